@@ -1,0 +1,59 @@
+"""Command-line interface: parses options into a command's config object and calls the library.
+
+Each command is a (config dataclass, run function) pair living in the library; this module only wires
+them to ``argparse``. Library modules are imported lazily so that ``clinsum --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from clinsum.config import add_config_arguments, config_from_args
+
+# command -> (module, config class, run function, one-line help)
+COMMANDS: dict[str, tuple[str, str, str, str]] = {
+    "sft": ("clinsum.training.sft", "SFTConfig", "train_sft", "Stage A: LoRA fine-tuning on note/summary pairs"),
+    "generate": ("clinsum.inference.generate", "GenerateConfig", "run_generate", "Summarize one note, a file of notes, or notes typed at a prompt"),
+    "demo": ("clinsum.demo", "DemoConfig", "run_demo", "Built-in data -> SFT of the default model -> base vs fine-tuned summaries"),
+}
+
+
+def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="clinsum", description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (module, config_name, _, help_text) in COMMANDS.items():
+        cmd = sub.add_parser(name, help=help_text, description=help_text)
+        if name == selected:  # only the chosen command's (heavy) module is imported
+            add_config_arguments(cmd, getattr(importlib.import_module(module), config_name))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    selected = next((a for a in argv if not a.startswith("-")), None)
+    parser = build_parser(selected)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO, format="%(message)s")
+    module, config_name, run_name, _ = COMMANDS[args.command]
+    mod = importlib.import_module(module)
+    try:
+        config = config_from_args(getattr(mod, config_name), args)
+        getattr(mod, run_name)(config)
+    except (ValueError, FileNotFoundError, RuntimeError) as e:
+        # Library code raises these with user-facing messages (file, row, column, fix).
+        if args.verbose:
+            raise
+        print(f"clinsum {args.command}: error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"clinsum {args.command}: interrupted", file=sys.stderr)
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

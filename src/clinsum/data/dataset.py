@@ -1,0 +1,234 @@
+"""Load note/summary pairs from CSV, JSONL or Hugging Face datasets, validate them, and split them.
+
+Every problem with the input is reported as a :class:`DataError` that names the file, the row, the
+column and what to do, instead of a stack trace from deep inside a parser.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+FACTUAL_LABELS = ("factual", "factual_with_evidence")
+
+# Inline evidence markers written by the seed's annotator and by `clinsum evidence`,
+# e.g. "... [Evidence: S2,1; Conf: 0.45]".
+EVIDENCE_MARKER = re.compile(r"\s*\[Evidence:[^\]]*\]")
+
+
+class DataError(ValueError):
+    """Bad input data, with enough context for the user to fix it."""
+
+    def __init__(self, path, message: str, row: int | None = None, column: str | None = None, fix: str = ""):
+        where = str(path)
+        if row is not None:
+            where += f", row {row}"
+        if column is not None:
+            where += f", column {column!r}"
+        text = f"{where}: {message}"
+        if fix:
+            text += f". Fix: {fix}"
+        super().__init__(text)
+        self.path, self.row, self.column = path, row, column
+
+
+@dataclass
+class Example:
+    """One clinical note with its reference summary.
+
+    ``context`` carries extra information given to the model with the note (MTS-Dialog's section
+    header, e.g. ``GENHX``); ``label`` is the row's factuality label when the input has one.
+    """
+
+    id: str
+    note: str
+    summary: str
+    label: str | None = None
+    context: str | None = None
+
+
+@dataclass
+class ColumnMapping:
+    """Which input column holds which field: the first candidate present in the file wins.
+
+    The defaults accept the seed's files (``clinical_note``, ``model_summary``/``summary``, ``label``,
+    ``id``) and MTS-Dialog (``dialogue`` as the note, ``section_text`` as the summary, ``section_header``
+    as context). Pass a single name to force a column.
+    """
+
+    note: list[str] = field(default_factory=lambda: ["clinical_note", "note", "dialogue", "text"])
+    summary: list[str] = field(
+        default_factory=lambda: ["model_summary", "summary", "section_text", "reference_summary"]
+    )
+    id: list[str] = field(default_factory=lambda: ["id", "ID"])
+    label: list[str] = field(default_factory=lambda: ["label"])
+    context: list[str] = field(default_factory=lambda: ["section_header"])
+
+    def resolve(self, columns: list[str], path) -> dict[str, str | None]:
+        """Map each field to a column present in ``columns``; note and summary are required."""
+        resolved: dict[str, str | None] = {}
+        for name in ("note", "summary", "id", "label", "context"):
+            candidates = getattr(self, name)
+            candidates = [candidates] if isinstance(candidates, str) else candidates
+            resolved[name] = next((c for c in candidates if c in columns), None)
+            if resolved[name] is None and name in ("note", "summary"):
+                raise DataError(
+                    path,
+                    f"no {name} column found (looked for {', '.join(candidates)}; the file has "
+                    f"{', '.join(columns) or 'no columns'})",
+                    fix=f"rename the column or pass --{name}-column NAME",
+                )
+        return resolved
+
+
+def _read_rows(path: Path) -> tuple[list[dict], int]:
+    """Read raw rows and the number of the first data row (for error messages)."""
+    if not path.exists():
+        raise DataError(path, "file not found", fix="check the path")
+    if path.is_dir():
+        return _read_hf_dataset(path), 0
+    suffix = path.suffix.lower()
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = path.read_bytes()[: e.start].count(b"\n") + 1
+        raise DataError(
+            path, f"undecodable bytes at line {line} (byte {e.start}): not UTF-8", fix="re-save the file as UTF-8"
+        ) from None
+    except OSError as e:
+        raise DataError(path, f"unreadable file ({e.strerror})", fix="check the path and its permissions") from None
+    if suffix == ".csv":
+        try:
+            return list(csv.DictReader(text.splitlines(keepends=True))), 2
+        except csv.Error as e:
+            raise DataError(path, f"malformed CSV ({e})", fix="check quoting of fields with commas or newlines") from None
+    if suffix in (".jsonl", ".json"):
+        if suffix == ".json" and text.lstrip().startswith("["):
+            try:
+                rows = json.loads(text)
+            except json.JSONDecodeError as e:
+                raise DataError(path, f"invalid JSON ({e.msg} at line {e.lineno})") from None
+            return rows, 1
+        rows = []
+        for lineno, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise DataError(path, f"invalid JSON ({e.msg})", row=lineno, fix="one JSON object per line") from None
+            if not isinstance(row, dict):
+                raise DataError(path, "expected a JSON object", row=lineno, fix="one JSON object per line")
+            rows.append(row)
+        return rows, 1
+    raise DataError(path, f"unsupported file type {suffix!r}", fix="use .csv, .jsonl, .json or a saved HF dataset folder")
+
+
+def _read_hf_dataset(path: Path) -> list[dict]:
+    """A folder written by ``datasets.Dataset.save_to_disk`` (no hub access)."""
+    try:
+        import datasets
+    except ImportError:
+        raise DataError(path, "is a folder; reading saved Hugging Face datasets needs `pip install datasets`") from None
+    try:
+        ds = datasets.load_from_disk(str(path))
+    except Exception as e:  # datasets raises several unrelated types here
+        raise DataError(path, f"not a saved Hugging Face dataset ({e})", fix="pass a .csv/.jsonl file") from None
+    if isinstance(ds, datasets.DatasetDict):
+        split = "train" if "train" in ds else next(iter(ds))
+        ds = ds[split]
+    return [dict(r) for r in ds]
+
+
+def _cell(row: dict, column: str | None) -> str | None:
+    if column is None:
+        return None
+    value = row.get(column)
+    if value is None:
+        return None
+    return str(value).strip()
+
+
+def load_examples(path: str | Path, columns: ColumnMapping | None = None) -> list[Example]:
+    """Load and validate every row of a CSV, JSONL/JSON file or saved HF dataset folder.
+
+    Raises :class:`DataError` on the first problem: a missing column, an empty note or summary,
+    undecodable bytes, an unreadable file or a duplicate id.
+    """
+    path = Path(path)
+    rows, first_row = _read_rows(path)
+    if not rows:
+        raise DataError(path, "no data rows", fix="add rows below the header")
+    mapping = (columns or ColumnMapping()).resolve(list(rows[0].keys()), path)
+    examples, seen_ids = [], {}
+    for i, row in enumerate(rows):
+        rowno = first_row + i
+        note, summary = _cell(row, mapping["note"]), _cell(row, mapping["summary"])
+        if not note:
+            raise DataError(path, "empty note", row=rowno, column=mapping["note"], fix="fill it in or remove the row")
+        if not summary:
+            raise DataError(path, "empty summary", row=rowno, column=mapping["summary"], fix="fill it in or remove the row")
+        example_id = _cell(row, mapping["id"]) or str(i)
+        if example_id in seen_ids:
+            raise DataError(
+                path,
+                f"duplicate id {example_id!r} (first seen in row {seen_ids[example_id]})",
+                row=rowno,
+                column=mapping["id"],
+                fix="make ids unique, or drop the id column to number rows automatically",
+            )
+        seen_ids[example_id] = rowno
+        label = _cell(row, mapping["label"])
+        examples.append(
+            Example(id=example_id, note=note, summary=summary, label=label.lower() if label else None,
+                    context=_cell(row, mapping["context"]) or None)
+        )
+    return examples
+
+
+def strip_evidence_markers(summary: str) -> str:
+    """Remove inline ``[Evidence: ...]`` markers, keeping the summary text."""
+    return EVIDENCE_MARKER.sub("", summary).strip()
+
+
+@dataclass
+class FactualSelection:
+    """The rows that may train Stage A, and a count of the ones that may not, by label."""
+
+    kept: list[Example]
+    dropped_by_label: dict[str, int]
+
+    def describe(self) -> str:
+        if not self.dropped_by_label:
+            return f"{len(self.kept)} factual rows kept"
+        dropped = ", ".join(f"{n} {label}" for label, n in sorted(self.dropped_by_label.items()))
+        return f"{len(self.kept)} factual rows kept; not used for training: {dropped}"
+
+
+def select_factual(examples: list[Example], keep_evidence: bool = False) -> FactualSelection:
+    """Keep rows labelled factual (or unlabelled); strip evidence markers unless asked to keep them."""
+    kept, dropped = [], Counter()
+    for ex in examples:
+        if ex.label is None or ex.label in FACTUAL_LABELS:
+            summary = ex.summary if keep_evidence else strip_evidence_markers(ex.summary)
+            kept.append(Example(ex.id, ex.note, summary, ex.label, ex.context))
+        else:
+            dropped[ex.label] += 1
+    return FactualSelection(kept, dict(dropped))
+
+
+def split_examples(examples: list[Example], fraction: float = 0.1, seed: int = 42) -> tuple[list[Example], list[Example]]:
+    """Seeded random split into (rest, held-out ``fraction``); at least one row is held out."""
+    if len(examples) < 2:
+        raise ValueError("need at least 2 examples to split off a validation set")
+    order = list(range(len(examples)))
+    random.Random(seed).shuffle(order)
+    n_held = max(1, round(len(examples) * fraction))
+    held = set(order[:n_held])
+    rest = [ex for i, ex in enumerate(examples) if i not in held]
+    return rest, [ex for i, ex in enumerate(examples) if i in held]
