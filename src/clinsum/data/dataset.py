@@ -69,14 +69,14 @@ class ColumnMapping:
     label: list[str] = field(default_factory=lambda: ["label"])
     context: list[str] = field(default_factory=lambda: ["section_header"])
 
-    def resolve(self, columns: list[str], path) -> dict[str, str | None]:
-        """Map each field to a column present in ``columns``; note and summary are required."""
+    def resolve(self, columns: list[str], path, required: tuple[str, ...] = ("note", "summary")) -> dict[str, str | None]:
+        """Map each field to a column present in ``columns``; the ``required`` fields must be found."""
         resolved: dict[str, str | None] = {}
         for name in ("note", "summary", "id", "label", "context"):
             candidates = getattr(self, name)
             candidates = [candidates] if isinstance(candidates, str) else candidates
             resolved[name] = next((c for c in candidates if c in columns), None)
-            if resolved[name] is None and name in ("note", "summary"):
+            if resolved[name] is None and name in required:
                 raise DataError(
                     path,
                     f"no {name} column found (looked for {', '.join(candidates)}; the file has "
@@ -86,7 +86,7 @@ class ColumnMapping:
         return resolved
 
 
-def _read_rows(path: Path) -> tuple[list[dict], int]:
+def read_rows(path: Path) -> tuple[list[dict], int]:
     """Read raw rows and the number of the first data row (for error messages)."""
     if not path.exists():
         raise DataError(path, "file not found", fix="check the path")
@@ -161,7 +161,7 @@ def load_examples(path: str | Path, columns: ColumnMapping | None = None) -> lis
     undecodable bytes, an unreadable file or a duplicate id.
     """
     path = Path(path)
-    rows, first_row = _read_rows(path)
+    rows, first_row = read_rows(path)
     if not rows:
         raise DataError(path, "no data rows", fix="add rows below the header")
     mapping = (columns or ColumnMapping()).resolve(list(rows[0].keys()), path)

@@ -1,0 +1,311 @@
+"""Stage A recipe: LoRA supervised fine-tuning on (note, summary) pairs ("knowledge injection").
+
+One readable file: data preparation, then the training loop in plain sight (gradient accumulation,
+clipping, warm-up, per-epoch validation and checkpoints, resume), then the final adapter. The loss is
+next-token cross-entropy on the summary tokens and EOS only.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+from tqdm.auto import tqdm
+
+from clinsum.config import config_to_dict, option
+from clinsum.data.batching import collate, length_grouped_batches, padding_share
+from clinsum.data.dataset import ColumnMapping, Example, load_examples, select_factual, split_examples
+from clinsum.data.prompts import IGNORE_INDEX, PROMPT_STYLES, EncodedExample, PromptFormat
+from clinsum.io import write_json
+from clinsum.models import CLINSUM_MODEL_INFO, load_base_model, load_tokenizer, resolve_device
+from clinsum.training.checkpoint import capture_rng, latest_checkpoint, load_checkpoint, save_adapter, save_checkpoint
+from clinsum.training.common import (
+    add_lora, build_optimizer, capped_warmup, sigterm_as_interrupt, steps_per_epoch, trainable_parameter_count,
+)
+from clinsum.training.losses import sft_loss
+
+log = logging.getLogger(__name__)
+
+FINAL_MODEL, STATS_FILE, CONFIG_FILE = "final_model", "training_stats.json", "sft_config.json"
+
+
+@dataclass
+class DataOptions:
+    """Input files and column mapping, shared by every command that reads note/summary pairs."""
+
+    train_data: str | None = option(None, "training pairs: .csv, .jsonl or a saved HF dataset folder")
+    val_data: str | None = option(None, "validation pairs (default: a seeded split of the training data)")
+    val_fraction: float = option(0.1, "share of the training data held out when --val-data is not given")
+    note_column: str | None = option(None, "column with the note (default: clinical_note, note, dialogue or text)")
+    summary_column: str | None = option(None, "column with the summary (default: model_summary, summary or section_text)")
+    context_column: str | None = option(None, "column with extra context given with the note (default: section_header)")
+    keep_evidence: bool = option(False, "keep inline [Evidence: ...] markers in training summaries")
+
+    def column_mapping(self) -> ColumnMapping:
+        mapping = ColumnMapping()
+        for name in ("note", "summary", "context"):
+            column = getattr(self, f"{name}_column")
+            if column:
+                setattr(mapping, name, [column])
+        return mapping
+
+
+@dataclass
+class SFTConfig(DataOptions):
+    """Every option of `clinsum sft`; YAML files use the same names."""
+
+    model: str = option("default", "base model: 'default' (SmolLM2-135M-Instruct), a HF id, a local folder or a .gguf file")
+    output_dir: str = option("runs/sft", "where checkpoints, final_model/ and training_stats.json go")
+    num_epochs: int = option(2, "passes over the training data")
+    learning_rate: float = option(2e-4, "peak AdamW learning rate")
+    batch_size: int = option(8, "rows per micro-batch")
+    gradient_accumulation_steps: int = option(1, "micro-batches per optimizer step")
+    lora_r: int = option(16, "LoRA rank")
+    lora_alpha: int = option(32, "LoRA alpha (scale = alpha / r)")
+    lora_dropout: float = option(0.05, "dropout on the LoRA input")
+    lora_target_modules: list[str] = option(["q_proj", "v_proj"], "modules that get LoRA adapters")
+    max_length: int = option(512, "max tokens per row; long notes are truncated from the note side")
+    warmup_steps: int = option(100, "linear warm-up steps (capped to 10%% of the total)")
+    max_grad_norm: float = option(1.0, "gradient clipping norm")
+    weight_decay: float = option(0.0, "AdamW weight decay")
+    max_steps: int | None = option(None, "stop after this many optimizer steps (smoke tests, benchmarks)")
+    max_train_examples: int | None = option(None, "use only the first N training rows")
+    save_every_steps: int = option(50, "also checkpoint every N optimizer steps (0: only per epoch)")
+    gradient_checkpointing: bool = option(False, "recompute activations in backward to save memory")
+    load_in_8bit: bool = option(False, "load the base model in 8 bit (CUDA + bitsandbytes only)")
+    load_in_4bit: bool = option(False, "load the base model in 4 bit NF4 (CUDA + bitsandbytes only)")
+    prompt_style: str = option("auto", "auto (chat template if the tokenizer has one), chat or plain", choices=PROMPT_STYLES)
+    use_context: bool = option(True, "give the context column (e.g. section header) to the model with the note")
+    seed: int = option(42, "seed for data order, splits and LoRA initialisation")
+    device: str = option("auto", "auto, cpu, cuda or cuda:N")
+    resume: bool = option(False, "continue from the last checkpoint in --output-dir")
+    trust_remote_code: bool = option(False, "allow model repos to run their own Python code (off: safer)")
+
+
+@dataclass
+class SFTData:
+    train: list[EncodedExample]
+    val: list[EncodedExample]
+    report: dict
+
+
+def load_training_examples(config: DataOptions) -> tuple[list[Example], list[Example], dict]:
+    """Factual training and validation rows (validation split off when no file is given)."""
+    if not config.train_data:
+        raise ValueError("--train-data is required (a .csv/.jsonl file or a saved HF dataset folder)")
+    columns = config.column_mapping()
+    selection = select_factual(load_examples(config.train_data, columns), config.keep_evidence)
+    log.info("%s: %s", config.train_data, selection.describe())
+    if len(selection.kept) == 0:
+        raise ValueError(f"{config.train_data}: no factual rows to train on (labels seen: {selection.dropped_by_label})")
+    report = {"train_file": str(config.train_data), "dropped_by_label": selection.dropped_by_label}
+    if config.val_data:
+        val_selection = select_factual(load_examples(config.val_data, columns), config.keep_evidence)
+        train, val = selection.kept, val_selection.kept
+        report["val_dropped_by_label"] = val_selection.dropped_by_label
+    else:
+        train, val = split_examples(selection.kept, config.val_fraction, getattr(config, "seed", 42))
+        report["val_split"] = f"seeded {config.val_fraction:.0%} of the training file"
+    return train, val, report
+
+
+def encode_examples(examples: list[Example], fmt: PromptFormat, max_length: int, use_context: bool) -> tuple[list[EncodedExample], dict]:
+    encoded = [fmt.encode_pair(ex.note, ex.summary, ex.context if use_context else None, max_length) for ex in examples]
+    counts = {
+        "rows": len(encoded),
+        "notes_truncated": sum(e.note_truncated for e in encoded),
+        "summaries_truncated": sum(e.summary_truncated for e in encoded),
+    }
+    return encoded, counts
+
+
+def prepare_sft_data(config: SFTConfig, fmt: PromptFormat) -> SFTData:
+    train, val, report = load_training_examples(config)
+    if config.max_train_examples:
+        train = train[: config.max_train_examples]
+    train_enc, report["train"] = encode_examples(train, fmt, config.max_length, config.use_context)
+    val_enc, report["val"] = encode_examples(val, fmt, config.max_length, config.use_context)
+    for split in ("train", "val"):
+        if report[split]["notes_truncated"]:
+            log.info("%s: %d of %d notes truncated to fit --max-length %d", split,
+                     report[split]["notes_truncated"], report[split]["rows"], config.max_length)
+    return SFTData(train_enc, val_enc, report)
+
+
+def _batch(rows: list[EncodedExample], indices: list[int], pad_id: int, device) -> dict[str, torch.Tensor]:
+    batch = collate([rows[i].input_ids for i in indices], [rows[i].labels for i in indices], pad_id)
+    return {k: v.to(device) for k, v in batch.items()}
+
+
+@torch.no_grad()
+def validation_loss(model, rows: list[EncodedExample], batch_size: int, pad_id: int, device) -> float | None:
+    """Token-weighted mean summary cross-entropy over ``rows``."""
+    if not rows:
+        return None
+    model.eval()
+    lengths = [len(r.input_ids) for r in rows]
+    total, tokens = 0.0, 0
+    for indices in length_grouped_batches(lengths, batch_size, seed=0, shuffle=False):
+        loss, n = sft_loss(model, _batch(rows, indices, pad_id, device))
+        total, tokens = total + loss.item() * n, tokens + n
+    model.train()
+    return total / tokens
+
+
+def train_sft(config: SFTConfig) -> Path:
+    """Run Stage A and return the path of the final adapter folder."""
+    torch.manual_seed(config.seed)
+    device = resolve_device(config.device)
+    output_dir = Path(config.output_dir)
+    model, base_path = load_base_model(config.model, device, config.load_in_8bit, config.load_in_4bit, config.trust_remote_code)
+    tokenizer = load_tokenizer(base_path, config.trust_remote_code)
+    fmt = PromptFormat(tokenizer, config.prompt_style)
+    data = prepare_sft_data(config, fmt)
+    model = add_lora(model, config.lora_r, config.lora_alpha, config.lora_dropout, config.lora_target_modules,
+                     config.gradient_checkpointing)
+    trainable, total = trainable_parameter_count(model)
+    log.info("Model %s (%s prompts): %.2fM of %.1fM parameters train", config.model, fmt.style, trainable / 1e6, total / 1e6)
+
+    lengths = [len(r.input_ids) for r in data.train]
+    summary_tokens = [sum(t != IGNORE_INDEX for t in r.labels) for r in data.train]
+    n_steps_epoch = steps_per_epoch(math.ceil(len(lengths) / config.batch_size), config.gradient_accumulation_steps)
+    total_steps = n_steps_epoch * config.num_epochs
+    if config.max_steps:
+        total_steps = min(total_steps, config.max_steps)
+    warmup = capped_warmup(config.warmup_steps, total_steps)
+    optimizer, scheduler = build_optimizer(model, config.learning_rate, config.weight_decay, warmup, total_steps)
+
+    state = {"epoch": 0, "step_in_epoch": 0, "global_step": 0, "epoch_sums": _zero_sums(), "history": []}
+    if config.resume and (checkpoint := latest_checkpoint(output_dir)):
+        state = load_checkpoint(checkpoint, model, optimizer, scheduler)
+        log.info("Resumed from %s (step %d)", checkpoint, state["global_step"])
+    elif output_dir.exists() and latest_checkpoint(output_dir) and not config.resume:
+        raise ValueError(f"{output_dir} already holds checkpoints: pass --resume to continue, or choose another --output-dir")
+
+    pad_id, model_info = tokenizer.pad_token_id, json.dumps({"base_model": config.model, "stage": "sft"})
+    extra = {CONFIG_FILE: json.dumps(config_to_dict(config), indent=2), CLINSUM_MODEL_INFO: model_info}
+    rng_at_step_end = capture_rng()
+
+    def checkpoint(name: str) -> None:
+        save_checkpoint(output_dir / name, model, tokenizer, optimizer, scheduler, state, rng_at_step_end, extra)
+
+    model.train()
+    with sigterm_as_interrupt():
+        try:
+            for epoch in range(state["epoch"], config.num_epochs):
+                batches = length_grouped_batches(lengths, config.batch_size, seed=config.seed + epoch)
+                steps = [batches[i : i + config.gradient_accumulation_steps]
+                         for i in range(0, len(batches), config.gradient_accumulation_steps)]
+                if state["global_step"] >= total_steps:
+                    break
+                progress = tqdm(total=len(steps), initial=state["step_in_epoch"], desc=f"SFT epoch {epoch + 1}/{config.num_epochs}")
+                for step in steps[state["step_in_epoch"]:]:
+                    started = time.perf_counter()
+                    n_summary = sum(summary_tokens[i] for indices in step for i in indices)
+                    loss_sum, tokens = 0.0, 0
+                    for indices in step:
+                        batch = _batch(data.train, indices, pad_id, device)
+                        loss, n = sft_loss(model, batch)
+                        (loss * n / n_summary).backward()  # token-weighted over the whole optimizer step
+                        loss_sum, tokens = loss_sum + loss.item() * n, tokens + int(batch["attention_mask"].sum())
+                    torch.nn.utils.clip_grad_norm_(model.parameters(), config.max_grad_norm)
+                    optimizer.step()
+                    scheduler.step()
+                    optimizer.zero_grad(set_to_none=True)
+                    rng_at_step_end = capture_rng()
+                    sums = state["epoch_sums"]
+                    sums["loss"] += loss_sum
+                    sums["summary_tokens"] += n_summary
+                    sums["tokens"] += tokens
+                    sums["seconds"] += time.perf_counter() - started
+                    state["step_in_epoch"] += 1
+                    state["global_step"] += 1
+                    progress.update(1)
+                    progress.set_postfix(loss=f"{loss_sum / n_summary:.3f}", tok_s=f"{sums['tokens'] / sums['seconds']:.0f}")
+                    if config.save_every_steps and state["global_step"] % config.save_every_steps == 0:
+                        _replace_step_checkpoint(output_dir, state["global_step"], checkpoint)
+                    if state["global_step"] >= total_steps:
+                        break
+                progress.close()
+                _finish_epoch(state, epoch, scheduler, validation_loss(model, data.val, config.batch_size, pad_id, device))
+                checkpoint(f"checkpoint_epoch_{epoch + 1}")
+        except KeyboardInterrupt:
+            _replace_step_checkpoint(output_dir, state["global_step"], checkpoint)
+            log.info("Interrupted: checkpoint saved at step %d; rerun with --resume to continue", state["global_step"])
+            raise
+
+    final_dir = output_dir / FINAL_MODEL
+    save_adapter(final_dir, model, tokenizer, extra)
+    stats = _training_stats(config, state, data, lengths, fmt.style)
+    write_json(output_dir / STATS_FILE, stats)
+    _print_summary(stats, final_dir)
+    return final_dir
+
+
+def _zero_sums() -> dict[str, float]:
+    return {"loss": 0.0, "summary_tokens": 0, "tokens": 0, "seconds": 0.0}
+
+
+def _replace_step_checkpoint(output_dir: Path, step: int, save) -> None:
+    """Keep one rolling mid-epoch checkpoint (epoch checkpoints are kept)."""
+    old = list(output_dir.glob("checkpoint_step_*"))
+    save(f"checkpoint_step_{step}")
+    for path in old:
+        if path.name != f"checkpoint_step_{step}":
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _finish_epoch(state: dict, epoch: int, scheduler, val_loss: float | None) -> None:
+    sums = state["epoch_sums"]
+    state["history"].append({
+        "epoch": epoch + 1,
+        "steps": state["step_in_epoch"],
+        "train_loss": sums["loss"] / max(1, sums["summary_tokens"]),
+        "val_loss": val_loss,
+        "learning_rate": scheduler.get_last_lr()[0],
+        "tokens_per_second": sums["tokens"] / max(sums["seconds"], 1e-9),
+        "seconds": sums["seconds"],
+    })
+    state.update(epoch=epoch + 1, step_in_epoch=0, epoch_sums=_zero_sums())
+    log.info("epoch %d: train loss %.4f, val loss %s", epoch + 1, state["history"][-1]["train_loss"],
+             f"{val_loss:.4f}" if val_loss is not None else "n/a")
+
+
+def _training_stats(config: SFTConfig, state: dict, data: SFTData, lengths: list[int], style: str) -> dict:
+    history = state["history"]
+    seconds = sum(h["seconds"] for h in history)
+    tokens = sum(h["tokens_per_second"] * h["seconds"] for h in history)
+    batches = length_grouped_batches(lengths, config.batch_size, seed=config.seed)
+    return {
+        "stage": "sft",
+        "config": config_to_dict(config),
+        "prompt_style": style,
+        "data": data.report,
+        "epochs": history,
+        "totals": {
+            "steps": state["global_step"],
+            "seconds": seconds,
+            "tokens_per_second": tokens / max(seconds, 1e-9),
+            "final_train_loss": history[-1]["train_loss"] if history else None,
+            "final_val_loss": history[-1]["val_loss"] if history else None,
+            "padding_share": padding_share(lengths, batches),
+        },
+    }
+
+
+def _print_summary(stats: dict, final_dir: Path) -> None:
+    rows = [("epoch", "train loss", "val loss", "lr", "tokens/s", "seconds")]
+    for h in stats["epochs"]:
+        val = f"{h['val_loss']:.4f}" if h["val_loss"] is not None else "-"
+        rows.append((str(h["epoch"]), f"{h['train_loss']:.4f}", val, f"{h['learning_rate']:.2e}",
+                     f"{h['tokens_per_second']:.0f}", f"{h['seconds']:.1f}"))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    print("\n".join("  ".join(c.rjust(w) for c, w in zip(r, widths)) for r in rows))
+    print(f"padding share of computed tokens: {stats['totals']['padding_share']:.1%}")
+    print(f"final adapter: {final_dir}")
