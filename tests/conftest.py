@@ -40,7 +40,7 @@ def build_tiny_model(folder: Path, texts: list[str], chat: bool = True, seed: in
         vocab_size=len(tokenizer), hidden_size=64, intermediate_size=128, num_hidden_layers=2,
         num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=1024,
         pad_token_id=tokenizer.pad_token_id, bos_token_id=tokenizer.bos_token_id, eos_token_id=tokenizer.eos_token_id,
-        tie_word_embeddings=True,
+        tie_word_embeddings=True, initializer_range=0.2,  # large enough for logits to move far from uniform
     )
     LlamaForCausalLM(config).save_pretrained(folder, safe_serialization=True)
     return folder

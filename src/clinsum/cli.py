@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
     "sft": ("clinsum.training.sft", "SFTConfig", "train_sft", "Stage A: LoRA fine-tuning on note/summary pairs"),
     "generate": ("clinsum.inference.generate", "GenerateConfig", "run_generate", "Summarize one note, a file of notes, or notes typed at a prompt"),
     "demo": ("clinsum.demo", "DemoConfig", "run_demo", "Built-in data -> SFT of the default model -> base vs fine-tuned summaries"),
+    "eval": ("clinsum.evaluation.report", "EvalConfig", "run_eval", "Compare models (base, SFT, DPO) on ROUGE and faithfulness; write report.md/html/json"),
 }
 
 

@@ -168,6 +168,11 @@ def load_examples(path: str | Path, columns: ColumnMapping | None = None) -> lis
     examples, seen_ids = [], {}
     for i, row in enumerate(rows):
         rowno = first_row + i
+        if None in row:  # csv.DictReader files surplus fields under None
+            raise DataError(
+                path, f"{len(row) - 1 + len(row[None])} fields but the header has {len(row) - 1}", row=rowno,
+                fix="quote fields that contain commas",
+            )
         note, summary = _cell(row, mapping["note"]), _cell(row, mapping["summary"])
         if not note:
             raise DataError(path, "empty note", row=rowno, column=mapping["note"], fix="fill it in or remove the row")

@@ -8,6 +8,7 @@ temporary folder and renamed, so an interrupted save never leaves a half checkpo
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import tempfile
@@ -20,6 +21,8 @@ from safetensors.torch import load_file, save_file
 TRAINER_STATE = "trainer_state.json"
 OPTIMIZER_FILE = "optimizer.safetensors"
 RNG_FILE = "rng_state.safetensors"
+
+log = logging.getLogger(__name__)
 
 
 def capture_rng() -> dict[str, torch.Tensor]:
@@ -108,3 +111,27 @@ def load_checkpoint(path: Path, model, optimizer, scheduler) -> dict:
     if "cuda" in rng and torch.cuda.is_available():
         torch.cuda.set_rng_state(rng["cuda"])
     return state
+
+
+def replace_step_checkpoint(output_dir: Path, step: int, save) -> None:
+    """Save ``checkpoint_step_{step}`` with ``save(name)`` and drop older step checkpoints (epoch ones stay)."""
+    old = list(Path(output_dir).glob("checkpoint_step_*"))
+    save(f"checkpoint_step_{step}")
+    for path in old:
+        if path.name != f"checkpoint_step_{step}":
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def resume_or_start(output_dir: Path, resume: bool, model, optimizer, scheduler, fresh_state: dict) -> dict:
+    """The trainer state to start from: the last checkpoint with ``resume``, else ``fresh_state``.
+
+    Without ``resume`` a folder that already holds checkpoints is refused rather than silently mixed.
+    """
+    checkpoint = latest_checkpoint(output_dir)
+    if resume and checkpoint:
+        state = load_checkpoint(checkpoint, model, optimizer, scheduler)
+        log.info("Resumed from %s (step %d)", checkpoint, state["global_step"])
+        return state
+    if checkpoint and not resume:
+        raise ValueError(f"{output_dir} already holds checkpoints: pass --resume to continue, or choose another --output-dir")
+    return fresh_state

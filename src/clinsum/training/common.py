@@ -6,21 +6,64 @@ import logging
 import math
 import signal
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import torch
+
+from clinsum.config import option
+from clinsum.data.batching import collate
+from clinsum.data.prompts import PROMPT_STYLES, EncodedExample
 
 log = logging.getLogger(__name__)
 
 
-def add_lora(model, r: int, alpha: int, dropout: float, target_modules: list[str], gradient_checkpointing: bool):
-    """Wrap ``model`` with a fresh LoRA adapter; only the adapter's weights train."""
-    from peft import LoraConfig, get_peft_model, prepare_model_for_kbit_training
+@dataclass
+class TrainingOptions:
+    """Loop options every recipe shares, with the same names on every command and in YAML.
+
+    The defaults are Stage A's; a recipe re-declares a field to give it another default.
+    """
+
+    output_dir: str = option("runs/sft", "where checkpoints, final_model/ and training_stats.json go")
+    num_epochs: int = option(2, "passes over the training data")
+    learning_rate: float = option(2e-4, "peak AdamW learning rate")
+    batch_size: int = option(8, "rows per micro-batch")
+    gradient_accumulation_steps: int = option(1, "micro-batches per optimizer step")
+    max_length: int = option(512, "max tokens per row; long notes are truncated from the note side")
+    warmup_steps: int = option(100, "linear warm-up steps (capped to 10%% of the total)")
+    max_grad_norm: float = option(1.0, "gradient clipping norm")
+    weight_decay: float = option(0.0, "AdamW weight decay")
+    max_steps: int | None = option(None, "stop after this many optimizer steps (smoke tests, benchmarks)")
+    max_train_examples: int | None = option(None, "use only the first N training rows")
+    save_every_steps: int = option(50, "also checkpoint every N optimizer steps (0: only per epoch)")
+    gradient_checkpointing: bool = option(False, "recompute activations in backward to save memory")
+    load_in_8bit: bool = option(False, "load the base model in 8 bit (CUDA + bitsandbytes only)")
+    load_in_4bit: bool = option(False, "load the base model in 4 bit NF4 (CUDA + bitsandbytes only)")
+    prompt_style: str = option("auto", "auto (chat template if the tokenizer has one), chat or plain", choices=PROMPT_STYLES)
+    use_context: bool = option(True, "give the context column (e.g. section header) to the model with the note")
+    seed: int = option(42, "seed for data order, splits and LoRA initialisation")
+    device: str = option("auto", "auto, cpu, cuda or cuda:N")
+    resume: bool = option(False, "continue from the last checkpoint in --output-dir")
+    trust_remote_code: bool = option(False, "allow model repos to run their own Python code (off: safer)")
+
+
+def prepare_for_training(model, gradient_checkpointing: bool):
+    """k-bit preparation or gradient checkpointing, done before any adapter is attached."""
+    from peft import prepare_model_for_kbit_training
 
     if getattr(model, "is_loaded_in_8bit", False) or getattr(model, "is_loaded_in_4bit", False):
-        model = prepare_model_for_kbit_training(model, use_gradient_checkpointing=gradient_checkpointing)
-    elif gradient_checkpointing:
+        return prepare_model_for_kbit_training(model, use_gradient_checkpointing=gradient_checkpointing)
+    if gradient_checkpointing:
         model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
         model.enable_input_require_grads()
+    return model
+
+
+def add_lora(model, r: int, alpha: int, dropout: float, target_modules: list[str], gradient_checkpointing: bool):
+    """Wrap ``model`` with a fresh LoRA adapter; only the adapter's weights train."""
+    from peft import LoraConfig, get_peft_model
+
+    model = prepare_for_training(model, gradient_checkpointing)
     missing = [m for m in target_modules if not any(name.endswith(m) for name, _ in model.named_modules())]
     if missing:
         raise ValueError(
@@ -61,6 +104,27 @@ def steps_per_epoch(n_batches: int, accumulation: int) -> int:
     return math.ceil(n_batches / accumulation)
 
 
+def plan_optimization(model, options: TrainingOptions, n_rows: int):
+    """Optimizer, schedule and total optimizer steps for ``n_rows`` training rows -> (optimizer, scheduler, steps)."""
+    total_steps = steps_per_epoch(math.ceil(n_rows / options.batch_size), options.gradient_accumulation_steps) * options.num_epochs
+    if options.max_steps:
+        total_steps = min(total_steps, options.max_steps)
+    warmup = capped_warmup(options.warmup_steps, total_steps)
+    optimizer, scheduler = build_optimizer(model, options.learning_rate, options.weight_decay, warmup, total_steps)
+    return optimizer, scheduler, total_steps
+
+
+def optimizer_steps(batches: list[list[int]], accumulation: int) -> list[list[list[int]]]:
+    """Group micro-batches into optimizer steps of ``accumulation`` micro-batches each."""
+    return [batches[i : i + accumulation] for i in range(0, len(batches), accumulation)]
+
+
+def collate_rows(rows: list[EncodedExample], indices: list[int], pad_id: int, device) -> dict[str, torch.Tensor]:
+    """The padded batch of ``rows[indices]`` on ``device``."""
+    batch = collate([rows[i].input_ids for i in indices], [rows[i].labels for i in indices], pad_id)
+    return {k: v.to(device) for k, v in batch.items()}
+
+
 @contextmanager
 def sigterm_as_interrupt():
     """Treat SIGTERM (a scheduler stopping the job) like Ctrl-C, so the run saves a checkpoint first."""
@@ -82,3 +146,9 @@ def sigterm_as_interrupt():
 def trainable_parameter_count(model) -> tuple[int, int]:
     trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
     return trainable, sum(p.numel() for p in model.parameters())
+
+
+def print_table(rows: list[tuple[str, ...]]) -> None:
+    """Right-aligned columns; the first row is the header."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    print("\n".join("  ".join(c.rjust(w) for c, w in zip(r, widths)) for r in rows))

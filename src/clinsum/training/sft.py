@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
-import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,14 +17,15 @@ import torch
 from tqdm.auto import tqdm
 
 from clinsum.config import config_to_dict, option
-from clinsum.data.batching import collate, length_grouped_batches, padding_share
+from clinsum.data.batching import length_grouped_batches, padding_share
 from clinsum.data.dataset import ColumnMapping, Example, load_examples, select_factual, split_examples
-from clinsum.data.prompts import IGNORE_INDEX, PROMPT_STYLES, EncodedExample, PromptFormat
+from clinsum.data.prompts import IGNORE_INDEX, EncodedExample, PromptFormat
 from clinsum.io import write_json
 from clinsum.models import CLINSUM_MODEL_INFO, load_base_model, load_tokenizer, resolve_device
-from clinsum.training.checkpoint import capture_rng, latest_checkpoint, load_checkpoint, save_adapter, save_checkpoint
+from clinsum.training.checkpoint import capture_rng, replace_step_checkpoint, resume_or_start, save_adapter, save_checkpoint
 from clinsum.training.common import (
-    add_lora, build_optimizer, capped_warmup, sigterm_as_interrupt, steps_per_epoch, trainable_parameter_count,
+    TrainingOptions, add_lora, collate_rows, optimizer_steps, plan_optimization, print_table, sigterm_as_interrupt,
+    trainable_parameter_count,
 )
 from clinsum.training.losses import sft_loss
 
@@ -57,35 +56,14 @@ class DataOptions:
 
 
 @dataclass
-class SFTConfig(DataOptions):
-    """Every option of `clinsum sft`; YAML files use the same names."""
+class SFTConfig(TrainingOptions, DataOptions):
+    """Every option of `clinsum sft` (the loop options come from TrainingOptions); YAML files use the same names."""
 
     model: str = option("default", "base model: 'default' (SmolLM2-135M-Instruct), a HF id, a local folder or a .gguf file")
-    output_dir: str = option("runs/sft", "where checkpoints, final_model/ and training_stats.json go")
-    num_epochs: int = option(2, "passes over the training data")
-    learning_rate: float = option(2e-4, "peak AdamW learning rate")
-    batch_size: int = option(8, "rows per micro-batch")
-    gradient_accumulation_steps: int = option(1, "micro-batches per optimizer step")
     lora_r: int = option(16, "LoRA rank")
     lora_alpha: int = option(32, "LoRA alpha (scale = alpha / r)")
     lora_dropout: float = option(0.05, "dropout on the LoRA input")
     lora_target_modules: list[str] = option(["q_proj", "v_proj"], "modules that get LoRA adapters")
-    max_length: int = option(512, "max tokens per row; long notes are truncated from the note side")
-    warmup_steps: int = option(100, "linear warm-up steps (capped to 10%% of the total)")
-    max_grad_norm: float = option(1.0, "gradient clipping norm")
-    weight_decay: float = option(0.0, "AdamW weight decay")
-    max_steps: int | None = option(None, "stop after this many optimizer steps (smoke tests, benchmarks)")
-    max_train_examples: int | None = option(None, "use only the first N training rows")
-    save_every_steps: int = option(50, "also checkpoint every N optimizer steps (0: only per epoch)")
-    gradient_checkpointing: bool = option(False, "recompute activations in backward to save memory")
-    load_in_8bit: bool = option(False, "load the base model in 8 bit (CUDA + bitsandbytes only)")
-    load_in_4bit: bool = option(False, "load the base model in 4 bit NF4 (CUDA + bitsandbytes only)")
-    prompt_style: str = option("auto", "auto (chat template if the tokenizer has one), chat or plain", choices=PROMPT_STYLES)
-    use_context: bool = option(True, "give the context column (e.g. section header) to the model with the note")
-    seed: int = option(42, "seed for data order, splits and LoRA initialisation")
-    device: str = option("auto", "auto, cpu, cuda or cuda:N")
-    resume: bool = option(False, "continue from the last checkpoint in --output-dir")
-    trust_remote_code: bool = option(False, "allow model repos to run their own Python code (off: safer)")
 
 
 @dataclass
@@ -138,11 +116,6 @@ def prepare_sft_data(config: SFTConfig, fmt: PromptFormat) -> SFTData:
     return SFTData(train_enc, val_enc, report)
 
 
-def _batch(rows: list[EncodedExample], indices: list[int], pad_id: int, device) -> dict[str, torch.Tensor]:
-    batch = collate([rows[i].input_ids for i in indices], [rows[i].labels for i in indices], pad_id)
-    return {k: v.to(device) for k, v in batch.items()}
-
-
 @torch.no_grad()
 def validation_loss(model, rows: list[EncodedExample], batch_size: int, pad_id: int, device) -> float | None:
     """Token-weighted mean summary cross-entropy over ``rows``."""
@@ -152,7 +125,7 @@ def validation_loss(model, rows: list[EncodedExample], batch_size: int, pad_id: 
     lengths = [len(r.input_ids) for r in rows]
     total, tokens = 0.0, 0
     for indices in length_grouped_batches(lengths, batch_size, seed=0, shuffle=False):
-        loss, n = sft_loss(model, _batch(rows, indices, pad_id, device))
+        loss, n = sft_loss(model, collate_rows(rows, indices, pad_id, device))
         total, tokens = total + loss.item() * n, tokens + n
     model.train()
     return total / tokens
@@ -174,19 +147,10 @@ def train_sft(config: SFTConfig) -> Path:
 
     lengths = [len(r.input_ids) for r in data.train]
     summary_tokens = [sum(t != IGNORE_INDEX for t in r.labels) for r in data.train]
-    n_steps_epoch = steps_per_epoch(math.ceil(len(lengths) / config.batch_size), config.gradient_accumulation_steps)
-    total_steps = n_steps_epoch * config.num_epochs
-    if config.max_steps:
-        total_steps = min(total_steps, config.max_steps)
-    warmup = capped_warmup(config.warmup_steps, total_steps)
-    optimizer, scheduler = build_optimizer(model, config.learning_rate, config.weight_decay, warmup, total_steps)
+    optimizer, scheduler, total_steps = plan_optimization(model, config, len(lengths))
 
-    state = {"epoch": 0, "step_in_epoch": 0, "global_step": 0, "epoch_sums": _zero_sums(), "history": []}
-    if config.resume and (checkpoint := latest_checkpoint(output_dir)):
-        state = load_checkpoint(checkpoint, model, optimizer, scheduler)
-        log.info("Resumed from %s (step %d)", checkpoint, state["global_step"])
-    elif output_dir.exists() and latest_checkpoint(output_dir) and not config.resume:
-        raise ValueError(f"{output_dir} already holds checkpoints: pass --resume to continue, or choose another --output-dir")
+    fresh = {"epoch": 0, "step_in_epoch": 0, "global_step": 0, "epoch_sums": _zero_sums(), "history": []}
+    state = resume_or_start(output_dir, config.resume, model, optimizer, scheduler, fresh)
 
     pad_id, model_info = tokenizer.pad_token_id, json.dumps({"base_model": config.model, "stage": "sft"})
     extra = {CONFIG_FILE: json.dumps(config_to_dict(config), indent=2), CLINSUM_MODEL_INFO: model_info}
@@ -200,8 +164,7 @@ def train_sft(config: SFTConfig) -> Path:
         try:
             for epoch in range(state["epoch"], config.num_epochs):
                 batches = length_grouped_batches(lengths, config.batch_size, seed=config.seed + epoch)
-                steps = [batches[i : i + config.gradient_accumulation_steps]
-                         for i in range(0, len(batches), config.gradient_accumulation_steps)]
+                steps = optimizer_steps(batches, config.gradient_accumulation_steps)
                 if state["global_step"] >= total_steps:
                     break
                 progress = tqdm(total=len(steps), initial=state["step_in_epoch"], desc=f"SFT epoch {epoch + 1}/{config.num_epochs}")
@@ -210,7 +173,7 @@ def train_sft(config: SFTConfig) -> Path:
                     n_summary = sum(summary_tokens[i] for indices in step for i in indices)
                     loss_sum, tokens = 0.0, 0
                     for indices in step:
-                        batch = _batch(data.train, indices, pad_id, device)
+                        batch = collate_rows(data.train, indices, pad_id, device)
                         loss, n = sft_loss(model, batch)
                         (loss * n / n_summary).backward()  # token-weighted over the whole optimizer step
                         loss_sum, tokens = loss_sum + loss.item() * n, tokens + int(batch["attention_mask"].sum())
@@ -229,14 +192,14 @@ def train_sft(config: SFTConfig) -> Path:
                     progress.update(1)
                     progress.set_postfix(loss=f"{loss_sum / n_summary:.3f}", tok_s=f"{sums['tokens'] / sums['seconds']:.0f}")
                     if config.save_every_steps and state["global_step"] % config.save_every_steps == 0:
-                        _replace_step_checkpoint(output_dir, state["global_step"], checkpoint)
+                        replace_step_checkpoint(output_dir, state["global_step"], checkpoint)
                     if state["global_step"] >= total_steps:
                         break
                 progress.close()
                 _finish_epoch(state, epoch, scheduler, validation_loss(model, data.val, config.batch_size, pad_id, device))
                 checkpoint(f"checkpoint_epoch_{epoch + 1}")
         except KeyboardInterrupt:
-            _replace_step_checkpoint(output_dir, state["global_step"], checkpoint)
+            replace_step_checkpoint(output_dir, state["global_step"], checkpoint)
             log.info("Interrupted: checkpoint saved at step %d; rerun with --resume to continue", state["global_step"])
             raise
 
@@ -250,15 +213,6 @@ def train_sft(config: SFTConfig) -> Path:
 
 def _zero_sums() -> dict[str, float]:
     return {"loss": 0.0, "summary_tokens": 0, "tokens": 0, "seconds": 0.0}
-
-
-def _replace_step_checkpoint(output_dir: Path, step: int, save) -> None:
-    """Keep one rolling mid-epoch checkpoint (epoch checkpoints are kept)."""
-    old = list(output_dir.glob("checkpoint_step_*"))
-    save(f"checkpoint_step_{step}")
-    for path in old:
-        if path.name != f"checkpoint_step_{step}":
-            shutil.rmtree(path, ignore_errors=True)
 
 
 def _finish_epoch(state: dict, epoch: int, scheduler, val_loss: float | None) -> None:
@@ -305,7 +259,6 @@ def _print_summary(stats: dict, final_dir: Path) -> None:
         val = f"{h['val_loss']:.4f}" if h["val_loss"] is not None else "-"
         rows.append((str(h["epoch"]), f"{h['train_loss']:.4f}", val, f"{h['learning_rate']:.2e}",
                      f"{h['tokens_per_second']:.0f}", f"{h['seconds']:.1f}"))
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    print("\n".join("  ".join(c.rjust(w) for c, w in zip(r, widths)) for r in rows))
+    print_table(rows)
     print(f"padding share of computed tokens: {stats['totals']['padding_share']:.1%}")
     print(f"final adapter: {final_dir}")

@@ -1,0 +1,365 @@
+"""Typed facts in clinical sentences, and an index of the facts a note states.
+
+A summary sentence is checked fact by fact: each drug, dose, frequency, number, condition,
+procedure, side of the body and time expression it states must be found in the note with the same
+value. This module extracts those facts (with the polarity of findings under negation scope) and
+indexes a note's facts for lookup, including what a patient affirms or denies by answering
+"Yes"/"No" to a question in a dialogue transcript.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from clinsum.text import lexicon
+from clinsum.text.normalize import (
+    DATE_OR_TIME,
+    DRUG_UNITS,
+    DURATION_DAYS,
+    Normalized,
+    Quantity,
+    SentenceSpan,
+    normalize,
+    quantities_in,
+    split_note,
+)
+
+FACT_TYPES = ("medication", "dose", "number", "condition", "procedure", "negation", "laterality", "time", "other")
+
+AFFIRMED, NEGATED, ASKED = "affirmed", "negated", "asked"
+
+
+@dataclass
+class Fact:
+    """One checkable statement in a sentence.
+
+    ``key`` identifies what the fact is about (drug generic name, concept, body part, unit) and
+    ``value`` what it says about it (a :class:`Quantity`, a frequency, a side, a date tuple).
+    ``start``/``end``/``text`` point into the original sentence.
+    """
+
+    type: str
+    start: int
+    end: int
+    text: str
+    key: str
+    value: Any = None
+    polarity: str = AFFIRMED
+    drug: str | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Negation scope
+
+_NEGATION_CUE = re.compile(
+    r"\b(?:no evidence of|no history of|no signs? of|negative for|free of|absence of|ruled out|rules out|"
+    r"denies|denied|deny|denying|without|never|neither|nor|none|no|not|nothing)\b|n't\b"
+)
+# "no change in", "not helping" do not deny what follows.
+_PSEUDO_NEGATION = re.compile(
+    r"\s*(?:any\s+)?(?:change|improvement|relief|better|worse|increase|decrease|longer able|only|improved|"
+    r"relieved|sure|certain|resolved|helping|helped|working|worked|able|until|help|gotten better|get better|"
+    r"go away|gone away|went away|really|much|bad|that bad|too bad|as bad)\b"
+)
+_SCOPE_BREAK = re.compile(
+    r"[.;:?!]|\b(?:but|however|although|though|except|aside from|other than|apart from|reports?|complains? of|"
+    r"complains?|endorses?|admits?|positive for|presents? with|notes?|states?|says?|feels?|while|whereas|"
+    r"which|who|because|since|until|and (?:is|was|has|had|have|does|did)|, (?:has|had|have|is|was|but))\b"
+)
+_POST_NEGATION = re.compile(r"^\W{0,3}(?:(?:was|were|is|are|has been|have been)\s+)?(?:denied|negative|absent)\b")
+
+
+def negated_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of ``text`` (normalised) that a negation cue denies.
+
+    The scope runs from the cue over a whole list ("denies fever, chills or cough") up to a scope
+    breaker ("but", "reports", a full stop, ...).
+    """
+    spans = []
+    for cue in _NEGATION_CUE.finditer(text):
+        if _PSEUDO_NEGATION.match(text, cue.end()):
+            continue
+        stop = _SCOPE_BREAK.search(text, cue.end())
+        spans.append((cue.start(), stop.start() if stop else len(text)))
+    return spans
+
+
+def _polarity(text: str, start: int, end: int, scopes: list[tuple[int, int]], negated_word: bool) -> str:
+    denied = any(s <= start and end <= e for s, e in scopes) or bool(_POST_NEGATION.match(text[end: end + 30]))
+    return NEGATED if denied != negated_word else AFFIRMED
+
+
+# ---------------------------------------------------------------------------------------------
+# Time
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)} | {"sept": 9}
+_MONTH_NAMES = "|".join(sorted(list(_MONTHS) + list(_MONTH_ABBR), key=len, reverse=True))
+_DATE_WORDS = re.compile(
+    rf"\b(?P<month>{_MONTH_NAMES})\.?(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)\d{{2}}))?\b"
+    rf"|\b(?P<m>\d{{1,2}})[/-](?P<d>\d{{1,2}})[/-](?P<y>\d{{2,4}})\b"
+    rf"|\b(?P<lone_year>(?:19|20)\d{{2}})\b"
+)
+_RELATIVE_TIME = re.compile(
+    r"\b(?:yesterday|tomorrow|tonight|last night|(?:this|last|next) (?:morning|afternoon|evening|week|month|year|"
+    r"weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:on )?(?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday))\b"
+)
+_AGE_CONTEXT = re.compile(r"^[\s-]*(?:old|of age)\b")
+# "may" is a month only with a day or year next to it.
+_AMBIGUOUS_MONTHS = {"may", "mar", "jan", "jun", "dec", "sept", "sep", "oct", "nov", "feb", "apr", "aug", "jul"}
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    year = int(text)
+    return year + (2000 if year < 40 else 1900) if year < 100 else year
+
+
+def _dates(text: str) -> list[tuple[int, int, tuple]]:
+    """(start, end, (month, day, year)) for dates in normalised text; unknown parts are None."""
+    found = []
+    for m in _DATE_WORDS.finditer(text):
+        if m.group("month"):
+            month_word = m.group("month")
+            if month_word in _AMBIGUOUS_MONTHS and not (m.group("day") or m.group("year")):
+                continue
+            month = _MONTH_ABBR.get(month_word[:4] if month_word == "sept" else month_word[:3])
+            day = int(m.group("day")) if m.group("day") else None
+            found.append((m.start(), m.end(), (month, day, _year(m.group("year")))))
+        elif m.group("m"):
+            found.append((m.start(), m.end(), (int(m.group("m")), int(m.group("d")), _year(m.group("y")))))
+        else:
+            found.append((m.start(), m.end(), (None, None, int(m.group("lone_year")))))
+    return found
+
+
+def dates_compatible(a: tuple, b: tuple) -> bool:
+    """Dates agree on every part both of them state."""
+    return all(x is None or y is None or x == y for x, y in zip(a, b)) and any(
+        x is not None and y is not None for x, y in zip(a, b))
+
+
+# ---------------------------------------------------------------------------------------------
+# Laterality
+
+_SIDES = {"left": "left", "right": "right", "bilateral": "bilateral", "bilaterally": "bilateral",
+          "both": "bilateral", "unilateral": "unilateral", "left sided": "left", "right sided": "right"}
+_SIDE_WORD = re.compile(r"\b(?:left|right|bilateral(?:ly)?|unilateral|both)(?:[\s-]sided)?\b")
+_SIDE_NOUN_AFTER = re.compile(r"^[\s-]*(?:side|sided|one|ones)\b")
+
+
+def _side_attachments(text: str, parts: list[lexicon.Mention]) -> list[tuple[int, int, str, str]]:
+    """(start, end, side, body part) for each side word attached to a body part in normalised text.
+
+    A side attaches to the first body part within a few words after it ("left lower extremity",
+    "right side of the chest") or, failing that, the body part just before it ("knee on the left").
+    """
+    found = []
+    for m in _SIDE_WORD.finditer(text):
+        side = _SIDES[re.sub(r"[\s-]+", " ", m.group())]
+        after = next((p for p in parts if 0 <= p.start - m.end() <= 30 and "." not in text[m.end(): p.start]
+                      and "," not in text[m.end(): p.start]), None)
+        before = next((p for p in reversed(parts) if 0 <= m.start() - p.end <= 12
+                       and not re.search(r"[.,;]", text[p.end: m.start()])), None)
+        part = after or before
+        if part is None:
+            if side == "bilateral" and m.group() == "both":
+                continue
+            if not _SIDE_NOUN_AFTER.match(text[m.end():]):
+                continue  # "right" as in "all right" or "that's right"
+            found.append((m.start(), m.end(), side, "side"))
+            continue
+        if m.group() == "both" and part.text == lexicon._singular(part.text):
+            continue  # "both" only marks a side before a plural ("both knees")
+        start, end = min(m.start(), part.start), max(m.end(), part.end)
+        found.append((start, end, side, part.canonical))
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Extraction
+
+_CLASS_LIKE_DRUG = re.compile(r"agents?\b|antagonists?\b|\bsupplements?\b|(?:ics|ants|ives|ines|ids|ors|ers)$")
+
+
+def is_drug_class_mention(mention: lexicon.Mention) -> bool:
+    """ "antibiotics", "narcotics": a class word, supported by any drug the note names."""
+    return mention.canonical not in lexicon.common_drugs() and (
+        bool(_CLASS_LIKE_DRUG.search(mention.canonical)) or mention.text.lower().endswith("s")
+        and mention.canonical.endswith("s"))
+
+
+def extract_facts(text: str, question: bool | None = None) -> list[Fact]:
+    """Typed facts in one sentence; offsets and ``text`` refer to ``text`` as given.
+
+    In a question (``question`` true, or the sentence ends with "?") findings get polarity
+    ``asked``: the question neither affirms nor denies them; the answer may.
+    """
+    norm = normalize(text)
+    low = norm.text
+    if question is None:
+        question = text.rstrip().endswith("?")
+    facts: list[Fact] = []
+
+    def add(kind: str, start: int, end: int, key: str, **extra) -> None:
+        s, e = norm.to_source(start, end)
+        facts.append(Fact(kind, s, e, text[s:e], key, **extra))
+
+    drugs = lexicon.find_drugs(low)
+    for d in drugs:
+        add("medication", d.start, d.end, d.canonical, value=is_drug_class_mention(d))
+
+    # Quantities: doses attach to the nearest drug before them (else after), durations are times.
+    date_spans = [(s, e) for s, e, _ in _dates(low)] + [m.span() for m in DATE_OR_TIME.finditer(low)]
+    for q, (qs, qe) in _quantities_with_spans(norm):
+        if any(s <= qs < e for s, e in date_spans):
+            continue
+        if q.unit in DRUG_UNITS:
+            drug = _nearest(drugs, qs)
+            add("dose", qs, qe, drug or "", value=q, drug=drug)
+        elif q.unit in DURATION_DAYS or q.unit in ("hours", "minutes"):
+            if q.unit == "years" and _AGE_CONTEXT.match(low[qe:]) or "year old" in low[qs:qe]:
+                add("number", qs, qe, "age", value=q)
+            else:
+                add("time", qs, qe, "duration", value=q)
+        elif q.unit is not None or q.value >= 3 or not float(q.value).is_integer():
+            add("number", qs, qe, q.unit or "", value=q)
+
+    for f in lexicon.find_frequencies(low):
+        add("dose", f.start, f.end, _nearest(drugs, f.start) or "", value=f.canonical, drug=_nearest(drugs, f.start))
+
+    scopes = negated_spans(low)
+    for t in lexicon.find_terms(low):
+        polarity = ASKED if question else _polarity(low, t.start, t.end, scopes, t.negated)
+        add("procedure" if t.kind == "procedure" else "condition", t.start, t.end, t.concept, polarity=polarity)
+
+    for start, end, side, part in _side_attachments(low, lexicon.find_body_parts(low)):
+        add("laterality", start, end, part, value=side)
+
+    for start, end, date in _dates(low):
+        add("time", start, end, "date", value=date)
+    for m in _RELATIVE_TIME.finditer(low):
+        add("time", m.start(), m.end(), "relative", value=m.group().removeprefix("on "))
+    return facts
+
+
+def _quantities_with_spans(norm: Normalized) -> list[tuple[Quantity, tuple[int, int]]]:
+    """Quantities with their spans in the normalised text (for context checks)."""
+    inverse = {}
+    for i, s in enumerate(norm.starts):
+        inverse.setdefault(s, i)
+    out = []
+    for q in quantities_in(norm):
+        start = inverse.get(q.start, 0)
+        end = next((i + 1 for i in range(len(norm.ends) - 1, -1, -1) if norm.ends[i] <= q.end), start)
+        out.append((q, (start, max(end, start))))
+    return out
+
+
+def _nearest(drugs: list[lexicon.Mention], position: int) -> str | None:
+    before = [d for d in drugs if d.end <= position and position - d.end <= 60]
+    if before:
+        return before[-1].canonical
+    after = [d for d in drugs if d.start >= position and d.start - position <= 25]
+    return after[0].canonical if after else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Note index
+
+_NO_ANSWER = re.compile(
+    r"^(?:no|nope|nah|negative|never|none|nothing|not really|not at all|not that i know|i don't|i do not|"
+    r"i haven't|i have not|i didn't|i did not|i'm not|i am not|he doesn't|she doesn't|he hasn't|she hasn't|"
+    r"he didn't|she didn't|he does not|she does not)\b"
+)
+_YES_ANSWER = re.compile(
+    r"^(?:yes|yeah|yep|yup|yea|ya|sure|correct|right|definitely|absolutely|uh huh|mm hmm|i do|i have|i did|"
+    r"sometimes|a little|a bit|kind of|kinda|occasionally|he does|she does|he has|she has|he did|she did)\b"
+)
+
+
+@dataclass
+class NoteIndex:
+    """A note's sentences and facts, with lookups by fact key.
+
+    In a dialogue, findings a question asks about take the polarity of the next speaker's yes/no
+    answer ("Any fever or chills?" "No." -> fever and chills denied); the question and answer
+    sentences are then both evidence for it.
+    """
+
+    sentences: list[SentenceSpan]
+    facts: list[list[Fact]]
+    normalized: list[str]
+    evidence_links: dict[int, set[int]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, note: str) -> NoteIndex:
+        sentences = split_note(note)
+        facts = [extract_facts(s.text) for s in sentences]
+        index = cls(sentences, facts, [normalize(s.text).text for s in sentences])
+        index._resolve_answers()
+        return index
+
+    def _resolve_answers(self) -> None:
+        """Give asked findings the polarity of the answer in the next turn."""
+        for i, sentence in enumerate(self.sentences):
+            asked = [f for f in self.facts[i] if f.polarity == ASKED]
+            if not asked:
+                continue
+            answer = next((j for j in range(i + 1, len(self.sentences))
+                           if self.sentences[j].turn != sentence.turn), None)
+            if answer is None or self.sentences[answer].speaker == sentence.speaker:
+                continue
+            # Only the last question of a turn gets the answer, unless the turn is all questions.
+            later = [k for k in range(i + 1, answer) if self.sentences[k].text.rstrip().endswith("?")]
+            if later and any(f.polarity == ASKED for k in later for f in self.facts[k]):
+                continue
+            reply = self.normalized[answer]
+            negated_question = bool(negated_spans(normalize(sentence.text).text))
+            polarity = (NEGATED if _NO_ANSWER.match(reply) else
+                        AFFIRMED if _YES_ANSWER.match(reply) and not negated_question else None)
+            if polarity is None:
+                continue
+            answered = {f.key for f in self.facts[answer] if f.type in ("condition", "procedure")}
+            for f in asked:
+                if f.key not in answered:
+                    f.polarity = polarity
+            self.evidence_links.setdefault(i, set()).add(answer)
+            self.evidence_links.setdefault(answer, set()).add(i)
+
+    @cached_property
+    def by_key(self) -> dict[tuple[str, str], list[tuple[int, Fact]]]:
+        """(fact type, key) -> [(sentence index, fact)]; conditions also under their broader concepts."""
+        table: dict[tuple[str, str], list[tuple[int, Fact]]] = defaultdict(list)
+        for i, facts in enumerate(self.facts):
+            for f in facts:
+                table[(f.type, f.key)].append((i, f))
+                if f.type in ("condition", "procedure"):
+                    for broader in lexicon.broader_concepts(f.key):
+                        table[(f.type, broader)].append((i, f))
+                        table[("condition" if f.type == "procedure" else "procedure", broader)].append((i, f))
+        return table
+
+    @cached_property
+    def quantities(self) -> list[tuple[int, Fact]]:
+        """Every fact carrying a quantity (doses, numbers, durations), with its sentence."""
+        return [(i, f) for i, facts in enumerate(self.facts) for f in facts if isinstance(f.value, Quantity)]
+
+    @cached_property
+    def drugs(self) -> set[str]:
+        return {f.key for facts in self.facts for f in facts if f.type == "medication"}
+
+    @cached_property
+    def full_text(self) -> str:
+        return " ".join(self.normalized)
+
+    def linked(self, sentence: int) -> set[int]:
+        """The sentence plus the question or answer it pairs with."""
+        return {sentence} | self.evidence_links.get(sentence, set())

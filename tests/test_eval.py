@@ -1,0 +1,325 @@
+"""`clinsum eval`: metrics, bootstrap intervals, scoring, report files and error messages.
+
+Most tests use a fake faithfulness checker (numbers absent from the note are unsupported) so they run
+in milliseconds; one test runs the real checker in lexical mode.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pytest
+
+from clinsum.evaluation.metrics import (
+    bootstrap_ci, bootstrap_indices, is_degenerate, paired_difference_ci, repetition_rate, rouge_f1, word_count,
+)
+from clinsum.evaluation.report import (
+    EvalConfig, fact_spans, load_predictions, mark_unsupported, parse_models, render_html, run_eval,
+    score_predictions,
+)
+
+
+@dataclass
+class FakeFact:
+    type: str
+    span: str
+    reason: str = "not in the note"
+    sentence_index: int = 0
+    detail: str = ""
+
+
+@dataclass
+class FakeCheck:
+    unsupported_facts: list
+    support_ratio: float
+    unsupported_by_type: dict = field(default_factory=dict)
+
+    @property
+    def unsupported_count(self) -> int:
+        return len(self.unsupported_facts)
+
+
+class FakeChecker:
+    """Numbers in the summary that the note lacks are unsupported 'number' facts; counts its calls."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def check(self, note: str, summary: str) -> FakeCheck:
+        numbers = re.findall(r"\d+(?:\.\d+)?", summary)
+        facts = [FakeFact("number", n) for n in numbers if n not in note]
+        ratio = 1.0 - len(facts) / len(numbers) if numbers else 1.0
+        return FakeCheck(facts, ratio, {"number": len(facts)} if facts else {})
+
+    def check_many(self, pairs):
+        self.calls += 1
+        return [self.check(n, s) for n, s in pairs]
+
+
+def _record(i, model, prediction, note=None, reference="patient takes lisinopril 10 mg daily"):
+    note = note or f"Note {i}: patient takes lisinopril 10 mg daily for hypertension."
+    return {"id": str(i), "model": model, "note": note, "reference": reference, "prediction": prediction,
+            "context": None}
+
+
+# ---------------------------------------------------------------- metrics
+
+
+def test_rouge_identical_is_one_and_disjoint_is_zero():
+    scores = rouge_f1(["Patient started on lisinopril 10 mg.", "cough and fever"],
+                      ["Patient started on lisinopril 10 mg.", "fractured left wrist"])
+    for t in ("rouge1", "rouge2", "rougeL"):
+        assert scores[t][0] == pytest.approx(1.0)
+        assert scores[t][1] == 0.0
+    # stemming: "fevers"/"fever" match
+    assert rouge_f1(["fevers"], ["fever"])["rouge1"][0] == pytest.approx(1.0)
+    with pytest.raises(ValueError, match="2 predictions but 1 references"):
+        rouge_f1(["a", "b"], ["a"])
+
+
+def test_repetition_flags_a_loop_but_not_a_clean_summary():
+    loop = "the patient has a cough the patient has a cough the patient has a cough the patient has a cough"
+    clean = "A 54-year-old man with a dry cough for 3 days; lungs clear; started on benzonatate 100 mg TID."
+    assert repetition_rate(clean) == 0.0
+    assert repetition_rate(loop) > 0.6
+    assert is_degenerate(loop) and not is_degenerate(clean)
+    assert repetition_rate("") == 0.0 and repetition_rate("too short") == 0.0
+    assert word_count(clean) == 18  # "54-year-old" is one word
+
+
+def test_bootstrap_ci_contains_mean_narrows_with_more_examples_and_is_seeded():
+    rng = np.random.default_rng(1)
+    small, large = rng.normal(0.5, 0.2, 20), rng.normal(0.5, 0.2, 2000)
+    ci_small = bootstrap_ci(small, bootstrap_indices(len(small), 500, seed=3))
+    ci_large = bootstrap_ci(large, bootstrap_indices(len(large), 500, seed=3))
+    for ci, values in ((ci_small, small), (ci_large, large)):
+        assert ci.low < ci.mean < ci.high
+        assert ci.mean == pytest.approx(values.mean())
+    assert ci_large.high - ci_large.low < (ci_small.high - ci_small.low) / 4
+    again = bootstrap_ci(small, bootstrap_indices(len(small), 500, seed=3))
+    other = bootstrap_ci(small, bootstrap_indices(len(small), 500, seed=4))
+    assert again == ci_small and other != ci_small
+    with pytest.raises(ValueError, match="for 20 examples, got 3"):
+        bootstrap_ci([1, 2, 3], bootstrap_indices(20, 10))
+
+
+def test_paired_difference_ci_detects_a_consistent_gain_that_unpaired_intervals_hide():
+    rng = np.random.default_rng(0)
+    baseline = rng.uniform(0.1, 0.9, 40)  # large spread between examples
+    better = baseline + 0.03 + rng.normal(0, 0.005, 40)  # small, consistent gain on every example
+    indices = bootstrap_indices(40, 1000, seed=0)
+    a, b = bootstrap_ci(baseline, indices), bootstrap_ci(better, indices)
+    assert b.low < a.high  # the per-model intervals overlap...
+    delta = paired_difference_ci(better, baseline, indices)
+    assert 0 < delta.low < 0.03 < delta.high < 0.04  # ...the paired difference does not include 0
+    assert delta.mean == pytest.approx(b.mean - a.mean)
+    same = paired_difference_ci(baseline, baseline, indices)
+    assert same.low == same.mean == same.high == 0.0
+
+
+# ---------------------------------------------------------------- scoring
+
+
+def test_parse_models_keeps_order_and_rejects_bad_items():
+    assert parse_models(["base=default", "sft = runs/sft/final_model"]) == [
+        ("base", "default"), ("sft", "runs/sft/final_model")]
+    for bad in (["runs/sft/final_model"], ["=default"], ["sft="]):
+        with pytest.raises(ValueError, match="expected NAME=PATH"):
+            parse_models(bad)
+    with pytest.raises(ValueError, match="'base' is used twice"):
+        parse_models(["base=default", "base=other"])
+    assert parse_models(["sft"], need_paths=False) == [("sft", "")]
+
+
+def test_score_predictions_counts_hallucinations_types_and_paired_deltas():
+    # base: 2 of 4 summaries state a number the note lacks; sft: none.
+    records = [_record(i, "base", p) for i, p in enumerate(
+        ["lisinopril 20 mg daily", "lisinopril 10 mg daily", "on 5 drugs and 7 visits", "lisinopril daily"])]
+    records += [_record(i, "sft", "patient takes lisinopril 10 mg daily") for i in range(4)]
+    checker = FakeChecker()
+    scores = score_predictions(records, checker=checker, bootstrap_samples=200, seed=0, progress=False)
+    assert scores["models"] == ["base", "sft"] and scores["n_examples"] == 4
+    base, sft = scores["metrics"]["base"], scores["metrics"]["sft"]
+    assert base["hallucination_rate"]["mean"] == 0.5 and sft["hallucination_rate"]["mean"] == 0.0
+    assert base["unsupported_per_summary"]["mean"] == 0.75  # 1 + 0 + 2 + 0
+    assert scores["unsupported_by_type"]["base"]["number"]["mean"] == 0.75
+    assert scores["unsupported_by_type"]["base"]["medication"]["mean"] == 0.0
+    assert sft["rougeL"]["mean"] == pytest.approx(1.0)
+    delta = scores["deltas"]["sft"]["hallucination_rate"]
+    assert delta["mean"] == -0.5 and delta["low"] <= -0.25 and delta["high"] <= 0
+    assert scores["deltas"]["sft"]["rougeL"]["mean"] == pytest.approx(sft["rougeL"]["mean"] - base["rougeL"]["mean"])
+    first = scores["examples"]["base"][0]
+    assert first["unsupported_facts"][0]["span"] == "20" and first["hallucinated"] == 1
+    assert checker.calls == 2  # one batched call per model for 4 summaries
+    # model order follows the request, and the first is the baseline
+    flipped = score_predictions(records, ["sft", "base"], FakeChecker(), 200, 0, progress=False)
+    assert flipped["baseline"] == "sft" and flipped["deltas"]["base"]["hallucination_rate"]["mean"] == 0.5
+
+
+def test_score_predictions_rejects_unpaired_or_missing_models():
+    records = [_record(i, "base", "x") for i in range(3)] + [_record(i, "sft", "x") for i in range(2)]
+    with pytest.raises(ValueError, match="different examples"):
+        score_predictions(records, checker=FakeChecker(), progress=False)
+    with pytest.raises(ValueError, match="no predictions for model 'dpo' \\(it has: base, sft\\)"):
+        score_predictions(records, ["base", "dpo"], FakeChecker(), progress=False)
+
+
+def test_unsupported_spans_are_marked_and_escaped():
+    text = "Takes <b>aspirin</b> 81 mg & 81 mg again; 20 mg"
+    facts = [{"type": "dose", "span": "81 mg", "reason": "note says \"40 mg\""},
+             {"type": "dose", "span": "81 MG", "reason": "second"},
+             {"type": "number", "span": "missing", "reason": "not in text"}]
+    spans = fact_spans(text, facts)
+    assert [(text[s:e], f["reason"]) for s, e, f in spans] == [("81 mg", facts[0]["reason"]), ("81 mg", "second")]
+    import html
+
+    out = mark_unsupported(text, facts, html.escape, lambda s, f: f"[{s}]")
+    assert out == "Takes &lt;b&gt;aspirin&lt;/b&gt; [81 mg] &amp; [81 mg] again; 20 mg"
+
+
+# ---------------------------------------------------------------- end to end
+
+
+@pytest.fixture(scope="module")
+def eval_run(tmp_path_factory, tiny_model, synthetic_splits):
+    """One generation run with two 'models' (the tiny base twice) on 6 synthetic test notes."""
+    out = tmp_path_factory.mktemp("eval")
+    config = EvalConfig(models=[f"base={tiny_model}", f"again={tiny_model}"], data=str(synthetic_splits["test"]),
+                        output_dir=str(out), max_examples=6, max_new_tokens=12, batch_size=3, device="cpu",
+                        bootstrap_samples=300, worst_examples=2)
+    return config, run_eval(config, checker=FakeChecker())
+
+
+def test_run_eval_writes_all_report_files(eval_run, capsys):
+    config, report = eval_run
+    out = config.output_dir
+    from pathlib import Path
+
+    out = Path(out)
+    for name in ("predictions.jsonl", "report.json", "report.md", "report.html"):
+        assert (out / name).is_file(), name
+    plots = sorted(p.name for p in (out / "plots").glob("*.png"))
+    assert plots == ["hallucination_rate.png", "length.png", "rougeL.png", "support_ratio.png", "unsupported.png"]
+    assert all((out / "plots" / p).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in plots)
+    predictions = load_predictions(out / "predictions.jsonl")
+    assert len(predictions) == 12 and {p["model"] for p in predictions} == {"base", "again"}
+    assert set(predictions[0]) >= {"id", "model", "note", "reference", "prediction", "context"}
+    saved = json.loads((out / "report.json").read_text())
+    assert saved["models"] == ["base", "again"] and saved["n_examples"] == 6
+    assert len(saved["examples"]["base"]) == 6 and saved["settings"]["greedy"] is True
+    assert saved["timings"]["generation_s"]["base"] > 0 and "torch" in saved["versions"]
+    # the same model twice, greedy: identical summaries, a zero difference
+    assert [e["prediction"] for e in saved["examples"]["base"]] == [e["prediction"] for e in saved["examples"]["again"]]
+    assert saved["deltas"]["again"]["rougeL"] == {"mean": 0.0, "low": 0.0, "high": 0.0}
+
+
+def test_html_report_is_self_contained(eval_run):
+    config, _ = eval_run
+    from pathlib import Path
+
+    page = (Path(config.output_dir) / "report.html").read_text()
+    assert page.startswith("<!DOCTYPE html>") and "<style>" in page
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+    assert "<link" not in page and "<script" not in page
+    images = re.findall(r'<img [^>]*src="([^"]*)"', page)
+    assert len(images) == 5 and all(src.startswith("data:image/png;base64,") for src in images)
+
+
+def test_markdown_numbers_match_json(eval_run):
+    config, report = eval_run
+    from pathlib import Path
+
+    md = (Path(config.output_dir) / "report.md").read_text()
+    saved = json.loads((Path(config.output_dir) / "report.json").read_text())
+
+    def cells(label):
+        row = next(line for line in md.splitlines() if line.startswith(f"| {label} |"))
+        return [c.strip() for c in row.strip("|").split("|")][1:]
+
+    for label, key, scale, digits in (("ROUGE-L F1", "rougeL", 1, 3), ("Hallucination rate", "hallucination_rate", 100, 1),
+                                      ("Length (words)", "length", 1, 1)):
+        for model, cell in zip(saved["models"], cells(label)):
+            numbers = [float(x) for x in re.findall(r"-?\d+\.\d+", cell)]
+            expected = [round(saved["metrics"][model][key][k] * scale, digits) for k in ("mean", "low", "high")]
+            assert numbers == pytest.approx(expected, abs=10 ** -digits / 2 + 1e-9), (label, model, cell)
+    delta_cell = cells("Δ ROUGE-L F1 vs base")[1]
+    assert [float(x) for x in re.findall(r"[-+]\d+\.\d+", delta_cell)] == [0.0, 0.0, 0.0]
+    assert "## Worst examples" in md and "### again" in md
+
+
+def test_rescoring_saved_predictions_gives_identical_scores(eval_run, tmp_path, monkeypatch):
+    config, report = eval_run
+    import clinsum.inference.generate as generate
+
+    monkeypatch.setattr(generate.Summarizer, "from_pretrained", lambda *a, **k: pytest.fail("model loaded"))
+    rescore = EvalConfig(predictions=f"{config.output_dir}/predictions.jsonl", output_dir=str(tmp_path),
+                         bootstrap_samples=config.bootstrap_samples, seed=config.seed, worst_examples=2)
+    again = run_eval(rescore, checker=FakeChecker())
+    for key in ("models", "n_examples", "metrics", "unsupported_by_type", "deltas", "examples", "inputs"):
+        assert again[key] == report[key], key
+    assert again["settings"]["generated"] is False and again["timings"]["generation_s"] == {}
+    only_one = run_eval(EvalConfig(predictions=rescore.predictions, models=["again"], output_dir=str(tmp_path / "one"),
+                                   bootstrap_samples=50), checker=FakeChecker())
+    assert only_one["models"] == ["again"] and only_one["deltas"] == {}
+
+
+def test_html_marks_unsupported_spans_with_escaped_tooltips():
+    records = [_record(0, "base", "Gave <i>aspirin</i> 325 mg & rest", note="Gave aspirin 81 mg & rest"),
+               _record(1, "base", "Rest")]
+    scores = score_predictions(records, checker=FakeChecker(), bootstrap_samples=20, progress=False)
+    report = {**scores, "created": "now", "settings": {"worst_examples": 2, "models": [{"name": "base", "path": None}]},
+              "versions": {}, "timings": {"generation_s": {}, "scoring_s": scores.pop("scoring_s"), "total_s": 0.0}}
+    page = render_html(report, {})
+    assert ('<mark title="number: not in the note">325<sup>number</sup></mark>' in page)
+    assert "Gave &lt;i&gt;aspirin&lt;/i&gt; <mark" in page and "&amp; rest" in page
+    assert "<i>aspirin" not in page
+
+
+# ---------------------------------------------------------------- errors
+
+
+def test_cli_reports_bad_inputs_clearly(tmp_path, capsys, synthetic_splits):
+    from clinsum.cli import main
+
+    assert main(["eval", "--models", "base", "--data", str(synthetic_splits["test"]),
+                 "--output-dir", str(tmp_path)]) == 2
+    assert "--models item 'base': expected NAME=PATH" in capsys.readouterr().err
+    assert main(["eval", "--models", "base=default", "--data", str(tmp_path / "nope.csv"),
+                 "--output-dir", str(tmp_path)]) == 2
+    assert "nope.csv: file not found" in capsys.readouterr().err
+    assert main(["eval", "--data", str(synthetic_splits["test"]), "--output-dir", str(tmp_path)]) == 2
+    assert "--models is required" in capsys.readouterr().err
+    predictions = tmp_path / "predictions.jsonl"
+    predictions.write_text("".join(json.dumps(_record(i, "base", "x")) + "\n" for i in range(2)))
+    assert main(["eval", "--predictions", str(predictions), "--models", "base,sft", "--output-dir", str(tmp_path)]) == 2
+    assert "no predictions for model 'sft' (it has: base)" in capsys.readouterr().err
+    predictions.write_text(json.dumps({"id": 1, "model": "base", "note": "n"}) + "\n")
+    assert main(["eval", "--predictions", str(predictions), "--output-dir", str(tmp_path)]) == 2
+    assert "row 1: missing field(s) reference, prediction" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- real checker
+
+
+def test_real_checker_lexical_mode_scores_a_hallucinated_dose(tmp_path):
+    faithfulness = pytest.importorskip("clinsum.evaluation.faithfulness",
+                                       reason="the faithfulness checker is not written yet")
+    checker = faithfulness.FaithfulnessChecker(use_embeddings=False)
+    note = "Patient with hypertension. Continue lisinopril 10 mg daily. Follow up in 2 weeks."
+    records = [_record(0, "base", "Hypertension; lisinopril 40 mg daily.", note=note),
+               _record(0, "sft", "Hypertension; continue lisinopril 10 mg daily.", note=note)]
+    report = run_eval(EvalConfig(predictions=str(_write_jsonl(tmp_path / "p.jsonl", records)),
+                                 output_dir=str(tmp_path / "out"), bootstrap_samples=50), checker=checker)
+    base, sft = report["examples"]["base"][0], report["examples"]["sft"][0]
+    assert base["unsupported"] >= 1 and base["hallucinated"] == 1
+    assert sft["unsupported"] == 0 and sft["support_ratio"] == pytest.approx(1.0)
+    assert any("40" in f["span"] for f in base["unsupported_facts"])
+    assert "<mark" in (tmp_path / "out" / "report.html").read_text()
+
+
+def _write_jsonl(path, rows):
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return path
