@@ -19,7 +19,7 @@ $(BIN)/clinsum: pyproject.toml
 venv: $(BIN)/clinsum
 
 demo: venv
-	$(BIN)/clinsum demo
+	$(BIN)/clinsum pipeline --config configs/demo.yaml
 
 test: venv
 	$(BIN)/python -m pytest -q

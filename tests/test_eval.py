@@ -239,8 +239,9 @@ def test_markdown_numbers_match_json(eval_run):
         row = next(line for line in md.splitlines() if line.startswith(f"| {label} |"))
         return [c.strip() for c in row.strip("|").split("|")][1:]
 
-    for label, key, scale, digits in (("ROUGE-L F1", "rougeL", 1, 3), ("Hallucination rate", "hallucination_rate", 100, 1),
-                                      ("Length (words)", "length", 1, 1)):
+    shown = (("ROUGE-L F1", "rougeL", 1, 3), ("Hallucination rate", "hallucination_rate", 100, 1),
+             ("Length (words)", "length", 1, 1))
+    for label, key, scale, digits in shown:
         for model, cell in zip(saved["models"], cells(label)):
             numbers = [float(x) for x in re.findall(r"-?\d+\.\d+", cell)]
             expected = [round(saved["metrics"][model][key][k] * scale, digits) for k in ("mean", "low", "high")]

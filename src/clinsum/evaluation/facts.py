@@ -24,7 +24,7 @@ from clinsum.text.normalize import (
     Quantity,
     SentenceSpan,
     normalize,
-    quantities_in,
+    quantity_spans,
     split_note,
 )
 
@@ -57,7 +57,7 @@ class Fact:
 
 _NEGATION_CUE = re.compile(
     r"\b(?:no evidence of|no history of|no signs? of|negative for|free of|absence of|ruled out|rules out|"
-    r"denies|denied|deny|denying|without|never|neither|nor|none|no|not|nothing)\b|n't\b"
+    r"denies|denied|deny|denying|without|never|neither|nor|none|negative|no|not|nothing)\b|n't\b"
 )
 # "no change in", "not helping" do not deny what follows.
 _PSEUDO_NEGATION = re.compile(
@@ -66,7 +66,7 @@ _PSEUDO_NEGATION = re.compile(
     r"go away|gone away|went away|really|much|bad|that bad|too bad|as bad)\b"
 )
 _SCOPE_BREAK = re.compile(
-    r"[.;:?!]|\b(?:but|however|although|though|except|aside from|other than|apart from|reports?|complains? of|"
+    r"[.;:?!]|\b(?:but|however|although|though|except|exception|aside from|other than|apart from|reports?|complains? of|"
     r"complains?|endorses?|admits?|positive for|presents? with|notes?|states?|says?|feels?|while|whereas|"
     r"which|who|because|since|until|and (?:is|was|has|had|have|does|did)|, (?:has|had|have|is|was|but))\b"
 )
@@ -110,6 +110,15 @@ _RELATIVE_TIME = re.compile(
     r"weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:on )?(?:monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday))\b"
 )
+# Relative times that may all describe the same recent event ("yesterday" vs "last night").
+_RECENT = {"yesterday", "tonight", "last night", "this morning", "this afternoon", "this evening"}
+
+
+def _relative_time_bucket(phrase: str) -> str:
+    phrase = phrase.removeprefix("on ")
+    return "the last day" if phrase in _RECENT else phrase
+
+
 _AGE_CONTEXT = re.compile(r"^[\s-]*(?:old|of age)\b")
 # "may" is a month only with a day or year next to it.
 _AMBIGUOUS_MONTHS = {"may", "mar", "jan", "jun", "dec", "sept", "sep", "oct", "nov", "feb", "apr", "aug", "jul"}
@@ -196,16 +205,32 @@ def is_drug_class_mention(mention: lexicon.Mention) -> bool:
         and mention.canonical.endswith("s"))
 
 
+# Where the interrogative part of a question starts: "Before I treat your eczema, | are you allergic...?"
+_QUESTION_OPENER = re.compile(
+    r"(?:^|[,;:]\s*)(?:(?:and|so|or|but|also|now|okay|well)\s+)*(?:do|does|did|are|is|was|were|have|has|had|any|"
+    r"anything|how about|what about|can|could|ever|no|how|when|where|what|which|who)\b"
+)
+
+
+def is_question(text: str) -> bool:
+    """A question, with or without its question mark ("Or drink or have ever used any drugs.")."""
+    stripped = text.strip()
+    return stripped.endswith("?") or bool(re.match(
+        r"(?:(?:and|or|so|also)\s+)?(?:do|does|did|are|is|have|has|any|can|could|were|was|how about|what about)\b",
+        stripped, re.IGNORECASE))
+
+
 def extract_facts(text: str, question: bool | None = None) -> list[Fact]:
     """Typed facts in one sentence; offsets and ``text`` refer to ``text`` as given.
 
-    In a question (``question`` true, or the sentence ends with "?") findings get polarity
-    ``asked``: the question neither affirms nor denies them; the answer may.
+    In a question (``question`` true, or the sentence ends with "?") findings in its interrogative
+    clause get polarity ``asked``: the question neither affirms nor denies them; the answer may.
     """
     norm = normalize(text)
     low = norm.text
     if question is None:
         question = text.rstrip().endswith("?")
+    asked_from = max((m.start() for m in _QUESTION_OPENER.finditer(low)), default=0) if question else len(low)
     facts: list[Fact] = []
 
     def add(kind: str, start: int, end: int, key: str, **extra) -> None:
@@ -218,14 +243,14 @@ def extract_facts(text: str, question: bool | None = None) -> list[Fact]:
 
     # Quantities: doses attach to the nearest drug before them (else after), durations are times.
     date_spans = [(s, e) for s, e, _ in _dates(low)] + [m.span() for m in DATE_OR_TIME.finditer(low)]
-    for q, (qs, qe) in _quantities_with_spans(norm):
+    for q, qs, qe in quantity_spans(norm):
         if any(s <= qs < e for s, e in date_spans):
             continue
         if q.unit in DRUG_UNITS:
             drug = _nearest(drugs, qs)
             add("dose", qs, qe, drug or "", value=q, drug=drug)
         elif q.unit in DURATION_DAYS or q.unit in ("hours", "minutes"):
-            if q.unit == "years" and _AGE_CONTEXT.match(low[qe:]) or "year old" in low[qs:qe]:
+            if q.unit == "years" and (_AGE_CONTEXT.match(low[qe:]) or low[qs:qe].endswith("old")):
                 add("number", qs, qe, "age", value=q)
             else:
                 add("time", qs, qe, "duration", value=q)
@@ -233,11 +258,13 @@ def extract_facts(text: str, question: bool | None = None) -> list[Fact]:
             add("number", qs, qe, q.unit or "", value=q)
 
     for f in lexicon.find_frequencies(low):
-        add("dose", f.start, f.end, _nearest(drugs, f.start) or "", value=f.canonical, drug=_nearest(drugs, f.start))
+        drug = _nearest(drugs, f.start)
+        if drug:  # "smokes a pack daily" is not a dosing frequency
+            add("dose", f.start, f.end, drug, value=f.canonical, drug=drug)
 
     scopes = negated_spans(low)
     for t in lexicon.find_terms(low):
-        polarity = ASKED if question else _polarity(low, t.start, t.end, scopes, t.negated)
+        polarity = ASKED if t.start >= asked_from else _polarity(low, t.start, t.end, scopes, t.negated)
         add("procedure" if t.kind == "procedure" else "condition", t.start, t.end, t.concept, polarity=polarity)
 
     for start, end, side, part in _side_attachments(low, lexicon.find_body_parts(low)):
@@ -246,21 +273,8 @@ def extract_facts(text: str, question: bool | None = None) -> list[Fact]:
     for start, end, date in _dates(low):
         add("time", start, end, "date", value=date)
     for m in _RELATIVE_TIME.finditer(low):
-        add("time", m.start(), m.end(), "relative", value=m.group().removeprefix("on "))
+        add("time", m.start(), m.end(), "relative", value=_relative_time_bucket(m.group()))
     return facts
-
-
-def _quantities_with_spans(norm: Normalized) -> list[tuple[Quantity, tuple[int, int]]]:
-    """Quantities with their spans in the normalised text (for context checks)."""
-    inverse = {}
-    for i, s in enumerate(norm.starts):
-        inverse.setdefault(s, i)
-    out = []
-    for q in quantities_in(norm):
-        start = inverse.get(q.start, 0)
-        end = next((i + 1 for i in range(len(norm.ends) - 1, -1, -1) if norm.ends[i] <= q.end), start)
-        out.append((q, (start, max(end, start))))
-    return out
 
 
 def _nearest(drugs: list[lexicon.Mention], position: int) -> str | None:
@@ -302,7 +316,7 @@ class NoteIndex:
     @classmethod
     def build(cls, note: str) -> NoteIndex:
         sentences = split_note(note)
-        facts = [extract_facts(s.text) for s in sentences]
+        facts = [extract_facts(s.text, is_question(s.text)) for s in sentences]
         index = cls(sentences, facts, [normalize(s.text).text for s in sentences])
         index._resolve_answers()
         return index
@@ -316,10 +330,6 @@ class NoteIndex:
             answer = next((j for j in range(i + 1, len(self.sentences))
                            if self.sentences[j].turn != sentence.turn), None)
             if answer is None or self.sentences[answer].speaker == sentence.speaker:
-                continue
-            # Only the last question of a turn gets the answer, unless the turn is all questions.
-            later = [k for k in range(i + 1, answer) if self.sentences[k].text.rstrip().endswith("?")]
-            if later and any(f.polarity == ASKED for k in later for f in self.facts[k]):
                 continue
             reply = self.normalized[answer]
             negated_question = bool(negated_spans(normalize(sentence.text).text))
@@ -351,6 +361,11 @@ class NoteIndex:
     def quantities(self) -> list[tuple[int, Fact]]:
         """Every fact carrying a quantity (doses, numbers, durations), with its sentence."""
         return [(i, f) for i, facts in enumerate(self.facts) for f in facts if isinstance(f.value, Quantity)]
+
+    @cached_property
+    def body_parts(self) -> set[str]:
+        """Body parts the note mentions, with or without a side."""
+        return {m.canonical for text in self.normalized for m in lexicon.find_body_parts(text)}
 
     @cached_property
     def drugs(self) -> set[str]:

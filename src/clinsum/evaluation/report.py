@@ -16,7 +16,7 @@ import logging
 import platform
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -65,6 +65,8 @@ METRICS = (
     Metric("degenerate_rate", "degenerate", "Degenerate loops", "rate"),
 )
 DELTA_METRICS = ("rougeL", "hallucination_rate")
+GENERATION_SETTINGS = {f.name for f in fields(GenerationOptions)} | {
+    "prompt_style", "device", "trust_remote_code", "use_context", "note_column", "summary_column", "context_column"}
 METRIC_BY_KEY = {m.key: m for m in METRICS}
 
 
@@ -74,9 +76,11 @@ class EvalConfig(GenerationOptions):
 
     models: list[str] = option([], "models to compare as NAME=PATH (a base model spec such as 'default', or an "
                                    "adapter folder); the first one is the baseline for differences")
-    data: str | None = option(None, "test pairs with notes and reference summaries: .csv, .jsonl or a saved HF dataset folder")
+    data: str | None = option(None, "test pairs with notes and reference summaries: .csv, .jsonl or a saved "
+                                    "HF dataset folder")
     note_column: str | None = option(None, "column with the note (default: clinical_note, note, dialogue or text)")
-    summary_column: str | None = option(None, "column with the reference summary (default: model_summary, summary or section_text)")
+    summary_column: str | None = option(None, "column with the reference summary (default: model_summary, "
+                                              "summary or section_text)")
     context_column: str | None = option(None, "column with extra context given with the note (default: section_header)")
     use_context: bool = option(True, "give the context column to the models with the note (as in training)")
     output_dir: str = option("report", "where predictions.jsonl, report.json/.md/.html and plots/ go")
@@ -153,7 +157,8 @@ def generate_predictions(models: list[tuple[str, str]], examples: list[Example],
     for name, model_path in models:
         log.info("Generating with %s (%s) on %d notes...", name, model_path, len(notes))
         start = time.perf_counter()
-        summarizer = Summarizer.from_pretrained(model_path, config.device, config.prompt_style, config.trust_remote_code)
+        summarizer = Summarizer.from_pretrained(model_path, config.device, config.prompt_style,
+                                                config.trust_remote_code)
         summaries = summarizer.summarize(notes, config, contexts)
         free_model(summarizer)
         seconds[name] = round(time.perf_counter() - start, 3)
@@ -259,8 +264,8 @@ def score_predictions(records: list[dict], models: list[str] | None = None, chec
 
     metrics = {name: {m.key: bootstrap_ci(column(name, m.example_key), indices).to_dict() for m in METRICS}
                for name in models}
-    by_type = {name: {t: bootstrap_ci([row["unsupported_by_type"].get(t, 0) for row in examples[name]], indices).to_dict()
-                      for t in types} for name in models}
+    by_type = {name: {t: bootstrap_ci([row["unsupported_by_type"].get(t, 0) for row in examples[name]],
+                                      indices).to_dict() for t in types} for name in models}
     deltas = {name: {key: paired_difference_ci(column(name, METRIC_BY_KEY[key].example_key),
                                                column(models[0], METRIC_BY_KEY[key].example_key), indices).to_dict()
                      for key in DELTA_METRICS} for name in models[1:]}
@@ -370,12 +375,24 @@ def summary_rows(report: dict) -> list[list[str]]:
     return rows
 
 
+def split_types(report: dict) -> tuple[list[str], list[str]]:
+    """(types some model has unsupported facts of, types none has), each in the checker's order."""
+    by_type = report["unsupported_by_type"]
+    types = list(by_type[report["models"][0]])
+    seen = [t for t in types if any(by_type[name][t]["mean"] > 0 for name in report["models"])]
+    return seen, [t for t in types if t not in seen]
+
+
 def type_rows(report: dict) -> list[list[str]]:
-    """Unsupported facts per summary by type (header first), rows in the checker's type order."""
+    """Unsupported facts per summary for each type that occurs (header first); all-zero rows are left out."""
     models = report["models"]
-    types = list(report["unsupported_by_type"][models[0]])
     return [["Type"] + models] + [[t] + [format_estimate(report["unsupported_by_type"][name][t], "count")
-                                        for name in models] for t in types]
+                                        for name in models] for t in split_types(report)[0]]
+
+
+def _zero_types_note(report: dict) -> str:
+    zero = split_types(report)[1]
+    return f"No model has unsupported facts of type: {', '.join(zero)}." if zero else ""
 
 
 def summary_table(report: dict) -> str:
@@ -438,7 +455,8 @@ def _settings_rows(report: dict) -> list[list[str]]:
     settings = report["settings"]
     models = ", ".join(f"{m['name']}={m['path']}" if m["path"] else m["name"] for m in settings["models"])
     rows = [["Setting", "Value"], ["models", models], ["examples", str(report["n_examples"])]]
-    rows += [[key, str(value)] for key, value in settings.items() if key not in ("models",) and value is not None]
+    hidden = {"models"} | (set() if settings["generated"] else GENERATION_SETTINGS)  # unused when rescoring
+    rows += [[key, str(value)] for key, value in settings.items() if key not in hidden and value is not None]
     rows += [[f"version: {k}", v] for k, v in report["versions"].items()]
     timings = report["timings"]
     rows += [[f"generation time: {k}", f"{v:.1f} s"] for k, v in timings["generation_s"].items()]
@@ -455,7 +473,7 @@ def render_markdown(report: dict) -> str:
         f"95% paired percentile-bootstrap intervals ({report['bootstrap']['samples']} resamples); Δ rows are "
         f"differences from **{md_escape(report['baseline'])}** on the same resamples (* : the interval excludes 0).",
         "", "## Comparison", "", _md_table(summary_rows(report)), "",
-        "## Unsupported facts per summary, by type", "", _md_table(type_rows(report)), "",
+        "## Unsupported facts per summary, by type", "", _md_table(type_rows(report)), "", _zero_types_note(report), "",
         "## Worst examples", "",
         "Unsupported spans are marked **«like this»** with their type; most unsupported facts first.", "",
     ]
@@ -468,8 +486,8 @@ def render_markdown(report: dict) -> str:
             summary = mark_unsupported(row["prediction"], row["unsupported_facts"], md_escape,
                                        lambda s, f: f"**«{md_escape(s)}»**<sup>{md_escape(f['type'])}</sup>")
             out += [f"> {summary or '(empty summary)'}", "",
-                    f"Reference: {md_escape(inputs[row['id']]['reference'])}", ""]
-            out += [f"- {md_escape(f['type'])}: «{md_escape(f['span'])}»: {md_escape(f['reason'])}"
+                    f"**Reference:** {md_escape(inputs[row['id']]['reference'])}", ""]
+            out += [f"- **{md_escape(f['type'])}** «{md_escape(f['span'])}»: {md_escape(f['reason'])}"
                     for f in row["unsupported_facts"]]
             out.append("")
     out += ["## Settings", "", _md_table(_settings_rows(report)), ""]
@@ -509,7 +527,8 @@ def write_plots(report: dict, folder: Path) -> dict[str, Path]:
         fig = Figure(figsize=(5, 3.2))
         ax = fig.add_subplot()
         data = [[row[key] for row in report["examples"][m]] for m in models]
-        ax.boxplot(data, tick_labels=models, widths=0.5, showmeans=True, medianprops={"color": "black"},
+        ax.boxplot(data, tick_labels=models, widths=0.5, showmeans=True, showfliers=False,
+                   medianprops={"color": "black"},
                    meanprops={"marker": "D", "markerfacecolor": "white", "markeredgecolor": "black"})
         for i, values in enumerate(data):
             ax.scatter(i + 1 + rng.uniform(-0.15, 0.15, len(values)), values, s=12, alpha=0.6, color=colors[i])
@@ -523,9 +542,9 @@ def write_plots(report: dict, folder: Path) -> dict[str, Path]:
     means = np.array([e["mean"] for e in estimates]) * 100
     errors = np.array([[e["mean"] - e["low"], e["high"] - e["mean"]] for e in estimates]).T * 100
     ax.bar(models, means, yerr=errors, capsize=6, color=colors, alpha=0.85)
-    ax.set_ylabel("% of summaries with ≥1 unsupported fact")
-    ax.set_title("Hallucination rate (95% CI)")
-    ax.set_ylim(0, max(100.0, float((means + errors[1]).max()) if len(means) else 100.0))
+    ax.set_ylabel("% of summaries")
+    ax.set_title("Hallucination rate: ≥1 unsupported fact (95% CI)")
+    ax.set_ylim(0, min(100.0, float((means + errors[1]).max()) * 1.2 + 5))
     ax.grid(axis="y", alpha=0.3)
     paths["hallucination_rate"] = folder / "hallucination_rate.png"
     _save_figure(fig, paths["hallucination_rate"])
@@ -591,6 +610,7 @@ def render_html(report: dict, plots: dict[str, Path]) -> str:
         "<span class=\"sig\">*</span> marks an interval that excludes 0.</p>",
         "<h2>Comparison</h2>", _html_table(summary_rows(report), delta_from=len(METRICS) + 1),
         "<h2>Unsupported facts per summary, by type</h2>", _html_table(type_rows(report)),
+        f'<p class="muted">{esc(_zero_types_note(report))}</p>',
         f"<h2>Distributions</h2><div class=\"plots\">{images}</div>",
         "<h2>Worst examples</h2><p class=\"muted\">Most unsupported facts first. Unsupported spans are "
         "highlighted; hover one for its type and the checker's reason.</p>",
@@ -605,7 +625,8 @@ def render_html(report: dict, plots: dict[str, Path]) -> str:
             parts += [
                 '<div class="example">',
                 f'<div class="meta">Example <b>{esc(row["id"])}</b> · {row["unsupported"]} unsupported · '
-                f'ROUGE-L {row["rougeL"]:.3f} · support ratio {row["support_ratio"]:.3f} · {row["length"]} words</div>',
+                f'ROUGE-L {row["rougeL"]:.3f} · support ratio {row["support_ratio"]:.3f} · '
+                f'{row["length"]} words</div>',
                 f'<p class="summary">{summary or "<i>(empty summary)</i>"}</p>',
                 f'<ul class="facts">{facts}</ul>' if facts else "",
                 f'<p class="reference"><b>Reference:</b> {esc(source["reference"])}</p>',

@@ -343,7 +343,8 @@ CONDITION_SYNONYMS: dict[str, tuple[str, ...]] = {
     "hyperlipidemia": ("hld", "high cholesterol", "dyslipidemia", "hypercholesterolemia", "elevated cholesterol",
                        "hypertriglyceridemia", "high triglycerides"),
     "coronary artery disease": ("cad", "coronary disease", "heart disease", "ischemic heart disease",
-                                "coronary artery blockage", "blocked arteries"),
+                                "coronary artery blockage", "blocked arteries", "heart problems", "heart problem",
+                                "heart condition", "heart issues", "cardiac disease", "heart trouble"),
     "myocardial infarction": ("mi", "heart attack", "stemi", "nstemi", "myocardial infarct"),
     "congestive heart failure": ("chf", "heart failure", "hf", "cardiomyopathy", "systolic heart failure",
                                  "diastolic heart failure", "weak heart"),
@@ -442,8 +443,15 @@ CONDITION_SYNONYMS: dict[str, tuple[str, ...]] = {
     "post-traumatic stress disorder": ("ptsd",),
     "attention deficit hyperactivity disorder": ("adhd", "attention deficit disorder"),
     "insomnia": ("trouble sleeping", "difficulty sleeping", "can't sleep", "sleep problems"),
-    "substance abuse": ("drug abuse", "drug use", "alcohol abuse", "alcoholism", "addiction", "polysubstance abuse",
-                        "opioid dependence", "alcohol dependence"),
+    "substance abuse": ("drug abuse", "drug use", "drugs", "illicit drugs", "illicit drug use", "illegal drugs",
+                        "recreational drugs", "recreational drug use", "street drugs", "substance use", "addiction",
+                        "polysubstance abuse", "opioid dependence", "intravenous drug use", "ivdu"),
+    "alcohol use": ("alcohol", "alcohol abuse", "alcoholism", "alcohol dependence", "etoh", "drinking", "drinker",
+                    "drink alcohol", "drinks alcohol", "drink", "beer", "wine", "liquor"),
+    "tobacco use": ("tobacco", "smoking", "smoke", "smokes", "smoker", "cigarettes", "cigarette", "cigars",
+                    "vaping", "vape", "chewing tobacco", "nicotine"),
+    "allergies": ("allergy", "allergic", "allergic reaction", "drug allergies", "known allergies",
+                  "known drug allergies"),
     "anemia": ("low blood count", "low hemoglobin", "iron deficiency"),
     "sickle cell disease": ("sickle cell anemia", "sickle cell"),
     "hemophilia": ("bleeding disorder",),
@@ -456,7 +464,7 @@ CONDITION_SYNONYMS: dict[str, tuple[str, ...]] = {
     "acne": ("pimples",),
     "shingles": ("herpes zoster", "zoster"),
     "herpes": ("cold sores", "genital herpes", "hsv"),
-    "allergic rhinitis": ("hay fever", "seasonal allergies", "allergies", "rhinitis"),
+    "allergic rhinitis": ("hay fever", "seasonal allergies", "rhinitis"),
     "conjunctivitis": ("pink eye",),
     "glaucoma": (),
     "cataract": ("cataracts",),
@@ -490,7 +498,7 @@ FINDING_SYNONYMS: dict[str, tuple[str, ...]] = {
     "weight gain": ("gained weight", "gaining weight"),
     "cough": ("coughing", "coughs"),
     "dyspnea": ("shortness of breath", "sob", "short of breath", "breathlessness", "difficulty breathing",
-                "trouble breathing", "breathing difficulty", "winded", "dyspnea on exertion", "doe",
+                "trouble breathing", "breathing difficulty", "winded", "dyspnea on exertion",
                 "orthopnea", "can't breathe", "out of breath"),
     "wheezing": ("wheeze", "wheezes"),
     "hemoptysis": ("coughing up blood",),
@@ -524,7 +532,7 @@ FINDING_SYNONYMS: dict[str, tuple[str, ...]] = {
     "hematuria": ("blood in urine", "blood in the urine", "bloody urine"),
     "nocturia": ("urinating at night", "getting up at night to urinate"),
     "urinary retention": ("difficulty urinating", "trouble urinating"),
-    "discharge": ("vaginal discharge", "penile discharge", "drainage"),
+    "discharge": ("vaginal discharge", "penile discharge", "drainage", "pus", "oozing", "secretions", "leaking fluid"),
     "headache": ("headaches", "head pain", "head ache", "cephalgia", "pain in my head", "pain in the head"),
     "dizziness": ("dizzy", "lightheadedness", "lightheaded", "light headed", "light headedness", "woozy",
                   "presyncope"),
@@ -586,7 +594,6 @@ FINDING_SYNONYMS: dict[str, tuple[str, ...]] = {
     "tachycardia": ("fast heart rate", "rapid heart rate", "heart rate is fast"),
     "bradycardia": ("slow heart rate",),
     "sleepiness": ("drowsiness", "drowsy", "somnolence", "sleepy", "daytime sleepiness"),
-    "injury": ("trauma", "injured", "fall", "fell", "accident"),
 }
 
 PROCEDURE_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -619,7 +626,7 @@ PROCEDURE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "biopsy": ("biopsies", "fine needle aspiration", "fna"),
     "mammogram": ("mammography", "mammograms"),
     "pap smear": ("pap", "pap test", "pap smears"),
-    "physical therapy": ("p t", "physiotherapy", "rehab", "rehabilitation", "physical therapist"),
+    "physical therapy": ("physiotherapy", "rehab", "rehabilitation", "physical therapist"),
     "occupational therapy": ("ot",),
     "chemotherapy": ("chemo",),
     "radiation therapy": ("radiation", "radiotherapy", "xrt"),
@@ -740,8 +747,7 @@ NEGATION_CUES: tuple[str, ...] = (
 # Surface form -> canonical frequency. Keys are matched as phrases (so "b.i.d." and "bid" both work).
 FREQUENCIES: dict[str, str] = {
     "daily": "daily", "once daily": "daily", "once a day": "daily", "every day": "daily", "qd": "daily",
-    "q.d.": "daily", "od": "daily", "1 time a day": "daily", "one time a day": "daily", "per day": "daily",
-    "a day": "daily", "each day": "daily", "every morning": "daily", "qam": "daily", "q.a.m.": "daily",
+    "q.d.": "daily", "1 time a day": "daily", "one time a day": "daily", "each day": "daily", "every morning": "daily", "qam": "daily", "q.a.m.": "daily",
     "twice daily": "twice daily", "twice a day": "twice daily", "bid": "twice daily", "b.i.d.": "twice daily",
     "two times a day": "twice daily", "2 times a day": "twice daily", "every 12 hours": "twice daily",
     "q12h": "twice daily", "2 times daily": "twice daily",
@@ -754,7 +760,7 @@ FREQUENCIES: dict[str, str] = {
     "every 4 hours": "every 4 hours", "q4h": "every 4 hours", "every 4 to 6 hours": "every 4 to 6 hours",
     "prn": "as needed", "p.r.n.": "as needed", "as needed": "as needed", "as necessary": "as needed",
     "when needed": "as needed", "if needed": "as needed",
-    "qhs": "at bedtime", "q.h.s.": "at bedtime", "at bedtime": "at bedtime", "at night": "at bedtime",
+    "qhs": "at bedtime", "q.h.s.": "at bedtime", "at bedtime": "at bedtime",
     "nightly": "at bedtime", "before bed": "at bedtime", "hs": "at bedtime", "every night": "at bedtime",
     "weekly": "weekly", "once a week": "weekly", "every week": "weekly", "once weekly": "weekly",
     "twice a week": "twice weekly", "twice weekly": "twice weekly",
@@ -783,6 +789,23 @@ def _body_part_index() -> PhraseIndex[str]:
 def find_body_parts(text: str) -> list[Mention]:
     """Body parts a side can attach to, canonical in the singular ("knees" -> "knee")."""
     return [Mention(s, e, text[s:e], canonical) for s, e, canonical in _body_part_index().find(text)]
+
+
+# Words that name the site of "<site> pain" in plain language ("my stomach hurts" -> abdominal pain).
+PAIN_SITE_WORDS: dict[str, tuple[str, ...]] = {
+    "abdominal": ("abdom", "stomach", "belly", "tummy", "gut"), "pelvic": ("pelvi", "groin"),
+    "chest": ("chest",), "back": ("back", "spine"), "neck": ("neck",), "joint": ("joint",),
+    "muscle": ("muscle",), "hand": ("hand", "wrist", "finger"), "foot": ("foot", "feet", "heel", "toe"),
+    "ear": ("ear",), "eye": ("eye",),
+}
+
+
+def pain_site_words(concept: str) -> tuple[str, ...]:
+    """Word stems naming the site of a "<site> pain" concept; empty for other concepts."""
+    if not concept.endswith(" pain"):
+        return ()
+    site = concept[: -len(" pain")]
+    return PAIN_SITE_WORDS.get(site, (site,))
 
 
 # Broader concepts: a note that names the narrower one also supports a summary naming the broader

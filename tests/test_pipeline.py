@@ -1,0 +1,100 @@
+"""The pipeline runs stages in order, skips up-to-date ones, and reruns what a config change invalidates."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from clinsum.config import config_from_dict, load_yaml
+from clinsum.pipeline import PipelineConfig, run_pipeline
+from conftest import SHARED_MTS
+
+
+def tiny_pipeline(tiny_model, output_dir, stages, **sft) -> PipelineConfig:
+    return PipelineConfig(
+        output_dir=str(output_dir), model=str(tiny_model), stages=stages, show_examples=0,
+        data={"synthetic": True, "n_train": 24, "n_val": 4, "n_test": 4, "hallucinated_fraction": 0.25},
+        sft={"batch_size": 8, "num_epochs": 1, "learning_rate": 1e-2, "max_length": 256, **sft},
+    )
+
+
+def stage_status(output_dir, stage):
+    return json.loads((output_dir / stage / ".stage.json").read_text())
+
+
+def test_stages_skip_when_up_to_date_and_rerun_on_change(tiny_model, tmp_path):
+    out = tmp_path / "run"
+    first = run_pipeline(tiny_pipeline(tiny_model, out, ["prepare", "sft"]))
+    assert stage_status(out, "sft")["status"] == "done"
+    adapter = out / "sft" / "final_model" / "adapter_model.safetensors"
+    stamp = adapter.stat().st_mtime_ns
+
+    again = run_pipeline(tiny_pipeline(tiny_model, out, ["prepare", "sft"]))
+    assert again == first and adapter.stat().st_mtime_ns == stamp  # skipped
+
+    run_pipeline(tiny_pipeline(tiny_model, out, ["prepare", "sft"], learning_rate=2e-2))
+    assert adapter.stat().st_mtime_ns != stamp  # the changed stage reran
+    stats = json.loads((out / "sft" / "training_stats.json").read_text())
+    assert stats["config"]["learning_rate"] == 2e-2
+    assert stats["data"]["dropped_by_label"]["hallucinated"] >= 1  # labelled rows counted, not trained on
+
+
+def test_interrupted_stage_resumes_from_its_checkpoint(tiny_model, tmp_path, monkeypatch):
+    from clinsum.training import sft as sft_module
+
+    out = tmp_path / "run"
+    real_loss, calls = sft_module.sft_loss, {"n": 0}
+
+    def interrupt_on_third_step(model, batch):
+        calls["n"] += 1
+        if calls["n"] == 3 and model.training:
+            raise KeyboardInterrupt
+        return real_loss(model, batch)
+
+    monkeypatch.setattr(sft_module, "sft_loss", interrupt_on_third_step)
+    config = tiny_pipeline(tiny_model, out, ["prepare", "sft"], batch_size=4, save_every_steps=1)
+    with pytest.raises(KeyboardInterrupt):
+        run_pipeline(config)
+    assert stage_status(out, "sft")["status"] == "started"
+    assert (out / "sft" / "checkpoint_step_2").is_dir()
+    monkeypatch.setattr(sft_module, "sft_loss", real_loss)
+    run_pipeline(config)
+    assert stage_status(out, "sft")["status"] == "done"
+    assert json.loads((out / "sft" / "training_stats.json").read_text())["totals"]["steps"] == 6  # 24 factual rows at batch 4
+
+
+def test_unknown_stage_and_section_option_are_clear_errors(tiny_model, tmp_path):
+    with pytest.raises(ValueError, match="unknown tokenize"):
+        run_pipeline(tiny_pipeline(tiny_model, tmp_path, ["prepare", "tokenize"]))
+    bad = tiny_pipeline(tiny_model, tmp_path / "b", ["prepare"])
+    bad.data["n_trian"] = 3
+    with pytest.raises(ValueError, match="data: unknown option.*n_trian"):
+        run_pipeline(bad)
+
+
+@pytest.mark.parametrize("name", ["demo.yaml", "mts-dialog.yaml"])
+def test_shipped_configs_parse(name):
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "configs" / name
+    if not path.exists():
+        pytest.skip(f"{name} not written yet")
+    config = config_from_dict(PipelineConfig, load_yaml(path), name)
+    assert config.stages
+
+
+@pytest.mark.skipif(not SHARED_MTS.exists(), reason="../shared/datasets/mts-dialog not present")
+def test_prepare_stage_reads_mts_dialog(tiny_model, tmp_path):
+    config = PipelineConfig(output_dir=str(tmp_path), stages=["prepare"], data={
+        "train_data": str(SHARED_MTS / "MTS-Dialog-TrainingSet.csv"),
+        "val_data": str(SHARED_MTS / "MTS-Dialog-ValidationSet.csv"),
+        "test_data": str(SHARED_MTS / "MTS-Dialog-TestSet-1-MEDIQA-Chat-2023.csv"),
+        "max_test_examples": 10,
+    })
+    paths = run_pipeline(config)["prepare"]
+    from clinsum.data.dataset import load_examples
+
+    test = load_examples(paths["test"])
+    assert len(test) == 10 and test[0].context and test[0].note.startswith("Doctor:")
+    assert len(load_examples(paths["train"])) == 1201
