@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import re
+import math
 from collections import defaultdict
 from types import SimpleNamespace
 
@@ -24,6 +24,15 @@ from clinsum.training.dpo import (
     prepare_dpo_data, sequence_logps, split_by_note, train_dpo,
 )
 from clinsum.training.sft import SFTConfig, train_sft
+
+
+@pytest.fixture(autouse=True, scope="module")
+def one_thread():
+    """The tiny model gains nothing from threads, and on a shared CPU extra threads only spin and contend."""
+    previous = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(previous)
 
 # ----------------------------------------------------------------------------------------------- loss
 
@@ -125,31 +134,29 @@ def test_loss_and_metrics_match_trl(loss_type, rpo_alpha):
 # ----------------------------------------------------------------------------------------------- data
 
 
-def _swap_number(summary: str, which: int) -> str:
-    """A hard negative: one number of the summary changed."""
-    numbers = list(re.finditer(r"\d+", summary))
-    m = numbers[which % len(numbers)]
-    return summary[: m.start()] + str(int(m.group()) + 3) + summary[m.end() :]
+@pytest.fixture(scope="module")
+def triplets_file(synthetic_splits, tmp_path_factory):
+    """Hard negatives of 12 synthetic notes, up to two each, in the format clinsum.data.negatives writes."""
+    from clinsum.data.negatives import NegativesConfig, make_triplets
+
+    triplets, _ = make_triplets(load_examples(synthetic_splits["train"])[:12], NegativesConfig(per_example=2, seed=0))
+    path = tmp_path_factory.mktemp("triplets") / "triplets.jsonl"
+    write_jsonl(path, [t.record() for t in triplets])
+    return path
 
 
 @pytest.fixture(scope="module")
-def triplets_file(synthetic_splits, tmp_path_factory):
-    """Two triplets for each of 12 synthetic notes."""
-    rows = [
-        {"id": f"{ex.id}-{k}", "prompt": ex.note, "chosen": ex.summary, "rejected": _swap_number(ex.summary, k),
-         "strategy": "number"}
-        for ex in load_examples(synthetic_splits["train"])[:12] for k in range(2)
-    ]
-    path = tmp_path_factory.mktemp("triplets") / "triplets.jsonl"
-    write_jsonl(path, rows)
-    return path
+def steps_per_epoch(triplets_file) -> int:
+    train, _ = split_by_note(load_triplets(triplets_file), 0.25, seed=3)
+    return math.ceil(len(train) / 4)
 
 
 def test_split_holds_out_whole_notes(triplets_file):
     triplets = load_triplets(triplets_file)
-    assert len(triplets) == 24 and triplets[0].strategy == "number"
+    notes = {t.note for t in triplets}
+    assert len(notes) == 12 and len(triplets) > len(notes) and all(t.strategy for t in triplets)
     train, val = split_by_note(triplets, 0.25, seed=3)
-    assert len(val) == 6 and len(train) == 18
+    assert len({t.note for t in val}) == 3 and len(train) + len(val) == len(triplets)
     assert not {t.note for t in train} & {t.note for t in val}
     assert split_by_note(triplets, 0.25, seed=3) == (train, val)
 
@@ -158,13 +165,13 @@ def test_chosen_and_rejected_share_one_prompt_when_the_note_is_truncated(tiny_mo
     fmt = PromptFormat(load_tokenizer(str(tiny_model)), "chat")
     note = "Patient reports left knee pain for 3 days after a fall. " * 20
     triplet = Triplet("1", note, "Knee pain.", "Knee pain for 3 days after a fall, with swelling and bruising.")
-    pairs, counts = encode_triplets([triplet], fmt, max_length=128, use_context=True)
+    pairs, counts = encode_triplets([triplet], fmt, max_length=160, use_context=True)
     chosen, rejected = pairs.rows
     assert counts["notes_truncated"] == 1 and counts["summaries_truncated"] == 0
     prompt = len(chosen.input_ids) - len(fmt.summary_ids(triplet.chosen))
     assert prompt == len(rejected.input_ids) - len(fmt.summary_ids(triplet.rejected))
     assert chosen.input_ids[:prompt] == rejected.input_ids[:prompt]
-    assert len(rejected.input_ids) == 128
+    assert len(rejected.input_ids) == 160
 
 
 @pytest.mark.parametrize("content,suffix,message", [
@@ -222,12 +229,12 @@ def first_run(stage_a, triplets_file, cache_dir, tmp_path_factory):
     return config, train_dpo(config)
 
 
-def test_dpo_learns_to_prefer_the_faithful_summary(first_run, stage_a, tiny_model):
+def test_dpo_learns_to_prefer_the_faithful_summary(first_run, stage_a, steps_per_epoch):
     config, final = first_run
     out = final.parent
     stats = json.loads((out / "training_stats.json").read_text())
     assert stats["reference"]["train"]["cache"] == "miss" and stats["reference"]["val"]["cache"] == "miss"
-    assert stats["totals"]["steps"] == 10  # 18 training triplets (6 notes held out) / batch 4, two epochs
+    assert stats["totals"]["steps"] == 2 * steps_per_epoch
     first, last = stats["epochs"][0]["train"], stats["epochs"][1]["train"]
     assert last["margin"] > first["margin"] + 0.05 and last["reward_accuracy"] > first["reward_accuracy"], stats["epochs"]
     for key in ("loss", "chosen_reward", "rejected_reward", "margin", "reward_accuracy", "chosen_logp_per_token"):
@@ -262,22 +269,24 @@ def test_dpo_learns_to_prefer_the_faithful_summary(first_run, stage_a, tiny_mode
         assert (summarizer.model(ids).logits - sft_logits).abs().max() > 1e-4
 
 
-def test_resume_after_interrupt_matches_an_uninterrupted_run(first_run, stage_a, triplets_file, cache_dir, tmp_path, monkeypatch):
+def test_resume_after_interrupt_matches_an_uninterrupted_run(first_run, stage_a, triplets_file, cache_dir,
+                                                             steps_per_epoch, tmp_path, monkeypatch):
     _, uninterrupted = first_run
     real_step, calls = dpo_module.dpo_step, {"n": 0}
+    finished = steps_per_epoch + 1  # interrupted during the second step of the second epoch
 
-    def interrupt_on_step_7(*args, **kwargs):
+    def interrupt(*args, **kwargs):
         calls["n"] += 1
-        if calls["n"] == 7:
+        if calls["n"] == finished + 1:
             raise KeyboardInterrupt
         return real_step(*args, **kwargs)
 
-    monkeypatch.setattr(dpo_module, "dpo_step", interrupt_on_step_7)
+    monkeypatch.setattr(dpo_module, "dpo_step", interrupt)
     config = dpo_config(stage_a, triplets_file, cache_dir, tmp_path / "run")
     with pytest.raises(KeyboardInterrupt):
         train_dpo(config)
-    saved = json.loads((tmp_path / "run" / "checkpoint_step_6" / "trainer_state.json").read_text())
-    assert (saved["global_step"], saved["epoch"], saved["step_in_epoch"]) == (6, 1, 1)  # 2nd epoch, one step in
+    saved = json.loads((tmp_path / "run" / f"checkpoint_step_{finished}" / "trainer_state.json").read_text())
+    assert (saved["global_step"], saved["epoch"], saved["step_in_epoch"]) == (finished, 1, 1)
 
     with pytest.raises(ValueError, match="--resume"):
         train_dpo(config)
@@ -286,7 +295,7 @@ def test_resume_after_interrupt_matches_an_uninterrupted_run(first_run, stage_a,
     resumed = train_dpo(config)
 
     stats = json.loads((tmp_path / "run" / "training_stats.json").read_text())
-    assert stats["totals"]["steps"] == 10 and [e["steps"] for e in stats["epochs"]] == [5, 5]
+    assert stats["totals"]["steps"] == 2 * steps_per_epoch and [e["steps"] for e in stats["epochs"]] == [steps_per_epoch] * 2
     assert stats["reference"]["train"]["cache"] == "hit"
     expected, got = load_file(uninterrupted / "adapter_model.safetensors"), load_file(resumed / "adapter_model.safetensors")
     for name in expected:

@@ -6,6 +6,7 @@ in milliseconds; one test runs the real checker in lexical mode.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from clinsum.evaluation.metrics import (
     bootstrap_ci, bootstrap_indices, is_degenerate, paired_difference_ci, repetition_rate, rouge_f1, word_count,
 )
 from clinsum.evaluation.report import (
-    EvalConfig, fact_spans, load_predictions, mark_unsupported, parse_models, render_html, run_eval,
+    EvalConfig, load_predictions, locate_facts, mark_unsupported, parse_models, run_eval,
     score_predictions,
 )
 
@@ -167,17 +168,19 @@ def test_score_predictions_rejects_unpaired_or_missing_models():
         score_predictions(records, ["base", "dpo"], FakeChecker(), progress=False)
 
 
-def test_unsupported_spans_are_marked_and_escaped():
-    text = "Takes <b>aspirin</b> 81 mg & 81 mg again; 20 mg"
-    facts = [{"type": "dose", "span": "81 mg", "reason": "note says \"40 mg\""},
-             {"type": "dose", "span": "81 MG", "reason": "second"},
-             {"type": "number", "span": "missing", "reason": "not in text"}]
-    spans = fact_spans(text, facts)
-    assert [(text[s:e], f["reason"]) for s, e, f in spans] == [("81 mg", facts[0]["reason"]), ("81 mg", "second")]
-    import html
-
+def test_unsupported_spans_are_located_in_their_sentence_and_escaped():
+    text = "Painful <b>rash</b>. Takes 81 mg & 81 mg again; no pain."
+    facts = [{"type": "dose", "span": "81 mg", "reason": "contradicted_by_note", "sentence_index": 1},
+             {"type": "dose", "span": "81 MG", "reason": "second", "sentence_index": 1},
+             {"type": "negation", "span": "pain", "reason": "negation_reversed", "sentence_index": 1},
+             {"type": "number", "span": "missing", "reason": "not in text", "sentence_index": 0}]
+    locate_facts(text, facts)
+    assert [text[f["start"]:f["end"]] if f["start"] is not None else None for f in facts] == [
+        "81 mg", "81 mg", "pain", None]
+    assert facts[0]["start"] != facts[1]["start"]  # the second mention is a second fact
+    assert facts[2]["start"] == text.index("no pain") + 3  # a whole word, not "Pain" in "Painful"
     out = mark_unsupported(text, facts, html.escape, lambda s, f: f"[{s}]")
-    assert out == "Takes &lt;b&gt;aspirin&lt;/b&gt; [81 mg] &amp; [81 mg] again; 20 mg"
+    assert out == "Painful &lt;b&gt;rash&lt;/b&gt;. Takes [81 mg] &amp; [81 mg] again; no [pain]."
 
 
 # ---------------------------------------------------------------- end to end
@@ -267,24 +270,27 @@ def test_rescoring_saved_predictions_gives_identical_scores(eval_run, tmp_path, 
     assert only_one["models"] == ["again"] and only_one["deltas"] == {}
 
 
-def test_html_marks_unsupported_spans_with_escaped_tooltips():
+def test_html_marks_unsupported_spans_with_escaped_tooltips(tmp_path):
     records = [_record(0, "base", "Gave <i>aspirin</i> 325 mg & rest", note="Gave aspirin 81 mg & rest"),
                _record(1, "base", "Rest")]
-    scores = score_predictions(records, checker=FakeChecker(), bootstrap_samples=20, progress=False)
-    report = {**scores, "created": "now", "settings": {"worst_examples": 2, "models": [{"name": "base", "path": None}]},
-              "versions": {}, "timings": {"generation_s": {}, "scoring_s": scores.pop("scoring_s"), "total_s": 0.0}}
-    page = render_html(report, {})
-    assert ('<mark title="number: not in the note">325<sup>number</sup></mark>' in page)
+    config = EvalConfig(predictions=str(_write_jsonl(tmp_path / "p.jsonl", records)), output_dir=str(tmp_path),
+                        bootstrap_samples=20)
+    run_eval(config, checker=FakeChecker())
+    page = (tmp_path / "report.html").read_text()
+    assert '<mark title="number: not in the note">325<sup>number</sup></mark>' in page
     assert "Gave &lt;i&gt;aspirin&lt;/i&gt; <mark" in page and "&amp; rest" in page
     assert "<i>aspirin" not in page
+    md = (tmp_path / "report.md").read_text()
+    assert r"Gave \<i\>aspirin\</i\> **«325»**<sup>number</sup> mg & rest" in md
 
 
 # ---------------------------------------------------------------- errors
 
 
-def test_cli_reports_bad_inputs_clearly(tmp_path, capsys, synthetic_splits):
+def test_cli_reports_bad_inputs_clearly(tmp_path, capsys, monkeypatch, synthetic_splits):
     from clinsum.cli import main
 
+    monkeypatch.chdir(tmp_path)
     assert main(["eval", "--models", "base", "--data", str(synthetic_splits["test"]),
                  "--output-dir", str(tmp_path)]) == 2
     assert "--models item 'base': expected NAME=PATH" in capsys.readouterr().err
@@ -293,6 +299,10 @@ def test_cli_reports_bad_inputs_clearly(tmp_path, capsys, synthetic_splits):
     assert "nope.csv: file not found" in capsys.readouterr().err
     assert main(["eval", "--data", str(synthetic_splits["test"]), "--output-dir", str(tmp_path)]) == 2
     assert "--models is required" in capsys.readouterr().err
+    (tmp_path / "runs").mkdir()  # a local folder: runs/... is a path, not a hub id
+    assert main(["eval", "--models", "base=default,sft=runs/sft/final_modl", "--data", str(synthetic_splits["test"]),
+                 "--output-dir", str(tmp_path)]) == 2
+    assert "--models sft=runs/sft/final_modl: no such file or folder" in capsys.readouterr().err
     predictions = tmp_path / "predictions.jsonl"
     predictions.write_text("".join(json.dumps(_record(i, "base", "x")) + "\n" for i in range(2)))
     assert main(["eval", "--predictions", str(predictions), "--models", "base,sft", "--output-dir", str(tmp_path)]) == 2
@@ -300,6 +310,54 @@ def test_cli_reports_bad_inputs_clearly(tmp_path, capsys, synthetic_splits):
     predictions.write_text(json.dumps({"id": 1, "model": "base", "note": "n"}) + "\n")
     assert main(["eval", "--predictions", str(predictions), "--output-dir", str(tmp_path)]) == 2
     assert "row 1: missing field(s) reference, prediction" in capsys.readouterr().err
+
+
+def test_references_exclude_hallucinated_rows_and_evidence_markers(tmp_path):
+    from clinsum.evaluation.report import load_eval_examples
+
+    data = tmp_path / "test.csv"
+    data.write_text("id,clinical_note,model_summary,label\n"
+                    "1,Cough for 3 days.,Cough for 3 days. [Evidence: S1; Conf: 0.9],factual\n"
+                    "2,Cough for 3 days.,Cough for 9 days.,hallucinated\n"
+                    "3,Rash on the left arm.,Left arm rash.,factual\n")
+    examples = load_eval_examples(EvalConfig(data=str(data)))
+    assert [(e.id, e.summary) for e in examples] == [("1", "Cough for 3 days."), ("3", "Left arm rash.")]
+    assert [e.id for e in load_eval_examples(EvalConfig(data=str(data), max_examples=1))] == ["1"]
+
+
+def test_each_model_is_freed_before_the_next_loads(tmp_path, monkeypatch, synthetic_splits):
+    import weakref
+
+    import torch
+
+    import clinsum.evaluation.report as report_module
+
+    loaded = []
+
+    class FakeSummarizer:
+        device = torch.device("cpu")
+
+        def __init__(self, path):
+            self.path = path
+
+        @classmethod
+        def from_pretrained(cls, path, *args):
+            assert all(ref() is None for ref in loaded), "the previous model is still alive"
+            model = cls(path)
+            loaded.append(weakref.ref(model))
+            return model
+
+        def summarize(self, notes, options, contexts):
+            return [f"{self.path} summary {i}" for i in range(len(notes))]
+
+    monkeypatch.setattr(report_module, "Summarizer", FakeSummarizer)
+    config = EvalConfig(models=["a=default", "b=default", "c=default"], data=str(synthetic_splits["test"]),
+                        output_dir=str(tmp_path), max_examples=2)
+    records, seconds = report_module.generate_predictions(report_module.parse_models(config.models),
+                                                          report_module.load_eval_examples(config), config,
+                                                          tmp_path / "p.jsonl")
+    assert len(loaded) == 3 and list(seconds) == ["a", "b", "c"]
+    assert [r["model"] for r in load_predictions(tmp_path / "p.jsonl")] == ["a", "a", "b", "b", "c", "c"]
 
 
 # ---------------------------------------------------------------- real checker

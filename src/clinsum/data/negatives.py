@@ -24,7 +24,9 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from clinsum.config import option
-from clinsum.data.dataset import ColumnMapping, DataError, Example, load_examples, select_factual, strip_evidence_markers
+from clinsum.data.dataset import (
+    ColumnMapping, DataError, Example, load_examples, select_factual, strip_evidence_markers,
+)
 from clinsum.io import write_csv, write_json, write_jsonl
 from clinsum.text import lexicon
 from clinsum.text.normalize import DRUG_UNITS, UNITS, Quantity, extract_quantities, normalize_text, split_note
@@ -291,10 +293,12 @@ def _plain(term: str) -> bool:
 
 
 def _format_like(value: float, like: str) -> str:
-    decimals = len(like.split(".")[1]) if "." in like else 0
-    if decimals == 0 and not float(value).is_integer():
-        decimals = 1 if abs(value) >= 1 else 2
-    return f"{value:.{decimals}f}"
+    """Shortest form of ``value``, keeping trailing zeros the original wrote ("7.0" -> "8.0")."""
+    shortest = f"{value:.4f}".rstrip("0").rstrip(".")
+    places = len(shortest.split(".")[1]) if "." in shortest else 0
+    if "." in like and like.endswith("0"):
+        places = max(places, len(like.split(".")[1]))
+    return f"{value:.{places}f}"
 
 
 def _quantity_edit(q: Quantity, new_text: str) -> Edit | None:
@@ -331,14 +335,19 @@ def _is_clock_time(summary: str, q: Quantity) -> bool:
 
 
 def _digit_quantities(summary: str) -> list[Quantity]:
+    """Numbers written in digits that state a fact: not list numbers, clock times or the "8" of
+    "every 8 hours" (a frequency, which dose_change edits as a whole)."""
+    frequencies = [(f.start, f.end) for f in lexicon.find_frequencies(summary)]
     return [q for q in extract_quantities(summary) if _DIGITS.search(q.text)
-            and not _is_enumerator(summary, q) and not _is_clock_time(summary, q)]
+            and not _is_enumerator(summary, q) and not _is_clock_time(summary, q)
+            and not any(s < q.end and q.start < e for s, e in frequencies)]
 
 
 def _medication_swap(summary: str, rng: random.Random) -> Iterator[Edit]:
     """A drug of the same class first (the likeliest confusion), then any other common drug."""
     for m in _shuffled(lexicon.find_drugs(summary), rng):
-        cls = lexicon.drug_class(m.canonical)
+        # A combination ("hydrocodone/acetaminophen") takes the class of its first classed component.
+        cls = next(filter(None, map(lexicon.drug_class, [m.canonical, *m.canonical.split("/")])), None)
         same = [d for d in (lexicon.drugs_in_class(cls) if cls else []) if d != m.canonical]
         other = [d for d in lexicon.common_drugs() if d != m.canonical and d not in same]
         for drug in _shuffled(same, rng) + _shuffled(other, rng):
@@ -354,24 +363,35 @@ def _dose_change(summary: str, rng: random.Random) -> Iterator[Edit]:
     anchors = [m.end for m in lexicon.find_drugs(summary)] + [q.end for q in doses]
     frequencies = [f for f in lexicon.find_frequencies(summary)
                    if any(0 <= f.start - end <= 40 and "." not in summary[end: f.start] for end in anchors)]
-    canonical_frequencies = sorted(set(lexicon.FREQUENCIES.values()))
-    for target in _shuffled(doses + frequencies, rng):
-        if isinstance(target, Quantity):
-            number = float(_DIGITS.search(target.text).group().replace(",", ""))
-            for factor in _shuffled(_DOSE_FACTORS, rng):
-                edit = _quantity_edit(target, _renumbered(target, number * factor))
-                if edit:
-                    yield edit
-        else:
-            for freq in _shuffled([f for f in canonical_frequencies if f != target.canonical], rng):
-                yield Edit(target.start, target.end, freq, ("frequency", freq))
+    targets = [_scaled_doses(q, rng) for q in doses] + [_other_frequencies(f, rng) for f in frequencies]
+    for edits in _shuffled(targets, rng):
+        yield from edits
 
 
-def _perturbed(number: str, rng: random.Random) -> float:
+def _scaled_doses(q: Quantity, rng: random.Random) -> Iterator[Edit]:
+    number = float(_DIGITS.search(q.text).group().replace(",", ""))
+    for factor in _shuffled(_DOSE_FACTORS, rng):
+        edit = _quantity_edit(q, _renumbered(q, number * factor))
+        if edit:
+            yield edit
+
+
+def _other_frequencies(mention: lexicon.Mention, rng: random.Random) -> Iterator[Edit]:
+    for freq in _shuffled(sorted(set(lexicon.FREQUENCIES.values()) - {mention.canonical}), rng):
+        yield Edit(mention.start, mention.end, freq, ("frequency", freq))
+
+
+def _nearby(number: str, rng: random.Random) -> list[float]:
+    """Distinct positive numbers one or two steps (10-25%, at least one unit of the last digit; a few
+    years for a year) away."""
     value = float(number.replace(",", ""))
     decimals = len(number.split(".")[1]) if "." in number else 0
-    step = max(10 ** -decimals, round(abs(value) * rng.uniform(0.15, 0.5), decimals))
-    return value - step if rng.random() < 0.5 and value - step > 0 else value + step
+    if re.fullmatch(r"(?:19|20)\d\d", number):
+        step = rng.randint(1, 3)
+    else:
+        step = max(10 ** -decimals, round(abs(value) * rng.uniform(0.1, 0.25), decimals))
+    return _shuffled(sorted({round(value + k * step, decimals) for k in (-2, -1, 1, 2)} - {value}
+                            - {v for v in [value - step, value - 2 * step] if v <= 0}), rng)
 
 
 def _number_change(summary: str, rng: random.Random) -> Iterator[Edit]:
@@ -380,8 +400,8 @@ def _number_change(summary: str, rng: random.Random) -> Iterator[Edit]:
     numbers = [q for q in _digit_quantities(summary) if q.unit not in DRUG_UNITS
                and not any(s < q.end and q.start < e for s, e in named)]  # "type 2 diabetes"
     for q in _shuffled(numbers, rng):
-        for _ in range(3):
-            edit = _quantity_edit(q, _renumbered(q, _perturbed(_DIGITS.search(q.text).group(), rng)))
+        for value in _nearby(_DIGITS.search(q.text).group(), rng):
+            edit = _quantity_edit(q, _renumbered(q, value))
             if edit:
                 yield edit
 
@@ -396,6 +416,7 @@ _AFFIRMATIVE_FLIPS = {"reports": "denies", "reported": "denied", "complains of":
 _MAX_GAP = 3
 _GAP_WORDS = frozenset({"any", "a", "an", "history", "of", "evidence", "signs", "sign", "further", "new", "recent",
                         "more", "significant", "prior", "known"})
+_LIST_SEPARATOR = re.compile(r"\s*(?:(,)\s*(?:(and|or|nor)\s+)?|\s+(and|or|nor)\s+)", re.IGNORECASE)
 # Words that start a new clause after a comma or "and" rather than another list item.
 _CLAUSE_WORDS = frozenset({"but", "however", "although", "though", "which", "who", "that", "he", "she", "they",
                            "it", "is", "was", "has", "had", "will", "with", "without", "and", "or", "the"})
@@ -405,13 +426,13 @@ _CLAUSE_WORDS = frozenset({"but", "however", "although", "though", "which", "who
 def _flip_pattern() -> re.Pattern:
     cues = sorted({*_NEGATIVE_FLIPS, *_AFFIRMATIVE_FLIPS}, key=len, reverse=True)
     # The greedy ".*" makes the cue the one nearest the term ("with no fever" flips "no").
-    return re.compile(rf"(?s).*(?<![\w'])(?P<cue>{'|'.join(map(re.escape, cues))})\s+(?P<gap>(?:[\w'-]+\s+){{0,{_MAX_GAP}}})$",
-                      re.IGNORECASE)
+    return re.compile(rf"(?s).*(?<![\w'])(?P<cue>{'|'.join(map(re.escape, cues))})\s+"
+                      rf"(?P<gap>(?:[\w'-]+\s+){{0,{_MAX_GAP}}})$", re.IGNORECASE)
 
 
 def _list_continues(summary: str, end: int, term_starts: set[int]) -> int | None:
     """Start of the next item when the term at ``end`` is followed by more of a list."""
-    m = re.compile(r"\s*(?:(,)\s*(?:(and|or|nor)\s+)?|\s+(and|or|nor)\s+)", re.IGNORECASE).match(summary, end)
+    m = _LIST_SEPARATOR.match(summary, end)
     if not m:
         return None
     word = re.match(r"[a-z']+", summary[m.end():], re.IGNORECASE)
@@ -443,12 +464,13 @@ def _flip_cue(summary: str, term, term_starts: set[int]) -> Edit | None:
                 ("asserted" if negative else "negated", term.concept))
 
 
-def _unnegated(term) -> Edit | None:
+def _unnegated(summary: str, term) -> Edit | None:
     """"afebrile" -> "febrile": a word that denies a finding by itself, without its negating prefix."""
     for prefix in ("non-", "non", "a"):
         rest = term.text[len(prefix):]
         if term.text.lower().startswith(prefix) and lexicon.concept_of(rest) == term.concept:
-            return Edit(term.start, term.end, rest, ("asserted", term.concept))
+            return Edit(term.start, term.end, _cased(summary, term.start, term.text, rest),
+                        ("asserted", term.concept))
     return None
 
 
@@ -460,7 +482,7 @@ def _negation_flip(summary: str, rng: random.Random) -> Iterator[Edit]:
     """
     terms = [t for t in lexicon.find_terms(summary) if t.kind in ("finding", "condition")]
     starts = {t.start for t in terms}
-    edits = [_unnegated(t) if t.negated else _flip_cue(summary, t, starts) for t in terms]
+    edits = [_unnegated(summary, t) if t.negated else _flip_cue(summary, t, starts) for t in terms]
     yield from _shuffled([e for e in edits if e], rng)
 
 
@@ -475,7 +497,8 @@ def _laterality_swap(summary: str, rng: random.Random) -> Iterator[Edit]:
     parts = lexicon.find_body_parts(summary)
     edits = []
     for m in _side_pattern().finditer(summary):
-        part = next((p for p in parts if 0 <= p.start - m.end() <= 25 and not re.search(r"[.,;:]", summary[m.end(): p.start])), None)
+        part = next((p for p in parts if 0 <= p.start - m.end() <= 25
+                     and not re.search(r"[.,;:]", summary[m.end(): p.start])), None)
         if part is None and not re.search(r"\bthe\s+$", summary[: m.start()], re.IGNORECASE):
             continue
         new = _cased(summary, m.start(), m.group(), lexicon.LATERALITY_SWAP[m.group().lower()])
@@ -487,8 +510,16 @@ _NEAR = 10
 
 
 def _condition_swap(summary: str, rng: random.Random) -> Iterator[Edit]:
-    """A condition the summary names -> an unrelated one (not a broader or narrower form of it)."""
-    for t in _shuffled([t for t in lexicon.find_terms(summary) if t.kind == "condition" and not t.negated], rng):
+    """A condition the summary names -> an unrelated one (not a broader or narrower form of it).
+
+    Only names that are nouns are replaced: the concept itself or a multi-word synonym ("heart
+    disease"), not one-word forms such as "diabetic" or "smokes" that a disease name cannot stand in for.
+    """
+    conditions = set(lexicon.CONDITIONS)
+    targets = [t for t in lexicon.find_terms(summary) if t.kind == "condition" and not t.negated
+               and (" " in t.text.strip() or lexicon.phrase_key(t.text) in conditions
+                    or lexicon.phrase_key(t.text).removesuffix("s") in conditions)]
+    for t in _shuffled(targets, rng):
         related = {t.concept, *lexicon.broader_concepts(t.concept)}
         options = [c for c in lexicon.CONDITIONS
                    if c not in related and t.concept not in lexicon.broader_concepts(c) and _plain(c)]
@@ -514,26 +545,32 @@ _TIME_GROUPS = (
 def _temporal_change(summary: str, rng: random.Random) -> Iterator[Edit]:
     """3 days -> 3 weeks, yesterday -> last week, acute -> chronic, 11 a.m. -> 11 p.m."""
     targets = []
-    for q in extract_quantities(summary):
+    for q in _digit_quantities(summary):
         unit = _TIME_UNIT_WORD.search(q.text)
         age = "old" in q.text.lower() or re.match(r"[\s-]*old\b", summary[q.end:], re.IGNORECASE)
         if unit and q.unit in ("minutes", "hours", "days", "months", "years") and not age:
-            targets.append(("duration", q, unit))
+            targets.append(_other_durations(q, unit, rng))
     for group in _TIME_GROUPS:
         for phrase in group:
-            for m in _word_pattern(phrase).finditer(summary):
-                targets.append(("phrase", m, group))
-    for kind, target, extra in _shuffled(targets, rng):
-        if kind == "duration":
-            q, unit = target, extra
-            for other in _shuffled([u for u in _TIME_UNITS if u != unit.group(1).lower()], rng):
-                edit = _quantity_edit(q, q.text[: unit.start()] + other + unit.group(2) + q.text[unit.end():])
-                if edit:
-                    yield edit
-        else:
-            m, group = target, extra
-            for other in _shuffled([p for p in group if p != m.group().lower()], rng):
-                yield Edit(m.start(), m.end(), _cased(summary, m.start(), m.group(), other), ("phrase", other))
+            targets += [_other_phrases(summary, m, group, rng) for m in _word_pattern(phrase).finditer(summary)]
+    for edits in _shuffled(targets, rng):
+        yield from edits
+
+
+def _other_durations(q: Quantity, unit: re.Match, rng: random.Random) -> Iterator[Edit]:
+    """The neighbouring units first: "3 days" -> "3 weeks" or "3 hours" before "3 years"."""
+    index = _TIME_UNITS.index(unit.group(1).lower())
+    others = sorted(_shuffled([u for u in _TIME_UNITS if u != unit.group(1).lower()], rng),
+                    key=lambda u: abs(_TIME_UNITS.index(u) - index))
+    for other in others:
+        edit = _quantity_edit(q, q.text[: unit.start()] + other + unit.group(2) + q.text[unit.end():])
+        if edit:
+            yield edit
+
+
+def _other_phrases(summary: str, m: re.Match, group: tuple[str, ...], rng: random.Random) -> Iterator[Edit]:
+    for other in _shuffled([p for p in group if p != m.group().lower()], rng):
+        yield Edit(m.start(), m.end(), _cased(summary, m.start(), m.group(), other), ("phrase", other))
 
 
 def _subject(summary: str) -> str:
@@ -623,14 +660,18 @@ def _generated(ex: Example, config: NegativesConfig, report: NegativesReport) ->
     return triplets
 
 
+def _mid_word(text: str, i: int) -> bool:
+    return 0 < i < len(text) and text[i - 1].isalnum() and text[i].isalnum()
+
+
 def diff_modification(chosen: str, rejected: str) -> dict:
     """The one span where two texts differ, widened to whole words, as a modification dict."""
     n = min(len(chosen), len(rejected))
     p = next((i for i in range(n) if chosen[i] != rejected[i]), n)
     s = next((i for i in range(n - p) if chosen[-1 - i] != rejected[-1 - i]), n - p)
-    while p > 0 and chosen[p - 1].isalnum() and chosen[p: p + 1].isalnum():
+    while p > 0 and (_mid_word(chosen, p) or _mid_word(rejected, p)):
         p -= 1
-    while s > 0 and chosen[len(chosen) - s].isalnum() and chosen[len(chosen) - s - 1].isalnum():
+    while s > 0 and (_mid_word(chosen, len(chosen) - s) or _mid_word(rejected, len(rejected) - s)):
         s -= 1
     return {"original": chosen[p: len(chosen) - s], "replacement": rejected[p: len(rejected) - s], "start": p}
 

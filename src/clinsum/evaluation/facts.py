@@ -62,7 +62,8 @@ _NEGATION_CUE = re.compile(
 # "no change in", "not helping" do not deny what follows.
 _PSEUDO_NEGATION = re.compile(
     r"\s*(?:any\s+)?(?:change|improvement|relief|better|worse|increase|decrease|longer able|only|improved|"
-    r"relieved|sure|certain|resolved|helping|helped|working|worked|able|until|help|gotten better|get better|"
+    r"relieved|sure|certain|know|remember|recall|resolved|helping|helped|working|worked|able|until|help|"
+    r"gotten better|get better|"
     r"go away|gone away|went away|really|much|bad|that bad|too bad|as bad)\b"
 )
 _SCOPE_BREAK = re.compile(
@@ -70,11 +71,26 @@ _SCOPE_BREAK = re.compile(
     r"complains?|endorses?|admits?|positive for|presents? with|notes?|states?|says?|feels?|while|whereas|"
     r"which|who|because|since|until|and (?:is|was|has|had|have|does|did)|, (?:has|had|have|is|was|but))\b"
 )
-_POST_NEGATION = re.compile(r"^\W{0,3}(?:(?:was|were|is|are|has been|have been)\s+)?(?:denied|negative|absent)\b")
+_POST_NEGATION = re.compile(
+    r"^\W{0,3}(?:(?:was|were|is|are|has been|have been)\s+)?(?:denied|negative|absent)\b"
+    r"|^\W{0,3}(?:there (?:is|was|are|were)\s+)?none\b"
+)
+# "does not report any X": the reporting verb right after a cue does not end its scope.
+_REPORTING_VERB = re.compile(r"\s*(?:report|reports|complain|complains|endorse|endorses|admit|admits|note|notes|"
+                             r"state|states|feel|feels)\b")
+# Of a test, "negative" means a normal result, not that it was not done ("Negative EKG").
+_RESULT_CUES = ("negative", "negative for")
 
 
-def negated_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of ``text`` (normalised) that a negation cue denies.
+@dataclass(frozen=True)
+class NegationScope:
+    start: int
+    end: int
+    cue: str
+
+
+def negated_spans(text: str) -> list[NegationScope]:
+    """Spans of ``text`` (normalised) that a negation cue denies.
 
     The scope runs from the cue over a whole list ("denies fever, chills or cough") up to a scope
     breaker ("but", "reports", a full stop, ...).
@@ -83,14 +99,20 @@ def negated_spans(text: str) -> list[tuple[int, int]]:
     for cue in _NEGATION_CUE.finditer(text):
         if _PSEUDO_NEGATION.match(text, cue.end()):
             continue
-        stop = _SCOPE_BREAK.search(text, cue.end())
-        spans.append((cue.start(), stop.start() if stop else len(text)))
+        verb = _REPORTING_VERB.match(text, cue.end())
+        stop = _SCOPE_BREAK.search(text, verb.end() if verb else cue.end())
+        spans.append(NegationScope(cue.start(), stop.start() if stop else len(text), cue.group()))
     return spans
 
 
-def _polarity(text: str, start: int, end: int, scopes: list[tuple[int, int]], negated_word: bool) -> str:
-    denied = any(s <= start and end <= e for s, e in scopes) or bool(_POST_NEGATION.match(text[end: end + 30]))
-    return NEGATED if denied != negated_word else AFFIRMED
+def _polarity(text: str, term: lexicon.Term, scopes: list[NegationScope]) -> str:
+    """Denied when a cue's scope covers the term, a cue follows it ("fever was denied"), or the word
+    denies itself ("afebrile"; inside a scope too: "no productive or nonproductive cough")."""
+    covering = [s for s in scopes if s.start <= term.start and term.end <= s.end]
+    if term.kind == "procedure":
+        covering = [s for s in covering if s.cue not in _RESULT_CUES]
+    denied = bool(covering) or bool(_POST_NEGATION.match(text[term.end: term.end + 30]))
+    return NEGATED if denied or term.negated else AFFIRMED
 
 
 # ---------------------------------------------------------------------------------------------
@@ -220,13 +242,14 @@ def is_question(text: str) -> bool:
         stripped, re.IGNORECASE))
 
 
-def extract_facts(text: str, question: bool | None = None) -> list[Fact]:
+def extract_facts(text: str, question: bool | None = None, norm: Normalized | None = None) -> list[Fact]:
     """Typed facts in one sentence; offsets and ``text`` refer to ``text`` as given.
 
     In a question (``question`` true, or the sentence ends with "?") findings in its interrogative
     clause get polarity ``asked``: the question neither affirms nor denies them; the answer may.
+    ``norm`` is ``normalize(text)`` when the caller already has it.
     """
-    norm = normalize(text)
+    norm = norm or normalize(text)
     low = norm.text
     if question is None:
         question = text.rstrip().endswith("?")
@@ -264,7 +287,7 @@ def extract_facts(text: str, question: bool | None = None) -> list[Fact]:
 
     scopes = negated_spans(low)
     for t in lexicon.find_terms(low):
-        polarity = ASKED if t.start >= asked_from else _polarity(low, t.start, t.end, scopes, t.negated)
+        polarity = ASKED if t.start >= asked_from else _polarity(low, t, scopes)
         add("procedure" if t.kind == "procedure" else "condition", t.start, t.end, t.concept, polarity=polarity)
 
     for start, end, side, part in _side_attachments(low, lexicon.find_body_parts(low)):
@@ -288,15 +311,25 @@ def _nearest(drugs: list[lexicon.Mention], position: int) -> str | None:
 # ---------------------------------------------------------------------------------------------
 # Note index
 
-_NO_ANSWER = re.compile(
-    r"^(?:no|nope|nah|negative|never|none|nothing|not really|not at all|not that i know|i don't|i do not|"
-    r"i haven't|i have not|i didn't|i did not|i'm not|i am not|he doesn't|she doesn't|he hasn't|she hasn't|"
-    r"he didn't|she didn't|he does not|she does not)\b"
-)
+# Clear answers apply to everything asked; weak ones ("I have a drink now and then") only when the
+# answer names none of the things asked about.
+_NO_ANSWER = re.compile(r"^(?:um,? |uh,? |oh,? |well,? )?(?:no|nope|nah|negative|never|none|nothing|not really|not at all)\b")
 _YES_ANSWER = re.compile(
-    r"^(?:yes|yeah|yep|yup|yea|ya|sure|correct|right|definitely|absolutely|uh huh|mm hmm|i do|i have|i did|"
-    r"sometimes|a little|a bit|kind of|kinda|occasionally|he does|she does|he has|she has|he did|she did)\b"
-)
+    r"^(?:um,? |uh,? |oh,? |well,? )?(?:yes|yeah|yep|yup|yea|ya|sure|correct|definitely|absolutely|uh huh|mm hmm)\b")
+_WEAK_NO_ANSWER = re.compile(
+    r"^(?:not that i know|i don't|i do not|i haven't|i have not|i didn't|i did not|i'm not|i am not|"
+    r"(?:he|she) (?:doesn't|does not|hasn't|has not|didn't|did not))\b")
+_WEAK_YES_ANSWER = re.compile(
+    r"^(?:i do|i have|i did|sometimes|a little|a bit|kind of|kinda|occasionally|(?:he|she) (?:does|has|did))\b")
+
+
+def answer_polarity(reply: str, names_asked: bool) -> str | None:
+    """Polarity a reply gives to what was asked, None when it is not a yes/no answer."""
+    if _NO_ANSWER.match(reply) or not names_asked and _WEAK_NO_ANSWER.match(reply):
+        return NEGATED
+    if _YES_ANSWER.match(reply) or not names_asked and _WEAK_YES_ANSWER.match(reply):
+        return AFFIRMED
+    return None
 
 
 @dataclass
@@ -316,28 +349,44 @@ class NoteIndex:
     @classmethod
     def build(cls, note: str) -> NoteIndex:
         sentences = split_note(note)
-        facts = [extract_facts(s.text, is_question(s.text)) for s in sentences]
-        index = cls(sentences, facts, [normalize(s.text).text for s in sentences])
+        norms = [normalize(s.text) for s in sentences]
+        normalized = [n.text for n in norms]
+        facts = [extract_facts(s.text, cls._asks(sentences, normalized, i), norms[i]) for i, s in enumerate(sentences)]
+        index = cls(sentences, facts, normalized)
         index._resolve_answers()
         return index
+
+    @staticmethod
+    def _answer_to(sentences: list[SentenceSpan], i: int) -> int | None:
+        """The first sentence of the next speaker's turn, if the next turn is another speaker's."""
+        nxt = next((j for j in range(i + 1, len(sentences)) if sentences[j].turn != sentences[i].turn), None)
+        if nxt is None or sentences[nxt].speaker in (None, sentences[i].speaker):
+            return None
+        return nxt
+
+    @classmethod
+    def _asks(cls, sentences: list[SentenceSpan], normalized: list[str], i: int) -> bool:
+        """A question, or the last sentence of a turn that the next speaker answers with yes or no
+        ("Tremors or loss of sensation like paralysis or-" "No.")."""
+        if is_question(sentences[i].text):
+            return True
+        answer = cls._answer_to(sentences, i)
+        last_of_turn = i + 1 == len(sentences) or sentences[i + 1].turn != sentences[i].turn
+        return answer is not None and last_of_turn and answer_polarity(normalized[answer], False) is not None
 
     def _resolve_answers(self) -> None:
         """Give asked findings the polarity of the answer in the next turn."""
         for i, sentence in enumerate(self.sentences):
             asked = [f for f in self.facts[i] if f.polarity == ASKED]
-            if not asked:
-                continue
-            answer = next((j for j in range(i + 1, len(self.sentences))
-                           if self.sentences[j].turn != sentence.turn), None)
-            if answer is None or self.sentences[answer].speaker == sentence.speaker:
-                continue
-            reply = self.normalized[answer]
-            negated_question = bool(negated_spans(normalize(sentence.text).text))
-            polarity = (NEGATED if _NO_ANSWER.match(reply) else
-                        AFFIRMED if _YES_ANSWER.match(reply) and not negated_question else None)
-            if polarity is None:
+            answer = self._answer_to(self.sentences, i) if asked else None
+            if answer is None:
                 continue
             answered = {f.key for f in self.facts[answer] if f.type in ("condition", "procedure")}
+            polarity = answer_polarity(self.normalized[answer], bool(answered & {f.key for f in asked}))
+            if polarity == AFFIRMED and negated_spans(self.normalized[i]):
+                polarity = None  # "No fever?" "Yes." is ambiguous
+            if polarity is None:
+                continue
             for f in asked:
                 if f.key not in answered:
                     f.polarity = polarity

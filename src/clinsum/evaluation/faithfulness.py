@@ -28,7 +28,7 @@ from clinsum.config import option
 from clinsum.data.dataset import ColumnMapping, DataError, load_examples, strip_evidence_markers
 from clinsum.evaluation.facts import AFFIRMED, ASKED, NEGATED, Fact, NoteIndex, dates_compatible, extract_facts
 from clinsum.text import lexicon
-from clinsum.text.normalize import DURATION_DAYS, Quantity, normalize_text, split_note
+from clinsum.text.normalize import Quantity, normalize, split_note
 
 log = logging.getLogger(__name__)
 
@@ -308,72 +308,101 @@ def default_model_path() -> str:
 # The checker
 
 class FaithfulnessChecker:
-    """Checks summaries against notes; holds the embedding model and a cache of indexed notes.
+    """Checks summaries against notes; holds the embedding model and a cache of sentence vectors.
 
-    With ``use_embeddings=False`` evidence is chosen by word overlap alone (fast, no model).
+    Facts are matched lexically against every note sentence. Embeddings are spent only where they
+    change the answer: a summary sentence whose facts already point to note sentences that share
+    most of its words keeps that lexical evidence; otherwise it is compared with its best lexical
+    candidates, and a sentence with no typed fact and little word overlap with the whole note.
+    This keeps a CPU-only check fast (embedding every sentence of a transcript costs ~20x more).
+
+    With ``use_embeddings=False`` evidence is chosen by word overlap alone (no model).
     ``flag_unmentioned_negatives`` also flags denied findings the note never mentions.
     """
 
     def __init__(self, use_embeddings: bool = True, model_path: str | None = None, batch_size: int = 128,
                  device: str | None = None, flag_unmentioned_negatives: bool = False):
-        self.use_embeddings = use_embeddings
         self.batch_size = batch_size
         self.flag_unmentioned_negatives = flag_unmentioned_negatives
         self.model = None
+        self._vectors: dict[str, object] = {}
         if use_embeddings:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            import torch
             from sentence_transformers import SentenceTransformer
 
-            self.model = SentenceTransformer(model_path or default_model_path(), device=device or "cpu")
-            self.model.max_seq_length = 128  # sentences, not documents: shorter is faster
+            device = device or ("cuda" if torch.cuda.is_available() else "cpu")
+            self.model = SentenceTransformer(model_path or default_model_path(), device=device)
+            self.model.max_seq_length = 64  # sentences, not documents: shorter is faster
 
     def check(self, note: str, summary: str) -> SummaryCheck:
         return self.check_many([(note, summary)])[0]
 
     def check_many(self, pairs: list[tuple[str, str]]) -> list[SummaryCheck]:
-        """Check many pairs, embedding all their sentences in a few large batches."""
-        prepared = [_Pair(note, summary) for note, summary in pairs]
-        similarities = self._similarities(prepared) if self.model is not None else [None] * len(prepared)
-        return [pair.check(sims, self.flag_unmentioned_negatives) for pair, sims in zip(prepared, similarities)]
+        """Check many pairs, embedding the sentences that need it in one batch."""
+        prepared = [_Pair(note, summary, self.flag_unmentioned_negatives) for note, summary in pairs]
+        if self.model is not None:
+            self._embed({t for p in prepared for t in p.texts_to_embed()})
+        return [p.result(self._vectors if self.model is not None else None) for p in prepared]
 
-    def _similarities(self, pairs: list[_Pair]):
-        import numpy as np
-
-        texts = sorted({t for p in pairs for t in (*p.note_texts, *p.summary_texts)})
-        position = {t: i for i, t in enumerate(texts)}
-        vectors = self.model.encode(texts, batch_size=self.batch_size, convert_to_numpy=True,
+    def _embed(self, texts: set[str]) -> None:
+        missing = sorted(t for t in texts if t not in self._vectors)
+        if not missing:
+            return
+        if len(self._vectors) > 50_000:  # bound the cache; notes checked again soon are the common case
+            self._vectors.clear()
+        vectors = self.model.encode(missing, batch_size=self.batch_size, convert_to_numpy=True,
                                     normalize_embeddings=True, show_progress_bar=False)
-        out = []
-        for p in pairs:
-            if not p.note_texts or not p.summary_texts:
-                out.append(np.zeros((len(p.summary_texts), len(p.note_texts))))
-                continue
-            s = vectors[[position[t] for t in p.summary_texts]]
-            n = vectors[[position[t] for t in p.note_texts]]
-            out.append(s @ n.T)
-        return out
+        self._vectors.update(zip(missing, vectors))
+
+
+# Lexical evidence good enough to skip embeddings: facts found there and this much word overlap.
+CONFIDENT_COVERAGE = 0.5
+EMBEDDING_CANDIDATES = 4
+
+
+@dataclass
+class _SentenceState:
+    """A summary sentence after the lexical pass."""
+
+    text: str
+    n_facts: int
+    unsupported: list[UnsupportedFact]
+    fact_evidence: set[int]
+    lexical: list[float]
+    note_coverage: float
+    n_words: int
+
+    @property
+    def may_be_other(self) -> bool:
+        """No typed fact and little in common with the note: a candidate "other" flag."""
+        return (self.n_facts == 0 and self.n_words >= OTHER_MIN_CONTENT_WORDS
+                and self.note_coverage <= OTHER_MAX_COVERAGE)
+
+    @property
+    def confident(self) -> bool:
+        return bool(self.fact_evidence) and max(self.lexical, default=0.0) >= CONFIDENT_COVERAGE
+
+    def candidates(self) -> list[int]:
+        """Note sentences worth embedding: all of them for a possible "other" flag, else the best few."""
+        if self.may_be_other:
+            return list(range(len(self.lexical)))
+        ranked = sorted(range(len(self.lexical)), key=lambda j: (j not in self.fact_evidence, -self.lexical[j]))
+        return ranked[:EMBEDDING_CANDIDATES]
 
 
 class _Pair:
-    """One note/summary pair being checked: both split, the note indexed, summary facts extracted."""
+    """One note/summary pair: the note indexed, each summary sentence's facts matched lexically."""
 
-    def __init__(self, note: str, summary: str):
+    def __init__(self, note: str, summary: str, flag_unmentioned_negatives: bool):
         self.note = NoteIndex.build(note)
-        self.summary = split_note(strip_evidence_markers(summary))
-        self.note_texts = [s.text for s in self.note.sentences]
-        self.summary_texts = [s.text for s in self.summary]
-
-    def check(self, similarity, flag_unmentioned_negatives: bool) -> SummaryCheck:
         note_words = [content_words(n) for n in self.note.normalized]
         all_note_words = set().union(*note_words) if note_words else set()
-        checks = []
-        for k, sentence in enumerate(self.summary):
-            facts = extract_facts(sentence.text)
-            words = content_words(normalize_text(sentence.text))
-            lexical = [coverage(words, nw) for nw in note_words]
-            semantic = list(similarity[k]) if similarity is not None else None
-            scores = [(0.6 * max(semantic[j], 0.0) + 0.4 * lexical[j]) if semantic else lexical[j]
-                      for j in range(len(note_words))]
+        self.states = []
+        for k, sentence in enumerate(split_note(strip_evidence_markers(summary))):
+            norm = normalize(sentence.text)
+            facts = extract_facts(sentence.text, norm=norm)
+            words = content_words(norm.text)
             unsupported, fact_evidence = [], set()
             for fact in facts:
                 verdict = match_fact(fact, self.note, flag_unmentioned_negatives)
@@ -383,38 +412,55 @@ class _Pair:
                 else:
                     unsupported.append(UnsupportedFact(verdict.type or fact.type, fact.text.strip(), k,
                                                        verdict.reason, verdict.detail))
-            if not facts and self._unlike_note(words, all_note_words, semantic):
-                unsupported.append(UnsupportedFact("other", sentence.text, k, "absent_from_note",
+            self.states.append(_SentenceState(
+                sentence.text, len(facts), unsupported, fact_evidence, [coverage(words, nw) for nw in note_words],
+                coverage(words, all_note_words), len(words)))
+
+    def texts_to_embed(self) -> set[str]:
+        texts = set()
+        for state in self.states:
+            if not state.confident or state.may_be_other:
+                texts.add(state.text)
+                texts.update(self.note.sentences[j].text for j in state.candidates())
+        return texts
+
+    def result(self, vectors: dict | None) -> SummaryCheck:
+        checks = []
+        for k, state in enumerate(self.states):
+            scores = list(state.lexical)
+            best_similarity = None
+            if vectors is not None and state.text in vectors:
+                summary_vector = vectors[state.text]
+                similarities = {j: float(summary_vector @ vectors[self.note.sentences[j].text])
+                                for j in state.candidates()}
+                for j, similarity in similarities.items():
+                    scores[j] = 0.5 * max(similarity, 0.0) + 0.5 * state.lexical[j]
+                best_similarity = max(similarities.values(), default=0.0)
+            unsupported = list(state.unsupported)
+            if state.may_be_other and (vectors is None or (best_similarity or 0.0) < OTHER_MAX_SIMILARITY):
+                unsupported.append(UnsupportedFact("other", state.text, k, "absent_from_note",
                                                    "nothing in the note resembles this sentence"))
-            checks.append(self._with_evidence(k, sentence.text, scores, fact_evidence, len(facts), unsupported))
-        return SummaryCheck(checks, self.note_texts)
+            checks.append(_with_evidence(k, state, scores, unsupported))
+        return SummaryCheck(checks, [s.text for s in self.note.sentences])
 
-    @staticmethod
-    def _unlike_note(words: set[str], note_words: set[str], semantic: list[float] | None) -> bool:
-        if len(words) < OTHER_MIN_CONTENT_WORDS:
-            return False  # "Noncontributory." and the like
-        if coverage(words, note_words) > OTHER_MAX_COVERAGE:
-            return False
-        return semantic is None or max(semantic, default=0.0) < OTHER_MAX_SIMILARITY
 
-    @staticmethod
-    def _with_evidence(k: int, text: str, scores: list[float], fact_evidence: set[int], n_facts: int,
-                       unsupported: list[UnsupportedFact]) -> SentenceCheck:
-        """Evidence: note sentences supporting the facts first, then the most similar ones."""
-        ranked = sorted(range(len(scores)), key=lambda j: (j not in fact_evidence, -scores[j], j))
-        top = max(scores, default=0.0)
-        chosen = [j for j in ranked if j in fact_evidence][:MAX_EVIDENCE]
-        for j in ranked:
-            if len(chosen) >= MAX_EVIDENCE or scores[j] < max(0.2, 0.75 * top):
-                break
-            if j not in chosen:
-                chosen.append(j)
-        chosen.sort(key=lambda j: (-scores[j], j))
-        bonus = 0.2 if fact_evidence else 0.0
-        supported_share = 1.0 - len(unsupported) / max(n_facts, len(unsupported), 1)
-        confidence = round(min(1.0, top + bonus) * supported_share, 2)
-        return SentenceCheck(k, text, [f"S{j + 1}" for j in chosen], [round(scores[j], 3) for j in chosen],
-                             confidence, n_facts, unsupported)
+def _with_evidence(k: int, state: _SentenceState, scores: list[float], unsupported: list[UnsupportedFact]) -> SentenceCheck:
+    """Evidence: note sentences supporting the facts first, then the most similar ones."""
+    fact_evidence = state.fact_evidence
+    ranked = sorted(range(len(scores)), key=lambda j: (j not in fact_evidence, -scores[j], j))
+    top = max(scores, default=0.0)
+    chosen = [j for j in ranked if j in fact_evidence][:MAX_EVIDENCE]
+    for j in ranked:
+        if len(chosen) >= MAX_EVIDENCE or scores[j] < max(0.2, 0.75 * top):
+            break
+        if j not in chosen:
+            chosen.append(j)
+    chosen.sort(key=lambda j: (-scores[j], j))
+    bonus = 0.2 if fact_evidence else 0.0
+    supported_share = 1.0 - len(unsupported) / max(state.n_facts, len(unsupported), 1)
+    confidence = round(min(1.0, top + bonus) * supported_share, 2)
+    return SentenceCheck(k, state.text, [f"S{j + 1}" for j in chosen], [round(scores[j], 3) for j in chosen],
+                         confidence, state.n_facts, unsupported)
 
 
 @cache

@@ -25,21 +25,23 @@ from tqdm.auto import tqdm
 
 from clinsum import __version__
 from clinsum.config import config_to_dict, option
-from clinsum.data.dataset import ColumnMapping, DataError, Example, load_examples, read_rows
+from clinsum.data.dataset import ColumnMapping, DataError, Example, load_examples, read_rows, select_factual
 from clinsum.data.prompts import PROMPT_STYLES
+from clinsum.evaluation.facts import FACT_TYPES
 from clinsum.evaluation.metrics import (
     ROUGE_TYPES, bootstrap_ci, bootstrap_indices, is_degenerate, paired_difference_ci, repetition_rate, rouge_f1,
     word_count,
 )
-from clinsum.inference.generate import GenerationOptions
+from clinsum.inference.generate import GenerationOptions, Summarizer
 from clinsum.io import atomic_path, write_json, write_jsonl, write_text
+from clinsum.models import DEFAULT_MODEL
+from clinsum.text.normalize import split_note
 
 log = logging.getLogger(__name__)
 
 PREDICTIONS_FILE, JSON_FILE, MD_FILE, HTML_FILE, PLOTS_DIR = (
     "predictions.jsonl", "report.json", "report.md", "report.html", "plots")
 PREDICTION_FIELDS = ("id", "model", "note", "reference", "prediction")
-FACT_TYPES = ("medication", "dose", "number", "condition", "procedure", "negation", "laterality", "time", "other")
 CHECK_CHUNK = 16  # summaries per checker call: large enough to batch embeddings, small enough for progress
 
 
@@ -124,22 +126,43 @@ def parse_models(items: list[str], need_paths: bool = True) -> list[tuple[str, s
 
 
 def load_eval_examples(config: EvalConfig) -> list[Example]:
+    """Test pairs whose references can serve as ground truth.
+
+    Rows labelled hallucinated are left out and inline ``[Evidence: ...]`` markers stripped, as for training.
+    """
     if not config.data:
         raise ValueError("--data is required (test pairs with notes and reference summaries), "
                          "unless --predictions rescores an earlier run")
-    examples = load_examples(config.data, config.column_mapping())
-    return examples[: config.max_examples] if config.max_examples else examples
+    selection = select_factual(load_examples(config.data, config.column_mapping()))
+    log.info("%s: %s", config.data, selection.describe())
+    if not selection.kept:
+        raise ValueError(f"{config.data}: no factual reference summaries to evaluate against "
+                         f"(labels seen: {selection.dropped_by_label})")
+    return selection.kept[: config.max_examples] if config.max_examples else selection.kept
 
 
-def free_model(summarizer) -> None:
-    """Drop a model before the next one loads, so two never share the accelerator's memory."""
+def release_memory(device) -> None:
+    """Return a dropped model's memory now, so that two models never share the accelerator."""
     import torch
 
-    device = summarizer.device
-    del summarizer
     gc.collect()
     if device.type == "cuda":
         torch.cuda.empty_cache()
+
+
+def check_model_paths(models: list[tuple[str, str]]) -> None:
+    """Fail before the first (slow) generation when a model path is plainly a missing local file.
+
+    A spec that could be a hub id (``org/name``) passes unless ``org`` is a local folder: then it
+    is a mistyped path such as ``runs/sft/final_modl``.
+    """
+    for name, path in models:
+        if path == DEFAULT_MODEL or Path(path).expanduser().exists():
+            continue
+        parts = path.split("/")
+        if path.startswith((".", "/", "~")) or path.endswith(".gguf") or len(parts) > 2 or Path(parts[0]).is_dir():
+            raise FileNotFoundError(f"--models {name}={path}: no such file or folder. Fix: pass an adapter "
+                                    "folder (e.g. runs/sft/final_model), a .gguf file, a Hugging Face id or 'default'")
 
 
 def generate_predictions(models: list[tuple[str, str]], examples: list[Example], config: EvalConfig,
@@ -148,8 +171,6 @@ def generate_predictions(models: list[tuple[str, str]], examples: list[Example],
 
     ``path`` is rewritten after each model, so a failure while loading a later model keeps the earlier work.
     """
-    from clinsum.inference.generate import Summarizer
-
     notes = [ex.note for ex in examples]
     contexts = [ex.context if config.use_context else None for ex in examples]
     records: list[dict] = []
@@ -160,7 +181,9 @@ def generate_predictions(models: list[tuple[str, str]], examples: list[Example],
         summarizer = Summarizer.from_pretrained(model_path, config.device, config.prompt_style,
                                                 config.trust_remote_code)
         summaries = summarizer.summarize(notes, config, contexts)
-        free_model(summarizer)
+        device = summarizer.device
+        del summarizer
+        release_memory(device)
         seconds[name] = round(time.perf_counter() - start, 3)
         records += [
             {"id": ex.id, "model": name, "note": ex.note, "reference": ex.summary, "prediction": summary,
@@ -206,12 +229,38 @@ def _by_model(records: list[dict], models: list[str] | None, source: str) -> tup
     return models, {name: [grouped[name][i] for i in ids] for name in models}
 
 
+def locate_facts(text: str, facts: list[dict]) -> None:
+    """Set each fact's ``start``/``end`` in ``text`` (None when its span is not found).
+
+    The checker names a fact by its text and sentence; the span is searched as whole words in that
+    sentence first, then anywhere, skipping text an earlier fact already took ("pain" is not found
+    inside "painful", and a repeated dose is marked where it is wrong).
+    """
+    sentences = split_note(text)
+    taken: list[tuple[int, int]] = []
+    for fact in facts:
+        fact["start"] = fact["end"] = None
+        span, k = str(fact.get("span") or "").strip(), fact.get("sentence_index")
+        if not span:
+            continue
+        regions = [(0, len(text))]
+        if isinstance(k, int) and 0 <= k < len(sentences):
+            regions.insert(0, (sentences[k].start, sentences[k].end))
+        patterns = (re.compile(rf"(?<!\w){re.escape(span)}(?!\w)", re.I), re.compile(re.escape(span), re.I))
+        matches = (m for pattern in patterns for lo, hi in regions for m in pattern.finditer(text, lo, hi))
+        match = next((m for m in matches if not any(m.start() < e and m.end() > s for s, e in taken)), None)
+        if match:
+            fact["start"], fact["end"] = match.span()
+            taken.append(match.span())
+
+
 def _example_scores(records: list[dict], checks, rouge: dict[str, list[float]]) -> list[dict]:
     rows = []
     for i, (record, check) in enumerate(zip(records, checks)):
         facts = [{"type": f.type, "span": f.span, "reason": f.reason, "sentence_index": f.sentence_index,
                   "detail": f.detail} for f in check.unsupported_facts]
         prediction = record["prediction"]
+        locate_facts(prediction, facts)
         rows.append({
             "id": record["id"],
             **{t: rouge[t][i] for t in ROUGE_TYPES},
@@ -306,10 +355,13 @@ def run_eval(config: EvalConfig, checker=None) -> dict:
             records = [r for r in records if r["id"] in set(keep)]
         generation_s: dict[str, float] = {}
         source = str(config.predictions)
+        if config.data:
+            log.info("--data %s is not read: the notes and references come from %s", config.data, source)
     else:
         if not config.models:
             raise ValueError("--models is required: NAME=PATH,... e.g. base=default,sft=runs/sft/final_model")
         pairs = parse_models(config.models)
+        check_model_paths(pairs)
         examples = load_eval_examples(config)
         records, generation_s = generate_predictions(pairs, examples, config, output_dir / PREDICTIONS_FILE)
         source = str(output_dir / PREDICTIONS_FILE)
@@ -411,26 +463,18 @@ def worst_examples(report: dict, name: str, k: int) -> list[dict]:
     return sorted(rows, key=lambda r: (-r["unsupported"], r["rougeL"]))[:k]
 
 
-def fact_spans(text: str, facts: list[dict]) -> list[tuple[int, int, dict]]:
-    """Non-overlapping (start, end, fact) for each fact whose span occurs in ``text``, in text order."""
-    lowered, taken, spans = text.lower(), [], []
-    for fact in facts:
-        span = (fact.get("span") or "").lower()
-        start = lowered.find(span) if span else -1
-        while start >= 0 and any(start < e and start + len(span) > s for s, e in taken):
-            start = lowered.find(span, start + 1)
-        if start >= 0:
-            taken.append((start, start + len(span)))
-            spans.append((start, start + len(span), fact))
-    return sorted(spans, key=lambda s: s[0])
+def reason_text(fact: dict) -> str:
+    """``contradicted_by_note`` -> ``contradicted by note (note gives lisinopril as '10 mg')``."""
+    reason = str(fact["reason"]).replace("_", " ")
+    return f"{reason} ({fact['detail']})" if fact.get("detail") else reason
 
 
 def mark_unsupported(text: str, facts: list[dict], plain, marked) -> str:
-    """Render ``text`` with ``plain(segment)`` for supported text and ``marked(segment, fact)`` for each span."""
+    """Render ``text``: ``plain(segment)`` for supported text, ``marked(segment, fact)`` for each located fact."""
     out, pos = [], 0
-    for start, end, fact in fact_spans(text, facts):
-        out += [plain(text[pos:start]), marked(text[start:end], fact)]
-        pos = end
+    for fact in sorted((f for f in facts if f.get("start") is not None), key=lambda f: f["start"]):
+        out += [plain(text[pos : fact["start"]]), marked(text[fact["start"] : fact["end"]], fact)]
+        pos = fact["end"]
     return "".join(out + [plain(text[pos:])])
 
 
@@ -487,7 +531,7 @@ def render_markdown(report: dict) -> str:
                                        lambda s, f: f"**«{md_escape(s)}»**<sup>{md_escape(f['type'])}</sup>")
             out += [f"> {summary or '(empty summary)'}", "",
                     f"**Reference:** {md_escape(inputs[row['id']]['reference'])}", ""]
-            out += [f"- **{md_escape(f['type'])}** «{md_escape(f['span'])}»: {md_escape(f['reason'])}"
+            out += [f"- **{md_escape(f['type'])}** «{md_escape(f['span'])}»: {md_escape(reason_text(f))}"
                     for f in row["unsupported_facts"]]
             out.append("")
     out += ["## Settings", "", _md_table(_settings_rows(report)), ""]
@@ -586,7 +630,7 @@ def _html_table(rows: list[list[str]], delta_from: int | None = None) -> str:
 
 
 def _html_mark(segment: str, fact: dict) -> str:
-    tip = f"{fact['type']}: {fact['reason']}" + (f" ({fact['detail']})" if fact.get("detail") else "")
+    tip = f"{fact['type']}: {reason_text(fact)}"
     return (f'<mark title="{html.escape(tip, quote=True)}">{html.escape(segment)}'
             f"<sup>{html.escape(fact['type'])}</sup></mark>")
 
@@ -620,7 +664,7 @@ def render_html(report: dict, plots: dict[str, Path]) -> str:
         for row in worst_examples(report, name, k):
             source = inputs[row["id"]]
             summary = mark_unsupported(row["prediction"], row["unsupported_facts"], esc, _html_mark)
-            facts = "".join(f"<li><b>{esc(f['type'])}</b> «{esc(f['span'])}»: {esc(f['reason'])}</li>"
+            facts = "".join(f"<li><b>{esc(f['type'])}</b> «{esc(f['span'])}»: {esc(reason_text(f))}</li>"
                             for f in row["unsupported_facts"])
             parts += [
                 '<div class="example">',

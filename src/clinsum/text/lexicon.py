@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Generic, TypeVar
 
 V = TypeVar("V")
@@ -55,9 +55,13 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?", re.IGNORECASE)
 _JOINABLE_GAP = re.compile(r"[ \t\-/]*|\.")
 
 
-def tokenize(text: str) -> list[tuple[int, int, str]]:
-    """Lowercase word tokens with their spans; hyphens and punctuation separate tokens."""
-    return [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
+@lru_cache(maxsize=4096)
+def tokenize(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Lowercase word tokens with their spans; hyphens and punctuation separate tokens.
+
+    Cached: every phrase index (drugs, terms, body parts, frequencies) tokenizes the same sentence.
+    """
+    return tuple((m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text))
 
 
 def phrase_key(phrase: str) -> str:
@@ -65,6 +69,7 @@ def phrase_key(phrase: str) -> str:
     return " ".join(tok for _, _, tok in tokenize(phrase))
 
 
+@lru_cache(maxsize=65536)
 def _singular(word: str) -> str:
     if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
         return word[:-2]
@@ -432,7 +437,7 @@ CONDITION_SYNONYMS: dict[str, tuple[str, ...]] = {
     "epilepsy": ("seizure disorder",),
     "parkinson's disease": ("parkinson's", "parkinsons", "parkinson disease"),
     "multiple sclerosis": (),
-    "dementia": ("alzheimer's", "alzheimer's disease", "alzheimers", "memory loss", "cognitive impairment"),
+    "dementia": ("alzheimer's", "alzheimer's disease", "alzheimers", "cognitive impairment"),
     "neuropathy": ("peripheral neuropathy", "diabetic neuropathy", "nerve damage"),
     "bell's palsy": ("bells palsy", "facial palsy"),
     "depression": ("major depressive disorder", "mdd", "depressed", "depressive disorder"),
@@ -538,7 +543,8 @@ FINDING_SYNONYMS: dict[str, tuple[str, ...]] = {
                   "presyncope"),
     "confusion": ("confused", "disorientation", "disoriented", "altered mental status"),
     "hallucinations": ("hallucinating", "seeing things", "hearing voices"),
-    "memory problems": ("forgetfulness", "forgetful", "memory issues", "trouble remembering"),
+    "memory problems": ("forgetfulness", "forgetful", "memory issues", "memory trouble", "trouble remembering",
+                        "memory loss"),
     "seizure": ("seizures", "convulsion", "convulsions", "fits"),
     "numbness": ("numb", "loss of sensation", "decreased sensation"),
     "tingling": ("paresthesia", "paresthesias", "pins and needles"),
