@@ -191,7 +191,7 @@ def eval_run(tmp_path_factory, tiny_model, synthetic_splits):
     """One generation run with two 'models' (the tiny base twice) on 6 synthetic test notes."""
     out = tmp_path_factory.mktemp("eval")
     config = EvalConfig(models=[f"base={tiny_model}", f"again={tiny_model}"], data=str(synthetic_splits["test"]),
-                        output_dir=str(out), max_examples=6, max_new_tokens=12, batch_size=3, device="cpu",
+                        output_dir=str(out), max_examples=6, max_new_tokens=8, batch_size=6, device="cpu",
                         bootstrap_samples=300, worst_examples=2)
     return config, run_eval(config, checker=FakeChecker())
 

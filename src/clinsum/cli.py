@@ -21,6 +21,8 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
     "generate": ("clinsum.inference.generate", "GenerateConfig", "run_generate", "Summarize one note, a file of notes, or notes typed at a prompt"),
     "pipeline": ("clinsum.pipeline", "PipelineConfig", "run_pipeline", "Every stage from one YAML file: prepare, SFT, negatives, DPO, eval"),
     "eval": ("clinsum.evaluation.report", "EvalConfig", "run_eval", "Compare models (base, SFT, DPO) on ROUGE and faithfulness; write report.md/html/json"),
+    "check": ("clinsum.evaluation.faithfulness", "CheckConfig", "run_check", "Flag summary facts the note does not support (per sentence, with evidence)"),
+    "evidence": ("clinsum.evaluation.evidence", "EvidenceConfig", "run_evidence", "Annotate summaries with [Evidence: S2,1; Conf: 0.45] pointers to note sentences"),
 }
 
 

@@ -27,12 +27,12 @@ def option(default: Any = None, help: str = "", **kwargs) -> Any:
     return dataclasses.field(default=default, metadata={"help": help, **kwargs})
 
 
-def _base_type(tp: Any) -> Any:
+def base_type(tp: Any) -> Any:
     """``int | None`` -> ``int``; ``list[str]`` -> ``list``."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _base_type(args[0])
+        return base_type(args[0])
     return origin or tp
 
 
@@ -48,7 +48,7 @@ def add_config_arguments(parser: argparse.ArgumentParser, cls: type) -> None:
         if f.metadata.get("cli") is False:
             continue
         flag = "--" + f.name.replace("_", "-")
-        tp = _base_type(hints[f.name])
+        tp = base_type(hints[f.name])
         default = f.default if f.default is not dataclasses.MISSING else f.default_factory()
         help_text = f.metadata.get("help", "")
         if default not in (None, "", []) and tp is not bool:
@@ -76,7 +76,7 @@ def config_from_dict(cls: type[T], values: dict, source: str = "config") -> T:
         raise ValueError(f"{source}: unknown option(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
     hints = typing.get_type_hints(cls)
     for name, value in values.items():
-        if _base_type(hints[name]) is list and isinstance(value, str):
+        if base_type(hints[name]) is list and isinstance(value, str):
             values[name] = _parse_list(value)
     return cls(**values)
 

@@ -57,7 +57,7 @@ class Fact:
 
 _NEGATION_CUE = re.compile(
     r"\b(?:no evidence of|no history of|no signs? of|negative for|free of|absence of|ruled out|rules out|"
-    r"denies|denied|deny|denying|without|never|neither|nor|none|negative|no|not|nothing)\b|n't\b"
+    r"denies|denied|deny|denying|without|never|neither|nor|none|negative|neg|no|not|nothing)\b|n't\b"
 )
 # "no change in", "not helping" do not deny what follows.
 _PSEUDO_NEGATION = re.compile(
@@ -79,7 +79,7 @@ _POST_NEGATION = re.compile(
 _REPORTING_VERB = re.compile(r"\s*(?:report|reports|complain|complains|endorse|endorses|admit|admits|note|notes|"
                              r"state|states|feel|feels)\b")
 # Of a test, "negative" means a normal result, not that it was not done ("Negative EKG").
-_RESULT_CUES = ("negative", "negative for")
+_RESULT_CUES = ("negative", "negative for", "neg")
 
 
 @dataclass(frozen=True)
@@ -141,6 +141,21 @@ def _relative_time_bucket(phrase: str) -> str:
     return "the last day" if phrase in _RECENT else phrase
 
 
+# Course and onset words; within a group they exclude each other ("acute" vs "chronic").
+COURSE_GROUPS: dict[str, dict[str, str]] = {
+    "course": {"acute": "acute", "subacute": "subacute", "chronic": "chronic", "chronically": "chronic",
+                 "long standing": "chronic", "longstanding": "chronic"},
+    "onset": {"sudden": "sudden", "suddenly": "sudden", "abrupt": "sudden", "abruptly": "sudden",
+              "gradual": "gradual", "gradually": "gradual", "slowly": "gradual"},
+    "pattern": {"intermittent": "intermittent", "intermittently": "intermittent", "on and off": "intermittent",
+                "off and on": "intermittent", "comes and goes": "intermittent", "constant": "constant",
+                "constantly": "constant", "continuous": "constant", "all the time": "constant"},
+}
+_COURSE_WORD = re.compile(r"\b(?:" + "|".join(sorted((w for g in COURSE_GROUPS.values() for w in g), key=len,
+                                                       reverse=True)) + r")\b")
+_GROUP_OF = {word: group for group, words in COURSE_GROUPS.items() for word in words}
+_CLOCK_TIME = re.compile(r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<half>am|pm)\b")
+
 _AGE_CONTEXT = re.compile(r"^[\s-]*(?:old|of age)\b")
 # "may" is a month only with a day or year next to it.
 _AMBIGUOUS_MONTHS = {"may", "mar", "jan", "jun", "dec", "sept", "sep", "oct", "nov", "feb", "apr", "aug", "jul"}
@@ -199,7 +214,11 @@ def _side_attachments(text: str, parts: list[lexicon.Mention]) -> list[tuple[int
                       and "," not in text[m.end(): p.start]), None)
         before = next((p for p in reversed(parts) if 0 <= m.start() - p.end <= 12
                        and not re.search(r"[.,;]", text[p.end: m.start()])), None)
-        part = after or before
+        # "upper extremities on the right side": the named part, not the generic "side".
+        part = before if before and (after is None or after.canonical == "side") else after
+        if part is None:  # "on the right side more than the left": the nearest part in the sentence
+            part = min((p for p in parts if min(abs(p.start - m.end()), abs(m.start() - p.end)) <= 60),
+                       key=lambda p: min(abs(p.start - m.end()), abs(m.start() - p.end)), default=None)
         if part is None:
             if side == "bilateral" and m.group() == "both":
                 continue
@@ -207,7 +226,7 @@ def _side_attachments(text: str, parts: list[lexicon.Mention]) -> list[tuple[int
                 continue  # "right" as in "all right" or "that's right"
             found.append((m.start(), m.end(), side, "side"))
             continue
-        if m.group() == "both" and part.text == lexicon._singular(part.text):
+        if m.group() == "both" and part.text.lower() == part.canonical:
             continue  # "both" only marks a side before a plural ("both knees")
         start, end = min(m.start(), part.start), max(m.end(), part.end)
         found.append((start, end, side, part.canonical))
@@ -264,10 +283,18 @@ def extract_facts(text: str, question: bool | None = None, norm: Normalized | No
     for d in drugs:
         add("medication", d.start, d.end, d.canonical, value=is_drug_class_mention(d))
 
+    frequencies = lexicon.find_frequencies(low)
+    for f in frequencies:
+        drug = _nearest(drugs, f.start)
+        if drug:  # "smokes a pack daily" is not a dosing frequency
+            add("dose", f.start, f.end, drug, value=f.canonical, drug=drug)
+
     # Quantities: doses attach to the nearest drug before them (else after), durations are times.
-    date_spans = [(s, e) for s, e, _ in _dates(low)] + [m.span() for m in DATE_OR_TIME.finditer(low)]
+    # Numbers inside dates and frequencies ("3 times daily") are part of those facts.
+    taken = ([(s, e) for s, e, _ in _dates(low)] + [m.span() for m in DATE_OR_TIME.finditer(low)]
+             + [(f.start, f.end) for f in frequencies])
     for q, qs, qe in quantity_spans(norm):
-        if any(s <= qs < e for s, e in date_spans):
+        if any(s <= qs < e for s, e in taken):
             continue
         if q.unit in DRUG_UNITS:
             drug = _nearest(drugs, qs)
@@ -280,15 +307,12 @@ def extract_facts(text: str, question: bool | None = None, norm: Normalized | No
         elif q.unit is not None or q.value >= 3 or not float(q.value).is_integer():
             add("number", qs, qe, q.unit or "", value=q)
 
-    for f in lexicon.find_frequencies(low):
-        drug = _nearest(drugs, f.start)
-        if drug:  # "smokes a pack daily" is not a dosing frequency
-            add("dose", f.start, f.end, drug, value=f.canonical, drug=drug)
-
     scopes = negated_spans(low)
-    for t in lexicon.find_terms(low):
+    terms = lexicon.find_terms(low)
+    for t in terms:
         polarity = ASKED if t.start >= asked_from else _polarity(low, t, scopes)
-        add("procedure" if t.kind == "procedure" else "condition", t.start, t.end, t.concept, polarity=polarity)
+        add("procedure" if t.kind == "procedure" else "condition", t.start, t.end, t.concept, value=t.kind,
+            polarity=polarity)
 
     for start, end, side, part in _side_attachments(low, lexicon.find_body_parts(low)):
         add("laterality", start, end, part, value=side)
@@ -297,6 +321,14 @@ def extract_facts(text: str, question: bool | None = None, norm: Normalized | No
         add("time", start, end, "date", value=date)
     for m in _RELATIVE_TIME.finditer(low):
         add("time", m.start(), m.end(), "relative", value=_relative_time_bucket(m.group()))
+    term_spans = [(t.start, t.end) for t in terms]
+    for m in _COURSE_WORD.finditer(low):
+        if any(s <= m.start() < e for s, e in term_spans):
+            continue  # "acute bronchitis", "chronic kidney disease": part of a diagnosis
+        group = _GROUP_OF[m.group()]
+        add("time", m.start(), m.end(), group, value=COURSE_GROUPS[group][m.group()])
+    for m in _CLOCK_TIME.finditer(low):
+        add("time", m.start(), m.end(), "clock", value=(int(m.group("hour")), int(m.group("minute") or 0), m.group("half")))
     return facts
 
 
@@ -381,15 +413,16 @@ class NoteIndex:
             answer = self._answer_to(self.sentences, i) if asked else None
             if answer is None:
                 continue
-            answered = {f.key for f in self.facts[answer] if f.type in ("condition", "procedure")}
-            polarity = answer_polarity(self.normalized[answer], bool(answered & {f.key for f in asked}))
+            # What the answer says about a concept itself wins ("Headaches?" "No headache.").
+            answered = {f.key: f.polarity for f in self.facts[answer] if f.type in ("condition", "procedure")}
+            polarity = answer_polarity(self.normalized[answer], bool(answered.keys() & {f.key for f in asked}))
             if polarity == AFFIRMED and negated_spans(self.normalized[i]):
                 polarity = None  # "No fever?" "Yes." is ambiguous
-            if polarity is None:
+            resolved = [f for f in asked if answered.get(f.key, polarity) not in (None, ASKED)]
+            for f in resolved:
+                f.polarity = answered.get(f.key, polarity)
+            if not resolved:
                 continue
-            for f in asked:
-                if f.key not in answered:
-                    f.polarity = polarity
             self.evidence_links.setdefault(i, set()).add(answer)
             self.evidence_links.setdefault(answer, set()).add(i)
 

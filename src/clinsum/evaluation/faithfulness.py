@@ -26,9 +26,11 @@ from pathlib import Path
 
 from clinsum.config import option
 from clinsum.data.dataset import ColumnMapping, DataError, load_examples, strip_evidence_markers
-from clinsum.evaluation.facts import AFFIRMED, ASKED, NEGATED, Fact, NoteIndex, dates_compatible, extract_facts
+from clinsum.evaluation.facts import (
+    AFFIRMED, ASKED, COURSE_GROUPS, NEGATED, Fact, NoteIndex, dates_compatible, extract_facts,
+)
 from clinsum.text import lexicon
-from clinsum.text.normalize import Quantity, normalize, split_note
+from clinsum.text.normalize import DURATION_DAYS, Quantity, normalize, split_note
 
 log = logging.getLogger(__name__)
 
@@ -209,26 +211,67 @@ def _match_time(fact: Fact, note: NoteIndex) -> Verdict:
         return _supported(support)
     if times:
         return Verdict(set(), "contradicted_by_note", f"note says {_values([f for _, f in times])}")
+    if fact.key in COURSE_GROUPS:
+        # Flag a course word only when the note points to another one ("for eight years" vs "acute").
+        support = _course_support(fact.value, note)
+        if support is not None:
+            return _supported(support)
+        others = [v for v in set(COURSE_GROUPS[fact.key].values()) - {fact.value} if _course_support(v, note)]
+        if others:
+            return Verdict(set(), "contradicted_by_note", f"note suggests {', '.join(sorted(others))}")
+        return Verdict(set())
     return Verdict(set(), "absent_from_note", f"{fact.text.strip()!r} is not in the note")
 
 
+# How a transcript says "chronic", "acute", "intermittent"... without the word.
+_COURSE_PARAPHRASES = {
+    "chronic": r"years?|long time|for a while|forever|since (?:i was|childhood)|months",
+    "acute": r"sudden|yesterday|last night|this morning|just started|few days|couple of days|hours? ago|days? ago",
+    "subacute": r"few weeks|couple of weeks|weeks",
+    "sudden": r"sudden|out of nowhere|abrupt|just happened|immediately|right away|all at once",
+    "gradual": r"gradual|slowly|over time|getting worse|worsening|progressive|little by little|over the",
+    "intermittent": r"on and off|off and on|comes? and goes?|sometimes|once in a while|occasional|at times|"
+                    r"not all the time|not constant|now and then|periodic|episodes",
+    "constant": r"constant|all the time|always|continuous|persistent|non ?stop|every day|whole time",
+}
+_COURSE_DAYS = {"chronic": (90, None), "acute": (None, 14), "subacute": (14, 90)}
+
+
+def _course_support(value: str, note: NoteIndex) -> list[int] | None:
+    """Note sentences that say a course word in other words, e.g. "for eight years" for "chronic"."""
+    low, high = _COURSE_DAYS.get(value, (None, None))
+    by_duration = [i for i, f in note.quantities if f.type == "time" and f.value.unit in DURATION_DAYS
+                   and (low is not None or high is not None)
+                   and (low is None or f.value.value * DURATION_DAYS[f.value.unit] >= low)
+                   and (high is None or f.value.value * DURATION_DAYS[f.value.unit] <= high)]
+    pattern = re.compile(rf"\b(?:{_COURSE_PARAPHRASES[value]})")
+    by_words = [i for i, text in enumerate(note.normalized) if pattern.search(text)]
+    return (by_duration + by_words) or None
+
+
+HABITS = frozenset({"tobacco use", "alcohol use", "substance abuse"})
+# Sentences either side of a pain mention where its site may be named ("Where's your pain?" "Above my belly button.")
+SITE_WINDOW = 2
 _OPPOSITE_POLARITY = {AFFIRMED: NEGATED, NEGATED: AFFIRMED}
 
 
 def _match_finding(fact: Fact, note: NoteIndex, flag_unmentioned_negatives: bool = False) -> Verdict:
     """Same concept with the same polarity in the note.
 
-    A denied finding the note never mentions is not flagged unless ``flag_unmentioned_negatives``:
+    A denied symptom the note never mentions is not flagged unless ``flag_unmentioned_negatives``:
     reviews of systems routinely list negatives that a transcript covers with one blanket question.
+    The same holds for habits ("denies tobacco, alcohol or drug use"), routinely listed in a social
+    history. A denied diagnosis or procedure the note never mentions is flagged.
     """
     found = note.by_key.get(("condition", fact.key), []) + note.by_key.get(("procedure", fact.key), [])
     site_words = lexicon.pain_site_words(fact.key)
     if not found and site_words:
-        # "knee pain" is supported by "my knee hurts": some pain plus the site anywhere in the note.
-        if re.search(rf"\b(?:{'|'.join(site_words)})", note.full_text):
-            found = note.by_key.get(("condition", "pain"), [])
+        # "knee pain" is supported by "my knee hurts": pain with the site in the same exchange.
+        site = re.compile(rf"\b(?:{'|'.join(site_words)})")
+        found = [(i, f) for i, f in note.by_key.get(("condition", "pain"), [])
+                 if any(site.search(text) for text in note.normalized[max(0, i - SITE_WINDOW): i + SITE_WINDOW + 1])]
     if not found:
-        if fact.polarity == NEGATED and not flag_unmentioned_negatives:
+        if fact.polarity == NEGATED and (fact.value == "finding" or fact.key in HABITS) and not flag_unmentioned_negatives:
             return Verdict(set())
         return Verdict(set(), "absent_from_note", f"{fact.key} is not mentioned in the note")
     agreeing = [i for i, f in found if f.polarity in (fact.polarity, ASKED)]
@@ -345,6 +388,10 @@ class FaithfulnessChecker:
             self._embed({t for p in prepared for t in p.texts_to_embed()})
         return [p.result(self._vectors if self.model is not None else None) for p in prepared]
 
+    def clear_cache(self) -> None:
+        """Forget embedded sentences (to time a cold start, or free memory)."""
+        self._vectors.clear()
+
     def _embed(self, texts: set[str]) -> None:
         missing = sorted(t for t in texts if t not in self._vectors)
         if not missing:
@@ -380,8 +427,10 @@ class _SentenceState:
                 and self.note_coverage <= OTHER_MAX_COVERAGE)
 
     @property
-    def confident(self) -> bool:
-        return bool(self.fact_evidence) and max(self.lexical, default=0.0) >= CONFIDENT_COVERAGE
+    def needs_embedding(self) -> bool:
+        """False when the facts already point to note sentences sharing most of the words."""
+        confident = bool(self.fact_evidence) and max(self.lexical, default=0.0) >= CONFIDENT_COVERAGE
+        return self.may_be_other or not confident
 
     def candidates(self) -> list[int]:
         """Note sentences worth embedding: all of them for a possible "other" flag, else the best few."""
@@ -419,7 +468,7 @@ class _Pair:
     def texts_to_embed(self) -> set[str]:
         texts = set()
         for state in self.states:
-            if not state.confident or state.may_be_other:
+            if state.needs_embedding:
                 texts.add(state.text)
                 texts.update(self.note.sentences[j].text for j in state.candidates())
         return texts
@@ -429,7 +478,7 @@ class _Pair:
         for k, state in enumerate(self.states):
             scores = list(state.lexical)
             best_similarity = None
-            if vectors is not None and state.text in vectors:
+            if vectors is not None and state.needs_embedding:
                 summary_vector = vectors[state.text]
                 similarities = {j: float(summary_vector @ vectors[self.note.sentences[j].text])
                                 for j in state.candidates()}

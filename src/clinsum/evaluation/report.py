@@ -540,11 +540,11 @@ def render_markdown(report: dict) -> str:
 
 # ---------------------------------------------------------------- plots
 
-PLOT_SPECS = (
-    ("rougeL", "rougeL", "ROUGE-L F1 per summary"),
-    ("support_ratio", "support_ratio", "Support ratio per summary"),
-    ("unsupported", "unsupported", "Unsupported facts per summary"),
-    ("length", "length", "Summary length (words)"),
+PLOT_SPECS = (  # (file name, per-example score, title, integer-valued)
+    ("rougeL", "rougeL", "ROUGE-L F1 per summary", False),
+    ("support_ratio", "support_ratio", "Support ratio per summary", False),
+    ("unsupported", "unsupported", "Unsupported facts per summary", True),
+    ("length", "length", "Summary length (words)", True),
 )
 
 
@@ -562,12 +562,13 @@ def write_plots(report: dict, folder: Path) -> dict[str, Path]:
     Figures are built with the object API on an Agg canvas, so no global backend is switched.
     """
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     models = report["models"]
     colors = [f"C{i % 10}" for i in range(len(models))]
     rng = np.random.default_rng(0)
     paths: dict[str, Path] = {}
-    for name, key, title in PLOT_SPECS:
+    for name, key, title, integer in PLOT_SPECS:
         fig = Figure(figsize=(5, 3.2))
         ax = fig.add_subplot()
         data = [[row[key] for row in report["examples"][m]] for m in models]
@@ -578,6 +579,8 @@ def write_plots(report: dict, folder: Path) -> dict[str, Path]:
             ax.scatter(i + 1 + rng.uniform(-0.15, 0.15, len(values)), values, s=12, alpha=0.6, color=colors[i])
         ax.set_title(title)
         ax.grid(axis="y", alpha=0.3)
+        if integer:
+            ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         paths[name] = folder / f"{name}.png"
         _save_figure(fig, paths[name])
     fig = Figure(figsize=(5, 3.2))
@@ -588,7 +591,7 @@ def write_plots(report: dict, folder: Path) -> dict[str, Path]:
     ax.bar(models, means, yerr=errors, capsize=6, color=colors, alpha=0.85)
     ax.set_ylabel("% of summaries")
     ax.set_title("Hallucination rate: ≥1 unsupported fact (95% CI)")
-    ax.set_ylim(0, min(100.0, float((means + errors[1]).max()) * 1.2 + 5))
+    ax.set_ylim(0, min(105.0, float((means + errors[1]).max()) * 1.2 + 5))
     ax.grid(axis="y", alpha=0.3)
     paths["hallucination_rate"] = folder / "hallucination_rate.png"
     _save_figure(fig, paths["hallucination_rate"])

@@ -288,11 +288,12 @@ def _drug_index() -> PhraseIndex[str]:
     names: dict[str, str] = {}
     for variant, canonicals in variants.items():
         words = phrase_key(variant).split()
-        if (len(variant) < 3 or not canonicals or not words or " ".join(words) in _NOT_DRUGS or words[0] in stopwords
+        canonical = variant if variant in canonicals else (canonicals[0] if canonicals else "")
+        canonical = re.sub(r"\s*\(.*?\)|,$", "", canonical)
+        if (len(variant) < 3 or not canonical or re.search(r"\d|,", canonical) or not words or " ".join(words) in _NOT_DRUGS or words[0] in stopwords
                 or words[-1] in stopwords or any(w.isdigit() for w in words)
                 or not re.fullmatch(r"[a-z][a-z0-9 \-']*", variant)):
             continue
-        canonical = variant if variant in canonicals else canonicals[0]
         names[variant] = _clean_canonical(canonical, known)
     names.update(EXTRA_DRUG_NAMES)
     for members in DRUG_CLASSES.values():
@@ -371,7 +372,7 @@ CONDITION_SYNONYMS: dict[str, tuple[str, ...]] = {
     "upper respiratory infection": ("uri", "common cold", "cold", "head cold", "upper respiratory tract infection"),
     "influenza": ("flu",),
     "covid-19": ("covid", "coronavirus", "covid 19"),
-    "sinusitis": ("sinus infection",),
+    "sinusitis": ("sinus infection", "sinus problem", "sinus problems", "sinus issues", "sinus trouble"),
     "pharyngitis": ("strep throat", "strep", "throat infection"),
     "otitis media": ("ear infection", "otitis"),
     "tuberculosis": ("tb",),
@@ -410,8 +411,8 @@ CONDITION_SYNONYMS: dict[str, tuple[str, ...]] = {
     "benign prostatic hyperplasia": ("bph", "enlarged prostate", "prostatic hypertrophy"),
     "urinary incontinence": ("incontinence", "leaking urine", "stress incontinence"),
     "erectile dysfunction": ("impotence",),
-    "hypothyroidism": ("underactive thyroid", "low thyroid", "hashimoto's", "hashimoto's thyroiditis"),
-    "hyperthyroidism": ("overactive thyroid", "graves disease", "graves' disease"),
+    "hypothyroidism": ("hypothyroid", "underactive thyroid", "low thyroid", "hashimoto's", "hashimoto's thyroiditis"),
+    "hyperthyroidism": ("hyperthyroid", "overactive thyroid", "graves disease", "graves' disease"),
     "obesity": ("morbid obesity", "obese", "overweight"),
     "osteoporosis": ("osteopenia", "bone loss", "thin bones"),
     "osteoarthritis": ("oa", "degenerative joint disease", "djd", "wear and tear arthritis"),
@@ -531,7 +532,9 @@ FINDING_SYNONYMS: dict[str, tuple[str, ...]] = {
     "loss of appetite": ("decreased appetite", "poor appetite", "anorexia", "not hungry", "no appetite"),
     "heartburn": ("pyrosis",),
     "dysuria": ("painful urination", "burning with urination", "burning on urination", "burning when i pee",
-                "pain with urination", "burning urination"),
+                "pain with urination", "burning urination", "pain when i urinate", "pain when urinating",
+                "pain while urinating", "pain on urination", "burning when urinating", "burning when i urinate",
+                "hurts to pee", "hurts when i pee"),
     "urinary frequency": ("frequent urination", "frequency", "urinating frequently", "peeing a lot"),
     "urinary urgency": ("urgency",),
     "hematuria": ("blood in urine", "blood in the urine", "bloody urine"),
@@ -542,7 +545,7 @@ FINDING_SYNONYMS: dict[str, tuple[str, ...]] = {
     "dizziness": ("dizzy", "lightheadedness", "lightheaded", "light headed", "light headedness", "woozy",
                   "presyncope"),
     "confusion": ("confused", "disorientation", "disoriented", "altered mental status"),
-    "hallucinations": ("hallucinating", "seeing things", "hearing voices"),
+    "hallucinations": ("hallucinating", "hearing voices"),
     "memory problems": ("forgetfulness", "forgetful", "memory issues", "memory trouble", "trouble remembering",
                         "memory loss"),
     "seizure": ("seizures", "convulsion", "convulsions", "fits"),
@@ -567,7 +570,8 @@ FINDING_SYNONYMS: dict[str, tuple[str, ...]] = {
     "foot pain": ("pain in my foot", "pain in the foot", "heel pain"),
     "hand pain": ("pain in my hand", "pain in the hand", "wrist pain", "finger pain"),
     "pelvic pain": ("pain in the pelvis",),
-    "pain": ("painful", "ache", "aching", "soreness", "sore", "discomfort", "pains", "hurting", "hurts", "hurt"),
+    "pain": ("painful", "ache", "aching", "soreness", "sore", "discomfort", "pains", "hurting", "hurts", "hurt",
+             "bothering", "bothers"),
     "stiffness": ("stiff",),
     "cramps": ("muscle cramps", "spasms", "muscle spasms", "spasm"),
     "limited range of motion": ("decreased range of motion", "reduced range of motion", "limited motion"),
@@ -738,12 +742,15 @@ BODY_PARTS: tuple[str, ...] = (
     "temporal lobe", "index finger", "ring finger", "middle finger", "little finger", "pinky", "hamstring",
     "quadriceps", "achilles", "acl", "mcl", "meniscus", "rotator cuff", "sinus", "maxillary sinus", "eardrum",
     "tympanic membrane", "pupil", "eyelid", "lower back", "back", "abdomen", "pelvis", "hemithorax", "axilla",
-    "armpit", "lower leg", "upper arm", "inguinal", "scalp", "brain", "body",
+    "armpit", "lower leg", "upper arm", "inguinal", "scalp", "brain", "body", "ureter", "fallopian tube",
+    "adrenal", "adrenal gland", "bronchus", "vocal cord", "parotid", "hemidiaphragm", "orbit", "mandible",
+    "maxilla", "mastoid", "nare", "iliac crest", "sacroiliac joint", "si joint", "patella", "scapula",
+    "trapezius", "gluteal", "hand and wrist", "lower extremities", "upper extremities",
 )
 _IRREGULAR_PLURALS = {"feet": "foot", "teeth": "tooth"}
 
 NEGATION_CUES: tuple[str, ...] = (
-    "no", "not", "denies", "denied", "deny", "denying", "without", "negative for", "free of", "absence of",
+    "no", "not", "denies", "denied", "deny", "denying", "without", "negative for", "neg for", "free of", "absence of",
     "absent", "never", "none", "nor", "neither", "no evidence of", "no history of", "no signs of",
     "no sign of", "ruled out", "rules out", "don't", "do not", "doesn't", "does not", "didn't", "did not",
     "haven't", "have not", "hasn't", "has not", "hadn't", "wasn't", "weren't", "isn't", "aren't", "won't",

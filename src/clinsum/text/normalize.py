@@ -50,7 +50,7 @@ ABBREVIATIONS: dict[str, str] = {
     "luq": "left upper quadrant", "ruq": "right upper quadrant", "llq": "left lower quadrant",
     "rlq": "right lower quadrant", "yrs": "years", "yr": "year", "wks": "weeks", "wk": "week", "mos": "months",
     "hrs": "hours", "mins": "minutes", "lbs": "pounds", "lb": "pound", "bp": "blood pressure",
-    "&": "and", "approx.": "approximately", "approx": "approximately", "x-ray": "x-ray",
+    "a.m.": "am", "p.m.": "pm", "&": "and", "approx.": "approximately", "approx": "approximately", "x-ray": "x-ray",
 }
 
 _WORD_CHAR = "a-z0-9"
@@ -263,13 +263,14 @@ UNITS: dict[str, str] = {
     "years-old": "years", "year": "years",
     "years": "years", "month": "months", "months": "months", "week": "days", "weeks": "days", "day": "days",
     "days": "days", "hour": "hours", "hours": "hours", "hr": "hours", "minute": "minutes", "minutes": "minutes",
-    "min": "minutes", "times": "times", "time": "times", "/10": "/10", "out of 10": "/10",
+    "min": "minutes", "d": "days", "mo": "months", "mos": "months", "wk": "days", "wks": "days", "h": "hours",
+    "hrs": "hours", "yr": "years", "yrs": "years", "times": "times", "time": "times", "/10": "/10", "out of 10": "/10",
     "pack": "packs", "packs": "packs", "pack year": "pack-years", "pack years": "pack-years",
     "cigarette": "cigarettes", "cigarettes": "cigarettes", "drink": "drinks", "drinks": "drinks",
     "beer": "drinks", "beers": "drinks",
 }
 # Multipliers into the canonical unit (weeks are counted in days).
-_UNIT_SCALE = {"week": 7, "weeks": 7}
+_UNIT_SCALE = {"week": 7, "weeks": 7, "wk": 7, "wks": 7}
 DURATION_DAYS = {"days": 1.0, "months": 30.4375, "years": 365.25}
 DRUG_UNITS = frozenset({"mg", "mcg", "g", "ml", "units", "puffs", "tablets", "capsules", "drops", "sprays",
                         "patches", "mg/kg", "meq"})
@@ -309,7 +310,7 @@ _IMPLIED_COUNT = re.compile(
 def _quantity_pattern() -> re.Pattern:
     units = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
     return re.compile(
-        rf"(?<![\w.])(?P<a>{_NUMBER})(?!\d|\.\d|st\b|nd\b|rd\b|th\b)(?:\s*(?:-|to|or|/)\s*(?P<b>{_NUMBER}))?"
+        rf"(?<![a-wyz0-9_.])(?P<a>{_NUMBER})(?!\d|\.\d|st\b|nd\b|rd\b|th\b)(?:\s*(?:-|to|or|/)\s*(?P<b>{_NUMBER}))?"
         rf"(?:\s*-?\s*(?P<unit>{units})(?![a-z]))?"
     )
 

@@ -48,13 +48,19 @@ TRIPLET_COLUMNS = ("prompt", "chosen", "rejected")
 
 
 @dataclass
-class DPOConfig(TrainingOptions):
-    """Every option of `clinsum dpo`; the loop options have the same names and meaning as in `clinsum sft`."""
+class DPOInputs:
+    """The starting adapter and the triplet files (listed first in --help)."""
 
     sft_model_path: str | None = option(None, "Stage A adapter (final_model/ of `clinsum sft`): the starting policy and the frozen reference")
     train_data: str | None = option(None, "triplets, .jsonl or .csv: prompt (the note), chosen, rejected (+ optional id, context, strategy)")
     val_data: str | None = option(None, "validation triplets (default: a seeded split of the training notes)")
     val_fraction: float = option(0.1, "share of the training notes held out when --val-data is not given (0: none)")
+
+
+@dataclass
+class DPOConfig(TrainingOptions, DPOInputs):
+    """Every option of `clinsum dpo`; the loop options have the same names and meaning as in `clinsum sft`."""
+
     output_dir: str = option("runs/dpo", "where checkpoints, final_model/ and training_stats.json go")
     learning_rate: float = option(5e-6, "peak AdamW learning rate")
     batch_size: int = option(4, "triplets per micro-batch (chosen and rejected run in one forward of twice as many rows)")
