@@ -98,7 +98,8 @@ def bench_clinsum(args, config: DPOConfig) -> tuple[dict, list[dict]]:
         for name, (model, reference) in variants.items():
             model.train()
             seconds, tokens = timed_step(model, optimizers[name], data.train, indices, reference, config, pad_id)
-            if i:  # the first step warms up
+            print(f"step {i}{' (warm-up)' if i == 0 else ''}, {name} reference: {seconds:.1f} s, {tokens} tokens", flush=True)
+            if i:
                 results[name] = {k: results[name][k] + v for k, v in (("seconds", seconds), ("tokens", tokens), ("steps", 1))}
     results["precompute_seconds"], results["pairs"] = precompute, len(data.train)
     return results, _trl_rows(data.train, tokenizer)
@@ -142,6 +143,7 @@ def bench_trl(args, config: DPOConfig, rows: list[dict]) -> dict | None:
             self.tokens.append(self.trainer._total_train_tokens - self.tokens_before)
 
     base, _ = load_base_model(adapter_base_model(config.sft_model_path), CPU)
+    base.hf_quantizer = None  # clinsum's GGUF cache holds plain fp32 weights; only its config keeps the GGUF tag
     model = PeftModel.from_pretrained(base, config.sft_model_path, is_trainable=True)
     timer = StepTimer()
     with tempfile.TemporaryDirectory() as out:
@@ -180,7 +182,7 @@ def main() -> None:
         n_triplets = write_triplets(notes, n_pairs, tmp / "triplets.jsonl")
         sft = train_sft(SFTConfig(
             train_data=str(write_csv(tmp / "notes.csv", notes)), val_data=str(write_csv(tmp / "val.csv", notes[:2])),
-            model=model, output_dir=str(tmp / "sft"), num_epochs=1, max_steps=2, batch_size=args.batch_size,
+            model=model, output_dir=str(tmp / "sft"), num_epochs=1, max_steps=1, batch_size=args.batch_size,
             max_length=args.max_length, warmup_steps=0, save_every_steps=0, seed=args.seed,
         ))
         config = DPOConfig(sft_model_path=str(sft), train_data=str(tmp / "triplets.jsonl"), val_fraction=0.0,

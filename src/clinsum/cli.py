@@ -10,6 +10,7 @@ import argparse
 import importlib
 import logging
 import sys
+import warnings
 
 from clinsum.config import add_config_arguments, config_from_args
 
@@ -43,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser(selected)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO, format="%(message)s")
+    if not args.verbose:  # library deprecation notices are for developers, not for someone running a command
+        warnings.filterwarnings("ignore", category=FutureWarning)
     module, config_name, run_name, _ = COMMANDS[args.command]
     mod = importlib.import_module(module)
     try:

@@ -11,13 +11,16 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
+import resource
 import shutil
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from clinsum.config import config_from_dict, config_to_dict, option
-from clinsum.io import write_csv, write_json
+from clinsum.io import write_csv, write_json, write_text
 
 log = logging.getLogger(__name__)
 
@@ -93,8 +96,40 @@ class Stage:
         write_json(self.record, {"key": self.key, "status": "started"})
         return resumable
 
-    def finish(self, seconds: float, outputs: dict) -> None:
-        write_json(self.record, {"key": self.key, "status": "done", "seconds": seconds, "outputs": outputs})
+    def finish(self, seconds: float, outputs: dict, peak_rss_bytes: int) -> None:
+        write_json(self.record, {"key": self.key, "status": "done", "seconds": seconds,
+                                 "peak_rss_mb": peak_rss_bytes / 2**20, "outputs": outputs})
+
+
+class PeakMemory:
+    """Peak resident memory of this process while a block runs, sampled from /proc every 0.2 s."""
+
+    def __init__(self, interval: float = 0.2):
+        self.interval, self.peak_bytes = interval, 0
+        self._stop = threading.Event()
+
+    @staticmethod
+    def current_bytes() -> int:
+        try:
+            with open("/proc/self/statm") as f:
+                return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except OSError:  # not Linux: the lifetime peak is the best available figure
+            return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+    def _sample(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.peak_bytes = max(self.peak_bytes, self.current_bytes())
+
+    def __enter__(self) -> "PeakMemory":
+        self.peak_bytes = self.current_bytes()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak_bytes = max(self.peak_bytes, self.current_bytes())
 
 
 def prepare_data(section: DataSection, out_dir: Path, seed: int) -> dict[str, str]:
@@ -136,7 +171,6 @@ def run_pipeline(config: PipelineConfig) -> dict:
     common = {"seed": config.seed, "device": config.device}
     outputs: dict[str, dict] = {}
     upstream = _digest({"model": config.model})
-    timings = {}
     for name in STAGES:
         if name not in config.stages:
             continue
@@ -151,10 +185,14 @@ def run_pipeline(config: PipelineConfig) -> dict:
         resume = stage.start()
         log.info("[%s] %s", name, "resuming" if resume else "running")
         started = time.perf_counter()
-        outputs[name] = RUNNERS[name](config, stage.dir, outputs, resume)
-        timings[name] = time.perf_counter() - started
-        stage.finish(timings[name], outputs[name])
+        with PeakMemory() as memory:
+            outputs[name] = RUNNERS[name](config, stage.dir, outputs, resume)
+        stage.finish(time.perf_counter() - started, outputs[name], memory.peak_bytes)
     _print_examples(config, outputs)
+    stages = stage_summary(root, [s for s in STAGES if s in config.stages])
+    _print_stage_table(stages)
+    if "eval" in outputs:
+        _add_stages_to_report(outputs["eval"], stages)
     return outputs
 
 
@@ -172,7 +210,35 @@ def _run_sft(config: PipelineConfig, out: Path, outputs: dict, resume: bool) -> 
     return {"model_path": str(train_sft(config_from_dict(SFTConfig, values, "sft")))}
 
 
-RUNNERS = {"prepare": _run_prepare, "sft": _run_sft}
+def _run_negatives(config: PipelineConfig, out: Path, outputs: dict, resume: bool) -> dict:
+    from clinsum.data.negatives import NegativesConfig, run_negatives
+
+    values = {"seed": config.seed, **config.negatives, "input": outputs["prepare"]["train"],
+              "output": str(out / "triplets.jsonl")}
+    run_negatives(config_from_dict(NegativesConfig, values, "negatives"))
+    return {"triplets": str(out / "triplets.jsonl"), "report": str(out / "triplets.report.json")}
+
+
+def _run_dpo(config: PipelineConfig, out: Path, outputs: dict, resume: bool) -> dict:
+    from clinsum.training.dpo import DPOConfig, train_dpo
+
+    values = {"seed": config.seed, "device": config.device, **config.dpo, "sft_model_path": outputs["sft"]["model_path"],
+              "train_data": outputs["negatives"]["triplets"], "output_dir": str(out), "resume": resume}
+    return {"model_path": str(train_dpo(config_from_dict(DPOConfig, values, "dpo")))}
+
+
+def _run_eval(config: PipelineConfig, out: Path, outputs: dict, resume: bool) -> dict:
+    from clinsum.evaluation.report import EvalConfig, run_eval
+
+    models = [f"base={config.model}"] + [f"{stage}={outputs[stage]['model_path']}" for stage in ("sft", "dpo") if stage in outputs]
+    values = {"seed": config.seed, "device": config.device, **config.eval, "models": models,
+              "data": outputs["prepare"]["test"], "output_dir": str(out)}
+    run_eval(config_from_dict(EvalConfig, values, "eval"))
+    return {"predictions": str(out / "predictions.jsonl"), "report_md": str(out / "report.md"),
+            "report_html": str(out / "report.html"), "report_json": str(out / "report.json")}
+
+
+RUNNERS = {"prepare": _run_prepare, "sft": _run_sft, "negatives": _run_negatives, "dpo": _run_dpo, "eval": _run_eval}
 
 
 def _print_examples(config: PipelineConfig, outputs: dict) -> None:
@@ -191,3 +257,44 @@ def _print_examples(config: PipelineConfig, outputs: dict) -> None:
         print(f"--- reference: {entry['reference']}")
         for model in models:
             print(f"--- {model}: {entry.get(model, '')}")
+
+
+def stage_summary(root: Path, names: list[str]) -> list[dict]:
+    """Wall time, peak memory and training throughput of each finished stage, from the stage records."""
+    rows = []
+    for name in names:
+        record_path = root / name / STAGE_RECORD
+        if not record_path.is_file():
+            continue
+        record = json.loads(record_path.read_text())
+        stats_path = root / name / "training_stats.json"
+        tokens_per_second = None
+        if stats_path.is_file():
+            tokens_per_second = json.loads(stats_path.read_text())["totals"].get("tokens_per_second")
+        rows.append({"stage": name, "seconds": record.get("seconds"), "peak_rss_mb": record.get("peak_rss_mb"),
+                     "tokens_per_second": tokens_per_second})
+    return rows
+
+
+def _stage_table(stages: list[dict]) -> list[str]:
+    lines = ["| stage | wall time (s) | peak RSS (MiB) | training tokens/s |", "|---|---:|---:|---:|"]
+    for row in stages:
+        tps = f"{row['tokens_per_second']:.0f}" if row["tokens_per_second"] else "-"
+        lines.append(f"| {row['stage']} | {row['seconds']:.0f} | {row['peak_rss_mb']:.0f} | {tps} |")
+    return lines
+
+
+def _print_stage_table(stages: list[dict]) -> None:
+    print("\nPipeline stages\n" + "\n".join(_stage_table(stages)))
+
+
+def _add_stages_to_report(eval_outputs: dict, stages: list[dict]) -> None:
+    """Put the stages' cost next to the results: report.json gains 'pipeline_stages', report.md a table."""
+    report_json, report_md = Path(eval_outputs["report_json"]), Path(eval_outputs["report_md"])
+    report = json.loads(report_json.read_text())
+    report["pipeline_stages"] = stages
+    write_json(report_json, report)
+    text = report_md.read_text().split("\n## Pipeline stages")[0].rstrip()
+    note = ("Peak RSS is the pipeline process's resident memory while the stage ran (sampled every 0.2 s); "
+            "tokens/s counts non-padding training tokens.")
+    write_text(report_md, text + "\n\n## Pipeline stages\n\n" + "\n".join(_stage_table(stages)) + f"\n\n{note}\n")

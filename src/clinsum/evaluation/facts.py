@@ -58,7 +58,10 @@ class Fact:
 _NEGATION_CUE = re.compile(
     r"\b(?:no evidence of|no history of|no signs? of|negative for|free of|absence of|ruled out|rules out|"
     r"denies|denied|deny|denying|without|never|neither|nor|none|negative|neg|no|not|nothing)\b|n't\b"
+    r"|\bnon(?=[\s-])"  # "non-smoker"
 )
+# "No, I'm using a cream for my eczema": an answer, not a negation of what follows.
+_ANSWER_NO = re.compile(r"^\W*(?:no|nope|nah)\s*[,.!]")
 # "no change in", "not helping" do not deny what follows.
 _PSEUDO_NEGATION = re.compile(
     r"\s*(?:any\s+)?(?:change|improvement|relief|better|worse|increase|decrease|longer able|only|improved|"
@@ -66,9 +69,11 @@ _PSEUDO_NEGATION = re.compile(
     r"gotten better|get better|"
     r"go away|gone away|went away|really|much|bad|that bad|too bad|as bad)\b"
 )
+# "non-small cell", "non-steroidal": names, not negations.
+_PSEUDO_NON = re.compile(r"[\s-]*(?:small cell|hodgkin|insulin|steroidal|specific|invasive)\b")
 _SCOPE_BREAK = re.compile(
-    r"[.;:?!]|\b(?:but|however|although|though|except|exception|aside from|other than|apart from|reports?|complains? of|"
-    r"complains?|endorses?|admits?|positive for|presents? with|notes?|states?|says?|feels?|while|whereas|"
+    r"[.;:?!]|\b(?:but|however|although|though|except|exception|aside from|other than|apart from|just|reports?|"
+    r"complains?(?: of)?|endorses?|admits?|positive for|presents? with|notes?|states?|says?|feels?|while|whereas|"
     r"which|who|because|since|until|and (?:is|was|has|had|have|does|did)|, (?:has|had|have|is|was|but))\b"
 )
 _POST_NEGATION = re.compile(
@@ -84,9 +89,24 @@ _RESULT_CUES = ("negative", "negative for", "neg")
 
 @dataclass(frozen=True)
 class NegationScope:
+    """The span a negation cue denies, and the cue itself (some cues deny less than others)."""
+
     start: int
     end: int
     cue: str
+
+    def covers(self, text: str, term: lexicon.Term) -> bool:
+        """Whether the scope denies ``term``: within a few words of the cue, or further on along a
+        list ("denies fever, chills, night sweats or cough"), but not at the end of a long clause
+        ("could not figure out what was going on so I had an MRI")."""
+        if not (self.start <= term.start and term.end <= self.end):
+            return False
+        between = text[self.start + len(self.cue): term.start]
+        return "," in between or len(between.split()) <= MAX_SCOPE_WORDS
+
+
+# Words a negation reaches without a list ("no significant history of" is 4).
+MAX_SCOPE_WORDS = 6
 
 
 def negated_spans(text: str) -> list[NegationScope]:
@@ -96,8 +116,10 @@ def negated_spans(text: str) -> list[NegationScope]:
     breaker ("but", "reports", a full stop, ...).
     """
     spans = []
+    answer = _ANSWER_NO.match(text)
     for cue in _NEGATION_CUE.finditer(text):
-        if _PSEUDO_NEGATION.match(text, cue.end()):
+        pseudo = _PSEUDO_NON if cue.group() == "non" else _PSEUDO_NEGATION
+        if pseudo.match(text, cue.end()) or answer and cue.start() < answer.end():
             continue
         verb = _REPORTING_VERB.match(text, cue.end())
         stop = _SCOPE_BREAK.search(text, verb.end() if verb else cue.end())
@@ -108,7 +130,7 @@ def negated_spans(text: str) -> list[NegationScope]:
 def _polarity(text: str, term: lexicon.Term, scopes: list[NegationScope]) -> str:
     """Denied when a cue's scope covers the term, a cue follows it ("fever was denied"), or the word
     denies itself ("afebrile"; inside a scope too: "no productive or nonproductive cough")."""
-    covering = [s for s in scopes if s.start <= term.start and term.end <= s.end]
+    covering = [s for s in scopes if s.covers(text, term)]
     if term.kind == "procedure":
         covering = [s for s in covering if s.cue not in _RESULT_CUES]
     denied = bool(covering) or bool(_POST_NEGATION.match(text[term.end: term.end + 30]))
@@ -125,6 +147,7 @@ _MONTH_NAMES = "|".join(sorted(list(_MONTHS) + list(_MONTH_ABBR), key=len, rever
 _DATE_WORDS = re.compile(
     rf"\b(?P<month>{_MONTH_NAMES})\.?(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)\d{{2}}))?\b"
     rf"|\b(?P<m>\d{{1,2}})[/-](?P<d>\d{{1,2}})[/-](?P<y>\d{{2,4}})\b"
+    rf"|\b(?P<month_number>\d{{1,2}})/(?P<month_year>(?:19|20)\d{{2}})\b"
     rf"|\b(?P<lone_year>(?:19|20)\d{{2}})\b"
 )
 _RELATIVE_TIME = re.compile(
@@ -181,6 +204,8 @@ def _dates(text: str) -> list[tuple[int, int, tuple]]:
             found.append((m.start(), m.end(), (month, day, _year(m.group("year")))))
         elif m.group("m"):
             found.append((m.start(), m.end(), (int(m.group("m")), int(m.group("d")), _year(m.group("y")))))
+        elif m.group("month_number"):
+            found.append((m.start(), m.end(), (int(m.group("month_number")), None, int(m.group("month_year")))))
         else:
             found.append((m.start(), m.end(), (None, None, int(m.group("lone_year")))))
     return found
@@ -216,9 +241,10 @@ def _side_attachments(text: str, parts: list[lexicon.Mention]) -> list[tuple[int
                        and not re.search(r"[.,;]", text[p.end: m.start()])), None)
         # "upper extremities on the right side": the named part, not the generic "side".
         part = before if before and (after is None or after.canonical == "side") else after
-        if part is None:  # "on the right side more than the left": the nearest part in the sentence
+        if part is None:  # "arms, the right more than the left": the nearest named part in the sentence
             part = min((p for p in parts if min(abs(p.start - m.end()), abs(m.start() - p.end)) <= 60),
-                       key=lambda p: min(abs(p.start - m.end()), abs(m.start() - p.end)), default=None)
+                       key=lambda p: (p.canonical == "side", min(abs(p.start - m.end()), abs(m.start() - p.end))),
+                       default=None)
         if part is None:
             if side == "bilateral" and m.group() == "both":
                 continue
@@ -247,9 +273,10 @@ def is_drug_class_mention(mention: lexicon.Mention) -> bool:
 
 
 # Where the interrogative part of a question starts: "Before I treat your eczema, | are you allergic...?"
+# ("any" starts no new clause mid-sentence: "Any fever, cough, or any cold symptoms?" is one list.)
 _QUESTION_OPENER = re.compile(
-    r"(?:^|[,;:]\s*)(?:(?:and|so|or|but|also|now|okay|well)\s+)*(?:do|does|did|are|is|was|were|have|has|had|any|"
-    r"anything|how about|what about|can|could|ever|no|how|when|where|what|which|who)\b"
+    r"(?:^|[,;:]\s*)(?:(?:and|so|or|but|also|now|okay|well)\s+)*(?:do|does|did|are|is|was|were|have|has|had|"
+    r"how about|what about|can|could|how|when|where|what|which|who)\b"
 )
 
 
@@ -398,13 +425,13 @@ class NoteIndex:
 
     @classmethod
     def _asks(cls, sentences: list[SentenceSpan], normalized: list[str], i: int) -> bool:
-        """A question, or the last sentence of a turn that the next speaker answers with yes or no
+        """A question, or a question cut off mid-way that the next speaker answers with yes or no
         ("Tremors or loss of sensation like paralysis or-" "No.")."""
         if is_question(sentences[i].text):
             return True
         answer = cls._answer_to(sentences, i)
-        last_of_turn = i + 1 == len(sentences) or sentences[i + 1].turn != sentences[i].turn
-        return answer is not None and last_of_turn and answer_polarity(normalized[answer], False) is not None
+        cut_off = re.search(r"(?:-|\.\.\.|…|\bor)\s*$", sentences[i].text)
+        return bool(cut_off) and answer is not None and answer_polarity(normalized[answer], False) is not None
 
     def _resolve_answers(self) -> None:
         """Give asked findings the polarity of the answer in the next turn."""

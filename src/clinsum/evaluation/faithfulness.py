@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import logging
 import os
 import re
 import time
@@ -32,8 +31,6 @@ from clinsum.evaluation.facts import (
 from clinsum.text import lexicon
 from clinsum.text.normalize import DURATION_DAYS, Quantity, normalize, split_note
 
-log = logging.getLogger(__name__)
-
 REASONS = ("absent_from_note", "contradicted_by_note", "negation_reversed")
 
 # A sentence without typed facts is flagged only when nothing in the note resembles it.
@@ -41,6 +38,8 @@ OTHER_MAX_SIMILARITY = 0.25
 OTHER_MAX_COVERAGE = 0.2
 OTHER_MIN_CONTENT_WORDS = 4
 MAX_EVIDENCE = 3
+# The best-scoring note sentence is evidence from this score on; further ones need 0.2 and 75% of the best.
+MIN_EVIDENCE_SCORE = 0.1
 
 
 @dataclass
@@ -224,16 +223,16 @@ def _match_time(fact: Fact, note: NoteIndex) -> Verdict:
 
 
 # How a transcript says "chronic", "acute", "intermittent"... without the word.
-_COURSE_PARAPHRASES = {
+_COURSE_PARAPHRASES = {word: re.compile(rf"\b(?:{pattern})") for word, pattern in {
     "chronic": r"years?|long time|for a while|forever|since (?:i was|childhood)|months",
     "acute": r"sudden|yesterday|last night|this morning|just started|few days|couple of days|hours? ago|days? ago",
-    "subacute": r"few weeks|couple of weeks|weeks",
+    "subacute": r"few weeks|couple of weeks",
     "sudden": r"sudden|out of nowhere|abrupt|just happened|immediately|right away|all at once",
     "gradual": r"gradual|slowly|over time|getting worse|worsening|progressive|little by little|over the",
     "intermittent": r"on and off|off and on|comes? and goes?|sometimes|once in a while|occasional|at times|"
                     r"not all the time|not constant|now and then|periodic|episodes",
     "constant": r"constant|all the time|always|continuous|persistent|non ?stop|every day|whole time",
-}
+}.items()}
 _COURSE_DAYS = {"chronic": (90, None), "acute": (None, 14), "subacute": (14, 90)}
 
 
@@ -244,8 +243,7 @@ def _course_support(value: str, note: NoteIndex) -> list[int] | None:
                    and (low is not None or high is not None)
                    and (low is None or f.value.value * DURATION_DAYS[f.value.unit] >= low)
                    and (high is None or f.value.value * DURATION_DAYS[f.value.unit] <= high)]
-    pattern = re.compile(rf"\b(?:{_COURSE_PARAPHRASES[value]})")
-    by_words = [i for i, text in enumerate(note.normalized) if pattern.search(text)]
+    by_words = [i for i, text in enumerate(note.normalized) if _COURSE_PARAPHRASES[value].search(text)]
     return (by_duration + by_words) or None
 
 
@@ -369,6 +367,7 @@ class FaithfulnessChecker:
         self.flag_unmentioned_negatives = flag_unmentioned_negatives
         self.model = None
         self._vectors: dict[str, object] = {}
+        lexicon.warm_up()
         if use_embeddings:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             import torch
@@ -403,9 +402,10 @@ class FaithfulnessChecker:
         self._vectors.update(zip(missing, vectors))
 
 
-# Lexical evidence good enough to skip embeddings: facts found there and this much word overlap.
+# Word overlap with the best note sentence above which embeddings would not change the evidence.
 CONFIDENT_COVERAGE = 0.5
-EMBEDDING_CANDIDATES = 4
+LEXICAL_MATCH = 0.6
+EMBEDDING_CANDIDATES = 3
 
 
 @dataclass
@@ -419,6 +419,7 @@ class _SentenceState:
     lexical: list[float]
     note_coverage: float
     n_words: int
+    searchable: list[int]  # note sentences with enough content words to be evidence on their own
 
     @property
     def may_be_other(self) -> bool:
@@ -428,14 +429,17 @@ class _SentenceState:
 
     @property
     def needs_embedding(self) -> bool:
-        """False when the facts already point to note sentences sharing most of the words."""
-        confident = bool(self.fact_evidence) and max(self.lexical, default=0.0) >= CONFIDENT_COVERAGE
+        """False when words alone find the evidence: most of them in one note sentence (fewer will do
+        when the sentence's facts were found there too)."""
+        best = max(self.lexical, default=0.0)
+        confident = best >= CONFIDENT_COVERAGE and (bool(self.fact_evidence) or best >= LEXICAL_MATCH)
         return self.may_be_other or not confident
 
     def candidates(self) -> list[int]:
-        """Note sentences worth embedding: all of them for a possible "other" flag, else the best few."""
-        if self.may_be_other:
-            return list(range(len(self.lexical)))
+        """Note sentences worth embedding: the few best by word overlap, or all of them when words
+        alone find nothing (a paraphrase, or a possible "other" flag)."""
+        if self.may_be_other or max(self.lexical, default=0.0) < CONFIDENT_COVERAGE / 2:
+            return self.searchable
         ranked = sorted(range(len(self.lexical)), key=lambda j: (j not in self.fact_evidence, -self.lexical[j]))
         return ranked[:EMBEDDING_CANDIDATES]
 
@@ -447,6 +451,7 @@ class _Pair:
         self.note = NoteIndex.build(note)
         note_words = [content_words(n) for n in self.note.normalized]
         all_note_words = set().union(*note_words) if note_words else set()
+        searchable = [j for j, words in enumerate(note_words) if len(words) >= 2]  # not "Okay." or "No."
         self.states = []
         for k, sentence in enumerate(split_note(strip_evidence_markers(summary))):
             norm = normalize(sentence.text)
@@ -463,7 +468,7 @@ class _Pair:
                                                        verdict.reason, verdict.detail))
             self.states.append(_SentenceState(
                 sentence.text, len(facts), unsupported, fact_evidence, [coverage(words, nw) for nw in note_words],
-                coverage(words, all_note_words), len(words)))
+                coverage(words, all_note_words), len(words), searchable))
 
     def texts_to_embed(self) -> set[str]:
         texts = set()
@@ -499,8 +504,9 @@ def _with_evidence(k: int, state: _SentenceState, scores: list[float], unsupport
     ranked = sorted(range(len(scores)), key=lambda j: (j not in fact_evidence, -scores[j], j))
     top = max(scores, default=0.0)
     chosen = [j for j in ranked if j in fact_evidence][:MAX_EVIDENCE]
-    for j in ranked:
-        if len(chosen) >= MAX_EVIDENCE or scores[j] < max(0.2, 0.75 * top):
+    for j in sorted(range(len(scores)), key=lambda j: (-scores[j], j)):
+        best_so_far = not chosen and scores[j] >= MIN_EVIDENCE_SCORE
+        if len(chosen) >= MAX_EVIDENCE or not (best_so_far or scores[j] >= max(0.2, 0.75 * top)):
             break
         if j not in chosen:
             chosen.append(j)

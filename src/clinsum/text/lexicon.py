@@ -95,7 +95,7 @@ class PhraseIndex(Generic[V]):
         self.first_tokens = {key.split(" ", 1)[0] for key in self.entries}
         self.max_tokens = max((key.count(" ") + 1 for key in self.entries), default=1)
 
-    def _lookup(self, key: str) -> V | None:
+    def lookup(self, key: str) -> V | None:
         value = self.entries.get(key)
         if value is None and self.plurals:
             head, _, last = key.rpartition(" ")
@@ -121,7 +121,7 @@ class PhraseIndex(Generic[V]):
                 candidates.append((tokens[j][1], " ".join(words)))
             for n in range(len(candidates), 0, -1):
                 end, key = candidates[n - 1]
-                value = self._lookup(key)
+                value = self.lookup(key)
                 if value is not None:
                     found.append((tokens[i][0], end, value))
                     i += n
@@ -237,7 +237,7 @@ EXTRA_DRUG_NAMES: dict[str, str] = {
     "lantus": "insulin glargine", "humalog": "insulin lispro", "novolog": "insulin aspart",
     "levemir": "insulin detemir", "tresiba": "insulin degludec", "miralax": "polyethylene glycol",
     "amox": "amoxicillin", "hctz": "hydrochlorothiazide", "vitamin b12": "cyanocobalamin",
-    "b12": "cyanocobalamin", "vitamin d": "cholecalciferol", "vitamin d3": "cholecalciferol",
+    "b12": "cyanocobalamin", "baby aspirin": "aspirin", "vitamin d": "cholecalciferol", "vitamin d3": "cholecalciferol",
 }
 
 # Dictionary canonicals that name the same drug as another canonical.
@@ -406,10 +406,11 @@ CONDITION_SYNONYMS: dict[str, tuple[str, ...]] = {
                                "esrd", "end stage renal disease", "chronic renal failure"),
     "acute kidney injury": ("aki", "acute renal failure"),
     "kidney stones": ("nephrolithiasis", "kidney stone", "renal calculi", "urolithiasis"),
-    "urinary tract infection": ("uti", "bladder infection", "cystitis"),
+    "urinary tract infection": ("uti", "bladder infection", "cystitis", "urinary infection", "urine infection"),
     "pyelonephritis": ("kidney infection",),
     "benign prostatic hyperplasia": ("bph", "enlarged prostate", "prostatic hypertrophy"),
-    "urinary incontinence": ("incontinence", "leaking urine", "stress incontinence"),
+    "urinary incontinence": ("incontinence", "leaking urine", "stress incontinence", "urge incontinence", "leak",
+                             "leaking", "leakage", "involuntary urination", "wetting myself"),
     "erectile dysfunction": ("impotence",),
     "hypothyroidism": ("hypothyroid", "underactive thyroid", "low thyroid", "hashimoto's", "hashimoto's thyroiditis"),
     "hyperthyroidism": ("hyperthyroid", "overactive thyroid", "graves disease", "graves' disease"),
@@ -489,21 +490,21 @@ CONDITION_SYNONYMS: dict[str, tuple[str, ...]] = {
     "mononucleosis": ("mono",),
     "dehydration": ("dehydrated",),
     "malnutrition": (),
-    "syncope": ("fainting", "passed out", "passing out", "pass out", "blacked out", "blacking out",
-                "loss of consciousness", "loc", "fainted"),
 }
 
 FINDING_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "syncope": ("fainting", "passed out", "passing out", "pass out", "blacked out", "blacking out",
+                "loss of consciousness", "loc", "fainted", "blackouts"),
     "fever": ("fevers", "febrile", "feverish", "pyrexia", "temperature", "temperatures", "high temperature"),
     "chills": ("chill", "rigors", "shaking chills"),
     "night sweats": ("sweating at night", "sweats"),
     "fatigue": ("tiredness", "tired", "exhaustion", "exhausted", "lethargy", "lethargic", "malaise",
                 "low energy", "weakness and fatigue"),
-    "weakness": ("weak",),
+    "weakness": ("weak", "weaker", "feeling weak"),
     "weight loss": ("lost weight", "losing weight", "unintentional weight loss"),
     "weight gain": ("gained weight", "gaining weight"),
     "cough": ("coughing", "coughs"),
-    "dyspnea": ("shortness of breath", "sob", "short of breath", "breathlessness", "difficulty breathing",
+    "dyspnea": ("shortness of breath", "sob", "short of breath", "breathlessness", "breathless", "difficulty breathing",
                 "trouble breathing", "breathing difficulty", "winded", "dyspnea on exertion",
                 "orthopnea", "can't breathe", "out of breath"),
     "wheezing": ("wheeze", "wheezes"),
@@ -540,7 +541,8 @@ FINDING_SYNONYMS: dict[str, tuple[str, ...]] = {
     "hematuria": ("blood in urine", "blood in the urine", "bloody urine"),
     "nocturia": ("urinating at night", "getting up at night to urinate"),
     "urinary retention": ("difficulty urinating", "trouble urinating"),
-    "discharge": ("vaginal discharge", "penile discharge", "drainage", "pus", "oozing", "secretions", "leaking fluid"),
+    "drainage": ("vaginal discharge", "penile discharge", "nasal discharge", "ear discharge", "discharge from",
+                 "pus", "oozing", "secretions", "leaking fluid", "fluid coming out"),
     "headache": ("headaches", "head pain", "head ache", "cephalgia", "pain in my head", "pain in the head"),
     "dizziness": ("dizzy", "lightheadedness", "lightheaded", "light headed", "light headedness", "woozy",
                   "presyncope"),
@@ -645,7 +647,8 @@ PROCEDURE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "intubation": ("intubated", "mechanical ventilation", "ventilator"),
     "lumbar puncture": ("spinal tap", "lp"),
     "carpal tunnel release": (),
-    "laminectomy": ("back surgery", "spine surgery", "spinal surgery", "discectomy", "microdiscectomy"),
+    "laminectomy": ("back surgery", "spine surgery", "spinal surgery", "discectomy", "microdiscectomy",
+                    "surgery on my back", "surgery on the back", "surgery on his back", "surgery on her back"),
     "spinal fusion": ("fusion",),
     "hernia repair": ("herniorrhaphy", "hernia surgery"),
     "mastectomy": (),
@@ -693,6 +696,11 @@ FINDINGS: tuple[str, ...] = tuple(FINDING_SYNONYMS)
 PROCEDURES: tuple[str, ...] = tuple(PROCEDURE_SYNONYMS)
 
 
+_REMOVED_ORGAN = {"appendectomy": "appendix", "cholecystectomy": "gallbladder", "hysterectomy": "uterus",
+                  "tonsillectomy": "tonsils", "mastectomy": "breast", "prostatectomy": "prostate",
+                  "colectomy": "colon"}
+
+
 @cache
 def _term_index() -> PhraseIndex[tuple[str, str, bool]]:
     """Surface form -> (concept, kind, negated). Procedures and conditions win ties over findings."""
@@ -704,6 +712,13 @@ def _term_index() -> PhraseIndex[tuple[str, str, bool]]:
         for concept, synonyms in table.items():
             for surface in (concept, *synonyms):
                 phrases.setdefault(surface, (concept, kind, False))
+            if concept in _REMOVED_ORGAN:  # "they took out my appendix" names an appendectomy
+                organ = _REMOVED_ORGAN[concept]
+                for determiner in ("", "the ", "my ", "your ", "his ", "her "):
+                    for phrase in (*(f"{verb} {determiner}{organ}" for verb in ("remove", "removed", "took out",
+                                                                                 "removal of")),
+                                   *(f"{determiner}{organ} {verb}" for verb in ("removed", "taken out", "out"))):
+                        phrases.setdefault(phrase, (concept, kind, False))
             if concept.endswith(" pain"):  # "pain in your knee" names "knee pain" too
                 site = concept[: -len(" pain")]
                 for determiner in ("", "the ", "my ", "your ", "his ", "her ", "their ", "both "):
@@ -719,7 +734,7 @@ def find_terms(text: str) -> list[Term]:
 
 def concept_of(term: str) -> str | None:
     """The concept a surface form names ("htn" -> "hypertension"), None when not in the lexicon."""
-    entry = _term_index()._lookup(phrase_key(term))
+    entry = _term_index().lookup(phrase_key(term))
     return entry[0] if entry else None
 
 
@@ -745,9 +760,11 @@ BODY_PARTS: tuple[str, ...] = (
     "armpit", "lower leg", "upper arm", "inguinal", "scalp", "brain", "body", "ureter", "fallopian tube",
     "adrenal", "adrenal gland", "bronchus", "vocal cord", "parotid", "hemidiaphragm", "orbit", "mandible",
     "maxilla", "mastoid", "nare", "iliac crest", "sacroiliac joint", "si joint", "patella", "scapula",
-    "trapezius", "gluteal", "hand and wrist", "lower extremities", "upper extremities",
+    "trapezius", "gluteal",
 )
-_IRREGULAR_PLURALS = {"feet": "foot", "teeth": "tooth"}
+# Irregular plurals, and clinical names of limbs that notes and transcripts call arm and leg.
+_BODY_PART_ALIASES = {"feet": "foot", "teeth": "tooth", "extremities": "extremity", "upper extremity": "arm",
+                      "lower extremity": "leg", "upper extremities": "arm", "lower extremities": "leg"}
 
 NEGATION_CUES: tuple[str, ...] = (
     "no", "not", "denies", "denied", "deny", "denying", "without", "negative for", "neg for", "free of", "absence of",
@@ -795,7 +812,7 @@ def find_frequencies(text: str) -> list[Mention]:
 @cache
 def _body_part_index() -> PhraseIndex[str]:
     parts = {part: phrase_key(part) for part in BODY_PARTS}
-    parts.update(_IRREGULAR_PLURALS)
+    parts.update(_BODY_PART_ALIASES)
     return PhraseIndex(parts)
 
 
@@ -804,21 +821,27 @@ def find_body_parts(text: str) -> list[Mention]:
     return [Mention(s, e, text[s:e], canonical) for s, e, canonical in _body_part_index().find(text)]
 
 
-# Words that name the site of "<site> pain" in plain language ("my stomach hurts" -> abdominal pain).
+# Patterns (regex fragments) that name the site of "<site> pain" in plain language ("my stomach hurts"
+# -> abdominal pain); "back" needs a determiner, as in "come back" it names no site.
 PAIN_SITE_WORDS: dict[str, tuple[str, ...]] = {
     "abdominal": ("abdom", "stomach", "belly", "tummy", "gut"), "pelvic": ("pelvi", "groin"),
-    "chest": ("chest",), "back": ("back", "spine"), "neck": ("neck",), "joint": ("joint",),
+    "chest": ("chest",), "back": ("(?:my|the|your|his|her|lower|upper|low) back", "spine"), "neck": ("neck",), "joint": ("joint",),
     "muscle": ("muscle",), "hand": ("hand", "wrist", "finger"), "foot": ("foot", "feet", "heel", "toe"),
     "ear": ("ear",), "eye": ("eye",),
 }
 
 
 def pain_site_words(concept: str) -> tuple[str, ...]:
-    """Word stems naming the site of a "<site> pain" concept; empty for other concepts."""
+    """Regex fragments naming the site of a "<site> pain" concept; empty for other concepts."""
     if not concept.endswith(" pain"):
         return ()
     site = concept[: -len(" pain")]
     return PAIN_SITE_WORDS.get(site, (site,))
+
+
+def warm_up() -> None:
+    """Build every phrase index now (the drug dictionary takes a few seconds) instead of on first use."""
+    _drug_index(), _term_index(), _frequency_index(), _body_part_index()
 
 
 # Broader concepts: a note that names the narrower one also supports a summary naming the broader

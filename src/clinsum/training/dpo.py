@@ -155,10 +155,10 @@ def encode_triplets(triplets: list[Triplet], fmt: PromptFormat, max_length: int,
     chosen, rejected = [], []
     for t in triplets:
         context = t.context if use_context else None
-        lengths = {s: len(fmt.summary_ids(s)) for s in (t.chosen, t.rejected)}
-        longest = max(lengths.values())
-        chosen.append(fmt.encode_pair(t.note, t.chosen, context, max_length - (longest - lengths[t.chosen])))
-        rejected.append(fmt.encode_pair(t.note, t.rejected, context, max_length - (longest - lengths[t.rejected])))
+        n_chosen, n_rejected = len(fmt.summary_ids(t.chosen)), len(fmt.summary_ids(t.rejected))
+        longest = max(n_chosen, n_rejected)
+        chosen.append(fmt.encode_pair(t.note, t.chosen, context, max_length - (longest - n_chosen)))
+        rejected.append(fmt.encode_pair(t.note, t.rejected, context, max_length - (longest - n_rejected)))
     counts = {
         "triplets": len(triplets),
         "notes": len({t.note for t in triplets}),
