@@ -66,7 +66,7 @@ def test_sft_trains_saves_and_reloads(tiny_model, synthetic_splits, tmp_path):
     assert {"adapter_model.safetensors", "adapter_config.json", "sft_config.json", "tokenizer.json"} <= {p.name for p in final.iterdir()}
     assert json.loads((final / "sft_config.json").read_text())["learning_rate"] == 5e-2
 
-    # Plain PEFT loads the adapter and gives the same logits as clinsum's loader; the adapter matters.
+    # Plain PEFT loads the adapter and gives the same logits as clinsum's (merged) loader; the adapter matters.
     from peft import PeftModel
     from transformers import AutoModelForCausalLM
 
@@ -75,7 +75,7 @@ def test_sft_trains_saves_and_reloads(tiny_model, synthetic_splits, tmp_path):
     ours = Summarizer.from_pretrained(str(final), device="cpu").model
     base = AutoModelForCausalLM.from_pretrained(str(tiny_model)).eval()
     with torch.no_grad():
-        torch.testing.assert_close(plain(ids).logits, ours(ids).logits)
+        torch.testing.assert_close(plain(ids).logits, ours(ids).logits, rtol=1e-4, atol=1e-4)
         assert (plain(ids).logits - base(ids).logits).abs().max() > 1e-3
 
 
