@@ -69,7 +69,8 @@ def timed_step(model, optimizer, pairs: EncodedPairs, indices: list[int], refere
 
 def bench_clinsum(args, config: DPOConfig) -> tuple[dict, list[dict]]:
     """Cached vs live reference, alternating step by step on the same batches -> (results, the pairs as text)."""
-    cached_policy, tokenizer, base_model = load_policy(config.sft_model_path, CPU, config)
+    cached_policy, base_model = load_policy(config.sft_model_path, CPU, config)
+    tokenizer = load_tokenizer(config.sft_model_path)
     data = prepare_dpo_data(config, PromptFormat(tokenizer, "auto"))
     pad_id = tokenizer.pad_token_id
     start = time.perf_counter()
@@ -77,9 +78,8 @@ def bench_clinsum(args, config: DPOConfig) -> tuple[dict, list[dict]]:
                                Path(config.reference_cache_dir), config.batch_size, pad_id, CPU)
     precompute = time.perf_counter() - start
 
-    live_policy, _, _ = load_policy(config.sft_model_path, CPU, config)
-    frozen, _ = load_for_inference(config.sft_model_path, CPU)
-    frozen = frozen.merge_and_unload()
+    live_policy, _ = load_policy(config.sft_model_path, CPU, config)
+    frozen, _ = load_for_inference(config.sft_model_path, CPU)  # Stage A, LoRA merged, eval mode
 
     @torch.no_grad()
     def live_reference(rows, batch):
@@ -143,7 +143,8 @@ def bench_trl(args, config: DPOConfig, rows: list[dict]) -> dict | None:
             self.tokens.append(self.trainer._total_train_tokens - self.tokens_before)
 
     base, _ = load_base_model(adapter_base_model(config.sft_model_path), CPU)
-    base.hf_quantizer = None  # clinsum's GGUF cache holds plain fp32 weights; only its config keeps the GGUF tag
+    if getattr(base, "hf_quantizer", None) is not None:  # clinsum's GGUF cache is plain fp32; only its config keeps the tag
+        base.hf_quantizer.remove_quantization_config(base)
     model = PeftModel.from_pretrained(base, config.sft_model_path, is_trainable=True)
     timer = StepTimer()
     with tempfile.TemporaryDirectory() as out:

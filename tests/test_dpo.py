@@ -34,6 +34,7 @@ def one_thread():
     yield
     torch.set_num_threads(previous)
 
+
 # ----------------------------------------------------------------------------------------------- loss
 
 
@@ -241,11 +242,12 @@ def test_dpo_learns_to_prefer_the_faithful_summary(first_run, stage_a, steps_per
         assert key in stats["epochs"][1]["val"]
 
     # On the training triplets, in eval mode: Stage A (= the reference) vs the DPO adapter.
-    sft_policy, tokenizer, _ = load_policy(stage_a, torch.device("cpu"), config)
+    sft_policy, _ = load_policy(stage_a, torch.device("cpu"), config)
+    tokenizer = load_tokenizer(str(stage_a))
     data = prepare_dpo_data(config, PromptFormat(tokenizer, "chat"))
     reference, _ = sequence_logps(sft_policy, data.train.rows, 8, tokenizer.pad_token_id, "cpu")
     before = evaluate_pairs(sft_policy, data.train, reference, config, tokenizer.pad_token_id, "cpu")
-    dpo_policy, _, _ = load_policy(final, torch.device("cpu"), config)
+    dpo_policy, _ = load_policy(final, torch.device("cpu"), config)
     after = evaluate_pairs(dpo_policy, data.train, reference, config, tokenizer.pad_token_id, "cpu")
     assert abs(before["margin"]) < 1e-4 and before["reward_accuracy"] < 0.5
     assert after["margin"] > before["margin"] + 0.2 and after["reward_accuracy"] >= 0.8, (before, after)
@@ -314,6 +316,10 @@ def test_cli_reuses_the_reference_cache(first_run, stage_a, triplets_file, cache
 
     assert cli_main(["dpo", "--sft-model-path", str(tmp_path), "--train-data", str(triplets_file)]) == 2
     assert "not a clinsum adapter folder" in capsys.readouterr().err
+    bad = tmp_path / "bad.csv"
+    bad.write_text("prompt,chosen,rejected\nA note.,Same.,Same.\n")
+    assert cli_main(["dpo", "--sft-model-path", str(stage_a), "--train-data", str(bad), "--output-dir", str(tmp_path / "b")]) == 2
+    assert f"{bad}, row 2, column 'rejected': chosen and rejected are the same" in capsys.readouterr().err
     assert cli_main(["dpo", "--sft-model-path", str(stage_a), "--train-data", str(triplets_file), "--output-dir",
                      str(tmp_path / "x"), "--loss-type", "ipo", "--label-smoothing", "0.1"]) == 2
     assert "sigmoid only" in capsys.readouterr().err

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from clinsum.config import config_from_dict, load_yaml
-from clinsum.pipeline import PipelineConfig, run_pipeline
+from clinsum.pipeline import STAGES, PipelineConfig, run_pipeline
 from conftest import SHARED_MTS
 
 
@@ -98,3 +98,24 @@ def test_prepare_stage_reads_mts_dialog(tiny_model, tmp_path):
     test = load_examples(paths["test"])
     assert len(test) == 10 and test[0].context and test[0].note.startswith("Doctor:")
     assert len(load_examples(paths["train"])) == 1201
+
+
+def test_all_stages_end_to_end_on_the_tiny_model(tiny_model, tmp_path, capsys):
+    out = tmp_path / "run"
+    config = tiny_pipeline(tiny_model, out, list(STAGES), learning_rate=3e-2)
+    config.show_examples = 2
+    config.negatives = {"per_example": 1}
+    config.dpo = {"batch_size": 4, "num_epochs": 1, "learning_rate": 1e-3, "max_length": 256}
+    config.eval = {"max_new_tokens": 6, "use_embeddings": False, "bootstrap_samples": 50}
+    outputs = run_pipeline(config)
+
+    assert all(stage_status(out, s)["status"] == "done" for s in STAGES)
+    triplets = [json.loads(line) for line in open(outputs["negatives"]["triplets"])]
+    assert {t["source"] for t in triplets} == {"generated", "labelled"}
+    report = json.loads(open(outputs["eval"]["report_json"]).read())
+    assert report["models"] == ["base", "sft", "dpo"]
+    assert [s["stage"] for s in report["pipeline_stages"]] == list(STAGES)
+    assert all(s["peak_rss_mb"] > 50 for s in report["pipeline_stages"])
+    assert "## Pipeline stages" in open(outputs["eval"]["report_md"]).read()
+    printed = capsys.readouterr().out
+    assert printed.count("--- dpo:") == 2 and "Pipeline stages" in printed

@@ -176,8 +176,6 @@ class DPOData:
 
 
 def prepare_dpo_data(config: DPOConfig, fmt: PromptFormat) -> DPOData:
-    if not config.train_data:
-        raise ValueError("--train-data is required: a .jsonl/.csv file of triplets (prompt, chosen, rejected)")
     triplets = load_triplets(config.train_data)
     report = {"train_file": str(config.train_data)}
     if config.val_data:
@@ -282,7 +280,7 @@ def metrics(sums: dict) -> dict[str, float]:
 
 
 def load_policy(sft_model_path: str | Path, device: torch.device, options: TrainingOptions):
-    """The Stage A adapter on its base model, trainable -> (model, tokenizer, base model spec).
+    """The Stage A adapter on its base model, trainable -> (model, base model spec).
 
     DPO continues that adapter rather than stacking a new one, so its output loads exactly like Stage A's.
     """
@@ -291,8 +289,7 @@ def load_policy(sft_model_path: str | Path, device: torch.device, options: Train
     base_model = adapter_base_model(sft_model_path)
     base, _ = load_base_model(base_model, device, options.load_in_8bit, options.load_in_4bit, options.trust_remote_code)
     base = prepare_for_training(base, options.gradient_checkpointing)
-    model = PeftModel.from_pretrained(base, str(sft_model_path), is_trainable=True)
-    return model, load_tokenizer(str(sft_model_path), options.trust_remote_code), base_model
+    return PeftModel.from_pretrained(base, str(sft_model_path), is_trainable=True), base_model
 
 
 @torch.no_grad()
@@ -384,6 +381,8 @@ def _check_config(config: DPOConfig) -> Path:
     if not is_adapter_dir(path):
         raise ValueError(f"--sft-model-path {path}: not a clinsum adapter folder (no adapter_config.json); "
                          "pass the final_model/ folder written by `clinsum sft`")
+    if not config.train_data:
+        raise ValueError("--train-data is required: a .jsonl/.csv file of triplets (prompt, chosen, rejected)")
     if config.beta <= 0:
         raise ValueError(f"--beta must be > 0, got {config.beta}")
     if not 0 <= config.label_smoothing < 0.5:
@@ -409,11 +408,12 @@ def train_dpo(config: DPOConfig) -> Path:
     torch.manual_seed(config.seed)
     device = resolve_device(config.device)
     output_dir = Path(config.output_dir)
-    model, tokenizer, base_model = load_policy(sft_path, device, config)
+    tokenizer = load_tokenizer(str(sft_path), config.trust_remote_code)
     fmt = PromptFormat(tokenizer, config.prompt_style or _stage_a_prompt_style(sft_path))
-    data = prepare_dpo_data(config, fmt)
+    data = prepare_dpo_data(config, fmt)  # before the model: bad input fails fast
     if len(data.train) == 0:
         raise ValueError(f"{config.train_data}: no training triplets left after the validation split")
+    model, base_model = load_policy(sft_path, device, config)
     trainable, total = trainable_parameter_count(model)
     log.info("Policy: %s on %s (%s prompts), %.2fM of %.1fM parameters train", sft_path, base_model, fmt.style,
              trainable / 1e6, total / 1e6)
