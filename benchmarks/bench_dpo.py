@@ -143,8 +143,6 @@ def bench_trl(args, config: DPOConfig, rows: list[dict]) -> dict | None:
             self.tokens.append(self.trainer._total_train_tokens - self.tokens_before)
 
     base, _ = load_base_model(adapter_base_model(config.sft_model_path), CPU)
-    if getattr(base, "hf_quantizer", None) is not None:  # clinsum's GGUF cache is plain fp32; only its config keeps the tag
-        base.hf_quantizer.remove_quantization_config(base)
     model = PeftModel.from_pretrained(base, config.sft_model_path, is_trainable=True)
     timer = StepTimer()
     with tempfile.TemporaryDirectory() as out:
@@ -179,7 +177,9 @@ def main() -> None:
     notes, source = load_rows(3 * n_pairs, args.seed)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        model = tiny_model(tmp / "tiny", [e.note for e in notes] + [e.summary for e in notes]) if args.model == "tiny" else args.model
+        model = args.model
+        if model == "tiny":
+            model = tiny_model(tmp / "tiny", [e.note for e in notes] + [e.summary for e in notes])
         n_triplets = write_triplets(notes, n_pairs, tmp / "triplets.jsonl")
         sft = train_sft(SFTConfig(
             train_data=str(write_csv(tmp / "notes.csv", notes)), val_data=str(write_csv(tmp / "val.csv", notes[:2])),
@@ -209,7 +209,8 @@ def main() -> None:
     print(f"one-off reference pass over {ours['pairs']} triplets: clinsum {ours['precompute_seconds']:.1f} s"
           + (f", TRL init incl. its precompute {trl['precompute_seconds']:.1f} s" if trl else ""))
     if args.output:
-        args.output.write_text(json.dumps({"clinsum": ours, "trl": trl, "settings": {**vars(args), "output": str(args.output)}}, indent=2))
+        settings = {**vars(args), "output": str(args.output)}
+        args.output.write_text(json.dumps({"clinsum": ours, "trl": trl, "settings": settings}, indent=2))
 
 
 if __name__ == "__main__":

@@ -57,14 +57,17 @@ def convert_gguf(gguf_path: str | Path) -> Path:
     gguf_path = Path(gguf_path).resolve()
     if not gguf_path.is_file():
         raise FileNotFoundError(f"{gguf_path}: GGUF file not found")
-    target = cache_root() / "models" / f"{gguf_path.stem}-{_file_digest(gguf_path)}"
+    target = cache_root() / "models" / f"{gguf_path.stem}-{_file_digest(gguf_path)}-fp32"
     if (target / "config.json").exists():
         return target
     log.info("Converting %s to a cached Hugging Face folder (once, ~30 s)...", gguf_path.name)
     folder, name = str(gguf_path.parent), gguf_path.name
     tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name)
     gguf_model = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch.float32)
-    model = AutoModelForCausalLM.from_config(gguf_model.config, dtype=torch.float32)
+    config = gguf_model.config
+    if hasattr(config, "quantization_config"):  # the weights are de-quantized fp32 now: drop the GGUF tag
+        del config.quantization_config
+    model = AutoModelForCausalLM.from_config(config, dtype=torch.float32)
     model.load_state_dict(gguf_model.state_dict())
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))

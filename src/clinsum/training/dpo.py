@@ -51,8 +51,10 @@ TRIPLET_COLUMNS = ("prompt", "chosen", "rejected")
 class DPOInputs:
     """The starting adapter and the triplet files (listed first in --help)."""
 
-    sft_model_path: str | None = option(None, "Stage A adapter (final_model/ of `clinsum sft`): the starting policy and the frozen reference")
-    train_data: str | None = option(None, "triplets, .jsonl or .csv: prompt (the note), chosen, rejected (+ optional id, context, strategy)")
+    sft_model_path: str | None = option(
+        None, "Stage A adapter (final_model/ of `clinsum sft`): the starting policy and the frozen reference")
+    train_data: str | None = option(
+        None, "triplets, .jsonl or .csv: prompt (the note), chosen, rejected (+ optional id, context, strategy)")
     val_data: str | None = option(None, "validation triplets (default: a seeded split of the training notes)")
     val_fraction: float = option(0.1, "share of the training notes held out when --val-data is not given (0: none)")
 
@@ -64,12 +66,15 @@ class DPOConfig(TrainingOptions, DPOInputs):
     output_dir: str = option("runs/dpo", "where checkpoints, final_model/ and training_stats.json go")
     learning_rate: float = option(5e-6, "peak AdamW learning rate")
     batch_size: int = option(4, "triplets per micro-batch (chosen and rejected run in one forward of twice as many rows)")
-    prompt_style: str | None = option(None, "auto, chat or plain (default: the Stage A model's, from its sft_config.json)", choices=PROMPT_STYLES)
+    prompt_style: str | None = option(
+        None, "auto, chat or plain (default: the Stage A model's, from its sft_config.json)", choices=PROMPT_STYLES)
     beta: float = option(0.1, "DPO beta: larger keeps the policy closer to the Stage A reference")
     loss_type: str = option("sigmoid", "sigmoid (standard DPO) or ipo (IPO on per-token log-ratios)", choices=LOSS_TYPES)
     label_smoothing: float = option(0.0, "cDPO: assumed share of wrongly ordered triplets, in [0, 0.5) (sigmoid loss only)")
     rpo_alpha: float = option(0.0, "RPO: add alpha x the token-averaged NLL of the chosen summary (0: off)")
-    reference_cache_dir: str | None = option(None, "where reference log-probs are cached (default: $CLINSUM_CACHE/dpo_reference)")
+    disable_dropout: bool = option(True, "no dropout in the policy (as TRL does), so at step 0 it equals the cached reference exactly")
+    reference_cache_dir: str | None = option(
+        None, "where reference log-probs are cached (default: $CLINSUM_CACHE/dpo_reference)")
 
 
 # ----------------------------------------------------------------------------------------------- data
@@ -279,7 +284,7 @@ def metrics(sums: dict) -> dict[str, float]:
 # ----------------------------------------------------------------------------------------------- reference
 
 
-def load_policy(sft_model_path: str | Path, device: torch.device, options: TrainingOptions):
+def load_policy(sft_model_path: str | Path, device: torch.device, options: DPOConfig):
     """The Stage A adapter on its base model, trainable -> (model, base model spec).
 
     DPO continues that adapter rather than stacking a new one, so its output loads exactly like Stage A's.
@@ -289,7 +294,12 @@ def load_policy(sft_model_path: str | Path, device: torch.device, options: Train
     base_model = adapter_base_model(sft_model_path)
     base, _ = load_base_model(base_model, device, options.load_in_8bit, options.load_in_4bit, options.trust_remote_code)
     base = prepare_for_training(base, options.gradient_checkpointing)
-    return PeftModel.from_pretrained(base, str(sft_model_path), is_trainable=True), base_model
+    policy = PeftModel.from_pretrained(base, str(sft_model_path), is_trainable=True)
+    if options.disable_dropout:
+        for module in policy.modules():
+            if isinstance(module, torch.nn.Dropout):
+                module.p = 0.0
+    return policy, base_model
 
 
 @torch.no_grad()
@@ -503,8 +513,9 @@ def _finish_epoch(state: dict, epoch: int, scheduler, val: dict | None) -> None:
     })
     state.update(epoch=epoch + 1, step_in_epoch=0, epoch_sums=_zero_sums())
     train = state["history"][-1]["train"]
+    val_text = f"; val margin {val['margin']:.4f}, accuracy {val['reward_accuracy']:.2f}" if val else ""
     log.info("epoch %d: loss %.4f, margin %.4f, reward accuracy %.2f%s", epoch + 1, train["loss"], train["margin"],
-             train["reward_accuracy"], f"; val margin {val['margin']:.4f}, accuracy {val['reward_accuracy']:.2f}" if val else "")
+             train["reward_accuracy"], val_text)
 
 
 def _training_stats(resolved: dict, state: dict, data: DPOData, lengths: list[int], batch_size: int, style: str,
@@ -526,13 +537,15 @@ def _training_stats(resolved: dict, state: dict, data: DPOData, lengths: list[in
             "tokens_per_second": tokens / max(seconds, 1e-9),
             "final_train": history[-1]["train"] if history else None,
             "final_val": history[-1]["val"] if history else None,
-            "padding_share": padding_share([len(r.input_ids) for r in data.train.rows], [data.train.rows_of(b) for b in batches]),
+            "padding_share": padding_share([len(r.input_ids) for r in data.train.rows],
+                                           [data.train.rows_of(b) for b in batches]),
         },
     }
 
 
 def _print_summary(stats: dict, final_dir: Path) -> None:
-    rows = [("epoch", "loss", "r chosen", "r rejected", "margin", "acc", "logp/tok", "val margin", "val acc", "tokens/s", "seconds")]
+    rows = [("epoch", "loss", "r chosen", "r rejected", "margin", "acc", "logp/tok", "val margin", "val acc",
+             "tokens/s", "seconds")]
     for h in stats["epochs"]:
         t, v = h["train"], h["val"]
         rows.append((
