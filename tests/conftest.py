@@ -60,3 +60,31 @@ def tiny_model(tmp_path_factory, synthetic_splits) -> Path:
     examples = load_examples(synthetic_splits["train"])
     texts = [e.note for e in examples] + [e.summary for e in examples]
     return build_tiny_model(tmp_path_factory.mktemp("tiny-llama"), texts)
+
+
+def interrupt_on_call(function, call: int):
+    """``function`` wrapped so that its ``call``-th call in training raises KeyboardInterrupt (a simulated Ctrl-C).
+
+    Calls made while the model is in eval mode (validation) are passed through and not counted.
+    """
+    calls = {"n": 0}
+
+    def wrapper(model, *args, **kwargs):
+        if model.training:
+            calls["n"] += 1
+            if calls["n"] == call:
+                raise KeyboardInterrupt
+        return function(model, *args, **kwargs)
+
+    return wrapper
+
+
+def assert_same_adapter(expected_dir, actual_dir) -> None:
+    import torch
+    from safetensors.torch import load_file
+
+    expected = load_file(expected_dir / "adapter_model.safetensors")
+    actual = load_file(actual_dir / "adapter_model.safetensors")
+    assert expected.keys() == actual.keys()
+    for name in expected:
+        torch.testing.assert_close(actual[name], expected[name], rtol=1e-5, atol=1e-6)

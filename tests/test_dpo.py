@@ -24,6 +24,7 @@ from clinsum.training.dpo import (
     prepare_dpo_data, sequence_logps, split_by_note, train_dpo,
 )
 from clinsum.training.sft import SFTConfig, train_sft
+from conftest import assert_same_adapter, interrupt_on_call
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -274,16 +275,9 @@ def test_dpo_learns_to_prefer_the_faithful_summary(first_run, stage_a, steps_per
 def test_resume_after_interrupt_matches_an_uninterrupted_run(first_run, stage_a, triplets_file, cache_dir,
                                                              steps_per_epoch, tmp_path, monkeypatch):
     _, uninterrupted = first_run
-    real_step, calls = dpo_module.dpo_step, {"n": 0}
+    real_step = dpo_module.dpo_step
     finished = steps_per_epoch + 1  # interrupted during the second step of the second epoch
-
-    def interrupt(*args, **kwargs):
-        calls["n"] += 1
-        if calls["n"] == finished + 1:
-            raise KeyboardInterrupt
-        return real_step(*args, **kwargs)
-
-    monkeypatch.setattr(dpo_module, "dpo_step", interrupt)
+    monkeypatch.setattr(dpo_module, "dpo_step", interrupt_on_call(real_step, finished + 1))
     config = dpo_config(stage_a, triplets_file, cache_dir, tmp_path / "run")
     with pytest.raises(KeyboardInterrupt):
         train_dpo(config)
@@ -299,9 +293,7 @@ def test_resume_after_interrupt_matches_an_uninterrupted_run(first_run, stage_a,
     stats = json.loads((tmp_path / "run" / "training_stats.json").read_text())
     assert stats["totals"]["steps"] == 2 * steps_per_epoch and [e["steps"] for e in stats["epochs"]] == [steps_per_epoch] * 2
     assert stats["reference"]["train"]["cache"] == "hit"
-    expected, got = load_file(uninterrupted / "adapter_model.safetensors"), load_file(resumed / "adapter_model.safetensors")
-    for name in expected:
-        torch.testing.assert_close(got[name], expected[name], rtol=1e-5, atol=1e-6)
+    assert_same_adapter(uninterrupted, resumed)
 
 
 def test_cli_reuses_the_reference_cache(first_run, stage_a, triplets_file, cache_dir, tmp_path, capsys):

@@ -8,7 +8,7 @@ import pytest
 
 from clinsum.config import config_from_dict, load_yaml
 from clinsum.pipeline import STAGES, PipelineConfig, run_pipeline
-from conftest import SHARED_MTS
+from conftest import SHARED_MTS, interrupt_on_call
 
 
 def tiny_pipeline(tiny_model, output_dir, stages, **sft) -> PipelineConfig:
@@ -44,15 +44,8 @@ def test_interrupted_stage_resumes_from_its_checkpoint(tiny_model, tmp_path, mon
     from clinsum.training import sft as sft_module
 
     out = tmp_path / "run"
-    real_loss, calls = sft_module.sft_loss, {"n": 0}
-
-    def interrupt_on_third_step(model, batch):
-        calls["n"] += 1
-        if calls["n"] == 3 and model.training:
-            raise KeyboardInterrupt
-        return real_loss(model, batch)
-
-    monkeypatch.setattr(sft_module, "sft_loss", interrupt_on_third_step)
+    real_loss = sft_module.sft_loss
+    monkeypatch.setattr(sft_module, "sft_loss", interrupt_on_call(real_loss, 3))
     config = tiny_pipeline(tiny_model, out, ["prepare", "sft"], batch_size=4, save_every_steps=1)
     with pytest.raises(KeyboardInterrupt):
         run_pipeline(config)

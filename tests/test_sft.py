@@ -8,7 +8,6 @@ import json
 
 import pytest
 import torch
-from safetensors.torch import load_file
 
 from clinsum.cli import main as cli_main
 from clinsum.data.prompts import IGNORE_INDEX, PromptFormat
@@ -16,6 +15,7 @@ from clinsum.inference.generate import GenerateConfig, GenerationOptions, Summar
 from clinsum.models import load_tokenizer
 from clinsum.training import sft as sft_module
 from clinsum.training.sft import SFTConfig, train_sft
+from conftest import assert_same_adapter, interrupt_on_call
 
 
 def sft_config(tiny_model, synthetic_splits, output_dir, **overrides) -> SFTConfig:
@@ -82,16 +82,8 @@ def test_sft_trains_saves_and_reloads(tiny_model, synthetic_splits, tmp_path):
 def test_resume_after_interrupt_continues_at_the_right_step(tiny_model, synthetic_splits, tmp_path, monkeypatch):
     reference = train_sft(sft_config(tiny_model, synthetic_splits, tmp_path / "straight", num_epochs=1))
 
-    calls = {"n": 0}
     real_loss = sft_module.sft_loss
-
-    def interrupt_on_step_5(model, batch):
-        calls["n"] += 1
-        if calls["n"] == 5 and model.training:
-            raise KeyboardInterrupt
-        return real_loss(model, batch)
-
-    monkeypatch.setattr(sft_module, "sft_loss", interrupt_on_step_5)
+    monkeypatch.setattr(sft_module, "sft_loss", interrupt_on_call(real_loss, 5))
     config = sft_config(tiny_model, synthetic_splits, tmp_path / "interrupted", num_epochs=1)
     with pytest.raises(KeyboardInterrupt):
         train_sft(config)
@@ -106,9 +98,7 @@ def test_resume_after_interrupt_continues_at_the_right_step(tiny_model, syntheti
 
     stats = json.loads((tmp_path / "interrupted" / "training_stats.json").read_text())
     assert stats["totals"]["steps"] == 8
-    expected, got = load_file(reference / "adapter_model.safetensors"), load_file(resumed / "adapter_model.safetensors")
-    for name in expected:
-        torch.testing.assert_close(got[name], expected[name], rtol=1e-5, atol=1e-6)
+    assert_same_adapter(reference, resumed)
 
 
 def test_generation_single_batch_and_interactive(tiny_model, synthetic_splits, tmp_path):

@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from clinsum.config import option
+
 FACTUAL_LABELS = ("factual", "factual_with_evidence")
 
 # Inline evidence markers written by the seed's annotator and by `clinsum evidence`,
@@ -237,3 +239,32 @@ def split_examples(examples: list[Example], fraction: float = 0.1, seed: int = 4
     held = set(order[:n_held])
     rest = [ex for i, ex in enumerate(examples) if i not in held]
     return rest, [ex for i, ex in enumerate(examples) if i in held]
+
+
+@dataclass
+class ColumnOptions:
+    """Column overrides for every command that reads note/summary files (default: ColumnMapping's names)."""
+
+    note_column: str | None = option(None, "column with the note (default: clinical_note, note, dialogue or text)")
+    summary_column: str | None = option(None, "column with the summary (default: model_summary, summary, section_text or reference_summary)")
+    context_column: str | None = option(None, "column with extra context given with the note (default: section_header)")
+    id_column: str | None = option(None, "column with row ids (default: id or ID; rows are numbered without one)")
+    label_column: str | None = option(None, "column with factual/hallucinated labels (default: label)")
+
+    def column_mapping(self) -> ColumnMapping:
+        mapping = ColumnMapping()
+        for name in ("note", "summary", "context", "id", "label"):
+            column = getattr(self, f"{name}_column")
+            if column:
+                setattr(mapping, name, [column])
+        return mapping
+
+
+@dataclass
+class DataOptions(ColumnOptions):
+    """Training and validation files, shared by the training commands."""
+
+    train_data: str | None = option(None, "training pairs: .csv, .jsonl or a saved HF dataset folder")
+    val_data: str | None = option(None, "validation pairs (default: a seeded split of the training data)")
+    val_fraction: float = option(0.1, "share of the training data held out when --val-data is not given")
+    keep_evidence: bool = option(False, "keep inline [Evidence: ...] markers in training summaries")

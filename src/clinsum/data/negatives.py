@@ -25,7 +25,7 @@ from typing import Callable, Iterator
 
 from clinsum.config import option
 from clinsum.data.dataset import (
-    ColumnMapping, DataError, Example, load_examples, select_factual, strip_evidence_markers,
+    ColumnOptions, DataError, Example, load_examples, select_factual, strip_evidence_markers,
 )
 from clinsum.io import write_csv, write_json, write_jsonl
 from clinsum.text import lexicon
@@ -43,7 +43,7 @@ OUTPUT_FIELDS = ("id", "prompt", "context", "chosen", "rejected", "strategy", "m
 
 
 @dataclass
-class NegativesConfig:
+class NegativesConfig(ColumnOptions):
     """Options of ``clinsum negatives``."""
 
     input: str | None = option(None, "note/summary pairs (.csv, .jsonl or a saved HF dataset folder); factual "
@@ -58,14 +58,6 @@ class NegativesConfig:
     max_length_ratio: float = option(1.5, "max ratio of the longer to the shorter summary, in tokens")
     include_labelled: bool = option(True, "also turn hallucinated rows that share a note with a factual row "
                                           "into triplets")
-    note_column: str | None = option(None, "column with the note (default: clinical_note, note, dialogue or text)")
-    summary_column: str | None = option(None, "column with the summary (default: model_summary, summary or "
-                                              "section_text)")
-    id_column: str | None = option(None, "column with row ids (default: id or ID; rows are numbered without one)")
-    label_column: str | None = option(None, "column with factual/hallucinated labels (default: label)")
-    context_column: str | None = option(None, "column with extra context given with the note "
-                                              "(default: section_header)")
-
     def __post_init__(self):
         if isinstance(self.strategies, str):
             self.strategies = [s.strip() for s in self.strategies.split(",") if s.strip()]
@@ -81,14 +73,6 @@ class NegativesConfig:
             raise ValueError(f"--max-length-ratio must be at least 1, got {self.max_length_ratio}")
         if Path(self.output).suffix.lower() not in (".jsonl", ".csv"):
             raise ValueError(f"--output {self.output}: use a .jsonl or .csv file name")
-
-    def column_mapping(self) -> ColumnMapping:
-        mapping = ColumnMapping()
-        for name in ("note", "summary", "id", "label", "context"):
-            column = getattr(self, f"{name}_column")
-            if column:
-                setattr(mapping, name, [column])
-        return mapping
 
 
 @dataclass

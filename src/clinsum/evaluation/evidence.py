@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from clinsum.config import option
 from clinsum.data.dataset import DataError, load_examples
-from clinsum.evaluation.faithfulness import FaithfulnessChecker, SummaryCheck, column_mapping
+from clinsum.evaluation.faithfulness import FaithfulnessChecker, SummaryCheck, SummaryFileColumns
 from clinsum.io import write_records
 
 log = logging.getLogger(__name__)
@@ -55,15 +55,11 @@ def evidence_map(check: SummaryCheck) -> dict[str, list[dict]]:
 
 
 @dataclass
-class EvidenceConfig:
+class EvidenceConfig(SummaryFileColumns):
     """Options of ``clinsum evidence``."""
 
     input_file: str | None = option(None, help="CSV/JSONL/JSON file of note/summary pairs to annotate")
     output: str | None = option(None, help="annotated .csv or .jsonl file to write")
-    note_column: str | None = option(None, help="column holding the note (default: clinical_note, note, dialogue, text)")
-    summary_column: str | None = option(
-        None, help="column holding the summary (default: model_summary, prediction, summary, section_text, ...)")
-    id_column: str | None = option(None, help="column holding the row id (default: id, ID, else the row number)")
     use_embeddings: bool = option(True, help="use the all-MiniLM-L6-v2 embeddings (off: word overlap only)")
     batch_size: int = option(256, help="pairs annotated per embedding batch")
     model_path: str | None = option(None, help="sentence-transformers folder (default: the packaged all-MiniLM-L6-v2)")
@@ -78,7 +74,7 @@ def run_evidence(config: EvidenceConfig) -> list[dict]:
     if not config.output.lower().endswith((".csv", ".jsonl", ".json")):
         raise DataError(config.output, "unsupported output format", fix="use a .csv or .jsonl file name")
     examples = load_examples(config.input_file,
-                             column_mapping(config.note_column, config.summary_column, config.id_column))
+                             config.column_mapping())
     checker = FaithfulnessChecker(config.use_embeddings, config.model_path)
     as_csv = config.output.lower().endswith(".csv")
     rows = []

@@ -24,7 +24,7 @@ from functools import cache
 from pathlib import Path
 
 from clinsum.config import option
-from clinsum.data.dataset import ColumnMapping, DataError, load_examples, strip_evidence_markers
+from clinsum.data.dataset import ColumnMapping, ColumnOptions, DataError, load_examples, strip_evidence_markers
 from clinsum.evaluation.facts import (
     AFFIRMED, ASKED, COURSE_GROUPS, NEGATED, Fact, NoteIndex, dates_compatible, extract_facts,
 )
@@ -531,36 +531,30 @@ def check_summary(note: str, summary: str, use_embeddings: bool = True) -> Summa
 # ---------------------------------------------------------------------------------------------
 # `clinsum check`
 
+class SummaryFileColumns(ColumnOptions):
+    """Column options for files of summaries to check: a ``prediction`` column counts as the summary."""
+
+    def column_mapping(self) -> ColumnMapping:
+        mapping = super().column_mapping()
+        if not self.summary_column:
+            mapping.summary = ["model_summary", "prediction", "summary", "section_text", "reference_summary"]
+        return mapping
+
+
 @dataclass
-class CheckConfig:
+class CheckConfig(SummaryFileColumns):
     """Options of ``clinsum check``."""
 
     note: str | None = option(None, help="note text (or @path to a text file) to check one summary against")
     summary: str | None = option(None, help="summary text (or @path) to check against --note")
     input_file: str | None = option(None, help="CSV/JSONL/JSON file of note/summary pairs to check")
     output: str | None = option(None, help="write one JSON object per pair to this .jsonl file")
-    note_column: str | None = option(None, help="column holding the note (default: clinical_note, note, dialogue, text)")
-    summary_column: str | None = option(
-        None, help="column holding the summary (default: model_summary, prediction, summary, section_text, ...)")
-    id_column: str | None = option(None, help="column holding the row id (default: id, ID, else the row number)")
     use_embeddings: bool = option(True, help="use the all-MiniLM-L6-v2 embeddings for evidence (off: word overlap only)")
     batch_size: int = option(256, help="pairs checked per embedding batch")
     model_path: str | None = option(None, help="sentence-transformers folder (default: the packaged all-MiniLM-L6-v2)")
     flag_unmentioned_negatives: bool = option(
         False, help="also flag findings the summary denies but the note never mentions")
 
-
-def column_mapping(note_column: str | None, summary_column: str | None, id_column: str | None = None) -> ColumnMapping:
-    """The default mapping, plus prediction columns, with any column forced by the user."""
-    mapping = ColumnMapping()
-    mapping.summary = ["model_summary", "prediction", "summary", "section_text", "reference_summary"]
-    if note_column:
-        mapping.note = [note_column]
-    if summary_column:
-        mapping.summary = [summary_column]
-    if id_column:
-        mapping.id = [id_column]
-    return mapping
 
 
 def _text_argument(value: str, name: str) -> str:
@@ -629,8 +623,7 @@ def run_check(config: CheckConfig) -> dict:
             write_jsonl(config.output, [{"id": "0", **result.to_dict()}])
         return result.to_dict()
 
-    examples = load_examples(config.input_file, column_mapping(config.note_column, config.summary_column,
-                                                               config.id_column))
+    examples = load_examples(config.input_file, config.column_mapping())
     checker = _checker(config)
     started = time.perf_counter()
     checks = []

@@ -25,7 +25,7 @@ from tqdm.auto import tqdm
 
 from clinsum import __version__
 from clinsum.config import config_to_dict, option
-from clinsum.data.dataset import ColumnMapping, DataError, Example, load_examples, read_rows, select_factual
+from clinsum.data.dataset import ColumnOptions, DataError, Example, load_examples, read_rows, select_factual
 from clinsum.data.prompts import PROMPT_STYLES
 from clinsum.evaluation.facts import FACT_TYPES
 from clinsum.evaluation.metrics import (
@@ -73,17 +73,13 @@ METRIC_BY_KEY = {m.key: m for m in METRICS}
 
 
 @dataclass
-class EvalConfig(GenerationOptions):
+class EvalConfig(ColumnOptions, GenerationOptions):
     """Every option of `clinsum eval`; the generation settings are shared by all models."""
 
     models: list[str] = option([], "models to compare as NAME=PATH (a base model spec such as 'default', or an "
                                    "adapter folder); the first one is the baseline for differences")
     data: str | None = option(None, "test pairs with notes and reference summaries: .csv, .jsonl or a saved "
                                     "HF dataset folder")
-    note_column: str | None = option(None, "column with the note (default: clinical_note, note, dialogue or text)")
-    summary_column: str | None = option(None, "column with the reference summary (default: model_summary, "
-                                              "summary or section_text)")
-    context_column: str | None = option(None, "column with extra context given with the note (default: section_header)")
     use_context: bool = option(True, "give the context column to the models with the note (as in training)")
     output_dir: str = option("report", "where predictions.jsonl, report.json/.md/.html and plots/ go")
     max_examples: int | None = option(None, "evaluate only the first N examples")
@@ -97,14 +93,6 @@ class EvalConfig(GenerationOptions):
     prompt_style: str = option("auto", "auto, chat or plain (must match training)", choices=PROMPT_STYLES)
     device: str = option("auto", "auto, cpu, cuda or cuda:N")
     trust_remote_code: bool = option(False, "allow model repos to run their own Python code")
-
-    def column_mapping(self) -> ColumnMapping:
-        mapping = ColumnMapping()
-        for name in ("note", "summary", "context"):
-            column = getattr(self, f"{name}_column")
-            if column:
-                setattr(mapping, name, [column])
-        return mapping
 
 
 def parse_models(items: list[str], need_paths: bool = True) -> list[tuple[str, str]]:

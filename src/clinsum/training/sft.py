@@ -18,7 +18,7 @@ from tqdm.auto import tqdm
 
 from clinsum.config import config_to_dict, option
 from clinsum.data.batching import length_grouped_batches, padding_share
-from clinsum.data.dataset import ColumnMapping, Example, load_examples, select_factual, split_examples
+from clinsum.data.dataset import DataOptions, Example, load_examples, select_factual, split_examples
 from clinsum.data.prompts import IGNORE_INDEX, EncodedExample, PromptFormat
 from clinsum.io import write_json
 from clinsum.models import CLINSUM_MODEL_INFO, load_base_model, load_tokenizer, resolve_device
@@ -32,27 +32,6 @@ from clinsum.training.losses import sft_loss
 log = logging.getLogger(__name__)
 
 FINAL_MODEL, STATS_FILE, CONFIG_FILE = "final_model", "training_stats.json", "sft_config.json"
-
-
-@dataclass
-class DataOptions:
-    """Input files and column mapping, shared by every command that reads note/summary pairs."""
-
-    train_data: str | None = option(None, "training pairs: .csv, .jsonl or a saved HF dataset folder")
-    val_data: str | None = option(None, "validation pairs (default: a seeded split of the training data)")
-    val_fraction: float = option(0.1, "share of the training data held out when --val-data is not given")
-    note_column: str | None = option(None, "column with the note (default: clinical_note, note, dialogue or text)")
-    summary_column: str | None = option(None, "column with the summary (default: model_summary, summary or section_text)")
-    context_column: str | None = option(None, "column with extra context given with the note (default: section_header)")
-    keep_evidence: bool = option(False, "keep inline [Evidence: ...] markers in training summaries")
-
-    def column_mapping(self) -> ColumnMapping:
-        mapping = ColumnMapping()
-        for name in ("note", "summary", "context"):
-            column = getattr(self, f"{name}_column")
-            if column:
-                setattr(mapping, name, [column])
-        return mapping
 
 
 @dataclass
