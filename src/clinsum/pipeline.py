@@ -19,7 +19,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from clinsum.config import config_from_dict, config_to_dict, option
+from clinsum.config import config_from_dict, option
+from clinsum.data.dataset import ColumnOptions
 from clinsum.io import write_csv, write_json, write_text
 
 log = logging.getLogger(__name__)
@@ -48,7 +49,7 @@ class PipelineConfig:
 
 
 @dataclass
-class DataSection:
+class DataSection(ColumnOptions):
     """Where the run's data comes from: built-in synthetic notes, or files (e.g. MTS-Dialog)."""
 
     synthetic: bool = option(False, "generate the built-in synthetic dataset")
@@ -59,9 +60,6 @@ class DataSection:
     train_data: str | None = option(None, "training file")
     val_data: str | None = option(None, "validation file")
     test_data: str | None = option(None, "test file (evaluation)")
-    note_column: str | None = option(None, "note column")
-    summary_column: str | None = option(None, "summary column")
-    context_column: str | None = option(None, "context column (e.g. section_header)")
     max_train_examples: int | None = option(None, "use the first N training rows")
     max_val_examples: int | None = option(None, "use the first N validation rows")
     max_test_examples: int | None = option(None, "use the first N test rows")
@@ -134,7 +132,7 @@ class PeakMemory:
 
 def prepare_data(section: DataSection, out_dir: Path, seed: int) -> dict[str, str]:
     """Validated train/val/test files in one column layout, so later stages need no mapping."""
-    from clinsum.data.dataset import ColumnMapping, load_examples, split_examples
+    from clinsum.data.dataset import load_examples, split_examples
 
     if section.synthetic:
         from clinsum.data.synthetic import write_synthetic_splits
@@ -144,10 +142,7 @@ def prepare_data(section: DataSection, out_dir: Path, seed: int) -> dict[str, st
         return {split: str(path) for split, path in paths.items()}
     if not section.train_data or not section.test_data:
         raise ValueError("data: give train_data and test_data (or synthetic: true)")
-    mapping = ColumnMapping()
-    for name in ("note", "summary", "context"):
-        if getattr(section, f"{name}_column"):
-            setattr(mapping, name, [getattr(section, f"{name}_column")])
+    mapping = section.column_mapping()
     train = load_examples(section.train_data, mapping)[: section.max_train_examples]
     if section.val_data:
         val = load_examples(section.val_data, mapping)[: section.max_val_examples]
