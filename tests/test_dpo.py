@@ -155,11 +155,11 @@ def steps_per_epoch(triplets_file) -> int:
 
 def test_split_holds_out_whole_notes(triplets_file):
     triplets = load_triplets(triplets_file)
-    notes = {t.note for t in triplets}
+    notes = {t.prompt for t in triplets}
     assert len(notes) == 12 and len(triplets) > len(notes) and all(t.strategy for t in triplets)
     train, val = split_by_note(triplets, 0.25, seed=3)
-    assert len({t.note for t in val}) == 3 and len(train) + len(val) == len(triplets)
-    assert not {t.note for t in train} & {t.note for t in val}
+    assert len({t.prompt for t in val}) == 3 and len(train) + len(val) == len(triplets)
+    assert not {t.prompt for t in train} & {t.prompt for t in val}
     assert split_by_note(triplets, 0.25, seed=3) == (train, val)
 
 
@@ -264,7 +264,7 @@ def test_dpo_learns_to_prefer_the_faithful_summary(first_run, stage_a, steps_per
     assert load_file(final / "adapter_model.safetensors").keys() == load_file(stage_a / "adapter_model.safetensors").keys()
 
     summarizer = Summarizer.from_pretrained(str(final), device="cpu")
-    summary = summarizer.summarize([load_triplets(config.train_data)[0].note], GenerationOptions(greedy=True, max_new_tokens=8))
+    summary = summarizer.summarize([load_triplets(config.train_data)[0].prompt], GenerationOptions(greedy=True, max_new_tokens=8))
     assert isinstance(summary[0], str) and summary[0]
     ids = torch.tensor([[1, 20, 30, 40, 50, 60]])
     with torch.no_grad():

@@ -83,9 +83,9 @@ class Triplet:
     prompt: str
     chosen: str
     rejected: str
-    strategy: str
-    modification: dict
-    source: str  # "generated" or "labelled"
+    strategy: str | None = None
+    modification: dict = field(default_factory=dict)
+    source: str | None = None  # "generated" or "labelled"
     context: str | None = None
 
     def record(self, flat: bool = False) -> dict:

@@ -28,6 +28,7 @@ from tqdm.auto import tqdm
 from clinsum.config import config_to_dict, option
 from clinsum.data.batching import length_grouped_batches, padding_share
 from clinsum.data.dataset import DataError, read_rows, split_examples
+from clinsum.data.negatives import Triplet
 from clinsum.data.prompts import PROMPT_STYLES, EncodedExample, PromptFormat
 from clinsum.io import atomic_path, write_json
 from clinsum.models import (
@@ -80,18 +81,6 @@ class DPOConfig(TrainingOptions, DPOInputs):
 # ----------------------------------------------------------------------------------------------- data
 
 
-@dataclass
-class Triplet:
-    """A note with a faithful summary (chosen) and a hard negative (rejected)."""
-
-    id: str
-    note: str
-    chosen: str
-    rejected: str
-    context: str | None = None
-    strategy: str | None = None
-
-
 def load_triplets(path: str | Path) -> list[Triplet]:
     """Read and validate triplets; every problem is a DataError naming file, row, column and fix."""
     path = Path(path)
@@ -118,7 +107,7 @@ def load_triplets(path: str | Path) -> list[Triplet]:
             raise DataError(path, "chosen and rejected are the same summary, so there is nothing to prefer", row=rowno,
                             column="rejected", fix="give a rejected summary that differs, or remove the row")
         triplets.append(Triplet(_text(row.get("id")) or str(i), values["prompt"], values["chosen"], values["rejected"],
-                                _text(row.get("context")) or None, _text(row.get("strategy")) or None))
+                                strategy=_text(row.get("strategy")) or None, context=_text(row.get("context")) or None))
     return triplets
 
 
@@ -130,12 +119,12 @@ def split_by_note(triplets: list[Triplet], fraction: float, seed: int) -> tuple[
     """Seeded split that holds out whole notes, so no note's triplets are on both sides."""
     if fraction <= 0:
         return triplets, []
-    notes = sorted({t.note for t in triplets})
+    notes = sorted({t.prompt for t in triplets})
     if len(notes) < 2:
         raise ValueError("all training triplets share one note: pass --val-data, or --val-fraction 0 to skip validation")
     _, held = split_examples(notes, fraction, seed)
     held = set(held)
-    return [t for t in triplets if t.note not in held], [t for t in triplets if t.note in held]
+    return [t for t in triplets if t.prompt not in held], [t for t in triplets if t.prompt in held]
 
 
 @dataclass
@@ -162,11 +151,11 @@ def encode_triplets(triplets: list[Triplet], fmt: PromptFormat, max_length: int,
         context = t.context if use_context else None
         n_chosen, n_rejected = len(fmt.summary_ids(t.chosen)), len(fmt.summary_ids(t.rejected))
         longest = max(n_chosen, n_rejected)
-        chosen.append(fmt.encode_pair(t.note, t.chosen, context, max_length - (longest - n_chosen)))
-        rejected.append(fmt.encode_pair(t.note, t.rejected, context, max_length - (longest - n_rejected)))
+        chosen.append(fmt.encode_pair(t.prompt, t.chosen, context, max_length - (longest - n_chosen)))
+        rejected.append(fmt.encode_pair(t.prompt, t.rejected, context, max_length - (longest - n_rejected)))
     counts = {
         "triplets": len(triplets),
-        "notes": len({t.note for t in triplets}),
+        "notes": len({t.prompt for t in triplets}),
         "notes_truncated": sum(e.note_truncated for e in chosen),
         "summaries_truncated": sum(e.summary_truncated for e in chosen + rejected),
     }
@@ -185,7 +174,7 @@ def prepare_dpo_data(config: DPOConfig, fmt: PromptFormat) -> DPOData:
     report = {"train_file": str(config.train_data)}
     if config.val_data:
         train, val = triplets, load_triplets(config.val_data)
-        shared = {t.note for t in train} & {t.note for t in val}
+        shared = {t.prompt for t in train} & {t.prompt for t in val}
         if shared:
             log.warning("%d notes appear in both --train-data and --val-data", len(shared))
     else:
