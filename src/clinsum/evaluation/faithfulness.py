@@ -362,7 +362,7 @@ class FaithfulnessChecker:
     """
 
     def __init__(self, use_embeddings: bool = True, model_path: str | None = None, batch_size: int = 128,
-                 device: str | None = None, flag_unmentioned_negatives: bool = False):
+                 device: str | None = None, flag_unmentioned_negatives: bool = False, quantize_on_cpu: bool = True):
         self.batch_size = batch_size
         self.flag_unmentioned_negatives = flag_unmentioned_negatives
         self.model = None
@@ -376,6 +376,8 @@ class FaithfulnessChecker:
             device = device or ("cuda" if torch.cuda.is_available() else "cpu")
             self.model = SentenceTransformer(model_path or default_model_path(), device=device)
             self.model.max_seq_length = 64  # sentences, not documents: shorter is faster
+            if device == "cpu" and quantize_on_cpu:
+                self.model = _int8_linear_layers(self.model)
 
     def check(self, note: str, summary: str) -> SummaryCheck:
         return self.check_many([(note, summary)])[0]
@@ -400,6 +402,18 @@ class FaithfulnessChecker:
         vectors = self.model.encode(missing, batch_size=self.batch_size, convert_to_numpy=True,
                                     normalize_embeddings=True, show_progress_bar=False)
         self._vectors.update(zip(missing, vectors))
+
+
+def _int8_linear_layers(model):
+    """Dynamic int8 quantization of the encoder's linear layers: on a 2-core CPU the check runs ~2.2x
+    faster with the same unsupported facts on every MTS-Dialog validation pair (benchmarks/checker_quality.py)."""
+    import warnings
+
+    import torch
+
+    with warnings.catch_warnings():  # torch points eager-mode quantization users to torchao; it still works
+        warnings.simplefilter("ignore")
+        return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
 
 
 # Word overlap with the best note sentence above which embeddings would not change the evidence.
@@ -554,6 +568,7 @@ class CheckConfig(SummaryFileColumns):
     model_path: str | None = option(None, help="sentence-transformers folder (default: the packaged all-MiniLM-L6-v2)")
     flag_unmentioned_negatives: bool = option(
         False, help="also flag findings the summary denies but the note never mentions")
+    quantize_embeddings: bool = option(True, help="int8 embedding model on CPU (~2x faster; off: fp32)")
 
 
 
@@ -604,7 +619,8 @@ def summarize_checks(checks: list[SummaryCheck]) -> dict:
 
 def _checker(config: CheckConfig) -> FaithfulnessChecker:
     return FaithfulnessChecker(config.use_embeddings, config.model_path,
-                               flag_unmentioned_negatives=config.flag_unmentioned_negatives)
+                               flag_unmentioned_negatives=config.flag_unmentioned_negatives,
+                               quantize_on_cpu=config.quantize_embeddings)
 
 
 def run_check(config: CheckConfig) -> dict:
