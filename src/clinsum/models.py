@@ -167,8 +167,8 @@ def load_base_model(
 def load_for_inference(model_path: str, device: torch.device, trust_remote_code: bool = False):
     """Load a base model spec or a clinsum adapter folder (Stage A or B) -> (model, tokenizer).
 
-    The adapter is merged into the base weights: generation then runs one matmul per layer instead of
-    three, which makes one-note-at-a-time decoding on CPU about 3x faster.
+    The adapter is merged into the base weights: generation then runs one matmul per adapted layer
+    instead of three, which matters most when decoding one note at a time.
     """
     from peft import PeftModel
 
