@@ -292,12 +292,14 @@ def load_policy(sft_model_path: str | Path, device: torch.device, options: DPOCo
 
 
 @torch.no_grad()
-def sequence_logps(model, rows: list[EncodedExample], batch_size: int, pad_id: int, device) -> tuple[torch.Tensor, torch.Tensor]:
+def sequence_logps(model, rows: list[EncodedExample], batch_size: int, pad_id: int, device,
+                   desc: str = "log-probs") -> tuple[torch.Tensor, torch.Tensor]:
     """Summary log-probability and summary token count of every row, in eval mode -> (logps [N], tokens [N])."""
     model.eval()
     logps, tokens = torch.zeros(len(rows)), torch.zeros(len(rows), dtype=torch.long)
     lengths = [len(r.input_ids) for r in rows]
-    for indices in length_grouped_batches(lengths, batch_size, seed=0, shuffle=False):
+    batches = list(length_grouped_batches(lengths, batch_size, seed=0, shuffle=False))
+    for indices in tqdm(batches, desc=desc, leave=False):
         batch_logps, batch_tokens = summary_logprobs(model, collate_rows(rows, indices, pad_id, device))
         logps[indices], tokens[indices] = batch_logps.float().cpu(), batch_tokens.cpu()
     model.train()
@@ -336,7 +338,7 @@ def reference_logps(model, pairs: EncodedPairs, fingerprint: bytes, settings: st
             return logps, {"cache": "hit", "file": str(path), "seconds": 0.0}
     log.info("Reference log-probs: cache miss, one reference pass over %d summaries -> %s", len(pairs.rows), path)
     started = time.perf_counter()
-    logps, _ = sequence_logps(model, pairs.rows, 2 * batch_size, pad_id, device)
+    logps, _ = sequence_logps(model, pairs.rows, 2 * batch_size, pad_id, device, desc="reference log-probs")
     with atomic_path(path) as tmp:
         save_file({"logps": logps.contiguous()}, tmp)
     return logps, {"cache": "miss", "file": str(path), "seconds": time.perf_counter() - started}
@@ -369,7 +371,7 @@ def evaluate_pairs(model, pairs: EncodedPairs, reference: torch.Tensor, config: 
     """DPO metrics of the policy (eval mode) over all of ``pairs``."""
     if len(pairs) == 0:
         return None
-    logps, tokens = sequence_logps(model, pairs.rows, 2 * config.batch_size, pad_id, device)
+    logps, tokens = sequence_logps(model, pairs.rows, 2 * config.batch_size, pad_id, device, desc="validation pairs")
     return metrics(pair_loss(logps, tokens, reference, config)[1])
 
 
