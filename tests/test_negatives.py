@@ -273,3 +273,27 @@ def test_bad_input_files(tmp_path):
         run_negatives(NegativesConfig(input=str(source)))
     with pytest.raises(ValueError, match="--input is required"):
         run_negatives(NegativesConfig())
+
+
+@pytest.mark.slow  # loads the sentence-embedding model of the checker
+def test_model_outputs_become_rejected_summaries(tiny_model):
+    """--model-path: the model's own greedy summaries, flagged by the checker or looping, are rejected."""
+    from clinsum.evaluation.faithfulness import FaithfulnessChecker
+    from clinsum.evaluation.metrics import is_degenerate
+    from clinsum.inference.generate import GenerationOptions, Summarizer
+
+    examples = generate_examples(6, seed=3)
+    triplets, report = make_triplets(examples, config(strategies=["dose_change"], model_path=str(tiny_model),
+                                                      model_max_examples=4, model_max_new_tokens=24))
+    made = [t for t in triplets if t.source == "model_output"]
+    counts = report.counts["model_output"]
+    assert counts["attempted"] == 4 and counts["kept"] == len(made) > 0
+    by_id = {e.id: e for e in examples}
+    sources = [by_id[t.id.rsplit(":", 1)[0]] for t in made]
+    outputs = Summarizer.from_pretrained(str(tiny_model)).summarize(
+        [e.note for e in sources], GenerationOptions(max_new_tokens=24, greedy=True), [e.context for e in sources])
+    checks = FaithfulnessChecker().check_many([(e.note, out) for e, out in zip(sources, outputs)])
+    for t, ex, out, check in zip(made, sources, outputs, checks):
+        assert (t.prompt, t.chosen, t.rejected) == (ex.note, ex.summary, out)
+        assert t.modification["degenerate"] == is_degenerate(out)
+        assert is_degenerate(out) or check.unsupported_count > 0

@@ -112,3 +112,14 @@ def test_all_stages_end_to_end_on_the_tiny_model(tiny_model, tmp_path, capsys):
     assert "## Pipeline stages" in open(outputs["eval"]["report_md"]).read()
     printed = capsys.readouterr().out
     assert printed.count("--- dpo:") == 2 and "Pipeline stages" in printed
+
+
+@pytest.mark.slow  # the checker loads its sentence-embedding model
+def test_negatives_from_this_runs_sft_model(tiny_model, tmp_path):
+    """negatives.model_path: sft summarizes training notes with the Stage A adapter of the same run."""
+    out = tmp_path / "run"
+    config = tiny_pipeline(tiny_model, out, ["prepare", "sft", "negatives"])
+    config.negatives = {"per_example": 1, "model_path": "sft", "model_max_examples": 3, "model_max_new_tokens": 16}
+    outputs = run_pipeline(config)
+    report = json.loads(open(outputs["negatives"]["report"]).read())
+    assert report["strategies"]["model_output"]["attempted"] == 3

@@ -210,6 +210,8 @@ def _run_negatives(config: PipelineConfig, out: Path, outputs: dict, resume: boo
 
     values = {"seed": config.seed, **config.negatives, "input": outputs["prepare"]["train"],
               "output": str(out / "triplets.jsonl")}
+    if values.get("model_path") == "sft":  # the Stage A adapter of this run
+        values["model_path"] = outputs["sft"]["model_path"]
     run_negatives(config_from_dict(NegativesConfig, values, "negatives"))
     return {"triplets": str(out / "triplets.jsonl"), "report": str(out / "triplets.report.json")}
 

@@ -36,9 +36,10 @@ log = logging.getLogger(__name__)
 STRATEGIES = ("medication_swap", "dose_change", "number_change", "negation_flip", "laterality_swap",
               "condition_swap", "temporal_change", "fabrication")
 LABELLED = "labelled"
+MODEL_OUTPUT = "model_output"
 HALLUCINATED_LABEL = "hallucinated"
 DROP_REASONS = ("no_target_span", "unchanged", "length_mismatch", "too_different", "present_in_note", "duplicate",
-                "no_factual_pair")
+                "no_factual_pair", "supported", "reference_flagged")
 OUTPUT_FIELDS = ("id", "prompt", "context", "chosen", "rejected", "strategy", "modification", "source")
 
 
@@ -58,6 +59,12 @@ class NegativesConfig(ColumnOptions):
     max_length_ratio: float = option(1.5, "max ratio of the longer to the shorter summary, in tokens")
     include_labelled: bool = option(True, "also turn hallucinated rows that share a note with a factual row "
                                           "into triplets")
+    model_path: str | None = option(None, "also summarize training notes with this model (greedy; the Stage A "
+                                          "adapter in the pipeline) and keep each summary the faithfulness "
+                                          "checker flags, or that loops, as a rejected summary")
+    model_max_examples: int | None = option(None, "summarize at most this many training notes with --model-path "
+                                                  "(generation is the slow part on a CPU)")
+    model_max_new_tokens: int = option(128, "most tokens per --model-path summary")
     def __post_init__(self):
         if isinstance(self.strategies, str):
             self.strategies = [s.strip() for s in self.strategies.split(",") if s.strip()]
@@ -85,7 +92,7 @@ class Triplet:
     rejected: str
     strategy: str | None = None
     modification: dict = field(default_factory=dict)
-    source: str | None = None  # "generated" or "labelled"
+    source: str | None = None  # "generated", "labelled" or "model_output"
     context: str | None = None
 
     def record(self, flat: bool = False) -> dict:
@@ -680,8 +687,46 @@ def _labelled(examples: list[Example], factual: list[Example], report: Negatives
     return triplets
 
 
+def model_triplets(examples: list[Example], config: NegativesConfig, report: NegativesReport) -> list[Triplet]:
+    """The model's own unfaithful summaries as rejected ones, the reference as chosen (on-policy negatives).
+
+    Edits teach one-fact contrasts; these show the model the errors it actually makes, loops included.
+    A summary is rejected when it loops, or when the checker flags more facts in it than in the reference.
+    """
+    from clinsum.evaluation.faithfulness import FaithfulnessChecker
+    from clinsum.evaluation.metrics import is_degenerate
+    from clinsum.inference.generate import GenerationOptions, Summarizer
+
+    examples = random.Random(config.seed).sample(examples, len(examples))[: config.model_max_examples]
+    summarizer = Summarizer.from_pretrained(config.model_path)
+    outputs = summarizer.summarize([ex.note for ex in examples],
+                                   GenerationOptions(max_new_tokens=config.model_max_new_tokens, greedy=True),
+                                   [ex.context for ex in examples])
+    del summarizer
+    checker = FaithfulnessChecker()
+    checks = checker.check_many([(ex.note, out) for ex, out in zip(examples, outputs)])
+    reference_checks = checker.check_many([(ex.note, ex.summary) for ex in examples])
+    triplets = []
+    for ex, output, check, reference in zip(examples, outputs, checks, reference_checks):
+        loops = is_degenerate(output)
+        if output.strip() == ex.summary.strip():
+            reason = "unchanged"
+        elif not loops and check.unsupported_count == 0:
+            reason = "supported"
+        elif not loops and reference.unsupported_count >= check.unsupported_count:
+            reason = "reference_flagged"
+        else:
+            reason = "kept"
+        report.record(MODEL_OUTPUT, reason)
+        if reason == "kept":
+            unsupported = [f"{f.type}: {f.span}" for f in check.unsupported_facts]
+            triplets.append(Triplet(f"{ex.id}:{MODEL_OUTPUT}", ex.note, ex.summary, output, MODEL_OUTPUT,
+                                    {"unsupported": unsupported, "degenerate": loops}, MODEL_OUTPUT, ex.context))
+    return triplets
+
+
 def make_triplets(examples: list[Example], config: NegativesConfig) -> tuple[list[Triplet], NegativesReport]:
-    """Generated hard negatives for every factual pair, plus labelled ones; deterministic by seed."""
+    """Generated hard negatives for every factual pair, plus labelled and model-made ones; deterministic by seed."""
     selection = select_factual(examples)
     if not selection.kept:
         labels = ", ".join(f"{n} {label}" for label, n in sorted(selection.dropped_by_label.items())) or "none"
@@ -692,6 +737,8 @@ def make_triplets(examples: list[Example], config: NegativesConfig) -> tuple[lis
     triplets = [t for ex in selection.kept for t in _generated(ex, config, report)]
     if config.include_labelled:
         triplets += _labelled(examples, selection.kept, report)
+    if config.model_path:
+        triplets += model_triplets(selection.kept, config, report)
     return triplets, report
 
 
