@@ -18,8 +18,8 @@ from clinsum.evaluation.metrics import (
     bootstrap_ci, bootstrap_indices, is_degenerate, paired_difference_ci, repetition_rate, rouge_f1, word_count,
 )
 from clinsum.evaluation.report import (
-    EvalConfig, load_predictions, locate_facts, mark_unsupported, parse_models, run_eval,
-    score_predictions,
+    EvalConfig, clipped, load_predictions, locate_facts, mark_unsupported, parse_models, run_eval,
+    score_predictions, side_by_side_ids,
 )
 
 
@@ -282,6 +282,23 @@ def test_html_marks_unsupported_spans_with_escaped_tooltips(tmp_path):
     assert "<i>aspirin" not in page
     md = (tmp_path / "report.md").read_text()
     assert r"Gave \<i\>aspirin\</i\> **«325»**<sup>number</sup> mg & rest" in md
+
+
+def test_side_by_side_shows_the_notes_where_models_differ_most(tmp_path):
+    records = [_record(i, "base", "lisinopril 10 mg daily") for i in range(4)]
+    records += [_record(0, "sft", "lisinopril 10 mg daily"), _record(1, "sft", "lisinopril 20 mg daily"),
+                _record(2, "sft", "on 5 drugs and 7 visits"), _record(3, "sft", "lisinopril 10 mg daily " * 60)]
+    config = EvalConfig(predictions=str(_write_jsonl(tmp_path / "p.jsonl", records)), output_dir=str(tmp_path),
+                        bootstrap_samples=20, side_by_side=2)
+    report = run_eval(config, checker=FakeChecker())
+    assert side_by_side_ids(report, 2) == ["2", "1"]  # 2 unsupported vs 0, then 1 vs 0
+    md = (tmp_path / "report.md").read_text()
+    section = md[md.index("## Side by side"):md.index("## Settings")]
+    assert section.index("### Example 2") < section.index("### Example 1") and "### Example 0" not in section
+    assert "- **sft** (2 unsupported, ROUGE-L" in section and "on **«5»**<sup>number</sup> drugs" in section
+    assert "Side by side" in (tmp_path / "report.html").read_text()
+    text, facts = clipped({"prediction": "word " * 200, "unsupported_facts": [{"start": 5, "end": 9}, {"start": 900, "end": 904}]})
+    assert len(text) <= 302 and text.endswith(" …") and facts == [{"start": 5, "end": 9}]
 
 
 # ---------------------------------------------------------------- errors

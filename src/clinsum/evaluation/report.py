@@ -88,6 +88,8 @@ class EvalConfig(ColumnOptions, GenerationOptions):
                                         "(--no-use-embeddings: lexical only, faster)")
     bootstrap_samples: int = option(1000, "bootstrap resamples for the 95%% confidence intervals")
     worst_examples: int = option(3, "examples shown per model in the report (most unsupported facts first)")
+    side_by_side: int = option(4, "notes shown with every model's summary next to each other (those where the "
+                                  "models' unsupported-fact counts differ most)")
     greedy: bool = option(True, "greedy decoding, so that scores are reproducible (--no-greedy: sample)")
     seed: int = option(0, "seed for sampling and for the bootstrap resamples")
     prompt_style: str = option("auto", "auto, chat or plain (must match training)", choices=PROMPT_STYLES)
@@ -451,6 +453,26 @@ def worst_examples(report: dict, name: str, k: int) -> list[dict]:
     return sorted(rows, key=lambda r: (-r["unsupported"], r["rougeL"]))[:k]
 
 
+def side_by_side_ids(report: dict, k: int) -> list[str]:
+    """The ``k`` notes on which the models' unsupported-fact counts differ most (ties: test-set order)."""
+    models = report["models"]
+    rows = {name: {r["id"]: r for r in report["examples"][name]} for name in models}
+    ids = [r["id"] for r in report["examples"][models[0]]]
+    spread = {i: max(rows[m][i]["unsupported"] for m in models) - min(rows[m][i]["unsupported"] for m in models)
+              for i in ids}
+    return sorted(ids, key=lambda i: -spread[i])[:k] if len(models) > 1 else []
+
+
+def clipped(row: dict, limit: int = 300) -> tuple[str, list[dict]]:
+    """A summary cut to about ``limit`` characters for display, with the facts located inside the cut."""
+    text = row["prediction"]
+    if len(text) <= limit:
+        return text, row["unsupported_facts"]
+    cut = text.rfind(" ", 0, limit) if " " in text[:limit] else limit
+    facts = [f for f in row["unsupported_facts"] if f.get("end") is not None and f["end"] <= cut]
+    return text[:cut] + " …", facts
+
+
 def reason_text(fact: dict) -> str:
     """``contradicted_by_note`` -> ``contradicted by note (note gives lisinopril as '10 mg')``."""
     reason = str(fact["reason"]).replace("_", " ")
@@ -522,6 +544,21 @@ def render_markdown(report: dict) -> str:
             out += [f"- **{md_escape(f['type'])}** «{md_escape(f['span'])}»: {md_escape(reason_text(f))}"
                     for f in row["unsupported_facts"]]
             out.append("")
+    side_by_side = side_by_side_ids(report, report["settings"].get("side_by_side", 0))
+    if side_by_side:
+        out += ["## Side by side", "", "The notes on which the models' unsupported-fact counts differ most; "
+                "unsupported spans marked **«like this»**.", ""]
+    rows = {name: {r["id"]: r for r in report["examples"][name]} for name in models}
+    for example_id in side_by_side:
+        out += [f"### Example {md_escape(example_id)}", "",
+                f"**Reference:** {md_escape(inputs[example_id]['reference'])}", ""]
+        for name in models:
+            row = rows[name][example_id]
+            summary = mark_unsupported(*clipped(row), md_escape,
+                                       lambda s, f: f"**«{md_escape(s)}»**<sup>{md_escape(f['type'])}</sup>")
+            out += [f"- **{md_escape(name)}** ({row['unsupported']} unsupported, ROUGE-L {row['rougeL']:.3f}): "
+                    f"{summary or '(empty summary)'}"]
+        out.append("")
     out += ["## Settings", "", _md_table(_settings_rows(report)), ""]
     return "\n".join(out)
 
@@ -668,6 +705,20 @@ def render_html(report: dict, plots: dict[str, Path]) -> str:
                 f"<details><summary>Note</summary><pre>{esc(source['note'])}</pre></details>",
                 "</div>",
             ]
+    side_by_side = side_by_side_ids(report, report["settings"].get("side_by_side", 0))
+    if side_by_side:
+        parts.append("<h2>Side by side</h2><p class=\"muted\">The notes on which the models' unsupported-fact "
+                     "counts differ most.</p>")
+    rows = {name: {r["id"]: r for r in report["examples"][name]} for name in models}
+    for example_id in side_by_side:
+        source = inputs[example_id]
+        cells = "".join(
+            f'<p class="summary"><b>{esc(name)}</b> ({rows[name][example_id]["unsupported"]} unsupported): '
+            f'{mark_unsupported(*clipped(rows[name][example_id]), esc, _html_mark) or "<i>(empty summary)</i>"}</p>'
+            for name in models)
+        parts += ['<div class="example">', f'<div class="meta">Example <b>{esc(example_id)}</b></div>', cells,
+                  f'<p class="reference"><b>Reference:</b> {esc(source["reference"])}</p>',
+                  f"<details><summary>Note</summary><pre>{esc(source['note'])}</pre></details>", "</div>"]
     parts += ["<h2>Settings</h2>", _html_table(_settings_rows(report)), "</main></body></html>"]
     return "\n".join(parts)
 
