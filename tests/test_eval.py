@@ -158,6 +158,12 @@ def test_score_predictions_counts_hallucinations_types_and_paired_deltas():
     # model order follows the request, and the first is the baseline
     flipped = score_predictions(records, ["sft", "base"], FakeChecker(), 200, 0, progress=False)
     assert flipped["baseline"] == "sft" and flipped["deltas"]["base"]["hallucination_rate"]["mean"] == 0.5
+    assert scores["deltas_vs_previous"] == {}  # two models: the baseline delta says it all
+    records += [_record(i, "dpo", p) for i, p in enumerate(["lisinopril 10 mg daily"] * 3 + ["lisinopril 40 mg daily"])]
+    three = score_predictions(records, checker=FakeChecker(), bootstrap_samples=200, seed=0, progress=False)
+    assert list(three["deltas_vs_previous"]) == ["dpo"]
+    assert three["deltas_vs_previous"]["dpo"]["hallucination_rate"]["mean"] == 0.25  # vs sft, not vs base
+    assert three["deltas"]["dpo"]["hallucination_rate"]["mean"] == -0.25
 
 
 def test_score_predictions_rejects_unpaired_or_missing_models():

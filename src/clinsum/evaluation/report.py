@@ -308,6 +308,10 @@ def score_predictions(records: list[dict], models: list[str] | None = None, chec
     deltas = {name: {key: paired_difference_ci(column(name, METRIC_BY_KEY[key].example_key),
                                                column(models[0], METRIC_BY_KEY[key].example_key), indices).to_dict()
                      for key in DELTA_METRICS} for name in models[1:]}
+    # base -> sft -> dpo: each stage against the one before it, not only against the first
+    step_deltas = {name: {key: paired_difference_ci(column(name, METRIC_BY_KEY[key].example_key),
+                                                    column(previous, METRIC_BY_KEY[key].example_key), indices).to_dict()
+                          for key in DELTA_METRICS} for previous, name in zip(models[1:], models[2:])}
     return {
         "models": models,
         "baseline": models[0],
@@ -316,6 +320,7 @@ def score_predictions(records: list[dict], models: list[str] | None = None, chec
         "metrics": metrics,
         "unsupported_by_type": by_type,
         "deltas": deltas,
+        "deltas_vs_previous": step_deltas,
         "inputs": [{"id": r["id"], "note": r["note"], "reference": r["reference"], "context": r.get("context")}
                    for r in first],
         "examples": examples,
@@ -414,6 +419,10 @@ def summary_rows(report: dict) -> list[list[str]]:
         metric = METRIC_BY_KEY[key]
         rows.append([f"Δ {metric.label} vs {baseline}", "—"]
                     + [format_delta(report["deltas"][name][key], metric.kind) for name in models[1:]])
+    for key in DELTA_METRICS if report.get("deltas_vs_previous") else ():
+        metric = METRIC_BY_KEY[key]
+        rows.append([f"Δ {metric.label} vs previous column", "—", "—"]
+                    + [format_delta(report["deltas_vs_previous"][name][key], metric.kind) for name in models[2:]])
     return rows
 
 
@@ -525,7 +534,8 @@ def render_markdown(report: dict) -> str:
         "# clinsum evaluation report", "",
         f"{report['n_examples']} examples, {len(models)} models, created {report['created']}. Means with "
         f"95% paired percentile-bootstrap intervals ({report['bootstrap']['samples']} resamples); Δ rows are "
-        f"differences from **{md_escape(report['baseline'])}** on the same resamples (* : the interval excludes 0).",
+        f"differences from **{md_escape(report['baseline'])}** (or from the column to the left) on the same "
+        "resamples (* : the interval excludes 0).",
         "", "## Comparison", "", _md_table(summary_rows(report)), "",
         "## Unsupported facts per summary, by type", "", _md_table(type_rows(report)), "", _zero_types_note(report), "",
         "## Worst examples", "",
@@ -678,7 +688,8 @@ def render_html(report: dict, plots: dict[str, Path]) -> str:
         "<h1>clinsum evaluation report</h1>",
         f"<p>{report['n_examples']} examples, models {esc(', '.join(models))}; created {esc(report['created'])}. "
         f"Means with 95% paired percentile-bootstrap intervals ({report['bootstrap']['samples']} resamples). "
-        f"Δ rows: difference from <b>{esc(report['baseline'])}</b> on the same resamples; "
+        f"Δ rows: difference from <b>{esc(report['baseline'])}</b> (or from the column to the left) on the "
+        "same resamples; "
         "<span class=\"sig\">*</span> marks an interval that excludes 0.</p>",
         "<h2>Comparison</h2>", _html_table(summary_rows(report), delta_from=len(METRICS) + 1),
         "<h2>Unsupported facts per summary, by type</h2>", _html_table(type_rows(report)),
