@@ -462,10 +462,15 @@ def worst_examples(report: dict, name: str, k: int) -> list[dict]:
     return sorted(rows, key=lambda r: (-r["unsupported"], r["rougeL"]))[:k]
 
 
+def rows_by_id(report: dict) -> dict[str, dict[str, dict]]:
+    """Per model, its scored examples keyed by example id."""
+    return {name: {r["id"]: r for r in report["examples"][name]} for name in report["models"]}
+
+
 def side_by_side_ids(report: dict, k: int) -> list[str]:
     """The ``k`` notes on which the models' unsupported-fact counts differ most (ties: test-set order)."""
     models = report["models"]
-    rows = {name: {r["id"]: r for r in report["examples"][name]} for name in models}
+    rows = rows_by_id(report)
     ids = [r["id"] for r in report["examples"][models[0]]]
     spread = {i: max(rows[m][i]["unsupported"] for m in models) - min(rows[m][i]["unsupported"] for m in models)
               for i in ids}
@@ -558,7 +563,7 @@ def render_markdown(report: dict) -> str:
     if side_by_side:
         out += ["## Side by side", "", "The notes on which the models' unsupported-fact counts differ most; "
                 "unsupported spans marked **«like this»**.", ""]
-    rows = {name: {r["id"]: r for r in report["examples"][name]} for name in models}
+    rows = rows_by_id(report)
     for example_id in side_by_side:
         out += [f"### Example {md_escape(example_id)}", "",
                 f"**Reference:** {md_escape(inputs[example_id]['reference'])}", ""]
@@ -720,7 +725,7 @@ def render_html(report: dict, plots: dict[str, Path]) -> str:
     if side_by_side:
         parts.append("<h2>Side by side</h2><p class=\"muted\">The notes on which the models' unsupported-fact "
                      "counts differ most.</p>")
-    rows = {name: {r["id"]: r for r in report["examples"][name]} for name in models}
+    rows = rows_by_id(report)
     for example_id in side_by_side:
         source = inputs[example_id]
         cells = "".join(
