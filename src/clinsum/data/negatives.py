@@ -65,6 +65,7 @@ class NegativesConfig(ColumnOptions):
     model_max_examples: int | None = option(None, "summarize at most this many training notes with --model-path "
                                                   "(generation is the slow part on a CPU)")
     model_max_new_tokens: int = option(128, "most tokens per --model-path summary")
+
     def __post_init__(self):
         if isinstance(self.strategies, str):
             self.strategies = [s.strip() for s in self.strategies.split(",") if s.strip()]

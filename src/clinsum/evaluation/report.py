@@ -512,6 +512,10 @@ def md_escape(text: str) -> str:
     return re.sub(r"\s+", " ", text).translate(_MD_SPECIAL)
 
 
+def _md_mark(segment: str, fact: dict) -> str:
+    return f"**«{md_escape(segment)}»**<sup>{md_escape(fact['type'])}</sup>"
+
+
 def _md_table(rows: list[list[str]]) -> str:
     def line(cells):
         return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
@@ -552,8 +556,7 @@ def render_markdown(report: dict) -> str:
         for row in worst_examples(report, name, k):
             out += [f"**Example {md_escape(row['id'])}**: {row['unsupported']} unsupported, "
                     f"ROUGE-L {row['rougeL']:.3f}, support ratio {row['support_ratio']:.3f}", ""]
-            summary = mark_unsupported(row["prediction"], row["unsupported_facts"], md_escape,
-                                       lambda s, f: f"**«{md_escape(s)}»**<sup>{md_escape(f['type'])}</sup>")
+            summary = mark_unsupported(row["prediction"], row["unsupported_facts"], md_escape, _md_mark)
             out += [f"> {summary or '(empty summary)'}", "",
                     f"**Reference:** {md_escape(inputs[row['id']]['reference'])}", ""]
             out += [f"- **{md_escape(f['type'])}** «{md_escape(f['span'])}»: {md_escape(reason_text(f))}"
@@ -569,8 +572,7 @@ def render_markdown(report: dict) -> str:
                 f"**Reference:** {md_escape(inputs[example_id]['reference'])}", ""]
         for name in models:
             row = rows[name][example_id]
-            summary = mark_unsupported(*clipped(row), md_escape,
-                                       lambda s, f: f"**«{md_escape(s)}»**<sup>{md_escape(f['type'])}</sup>")
+            summary = mark_unsupported(*clipped(row), md_escape, _md_mark)
             out += [f"- **{md_escape(name)}** ({row['unsupported']} unsupported, ROUGE-L {row['rougeL']:.3f}): "
                     f"{summary or '(empty summary)'}"]
         out.append("")
