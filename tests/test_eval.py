@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from clinsum.evaluation.metrics import (
-    bootstrap_ci, bootstrap_indices, is_degenerate, paired_difference_ci, repetition_rate, rouge_f1, word_count,
+    auroc, bootstrap_ci, bootstrap_indices, grouped_auroc_ci, is_degenerate, paired_difference_ci, repetition_rate, rouge_f1, word_count,
 )
 from clinsum.evaluation.report import (
     EvalConfig, clipped, load_predictions, locate_facts, mark_unsupported, parse_models, run_eval,
@@ -405,3 +405,20 @@ def test_real_checker_lexical_mode_scores_a_hallucinated_dose(tmp_path):
 def _write_jsonl(path, rows):
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))
     return path
+
+
+def test_auroc_counts_ties_half_and_orders_pairs():
+    assert auroc([0.1, 0.2, 0.8, 0.9], [0, 0, 1, 1]) == 1.0
+    assert auroc([0.9, 0.8, 0.2, 0.1], [0, 0, 1, 1]) == 0.0
+    assert auroc([1, 1, 1, 1], [0, 1, 0, 1]) == 0.5
+    # positives 2 and 3 against negatives 1 and 2: 1 + 0.5 + 1 + 1 of 4 pairs
+    assert auroc([1, 2, 2, 3], [0, 0, 1, 1]) == pytest.approx(0.875)
+    assert np.isnan(auroc([1, 2], [1, 1]))
+
+
+def test_grouped_auroc_interval_contains_the_estimate():
+    rng = np.random.default_rng(0)
+    labels = rng.integers(0, 2, 200)
+    scores = labels + rng.normal(0, 1, 200)
+    ci = grouped_auroc_ci(scores, labels, np.arange(200) // 4, samples=200)
+    assert ci.low < ci.mean < ci.high and 0.6 < ci.mean < 0.9

@@ -95,3 +95,39 @@ def paired_difference_ci(values, baseline, indices: np.ndarray, confidence: floa
     if values.shape != baseline.shape:
         raise ValueError(f"paired comparison needs equal lengths, got {len(values)} and {len(baseline)}")
     return bootstrap_ci(values - baseline, indices, confidence)
+
+
+def auroc(scores, labels) -> float:
+    """Area under the ROC curve: the chance that a random positive scores above a random negative
+    (ties count half). NaN when one class is missing."""
+    scores, labels = np.asarray(scores, dtype=float), np.asarray(labels, dtype=bool)
+    n_pos, n_neg = int(labels.sum()), int((~labels).sum())
+    if n_pos == 0 or n_neg == 0:
+        return float("nan")
+    order = np.argsort(scores, kind="mergesort")
+    ranks = np.empty(len(scores))
+    sorted_scores = scores[order]
+    # Average ranks over ties (Mann-Whitney U).
+    starts = np.r_[0, np.flatnonzero(np.diff(sorted_scores)) + 1]
+    ends = np.r_[starts[1:], len(scores)]
+    for s, e in zip(starts, ends):
+        ranks[order[s:e]] = (s + e + 1) / 2
+    return float((ranks[labels].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+
+
+def grouped_auroc_ci(scores, labels, groups, samples: int = 1000, seed: int = 0,
+                     confidence: float = 0.95) -> Estimate:
+    """AUROC with a percentile-bootstrap interval that resamples whole groups (e.g. the summaries of one
+    dialogue together), since summaries of the same dialogue are not independent."""
+    scores, labels, groups = np.asarray(scores, dtype=float), np.asarray(labels, dtype=bool), np.asarray(groups)
+    names = np.unique(groups)
+    members = [np.flatnonzero(groups == g) for g in names]
+    values = []
+    for draw in bootstrap_indices(len(names), samples, seed):
+        rows = np.concatenate([members[g] for g in draw])
+        value = auroc(scores[rows], labels[rows])
+        if not np.isnan(value):
+            values.append(value)
+    tail = (1.0 - confidence) / 2 * 100
+    low, high = np.percentile(values, [tail, 100 - tail])
+    return Estimate(auroc(scores, labels), float(low), float(high))
