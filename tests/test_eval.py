@@ -15,7 +15,8 @@ import numpy as np
 import pytest
 
 from clinsum.evaluation.metrics import (
-    auroc, bootstrap_ci, bootstrap_indices, grouped_auroc_ci, is_degenerate, paired_difference_ci, repetition_rate, rouge_f1, word_count,
+    auroc, bootstrap_ci, bootstrap_indices, grouped_auroc_ci, is_degenerate, paired_difference_ci, repetition_rate,
+    rouge_f1, word_count,
 )
 from clinsum.evaluation.report import (
     EvalConfig, clipped, load_predictions, locate_facts, mark_unsupported, parse_models, run_eval,
