@@ -1,7 +1,8 @@
 """Generate summaries with a base model or a clinsum adapter (Stage A or B): one note, a file, or a prompt.
 
 Batch generation sorts notes by length and left-pads each batch, so a batch of 8 costs little more
-than its longest note instead of eight sequential generations.
+than its longest note instead of eight sequential generations. The repetition controls look at the
+summary being written only: a summary must not repeat itself, but it may (and should) reuse the note's words.
 """
 
 from __future__ import annotations
@@ -37,6 +38,36 @@ class GenerationOptions:
     batch_size: int = option(8, "notes generated together (left-padded)")
     max_input_length: int = option(2048, "prompt tokens at most; longer notes are truncated")
     seed: int = option(0, "sampling seed")
+    no_repeat_ngram_size: int = option(0, "never repeat an n-gram of this many tokens within a summary (0: off; "
+                                          "the note's own phrases stay free to copy)")
+    repetition_penalty: float = option(1.0, "penalize tokens already in the summary (1.0: off; >1 discourages "
+                                            "repeats; the note's tokens are not penalized)")
+
+    def logits_processors(self, prompt_length: int):
+        """The repetition controls, each restricted to the tokens generated after ``prompt_length``."""
+        from transformers import LogitsProcessorList, NoRepeatNGramLogitsProcessor, RepetitionPenaltyLogitsProcessor
+
+        if self.no_repeat_ngram_size < 0:
+            raise ValueError(f"--no-repeat-ngram-size must be 0 (off) or a positive n-gram size, not {self.no_repeat_ngram_size}")
+        if self.repetition_penalty <= 0:
+            raise ValueError(f"--repetition-penalty must be positive (1.0: off), not {self.repetition_penalty}")
+        processors = []
+        if self.no_repeat_ngram_size:
+            processors.append(SummaryOnly(NoRepeatNGramLogitsProcessor(self.no_repeat_ngram_size), prompt_length))
+        if self.repetition_penalty != 1.0:
+            processors.append(SummaryOnly(RepetitionPenaltyLogitsProcessor(float(self.repetition_penalty)), prompt_length))
+        return LogitsProcessorList(processors)
+
+
+class SummaryOnly:
+    """A logits processor that sees only the generated tokens: transformers' own repetition controls look at
+    the whole sequence, prompt included, which for a decoder-only model would forbid copying the note."""
+
+    def __init__(self, processor, prompt_length: int):
+        self.processor, self.prompt_length = processor, prompt_length
+
+    def __call__(self, input_ids: torch.LongTensor, scores: torch.FloatTensor) -> torch.FloatTensor:
+        return self.processor(input_ids[:, self.prompt_length:], scores)
 
 
 @dataclass
@@ -88,7 +119,7 @@ class Summarizer:
             output = self.model.generate(
                 input_ids=input_ids, attention_mask=attention_mask, max_new_tokens=options.max_new_tokens,
                 do_sample=not options.greedy, pad_token_id=pad_id, eos_token_id=self.tokenizer.eos_token_id,
-                **sampling,
+                logits_processor=options.logits_processors(input_ids.shape[1]), **sampling,
             )
             for i, generated in zip(indices, output[:, input_ids.shape[1]:]):
                 text = self.tokenizer.decode(generated, skip_special_tokens=True)
