@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections import Counter
 
 import pytest
 
@@ -128,6 +129,48 @@ def test_negated_list_flips_only_its_first_item():
     ex = Example("x", "She denies fever and chills. Cough for 2 days.", "She denies fever and chills.", "factual")
     (t,), _ = make_triplets([ex], config(strategies=["negation_flip"]))
     assert t.rejected == "She reports fever and denies chills."
+
+
+# Denials outnumber affirmations, as in MTS-Dialog references: unbalanced, DPO would learn "deny" as a style.
+DENIALS = [Example(f"d{i}", f"No {c}. Sleeping well.", f"She denies {c}.", "factual")
+           for i, c in enumerate(["fever", "cough", "nausea", "headache", "dizziness", "fatigue"])]
+AFFIRMATIONS = [Example(f"a{i}", f"She has {c}. Sleeping well.", f"She reports {c}.", "factual")
+                for i, c in enumerate(["vomiting", "wheezing"])]
+
+
+@pytest.mark.parametrize("balance", [True, False])
+def test_negation_flips_are_balanced_in_both_directions(balance):
+    examples = DENIALS[:3] + AFFIRMATIONS + DENIALS[3:]
+    triplets, report = make_triplets(examples, config(strategies=["negation_flip"], balance_negation=balance))
+    directions = Counter(t.modification["direction"] for t in triplets)
+    assert directions == report.negation_directions
+    assert report.to_dict()["negation_directions"] == {"denied_to_affirmed": directions["denied_to_affirmed"],
+                                                       "affirmed_to_denied": directions["affirmed_to_denied"]}
+    for t in triplets:
+        assert t.modification["direction"] == ("denied_to_affirmed" if "denies" in t.chosen else "affirmed_to_denied")
+    if balance:
+        assert directions == {"denied_to_affirmed": 3, "affirmed_to_denied": 2}
+        assert report.rows()["negation_flip"]["dropped"] == {"unbalanced": 3}
+    else:
+        assert directions == {"denied_to_affirmed": 6, "affirmed_to_denied": 2}
+    assert "2 affirmed -> denied (chosen affirms), " in report.table()
+
+
+def test_a_pair_whose_flip_would_tip_the_balance_tries_its_next_strategy():
+    triplets, report = make_triplets(DENIALS, config(strategies=["negation_flip", "fabrication"],
+                                                     max_length_ratio=3.0, min_similarity=0.3))
+    assert report.negation_directions == {"denied_to_affirmed": 1}
+    assert report.rows()["negation_flip"]["dropped"]["unbalanced"] >= 1
+    assert len(triplets) == len(DENIALS)  # no pair lost its triplet
+
+
+def test_balance_prefers_the_direction_kept_less_often():
+    both = Example("both", "She has a cough. Seen today.", "She denies fever and reports cough.", "factual")
+    (first,), _ = make_triplets([both], config(strategies=["negation_flip"]))
+    triplets, report = make_triplets([DENIALS[0], both], config(strategies=["negation_flip"]))
+    assert [t.modification["direction"] for t in triplets] == ["denied_to_affirmed", "affirmed_to_denied"]
+    assert triplets[1].rejected == "She denies fever and denies cough."
+    assert report.rows()["negation_flip"]["dropped"] == {}
 
 
 def test_swap_to_a_drug_the_note_names_is_present_in_note():

@@ -39,7 +39,9 @@ LABELLED = "labelled"
 MODEL_OUTPUT = "model_output"
 HALLUCINATED_LABEL = "hallucinated"
 DROP_REASONS = ("no_target_span", "unchanged", "length_mismatch", "too_different", "present_in_note", "duplicate",
-                "no_factual_pair", "supported", "reference_flagged")
+                "unbalanced", "no_factual_pair", "supported", "reference_flagged")
+# Negation flips by the side that carries the denial: chosen "denies X" / rejected "reports X", or the reverse.
+DENIED_TO_AFFIRMED, AFFIRMED_TO_DENIED = "denied_to_affirmed", "affirmed_to_denied"
 OUTPUT_FIELDS = ("id", "prompt", "context", "chosen", "rejected", "strategy", "modification", "source")
 
 
@@ -65,6 +67,10 @@ class NegativesConfig(ColumnOptions):
     model_max_examples: int | None = option(None, "summarize at most this many training notes with --model-path "
                                                   "(generation is the slow part on a CPU)")
     model_max_new_tokens: int = option(128, "most tokens per --model-path summary")
+    balance_negation: bool = option(True, "keep as many affirmed->denied as denied->affirmed negation flips (a "
+                                          "flip that would tip the balance by more than one is dropped as "
+                                          "'unbalanced' and the pair tries its next strategy), so DPO does not "
+                                          "learn denial as a style")
 
     def __post_init__(self):
         if isinstance(self.strategies, str):
@@ -110,6 +116,7 @@ class NegativesReport:
 
     counts: dict[str, Counter] = field(default_factory=dict)
     pairs: int = 0
+    negation_directions: Counter = field(default_factory=Counter)  # kept negation flips by direction
 
     def record(self, strategy: str, outcome: str) -> None:
         counter = self.counts.setdefault(strategy, Counter())
@@ -125,7 +132,8 @@ class NegativesReport:
 
     def to_dict(self) -> dict:
         return {"source_pairs": self.pairs, "triplets": sum(c["kept"] for c in self.counts.values()),
-                "strategies": self.rows()}
+                "strategies": self.rows(),
+                "negation_directions": {d: self.negation_directions[d] for d in (DENIED_TO_AFFIRMED, AFFIRMED_TO_DENIED)}}
 
     def table(self) -> str:
         reasons = [r for r in DROP_REASONS if any(c[r] for c in self.counts.values())]
@@ -140,7 +148,10 @@ class NegativesReport:
         def fmt(row: list[str]) -> str:
             return "  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
 
-        return "\n".join([f"{self.pairs} factual pairs", fmt(header), *map(fmt, lines)])
+        directions = (f"negation_flip directions: {self.negation_directions[AFFIRMED_TO_DENIED]} affirmed -> denied "
+                      f"(chosen affirms), {self.negation_directions[DENIED_TO_AFFIRMED]} denied -> affirmed "
+                      "(chosen denies)")
+        return "\n".join([f"{self.pairs} factual pairs", fmt(header), *map(fmt, lines), directions])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -162,7 +173,14 @@ class Edit:
         return text[: self.start] + self.replacement + text[self.end:]
 
     def modification(self, text: str) -> dict:
-        return {"original": text[self.start: self.end], "replacement": self.replacement, "start": self.start}
+        change = {"original": text[self.start: self.end], "replacement": self.replacement, "start": self.start}
+        direction = self.negation_direction
+        return {**change, "direction": direction} if direction else change
+
+    @property
+    def negation_direction(self) -> str | None:
+        """For a negation flip: which side denies (an "asserted" claim undoes a denial of the chosen summary)."""
+        return {"asserted": DENIED_TO_AFFIRMED, "negated": AFFIRMED_TO_DENIED}.get(self.claim[0])
 
 
 _SCOPE_BREAK = re.compile(r"\b(?:but|however|although|though|except|yet|whereas)\b|[;:]")
@@ -625,6 +643,17 @@ def check_edit(chosen: str, edit: Edit, facts: NoteFacts, config: NegativesConfi
     return None
 
 
+def _balanced_first(edits: Iterator[Edit], directions: Counter) -> list[Edit]:
+    """Negation flips of the direction kept less often so far first (a stable sort keeps the seeded order)."""
+    return sorted(edits, key=lambda edit: directions[edit.negation_direction])
+
+
+def _tips_balance(edit: Edit, directions: Counter) -> bool:
+    """Keeping this flip would put its direction more than one ahead of the other."""
+    other = AFFIRMED_TO_DENIED if edit.negation_direction == DENIED_TO_AFFIRMED else DENIED_TO_AFFIRMED
+    return directions[edit.negation_direction] > directions[other]
+
+
 def _generated(ex: Example, config: NegativesConfig, report: NegativesReport) -> list[Triplet]:
     order = random.Random(f"{config.seed}:{ex.id}").sample(config.strategies, len(config.strategies))
     facts: NoteFacts | None = None
@@ -633,17 +662,27 @@ def _generated(ex: Example, config: NegativesConfig, report: NegativesReport) ->
         if len(triplets) >= config.per_example:
             break
         rng = random.Random(f"{config.seed}:{ex.id}:{name}")
+        edits = STRATEGY_FUNCTIONS[name](ex.summary, rng)
+        balance = config.balance_negation and name == "negation_flip"
+        if balance:
+            edits = _balanced_first(edits, report.negation_directions)
         tried = False
-        for edit in itertools.islice(STRATEGY_FUNCTIONS[name](ex.summary, rng), config.attempts):
+        for edit in itertools.islice(edits, config.attempts):
             tried = True
             facts = facts or NoteFacts(ex.note)
             reason = check_edit(ex.summary, edit, facts, config)
             rejected = edit.apply(ex.summary)
             if reason is None and rejected in seen:
                 reason = "duplicate"
+            if reason is None and balance and _tips_balance(edit, report.negation_directions):
+                reason = "unbalanced"  # the edits left are of the same direction: this strategy is done
             report.record(name, reason or "kept")
+            if reason == "unbalanced":
+                break
             if reason is None:
                 seen.add(rejected)
+                if edit.negation_direction:
+                    report.negation_directions[edit.negation_direction] += 1
                 triplets.append(Triplet(f"{ex.id}:{name}", ex.note, ex.summary, rejected, name,
                                         edit.modification(ex.summary), "generated", ex.context))
                 break
