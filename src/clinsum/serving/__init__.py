@@ -1,0 +1,1 @@
+"""`clinsum serve`: the summarizer and the faithfulness checker behind an HTTP API, with a review page."""
