@@ -1,13 +1,17 @@
 """Faithfulness checker against people: AUROC on the MTS-Dialog correlation study's human labels (dev half).
 
 Each automatic summary of the dev file is checked against its dialogue with the default settings that
-``clinsum eval`` uses, and ranked by the checker's score (``unsupported_count``). Two labels from the
-human judgements: *hallucinated* (``HallucinationRate > 0``) and *unfaithful* (``FactualPrecision < 1``).
+``clinsum eval`` uses, and ranked by the checker's ``unfaithful_score`` (the learned verifier, trained on
+MTS-Dialog training dialogues only; see ``scripts/train_verifier.py``). Two labels from the human
+judgements: *hallucinated* (``HallucinationRate > 0``) and *unfaithful* (``FactualPrecision < 1``).
 Printed for both: AUROC with a 95% bootstrap interval (resampling whole dialogues, since the four
-summaries of one dialogue are not independent), recall and precision of "flagged" (at least one
-unsupported fact), the same for a bag-of-words baseline (1 - ROUGE-1 precision of the summary against the
-dialogue; it "flags" as many summaries as the checker does), the checker's pairs/s, and last a one-line
-JSON with ``auroc_hallucinated`` and ``auroc_unfaithful``.
+summaries of one dialogue are not independent) and recall/precision of a yes/no decision, for
+- ``unfaithful_score`` (decision: ``hallucinated``, the score at or above the verifier's threshold),
+- ``unsupported_count`` (the typed flags alone; decision: "flagged", at least one unsupported fact),
+- each verifier signal alone, summed (counts) or at its weakest sentence (shares) over the summary,
+- a bag-of-words baseline (1 - ROUGE-1 precision of the summary against the dialogue; it "flags" as many
+  summaries as the typed flags do),
+then the checker's pairs/s, and last a one-line JSON with ``auroc_hallucinated`` and ``auroc_unfaithful``.
 
     python benchmarks/checker_human_agreement.py
     python benchmarks/checker_human_agreement.py --show 10     # also print misses and false alarms
@@ -25,6 +29,7 @@ import numpy as np
 
 from clinsum.evaluation.faithfulness import FaithfulnessChecker, SummaryCheck
 from clinsum.evaluation.metrics import grouped_auroc_ci
+from clinsum.evaluation.verifier import COUNT_SIGNALS, SIGNALS
 
 HUMAN_LABELS = (Path(__file__).resolve().parents[2] / "shared" / "datasets" / "mts-dialog-human-labels"
                 / "human-labels-dev.csv")
@@ -55,6 +60,18 @@ def agreement(scores: np.ndarray, flagged: np.ndarray, labels: np.ndarray, group
     return {"auroc": ci.mean, "low": ci.low, "high": ci.high, "positives": int(labels.sum()),
             "flagged": int(flagged.sum()), "flagged_positive": hits,
             "recall": hits / max(int(labels.sum()), 1), "precision": hits / max(int(flagged.sum()), 1)}
+
+
+def signal_scores(checks: list[SummaryCheck]) -> dict[str, np.ndarray]:
+    """Each verifier signal as a summary score, higher = less supported: counts summed over the
+    sentences, shares at the weakest sentence."""
+    out = {}
+    for name in SIGNALS:
+        if name in COUNT_SIGNALS:
+            out[name] = np.array([sum(s.signals[name] for s in c.sentences) for c in checks], dtype=float)
+        else:
+            out[name] = np.array([-min((s.signals[name] for s in c.sentences), default=1.0) for c in checks])
+    return out
 
 
 def _print_table(results: dict[str, dict[str, dict]]) -> None:
@@ -99,27 +116,32 @@ def main() -> None:
     checks = checker.check_many(pairs)
     pairs_per_second = len(pairs) / (time.perf_counter() - started)
 
-    checker_scores = np.array([c.unsupported_count for c in checks], dtype=float)
-    flagged = checker_scores > 0
+    counts = np.array([c.unsupported_count for c in checks], dtype=float)
+    flagged = counts > 0
     baseline = 1.0 - rouge1_precision([s for _, s in pairs], [d for d, _ in pairs])
     baseline_flagged = np.zeros(len(rows), dtype=bool)
     baseline_flagged[np.argsort(-baseline, kind="stable")[: int(flagged.sum())]] = True
+    scored = {"unfaithful_score": (np.array([c.unfaithful_score for c in checks]),
+                                   np.array([c.hallucinated for c in checks])),
+              "unsupported_count": (counts, flagged)}
+    scored |= {f"  signal: {name}": (values, flagged) for name, values in signal_scores(checks).items()}
+    scored["1 - ROUGE-1 precision"] = (baseline, baseline_flagged)
 
-    results: dict[str, dict[str, dict]] = {"checker (unsupported_count)": {}, "1 - ROUGE-1 precision": {}}
+    results: dict[str, dict[str, dict]] = {name: {} for name in scored}
     for label in LABELS:
         y = np.array([r[label] for r in rows])
-        results["checker (unsupported_count)"][label] = agreement(checker_scores, flagged, y, groups,
-                                                                  args.bootstrap_seed)
-        results["1 - ROUGE-1 precision"][label] = agreement(baseline, baseline_flagged, y, groups,
-                                                            args.bootstrap_seed)
+        for name, (values, decision) in scored.items():
+            results[name][label] = agreement(values, decision, y, groups, args.bootstrap_seed)
     print(f"{len(rows)} summaries of {len(set(groups))} dialogues; labels: "
           + "; ".join(f"{k} = {v}" for k, v in LABELS.items()))
     _print_table(results)
+    print("(signal rows: recall/precision are those of the typed flags; "
+          f"unfaithful_score decides at the threshold {checker.verifier.threshold:.3f})")
     print(f"\nchecker: {pairs_per_second:.1f} pairs/s (embeddings {'off' if args.no_embeddings else 'on'}, "
           f"cold cache); AUROC intervals: 1000 bootstrap resamples of dialogues")
     if args.show:
         _print_cases(rows, checks, args.show)
-    main_scores = results["checker (unsupported_count)"]
+    main_scores = results["unfaithful_score"]
     print(json.dumps({"auroc_hallucinated": round(main_scores["hallucinated"]["auroc"], 4),
                       "auroc_unfaithful": round(main_scores["unfaithful"]["auroc"], 4),
                       "pairs_per_second": round(pairs_per_second, 1)}))

@@ -38,10 +38,15 @@ class FakeCheck:
     unsupported_facts: list
     support_ratio: float
     unsupported_by_type: dict = field(default_factory=dict)
+    unfaithful_score: float | None = None
 
     @property
     def unsupported_count(self) -> int:
         return len(self.unsupported_facts)
+
+    @property
+    def hallucinated(self) -> bool:
+        return self.unsupported_count > 0
 
 
 class FakeChecker:

@@ -31,6 +31,9 @@ from clinsum.text.normalize import (
 FACT_TYPES = ("medication", "dose", "number", "condition", "procedure", "negation", "laterality", "time", "other")
 
 AFFIRMED, NEGATED, ASKED = "affirmed", "negated", "asked"
+# A list item after a comma whose negation is unclear ("no chest pain, right ankle swelling"): it agrees
+# with either polarity in the note.
+UNCERTAIN = "uncertain"
 
 
 @dataclass
@@ -89,11 +92,16 @@ _RESULT_CUES = ("negative", "negative for", "neg")
 
 @dataclass(frozen=True)
 class NegationScope:
-    """The span a negation cue denies, and the cue itself (some cues deny less than others)."""
+    """The span a negation cue denies, and the cue itself (some cues deny less than others).
+
+    From ``uncertain_from`` on, the scope's items follow a comma in a list that no "or"/"and" closes,
+    after a cue such as "no": "no chest pain, right ankle swelling" may or may not deny the swelling.
+    """
 
     start: int
     end: int
     cue: str
+    uncertain_from: int | None = None
 
     def covers(self, text: str, term: lexicon.Term) -> bool:
         """Whether the scope denies ``term``: within a few words of the cue, or further on along a
@@ -109,11 +117,35 @@ class NegationScope:
 MAX_SCOPE_WORDS = 6
 
 
+# Cues that head a list in clinical style, commas and all: "denies fever, chills, night sweats".
+_LIST_CUES = frozenset({"denies", "denied", "deny", "denying", "negative for", "no evidence of", "no history of",
+                        "no signs of", "no sign of", "free of", "absence of", "neither"})
+_CONJUNCTION = re.compile(r"\b(?:or|nor|and)\b")
+
+
+def _list_scope(text: str, cue: re.Match, end: int) -> tuple[int, int | None]:
+    """(end, uncertain_from) of a cue's scope over a list.
+
+    A list closed by a conjunction is denied whole, up to the comma after its last item: "no fever,
+    chills or night sweats, right ankle swelling" denies three findings, not the swelling. A list with
+    no conjunction is denied whole after "denies" ("denies fever, chills, cough"); after "no" only
+    its first item is, the rest is uncertain ("no chest pain, right ankle swelling").
+    """
+    comma = text.find(",", cue.end(), end)
+    if comma < 0:
+        return end, None
+    conjunction = _CONJUNCTION.search(text, comma, end)
+    if conjunction:
+        after = text.find(",", conjunction.end(), end)
+        return (after if after >= 0 else end), None
+    return end, (None if cue.group() in _LIST_CUES else comma)
+
+
 def negated_spans(text: str) -> list[NegationScope]:
     """Spans of ``text`` (normalised) that a negation cue denies.
 
-    The scope runs from the cue over a whole list ("denies fever, chills or cough") up to a scope
-    breaker ("but", "reports", a full stop, ...).
+    The scope runs from the cue over a list ("denies fever, chills or cough") up to a scope
+    breaker ("but", "reports", a full stop, ...); see :func:`_list_scope` for commas.
     """
     spans = []
     answer = _ANSWER_NO.match(text)
@@ -123,7 +155,8 @@ def negated_spans(text: str) -> list[NegationScope]:
             continue
         verb = _REPORTING_VERB.match(text, cue.end())
         stop = _SCOPE_BREAK.search(text, verb.end() if verb else cue.end())
-        spans.append(NegationScope(cue.start(), stop.start() if stop else len(text), cue.group()))
+        end, uncertain_from = _list_scope(text, cue, stop.start() if stop else len(text))
+        spans.append(NegationScope(cue.start(), end, cue.group(), uncertain_from))
     return spans
 
 
@@ -133,8 +166,11 @@ def _polarity(text: str, term: lexicon.Term, scopes: list[NegationScope]) -> str
     covering = [s for s in scopes if s.covers(text, term)]
     if term.kind == "procedure":
         covering = [s for s in covering if s.cue not in _RESULT_CUES]
-    denied = bool(covering) or bool(_POST_NEGATION.match(text[term.end: term.end + 30]))
-    return NEGATED if denied or term.negated else AFFIRMED
+    if term.negated or _POST_NEGATION.match(text[term.end: term.end + 30]):
+        return NEGATED
+    if any(s.uncertain_from is None or term.start < s.uncertain_from for s in covering):
+        return NEGATED
+    return UNCERTAIN if covering else AFFIRMED
 
 
 # ---------------------------------------------------------------------------------------------
@@ -179,6 +215,7 @@ _COURSE_WORD = re.compile(r"\b(?:" + "|".join(sorted((w for g in COURSE_GROUPS.v
 _GROUP_OF = {word: group for group, words in COURSE_GROUPS.items() for word in words}
 _CLOCK_TIME = re.compile(r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<half>am|pm)\b")
 
+_DECADE_SUFFIX = re.compile(r"'?s\b")
 _AGE_CONTEXT = re.compile(r"^[\s-]*(?:old|of age)\b")
 # "may" is a month only with a day or year next to it.
 _AMBIGUOUS_MONTHS = {"may", "mar", "jan", "jun", "dec", "sept", "sep", "oct", "nov", "feb", "apr", "aug", "jul"}
@@ -331,6 +368,8 @@ def extract_facts(text: str, question: bool | None = None, norm: Normalized | No
                 add("number", qs, qe, "age", value=q)
             else:
                 add("time", qs, qe, "duration", value=q)
+        elif q.unit is None and q.value % 10 == 0 and (decade := _DECADE_SUFFIX.match(low, qe)):
+            add("number", qs, decade.end(), "decade", value=q)  # "in her 80s"
         elif q.unit is not None or q.value >= 3 or not float(q.value).is_integer():
             add("number", qs, qe, q.unit or "", value=q)
 

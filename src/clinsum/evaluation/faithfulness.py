@@ -26,8 +26,9 @@ from pathlib import Path
 from clinsum.config import option
 from clinsum.data.dataset import ColumnMapping, ColumnOptions, DataError, load_examples, strip_evidence_markers
 from clinsum.evaluation.facts import (
-    AFFIRMED, ASKED, COURSE_GROUPS, NEGATED, Fact, NoteIndex, dates_compatible, extract_facts,
+    AFFIRMED, ASKED, COURSE_GROUPS, NEGATED, UNCERTAIN, Fact, NoteIndex, dates_compatible, extract_facts,
 )
+from clinsum.evaluation.verifier import Verifier, default_verifier
 from clinsum.text import lexicon
 from clinsum.text.normalize import DURATION_DAYS, Quantity, normalize, split_note
 
@@ -68,6 +69,10 @@ class SentenceCheck:
     confidence: float
     facts_checked: int
     unsupported: list[UnsupportedFact] = field(default_factory=list)
+    # The verifier's inputs (see clinsum.evaluation.verifier.SIGNALS) and its probability that the
+    # sentence is unsupported (None when the checker runs without the verifier).
+    signals: dict[str, float] = field(default_factory=dict)
+    unfaithful_score: float | None = None
 
     @property
     def supported(self) -> bool:
@@ -77,7 +82,13 @@ class SentenceCheck:
         return {"index": self.index, "text": self.text, "evidence": self.evidence,
                 "evidence_scores": self.evidence_scores, "confidence": self.confidence,
                 "facts_checked": self.facts_checked, "supported": self.supported,
-                "unsupported_facts": [u.to_dict() for u in self.unsupported]}
+                "unsupported_facts": [u.to_dict() for u in self.unsupported],
+                "unfaithful_score": _rounded(self.unfaithful_score),
+                "signals": {k: round(v, 4) for k, v in self.signals.items()}}
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
 
 
 @dataclass
@@ -86,6 +97,17 @@ class SummaryCheck:
 
     sentences: list[SentenceCheck]
     note_sentences: list[str]
+    # Higher = more likely unfaithful (the learned verifier; None without it), and the score from which a
+    # summary counts as hallucinated.
+    unfaithful_score: float | None = None
+    threshold: float | None = None
+
+    @property
+    def hallucinated(self) -> bool:
+        """The verifier's decision where it ran, else "at least one unsupported fact"."""
+        if self.unfaithful_score is None or self.threshold is None:
+            return self.unsupported_count > 0
+        return self.unfaithful_score >= self.threshold
 
     @property
     def unsupported_facts(self) -> list[UnsupportedFact]:
@@ -108,6 +130,7 @@ class SummaryCheck:
 
     def to_dict(self) -> dict:
         return {"unsupported_count": self.unsupported_count, "support_ratio": round(self.support_ratio, 4),
+                "unfaithful_score": _rounded(self.unfaithful_score), "hallucinated": self.hallucinated,
                 "unsupported_by_type": self.unsupported_by_type,
                 "unsupported_facts": [u.to_dict() for u in self.unsupported_facts],
                 "sentences": [s.to_dict() for s in self.sentences],
@@ -176,6 +199,11 @@ def _match_dose(fact: Fact, note: NoteIndex) -> Verdict:
 
 
 def _match_number(fact: Fact, note: NoteIndex) -> Verdict:
+    if fact.key == "decade":  # "in his 80s": any age from 80 to 89
+        support = [i for i, f in note.quantities if f.type in ("number", "time")
+                   and fact.value.value <= f.value.value < fact.value.value + 10]
+        if support:
+            return _supported(support)
     support = _quantity_support(fact.value, note, ("number", "time", "dose"))
     if support:
         return _supported(support)
@@ -247,7 +275,8 @@ def _course_support(value: str, note: NoteIndex) -> list[int] | None:
     return (by_duration + by_words) or None
 
 
-HABITS = frozenset({"tobacco use", "alcohol use", "substance abuse"})
+# Routinely listed as denied in a social history or as "no known drug allergies", whether or not asked.
+HABITS = frozenset({"tobacco use", "alcohol use", "substance abuse", "allergies"})
 # Sentences either side of a pain mention where its site may be named ("Where's your pain?" "Above my belly button.")
 SITE_WINDOW = 2
 _OPPOSITE_POLARITY = {AFFIRMED: NEGATED, NEGATED: AFFIRMED}
@@ -269,10 +298,13 @@ def _match_finding(fact: Fact, note: NoteIndex, flag_unmentioned_negatives: bool
         found = [(i, f) for i, f in note.by_key.get(("condition", "pain"), [])
                  if any(site.search(text) for text in note.normalized[max(0, i - SITE_WINDOW): i + SITE_WINDOW + 1])]
     if not found:
-        if fact.polarity == NEGATED and (fact.value == "finding" or fact.key in HABITS) and not flag_unmentioned_negatives:
+        if (fact.polarity in (NEGATED, UNCERTAIN) and (fact.value == "finding" or fact.key in HABITS)
+                and not flag_unmentioned_negatives):
             return Verdict(set())
         return Verdict(set(), "absent_from_note", f"{fact.key} is not mentioned in the note")
-    agreeing = [i for i, f in found if f.polarity in (fact.polarity, ASKED)]
+    if fact.polarity == UNCERTAIN:
+        return _supported(i for i, _ in found)
+    agreeing = [i for i, f in found if f.polarity in (fact.polarity, ASKED, UNCERTAIN)]
     if agreeing:
         return _supported(agreeing)
     said = "denied" if _OPPOSITE_POLARITY[fact.polarity] == NEGATED else "affirmed"
@@ -362,8 +394,13 @@ class FaithfulnessChecker:
     """
 
     def __init__(self, use_embeddings: bool = True, model_path: str | None = None, batch_size: int = 128,
-                 device: str | None = None, flag_unmentioned_negatives: bool = False, quantize_on_cpu: bool = False):
+                 device: str | None = None, flag_unmentioned_negatives: bool = False, quantize_on_cpu: bool = False,
+                 verifier: Verifier | None | str = "default", report_words: frozenset[str] | None = None):
         self.batch_size = batch_size
+        self.verifier = default_verifier() if verifier == "default" else verifier
+        # Note-writing words not counted as novel (scripts/train_verifier.py chooses them).
+        self.report_words = report_words if report_words is not None else (
+            self.verifier.report_words if self.verifier else frozenset())
         self.flag_unmentioned_negatives = flag_unmentioned_negatives
         self.model = None
         self._vectors: dict[str, object] = {}
@@ -384,10 +421,10 @@ class FaithfulnessChecker:
 
     def check_many(self, pairs: list[tuple[str, str]]) -> list[SummaryCheck]:
         """Check many pairs, embedding the sentences that need it in one batch."""
-        prepared = [_Pair(note, summary, self.flag_unmentioned_negatives) for note, summary in pairs]
+        prepared = [_Pair(note, summary, self.flag_unmentioned_negatives, self.report_words) for note, summary in pairs]
         if self.model is not None:
             self._embed({t for p in prepared for t in p.texts_to_embed()})
-        return [p.result(self._vectors if self.model is not None else None) for p in prepared]
+        return [p.result(self._vectors if self.model is not None else None, self.verifier) for p in prepared]
 
     def clear_cache(self) -> None:
         """Forget embedded sentences (to time a cold start, or free memory)."""
@@ -435,6 +472,8 @@ class _SentenceState:
     note_coverage: float
     n_words: int
     searchable: list[int]  # note sentences with enough content words to be evidence on their own
+    unverified: int  # facts accepted without evidence (a denied finding the note never mentions, ...)
+    novel_words: int  # content words found nowhere in the note, see clinsum.evaluation.verifier
 
     @property
     def may_be_other(self) -> bool:
@@ -462,7 +501,7 @@ class _SentenceState:
 class _Pair:
     """One note/summary pair: the note indexed, each summary sentence's facts matched lexically."""
 
-    def __init__(self, note: str, summary: str, flag_unmentioned_negatives: bool):
+    def __init__(self, note: str, summary: str, flag_unmentioned_negatives: bool, report_words: frozenset[str]):
         self.note = NoteIndex.build(note)
         note_words = [content_words(n) for n in self.note.normalized]
         all_note_words = set().union(*note_words) if note_words else set()
@@ -472,10 +511,12 @@ class _Pair:
             norm = normalize(sentence.text)
             facts = extract_facts(sentence.text, norm=norm)
             words = content_words(norm.text)
-            unsupported, fact_evidence = [], set()
+            unsupported, fact_evidence, unverified = [], set(), 0
+            novel = words - all_note_words - report_words
             for fact in facts:
                 verdict = match_fact(fact, self.note, flag_unmentioned_negatives)
                 if verdict.reason is None:
+                    unverified += not verdict.evidence and fact.polarity != ASKED
                     for i in verdict.evidence:
                         fact_evidence |= self.note.linked(i)
                 else:
@@ -483,7 +524,7 @@ class _Pair:
                                                        verdict.reason, verdict.detail))
             self.states.append(_SentenceState(
                 sentence.text, len(facts), unsupported, fact_evidence, [coverage(words, nw) for nw in note_words],
-                coverage(words, all_note_words), len(words), searchable))
+                coverage(words, all_note_words), len(words), searchable, unverified, len(novel)))
 
     def texts_to_embed(self) -> set[str]:
         texts = set()
@@ -493,7 +534,7 @@ class _Pair:
                 texts.update(self.note.sentences[j].text for j in state.candidates())
         return texts
 
-    def result(self, vectors: dict | None) -> SummaryCheck:
+    def result(self, vectors: dict | None, verifier: Verifier | None = None) -> SummaryCheck:
         checks = []
         for k, state in enumerate(self.states):
             scores = list(state.lexical)
@@ -509,8 +550,25 @@ class _Pair:
             if state.may_be_other and (vectors is None or (best_similarity or 0.0) < OTHER_MAX_SIMILARITY):
                 unsupported.append(UnsupportedFact("other", state.text, k, "absent_from_note",
                                                    "nothing in the note resembles this sentence"))
-            checks.append(_with_evidence(k, state, scores, unsupported))
-        return SummaryCheck(checks, [s.text for s in self.note.sentences])
+            check = _with_evidence(k, state, scores, unsupported)
+            check.signals = _signals(state)
+            if verifier is not None:
+                check.unfaithful_score = verifier.score([check.signals])
+            checks.append(check)
+        if verifier is None:
+            return SummaryCheck(checks, [s.text for s in self.note.sentences])
+        return SummaryCheck(checks, [s.text for s in self.note.sentences],
+                            verifier.score([c.signals for c in checks]), verifier.threshold)
+
+
+def _signals(state: _SentenceState) -> dict[str, float]:
+    """The verifier's inputs for one sentence (clinsum.evaluation.verifier.SIGNALS): lexical only."""
+    reasons = Counter(u.reason for u in state.unsupported)  # typed facts; not the embedding-guarded "other"
+    return {"facts": state.n_facts, "absent": reasons["absent_from_note"],
+            "contradicted": reasons["contradicted_by_note"], "negation_reversed": reasons["negation_reversed"],
+            "unverified": state.unverified, "words": state.n_words,
+            "novel_words": state.novel_words, "note_coverage": state.note_coverage,
+            "best_overlap": max(state.lexical, default=0.0)}
 
 
 def _with_evidence(k: int, state: _SentenceState, scores: list[float], unsupported: list[UnsupportedFact]) -> SentenceCheck:

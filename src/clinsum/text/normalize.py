@@ -51,6 +51,9 @@ ABBREVIATIONS: dict[str, str] = {
     "rlq": "right lower quadrant", "yrs": "years", "yr": "year", "wks": "weeks", "wk": "week", "mos": "months",
     "hrs": "hours", "mins": "minutes", "lbs": "pounds", "lb": "pound", "bp": "blood pressure",
     "a.m.": "am", "p.m.": "pm", "&": "and", "approx.": "approximately", "approx": "approximately", "x-ray": "x-ray",
+    # Decades of age, so that "in his eighties" and "in his 80s" compare equal.
+    "twenties": "20s", "thirties": "30s", "forties": "40s", "fifties": "50s", "sixties": "60s",
+    "seventies": "70s", "eighties": "80s", "nineties": "90s",
 }
 
 _WORD_CHAR = "a-z0-9"
@@ -101,8 +104,8 @@ def _cardinal_value(words: list[str]) -> int | None:
         return text2num(" ".join(words), "en")
     except ValueError:
         pass
-    # Spoken years: "nineteen ninety eight" -> 1998.
-    if len(words) >= 2 and words[0] in _UNITS[10:] + _TENS:
+    # Spoken years and readings: "nineteen ninety eight" -> 1998, "one twenty two" -> 122.
+    if len(words) >= 2 and (words[0] in _UNITS[10:] + _TENS or words[0] in _UNITS[1:10] and words[1] in _UNITS[10:] + _TENS):
         try:
             high, low = text2num(words[0], "en"), text2num(" ".join(words[1:]), "en")
         except ValueError:
