@@ -20,7 +20,6 @@ then the checker's pairs/s, and last a one-line JSON with ``auroc_hallucinated``
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import time
 from pathlib import Path
@@ -28,22 +27,12 @@ from pathlib import Path
 import numpy as np
 
 from clinsum.evaluation.faithfulness import FaithfulnessChecker, SummaryCheck
+from clinsum.evaluation.human_labels import LABELS, load_study
 from clinsum.evaluation.metrics import grouped_auroc_ci
 from clinsum.evaluation.verifier import COUNT_SIGNALS, SIGNALS
 
 HUMAN_LABELS = (Path(__file__).resolve().parents[2] / "shared" / "datasets" / "mts-dialog-human-labels"
                 / "human-labels-dev.csv")
-LABELS = {"hallucinated": "HallucinationRate > 0", "unfaithful": "FactualPrecision < 1"}
-
-
-def load_study(path: Path) -> list[dict]:
-    """Rows of the human-label file with the two labels added."""
-    with open(path, newline="", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
-    for r in rows:
-        r["hallucinated"] = float(r["HallucinationRate"]) > 0
-        r["unfaithful"] = float(r["FactualPrecision"]) < 1
-    return rows
 
 
 def rouge1_precision(summaries: list[str], dialogues: list[str]) -> np.ndarray:

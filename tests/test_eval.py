@@ -428,3 +428,19 @@ def test_grouped_auroc_interval_contains_the_estimate():
     scores = labels + rng.normal(0, 1, 200)
     ci = grouped_auroc_ci(scores, labels, np.arange(200) // 4, samples=200)
     assert ci.low < ci.mean < ci.high and 0.6 < ci.mean < 0.9
+
+
+def test_human_label_file_errors_name_the_file_row_and_fix(tmp_path):
+    from clinsum.data.dataset import DataError
+    from clinsum.evaluation.human_labels import load_study
+
+    good = "row,ID,Dialogue,Automatic Summary,FactualPrecision,HallucinationRate\n0,0,d,s,0.5,0\n1,0,d,s,1,0.2\n"
+    (tmp_path / "ok.csv").write_text(good, encoding="utf-8")
+    rows = load_study(tmp_path / "ok.csv")
+    assert [(r["unfaithful"], r["hallucinated"]) for r in rows] == [(True, False), (False, True)]
+    (tmp_path / "cols.csv").write_text("row,ID,Dialogue\n0,0,d\n", encoding="utf-8")
+    with pytest.raises(DataError, match="missing columns: Automatic Summary"):
+        load_study(tmp_path / "cols.csv")
+    (tmp_path / "nan.csv").write_text(good.replace("0.5", "high"), encoding="utf-8")
+    with pytest.raises(DataError, match="row 2.*must be numbers"):
+        load_study(tmp_path / "nan.csv")

@@ -246,3 +246,40 @@ def test_embedding_checker_agrees_with_lexical_facts(embedding_checker, checker)
     with_model = embedding_checker.check_many(pairs)
     assert [flags(c) for c in with_model] == [flags(c) for c in checker.check_many(pairs)]
     assert all(0 <= s.confidence <= 1 for c in with_model for s in c.sentences)
+
+
+# ---------------------------------------------------------------------------------------------
+# The unfaithfulness score (clinsum.evaluation.verifier)
+
+def test_unfaithful_score_counts_unsupported_units_per_sentence(checker):
+    note = "Doctor: How old are you?\nPatient: I'm seventy six. My left knee hurts since a fall three days ago."
+    faithful = checker.check(note, "A 76-year-old with left knee pain for 3 days after a fall.")
+    invented = checker.check(note, "A 76-year-old with left knee pain for 3 days after a fall. "
+                                   "She lives with her daughter and works as a librarian in Boston.")
+    flagged = checker.check(note, "A 76-year-old with right knee pain for 3 days after a fall.")
+    assert faithful.unfaithful_score < faithful.threshold and not faithful.hallucinated
+    assert invented.unfaithful_score >= invented.threshold and invented.hallucinated
+    assert invented.sentences[1].signals["novel_words"] == 3  # daughter, librarian, Boston
+    assert invented.sentences[1].unfaithful_score > invented.sentences[0].unfaithful_score
+    assert invented.unfaithful_score == pytest.approx(sum(s.unfaithful_score for s in invented.sentences))
+    assert flagged.hallucinated and flagged.unsupported_count == 1  # one typed flag is enough
+
+
+def test_check_output_rows_carry_the_score_and_decision(tmp_path):
+    out = tmp_path / "checked.jsonl"
+    run_check(CheckConfig(input_file=str(_write_pairs(tmp_path / "p.csv", PAIRS)), output=str(out),
+                          use_embeddings=False))
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert all(isinstance(r["unfaithful_score"], float) for r in rows)
+    assert rows[0]["hallucinated"] is False and rows[1]["hallucinated"] is True
+    assert rows[1]["unfaithful_score"] > rows[0]["unfaithful_score"]
+    assert set(rows[0]["sentences"][0]["signals"]) >= {"novel_words", "absent", "unverified"}
+
+
+def test_the_verifier_file_names_only_known_signals(tmp_path):
+    from clinsum.evaluation.verifier import Verifier, default_verifier
+
+    data = default_verifier().to_dict()
+    assert Verifier.from_dict(data) == default_verifier()
+    with pytest.raises(ValueError, match="rebuild them with scripts/train_verifier.py"):
+        Verifier.from_dict({**data, "weights": {"no_such_signal": 1.0}})

@@ -651,15 +651,20 @@ def format_report(check: SummaryCheck) -> str:
         mark = "ok " if s.supported else "!! "
         evidence = ",".join(s.evidence) or "-"
         lines.append(f"{mark}[{s.index + 1}] {s.text}")
-        lines.append(f"      evidence: {evidence}  confidence: {s.confidence:.2f}")
+        score = "" if s.unfaithful_score is None else f"  unfaithful score: {s.unfaithful_score:g}"
+        lines.append(f"      evidence: {evidence}  confidence: {s.confidence:.2f}{score}")
         for u in s.unsupported:
             lines.append(f"      UNSUPPORTED {u.type}: {u.span!r} ({u.reason}: {u.detail})")
     lines.append(f"unsupported facts: {check.unsupported_count}; support ratio: {check.support_ratio:.2f}")
+    if check.unfaithful_score is not None:
+        lines.append(f"unfaithful score: {check.unfaithful_score:g} (hallucinated from {check.threshold:g} on): "
+                     + ("hallucinated" if check.hallucinated else "not hallucinated"))
     return "\n".join(lines)
 
 
 def summarize_checks(checks: list[SummaryCheck]) -> dict:
-    """Totals over many checks: hallucination rate, mean support ratio, unsupported facts by type."""
+    """Totals over many checks: hallucination rate (the verifier's decision where it ran, else "at least
+    one unsupported fact"), mean unfaithful score, mean support ratio, unsupported facts by type."""
     n = len(checks)
     by_type: Counter = Counter()
     by_reason: Counter = Counter()
@@ -668,7 +673,9 @@ def summarize_checks(checks: list[SummaryCheck]) -> dict:
         by_reason.update(u.reason for u in c.unsupported_facts)
     return {
         "pairs": n,
-        "hallucination_rate": sum(c.unsupported_count > 0 for c in checks) / n if n else 0.0,
+        "hallucination_rate": sum(c.hallucinated for c in checks) / n if n else 0.0,
+        "mean_unfaithful_score": (sum(c.unfaithful_score for c in checks) / n
+                                  if n and all(c.unfaithful_score is not None for c in checks) else None),
         "mean_support_ratio": sum(c.support_ratio for c in checks) / n if n else 0.0,
         "unsupported_per_summary": sum(c.unsupported_count for c in checks) / n if n else 0.0,
         "unsupported_by_type": dict(by_type.most_common()),
