@@ -10,7 +10,7 @@
   Training references are no guide here: written from the chart as well as the dialogue, they score far
   higher than automatic summaries (the script prints how many reach the threshold).
 Why fixed weights: on the dev half a logistic regression fitted on edited training references (commit
-515a849) ranked summaries worse (AUROC 0.66 / 0.63) than unit weights, and one fitted on the dev labels
+cf093ce) ranked summaries worse (AUROC 0.66 / 0.63) than unit weights, and one fitted on the dev labels
 did no better under cross-validation by dialogue. About 20 s on 2 CPU cores:
 
     python scripts/train_verifier.py
