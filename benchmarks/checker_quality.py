@@ -100,6 +100,7 @@ def reference_flags(checker: FaithfulnessChecker, examples: list[Example], top: 
     return {
         **totals,
         "flags_per_summary": totals["unsupported_per_summary"],
+        "flagged_share": sum(c.unsupported_count > 0 for c in checks) / len(checks),
         "pairs_per_second": len(examples) / seconds,
         "top_flags": [{"type": t, "reason": r, "span": s, "count": n, **examples_by_span[(t, r, s)]}
                       for (t, r, s), n in spans.most_common(top)],
@@ -121,8 +122,9 @@ def _print_recall(source: str, result: dict) -> None:
 def _print_references(result: dict) -> None:
     print(f"\nMTS-Dialog validation references: {result['pairs']} pairs, "
           f"{result['pairs_per_second']:.1f} pairs/s (cold embedding cache)")
-    print(f"hallucination rate (>=1 flag): {result['hallucination_rate']:.1%}   flags per summary: "
-          f"{result['flags_per_summary']:.2f}   mean support ratio: {result['mean_support_ratio']:.3f}")
+    print(f"with >=1 flag: {result['flagged_share']:.1%}   hallucinated (unfaithful_score at or above its "
+          f"threshold): {result['hallucination_rate']:.1%}   flags per summary: {result['flags_per_summary']:.2f}   "
+          f"mean support ratio: {result['mean_support_ratio']:.3f}")
     print("flags by type: " + json.dumps(result["unsupported_by_type"]))
     print("flags by reason: " + json.dumps(result["unsupported_by_reason"]))
     print("most common flags (count, type, reason, span -> detail):")

@@ -633,7 +633,7 @@ def write_plots(report: dict, folder: Path) -> dict[str, Path]:
     errors = np.array([[e["mean"] - e["low"], e["high"] - e["mean"]] for e in estimates]).T * 100
     ax.bar(models, means, yerr=errors, capsize=6, color=colors, alpha=0.85)
     ax.set_ylabel("% of summaries")
-    ax.set_title("Hallucination rate: ≥1 unsupported fact (95% CI)")
+    ax.set_title("Hallucination rate: unfaithful_score at or above its threshold (95% CI)")
     ax.set_ylim(0, min(105.0, float((means + errors[1]).max()) * 1.2 + 5))
     ax.grid(axis="y", alpha=0.3)
     paths["hallucination_rate"] = folder / "hallucination_rate.png"
