@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
     "pipeline": ("clinsum.pipeline", "PipelineConfig", "run_pipeline", "Every stage from one YAML file: prepare, SFT, negatives, DPO, eval"),
     "eval": ("clinsum.evaluation.report", "EvalConfig", "run_eval", "Compare models (base, SFT, DPO) on ROUGE and faithfulness; write report.md/html/json"),
     "check": ("clinsum.evaluation.faithfulness", "CheckConfig", "run_check", "Flag summary facts the note does not support (per sentence, with evidence)"),
+    "redact": ("clinsum.privacy.redact", "RedactConfig", "run_redact", "Replace PHI (names, dates, record numbers, contacts, addresses) with tags or consistent surrogates"),
     "evidence": ("clinsum.evaluation.evidence", "EvidenceConfig", "run_evidence", "Annotate summaries with [Evidence: S2,1; Conf: 0.45] pointers to note sentences"),
     "serve": ("clinsum.serving.service", "ServeConfig", "run_serve", "HTTP API and review page: summaries with per-sentence evidence and unsupported facts"),
 }

@@ -63,6 +63,8 @@ class DataSection(ColumnOptions):
     max_train_examples: int | None = option(None, "use the first N training rows")
     max_val_examples: int | None = option(None, "use the first N validation rows")
     max_test_examples: int | None = option(None, "use the first N test rows")
+    redact_phi: bool = option(False, "replace PHI in every split's notes and summaries before any stage sees them")
+    phi_mode: str = option("tag", "PHI replacement: tag ([NAME], [DATE], ...) or surrogate (consistent fake values)")
 
 
 def _digest(obj) -> str:
@@ -139,22 +141,43 @@ def prepare_data(section: DataSection, out_dir: Path, seed: int) -> dict[str, st
 
         paths = write_synthetic_splits(out_dir, section.n_train, section.n_val, section.n_test, seed,
                                        section.hallucinated_fraction)
-        return {split: str(path) for split, path in paths.items()}
-    if not section.train_data or not section.test_data:
-        raise ValueError("data: give train_data and test_data (or synthetic: true)")
-    mapping = section.column_mapping()
-    train = load_examples(section.train_data, mapping)[: section.max_train_examples]
-    if section.val_data:
-        val = load_examples(section.val_data, mapping)[: section.max_val_examples]
+        if not section.redact_phi:
+            return {split: str(path) for split, path in paths.items()}
+        splits = {split: load_examples(path) for split, path in paths.items()}
     else:
-        train, val = split_examples(train, 0.1, seed)
-    test = load_examples(section.test_data, mapping)[: section.max_test_examples]
-    paths = {}
-    for split, rows in (("train", train), ("val", val), ("test", test)):
-        paths[split] = str(out_dir / f"{split}.csv")
-        write_csv(paths[split], [dict(zip(DATA_COLUMNS, (e.id, e.note, e.summary, e.label or "", e.context or "")))
-                                 for e in rows], DATA_COLUMNS)
-    return paths
+        if not section.train_data or not section.test_data:
+            raise ValueError("data: give train_data and test_data (or synthetic: true)")
+        mapping = section.column_mapping()
+        train = load_examples(section.train_data, mapping)[: section.max_train_examples]
+        if section.val_data:
+            val = load_examples(section.val_data, mapping)[: section.max_val_examples]
+        else:
+            train, val = split_examples(train, 0.1, seed)
+        test = load_examples(section.test_data, mapping)[: section.max_test_examples]
+        splits = {"train": train, "val": val, "test": test}
+    outputs = {}
+    if section.redact_phi:
+        splits, outputs["phi_report"] = _redact_splits(splits, section.phi_mode, seed, out_dir)
+    for split, rows in splits.items():
+        outputs[split] = str(out_dir / f"{split}.csv")
+        write_csv(outputs[split], [dict(zip(DATA_COLUMNS, (e.id, e.note, e.summary, e.label or "", e.context or "")))
+                                   for e in rows], DATA_COLUMNS)
+    return outputs
+
+
+def _redact_splits(splits: dict, mode: str, seed: int, out_dir: Path) -> tuple[dict, str]:
+    """Every split with PHI replaced, and the path of a report of the counts by type (no identifier text)."""
+    from clinsum.privacy.phi import PhiRedactor
+    from clinsum.privacy.redact import phi_report_table, redact_examples
+
+    redactor = PhiRedactor(mode, seed)
+    report, redacted = {"mode": mode}, {}
+    for split, examples in splits.items():
+        redacted[split], counts = redact_examples(examples, redactor)
+        report[split] = {"notes": len(examples), "identifiers": dict(counts), "total": sum(counts.values())}
+        log.info("[prepare] PHI in %s (%s):\n%s", split, mode, phi_report_table(counts))
+    write_json(out_dir / "phi_report.json", report)
+    return redacted, str(out_dir / "phi_report.json")
 
 
 def run_pipeline(config: PipelineConfig) -> dict:

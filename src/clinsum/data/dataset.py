@@ -88,15 +88,12 @@ class ColumnMapping:
         return resolved
 
 
-def read_rows(path: Path) -> tuple[list[dict], int]:
-    """Read raw rows and the number of the first data row (for error messages)."""
+def read_text(path: Path) -> str:
+    """A UTF-8 text file's contents, or a :class:`DataError` saying why it cannot be read."""
     if not path.exists():
         raise DataError(path, "file not found", fix="check the path")
-    if path.is_dir():
-        return _read_hf_dataset(path), 0
-    suffix = path.suffix.lower()
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as e:
         line = path.read_bytes()[: e.start].count(b"\n") + 1
         raise DataError(
@@ -104,6 +101,16 @@ def read_rows(path: Path) -> tuple[list[dict], int]:
         ) from None
     except OSError as e:
         raise DataError(path, f"unreadable file ({e.strerror})", fix="check the path and its permissions") from None
+
+
+def read_rows(path: Path) -> tuple[list[dict], int]:
+    """Read raw rows and the number of the first data row (for error messages)."""
+    if not path.exists():
+        raise DataError(path, "file not found", fix="check the path")
+    if path.is_dir():
+        return _read_hf_dataset(path), 0
+    suffix = path.suffix.lower()
+    text = read_text(path)
     if suffix == ".csv":
         try:
             return list(csv.DictReader(text.splitlines(keepends=True))), 2

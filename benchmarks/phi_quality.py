@@ -1,0 +1,342 @@
+"""PHI redaction quality on a synthetic PHI set: recall per identifier kind, precision, clinical words
+wrongly removed, clinical facts kept, and speed.
+
+The set: notes from clinsum's synthetic note generator with identifiers planted in varied formats,
+positions (header lines, sentences before, inside and after the note, signature lines) and casings,
+their spans known, plus allow-list distractors (eponyms, "may", fractions, readings) that must stay.
+Names come from Faker's person lists of twelve locales, most of which the redactor's name dictionary
+(Faker's English lists) does not contain.
+
+    python benchmarks/phi_quality.py --seed 1              # dev seed (used for tuning)
+    python benchmarks/phi_quality.py --seed 2 --n 300      # report seed
+    python benchmarks/phi_quality.py --seed 2 --engine presidio   # Presidio's own recognizers only
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+
+from faker import Faker
+
+from clinsum.data.synthetic import generate_examples
+from clinsum.evaluation.facts import NoteIndex
+from clinsum.privacy.phi import PhiRedactor
+
+LOCALES = ("en_US", "en_GB", "en_IE", "es_MX", "de_DE", "fr_FR", "it_IT", "pt_BR", "nl_NL", "pl_PL", "vi_VN", "en_NG")
+PATTERN_KINDS = ("DATE", "PHONE", "EMAIL", "SSN", "MRN", "OTHER_ID", "URL", "IP", "ZIP", "AGE", "ADDRESS")
+DISTRACTORS = (
+    "History of Parkinson's disease.", "Family history of Crohn's disease.", "Remote Hodgkin lymphoma, in remission.",
+    "Prior Bell's palsy, resolved.", "May take 1/2 tablet at bedtime if needed.", "She may return sooner if worse.",
+    "Murphy's sign negative.", "Strength 5/5 in all extremities.", "Vision 20/20 bilaterally.", "Pain 7/10.",
+    "Lachman test negative.", "Foley catheter removed.", "Grade 2/6 systolic murmur.", "Alzheimer's disease in father.",
+    "Take 1/2 tab twice daily.", "BP 120/80 on recheck.", "Graves disease, treated.", "Epley maneuver performed.",
+    "Will return in May for recheck.", "Hashimoto thyroiditis.", "Guillain-Barre syndrome in 2009.",
+)
+ROLES = ("daughter", "son", "wife", "husband", "mother", "sister", "brother", "caregiver", "partner")
+
+
+class PhiNoteBuilder:
+    """One note as pieces of text; planted pieces remember their kind, so spans are known."""
+
+    def __init__(self):
+        self.parts: list[tuple[str, str | None]] = []
+
+    def add(self, text: str, kind: str | None = None) -> PhiNoteBuilder:
+        self.parts.append((text, kind))
+        return self
+
+    def build(self) -> tuple[str, list[tuple[int, int, str]]]:
+        text, spans = "", []
+        for piece, kind in self.parts:
+            if kind:
+                spans.append((len(text), len(text) + len(piece), kind))
+            text += piece
+        return text, spans
+
+
+def _case(rng: random.Random, text: str) -> str:
+    return rng.choices((text, text.upper(), text.lower()), weights=(6, 2, 1))[0]
+
+
+class Planter:
+    """Random identifiers in many formats, each planted with the words around it."""
+
+    def __init__(self, seed: int):
+        self.rng = random.Random(seed)
+        self.fakers = {loc: Faker(loc) for loc in LOCALES}
+        for i, f in enumerate(self.fakers.values()):
+            f.seed_instance(seed * 100 + i)
+        self.us = self.fakers["en_US"]
+
+    def person(self) -> tuple[str, str]:
+        f = self.fakers[self.rng.choice(LOCALES)]
+        return f.first_name(), f.last_name()
+
+    def date(self) -> str:
+        d = self.us.date_between("-30y", "today")
+        month, abbr = d.strftime("%B"), d.strftime("%b")
+        day = d.day
+        suffix = "th" if 11 <= day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+        formats = [f"{d.month:02d}/{day:02d}/{d.year}", f"{d.month}/{day}/{d.year % 100:02d}", d.isoformat(),
+                   f"{month} {day}{suffix}, {d.year}", f"{month} {day}", f"{abbr} {day} {d.year}",
+                   f"{day}-{abbr}-{d.year % 100:02d}", f"{day} {month} {d.year}", f"{abbr}. {day}",
+                   f"{month} {d.year}", f"{d.month}-{day}-{d.year}", f"{day:02d}.{d.month:02d}.{d.year}"]
+        return _case(self.rng, self.rng.choice(formats))
+
+    def phone(self) -> str:
+        a, b, c = self.rng.randint(201, 989), self.rng.randint(200, 999), self.rng.randint(0, 9999)
+        formats = [f"({a}) {b}-{c:04d}", f"{a}-{b}-{c:04d}", f"{a}.{b}.{c:04d}", f"+1 {a} {b} {c:04d}",
+                   f"1-{a}-{b}-{c:04d}", f"{a}-{b}-{c:04d} ext. {self.rng.randint(1, 999)}", f"({a}){b}-{c:04d}"]
+        return self.rng.choice(formats)
+
+    def ssn(self) -> str:
+        area = self.rng.choice([n for n in range(1, 900) if n != 666])
+        g, s = self.rng.randint(1, 99), self.rng.randint(1, 9999)
+        return self.rng.choice((f"{area:03d}-{g:02d}-{s:04d}", f"{area:03d} {g:02d} {s:04d}", f"{area:03d}{g:02d}{s:04d}"))
+
+    def digits(self, n: int) -> str:
+        return "".join(str(self.rng.randint(0, 9)) for _ in range(n))
+
+    def plant(self, kind: str) -> list[tuple[str, str | None]]:
+        """Pieces of one sentence or line holding one identifier of ``kind`` (or a name)."""
+        r = self.rng
+        if kind == "NAME_PATIENT":
+            first, last = self.person()
+            title = r.choice(("Mr.", "Mrs.", "Ms.", "MR.", "Mrs", "Miss"))
+            return r.choice((
+                [("Patient: ", None), (f"{first} {last}", "NAME"), ("\n", None)],
+                [("Patient name: ", None), (_case(r, f"{first} {last}"), "NAME"), ("\n", None)],
+                [(f"{last.upper()}, {first.upper()}", "NAME"), ("\n", None)],
+                [(f"{last}, {first}", "NAME"), ("\n", None)],
+                [(f"{title} ", None), (last, "NAME"), (" was seen today. ", None)],
+                [(f"{first} {last}", "NAME"), (" is here for follow-up. ", None)],
+                [("Spoke with ", None), (f"{first} {last}", "NAME"), (" about the plan. ", None)],
+            ))
+        if kind == "NAME_RELATIVE":
+            first, last = self.person()
+            role = r.choice(ROLES)
+            return r.choice((
+                [(f"Her {role} ", None), (f"{first} {last}", "NAME"), (" was present. ", None)],
+                [(f"His {role}, ", None), (first, "NAME"), (", helps with medications. ", None)],
+                [("Emergency contact: ", None), (f"{first} {last}", "NAME"), (f" ({role}).\n", None)],
+                [(f"Accompanied by {role} ", None), (first, "NAME"), (". ", None)],
+            ))
+        if kind == "NAME_CLINICIAN":
+            first, last = self.person()
+            return r.choice((
+                [("Discussed with Dr. ", None), (last, "NAME"), (". ", None)],
+                [("Referred by Dr ", None), (f"{first} {last}", "NAME"), (". ", None)],
+                [("DR. ", None), (last.upper(), "NAME"), (" TO FOLLOW.\n", None)],
+                [("\nElectronically signed by: ", None), (f"{first} {last}", "NAME"), (", MD\n", None)],
+                [("\n", None), (f"{first} {last}", "NAME"), (r.choice((", NP", ", RN", " MD", ", PA-C")) + "\n", None)],
+                [("cc: Dr. ", None), (last, "NAME"), ("\n", None)],
+                [("PCP: ", None), (f"{first[0]}. {last}", "NAME"), ("\n", None)],
+            ))
+        if kind == "DATE":
+            return r.choice((
+                [("DOB: ", None), (self.date(), "DATE"), ("\n", None)],
+                [("Last seen on ", None), (self.date(), "DATE"), (". ", None)],
+                [("Admitted ", None), (self.date(), "DATE"), (" for observation. ", None)],
+                [("Symptoms began ", None), (self.date(), "DATE"), (". ", None)],
+                [("Follow-up scheduled for ", None), (self.date(), "DATE"), (". ", None)],
+                [("Surgery on the ", None), (f"{r.randint(1, 28)}{r.choice(('th', 'th'))}", "DATE"), (". ", None)],
+            ))
+        if kind == "PHONE":
+            label = r.choice(("Phone: ", "Cell ", "Fax: ", "Call back number ", "Can be reached at ", "Pager: ", "Tel "))
+            return [(label, None), (self.phone(), "PHONE"), (". " if r.random() < 0.5 else "\n", None)]
+        if kind == "EMAIL":
+            first, last = self.person()
+            user = r.choice((f"{first}.{last}", f"{first[0]}{last}{r.randint(1, 99)}", f"{last}_{first[0]}"))
+            user = re.sub(r"[^A-Za-z0-9._]", "", user) or "pt"
+            email = f"{user}@{r.choice(('gmail.com', 'clinic-mail.org', 'yahoo.co.uk', 'health.example.net'))}"
+            return [(r.choice(("Email: ", "Patient e-mail ", "Contact via ")), None), (_case(r, email), "EMAIL"), (". ", None)]
+        if kind == "SSN":
+            return [(r.choice(("SSN: ", "SS# ", "Social security number ")), None), (self.ssn(), "SSN"), ("\n", None)]
+        if kind == "MRN":
+            value = r.choice((self.digits(8), self.digits(7), f"{self.digits(2)}-{self.digits(3)}-{self.digits(3)}",
+                              f"MRN{self.digits(7)}"))
+            label = r.choice(("MRN: ", "MRN# ", "Medical record number ", "mrn ", "(MRN ", "Med Rec #: ", "Chart #"))
+            if value.startswith("MRN"):
+                return [("ID ", None), (value, "MRN"), ("\n", None)]
+            return [(label, None), (value, "MRN"), (")" if label == "(MRN " else "", None), ("\n", None)]
+        if kind == "OTHER_ID":
+            letters = "".join(r.choice("ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(3))
+            return r.choice((
+                [("Account #: ", None), (self.digits(10), "OTHER_ID"), ("\n", None)],
+                [("Acct no. ", None), (f"A-{self.digits(6)}", "OTHER_ID"), (". ", None)],
+                [("Member ID: ", None), (f"{letters}{self.digits(9)}", "OTHER_ID"), ("\n", None)],
+                [("Health plan ID ", None), (f"HP-{self.digits(7)}", "OTHER_ID"), (". ", None)],
+                [("Driver's license: ", None), (f"{letters[0]}{self.digits(7)}", "OTHER_ID"), ("\n", None)],
+                [("Pacemaker serial number ", None), (f"{letters}{self.digits(6)}", "OTHER_ID"), (". ", None)],
+                [("Policy # ", None), (f"{self.digits(4)}-{self.digits(5)}", "OTHER_ID"), ("\n", None)],
+            ))
+        if kind == "URL":
+            url = r.choice((f"https://www.{self.us.domain_word()}.org/patients/{self.digits(5)}",
+                            f"http://portal.{self.us.domain_word()}-health.com", f"www.{self.us.domain_word()}.net/{self.digits(3)}"))
+            return [(r.choice(("Portal: ", "Results at ", "See ")), None), (url, "URL"), (" for details. ", None)]
+        if kind == "IP":
+            ip = r.choice((f"192.168.{r.randint(0, 255)}.{r.randint(1, 254)}", f"10.{r.randint(0, 255)}.{r.randint(0, 255)}.{r.randint(1, 254)}",
+                           f"2001:db8::{r.randint(1, 9999):x}:{r.randint(1, 9999):x}"))
+            return [(r.choice(("Logged in from ", "Device IP ", "IP address: ")), None), (ip, "IP"), (". ", None)]
+        if kind in ("ADDRESS", "ZIP"):
+            street = f"{r.randint(1, 9999)} {self.us.street_name()}"
+            street = _case(r, street if r.random() < 0.7 else f"{street}, Apt {r.randint(1, 40)}{r.choice('AB')}")
+            zip_code = self.us.zipcode() if r.random() < 0.8 else self.us.zipcode_plus4()
+            city, state = self.us.city(), r.choice((self.us.state_abbr(), self.us.state()))
+            return [("Address: ", None), (street, "ADDRESS"), (", ", None), (city, "CITY"), (f", {state} ", None),
+                    (zip_code, "ZIP"), ("\n", None)]
+        if kind == "CITY":
+            return [(r.choice(("Lives alone in ", "Moved from ", "Resides in ")), None), (self.us.city(), "CITY"),
+                    (r.choice((". ", f", {self.us.state_abbr()}. ")), None)]
+        if kind == "AGE":
+            age = r.randint(90, 104)
+            return r.choice((
+                [("Her mother is ", None), (str(age), "AGE"), (" years old. ", None)],
+                [("Patient is a ", None), (str(age), "AGE"), ("-year-old with dementia. ", None)],
+                [("Age: ", None), (str(age), "AGE"), ("\n", None)],
+                [("", None), (str(age), "AGE"), (r.choice((" y/o F", " yo M", "F"))[0:] + " with falls. ", None)],
+            ))
+        raise ValueError(kind)
+
+
+KINDS = ("NAME_PATIENT", "NAME_RELATIVE", "NAME_CLINICIAN", *[k for k in PATTERN_KINDS if k != "ZIP"], "CITY")
+
+
+def make_phi_set(n: int, seed: int) -> list[dict]:
+    """``n`` synthetic notes with planted identifiers; each row: note, clean note, planted spans."""
+    planter, rng = Planter(seed), random.Random(seed)
+    rows = []
+    for example in generate_examples(n, seed=seed):
+        clean = example.note
+        lines = clean.split("\n")
+        builder = PhiNoteBuilder()
+        kinds = rng.sample(KINDS, rng.randint(4, 8))
+        header, middle, footer = kinds[: len(kinds) // 3], kinds[len(kinds) // 3: 2 * len(kinds) // 3], kinds[2 * len(kinds) // 3:]
+        for kind in header:
+            for piece in planter.plant(kind):
+                builder.add(*piece)
+        builder.add("\n")
+        cut = rng.randint(1, max(1, len(lines) - 1))
+        builder.add("\n".join(lines[:cut]) + "\n")
+        for kind in middle:
+            for piece in planter.plant(kind):
+                builder.add(*piece)
+        if rng.random() < 0.5:
+            builder.add(rng.choice(DISTRACTORS) + " ")
+        builder.add("\n" + "\n".join(lines[cut:]) + "\n")
+        if rng.random() < 0.5:
+            builder.add(rng.choice(DISTRACTORS) + "\n")
+        for kind in footer:
+            for piece in planter.plant(kind):
+                builder.add(*piece)
+        note, spans = builder.build()
+        rows.append({"id": example.id, "note": note, "clean": clean, "spans": spans})
+    return rows
+
+
+FACT_TYPES = ("medication", "dose", "number", "laterality", "condition")
+
+
+def _facts(text: str) -> Counter:
+    """The checker's drug, dose, number-with-unit, side and condition facts of a note."""
+    index = NoteIndex.build(text)
+    return Counter((f.type, f.key, str(f.value), f.polarity) for facts in index.facts for f in facts
+                   if f.type in FACT_TYPES and not (f.type == "number" and not f.key))
+
+
+def _covered(span: tuple[int, int], found: list[tuple[int, int]], text: str) -> bool:
+    """Every non-space character of the planted span lies inside some detected span."""
+    chars = {i for i in range(*span) if not text[i].isspace() and text[i] not in ",."}
+    for s, e in found:
+        chars -= set(range(s, e))
+    return not chars
+
+
+def evaluate(rows: list[dict], redactor: PhiRedactor) -> dict:
+    planted = Counter()
+    recalled = Counter()
+    true_pos = false_pos = 0
+    wrongly_removed = Counter()
+    facts_before = facts_kept = 0
+    redactor.detector.find(rows[0]["note"])  # builds the lexicon's indexes (a few seconds, once)
+    start = time.perf_counter()
+    detections = [redactor.detector.find(row["note"]) for row in rows]
+    seconds = time.perf_counter() - start
+    redacted = [redactor.redact(row["note"])[0] for row in rows]
+    for row, found, red in zip(rows, detections, redacted):
+        text = row["note"]
+        found_spans = [(s.start, s.end) for s in found]
+        for s, e, kind in row["spans"]:
+            planted[kind] += 1
+            recalled[kind] += _covered((s, e), found_spans, text)
+        for span in found:
+            if any(span.start < e and s < span.end for s, e, _ in row["spans"]):
+                true_pos += 1
+            else:
+                false_pos += 1
+                wrongly_removed[text[span.start: span.end].lower()] += 1
+        before, after = _facts(row["clean"]), _facts(red)
+        facts_before += sum(before.values())
+        facts_kept += sum(min(n, after[key]) for key, n in before.items())
+    name_kinds = [k for k in planted if k.startswith("NAME")]
+    report = {
+        "notes": len(rows),
+        "recall": {k: {"planted": planted[k], "recall": recalled[k] / planted[k]} for k in sorted(planted)},
+        "name_recall": sum(recalled[k] for k in name_kinds) / max(1, sum(planted[k] for k in name_kinds)),
+        "precision": true_pos / max(1, true_pos + false_pos),
+        "false_positives": false_pos,
+        "wrongly_removed": wrongly_removed.most_common(20),
+        "facts_kept": facts_kept / max(1, facts_before),
+        "facts_checked": facts_before,
+        "notes_per_second": len(rows) / seconds,
+    }
+    return report
+
+
+def print_report(report: dict) -> None:
+    print(f"\n{report['notes']} notes; detection speed {report['notes_per_second']:.0f} notes/s\n")
+    print("| identifier | planted | recall |\n|---|---:|---:|")
+    for kind, row in report["recall"].items():
+        print(f"| {kind} | {row['planted']} | {row['recall']:.1%} |")
+    print(f"| all names | | {report['name_recall']:.1%} |")
+    print(f"\nprecision {report['precision']:.1%} ({report['false_positives']} spans outside planted identifiers)")
+    print(f"clinical facts kept {report['facts_kept']:.2%} of {report['facts_checked']}")
+    print("wrongly removed:", ", ".join(f"{w!r} x{n}" for w, n in report["wrongly_removed"]) or "none")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=300, help="notes (at least 200 for a report)")
+    parser.add_argument("--seed", type=int, default=2, help="1 is the dev seed the recognizers were tuned on")
+    parser.add_argument("--engine", choices=("clinsum", "presidio"), default="clinsum",
+                        help="presidio: Presidio's pattern recognizers only, no clinical recognizers")
+    parser.add_argument("--spacy-model", default=None, help="also use this installed spaCy pipeline's NER")
+    parser.add_argument("--show-misses", type=int, default=0, help="print this many missed identifiers")
+    parser.add_argument("--json", default=None, help="write the report here too")
+    args = parser.parse_args(argv)
+    rows = make_phi_set(args.n, args.seed)
+    redactor = PhiRedactor("tag", clinical=args.engine == "clinsum", spacy_model=args.spacy_model)
+    report = evaluate(rows, redactor)
+    print_report(report)
+    if args.show_misses:
+        shown = 0
+        for row in rows:
+            found = [(s.start, s.end) for s in redactor.detector.find(row["note"])]
+            for s, e, kind in row["spans"]:
+                if not _covered((s, e), found, row["note"]) and shown < args.show_misses:
+                    shown += 1
+                    print(f"MISS {kind}: {row['note'][max(0, s - 40): s]!r} [[{row['note'][s:e]}]] {row['note'][e: e + 30]!r}")
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(report, f, indent=2)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Privacy: finding and removing protected health information (PHI) before text is trained on, logged or served."""

@@ -1,0 +1,218 @@
+"""PHI redaction: each identifier type, the clinical allow-list, both modes, bad input, the pipeline option."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+import pytest
+
+from clinsum.cli import main
+from clinsum.privacy.phi import PhiRedactor, Surrogates, shift_date
+
+
+@pytest.fixture(scope="module")
+def tagger() -> PhiRedactor:
+    return PhiRedactor("tag")
+
+
+@pytest.fixture(scope="module")
+def surrogate() -> PhiRedactor:
+    return PhiRedactor("surrogate", seed=3)
+
+
+# (text, identifier inside it, expected tag)
+IDENTIFIERS = [
+    ("Patient: John Smith\nHPI: cough.", "John Smith", "NAME"),
+    ("Patient name: maria garcia", "maria garcia", "NAME"),
+    ("SMITH, JOHN\nA 45-year-old man.", "SMITH, JOHN", "NAME"),
+    ("Discussed with Dr. Okonkwo today.", "Okonkwo", "NAME"),
+    ("DR. LEE TO FOLLOW.", "LEE", "NAME"),
+    ("Mrs. García reports knee pain.", "García", "NAME"),
+    ("Her daughter Ana Lopez was present.", "Ana Lopez", "NAME"),
+    ("Electronically signed by: Kim Nguyen, MD", "Kim Nguyen", "NAME"),
+    ("Referred by Dr Emir van der Klijn.", "Emir van der Klijn", "NAME"),
+    ("Oskar Mądrzak is here for follow-up.", "Oskar Mądrzak", "NAME"),
+    ("DOB: 03/14/1950", "03/14/1950", "DATE"),
+    ("Seen on March 14th, 2023 for cough.", "March 14th, 2023", "DATE"),
+    ("Admitted 14-Mar-23 for observation.", "14-Mar-23", "DATE"),
+    ("Surgery on the 14th.", "14th", "DATE"),
+    ("Last visit 2023-03-14.", "2023-03-14", "DATE"),
+    ("Symptoms began in March 2021.", "March 2021", "DATE"),
+    ("seen on 3/14 in clinic", "3/14", "DATE"),
+    ("A 94-year-old woman with falls.", "94", "AGE"),
+    ("Her mother is 101 years old.", "101", "AGE"),
+    ("Call back number (415) 555-0123.", "(415) 555-0123", "PHONE"),
+    ("Fax: 415.555.0100", "415.555.0100", "PHONE"),
+    ("Email: jane.doe@clinic-mail.org.", "jane.doe@clinic-mail.org", "EMAIL"),
+    ("SSN: 123-45-6789", "123-45-6789", "SSN"),
+    ("SS# 212 23 4666", "212 23 4666", "SSN"),
+    ("MRN: 00123456", "00123456", "ID"),
+    ("Med Rec #: 76-262-888", "76-262-888", "ID"),
+    ("Account #: 4455667788", "4455667788", "ID"),
+    ("Member ID: XJH123456789", "XJH123456789", "ID"),
+    ("Pacemaker serial number PJN123456", "PJN123456", "ID"),
+    ("Results at https://portal.example-health.org/p/123 for details.", "https://portal.example-health.org/p/123", "URL"),
+    ("Logged in from 192.168.1.20.", "192.168.1.20", "IP"),
+    ("Address: 123 Main Street, Apt 4B", "123 Main Street, Apt 4B", "ADDRESS"),
+    ("Resides in Springfield, IL 62704.", "Springfield", "LOCATION"),
+    ("Resides in Springfield, IL 62704.", "62704", "ZIP"),
+]
+
+
+@pytest.mark.parametrize("text,identifier,tag", IDENTIFIERS, ids=[f"{t}:{i}" for _, i, t in IDENTIFIERS])
+def test_each_identifier_type_is_tagged(tagger, text, identifier, tag):
+    out, counts = tagger.redact(text)
+    assert identifier not in out, out
+    assert f"[{tag}]" in out, out
+    assert counts[tag] >= 1
+
+
+ALLOWED = [
+    "History of Parkinson's disease and Crohn's disease.",
+    "Remote Hodgkin lymphoma, in remission.",
+    "Prior Bell's palsy, resolved.",
+    "She may need a recheck. May take 1/2 tablet at bedtime.",
+    "BP 120/80, HR 72. Pain 7/10. Strength 5/5.",
+    "Metformin 500 mg twice daily.",
+    "Nystagmus on Dix-Hallpike testing. Murphy's sign negative.",
+    "Will return in May for recheck.",
+]
+
+
+@pytest.mark.parametrize("text", ALLOWED)
+def test_clinical_words_that_look_like_phi_are_kept(tagger, text):
+    assert tagger.redact(text) == (text, {})
+
+
+def test_synthetic_notes_are_left_alone(tagger):
+    from clinsum.data.synthetic import generate_examples
+
+    for example in generate_examples(30, seed=11):
+        assert tagger.redact(example.note)[0] == example.note
+        assert tagger.redact(example.summary)[0] == example.summary
+
+
+def test_every_other_mention_of_a_found_name_goes_too(tagger):
+    out, _ = tagger.redact("Mr. Quist was seen. Quist denies fever.")
+    assert "Quist" not in out and out.count("[NAME]") == 2
+
+
+def test_surrogates_are_consistent_within_a_note(surrogate):
+    text = "Patient: John Smith. Mr. Smith called; Smith lives alone. Email john.smith@mail.com."
+    out, counts = surrogate.redact(text)
+    assert "Smith" not in out and "John" not in out and "[" not in out
+    surname = re.search(r"Mr\. (\w+)", out).group(1)
+    assert out.count(surname) >= 3  # the same fake surname in all three places
+    assert counts["NAME"] >= 3
+
+
+def test_surrogate_dates_keep_their_intervals(surrogate):
+    state = surrogate.surrogates("note-1")
+    out, _ = surrogate.redact("Admitted 03/01/2023, discharged 03/11/2023.", state)
+    first, second = [date(int(y), int(m), int(d)) for m, d, y in re.findall(r"(\d\d)/(\d\d)/(\d{4})", out)]
+    assert (second - first).days == 10
+    assert first != date(2023, 3, 1)
+    # the summary of the same note shares the shift and the names
+    summary, _ = surrogate.redact("Discharged 03/11/2023.", state)
+    assert second.strftime("%m/%d/%Y") in summary
+
+
+def test_surrogates_are_deterministic_by_seed():
+    text = "Dr. Adams saw Mrs. Ortiz on 2023-03-14."
+    assert PhiRedactor("surrogate", seed=5).redact(text)[0] == PhiRedactor("surrogate", seed=5).redact(text)[0]
+
+
+@pytest.mark.parametrize("original,days,expected", [
+    ("03/14/2023", 10, "03/24/2023"), ("3/14/23", -14, "2/28/23"), ("2023-03-14", 1, "2023-03-15"),
+    ("March 14th, 2023", 20, "April 3rd, 2023"), ("14-Mar-23", 365, "13-Mar-24"), ("MARCH 14", 1, "MARCH 15"),
+    ("Mar. 14", 31, "Apr. 14"), ("March 2023", 31, "April 2023"), ("14th", 2, "16th"), ("14.03.2023", 1, "15.03.2023"),
+])
+def test_shift_date_keeps_the_format(original, days, expected):
+    assert shift_date(original, days) == expected
+
+
+def test_unknown_mode_is_an_error():
+    with pytest.raises(ValueError, match="surrogate"):
+        PhiRedactor("mask")
+
+
+def test_surrogate_state_shift_is_never_zero():
+    assert all(Surrogates(seed=s).date_shift_days != 0 for s in range(50))
+
+
+# ---------------------------------------------------------------------------------------------
+# The command
+
+
+def test_redact_command_csv_and_report(tmp_path, capsys):
+    source = tmp_path / "notes.csv"
+    source.write_text('id,clinical_note,summary,other\n1,"Patient: John Smith, MRN 1234567. Cough.",'
+                      '"Mr. Smith has a cough.",John Smith\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["redact", "--input", str(source), "--output", str(out)]) == 0
+    row = json.loads(out.read_text())
+    assert "Smith" not in row["clinical_note"] and "1234567" not in row["clinical_note"]
+    assert "Smith" not in row["summary"] and row["other"] == "John Smith"  # only the chosen columns
+    report_text = (tmp_path / "out.jsonl.phi_report.json").read_text()
+    report = json.loads(report_text)
+    assert report["identifiers"]["NAME"] == 2 and report["identifiers"]["ID"] == 1
+    assert "Smith" not in report_text and "1234567" not in report_text
+    assert "| NAME | 2 |" in capsys.readouterr().out
+
+
+def test_redact_command_text_file(tmp_path):
+    source = tmp_path / "note.txt"
+    source.write_text("Seen by Dr. Adams on 03/14/2023.", encoding="utf-8")
+    assert main(["redact", "--input", str(source), "--output", str(tmp_path / "out.txt"), "--mode", "surrogate"]) == 0
+    text = (tmp_path / "out.txt").read_text()
+    assert "Adams" not in text and "03/14/2023" not in text and "Dr. " in text
+
+
+@pytest.mark.parametrize("content,extra,message", [
+    ("id,clinical_note\n", [], "no data rows"),
+    ("id,clinical_note\n1,hello\n", ["--columns", "note"], "no column 'note'"),
+    ("id,comment\n1,hello\n", [], "no note or summary column"),
+    (b"id,clinical_note\n1,caf\xe9\n", [], "not UTF-8"),
+])
+def test_redact_command_bad_input(tmp_path, capsys, content, extra, message):
+    source = tmp_path / "notes.csv"
+    source.write_bytes(content if isinstance(content, bytes) else content.encode())
+    assert main(["redact", "--input", str(source), "--output", str(tmp_path / "out.csv"), *extra]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "notes.csv" in err and "Fix:" in err
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_redact_command_empty_text_file_and_format_mismatch(tmp_path, capsys):
+    empty = tmp_path / "note.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    assert main(["redact", "--input", str(empty), "--output", str(tmp_path / "out.txt")]) == 2
+    assert "empty file" in capsys.readouterr().err
+    assert main(["redact", "--input", str(empty), "--output", str(tmp_path / "out.csv")]) == 2
+    assert "does not match" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------------------------------
+# The pipeline's prepare stage
+
+
+def test_pipeline_prepare_redacts_every_split(tmp_path):
+    from clinsum.data.dataset import load_examples
+    from clinsum.pipeline import DataSection, prepare_data
+
+    source = tmp_path / "pairs.csv"
+    rows = ['id,clinical_note,summary'] + [
+        f'{i},"Patient: John Smith, seen 03/0{i % 9 + 1}/2023 by Dr. Adams. Cough for {i} days.",'
+        f'"Mr. Smith has a cough for {i} days."' for i in range(12)]
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    section = DataSection(train_data=str(source), test_data=str(source), redact_phi=True)
+    outputs = prepare_data(section, tmp_path / "prepare", seed=0)
+    for split in ("train", "val", "test"):
+        for example in load_examples(outputs[split]):
+            assert "Smith" not in example.note + example.summary and "Adams" not in example.note
+            assert "[NAME]" in example.summary and "cough" in example.summary.lower()
+    report = json.loads(open(outputs["phi_report"]).read())
+    assert report["test"]["identifiers"]["NAME"] == 12 * 3  # "John Smith", "Adams" and "Smith" in each row
+    assert "Smith" not in json.dumps(report)
