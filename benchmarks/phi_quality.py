@@ -281,7 +281,11 @@ def evaluate(rows: list[dict], redactor: PhiRedactor) -> dict:
             else:
                 false_pos += 1
                 wrongly_removed[text[span.start: span.end].lower()] += 1
-        before, after = _facts(row["clean"]), _facts(red)
+        # Facts of the clean note that the planted note still states (planting can change a sentence's
+        # facts), which the redacted note must keep.
+        planted_facts = _facts(text)
+        before = Counter({key: min(n, planted_facts[key]) for key, n in _facts(row["clean"]).items()})
+        after = _facts(red)
         facts_before += sum(before.values())
         facts_kept += sum(min(n, after[key]) for key, n in before.items())
     name_kinds = [k for k in planted if k.startswith("NAME")]

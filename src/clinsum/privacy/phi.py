@@ -41,6 +41,10 @@ PHI_TYPES = {
     "ZIP": "ZIP codes",
 }
 MODES = ("tag", "surrogate")
+# Presidio logs its device and recognizer set-up at INFO, and tldextract warns that it cannot download
+# the public-suffix list offline (it falls back to its bundled copy): noise for someone redacting files.
+for _noisy in ("presidio-analyzer", "presidio-anonymizer", "tldextract", "filelock"):
+    logging.getLogger(_noisy).setLevel(logging.ERROR)
 
 # Presidio's entity names -> ours.
 _PRESIDIO_TYPES = {"PERSON": "NAME", "LOCATION": "LOCATION", "EMAIL_ADDRESS": "EMAIL", "PHONE_NUMBER": "PHONE", "URL": "URL", "IP_ADDRESS": "IP",
@@ -176,7 +180,7 @@ _DATE_PATTERNS = [
     _rx(rf"\b(?:on|since|from|until|till|by|before|after|of)\s+the\s+(?P<phi>\d{{1,2}}{_ORD})\b", re.IGNORECASE),
     _rx(rf"\bthe\s+(?P<phi>\d{{1,2}}{_ORD})\s+of\b", re.IGNORECASE),
     _rx(r"\b(?:on|since|dated?|DOS|DOB|seen|admitted|discharged|admission|discharge|visit|until|through|thru|"
-        r"starting|started|surgery|born)\s*:?\s+(?P<phi>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\d/])",
+        r"starting|started|surgery|born|follow[\s-]?up|f/u|appointment|appt|return|RTC|next|last)\s*:?\s+(?P<phi>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\d/])",
         re.IGNORECASE),
 ]
 _WORD_AGE = r"(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|(?:one\s+)?hundred(?:\s+and\s+\w+)?)"
@@ -211,7 +215,7 @@ _SSN_PATTERNS = [
         r"(?P<phi>\d{3}[\s-]?\d{2}[\s-]?\d{4})\b", re.IGNORECASE),
     _rx(r"(?<![\d-])(?P<phi>\d{3}-\d{2}-\d{4})(?![\d-])"),
 ]
-_STREET = r"""(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Terrace|Ter
+_STREET_WORDS = r"""(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Terrace|Ter
     |Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Square|Squares|Sq|Loop|Alley|Row|Crescent|Turnpike|Tpke|Throughway
     |Expressway|Freeway|Junction|Junctions|Jct|Crossing|Crossroad|Crossroads|Shoals?|Lands?|Canyon|Port|Ports|Villages?
     |Forks?|Brooks?|Key|Keys|Branch|Fields?|Mountains?|Mount|Mt|Hills?|Heights|Hts|Valley|Vly|Park|Plaza|Plz|Point|Pt
@@ -222,12 +226,13 @@ _STREET = r"""(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Wa
     |Pike|Pine|Pines|Plain|Plains|Prairie|Radial|Ramp|Ranch|Rapids?|Rest|Rue|Shore|Shores|Skyway|Spur|Stream|Stravenue
     |Underpass|Union|Unions|Via|Viaduct|Well|Wells|Bypass|Burg|Burgs|Bluffs?|Bottom|Bend|Beach|Bayou|Arcade|Cape
     |Causeway|Center|Centers|Cliffs?|Club|Curve|Dale|Dam|Divide|Drives|Extensions?|Garden|Hill|Mall|Wall|Ways
-    |Loaf|Route|Rte|Camp|Crest|Lanes|Roads|Streets|Squares)\b"""
+    |Loaf|Route|Rte|Camp|Crest|Lanes|Roads|Streets|Squares)"""
+_STREET = rf"(?:{_STREET_WORDS}|{_STREET_WORDS.upper()})\b"  # "Oak Street", "ELM ST"
 _APARTMENT = r"(?:,?[ \t]+(?i:Apt|Apartment|Unit|Suite|Ste|Room|Rm|Floor|Fl|\#)\.?[ \t]*\#?[A-Za-z0-9-]+)?"
 _ADDRESS_PATTERNS = [
     # "4500 N. Oak Ave, Apt 3B", "77 ELM ST" (lowercase ones only after a label: "1 month and denies neck")
     _rx(rf"\b(?P<phi>\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:{_CAP}|{_UPPER}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,3}}"
-        rf"(?:{_STREET}|{_STREET.upper()})\.?{_APARTMENT})"),
+        rf"{_STREET}\.?{_APARTMENT})"),
     # after a label: whatever the street is called
     _rx(rf"\b(?i:address|addr|lives\s+at|resides\s+at|residing\s+at|home)\s*:?\s*(?P<phi>\d{{1,6}}[ \t]+[^,\n]{{2,60}}?{_APARTMENT})"
         rf"(?=,|\n|$|\.\s)"),
@@ -263,10 +268,11 @@ _NAME_PATTERNS = {
     "title": _rx(rf"\b(?i:{_TITLE})\.?[ \t]+(?P<phi>(?:{_NAME_WORD}|{_LOWER_WORD})(?:{_NEXT}{_NAME_WORD}){{0,2}})"),
     # "Kim Nguyen, MD", "J. Smith RN"
     "credential": _rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,3}}),?{_GAP}{_CREDENTIAL}\b"),
-    # "Patient name: john smith", "Signed by: Kim Nguyen", "cc: Lee"
+    # "Patient name: john smith", "Signed by: Kim Nguyen", "cc: Lee", "Patient: Hi, I'm Maria"
     "label": _rx(r"\b(?i:(?:patient|pt|client|resident)'?s?\s+name|name|patient|pt|signed(?:\s+by)?|electronically\s+signed\s+by"
                  r"|dictated\s+by|transcribed\s+by|authenticated\s+by|cosigned\s+by|attested\s+by|cc|seen\s+by"
-                 r"|referred\s+by|discussed\s+with|spoke\s+(?:with|to)|accompanied\s+by|per|with|by|from)"
+                 r"|referred\s+by|discussed\s+with|spoke\s+(?:with|to)|accompanied\s+by|per|with|by|from"
+                 r"|I'm|I\s+am|my\s+name\s+is|this\s+is|call\s+me)"
                  rf"[ \t]*[:,]?[ \t]+(?P<phi>(?:{_NAME_WORD}|{_LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{_LOWER_WORD})){{0,2}})"),
     # "his daughter Ana Lopez", "PCP: Ortiz", "wife, Mary,"
     "role": _rx(rf"\b(?i:{_ROLE})[ \t]*[:,]?[ \t]+(?:is[ \t]+)?(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}})"),
@@ -464,9 +470,6 @@ class PhiDetector:
     def __init__(self, clinical: bool = True, spacy_model: str | None = None):
         from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
         from presidio_analyzer.nlp_engine import SpacyNlpEngine
-
-        for noisy in ("presidio-analyzer", "presidio-anonymizer", "tldextract", "filelock"):
-            logging.getLogger(noisy).setLevel(logging.ERROR)
 
         engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": spacy_model or "blank"}])
         engine.nlp = {"en": _load_spacy(spacy_model) if spacy_model else _blank_english()}
