@@ -375,3 +375,22 @@ def test_config_defaults_are_safe():
     assert (config.host, config.api_key_file, config.log_text, config.trust_remote_code) == ("127.0.0.1", None, False, False)
     assert config.max_note_bytes == 64 * 1024 and config.greedy is True
     assert dataclasses.is_dataclass(config)
+
+
+def test_redact_phi_replaces_identifiers_before_the_model_the_checker_and_the_logs(serve_parts, caplog):
+    service = make_service(serve_parts, redact_phi=True, log_text=True)
+    caplog.set_level(logging.DEBUG)
+    note = "Patient: John Smith, MRN 1234567, seen 03/14/2023. " + NOTE
+    with running_server(service) as (url, _):
+        assert service.wait_ready(60)
+        status, body, _ = http(url, "POST", "/v1/summarize", {"note": note})
+        assert status == 200, body
+        assert "Smith" not in body["note"] and "1234567" not in body["note"] and "[NAME]" in body["note"]
+        expected = serve_parts[0].summarize([body["note"]], GenerationOptions(greedy=True, max_new_tokens=24),
+                                            progress=False)[0]
+        assert body["summary"] == expected  # the model was given the redacted note
+        status, checked, _ = http(url, "POST", "/v1/check", {"note": note, "summary": "Mr. Smith denies fever."})
+        assert status == 200 and "Smith" not in checked["summary"] + checked["note"]
+        assert http(url, "GET", "/v1/model")[1]["redact_phi"] == "tag"
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "[NAME]" in logged and "Smith" not in logged and "1234567" not in logged

@@ -215,19 +215,18 @@ def create_app(service: SummarizationService):
     async def summarize(body: SummarizeRequest, request: Request) -> dict:
         """Summarize a note; per summary sentence: evidence note sentences and unsupported facts."""
         check_size(request, note=body.note)
-        log_text(request, note=body.note)
         result = await guarded(request, service.summarize(body.note, body.context, body.max_new_tokens, body.greedy))
         request.state.log.update(summary_chars=len(result["summary"]), unsupported=result["unsupported_count"],
                                  batch=result["batch_size"])
-        log_text(request, summary=result["summary"])
+        log_text(request, note=result["note"], summary=result["summary"])  # the note as the model saw it
         return {"request_id": request.state.request_id, **result}
 
     @app.post("/v1/check", tags=["summaries"])
     async def check(body: CheckRequest, request: Request) -> dict:
         """Check a summary written elsewhere against its note (same result as /v1/summarize)."""
         check_size(request, note=body.note, summary=body.summary)
-        log_text(request, note=body.note, summary=body.summary)
         result = await guarded(request, service.check(body.note, body.summary))
+        log_text(request, note=result["note"], summary=result["summary"])  # as checked (PHI-redacted if asked)
         request.state.log.update(unsupported=result["unsupported_count"])
         return {"request_id": request.state.request_id, **result}
 

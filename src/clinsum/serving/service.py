@@ -3,7 +3,8 @@
 ``SummarizationService`` holds what the HTTP layer (:mod:`clinsum.serving.app`) calls: it loads the
 model in the background (``/health`` says when it is ready), generates through the dynamic batcher and
 checks every summary with the faithfulness checker, returning the checker's own result fields.
-Every note passes through ``prepare_note`` first: the one place to pre-process what the model sees.
+Every note passes through ``prepare_texts`` first: the one place to pre-process what the model sees
+(with ``--redact-phi``, PHI is replaced there, before generation, checking and ``--log-text``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from clinsum.data.prompts import PROMPT_STYLES
 from clinsum.evaluation.faithfulness import FaithfulnessChecker, SummaryCheck
 from clinsum.inference.generate import GenerationOptions, Summarizer
 from clinsum.models import adapter_base_model, is_adapter_dir
+from clinsum.privacy.phi import MODES as PHI_MODES
 from clinsum.serving.batching import DynamicBatcher, Job
 
 log = logging.getLogger("clinsum.serving")
@@ -52,6 +54,10 @@ class ServeConfig(GenerationOptions):
     prompt_style: str = option("auto", "auto, chat or plain (must match training)", choices=PROMPT_STYLES)
     device: str = option("auto", "auto, cpu, cuda or cuda:N")
     trust_remote_code: bool = option(False, "allow model repos to run their own Python code")
+    redact_phi: bool = option(False, "replace PHI in each note (and a checked summary) before the model, the checker, "
+                                     "the response and --log-text see it")
+    phi_mode: str = option("tag", "PHI replacement with --redact-phi: tag ([NAME], ...) or surrogate (fake values)",
+                           choices=PHI_MODES)
 
 
 def is_loopback(host: str) -> bool:
@@ -142,6 +148,7 @@ class SummarizationService:
                  checker: FaithfulnessChecker | None = None):
         self.config, self.api_key = config, api_key
         self.summarizer, self.checker = summarizer, checker
+        self.redactor = None  # loaded with the model when --redact-phi is on
         self.batcher = DynamicBatcher(self._run_batch, config.batch_size, config.max_wait_ms)
         self.defaults = GenerationOptions(**{f.name: getattr(config, f.name) for f in dataclasses.fields(GenerationOptions)})
         self.load_error: str | None = None
@@ -168,6 +175,12 @@ class SummarizationService:
                 self.summarizer = Summarizer.from_pretrained(c.model_path, c.device, c.prompt_style, c.trust_remote_code)
             if self.checker is None:
                 self.checker = FaithfulnessChecker(use_embeddings=self.config.use_embeddings)
+            if self.config.redact_phi and self.redactor is None:
+                from clinsum.privacy.phi import PhiRedactor
+
+                redactor = PhiRedactor(self.config.phi_mode)
+                redactor.redact("Seen by Dr. Adams.")  # builds the lexicon indexes now, not on the first request
+                self.redactor = redactor
         except Exception as e:  # noqa: BLE001 - reported, and the server exits
             self.load_error = f"{type(e).__name__}: {e}"
             log.error("could not load %s: %s", self.config.model_path, self.load_error)
@@ -183,9 +196,14 @@ class SummarizationService:
         self.batcher.stop(timeout=self.config.drain_timeout)
 
     # -- requests --------------------------------------------------------------------------------
-    def prepare_note(self, note: str) -> str:
-        """Every note passes here before the model or the checker sees it (the hook for pre-processing)."""
-        return note.strip()
+    def prepare_texts(self, note: str, *others: str) -> list[str]:
+        """Every note (and a summary sent with it) passes here before the model or the checker sees it:
+        stripped, and with ``--redact-phi`` its PHI replaced (one surrogate state for the note and summary)."""
+        texts = [text.strip() for text in (note, *others)]
+        if self.redactor is None:
+            return texts
+        state = self.redactor.surrogates(texts[0])
+        return [self.redactor.redact(text, state)[0] for text in texts]
 
     def generation_options(self, max_new_tokens: int | None, greedy: bool | None) -> GenerationOptions:
         if max_new_tokens is not None and not 1 <= max_new_tokens <= self.config.max_new_tokens_limit:
@@ -203,7 +221,7 @@ class SummarizationService:
         options = self.generation_options(max_new_tokens, greedy)
         if not self.ready:
             raise NotReady(self._not_ready_reason())
-        note = self.prepare_note(note)
+        (note,) = await asyncio.to_thread(self.prepare_texts, note)
         started = time.perf_counter()
         try:
             future = self.batcher.submit((note, context or None), key=(options.max_new_tokens, options.greedy))
@@ -218,10 +236,11 @@ class SummarizationService:
         """The checker's result for a summary written elsewhere."""
         if not self.ready:
             raise NotReady(self._not_ready_reason())
-        note = self.prepare_note(note)
+        note, summary = await asyncio.to_thread(self.prepare_texts, note, summary)
         started = time.perf_counter()
         check = await asyncio.to_thread(self._check_many, [(note, summary)])
-        return {**check_result(check[0], note), "timings_ms": {"check": _ms(time.perf_counter() - started)}}
+        return {"summary": summary, **check_result(check[0], note),
+                "timings_ms": {"check": _ms(time.perf_counter() - started)}}
 
     def _not_ready_reason(self) -> str:
         if self.load_error:
@@ -259,6 +278,7 @@ class SummarizationService:
             "batching": {"max_batch_size": self.config.batch_size, "max_wait_ms": self.config.max_wait_ms},
             "checker": {"use_embeddings": self.config.use_embeddings},
             "limits": {"max_note_bytes": self.config.max_note_bytes},
+            "redact_phi": self.config.phi_mode if self.config.redact_phi else None,
             "ready": self.ready,
         }
 
