@@ -7,7 +7,9 @@ because a flag says nothing about how much else in the summary is unbacked. ``un
 the *unsupported units* of each sentence: its content words found nowhere in the note and its typed facts
 accepted without evidence (a denied finding the note never mentions), 1 each, and its typed facts
 flagged as unsupported, which weigh the decision threshold, so that one flag alone still makes a summary
-"hallucinated". Each sentence carries its own share, which points to where the problem is.
+"hallucinated" (the sentence-level ``other`` flag is left out: it depends on the embeddings, and such a
+sentence counts through its novel words). Each sentence carries its own share, which points to where the
+problem is.
 
 Words the note-writing style adds without stating a fact ("noncontributory", "presents", "female")
 are not counted: ``report_words`` are the word stems that MTS-Dialog *training* references use often and
