@@ -78,6 +78,7 @@ ALLOWED = [
     "Metformin 500 mg twice daily.",
     "Nystagmus on Dix-Hallpike testing. Murphy's sign negative.",
     "Will return in May for recheck.",
+    "Plan: 1000 mg acetaminophen every 8 hours. Case 2 reviewed.",
 ]
 
 
@@ -136,6 +137,11 @@ def test_shift_date_keeps_the_format(original, days, expected):
 def test_unknown_mode_is_an_error():
     with pytest.raises(ValueError, match="surrogate"):
         PhiRedactor("mask")
+
+
+def test_a_spacy_pipeline_that_is_not_installed_is_a_clear_error():
+    with pytest.raises(ValueError, match="not installed"):
+        PhiRedactor("tag", spacy_model="no_such_spacy_pipeline")
 
 
 def test_surrogate_state_shift_is_never_zero():

@@ -16,6 +16,7 @@ so intervals between them are kept).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import random
 import re
@@ -194,14 +195,18 @@ _AGE_PATTERNS = [
     _rx(rf"\b(?:I'm|I\ am|(?:she|he)\ is|(?:she|he)'s)\s+(?P<phi>{_AGE_OVER_89}|{_WORD_AGE})(?:\s+(?:years?\s+old|now))?"
         rf"(?=\s*[.,!]|\s+(?:years?|and)\b)", re.IGNORECASE),
 ]
-_ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|record|chart|acct|account|member|subscriber|policy
-    |health\s*plan(?:\s+beneficiary)?|plan|insurance|beneficiary|medicare|medicaid|(?:driver'?s\s+)?licen[cs]e|lic
-    |DEA|NPI|serial|device|implant|pacemaker|encounter|visit|CSN|FIN|HAR|unit|case|accession|specimen|patient|pt
-    |vehicle|VIN|plate|passport|certificate)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
-    |MRN|ID|SN|DEA|NPI|VIN)"""
+# Labels that name an identifier by themselves ("MRN 1234567"), and words that do so only with a number
+# word after them ("visit number 8812", not "Plan: 1000 mg").
+_ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|acct|account|member|subscriber|policy
+    |health\s*plan(?:\s+beneficiary)?|beneficiary|medicare|medicaid|(?:driver'?s\s+)?licen[cs]e|lic|DEA|NPI|serial
+    |CSN|FIN|HAR|accession|passport|VIN)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
+    |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|specimen|patient|pt|vehicle|plate
+    |certificate)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
+    |MRN|ID|SN)"""
 _ID_VALUE = r"(?=[A-Z0-9-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24}"
+_UNIT_AFTER = r"(?!\s*(?:mg|mcg|g|ml|l|units?|iu|%|mmhg|kg|lbs?|cm|mm|tabs?|tablets?|caps?|puffs?|times|days?|weeks?)\b)"
 _ID_PATTERNS = [
-    _rx(rf"\b{_ID_LABEL}\s*(?:\#|:|-|=|is|was)?\s*(?:\#|:)?\s*(?P<phi>{_ID_VALUE})\b", re.IGNORECASE),
+    _rx(rf"\b{_ID_LABEL}\s*(?:\#|:|-|=|is|was)?\s*(?:\#|:)?\s*(?P<phi>{_ID_VALUE})\b{_UNIT_AFTER}", re.IGNORECASE),
     _rx(r"\b(?P<phi>(?:MRN|ACCT|MBR|SN|HP)-?\d{4,12})\b", re.IGNORECASE),
 ]
 _PHONE_PATTERNS = [
@@ -652,6 +657,15 @@ def _year_like(year: int, like: str) -> str:
     return (("'" if like.startswith("'") else "") + f"{year % 100:02d}") if len(like.lstrip("'")) == 2 else str(year)
 
 
+# Written-out dates with a day, and how to write them back.
+_WRITTEN_DATES = (
+    (re.compile(rf"(?P<month>{_MONTH}\.?)(?P<gap>\s+)(?P<day>\d{{1,2}})(?P<ord>{_ORD})?"
+                rf"(?:(?P<sep>,?\s+)(?P<year>\d{{4}}|'\d{{2}}))?", re.IGNORECASE), "{month}{gap}{day}"),
+    (re.compile(rf"(?P<day>\d{{1,2}})(?P<ord>{_ORD})?(?P<gap>(?:\s+of)?[\s-]*)(?P<month>{_MONTH}\.?)"
+                rf"(?:(?P<sep>[\s,-]+)(?P<year>\d{{4}}|\d{{2}}))?", re.IGNORECASE), "{day}{gap}{month}"),
+)
+
+
 def shift_date(text: str, days: int) -> str | None:
     """``text`` (a date in one of the formats found) moved by ``days``, written in the same format;
     None when it cannot be read as a date."""
@@ -685,24 +699,16 @@ def shift_date(text: str, days: int) -> str | None:
             return f"{pad(new.month)}{sep}{pad(new.day)}"
         first, second = (new.day, new.month) if order == "dmy" else (new.month, new.day)
         return f"{pad(first)}{sep}{pad(second)}{sep}{_year_like(new.year, c)}"
-    m = re.fullmatch(rf"(?P<month>{_MONTH}\.?)(?P<gap>\s+)(?P<day>\d{{1,2}})(?P<ord>{_ORD})?(?:(?P<sep>,?\s+)(?P<year>\d{{4}}|'\d{{2}}))?",
-                     text, re.IGNORECASE)
-    if m:  # March 14th, 2023
-        year = _full_year(m["year"]) if m["year"] else _REFERENCE_YEAR
-        new = moved(year, _month_number(m["month"]), int(m["day"]))
-        if new is None:
-            return None
-        out = f"{_render_month(new.month, m['month'])}{m['gap']}{new.day}{_ordinal(new.day) if m['ord'] else ''}"
-        return out + (f"{m['sep']}{_year_like(new.year, m['year'])}" if m["year"] else "")
-    m = re.fullmatch(rf"(?P<day>\d{{1,2}})(?P<ord>{_ORD})?(?P<gap>(?:\s+of)?[\s-]*)(?P<month>{_MONTH}\.?)"
-                     rf"(?:(?P<sep>[\s,-]+)(?P<year>\d{{4}}|\d{{2}}))?", text, re.IGNORECASE)
-    if m:  # 14 March 2023, 14-Mar-23
-        year = _full_year(m["year"]) if m["year"] else _REFERENCE_YEAR
-        new = moved(year, _month_number(m["month"]), int(m["day"]))
-        if new is None:
-            return None
-        out = f"{new.day}{_ordinal(new.day) if m['ord'] else ''}{m['gap']}{_render_month(new.month, m['month'])}"
-        return out + (f"{m['sep']}{_year_like(new.year, m['year'])}" if m["year"] else "")
+    for pattern, layout in _WRITTEN_DATES:  # March 14th, 2023 / 14 March 2023, 14-Mar-23
+        m = pattern.fullmatch(text)
+        if m:
+            year = _full_year(m["year"]) if m["year"] else _REFERENCE_YEAR
+            new = moved(year, _month_number(m["month"]), int(m["day"]))
+            if new is None:
+                return None
+            day = f"{new.day}{_ordinal(new.day) if m['ord'] else ''}"
+            out = layout.format(month=_render_month(new.month, m["month"]), gap=m["gap"], day=day)
+            return out + (f"{m['sep']}{_year_like(new.year, m['year'])}" if m["year"] else "")
     m = re.fullmatch(rf"(?P<month>{_MONTH}\.?)(?P<sep>[\s,-]+)(?P<year>\d{{4}}|'\d{{2}})", text, re.IGNORECASE)
     if m:  # March 2023: the month of the shifted 15th
         new = moved(_full_year(m["year"]), _month_number(m["month"]), 15)
@@ -754,6 +760,4 @@ class PhiRedactor:
 
 def hash_seed(seed: int, key: str | int) -> int:
     """A stable per-record seed (Python's own ``hash`` of a string changes from run to run)."""
-    import hashlib
-
     return int.from_bytes(hashlib.sha256(f"{seed}:{key}".encode()).digest()[:8], "big")
