@@ -1,6 +1,6 @@
 """`clinsum serve` under load: 1 client vs N concurrent clients, same model, same notes, over loopback HTTP.
 
-    python benchmarks/bench_serve.py                                   # default model, 24 synthetic notes
+    python benchmarks/bench_serve.py                                   # default model, 16 synthetic notes
     python benchmarks/bench_serve.py --model-path runs/demo/sft/final_model --notes-from mts-dialog
 
 Starts `clinsum serve` in a subprocess on a free loopback port, sends every note once from one client
@@ -95,7 +95,7 @@ def percentile(values: list[float], q: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--model-path", default="default")
-    parser.add_argument("--notes", type=int, default=24)
+    parser.add_argument("--notes", type=int, default=16)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--max-new-tokens", type=int, default=64)
     parser.add_argument("--max-wait-ms", type=float, default=50.0)
@@ -137,10 +137,12 @@ def main() -> None:
     checker = "lexical" if args.no_use_embeddings else "with embeddings"
     print(f"\nclinsum serve: {args.model_path}, {len(notes)} {source} notes, greedy, max_new_tokens "
           f"{args.max_new_tokens}, checker {checker}, max wait {args.max_wait_ms:g} ms, {os.cpu_count()} CPUs")
-    print(f"{'':14}{'seconds':>9}{'summaries/s':>13}{'p50 s':>8}{'p95 s':>8}{'mean batch':>12}")
+    print(f"{'':14}{'seconds':>9}{'summaries/s':>13}{'p50 s':>8}{'p95 s':>8}{'mean batch':>12}"
+          f"{'generate s':>12}{'check s':>9}")
     for name, t, lat, rs in (("1 client", t1, lat1, r1), (f"{args.clients} clients", tn, latn, rn)):
-        print(f"{name:14}{t:9.1f}{len(notes) / t:13.2f}{percentile(lat, 50):8.2f}{percentile(lat, 95):8.2f}"
-              f"{statistics.mean(r['batch_size'] for r in rs):12.1f}")
+        mean_ms = {k: statistics.mean(r["timings_ms"][k] for r in rs) / 1000 for k in ("generate", "check")}
+        print(f"{name:14}{t:9.1f}{len(notes) / t:13.3f}{percentile(lat, 50):8.2f}{percentile(lat, 95):8.2f}"
+              f"{statistics.mean(r['batch_size'] for r in rs):12.1f}{mean_ms['generate']:12.2f}{mean_ms['check']:9.2f}")
     print(f"throughput ratio ({args.clients} clients / 1 client): {t1 / tn:.2f}x (target >= 3x); "
           f"mean batch {batch:.1f}; identical summaries: {same}/{len(notes)}")
 

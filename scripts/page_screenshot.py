@@ -2,6 +2,7 @@
 
     clinsum serve --model-path runs/demo/sft/final_model &                # then, once /health says ready:
     python scripts/page_screenshot.py --note-file note.txt --output docs/serve-page.png
+    python scripts/page_screenshot.py --note-file note.txt --summary-file summary.txt --output docs/serve-check.png
 
 tests/test_serve_page.py drives the page with the same browser set-up (``chromium_driver``).
 """
@@ -64,23 +65,38 @@ def main() -> None:
     parser.add_argument("--output", default="docs/serve-page.png")
     parser.add_argument("--width", type=int, default=1280)
     parser.add_argument("--height", type=int, default=900)
+    parser.add_argument("--summary-file", help="check this summary in the Check tab instead of summarizing")
     parser.add_argument("--hover", type=int, default=1, help="summary sentence (1-based) to hover, showing its evidence")
     args = parser.parse_args()
 
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
 
     with open(args.note_file, encoding="utf-8") as f:
         note = f.read().strip()
     driver = chromium_driver(args.width, args.height)
     try:
-        summarize_on_page(driver, args.url, note)
-        sentences = driver.find_elements(By.CSS_SELECTOR, "#summary-sentences .sentence")
-        target = sentences[min(args.hover, len(sentences)) - 1]
-        ActionChains(driver).move_to_element(target).perform()
+        if args.summary_file:
+            with open(args.summary_file, encoding="utf-8") as f:
+                summary = f.read().strip()
+            driver.get(args.url)
+            driver.find_element(By.ID, "tab-check").click()
+            driver.find_element(By.ID, "check-note").send_keys(note)
+            driver.find_element(By.ID, "check-summary").send_keys(summary)
+            driver.find_element(By.ID, "check").click()
+            WebDriverWait(driver, 600).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "#summary-sentences .sentence")))
+        else:
+            summarize_on_page(driver, args.url, note)
         height = driver.execute_script("return document.documentElement.scrollHeight")
-        driver.set_window_size(args.width, min(max(height, args.height), 2000))
-        ActionChains(driver).move_to_element(target).perform()
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {  # the whole page in one picture
+            "width": args.width, "height": min(max(height, args.height), 2400), "deviceScaleFactor": 1, "mobile": False})
+        sentences = driver.find_elements(By.CSS_SELECTOR, "#summary-sentences .sentence")
+        ActionChains(driver).move_to_element(sentences[min(args.hover, len(sentences)) - 1]).perform()
+        marks = driver.find_elements(By.CSS_SELECTOR, "mark.unsupported")
+        if marks:  # show one unsupported fact's reason too
+            driver.execute_script("arguments[0].querySelector('.tip').style.display = 'block'", marks[0])
         driver.save_screenshot(args.output)
         print(f"wrote {args.output}")
     finally:
