@@ -282,6 +282,26 @@ def test_rescoring_saved_predictions_gives_identical_scores(eval_run, tmp_path, 
     assert only_one["models"] == ["again"] and only_one["deltas"] == {}
 
 
+def test_published_report_gives_back_its_predictions_without_holding_the_text(eval_run, tmp_path):
+    """publish_report.py drops the notes; report_predictions.py restores them from the test file, so a
+    published report can be rescored with a newer checker."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    from publish_report import publish
+    from report_predictions import rebuild
+
+    config, _ = eval_run
+    publish(Path(config.output_dir), tmp_path / "published")
+    published = tmp_path / "published" / "report.json"
+    assert "note" not in json.loads(published.read_text())["inputs"][0]
+    original = load_predictions(Path(config.output_dir) / "predictions.jsonl")
+    assert rebuild(published, Path(config.data)) == original
+    with pytest.raises(SystemExit, match="ids of"):
+        rebuild(published, Path(config.data).with_name("train.csv"))
+
+
 def test_html_marks_unsupported_spans_with_escaped_tooltips(tmp_path):
     records = [_record(0, "base", "Gave <i>aspirin</i> 325 mg & rest", note="Gave aspirin 81 mg & rest"),
                _record(1, "base", "Rest")]

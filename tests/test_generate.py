@@ -32,7 +32,7 @@ def test_repetition_penalty_lowers_only_tokens_already_in_the_summary():
     scores = _processed(GenerationOptions(repetition_penalty=2.0), [6, 8], [2, 5])
     assert scores[2] == scores[5] == 0.5  # positive logits are divided by the penalty
     assert scores[6] == scores[8] == 1.0  # the note's tokens are left alone
-    assert len(GenerationOptions().logits_processors(3)) == 0  # both controls off by value: nothing added
+    assert len(GenerationOptions(no_repeat_ngram_size=0).logits_processors(3)) == 0  # both off: nothing added
 
 
 @pytest.mark.parametrize("field,value", [("no_repeat_ngram_size", -1), ("repetition_penalty", 0.0)])
@@ -68,7 +68,7 @@ def test_summarize_applies_the_controls_to_the_summary_only_end_to_end(tiny_mode
 
     summarizer = Summarizer.from_pretrained(str(tiny_model), device="cpu")
     notes = [e.note for e in load_examples(synthetic_splits["test"])[:4]]
-    free = _generated_ids(summarizer, notes, GenerationOptions(greedy=True, max_new_tokens=40))
+    free = _generated_ids(summarizer, notes, GenerationOptions(greedy=True, max_new_tokens=40, no_repeat_ngram_size=0))
     controlled = _generated_ids(summarizer, notes, GenerationOptions(greedy=True, max_new_tokens=40, no_repeat_ngram_size=1))
     assert any(len(set(generated)) < len(generated) for _, generated in free)  # the test can fail
     assert all(len(set(generated)) == len(generated) > 0 for _, generated in controlled)
