@@ -12,9 +12,8 @@ import pytest
 
 from clinsum.cli import main
 from clinsum.data.dataset import DataError, Example
-from clinsum.data.negatives import (
-    STRATEGIES, NegativesConfig, NoteFacts, make_triplets, output_paths, run_negatives,
-)
+from clinsum.data.negatives import STRATEGIES, NegativesConfig, NoteFacts, Triplet, make_triplets, output_paths
+from clinsum.onpolicy import ModelNegativesConfig, run_negatives
 from clinsum.data.synthetic import generate_examples
 from clinsum.io import write_csv
 from clinsum.text import lexicon
@@ -257,7 +256,7 @@ def test_run_writes_jsonl_csv_and_report(tmp_path, capsys, main_format):
     write_csv(source, [{"id": e.id, "clinical_note": e.note, "summary": e.summary, "label": e.label}
                        for e in examples])
     output = tmp_path / f"out/triplets.{main_format}"
-    report = run_negatives(NegativesConfig(input=str(source), output=str(output)))
+    report = run_negatives(ModelNegativesConfig(input=str(source), output=str(output)))
     paths = output_paths(output)
     jsonl = [json.loads(line) for line in paths["jsonl"].read_text().splitlines()]
     with open(paths["csv"], newline="", encoding="utf-8") as f:
@@ -304,30 +303,34 @@ def test_no_factual_rows_names_file_column_and_fix(tmp_path):
     source = tmp_path / "only_bad.csv"
     write_csv(source, [{"note": NOTE, "summary": "Wrong.", "label": "hallucinated"}])
     with pytest.raises(DataError, match=r"only_bad\.csv, column 'label': no factual rows .*1 hallucinated.*Fix: "):
-        run_negatives(NegativesConfig(input=str(source)))
+        run_negatives(ModelNegativesConfig(input=str(source)))
 
 
 def test_bad_input_files(tmp_path):
     with pytest.raises(DataError, match="missing.csv: file not found"):
-        run_negatives(NegativesConfig(input=str(tmp_path / "missing.csv")))
+        run_negatives(ModelNegativesConfig(input=str(tmp_path / "missing.csv")))
     source = tmp_path / "rows.csv"
     write_csv(source, [{"note": NOTE, "summary": ""}])
     with pytest.raises(DataError, match=r"rows\.csv, row 2, column 'summary': empty summary"):
-        run_negatives(NegativesConfig(input=str(source)))
+        run_negatives(ModelNegativesConfig(input=str(source)))
     with pytest.raises(ValueError, match="--input is required"):
-        run_negatives(NegativesConfig())
+        run_negatives(ModelNegativesConfig())
 
 
 @pytest.mark.slow  # loads the sentence-embedding model of the checker
-def test_model_outputs_become_rejected_summaries(tiny_model):
+def test_model_outputs_become_rejected_summaries(tiny_model, tmp_path):
     """--model-path: the model's own greedy summaries, flagged by the checker or looping, are rejected."""
     from clinsum.evaluation.faithfulness import FaithfulnessChecker
     from clinsum.evaluation.metrics import is_degenerate
     from clinsum.inference.generate import GenerationOptions, Summarizer
 
     examples = generate_examples(6, seed=3)
-    triplets, report = make_triplets(examples, config(strategies=["dose_change"], model_path=str(tiny_model),
-                                                      model_max_examples=4, model_max_new_tokens=24))
+    source, output = tmp_path / "pairs.csv", tmp_path / "triplets.jsonl"
+    write_csv(source, [{"id": e.id, "clinical_note": e.note, "summary": e.summary} for e in examples])
+    report = run_negatives(ModelNegativesConfig(input=str(source), output=str(output), strategies=["dose_change"],
+                                                model_path=str(tiny_model), model_max_examples=4,
+                                                model_max_new_tokens=24))
+    triplets = [Triplet(**json.loads(line)) for line in output.read_text().splitlines()]
     made = [t for t in triplets if t.source == "model_output"]
     counts = report.counts["model_output"]
     assert counts["attempted"] == 4 and counts["kept"] == len(made) > 0

@@ -229,13 +229,13 @@ def _run_sft(config: PipelineConfig, out: Path, outputs: dict, resume: bool) -> 
 
 
 def _run_negatives(config: PipelineConfig, out: Path, outputs: dict, resume: bool) -> dict:
-    from clinsum.data.negatives import NegativesConfig, run_negatives
+    from clinsum.onpolicy import ModelNegativesConfig, run_negatives
 
     values = {"seed": config.seed, **config.negatives, "input": outputs["prepare"]["train"],
               "output": str(out / "triplets.jsonl")}
     if values.get("model_path") == "sft":  # the Stage A adapter of this run
         values["model_path"] = outputs["sft"]["model_path"]
-    run_negatives(config_from_dict(NegativesConfig, values, "negatives"))
+    run_negatives(config_from_dict(ModelNegativesConfig, values, "negatives"))
     return {"triplets": str(out / "triplets.jsonl"), "report": str(out / "triplets.report.json")}
 
 

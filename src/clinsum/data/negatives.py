@@ -25,7 +25,7 @@ from typing import Callable, Iterator
 
 from clinsum.config import option
 from clinsum.data.dataset import (
-    ColumnOptions, DataError, Example, load_examples, select_factual, strip_evidence_markers,
+    ColumnOptions, DataError, Example, select_factual, strip_evidence_markers,
 )
 from clinsum.io import write_csv, write_json, write_jsonl
 from clinsum.text import lexicon
@@ -36,7 +36,6 @@ log = logging.getLogger(__name__)
 STRATEGIES = ("medication_swap", "dose_change", "number_change", "negation_flip", "laterality_swap",
               "condition_swap", "temporal_change", "fabrication")
 LABELLED = "labelled"
-MODEL_OUTPUT = "model_output"
 HALLUCINATED_LABEL = "hallucinated"
 DROP_REASONS = ("no_target_span", "unchanged", "length_mismatch", "too_different", "present_in_note", "duplicate",
                 "unbalanced", "no_factual_pair", "supported", "reference_flagged")
@@ -61,12 +60,6 @@ class NegativesConfig(ColumnOptions):
     max_length_ratio: float = option(1.5, "max ratio of the longer to the shorter summary, in tokens")
     include_labelled: bool = option(True, "also turn hallucinated rows that share a note with a factual row "
                                           "into triplets")
-    model_path: str | None = option(None, "also summarize training notes with this model (greedy; the Stage A "
-                                          "adapter in the pipeline) and keep each summary the faithfulness "
-                                          "checker flags, or that loops, as a rejected summary")
-    model_max_examples: int | None = option(None, "summarize at most this many training notes with --model-path "
-                                                  "(generation is the slow part on a CPU)")
-    model_max_new_tokens: int = option(128, "most tokens per --model-path summary")
     balance_negation: bool = option(True, "keep as many affirmed->denied as denied->affirmed negation flips (a "
                                           "flip that would tip the balance by more than one is dropped as "
                                           "'unbalanced' and the pair tries its next strategy), so DPO does not "
@@ -727,46 +720,12 @@ def _labelled(examples: list[Example], factual: list[Example], report: Negatives
     return triplets
 
 
-def model_triplets(examples: list[Example], config: NegativesConfig, report: NegativesReport) -> list[Triplet]:
-    """The model's own unfaithful summaries as rejected ones, the reference as chosen (on-policy negatives).
-
-    Edits teach one-fact contrasts; these show the model the errors it actually makes, loops included.
-    A summary is rejected when it loops, or when the checker flags more facts in it than in the reference.
-    """
-    from clinsum.evaluation.faithfulness import FaithfulnessChecker
-    from clinsum.evaluation.metrics import is_degenerate
-    from clinsum.inference.generate import GenerationOptions, Summarizer
-
-    examples = random.Random(config.seed).sample(examples, len(examples))[: config.model_max_examples]
-    summarizer = Summarizer.from_pretrained(config.model_path)
-    outputs = summarizer.summarize([ex.note for ex in examples],
-                                   GenerationOptions(max_new_tokens=config.model_max_new_tokens, greedy=True),
-                                   [ex.context for ex in examples])
-    del summarizer
-    checker = FaithfulnessChecker()
-    checks = checker.check_many([(ex.note, out) for ex, out in zip(examples, outputs)])
-    reference_checks = checker.check_many([(ex.note, ex.summary) for ex in examples])
-    triplets = []
-    for ex, output, check, reference in zip(examples, outputs, checks, reference_checks):
-        loops = is_degenerate(output)
-        if output.strip() == ex.summary.strip():
-            reason = "unchanged"
-        elif not loops and check.unsupported_count == 0:
-            reason = "supported"
-        elif not loops and reference.unsupported_count >= check.unsupported_count:
-            reason = "reference_flagged"
-        else:
-            reason = "kept"
-        report.record(MODEL_OUTPUT, reason)
-        if reason == "kept":
-            unsupported = [f"{f.type}: {f.span}" for f in check.unsupported_facts]
-            triplets.append(Triplet(f"{ex.id}:{MODEL_OUTPUT}", ex.note, ex.summary, output, MODEL_OUTPUT,
-                                    {"unsupported": unsupported, "degenerate": loops}, MODEL_OUTPUT, ex.context))
-    return triplets
-
-
 def make_triplets(examples: list[Example], config: NegativesConfig) -> tuple[list[Triplet], NegativesReport]:
-    """Generated hard negatives for every factual pair, plus labelled and model-made ones; deterministic by seed."""
+    """Generated hard negatives for every factual pair, plus labelled ones; deterministic by seed.
+
+    The model's own errors (``negatives --model-path``) need generation and the checker, stages above
+    this one: :mod:`clinsum.onpolicy` adds them.
+    """
     selection = select_factual(examples)
     if not selection.kept:
         labels = ", ".join(f"{n} {label}" for label, n in sorted(selection.dropped_by_label.items())) or "none"
@@ -777,8 +736,6 @@ def make_triplets(examples: list[Example], config: NegativesConfig) -> tuple[lis
     triplets = [t for ex in selection.kept for t in _generated(ex, config, report)]
     if config.include_labelled:
         triplets += _labelled(examples, selection.kept, report)
-    if config.model_path:
-        triplets += model_triplets(selection.kept, config, report)
     return triplets, report
 
 
@@ -789,17 +746,12 @@ def output_paths(output: str | Path) -> dict[str, Path]:
             "report": output.with_suffix(".report.json")}
 
 
-def run_negatives(config: NegativesConfig) -> NegativesReport:
-    """``clinsum negatives``: read pairs, write triplets as JSONL and CSV plus a per-strategy report."""
-    if not config.input:
-        raise ValueError("--input is required (a .csv/.jsonl file or saved HF dataset folder of note/summary pairs)")
-    examples = load_examples(config.input, config.column_mapping())
-    triplets, report = make_triplets(examples, config)
-    paths = output_paths(config.output)
+def write_triplets(triplets: list[Triplet], report: NegativesReport, output: str | Path) -> None:
+    """Triplets as JSONL and CSV plus the per-strategy report (all written atomically); prints the table."""
+    paths = output_paths(output)
     write_jsonl(paths["jsonl"], [t.record() for t in triplets])
     write_csv(paths["csv"], [t.record(flat=True) for t in triplets], fieldnames=list(OUTPUT_FIELDS))
     write_json(paths["report"], report.to_dict())
     print(report.table())
     log.info("wrote %d triplets to %s and %s; report in %s", len(triplets), paths["jsonl"], paths["csv"],
              paths["report"])
-    return report
