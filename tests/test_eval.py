@@ -379,6 +379,7 @@ def test_each_model_is_freed_before_the_next_loads(tmp_path, monkeypatch, synthe
 
     import torch
 
+    import clinsum.evaluation.guided as guided_module
     import clinsum.evaluation.report as report_module
 
     loaded = []
@@ -399,7 +400,7 @@ def test_each_model_is_freed_before_the_next_loads(tmp_path, monkeypatch, synthe
         def summarize(self, notes, options, contexts):
             return [f"{self.path} summary {i}" for i in range(len(notes))]
 
-    monkeypatch.setattr(report_module, "Summarizer", FakeSummarizer)
+    monkeypatch.setattr(guided_module, "Summarizer", FakeSummarizer)
     config = EvalConfig(models=["a=default", "b=default", "c=default"], data=str(synthetic_splits["test"]),
                         output_dir=str(tmp_path), max_examples=2)
     records, seconds = report_module.generate_predictions(report_module.parse_models(config.models),

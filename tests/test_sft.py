@@ -11,7 +11,8 @@ import torch
 
 from clinsum.cli import main as cli_main
 from clinsum.data.prompts import IGNORE_INDEX, PromptFormat
-from clinsum.inference.generate import GenerateConfig, GenerationOptions, Summarizer, run_generate
+from clinsum.evaluation.guided import run_generate
+from clinsum.inference.generate import GenerateConfig, GenerationOptions, Summarizer
 from clinsum.models import load_tokenizer
 from clinsum.training import sft as sft_module
 from clinsum.training.sft import SFTConfig, train_sft

@@ -32,7 +32,8 @@ from clinsum.evaluation.metrics import (
     ROUGE_TYPES, bootstrap_ci, bootstrap_indices, is_degenerate, paired_difference_ci, repetition_rate, rouge_f1,
     word_count,
 )
-from clinsum.inference.generate import GenerationOptions, Summarizer
+from clinsum.evaluation.guided import load_summarizer
+from clinsum.inference.generate import GenerationOptions
 from clinsum.io import atomic_path, write_json, write_jsonl, write_text
 from clinsum.models import DEFAULT_MODEL
 from clinsum.text.normalize import split_note
@@ -156,10 +157,11 @@ def check_model_paths(models: list[tuple[str, str]]) -> None:
 
 
 def generate_predictions(models: list[tuple[str, str]], examples: list[Example], config: EvalConfig,
-                         path: str | Path) -> tuple[list[dict], dict[str, float]]:
+                         path: str | Path, checker=None) -> tuple[list[dict], dict[str, float]]:
     """Every model's summaries of ``examples`` (one record per example and model) and seconds per model.
 
     ``path`` is rewritten after each model, so a failure while loading a later model keeps the earlier work.
+    ``checker`` picks among candidates when ``config.candidates`` is above 1 (checker-guided decoding).
     """
     notes = [ex.note for ex in examples]
     contexts = [ex.context if config.use_context else None for ex in examples]
@@ -168,8 +170,8 @@ def generate_predictions(models: list[tuple[str, str]], examples: list[Example],
     for name, model_path in models:
         log.info("Generating with %s (%s) on %d notes...", name, model_path, len(notes))
         start = time.perf_counter()
-        summarizer = Summarizer.from_pretrained(model_path, config.device, config.prompt_style,
-                                                config.trust_remote_code)
+        summarizer = load_summarizer(model_path, config, config.device, config.prompt_style,
+                                     config.trust_remote_code, checker)
         summaries = summarizer.summarize(notes, config, contexts)
         device = summarizer.device
         del summarizer
@@ -359,7 +361,11 @@ def run_eval(config: EvalConfig, checker=None) -> dict:
         pairs = parse_models(config.models)
         check_model_paths(pairs)
         examples = load_eval_examples(config)
-        records, generation_s = generate_predictions(pairs, examples, config, output_dir / PREDICTIONS_FILE)
+        if checker is None and config.candidates > 1:  # one checker picks the summaries and scores them
+            from clinsum.evaluation.faithfulness import FaithfulnessChecker
+
+            checker = FaithfulnessChecker(use_embeddings=config.use_embeddings)
+        records, generation_s = generate_predictions(pairs, examples, config, output_dir / PREDICTIONS_FILE, checker)
         source = str(output_dir / PREDICTIONS_FILE)
     scores = score_predictions(records, [name for name, _ in pairs] or None, checker, config.bootstrap_samples,
                                config.seed, config.use_embeddings, source)

@@ -8,7 +8,6 @@ summary being written only: a summary must not repeat itself, but it may (and sh
 from __future__ import annotations
 
 import logging
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -20,7 +19,6 @@ from clinsum.config import option
 from clinsum.data.batching import pad_batch
 from clinsum.data.dataset import ColumnMapping, DataError, read_rows
 from clinsum.data.prompts import PROMPT_STYLES, PromptFormat
-from clinsum.io import write_records
 from clinsum.models import load_for_inference, resolve_device
 
 log = logging.getLogger(__name__)
@@ -43,6 +41,9 @@ class GenerationOptions:
                                           "the note's own phrases stay free to copy)")
     repetition_penalty: float = option(1.0, "penalize tokens already in the summary (1.0: off; >1 discourages "
                                             "repeats; the note's tokens are not penalized)")
+    candidates: int = option(1, "checker-guided decoding: beam-search this many candidate summaries per note and "
+                                "keep the one in which the faithfulness checker flags the fewest unsupported facts "
+                                "(ties: the likelier one); 1: off")
 
     def logits_processors(self, prompt_length: int):
         """The repetition controls, each restricted to the tokens generated after ``prompt_length``."""
@@ -85,6 +86,14 @@ class GenerateConfig(GenerationOptions):
     trust_remote_code: bool = option(False, "allow model repos to run their own Python code")
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """One candidate summary and its log-likelihood per token under the model (beam search's score)."""
+
+    text: str
+    logprob: float
+
+
 class Summarizer:
     """A loaded model, its tokenizer and prompt format, ready to summarize notes."""
 
@@ -98,20 +107,42 @@ class Summarizer:
         model, tokenizer = load_for_inference(model_path, torch_device, trust_remote_code)
         return cls(model, tokenizer, PromptFormat(tokenizer, prompt_style), torch_device)
 
-    @torch.no_grad()
     def summarize(self, notes: list[str], options: GenerationOptions | None = None,
                   contexts: list[str | None] | None = None, progress: bool = True) -> list[str]:
         """Summaries of ``notes`` in input order, generated ``options.batch_size`` at a time."""
         options = options or GenerationOptions()
+        return [texts[0] for texts, _ in self._generate(notes, options, contexts, progress, beams=1)]
+
+    def candidates(self, notes: list[str], options: GenerationOptions, contexts: list[str | None] | None = None,
+                   progress: bool = True) -> list[list[Candidate]]:
+        """``options.candidates`` beam-search summaries of each note, likeliest first.
+
+        Beam search rather than sampling: the candidates are the model's likeliest summaries (choosing
+        among them costs little fluency) and the same notes give the same candidates, as greedy does.
+        """
+        if options.candidates < 1:
+            raise ValueError(f"--candidates must be at least 1, not {options.candidates}")
+        return [[Candidate(text, score) for text, score in zip(texts, scores)]
+                for texts, scores in self._generate(notes, options, contexts, progress, beams=options.candidates)]
+
+    @torch.no_grad()
+    def _generate(self, notes: list[str], options: GenerationOptions, contexts: list[str | None] | None,
+                  progress: bool, beams: int) -> list[tuple[list[str], list[float]]]:
+        """(texts, scores) per note: one greedy or sampled text (score 0), or ``beams`` beam-search texts."""
         contexts = contexts or [None] * len(notes)
         prompts = [self.prompt_format.encode_prompt(n, c, options.max_input_length)[0] for n, c in zip(notes, contexts)]
         order = sorted(range(len(prompts)), key=lambda i: len(prompts[i]), reverse=True)
-        summaries: list[str] = [""] * len(prompts)
+        results: list[tuple[list[str], list[float]]] = [([], [])] * len(prompts)
         torch.manual_seed(options.seed)
         pad_id = self.tokenizer.pad_token_id
-        sampling = {} if options.greedy else {
-            "temperature": options.temperature, "top_p": options.top_p, "top_k": options.top_k,
-        }
+        if beams > 1:
+            decoding = {"do_sample": False, "num_beams": beams, "num_return_sequences": beams,
+                        "return_dict_in_generate": True, "output_scores": True}
+        elif options.greedy:
+            decoding = {"do_sample": False}
+        else:
+            decoding = {"do_sample": True, "temperature": options.temperature, "top_p": options.top_p,
+                        "top_k": options.top_k}
         batches = [order[i : i + options.batch_size] for i in range(0, len(order), options.batch_size)]
         for indices in tqdm(batches, desc="generating", unit="batch", disable=not progress or len(batches) < 2):
             rows = [prompts[i] for i in indices]
@@ -119,13 +150,16 @@ class Summarizer:
             attention_mask = pad_batch([[1] * len(r) for r in rows], 0, left=True).to(self.device)
             output = self.model.generate(
                 input_ids=input_ids, attention_mask=attention_mask, max_new_tokens=options.max_new_tokens,
-                do_sample=not options.greedy, pad_token_id=pad_id, eos_token_id=self.tokenizer.eos_token_id,
-                logits_processor=options.logits_processors(input_ids.shape[1]), **sampling,
+                pad_token_id=pad_id, eos_token_id=self.tokenizer.eos_token_id,
+                logits_processor=options.logits_processors(input_ids.shape[1]), **decoding,
             )
-            for i, generated in zip(indices, output[:, input_ids.shape[1]:]):
-                text = self.tokenizer.decode(generated, skip_special_tokens=True)
-                summaries[i] = self.prompt_format.clean_generation(text)
-        return summaries
+            # beam search: the sum of token log-probs over the length (transformers' length_penalty 1.0)
+            sequences, scores = (output.sequences, output.sequences_scores.tolist()) if beams > 1 else (output, None)
+            texts = [self.prompt_format.clean_generation(self.tokenizer.decode(generated, skip_special_tokens=True))
+                     for generated in sequences[:, input_ids.shape[1]:]]
+            for j, i in enumerate(indices):
+                results[i] = (texts[j * beams: (j + 1) * beams], scores[j * beams: (j + 1) * beams] if scores else [0.0])
+        return results
 
 
 def read_notes(path: str | Path, note_column: str | None = None) -> tuple[list[str], list[str], list[str | None]]:
@@ -160,7 +194,7 @@ def read_notes(path: str | Path, note_column: str | None = None) -> tuple[list[s
     return ids, notes, contexts
 
 
-def _interactive(summarizer: Summarizer, options: GenerationOptions, stdin: TextIO, stdout: TextIO) -> None:
+def interactive(summarizer: Summarizer, options: GenerationOptions, stdin: TextIO, stdout: TextIO) -> None:
     """Read notes separated by blank lines (or EOF) and print each summary: works typed or piped."""
     tty = stdin.isatty()
     if tty:
@@ -179,25 +213,3 @@ def _interactive(summarizer: Summarizer, options: GenerationOptions, stdin: Text
             lines = []
         if not line:  # EOF
             break
-
-
-def run_generate(config: GenerateConfig, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> list[str] | None:
-    """CLI entry: one note, a file of notes, or an interactive prompt."""
-    if config.clinical_note is not None and config.input_file:
-        raise ValueError("give either --clinical-note or --input-file, not both")
-    summarizer = Summarizer.from_pretrained(config.model_path, config.device, config.prompt_style, config.trust_remote_code)
-    if config.clinical_note is not None:
-        if not config.clinical_note.strip():
-            raise ValueError("--clinical-note is empty")
-        summary = summarizer.summarize([config.clinical_note], config, progress=False)[0]
-        print(summary, file=stdout)
-        return [summary]
-    if config.input_file:
-        ids, notes, contexts = read_notes(config.input_file, config.note_column)
-        summaries = summarizer.summarize(notes, config, contexts)
-        output = Path(config.output_file or Path(config.input_file).with_suffix(".summaries.csv"))
-        write_records(output, [{"id": i, "note": n, "summary": s} for i, n, s in zip(ids, notes, summaries)])
-        print(f"{len(summaries)} summaries written to {output}", file=stdout)
-        return summaries
-    _interactive(summarizer, config, stdin, stdout)
-    return None
