@@ -98,3 +98,33 @@ def test_generate_and_eval_take_candidates(tiny_model, synthetic_splits, tmp_pat
 
     assert cli_main(["generate", "--model-path", str(tiny_model), "--clinical-note", "x", "--candidates", "0"]) == 2
     assert "--candidates must be at least 1" in capsys.readouterr().err
+
+
+def test_serve_picks_among_candidates_too(tiny_model, notes):
+    import asyncio
+
+    from clinsum.serving.service import ServeConfig, SummarizationService
+
+    from clinsum.evaluation.faithfulness import FaithfulnessChecker
+
+    class CountingChecker(FaithfulnessChecker):
+        calls = 0
+
+        def check_many(self, pairs):
+            CountingChecker.calls += 1
+            return super().check_many(pairs)
+
+    summarizer, checker = Summarizer.from_pretrained(str(tiny_model), device="cpu"), CountingChecker(use_embeddings=False)
+    service = SummarizationService(ServeConfig(model_path=str(tiny_model), candidates=3, max_new_tokens=6),
+                                   summarizer=summarizer, checker=checker)
+    service.start()
+    assert service.wait_ready(30)
+    try:
+        result = asyncio.run(service.summarize(notes[0]))
+    finally:
+        service.stop()
+    beams = summarizer.candidates([notes[0]], GenerationOptions(candidates=3, max_new_tokens=6), progress=False)[0]
+    expected = GuidedSummarizer(summarizer, FaithfulnessChecker(use_embeddings=False)).choose(
+        [notes[0]], GenerationOptions(candidates=3, max_new_tokens=6), progress=False)[0]
+    assert result["summary"] == expected.summary in {c.text for c in beams}
+    assert checker.calls == 2  # once to pick, once for the response's check

@@ -16,6 +16,7 @@ ALLOWED = {
     "training": {"data"},
     "inference": {"data"},
     "evaluation": {"data", "inference"},
+    "serving": {"data", "inference", "evaluation"},
 }
 
 

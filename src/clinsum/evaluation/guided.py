@@ -62,8 +62,6 @@ class GuidedSummarizer:
 def load_summarizer(model_path: str, options: GenerationOptions, device: str = "auto", prompt_style: str = "auto",
                     trust_remote_code: bool = False, checker=None) -> Summarizer | GuidedSummarizer:
     """The model as a plain summarizer, or a checker-guided one when ``options.candidates`` is above 1."""
-    if options.candidates < 1:
-        raise ValueError(f"--candidates must be at least 1 (1: plain decoding), not {options.candidates}")
     summarizer = Summarizer.from_pretrained(model_path, device, prompt_style, trust_remote_code)
     if options.candidates == 1:
         return summarizer

@@ -45,6 +45,10 @@ class GenerationOptions:
                                 "keep the one in which the faithfulness checker flags the fewest unsupported facts "
                                 "(ties: the likelier one); 1: off")
 
+    def __post_init__(self):
+        if self.candidates < 1:
+            raise ValueError(f"--candidates must be at least 1 (1: plain decoding), not {self.candidates}")
+
     def logits_processors(self, prompt_length: int):
         """The repetition controls, each restricted to the tokens generated after ``prompt_length``."""
         from transformers import LogitsProcessorList, NoRepeatNGramLogitsProcessor, RepetitionPenaltyLogitsProcessor
@@ -120,8 +124,6 @@ class Summarizer:
         Beam search rather than sampling: the candidates are the model's likeliest summaries (choosing
         among them costs little fluency) and the same notes give the same candidates, as greedy does.
         """
-        if options.candidates < 1:
-            raise ValueError(f"--candidates must be at least 1, not {options.candidates}")
         return [[Candidate(text, score) for text, score in zip(texts, scores)]
                 for texts, scores in self._generate(notes, options, contexts, progress, beams=options.candidates)]
 

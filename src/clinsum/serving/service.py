@@ -23,6 +23,7 @@ from pathlib import Path
 from clinsum.config import option
 from clinsum.data.prompts import PROMPT_STYLES
 from clinsum.evaluation.faithfulness import FaithfulnessChecker, SummaryCheck
+from clinsum.evaluation.guided import GuidedSummarizer
 from clinsum.inference.generate import GenerationOptions, Summarizer
 from clinsum.models import adapter_base_model, is_adapter_dir
 from clinsum.privacy.phi import MODES as PHI_MODES
@@ -238,7 +239,7 @@ class SummarizationService:
             raise NotReady(self._not_ready_reason())
         note, summary = await asyncio.to_thread(self.prepare_texts, note, summary)
         started = time.perf_counter()
-        check = await asyncio.to_thread(self._check_many, [(note, summary)])
+        check = await asyncio.to_thread(self.check_many, [(note, summary)])
         return {"summary": summary, **check_result(check[0], note),
                 "timings_ms": {"check": _ms(time.perf_counter() - started)}}
 
@@ -247,7 +248,8 @@ class SummarizationService:
             return f"the model failed to load ({self.load_error})"
         return "the model is still loading; retry when GET /health says ready"
 
-    def _check_many(self, pairs: list[tuple[str, str]]) -> list[SummaryCheck]:
+    def check_many(self, pairs: list[tuple[str, str]]) -> list[SummaryCheck]:
+        """The checker, one call at a time: requests share it, and so does checker-guided decoding."""
         with self._checker_lock:
             return self.checker.check_many(pairs)
 
@@ -257,9 +259,10 @@ class SummarizationService:
         options = dataclasses.replace(self.defaults, max_new_tokens=max_new_tokens, greedy=greedy, batch_size=len(jobs))
         notes, contexts = [j.payload[0] for j in jobs], [j.payload[1] for j in jobs]
         started = time.perf_counter()
-        summaries = self.summarizer.summarize(notes, options, contexts, progress=False)
+        summarizer = GuidedSummarizer(self.summarizer, self) if options.candidates > 1 else self.summarizer
+        summaries = summarizer.summarize(notes, options, contexts, progress=False)
         generated = time.perf_counter()
-        checks = self._check_many(list(zip(notes, summaries)))
+        checks = self.check_many(list(zip(notes, summaries)))
         checked = time.perf_counter()
         return [(summary, check, {"queue": _ms(started - job.enqueued), "generate": _ms(generated - started),
                                   "check": _ms(checked - generated), "batch_size": len(jobs)})
