@@ -15,8 +15,9 @@ ALLOWED = {
     "data": set(),
     "training": {"data"},
     "inference": {"data"},
+    "privacy": {"data"},
     "evaluation": {"data", "inference"},
-    "serving": {"data", "inference", "evaluation"},
+    "serving": {"data", "inference", "evaluation", "privacy"},
 }
 
 
