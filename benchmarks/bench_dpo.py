@@ -33,7 +33,7 @@ from clinsum.data.negatives import NegativesConfig, make_triplets
 from clinsum.data.prompts import IGNORE_INDEX, PromptFormat
 from clinsum.io import write_jsonl
 from clinsum.models import adapter_base_model, load_base_model, load_for_inference, load_tokenizer
-from clinsum.training.common import build_optimizer
+from clinsum.training.common import build_optimizer, start_launch
 from clinsum.training.dpo import (
     DPOConfig, EncodedPairs, dpo_step, load_policy, model_fingerprint, prepare_dpo_data, reference_logps,
 )
@@ -60,7 +60,7 @@ def write_triplets(notes, n: int, path: Path) -> int:
 def timed_step(model, optimizer, pairs: EncodedPairs, indices: list[int], reference, config, pad_id) -> tuple[float, int]:
     """One optimizer step as `train_dpo` runs it -> (seconds, tokens)."""
     start = time.perf_counter()
-    sums = dpo_step(model, pairs, [indices], reference, config, pad_id, CPU)
+    sums = dpo_step(model, pairs, [indices], reference, config, pad_id, start_launch("cpu"))
     torch.nn.utils.clip_grad_norm_(model.parameters(), config.max_grad_norm)
     optimizer.step()
     optimizer.zero_grad(set_to_none=True)

@@ -44,14 +44,14 @@ def test_interrupted_stage_resumes_from_its_checkpoint(tiny_model, tmp_path, mon
     from clinsum.training import sft as sft_module
 
     out = tmp_path / "run"
-    real_loss = sft_module.sft_loss
-    monkeypatch.setattr(sft_module, "sft_loss", interrupt_on_call(real_loss, 3))
+    real_step = sft_module.sft_step
+    monkeypatch.setattr(sft_module, "sft_step", interrupt_on_call(real_step, 3))
     config = tiny_pipeline(tiny_model, out, ["prepare", "sft"], batch_size=4, save_every_steps=1)
     with pytest.raises(KeyboardInterrupt):
         run_pipeline(config)
     assert stage_status(out, "sft")["status"] == "started"
     assert (out / "sft" / "checkpoint_step_2").is_dir()
-    monkeypatch.setattr(sft_module, "sft_loss", real_loss)
+    monkeypatch.setattr(sft_module, "sft_step", real_step)
     run_pipeline(config)
     assert stage_status(out, "sft")["status"] == "done"
     assert json.loads((out / "sft" / "training_stats.json").read_text())["totals"]["steps"] == 6  # 24 factual rows at batch 4

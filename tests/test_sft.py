@@ -83,8 +83,8 @@ def test_sft_trains_saves_and_reloads(tiny_model, synthetic_splits, tmp_path):
 def test_resume_after_interrupt_continues_at_the_right_step(tiny_model, synthetic_splits, tmp_path, monkeypatch):
     reference = train_sft(sft_config(tiny_model, synthetic_splits, tmp_path / "straight", num_epochs=1))
 
-    real_loss = sft_module.sft_loss
-    monkeypatch.setattr(sft_module, "sft_loss", interrupt_on_call(real_loss, 5))
+    real_step = sft_module.sft_step
+    monkeypatch.setattr(sft_module, "sft_step", interrupt_on_call(real_step, 5))
     config = sft_config(tiny_model, synthetic_splits, tmp_path / "interrupted", num_epochs=1)
     with pytest.raises(KeyboardInterrupt):
         train_sft(config)
@@ -93,7 +93,7 @@ def test_resume_after_interrupt_continues_at_the_right_step(tiny_model, syntheti
 
     with pytest.raises(ValueError, match="--resume"):
         train_sft(config)
-    monkeypatch.setattr(sft_module, "sft_loss", real_loss)
+    monkeypatch.setattr(sft_module, "sft_step", real_step)
     config.resume = True
     resumed = train_sft(config)
 

@@ -26,6 +26,7 @@ from clinsum.io import write_csv, write_json, write_text
 log = logging.getLogger(__name__)
 
 STAGES = ("prepare", "sft", "negatives", "dpo", "eval")
+TRAINING_STAGES = ("sft", "dpo")  # the stages every process of a multi-process launch runs together
 STAGE_RECORD = ".stage.json"
 DATA_COLUMNS = ["id", "clinical_note", "summary", "label", "section_header"]
 
@@ -86,15 +87,18 @@ class Stage:
         record = self._read()
         return record.get("key") == self.key and record.get("status") == "done"
 
-    def start(self) -> bool:
-        """Prepare the folder; True when an interrupted run with the same settings can resume."""
+    @property
+    def resumable(self) -> bool:
+        """An interrupted run with the same settings: its checkpoints can continue."""
         record = self._read()
-        resumable = record.get("key") == self.key and record.get("status") == "started"
+        return record.get("key") == self.key and record.get("status") == "started"
+
+    def start(self, resumable: bool) -> None:
+        """Prepare the folder (emptied unless ``resumable``) and record the stage as started."""
         if not resumable and self.dir.exists():
             shutil.rmtree(self.dir)
         self.dir.mkdir(parents=True, exist_ok=True)
         write_json(self.record, {"key": self.key, "status": "started"})
-        return resumable
 
     def finish(self, seconds: float, outputs: dict, peak_rss_bytes: int) -> None:
         write_json(self.record, {"key": self.key, "status": "done", "seconds": seconds,
@@ -189,6 +193,7 @@ def run_pipeline(config: PipelineConfig) -> dict:
     common = {"seed": config.seed, "device": config.device}
     outputs: dict[str, dict] = {}
     upstream = _digest({"model": config.model})
+    processes = _processes(config.device)
     for name in STAGES:
         if name not in config.stages:
             continue
@@ -200,18 +205,39 @@ def run_pipeline(config: PipelineConfig) -> dict:
             outputs[name] = json.loads(stage.record.read_text())["outputs"]
             log.info("[%s] up to date, skipped (%s)", name, stage.dir)
             continue
-        resume = stage.start()
-        log.info("[%s] %s", name, "resuming" if resume else "running")
+        resume = stage.resumable
+        processes.wait_for_everyone()  # every process has read the record before the first one rewrites it
+        if processes.is_main_process:
+            stage.start(resume)
+            log.info("[%s] %s", name, "resuming" if resume else "running")
+        processes.wait_for_everyone()
         started = time.perf_counter()
         with PeakMemory() as memory:
-            outputs[name] = RUNNERS[name](config, stage.dir, outputs, resume)
-        stage.finish(time.perf_counter() - started, outputs[name], memory.peak_bytes)
+            if name in TRAINING_STAGES or processes.is_main_process:
+                outputs[name] = RUNNERS[name](config, stage.dir, outputs, resume)
+        if processes.is_main_process:
+            stage.finish(time.perf_counter() - started, outputs[name], memory.peak_bytes)
+        processes.wait_for_everyone()
+        outputs[name] = json.loads(stage.record.read_text())["outputs"]
+    if not processes.is_main_process:
+        return outputs
     _print_examples(config, outputs)
     stages = stage_summary(root, [s for s in STAGES if s in config.stages])
     _print_stage_table(stages)
     if "eval" in outputs:
         _add_stages_to_report(outputs["eval"], stages)
     return outputs
+
+
+def _processes(device: str):
+    """Accelerate's view of the processes of this launch (one without a launcher). Under `torchrun` or
+    `accelerate launch` the training stages run in every process; the others run in the first while the
+    rest wait, and read its outputs."""
+    from accelerate import PartialState
+
+    from clinsum.models import resolve_device
+
+    return PartialState(cpu=resolve_device(device).type == "cpu")
 
 
 def _run_prepare(config: PipelineConfig, out: Path, outputs: dict, resume: bool) -> dict:

@@ -31,6 +31,27 @@ def length_grouped_batches(
     return batches
 
 
+def forward_chunks(indices: list[int], lengths: list[int], max_tokens: int) -> list[list[int]]:
+    """Split one batch into consecutive chunks whose padded size (rows x longest row) is at most ``max_tokens``.
+
+    Activation memory grows with the tokens of one forward pass, not with the batch: the gradients of the
+    chunks, weighted by their share of the batch, add up to the batch's. A chunk holds at least one row;
+    ``max_tokens`` 0 keeps the batch whole.
+    """
+    if max_tokens <= 0:
+        return [indices]
+    chunks: list[list[int]] = []
+    current: list[int] = []
+    longest = 0
+    for i in indices:
+        if current and max(longest, lengths[i]) * (len(current) + 1) > max_tokens:
+            chunks.append(current)
+            current, longest = [], 0
+        current.append(i)
+        longest = max(longest, lengths[i])
+    return chunks + [current] if current else chunks
+
+
 def padding_share(lengths: list[int], batches: list[list[int]]) -> float:
     """Share of computed token positions that are padding when each batch is padded to its longest row."""
     computed = sum(len(b) * max(lengths[i] for i in b) for b in batches)

@@ -25,12 +25,27 @@ RNG_FILE = "rng_state.safetensors"
 log = logging.getLogger(__name__)
 
 
-def capture_rng() -> dict[str, torch.Tensor]:
-    """RNG state to store with a checkpoint: taken at a step boundary, restored on resume."""
+def capture_rng(launch=None) -> dict[str, torch.Tensor]:
+    """RNG state to store with a checkpoint: taken at a step boundary, restored on resume.
+
+    With several processes (``launch``), every process's state is gathered, so that the first process
+    alone can write the checkpoint without waiting for the others (e.g. when it is stopped by SIGTERM):
+    keys ``torch``/``cuda`` are the first process's, ``torch.1``/``cuda.1`` the second's, and so on.
+    """
     rng = {"torch": torch.get_rng_state()}
     if torch.cuda.is_available():
         rng["cuda"] = torch.cuda.get_rng_state()
-    return rng
+    if launch is None or launch.processes == 1:
+        return rng
+    gathered = {}
+    for key, state in rng.items():
+        states = launch.accelerator.gather(state[None].to(launch.device)).cpu()
+        gathered |= {_rng_key(key, rank): states[rank].contiguous() for rank in range(launch.processes)}
+    return gathered
+
+
+def _rng_key(key: str, rank: int) -> str:
+    return key if rank == 0 else f"{key}.{rank}"
 
 
 @contextmanager
@@ -92,8 +107,8 @@ def latest_checkpoint(output_dir: Path) -> Path | None:
     return best
 
 
-def load_checkpoint(path: Path, model, optimizer, scheduler) -> dict:
-    """Restore adapter weights, optimizer, scheduler and RNG in place; return the trainer state."""
+def load_checkpoint(path: Path, model, optimizer, scheduler, rank: int = 0) -> dict:
+    """Restore adapter weights, optimizer, scheduler and (process ``rank``'s) RNG in place; return the trainer state."""
     from peft import set_peft_model_state_dict
 
     path = Path(path)
@@ -107,9 +122,9 @@ def load_checkpoint(path: Path, model, optimizer, scheduler) -> dict:
     optimizer.load_state_dict({"state": opt_state, "param_groups": state["param_groups"]})
     scheduler.load_state_dict(state["scheduler"])
     rng = load_file(path / RNG_FILE)
-    torch.set_rng_state(rng["torch"])
-    if "cuda" in rng and torch.cuda.is_available():
-        torch.cuda.set_rng_state(rng["cuda"])
+    torch.set_rng_state(rng[_rng_key("torch", rank)])
+    if _rng_key("cuda", rank) in rng and torch.cuda.is_available():
+        torch.cuda.set_rng_state(rng[_rng_key("cuda", rank)])
     return state
 
 
@@ -122,14 +137,21 @@ def replace_step_checkpoint(output_dir: Path, step: int, save) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
-def resume_or_start(output_dir: Path, resume: bool, model, optimizer, scheduler, fresh_state: dict) -> dict:
+def resume_or_start(output_dir: Path, resume: bool, model, optimizer, scheduler, fresh_state: dict, launch=None) -> dict:
     """The trainer state to start from: the last checkpoint with ``resume``, else ``fresh_state``.
 
-    Without ``resume`` a folder that already holds checkpoints is refused rather than silently mixed.
+    Without ``resume`` a folder that already holds checkpoints is refused rather than silently mixed. A run
+    resumes with as many processes as it was started with: the data order depends on the global batch.
     """
+    processes, rank = (launch.processes, launch.rank) if launch else (1, 0)
+    fresh_state = {**fresh_state, "processes": processes}
     checkpoint = latest_checkpoint(output_dir)
     if resume and checkpoint:
-        state = load_checkpoint(checkpoint, model, optimizer, scheduler)
+        saved = json.loads((checkpoint / TRAINER_STATE).read_text()).get("processes", 1)
+        if saved != processes:
+            raise ValueError(f"{checkpoint} was written by a {saved}-process run and this run has {processes}: "
+                             f"resume with {saved} processes (the data order depends on the global batch)")
+        state = load_checkpoint(checkpoint, model, optimizer, scheduler, rank)
         log.info("Resumed from %s (step %d)", checkpoint, state["global_step"])
         return state
     if checkpoint and not resume:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import signal
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import torch
 
 from clinsum.config import option
-from clinsum.data.batching import collate
+from clinsum.data.batching import collate, forward_chunks
 from clinsum.data.prompts import PROMPT_STYLES, EncodedExample
+from clinsum.models import resolve_device
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +39,9 @@ class TrainingOptions:
     max_steps: int | None = option(None, "stop after this many optimizer steps (smoke tests, benchmarks)")
     max_train_examples: int | None = option(None, "use only the first N training rows")
     save_every_steps: int = option(50, "also checkpoint every N optimizer steps (0: only per epoch)")
+    max_forward_tokens: int = option(
+        1024, "split each batch into forward passes of at most this many padded tokens: same gradients, activation "
+        "memory bounded by this instead of by the batch (0: the whole batch in one forward)")
     gradient_checkpointing: bool = option(False, "recompute activations in backward to save memory")
     load_in_8bit: bool = option(False, "load the base model in 8 bit (CUDA + bitsandbytes only)")
     load_in_4bit: bool = option(False, "load the base model in 4 bit NF4 (CUDA + bitsandbytes only)")
@@ -45,6 +51,71 @@ class TrainingOptions:
     device: str = option("auto", "auto, cpu, cuda or cuda:N")
     resume: bool = option(False, "continue from the last checkpoint in --output-dir")
     trust_remote_code: bool = option(False, "allow model repos to run their own Python code (off: safer)")
+
+
+@dataclass
+class Launch:
+    """Where this process trains and how it meets the others: alone, or as one of N processes started by
+    ``accelerate launch`` or ``torchrun``. Accelerate reads the launcher's environment and drives the
+    engine (DDP; FSDP or DeepSpeed from an ``accelerate`` config file); the recipes only ask it for their
+    share of each batch, for sums over processes, and to exchange gradients at the end of a step.
+    """
+
+    accelerator: Any
+    device: torch.device
+
+    @property
+    def rank(self) -> int:
+        return self.accelerator.process_index
+
+    @property
+    def processes(self) -> int:
+        return self.accelerator.num_processes
+
+    @property
+    def is_main(self) -> bool:
+        return self.accelerator.is_main_process
+
+    def share(self, batch: list[int]) -> list[int]:
+        """This process's rows of a global batch: contiguous near-equal slices (rows are length-sorted
+        inside a batch, so a slice pads little). May be empty for a short last batch."""
+        size = math.ceil(len(batch) / self.processes)
+        return batch[self.rank * size : (self.rank + 1) * size]
+
+    def sum(self, values: torch.Tensor) -> torch.Tensor:
+        """Element-wise sum over all processes (the tensor itself with one)."""
+        if self.processes == 1:
+            return values
+        return self.accelerator.reduce(values.to(self.device), "sum").to(values.device)
+
+    def gradient_sync(self, model, last: bool):
+        """Context for one forward and backward of a step: gradients are exchanged on the step's last only."""
+        return contextlib.nullcontext() if last else self.accelerator.no_sync(model)
+
+
+def start_launch(device: str) -> Launch:
+    """This process's Launch; ``device`` (auto, cpu, cuda) applies when it is alone, else each process
+    takes the launcher's device for its rank. Processes other than the first log warnings only."""
+    from accelerate import Accelerator, DistributedDataParallelKwargs
+
+    resolved = resolve_device(device)
+    # Processes run different numbers of forward passes per step (their shares pad differently); DDP must
+    # not broadcast buffers at each forward then (they never change here), only all-reduce gradients.
+    ddp = DistributedDataParallelKwargs(broadcast_buffers=False)
+    accelerator = Accelerator(cpu=resolved.type == "cpu", device_placement=False, kwargs_handlers=[ddp])
+    if accelerator.distributed_type.value in ("FSDP", "DEEPSPEED"):
+        raise RuntimeError(
+            f"the Accelerate config asks for {accelerator.distributed_type.value}, which shards the weights across "
+            "processes; clinsum's checkpoints save the adapter and optimizer from the first process and do not "
+            "gather shards yet. Run data-parallel instead (accelerate launch --multi_gpu, or torchrun), with "
+            "--load-in-4bit for a model that does not fit one GPU (configs/gpu-8b-qlora.yaml)")
+    if accelerator.num_processes == 1:
+        return Launch(accelerator, resolved)
+    if not accelerator.is_main_process:
+        logging.getLogger("clinsum").setLevel(logging.WARNING)
+    log.info("Distributed: %d processes (%s), global batch = batch x %d x accumulation",
+             accelerator.num_processes, accelerator.distributed_type, accelerator.num_processes)
+    return Launch(accelerator, accelerator.device)
 
 
 def prepare_for_training(model, gradient_checkpointing: bool):
@@ -104,9 +175,14 @@ def steps_per_epoch(n_batches: int, accumulation: int) -> int:
     return math.ceil(n_batches / accumulation)
 
 
-def plan_optimization(model, options: TrainingOptions, n_rows: int):
-    """Optimizer, schedule and total optimizer steps for ``n_rows`` training rows -> (optimizer, scheduler, steps)."""
-    total_steps = steps_per_epoch(math.ceil(n_rows / options.batch_size), options.gradient_accumulation_steps) * options.num_epochs
+def plan_optimization(model, options: TrainingOptions, n_rows: int, processes: int = 1):
+    """Optimizer, schedule and total optimizer steps for ``n_rows`` training rows -> (optimizer, scheduler, steps).
+
+    A global batch holds ``batch_size x processes`` rows, so the step count does not depend on how many
+    processes share the work.
+    """
+    n_batches = math.ceil(n_rows / (options.batch_size * processes))
+    total_steps = steps_per_epoch(n_batches, options.gradient_accumulation_steps) * options.num_epochs
     if options.max_steps:
         total_steps = min(total_steps, options.max_steps)
     warmup = capped_warmup(options.warmup_steps, total_steps)
@@ -117,6 +193,17 @@ def plan_optimization(model, options: TrainingOptions, n_rows: int):
 def optimizer_steps(batches: list[list[int]], accumulation: int) -> list[list[list[int]]]:
     """Group micro-batches into optimizer steps of ``accumulation`` micro-batches each."""
     return [batches[i : i + accumulation] for i in range(0, len(batches), accumulation)]
+
+
+def local_forwards(launch: Launch, step: list[list[int]], lengths: list[int], max_tokens: int) -> list[tuple[list[int], bool]]:
+    """This process's forward passes of one optimizer step -> [(row indices, counts)].
+
+    Its share of every global batch, cut to ``max_tokens`` per forward. A process whose share is empty
+    (a short last batch) still runs one forward, on a row that does not count (weight 0): every process
+    must take part in the step's gradient exchange.
+    """
+    forwards = [(chunk, True) for batch in step for chunk in forward_chunks(launch.share(batch), lengths, max_tokens)]
+    return forwards or [(step[0][:1], False)]
 
 
 def collate_rows(rows: list[EncodedExample], indices: list[int], pad_id: int, device) -> dict[str, torch.Tensor]:

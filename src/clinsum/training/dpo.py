@@ -32,14 +32,14 @@ from clinsum.data.negatives import Triplet
 from clinsum.data.prompts import PROMPT_STYLES, EncodedExample, PromptFormat
 from clinsum.io import atomic_path, write_json
 from clinsum.models import (
-    CLINSUM_MODEL_INFO, adapter_base_model, cache_root, is_adapter_dir, load_base_model, load_tokenizer, resolve_device,
+    CLINSUM_MODEL_INFO, adapter_base_model, cache_root, is_adapter_dir, load_base_model, load_tokenizer,
 )
 from clinsum.training.checkpoint import capture_rng, replace_step_checkpoint, resume_or_start, save_adapter, save_checkpoint
 from clinsum.training.common import (
-    TrainingOptions, collate_rows, optimizer_steps, plan_optimization, prepare_for_training, print_table,
-    sigterm_as_interrupt, trainable_parameter_count,
+    Launch, TrainingOptions, collate_rows, local_forwards, optimizer_steps, plan_optimization, prepare_for_training,
+    print_table, sigterm_as_interrupt, start_launch, trainable_parameter_count,
 )
-from clinsum.training.losses import summary_logprobs
+from clinsum.training.losses import SummaryLM, summary_logprobs
 
 log = logging.getLogger(__name__)
 
@@ -293,16 +293,24 @@ def load_policy(sft_model_path: str | Path, device: torch.device, options: DPOCo
 
 @torch.no_grad()
 def sequence_logps(model, rows: list[EncodedExample], batch_size: int, pad_id: int, device,
-                   desc: str = "log-probs") -> tuple[torch.Tensor, torch.Tensor]:
-    """Summary log-probability and summary token count of every row, in eval mode -> (logps [N], tokens [N])."""
+                   desc: str = "log-probs", launch: Launch | None = None) -> tuple[torch.Tensor, torch.Tensor]:
+    """Summary log-probability and summary token count of every row, in eval mode -> (logps [N], tokens [N]).
+
+    With several processes (``launch``) each computes every N-th batch and all receive every row's values
+    (a sum in which each row has one non-zero term, so the values are exact).
+    """
     model.eval()
     logps, tokens = torch.zeros(len(rows)), torch.zeros(len(rows), dtype=torch.long)
     lengths = [len(r.input_ids) for r in rows]
     batches = list(length_grouped_batches(lengths, batch_size, seed=0, shuffle=False))
-    for indices in tqdm(batches, desc=desc, leave=False):
+    if launch is not None:
+        batches = batches[launch.rank :: launch.processes]
+    for indices in tqdm(batches, desc=desc, leave=False, disable=launch is not None and not launch.is_main):
         batch_logps, batch_tokens = summary_logprobs(model, collate_rows(rows, indices, pad_id, device))
         logps[indices], tokens[indices] = batch_logps.float().cpu(), batch_tokens.cpu()
     model.train()
+    if launch is not None:
+        logps, tokens = launch.sum(logps), launch.sum(tokens)
     return logps, tokens
 
 
@@ -316,11 +324,13 @@ def model_fingerprint(model, base_model: str, device: torch.device) -> bytes:
 
 
 def reference_logps(model, pairs: EncodedPairs, fingerprint: bytes, settings: str, cache_dir: Path,
-                    batch_size: int, pad_id: int, device) -> tuple[torch.Tensor, dict]:
+                    batch_size: int, pad_id: int, device, launch: Launch | None = None) -> tuple[torch.Tensor, dict]:
     """Reference log-probs of every chosen and rejected row, from the cache or one pass of ``model``.
 
     Must run before the first optimizer step, while the policy still is the Stage A model. The key
-    covers the weights, the encoded token ids and labels, and the encoding settings.
+    covers the weights, the encoded token ids and labels, and the encoding settings. With several
+    processes the pass is shared out (see ``sequence_logps``), the first process writes the cache, and
+    every process reads an existing cache itself.
     """
     if not pairs.rows:
         return torch.zeros(0), {"cache": "none", "file": None, "seconds": 0.0}
@@ -338,9 +348,10 @@ def reference_logps(model, pairs: EncodedPairs, fingerprint: bytes, settings: st
             return logps, {"cache": "hit", "file": str(path), "seconds": 0.0}
     log.info("Reference log-probs: cache miss, one reference pass over %d summaries -> %s", len(pairs.rows), path)
     started = time.perf_counter()
-    logps, _ = sequence_logps(model, pairs.rows, 2 * batch_size, pad_id, device, desc="reference log-probs")
-    with atomic_path(path) as tmp:
-        save_file({"logps": logps.contiguous()}, tmp)
+    logps, _ = sequence_logps(model, pairs.rows, 2 * batch_size, pad_id, device, "reference log-probs", launch)
+    if launch is None or launch.is_main:
+        with atomic_path(path) as tmp:
+            save_file({"logps": logps.contiguous()}, tmp)
     return logps, {"cache": "miss", "file": str(path), "seconds": time.perf_counter() - started}
 
 
@@ -348,30 +359,36 @@ def reference_logps(model, pairs: EncodedPairs, fingerprint: bytes, settings: st
 
 
 def dpo_step(model, pairs: EncodedPairs, step: list[list[int]], reference: Callable[[list[int], dict], torch.Tensor],
-             config: DPOConfig, pad_id: int, device) -> dict[str, float]:
-    """Forward and backward of one optimizer step; returns its statistic sums.
+             config: DPOConfig, pad_id: int, launch: Launch) -> dict[str, float]:
+    """Forward and backward of this process's share of one optimizer step; returns its statistic sums.
 
-    ``reference(rows, batch)`` gives the reference log-probs of a micro-batch: in training, a look-up
-    in the precomputed cache. Gradients average over all pairs of the step.
+    ``reference(rows, batch)`` gives the reference log-probs of a forward's rows: in training, a look-up
+    in the precomputed cache. Gradients average over all pairs of the global step, however its batches
+    are split into processes and forward passes (``max_forward_tokens``).
     """
     n_pairs = sum(len(indices) for indices in step)
+    forward_lengths = [2 * length for length in pairs.pair_lengths()]  # chosen and rejected run in one forward
+    forwards = local_forwards(launch, step, forward_lengths, config.max_forward_tokens)
     sums = _zero_sums()
-    for indices in step:
-        rows = pairs.rows_of(indices)
-        batch = collate_rows(pairs.rows, rows, pad_id, device)
-        logps, n_tokens = summary_logprobs(model, batch)
-        loss, stats = pair_loss(logps, n_tokens, reference(rows, batch).to(logps), config)
-        (loss * len(indices) / n_pairs).backward()
-        _add(sums, stats)
-        sums["tokens"] += int(batch["attention_mask"].sum())
+    for k, (chunk, counts) in enumerate(forwards):
+        with launch.gradient_sync(model, last=k == len(forwards) - 1):
+            rows = pairs.rows_of(chunk)
+            batch = collate_rows(pairs.rows, rows, pad_id, launch.device)
+            logps, n_tokens = summary_logprobs(model, batch)
+            loss, stats = pair_loss(logps, n_tokens, reference(rows, batch).to(logps), config)
+            launch.accelerator.backward(loss * (len(chunk) * launch.processes / n_pairs if counts else 0.0))
+        if counts:
+            _add(sums, stats)
+            sums["tokens"] += int(batch["attention_mask"].sum())
     return sums
 
 
-def evaluate_pairs(model, pairs: EncodedPairs, reference: torch.Tensor, config: DPOConfig, pad_id: int, device) -> dict | None:
+def evaluate_pairs(model, pairs: EncodedPairs, reference: torch.Tensor, config: DPOConfig, pad_id: int, device,
+                   launch: Launch | None = None) -> dict | None:
     """DPO metrics of the policy (eval mode) over all of ``pairs``."""
     if len(pairs) == 0:
         return None
-    logps, tokens = sequence_logps(model, pairs.rows, 2 * config.batch_size, pad_id, device, desc="validation pairs")
+    logps, tokens = sequence_logps(model, pairs.rows, 2 * config.batch_size, pad_id, device, "validation pairs", launch)
     return metrics(pair_loss(logps, tokens, reference, config)[1])
 
 
@@ -404,10 +421,12 @@ def _stage_a_prompt_style(sft_path: Path) -> str:
 
 
 def train_dpo(config: DPOConfig) -> Path:
-    """Run Stage B and return the path of the final adapter folder."""
+    """Run Stage B and return the path of the final adapter folder (alone or as one of N processes, as
+    `train_sft`; the reference pass is shared out too)."""
     sft_path = _check_config(config)
     torch.manual_seed(config.seed)
-    device = resolve_device(config.device)
+    launch = start_launch(config.device)
+    device = launch.device
     output_dir = Path(config.output_dir)
     tokenizer = load_tokenizer(str(sft_path), config.trust_remote_code)
     fmt = PromptFormat(tokenizer, config.prompt_style or _stage_a_prompt_style(sft_path))
@@ -415,6 +434,8 @@ def train_dpo(config: DPOConfig) -> Path:
     if len(data.train) == 0:
         raise ValueError(f"{config.train_data}: no training triplets left after the validation split")
     model, base_model = load_policy(sft_path, device, config)
+    if launch.rank:  # dropout draws (when enabled) differ per process
+        torch.manual_seed(config.seed + launch.rank)
     trainable, total = trainable_parameter_count(model)
     log.info("Policy: %s on %s (%s prompts), %.2fM of %.1fM parameters train", sft_path, base_model, fmt.style,
              trainable / 1e6, total / 1e6)
@@ -427,67 +448,80 @@ def train_dpo(config: DPOConfig) -> Path:
     reference, reference_report = {}, {}
     for split in ("train", "val"):
         reference[split], reference_report[split] = reference_logps(
-            model, getattr(data, split), fingerprint, settings, cache_dir, config.batch_size, pad_id, device)
+            model, getattr(data, split), fingerprint, settings, cache_dir, config.batch_size, pad_id, device, launch)
 
     lengths = data.train.pair_lengths()
-    optimizer, scheduler, total_steps = plan_optimization(model, config, len(lengths))
-    fresh = {"epoch": 0, "step_in_epoch": 0, "global_step": 0, "epoch_sums": _zero_sums(), "history": []}
-    state = resume_or_start(output_dir, config.resume, model, optimizer, scheduler, fresh)
+    optimizer, scheduler, total_steps = plan_optimization(model, config, len(lengths), launch.processes)
+    fresh = {"epoch": 0, "step_in_epoch": 0, "global_step": 0, "epoch_sums": _zero_sums(), "history": [], "steps": []}
+    state = resume_or_start(output_dir, config.resume, model, optimizer, scheduler, fresh, launch)
+    trainer, optimizer = launch.accelerator.prepare(SummaryLM(model), optimizer)
 
     model_info = json.dumps({"base_model": base_model, "stage": "dpo", "sft_model": str(sft_path)})
     extra = {CONFIG_FILE: json.dumps(resolved, indent=2), CLINSUM_MODEL_INFO: model_info}
-    rng_at_step_end = capture_rng()
+    rng_at_step_end = capture_rng(launch)
 
     def checkpoint(name: str) -> None:
-        save_checkpoint(output_dir / name, model, tokenizer, optimizer, scheduler, state, rng_at_step_end, extra)
+        if launch.is_main:
+            save_checkpoint(output_dir / name, model, tokenizer, optimizer, scheduler, state, rng_at_step_end, extra)
+
+    def step_checkpoint() -> None:
+        if launch.is_main:
+            replace_step_checkpoint(output_dir, state["global_step"], checkpoint)
 
     def cached_reference(rows: list[int], batch: dict) -> torch.Tensor:
         return reference["train"][rows]
 
-    model.train()
+    trainer.train()
     with sigterm_as_interrupt():
         try:
             for epoch in range(state["epoch"], config.num_epochs):
-                batches = length_grouped_batches(lengths, config.batch_size, seed=config.seed + epoch)
+                batches = length_grouped_batches(lengths, config.batch_size * launch.processes, seed=config.seed + epoch)
                 steps = optimizer_steps(batches, config.gradient_accumulation_steps)
                 if state["global_step"] >= total_steps:
                     break
-                progress = tqdm(total=len(steps), initial=state["step_in_epoch"], desc=f"DPO epoch {epoch + 1}/{config.num_epochs}")
+                progress = tqdm(total=len(steps), initial=state["step_in_epoch"], disable=not launch.is_main,
+                                desc=f"DPO epoch {epoch + 1}/{config.num_epochs}")
                 for step in steps[state["step_in_epoch"]:]:
                     started = time.perf_counter()
-                    step_sums = dpo_step(model, data.train, step, cached_reference, config, pad_id, device)
-                    torch.nn.utils.clip_grad_norm_(model.parameters(), config.max_grad_norm)
+                    step_sums = dpo_step(trainer, data.train, step, cached_reference, config, pad_id, launch)
+                    launch.accelerator.clip_grad_norm_(trainer.parameters(), config.max_grad_norm)
                     optimizer.step()
                     scheduler.step()
                     optimizer.zero_grad(set_to_none=True)
-                    rng_at_step_end = capture_rng()
-                    step_sums["seconds"] = time.perf_counter() - started
+                    rng_at_step_end = capture_rng(launch)
+                    totals = launch.sum(torch.tensor(list(step_sums.values()), dtype=torch.float64)).tolist()
+                    step_sums = dict(zip(step_sums, totals), seconds=time.perf_counter() - started)
                     _add(state["epoch_sums"], step_sums)
                     state["step_in_epoch"] += 1
                     state["global_step"] += 1
-                    progress.update(1)
                     m = metrics(step_sums)
+                    state["steps"].append({"step": state["global_step"], "loss": m["loss"], "margin": m["margin"],
+                                           "learning_rate": scheduler.get_last_lr()[0]})
+                    progress.update(1)
                     progress.set_postfix(loss=f"{m['loss']:.3f}", r_chosen=f"{m['chosen_reward']:.3f}",
                                          r_rejected=f"{m['rejected_reward']:.3f}", margin=f"{m['margin']:.3f}",
                                          acc=f"{m['reward_accuracy']:.2f}", logp=f"{m['chosen_logp_per_token']:.3f}")
                     if config.save_every_steps and state["global_step"] % config.save_every_steps == 0:
-                        replace_step_checkpoint(output_dir, state["global_step"], checkpoint)
+                        step_checkpoint()
                     if state["global_step"] >= total_steps:
                         break
                 progress.close()
-                val = evaluate_pairs(model, data.val, reference["val"], config, pad_id, device)
+                val = evaluate_pairs(trainer, data.val, reference["val"], config, pad_id, device, launch)
                 _finish_epoch(state, epoch, scheduler, val)
                 checkpoint(f"checkpoint_epoch_{epoch + 1}")
         except KeyboardInterrupt:
-            replace_step_checkpoint(output_dir, state["global_step"], checkpoint)
+            step_checkpoint()
             log.info("Interrupted: checkpoint saved at step %d; rerun with --resume to continue", state["global_step"])
             raise
 
     final_dir = output_dir / FINAL_MODEL
-    save_adapter(final_dir, model, tokenizer, extra)
-    stats = _training_stats(resolved, state, data, lengths, config.batch_size, fmt.style, reference_report)
-    write_json(output_dir / STATS_FILE, stats)
-    _print_summary(stats, final_dir)
+    if launch.is_main:
+        save_adapter(final_dir, model, tokenizer, extra)
+        stats = _training_stats(resolved, state, data, lengths, config.batch_size, fmt.style, reference_report,
+                                launch.processes)
+        write_json(output_dir / STATS_FILE, stats)
+        _print_summary(stats, final_dir)
+    launch.accelerator.wait_for_everyone()  # no process moves on before the files exist
     return final_dir
 
 
@@ -510,7 +544,7 @@ def _finish_epoch(state: dict, epoch: int, scheduler, val: dict | None) -> None:
 
 
 def _training_stats(resolved: dict, state: dict, data: DPOData, lengths: list[int], batch_size: int, style: str,
-                    reference: dict) -> dict:
+                    reference: dict, processes: int) -> dict:
     history = state["history"]
     seconds = sum(h["seconds"] for h in history)
     tokens = sum(h["tokens_per_second"] * h["seconds"] for h in history)
@@ -518,6 +552,8 @@ def _training_stats(resolved: dict, state: dict, data: DPOData, lengths: list[in
     return {
         "stage": "dpo",
         "config": resolved,
+        "processes": processes,
+        "global_batch": batch_size * processes * resolved["gradient_accumulation_steps"],
         "prompt_style": style,
         "data": data.report,
         "reference": reference,
@@ -531,6 +567,7 @@ def _training_stats(resolved: dict, state: dict, data: DPOData, lengths: list[in
             "padding_share": padding_share([len(r.input_ids) for r in data.train.rows],
                                            [data.train.rows_of(b) for b in batches]),
         },
+        "steps": state["steps"],
     }
 
 

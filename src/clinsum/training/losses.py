@@ -18,17 +18,38 @@ def _causal_lm(model):
     return model.get_base_model() if hasattr(model, "get_base_model") else model
 
 
+class SummaryLM(torch.nn.Module):
+    """A causal LM whose forward returns the logits at summary positions only.
+
+    Distributed engines (DDP, FSDP, DeepSpeed) synchronise and gather weights around a module's forward,
+    so the summary-only head has to be a forward: training wraps the model in this before handing it to
+    Accelerate.
+    """
+
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+        self._no_split_modules = getattr(_causal_lm(model), "_no_split_modules", None)  # FSDP's default wrap unit
+
+    def forward(self, input_ids, attention_mask, labels) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        lm = _causal_lm(self.model)
+        hidden = lm.get_decoder()(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+        targets = labels[:, 1:]
+        mask = targets != IGNORE_INDEX
+        logits = lm.get_output_embeddings()(hidden[:, :-1][mask]).float()
+        softcap = getattr(lm.config, "final_logit_softcapping", None)  # Gemma 2/3
+        if softcap:
+            logits = torch.tanh(logits / softcap) * softcap
+        return logits, targets[mask], mask
+
+
 def summary_logits(model, batch: dict[str, torch.Tensor]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-    """Logits at summary positions -> (logits [N, V] fp32, targets [N], mask [B, T-1] of those positions)."""
-    lm = _causal_lm(model)
-    hidden = lm.get_decoder()(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).last_hidden_state
-    targets = batch["labels"][:, 1:]
-    mask = targets != IGNORE_INDEX
-    logits = lm.get_output_embeddings()(hidden[:, :-1][mask]).float()
-    softcap = getattr(lm.config, "final_logit_softcapping", None)  # Gemma 2/3
-    if softcap:
-        logits = torch.tanh(logits / softcap) * softcap
-    return logits, targets[mask], mask
+    """Logits at summary positions -> (logits [N, V] fp32, targets [N], mask [B, T-1] of those positions).
+
+    ``model`` is a causal LM (PEFT or not), or a SummaryLM as wrapped by a distributed engine.
+    """
+    head = model if isinstance(getattr(model, "module", model), SummaryLM) else SummaryLM(model)
+    return head(**batch)
 
 
 def sft_loss(model, batch: dict[str, torch.Tensor]) -> tuple[torch.Tensor, int]:

@@ -21,13 +21,13 @@ from clinsum.data.batching import length_grouped_batches, padding_share
 from clinsum.data.dataset import DataOptions, Example, load_examples, select_factual, split_examples
 from clinsum.data.prompts import IGNORE_INDEX, EncodedExample, PromptFormat
 from clinsum.io import write_json
-from clinsum.models import CLINSUM_MODEL_INFO, load_base_model, load_tokenizer, resolve_device
+from clinsum.models import CLINSUM_MODEL_INFO, load_base_model, load_tokenizer
 from clinsum.training.checkpoint import capture_rng, replace_step_checkpoint, resume_or_start, save_adapter, save_checkpoint
 from clinsum.training.common import (
-    TrainingOptions, add_lora, collate_rows, optimizer_steps, plan_optimization, print_table, sigterm_as_interrupt,
-    trainable_parameter_count,
+    Launch, TrainingOptions, add_lora, collate_rows, local_forwards, optimizer_steps, plan_optimization, print_table,
+    sigterm_as_interrupt, start_launch, trainable_parameter_count,
 )
-from clinsum.training.losses import sft_loss
+from clinsum.training.losses import SummaryLM, sft_loss
 
 log = logging.getLogger(__name__)
 
@@ -96,97 +96,136 @@ def prepare_sft_data(config: SFTConfig, fmt: PromptFormat) -> SFTData:
 
 
 @torch.no_grad()
-def validation_loss(model, rows: list[EncodedExample], batch_size: int, pad_id: int, device) -> float | None:
-    """Token-weighted mean summary cross-entropy over ``rows``."""
+def validation_loss(model, rows: list[EncodedExample], batch_size: int, pad_id: int, launch: Launch) -> float | None:
+    """Token-weighted mean summary cross-entropy over ``rows`` (each process takes every N-th batch)."""
     if not rows:
         return None
     model.eval()
     lengths = [len(r.input_ids) for r in rows]
-    total, tokens = 0.0, 0
-    for indices in length_grouped_batches(lengths, batch_size, seed=0, shuffle=False):
-        loss, n = sft_loss(model, collate_rows(rows, indices, pad_id, device))
-        total, tokens = total + loss.item() * n, tokens + n
+    sums = torch.zeros(2, dtype=torch.float64)  # summed loss, summary tokens
+    for indices in length_grouped_batches(lengths, batch_size, seed=0, shuffle=False)[launch.rank :: launch.processes]:
+        loss, n = sft_loss(model, collate_rows(rows, indices, pad_id, launch.device))
+        sums += torch.tensor([loss.item() * n, n], dtype=torch.float64)
     model.train()
+    total, tokens = launch.sum(sums).tolist()
     return total / tokens
 
 
+def sft_step(model, rows: list[EncodedExample], step: list[list[int]], pad_id: int, launch: Launch,
+             max_forward_tokens: int) -> tuple[float, int, int]:
+    """Forward and backward of this process's share of one optimizer step -> (its summed token loss, the
+    step's summary tokens over all processes, its tokens).
+
+    The loss is token-weighted over the whole global step, however its batches are split into processes
+    and forward passes: the engine averages gradients over processes, hence the factor ``processes``.
+    """
+    lengths = [len(r.input_ids) for r in rows]
+    n_summary = sum(summary_token_count(rows[i]) for indices in step for i in indices)
+    forwards = local_forwards(launch, step, lengths, max_forward_tokens)
+    loss_sum, tokens = 0.0, 0
+    for k, (chunk, counts) in enumerate(forwards):
+        with launch.gradient_sync(model, last=k == len(forwards) - 1):
+            batch = collate_rows(rows, chunk, pad_id, launch.device)
+            loss, n = sft_loss(model, batch)
+            launch.accelerator.backward(loss * (n * launch.processes / n_summary if counts else 0.0))
+        if counts:
+            loss_sum, tokens = loss_sum + loss.item() * n, tokens + int(batch["attention_mask"].sum())
+    return loss_sum, n_summary, tokens
+
+
+def summary_token_count(row: EncodedExample) -> int:
+    return sum(t != IGNORE_INDEX for t in row.labels)
+
+
 def train_sft(config: SFTConfig) -> Path:
-    """Run Stage A and return the path of the final adapter folder."""
+    """Run Stage A and return the path of the final adapter folder.
+
+    Alone, or as one of N processes started by ``accelerate launch`` / ``torchrun``: each process then takes
+    its share of every global batch (``batch_size x N`` rows); only the first writes files and logs.
+    """
     torch.manual_seed(config.seed)
-    device = resolve_device(config.device)
+    launch = start_launch(config.device)
     output_dir = Path(config.output_dir)
-    model, base_path = load_base_model(config.model, device, config.load_in_8bit, config.load_in_4bit, config.trust_remote_code)
+    model, base_path = load_base_model(config.model, launch.device, config.load_in_8bit, config.load_in_4bit,
+                                       config.trust_remote_code)
     tokenizer = load_tokenizer(base_path, config.trust_remote_code)
     fmt = PromptFormat(tokenizer, config.prompt_style)
     data = prepare_sft_data(config, fmt)
     model = add_lora(model, config.lora_r, config.lora_alpha, config.lora_dropout, config.lora_target_modules,
                      config.gradient_checkpointing)
+    if launch.rank:  # same initial adapter everywhere; dropout draws differ per process
+        torch.manual_seed(config.seed + launch.rank)
     trainable, total = trainable_parameter_count(model)
     log.info("Model %s (%s prompts): %.2fM of %.1fM parameters train", config.model, fmt.style, trainable / 1e6, total / 1e6)
 
     lengths = [len(r.input_ids) for r in data.train]
-    summary_tokens = [sum(t != IGNORE_INDEX for t in r.labels) for r in data.train]
-    optimizer, scheduler, total_steps = plan_optimization(model, config, len(lengths))
+    optimizer, scheduler, total_steps = plan_optimization(model, config, len(lengths), launch.processes)
 
-    fresh = {"epoch": 0, "step_in_epoch": 0, "global_step": 0, "epoch_sums": _zero_sums(), "history": []}
-    state = resume_or_start(output_dir, config.resume, model, optimizer, scheduler, fresh)
+    fresh = {"epoch": 0, "step_in_epoch": 0, "global_step": 0, "epoch_sums": _zero_sums(), "history": [], "steps": []}
+    state = resume_or_start(output_dir, config.resume, model, optimizer, scheduler, fresh, launch)
+    trainer, optimizer = launch.accelerator.prepare(SummaryLM(model), optimizer)
 
     pad_id, model_info = tokenizer.pad_token_id, json.dumps({"base_model": config.model, "stage": "sft"})
     extra = {CONFIG_FILE: json.dumps(config_to_dict(config), indent=2), CLINSUM_MODEL_INFO: model_info}
-    rng_at_step_end = capture_rng()
+    rng_at_step_end = capture_rng(launch)
 
     def checkpoint(name: str) -> None:
-        save_checkpoint(output_dir / name, model, tokenizer, optimizer, scheduler, state, rng_at_step_end, extra)
+        if launch.is_main:
+            save_checkpoint(output_dir / name, model, tokenizer, optimizer, scheduler, state, rng_at_step_end, extra)
 
-    model.train()
+    def step_checkpoint() -> None:
+        if launch.is_main:
+            replace_step_checkpoint(output_dir, state["global_step"], checkpoint)
+
+    trainer.train()
     with sigterm_as_interrupt():
         try:
             for epoch in range(state["epoch"], config.num_epochs):
-                batches = length_grouped_batches(lengths, config.batch_size, seed=config.seed + epoch)
+                batches = length_grouped_batches(lengths, config.batch_size * launch.processes, seed=config.seed + epoch)
                 steps = optimizer_steps(batches, config.gradient_accumulation_steps)
                 if state["global_step"] >= total_steps:
                     break
-                progress = tqdm(total=len(steps), initial=state["step_in_epoch"], desc=f"SFT epoch {epoch + 1}/{config.num_epochs}")
+                progress = tqdm(total=len(steps), initial=state["step_in_epoch"], disable=not launch.is_main,
+                                desc=f"SFT epoch {epoch + 1}/{config.num_epochs}")
                 for step in steps[state["step_in_epoch"]:]:
                     started = time.perf_counter()
-                    n_summary = sum(summary_tokens[i] for indices in step for i in indices)
-                    loss_sum, tokens = 0.0, 0
-                    for indices in step:
-                        batch = collate_rows(data.train, indices, pad_id, device)
-                        loss, n = sft_loss(model, batch)
-                        (loss * n / n_summary).backward()  # token-weighted over the whole optimizer step
-                        loss_sum, tokens = loss_sum + loss.item() * n, tokens + int(batch["attention_mask"].sum())
-                    torch.nn.utils.clip_grad_norm_(model.parameters(), config.max_grad_norm)
+                    loss_sum, n_summary, tokens = sft_step(trainer, data.train, step, pad_id, launch, config.max_forward_tokens)
+                    launch.accelerator.clip_grad_norm_(trainer.parameters(), config.max_grad_norm)
                     optimizer.step()
                     scheduler.step()
                     optimizer.zero_grad(set_to_none=True)
-                    rng_at_step_end = capture_rng()
+                    rng_at_step_end = capture_rng(launch)
+                    loss_sum, tokens = launch.sum(torch.tensor([loss_sum, tokens], dtype=torch.float64)).tolist()
                     sums = state["epoch_sums"]
                     sums["loss"] += loss_sum
                     sums["summary_tokens"] += n_summary
-                    sums["tokens"] += tokens
+                    sums["tokens"] += int(tokens)
                     sums["seconds"] += time.perf_counter() - started
                     state["step_in_epoch"] += 1
                     state["global_step"] += 1
+                    state["steps"].append({"step": state["global_step"], "loss": loss_sum / n_summary,
+                                           "learning_rate": scheduler.get_last_lr()[0]})
                     progress.update(1)
                     progress.set_postfix(loss=f"{loss_sum / n_summary:.3f}", tok_s=f"{sums['tokens'] / sums['seconds']:.0f}")
                     if config.save_every_steps and state["global_step"] % config.save_every_steps == 0:
-                        replace_step_checkpoint(output_dir, state["global_step"], checkpoint)
+                        step_checkpoint()
                     if state["global_step"] >= total_steps:
                         break
                 progress.close()
-                _finish_epoch(state, epoch, scheduler, validation_loss(model, data.val, config.batch_size, pad_id, device))
+                _finish_epoch(state, epoch, scheduler, validation_loss(trainer, data.val, config.batch_size, pad_id, launch))
                 checkpoint(f"checkpoint_epoch_{epoch + 1}")
         except KeyboardInterrupt:
-            replace_step_checkpoint(output_dir, state["global_step"], checkpoint)
+            step_checkpoint()
             log.info("Interrupted: checkpoint saved at step %d; rerun with --resume to continue", state["global_step"])
             raise
 
     final_dir = output_dir / FINAL_MODEL
-    save_adapter(final_dir, model, tokenizer, extra)
-    stats = _training_stats(config, state, data, lengths, fmt.style)
-    write_json(output_dir / STATS_FILE, stats)
-    _print_summary(stats, final_dir)
+    if launch.is_main:
+        save_adapter(final_dir, model, tokenizer, extra)
+        stats = _training_stats(config, state, data, lengths, fmt.style, launch.processes)
+        write_json(output_dir / STATS_FILE, stats)
+        _print_summary(stats, final_dir)
+    launch.accelerator.wait_for_everyone()  # no process moves on before the files exist
     return final_dir
 
 
@@ -210,7 +249,7 @@ def _finish_epoch(state: dict, epoch: int, scheduler, val_loss: float | None) ->
              f"{val_loss:.4f}" if val_loss is not None else "n/a")
 
 
-def _training_stats(config: SFTConfig, state: dict, data: SFTData, lengths: list[int], style: str) -> dict:
+def _training_stats(config: SFTConfig, state: dict, data: SFTData, lengths: list[int], style: str, processes: int) -> dict:
     history = state["history"]
     seconds = sum(h["seconds"] for h in history)
     tokens = sum(h["tokens_per_second"] * h["seconds"] for h in history)
@@ -218,6 +257,8 @@ def _training_stats(config: SFTConfig, state: dict, data: SFTData, lengths: list
     return {
         "stage": "sft",
         "config": config_to_dict(config),
+        "processes": processes,
+        "global_batch": config.batch_size * processes * config.gradient_accumulation_steps,
         "prompt_style": style,
         "data": data.report,
         "epochs": history,
@@ -229,6 +270,7 @@ def _training_stats(config: SFTConfig, state: dict, data: SFTData, lengths: list
             "final_val_loss": history[-1]["val_loss"] if history else None,
             "padding_share": padding_share(lengths, batches),
         },
+        "steps": state["steps"],
     }
 
 
