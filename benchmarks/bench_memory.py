@@ -3,7 +3,9 @@
 Each configuration runs in its own subprocess, so its peak RSS (``ru_maxrss``: model, optimizer and the
 step's activations) is its own. Rows are MTS-Dialog training dialogues (synthetic notes where ../shared is
 absent), joined until every row fills ``--max-length``, so a batch is ``batch x max_length`` tokens.
-Tokens/s is measured on the last of ``--steps`` optimizer steps (the first pays one-time allocations).
+Speed is measured on the last of ``--steps`` optimizer steps (the first pays one-time allocations), as
+tokens per wall-clock second and per CPU second of the process: on a shared machine the second is the
+one to compare (with ``--threads 1`` no thread waits on another).
 
 Settings:
 - ``one forward``: the whole batch in one forward pass (clinsum before ``--max-forward-tokens``);
@@ -63,6 +65,8 @@ def run_one(args) -> dict:
     from clinsum.training.sft import SFTConfig, encode_examples, sft_step
 
     max_forward_tokens, checkpointing = SETTINGS[args.one]
+    if args.threads:
+        torch.set_num_threads(args.threads)
     torch.manual_seed(0)
     launch = start_launch("cpu")
     device = launch.device
@@ -85,9 +89,9 @@ def run_one(args) -> dict:
     if max_forward_tokens is not None:
         config.max_forward_tokens = max_forward_tokens
     pad_id = fmt.tokenizer.pad_token_id
-    seconds, tokens, loss = 0.0, 0, None
+    seconds, cpu_seconds, tokens, loss = 0.0, 0.0, 0, None
     for _ in range(args.steps):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         if args.stage == "sft":
             loss_sum, n_summary, tokens = sft_step(model, rows, [list(range(len(rows)))], pad_id, launch,
                                                    config.max_forward_tokens)
@@ -97,10 +101,10 @@ def run_one(args) -> dict:
             loss, tokens = sums["loss"] / sums["pairs"], sums["tokens"]
         optimizer.step()
         optimizer.zero_grad(set_to_none=True)
-        seconds = time.perf_counter() - started
+        seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
     return {"peak_rss_gib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20, "loaded_rss_gib": loaded_gib,
             "tokens": tokens,
-            "tokens_per_second": tokens / seconds, "loss": loss, "max_forward_tokens": config.max_forward_tokens}
+            "tokens_per_second": tokens / seconds, "tokens_per_cpu_second": tokens / cpu_seconds, "loss": loss, "max_forward_tokens": config.max_forward_tokens}
 
 
 def forward_tokens(row: dict, length: int, rows: int, per_row: int) -> int:
@@ -136,6 +140,7 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=8, help="SFT rows per step")
     parser.add_argument("--dpo-batch-size", type=int, default=4, help="DPO triplets per step (x2 rows: chosen and rejected)")
     parser.add_argument("--steps", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=0, help="torch threads per run (0: torch's default)")
     parser.add_argument("--margin-gib", type=float, default=2.0, help="free memory left to the other users of the machine")
     parser.add_argument("--output", type=Path, help="also write the results as JSON")
     parser.add_argument("--one", choices=list(SETTINGS), help=argparse.SUPPRESS)
@@ -159,7 +164,8 @@ def main() -> None:
                 else:
                     command = [sys.executable, __file__, "--one", setting, "--stage", stage, "--max-length", str(length),
                                "--model", args.model, "--batch-size", str(args.batch_size),
-                               "--dpo-batch-size", str(args.dpo_batch_size), "--steps", str(args.steps)]
+                               "--dpo-batch-size", str(args.dpo_batch_size), "--steps", str(args.steps),
+                               "--threads", str(args.threads)]
                     done = subprocess.run(command, capture_output=True, text=True)
                     lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
                     if not lines:
@@ -171,17 +177,17 @@ def main() -> None:
 
     print(f"\nOne training step, batch {args.batch_size} rows (SFT) / {args.dpo_batch_size} triplets = "
           f"{2 * args.dpo_batch_size} rows (DPO), {args.model}, CPU fp32")
-    print("| stage | max length | setting | peak RSS (GiB) | tokens/s | tokens/s vs one forward | loss |")
-    print("|---|---:|---|---:|---:|---:|---:|")
+    print("| stage | max length | setting | peak RSS (GiB) | tokens/s | tokens per CPU-s | vs one forward (CPU-s) | loss |")
+    print("|---|---:|---|---:|---:|---:|---:|---:|")
     for row in results:
         if "skipped" in row:
-            print(f"| {row['stage']} | {row['max_length']} | {row['setting']} | skipped: {row['skipped']} | | | |")
+            print(f"| {row['stage']} | {row['max_length']} | {row['setting']} | skipped: {row['skipped']} | | | | |")
             continue
         base = next((r for r in results if r["stage"] == row["stage"] and r["max_length"] == row["max_length"]
                      and r["setting"] == "one forward" and "skipped" not in r), None)
-        ratio = f"{row['tokens_per_second'] / base['tokens_per_second']:.2f}" if base else "-"
+        ratio = f"{row['tokens_per_cpu_second'] / base['tokens_per_cpu_second']:.2f}" if base else "-"
         print(f"| {row['stage']} | {row['max_length']} | {row['setting']} | {row['peak_rss_gib']:.2f} | "
-              f"{row['tokens_per_second']:.0f} | {ratio} | {row['loss']:.4f} |")
+              f"{row['tokens_per_second']:.1f} | {row['tokens_per_cpu_second']:.1f} | {ratio} | {row['loss']:.4f} |")
     if args.output:
         args.output.write_text(json.dumps(results, indent=2))
 
