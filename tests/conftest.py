@@ -47,6 +47,18 @@ def build_tiny_model(folder: Path, texts: list[str], chat: bool = True, seed: in
     return folder
 
 
+@pytest.fixture(scope="module")
+def one_thread():
+    """For modules that train the tiny model (``pytestmark = pytest.mark.usefixtures("one_thread")``): it gains
+    nothing from threads, and on a shared CPU extra threads only spin and contend."""
+    import torch
+
+    previous = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(previous)
+
+
 @pytest.fixture(scope="session")
 def synthetic_splits(tmp_path_factory) -> dict[str, Path]:
     from clinsum.data.synthetic import write_synthetic_splits

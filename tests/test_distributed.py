@@ -31,13 +31,7 @@ ENTRY = Path(__file__).with_name("distributed_entry.py")
 LOSS_TOLERANCE, WEIGHT_TOLERANCE = 5e-5, 3e-4
 
 
-@pytest.fixture(autouse=True, scope="module")
-def one_thread():
-    """The tiny model gains nothing from threads, and on a shared CPU extra threads only spin and contend."""
-    previous = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(previous)
+pytestmark = pytest.mark.usefixtures("one_thread")
 
 
 def relative_difference(expected_dir: Path, actual_dir: Path) -> float:

@@ -27,13 +27,7 @@ from clinsum.training.sft import SFTConfig, train_sft
 from conftest import assert_same_adapter, interrupt_on_call
 
 
-@pytest.fixture(autouse=True, scope="module")
-def one_thread():
-    """The tiny model gains nothing from threads, and on a shared CPU extra threads only spin and contend."""
-    previous = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(previous)
+pytestmark = pytest.mark.usefixtures("one_thread")
 
 
 # ----------------------------------------------------------------------------------------------- loss
