@@ -26,14 +26,13 @@ from tqdm.auto import tqdm
 from clinsum import __version__
 from clinsum.config import config_to_dict, option
 from clinsum.data.dataset import ColumnOptions, DataError, Example, load_examples, read_rows, select_factual
-from clinsum.data.prompts import PROMPT_STYLES
 from clinsum.evaluation.facts import FACT_TYPES
 from clinsum.evaluation.metrics import (
     ROUGE_TYPES, bootstrap_ci, bootstrap_indices, is_degenerate, paired_difference_ci, repetition_rate, rouge_f1,
     word_count,
 )
 from clinsum.evaluation.guided import load_summarizer
-from clinsum.inference.generate import GenerationOptions
+from clinsum.inference.generate import GenerationOptions, InferenceModelOptions
 from clinsum.io import atomic_path, write_json, write_jsonl, write_text
 from clinsum.models import DEFAULT_MODEL
 from clinsum.text.normalize import split_note
@@ -74,7 +73,7 @@ METRIC_BY_KEY = {m.key: m for m in METRICS}
 
 
 @dataclass
-class EvalConfig(ColumnOptions, GenerationOptions):
+class EvalConfig(ColumnOptions, InferenceModelOptions, GenerationOptions):
     """Every option of `clinsum eval`; the generation settings are shared by all models."""
 
     models: list[str] = option([], "models to compare as NAME=PATH (a base model spec such as 'default', or an "
@@ -93,9 +92,6 @@ class EvalConfig(ColumnOptions, GenerationOptions):
                                   "models' unsupported-fact counts differ most)")
     greedy: bool = option(True, "greedy decoding, so that scores are reproducible (--no-greedy: sample)")
     seed: int = option(0, "seed for sampling and for the bootstrap resamples")
-    prompt_style: str = option("auto", "auto, chat or plain (must match training)", choices=PROMPT_STYLES)
-    device: str = option("auto", "auto, cpu, cuda or cuda:N")
-    trust_remote_code: bool = option(False, "allow model repos to run their own Python code")
 
 
 def parse_models(items: list[str], need_paths: bool = True) -> list[tuple[str, str]]:

@@ -77,7 +77,16 @@ class SummaryOnly:
 
 
 @dataclass
-class GenerateConfig(GenerationOptions):
+class InferenceModelOptions:
+    """How a model is loaded to summarize: shared by `generate`, `eval` and `serve`."""
+
+    prompt_style: str = option("auto", "auto, chat or plain (must match training)", choices=PROMPT_STYLES)
+    device: str = option("auto", "auto, cpu, cuda or cuda:N")
+    trust_remote_code: bool = option(False, "allow model repos to run their own Python code")
+
+
+@dataclass
+class GenerateConfig(InferenceModelOptions, GenerationOptions):
     """Every option of `clinsum generate`."""
 
     model_path: str = option("default", "adapter folder from `clinsum sft`/`clinsum dpo`, or a base model spec")
@@ -85,9 +94,6 @@ class GenerateConfig(GenerationOptions):
     input_file: str | None = option(None, "notes to summarize: .txt (blank-line separated), .csv or .jsonl")
     output_file: str | None = option(None, "where batch summaries go, .csv or .jsonl (default: <input>.summaries.csv)")
     note_column: str | None = option(None, "note column of a .csv/.jsonl input (default: clinical_note, note, dialogue or text)")
-    prompt_style: str = option("auto", "auto, chat or plain (must match training)", choices=PROMPT_STYLES)
-    device: str = option("auto", "auto, cpu, cuda or cuda:N")
-    trust_remote_code: bool = option(False, "allow model repos to run their own Python code")
 
 
 @dataclass(frozen=True)

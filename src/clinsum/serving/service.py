@@ -21,10 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clinsum.config import option
-from clinsum.data.prompts import PROMPT_STYLES
 from clinsum.evaluation.faithfulness import FaithfulnessChecker, SummaryCheck
 from clinsum.evaluation.guided import GuidedSummarizer
-from clinsum.inference.generate import GenerationOptions, Summarizer
+from clinsum.inference.generate import GenerationOptions, InferenceModelOptions, Summarizer
 from clinsum.models import adapter_base_model, is_adapter_dir
 from clinsum.privacy.phi import MODES as PHI_MODES
 from clinsum.serving.batching import DynamicBatcher, Job
@@ -33,7 +32,7 @@ log = logging.getLogger("clinsum.serving")
 
 
 @dataclass
-class ServeConfig(GenerationOptions):
+class ServeConfig(InferenceModelOptions, GenerationOptions):
     """Every option of `clinsum serve`; the generation options are the defaults of each request."""
 
     greedy: bool = option(True, "greedy decoding by default, so a note gets the same summary every time "
@@ -52,9 +51,6 @@ class ServeConfig(GenerationOptions):
                                         "(--no-use-embeddings: lexical only, faster)")
     log_text: bool = option(False, "also log note and summary text (off: ids, lengths and timings only)")
     drain_timeout: float = option(60.0, "seconds SIGTERM waits for requests in flight before closing them")
-    prompt_style: str = option("auto", "auto, chat or plain (must match training)", choices=PROMPT_STYLES)
-    device: str = option("auto", "auto, cpu, cuda or cuda:N")
-    trust_remote_code: bool = option(False, "allow model repos to run their own Python code")
     redact_phi: bool = option(False, "replace PHI in each note (and a checked summary) before the model, the checker, "
                                      "the response and --log-text see it")
     phi_mode: str = option("tag", "PHI replacement with --redact-phi: tag ([NAME], ...) or surrogate (fake values)",
