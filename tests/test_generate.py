@@ -73,3 +73,15 @@ def test_summarize_applies_the_controls_to_the_summary_only_end_to_end(tiny_mode
     assert any(len(set(generated)) < len(generated) for _, generated in free)  # the test can fail
     assert all(len(set(generated)) == len(generated) > 0 for _, generated in controlled)
     assert any(set(generated) & set(prompt) for prompt, generated in controlled)
+
+
+def test_dtype_auto_is_fp32_on_cpu_and_an_explicit_dtype_is_kept(tiny_model):
+    from clinsum.models import resolve_dtype
+
+    cpu = torch.device("cpu")
+    assert resolve_dtype("auto", cpu) == torch.float32
+    assert resolve_dtype("bfloat16", cpu) == torch.bfloat16
+    with pytest.raises(ValueError, match="--dtype 'fp8'"):
+        resolve_dtype("fp8", cpu)
+    summarizer = Summarizer.from_pretrained(str(tiny_model), device="cpu", dtype="bfloat16")
+    assert next(summarizer.model.parameters()).dtype == torch.bfloat16

@@ -18,6 +18,9 @@ import yaml
 
 T = TypeVar("T")
 
+# Precisions a model can be loaded in (--dtype of every command that loads one); auto picks per device.
+DTYPES = ("auto", "float32", "bfloat16")
+
 
 def option(default: Any = None, help: str = "", **kwargs) -> Any:
     """A config field with help text; mutable defaults are wrapped in a factory."""

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import torch
 
+from clinsum.config import DTYPES
+
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "default"
@@ -109,11 +111,14 @@ def resolve_device(device: str = "auto") -> torch.device:
     return torch.device(device)
 
 
-def default_dtype(device: torch.device) -> torch.dtype:
-    """fp32 on CPU (bf16 matmul is ~500x slower on CPUs without native bf16), bf16 on capable GPUs."""
-    if device.type == "cuda" and torch.cuda.is_bf16_supported():
-        return torch.bfloat16
-    return torch.float32
+def resolve_dtype(dtype: str, device: torch.device) -> torch.dtype:
+    """``auto``: fp32 on CPU (bf16 matmul is ~500x slower on CPUs without native bf16), bf16 on GPUs that
+    have it. ``float32`` on a GPU gives the numerics of a CPU run (to choose settings for one)."""
+    if dtype not in DTYPES:
+        raise ValueError(f"--dtype {dtype!r}: choose one of {', '.join(DTYPES)}")
+    if dtype == "auto":
+        return torch.bfloat16 if device.type == "cuda" and torch.cuda.is_bf16_supported() else torch.float32
+    return getattr(torch, dtype)
 
 
 def load_tokenizer(path: str, trust_remote_code: bool = False):
@@ -131,6 +136,7 @@ def load_base_model(
     load_in_8bit: bool = False,
     load_in_4bit: bool = False,
     trust_remote_code: bool = False,
+    dtype: str = "auto",
 ):
     """Load a causal LM for training or inference; 8/4-bit quantization is CUDA-only."""
     from transformers import AutoModelForCausalLM
@@ -143,7 +149,7 @@ def load_base_model(
     if load_in_8bit and load_in_4bit:
         raise ValueError("choose one of --load-in-8bit and --load-in-4bit")
     path = resolve_base_model(spec)
-    kwargs: dict = {"dtype": default_dtype(device), "trust_remote_code": trust_remote_code}
+    kwargs: dict = {"dtype": resolve_dtype(dtype, device), "trust_remote_code": trust_remote_code}
     if load_in_8bit or load_in_4bit:
         from transformers import BitsAndBytesConfig
 
@@ -164,7 +170,7 @@ def load_base_model(
     return model, path
 
 
-def load_for_inference(model_path: str, device: torch.device, trust_remote_code: bool = False):
+def load_for_inference(model_path: str, device: torch.device, trust_remote_code: bool = False, dtype: str = "auto"):
     """Load a base model spec or a clinsum adapter folder (Stage A or B) -> (model, tokenizer).
 
     The adapter is merged into the base weights: generation then runs one matmul per adapted layer
@@ -173,11 +179,11 @@ def load_for_inference(model_path: str, device: torch.device, trust_remote_code:
     from peft import PeftModel
 
     if is_adapter_dir(model_path):
-        model, _ = load_base_model(adapter_base_model(model_path), device, trust_remote_code=trust_remote_code)
+        model, _ = load_base_model(adapter_base_model(model_path), device, trust_remote_code=trust_remote_code, dtype=dtype)
         model = PeftModel.from_pretrained(model, model_path).to(device).merge_and_unload()
         tokenizer = load_tokenizer(model_path, trust_remote_code)
     else:
-        model, resolved = load_base_model(model_path, device, trust_remote_code=trust_remote_code)
+        model, resolved = load_base_model(model_path, device, trust_remote_code=trust_remote_code, dtype=dtype)
         tokenizer = load_tokenizer(resolved, trust_remote_code)
     model.eval()
     return model, tokenizer

@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from clinsum.config import config_from_dict, option
+from clinsum.config import DTYPES, config_from_dict, option
 from clinsum.data.dataset import ColumnOptions
 from clinsum.io import write_csv, write_json, write_text
 
@@ -41,6 +41,7 @@ class PipelineConfig:
     stages: list[str] = option(list(STAGES), "stages to run, in order")
     seed: int = option(0, "seed for every stage")
     device: str = option("auto", "auto, cpu, cuda or cuda:N")
+    dtype: str = option("auto", "auto (fp32 on CPU, bf16 on GPUs that have it), float32 or bfloat16", choices=DTYPES)
     show_examples: int = option(3, "held-out notes printed with each model's summary at the end")
     data: dict = option({}, "data section (YAML only)", cli=False)
     sft: dict = option({}, "SFT section (YAML only)", cli=False)
@@ -190,7 +191,7 @@ def run_pipeline(config: PipelineConfig) -> dict:
     if unknown:
         raise ValueError(f"stages: unknown {', '.join(unknown)}; choose from {', '.join(STAGES)}")
     root = Path(config.output_dir)
-    common = {"seed": config.seed, "device": config.device}
+    common = {"seed": config.seed, "device": config.device, "dtype": config.dtype}
     outputs: dict[str, dict] = {}
     upstream = _digest({"model": config.model})
     processes = _processes(config.device)
@@ -249,7 +250,7 @@ def _run_sft(config: PipelineConfig, out: Path, outputs: dict, resume: bool) -> 
     from clinsum.training.sft import SFTConfig, train_sft
 
     data = outputs["prepare"]
-    values = {"model": config.model, "seed": config.seed, "device": config.device, **config.sft,
+    values = {"model": config.model, "seed": config.seed, "device": config.device, "dtype": config.dtype, **config.sft,
               "train_data": data["train"], "val_data": data["val"], "output_dir": str(out), "resume": resume}
     return {"model_path": str(train_sft(config_from_dict(SFTConfig, values, "sft")))}
 
@@ -268,7 +269,7 @@ def _run_negatives(config: PipelineConfig, out: Path, outputs: dict, resume: boo
 def _run_dpo(config: PipelineConfig, out: Path, outputs: dict, resume: bool) -> dict:
     from clinsum.training.dpo import DPOConfig, train_dpo
 
-    values = {"seed": config.seed, "device": config.device, **config.dpo, "sft_model_path": outputs["sft"]["model_path"],
+    values = {"seed": config.seed, "device": config.device, "dtype": config.dtype, **config.dpo, "sft_model_path": outputs["sft"]["model_path"],
               "train_data": outputs["negatives"]["triplets"], "output_dir": str(out), "resume": resume}
     return {"model_path": str(train_dpo(config_from_dict(DPOConfig, values, "dpo")))}
 
@@ -277,7 +278,7 @@ def _run_eval(config: PipelineConfig, out: Path, outputs: dict, resume: bool) ->
     from clinsum.evaluation.report import EvalConfig, run_eval
 
     models = [f"base={config.model}"] + [f"{stage}={outputs[stage]['model_path']}" for stage in ("sft", "dpo") if stage in outputs]
-    values = {"seed": config.seed, "device": config.device, **config.eval, "models": models,
+    values = {"seed": config.seed, "device": config.device, "dtype": config.dtype, **config.eval, "models": models,
               "data": outputs["prepare"]["test"], "output_dir": str(out)}
     run_eval(config_from_dict(EvalConfig, values, "eval"))
     return {"predictions": str(out / "predictions.jsonl"), "report_md": str(out / "report.md"),

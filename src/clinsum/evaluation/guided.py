@@ -60,9 +60,9 @@ class GuidedSummarizer:
 
 
 def load_summarizer(model_path: str, options: GenerationOptions, device: str = "auto", prompt_style: str = "auto",
-                    trust_remote_code: bool = False, checker=None) -> Summarizer | GuidedSummarizer:
+                    trust_remote_code: bool = False, checker=None, dtype: str = "auto") -> Summarizer | GuidedSummarizer:
     """The model as a plain summarizer, or a checker-guided one when ``options.candidates`` is above 1."""
-    summarizer = Summarizer.from_pretrained(model_path, device, prompt_style, trust_remote_code)
+    summarizer = Summarizer.from_pretrained(model_path, device, prompt_style, trust_remote_code, dtype)
     if options.candidates == 1:
         return summarizer
     return GuidedSummarizer(summarizer, checker or FaithfulnessChecker())
@@ -75,7 +75,7 @@ def run_generate(config: GenerateConfig, stdin: TextIO = sys.stdin, stdout: Text
     if config.clinical_note is not None and not config.clinical_note.strip():
         raise ValueError("--clinical-note is empty")
     summarizer = load_summarizer(config.model_path, config, config.device, config.prompt_style,
-                                 config.trust_remote_code)
+                                 config.trust_remote_code, dtype=config.dtype)
     if config.clinical_note is not None:
         summary = summarizer.summarize([config.clinical_note], config, progress=False)[0]
         print(summary, file=stdout)

@@ -68,7 +68,7 @@ METRICS = (
 )
 DELTA_METRICS = ("rougeL", "hallucination_rate")
 GENERATION_SETTINGS = {f.name for f in fields(GenerationOptions)} | {
-    "prompt_style", "device", "trust_remote_code", "use_context", "note_column", "summary_column", "context_column"}
+    "prompt_style", "device", "dtype", "trust_remote_code", "use_context", "note_column", "summary_column", "context_column"}
 METRIC_BY_KEY = {m.key: m for m in METRICS}
 
 
@@ -167,7 +167,7 @@ def generate_predictions(models: list[tuple[str, str]], examples: list[Example],
         log.info("Generating with %s (%s) on %d notes...", name, model_path, len(notes))
         start = time.perf_counter()
         summarizer = load_summarizer(model_path, config, config.device, config.prompt_style,
-                                     config.trust_remote_code, checker)
+                                     config.trust_remote_code, checker, config.dtype)
         summaries = summarizer.summarize(notes, config, contexts)
         device = summarizer.device
         del summarizer

@@ -15,7 +15,7 @@ from typing import TextIO
 import torch
 from tqdm.auto import tqdm
 
-from clinsum.config import option
+from clinsum.config import DTYPES, option
 from clinsum.data.batching import pad_batch
 from clinsum.data.dataset import ColumnMapping, DataError, read_rows
 from clinsum.data.prompts import PROMPT_STYLES, PromptFormat
@@ -82,6 +82,7 @@ class InferenceModelOptions:
 
     prompt_style: str = option("auto", "auto, chat or plain (must match training)", choices=PROMPT_STYLES)
     device: str = option("auto", "auto, cpu, cuda or cuda:N")
+    dtype: str = option("auto", "auto (fp32 on CPU, bf16 on GPUs that have it), float32 or bfloat16", choices=DTYPES)
     trust_remote_code: bool = option(False, "allow model repos to run their own Python code")
 
 
@@ -112,9 +113,9 @@ class Summarizer:
 
     @classmethod
     def from_pretrained(cls, model_path: str = "default", device: str = "auto", prompt_style: str = "auto",
-                        trust_remote_code: bool = False) -> "Summarizer":
+                        trust_remote_code: bool = False, dtype: str = "auto") -> "Summarizer":
         torch_device = resolve_device(device)
-        model, tokenizer = load_for_inference(model_path, torch_device, trust_remote_code)
+        model, tokenizer = load_for_inference(model_path, torch_device, trust_remote_code, dtype)
         return cls(model, tokenizer, PromptFormat(tokenizer, prompt_style), torch_device)
 
     def summarize(self, notes: list[str], options: GenerationOptions | None = None,

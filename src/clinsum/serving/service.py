@@ -169,7 +169,7 @@ class SummarizationService:
         try:
             if self.summarizer is None:
                 c = self.config
-                self.summarizer = Summarizer.from_pretrained(c.model_path, c.device, c.prompt_style, c.trust_remote_code)
+                self.summarizer = Summarizer.from_pretrained(c.model_path, c.device, c.prompt_style, c.trust_remote_code, c.dtype)
             if self.checker is None:
                 self.checker = FaithfulnessChecker(use_embeddings=self.config.use_embeddings)
             if self.config.redact_phi and self.redactor is None:

@@ -12,7 +12,7 @@ from typing import Any
 
 import torch
 
-from clinsum.config import option
+from clinsum.config import DTYPES, option
 from clinsum.data.batching import collate, forward_chunks
 from clinsum.data.prompts import PROMPT_STYLES, EncodedExample
 from clinsum.models import resolve_device
@@ -49,6 +49,7 @@ class TrainingOptions:
     use_context: bool = option(True, "give the context column (e.g. section header) to the model with the note")
     seed: int = option(42, "seed for data order, splits and LoRA initialisation")
     device: str = option("auto", "auto, cpu, cuda or cuda:N")
+    dtype: str = option("auto", "auto (fp32 on CPU, bf16 on GPUs that have it), float32 or bfloat16", choices=DTYPES)
     resume: bool = option(False, "continue from the last checkpoint in --output-dir")
     trust_remote_code: bool = option(False, "allow model repos to run their own Python code (off: safer)")
 

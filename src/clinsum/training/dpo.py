@@ -281,7 +281,8 @@ def load_policy(sft_model_path: str | Path, device: torch.device, options: DPOCo
     from peft import PeftModel
 
     base_model = adapter_base_model(sft_model_path)
-    base, _ = load_base_model(base_model, device, options.load_in_8bit, options.load_in_4bit, options.trust_remote_code)
+    base, _ = load_base_model(base_model, device, options.load_in_8bit, options.load_in_4bit, options.trust_remote_code,
+                              options.dtype)
     base = prepare_for_training(base, options.gradient_checkpointing)
     policy = PeftModel.from_pretrained(base, str(sft_model_path), is_trainable=True)
     if options.disable_dropout:

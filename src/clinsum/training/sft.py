@@ -147,7 +147,7 @@ def train_sft(config: SFTConfig) -> Path:
     launch = start_launch(config.device)
     output_dir = Path(config.output_dir)
     model, base_path = load_base_model(config.model, launch.device, config.load_in_8bit, config.load_in_4bit,
-                                       config.trust_remote_code)
+                                       config.trust_remote_code, config.dtype)
     tokenizer = load_tokenizer(base_path, config.trust_remote_code)
     fmt = PromptFormat(tokenizer, config.prompt_style)
     data = prepare_sft_data(config, fmt)
