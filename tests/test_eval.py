@@ -465,3 +465,19 @@ def test_human_label_file_errors_name_the_file_row_and_fix(tmp_path):
     (tmp_path / "nan.csv").write_text(good.replace("0.5", "high"), encoding="utf-8")
     with pytest.raises(DataError, match="row 2.*must be numbers"):
         load_study(tmp_path / "nan.csv")
+
+
+def test_no_score_writes_predictions_only_and_they_rescore(tmp_path, tiny_model, synthetic_splits, monkeypatch):
+    import clinsum.evaluation.report as report_module
+
+    config = EvalConfig(models=[f"base={tiny_model}"], data=str(synthetic_splits["test"]), output_dir=str(tmp_path / "gen"),
+                        max_examples=3, max_new_tokens=4, batch_size=3, device="cpu", score=False)
+    monkeypatch.setattr(report_module, "score_predictions", lambda *a, **k: pytest.fail("scored"))
+    result = run_eval(config)
+    assert sorted(p.name for p in (tmp_path / "gen").iterdir()) == ["predictions.jsonl"]
+    assert result["predictions_file"] == str(tmp_path / "gen" / "predictions.jsonl")
+    assert len(load_predictions(result["predictions_file"])) == 3
+    monkeypatch.undo()
+    rescored = run_eval(EvalConfig(predictions=result["predictions_file"], output_dir=str(tmp_path / "scored"),
+                                   bootstrap_samples=20), checker=FakeChecker())
+    assert rescored["n_examples"] == 3

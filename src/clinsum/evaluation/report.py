@@ -84,6 +84,8 @@ class EvalConfig(ColumnOptions, InferenceModelOptions, GenerationOptions):
     output_dir: str = option("report", "where predictions.jsonl, report.json/.md/.html and plots/ go")
     max_examples: int | None = option(None, "evaluate only the first N examples")
     predictions: str | None = option(None, "rescore this predictions.jsonl from an earlier run instead of generating")
+    score: bool = option(True, "score the summaries (--no-score: only write predictions.jsonl, to score later with "
+                               "--predictions, e.g. generate on a GPU machine and score elsewhere)")
     use_embeddings: bool = option(True, "let the faithfulness checker match paraphrases with sentence embeddings "
                                         "(--no-use-embeddings: lexical only, faster)")
     bootstrap_samples: int = option(1000, "bootstrap resamples for the 95%% confidence intervals")
@@ -363,6 +365,10 @@ def run_eval(config: EvalConfig, checker=None) -> dict:
             checker = FaithfulnessChecker(use_embeddings=config.use_embeddings)
         records, generation_s = generate_predictions(pairs, examples, config, output_dir / PREDICTIONS_FILE, checker)
         source = str(output_dir / PREDICTIONS_FILE)
+        if not config.score:
+            print(f"predictions: {source} ({len(records)} summaries; "
+                  + ", ".join(f"{name} {s:.0f} s" for name, s in generation_s.items()) + ")")
+            return {"predictions_file": source, "generation_seconds": generation_s}
     scores = score_predictions(records, [name for name, _ in pairs] or None, checker, config.bootstrap_samples,
                                config.seed, config.use_embeddings, source)
     report = {
