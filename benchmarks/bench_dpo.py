@@ -185,10 +185,11 @@ def main() -> None:
             train_data=str(write_csv(tmp / "notes.csv", notes)), val_data=str(write_csv(tmp / "val.csv", notes[:2])),
             model=model, output_dir=str(tmp / "sft"), num_epochs=1, max_steps=1, batch_size=args.batch_size,
             max_length=args.max_length, warmup_steps=0, save_every_steps=0, seed=args.seed,
+            lora_r=16, lora_alpha=32, lora_target_modules=["q_proj", "v_proj"],  # the seed's, as in the README's figures
         ))
         config = DPOConfig(sft_model_path=str(sft), train_data=str(tmp / "triplets.jsonl"), val_fraction=0.0,
                            batch_size=args.batch_size, max_length=args.max_length, seed=args.seed,
-                           reference_cache_dir=str(tmp / "reference-cache"))
+                           reference_cache_dir=str(tmp / "reference-cache"), rpo_alpha=0.0)  # plain DPO, as TRL's
         ours, trl_rows = bench_clinsum(args, config)
         gc.collect()
         trl_steps = args.steps if args.trl_steps is None else args.trl_steps

@@ -34,6 +34,9 @@ from clinsum.training.sft import SFTConfig, encode_examples, train_sft
 
 MTS_TRAIN = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "mts-dialog" / "MTS-Dialog-TrainingSet.csv"
 
+# The same adapter for all three, the seed's (configs/presets/sft-seed-lora.yaml), as when the README's figures were measured.
+SEED_LORA = {"lora_r": 16, "lora_alpha": 32, "lora_target_modules": ["q_proj", "v_proj"]}
+
 
 def load_rows(n: int, seed: int) -> tuple[list[Example], str]:
     if MTS_TRAIN.exists():
@@ -59,7 +62,7 @@ def bench_plain(args, fmt, encoded, batches) -> float:
     """Tokens/s of a plain PyTorch step: full-vocabulary HF loss, backward, AdamW."""
     torch.manual_seed(args.seed)
     model, _ = load_base_model(args.model, torch.device("cpu"))
-    model = add_lora(model, 16, 32, 0.05, ["q_proj", "v_proj"], False)
+    model = add_lora(model, SEED_LORA["lora_r"], SEED_LORA["lora_alpha"], 0.05, SEED_LORA["lora_target_modules"], False)
     optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=2e-4)
     model.train()
     tokens, seconds = 0, 0.0
@@ -98,7 +101,8 @@ def bench_trl(args, rows: list[Example], fmt) -> float | None:
         )
         trainer = SFTTrainer(
             model=model, args=config, train_dataset=dataset, processing_class=load_tokenizer(path),
-            peft_config=LoraConfig(r=16, lora_alpha=32, lora_dropout=0.05, target_modules=["q_proj", "v_proj"], task_type="CAUSAL_LM"),
+            peft_config=LoraConfig(r=SEED_LORA["lora_r"], lora_alpha=SEED_LORA["lora_alpha"], lora_dropout=0.05,
+                                   target_modules=SEED_LORA["lora_target_modules"], task_type="CAUSAL_LM"),
         )
         tokens = sum(len(ids) for ids in trainer.train_dataset["input_ids"])
         start = time.perf_counter()
@@ -128,7 +132,7 @@ def main() -> None:
         val = write_csv(Path(tmp) / "val.csv", rows[:2])
         config = SFTConfig(train_data=str(train), val_data=str(val), model=args.model, output_dir=f"{tmp}/run",
                            num_epochs=1, batch_size=args.batch_size, max_length=args.max_length, seed=args.seed,
-                           save_every_steps=0)
+                           save_every_steps=0, **SEED_LORA)
         encoded, _ = encode_examples(rows[:n_rows], fmt, args.max_length, True)
         batches = length_grouped_batches([len(e.input_ids) for e in encoded], args.batch_size, seed=args.seed)
         bound = bench_plain(args, fmt, encoded, batches)

@@ -127,6 +127,24 @@ def test_loss_and_metrics_match_trl(loss_type, rpo_alpha):
     assert 0 < ours["reward_accuracy"] < 1
 
 
+def test_rpo_term_of_a_split_step_averages_over_the_whole_steps_tokens():
+    """A step cut into forwards (or processes) weighted by their pairs must give the whole step's loss."""
+    g = torch.Generator().manual_seed(0)
+    n = 6
+    tokens = torch.randint(3, 40, (2 * n,), generator=g)
+    logps = -torch.rand(2 * n, generator=g, dtype=torch.float64) * tokens
+    ref = logps + torch.randn(2 * n, generator=g, dtype=torch.float64)
+    config = DPOConfig(rpo_alpha=1.0)
+    whole, _ = pair_loss(logps, tokens, ref, config)
+    per_pair = tokens[:n].sum().item() / n
+    split = 0.0
+    for pairs in ([0, 1], [2, 3, 4, 5]):  # unequal chunks with unequal token counts
+        rows = pairs + [n + i for i in pairs]
+        part, _ = pair_loss(logps[rows], tokens[rows], ref[rows], config, per_pair)
+        split += part.item() * len(pairs) / n
+    assert split == pytest.approx(whole.item(), rel=1e-12)
+
+
 # ----------------------------------------------------------------------------------------------- data
 
 

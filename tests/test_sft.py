@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 import torch
@@ -146,7 +147,29 @@ def test_yaml_config_with_command_line_override(tmp_path):
     args = build_parser("sft").parse_args(["sft", "--config", str(cfg), "--num-epochs", "5"])
     config = config_from_args(SFTConfig, args)
     assert (config.learning_rate, config.num_epochs, config.lora_target_modules) == (0.001, 5, ["q_proj", "k_proj"])
-    assert config.batch_size == 8 and config.lora_r == 16 and config.max_length == 512
+    assert config.batch_size == 8 and config.lora_r == 64 and config.max_length == 512
     cfg.write_text("learning_rat: 0.1\n")
     with pytest.raises(ValueError, match="unknown option"):
         config_from_args(SFTConfig, build_parser("sft").parse_args(["sft", "--config", str(cfg)]))
+
+
+def test_all_linear_adapts_every_linear_layer_but_the_output_head(tiny_model):
+    from clinsum.models import load_base_model
+    from clinsum.training.common import add_lora
+
+    explicit = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
+    adapted = {}
+    for targets in (["all-linear"], explicit):
+        model, _ = load_base_model(str(tiny_model), torch.device("cpu"))
+        model = add_lora(model, 4, 8, 0.0, targets, gradient_checkpointing=False)
+        adapted[targets[0]] = sorted(n for n, p in model.named_parameters() if p.requires_grad)
+    assert adapted["all-linear"] == adapted["q_proj"] and len(adapted["q_proj"]) > 0
+    assert not any("lm_head" in n for n in adapted["all-linear"])
+    config = SFTConfig()
+    assert (config.lora_r, config.lora_alpha, config.lora_target_modules) == (64, 128, ["all-linear"])
+    import yaml
+    from clinsum.config import config_from_dict
+
+    preset = Path(__file__).parent.parent / "configs" / "presets" / "sft-seed-lora.yaml"
+    seed = config_from_dict(SFTConfig, yaml.safe_load(preset.read_text()), "sft")
+    assert (seed.lora_r, seed.lora_alpha, seed.lora_target_modules) == (16, 32, ["q_proj", "v_proj"])

@@ -22,6 +22,11 @@ class EncodedExample:
     note_truncated: bool = False
     summary_truncated: bool = False
 
+    @property
+    def summary_tokens(self) -> int:
+        """Tokens that carry the loss (the summary and EOS)."""
+        return sum(t != IGNORE_INDEX for t in self.labels)
+
 
 class PromptFormat:
     """Prompt rendering and tokenization for one tokenizer."""

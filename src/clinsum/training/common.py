@@ -19,6 +19,8 @@ from clinsum.models import resolve_device
 
 log = logging.getLogger(__name__)
 
+ALL_LINEAR = "all-linear"
+
 
 @dataclass
 class TrainingOptions:
@@ -132,10 +134,16 @@ def prepare_for_training(model, gradient_checkpointing: bool):
 
 
 def add_lora(model, r: int, alpha: int, dropout: float, target_modules: list[str], gradient_checkpointing: bool):
-    """Wrap ``model`` with a fresh LoRA adapter; only the adapter's weights train."""
+    """Wrap ``model`` with a fresh LoRA adapter; only the adapter's weights train.
+
+    ``["all-linear"]`` is PEFT's every-linear-layer-but-the-output-head, whatever the layers are called.
+    """
     from peft import LoraConfig, get_peft_model
 
     model = prepare_for_training(model, gradient_checkpointing)
+    if target_modules == [ALL_LINEAR]:
+        config = LoraConfig(r=r, lora_alpha=alpha, lora_dropout=dropout, target_modules=ALL_LINEAR, task_type="CAUSAL_LM")
+        return get_peft_model(model, config)
     missing = [m for m in target_modules if not any(name.endswith(m) for name, _ in model.named_modules())]
     if missing:
         raise ValueError(

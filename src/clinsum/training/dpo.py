@@ -72,7 +72,8 @@ class DPOConfig(TrainingOptions, DPOInputs):
     beta: float = option(0.1, "DPO beta: larger keeps the policy closer to the Stage A reference")
     loss_type: str = option("sigmoid", "sigmoid (standard DPO) or ipo (IPO on per-token log-ratios)", choices=LOSS_TYPES)
     label_smoothing: float = option(0.0, "cDPO: assumed share of wrongly ordered triplets, in [0, 0.5) (sigmoid loss only)")
-    rpo_alpha: float = option(0.0, "RPO: add alpha x the token-averaged NLL of the chosen summary (0: off)")
+    rpo_alpha: float = option(1.0, "RPO: add alpha x the token-averaged NLL of the chosen summary, against the "
+                                   "likelihood drift that shortens summaries (0: plain DPO)")
     disable_dropout: bool = option(True, "no dropout in the policy (as TRL does), so at step 0 it equals the cached reference exactly")
     reference_cache_dir: str | None = option(
         None, "where reference log-probs are cached (default: $CLINSUM_CACHE/dpo_reference)")
@@ -223,8 +224,12 @@ def dpo_loss(
 
 
 def pair_loss(policy_logps: torch.Tensor, n_tokens: torch.Tensor, reference_logps: torch.Tensor,
-              config: DPOConfig) -> tuple[torch.Tensor, dict[str, float]]:
-    """Loss of a chosen-then-rejected batch (mean over pairs, plus RPO's NLL term), and its statistics as sums."""
+              config: DPOConfig, tokens_per_pair: float | None = None) -> tuple[torch.Tensor, dict[str, float]]:
+    """Loss of a chosen-then-rejected batch (mean over pairs, plus RPO's NLL term), and its statistics as sums.
+
+    RPO's NLL is per chosen token. ``tokens_per_pair`` (default: this batch's) is the whole optimizer step's
+    chosen tokens per pair, so that a step split into forwards or processes averages over the step's tokens.
+    """
     chosen, rejected = policy_logps.chunk(2)
     ref_chosen, ref_rejected = reference_logps.chunk(2)
     chosen_tokens, rejected_tokens = n_tokens.chunk(2)
@@ -234,7 +239,8 @@ def pair_loss(policy_logps: torch.Tensor, n_tokens: torch.Tensor, reference_logp
     )
     loss = losses.mean()
     if config.rpo_alpha:
-        loss = loss + config.rpo_alpha * (-chosen.sum() / chosen_tokens.sum())
+        per_pair = tokens_per_pair if tokens_per_pair is not None else chosen_tokens.sum() / len(chosen)
+        loss = loss + config.rpo_alpha * (-chosen.sum() / (per_pair * len(chosen)))
     pairs = len(losses)
     return loss, {
         "pairs": pairs,
@@ -368,6 +374,7 @@ def dpo_step(model, pairs: EncodedPairs, step: list[list[int]], reference: Calla
     are split into processes and forward passes (``max_forward_tokens``).
     """
     n_pairs = sum(len(indices) for indices in step)
+    tokens_per_pair = sum(pairs.rows[i].summary_tokens for indices in step for i in indices) / n_pairs  # chosen rows
     forward_lengths = [2 * length for length in pairs.pair_lengths()]  # chosen and rejected run in one forward
     forwards = local_forwards(launch, step, forward_lengths, config.max_forward_tokens)
     sums = _zero_sums()
@@ -376,7 +383,7 @@ def dpo_step(model, pairs: EncodedPairs, step: list[list[int]], reference: Calla
             rows = pairs.rows_of(chunk)
             batch = collate_rows(pairs.rows, rows, pad_id, launch.device)
             logps, n_tokens = summary_logprobs(model, batch)
-            loss, stats = pair_loss(logps, n_tokens, reference(rows, batch).to(logps), config)
+            loss, stats = pair_loss(logps, n_tokens, reference(rows, batch).to(logps), config, tokens_per_pair)
             launch.accelerator.backward(loss * (len(chunk) * launch.processes / n_pairs if counts else 0.0))
         if counts:
             _add(sums, stats)
