@@ -177,6 +177,24 @@ def test_dpo_shares_the_reference_pass_and_matches_one_process(one_process_sft, 
     assert relative_difference(tmp_path / "one" / "final_model", tmp_path / "two" / "final_model") < WEIGHT_TOLERANCE
 
 
+@pytest.mark.parametrize("engine", ["FSDP", "DEEPSPEED"])
+def test_sharding_engines_are_refused_at_start_with_the_alternative(engine, monkeypatch):
+    """FSDP / ZeRO-3 would save one shard as the adapter: clinsum stops before loading anything and names what to
+    use. (On CPU, Accelerate itself runs an FSDP config as plain multi-process DDP, so the engine is faked.)"""
+    import accelerate
+    from accelerate.utils import DistributedType
+
+    from clinsum.training.common import start_launch
+
+    class ShardingAccelerator:
+        def __init__(self, **kwargs):
+            self.distributed_type = DistributedType[engine]
+
+    monkeypatch.setattr(accelerate, "Accelerator", ShardingAccelerator)
+    with pytest.raises(RuntimeError, match=f"asks for {engine}.*--load-in-4bit"):
+        start_launch("cpu")
+
+
 def test_pipeline_trains_in_every_process_and_runs_the_other_stages_once(tiny_model, tmp_path):
     config = write_yaml(tmp_path / "pipeline.yaml", {
         "output_dir": str(tmp_path / "run"), "model": str(tiny_model), "device": "cpu", "show_examples": 0,

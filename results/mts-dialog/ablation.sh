@@ -25,6 +25,7 @@ declare -A DPO_ROWS=(
   [dpo-all]=""
   [dpo-all-rpo1]="--rpo-alpha 1.0"
   [dpo-all-b05]="--beta 0.5"
+  [dpo-400-rpo1]="--max-train-examples 400 --rpo-alpha 1.0"
 )
 gpu=(--seed 0 --dtype float32 --max-forward-tokens 0 --save-every-steps 0)
 
