@@ -1,7 +1,7 @@
 #!/bin/bash
 # The DPO attempts behind results/mts-dialog/README.md, run after
 #   clinsum pipeline --config configs/mts-dialog.yaml
-# on that run's Stage A adapter, triplets and test notes. Each attempt's DPO model is evaluated with the
+# as that config was at commit 59065fd (`git show 59065fd:configs/mts-dialog.yaml`: one epoch, q/v r=16), on that run's Stage A adapter, triplets and test notes. Each attempt's DPO model is evaluated with the
 # pipeline's greedy settings, and its predictions are rescored together with the pipeline's base/sft/dpo
 # predictions, so every row of the comparison is on the same 100 test notes.
 #
