@@ -30,6 +30,16 @@ def option(default: Any = None, help: str = "", **kwargs) -> Any:
     return dataclasses.field(default=default, metadata={"help": help, **kwargs})
 
 
+def device_option() -> Any:
+    """``--device`` of every command that runs a model."""
+    return option("auto", "auto, cpu, cuda or cuda:N")
+
+
+def dtype_option() -> Any:
+    """``--dtype`` of every command that loads a model."""
+    return option("auto", "auto (fp32 on CPU, bf16 on GPUs that have it), float32 or bfloat16", choices=DTYPES)
+
+
 def base_type(tp: Any) -> Any:
     """``int | None`` -> ``int``; ``list[str]`` -> ``list``."""
     origin = typing.get_origin(tp)

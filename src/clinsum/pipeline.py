@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from clinsum.config import DTYPES, config_from_dict, option
+from clinsum.config import config_from_dict, device_option, dtype_option, option
 from clinsum.data.dataset import ColumnOptions
 from clinsum.io import write_csv, write_json, write_text
 
@@ -40,8 +40,8 @@ class PipelineConfig:
     model: str = option("default", "base model for SFT and the 'base' column of the report")
     stages: list[str] = option(list(STAGES), "stages to run, in order")
     seed: int = option(0, "seed for every stage")
-    device: str = option("auto", "auto, cpu, cuda or cuda:N")
-    dtype: str = option("auto", "auto (fp32 on CPU, bf16 on GPUs that have it), float32 or bfloat16", choices=DTYPES)
+    device: str = device_option()
+    dtype: str = dtype_option()
     show_examples: int = option(3, "held-out notes printed with each model's summary at the end")
     data: dict = option({}, "data section (YAML only)", cli=False)
     sft: dict = option({}, "SFT section (YAML only)", cli=False)
@@ -191,7 +191,7 @@ def run_pipeline(config: PipelineConfig) -> dict:
     if unknown:
         raise ValueError(f"stages: unknown {', '.join(unknown)}; choose from {', '.join(STAGES)}")
     root = Path(config.output_dir)
-    common = {"seed": config.seed, "device": config.device, "dtype": config.dtype}
+    common = _run_settings(config)
     outputs: dict[str, dict] = {}
     upstream = _digest({"model": config.model})
     processes = _processes(config.device)
@@ -246,11 +246,16 @@ def _run_prepare(config: PipelineConfig, out: Path, outputs: dict, resume: bool)
     return prepare_data(section, out, config.seed)
 
 
+def _run_settings(config: PipelineConfig) -> dict:
+    """The run-wide options every model-running stage takes (a section may override them)."""
+    return {"seed": config.seed, "device": config.device, "dtype": config.dtype}
+
+
 def _run_sft(config: PipelineConfig, out: Path, outputs: dict, resume: bool) -> dict:
     from clinsum.training.sft import SFTConfig, train_sft
 
     data = outputs["prepare"]
-    values = {"model": config.model, "seed": config.seed, "device": config.device, "dtype": config.dtype, **config.sft,
+    values = {"model": config.model, **_run_settings(config), **config.sft,
               "train_data": data["train"], "val_data": data["val"], "output_dir": str(out), "resume": resume}
     return {"model_path": str(train_sft(config_from_dict(SFTConfig, values, "sft")))}
 
@@ -269,7 +274,7 @@ def _run_negatives(config: PipelineConfig, out: Path, outputs: dict, resume: boo
 def _run_dpo(config: PipelineConfig, out: Path, outputs: dict, resume: bool) -> dict:
     from clinsum.training.dpo import DPOConfig, train_dpo
 
-    values = {"seed": config.seed, "device": config.device, "dtype": config.dtype, **config.dpo, "sft_model_path": outputs["sft"]["model_path"],
+    values = {**_run_settings(config), **config.dpo, "sft_model_path": outputs["sft"]["model_path"],
               "train_data": outputs["negatives"]["triplets"], "output_dir": str(out), "resume": resume}
     return {"model_path": str(train_dpo(config_from_dict(DPOConfig, values, "dpo")))}
 
@@ -278,7 +283,7 @@ def _run_eval(config: PipelineConfig, out: Path, outputs: dict, resume: bool) ->
     from clinsum.evaluation.report import EvalConfig, run_eval
 
     models = [f"base={config.model}"] + [f"{stage}={outputs[stage]['model_path']}" for stage in ("sft", "dpo") if stage in outputs]
-    values = {"seed": config.seed, "device": config.device, "dtype": config.dtype, **config.eval, "models": models,
+    values = {**_run_settings(config), **config.eval, "models": models,
               "data": outputs["prepare"]["test"], "output_dir": str(out)}
     run_eval(config_from_dict(EvalConfig, values, "eval"))
     return {"predictions": str(out / "predictions.jsonl"), "report_md": str(out / "report.md"),

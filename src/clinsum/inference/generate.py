@@ -15,7 +15,7 @@ from typing import TextIO
 import torch
 from tqdm.auto import tqdm
 
-from clinsum.config import DTYPES, option
+from clinsum.config import device_option, dtype_option, option
 from clinsum.data.batching import pad_batch
 from clinsum.data.dataset import ColumnMapping, DataError, read_rows
 from clinsum.data.prompts import PROMPT_STYLES, PromptFormat
@@ -81,8 +81,8 @@ class InferenceModelOptions:
     """How a model is loaded to summarize: shared by `generate`, `eval` and `serve`."""
 
     prompt_style: str = option("auto", "auto, chat or plain (must match training)", choices=PROMPT_STYLES)
-    device: str = option("auto", "auto, cpu, cuda or cuda:N")
-    dtype: str = option("auto", "auto (fp32 on CPU, bf16 on GPUs that have it), float32 or bfloat16", choices=DTYPES)
+    device: str = device_option()
+    dtype: str = dtype_option()
     trust_remote_code: bool = option(False, "allow model repos to run their own Python code")
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import torch
 
-from clinsum.config import DTYPES, option
+from clinsum.config import device_option, dtype_option, option
 from clinsum.data.batching import collate, forward_chunks
 from clinsum.data.prompts import PROMPT_STYLES, EncodedExample
 from clinsum.models import resolve_device
@@ -50,8 +50,8 @@ class TrainingOptions:
     prompt_style: str = option("auto", "auto (chat template if the tokenizer has one), chat or plain", choices=PROMPT_STYLES)
     use_context: bool = option(True, "give the context column (e.g. section header) to the model with the note")
     seed: int = option(42, "seed for data order, splits and LoRA initialisation")
-    device: str = option("auto", "auto, cpu, cuda or cuda:N")
-    dtype: str = option("auto", "auto (fp32 on CPU, bf16 on GPUs that have it), float32 or bfloat16", choices=DTYPES)
+    device: str = device_option()
+    dtype: str = dtype_option()
     resume: bool = option(False, "continue from the last checkpoint in --output-dir")
     trust_remote_code: bool = option(False, "allow model repos to run their own Python code (off: safer)")
 
@@ -141,16 +141,15 @@ def add_lora(model, r: int, alpha: int, dropout: float, target_modules: list[str
     from peft import LoraConfig, get_peft_model
 
     model = prepare_for_training(model, gradient_checkpointing)
-    if target_modules == [ALL_LINEAR]:
-        config = LoraConfig(r=r, lora_alpha=alpha, lora_dropout=dropout, target_modules=ALL_LINEAR, task_type="CAUSAL_LM")
-        return get_peft_model(model, config)
-    missing = [m for m in target_modules if not any(name.endswith(m) for name, _ in model.named_modules())]
-    if missing:
-        raise ValueError(
-            f"--lora-target-modules: {', '.join(missing)} not found in this model; "
-            f"its linear layers include {', '.join(sorted(_linear_layer_names(model))[:12])}"
-        )
-    config = LoraConfig(r=r, lora_alpha=alpha, lora_dropout=dropout, target_modules=target_modules, task_type="CAUSAL_LM")
+    targets = ALL_LINEAR if target_modules == [ALL_LINEAR] else target_modules
+    if targets != ALL_LINEAR:
+        missing = [m for m in targets if not any(name.endswith(m) for name, _ in model.named_modules())]
+        if missing:
+            raise ValueError(
+                f"--lora-target-modules: {', '.join(missing)} not found in this model; "
+                f"its linear layers include {', '.join(sorted(_linear_layer_names(model))[:12])}"
+            )
+    config = LoraConfig(r=r, lora_alpha=alpha, lora_dropout=dropout, target_modules=targets, task_type="CAUSAL_LM")
     return get_peft_model(model, config)
 
 

@@ -24,7 +24,7 @@ from clinsum.io import write_json
 from clinsum.models import CLINSUM_MODEL_INFO, load_base_model, load_tokenizer
 from clinsum.training.checkpoint import capture_rng, replace_step_checkpoint, resume_or_start, save_adapter, save_checkpoint
 from clinsum.training.common import (
-    Launch, TrainingOptions, add_lora, collate_rows, local_forwards, optimizer_steps, plan_optimization, print_table,
+    ALL_LINEAR, Launch, TrainingOptions, add_lora, collate_rows, local_forwards, optimizer_steps, plan_optimization, print_table,
     sigterm_as_interrupt, start_launch, trainable_parameter_count,
 )
 from clinsum.training.losses import SummaryLM, sft_loss
@@ -45,7 +45,7 @@ class SFTConfig(TrainingOptions, DataOptions):
     lora_alpha: int = option(128, "LoRA alpha (scale = alpha / r)")
     lora_dropout: float = option(0.05, "dropout on the LoRA input")
     lora_target_modules: list[str] = option(
-        ["all-linear"], "modules that get LoRA adapters ('all-linear': every linear layer but the output head)")
+        [ALL_LINEAR], "modules that get LoRA adapters ('all-linear': every linear layer but the output head)")
 
 
 @dataclass
