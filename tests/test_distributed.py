@@ -25,6 +25,7 @@ from clinsum.training.sft import SFTConfig, train_sft
 from conftest import assert_same_adapter
 
 ENTRY = Path(__file__).with_name("distributed_entry.py")
+CONFIGS = Path(__file__).resolve().parents[1] / "configs"
 # The sums run in another order, so the figures agree to rounding. Measured here (README "Scale"): per-step
 # loss |difference| up to 5.2e-6 (losses ~7), adapter tensors |difference| / |tensor| up to 3.1e-5 after
 # 16 Adam steps at lr 5e-2. The bounds are 10x that.
@@ -156,7 +157,7 @@ def test_dpo_shares_the_reference_pass_and_matches_one_process(one_process_sft, 
     triplets, _ = make_triplets(load_examples(sft_config["train_data"]), NegativesConfig(per_example=1, seed=0))
     triplets_file = tmp_path / "triplets.jsonl"
     write_jsonl(triplets_file, [t.record() for t in triplets[:24]])
-    values = dict(sft_model_path=str(sft_model), train_data=str(triplets_file), val_fraction=0.25, num_epochs=1,
+    values = dict(sft_model_path=str(sft_model), train_data=str(triplets_file), val_fraction=0.375, num_epochs=1,
                   learning_rate=1e-3, max_length=256, warmup_steps=0, save_every_steps=0, seed=3, device="cpu",
                   reference_cache_dir=str(tmp_path / "cache"))
     config = write_yaml(tmp_path / "dpo.yaml", {**values, "batch_size": 2, "output_dir": str(tmp_path / "two")})
@@ -176,23 +177,103 @@ def test_dpo_shares_the_reference_pass_and_matches_one_process(one_process_sft, 
         assert abs(a["loss"] - b["loss"]) < LOSS_TOLERANCE and abs(a["margin"] - b["margin"]) < LOSS_TOLERANCE
     assert relative_difference(tmp_path / "one" / "final_model", tmp_path / "two" / "final_model") < WEIGHT_TOLERANCE
 
+    # And so do two processes with FSDP sharding the policy (validation pairs included: every process runs as
+    # many forwards as the busiest).
+    config = write_yaml(tmp_path / "fsdp.yaml", {**values, "batch_size": 2, "output_dir": str(tmp_path / "fsdp")})
+    code, records, stderr = torchrun(tmp_path, "fsdp", ["dpo", "--config", str(config)], **fsdp_launch_env(),
+                                     FORCE_FSDP="1")
+    assert code == 0, stderr
+    assert records[0]["sharded"] and records[1]["sharded"]
+    fsdp = json.loads((tmp_path / "fsdp" / "training_stats.json").read_text())
+    for a, b in zip(one["steps"], fsdp["steps"], strict=True):
+        assert abs(a["loss"] - b["loss"]) < LOSS_TOLERANCE and abs(a["margin"] - b["margin"]) < LOSS_TOLERANCE
+    assert abs(one["epochs"][0]["val"]["loss"] - fsdp["epochs"][0]["val"]["loss"]) < LOSS_TOLERANCE
+    assert relative_difference(tmp_path / "one" / "final_model", tmp_path / "fsdp" / "final_model") < WEIGHT_TOLERANCE
 
-@pytest.mark.parametrize("engine", ["FSDP", "DEEPSPEED"])
-def test_sharding_engines_are_refused_at_start_with_the_alternative(engine, monkeypatch):
-    """FSDP / ZeRO-3 would save one shard as the adapter: clinsum stops before loading anything and names what to
-    use. (On CPU, Accelerate itself runs an FSDP config as plain multi-process DDP, so the engine is faked.)"""
+
+def test_deepspeed_is_refused_at_start_with_the_alternatives(monkeypatch):
+    """DeepSpeed's engine owns the optimizer and pickles its checkpoints: clinsum stops before loading anything and
+    names FSDP and data-parallel instead. (DeepSpeed does not run here, so the engine is faked.)"""
     import accelerate
     from accelerate.utils import DistributedType
 
     from clinsum.training.common import start_launch
 
-    class ShardingAccelerator:
+    class DeepSpeedAccelerator:
         def __init__(self, **kwargs):
-            self.distributed_type = DistributedType[engine]
+            self.distributed_type = DistributedType.DEEPSPEED
 
-    monkeypatch.setattr(accelerate, "Accelerator", ShardingAccelerator)
-    with pytest.raises(RuntimeError, match=f"asks for {engine}.*--load-in-4bit"):
+    monkeypatch.setattr(accelerate, "Accelerator", DeepSpeedAccelerator)
+    with pytest.raises(RuntimeError, match="asks for DeepSpeed.*fsdp.yaml.*--load-in-4bit"):
         start_launch("cpu")
+
+
+def fsdp_launch_env() -> dict[str, str]:
+    """The FSDP_* variables that `accelerate launch --config_file configs/accelerate/fsdp.yaml` gives each process."""
+    from accelerate.commands.launch import _validate_launch_command, launch_command_parser
+    from accelerate.utils.launch import prepare_multi_gpu_env
+
+    path = CONFIGS / "accelerate" / "fsdp.yaml"
+    args, _, _ = _validate_launch_command(launch_command_parser().parse_args(["--config_file", str(path), "x.py"]))
+    return {k: v for k, v in prepare_multi_gpu_env(args).items() if k.startswith("FSDP_")}
+
+
+@pytest.fixture(scope="module")
+def uneven_values(sft_values):
+    """63 rows, one per forward: the last global batch of 3 gives one process 2 forwards and the other 1."""
+    return {**sft_values, "max_train_examples": 63, "max_forward_tokens": 256}
+
+
+@pytest.fixture(scope="module")
+def one_process_uneven_sft(uneven_values, tmp_path_factory):
+    out = tmp_path_factory.mktemp("one-uneven") / "run"
+    train_sft(SFTConfig(**uneven_values, batch_size=4, output_dir=str(out)))
+    return out
+
+
+@pytest.fixture(scope="module")
+def fsdp_sft(uneven_values, tmp_path_factory):
+    """2 processes at batch 2 with Accelerate's FSDP 2 engine sharding the model."""
+    tmp = tmp_path_factory.mktemp("fsdp")
+    config = write_yaml(tmp / "sft.yaml", {**uneven_values, "batch_size": 2, "output_dir": str(tmp / "run")})
+    env = {**fsdp_launch_env(), "FORCE_FSDP": "1"}
+    code, records, stderr = torchrun(tmp, "sft", ["sft", "--config", str(config)], **env)
+    assert code == 0, stderr
+    return tmp / "run", records, stderr, config, env
+
+
+def test_fsdp_shards_the_weights_and_matches_one_process(one_process_uneven_sft, fsdp_sft):
+    """Every process runs as many forwards as the busiest (each forward gathers the weights from all), so the
+    uneven last batch neither hangs nor changes the result."""
+    one_process_sft = one_process_uneven_sft
+    out, records, _, _, _ = fsdp_sft
+    assert records[0]["sharded"] and records[1]["sharded"]  # every weight a DTensor slice while training
+    one = json.loads((one_process_sft / "training_stats.json").read_text())
+    two = json.loads((out / "training_stats.json").read_text())
+    assert len(two["steps"]) == len(one["steps"]) == 16
+    for a, b in zip(one["steps"], two["steps"]):
+        assert abs(a["loss"] - b["loss"]) < LOSS_TOLERANCE
+    assert abs(one["epochs"][0]["val_loss"] - two["epochs"][0]["val_loss"]) < LOSS_TOLERANCE
+    # The adapter was gathered: whole tensors, as one process writes them.
+    expected, actual = (load_file(p / "final_model" / "adapter_model.safetensors") for p in (one_process_sft, out))
+    assert {k: v.shape for k, v in expected.items()} == {k: v.shape for k, v in actual.items()}
+    assert relative_difference(one_process_sft / "final_model", out / "final_model") < WEIGHT_TOLERANCE
+    assert records[1]["writes"] == [] and {"save_checkpoint", "save_adapter"} <= set(records[0]["writes"])
+
+
+def test_fsdp_run_stopped_by_sigterm_resumes_from_its_last_checkpoint(fsdp_sft, tmp_path):
+    """Stopped processes cannot meet to gather the shards, so the run resumes from its last step checkpoint:
+    weights and optimizer state gathered there and sharded again on resume, to the same final adapter."""
+    uninterrupted, _, _, config, env = fsdp_sft
+    out = tmp_path / "run"
+    args = ["sft", "--config", str(config), "--output-dir", str(out), "--save-every-steps", "3"]
+    code, records, stderr = torchrun(tmp_path, "stopped", args, STOP_AT_STEP="8", **env)
+    assert code != 0 and "Interrupted under a sharding engine" in stderr[0]
+    assert [p.name for p in out.glob("checkpoint_*")] == ["checkpoint_step_6"]
+    code, records, stderr = torchrun(tmp_path, "resumed", args + ["--resume"], **env)
+    assert code == 0, stderr
+    assert "(step 6)" in stderr[0] and records[0]["steps"] == records[1]["steps"] == 16 - 6
+    assert_same_adapter(uninterrupted / "final_model", out / "final_model")
 
 
 def test_pipeline_trains_in_every_process_and_runs_the_other_stages_once(tiny_model, tmp_path):
@@ -214,7 +295,6 @@ def test_pipeline_trains_in_every_process_and_runs_the_other_stages_once(tiny_mo
         assert stats["processes"] == 2 and stats["global_batch"] == 2 * stats["config"]["batch_size"]
 
 
-CONFIGS = Path(__file__).resolve().parents[1] / "configs"
 
 
 @pytest.mark.parametrize("name, engine", [("multi-gpu", "MULTI_GPU"), ("fsdp", "FSDP"), ("deepspeed-zero3", "DEEPSPEED")])
@@ -224,14 +304,12 @@ def test_accelerate_configs_load(name, engine, monkeypatch):
 
     path = CONFIGS / "accelerate" / f"{name}.yaml"
     assert load_config_from_file(str(path)).distributed_type.value == engine
-    args, _, _ = _validate_launch_command(launch_command_parser().parse_args(["--config_file", str(path), "x.py"]))
+    _validate_launch_command(launch_command_parser().parse_args(["--config_file", str(path), "x.py"]))
     if engine == "FSDP":  # what `accelerate launch` hands the processes builds Accelerate's FSDP plugin
         from accelerate.utils import FullyShardedDataParallelPlugin
-        from accelerate.utils.launch import prepare_multi_gpu_env
 
-        for key, value in prepare_multi_gpu_env(args).items():
-            if key.startswith("FSDP_"):
-                monkeypatch.setenv(key, value)
+        for key, value in fsdp_launch_env().items():
+            monkeypatch.setenv(key, value)
         plugin = FullyShardedDataParallelPlugin()
         assert plugin.fsdp_version == 2 and plugin.reshard_after_forward and plugin.state_dict_type.name == "FULL_STATE_DICT"
 

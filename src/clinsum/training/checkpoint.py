@@ -63,36 +63,97 @@ def _atomic_dir(path: Path):
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _write_adapter(folder: Path, model, tokenizer, extra_files: dict[str, str] | None) -> None:
-    model.save_pretrained(folder, safe_serialization=True)
+def full_state(model, optimizer=None) -> tuple[dict, dict | None]:
+    """(trainable weights, optimizer state), whole tensors keyed by parameter name, for the first process to write.
+
+    Under a sharding engine (FSDP) each process holds a slice of every tensor: this gathers them, so every
+    process must call it, and the others receive empty dicts. Otherwise it reads the first process's copies
+    and no other process takes part (so the first can save alone, e.g. when stopped).
+    """
+    from torch.distributed.checkpoint.state_dict import StateDictOptions, get_model_state_dict, get_optimizer_state_dict
+
+    options = StateDictOptions(full_state_dict=True, cpu_offload=True, ignore_frozen_params=True)
+    weights = get_model_state_dict(model, options=options)
+    if optimizer is None:
+        return weights, None
+    return weights, get_optimizer_state_dict(model, _inner(optimizer), options=options)
+
+
+def _inner(optimizer):
+    """The torch optimizer behind Accelerate's wrapper."""
+    return getattr(optimizer, "optimizer", optimizer)
+
+
+def _write_adapter(folder: Path, model, weights: dict, tokenizer, extra_files: dict[str, str] | None) -> None:
+    model.save_pretrained(folder, state_dict=weights, safe_serialization=True)  # PEFT keeps the adapter's tensors
     tokenizer.save_pretrained(folder)
     for name, text in (extra_files or {}).items():
         (folder / name).write_text(text)
 
 
-def save_adapter(path: Path, model, tokenizer, extra_files: dict[str, str] | None = None) -> None:
+def save_adapter(path: Path, model, weights: dict, tokenizer, extra_files: dict[str, str] | None = None) -> None:
     """The shipped model: PEFT adapter (safetensors), tokenizer and clinsum's records, nothing else."""
     with _atomic_dir(path) as tmp:
-        _write_adapter(tmp, model, tokenizer, extra_files)
+        _write_adapter(tmp, model, weights, tokenizer, extra_files)
 
 
 def save_checkpoint(
-    path: Path, model, tokenizer, optimizer, scheduler, state: dict,
-    rng: dict[str, torch.Tensor] | None = None, extra_files: dict[str, str] | None = None,
+    path: Path, model, tokenizer, weights: dict, optimizer_state: dict, scheduler, state: dict,
+    rng: dict[str, torch.Tensor], extra_files: dict[str, str] | None = None,
 ) -> None:
-    """Adapter plus everything needed to continue training exactly where it stopped."""
+    """Adapter plus everything needed to continue training exactly where it stopped (``full_state``'s dicts)."""
     with _atomic_dir(path) as tmp:
-        _write_adapter(tmp, model, tokenizer, extra_files)
-        opt = optimizer.state_dict()
-        tensors = {
-            f"{idx}.{key}": value.contiguous()
-            for idx, param_state in opt["state"].items()
-            for key, value in param_state.items()
-        }
+        _write_adapter(tmp, model, weights, tokenizer, extra_files)
+        tensors = {f"{name}:{key}": value.contiguous()
+                   for name, param_state in optimizer_state["state"].items() for key, value in param_state.items()}
         save_file(tensors, tmp / OPTIMIZER_FILE)
-        save_file(rng or capture_rng(), tmp / RNG_FILE)
-        state = {**state, "param_groups": opt["param_groups"], "scheduler": scheduler.state_dict()}
+        save_file(rng, tmp / RNG_FILE)
+        state = {**state, "param_groups": optimizer_state["param_groups"], "scheduler": scheduler.state_dict()}
         (tmp / TRAINER_STATE).write_text(json.dumps(state, indent=2, default=str))
+
+
+class Checkpoints:
+    """A recipe's checkpoints: per epoch, every N steps (only the newest kept), on interrupt, and the final adapter.
+
+    Every process calls these; under a sharding engine they all take part in gathering the weights, and
+    only the first writes. Stopped under sharding, the processes cannot meet to gather (each stops at its
+    own point), so the run resumes from its last step or epoch checkpoint.
+    """
+
+    def __init__(self, output_dir: Path, launch, model, tokenizer, optimizer, scheduler, extra_files: dict[str, str]):
+        self.output_dir, self.launch, self.model, self.tokenizer = Path(output_dir), launch, model, tokenizer
+        self.optimizer, self.scheduler, self.extra_files = optimizer, scheduler, extra_files
+
+    def _gathered(self, optimizer=None) -> tuple[dict, dict | None] | None:
+        if self.launch.sharded or self.launch.is_main:
+            return full_state(self.model, optimizer)
+        return None
+
+    def save(self, name: str, state: dict, rng: dict[str, torch.Tensor]) -> None:
+        gathered = self._gathered(self.optimizer)
+        if self.launch.is_main:
+            save_checkpoint(self.output_dir / name, self.model, self.tokenizer, *gathered, self.scheduler, state, rng,
+                            self.extra_files)
+
+    def save_step(self, state: dict, rng: dict[str, torch.Tensor]) -> None:
+        """``checkpoint_step_{step}``, replacing older step checkpoints (epoch ones stay)."""
+        old = list(self.output_dir.glob("checkpoint_step_*")) if self.launch.is_main else []
+        self.save(f"checkpoint_step_{state['global_step']}", state, rng)
+        for path in old:
+            if path.name != f"checkpoint_step_{state['global_step']}":
+                shutil.rmtree(path, ignore_errors=True)
+
+    def save_interrupted(self, state: dict, rng: dict[str, torch.Tensor]) -> None:
+        if self.launch.sharded:
+            log.info("Interrupted under a sharding engine: rerun with --resume to continue from the last checkpoint")
+            return
+        self.save_step(state, rng)
+        log.info("Interrupted: checkpoint saved at step %d; rerun with --resume to continue", state["global_step"])
+
+    def save_final(self, path: Path) -> None:
+        gathered = self._gathered()
+        if self.launch.is_main:
+            save_adapter(path, self.model, gathered[0], self.tokenizer, self.extra_files)
 
 
 def latest_checkpoint(output_dir: Path) -> Path | None:
@@ -107,19 +168,17 @@ def latest_checkpoint(output_dir: Path) -> Path | None:
     return best
 
 
-def load_checkpoint(path: Path, model, optimizer, scheduler, rank: int = 0) -> dict:
-    """Restore adapter weights, optimizer, scheduler and (process ``rank``'s) RNG in place; return the trainer state."""
+def load_checkpoint(path: Path, model, scheduler, rank: int = 0) -> dict:
+    """Restore adapter weights, scheduler and (process ``rank``'s) RNG in place; return the trainer state.
+
+    The optimizer state follows with ``load_optimizer`` once the engine has prepared the optimizer (a
+    sharding engine replaces its parameters).
+    """
     from peft import set_peft_model_state_dict
 
     path = Path(path)
     state = json.loads((path / TRAINER_STATE).read_text())
     set_peft_model_state_dict(model, load_file(path / "adapter_model.safetensors"))
-    tensors = load_file(path / OPTIMIZER_FILE)
-    opt_state: dict[int, dict[str, torch.Tensor]] = {}
-    for name, value in tensors.items():
-        idx, key = name.split(".", 1)
-        opt_state.setdefault(int(idx), {})[key] = value
-    optimizer.load_state_dict({"state": opt_state, "param_groups": state["param_groups"]})
     scheduler.load_state_dict(state["scheduler"])
     rng = load_file(path / RNG_FILE)
     torch.set_rng_state(rng[_rng_key("torch", rank)])
@@ -128,17 +187,32 @@ def load_checkpoint(path: Path, model, optimizer, scheduler, rank: int = 0) -> d
     return state
 
 
-def replace_step_checkpoint(output_dir: Path, step: int, save) -> None:
-    """Save ``checkpoint_step_{step}`` with ``save(name)`` and drop older step checkpoints (epoch ones stay)."""
-    old = list(Path(output_dir).glob("checkpoint_step_*"))
-    save(f"checkpoint_step_{step}")
-    for path in old:
-        if path.name != f"checkpoint_step_{step}":
-            shutil.rmtree(path, ignore_errors=True)
+def load_optimizer(path: Path, model, optimizer) -> None:
+    """Restore the optimizer state saved in checkpoint ``path`` (keyed by parameter name), sharded where the
+    engine shards it."""
+    import torch.distributed as dist
+
+    state = json.loads((Path(path) / TRAINER_STATE).read_text())
+    per_param: dict[str, dict[str, torch.Tensor]] = {}
+    for key, value in load_file(Path(path) / OPTIMIZER_FILE).items():
+        name, field = key.rsplit(":", 1)
+        per_param.setdefault(name, {})[field] = value
+    groups = state["param_groups"]
+    if dist.is_available() and dist.is_initialized():
+        from torch.distributed.checkpoint.state_dict import StateDictOptions, set_optimizer_state_dict
+
+        set_optimizer_state_dict(model, _inner(optimizer), {"state": per_param, "param_groups": groups},
+                                 options=StateDictOptions(full_state_dict=True))
+        return
+    index = {name: i for i, name in enumerate(name for group in groups for name in group["params"])}
+    optimizer.load_state_dict({"state": {index[name]: s for name, s in per_param.items()},
+                               "param_groups": [{**g, "params": [index[n] for n in g["params"]]} for g in groups]})
 
 
-def resume_or_start(output_dir: Path, resume: bool, model, optimizer, scheduler, fresh_state: dict, launch=None) -> dict:
-    """The trainer state to start from: the last checkpoint with ``resume``, else ``fresh_state``.
+def resume_or_start(output_dir: Path, resume: bool, model, scheduler, fresh_state: dict,
+                    launch=None) -> tuple[dict, Path | None]:
+    """The trainer state to start from and the checkpoint it comes from: the last checkpoint with ``resume``
+    (its optimizer state still to load with ``load_optimizer``), else ``fresh_state`` and None.
 
     Without ``resume`` a folder that already holds checkpoints is refused rather than silently mixed. A run
     resumes with as many processes as it was started with: the data order depends on the global batch.
@@ -151,9 +225,9 @@ def resume_or_start(output_dir: Path, resume: bool, model, optimizer, scheduler,
         if saved != processes:
             raise ValueError(f"{checkpoint} was written by a {saved}-process run and this run has {processes}: "
                              f"resume with {saved} processes (the data order depends on the global batch)")
-        state = load_checkpoint(checkpoint, model, optimizer, scheduler, rank)
+        state = load_checkpoint(checkpoint, model, scheduler, rank)
         log.info("Resumed from %s (step %d)", checkpoint, state["global_step"])
-        return state
+        return state, checkpoint
     if checkpoint and not resume:
         raise ValueError(f"{output_dir} already holds checkpoints: pass --resume to continue, or choose another --output-dir")
-    return fresh_state
+    return fresh_state, None

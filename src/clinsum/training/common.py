@@ -79,6 +79,22 @@ class Launch:
     def is_main(self) -> bool:
         return self.accelerator.is_main_process
 
+    @property
+    def sharded(self) -> bool:
+        """Weights sharded across the processes (FSDP): every forward gathers them from all processes."""
+        return self.accelerator.distributed_type.value == "FSDP"
+
+    def even_out(self, work: list) -> list:
+        """``work`` padded with None to the longest process's count under a sharding engine, where every process
+        must run as many forwards as the others (a forward gathers the weights from all of them)."""
+        if not self.sharded:
+            return work
+        import torch.distributed as dist
+
+        most = torch.tensor([len(work)], device=self.device)
+        dist.all_reduce(most, op=dist.ReduceOp.MAX)
+        return work + [None] * (int(most.item()) - len(work))
+
     def share(self, batch: list[int]) -> list[int]:
         """This process's rows of a global batch: contiguous near-equal slices (rows are length-sorted
         inside a batch, so a slice pads little). May be empty for a short last batch."""
@@ -106,12 +122,13 @@ def start_launch(device: str) -> Launch:
     # not broadcast buffers at each forward then (they never change here), only all-reduce gradients.
     ddp = DistributedDataParallelKwargs(broadcast_buffers=False)
     accelerator = Accelerator(cpu=resolved.type == "cpu", device_placement=False, kwargs_handlers=[ddp])
-    if accelerator.distributed_type.value in ("FSDP", "DEEPSPEED"):
+    if accelerator.distributed_type.value == "DEEPSPEED":
         raise RuntimeError(
-            f"the Accelerate config asks for {accelerator.distributed_type.value}, which shards the weights across "
-            "processes; clinsum's checkpoints save the adapter and optimizer from the first process and do not "
-            "gather shards yet. Run data-parallel instead (accelerate launch --multi_gpu, or torchrun), with "
-            "--load-in-4bit for a model that does not fit one GPU (configs/gpu-8b-qlora.yaml)")
+            "the Accelerate config asks for DeepSpeed, whose engine owns the optimizer and writes its own (pickled) "
+            "checkpoints, which clinsum does not load. For weights sharded across GPUs use FSDP "
+            "(accelerate launch --config_file configs/accelerate/fsdp.yaml); for data-parallel, "
+            "accelerate launch --multi_gpu or torchrun, with --load-in-4bit for a model that does not fit one GPU "
+            "(configs/gpu-8b-qlora.yaml)")
     if accelerator.num_processes == 1:
         return Launch(accelerator, resolved)
     if not accelerator.is_main_process:
@@ -208,10 +225,11 @@ def local_forwards(launch: Launch, step: list[list[int]], lengths: list[int], ma
 
     Its share of every global batch, cut to ``max_tokens`` per forward. A process whose share is empty
     (a short last batch) still runs one forward, on a row that does not count (weight 0): every process
-    must take part in the step's gradient exchange.
+    must take part in the step's gradient exchange; under a sharding engine every process runs as many
+    forwards as the busiest.
     """
     forwards = [(chunk, True) for batch in step for chunk in forward_chunks(launch.share(batch), lengths, max_tokens)]
-    return forwards or [(step[0][:1], False)]
+    return [work or (step[0][:1], False) for work in launch.even_out(forwards or [None])]
 
 
 def collate_rows(rows: list[EncodedExample], indices: list[int], pad_id: int, device) -> dict[str, torch.Tensor]:

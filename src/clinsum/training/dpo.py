@@ -34,7 +34,7 @@ from clinsum.io import atomic_path, write_json
 from clinsum.models import (
     CLINSUM_MODEL_INFO, adapter_base_model, cache_root, is_adapter_dir, load_base_model, load_tokenizer,
 )
-from clinsum.training.checkpoint import capture_rng, replace_step_checkpoint, resume_or_start, save_adapter, save_checkpoint
+from clinsum.training.checkpoint import Checkpoints, capture_rng, load_optimizer, resume_or_start
 from clinsum.training.common import (
     Launch, TrainingOptions, collate_rows, local_forwards, optimizer_steps, plan_optimization, prepare_for_training,
     print_table, sigterm_as_interrupt, start_launch, trainable_parameter_count,
@@ -310,11 +310,11 @@ def sequence_logps(model, rows: list[EncodedExample], batch_size: int, pad_id: i
     logps, tokens = torch.zeros(len(rows)), torch.zeros(len(rows), dtype=torch.long)
     lengths = [len(r.input_ids) for r in rows]
     batches = list(length_grouped_batches(lengths, batch_size, seed=0, shuffle=False))
-    if launch is not None:
-        batches = batches[launch.rank :: launch.processes]
-    for indices in tqdm(batches, desc=desc, leave=False, disable=launch is not None and not launch.is_main):
-        batch_logps, batch_tokens = summary_logprobs(model, collate_rows(rows, indices, pad_id, device))
-        logps[indices], tokens[indices] = batch_logps.float().cpu(), batch_tokens.cpu()
+    mine = batches if launch is None else launch.even_out(batches[launch.rank :: launch.processes])
+    for indices in tqdm(mine, desc=desc, leave=False, disable=launch is not None and not launch.is_main):
+        batch_logps, batch_tokens = summary_logprobs(model, collate_rows(rows, indices or batches[0], pad_id, device))
+        if indices:  # None: a forward that only keeps a sharding engine in step
+            logps[indices], tokens[indices] = batch_logps.float().cpu(), batch_tokens.cpu()
     model.train()
     if launch is not None:
         logps, tokens = launch.sum(logps), launch.sum(tokens)
@@ -461,20 +461,15 @@ def train_dpo(config: DPOConfig) -> Path:
     lengths = data.train.pair_lengths()
     optimizer, scheduler, total_steps = plan_optimization(model, config, len(lengths), launch.processes)
     fresh = {"epoch": 0, "step_in_epoch": 0, "global_step": 0, "epoch_sums": _zero_sums(), "history": [], "steps": []}
-    state = resume_or_start(output_dir, config.resume, model, optimizer, scheduler, fresh, launch)
+    state, resumed_from = resume_or_start(output_dir, config.resume, model, scheduler, fresh, launch)
     trainer, optimizer = launch.accelerator.prepare(SummaryLM(model), optimizer)
+    if resumed_from:
+        load_optimizer(resumed_from, model, optimizer)
 
     model_info = json.dumps({"base_model": base_model, "stage": "dpo", "sft_model": str(sft_path)})
     extra = {CONFIG_FILE: json.dumps(resolved, indent=2), CLINSUM_MODEL_INFO: model_info}
     rng_at_step_end = capture_rng(launch)
-
-    def checkpoint(name: str) -> None:
-        if launch.is_main:
-            save_checkpoint(output_dir / name, model, tokenizer, optimizer, scheduler, state, rng_at_step_end, extra)
-
-    def step_checkpoint() -> None:
-        if launch.is_main:
-            replace_step_checkpoint(output_dir, state["global_step"], checkpoint)
+    checkpoints = Checkpoints(output_dir, launch, model, tokenizer, optimizer, scheduler, extra)
 
     def cached_reference(rows: list[int], batch: dict) -> torch.Tensor:
         return reference["train"][rows]
@@ -510,21 +505,20 @@ def train_dpo(config: DPOConfig) -> Path:
                                          r_rejected=f"{m['rejected_reward']:.3f}", margin=f"{m['margin']:.3f}",
                                          acc=f"{m['reward_accuracy']:.2f}", logp=f"{m['chosen_logp_per_token']:.3f}")
                     if config.save_every_steps and state["global_step"] % config.save_every_steps == 0:
-                        step_checkpoint()
+                        checkpoints.save_step(state, rng_at_step_end)
                     if state["global_step"] >= total_steps:
                         break
                 progress.close()
                 val = evaluate_pairs(trainer, data.val, reference["val"], config, pad_id, device, launch)
                 _finish_epoch(state, epoch, scheduler, val)
-                checkpoint(f"checkpoint_epoch_{epoch + 1}")
+                checkpoints.save(f"checkpoint_epoch_{epoch + 1}", state, rng_at_step_end)
         except KeyboardInterrupt:
-            step_checkpoint()
-            log.info("Interrupted: checkpoint saved at step %d; rerun with --resume to continue", state["global_step"])
+            checkpoints.save_interrupted(state, rng_at_step_end)
             raise
 
     final_dir = output_dir / FINAL_MODEL
+    checkpoints.save_final(final_dir)
     if launch.is_main:
-        save_adapter(final_dir, model, tokenizer, extra)
         stats = _training_stats(resolved, state, data, lengths, config.batch_size, fmt.style, reference_report,
                                 launch.processes)
         write_json(output_dir / STATS_FILE, stats)

@@ -22,7 +22,7 @@ from clinsum.data.dataset import DataOptions, Example, load_examples, select_fac
 from clinsum.data.prompts import EncodedExample, PromptFormat
 from clinsum.io import write_json
 from clinsum.models import CLINSUM_MODEL_INFO, load_base_model, load_tokenizer
-from clinsum.training.checkpoint import capture_rng, replace_step_checkpoint, resume_or_start, save_adapter, save_checkpoint
+from clinsum.training.checkpoint import Checkpoints, capture_rng, load_optimizer, resume_or_start
 from clinsum.training.common import (
     ALL_LINEAR, Launch, TrainingOptions, add_lora, collate_rows, local_forwards, optimizer_steps, plan_optimization, print_table,
     sigterm_as_interrupt, start_launch, trainable_parameter_count,
@@ -106,9 +106,11 @@ def validation_loss(model, rows: list[EncodedExample], batch_size: int, pad_id: 
     model.eval()
     lengths = [len(r.input_ids) for r in rows]
     sums = torch.zeros(2, dtype=torch.float64)  # summed loss, summary tokens
-    for indices in length_grouped_batches(lengths, batch_size, seed=0, shuffle=False)[launch.rank :: launch.processes]:
-        loss, n = sft_loss(model, collate_rows(rows, indices, pad_id, launch.device))
-        sums += torch.tensor([loss.item() * n, n], dtype=torch.float64)
+    batches = length_grouped_batches(lengths, batch_size, seed=0, shuffle=False)
+    for indices in launch.even_out(batches[launch.rank :: launch.processes]):
+        loss, n = sft_loss(model, collate_rows(rows, indices or batches[0], pad_id, launch.device))
+        if indices:  # None: a forward that only keeps a sharding engine in step
+            sums += torch.tensor([loss.item() * n, n], dtype=torch.float64)
     model.train()
     total, tokens = launch.sum(sums).tolist()
     return total / tokens
@@ -161,20 +163,15 @@ def train_sft(config: SFTConfig) -> Path:
     optimizer, scheduler, total_steps = plan_optimization(model, config, len(lengths), launch.processes)
 
     fresh = {"epoch": 0, "step_in_epoch": 0, "global_step": 0, "epoch_sums": _zero_sums(), "history": [], "steps": []}
-    state = resume_or_start(output_dir, config.resume, model, optimizer, scheduler, fresh, launch)
+    state, resumed_from = resume_or_start(output_dir, config.resume, model, scheduler, fresh, launch)
     trainer, optimizer = launch.accelerator.prepare(SummaryLM(model), optimizer)
+    if resumed_from:
+        load_optimizer(resumed_from, model, optimizer)
 
     pad_id, model_info = tokenizer.pad_token_id, json.dumps({"base_model": config.model, "stage": "sft"})
     extra = {CONFIG_FILE: json.dumps(config_to_dict(config), indent=2), CLINSUM_MODEL_INFO: model_info}
     rng_at_step_end = capture_rng(launch)
-
-    def checkpoint(name: str) -> None:
-        if launch.is_main:
-            save_checkpoint(output_dir / name, model, tokenizer, optimizer, scheduler, state, rng_at_step_end, extra)
-
-    def step_checkpoint() -> None:
-        if launch.is_main:
-            replace_step_checkpoint(output_dir, state["global_step"], checkpoint)
+    checkpoints = Checkpoints(output_dir, launch, model, tokenizer, optimizer, scheduler, extra)
 
     trainer.train()
     with sigterm_as_interrupt():
@@ -207,20 +204,19 @@ def train_sft(config: SFTConfig) -> Path:
                     progress.update(1)
                     progress.set_postfix(loss=f"{loss_sum / n_summary:.3f}", tok_s=f"{sums['tokens'] / sums['seconds']:.0f}")
                     if config.save_every_steps and state["global_step"] % config.save_every_steps == 0:
-                        step_checkpoint()
+                        checkpoints.save_step(state, rng_at_step_end)
                     if state["global_step"] >= total_steps:
                         break
                 progress.close()
                 _finish_epoch(state, epoch, scheduler, validation_loss(trainer, data.val, config.batch_size, pad_id, launch))
-                checkpoint(f"checkpoint_epoch_{epoch + 1}")
+                checkpoints.save(f"checkpoint_epoch_{epoch + 1}", state, rng_at_step_end)
         except KeyboardInterrupt:
-            step_checkpoint()
-            log.info("Interrupted: checkpoint saved at step %d; rerun with --resume to continue", state["global_step"])
+            checkpoints.save_interrupted(state, rng_at_step_end)
             raise
 
     final_dir = output_dir / FINAL_MODEL
+    checkpoints.save_final(final_dir)
     if launch.is_main:
-        save_adapter(final_dir, model, tokenizer, extra)
         stats = _training_stats(config, state, data, lengths, fmt.style, launch.processes)
         write_json(output_dir / STATS_FILE, stats)
         _print_summary(stats, final_dir)
