@@ -72,20 +72,28 @@ def sft_values(tiny_model, synthetic_splits):
     )
 
 
+def one_process_run(values: dict, tmp: Path) -> Path:
+    """SFT with ``values`` in this process at batch 4 -> its output folder."""
+    train_sft(SFTConfig(**values, batch_size=4, output_dir=str(tmp / "run")))
+    return tmp / "run"
+
+
+def two_process_run(values: dict, tmp: Path, **env) -> tuple[Path, dict[int, dict], dict[int, str], Path]:
+    """SFT with ``values`` in 2 processes at batch 2 -> (output folder, records, stderr per rank, its config)."""
+    config = write_yaml(tmp / "sft.yaml", {**values, "batch_size": 2, "output_dir": str(tmp / "run")})
+    code, records, stderr = torchrun(tmp, "sft", ["sft", "--config", str(config)], **env)
+    assert code == 0, stderr
+    return tmp / "run", records, stderr, config
+
+
 @pytest.fixture(scope="module")
 def one_process_sft(sft_values, tmp_path_factory):
-    out = tmp_path_factory.mktemp("one") / "run"
-    train_sft(SFTConfig(**sft_values, batch_size=4, output_dir=str(out)))
-    return out
+    return one_process_run(sft_values, tmp_path_factory.mktemp("one"))
 
 
 @pytest.fixture(scope="module")
 def two_process_sft(sft_values, tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("two")
-    config = write_yaml(tmp / "sft.yaml", {**sft_values, "batch_size": 2, "output_dir": str(tmp / "run")})
-    code, records, stderr = torchrun(tmp, "sft", ["sft", "--config", str(config)])
-    assert code == 0, stderr
-    return tmp / "run", records, stderr, config
+    return two_process_run(sft_values, tmp_path_factory.mktemp("two"))
 
 
 def test_two_processes_at_batch_2_match_one_process_at_batch_4(one_process_sft, two_process_sft, sft_values):
@@ -147,7 +155,7 @@ def test_sigterm_stops_two_processes_and_they_resume_at_the_right_step(two_proce
     assert_same_adapter(uninterrupted / "final_model", out / "final_model")
 
 
-def test_dpo_shares_the_reference_pass_and_matches_one_process(one_process_sft, tmp_path):
+def test_dpo_shares_the_reference_pass_and_matches_one_process(one_process_sft, fsdp_env, tmp_path):
     from clinsum.data.dataset import load_examples
     from clinsum.data.negatives import NegativesConfig, make_triplets
     from clinsum.io import write_jsonl
@@ -180,8 +188,7 @@ def test_dpo_shares_the_reference_pass_and_matches_one_process(one_process_sft, 
     # And so do two processes with FSDP sharding the policy (validation pairs included: every process runs as
     # many forwards as the busiest).
     config = write_yaml(tmp_path / "fsdp.yaml", {**values, "batch_size": 2, "output_dir": str(tmp_path / "fsdp")})
-    code, records, stderr = torchrun(tmp_path, "fsdp", ["dpo", "--config", str(config)], **fsdp_launch_env(),
-                                     FORCE_FSDP="1")
+    code, records, stderr = torchrun(tmp_path, "fsdp", ["dpo", "--config", str(config)], **fsdp_env)
     assert code == 0, stderr
     assert records[0]["sharded"] and records[1]["sharded"]
     fsdp = json.loads((tmp_path / "fsdp" / "training_stats.json").read_text())
@@ -226,27 +233,27 @@ def uneven_values(sft_values):
 
 @pytest.fixture(scope="module")
 def one_process_uneven_sft(uneven_values, tmp_path_factory):
-    out = tmp_path_factory.mktemp("one-uneven") / "run"
-    train_sft(SFTConfig(**uneven_values, batch_size=4, output_dir=str(out)))
-    return out
+    return one_process_run(uneven_values, tmp_path_factory.mktemp("one-uneven"))
 
 
 @pytest.fixture(scope="module")
-def fsdp_sft(uneven_values, tmp_path_factory):
+def fsdp_env() -> dict[str, str]:
+    """What `accelerate launch --config_file configs/accelerate/fsdp.yaml` gives each process, and the switch of
+    tests/distributed_entry.py that turns Accelerate's FSDP on for CPU processes."""
+    return {**fsdp_launch_env(), "FORCE_FSDP": "1"}
+
+
+@pytest.fixture(scope="module")
+def fsdp_sft(uneven_values, fsdp_env, tmp_path_factory):
     """2 processes at batch 2 with Accelerate's FSDP 2 engine sharding the model."""
-    tmp = tmp_path_factory.mktemp("fsdp")
-    config = write_yaml(tmp / "sft.yaml", {**uneven_values, "batch_size": 2, "output_dir": str(tmp / "run")})
-    env = {**fsdp_launch_env(), "FORCE_FSDP": "1"}
-    code, records, stderr = torchrun(tmp, "sft", ["sft", "--config", str(config)], **env)
-    assert code == 0, stderr
-    return tmp / "run", records, stderr, config, env
+    return two_process_run(uneven_values, tmp_path_factory.mktemp("fsdp"), **fsdp_env)
 
 
 def test_fsdp_shards_the_weights_and_matches_one_process(one_process_uneven_sft, fsdp_sft):
     """Every process runs as many forwards as the busiest (each forward gathers the weights from all), so the
     uneven last batch neither hangs nor changes the result."""
     one_process_sft = one_process_uneven_sft
-    out, records, _, _, _ = fsdp_sft
+    out, records, _, _ = fsdp_sft
     assert records[0]["sharded"] and records[1]["sharded"]  # every weight a DTensor slice while training
     one = json.loads((one_process_sft / "training_stats.json").read_text())
     two = json.loads((out / "training_stats.json").read_text())
@@ -261,16 +268,16 @@ def test_fsdp_shards_the_weights_and_matches_one_process(one_process_uneven_sft,
     assert records[1]["writes"] == [] and {"save_checkpoint", "save_adapter"} <= set(records[0]["writes"])
 
 
-def test_fsdp_run_stopped_by_sigterm_resumes_from_its_last_checkpoint(fsdp_sft, tmp_path):
+def test_fsdp_run_stopped_by_sigterm_resumes_from_its_last_checkpoint(fsdp_sft, fsdp_env, tmp_path):
     """Stopped processes cannot meet to gather the shards, so the run resumes from its last step checkpoint:
     weights and optimizer state gathered there and sharded again on resume, to the same final adapter."""
-    uninterrupted, _, _, config, env = fsdp_sft
+    uninterrupted, _, _, config = fsdp_sft
     out = tmp_path / "run"
     args = ["sft", "--config", str(config), "--output-dir", str(out), "--save-every-steps", "3"]
-    code, records, stderr = torchrun(tmp_path, "stopped", args, STOP_AT_STEP="8", **env)
+    code, records, stderr = torchrun(tmp_path, "stopped", args, STOP_AT_STEP="8", **fsdp_env)
     assert code != 0 and "Interrupted under a sharding engine" in stderr[0]
     assert [p.name for p in out.glob("checkpoint_*")] == ["checkpoint_step_6"]
-    code, records, stderr = torchrun(tmp_path, "resumed", args + ["--resume"], **env)
+    code, records, stderr = torchrun(tmp_path, "resumed", args + ["--resume"], **fsdp_env)
     assert code == 0, stderr
     assert "(step 6)" in stderr[0] and records[0]["steps"] == records[1]["steps"] == 16 - 6
     assert_same_adapter(uninterrupted / "final_model", out / "final_model")

@@ -84,16 +84,18 @@ class Launch:
         """Weights sharded across the processes (FSDP): every forward gathers them from all processes."""
         return self.accelerator.distributed_type.value == "FSDP"
 
-    def even_out(self, work: list) -> list:
-        """``work`` padded with None to the longest process's count under a sharding engine, where every process
-        must run as many forwards as the others (a forward gathers the weights from all of them)."""
+    def even_out(self, work: list, filler) -> list[tuple[Any, bool]]:
+        """This process's forwards as (input, counts) pairs. Under a sharding engine every process must run as
+        many forwards as the others (a forward gathers the weights from all of them), so the list is padded
+        to the longest process's count with (``filler``, False): forwards whose results do not count."""
+        pairs = [(item, True) for item in work]
         if not self.sharded:
-            return work
+            return pairs
         import torch.distributed as dist
 
         most = torch.tensor([len(work)], device=self.device)
         dist.all_reduce(most, op=dist.ReduceOp.MAX)
-        return work + [None] * (int(most.item()) - len(work))
+        return pairs + [(filler, False)] * (int(most.item()) - len(work))
 
     def share(self, batch: list[int]) -> list[int]:
         """This process's rows of a global batch: contiguous near-equal slices (rows are length-sorted
@@ -228,8 +230,8 @@ def local_forwards(launch: Launch, step: list[list[int]], lengths: list[int], ma
     must take part in the step's gradient exchange; under a sharding engine every process runs as many
     forwards as the busiest.
     """
-    forwards = [(chunk, True) for batch in step for chunk in forward_chunks(launch.share(batch), lengths, max_tokens)]
-    return [work or (step[0][:1], False) for work in launch.even_out(forwards or [None])]
+    chunks = [chunk for batch in step for chunk in forward_chunks(launch.share(batch), lengths, max_tokens)]
+    return launch.even_out(chunks, filler=step[0][:1]) or [(step[0][:1], False)]
 
 
 def collate_rows(rows: list[EncodedExample], indices: list[int], pad_id: int, device) -> dict[str, torch.Tensor]:

@@ -310,10 +310,11 @@ def sequence_logps(model, rows: list[EncodedExample], batch_size: int, pad_id: i
     logps, tokens = torch.zeros(len(rows)), torch.zeros(len(rows), dtype=torch.long)
     lengths = [len(r.input_ids) for r in rows]
     batches = list(length_grouped_batches(lengths, batch_size, seed=0, shuffle=False))
-    mine = batches if launch is None else launch.even_out(batches[launch.rank :: launch.processes])
-    for indices in tqdm(mine, desc=desc, leave=False, disable=launch is not None and not launch.is_main):
-        batch_logps, batch_tokens = summary_logprobs(model, collate_rows(rows, indices or batches[0], pad_id, device))
-        if indices:  # None: a forward that only keeps a sharding engine in step
+    mine = ([(b, True) for b in batches] if launch is None
+            else launch.even_out(batches[launch.rank :: launch.processes], filler=batches[0]))
+    for indices, counts in tqdm(mine, desc=desc, leave=False, disable=launch is not None and not launch.is_main):
+        batch_logps, batch_tokens = summary_logprobs(model, collate_rows(rows, indices, pad_id, device))
+        if counts:
             logps[indices], tokens[indices] = batch_logps.float().cpu(), batch_tokens.cpu()
     model.train()
     if launch is not None:

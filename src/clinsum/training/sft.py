@@ -107,9 +107,9 @@ def validation_loss(model, rows: list[EncodedExample], batch_size: int, pad_id: 
     lengths = [len(r.input_ids) for r in rows]
     sums = torch.zeros(2, dtype=torch.float64)  # summed loss, summary tokens
     batches = length_grouped_batches(lengths, batch_size, seed=0, shuffle=False)
-    for indices in launch.even_out(batches[launch.rank :: launch.processes]):
-        loss, n = sft_loss(model, collate_rows(rows, indices or batches[0], pad_id, launch.device))
-        if indices:  # None: a forward that only keeps a sharding engine in step
+    for indices, counts in launch.even_out(batches[launch.rank :: launch.processes], filler=batches[0]):
+        loss, n = sft_loss(model, collate_rows(rows, indices, pad_id, launch.device))
+        if counts:
             sums += torch.tensor([loss.item() * n, n], dtype=torch.float64)
     model.train()
     total, tokens = launch.sum(sums).tolist()
