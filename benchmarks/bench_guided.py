@@ -73,8 +73,8 @@ def main() -> None:
     n = len(examples)
     print(f"| seconds / summary | {greedy_s / n:.2f} | (in guided) | {guided_s / n:.2f} ({guided_s / greedy_s:.1f}x greedy) |")
     moved = sum(c.rank > 0 for c in choices)
-    clean = sum(min(c.unsupported) == 0 for c in choices)
-    print(f"\nguided kept a lower beam on {moved}/{n} notes; at least one candidate had no unsupported fact on {clean}/{n}")
+    clean = sum(min(c.unfaithful) < checker.verifier.threshold for c in choices)
+    print(f"\nguided kept a lower beam on {moved}/{n} notes; at least one candidate was not hallucinated on {clean}/{n}")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Checker-guided decoding: k beam-search candidates, the checker keeps the one with the fewest unsupported facts."""
+"""Checker-guided decoding: k beam-search candidates, the checker keeps the least unfaithful one."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def test_fewest_unsupported_facts_win_and_likelihood_breaks_ties():
         [Candidate("takes 10 mg", -0.7), Candidate("takes it", -0.3)],  # a tie at 0: the likelier one
     ])
     choices = GuidedSummarizer(stub, FakeChecker()).choose(notes, GenerationOptions(candidates=3))
-    assert [(c.summary, c.rank, c.unsupported) for c in choices] == [
+    assert [(c.summary, c.rank, c.unfaithful) for c in choices] == [
         ("takes 10 mg", 1, (1, 0, 2)), ("takes 20 mg", 0, (1, 1)), ("takes it", 1, (0, 0))]
     assert GuidedSummarizer(stub, FakeChecker()).summarize(notes, GenerationOptions()) == [c.summary for c in choices]
 
@@ -60,8 +60,25 @@ def test_beam_candidates_are_ranked_by_likelihood_and_reproducible(tiny_model, n
         summarizer.candidates(notes, GenerationOptions(candidates=0))
 
 
-def test_guided_summary_is_the_candidate_the_real_checker_flags_least(tiny_model, notes):
+def test_pick_follows_the_unfaithful_score_when_the_checker_has_one():
+    """The pick minimises the score eval counts hallucinations by, not the number of flags."""
+    from dataclasses import replace
+
+    from test_eval import FakeCheck
+
+    class ScoredChecker:  # two flags but a low score, against no flag and a high score (invented context)
+        def check_many(self, pairs):
+            return [replace(FakeCheck(["dose", "number"] if "two flags" in s else [], 1.0),
+                            unfaithful_score=1.0 if "two flags" in s else 5.0) for _, s in pairs]
+
+    stub = StubSummarizer([[Candidate("no flag, invented context", -0.1), Candidate("two flags", -0.5)]])
+    [choice] = GuidedSummarizer(stub, ScoredChecker()).choose(["note"], GenerationOptions(candidates=2))
+    assert (choice.summary, choice.rank, choice.unfaithful) == ("two flags", 1, (5.0, 1.0))
+
+
+def test_guided_summary_is_the_candidate_the_real_checker_scores_lowest(tiny_model, notes):
     from clinsum.evaluation.faithfulness import FaithfulnessChecker
+    from clinsum.evaluation.guided import unfaithfulness
 
     checker = FaithfulnessChecker(use_embeddings=False)
     options = GenerationOptions(candidates=4, max_new_tokens=12, batch_size=3)
@@ -70,9 +87,10 @@ def test_guided_summary_is_the_candidate_the_real_checker_flags_least(tiny_model
     choices = guided.choose(notes, options, progress=False)
     candidates = guided.summarizer.candidates(notes, options, progress=False)
     for note, cands, choice in zip(notes, candidates, choices):
-        counts = [checker.check_many([(note, c.text)])[0].unsupported_count for c in cands]
-        best = min(range(len(cands)), key=lambda k: (counts[k], -cands[k].logprob))
-        assert (choice.summary, choice.rank, list(choice.unsupported)) == (cands[best].text, best, counts)
+        scores = [unfaithfulness(checker.check_many([(note, c.text)])[0]) for c in cands]
+        assert all(s is not None for s in scores)
+        best = min(range(len(cands)), key=lambda k: (scores[k], -cands[k].logprob))
+        assert (choice.summary, choice.rank, list(choice.unfaithful)) == (cands[best].text, best, scores)
     plain = load_summarizer(str(tiny_model), GenerationOptions(), device="cpu")
     assert isinstance(plain, Summarizer)
 

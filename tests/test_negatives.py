@@ -12,8 +12,10 @@ import pytest
 
 from clinsum.cli import main
 from clinsum.data.dataset import DataError, Example
-from clinsum.data.negatives import STRATEGIES, NegativesConfig, NoteFacts, Triplet, make_triplets, output_paths
-from clinsum.onpolicy import ModelNegativesConfig, run_negatives
+from clinsum.data.negatives import (
+    STRATEGIES, NegativesConfig, NegativesReport, NoteFacts, Triplet, make_triplets, output_paths,
+)
+from clinsum.onpolicy import MODEL_OUTPUT, ModelNegativesConfig, between_samples, run_negatives
 from clinsum.data.synthetic import generate_examples
 from clinsum.io import write_csv
 from clinsum.text import lexicon
@@ -290,7 +292,8 @@ def test_unknown_strategy_lists_the_valid_ones(capsys, tmp_path):
 
 @pytest.mark.parametrize("kwargs, message", [
     ({"output": "triplets.txt"}, "use a .jsonl or .csv"),
-    ({"per_example": 0}, "at least 1"),
+    ({"per_example": -1}, "at least 0"),
+    ({"attempts": 0}, "--attempts at least 1"),
     ({"min_similarity": 1.5}, "between 0 and 1"),
     ({"max_length_ratio": 0.5}, "at least 1"),
 ])
@@ -343,3 +346,58 @@ def test_model_outputs_become_rejected_summaries(tiny_model, tmp_path):
         assert (t.prompt, t.chosen, t.rejected) == (ex.note, ex.summary, out)
         assert t.modification["degenerate"] == is_degenerate(out)
         assert is_degenerate(out) or check.unsupported_count > 0
+
+
+@pytest.mark.parametrize("kwargs, message", [({"model_samples": 0}, "at least 1"), ({"model_temperature": 0.0}, "positive")])
+def test_bad_model_options(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        ModelNegativesConfig(**kwargs)
+
+
+def test_per_example_zero_makes_no_edits():
+    triplets, report = make_triplets([Example("fx", NOTE, SUMMARY, "factual")], config(per_example=0))
+    assert triplets == [] and not any(c["attempted"] for c in report.counts.values())
+
+
+def test_sampled_pairs_prefer_the_faithful_sample_closest_to_the_reference():
+    """--model-samples k: chosen = an accepted sample (the closest to the reference), rejected = the least
+    faithful hallucinated sample of comparable length; notes without both kinds make no pair."""
+    from clinsum.evaluation.faithfulness import FaithfulnessChecker
+
+    checker = FaithfulnessChecker(use_embeddings=False)
+    close = "58-year-old man with left knee pain for 3 days. On lisinopril 10 mg daily. Started ibuprofen 400 mg."
+    far = "Knee pain after a fall."
+    wrong = "58-year-old man with right knee pain for 3 weeks. On metoprolol 50 mg daily. Started ibuprofen 800 mg."
+    mild = "58-year-old man with left knee pain for 3 days. On lisinopril 10 mg daily. Started naproxen 400 mg."
+    rambling = wrong + " He also has diabetes, asthma and a broken wrist, and takes insulin and albuterol daily. " * 3
+    checks = checker.check_many([(NOTE, s) for s in (close, far, wrong, mild, rambling)])
+    assert [c.hallucinated for c in checks] == [False, False, True, True, True]
+    assert checks[2].unfaithful_score > checks[3].unfaithful_score
+    example = Example("fx", NOTE, SUMMARY, "factual")
+    cfg = ModelNegativesConfig(model_samples=5)
+    report = NegativesReport()
+    [triplet] = between_samples([example], [(far, rambling, mild, close, wrong, close)], checker, cfg, report)
+    assert (triplet.prompt, triplet.chosen, triplet.rejected) == (NOTE, close, wrong)  # rambling: too long
+    assert triplet.source == MODEL_OUTPUT and triplet.modification["unfaithful_score"] == checks[2].unfaithful_score
+    assert not triplet.modification["degenerate"] and triplet.modification["unsupported"]
+
+    assert between_samples([example], [(close, far)], checker, cfg, report) == []
+    assert between_samples([example], [(wrong, mild)], checker, cfg, report) == []
+    assert between_samples([example], [(far, rambling)], checker, cfg, report) == []
+    counts = report.counts[MODEL_OUTPUT]
+    assert (counts["kept"], counts["supported"], counts["no_faithful_sample"], counts["length_mismatch"]) == (1, 1, 1, 1)
+
+
+@pytest.mark.slow  # loads the sentence-embedding model of the checker
+def test_model_samples_run_end_to_end(tiny_model, tmp_path):
+    """--model-samples 3 with the tiny model: every note is accounted for, and kept pairs are two of its samples."""
+    examples = generate_examples(4, seed=5)
+    source, output = tmp_path / "pairs.csv", tmp_path / "triplets.jsonl"
+    write_csv(source, [{"id": e.id, "clinical_note": e.note, "summary": e.summary} for e in examples])
+    report = run_negatives(ModelNegativesConfig(input=str(source), output=str(output), per_example=0,
+                                                model_path=str(tiny_model), model_samples=3, model_temperature=1.5,
+                                                model_max_new_tokens=12))
+    triplets = [Triplet(**json.loads(line)) for line in output.read_text().splitlines()]
+    assert report.counts[MODEL_OUTPUT]["attempted"] == 4
+    assert len(triplets) == report.counts[MODEL_OUTPUT]["kept"]
+    assert all(t.source == MODEL_OUTPUT and t.chosen != t.rejected for t in triplets)

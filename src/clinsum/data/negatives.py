@@ -38,7 +38,7 @@ STRATEGIES = ("medication_swap", "dose_change", "number_change", "negation_flip"
 LABELLED = "labelled"
 HALLUCINATED_LABEL = "hallucinated"
 DROP_REASONS = ("no_target_span", "unchanged", "length_mismatch", "too_different", "present_in_note", "duplicate",
-                "unbalanced", "no_factual_pair", "supported", "reference_flagged")
+                "unbalanced", "no_factual_pair", "supported", "reference_flagged", "no_faithful_sample")
 # Negation flips by the side that carries the denial: chosen "denies X" / rejected "reports X", or the reverse.
 DENIED_TO_AFFIRMED, AFFIRMED_TO_DENIED = "denied_to_affirmed", "affirmed_to_denied"
 OUTPUT_FIELDS = ("id", "prompt", "context", "chosen", "rejected", "strategy", "modification", "source")
@@ -53,7 +53,8 @@ class NegativesConfig(ColumnOptions):
     output: str = option("triplets.jsonl", "triplets file, .jsonl or .csv; the other format and "
                                            "<stem>.report.json are written alongside")
     strategies: list[str] = option(list(STRATEGIES), "edit strategies to use")
-    per_example: int = option(3, "max generated triplets per factual pair, each from a different strategy")
+    per_example: int = option(3, "max generated triplets per factual pair, each from a different strategy (0: no "
+                                 "edits, e.g. only the model's own errors with --model-path)")
     attempts: int = option(4, "candidate edits one strategy may try on one pair before giving up")
     seed: int = option(42, "seed for strategy order and swap targets")
     min_similarity: float = option(0.75, "min token-level similarity (difflib ratio) of rejected to chosen")
@@ -72,8 +73,8 @@ class NegativesConfig(ColumnOptions):
         if unknown or not self.strategies:
             raise ValueError(f"--strategies: unknown strategy {', '.join(map(repr, unknown)) or '(none given)'}; "
                              f"valid: {', '.join(STRATEGIES)}")
-        if self.per_example < 1 or self.attempts < 1:
-            raise ValueError("--per-example and --attempts must be at least 1")
+        if self.per_example < 0 or self.attempts < 1:
+            raise ValueError("--per-example must be at least 0 (0: no edits) and --attempts at least 1")
         if not 0.0 <= self.min_similarity <= 1.0:
             raise ValueError(f"--min-similarity must be between 0 and 1, got {self.min_similarity}")
         if self.max_length_ratio < 1.0:
@@ -621,14 +622,20 @@ def _tokens(text: str) -> list[str]:
     return _TOKENS.findall(text.lower())
 
 
+def within_length_ratio(a: str, b: str, ratio: float) -> bool:
+    """The longer text has at most ``ratio`` times the tokens of the shorter one."""
+    n, m = len(_tokens(a)), len(_tokens(b))
+    return max(n, m) <= ratio * max(1, min(n, m))
+
+
 def check_edit(chosen: str, edit: Edit, facts: NoteFacts, config: NegativesConfig) -> str | None:
     """Why the edit is not a usable hard negative (a DROP_REASONS entry), or None when it is."""
     rejected = edit.apply(chosen)
     if rejected == chosen:
         return "unchanged"
-    a, b = _tokens(chosen), _tokens(rejected)
-    if max(len(a), len(b)) > config.max_length_ratio * max(1, min(len(a), len(b))):
+    if not within_length_ratio(chosen, rejected, config.max_length_ratio):
         return "length_mismatch"
+    a, b = _tokens(chosen), _tokens(rejected)
     if difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() < config.min_similarity:
         return "too_different"
     if facts.supports(edit.claim):

@@ -1,8 +1,9 @@
 """Checker-guided decoding: several candidate summaries per note, the faithfulness checker picks one.
 
-The generator proposes ``candidates`` beam-search summaries (inference); the checker counts the facts
-in each that the note does not support; the summary with the fewest is kept, and among equals the one
-the model finds likeliest. It lives in ``evaluation/`` because it composes generation with the checker,
+The generator proposes ``candidates`` beam-search summaries (inference); the checker scores each with
+the score ``eval`` uses to call a summary hallucinated (``unfaithful_score``; the count of unsupported
+facts for a checker without a verifier); the least unfaithful is kept, and among equals the one the model
+finds likeliest. It lives in ``evaluation/`` because it composes generation with the checker,
 as ``eval`` does; ``generate`` and ``eval`` use it when ``--candidates`` is above 1.
 
 The pick minimises what the checker flags, so the checker's hallucination rate of guided summaries
@@ -27,8 +28,14 @@ class Choice:
 
     summary: str
     rank: int  # the kept candidate's place by likelihood (0: the likeliest beam)
-    unsupported: tuple[int, ...]  # unsupported facts of each candidate, likeliest first
+    unfaithful: tuple[float, ...]  # each candidate's unfaithfulness (see `unfaithfulness`), likeliest first
     candidates: tuple[str, ...]  # every candidate, likeliest first
+
+
+def unfaithfulness(check) -> float:
+    """What the pick minimises: the checker's ``unfaithful_score``, by which ``eval`` counts a summary as
+    hallucinated, so the pick and the hallucination rate agree; the unsupported-fact count without a verifier."""
+    return check.unsupported_count if check.unfaithful_score is None else check.unfaithful_score
 
 
 class GuidedSummarizer:
@@ -48,9 +55,9 @@ class GuidedSummarizer:
                                                for c in cands]))
         choices = []
         for cands in candidates:
-            unsupported = tuple(next(checks).unsupported_count for _ in cands)
-            rank = min(range(len(cands)), key=lambda k: (unsupported[k], -cands[k].logprob))
-            choices.append(Choice(cands[rank].text, rank, unsupported, tuple(c.text for c in cands)))
+            unfaithful = tuple(unfaithfulness(next(checks)) for _ in cands)
+            rank = min(range(len(cands)), key=lambda k: (unfaithful[k], -cands[k].logprob))
+            choices.append(Choice(cands[rank].text, rank, unfaithful, tuple(c.text for c in cands)))
         return choices
 
     def summarize(self, notes: list[str], options: GenerationOptions, contexts: list[str | None] | None = None,

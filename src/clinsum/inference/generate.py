@@ -42,8 +42,8 @@ class GenerationOptions:
     repetition_penalty: float = option(1.0, "penalize tokens already in the summary (1.0: off; >1 discourages "
                                             "repeats; the note's tokens are not penalized)")
     candidates: int = option(1, "checker-guided decoding: beam-search this many candidate summaries per note and "
-                                "keep the one in which the faithfulness checker flags the fewest unsupported facts "
-                                "(ties: the likelier one); 1: off")
+                                "keep the one the faithfulness checker scores least unfaithful (unfaithful_score, by which "
+                                "eval counts hallucinations; ties: the likelier one); 1: off")
 
     def __post_init__(self):
         if self.candidates < 1:
