@@ -78,7 +78,7 @@ def test_pick_follows_the_unfaithful_score_when_the_checker_has_one():
 
 def test_guided_summary_is_the_candidate_the_real_checker_scores_lowest(tiny_model, notes):
     from clinsum.evaluation.faithfulness import FaithfulnessChecker
-    from clinsum.evaluation.guided import unfaithfulness
+    from clinsum.evaluation.faithfulness import unfaithfulness
 
     checker = FaithfulnessChecker(use_embeddings=False)
     options = GenerationOptions(candidates=4, max_new_tokens=12, batch_size=3)

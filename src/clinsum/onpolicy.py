@@ -15,7 +15,7 @@ from clinsum.data.dataset import Example, load_examples, select_factual
 from clinsum.data.negatives import (
     NegativesConfig, NegativesReport, Triplet, make_triplets, within_length_ratio, write_triplets,
 )
-from clinsum.evaluation.faithfulness import FaithfulnessChecker, SummaryCheck
+from clinsum.evaluation.faithfulness import FaithfulnessChecker, SummaryCheck, unfaithfulness
 from clinsum.evaluation.metrics import is_degenerate, rouge_f1
 from clinsum.inference.generate import GenerationOptions, Summarizer
 
@@ -116,7 +116,7 @@ def between_samples(examples: list[Example], samples: list[tuple[str, ...]], che
         if not comparable:
             report.record(MODEL_OUTPUT, "length_mismatch")
             continue
-        rejected, check, loops = max(comparable, key=lambda u: (u[2], u[1].unfaithful_score or 0.0))
+        rejected, check, loops = max(comparable, key=lambda u: (u[2], unfaithfulness(u[1])))
         report.record(MODEL_OUTPUT, "kept")
         triplets.append(Triplet(f"{ex.id}:{MODEL_OUTPUT}", ex.note, chosen, rejected, MODEL_OUTPUT,
                                 _modification(check, loops), MODEL_OUTPUT, ex.context))

@@ -150,6 +150,13 @@ class Verdict:
     type: str | None = None  # overrides the fact's type (a reversed finding is a "negation" fact)
 
 
+def unfaithfulness(check: SummaryCheck) -> float:
+    """One summary's place in a ranking by unfaithfulness: its ``unfaithful_score``, by which ``eval`` counts
+    it as hallucinated, or its unsupported-fact count where no verifier ran. Guided decoding and on-policy
+    pairs rank by it, so their choices agree with the hallucination rate."""
+    return check.unsupported_count if check.unfaithful_score is None else check.unfaithful_score
+
+
 def _supported(sentences) -> Verdict:
     return Verdict(set(sentences))
 

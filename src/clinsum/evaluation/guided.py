@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from clinsum.evaluation.faithfulness import FaithfulnessChecker
+from clinsum.evaluation.faithfulness import FaithfulnessChecker, unfaithfulness
 from clinsum.inference.generate import GenerateConfig, GenerationOptions, Summarizer, interactive, read_notes
 from clinsum.io import write_records
 
@@ -28,14 +28,8 @@ class Choice:
 
     summary: str
     rank: int  # the kept candidate's place by likelihood (0: the likeliest beam)
-    unfaithful: tuple[float, ...]  # each candidate's unfaithfulness (see `unfaithfulness`), likeliest first
+    unfaithful: tuple[float, ...]  # each candidate's `unfaithfulness`, likeliest first
     candidates: tuple[str, ...]  # every candidate, likeliest first
-
-
-def unfaithfulness(check) -> float:
-    """What the pick minimises: the checker's ``unfaithful_score``, by which ``eval`` counts a summary as
-    hallucinated, so the pick and the hallucination rate agree; the unsupported-fact count without a verifier."""
-    return check.unsupported_count if check.unfaithful_score is None else check.unfaithful_score
 
 
 class GuidedSummarizer:
