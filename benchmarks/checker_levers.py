@@ -9,18 +9,29 @@ cross-validated by dialogue (8 folds). The rows:
 - novel words counted with Snowball stems instead of 5-letter prefixes;
 - novel words that all-MiniLM-L6-v2 finds close to a dialogue word (cosine >= t) not counted;
 - a logistic regression on the summed signals (cross-validated);
+- with ``--context``: negation and uncertainty from medspacy's ConText (its default rules) in place of the
+  checker's own scope rules, alone and with the checker's comma-list rule; also the flags on the faithful
+  paraphrases of the tests and the unfaithful twins. medspacy pins spaCy 3.7 and numpy 1.x, so it is not a
+  clinsum dependency; install it beside the venv:
+  ``pip install --no-deps --target /tmp/mslib medspacy==1.3.1 medspacy_quickumls PyRuSH PyFastNER pysbd
+  quicksectx loguru Unidecode`` and run with ``PYTHONPATH=/tmp/mslib``;
 - with ``--likelihood``: the default model's log-probability of each summary token given the dialogue, and
   against an empty note (pointwise mutual information), alone and rank-averaged with the score. 1.5
   pairs/s measured on 2 idle CPU cores (two 135M forwards per pair), against the checker's 30+.
 
     python benchmarks/checker_levers.py
     python benchmarks/checker_levers.py --likelihood     # + the summarizer-likelihood rows (~3 min more)
+    PYTHONPATH=/tmp/mslib python benchmarks/checker_levers.py --context   # + medspacy ConText rows
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 import time
+from contextlib import contextmanager, nullcontext
+from pathlib import Path
+from unittest import mock
 from collections import Counter
 from functools import cache
 
@@ -32,6 +43,7 @@ from sklearn.model_selection import GroupKFold
 
 from checker_human_agreement import HUMAN_LABELS
 from clinsum.data.dataset import load_examples
+from clinsum.evaluation import facts
 from clinsum.evaluation.faithfulness import _STOPWORDS, _WORD, FaithfulnessChecker, default_model_path
 from clinsum.evaluation.human_labels import load_study
 from clinsum.text.normalize import normalize, split_note
@@ -133,9 +145,62 @@ def likelihood_signals(rows) -> dict[str, np.ndarray]:
     return out
 
 
+@contextmanager
+def context_polarity(keep_list_rule: bool):
+    """Replace the checker's negation scope rules with medspacy ConText (default rules) while inside.
+
+    Each term of a normalised text becomes a ConText target: negated -> denied, uncertain or hypothetical ->
+    either polarity, else affirmed. Words that deny themselves ("afebrile") stay denied. With
+    ``keep_list_rule``, an item the checker's comma-list rule leaves undecided ("no chest pain, right ankle
+    swelling") stays undecided whatever ConText says.
+    """
+    import medspacy.context  # noqa: F401  (registers the spaCy factory)
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    context = nlp.add_pipe("medspacy_context")
+    docs = {}
+
+    def polarity(text, term, scopes):
+        if term.negated:
+            return facts.NEGATED
+        if keep_list_rule and any(s.covers(text, term) and s.uncertain_from is not None
+                                  and term.start >= s.uncertain_from for s in scopes):
+            return facts.UNCERTAIN
+        if text not in docs:
+            docs[text] = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
+        doc = docs[text]
+        span = doc.char_span(term.start, term.end, label="TERM", alignment_mode="expand")
+        if span is None:
+            return facts.AFFIRMED
+        doc.ents = [span]
+        target = context(doc).ents[0]
+        if target._.is_negated:
+            return facts.NEGATED
+        return facts.UNCERTAIN if target._.is_uncertain or target._.is_hypothetical else facts.AFFIRMED
+
+    with mock.patch.object(facts, "_polarity", polarity):
+        yield
+
+
+def paraphrase_flags() -> tuple[int, int, int, int]:
+    """(faithful paraphrases flagged, of, unfaithful twins flagged, of) with the lexical checker."""
+    sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
+    from test_faithful_paraphrases import PARAPHRASES
+
+    twins = [("He denies chest pain. Exam shows swelling of the right ankle.", "Chest pain, no ankle swelling."),
+             ("Doctor: Any fever, chills or night sweats?\nPatient: No.", "Reports chills.")]
+    checker = FaithfulnessChecker(use_embeddings=False)
+    flagged = sum(checker.check(n, s).unsupported_count > 0 for n, s in PARAPHRASES)
+    caught = sum(checker.check(n, s).unsupported_count > 0 for n, s in twins)
+    return flagged, len(PARAPHRASES), caught, len(twins)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--likelihood", action="store_true", help="also the summarizer-likelihood rows (slow)")
+    parser.add_argument("--context", action="store_true", help="also medspacy ConText in place of the scope rules")
     args = parser.parse_args()
     if not HUMAN_LABELS.exists():
         raise SystemExit(f"{HUMAN_LABELS} not found: the human-label file lives in ../shared/datasets")
@@ -155,6 +220,21 @@ def main() -> None:
     for t, counts in embedding_novel(rows, checker.report_words, (0.6, 0.7, 0.8)).items():
         scores[f"novel words, MiniLM cosine < {t}"] = counts + unverified + 4 * flags
     features = np.log1p(np.c_[flags, unverified, novel, words, summed(checks, "facts")])
+    variants = {"own scope rules (shipped)": nullcontext()}
+    if args.context:
+        variants |= {"medspacy ConText": context_polarity(keep_list_rule=False),
+                     "medspacy ConText + own comma-list rule": context_polarity(keep_list_rule=True)}
+        for name, patch in variants.items():
+            with patch:
+                started = time.perf_counter()
+                checks_v = FaithfulnessChecker(use_embeddings=False).check_many(
+                    [(r["Dialogue"], r["Automatic Summary"]) for r in rows])
+                seconds = time.perf_counter() - started
+                flagged, total, caught, twins = paraphrase_flags()
+            scores[f"{name}: unfaithful_score"] = np.array([c.unfaithful_score for c in checks_v])
+            scores[f"{name}: unsupported_count"] = np.array([c.unsupported_count for c in checks_v], dtype=float)
+            print(f"{name}: {len(rows) / seconds:.0f} pairs/s (lexical); faithful paraphrases flagged "
+                  f"{flagged}/{total}, unfaithful twins caught {caught}/{twins}")
     if args.likelihood:
         for name, values in likelihood_signals(rows).items():
             scores[name] = values
