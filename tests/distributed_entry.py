@@ -43,7 +43,7 @@ def wrap(module, name, before):
     setattr(module, name, wrapper)
 
 
-for module, names in ((checkpoint, ("save_checkpoint", "save_adapter")), (sft, ("write_json",)), (dpo, ("write_json",))):
+for module, names in ((checkpoint, ("save_checkpoint", "save_model")), (sft, ("write_json",)), (dpo, ("write_json",))):
     for name in names:
         wrap(module, name, lambda *a, _name=name, **k: record["writes"].append(_name))
 wrap(dpo, "save_file", lambda *a, **k: record["writes"].append("reference_cache"))

@@ -129,7 +129,7 @@ def _encoded_lengths(values: dict) -> list[int]:
 def test_only_the_first_process_writes_files_and_logs(two_process_sft):
     out, records, stderr, _ = two_process_sft
     assert records[1]["writes"] == []
-    assert {"save_checkpoint", "save_adapter", "write_json"} <= set(records[0]["writes"])
+    assert {"save_checkpoint", "save_model", "write_json"} <= set(records[0]["writes"])
     assert "epoch 1: train loss" in stderr[0] and "SFT epoch 1/1" in stderr[0]  # log line and progress bar
     assert "epoch 1: train loss" not in stderr[1] and "SFT epoch" not in stderr[1]
 
@@ -265,7 +265,7 @@ def test_fsdp_shards_the_weights_and_matches_one_process(one_process_uneven_sft,
     expected, actual = (load_file(p / "final_model" / "adapter_model.safetensors") for p in (one_process_sft, out))
     assert {k: v.shape for k, v in expected.items()} == {k: v.shape for k, v in actual.items()}
     assert relative_difference(one_process_sft / "final_model", out / "final_model") < WEIGHT_TOLERANCE
-    assert records[1]["writes"] == [] and {"save_checkpoint", "save_adapter"} <= set(records[0]["writes"])
+    assert records[1]["writes"] == [] and {"save_checkpoint", "save_model"} <= set(records[0]["writes"])
 
 
 def test_fsdp_run_stopped_by_sigterm_resumes_from_its_last_checkpoint(fsdp_sft, fsdp_env, tmp_path):

@@ -319,7 +319,7 @@ def test_cli_reuses_the_reference_cache(first_run, stage_a, triplets_file, cache
     assert "margin" in capsys.readouterr().out  # the summary table
 
     assert cli_main(["dpo", "--sft-model-path", str(tmp_path), "--train-data", str(triplets_file)]) == 2
-    assert "not a clinsum adapter folder" in capsys.readouterr().err
+    assert "not a model written by `clinsum sft`" in capsys.readouterr().err
     bad = tmp_path / "bad.csv"
     bad.write_text("prompt,chosen,rejected\nA note.,Same.,Same.\n")
     assert cli_main(["dpo", "--sft-model-path", str(stage_a), "--train-data", str(bad), "--output-dir", str(tmp_path / "b")]) == 2
@@ -327,3 +327,23 @@ def test_cli_reuses_the_reference_cache(first_run, stage_a, triplets_file, cache
     assert cli_main(["dpo", "--sft-model-path", str(stage_a), "--train-data", str(triplets_file), "--output-dir",
                      str(tmp_path / "x"), "--loss-type", "ipo", "--label-smoothing", "0.1"]) == 2
     assert "sigmoid only" in capsys.readouterr().err
+
+
+def test_dpo_continues_a_fully_fine_tuned_stage_a(tiny_model, synthetic_splits, triplets_file, cache_dir, tmp_path):
+    stage_a_full = train_sft(SFTConfig(
+        train_data=str(synthetic_splits["train"]), model=str(tiny_model), output_dir=str(tmp_path / "stage-a"),
+        finetune="full", batch_size=8, num_epochs=1, max_steps=2, learning_rate=1e-3, max_length=256, warmup_steps=0,
+        seed=7))
+    config = dpo_config(stage_a_full, triplets_file, cache_dir, tmp_path / "dpo", num_epochs=1, learning_rate=1e-3)
+    final = train_dpo(config)
+    assert (final / "model.safetensors").is_file() and not (final / "adapter_config.json").exists()
+    stats = json.loads((tmp_path / "dpo" / "training_stats.json").read_text())
+    assert stats["reference"]["train"]["cache"] == "miss"  # a different reference from the adapter runs'
+    assert stats["epochs"][0]["train"]["margin"] > 0, stats["epochs"]
+    before, after = load_file(stage_a_full / "model.safetensors"), load_file(final / "model.safetensors")
+    assert before.keys() == after.keys() and any(not torch.equal(before[k], after[k]) for k in before)
+    ids = torch.tensor([[1, 20, 30, 40, 50, 60]])
+    with torch.no_grad():
+        assert Summarizer.from_pretrained(str(final), device="cpu").model(ids).logits.isfinite().all()
+    with pytest.raises(ValueError, match="fully fine-tuned"):
+        train_dpo(dpo_config(stage_a_full, triplets_file, cache_dir, tmp_path / "q", load_in_4bit=True))

@@ -103,6 +103,45 @@ def test_resume_after_interrupt_continues_at_the_right_step(tiny_model, syntheti
     assert_same_adapter(reference, resumed)
 
 
+def test_full_fine_tuning_trains_every_weight_saves_a_whole_model_and_resumes(tiny_model, synthetic_splits, tmp_path,
+                                                                             monkeypatch):
+    from safetensors.torch import load_file
+    from transformers import AutoModelForCausalLM
+
+    full = dict(finetune="full", num_epochs=1, learning_rate=1e-3)
+    straight = train_sft(sft_config(tiny_model, synthetic_splits, tmp_path / "straight", **full))
+    assert {"model.safetensors", "config.json", "sft_config.json", "clinsum_model.json", "tokenizer.json"} <= {
+        p.name for p in straight.iterdir()}
+    assert not (straight / "adapter_config.json").exists()
+    stats = json.loads((tmp_path / "straight" / "training_stats.json").read_text())
+    assert stats["totals"]["steps"] == 8
+    steps = [step["loss"] for step in stats["steps"]]
+    assert sum(steps[-3:]) < sum(steps[:3]) - 0.3, steps  # it learns
+    base = AutoModelForCausalLM.from_pretrained(str(tiny_model)).eval()
+    ours = Summarizer.from_pretrained(str(straight), device="cpu").model
+    trained = load_file(straight / "model.safetensors")
+    changed = [name for name, p in base.named_parameters() if name in trained and not torch.equal(p, trained[name])]
+    assert len(changed) == len(trained), "every saved weight trained"  # embeddings, norms and all linear layers
+    ids = torch.tensor([[1, 20, 30, 40, 50, 60]])
+    with torch.no_grad():
+        assert (ours(ids).logits - base(ids).logits).abs().max() > 1e-3
+
+    real_step = sft_module.sft_step
+    monkeypatch.setattr(sft_module, "sft_step", interrupt_on_call(real_step, 5))
+    config = sft_config(tiny_model, synthetic_splits, tmp_path / "interrupted", **full)
+    with pytest.raises(KeyboardInterrupt):
+        train_sft(config)
+    monkeypatch.setattr(sft_module, "sft_step", real_step)
+    config.resume = True
+    resumed = load_file(train_sft(config) / "model.safetensors")
+    assert resumed.keys() == trained.keys()
+    for name in trained:
+        torch.testing.assert_close(resumed[name], trained[name], rtol=1e-5, atol=1e-6)
+
+    with pytest.raises(ValueError, match="--finetune"):
+        train_sft(sft_config(tiny_model, synthetic_splits, tmp_path / "bad", finetune="partial"))
+
+
 def test_generation_single_batch_and_interactive(tiny_model, synthetic_splits, tmp_path):
     summarizer = Summarizer.from_pretrained(str(tiny_model), device="cpu")
     notes = [row["clinical_note"] for row in csv.DictReader(open(synthetic_splits["test"]))][:5]

@@ -1,8 +1,9 @@
 """Checkpoints that resume a run exactly, stored without pickle.
 
-A checkpoint folder holds the PEFT adapter (safetensors), the optimizer's tensors (safetensors), the RNG
-state, and ``trainer_state.json`` (step counters, scheduler, statistics so far). It is written into a
-temporary folder and renamed, so an interrupted save never leaves a half checkpoint behind.
+A checkpoint folder holds the PEFT adapter (or, fully fine-tuned, the whole model) in safetensors, the
+optimizer's tensors (safetensors), the RNG state, and ``trainer_state.json`` (step counters, scheduler,
+statistics so far). It is written into a temporary folder and renamed, so an interrupted save never leaves
+a half checkpoint behind.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from safetensors.torch import load_file, save_file
 TRAINER_STATE = "trainer_state.json"
 OPTIMIZER_FILE = "optimizer.safetensors"
 RNG_FILE = "rng_state.safetensors"
+ADAPTER_WEIGHTS, MODEL_WEIGHTS = "adapter_model.safetensors", "model.safetensors"
 
 log = logging.getLogger(__name__)
 
@@ -84,26 +86,29 @@ def _inner(optimizer):
     return getattr(optimizer, "optimizer", optimizer)
 
 
-def _write_adapter(folder: Path, model, weights: dict, tokenizer, extra_files: dict[str, str] | None) -> None:
-    model.save_pretrained(folder, state_dict=weights, safe_serialization=True)  # PEFT keeps the adapter's tensors
+def _write_model(folder: Path, model, weights: dict, tokenizer, extra_files: dict[str, str] | None) -> None:
+    # A PEFT model writes its adapter's tensors; a fully fine-tuned one the whole model (config + safetensors).
+    model.save_pretrained(folder, state_dict=weights, safe_serialization=True)
     tokenizer.save_pretrained(folder)
     for name, text in (extra_files or {}).items():
         (folder / name).write_text(text)
 
 
-def save_adapter(path: Path, model, weights: dict, tokenizer, extra_files: dict[str, str] | None = None) -> None:
-    """The shipped model: PEFT adapter (safetensors), tokenizer and clinsum's records, nothing else."""
+def save_model(path: Path, model, weights: dict, tokenizer, extra_files: dict[str, str] | None = None) -> None:
+    """The shipped model: PEFT adapter (or, fully fine-tuned, the whole model) in safetensors, tokenizer and
+    clinsum's records, nothing else."""
     with _atomic_dir(path) as tmp:
-        _write_adapter(tmp, model, weights, tokenizer, extra_files)
+        _write_model(tmp, model, weights, tokenizer, extra_files)
 
 
 def save_checkpoint(
     path: Path, model, tokenizer, weights: dict, optimizer_state: dict, scheduler, state: dict,
     rng: dict[str, torch.Tensor], extra_files: dict[str, str] | None = None,
 ) -> None:
-    """Adapter plus everything needed to continue training exactly where it stopped (``full_state``'s dicts)."""
+    """The trained weights plus everything needed to continue training exactly where it stopped (``full_state``'s
+    dicts)."""
     with _atomic_dir(path) as tmp:
-        _write_adapter(tmp, model, weights, tokenizer, extra_files)
+        _write_model(tmp, model, weights, tokenizer, extra_files)
         tensors = {f"{name}:{key}": value.contiguous()
                    for name, param_state in optimizer_state["state"].items() for key, value in param_state.items()}
         save_file(tensors, tmp / OPTIMIZER_FILE)
@@ -153,7 +158,7 @@ class Checkpoints:
     def save_final(self, path: Path) -> None:
         gathered = self._gathered()
         if self.launch.is_main:
-            save_adapter(path, self.model, gathered[0], self.tokenizer, self.extra_files)
+            save_model(path, self.model, gathered[0], self.tokenizer, self.extra_files)
 
 
 def latest_checkpoint(output_dir: Path) -> Path | None:
@@ -174,17 +179,30 @@ def load_checkpoint(path: Path, model, scheduler, rank: int = 0) -> dict:
     The optimizer state follows with ``load_optimizer`` once the engine has prepared the optimizer (a
     sharding engine replaces its parameters).
     """
-    from peft import set_peft_model_state_dict
-
     path = Path(path)
     state = json.loads((path / TRAINER_STATE).read_text())
-    set_peft_model_state_dict(model, load_file(path / "adapter_model.safetensors"))
+    load_trained_weights(path, model)
     scheduler.load_state_dict(state["scheduler"])
     rng = load_file(path / RNG_FILE)
     torch.set_rng_state(rng[_rng_key("torch", rank)])
     if _rng_key("cuda", rank) in rng and torch.cuda.is_available():
         torch.cuda.set_rng_state(rng[_rng_key("cuda", rank)])
     return state
+
+
+def load_trained_weights(path: Path, model) -> None:
+    """Put a checkpoint's trained weights into ``model``: a LoRA adapter, or a whole fully fine-tuned model."""
+    if (path / ADAPTER_WEIGHTS).is_file():
+        from peft import set_peft_model_state_dict
+
+        set_peft_model_state_dict(model, load_file(path / ADAPTER_WEIGHTS))
+        return
+    missing, unexpected = model.load_state_dict(load_file(path / MODEL_WEIGHTS), strict=False)
+    # Tied weights (the output head that shares the embedding) are written once and come back through their twin.
+    tied = {name for name, _ in model.named_parameters(remove_duplicate=False)} - {name for name, _ in model.named_parameters()}
+    if unexpected or set(missing) - tied:
+        raise ValueError(f"{path}: the checkpoint does not match the model (missing {sorted(set(missing) - tied)[:3]}, "
+                         f"unexpected {unexpected[:3]}); resume with the same --model and --finetune")
 
 
 def load_optimizer(path: Path, model, optimizer) -> None:

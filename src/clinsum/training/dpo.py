@@ -1,6 +1,7 @@
 """Stage B recipe: DPO on hard-negative triplets, starting from (and anchored to) the Stage A adapter.
 
-The policy is the Stage A LoRA adapter, trained further; the reference is that same adapter, frozen.
+The policy is the Stage A LoRA adapter, trained further (or, after a full fine-tuning, the whole Stage A
+model); the reference is that same model, frozen.
 Because the policy at step 0 *is* the reference, the reference log-probabilities are computed once,
 before the first step, and cached on disk: each training step then runs only the policy, with chosen
 and rejected summaries in one forward of 2B rows. The loss covers summary tokens only, prompted
@@ -280,17 +281,23 @@ def metrics(sums: dict) -> dict[str, float]:
 
 
 def load_policy(sft_model_path: str | Path, device: torch.device, options: DPOConfig):
-    """The Stage A adapter on its base model, trainable -> (model, base model spec).
+    """The Stage A model, trainable -> (model, base model spec): its adapter on the base model, or the whole
+    fully fine-tuned model.
 
     DPO continues that adapter rather than stacking a new one, so its output loads exactly like Stage A's.
     """
     from peft import PeftModel
 
     base_model = adapter_base_model(sft_model_path)
-    base, _ = load_base_model(base_model, device, options.load_in_8bit, options.load_in_4bit, options.trust_remote_code,
-                              options.dtype)
-    base = prepare_for_training(base, options.gradient_checkpointing)
-    policy = PeftModel.from_pretrained(base, str(sft_model_path), is_trainable=True)
+    if not is_adapter_dir(sft_model_path):  # fully fine-tuned: every weight trains on
+        policy, _ = load_base_model(str(sft_model_path), device, trust_remote_code=options.trust_remote_code,
+                                    dtype=options.dtype)
+        policy = prepare_for_training(policy, options.gradient_checkpointing)
+    else:
+        base, _ = load_base_model(base_model, device, options.load_in_8bit, options.load_in_4bit,
+                                  options.trust_remote_code, options.dtype)
+        base = prepare_for_training(base, options.gradient_checkpointing)
+        policy = PeftModel.from_pretrained(base, str(sft_model_path), is_trainable=True)
     if options.disable_dropout:
         for module in policy.modules():
             if isinstance(module, torch.nn.Dropout):
@@ -405,9 +412,12 @@ def _check_config(config: DPOConfig) -> Path:
     if not config.sft_model_path:
         raise ValueError("--sft-model-path is required: the final_model/ folder written by `clinsum sft`")
     path = Path(config.sft_model_path)
-    if not is_adapter_dir(path):
-        raise ValueError(f"--sft-model-path {path}: not a clinsum adapter folder (no adapter_config.json); "
-                         "pass the final_model/ folder written by `clinsum sft`")
+    if not (is_adapter_dir(path) or (path / CLINSUM_MODEL_INFO).is_file()):
+        raise ValueError(f"--sft-model-path {path}: not a model written by `clinsum sft` (no adapter_config.json "
+                         f"or {CLINSUM_MODEL_INFO}); pass its final_model/ folder")
+    if not is_adapter_dir(path) and (config.load_in_8bit or config.load_in_4bit):
+        raise ValueError(f"--sft-model-path {path} is fully fine-tuned: its weights train on and cannot be 8/4-bit; "
+                         "drop --load-in-8bit/--load-in-4bit")
     if not config.train_data:
         raise ValueError("--train-data is required: a .jsonl/.csv file of triplets (prompt, chosen, rejected)")
     if config.beta <= 0:

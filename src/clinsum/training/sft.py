@@ -24,8 +24,8 @@ from clinsum.io import write_json
 from clinsum.models import CLINSUM_MODEL_INFO, load_base_model, load_tokenizer
 from clinsum.training.checkpoint import Checkpoints, capture_rng, load_optimizer, resume_or_start
 from clinsum.training.common import (
-    ALL_LINEAR, Launch, TrainingOptions, add_lora, collate_rows, local_forwards, optimizer_steps, plan_optimization, print_table,
-    sigterm_as_interrupt, start_launch, trainable_parameter_count,
+    ALL_LINEAR, Launch, TrainingOptions, add_lora, collate_rows, local_forwards, optimizer_steps, plan_optimization,
+    prepare_for_training, print_table, sigterm_as_interrupt, start_launch, trainable_parameter_count,
 )
 from clinsum.training.losses import SummaryLM, sft_loss
 
@@ -41,6 +41,9 @@ class SFTConfig(TrainingOptions, DataOptions):
     model: str = option("default", "base model: 'default' (SmolLM2-135M-Instruct), a HF id, a local folder or a .gguf file")
     # Defaults chosen on MTS-Dialog validation (results/mts-dialog/README.md, "Ablation"): the seed's r=16 on q/v
     # (configs/presets/sft-seed-lora.yaml) gave ROUGE-L 0.225 after 2 epochs, r=64 on every linear layer 0.270.
+    finetune: str = option("lora", "'lora': train a LoRA adapter (the lora_* options); 'full': train every weight "
+                                   "(the output is a whole model folder, and Adam keeps two fp32 copies of it)",
+                           choices=("lora", "full"))
     lora_r: int = option(64, "LoRA rank")
     lora_alpha: int = option(128, "LoRA alpha (scale = alpha / r)")
     lora_dropout: float = option(0.05, "dropout on the LoRA input")
@@ -144,6 +147,11 @@ def train_sft(config: SFTConfig) -> Path:
     Alone, or as one of N processes started by ``accelerate launch`` / ``torchrun``: each process then takes
     its share of every global batch (``batch_size x N`` rows); only the first writes files and logs.
     """
+    if config.finetune not in ("lora", "full"):
+        raise ValueError(f"--finetune must be 'lora' or 'full', got {config.finetune!r}")
+    if config.finetune == "full" and (config.load_in_8bit or config.load_in_4bit):
+        raise ValueError("--finetune full trains the weights themselves, which cannot be 8/4-bit: "
+                         "drop --load-in-8bit/--load-in-4bit, or use --finetune lora (QLoRA)")
     torch.manual_seed(config.seed)
     launch = start_launch(config.device)
     output_dir = Path(config.output_dir)
@@ -152,8 +160,11 @@ def train_sft(config: SFTConfig) -> Path:
     tokenizer = load_tokenizer(base_path, config.trust_remote_code)
     fmt = PromptFormat(tokenizer, config.prompt_style)
     data = prepare_sft_data(config, fmt)
-    model = add_lora(model, config.lora_r, config.lora_alpha, config.lora_dropout, config.lora_target_modules,
-                     config.gradient_checkpointing)
+    if config.finetune == "full":
+        model = prepare_for_training(model, config.gradient_checkpointing)
+    else:
+        model = add_lora(model, config.lora_r, config.lora_alpha, config.lora_dropout, config.lora_target_modules,
+                         config.gradient_checkpointing)
     if launch.rank:  # same initial adapter everywhere; dropout draws differ per process
         torch.manual_seed(config.seed + launch.rank)
     trainable, total = trainable_parameter_count(model)
