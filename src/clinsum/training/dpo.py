@@ -597,4 +597,4 @@ def _print_summary(stats: dict, final_dir: Path) -> None:
         ))
     print_table(rows)
     print(f"reference log-probs: train {stats['reference']['train']['cache']}, val {stats['reference']['val']['cache']}")
-    print(f"final adapter: {final_dir}")
+    print(f"final model: {final_dir}")

@@ -288,4 +288,4 @@ def _print_summary(stats: dict, final_dir: Path) -> None:
                      f"{h['tokens_per_second']:.0f}", f"{h['seconds']:.1f}"))
     print_table(rows)
     print(f"padding share of computed tokens: {stats['totals']['padding_share']:.1%}")
-    print(f"final adapter: {final_dir}")
+    print(f"final model: {final_dir}")
