@@ -184,17 +184,11 @@ def context_polarity(keep_list_rule: bool):
         yield
 
 
-def paraphrase_flags() -> tuple[int, int, int, int]:
-    """(faithful paraphrases flagged, of, unfaithful twins flagged, of) with the lexical checker."""
-    sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
-    from test_faithful_paraphrases import PARAPHRASES
-
-    twins = [("He denies chest pain. Exam shows swelling of the right ankle.", "Chest pain, no ankle swelling."),
-             ("Doctor: Any fever, chills or night sweats?\nPatient: No.", "Reports chills.")]
+def paraphrase_flags(paraphrases, twins) -> tuple[int, int]:
+    """(faithful paraphrases flagged, unfaithful twins caught) by the lexical checker, as the tests check them."""
     checker = FaithfulnessChecker(use_embeddings=False)
-    flagged = sum(checker.check(n, s).unsupported_count > 0 for n, s in PARAPHRASES)
-    caught = sum(checker.check(n, s).unsupported_count > 0 for n, s in twins)
-    return flagged, len(PARAPHRASES), caught, len(twins)
+    flagged = sum(checker.check(n, s).unsupported_count > 0 for n, s in paraphrases)
+    return flagged, sum(checker.check(n, s).unsupported_count > 0 for n, s in twins)
 
 
 def main() -> None:
@@ -222,6 +216,9 @@ def main() -> None:
     features = np.log1p(np.c_[flags, unverified, novel, words, summed(checks, "facts")])
     variants = {"own scope rules (shipped)": nullcontext()}
     if args.context:
+        sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
+        from test_faithful_paraphrases import PARAPHRASES, UNFAITHFUL_TWINS
+
         variants |= {"medspacy ConText": context_polarity(keep_list_rule=False),
                      "medspacy ConText + own comma-list rule": context_polarity(keep_list_rule=True)}
         for name, patch in variants.items():
@@ -230,11 +227,11 @@ def main() -> None:
                 checks_v = FaithfulnessChecker(use_embeddings=False).check_many(
                     [(r["Dialogue"], r["Automatic Summary"]) for r in rows])
                 seconds = time.perf_counter() - started
-                flagged, total, caught, twins = paraphrase_flags()
+                flagged, caught = paraphrase_flags(PARAPHRASES, UNFAITHFUL_TWINS)
             scores[f"{name}: unfaithful_score"] = np.array([c.unfaithful_score for c in checks_v])
             scores[f"{name}: unsupported_count"] = np.array([c.unsupported_count for c in checks_v], dtype=float)
             print(f"{name}: {len(rows) / seconds:.0f} pairs/s (lexical); faithful paraphrases flagged "
-                  f"{flagged}/{total}, unfaithful twins caught {caught}/{twins}")
+                  f"{flagged}/{len(PARAPHRASES)}, unfaithful twins caught {caught}/{len(UNFAITHFUL_TWINS)}")
     if args.likelihood:
         for name, values in likelihood_signals(rows).items():
             scores[name] = values

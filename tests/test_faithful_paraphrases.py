@@ -78,11 +78,15 @@ def test_faithful_paraphrase_gets_no_flag(checker, note, summary):
     assert check.unsupported_count == 0, [u.to_dict() for u in check.unsupported_facts]
 
 
-@pytest.mark.parametrize("note, summary", [
+# Unfaithful twins of the paraphrases above: the same kind of wording, one fact wrong.
+UNFAITHFUL_TWINS = [
     ("He denies chest pain. Exam shows swelling of the right ankle.", "Chest pain, no ankle swelling."),
     ("Doctor: Any fever, chills or night sweats?\nPatient: No.", "Reports chills."),
     ("Patient: My dad was eighty five.", "Father died in his 90s."),
     ("Patient: I'm seventy six years old.", "A 67-year-old patient."),
-])
+]
+
+
+@pytest.mark.parametrize("note, summary", UNFAITHFUL_TWINS)
 def test_unfaithful_twins_are_flagged(checker, note, summary):
     assert checker.check(note, summary).unsupported_count > 0

@@ -412,10 +412,11 @@ def _check_config(config: DPOConfig) -> Path:
     if not config.sft_model_path:
         raise ValueError("--sft-model-path is required: the final_model/ folder written by `clinsum sft`")
     path = Path(config.sft_model_path)
-    if not (is_adapter_dir(path) or (path / CLINSUM_MODEL_INFO).is_file()):
+    fully_fine_tuned = not is_adapter_dir(path)
+    if fully_fine_tuned and not (path / CLINSUM_MODEL_INFO).is_file():
         raise ValueError(f"--sft-model-path {path}: not a model written by `clinsum sft` (no adapter_config.json "
                          f"or {CLINSUM_MODEL_INFO}); pass its final_model/ folder")
-    if not is_adapter_dir(path) and (config.load_in_8bit or config.load_in_4bit):
+    if fully_fine_tuned and (config.load_in_8bit or config.load_in_4bit):
         raise ValueError(f"--sft-model-path {path} is fully fine-tuned: its weights train on and cannot be 8/4-bit; "
                          "drop --load-in-8bit/--load-in-4bit")
     if not config.train_data:

@@ -32,6 +32,7 @@ from clinsum.training.losses import SummaryLM, sft_loss
 log = logging.getLogger(__name__)
 
 FINAL_MODEL, STATS_FILE, CONFIG_FILE = "final_model", "training_stats.json", "sft_config.json"
+FINETUNE_MODES = ("lora", "full")
 
 
 @dataclass
@@ -43,7 +44,7 @@ class SFTConfig(TrainingOptions, DataOptions):
     # (configs/presets/sft-seed-lora.yaml) gave ROUGE-L 0.225 after 2 epochs, r=64 on every linear layer 0.270.
     finetune: str = option("lora", "'lora': train a LoRA adapter (the lora_* options); 'full': train every weight "
                                    "(the output is a whole model folder, and Adam keeps two fp32 copies of it)",
-                           choices=("lora", "full"))
+                           choices=FINETUNE_MODES)
     lora_r: int = option(64, "LoRA rank")
     lora_alpha: int = option(128, "LoRA alpha (scale = alpha / r)")
     lora_dropout: float = option(0.05, "dropout on the LoRA input")
@@ -147,8 +148,8 @@ def train_sft(config: SFTConfig) -> Path:
     Alone, or as one of N processes started by ``accelerate launch`` / ``torchrun``: each process then takes
     its share of every global batch (``batch_size x N`` rows); only the first writes files and logs.
     """
-    if config.finetune not in ("lora", "full"):
-        raise ValueError(f"--finetune must be 'lora' or 'full', got {config.finetune!r}")
+    if config.finetune not in FINETUNE_MODES:
+        raise ValueError(f"--finetune must be one of {', '.join(FINETUNE_MODES)}, got {config.finetune!r}")
     if config.finetune == "full" and (config.load_in_8bit or config.load_in_4bit):
         raise ValueError("--finetune full trains the weights themselves, which cannot be 8/4-bit: "
                          "drop --load-in-8bit/--load-in-4bit, or use --finetune lora (QLoRA)")
