@@ -30,11 +30,11 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections import Counter
 from contextlib import contextmanager, nullcontext
+from functools import cache
 from pathlib import Path
 from unittest import mock
-from collections import Counter
-from functools import cache
 
 import numpy as np
 from scipy.stats import rankdata
@@ -228,13 +228,13 @@ def main() -> None:
     for t, counts in embedding_novel(rows, checker.report_words, (0.6, 0.7, 0.8)).items():
         scores[f"novel words, MiniLM cosine < {t}"] = counts + unverified + 4 * flags
     features = np.log1p(np.c_[flags, unverified, novel, words, summed(checks, "facts")])
-    variants = {"own scope rules (shipped)": nullcontext()}
     if args.context:
         sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
         from test_faithful_paraphrases import PARAPHRASES, UNFAITHFUL_TWINS
 
-        variants |= {"medspacy ConText": context_polarity(keep_list_rule=False),
-                     "medspacy ConText + own comma-list rule": context_polarity(keep_list_rule=True)}
+        variants = {"own scope rules (shipped)": nullcontext(),
+                    "medspacy ConText": context_polarity(keep_list_rule=False),
+                    "medspacy ConText + own comma-list rule": context_polarity(keep_list_rule=True)}
         for name, patch in variants.items():
             with patch:
                 started = time.perf_counter()
