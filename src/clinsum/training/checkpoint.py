@@ -118,7 +118,7 @@ def save_checkpoint(
 
 
 class Checkpoints:
-    """A recipe's checkpoints: per epoch, every N steps (only the newest kept), on interrupt, and the final adapter.
+    """A recipe's checkpoints: per epoch, every N steps (only the newest kept), on interrupt, and the final model.
 
     Every process calls these; under a sharding engine they all take part in gathering the weights, and
     only the first writes. Stopped under sharding, the processes cannot meet to gather (each stops at its

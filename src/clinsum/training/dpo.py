@@ -441,7 +441,7 @@ def _stage_a_prompt_style(sft_path: Path) -> str:
 
 
 def train_dpo(config: DPOConfig) -> Path:
-    """Run Stage B and return the path of the final adapter folder (alone or as one of N processes, as
+    """Run Stage B and return the path of the final model folder (alone or as one of N processes, as
     `train_sft`; the reference pass is shared out too)."""
     sft_path = _check_config(config)
     torch.manual_seed(config.seed)

@@ -1,7 +1,7 @@
-"""Stage A recipe: LoRA supervised fine-tuning on (note, summary) pairs ("knowledge injection").
+"""Stage A recipe: LoRA (or full) supervised fine-tuning on (note, summary) pairs ("knowledge injection").
 
 One readable file: data preparation, then the training loop in plain sight (gradient accumulation,
-clipping, warm-up, per-epoch validation and checkpoints, resume), then the final adapter. The loss is
+clipping, warm-up, per-epoch validation and checkpoints, resume), then the final model. The loss is
 next-token cross-entropy on the summary tokens and EOS only.
 """
 
@@ -143,7 +143,8 @@ def sft_step(model, rows: list[EncodedExample], step: list[list[int]], pad_id: i
 
 
 def train_sft(config: SFTConfig) -> Path:
-    """Run Stage A and return the path of the final adapter folder.
+    """Run Stage A and return the path of the final model folder (an adapter, or a whole model with
+    ``--finetune full``).
 
     Alone, or as one of N processes started by ``accelerate launch`` / ``torchrun``: each process then takes
     its share of every global batch (``batch_size x N`` rows); only the first writes files and logs.
