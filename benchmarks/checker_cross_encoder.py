@@ -25,7 +25,6 @@ rank-averaged with it, so the checker does not use it.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import math
 import random
@@ -39,39 +38,37 @@ from scipy.stats import rankdata
 from tqdm import tqdm
 
 from checker_human_agreement import HUMAN_LABELS
-from clinsum.data.dataset import Example
+from checker_levers import MTS_TRAIN
+from clinsum.data.dataset import Example, load_examples
 from clinsum.data.negatives import NegativesConfig, make_triplets
 from clinsum.evaluation.faithfulness import FaithfulnessChecker, default_model_path
 from clinsum.evaluation.human_labels import LABELS, load_study
 from clinsum.evaluation.metrics import grouped_auroc_ci
 from clinsum.text.normalize import split_note
 
-MTS_TRAIN = HUMAN_LABELS.parents[1] / "mts-dialog" / "MTS-Dialog-TrainingSet.csv"
-
 
 def sentences(text: str) -> list[str]:
     return [s.text for s in split_note(text)]
 
 
-def training_pairs(rows: list[dict], seed: int, unit: str) -> list[tuple[str, str, int]]:
-    """(dialogue, summary or sentence, 1 if unsupported) from MTS-Dialog training rows; see the module
-    docstring."""
+def training_pairs(examples: list[Example], seed: int, unit: str) -> list[tuple[str, str, int]]:
+    """(dialogue, summary or sentence, 1 if unsupported) from MTS-Dialog training examples (their context is
+    the section header); see the module docstring."""
     rng = random.Random(seed)
     by_header = defaultdict(list)
-    for i, r in enumerate(rows):
-        by_header[r["section_header"]].append(i)
-    examples = [Example(str(i), r["dialogue"], r["section_text"]) for i, r in enumerate(rows)]
+    for i, e in enumerate(examples):
+        by_header[e.context].append(i)
     triplets, _ = make_triplets(examples, NegativesConfig(per_example=1, seed=seed, include_labelled=False))
-    edited = {int(t.id.split(":")[0]): t.rejected for t in triplets}
+    edited = {t.id.rsplit(":", 1)[0]: t.rejected for t in triplets}
     pairs = []
-    for i, r in enumerate(rows):
-        dialogue, reference = r["dialogue"], r["section_text"]
+    for i, e in enumerate(examples):
+        dialogue, reference = e.note, e.summary
         ref_sentences = sentences(reference)
-        others = [j for j in by_header[r["section_header"]] if j != i] or [j for j in range(len(rows)) if j != i]
-        other = rows[rng.choice(others)]["section_text"]
+        others = [j for j in by_header[e.context] if j != i] or [j for j in range(len(examples)) if j != i]
+        other = examples[rng.choice(others)].summary
         if unit == "sentence":
             pairs += [(dialogue, s, 0) for s in rng.sample(ref_sentences, min(2, len(ref_sentences)))]
-            changed = [s for s in sentences(edited.get(i, "")) if s not in ref_sentences]
+            changed = [s for s in sentences(edited.get(e.id, "")) if s not in ref_sentences]
             pairs += [(dialogue, s, 1) for s in changed[:1]]
             pairs += [(dialogue, rng.choice(sentences(other) or [other]), 1)]
             continue
@@ -79,8 +76,8 @@ def training_pairs(rows: list[dict], seed: int, unit: str) -> list[tuple[str, st
         if len(ref_sentences) >= 2:
             kept = sorted(rng.sample(range(len(ref_sentences)), rng.randint(1, len(ref_sentences) - 1)))
             pairs.append((dialogue, " ".join(ref_sentences[k] for k in kept), 0))
-        if i in edited:
-            pairs.append((dialogue, edited[i], 1))
+        if e.id in edited:
+            pairs.append((dialogue, edited[e.id], 1))
         if rng.random() < 0.3:
             pairs.append((dialogue, other, 1))
         else:
@@ -167,14 +164,13 @@ def main() -> None:
     parser.add_argument("--save", type=Path, default=None, help="folder to save the fine-tuned model in")
     args = parser.parse_args()
 
-    with open(MTS_TRAIN, newline="", encoding="utf-8") as f:
-        rows = [r for r in csv.DictReader(f) if r["dialogue"].strip() and r["section_text"].strip()]
-    random.Random(args.seed).shuffle(rows)
-    rows = rows[: args.limit] if args.limit else rows
-    held = max(1, len(rows) // 10)
+    examples = load_examples(MTS_TRAIN)
+    random.Random(args.seed).shuffle(examples)
+    examples = examples[: args.limit] if args.limit else examples
+    held = max(1, len(examples) // 10)
     started = time.perf_counter()
-    train_pairs, val_pairs = (training_pairs(rows[held:], args.seed, args.unit),
-                              training_pairs(rows[:held], args.seed + 1, args.unit))
+    train_pairs, val_pairs = (training_pairs(examples[held:], args.seed, args.unit),
+                              training_pairs(examples[:held], args.seed + 1, args.unit))
     print(f"{len(train_pairs)} training pairs ({sum(t[2] for t in train_pairs)} unsupported), {len(val_pairs)} "
           f"validation pairs, built in {time.perf_counter() - started:.0f} s")
 
