@@ -79,6 +79,18 @@ class DPOConfig(TrainingOptions, DPOInputs):
     reference_cache_dir: str | None = option(
         None, "where reference log-probs are cached (default: $CLINSUM_CACHE/dpo_reference)")
 
+    def __post_init__(self):
+        if self.loss_type not in LOSS_TYPES:
+            raise ValueError(f"--loss-type {self.loss_type!r}: choose one of {', '.join(LOSS_TYPES)}")
+        if self.beta <= 0:
+            raise ValueError(f"--beta must be > 0, got {self.beta}")
+        if not 0 <= self.label_smoothing < 0.5:
+            raise ValueError(f"--label-smoothing must be in [0, 0.5), got {self.label_smoothing}")
+        if self.label_smoothing and self.loss_type != "sigmoid":
+            raise ValueError("--label-smoothing (cDPO) applies to --loss-type sigmoid only")
+        if self.rpo_alpha < 0:
+            raise ValueError(f"--rpo-alpha must be >= 0, got {self.rpo_alpha}")
+
 
 # ----------------------------------------------------------------------------------------------- data
 
@@ -421,14 +433,6 @@ def _check_config(config: DPOConfig) -> Path:
                          "drop --load-in-8bit/--load-in-4bit")
     if not config.train_data:
         raise ValueError("--train-data is required: a .jsonl/.csv file of triplets (prompt, chosen, rejected)")
-    if config.beta <= 0:
-        raise ValueError(f"--beta must be > 0, got {config.beta}")
-    if not 0 <= config.label_smoothing < 0.5:
-        raise ValueError(f"--label-smoothing must be in [0, 0.5), got {config.label_smoothing}")
-    if config.label_smoothing and config.loss_type != "sigmoid":
-        raise ValueError("--label-smoothing (cDPO) applies to --loss-type sigmoid only")
-    if config.rpo_alpha < 0:
-        raise ValueError(f"--rpo-alpha must be >= 0, got {config.rpo_alpha}")
     return path
 
 

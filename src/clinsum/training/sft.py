@@ -51,6 +51,13 @@ class SFTConfig(TrainingOptions, DataOptions):
     lora_target_modules: list[str] = option(
         [ALL_LINEAR], "modules that get LoRA adapters ('all-linear': every linear layer but the output head)")
 
+    def __post_init__(self):
+        if self.finetune not in FINETUNE_MODES:
+            raise ValueError(f"--finetune must be one of {', '.join(FINETUNE_MODES)}, got {self.finetune!r}")
+        if self.finetune == "full" and (self.load_in_8bit or self.load_in_4bit):
+            raise ValueError("--finetune full trains the weights themselves, which cannot be 8/4-bit: "
+                             "drop --load-in-8bit/--load-in-4bit, or use --finetune lora (QLoRA)")
+
 
 @dataclass
 class SFTData:
@@ -149,11 +156,6 @@ def train_sft(config: SFTConfig) -> Path:
     Alone, or as one of N processes started by ``accelerate launch`` / ``torchrun``: each process then takes
     its share of every global batch (``batch_size x N`` rows); only the first writes files and logs.
     """
-    if config.finetune not in FINETUNE_MODES:
-        raise ValueError(f"--finetune must be one of {', '.join(FINETUNE_MODES)}, got {config.finetune!r}")
-    if config.finetune == "full" and (config.load_in_8bit or config.load_in_4bit):
-        raise ValueError("--finetune full trains the weights themselves, which cannot be 8/4-bit: "
-                         "drop --load-in-8bit/--load-in-4bit, or use --finetune lora (QLoRA)")
     torch.manual_seed(config.seed)
     launch = start_launch(config.device)
     output_dir = Path(config.output_dir)
