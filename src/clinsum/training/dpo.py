@@ -34,6 +34,7 @@ from clinsum.data.prompts import PROMPT_STYLES, EncodedExample, PromptFormat
 from clinsum.io import atomic_path, write_json
 from clinsum.models import (
     CLINSUM_MODEL_INFO, adapter_base_model, cache_root, is_adapter_dir, load_base_model, load_tokenizer,
+    trained_prompt_style,
 )
 from clinsum.training.checkpoint import Checkpoints, capture_rng, load_optimizer, resume_or_start
 from clinsum.training.common import (
@@ -69,7 +70,7 @@ class DPOConfig(TrainingOptions, DPOInputs):
     learning_rate: float = option(5e-6, "peak AdamW learning rate")
     batch_size: int = option(4, "triplets per micro-batch (chosen and rejected run in one forward of twice as many rows)")
     prompt_style: str | None = option(
-        None, "auto, chat or plain (default: the Stage A model's, from its sft_config.json)", choices=PROMPT_STYLES)
+        None, "auto, chat or plain (default: the Stage A model's own)", choices=PROMPT_STYLES)
     beta: float = option(0.1, "DPO beta: larger keeps the policy closer to the Stage A reference")
     loss_type: str = option("sigmoid", "sigmoid (standard DPO) or ipo (IPO on per-token log-ratios)", choices=LOSS_TYPES)
     label_smoothing: float = option(0.0, "cDPO: assumed share of wrongly ordered triplets, in [0, 0.5) (sigmoid loss only)")
@@ -436,14 +437,6 @@ def _check_config(config: DPOConfig) -> Path:
     return path
 
 
-def _stage_a_prompt_style(sft_path: Path) -> str:
-    """The prompt style the starting adapter was trained with (Stage A's record, or an earlier DPO run's)."""
-    for name in ("sft_config.json", CONFIG_FILE):
-        if (sft_path / name).is_file():
-            return json.loads((sft_path / name).read_text()).get("prompt_style") or "auto"
-    return "auto"
-
-
 def train_dpo(config: DPOConfig) -> Path:
     """Run Stage B and return the path of the final model folder (alone or as one of N processes, as
     `train_sft`; the reference pass is shared out too)."""
@@ -453,7 +446,7 @@ def train_dpo(config: DPOConfig) -> Path:
     device = launch.device
     output_dir = Path(config.output_dir)
     tokenizer = load_tokenizer(str(sft_path), config.trust_remote_code)
-    fmt = PromptFormat(tokenizer, config.prompt_style or _stage_a_prompt_style(sft_path))
+    fmt = PromptFormat(tokenizer, config.prompt_style or trained_prompt_style(sft_path) or "auto")
     data = prepare_dpo_data(config, fmt)  # before the model: bad input fails fast
     if len(data.train) == 0:
         raise ValueError(f"{config.train_data}: no training triplets left after the validation split")
@@ -482,7 +475,7 @@ def train_dpo(config: DPOConfig) -> Path:
     if resumed_from:
         load_optimizer(resumed_from, model, optimizer)
 
-    model_info = json.dumps({"base_model": base_model, "stage": "dpo", "sft_model": str(sft_path)})
+    model_info = json.dumps({"base_model": base_model, "stage": "dpo", "sft_model": str(sft_path), "prompt_style": fmt.style})
     extra = {CONFIG_FILE: json.dumps(resolved, indent=2), CLINSUM_MODEL_INFO: model_info}
     rng_at_step_end = capture_rng(launch)
     checkpoints = Checkpoints(output_dir, launch, model, tokenizer, optimizer, scheduler, extra)

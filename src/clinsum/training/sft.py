@@ -183,7 +183,8 @@ def train_sft(config: SFTConfig) -> Path:
     if resumed_from:
         load_optimizer(resumed_from, model, optimizer)
 
-    pad_id, model_info = tokenizer.pad_token_id, json.dumps({"base_model": config.model, "stage": "sft"})
+    pad_id = tokenizer.pad_token_id
+    model_info = json.dumps({"base_model": config.model, "stage": "sft", "prompt_style": fmt.style})
     extra = {CONFIG_FILE: json.dumps(config_to_dict(config), indent=2), CLINSUM_MODEL_INFO: model_info}
     rng_at_step_end = capture_rng(launch)
     checkpoints = Checkpoints(output_dir, launch, model, tokenizer, optimizer, scheduler, extra)
