@@ -38,8 +38,8 @@ from clinsum.models import (
 )
 from clinsum.training.checkpoint import Checkpoints, capture_rng, load_optimizer, resume_or_start
 from clinsum.training.common import (
-    Launch, TrainingOptions, collate_rows, local_forwards, optimizer_steps, plan_optimization, prepare_for_training,
-    print_table, sigterm_as_interrupt, start_launch, trainable_parameter_count,
+    Launch, TrainingOptions, TrainState, apply_gradients, collate_rows, epoch_steps, local_forwards, plan_optimization,
+    prepare_for_training, print_table, sigterm_as_interrupt, start_launch, trainable_parameter_count,
 )
 from clinsum.training.losses import SummaryLM, summary_logprobs
 
@@ -469,8 +469,8 @@ def train_dpo(config: DPOConfig) -> Path:
 
     lengths = data.train.pair_lengths()
     optimizer, scheduler, total_steps = plan_optimization(model, config, len(lengths), launch.processes)
-    fresh = {"epoch": 0, "step_in_epoch": 0, "global_step": 0, "epoch_sums": _zero_sums(), "history": [], "steps": []}
-    state, resumed_from = resume_or_start(output_dir, config.resume, model, scheduler, fresh, launch)
+    state, resumed_from = resume_or_start(output_dir, config.resume, model, scheduler, TrainState(epoch_sums=_zero_sums()),
+                                          launch)
     trainer, optimizer = launch.accelerator.prepare(SummaryLM(model), optimizer)
     if resumed_from:
         load_optimizer(resumed_from, model, optimizer)
@@ -486,40 +486,33 @@ def train_dpo(config: DPOConfig) -> Path:
     trainer.train()
     with sigterm_as_interrupt():
         try:
-            for epoch in range(state["epoch"], config.num_epochs):
-                batches = length_grouped_batches(lengths, config.batch_size * launch.processes, seed=config.seed + epoch)
-                steps = optimizer_steps(batches, config.gradient_accumulation_steps)
-                if state["global_step"] >= total_steps:
+            for epoch in range(state.epoch, config.num_epochs):
+                steps = epoch_steps(lengths, config, launch, epoch)
+                if state.global_step >= total_steps:
                     break
-                progress = tqdm(total=len(steps), initial=state["step_in_epoch"], disable=not launch.is_main,
+                progress = tqdm(total=len(steps), initial=state.step_in_epoch, disable=not launch.is_main,
                                 desc=f"DPO epoch {epoch + 1}/{config.num_epochs}")
-                for step in steps[state["step_in_epoch"]:]:
+                for step in steps[state.step_in_epoch:]:
                     started = time.perf_counter()
                     step_sums = dpo_step(trainer, data.train, step, cached_reference, config, pad_id, launch)
-                    launch.accelerator.clip_grad_norm_(trainer.parameters(), config.max_grad_norm)
-                    optimizer.step()
-                    scheduler.step()
-                    optimizer.zero_grad(set_to_none=True)
+                    apply_gradients(trainer, optimizer, scheduler, launch, config.max_grad_norm)
                     rng_at_step_end = capture_rng(launch)
                     totals = launch.sum(torch.tensor(list(step_sums.values()), dtype=torch.float64)).tolist()
                     step_sums = dict(zip(step_sums, totals), seconds=time.perf_counter() - started)
-                    _add(state["epoch_sums"], step_sums)
-                    state["step_in_epoch"] += 1
-                    state["global_step"] += 1
+                    _add(state.epoch_sums, step_sums)
                     m = metrics(step_sums)
-                    state["steps"].append({"step": state["global_step"], "loss": m["loss"], "margin": m["margin"],
-                                           "learning_rate": scheduler.get_last_lr()[0]})
+                    state.count_step(loss=m["loss"], margin=m["margin"], learning_rate=scheduler.get_last_lr()[0])
                     progress.update(1)
                     progress.set_postfix(loss=f"{m['loss']:.3f}", r_chosen=f"{m['chosen_reward']:.3f}",
                                          r_rejected=f"{m['rejected_reward']:.3f}", margin=f"{m['margin']:.3f}",
                                          acc=f"{m['reward_accuracy']:.2f}", logp=f"{m['chosen_logp_per_token']:.3f}")
-                    if config.save_every_steps and state["global_step"] % config.save_every_steps == 0:
+                    if config.save_every_steps and state.global_step % config.save_every_steps == 0:
                         checkpoints.save_step(state, rng_at_step_end)
-                    if state["global_step"] >= total_steps:
+                    if state.global_step >= total_steps:
                         break
                 progress.close()
                 val = evaluate_pairs(trainer, data.val, reference["val"], config, pad_id, device, launch)
-                _finish_epoch(state, epoch, scheduler, val)
+                _finish_epoch(state, scheduler, val)
                 checkpoints.save(f"checkpoint_epoch_{epoch + 1}", state, rng_at_step_end)
         except KeyboardInterrupt:
             checkpoints.save_interrupted(state, rng_at_step_end)
@@ -536,29 +529,17 @@ def train_dpo(config: DPOConfig) -> Path:
     return final_dir
 
 
-def _finish_epoch(state: dict, epoch: int, scheduler, val: dict | None) -> None:
-    sums = state["epoch_sums"]
-    state["history"].append({
-        "epoch": epoch + 1,
-        "steps": state["step_in_epoch"],
-        "train": metrics(sums),
-        "val": val,
-        "learning_rate": scheduler.get_last_lr()[0],
-        "tokens_per_second": sums["tokens"] / max(sums["seconds"], 1e-9),
-        "seconds": sums["seconds"],
-    })
-    state.update(epoch=epoch + 1, step_in_epoch=0, epoch_sums=_zero_sums())
-    train = state["history"][-1]["train"]
+def _finish_epoch(state: TrainState, scheduler, val: dict | None) -> None:
+    train = metrics(state.epoch_sums)
+    record = state.finish_epoch({"train": train, "val": val}, scheduler.get_last_lr()[0], _zero_sums())
     val_text = f"; val margin {val['margin']:.4f}, accuracy {val['reward_accuracy']:.2f}" if val else ""
-    log.info("epoch %d: loss %.4f, margin %.4f, reward accuracy %.2f%s", epoch + 1, train["loss"], train["margin"],
+    log.info("epoch %d: loss %.4f, margin %.4f, reward accuracy %.2f%s", record["epoch"], train["loss"], train["margin"],
              train["reward_accuracy"], val_text)
 
 
-def _training_stats(resolved: dict, state: dict, data: DPOData, lengths: list[int], batch_size: int, style: str,
+def _training_stats(resolved: dict, state: TrainState, data: DPOData, lengths: list[int], batch_size: int, style: str,
                     reference: dict, processes: int) -> dict:
-    history = state["history"]
-    seconds = sum(h["seconds"] for h in history)
-    tokens = sum(h["tokens_per_second"] * h["seconds"] for h in history)
+    history = state.history
     batches = length_grouped_batches(lengths, batch_size, seed=resolved["seed"])
     return {
         "stage": "dpo",
@@ -570,15 +551,13 @@ def _training_stats(resolved: dict, state: dict, data: DPOData, lengths: list[in
         "reference": reference,
         "epochs": history,
         "totals": {
-            "steps": state["global_step"],
-            "seconds": seconds,
-            "tokens_per_second": tokens / max(seconds, 1e-9),
+            **state.totals(),
             "final_train": history[-1]["train"] if history else None,
             "final_val": history[-1]["val"] if history else None,
             "padding_share": padding_share([len(r.input_ids) for r in data.train.rows],
                                            [data.train.rows_of(b) for b in batches]),
         },
-        "steps": state["steps"],
+        "steps": state.steps,
     }
 
 
