@@ -8,7 +8,8 @@ import pytest
 
 from clinsum.config import config_from_dict, load_yaml
 from clinsum.pipeline import STAGES, PipelineConfig, run_pipeline
-from conftest import SHARED_MTS, interrupt_on_call
+from clinsum.paths import MTS_DIALOG, MTS_TEST, MTS_TRAIN, MTS_VALIDATION
+from conftest import interrupt_on_call
 
 
 def tiny_pipeline(tiny_model, output_dir, stages, sections: dict | None = None, **sft) -> PipelineConfig:
@@ -97,12 +98,12 @@ def test_shipped_configs_parse(name):
     assert config.stages
 
 
-@pytest.mark.skipif(not SHARED_MTS.exists(), reason="../shared/datasets/mts-dialog not present")
+@pytest.mark.skipif(not MTS_DIALOG.exists(), reason=f"{MTS_DIALOG} not present")
 def test_prepare_stage_reads_mts_dialog(tiny_model, tmp_path):
     config = PipelineConfig(output_dir=str(tmp_path), stages=["prepare"], data={
-        "train_data": str(SHARED_MTS / "MTS-Dialog-TrainingSet.csv"),
-        "val_data": str(SHARED_MTS / "MTS-Dialog-ValidationSet.csv"),
-        "test_data": str(SHARED_MTS / "MTS-Dialog-TestSet-1-MEDIQA-Chat-2023.csv"),
+        "train_data": str(MTS_TRAIN),
+        "val_data": str(MTS_VALIDATION),
+        "test_data": str(MTS_TEST),
         "max_test_examples": 10,
     })
     paths = run_pipeline(config)["prepare"]

@@ -22,15 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from clinsum.config import config_from_dict, device_option, dtype_option, option
-from clinsum.data.dataset import ColumnOptions
-from clinsum.io import write_csv, write_json, write_text
+from clinsum.data.dataset import ColumnOptions, write_examples
+from clinsum.io import write_json, write_text
 
 log = logging.getLogger(__name__)
 
 STAGES = ("prepare", "sft", "negatives", "dpo", "eval")
 TRAINING_STAGES = ("sft", "dpo")  # the stages every process of a multi-process launch runs together
 STAGE_RECORD = ".stage.json"
-DATA_COLUMNS = ["id", "clinical_note", "summary", "label", "section_header"]
 
 
 # YAML section -> the config class its options build, and the run-wide settings it takes unless it sets them
@@ -210,9 +209,7 @@ def prepare_data(section: DataSection, out_dir: Path, seed: int) -> dict[str, st
     if section.redact_phi:
         splits, outputs["phi_report"] = _redact_splits(splits, section.phi_mode, seed, out_dir)
     for split, rows in splits.items():
-        outputs[split] = str(out_dir / f"{split}.csv")
-        write_csv(outputs[split], [dict(zip(DATA_COLUMNS, (e.id, e.note, e.summary, e.label or "", e.context or "")))
-                                   for e in rows], DATA_COLUMNS)
+        outputs[split] = str(write_examples(out_dir / f"{split}.csv", rows))
     return outputs
 
 

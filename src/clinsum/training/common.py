@@ -100,6 +100,24 @@ class TrainState:
         return {"steps": self.global_step, "seconds": seconds, "tokens_per_second": tokens / max(seconds, 1e-9)}
 
 
+def training_stats(stage: str, config: dict, state: TrainState, processes: int, style: str, data: dict,
+                   totals: dict, **extra) -> dict:
+    """What ``training_stats.json`` holds: the resolved config, the data report (then ``extra``, e.g. DPO's
+    reference cache), the epoch records, the totals (the state's, then the recipe's ``totals``) and the step log."""
+    return {
+        "stage": stage,
+        "config": config,
+        "processes": processes,
+        "global_batch": config["batch_size"] * processes * config["gradient_accumulation_steps"],
+        "prompt_style": style,
+        "data": data,
+        **extra,
+        "epochs": state.history,
+        "totals": {**state.totals(), **totals},
+        "steps": state.steps,
+    }
+
+
 @dataclass
 class Launch:
     """Where this process trains and how it meets the others: alone, or as one of N processes started by

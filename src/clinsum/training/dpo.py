@@ -39,7 +39,7 @@ from clinsum.models import (
 from clinsum.training.checkpoint import Checkpoints, capture_rng, load_optimizer, resume_or_start
 from clinsum.training.common import (
     Launch, TrainingOptions, TrainState, apply_gradients, collate_rows, epoch_steps, local_forwards, plan_optimization,
-    prepare_for_training, print_table, sigterm_as_interrupt, start_launch, trainable_parameter_count,
+    prepare_for_training, print_table, sigterm_as_interrupt, start_launch, trainable_parameter_count, training_stats,
 )
 from clinsum.training.losses import SummaryLM, summary_logprobs
 
@@ -539,26 +539,13 @@ def _finish_epoch(state: TrainState, scheduler, val: dict | None) -> None:
 
 def _training_stats(resolved: dict, state: TrainState, data: DPOData, lengths: list[int], batch_size: int, style: str,
                     reference: dict, processes: int) -> dict:
-    history = state.history
+    last = state.history[-1] if state.history else {}
     batches = length_grouped_batches(lengths, batch_size, seed=resolved["seed"])
-    return {
-        "stage": "dpo",
-        "config": resolved,
-        "processes": processes,
-        "global_batch": batch_size * processes * resolved["gradient_accumulation_steps"],
-        "prompt_style": style,
-        "data": data.report,
-        "reference": reference,
-        "epochs": history,
-        "totals": {
-            **state.totals(),
-            "final_train": history[-1]["train"] if history else None,
-            "final_val": history[-1]["val"] if history else None,
-            "padding_share": padding_share([len(r.input_ids) for r in data.train.rows],
-                                           [data.train.rows_of(b) for b in batches]),
-        },
-        "steps": state.steps,
-    }
+    return training_stats("dpo", resolved, state, processes, style, data.report, {
+        "final_train": last.get("train"),
+        "final_val": last.get("val"),
+        "padding_share": padding_share([len(r.input_ids) for r in data.train.rows], [data.train.rows_of(b) for b in batches]),
+    }, reference=reference)
 
 
 def _print_summary(stats: dict, final_dir: Path) -> None:

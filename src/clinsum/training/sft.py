@@ -26,7 +26,7 @@ from clinsum.training.checkpoint import Checkpoints, capture_rng, load_optimizer
 from clinsum.training.common import (
     ALL_LINEAR, Launch, TrainingOptions, TrainState, add_lora, apply_gradients, collate_rows, epoch_steps,
     local_forwards, plan_optimization, prepare_for_training, print_table, sigterm_as_interrupt, start_launch,
-    trainable_parameter_count,
+    trainable_parameter_count, training_stats,
 )
 from clinsum.training.losses import SummaryLM, sft_loss
 
@@ -247,24 +247,13 @@ def _finish_epoch(state: TrainState, scheduler, val_loss: float | None) -> None:
 
 def _training_stats(config: SFTConfig, state: TrainState, data: SFTData, lengths: list[int], style: str,
                     processes: int) -> dict:
-    history = state.history
+    last = state.history[-1] if state.history else {}
     batches = length_grouped_batches(lengths, config.batch_size, seed=config.seed)
-    return {
-        "stage": "sft",
-        "config": config_to_dict(config),
-        "processes": processes,
-        "global_batch": config.batch_size * processes * config.gradient_accumulation_steps,
-        "prompt_style": style,
-        "data": data.report,
-        "epochs": history,
-        "totals": {
-            **state.totals(),
-            "final_train_loss": history[-1]["train_loss"] if history else None,
-            "final_val_loss": history[-1]["val_loss"] if history else None,
-            "padding_share": padding_share(lengths, batches),
-        },
-        "steps": state.steps,
-    }
+    return training_stats("sft", config_to_dict(config), state, processes, style, data.report, {
+        "final_train_loss": last.get("train_loss"),
+        "final_val_loss": last.get("val_loss"),
+        "padding_share": padding_share(lengths, batches),
+    })
 
 
 def _print_summary(stats: dict, final_dir: Path) -> None:
