@@ -69,11 +69,11 @@ class PipelineConfig:
     dtype: str = dtype_option()
     show_examples: int = option(3, "held-out notes printed with each model's summary at the end")
     # A mapping of options in YAML, a Section once the config is built.
-    data: Section = option({}, "data section (YAML only)", cli=False)
-    sft: Section = option({}, "SFT section (YAML only)", cli=False)
-    negatives: Section = option({}, "negatives section (YAML only)", cli=False)
-    dpo: Section = option({}, "DPO section (YAML only)", cli=False)
-    eval: Section = option({}, "eval section (YAML only)", cli=False)
+    data: Section = option({}, "data section: where the notes come from (YAML only)", cli=False)
+    sft: Section = option({}, "SFT section: options of `clinsum sft` (YAML only)", cli=False)
+    negatives: Section = option({}, "negatives section: options of `clinsum negatives` (YAML only)", cli=False)
+    dpo: Section = option({}, "DPO section: options of `clinsum dpo` (YAML only)", cli=False)
+    eval: Section = option({}, "eval section: options of `clinsum eval` (YAML only)", cli=False)
 
     def __post_init__(self):
         unknown = [s for s in self.stages if s not in STAGES]
