@@ -10,13 +10,12 @@ same unsupported facts and the same evidence as fp32.
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 from clinsum.data.dataset import load_examples
 from clinsum.data.synthetic import generate_examples
 from clinsum.evaluation.faithfulness import FaithfulnessChecker, _int8_linear_layers
+from clinsum.paths import MTS_VALIDATION
 
-MTS_VALIDATION = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "mts-dialog" / "MTS-Dialog-ValidationSet.csv"
 
 
 def timed(checker: FaithfulnessChecker, pairs: list[tuple[str, str]]):

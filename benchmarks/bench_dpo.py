@@ -27,27 +27,22 @@ from pathlib import Path
 
 import torch
 
-from bench_sft import load_rows, write_csv
 from clinsum.data.batching import length_grouped_batches
+from clinsum.data.dataset import write_examples
 from clinsum.data.negatives import NegativesConfig, make_triplets
 from clinsum.data.prompts import IGNORE_INDEX, PromptFormat
 from clinsum.io import write_jsonl
 from clinsum.models import adapter_base_model, load_base_model, load_for_inference, load_tokenizer
+from clinsum.testing import build_tiny_model
 from clinsum.training.common import build_optimizer, start_launch
 from clinsum.training.dpo import (
     DPOConfig, EncodedPairs, dpo_step, load_policy, model_fingerprint, prepare_dpo_data, reference_logps,
 )
 from clinsum.training.losses import summary_logprobs
 from clinsum.training.sft import SFTConfig, train_sft
+from common import training_rows
 
 CPU = torch.device("cpu")
-
-
-def tiny_model(folder: Path, texts: list[str]) -> str:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-    from conftest import build_tiny_model
-
-    return str(build_tiny_model(folder, texts))
 
 
 def write_triplets(notes, n: int, path: Path) -> int:
@@ -174,15 +169,15 @@ def main() -> None:
     args = parser.parse_args()
 
     n_pairs = (args.steps + 1) * args.batch_size
-    notes, source = load_rows(3 * n_pairs, args.seed)
+    notes, source = training_rows(3 * n_pairs, args.seed)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         model = args.model
         if model == "tiny":
-            model = tiny_model(tmp / "tiny", [e.note for e in notes] + [e.summary for e in notes])
+            model = str(build_tiny_model(tmp / "tiny", [e.note for e in notes] + [e.summary for e in notes]))
         n_triplets = write_triplets(notes, n_pairs, tmp / "triplets.jsonl")
         sft = train_sft(SFTConfig(
-            train_data=str(write_csv(tmp / "notes.csv", notes)), val_data=str(write_csv(tmp / "val.csv", notes[:2])),
+            train_data=str(write_examples(tmp / "notes.csv", notes)), val_data=str(write_examples(tmp / "val.csv", notes[:2])),
             model=model, output_dir=str(tmp / "sft"), num_epochs=1, max_steps=1, batch_size=args.batch_size,
             max_length=args.max_length, warmup_steps=0, save_every_steps=0, seed=args.seed,
             lora_r=16, lora_alpha=32, lora_target_modules=["q_proj", "v_proj"],  # the seed's, as in the README's figures

@@ -12,12 +12,11 @@ from __future__ import annotations
 import argparse
 import random
 import time
-from pathlib import Path
 
 from clinsum.data.dataset import load_examples
 from clinsum.inference.generate import GenerationOptions, Summarizer
+from clinsum.paths import MTS_TEST
 
-MTS_TEST = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "mts-dialog" / "MTS-Dialog-TestSet-1-MEDIQA-Chat-2023.csv"
 
 
 def main() -> None:

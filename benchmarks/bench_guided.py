@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import argparse
 import time
-from pathlib import Path
 
 from clinsum.data.dataset import load_examples, select_factual
 from clinsum.evaluation.faithfulness import FaithfulnessChecker
 from clinsum.evaluation.guided import GuidedSummarizer
 from clinsum.evaluation.report import format_delta, format_estimate, score_predictions
 from clinsum.inference.generate import GenerationOptions, Summarizer
+from clinsum.paths import MTS_VALIDATION
 
-MTS_VAL = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "mts-dialog" / "MTS-Dialog-ValidationSet.csv"
 ROWS = (("rouge1", "ROUGE-1 F1", "score"), ("rougeL", "ROUGE-L F1", "score"),
         ("hallucination_rate", "hallucination rate", "rate"), ("unsupported_per_summary", "unsupported / summary", "count"),
         ("length", "length (words)", "words"), ("degenerate_rate", "loops", "rate"))
@@ -30,7 +29,7 @@ ROWS = (("rouge1", "ROUGE-1 F1", "score"), ("rougeL", "ROUGE-L F1", "score"),
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--model-path", required=True)
-    parser.add_argument("--data", default=str(MTS_VAL), help="notes with reference summaries (default: MTS-Dialog validation)")
+    parser.add_argument("--data", default=str(MTS_VALIDATION), help="notes with reference summaries (default: MTS-Dialog validation)")
     parser.add_argument("--notes", type=int, default=40, help="the first N factual rows")
     parser.add_argument("--candidates", type=int, default=4)
     parser.add_argument("--max-new-tokens", type=int, default=128)

@@ -28,12 +28,13 @@ import sys
 import time
 from pathlib import Path
 
+from clinsum.paths import MTS_TRAIN
+
 SETTINGS = {  # name -> (max_forward_tokens or None for the default, gradient checkpointing)
     "one forward": (0, False),
     "chunked": (None, False),
     "checkpointing": (0, True),
 }
-MTS_TRAIN = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "mts-dialog" / "MTS-Dialog-TrainingSet.csv"
 
 
 def long_rows(n: int, tokens: int, fmt) -> list:

@@ -27,7 +27,7 @@ import threading
 import time
 from pathlib import Path
 
-MTS_TEST = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "mts-dialog" / "MTS-Dialog-TestSet-1-MEDIQA-Chat-2023.csv"
+from clinsum.paths import MTS_TEST
 
 
 def request(port: int, method: str, path: str, body: dict | None = None, timeout: float = 900.0) -> tuple[int, dict]:

@@ -15,9 +15,7 @@ on MTS-Dialog training data (target < 15%).
 from __future__ import annotations
 
 import argparse
-import csv
 import json
-import random
 import sys
 import tempfile
 import time
@@ -26,36 +24,17 @@ from pathlib import Path
 import torch
 
 from clinsum.data.batching import collate, length_grouped_batches, padding_share
-from clinsum.data.dataset import Example, load_examples
+from clinsum.data.dataset import Example, load_examples, write_examples
 from clinsum.data.prompts import PromptFormat
 from clinsum.models import load_base_model, load_tokenizer, resolve_base_model
+from clinsum.paths import MTS_TRAIN
 from clinsum.training.common import add_lora
 from clinsum.training.sft import SFTConfig, encode_examples, train_sft
+from common import training_rows
 
-MTS_TRAIN = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "mts-dialog" / "MTS-Dialog-TrainingSet.csv"
 
 # The same adapter for all three, the seed's (configs/presets/sft-seed-lora.yaml), as when the README's figures were measured.
 SEED_LORA = {"lora_r": 16, "lora_alpha": 32, "lora_target_modules": ["q_proj", "v_proj"]}
-
-
-def load_rows(n: int, seed: int) -> tuple[list[Example], str]:
-    if MTS_TRAIN.exists():
-        examples = load_examples(MTS_TRAIN)
-        source = "MTS-Dialog train"
-    else:
-        from clinsum.data.synthetic import generate_examples
-
-        examples, source = generate_examples(max(n, 200), seed=seed), "synthetic"
-    random.Random(seed).shuffle(examples)
-    return examples[:n], source
-
-
-def write_csv(path: Path, rows: list[Example]) -> Path:
-    with open(path, "w", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(["id", "clinical_note", "summary", "section_header"])
-        writer.writerows([[e.id, e.note, e.summary, e.context or ""] for e in rows])
-    return path
 
 
 def bench_plain(args, fmt, encoded, batches) -> float:
@@ -123,13 +102,13 @@ def main() -> None:
     torch.set_num_threads(torch.get_num_threads())
 
     n_rows = args.steps * args.batch_size
-    rows, source = load_rows(max(n_rows, args.trl_steps * args.batch_size), args.seed)
+    rows, source = training_rows(max(n_rows, args.trl_steps * args.batch_size), args.seed)
     tokenizer = load_tokenizer(resolve_base_model(args.model))
     fmt = PromptFormat(tokenizer)
 
     with tempfile.TemporaryDirectory() as tmp:
-        train = write_csv(Path(tmp) / "train.csv", rows[:n_rows])
-        val = write_csv(Path(tmp) / "val.csv", rows[:2])
+        train = write_examples(Path(tmp) / "train.csv", rows[:n_rows])
+        val = write_examples(Path(tmp) / "val.csv", rows[:2])
         config = SFTConfig(train_data=str(train), val_data=str(val), model=args.model, output_dir=f"{tmp}/run",
                            num_epochs=1, batch_size=args.batch_size, max_length=args.max_length, seed=args.seed,
                            save_every_steps=0, **SEED_LORA)

@@ -37,13 +37,12 @@ import torch
 from scipy.stats import rankdata
 from tqdm import tqdm
 
-from checker_human_agreement import HUMAN_LABELS
-from checker_levers import MTS_TRAIN
 from clinsum.data.dataset import Example, load_examples
 from clinsum.data.negatives import NegativesConfig, make_triplets
 from clinsum.evaluation.faithfulness import FaithfulnessChecker, default_model_path
 from clinsum.evaluation.human_labels import LABELS, load_study
 from clinsum.evaluation.metrics import grouped_auroc_ci
+from clinsum.paths import HUMAN_LABELS_DEV, MTS_TRAIN
 from clinsum.text.normalize import split_note
 
 
@@ -182,7 +181,7 @@ def main() -> None:
         encoder.model.save_pretrained(args.save)
         encoder.tokenizer.save_pretrained(args.save)
 
-    study = load_study(HUMAN_LABELS)
+    study = load_study(HUMAN_LABELS_DEV)
     pairs = [(r["Dialogue"], r["Automatic Summary"]) for r in study]
     started = time.perf_counter()
     if args.unit == "summary":

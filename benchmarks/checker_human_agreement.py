@@ -30,9 +30,8 @@ from clinsum.evaluation.faithfulness import FaithfulnessChecker, SummaryCheck
 from clinsum.evaluation.human_labels import LABELS, load_study
 from clinsum.evaluation.metrics import grouped_auroc_ci
 from clinsum.evaluation.verifier import COUNT_SIGNALS, SIGNALS
+from clinsum.paths import HUMAN_LABELS_DEV, missing
 
-HUMAN_LABELS = (Path(__file__).resolve().parents[2] / "shared" / "datasets" / "mts-dialog-human-labels"
-                / "human-labels-dev.csv")
 
 
 def rouge1_precision(summaries: list[str], dialogues: list[str]) -> np.ndarray:
@@ -88,13 +87,13 @@ def _print_cases(rows: list[dict], checks: list[SummaryCheck], show: int) -> Non
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--labels", type=Path, default=HUMAN_LABELS, help="human-label CSV (dev half)")
+    parser.add_argument("--labels", type=Path, default=HUMAN_LABELS_DEV, help="human-label CSV (dev half)")
     parser.add_argument("--no-embeddings", action="store_true", help="lexical checker only")
     parser.add_argument("--bootstrap-seed", type=int, default=0)
     parser.add_argument("--show", type=int, default=0, help="print this many misses and false alarms")
     args = parser.parse_args()
     if not args.labels.exists():
-        raise SystemExit(f"{args.labels} not found: the human-label file lives in ../shared/datasets")
+        raise SystemExit(missing(args.labels))
 
     rows = load_study(args.labels)
     groups = [r["ID"] for r in rows]

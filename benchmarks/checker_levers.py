@@ -28,12 +28,10 @@ chosen length weight, which are cross-validated by dialogue (8 folds). The rows:
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from collections import Counter
 from contextlib import contextmanager, nullcontext
 from functools import cache
-from pathlib import Path
 from unittest import mock
 
 import numpy as np
@@ -42,14 +40,14 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import GroupKFold
 
-from checker_human_agreement import HUMAN_LABELS
 from clinsum.data.dataset import load_examples
 from clinsum.evaluation import facts
 from clinsum.evaluation.faithfulness import _STOPWORDS, _WORD, FaithfulnessChecker, default_model_path
 from clinsum.evaluation.human_labels import load_study
+from clinsum.paths import HUMAN_LABELS_DEV, MTS_TRAIN, missing
+from clinsum.testing import PARAPHRASES, UNFAITHFUL_TWINS
 from clinsum.text.normalize import normalize, split_note
 
-MTS_TRAIN = HUMAN_LABELS.parents[1] / "mts-dialog" / "MTS-Dialog-TrainingSet.csv"
 FLAGS = ("absent", "contradicted", "negation_reversed")
 
 
@@ -208,9 +206,9 @@ def main() -> None:
     parser.add_argument("--likelihood", action="store_true", help="also the summarizer-likelihood rows (slow)")
     parser.add_argument("--context", action="store_true", help="also medspacy ConText in place of the scope rules")
     args = parser.parse_args()
-    if not HUMAN_LABELS.exists():
-        raise SystemExit(f"{HUMAN_LABELS} not found: the human-label file lives in ../shared/datasets")
-    rows = load_study(HUMAN_LABELS)
+    if not HUMAN_LABELS_DEV.exists():
+        raise SystemExit(missing(HUMAN_LABELS_DEV))
+    rows = load_study(HUMAN_LABELS_DEV)
     groups = [r["ID"] for r in rows]
     labels = {name: np.array([r[name] for r in rows]) for name in ("hallucinated", "unfaithful")}
     checker = FaithfulnessChecker(use_embeddings=False)  # the signals are lexical (verifier.py)
@@ -229,9 +227,6 @@ def main() -> None:
         scores[f"novel words, MiniLM cosine < {t}"] = counts + unverified + 4 * flags
     features = np.log1p(np.c_[flags, unverified, novel, words, summed(checks, "facts")])
     if args.context:
-        sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
-        from test_faithful_paraphrases import PARAPHRASES, UNFAITHFUL_TWINS
-
         variants = {"own scope rules (shipped)": nullcontext(),
                     "medspacy ConText": context_polarity(keep_list_rule=False),
                     "medspacy ConText + own comma-list rule": context_polarity(keep_list_rule=True)}

@@ -26,9 +26,9 @@ from clinsum.data.negatives import STRATEGIES, STRATEGY_FUNCTIONS, NegativesConf
 from clinsum.data.synthetic import generate_examples
 from clinsum.evaluation.faithfulness import FaithfulnessChecker, SummaryCheck, summarize_checks
 from clinsum.io import write_json
+from clinsum.paths import MTS_VALIDATION
 from clinsum.text.normalize import split_note
 
-MTS_VALIDATION = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "mts-dialog" / "MTS-Dialog-ValidationSet.csv"
 ATTEMPTS = 4
 
 

@@ -30,12 +30,10 @@ from clinsum.data.dataset import Example, load_examples
 from clinsum.evaluation.faithfulness import FaithfulnessChecker, content_words
 from clinsum.evaluation.verifier import WEIGHTS_FILE, Verifier
 from clinsum.io import write_json
+from clinsum.paths import HUMAN_LABELS_DEV, MTS_TRAIN, missing
 from clinsum.evaluation.human_labels import load_study
 from clinsum.text.normalize import normalize
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "datasets"
-MTS_TRAIN = SHARED / "mts-dialog" / "MTS-Dialog-TrainingSet.csv"
-HUMAN_LABELS = SHARED / "mts-dialog-human-labels" / "human-labels-dev.csv"
 FLAGS = ("absent", "contradicted", "negation_reversed")  # flagged typed facts: each weighs the threshold
 UNITS = ("unverified", "novel_words")  # each weighs 1
 
@@ -79,12 +77,12 @@ def best_f1_threshold(sums: dict[str, np.ndarray], labels: np.ndarray, highest: 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--train", type=Path, default=MTS_TRAIN, help="MTS-Dialog training CSV")
-    parser.add_argument("--labels", type=Path, default=HUMAN_LABELS, help="human-label CSV (dev half) for the threshold")
+    parser.add_argument("--labels", type=Path, default=HUMAN_LABELS_DEV, help="human-label CSV (dev half) for the threshold")
     parser.add_argument("--output", type=Path, default=WEIGHTS_FILE)
     args = parser.parse_args()
     for path in (args.train, args.labels):
         if not path.exists():
-            raise SystemExit(f"{path} not found: MTS-Dialog and its human labels live in ../shared/datasets")
+            raise SystemExit(missing(path))
 
     started = time.perf_counter()
     examples = [e for e in load_examples(args.train) if e.summary.strip() and e.note.strip()]

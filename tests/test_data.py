@@ -10,7 +10,7 @@ from clinsum.data.batching import collate, length_grouped_batches, padding_share
 from clinsum.data.dataset import (
     ColumnMapping, DataError, load_examples, select_factual, split_examples, strip_evidence_markers,
 )
-from conftest import SHARED_MTS
+from clinsum.paths import MTS_DIALOG, MTS_TRAIN, MTS_VALIDATION
 
 
 def write(path, text: str | bytes):
@@ -123,11 +123,11 @@ def test_collate_pads_dynamically_without_loss_on_padding():
     assert batch["labels"].tolist() == [[-100, 6, 7], [8, -100, -100]]
 
 
-@pytest.mark.skipif(not SHARED_MTS.exists(), reason="../shared/datasets/mts-dialog not present")
+@pytest.mark.skipif(not MTS_DIALOG.exists(), reason=f"{MTS_DIALOG} not present")
 def test_mts_dialog_loads_through_default_mapping():
-    examples = load_examples(SHARED_MTS / "MTS-Dialog-TrainingSet.csv")
+    examples = load_examples(MTS_TRAIN)
     assert len(examples) == 1201
     first = examples[0]
     assert first.id == "0" and first.context == "GENHX"
     assert first.note.startswith("Doctor:") and "76-year-old" in first.summary
-    assert len(load_examples(SHARED_MTS / "MTS-Dialog-ValidationSet.csv")) == 100
+    assert len(load_examples(MTS_VALIDATION)) == 100

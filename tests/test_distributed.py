@@ -324,9 +324,7 @@ def test_accelerate_configs_load(name, engine, monkeypatch):
 def test_gpu_recipe_parses():
     from clinsum.config import config_from_dict, load_yaml
     from clinsum.pipeline import PipelineConfig
-    from clinsum.training.dpo import DPOConfig
-    from clinsum.training.sft import SFTConfig
 
     recipe = config_from_dict(PipelineConfig, load_yaml(CONFIGS / "gpu-8b-qlora.yaml"))
-    sft, dpo = config_from_dict(SFTConfig, recipe.sft), config_from_dict(DPOConfig, recipe.dpo)
+    sft, dpo = recipe.sft.config, recipe.dpo.config
     assert sft.load_in_4bit and dpo.load_in_4bit and sft.gradient_checkpointing

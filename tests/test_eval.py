@@ -285,10 +285,8 @@ def test_rescoring_saved_predictions_gives_identical_scores(eval_run, tmp_path, 
 def test_published_report_gives_back_its_predictions_without_holding_the_text(eval_run, tmp_path):
     """publish_report.py drops the notes; report_predictions.py restores them from the test file, so a
     published report can be rescored with a newer checker."""
-    import sys
     from pathlib import Path
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
     from publish_report import publish
     from report_predictions import rebuild
 

@@ -8,14 +8,15 @@ import pytest
 
 from clinsum.config import config_from_dict, load_yaml
 from clinsum.pipeline import STAGES, PipelineConfig, run_pipeline
-from conftest import SHARED_MTS, interrupt_on_call
+from clinsum.paths import MTS_DIALOG, MTS_TEST, MTS_TRAIN, MTS_VALIDATION
+from conftest import interrupt_on_call
 
 
-def tiny_pipeline(tiny_model, output_dir, stages, **sft) -> PipelineConfig:
+def tiny_pipeline(tiny_model, output_dir, stages, sections: dict | None = None, **sft) -> PipelineConfig:
     return PipelineConfig(
         output_dir=str(output_dir), model=str(tiny_model), stages=stages, show_examples=0,
         data={"synthetic": True, "n_train": 24, "n_val": 4, "n_test": 4, "hallucinated_fraction": 0.25},
-        sft={"batch_size": 8, "num_epochs": 1, "learning_rate": 1e-2, "max_length": 256, **sft},
+        sft={"batch_size": 8, "num_epochs": 1, "learning_rate": 1e-2, "max_length": 256, **sft}, **(sections or {}),
     )
 
 
@@ -59,11 +60,31 @@ def test_interrupted_stage_resumes_from_its_checkpoint(tiny_model, tmp_path, mon
 
 def test_unknown_stage_and_section_option_are_clear_errors(tiny_model, tmp_path):
     with pytest.raises(ValueError, match="unknown tokenize"):
-        run_pipeline(tiny_pipeline(tiny_model, tmp_path, ["prepare", "tokenize"]))
-    bad = tiny_pipeline(tiny_model, tmp_path / "b", ["prepare"])
-    bad.data["n_trian"] = 3
+        tiny_pipeline(tiny_model, tmp_path, ["prepare", "tokenize"])
     with pytest.raises(ValueError, match="data: unknown option.*n_trian"):
-        run_pipeline(bad)
+        PipelineConfig(output_dir=str(tmp_path), data={"synthetic": True, "n_trian": 3})
+    with pytest.raises(ValueError, match="dpo: --beta must be > 0"):  # a command's own check of a value, too
+        tiny_pipeline(tiny_model, tmp_path, ["prepare"], {"dpo": {"beta": 0}})
+    with pytest.raises(ValueError, match="negatives: expected a mapping"):
+        tiny_pipeline(tiny_model, tmp_path, ["prepare"], {"negatives": ["per_example"]})
+
+
+def test_a_typo_in_the_last_section_fails_before_any_stage_runs(tmp_path, monkeypatch, capsys):
+    """A misspelt eval option stops `clinsum pipeline` at once, not after SFT, negatives and DPO have run."""
+    from clinsum import cli, pipeline
+
+    def must_not_run(*args):
+        raise AssertionError("a stage ran")
+
+    monkeypatch.setattr(pipeline, "RUNNERS", dict.fromkeys(STAGES, must_not_run))
+    config = tmp_path / "run.yaml"
+    config.write_text(f"output_dir: {tmp_path / 'run'}\ndata: {{synthetic: true}}\nsft: {{num_epochs: 1}}\n"
+                      "eval:\n  max_new_tokens: 8\n  max_new_tokns: 96\n")
+    assert cli.main(["pipeline", "--config", str(config)]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith("clinsum pipeline: error: eval: unknown option(s) max_new_tokns; known:")
+    assert len(error.splitlines()) == 1
+    assert not (tmp_path / "run").exists()
 
 
 @pytest.mark.parametrize("name", ["demo.yaml", "mts-dialog.yaml"])
@@ -77,12 +98,12 @@ def test_shipped_configs_parse(name):
     assert config.stages
 
 
-@pytest.mark.skipif(not SHARED_MTS.exists(), reason="../shared/datasets/mts-dialog not present")
+@pytest.mark.skipif(not MTS_DIALOG.exists(), reason=f"{MTS_DIALOG} not present")
 def test_prepare_stage_reads_mts_dialog(tiny_model, tmp_path):
     config = PipelineConfig(output_dir=str(tmp_path), stages=["prepare"], data={
-        "train_data": str(SHARED_MTS / "MTS-Dialog-TrainingSet.csv"),
-        "val_data": str(SHARED_MTS / "MTS-Dialog-ValidationSet.csv"),
-        "test_data": str(SHARED_MTS / "MTS-Dialog-TestSet-1-MEDIQA-Chat-2023.csv"),
+        "train_data": str(MTS_TRAIN),
+        "val_data": str(MTS_VALIDATION),
+        "test_data": str(MTS_TEST),
         "max_test_examples": 10,
     })
     paths = run_pipeline(config)["prepare"]
@@ -95,11 +116,12 @@ def test_prepare_stage_reads_mts_dialog(tiny_model, tmp_path):
 
 def test_all_stages_end_to_end_on_the_tiny_model(tiny_model, tmp_path, capsys):
     out = tmp_path / "run"
-    config = tiny_pipeline(tiny_model, out, list(STAGES), learning_rate=3e-2)
+    config = tiny_pipeline(tiny_model, out, list(STAGES), {
+        "negatives": {"per_example": 1},
+        "dpo": {"batch_size": 4, "num_epochs": 1, "learning_rate": 1e-3, "max_length": 256},
+        "eval": {"max_new_tokens": 6, "use_embeddings": False, "bootstrap_samples": 50},
+    }, learning_rate=3e-2)
     config.show_examples = 2
-    config.negatives = {"per_example": 1}
-    config.dpo = {"batch_size": 4, "num_epochs": 1, "learning_rate": 1e-3, "max_length": 256}
-    config.eval = {"max_new_tokens": 6, "use_embeddings": False, "bootstrap_samples": 50}
     outputs = run_pipeline(config)
 
     assert all(stage_status(out, s)["status"] == "done" for s in STAGES)
@@ -118,8 +140,8 @@ def test_all_stages_end_to_end_on_the_tiny_model(tiny_model, tmp_path, capsys):
 def test_negatives_from_this_runs_sft_model(tiny_model, tmp_path):
     """negatives.model_path: sft summarizes training notes with the Stage A adapter of the same run."""
     out = tmp_path / "run"
-    config = tiny_pipeline(tiny_model, out, ["prepare", "sft", "negatives"])
-    config.negatives = {"per_example": 1, "model_path": "sft", "model_max_examples": 3, "model_max_new_tokens": 16}
+    config = tiny_pipeline(tiny_model, out, ["prepare", "sft", "negatives"], {"negatives": {
+        "per_example": 1, "model_path": "sft", "model_max_examples": 3, "model_max_new_tokens": 16}})
     outputs = run_pipeline(config)
     report = json.loads(open(outputs["negatives"]["report"]).read())
     assert report["strategies"]["model_output"]["attempted"] == 3

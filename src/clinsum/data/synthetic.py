@@ -13,11 +13,9 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from clinsum.data.dataset import Example
-from clinsum.io import write_csv
+from clinsum.data.dataset import Example, write_examples
 
 STYLES = ("narrative", "terse", "dialogue")
-CSV_COLUMNS = ["id", "clinical_note", "summary", "label"]
 
 _NUMBER_WORDS = dict(enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split()))
@@ -479,16 +477,11 @@ def generate_examples(n: int, seed: int = 0, hallucinated_fraction: float = 0.0)
 
 def write_synthetic_splits(out_dir: str | Path, n_train: int = 240, n_val: int = 30, n_test: int = 30,
                            seed: int = 0, hallucinated_fraction: float = 0.0) -> dict[str, Path]:
-    """Write ``train.csv``, ``val.csv`` and ``test.csv`` (columns id, clinical_note, summary, label).
+    """Write ``train.csv``, ``val.csv`` and ``test.csv`` in clinsum's examples layout (``write_examples``).
 
     The splits never share a note: a hallucinated row stays in the split of its factual row.
     """
     groups = _generate_groups(n_train + n_val + n_test, seed, hallucinated_fraction)
     bounds = {"train": (0, n_train), "val": (n_train, n_train + n_val), "test": (n_train + n_val, len(groups))}
-    paths = {}
-    for split, (start, stop) in bounds.items():
-        rows = [{"id": ex.id, "clinical_note": ex.note, "summary": ex.summary, "label": ex.label}
-                for group in groups[start:stop] for ex in group]
-        paths[split] = Path(out_dir) / f"{split}.csv"
-        write_csv(paths[split], rows, fieldnames=CSV_COLUMNS)
-    return paths
+    return {split: write_examples(Path(out_dir) / f"{split}.csv", [ex for group in groups[start:stop] for ex in group])
+            for split, (start, stop) in bounds.items()}

@@ -19,7 +19,7 @@ from clinsum.config import device_option, dtype_option, option
 from clinsum.data.batching import pad_batch
 from clinsum.data.dataset import ColumnMapping, DataError, read_rows
 from clinsum.data.prompts import PROMPT_STYLES, PromptFormat
-from clinsum.models import load_for_inference, resolve_device
+from clinsum.models import load_for_inference, resolve_device, trained_prompt_style
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +80,8 @@ class SummaryOnly:
 class InferenceModelOptions:
     """How a model is loaded to summarize: shared by `generate`, `eval` and `serve`."""
 
-    prompt_style: str = option("auto", "auto, chat or plain (must match training)", choices=PROMPT_STYLES)
+    prompt_style: str = option("auto", "auto (a trained model's own; for a base model, chat if the tokenizer has a "
+                                       "template), chat or plain", choices=PROMPT_STYLES)
     device: str = device_option()
     dtype: str = dtype_option()
     trust_remote_code: bool = option(False, "allow model repos to run their own Python code")
@@ -116,7 +117,8 @@ class Summarizer:
                         trust_remote_code: bool = False, dtype: str = "auto") -> "Summarizer":
         torch_device = resolve_device(device)
         model, tokenizer = load_for_inference(model_path, torch_device, trust_remote_code, dtype)
-        return cls(model, tokenizer, PromptFormat(tokenizer, prompt_style), torch_device)
+        style = trained_prompt_style(model_path) if prompt_style == "auto" else prompt_style
+        return cls(model, tokenizer, PromptFormat(tokenizer, style or "auto"), torch_device)
 
     def summarize(self, notes: list[str], options: GenerationOptions | None = None,
                   contexts: list[str | None] | None = None, progress: bool = True) -> list[str]:

@@ -14,10 +14,13 @@ import os
 import shutil
 import tempfile
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import torch
 from safetensors.torch import load_file, save_file
+
+from clinsum.training.common import TrainState
 
 TRAINER_STATE = "trainer_state.json"
 OPTIMIZER_FILE = "optimizer.safetensors"
@@ -102,7 +105,7 @@ def save_model(path: Path, model, weights: dict, tokenizer, extra_files: dict[st
 
 
 def save_checkpoint(
-    path: Path, model, tokenizer, weights: dict, optimizer_state: dict, scheduler, state: dict,
+    path: Path, model, tokenizer, weights: dict, optimizer_state: dict, scheduler, state: TrainState,
     rng: dict[str, torch.Tensor], extra_files: dict[str, str] | None = None,
 ) -> None:
     """The trained weights plus everything needed to continue training exactly where it stopped (``full_state``'s
@@ -113,8 +116,8 @@ def save_checkpoint(
                    for name, param_state in optimizer_state["state"].items() for key, value in param_state.items()}
         save_file(tensors, tmp / OPTIMIZER_FILE)
         save_file(rng, tmp / RNG_FILE)
-        state = {**state, "param_groups": optimizer_state["param_groups"], "scheduler": scheduler.state_dict()}
-        (tmp / TRAINER_STATE).write_text(json.dumps(state, indent=2, default=str))
+        record = {**state.to_json(), "param_groups": optimizer_state["param_groups"], "scheduler": scheduler.state_dict()}
+        (tmp / TRAINER_STATE).write_text(json.dumps(record, indent=2, default=str))
 
 
 class Checkpoints:
@@ -134,26 +137,26 @@ class Checkpoints:
             return full_state(self.model, optimizer)
         return None
 
-    def save(self, name: str, state: dict, rng: dict[str, torch.Tensor]) -> None:
+    def save(self, name: str, state: TrainState, rng: dict[str, torch.Tensor]) -> None:
         gathered = self._gathered(self.optimizer)
         if self.launch.is_main:
             save_checkpoint(self.output_dir / name, self.model, self.tokenizer, *gathered, self.scheduler, state, rng,
                             self.extra_files)
 
-    def save_step(self, state: dict, rng: dict[str, torch.Tensor]) -> None:
+    def save_step(self, state: TrainState, rng: dict[str, torch.Tensor]) -> None:
         """``checkpoint_step_{step}``, replacing older step checkpoints (epoch ones stay)."""
         old = list(self.output_dir.glob("checkpoint_step_*")) if self.launch.is_main else []
-        self.save(f"checkpoint_step_{state['global_step']}", state, rng)
+        self.save(f"checkpoint_step_{state.global_step}", state, rng)
         for path in old:
-            if path.name != f"checkpoint_step_{state['global_step']}":
+            if path.name != f"checkpoint_step_{state.global_step}":
                 shutil.rmtree(path, ignore_errors=True)
 
-    def save_interrupted(self, state: dict, rng: dict[str, torch.Tensor]) -> None:
+    def save_interrupted(self, state: TrainState, rng: dict[str, torch.Tensor]) -> None:
         if self.launch.sharded:
             log.info("Interrupted under a sharding engine: rerun with --resume to continue from the last checkpoint")
             return
         self.save_step(state, rng)
-        log.info("Interrupted: checkpoint saved at step %d; rerun with --resume to continue", state["global_step"])
+        log.info("Interrupted: checkpoint saved at step %d; rerun with --resume to continue", state.global_step)
 
     def save_final(self, path: Path) -> None:
         gathered = self._gathered()
@@ -173,21 +176,21 @@ def latest_checkpoint(output_dir: Path) -> Path | None:
     return best
 
 
-def load_checkpoint(path: Path, model, scheduler, rank: int = 0) -> dict:
+def load_checkpoint(path: Path, model, scheduler, rank: int = 0) -> TrainState:
     """Restore adapter weights, scheduler and (process ``rank``'s) RNG in place; return the trainer state.
 
     The optimizer state follows with ``load_optimizer`` once the engine has prepared the optimizer (a
     sharding engine replaces its parameters).
     """
     path = Path(path)
-    state = json.loads((path / TRAINER_STATE).read_text())
+    record = json.loads((path / TRAINER_STATE).read_text())
     load_trained_weights(path, model)
-    scheduler.load_state_dict(state["scheduler"])
+    scheduler.load_state_dict(record["scheduler"])
     rng = load_file(path / RNG_FILE)
     torch.set_rng_state(rng[_rng_key("torch", rank)])
     if _rng_key("cuda", rank) in rng and torch.cuda.is_available():
         torch.cuda.set_rng_state(rng[_rng_key("cuda", rank)])
-    return state
+    return TrainState.from_json(record)
 
 
 def load_trained_weights(path: Path, model) -> None:
@@ -227,8 +230,8 @@ def load_optimizer(path: Path, model, optimizer) -> None:
                                "param_groups": [{**g, "params": [index[n] for n in g["params"]]} for g in groups]})
 
 
-def resume_or_start(output_dir: Path, resume: bool, model, scheduler, fresh_state: dict,
-                    launch=None) -> tuple[dict, Path | None]:
+def resume_or_start(output_dir: Path, resume: bool, model, scheduler, fresh_state: TrainState,
+                    launch=None) -> tuple[TrainState, Path | None]:
     """The trainer state to start from and the checkpoint it comes from: the last checkpoint with ``resume``
     (its optimizer state still to load with ``load_optimizer``), else ``fresh_state`` and None.
 
@@ -236,7 +239,7 @@ def resume_or_start(output_dir: Path, resume: bool, model, scheduler, fresh_stat
     resumes with as many processes as it was started with: the data order depends on the global batch.
     """
     processes, rank = (launch.processes, launch.rank) if launch else (1, 0)
-    fresh_state = {**fresh_state, "processes": processes}
+    fresh_state = replace(fresh_state, processes=processes)
     checkpoint = latest_checkpoint(output_dir)
     if resume and checkpoint:
         saved = json.loads((checkpoint / TRAINER_STATE).read_text()).get("processes", 1)
@@ -244,7 +247,7 @@ def resume_or_start(output_dir: Path, resume: bool, model, scheduler, fresh_stat
             raise ValueError(f"{checkpoint} was written by a {saved}-process run and this run has {processes}: "
                              f"resume with {saved} processes (the data order depends on the global batch)")
         state = load_checkpoint(checkpoint, model, scheduler, rank)
-        log.info("Resumed from %s (step %d)", checkpoint, state["global_step"])
+        log.info("Resumed from %s (step %d)", checkpoint, state.global_step)
         return state, checkpoint
     if checkpoint and not resume:
         raise ValueError(f"{output_dir} already holds checkpoints: pass --resume to continue, or choose another --output-dir")

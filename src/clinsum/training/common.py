@@ -7,13 +7,13 @@ import logging
 import math
 import signal
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 import torch
 
 from clinsum.config import device_option, dtype_option, option
-from clinsum.data.batching import collate, forward_chunks
+from clinsum.data.batching import collate, forward_chunks, length_grouped_batches
 from clinsum.data.prompts import PROMPT_STYLES, EncodedExample
 from clinsum.models import resolve_device
 
@@ -54,6 +54,68 @@ class TrainingOptions:
     dtype: str = dtype_option()
     resume: bool = option(False, "continue from the last checkpoint in --output-dir")
     trust_remote_code: bool = option(False, "allow model repos to run their own Python code (off: safer)")
+
+
+@dataclass
+class TrainState:
+    """Where a recipe's loop stands: saved in every checkpoint (``trainer_state.json``, the same keys) and
+    restored on resume, so that a resumed run continues at the same step with the same statistics."""
+
+    epoch: int = 0  # epochs finished
+    step_in_epoch: int = 0  # optimizer steps done in the current epoch
+    global_step: int = 0
+    epoch_sums: dict[str, float] = field(default_factory=dict)  # the current epoch's running sums (the recipe's own)
+    history: list[dict] = field(default_factory=list)  # one record per finished epoch
+    steps: list[dict] = field(default_factory=list)  # one record per optimizer step
+    processes: int = 1  # a run resumes with as many processes as it started with (the data order depends on it)
+
+    @classmethod
+    def from_json(cls, record: dict) -> "TrainState":
+        """From a checkpoint's trainer state (which also holds the optimizer's and scheduler's)."""
+        return cls(**{f.name: record[f.name] for f in fields(cls) if f.name in record})
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    def count_step(self, **record) -> None:
+        """One optimizer step done; ``record`` (its loss, learning rate, ...) joins the per-step log."""
+        self.step_in_epoch += 1
+        self.global_step += 1
+        self.steps.append({"step": self.global_step, **record})
+
+    def finish_epoch(self, scores: dict, learning_rate: float, zero_sums: dict[str, float]) -> dict:
+        """Close the epoch: its record (steps, the recipe's ``scores``, learning rate, throughput from the sums'
+        ``tokens`` and ``seconds``) joins the history, and the sums restart from ``zero_sums``."""
+        sums = self.epoch_sums
+        record = {"epoch": self.epoch + 1, "steps": self.step_in_epoch, **scores, "learning_rate": learning_rate,
+                  "tokens_per_second": sums["tokens"] / max(sums["seconds"], 1e-9), "seconds": sums["seconds"]}
+        self.history.append(record)
+        self.epoch, self.step_in_epoch, self.epoch_sums = self.epoch + 1, 0, zero_sums
+        return record
+
+    def totals(self) -> dict[str, float]:
+        """Steps, seconds and tokens per second over the finished epochs (training_stats.json's totals)."""
+        seconds = sum(h["seconds"] for h in self.history)
+        tokens = sum(h["tokens_per_second"] * h["seconds"] for h in self.history)
+        return {"steps": self.global_step, "seconds": seconds, "tokens_per_second": tokens / max(seconds, 1e-9)}
+
+
+def training_stats(stage: str, config: dict, state: TrainState, processes: int, style: str, data: dict,
+                   totals: dict, **extra) -> dict:
+    """What ``training_stats.json`` holds: the resolved config, the data report (then ``extra``, e.g. DPO's
+    reference cache), the epoch records, the totals (the state's, then the recipe's ``totals``) and the step log."""
+    return {
+        "stage": stage,
+        "config": config,
+        "processes": processes,
+        "global_batch": config["batch_size"] * processes * config["gradient_accumulation_steps"],
+        "prompt_style": style,
+        "data": data,
+        **extra,
+        "epochs": state.history,
+        "totals": {**state.totals(), **totals},
+        "steps": state.steps,
+    }
 
 
 @dataclass
@@ -220,6 +282,21 @@ def plan_optimization(model, options: TrainingOptions, n_rows: int, processes: i
 def optimizer_steps(batches: list[list[int]], accumulation: int) -> list[list[list[int]]]:
     """Group micro-batches into optimizer steps of ``accumulation`` micro-batches each."""
     return [batches[i : i + accumulation] for i in range(0, len(batches), accumulation)]
+
+
+def epoch_steps(lengths: list[int], options: TrainingOptions, launch: Launch, epoch: int) -> list[list[list[int]]]:
+    """Epoch ``epoch``'s optimizer steps: length-grouped global batches (``batch_size x processes`` rows),
+    shuffled by the seed and the epoch, ``gradient_accumulation_steps`` batches a step."""
+    batches = length_grouped_batches(lengths, options.batch_size * launch.processes, seed=options.seed + epoch)
+    return optimizer_steps(batches, options.gradient_accumulation_steps)
+
+
+def apply_gradients(trainer, optimizer, scheduler, launch: Launch, max_grad_norm: float) -> None:
+    """The end of an optimizer step: clip the accumulated gradients, step the optimizer and the schedule, clear."""
+    launch.accelerator.clip_grad_norm_(trainer.parameters(), max_grad_norm)
+    optimizer.step()
+    scheduler.step()
+    optimizer.zero_grad(set_to_none=True)
 
 
 def local_forwards(launch: Launch, step: list[list[int]], lengths: list[int], max_tokens: int) -> list[tuple[list[int], bool]]:

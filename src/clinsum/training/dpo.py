@@ -34,11 +34,12 @@ from clinsum.data.prompts import PROMPT_STYLES, EncodedExample, PromptFormat
 from clinsum.io import atomic_path, write_json
 from clinsum.models import (
     CLINSUM_MODEL_INFO, adapter_base_model, cache_root, is_adapter_dir, load_base_model, load_tokenizer,
+    trained_prompt_style,
 )
 from clinsum.training.checkpoint import Checkpoints, capture_rng, load_optimizer, resume_or_start
 from clinsum.training.common import (
-    Launch, TrainingOptions, collate_rows, local_forwards, optimizer_steps, plan_optimization, prepare_for_training,
-    print_table, sigterm_as_interrupt, start_launch, trainable_parameter_count,
+    Launch, TrainingOptions, TrainState, apply_gradients, collate_rows, epoch_steps, local_forwards, plan_optimization,
+    prepare_for_training, print_table, sigterm_as_interrupt, start_launch, trainable_parameter_count, training_stats,
 )
 from clinsum.training.losses import SummaryLM, summary_logprobs
 
@@ -69,7 +70,7 @@ class DPOConfig(TrainingOptions, DPOInputs):
     learning_rate: float = option(5e-6, "peak AdamW learning rate")
     batch_size: int = option(4, "triplets per micro-batch (chosen and rejected run in one forward of twice as many rows)")
     prompt_style: str | None = option(
-        None, "auto, chat or plain (default: the Stage A model's, from its sft_config.json)", choices=PROMPT_STYLES)
+        None, "auto, chat or plain (default: the Stage A model's own)", choices=PROMPT_STYLES)
     beta: float = option(0.1, "DPO beta: larger keeps the policy closer to the Stage A reference")
     loss_type: str = option("sigmoid", "sigmoid (standard DPO) or ipo (IPO on per-token log-ratios)", choices=LOSS_TYPES)
     label_smoothing: float = option(0.0, "cDPO: assumed share of wrongly ordered triplets, in [0, 0.5) (sigmoid loss only)")
@@ -78,6 +79,18 @@ class DPOConfig(TrainingOptions, DPOInputs):
     disable_dropout: bool = option(True, "no dropout in the policy (as TRL does), so at step 0 it equals the cached reference exactly")
     reference_cache_dir: str | None = option(
         None, "where reference log-probs are cached (default: $CLINSUM_CACHE/dpo_reference)")
+
+    def __post_init__(self):
+        if self.loss_type not in LOSS_TYPES:
+            raise ValueError(f"--loss-type {self.loss_type!r}: choose one of {', '.join(LOSS_TYPES)}")
+        if self.beta <= 0:
+            raise ValueError(f"--beta must be > 0, got {self.beta}")
+        if not 0 <= self.label_smoothing < 0.5:
+            raise ValueError(f"--label-smoothing must be in [0, 0.5), got {self.label_smoothing}")
+        if self.label_smoothing and self.loss_type != "sigmoid":
+            raise ValueError("--label-smoothing (cDPO) applies to --loss-type sigmoid only")
+        if self.rpo_alpha < 0:
+            raise ValueError(f"--rpo-alpha must be >= 0, got {self.rpo_alpha}")
 
 
 # ----------------------------------------------------------------------------------------------- data
@@ -421,23 +434,7 @@ def _check_config(config: DPOConfig) -> Path:
                          "drop --load-in-8bit/--load-in-4bit")
     if not config.train_data:
         raise ValueError("--train-data is required: a .jsonl/.csv file of triplets (prompt, chosen, rejected)")
-    if config.beta <= 0:
-        raise ValueError(f"--beta must be > 0, got {config.beta}")
-    if not 0 <= config.label_smoothing < 0.5:
-        raise ValueError(f"--label-smoothing must be in [0, 0.5), got {config.label_smoothing}")
-    if config.label_smoothing and config.loss_type != "sigmoid":
-        raise ValueError("--label-smoothing (cDPO) applies to --loss-type sigmoid only")
-    if config.rpo_alpha < 0:
-        raise ValueError(f"--rpo-alpha must be >= 0, got {config.rpo_alpha}")
     return path
-
-
-def _stage_a_prompt_style(sft_path: Path) -> str:
-    """The prompt style the starting adapter was trained with (Stage A's record, or an earlier DPO run's)."""
-    for name in ("sft_config.json", CONFIG_FILE):
-        if (sft_path / name).is_file():
-            return json.loads((sft_path / name).read_text()).get("prompt_style") or "auto"
-    return "auto"
 
 
 def train_dpo(config: DPOConfig) -> Path:
@@ -449,7 +446,7 @@ def train_dpo(config: DPOConfig) -> Path:
     device = launch.device
     output_dir = Path(config.output_dir)
     tokenizer = load_tokenizer(str(sft_path), config.trust_remote_code)
-    fmt = PromptFormat(tokenizer, config.prompt_style or _stage_a_prompt_style(sft_path))
+    fmt = PromptFormat(tokenizer, config.prompt_style or trained_prompt_style(sft_path) or "auto")
     data = prepare_dpo_data(config, fmt)  # before the model: bad input fails fast
     if len(data.train) == 0:
         raise ValueError(f"{config.train_data}: no training triplets left after the validation split")
@@ -472,13 +469,13 @@ def train_dpo(config: DPOConfig) -> Path:
 
     lengths = data.train.pair_lengths()
     optimizer, scheduler, total_steps = plan_optimization(model, config, len(lengths), launch.processes)
-    fresh = {"epoch": 0, "step_in_epoch": 0, "global_step": 0, "epoch_sums": _zero_sums(), "history": [], "steps": []}
-    state, resumed_from = resume_or_start(output_dir, config.resume, model, scheduler, fresh, launch)
+    state, resumed_from = resume_or_start(output_dir, config.resume, model, scheduler, TrainState(epoch_sums=_zero_sums()),
+                                          launch)
     trainer, optimizer = launch.accelerator.prepare(SummaryLM(model), optimizer)
     if resumed_from:
         load_optimizer(resumed_from, model, optimizer)
 
-    model_info = json.dumps({"base_model": base_model, "stage": "dpo", "sft_model": str(sft_path)})
+    model_info = json.dumps({"base_model": base_model, "stage": "dpo", "sft_model": str(sft_path), "prompt_style": fmt.style})
     extra = {CONFIG_FILE: json.dumps(resolved, indent=2), CLINSUM_MODEL_INFO: model_info}
     rng_at_step_end = capture_rng(launch)
     checkpoints = Checkpoints(output_dir, launch, model, tokenizer, optimizer, scheduler, extra)
@@ -489,40 +486,33 @@ def train_dpo(config: DPOConfig) -> Path:
     trainer.train()
     with sigterm_as_interrupt():
         try:
-            for epoch in range(state["epoch"], config.num_epochs):
-                batches = length_grouped_batches(lengths, config.batch_size * launch.processes, seed=config.seed + epoch)
-                steps = optimizer_steps(batches, config.gradient_accumulation_steps)
-                if state["global_step"] >= total_steps:
+            for epoch in range(state.epoch, config.num_epochs):
+                steps = epoch_steps(lengths, config, launch, epoch)
+                if state.global_step >= total_steps:
                     break
-                progress = tqdm(total=len(steps), initial=state["step_in_epoch"], disable=not launch.is_main,
+                progress = tqdm(total=len(steps), initial=state.step_in_epoch, disable=not launch.is_main,
                                 desc=f"DPO epoch {epoch + 1}/{config.num_epochs}")
-                for step in steps[state["step_in_epoch"]:]:
+                for step in steps[state.step_in_epoch:]:
                     started = time.perf_counter()
                     step_sums = dpo_step(trainer, data.train, step, cached_reference, config, pad_id, launch)
-                    launch.accelerator.clip_grad_norm_(trainer.parameters(), config.max_grad_norm)
-                    optimizer.step()
-                    scheduler.step()
-                    optimizer.zero_grad(set_to_none=True)
+                    apply_gradients(trainer, optimizer, scheduler, launch, config.max_grad_norm)
                     rng_at_step_end = capture_rng(launch)
                     totals = launch.sum(torch.tensor(list(step_sums.values()), dtype=torch.float64)).tolist()
                     step_sums = dict(zip(step_sums, totals), seconds=time.perf_counter() - started)
-                    _add(state["epoch_sums"], step_sums)
-                    state["step_in_epoch"] += 1
-                    state["global_step"] += 1
+                    _add(state.epoch_sums, step_sums)
                     m = metrics(step_sums)
-                    state["steps"].append({"step": state["global_step"], "loss": m["loss"], "margin": m["margin"],
-                                           "learning_rate": scheduler.get_last_lr()[0]})
+                    state.count_step(loss=m["loss"], margin=m["margin"], learning_rate=scheduler.get_last_lr()[0])
                     progress.update(1)
                     progress.set_postfix(loss=f"{m['loss']:.3f}", r_chosen=f"{m['chosen_reward']:.3f}",
                                          r_rejected=f"{m['rejected_reward']:.3f}", margin=f"{m['margin']:.3f}",
                                          acc=f"{m['reward_accuracy']:.2f}", logp=f"{m['chosen_logp_per_token']:.3f}")
-                    if config.save_every_steps and state["global_step"] % config.save_every_steps == 0:
+                    if config.save_every_steps and state.global_step % config.save_every_steps == 0:
                         checkpoints.save_step(state, rng_at_step_end)
-                    if state["global_step"] >= total_steps:
+                    if state.global_step >= total_steps:
                         break
                 progress.close()
                 val = evaluate_pairs(trainer, data.val, reference["val"], config, pad_id, device, launch)
-                _finish_epoch(state, epoch, scheduler, val)
+                _finish_epoch(state, scheduler, val)
                 checkpoints.save(f"checkpoint_epoch_{epoch + 1}", state, rng_at_step_end)
         except KeyboardInterrupt:
             checkpoints.save_interrupted(state, rng_at_step_end)
@@ -539,50 +529,23 @@ def train_dpo(config: DPOConfig) -> Path:
     return final_dir
 
 
-def _finish_epoch(state: dict, epoch: int, scheduler, val: dict | None) -> None:
-    sums = state["epoch_sums"]
-    state["history"].append({
-        "epoch": epoch + 1,
-        "steps": state["step_in_epoch"],
-        "train": metrics(sums),
-        "val": val,
-        "learning_rate": scheduler.get_last_lr()[0],
-        "tokens_per_second": sums["tokens"] / max(sums["seconds"], 1e-9),
-        "seconds": sums["seconds"],
-    })
-    state.update(epoch=epoch + 1, step_in_epoch=0, epoch_sums=_zero_sums())
-    train = state["history"][-1]["train"]
+def _finish_epoch(state: TrainState, scheduler, val: dict | None) -> None:
+    train = metrics(state.epoch_sums)
+    record = state.finish_epoch({"train": train, "val": val}, scheduler.get_last_lr()[0], _zero_sums())
     val_text = f"; val margin {val['margin']:.4f}, accuracy {val['reward_accuracy']:.2f}" if val else ""
-    log.info("epoch %d: loss %.4f, margin %.4f, reward accuracy %.2f%s", epoch + 1, train["loss"], train["margin"],
+    log.info("epoch %d: loss %.4f, margin %.4f, reward accuracy %.2f%s", record["epoch"], train["loss"], train["margin"],
              train["reward_accuracy"], val_text)
 
 
-def _training_stats(resolved: dict, state: dict, data: DPOData, lengths: list[int], batch_size: int, style: str,
+def _training_stats(resolved: dict, state: TrainState, data: DPOData, lengths: list[int], batch_size: int, style: str,
                     reference: dict, processes: int) -> dict:
-    history = state["history"]
-    seconds = sum(h["seconds"] for h in history)
-    tokens = sum(h["tokens_per_second"] * h["seconds"] for h in history)
+    last = state.history[-1] if state.history else {}
     batches = length_grouped_batches(lengths, batch_size, seed=resolved["seed"])
-    return {
-        "stage": "dpo",
-        "config": resolved,
-        "processes": processes,
-        "global_batch": batch_size * processes * resolved["gradient_accumulation_steps"],
-        "prompt_style": style,
-        "data": data.report,
-        "reference": reference,
-        "epochs": history,
-        "totals": {
-            "steps": state["global_step"],
-            "seconds": seconds,
-            "tokens_per_second": tokens / max(seconds, 1e-9),
-            "final_train": history[-1]["train"] if history else None,
-            "final_val": history[-1]["val"] if history else None,
-            "padding_share": padding_share([len(r.input_ids) for r in data.train.rows],
-                                           [data.train.rows_of(b) for b in batches]),
-        },
-        "steps": state["steps"],
-    }
+    return training_stats("dpo", resolved, state, processes, style, data.report, {
+        "final_train": last.get("train"),
+        "final_val": last.get("val"),
+        "padding_share": padding_share([len(r.input_ids) for r in data.train.rows], [data.train.rows_of(b) for b in batches]),
+    }, reference=reference)
 
 
 def _print_summary(stats: dict, final_dir: Path) -> None:

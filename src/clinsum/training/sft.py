@@ -24,8 +24,9 @@ from clinsum.io import write_json
 from clinsum.models import CLINSUM_MODEL_INFO, load_base_model, load_tokenizer
 from clinsum.training.checkpoint import Checkpoints, capture_rng, load_optimizer, resume_or_start
 from clinsum.training.common import (
-    ALL_LINEAR, Launch, TrainingOptions, add_lora, collate_rows, local_forwards, optimizer_steps, plan_optimization,
-    prepare_for_training, print_table, sigterm_as_interrupt, start_launch, trainable_parameter_count,
+    ALL_LINEAR, Launch, TrainingOptions, TrainState, add_lora, apply_gradients, collate_rows, epoch_steps,
+    local_forwards, plan_optimization, prepare_for_training, print_table, sigterm_as_interrupt, start_launch,
+    trainable_parameter_count, training_stats,
 )
 from clinsum.training.losses import SummaryLM, sft_loss
 
@@ -50,6 +51,13 @@ class SFTConfig(TrainingOptions, DataOptions):
     lora_dropout: float = option(0.05, "dropout on the LoRA input")
     lora_target_modules: list[str] = option(
         [ALL_LINEAR], "modules that get LoRA adapters ('all-linear': every linear layer but the output head)")
+
+    def __post_init__(self):
+        if self.finetune not in FINETUNE_MODES:
+            raise ValueError(f"--finetune must be one of {', '.join(FINETUNE_MODES)}, got {self.finetune!r}")
+        if self.finetune == "full" and (self.load_in_8bit or self.load_in_4bit):
+            raise ValueError("--finetune full trains the weights themselves, which cannot be 8/4-bit: "
+                             "drop --load-in-8bit/--load-in-4bit, or use --finetune lora (QLoRA)")
 
 
 @dataclass
@@ -149,11 +157,6 @@ def train_sft(config: SFTConfig) -> Path:
     Alone, or as one of N processes started by ``accelerate launch`` / ``torchrun``: each process then takes
     its share of every global batch (``batch_size x N`` rows); only the first writes files and logs.
     """
-    if config.finetune not in FINETUNE_MODES:
-        raise ValueError(f"--finetune must be one of {', '.join(FINETUNE_MODES)}, got {config.finetune!r}")
-    if config.finetune == "full" and (config.load_in_8bit or config.load_in_4bit):
-        raise ValueError("--finetune full trains the weights themselves, which cannot be 8/4-bit: "
-                         "drop --load-in-8bit/--load-in-4bit, or use --finetune lora (QLoRA)")
     torch.manual_seed(config.seed)
     launch = start_launch(config.device)
     output_dir = Path(config.output_dir)
@@ -175,13 +178,14 @@ def train_sft(config: SFTConfig) -> Path:
     lengths = [len(r.input_ids) for r in data.train]
     optimizer, scheduler, total_steps = plan_optimization(model, config, len(lengths), launch.processes)
 
-    fresh = {"epoch": 0, "step_in_epoch": 0, "global_step": 0, "epoch_sums": _zero_sums(), "history": [], "steps": []}
-    state, resumed_from = resume_or_start(output_dir, config.resume, model, scheduler, fresh, launch)
+    state, resumed_from = resume_or_start(output_dir, config.resume, model, scheduler, TrainState(epoch_sums=_zero_sums()),
+                                          launch)
     trainer, optimizer = launch.accelerator.prepare(SummaryLM(model), optimizer)
     if resumed_from:
         load_optimizer(resumed_from, model, optimizer)
 
-    pad_id, model_info = tokenizer.pad_token_id, json.dumps({"base_model": config.model, "stage": "sft"})
+    pad_id = tokenizer.pad_token_id
+    model_info = json.dumps({"base_model": config.model, "stage": "sft", "prompt_style": fmt.style})
     extra = {CONFIG_FILE: json.dumps(config_to_dict(config), indent=2), CLINSUM_MODEL_INFO: model_info}
     rng_at_step_end = capture_rng(launch)
     checkpoints = Checkpoints(output_dir, launch, model, tokenizer, optimizer, scheduler, extra)
@@ -189,39 +193,32 @@ def train_sft(config: SFTConfig) -> Path:
     trainer.train()
     with sigterm_as_interrupt():
         try:
-            for epoch in range(state["epoch"], config.num_epochs):
-                batches = length_grouped_batches(lengths, config.batch_size * launch.processes, seed=config.seed + epoch)
-                steps = optimizer_steps(batches, config.gradient_accumulation_steps)
-                if state["global_step"] >= total_steps:
+            for epoch in range(state.epoch, config.num_epochs):
+                steps = epoch_steps(lengths, config, launch, epoch)
+                if state.global_step >= total_steps:
                     break
-                progress = tqdm(total=len(steps), initial=state["step_in_epoch"], disable=not launch.is_main,
+                progress = tqdm(total=len(steps), initial=state.step_in_epoch, disable=not launch.is_main,
                                 desc=f"SFT epoch {epoch + 1}/{config.num_epochs}")
-                for step in steps[state["step_in_epoch"]:]:
+                for step in steps[state.step_in_epoch:]:
                     started = time.perf_counter()
                     loss_sum, n_summary, tokens = sft_step(trainer, data.train, step, pad_id, launch, config.max_forward_tokens)
-                    launch.accelerator.clip_grad_norm_(trainer.parameters(), config.max_grad_norm)
-                    optimizer.step()
-                    scheduler.step()
-                    optimizer.zero_grad(set_to_none=True)
+                    apply_gradients(trainer, optimizer, scheduler, launch, config.max_grad_norm)
                     rng_at_step_end = capture_rng(launch)
                     loss_sum, tokens = launch.sum(torch.tensor([loss_sum, tokens], dtype=torch.float64)).tolist()
-                    sums = state["epoch_sums"]
+                    sums = state.epoch_sums
                     sums["loss"] += loss_sum
                     sums["summary_tokens"] += n_summary
                     sums["tokens"] += int(tokens)
                     sums["seconds"] += time.perf_counter() - started
-                    state["step_in_epoch"] += 1
-                    state["global_step"] += 1
-                    state["steps"].append({"step": state["global_step"], "loss": loss_sum / n_summary,
-                                           "learning_rate": scheduler.get_last_lr()[0]})
+                    state.count_step(loss=loss_sum / n_summary, learning_rate=scheduler.get_last_lr()[0])
                     progress.update(1)
                     progress.set_postfix(loss=f"{loss_sum / n_summary:.3f}", tok_s=f"{sums['tokens'] / sums['seconds']:.0f}")
-                    if config.save_every_steps and state["global_step"] % config.save_every_steps == 0:
+                    if config.save_every_steps and state.global_step % config.save_every_steps == 0:
                         checkpoints.save_step(state, rng_at_step_end)
-                    if state["global_step"] >= total_steps:
+                    if state.global_step >= total_steps:
                         break
                 progress.close()
-                _finish_epoch(state, epoch, scheduler, validation_loss(trainer, data.val, config.batch_size, pad_id, launch))
+                _finish_epoch(state, scheduler, validation_loss(trainer, data.val, config.batch_size, pad_id, launch))
                 checkpoints.save(f"checkpoint_epoch_{epoch + 1}", state, rng_at_step_end)
         except KeyboardInterrupt:
             checkpoints.save_interrupted(state, rng_at_step_end)
@@ -241,45 +238,22 @@ def _zero_sums() -> dict[str, float]:
     return {"loss": 0.0, "summary_tokens": 0, "tokens": 0, "seconds": 0.0}
 
 
-def _finish_epoch(state: dict, epoch: int, scheduler, val_loss: float | None) -> None:
-    sums = state["epoch_sums"]
-    state["history"].append({
-        "epoch": epoch + 1,
-        "steps": state["step_in_epoch"],
-        "train_loss": sums["loss"] / max(1, sums["summary_tokens"]),
-        "val_loss": val_loss,
-        "learning_rate": scheduler.get_last_lr()[0],
-        "tokens_per_second": sums["tokens"] / max(sums["seconds"], 1e-9),
-        "seconds": sums["seconds"],
-    })
-    state.update(epoch=epoch + 1, step_in_epoch=0, epoch_sums=_zero_sums())
-    log.info("epoch %d: train loss %.4f, val loss %s", epoch + 1, state["history"][-1]["train_loss"],
+def _finish_epoch(state: TrainState, scheduler, val_loss: float | None) -> None:
+    train_loss = state.epoch_sums["loss"] / max(1, state.epoch_sums["summary_tokens"])
+    record = state.finish_epoch({"train_loss": train_loss, "val_loss": val_loss}, scheduler.get_last_lr()[0], _zero_sums())
+    log.info("epoch %d: train loss %.4f, val loss %s", record["epoch"], train_loss,
              f"{val_loss:.4f}" if val_loss is not None else "n/a")
 
 
-def _training_stats(config: SFTConfig, state: dict, data: SFTData, lengths: list[int], style: str, processes: int) -> dict:
-    history = state["history"]
-    seconds = sum(h["seconds"] for h in history)
-    tokens = sum(h["tokens_per_second"] * h["seconds"] for h in history)
+def _training_stats(config: SFTConfig, state: TrainState, data: SFTData, lengths: list[int], style: str,
+                    processes: int) -> dict:
+    last = state.history[-1] if state.history else {}
     batches = length_grouped_batches(lengths, config.batch_size, seed=config.seed)
-    return {
-        "stage": "sft",
-        "config": config_to_dict(config),
-        "processes": processes,
-        "global_batch": config.batch_size * processes * config.gradient_accumulation_steps,
-        "prompt_style": style,
-        "data": data.report,
-        "epochs": history,
-        "totals": {
-            "steps": state["global_step"],
-            "seconds": seconds,
-            "tokens_per_second": tokens / max(seconds, 1e-9),
-            "final_train_loss": history[-1]["train_loss"] if history else None,
-            "final_val_loss": history[-1]["val_loss"] if history else None,
-            "padding_share": padding_share(lengths, batches),
-        },
-        "steps": state["steps"],
-    }
+    return training_stats("sft", config_to_dict(config), state, processes, style, data.report, {
+        "final_train_loss": last.get("train_loss"),
+        "final_val_loss": last.get("val_loss"),
+        "padding_share": padding_share(lengths, batches),
+    })
 
 
 def _print_summary(stats: dict, final_dir: Path) -> None:
