@@ -80,7 +80,7 @@ def check_laterality_swap(mod):
 
 def check_condition_swap(mod):
     assert mod["original"] == "hypertension"
-    assert mod["replacement"] in lexicon.CONDITIONS and mod["replacement"] != "hypertension"
+    assert mod["replacement"] in lexicon.conditions() and mod["replacement"] != "hypertension"
     assert not any(t.concept == mod["replacement"] for t in lexicon.find_terms(NOTE))
 
 

@@ -76,13 +76,13 @@ def test_terms_map_synonyms_to_concepts():
     assert terms == {"SOB": ("dyspnea", "finding", False), "low back pain": ("back pain", "finding", False),
                      "afebrile": ("fever", "finding", True), "HTN": ("hypertension", "condition", False),
                      "EGD": ("endoscopy", "procedure", False)}
-    assert len(lexicon.CONDITIONS) >= 100 and {"hypertension", "diabetes mellitus"} <= set(lexicon.CONDITIONS)
+    assert len(lexicon.conditions()) >= 100 and {"hypertension", "diabetes mellitus"} <= set(lexicon.conditions())
     assert lexicon.broader_concepts("knee pain") == ["pain"]
     assert lexicon.concept_of("headaches") == "headache"
 
 
 def test_sides_frequencies_and_body_parts():
-    assert lexicon.LATERALITY_SWAP["left"] == "right" and lexicon.LATERALITY_SWAP["right"] == "left"
+    assert lexicon.laterality_swap()["left"] == "right" and lexicon.laterality_swap()["right"] == "left"
     assert [m.canonical for m in lexicon.find_frequencies("b.i.d., BID, twice a day, q.d., every 8 hours, PRN")] == [
         "twice daily", "twice daily", "twice daily", "daily", "three times daily", "as needed"]
     assert [m.canonical for m in lexicon.find_body_parts("both knees and the left foot, both feet")] == [

@@ -381,7 +381,7 @@ def _scaled_doses(q: Quantity, rng: random.Random) -> Iterator[Edit]:
 
 
 def _other_frequencies(mention: lexicon.Mention, rng: random.Random) -> Iterator[Edit]:
-    for freq in _shuffled(sorted(set(lexicon.FREQUENCIES.values()) - {mention.canonical}), rng):
+    for freq in _shuffled(sorted(set(lexicon.frequencies().values()) - {mention.canonical}), rng):
         yield Edit(mention.start, mention.end, freq, ("frequency", freq))
 
 
@@ -492,7 +492,7 @@ def _negation_flip(summary: str, rng: random.Random) -> Iterator[Edit]:
 
 @cache
 def _side_pattern() -> re.Pattern:
-    sides = sorted(lexicon.LATERALITY_SWAP, key=len, reverse=True)
+    sides = sorted(lexicon.laterality_swap(), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sides)) + r")(?![\w-])", re.IGNORECASE)
 
 
@@ -505,7 +505,7 @@ def _laterality_swap(summary: str, rng: random.Random) -> Iterator[Edit]:
                      and not re.search(r"[.,;:]", summary[m.end(): p.start])), None)
         if part is None and not re.search(r"\bthe\s+$", summary[: m.start()], re.IGNORECASE):
             continue
-        new = _cased(summary, m.start(), m.group(), lexicon.LATERALITY_SWAP[m.group().lower()])
+        new = _cased(summary, m.start(), m.group(), lexicon.laterality_swap()[m.group().lower()])
         edits.append(Edit(m.start(), m.end(), new, ("side", new.lower(), part.canonical if part else None)))
     yield from _shuffled(edits, rng)
 
@@ -519,17 +519,17 @@ def _condition_swap(summary: str, rng: random.Random) -> Iterator[Edit]:
     Only names that are nouns are replaced: the concept itself or a multi-word synonym ("heart
     disease"), not one-word forms such as "diabetic" or "smokes" that a disease name cannot stand in for.
     """
-    conditions = set(lexicon.CONDITIONS)
+    conditions = lexicon.conditions()
     targets = [t for t in lexicon.find_terms(summary) if t.kind == "condition" and not t.negated
                and (" " in t.text.strip() or lexicon.phrase_key(t.text) in conditions
                     or lexicon.phrase_key(t.text).removesuffix("s") in conditions)]
     for t in _shuffled(targets, rng):
         related = {t.concept, *lexicon.broader_concepts(t.concept)}
-        options = [c for c in lexicon.CONDITIONS
+        options = [c for c in conditions
                    if c not in related and t.concept not in lexicon.broader_concepts(c) and _plain(c)]
         # The lexicon lists conditions by organ system, so near neighbours are the likeliest confusions.
-        position = lexicon.CONDITIONS.index(t.concept) if t.concept in lexicon.CONDITIONS else 0
-        options.sort(key=lambda c: abs(lexicon.CONDITIONS.index(c) - position))
+        position = conditions.index(t.concept) if t.concept in conditions else 0
+        options.sort(key=lambda c: abs(conditions.index(c) - position))
         for condition in _shuffled(options[:_NEAR], rng) + _shuffled(options[_NEAR:], rng):
             yield Edit(t.start, t.end, _cased(summary, t.start, t.text, condition), ("concept", condition))
 
@@ -590,9 +590,9 @@ def _fabrication(summary: str, rng: random.Random) -> Iterator[Edit]:
     subject = _subject(summary)
     sep = " " if summary.rstrip()[-1:] in ".!?" else ". "
     pools = [
-        ([f for f in lexicon.FINDINGS if _plain(f)], "{} also reports {}.", "concept"),
+        ([f for f in lexicon.findings() if _plain(f)], "{} also reports {}.", "concept"),
         ([d for d in lexicon.common_drugs() if _plain(d)], "{} is also taking {}.", "drug"),
-        ([p for p in lexicon.PROCEDURES if _plain(p)], "{} also underwent {}.", "concept"),
+        ([p for p in lexicon.procedures() if _plain(p)], "{} also underwent {}.", "concept"),
     ]
     shuffled = [(_shuffled(terms, rng), template, kind) for terms, template, kind in pools]
     for i in itertools.count():

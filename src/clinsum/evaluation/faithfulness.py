@@ -323,7 +323,7 @@ def _match_laterality(fact: Fact, note: NoteIndex) -> Verdict:
     sides = {f.value for _, f in same_part}
     if fact.value in sides or (fact.value in ("left", "right") and "bilateral" in sides):
         return _supported(i for i, f in same_part if f.value in (fact.value, "bilateral"))
-    opposite = lexicon.LATERALITY_SWAP[fact.value]
+    opposite = lexicon.laterality_swap()[fact.value]
     if opposite in sides:
         return Verdict(set(), "contradicted_by_note", f"note has the {opposite} {fact.key}")
     anywhere = [(i, f) for i, facts in enumerate(note.facts) for f in facts if f.type == "laterality"]
