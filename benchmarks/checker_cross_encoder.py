@@ -40,7 +40,8 @@ from tqdm import tqdm
 from checker_human_agreement import HUMAN_LABELS
 from checker_levers import MTS_TRAIN
 from clinsum.data.dataset import Example, load_examples
-from clinsum.data.negatives import NegativesConfig, make_triplets
+from clinsum.preference.config import NegativesConfig
+from clinsum.preference.edits import make_triplets
 from clinsum.evaluation.faithfulness import FaithfulnessChecker, default_model_path
 from clinsum.evaluation.human_labels import LABELS, load_study
 from clinsum.evaluation.metrics import grouped_auroc_ci

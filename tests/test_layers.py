@@ -18,11 +18,12 @@ ALLOWED = {
     "privacy": {"data"},
     "evaluation": {"data", "inference"},
     "serving": {"data", "inference", "evaluation", "privacy"},
+    "preference": {"data", "inference", "evaluation"},  # Stage B pairs: generate and check, as eval does
 }
 
 
 def layer(module: str) -> str | None:
-    """``clinsum.data.negatives`` -> ``data``; None for top-level modules such as clinsum.pipeline."""
+    """``clinsum.data.triplets`` -> ``data``; None for top-level modules such as clinsum.pipeline."""
     parts = module.split(".")
     if len(parts) < 2 or parts[0] != "clinsum":
         return None

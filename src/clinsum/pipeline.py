@@ -261,13 +261,15 @@ def _run_sft(config: PipelineConfig, out: Path, outputs: dict, resume: bool) -> 
 
 
 def _run_negatives(config: PipelineConfig, out: Path, outputs: dict, resume: bool) -> dict:
-    from clinsum.onpolicy import ModelNegativesConfig, run_negatives
+    from clinsum.preference.command import run_negatives
+    from clinsum.preference.config import NegativesConfig
 
-    values = {"seed": config.seed, **config.negatives, "input": outputs["prepare"]["train"],
+    values = {**_run_settings(config), **config.negatives, "input": outputs["prepare"]["train"],
               "output": str(out / "triplets.jsonl")}
-    if values.get("model_path") == "sft":  # the Stage A adapter of this run
+    if values.get("model_path") == "sft":  # the Stage A adapter of this run, prompted as it was trained
         values["model_path"] = outputs["sft"]["model_path"]
-    run_negatives(config_from_dict(ModelNegativesConfig, values, "negatives"))
+        values.setdefault("prompt_style", config.sft.get("prompt_style", "auto"))
+    run_negatives(config_from_dict(NegativesConfig, values, "negatives"))
     return {"triplets": str(out / "triplets.jsonl"), "report": str(out / "triplets.report.json")}
 
 

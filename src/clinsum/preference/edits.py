@@ -1,4 +1,4 @@
-"""Stage B data: (prompt, chosen, rejected) triplets whose rejected summary is a *hard negative*.
+"""One-fact edits: (prompt, chosen, rejected) triplets whose rejected summary is a *hard negative*.
 
 A hard negative reads like the real summary but makes exactly one claim the note does not support,
 so DPO learns *which fact* must not be invented instead of how to spot garbled text. Strategies only
@@ -13,139 +13,20 @@ from __future__ import annotations
 
 import difflib
 import itertools
-import json
-import logging
 import random
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Callable, Iterator
 
-from clinsum.config import option
-from clinsum.data.dataset import (
-    ColumnOptions, DataError, Example, select_factual, strip_evidence_markers,
+from clinsum.data.dataset import DataError, Example, select_factual, strip_evidence_markers
+from clinsum.data.triplets import Triplet
+from clinsum.preference.config import (
+    AFFIRMED_TO_DENIED, DENIED_TO_AFFIRMED, GENERATED, HALLUCINATED_LABEL, LABELLED, NegativesConfig, NegativesReport,
 )
-from clinsum.io import write_csv, write_json, write_jsonl
 from clinsum.text import lexicon
 from clinsum.text.normalize import DRUG_UNITS, UNITS, Quantity, extract_quantities, normalize_text, split_note
-
-log = logging.getLogger(__name__)
-
-STRATEGIES = ("medication_swap", "dose_change", "number_change", "negation_flip", "laterality_swap",
-              "condition_swap", "temporal_change", "fabrication")
-LABELLED = "labelled"
-HALLUCINATED_LABEL = "hallucinated"
-DROP_REASONS = ("no_target_span", "unchanged", "length_mismatch", "too_different", "present_in_note", "duplicate",
-                "unbalanced", "no_factual_pair", "supported", "reference_flagged", "no_faithful_sample")
-# Negation flips by the side that carries the denial: chosen "denies X" / rejected "reports X", or the reverse.
-DENIED_TO_AFFIRMED, AFFIRMED_TO_DENIED = "denied_to_affirmed", "affirmed_to_denied"
-OUTPUT_FIELDS = ("id", "prompt", "context", "chosen", "rejected", "strategy", "modification", "source")
-
-
-@dataclass
-class NegativesConfig(ColumnOptions):
-    """Options of ``clinsum negatives``."""
-
-    input: str | None = option(None, "note/summary pairs (.csv, .jsonl or a saved HF dataset folder); factual "
-                                     "rows are edited, hallucinated rows sharing a note become labelled triplets")
-    output: str = option("triplets.jsonl", "triplets file, .jsonl or .csv; the other format and "
-                                           "<stem>.report.json are written alongside")
-    strategies: list[str] = option(list(STRATEGIES), "edit strategies to use")
-    per_example: int = option(3, "max generated triplets per factual pair, each from a different strategy (0: no "
-                                 "edits, e.g. only the model's own errors with --model-path)")
-    attempts: int = option(4, "candidate edits one strategy may try on one pair before giving up")
-    seed: int = option(42, "seed for strategy order and swap targets")
-    min_similarity: float = option(0.75, "min token-level similarity (difflib ratio) of rejected to chosen")
-    max_length_ratio: float = option(1.5, "max ratio of the longer to the shorter summary, in tokens")
-    include_labelled: bool = option(True, "also turn hallucinated rows that share a note with a factual row "
-                                          "into triplets")
-    balance_negation: bool = option(True, "keep as many affirmed->denied as denied->affirmed negation flips (a "
-                                          "flip that would tip the balance by more than one is dropped as "
-                                          "'unbalanced' and the pair tries its next strategy), so DPO does not "
-                                          "learn denial as a style")
-
-    def __post_init__(self):
-        if isinstance(self.strategies, str):
-            self.strategies = [s.strip() for s in self.strategies.split(",") if s.strip()]
-        unknown = [s for s in self.strategies if s not in STRATEGIES]
-        if unknown or not self.strategies:
-            raise ValueError(f"--strategies: unknown strategy {', '.join(map(repr, unknown)) or '(none given)'}; "
-                             f"valid: {', '.join(STRATEGIES)}")
-        if self.per_example < 0 or self.attempts < 1:
-            raise ValueError("--per-example must be at least 0 (0: no edits) and --attempts at least 1")
-        if not 0.0 <= self.min_similarity <= 1.0:
-            raise ValueError(f"--min-similarity must be between 0 and 1, got {self.min_similarity}")
-        if self.max_length_ratio < 1.0:
-            raise ValueError(f"--max-length-ratio must be at least 1, got {self.max_length_ratio}")
-        if Path(self.output).suffix.lower() not in (".jsonl", ".csv"):
-            raise ValueError(f"--output {self.output}: use a .jsonl or .csv file name")
-
-
-@dataclass
-class Triplet:
-    """One DPO row. ``prompt`` is the note text; the training code formats the model prompt."""
-
-    id: str
-    prompt: str
-    chosen: str
-    rejected: str
-    strategy: str | None = None
-    modification: dict = field(default_factory=dict)
-    source: str | None = None  # "generated", "labelled" or "model_output"
-    context: str | None = None
-
-    def record(self, flat: bool = False) -> dict:
-        """Output row; ``flat`` (CSV) writes the modification as a JSON string."""
-        row = {name: getattr(self, name) for name in OUTPUT_FIELDS}
-        if flat:
-            row["modification"] = json.dumps(self.modification, ensure_ascii=False)
-        return row
-
-
-@dataclass
-class NegativesReport:
-    """Per strategy: candidate edits attempted, kept, and why the others were dropped."""
-
-    counts: dict[str, Counter] = field(default_factory=dict)
-    pairs: int = 0
-    negation_directions: Counter = field(default_factory=Counter)  # kept negation flips by direction
-
-    def record(self, strategy: str, outcome: str) -> None:
-        counter = self.counts.setdefault(strategy, Counter())
-        counter["attempted"] += 1
-        counter[outcome] += 1
-
-    def rows(self) -> dict[str, dict]:
-        return {
-            strategy: {"attempted": c["attempted"], "kept": c["kept"],
-                       "dropped": {r: c[r] for r in DROP_REASONS if c[r]}}
-            for strategy, c in self.counts.items()
-        }
-
-    def to_dict(self) -> dict:
-        return {"source_pairs": self.pairs, "triplets": sum(c["kept"] for c in self.counts.values()),
-                "strategies": self.rows(),
-                "negation_directions": {d: self.negation_directions[d] for d in (DENIED_TO_AFFIRMED, AFFIRMED_TO_DENIED)}}
-
-    def table(self) -> str:
-        reasons = [r for r in DROP_REASONS if any(c[r] for c in self.counts.values())]
-        header = ["strategy", "attempted", "kept", *reasons]
-        lines = [[name, *(str(c[k]) for k in header[1:])] for name, c in self.counts.items()]
-        total = Counter()
-        for c in self.counts.values():
-            total.update(c)
-        lines.append(["total", *(str(total[k]) for k in header[1:])])
-        widths = [max(len(row[i]) for row in [header, *lines]) for i in range(len(header))]
-
-        def fmt(row: list[str]) -> str:
-            return "  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
-
-        directions = (f"negation_flip directions: {self.negation_directions[AFFIRMED_TO_DENIED]} affirmed -> denied "
-                      f"(chosen affirms), {self.negation_directions[DENIED_TO_AFFIRMED]} denied -> affirmed "
-                      "(chosen denies)")
-        return "\n".join([f"{self.pairs} factual pairs", fmt(header), *map(fmt, lines), directions])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -684,7 +565,7 @@ def _generated(ex: Example, config: NegativesConfig, report: NegativesReport) ->
                 if edit.negation_direction:
                     report.negation_directions[edit.negation_direction] += 1
                 triplets.append(Triplet(f"{ex.id}:{name}", ex.note, ex.summary, rejected, name,
-                                        edit.modification(ex.summary), "generated", ex.context))
+                                        edit.modification(ex.summary), GENERATED, ex.context))
                 break
         if not tried:
             report.record(name, "no_target_span")
@@ -730,8 +611,7 @@ def _labelled(examples: list[Example], factual: list[Example], report: Negatives
 def make_triplets(examples: list[Example], config: NegativesConfig) -> tuple[list[Triplet], NegativesReport]:
     """Generated hard negatives for every factual pair, plus labelled ones; deterministic by seed.
 
-    The model's own errors (``negatives --model-path``) need generation and the checker, stages above
-    this one: :mod:`clinsum.onpolicy` adds them.
+    The model's own errors (``negatives --model-path``) are added by :mod:`clinsum.preference.own_samples`.
     """
     selection = select_factual(examples)
     if not selection.kept:
@@ -744,21 +624,3 @@ def make_triplets(examples: list[Example], config: NegativesConfig) -> tuple[lis
     if config.include_labelled:
         triplets += _labelled(examples, selection.kept, report)
     return triplets, report
-
-
-def output_paths(output: str | Path) -> dict[str, Path]:
-    """The JSONL, CSV and report files for ``--output`` (its suffix picks the main format)."""
-    output = Path(output)
-    return {"jsonl": output.with_suffix(".jsonl"), "csv": output.with_suffix(".csv"),
-            "report": output.with_suffix(".report.json")}
-
-
-def write_triplets(triplets: list[Triplet], report: NegativesReport, output: str | Path) -> None:
-    """Triplets as JSONL and CSV plus the per-strategy report (all written atomically); prints the table."""
-    paths = output_paths(output)
-    write_jsonl(paths["jsonl"], [t.record() for t in triplets])
-    write_csv(paths["csv"], [t.record(flat=True) for t in triplets], fieldnames=list(OUTPUT_FIELDS))
-    write_json(paths["report"], report.to_dict())
-    print(report.table())
-    log.info("wrote %d triplets to %s and %s; report in %s", len(triplets), paths["jsonl"], paths["csv"],
-             paths["report"])
