@@ -25,12 +25,11 @@ from pathlib import Path
 
 from clinsum.config import option
 from clinsum.data.dataset import ColumnMapping, ColumnOptions, DataError, load_examples, strip_evidence_markers
-from clinsum.evaluation.facts import (
-    AFFIRMED, ASKED, COURSE_GROUPS, NEGATED, UNCERTAIN, Fact, NoteIndex, dates_compatible, extract_facts,
-)
+from clinsum.evaluation.facts import COURSE_GROUPS, Fact, NoteIndex, dates_compatible, extract_facts
 from clinsum.evaluation.verifier import Verifier, default_verifier
 from clinsum.text import lexicon
 from clinsum.text.normalize import DURATION_DAYS, Quantity, normalize, split_note
+from clinsum.text.reader import AFFIRMED, ASKED, NEGATED, UNCERTAIN
 
 REASONS = ("absent_from_note", "contradicted_by_note", "negation_reversed")
 
