@@ -26,7 +26,8 @@ from clinsum.preference.config import (
     AFFIRMED_TO_DENIED, DENIED_TO_AFFIRMED, GENERATED, HALLUCINATED_LABEL, LABELLED, NegativesConfig, NegativesReport,
 )
 from clinsum.text import lexicon
-from clinsum.text.normalize import DRUG_UNITS, UNITS, Quantity, extract_quantities, normalize_text, split_note
+from clinsum.text.normalize import DRUG_UNITS, UNITS, Quantity, extract_quantities, normalize_text
+from clinsum.text.reader import NEGATED, UNCERTAIN, NegationPolicy, cue_pattern, read_note
 
 
 # ---------------------------------------------------------------------------------------------
@@ -58,15 +59,9 @@ class Edit:
         return {"asserted": DENIED_TO_AFFIRMED, "negated": AFFIRMED_TO_DENIED}.get(self.claim[0])
 
 
-_SCOPE_BREAK = re.compile(r"\b(?:but|however|although|though|except|yet|whereas)\b|[;:]")
-# Cues the shared lexicon lacks: terse notes write "Neg for ...", dialogue replies say "nope".
-_EXTRA_CUES = ("neg for", "neg", "nope", "nah")
-
-
-@cache
-def _cue_pattern() -> re.Pattern:
-    cues = sorted({*lexicon.NEGATION_CUES, *_EXTRA_CUES}, key=len, reverse=True)
-    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![\w'])")
+# The note reader's lenient use: a cue reaches 12 words, and a few more words are cues (a symptom that
+# "resolved"; dialogue replies "nope", "nah").
+LENIENT = NegationPolicy(max_scope_words=12, extra_cues=("absent", "resolved", "nope", "nah"))
 
 
 def _word_pattern(phrase: str) -> re.Pattern:
@@ -76,11 +71,11 @@ def _word_pattern(phrase: str) -> re.Pattern:
 class NoteFacts:
     """What a note states, in comparable form, built once per note.
 
-    Negation is judged per sentence: a mention is *surely* negated when a cue precedes it in the same
-    clause (or a dialogue question about it is answered "no"), and *possibly* negated when a cue occurs
-    anywhere in its sentence. A claim that something is present is supported unless every mention is
-    surely negated; a claim that it is absent is supported by any possibly negated mention. Both err on
-    the side of calling an edit supported, so a kept negative really is unsupported.
+    Negation is the note reader's (:mod:`clinsum.text.reader`, with the :data:`LENIENT` policy): a mention
+    is *surely* negated when the reader denies it, and *possibly* negated when the reader denies it, finds it
+    uncertain, or a cue occurs anywhere in its sentence. A claim that something is present is supported
+    unless every mention is surely negated; a claim that it is absent is supported by any possibly negated
+    mention. Both err on the side of calling an edit supported, so a kept negative really is unsupported.
     """
 
     def __init__(self, note: str):
@@ -88,34 +83,14 @@ class NoteFacts:
         self.drugs = {part for m in lexicon.find_drugs(note) for part in (m.canonical, *m.canonical.split("/"))}
         self.quantities = extract_quantities(note)
         self.frequencies = {m.canonical for m in lexicon.find_frequencies(note)}
-        sentences = split_note(note)
-        self.sentences = [normalize_text(s.text) for s in sentences]  # "w/o fever" -> "without fever"
+        reading = read_note(note, LENIENT)
+        self.sentences = [n.text for n in reading.normalized]  # "w/o fever" -> "without fever"
         self.mentions: list[tuple[str, bool, bool]] = []  # (concept, surely negated, possibly negated)
-        for i, text in enumerate(self.sentences):
-            answered_no = self._answered_no(sentences, i)
-            for term in lexicon.find_terms(text):
-                surely = term.negated or answered_no or self._cue_before(text, term.start)
-                possibly = surely or bool(_cue_pattern().search(text))
-                self.mentions.append((term.concept, surely, possibly))
-
-    @staticmethod
-    def _answered_no(sentences, i: int) -> bool:
-        """A dialogue question whose reply (the next sentence, another speaker) starts with a no."""
-        if not sentences[i].text.endswith("?") or i + 1 >= len(sentences):
-            return False
-        reply = sentences[i + 1]
-        if reply.speaker == sentences[i].speaker:
-            return False
-        first = re.match(r"[a-z']+", reply.text.lower())
-        return bool(first) and bool(_cue_pattern().fullmatch(first.group()))
-
-    @staticmethod
-    def _cue_before(sentence: str, start: int) -> bool:
-        cues = list(_cue_pattern().finditer(sentence, 0, start))
-        if not cues:
-            return False
-        between = sentence[cues[-1].end(): start]
-        return not _SCOPE_BREAK.search(between) and len(between.split()) <= 12
+        for text, terms in zip(self.sentences, reading.terms):
+            cue = bool(cue_pattern(LENIENT).search(text))
+            for t in terms:
+                surely = t.polarity == NEGATED
+                self.mentions.append((t.term.concept, surely, surely or cue or t.polarity == UNCERTAIN))
 
     def _matching(self, concept: str):
         return [m for m in self.mentions if m[0] == concept or concept in lexicon.broader_concepts(m[0])]
@@ -335,7 +310,7 @@ def _flip_cue(summary: str, term, term_starts: set[int]) -> Edit | None:
         return None
     if any(m.end("cue") < s < term.start for s in term_starts):
         return None  # the term is not the first item after the cue
-    if _cue_pattern().search(f"{summary[max(0, m.start('cue') - 12): m.start('cue')]} {m.group('gap')}".lower()):
+    if cue_pattern(LENIENT).search(f"{summary[max(0, m.start('cue') - 12): m.start('cue')]} {m.group('gap')}".lower()):
         return None  # a second negation ("has not had fever") would make the flip ambiguous
     cue = m.group("cue").lower()
     negative = cue in _NEGATIVE_FLIPS

@@ -312,15 +312,6 @@ def frequencies() -> dict[str, str]:
     return vocabulary("frequencies")
 
 
-NEGATION_CUES: tuple[str, ...] = (
-    "no", "not", "denies", "denied", "deny", "denying", "without", "negative for", "neg for", "free of", "absence of",
-    "absent", "never", "none", "nor", "neither", "no evidence of", "no history of", "no signs of",
-    "no sign of", "ruled out", "rules out", "don't", "do not", "doesn't", "does not", "didn't", "did not",
-    "haven't", "have not", "hasn't", "has not", "hadn't", "wasn't", "weren't", "isn't", "aren't", "won't",
-    "nothing", "resolved", "negative",
-)
-
-
 @cache
 def _frequency_index() -> PhraseIndex[str]:
     return PhraseIndex(frequencies(), plurals=False)
