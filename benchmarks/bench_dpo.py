@@ -1,7 +1,7 @@
 """DPO step time in one process: cached reference log-probs vs a reference forward every step vs TRL.
 
 Same model, same Stage A adapter (a short `train_sft` of --model), same hard-negative triplets
-(`clinsum.data.negatives` on MTS-Dialog or synthetic notes), same batch size and max length:
+(`clinsum.preference.edits` on MTS-Dialog or synthetic notes), same batch size and max length:
 - clinsum, cached: `dpo_step` (one policy forward of chosen + rejected, backward) + AdamW, with the
   reference log-probs looked up in the cache `train_dpo` builds once before training;
 - clinsum, live reference: the same step plus a forward of the frozen Stage A model every step (its
@@ -29,7 +29,8 @@ import torch
 
 from clinsum.data.batching import length_grouped_batches
 from clinsum.data.dataset import write_examples
-from clinsum.data.negatives import NegativesConfig, make_triplets
+from clinsum.preference.config import NegativesConfig
+from clinsum.preference.edits import make_triplets
 from clinsum.data.prompts import IGNORE_INDEX, PromptFormat
 from clinsum.io import write_jsonl
 from clinsum.models import adapter_base_model, load_base_model, load_for_inference, load_tokenizer
@@ -46,7 +47,7 @@ CPU = torch.device("cpu")
 
 
 def write_triplets(notes, n: int, path: Path) -> int:
-    """Up to ``n`` hard negatives, one per note, as `clinsum.data.negatives` writes them."""
+    """Up to ``n`` hard negatives, one per note, as `clinsum negatives` writes them."""
     triplets, _ = make_triplets(notes, NegativesConfig(per_example=1, seed=0))
     write_jsonl(path, [t.record() for t in triplets[:n]])
     return min(n, len(triplets))

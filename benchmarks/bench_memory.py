@@ -58,7 +58,7 @@ def run_one(args) -> dict:
     """One configuration in this process: load, run ``--steps`` optimizer steps, report peak RSS and tokens/s."""
     import torch
 
-    from clinsum.data.negatives import Triplet
+    from clinsum.data.triplets import Triplet
     from clinsum.data.prompts import PromptFormat
     from clinsum.models import load_base_model, load_tokenizer
     from clinsum.training.common import add_lora, start_launch

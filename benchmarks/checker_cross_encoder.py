@@ -38,7 +38,8 @@ from scipy.stats import rankdata
 from tqdm import tqdm
 
 from clinsum.data.dataset import Example, load_examples
-from clinsum.data.negatives import NegativesConfig, make_triplets
+from clinsum.preference.config import NegativesConfig
+from clinsum.preference.edits import make_triplets
 from clinsum.evaluation.faithfulness import FaithfulnessChecker, default_model_path
 from clinsum.evaluation.human_labels import LABELS, load_study
 from clinsum.evaluation.metrics import grouped_auroc_ci

@@ -41,11 +41,11 @@ from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import GroupKFold
 
 from clinsum.data.dataset import load_examples
-from clinsum.evaluation import facts
 from clinsum.evaluation.faithfulness import _STOPWORDS, _WORD, FaithfulnessChecker, default_model_path
 from clinsum.evaluation.human_labels import load_study
 from clinsum.paths import HUMAN_LABELS_DEV, MTS_TRAIN, missing
 from clinsum.testing import PARAPHRASES, UNFAITHFUL_TWINS
+from clinsum.text import reader
 from clinsum.text.normalize import normalize, split_note
 
 FLAGS = ("absent", "contradicted", "negation_reversed")
@@ -174,23 +174,23 @@ def context_polarity(keep_list_rule: bool):
 
     def polarity(text, term, scopes):
         if term.negated:
-            return facts.NEGATED
+            return reader.NEGATED
         if keep_list_rule and any(s.covers(text, term) and s.uncertain_from is not None
                                   and term.start >= s.uncertain_from for s in scopes):
-            return facts.UNCERTAIN
+            return reader.UNCERTAIN
         if text not in docs:
             docs[text] = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
         doc = docs[text]
         span = doc.char_span(term.start, term.end, label="TERM", alignment_mode="expand")
         if span is None:
-            return facts.AFFIRMED
+            return reader.AFFIRMED
         doc.ents = [span]
         target = context(doc).ents[0]
         if target._.is_negated:
-            return facts.NEGATED
-        return facts.UNCERTAIN if target._.is_uncertain or target._.is_hypothetical else facts.AFFIRMED
+            return reader.NEGATED
+        return reader.UNCERTAIN if target._.is_uncertain or target._.is_hypothetical else reader.AFFIRMED
 
-    with mock.patch.object(facts, "_polarity", polarity):
+    with mock.patch.object(reader, "_polarity", polarity):
         yield
 
 

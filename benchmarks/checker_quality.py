@@ -1,7 +1,7 @@
 """Faithfulness checker quality: recall on injected hallucinations, false alarms on faithful summaries, speed.
 
 (1) Each factual summary (synthetic set, MTS-Dialog validation references) gets one verified edit per
-strategy from ``clinsum.data.negatives`` (medication swap, dose change, number change, negation flip,
+strategy from ``clinsum.preference.edits`` (medication swap, dose change, number change, negation flip,
 laterality swap, condition swap, temporal change, fabrication). An edit counts as detected when the
 checker raises a new flag in the edited sentence. False positives are the flags on the untouched
 summaries. (2) On the MTS-Dialog validation references (written from the dialogue, so mostly
@@ -22,7 +22,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from clinsum.data.dataset import Example, load_examples
-from clinsum.data.negatives import STRATEGIES, STRATEGY_FUNCTIONS, NegativesConfig, NoteFacts, check_edit
+from clinsum.preference.config import STRATEGIES, NegativesConfig
+from clinsum.preference.edits import STRATEGY_FUNCTIONS, NoteFacts, check_edit
 from clinsum.data.synthetic import generate_examples
 from clinsum.evaluation.faithfulness import FaithfulnessChecker, SummaryCheck, summarize_checks
 from clinsum.io import write_json

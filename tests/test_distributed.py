@@ -157,7 +157,8 @@ def test_sigterm_stops_two_processes_and_they_resume_at_the_right_step(two_proce
 
 def test_dpo_shares_the_reference_pass_and_matches_one_process(one_process_sft, fsdp_env, tmp_path):
     from clinsum.data.dataset import load_examples
-    from clinsum.data.negatives import NegativesConfig, make_triplets
+    from clinsum.preference.config import NegativesConfig
+    from clinsum.preference.edits import make_triplets
     from clinsum.io import write_jsonl
 
     sft_model = one_process_sft / "final_model"

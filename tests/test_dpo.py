@@ -150,8 +150,9 @@ def test_rpo_term_of_a_split_step_averages_over_the_whole_steps_tokens():
 
 @pytest.fixture(scope="module")
 def triplets_file(synthetic_splits, tmp_path_factory):
-    """Hard negatives of 12 synthetic notes, up to two each, in the format clinsum.data.negatives writes."""
-    from clinsum.data.negatives import NegativesConfig, make_triplets
+    """Hard negatives of 12 synthetic notes, up to two each, in the format `clinsum negatives` writes."""
+    from clinsum.preference.config import NegativesConfig
+    from clinsum.preference.edits import make_triplets
 
     triplets, _ = make_triplets(load_examples(synthetic_splits["train"])[:12], NegativesConfig(per_example=2, seed=0))
     path = tmp_path_factory.mktemp("triplets") / "triplets.jsonl"

@@ -24,16 +24,15 @@ ALLOWED = {
     "privacy": {"data"},
     "evaluation": {"data", "inference"},
     "preference": {"data", "inference", "evaluation"},  # Stage B data: edits, and pairs from the model's own samples
-    "onpolicy": {"data", "inference", "evaluation"},  # the `negatives` command, until it moves into preference/
     "serving": {"data", "inference", "evaluation", "privacy"},
     # composers: a whole run, and the command line over every command
-    "pipeline": STAGES | {"onpolicy"},
-    "cli": STAGES | {"onpolicy", "pipeline"},
+    "pipeline": STAGES,
+    "cli": STAGES | {"pipeline"},
 }
 
 
 def layer(module: str) -> str | None:
-    """``clinsum.data.negatives`` -> ``data``; ``clinsum.pipeline`` -> ``pipeline``; None outside the order."""
+    """``clinsum.data.triplets`` -> ``data``; ``clinsum.pipeline`` -> ``pipeline``; None outside the order."""
     parts = module.split(".")
     if len(parts) < 2 or parts[0] != "clinsum":
         return None

@@ -12,12 +12,13 @@ import pytest
 
 from clinsum.cli import main
 from clinsum.data.dataset import DataError, Example
-from clinsum.data.negatives import (
-    STRATEGIES, NegativesConfig, NegativesReport, NoteFacts, Triplet, make_triplets, output_paths,
-)
-from clinsum.onpolicy import MODEL_OUTPUT, ModelNegativesConfig, between_samples, run_negatives
 from clinsum.data.synthetic import generate_examples
+from clinsum.data.triplets import Triplet, triplet_paths
 from clinsum.io import write_csv
+from clinsum.preference.command import run_negatives
+from clinsum.preference.config import MODEL_OUTPUT, STRATEGIES, NegativesConfig, NegativesReport
+from clinsum.preference.edits import NoteFacts, make_triplets
+from clinsum.preference.own_samples import between_samples
 from clinsum.text import lexicon
 from clinsum.text.normalize import extract_quantities
 
@@ -80,7 +81,7 @@ def check_laterality_swap(mod):
 
 def check_condition_swap(mod):
     assert mod["original"] == "hypertension"
-    assert mod["replacement"] in lexicon.CONDITIONS and mod["replacement"] != "hypertension"
+    assert mod["replacement"] in lexicon.conditions() and mod["replacement"] != "hypertension"
     assert not any(t.concept == mod["replacement"] for t in lexicon.find_terms(NOTE))
 
 
@@ -258,8 +259,8 @@ def test_run_writes_jsonl_csv_and_report(tmp_path, capsys, main_format):
     write_csv(source, [{"id": e.id, "clinical_note": e.note, "summary": e.summary, "label": e.label}
                        for e in examples])
     output = tmp_path / f"out/triplets.{main_format}"
-    report = run_negatives(ModelNegativesConfig(input=str(source), output=str(output)))
-    paths = output_paths(output)
+    report = run_negatives(NegativesConfig(input=str(source), output=str(output)))
+    paths = triplet_paths(output)
     jsonl = [json.loads(line) for line in paths["jsonl"].read_text().splitlines()]
     with open(paths["csv"], newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
@@ -306,18 +307,18 @@ def test_no_factual_rows_names_file_column_and_fix(tmp_path):
     source = tmp_path / "only_bad.csv"
     write_csv(source, [{"note": NOTE, "summary": "Wrong.", "label": "hallucinated"}])
     with pytest.raises(DataError, match=r"only_bad\.csv, column 'label': no factual rows .*1 hallucinated.*Fix: "):
-        run_negatives(ModelNegativesConfig(input=str(source)))
+        run_negatives(NegativesConfig(input=str(source)))
 
 
 def test_bad_input_files(tmp_path):
     with pytest.raises(DataError, match="missing.csv: file not found"):
-        run_negatives(ModelNegativesConfig(input=str(tmp_path / "missing.csv")))
+        run_negatives(NegativesConfig(input=str(tmp_path / "missing.csv")))
     source = tmp_path / "rows.csv"
     write_csv(source, [{"note": NOTE, "summary": ""}])
     with pytest.raises(DataError, match=r"rows\.csv, row 2, column 'summary': empty summary"):
-        run_negatives(ModelNegativesConfig(input=str(source)))
+        run_negatives(NegativesConfig(input=str(source)))
     with pytest.raises(ValueError, match="--input is required"):
-        run_negatives(ModelNegativesConfig())
+        run_negatives(NegativesConfig())
 
 
 @pytest.mark.slow  # loads the sentence-embedding model of the checker
@@ -330,7 +331,7 @@ def test_model_outputs_become_rejected_summaries(tiny_model, tmp_path):
     examples = generate_examples(6, seed=3)
     source, output = tmp_path / "pairs.csv", tmp_path / "triplets.jsonl"
     write_csv(source, [{"id": e.id, "clinical_note": e.note, "summary": e.summary} for e in examples])
-    report = run_negatives(ModelNegativesConfig(input=str(source), output=str(output), strategies=["dose_change"],
+    report = run_negatives(NegativesConfig(input=str(source), output=str(output), strategies=["dose_change"],
                                                 model_path=str(tiny_model), model_max_examples=4,
                                                 model_max_new_tokens=24))
     triplets = [Triplet(**json.loads(line)) for line in output.read_text().splitlines()]
@@ -351,7 +352,7 @@ def test_model_outputs_become_rejected_summaries(tiny_model, tmp_path):
 @pytest.mark.parametrize("kwargs, message", [({"model_samples": 0}, "at least 1"), ({"model_temperature": 0.0}, "positive")])
 def test_bad_model_options(kwargs, message):
     with pytest.raises(ValueError, match=message):
-        ModelNegativesConfig(**kwargs)
+        NegativesConfig(**kwargs)
 
 
 def test_per_example_zero_makes_no_edits():
@@ -374,7 +375,7 @@ def test_sampled_pairs_prefer_the_faithful_sample_closest_to_the_reference():
     assert [c.hallucinated for c in checks] == [False, False, True, True, True]
     assert checks[2].unfaithful_score > checks[3].unfaithful_score
     example = Example("fx", NOTE, SUMMARY, "factual")
-    cfg = ModelNegativesConfig(model_samples=5)
+    cfg = NegativesConfig(model_samples=5)
     report = NegativesReport()
     [triplet] = between_samples([example], [(far, rambling, mild, close, wrong, close)], checker, cfg, report)
     assert (triplet.prompt, triplet.chosen, triplet.rejected) == (NOTE, close, wrong)  # rambling: too long
@@ -394,7 +395,7 @@ def test_model_samples_run_end_to_end(tiny_model, tmp_path):
     examples = generate_examples(4, seed=5)
     source, output = tmp_path / "pairs.csv", tmp_path / "triplets.jsonl"
     write_csv(source, [{"id": e.id, "clinical_note": e.note, "summary": e.summary} for e in examples])
-    report = run_negatives(ModelNegativesConfig(input=str(source), output=str(output), per_example=0,
+    report = run_negatives(NegativesConfig(input=str(source), output=str(output), per_example=0,
                                                 model_path=str(tiny_model), model_samples=3, model_temperature=1.5,
                                                 model_max_new_tokens=12))
     triplets = [Triplet(**json.loads(line)) for line in output.read_text().splitlines()]

@@ -76,14 +76,30 @@ def test_terms_map_synonyms_to_concepts():
     assert terms == {"SOB": ("dyspnea", "finding", False), "low back pain": ("back pain", "finding", False),
                      "afebrile": ("fever", "finding", True), "HTN": ("hypertension", "condition", False),
                      "EGD": ("endoscopy", "procedure", False)}
-    assert len(lexicon.CONDITIONS) >= 100 and {"hypertension", "diabetes mellitus"} <= set(lexicon.CONDITIONS)
+    assert len(lexicon.conditions()) >= 100 and {"hypertension", "diabetes mellitus"} <= set(lexicon.conditions())
     assert lexicon.broader_concepts("knee pain") == ["pain"]
     assert lexicon.concept_of("headaches") == "headache"
 
 
 def test_sides_frequencies_and_body_parts():
-    assert lexicon.LATERALITY_SWAP["left"] == "right" and lexicon.LATERALITY_SWAP["right"] == "left"
+    assert lexicon.laterality_swap()["left"] == "right" and lexicon.laterality_swap()["right"] == "left"
     assert [m.canonical for m in lexicon.find_frequencies("b.i.d., BID, twice a day, q.d., every 8 hours, PRN")] == [
         "twice daily", "twice daily", "twice daily", "daily", "three times daily", "as needed"]
     assert [m.canonical for m in lexicon.find_body_parts("both knees and the left foot, both feet")] == [
         "knee", "foot", "foot"]
+
+
+def test_one_note_reader_with_a_lenient_policy():
+    """The checker and the edit generator read negation with one reader; the generator's policy reaches
+    further and knows a few more cues, it does not parse differently."""
+    from clinsum.preference.edits import LENIENT
+    from clinsum.text.reader import AFFIRMED, CHECKER, NEGATED, cue_pattern, read_note, read_terms
+
+    far = "no recent episodes at all of any kind of chest pain"  # 8 words from the cue
+    assert [t.polarity for t in read_terms(far, False, CHECKER)] == [AFFIRMED]
+    assert [t.polarity for t in read_terms(far, False, LENIENT)] == [NEGATED]
+    assert cue_pattern(LENIENT).search("nope") and not cue_pattern(CHECKER).search("nope")
+    reading = read_note("Doctor: Any fever or chills? Patient: Um, no. Doctor: Any cough? Patient: Yes.")
+    assert [[(t.term.concept, t.polarity) for t in terms] for terms in reading.terms if terms] == [
+        [("fever", NEGATED), ("chills", NEGATED)], [("cough", AFFIRMED)]]
+    assert reading.answers == {0: {1}, 1: {0}, 2: {3}, 3: {2}}

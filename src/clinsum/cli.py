@@ -17,7 +17,7 @@ from clinsum.config import add_config_arguments, config_from_args
 # command -> (module, config class, run function, one-line help)
 COMMANDS: dict[str, tuple[str, str, str, str]] = {
     "sft": ("clinsum.training.sft", "SFTConfig", "train_sft", "Stage A: LoRA (or full) fine-tuning on note/summary pairs"),
-    "negatives": ("clinsum.onpolicy", "ModelNegativesConfig", "run_negatives", "Stage B data: hard-negative (prompt, chosen, rejected) triplets"),
+    "negatives": ("clinsum.preference.command", "NegativesConfig", "run_negatives", "Stage B data: hard-negative (prompt, chosen, rejected) triplets"),
     "dpo": ("clinsum.training.dpo", "DPOConfig", "train_dpo", "Stage B: DPO on hard-negative triplets, starting from a Stage A adapter"),
     "generate": ("clinsum.evaluation.guided", "GenerateConfig", "run_generate", "Summarize one note, a file of notes, or notes typed at a prompt"),
     "pipeline": ("clinsum.pipeline", "PipelineConfig", "run_pipeline", "Every stage from one YAML file: prepare, SFT, negatives, DPO, eval"),

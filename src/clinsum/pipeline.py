@@ -36,7 +36,7 @@ STAGE_RECORD = ".stage.json"
 SECTIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "data": ("clinsum.pipeline", "DataSection", ()),
     "sft": ("clinsum.training.sft", "SFTConfig", ("model", "seed", "device", "dtype")),
-    "negatives": ("clinsum.onpolicy", "ModelNegativesConfig", ("seed",)),
+    "negatives": ("clinsum.preference.config", "NegativesConfig", ("seed", "device", "dtype")),
     "dpo": ("clinsum.training.dpo", "DPOConfig", ("seed", "device", "dtype")),
     "eval": ("clinsum.evaluation.report", "EvalConfig", ("seed", "device", "dtype")),
 }
@@ -299,7 +299,7 @@ def _run_sft(config: PipelineConfig, out: Path, outputs: dict, resume: bool) -> 
 
 
 def _run_negatives(config: PipelineConfig, out: Path, outputs: dict, resume: bool) -> dict:
-    from clinsum.onpolicy import run_negatives
+    from clinsum.preference.command import run_negatives
 
     negatives = replace(config.negatives.config, input=outputs["prepare"]["train"], output=str(out / "triplets.jsonl"))
     if negatives.model_path == "sft":  # the Stage A adapter of this run

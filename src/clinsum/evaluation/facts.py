@@ -2,9 +2,9 @@
 
 A summary sentence is checked fact by fact: each drug, dose, frequency, number, condition,
 procedure, side of the body and time expression it states must be found in the note with the same
-value. This module extracts those facts (with the polarity of findings under negation scope) and
-indexes a note's facts for lookup, including what a patient affirms or denies by answering
-"Yes"/"No" to a question in a dialogue transcript.
+value. This module extracts those facts (conditions, findings and procedures with the polarity
+:mod:`clinsum.text.reader` reads: negation scope, and in a dialogue transcript what a patient affirms
+or denies by answering "Yes"/"No" to a question) and indexes a note's facts for lookup.
 """
 
 from __future__ import annotations
@@ -25,15 +25,10 @@ from clinsum.text.normalize import (
     SentenceSpan,
     normalize,
     quantity_spans,
-    split_note,
 )
+from clinsum.text.reader import AFFIRMED, PolarTerm, read_note, read_terms
 
 FACT_TYPES = ("medication", "dose", "number", "condition", "procedure", "negation", "laterality", "time", "other")
-
-AFFIRMED, NEGATED, ASKED = "affirmed", "negated", "asked"
-# A list item after a comma whose negation is unclear ("no chest pain, right ankle swelling"): it agrees
-# with either polarity in the note.
-UNCERTAIN = "uncertain"
 
 
 @dataclass
@@ -53,124 +48,6 @@ class Fact:
     value: Any = None
     polarity: str = AFFIRMED
     drug: str | None = None
-
-
-# ---------------------------------------------------------------------------------------------
-# Negation scope
-
-_NEGATION_CUE = re.compile(
-    r"\b(?:no evidence of|no history of|no signs? of|negative for|free of|absence of|ruled out|rules out|"
-    r"denies|denied|deny|denying|without|never|neither|nor|none|negative|neg|no|not|nothing)\b|n't\b"
-    r"|\bnon(?=[\s-])"  # "non-smoker"
-)
-# "No, I'm using a cream for my eczema": an answer, not a negation of what follows.
-_ANSWER_NO = re.compile(r"^\W*(?:no|nope|nah)\s*[,.!]")
-# "no change in", "not helping" do not deny what follows.
-_PSEUDO_NEGATION = re.compile(
-    r"\s*(?:any\s+)?(?:change|improvement|relief|better|worse|increase|decrease|longer able|only|improved|"
-    r"relieved|sure|certain|know|remember|recall|resolved|helping|helped|working|worked|able|until|help|"
-    r"gotten better|get better|"
-    r"go away|gone away|went away|really|much|bad|that bad|too bad|as bad)\b"
-)
-# "non-small cell", "non-steroidal": names, not negations.
-_PSEUDO_NON = re.compile(r"[\s-]*(?:small cell|hodgkin|insulin|steroidal|specific|invasive)\b")
-_SCOPE_BREAK = re.compile(
-    r"[.;:?!]|\b(?:but|however|although|though|except|exception|aside from|other than|apart from|just|reports?|"
-    r"complains?(?: of)?|endorses?|admits?|positive for|presents? with|notes?|states?|says?|feels?|while|whereas|"
-    r"which|who|because|since|until|and (?:is|was|has|had|have|does|did)|, (?:has|had|have|is|was|but))\b"
-)
-_POST_NEGATION = re.compile(
-    r"^\W{0,3}(?:(?:was|were|is|are|has been|have been)\s+)?(?:denied|negative|absent)\b"
-    r"|^\W{0,3}(?:there (?:is|was|are|were)\s+)?none\b"
-)
-# "does not report any X": the reporting verb right after a cue does not end its scope.
-_REPORTING_VERB = re.compile(r"\s*(?:report|reports|complain|complains|endorse|endorses|admit|admits|note|notes|"
-                             r"state|states|feel|feels)\b")
-# Of a test, "negative" means a normal result, not that it was not done ("Negative EKG").
-_RESULT_CUES = ("negative", "negative for", "neg")
-
-
-@dataclass(frozen=True)
-class NegationScope:
-    """The span a negation cue denies, and the cue itself (some cues deny less than others).
-
-    From ``uncertain_from`` on, the scope's items follow a comma in a list that no "or"/"and" closes,
-    after a cue such as "no": "no chest pain, right ankle swelling" may or may not deny the swelling.
-    """
-
-    start: int
-    end: int
-    cue: str
-    uncertain_from: int | None = None
-
-    def covers(self, text: str, term: lexicon.Term) -> bool:
-        """Whether the scope denies ``term``: within a few words of the cue, or further on along a
-        list ("denies fever, chills, night sweats or cough"), but not at the end of a long clause
-        ("could not figure out what was going on so I had an MRI")."""
-        if not (self.start <= term.start and term.end <= self.end):
-            return False
-        between = text[self.start + len(self.cue): term.start]
-        return "," in between or len(between.split()) <= MAX_SCOPE_WORDS
-
-
-# Words a negation reaches without a list ("no significant history of" is 4).
-MAX_SCOPE_WORDS = 6
-
-
-# Cues that head a list in clinical style, commas and all: "denies fever, chills, night sweats".
-_LIST_CUES = frozenset({"denies", "denied", "deny", "denying", "negative for", "no evidence of", "no history of",
-                        "no signs of", "no sign of", "free of", "absence of", "neither"})
-_CONJUNCTION = re.compile(r"\b(?:or|nor|and)\b")
-
-
-def _list_scope(text: str, cue: re.Match, end: int) -> tuple[int, int | None]:
-    """(end, uncertain_from) of a cue's scope over a list.
-
-    A list closed by a conjunction is denied whole, up to the comma after its last item: "no fever,
-    chills or night sweats, right ankle swelling" denies three findings, not the swelling. A list with
-    no conjunction is denied whole after "denies" ("denies fever, chills, cough"); after "no" only
-    its first item is, the rest is uncertain ("no chest pain, right ankle swelling").
-    """
-    comma = text.find(",", cue.end(), end)
-    if comma < 0:
-        return end, None
-    conjunction = _CONJUNCTION.search(text, comma, end)
-    if conjunction:
-        after = text.find(",", conjunction.end(), end)
-        return (after if after >= 0 else end), None
-    return end, (None if cue.group() in _LIST_CUES else comma)
-
-
-def negated_spans(text: str) -> list[NegationScope]:
-    """Spans of ``text`` (normalised) that a negation cue denies.
-
-    The scope runs from the cue over a list ("denies fever, chills or cough") up to a scope
-    breaker ("but", "reports", a full stop, ...); see :func:`_list_scope` for commas.
-    """
-    spans = []
-    answer = _ANSWER_NO.match(text)
-    for cue in _NEGATION_CUE.finditer(text):
-        pseudo = _PSEUDO_NON if cue.group() == "non" else _PSEUDO_NEGATION
-        if pseudo.match(text, cue.end()) or answer and cue.start() < answer.end():
-            continue
-        verb = _REPORTING_VERB.match(text, cue.end())
-        stop = _SCOPE_BREAK.search(text, verb.end() if verb else cue.end())
-        end, uncertain_from = _list_scope(text, cue, stop.start() if stop else len(text))
-        spans.append(NegationScope(cue.start(), end, cue.group(), uncertain_from))
-    return spans
-
-
-def _polarity(text: str, term: lexicon.Term, scopes: list[NegationScope]) -> str:
-    """Denied when a cue's scope covers the term, a cue follows it ("fever was denied"), or the word
-    denies itself ("afebrile"; inside a scope too: "no productive or nonproductive cough")."""
-    covering = [s for s in scopes if s.covers(text, term)]
-    if term.kind == "procedure":
-        covering = [s for s in covering if s.cue not in _RESULT_CUES]
-    if term.negated or _POST_NEGATION.match(text[term.end: term.end + 30]):
-        return NEGATED
-    if any(s.uncertain_from is None or term.start < s.uncertain_from for s in covering):
-        return NEGATED
-    return UNCERTAIN if covering else AFFIRMED
 
 
 # ---------------------------------------------------------------------------------------------
@@ -309,34 +186,21 @@ def is_drug_class_mention(mention: lexicon.Mention) -> bool:
         and mention.canonical.endswith("s"))
 
 
-# Where the interrogative part of a question starts: "Before I treat your eczema, | are you allergic...?"
-# ("any" starts no new clause mid-sentence: "Any fever, cough, or any cold symptoms?" is one list.)
-_QUESTION_OPENER = re.compile(
-    r"(?:^|[,;:]\s*)(?:(?:and|so|or|but|also|now|okay|well)\s+)*(?:do|does|did|are|is|was|were|have|has|had|"
-    r"how about|what about|can|could|how|when|where|what|which|who)\b"
-)
-
-
-def is_question(text: str) -> bool:
-    """A question, with or without its question mark ("Or drink or have ever used any drugs.")."""
-    stripped = text.strip()
-    return stripped.endswith("?") or bool(re.match(
-        r"(?:(?:and|or|so|also)\s+)?(?:do|does|did|are|is|have|has|any|can|could|were|was|how about|what about)\b",
-        stripped, re.IGNORECASE))
-
-
-def extract_facts(text: str, question: bool | None = None, norm: Normalized | None = None) -> list[Fact]:
+def extract_facts(text: str, question: bool | None = None, norm: Normalized | None = None,
+                  terms: list[PolarTerm] | None = None) -> list[Fact]:
     """Typed facts in one sentence; offsets and ``text`` refer to ``text`` as given.
 
     In a question (``question`` true, or the sentence ends with "?") findings in its interrogative
     clause get polarity ``asked``: the question neither affirms nor denies them; the answer may.
-    ``norm`` is ``normalize(text)`` when the caller already has it.
+    ``norm`` is ``normalize(text)`` and ``terms`` its terms as a :class:`NoteReading` read them (answers
+    resolved), when the caller already has them.
     """
     norm = norm or normalize(text)
     low = norm.text
     if question is None:
         question = text.rstrip().endswith("?")
-    asked_from = max((m.start() for m in _QUESTION_OPENER.finditer(low)), default=0) if question else len(low)
+    if terms is None:
+        terms = read_terms(low, question)
     facts: list[Fact] = []
 
     def add(kind: str, start: int, end: int, key: str, **extra) -> None:
@@ -373,10 +237,7 @@ def extract_facts(text: str, question: bool | None = None, norm: Normalized | No
         elif q.unit is not None or q.value >= 3 or not float(q.value).is_integer():
             add("number", qs, qe, q.unit or "", value=q)
 
-    scopes = negated_spans(low)
-    terms = lexicon.find_terms(low)
-    for t in terms:
-        polarity = ASKED if t.start >= asked_from else _polarity(low, t, scopes)
+    for t, polarity in ((p.term, p.polarity) for p in terms):
         add("procedure" if t.kind == "procedure" else "condition", t.start, t.end, t.concept, value=t.kind,
             polarity=polarity)
 
@@ -387,7 +248,7 @@ def extract_facts(text: str, question: bool | None = None, norm: Normalized | No
         add("time", start, end, "date", value=date)
     for m in _RELATIVE_TIME.finditer(low):
         add("time", m.start(), m.end(), "relative", value=_relative_time_bucket(m.group()))
-    term_spans = [(t.start, t.end) for t in terms]
+    term_spans = [(p.term.start, p.term.end) for p in terms]
     for m in _COURSE_WORD.finditer(low):
         if any(s <= m.start() < e for s, e in term_spans):
             continue  # "acute bronchitis", "chronic kidney disease": part of a diagnosis
@@ -409,27 +270,6 @@ def _nearest(drugs: list[lexicon.Mention], position: int) -> str | None:
 # ---------------------------------------------------------------------------------------------
 # Note index
 
-# Clear answers apply to everything asked; weak ones ("I have a drink now and then") only when the
-# answer names none of the things asked about.
-_NO_ANSWER = re.compile(r"^(?:um,? |uh,? |oh,? |well,? )?(?:no|nope|nah|negative|never|none|nothing|not really|not at all)\b")
-_YES_ANSWER = re.compile(
-    r"^(?:um,? |uh,? |oh,? |well,? )?(?:yes|yeah|yep|yup|yea|ya|sure|correct|definitely|absolutely|uh huh|mm hmm)\b")
-_WEAK_NO_ANSWER = re.compile(
-    r"^(?:not that i know|i don't|i do not|i haven't|i have not|i didn't|i did not|i'm not|i am not|"
-    r"(?:he|she) (?:doesn't|does not|hasn't|has not|didn't|did not))\b")
-_WEAK_YES_ANSWER = re.compile(
-    r"^(?:i do|i have|i did|sometimes|a little|a bit|kind of|kinda|occasionally|(?:he|she) (?:does|has|did))\b")
-
-
-def answer_polarity(reply: str, names_asked: bool) -> str | None:
-    """Polarity a reply gives to what was asked, None when it is not a yes/no answer."""
-    if _NO_ANSWER.match(reply) or not names_asked and _WEAK_NO_ANSWER.match(reply):
-        return NEGATED
-    if _YES_ANSWER.match(reply) or not names_asked and _WEAK_YES_ANSWER.match(reply):
-        return AFFIRMED
-    return None
-
-
 @dataclass
 class NoteIndex:
     """A note's sentences and facts, with lookups by fact key.
@@ -446,51 +286,10 @@ class NoteIndex:
 
     @classmethod
     def build(cls, note: str) -> NoteIndex:
-        sentences = split_note(note)
-        norms = [normalize(s.text) for s in sentences]
-        normalized = [n.text for n in norms]
-        facts = [extract_facts(s.text, cls._asks(sentences, normalized, i), norms[i]) for i, s in enumerate(sentences)]
-        index = cls(sentences, facts, normalized)
-        index._resolve_answers()
-        return index
-
-    @staticmethod
-    def _answer_to(sentences: list[SentenceSpan], i: int) -> int | None:
-        """The first sentence of the next speaker's turn, if the next turn is another speaker's."""
-        nxt = next((j for j in range(i + 1, len(sentences)) if sentences[j].turn != sentences[i].turn), None)
-        if nxt is None or sentences[nxt].speaker in (None, sentences[i].speaker):
-            return None
-        return nxt
-
-    @classmethod
-    def _asks(cls, sentences: list[SentenceSpan], normalized: list[str], i: int) -> bool:
-        """A question, or a question cut off mid-way that the next speaker answers with yes or no
-        ("Tremors or loss of sensation like paralysis or-" "No.")."""
-        if is_question(sentences[i].text):
-            return True
-        answer = cls._answer_to(sentences, i)
-        cut_off = re.search(r"(?:-|\.\.\.|…|\bor)\s*$", sentences[i].text)
-        return bool(cut_off) and answer is not None and answer_polarity(normalized[answer], False) is not None
-
-    def _resolve_answers(self) -> None:
-        """Give asked findings the polarity of the answer in the next turn."""
-        for i, sentence in enumerate(self.sentences):
-            asked = [f for f in self.facts[i] if f.polarity == ASKED]
-            answer = self._answer_to(self.sentences, i) if asked else None
-            if answer is None:
-                continue
-            # What the answer says about a concept itself wins ("Headaches?" "No headache.").
-            answered = {f.key: f.polarity for f in self.facts[answer] if f.type in ("condition", "procedure")}
-            polarity = answer_polarity(self.normalized[answer], bool(answered.keys() & {f.key for f in asked}))
-            if polarity == AFFIRMED and negated_spans(self.normalized[i]):
-                polarity = None  # "No fever?" "Yes." is ambiguous
-            resolved = [f for f in asked if answered.get(f.key, polarity) not in (None, ASKED)]
-            for f in resolved:
-                f.polarity = answered.get(f.key, polarity)
-            if not resolved:
-                continue
-            self.evidence_links.setdefault(i, set()).add(answer)
-            self.evidence_links.setdefault(answer, set()).add(i)
+        reading = read_note(note)
+        facts = [extract_facts(s.text, question, norm, terms) for s, question, norm, terms
+                 in zip(reading.sentences, reading.questions, reading.normalized, reading.terms)]
+        return cls(reading.sentences, facts, [n.text for n in reading.normalized], reading.answers)
 
     @cached_property
     def by_key(self) -> dict[tuple[str, str], list[tuple[int, Fact]]]:

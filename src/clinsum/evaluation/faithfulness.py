@@ -25,12 +25,11 @@ from pathlib import Path
 
 from clinsum.config import option
 from clinsum.data.dataset import ColumnMapping, ColumnOptions, DataError, load_examples, strip_evidence_markers
-from clinsum.evaluation.facts import (
-    AFFIRMED, ASKED, COURSE_GROUPS, NEGATED, UNCERTAIN, Fact, NoteIndex, dates_compatible, extract_facts,
-)
+from clinsum.evaluation.facts import COURSE_GROUPS, Fact, NoteIndex, dates_compatible, extract_facts
 from clinsum.evaluation.verifier import Verifier, default_verifier
 from clinsum.text import lexicon
 from clinsum.text.normalize import DURATION_DAYS, Quantity, normalize, split_note
+from clinsum.text.reader import AFFIRMED, ASKED, NEGATED, UNCERTAIN
 
 REASONS = ("absent_from_note", "contradicted_by_note", "negation_reversed")
 
@@ -323,7 +322,7 @@ def _match_laterality(fact: Fact, note: NoteIndex) -> Verdict:
     sides = {f.value for _, f in same_part}
     if fact.value in sides or (fact.value in ("left", "right") and "bilateral" in sides):
         return _supported(i for i, f in same_part if f.value in (fact.value, "bilateral"))
-    opposite = lexicon.LATERALITY_SWAP[fact.value]
+    opposite = lexicon.laterality_swap()[fact.value]
     if opposite in sides:
         return Verdict(set(), "contradicted_by_note", f"note has the {opposite} {fact.key}")
     anywhere = [(i, f) for i, facts in enumerate(note.facts) for f in facts if f.type == "laterality"]

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from clinsum.evaluation.faithfulness import FaithfulnessChecker, unfaithfulness
+from clinsum.evaluation.ranking import check_candidates, rank_candidates
 from clinsum.inference.generate import GenerateConfig, GenerationOptions, Summarizer, interactive, read_notes
 from clinsum.io import write_records
 
@@ -45,13 +46,12 @@ class GuidedSummarizer:
     def choose(self, notes: list[str], options: GenerationOptions, contexts: list[str | None] | None = None,
                progress: bool = True) -> list[Choice]:
         candidates = self.summarizer.candidates(notes, options, contexts, progress)
-        checks = iter(self.checker.check_many([(note, c.text) for note, cands in zip(notes, candidates)
-                                               for c in cands]))
+        checks = check_candidates(self.checker, notes, [[c.text for c in cands] for cands in candidates])
         choices = []
-        for cands in candidates:
-            unfaithful = tuple(unfaithfulness(next(checks)) for _ in cands)
-            rank = min(range(len(cands)), key=lambda k: (unfaithful[k], -cands[k].logprob))
-            choices.append(Choice(cands[rank].text, rank, unfaithful, tuple(c.text for c in cands)))
+        for cands, cand_checks in zip(candidates, checks):
+            rank = rank_candidates(cand_checks, [c.logprob for c in cands])[0]
+            choices.append(Choice(cands[rank].text, rank, tuple(map(unfaithfulness, cand_checks)),
+                                  tuple(c.text for c in cands)))
         return choices
 
     def summarize(self, notes: list[str], options: GenerationOptions, contexts: list[str | None] | None = None,

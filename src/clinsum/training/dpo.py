@@ -28,9 +28,9 @@ from tqdm.auto import tqdm
 
 from clinsum.config import config_to_dict, option
 from clinsum.data.batching import length_grouped_batches, padding_share
-from clinsum.data.dataset import DataError, read_rows, split_examples
-from clinsum.data.negatives import Triplet
+from clinsum.data.dataset import split_examples
 from clinsum.data.prompts import PROMPT_STYLES, EncodedExample, PromptFormat
+from clinsum.data.triplets import Triplet, load_triplets
 from clinsum.io import atomic_path, write_json
 from clinsum.models import (
     CLINSUM_MODEL_INFO, adapter_base_model, cache_root, is_adapter_dir, load_base_model, load_tokenizer,
@@ -47,7 +47,6 @@ log = logging.getLogger(__name__)
 
 FINAL_MODEL, STATS_FILE, CONFIG_FILE = "final_model", "training_stats.json", "dpo_config.json"
 LOSS_TYPES = ("sigmoid", "ipo")
-TRIPLET_COLUMNS = ("prompt", "chosen", "rejected")
 
 
 @dataclass
@@ -94,40 +93,6 @@ class DPOConfig(TrainingOptions, DPOInputs):
 
 
 # ----------------------------------------------------------------------------------------------- data
-
-
-def load_triplets(path: str | Path) -> list[Triplet]:
-    """Read and validate triplets; every problem is a DataError naming file, row, column and fix."""
-    path = Path(path)
-    rows, first_row = read_rows(path)
-    if not rows:
-        raise DataError(path, "no data rows", fix="write one triplet per line (JSONL) or per row (CSV)")
-    triplets = []
-    for i, row in enumerate(rows):
-        rowno = first_row + i
-        if None in row:  # csv.DictReader files surplus fields under None
-            raise DataError(path, "more fields than the header has", row=rowno, fix="quote fields that contain commas")
-        values = {}
-        for column in TRIPLET_COLUMNS:
-            if column not in row:
-                raise DataError(
-                    path, f"no {column!r} column (found: {', '.join(map(str, row)) or 'none'})",
-                    row=rowno - 1 if path.suffix.lower() == ".csv" else rowno, column=column,
-                    fix="triplet files need prompt (the note), chosen and rejected, as written by clinsum.data.negatives",
-                )
-            values[column] = _text(row[column])
-            if not values[column]:
-                raise DataError(path, f"empty {column}", row=rowno, column=column, fix="fill it in or remove the row")
-        if values["chosen"] == values["rejected"]:
-            raise DataError(path, "chosen and rejected are the same summary, so there is nothing to prefer", row=rowno,
-                            column="rejected", fix="give a rejected summary that differs, or remove the row")
-        triplets.append(Triplet(_text(row.get("id")) or str(i), values["prompt"], values["chosen"], values["rejected"],
-                                strategy=_text(row.get("strategy")) or None, context=_text(row.get("context")) or None))
-    return triplets
-
-
-def _text(value) -> str:
-    return "" if value is None else str(value).strip()
 
 
 def split_by_note(triplets: list[Triplet], fraction: float, seed: int) -> tuple[list[Triplet], list[Triplet]]:

@@ -1,4 +1,4 @@
-"""Stage B data: (prompt, chosen, rejected) triplets whose rejected summary is a *hard negative*.
+"""One-fact edits: (prompt, chosen, rejected) triplets whose rejected summary is a *hard negative*.
 
 A hard negative reads like the real summary but makes exactly one claim the note does not support,
 so DPO learns *which fact* must not be invented instead of how to spot garbled text. Strategies only
@@ -13,139 +13,21 @@ from __future__ import annotations
 
 import difflib
 import itertools
-import json
-import logging
 import random
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Callable, Iterator
 
-from clinsum.config import option
-from clinsum.data.dataset import (
-    ColumnOptions, DataError, Example, select_factual, strip_evidence_markers,
+from clinsum.data.dataset import DataError, Example, select_factual, strip_evidence_markers
+from clinsum.data.triplets import Triplet
+from clinsum.preference.config import (
+    AFFIRMED_TO_DENIED, DENIED_TO_AFFIRMED, GENERATED, HALLUCINATED_LABEL, LABELLED, NegativesConfig, NegativesReport,
 )
-from clinsum.io import write_csv, write_json, write_jsonl
 from clinsum.text import lexicon
-from clinsum.text.normalize import DRUG_UNITS, UNITS, Quantity, extract_quantities, normalize_text, split_note
-
-log = logging.getLogger(__name__)
-
-STRATEGIES = ("medication_swap", "dose_change", "number_change", "negation_flip", "laterality_swap",
-              "condition_swap", "temporal_change", "fabrication")
-LABELLED = "labelled"
-HALLUCINATED_LABEL = "hallucinated"
-DROP_REASONS = ("no_target_span", "unchanged", "length_mismatch", "too_different", "present_in_note", "duplicate",
-                "unbalanced", "no_factual_pair", "supported", "reference_flagged", "no_faithful_sample")
-# Negation flips by the side that carries the denial: chosen "denies X" / rejected "reports X", or the reverse.
-DENIED_TO_AFFIRMED, AFFIRMED_TO_DENIED = "denied_to_affirmed", "affirmed_to_denied"
-OUTPUT_FIELDS = ("id", "prompt", "context", "chosen", "rejected", "strategy", "modification", "source")
-
-
-@dataclass
-class NegativesConfig(ColumnOptions):
-    """Options of ``clinsum negatives``."""
-
-    input: str | None = option(None, "note/summary pairs (.csv, .jsonl or a saved HF dataset folder); factual "
-                                     "rows are edited, hallucinated rows sharing a note become labelled triplets")
-    output: str = option("triplets.jsonl", "triplets file, .jsonl or .csv; the other format and "
-                                           "<stem>.report.json are written alongside")
-    strategies: list[str] = option(list(STRATEGIES), "edit strategies to use")
-    per_example: int = option(3, "max generated triplets per factual pair, each from a different strategy (0: no "
-                                 "edits, e.g. only the model's own errors with --model-path)")
-    attempts: int = option(4, "candidate edits one strategy may try on one pair before giving up")
-    seed: int = option(42, "seed for strategy order and swap targets")
-    min_similarity: float = option(0.75, "min token-level similarity (difflib ratio) of rejected to chosen")
-    max_length_ratio: float = option(1.5, "max ratio of the longer to the shorter summary, in tokens")
-    include_labelled: bool = option(True, "also turn hallucinated rows that share a note with a factual row "
-                                          "into triplets")
-    balance_negation: bool = option(True, "keep as many affirmed->denied as denied->affirmed negation flips (a "
-                                          "flip that would tip the balance by more than one is dropped as "
-                                          "'unbalanced' and the pair tries its next strategy), so DPO does not "
-                                          "learn denial as a style")
-
-    def __post_init__(self):
-        if isinstance(self.strategies, str):
-            self.strategies = [s.strip() for s in self.strategies.split(",") if s.strip()]
-        unknown = [s for s in self.strategies if s not in STRATEGIES]
-        if unknown or not self.strategies:
-            raise ValueError(f"--strategies: unknown strategy {', '.join(map(repr, unknown)) or '(none given)'}; "
-                             f"valid: {', '.join(STRATEGIES)}")
-        if self.per_example < 0 or self.attempts < 1:
-            raise ValueError("--per-example must be at least 0 (0: no edits) and --attempts at least 1")
-        if not 0.0 <= self.min_similarity <= 1.0:
-            raise ValueError(f"--min-similarity must be between 0 and 1, got {self.min_similarity}")
-        if self.max_length_ratio < 1.0:
-            raise ValueError(f"--max-length-ratio must be at least 1, got {self.max_length_ratio}")
-        if Path(self.output).suffix.lower() not in (".jsonl", ".csv"):
-            raise ValueError(f"--output {self.output}: use a .jsonl or .csv file name")
-
-
-@dataclass
-class Triplet:
-    """One DPO row. ``prompt`` is the note text; the training code formats the model prompt."""
-
-    id: str
-    prompt: str
-    chosen: str
-    rejected: str
-    strategy: str | None = None
-    modification: dict = field(default_factory=dict)
-    source: str | None = None  # "generated", "labelled" or "model_output"
-    context: str | None = None
-
-    def record(self, flat: bool = False) -> dict:
-        """Output row; ``flat`` (CSV) writes the modification as a JSON string."""
-        row = {name: getattr(self, name) for name in OUTPUT_FIELDS}
-        if flat:
-            row["modification"] = json.dumps(self.modification, ensure_ascii=False)
-        return row
-
-
-@dataclass
-class NegativesReport:
-    """Per strategy: candidate edits attempted, kept, and why the others were dropped."""
-
-    counts: dict[str, Counter] = field(default_factory=dict)
-    pairs: int = 0
-    negation_directions: Counter = field(default_factory=Counter)  # kept negation flips by direction
-
-    def record(self, strategy: str, outcome: str) -> None:
-        counter = self.counts.setdefault(strategy, Counter())
-        counter["attempted"] += 1
-        counter[outcome] += 1
-
-    def rows(self) -> dict[str, dict]:
-        return {
-            strategy: {"attempted": c["attempted"], "kept": c["kept"],
-                       "dropped": {r: c[r] for r in DROP_REASONS if c[r]}}
-            for strategy, c in self.counts.items()
-        }
-
-    def to_dict(self) -> dict:
-        return {"source_pairs": self.pairs, "triplets": sum(c["kept"] for c in self.counts.values()),
-                "strategies": self.rows(),
-                "negation_directions": {d: self.negation_directions[d] for d in (DENIED_TO_AFFIRMED, AFFIRMED_TO_DENIED)}}
-
-    def table(self) -> str:
-        reasons = [r for r in DROP_REASONS if any(c[r] for c in self.counts.values())]
-        header = ["strategy", "attempted", "kept", *reasons]
-        lines = [[name, *(str(c[k]) for k in header[1:])] for name, c in self.counts.items()]
-        total = Counter()
-        for c in self.counts.values():
-            total.update(c)
-        lines.append(["total", *(str(total[k]) for k in header[1:])])
-        widths = [max(len(row[i]) for row in [header, *lines]) for i in range(len(header))]
-
-        def fmt(row: list[str]) -> str:
-            return "  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
-
-        directions = (f"negation_flip directions: {self.negation_directions[AFFIRMED_TO_DENIED]} affirmed -> denied "
-                      f"(chosen affirms), {self.negation_directions[DENIED_TO_AFFIRMED]} denied -> affirmed "
-                      "(chosen denies)")
-        return "\n".join([f"{self.pairs} factual pairs", fmt(header), *map(fmt, lines), directions])
+from clinsum.text.normalize import DRUG_UNITS, UNITS, Quantity, extract_quantities, normalize_text
+from clinsum.text.reader import NEGATED, UNCERTAIN, NegationPolicy, cue_pattern, read_note
 
 
 # ---------------------------------------------------------------------------------------------
@@ -177,15 +59,9 @@ class Edit:
         return {"asserted": DENIED_TO_AFFIRMED, "negated": AFFIRMED_TO_DENIED}.get(self.claim[0])
 
 
-_SCOPE_BREAK = re.compile(r"\b(?:but|however|although|though|except|yet|whereas)\b|[;:]")
-# Cues the shared lexicon lacks: terse notes write "Neg for ...", dialogue replies say "nope".
-_EXTRA_CUES = ("neg for", "neg", "nope", "nah")
-
-
-@cache
-def _cue_pattern() -> re.Pattern:
-    cues = sorted({*lexicon.NEGATION_CUES, *_EXTRA_CUES}, key=len, reverse=True)
-    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![\w'])")
+# The note reader's lenient use: a cue reaches 12 words, and a few more words are cues (a symptom that
+# "resolved"; dialogue replies "nope", "nah").
+LENIENT = NegationPolicy(max_scope_words=12, extra_cues=("absent", "resolved", "nope", "nah"))
 
 
 def _word_pattern(phrase: str) -> re.Pattern:
@@ -195,11 +71,11 @@ def _word_pattern(phrase: str) -> re.Pattern:
 class NoteFacts:
     """What a note states, in comparable form, built once per note.
 
-    Negation is judged per sentence: a mention is *surely* negated when a cue precedes it in the same
-    clause (or a dialogue question about it is answered "no"), and *possibly* negated when a cue occurs
-    anywhere in its sentence. A claim that something is present is supported unless every mention is
-    surely negated; a claim that it is absent is supported by any possibly negated mention. Both err on
-    the side of calling an edit supported, so a kept negative really is unsupported.
+    Negation is the note reader's (:mod:`clinsum.text.reader`, with the :data:`LENIENT` policy): a mention
+    is *surely* negated when the reader denies it, and *possibly* negated when the reader denies it, finds it
+    uncertain, or a cue occurs anywhere in its sentence. A claim that something is present is supported
+    unless every mention is surely negated; a claim that it is absent is supported by any possibly negated
+    mention. Both err on the side of calling an edit supported, so a kept negative really is unsupported.
     """
 
     def __init__(self, note: str):
@@ -207,34 +83,14 @@ class NoteFacts:
         self.drugs = {part for m in lexicon.find_drugs(note) for part in (m.canonical, *m.canonical.split("/"))}
         self.quantities = extract_quantities(note)
         self.frequencies = {m.canonical for m in lexicon.find_frequencies(note)}
-        sentences = split_note(note)
-        self.sentences = [normalize_text(s.text) for s in sentences]  # "w/o fever" -> "without fever"
+        reading = read_note(note, LENIENT)
+        self.sentences = [n.text for n in reading.normalized]  # "w/o fever" -> "without fever"
         self.mentions: list[tuple[str, bool, bool]] = []  # (concept, surely negated, possibly negated)
-        for i, text in enumerate(self.sentences):
-            answered_no = self._answered_no(sentences, i)
-            for term in lexicon.find_terms(text):
-                surely = term.negated or answered_no or self._cue_before(text, term.start)
-                possibly = surely or bool(_cue_pattern().search(text))
-                self.mentions.append((term.concept, surely, possibly))
-
-    @staticmethod
-    def _answered_no(sentences, i: int) -> bool:
-        """A dialogue question whose reply (the next sentence, another speaker) starts with a no."""
-        if not sentences[i].text.endswith("?") or i + 1 >= len(sentences):
-            return False
-        reply = sentences[i + 1]
-        if reply.speaker == sentences[i].speaker:
-            return False
-        first = re.match(r"[a-z']+", reply.text.lower())
-        return bool(first) and bool(_cue_pattern().fullmatch(first.group()))
-
-    @staticmethod
-    def _cue_before(sentence: str, start: int) -> bool:
-        cues = list(_cue_pattern().finditer(sentence, 0, start))
-        if not cues:
-            return False
-        between = sentence[cues[-1].end(): start]
-        return not _SCOPE_BREAK.search(between) and len(between.split()) <= 12
+        for text, terms in zip(self.sentences, reading.terms):
+            cue = bool(cue_pattern(LENIENT).search(text))
+            for t in terms:
+                surely = t.polarity == NEGATED
+                self.mentions.append((t.term.concept, surely, surely or cue or t.polarity == UNCERTAIN))
 
     def _matching(self, concept: str):
         return [m for m in self.mentions if m[0] == concept or concept in lexicon.broader_concepts(m[0])]
@@ -381,7 +237,7 @@ def _scaled_doses(q: Quantity, rng: random.Random) -> Iterator[Edit]:
 
 
 def _other_frequencies(mention: lexicon.Mention, rng: random.Random) -> Iterator[Edit]:
-    for freq in _shuffled(sorted(set(lexicon.FREQUENCIES.values()) - {mention.canonical}), rng):
+    for freq in _shuffled(sorted(set(lexicon.frequencies().values()) - {mention.canonical}), rng):
         yield Edit(mention.start, mention.end, freq, ("frequency", freq))
 
 
@@ -454,7 +310,7 @@ def _flip_cue(summary: str, term, term_starts: set[int]) -> Edit | None:
         return None
     if any(m.end("cue") < s < term.start for s in term_starts):
         return None  # the term is not the first item after the cue
-    if _cue_pattern().search(f"{summary[max(0, m.start('cue') - 12): m.start('cue')]} {m.group('gap')}".lower()):
+    if cue_pattern(LENIENT).search(f"{summary[max(0, m.start('cue') - 12): m.start('cue')]} {m.group('gap')}".lower()):
         return None  # a second negation ("has not had fever") would make the flip ambiguous
     cue = m.group("cue").lower()
     negative = cue in _NEGATIVE_FLIPS
@@ -492,7 +348,7 @@ def _negation_flip(summary: str, rng: random.Random) -> Iterator[Edit]:
 
 @cache
 def _side_pattern() -> re.Pattern:
-    sides = sorted(lexicon.LATERALITY_SWAP, key=len, reverse=True)
+    sides = sorted(lexicon.laterality_swap(), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sides)) + r")(?![\w-])", re.IGNORECASE)
 
 
@@ -505,7 +361,7 @@ def _laterality_swap(summary: str, rng: random.Random) -> Iterator[Edit]:
                      and not re.search(r"[.,;:]", summary[m.end(): p.start])), None)
         if part is None and not re.search(r"\bthe\s+$", summary[: m.start()], re.IGNORECASE):
             continue
-        new = _cased(summary, m.start(), m.group(), lexicon.LATERALITY_SWAP[m.group().lower()])
+        new = _cased(summary, m.start(), m.group(), lexicon.laterality_swap()[m.group().lower()])
         edits.append(Edit(m.start(), m.end(), new, ("side", new.lower(), part.canonical if part else None)))
     yield from _shuffled(edits, rng)
 
@@ -519,17 +375,17 @@ def _condition_swap(summary: str, rng: random.Random) -> Iterator[Edit]:
     Only names that are nouns are replaced: the concept itself or a multi-word synonym ("heart
     disease"), not one-word forms such as "diabetic" or "smokes" that a disease name cannot stand in for.
     """
-    conditions = set(lexicon.CONDITIONS)
+    conditions = lexicon.conditions()
     targets = [t for t in lexicon.find_terms(summary) if t.kind == "condition" and not t.negated
                and (" " in t.text.strip() or lexicon.phrase_key(t.text) in conditions
                     or lexicon.phrase_key(t.text).removesuffix("s") in conditions)]
     for t in _shuffled(targets, rng):
         related = {t.concept, *lexicon.broader_concepts(t.concept)}
-        options = [c for c in lexicon.CONDITIONS
+        options = [c for c in conditions
                    if c not in related and t.concept not in lexicon.broader_concepts(c) and _plain(c)]
         # The lexicon lists conditions by organ system, so near neighbours are the likeliest confusions.
-        position = lexicon.CONDITIONS.index(t.concept) if t.concept in lexicon.CONDITIONS else 0
-        options.sort(key=lambda c: abs(lexicon.CONDITIONS.index(c) - position))
+        position = conditions.index(t.concept) if t.concept in conditions else 0
+        options.sort(key=lambda c: abs(conditions.index(c) - position))
         for condition in _shuffled(options[:_NEAR], rng) + _shuffled(options[_NEAR:], rng):
             yield Edit(t.start, t.end, _cased(summary, t.start, t.text, condition), ("concept", condition))
 
@@ -590,9 +446,9 @@ def _fabrication(summary: str, rng: random.Random) -> Iterator[Edit]:
     subject = _subject(summary)
     sep = " " if summary.rstrip()[-1:] in ".!?" else ". "
     pools = [
-        ([f for f in lexicon.FINDINGS if _plain(f)], "{} also reports {}.", "concept"),
+        ([f for f in lexicon.findings() if _plain(f)], "{} also reports {}.", "concept"),
         ([d for d in lexicon.common_drugs() if _plain(d)], "{} is also taking {}.", "drug"),
-        ([p for p in lexicon.PROCEDURES if _plain(p)], "{} also underwent {}.", "concept"),
+        ([p for p in lexicon.procedures() if _plain(p)], "{} also underwent {}.", "concept"),
     ]
     shuffled = [(_shuffled(terms, rng), template, kind) for terms, template, kind in pools]
     for i in itertools.count():
@@ -684,7 +540,7 @@ def _generated(ex: Example, config: NegativesConfig, report: NegativesReport) ->
                 if edit.negation_direction:
                     report.negation_directions[edit.negation_direction] += 1
                 triplets.append(Triplet(f"{ex.id}:{name}", ex.note, ex.summary, rejected, name,
-                                        edit.modification(ex.summary), "generated", ex.context))
+                                        edit.modification(ex.summary), GENERATED, ex.context))
                 break
         if not tried:
             report.record(name, "no_target_span")
@@ -730,8 +586,7 @@ def _labelled(examples: list[Example], factual: list[Example], report: Negatives
 def make_triplets(examples: list[Example], config: NegativesConfig) -> tuple[list[Triplet], NegativesReport]:
     """Generated hard negatives for every factual pair, plus labelled ones; deterministic by seed.
 
-    The model's own errors (``negatives --model-path``) need generation and the checker, stages above
-    this one: :mod:`clinsum.onpolicy` adds them.
+    The model's own errors (``negatives --model-path``) are added by :mod:`clinsum.preference.own_samples`.
     """
     selection = select_factual(examples)
     if not selection.kept:
@@ -744,21 +599,3 @@ def make_triplets(examples: list[Example], config: NegativesConfig) -> tuple[lis
     if config.include_labelled:
         triplets += _labelled(examples, selection.kept, report)
     return triplets, report
-
-
-def output_paths(output: str | Path) -> dict[str, Path]:
-    """The JSONL, CSV and report files for ``--output`` (its suffix picks the main format)."""
-    output = Path(output)
-    return {"jsonl": output.with_suffix(".jsonl"), "csv": output.with_suffix(".csv"),
-            "report": output.with_suffix(".report.json")}
-
-
-def write_triplets(triplets: list[Triplet], report: NegativesReport, output: str | Path) -> None:
-    """Triplets as JSONL and CSV plus the per-strategy report (all written atomically); prints the table."""
-    paths = output_paths(output)
-    write_jsonl(paths["jsonl"], [t.record() for t in triplets])
-    write_csv(paths["csv"], [t.record(flat=True) for t in triplets], fieldnames=list(OUTPUT_FIELDS))
-    write_json(paths["report"], report.to_dict())
-    print(report.table())
-    log.info("wrote %d triplets to %s and %s; report in %s", len(triplets), paths["jsonl"], paths["csv"],
-             paths["report"])
