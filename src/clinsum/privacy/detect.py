@@ -1,0 +1,226 @@
+"""Find protected health information (PHI) in clinical text: Presidio's analyzer with the clinical
+recognizers beside its own pattern recognizers.
+
+Presidio's pattern recognizers find e-mails, phone numbers, URLs, IP addresses, SSNs and numeric dates
+without any model. Presidio finds names with a spaCy NER pipeline, and none can be downloaded offline,
+so the English engine here is spaCy's blank tokenizer and names come from the clinical name recognizer
+(:mod:`clinsum.privacy.names`). The clinical recognizers (:mod:`clinsum.privacy.patterns`) also cover
+what Presidio's patterns miss in notes: written-out dates, record/account/plan numbers after their
+label, ages over 89, street addresses, cities and ZIP codes. An allow-list built on the project's
+clinical lexicon keeps eponyms (Parkinson, Crohn), drugs and doses from being removed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+import regex
+
+from clinsum.privacy.names import find_names
+from clinsum.privacy.patterns import (ADDRESS_PATTERNS, AGE_PATTERNS, DATE_PATTERNS, ID_PATTERNS, LOCATION_PATTERNS,
+                                      PHONE_PATTERNS, SSN_PATTERNS, STATE, ZIP_PATTERNS)
+from clinsum.privacy.vocab import clinical_spans, is_name_word
+
+PHI_TYPES = {
+    "NAME": "names of patients, relatives and clinicians",
+    "DATE": "dates more specific than a year",
+    "AGE": "ages over 89",
+    "PHONE": "phone, fax and pager numbers",
+    "EMAIL": "e-mail addresses",
+    "SSN": "social security numbers",
+    "ID": "medical record, account, health-plan, licence, device and other record numbers",
+    "URL": "web addresses",
+    "IP": "IP addresses",
+    "ADDRESS": "street addresses",
+    "LOCATION": "cities and towns",
+    "ZIP": "ZIP codes",
+}
+# Presidio logs its device and recognizer set-up at INFO, and tldextract warns that it cannot download
+# the public-suffix list offline (it falls back to its bundled copy): noise for someone redacting files.
+for _noisy in ("presidio-analyzer", "presidio-anonymizer", "tldextract", "filelock"):
+    logging.getLogger(_noisy).setLevel(logging.ERROR)
+
+# Presidio's entity names -> ours.
+_PRESIDIO_TYPES = {"PERSON": "NAME", "LOCATION": "LOCATION", "EMAIL_ADDRESS": "EMAIL", "PHONE_NUMBER": "PHONE", "URL": "URL", "IP_ADDRESS": "IP",
+                   "US_SSN": "SSN", "DATE_TIME": "DATE", "MEDICAL_LICENSE": "ID", "US_MBI": "ID",
+                   "US_HEALTH_INSURANCE_MEMBER_ID": "ID"}
+# Below this score a Presidio match is too weak to act on (e.g. a bare "10/10" read as mm/yy).
+MIN_SCORE = 0.4
+
+
+@dataclass(frozen=True)
+class PhiSpan:
+    """One identifier found in a text: character span, type (a key of :data:`PHI_TYPES`) and score."""
+
+    start: int
+    end: int
+    type: str
+    score: float = 1.0
+
+
+class _ClinicalRecognizers:
+    """Presidio recognizers (built lazily: presidio and spaCy take seconds to import)."""
+
+    @staticmethod
+    def build() -> list:
+        from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+        class RegexRecognizer(EntityRecognizer):
+            """Each regex's group ``phi`` is an identifier of ``entity``."""
+
+            def __init__(self, entity: str, patterns: list[re.Pattern], score: float = 0.85):
+                super().__init__(supported_entities=[entity], name=f"Clinical{entity.title()}Recognizer")
+                self.patterns, self.score = patterns, score
+
+            def load(self) -> None:
+                pass
+
+            def analyze(self, text, entities, nlp_artifacts=None):
+                entity = self.supported_entities[0]
+                return [RecognizerResult(entity, *m.span("phi"), self.score)
+                        for p in self.patterns for m in p.finditer(text)]
+
+        class NameRecognizer(EntityRecognizer):
+            def __init__(self):
+                super().__init__(supported_entities=["NAME"], name="ClinicalNameRecognizer")
+
+            def load(self) -> None:
+                pass
+
+            def analyze(self, text, entities, nlp_artifacts=None):
+                return [RecognizerResult("NAME", s, e, 0.85) for s, e in find_names(text)]
+
+        return [
+            NameRecognizer(),
+            RegexRecognizer("DATE", DATE_PATTERNS),
+            RegexRecognizer("AGE", AGE_PATTERNS),
+            RegexRecognizer("ID", ID_PATTERNS, 0.9),
+            RegexRecognizer("PHONE", PHONE_PATTERNS),
+            RegexRecognizer("SSN", SSN_PATTERNS, 0.9),
+            RegexRecognizer("ADDRESS", ADDRESS_PATTERNS),
+            RegexRecognizer("LOCATION", LOCATION_PATTERNS, 0.6),
+            RegexRecognizer("ZIP", ZIP_PATTERNS),
+        ]
+
+
+def _presidio_recognizers() -> list:
+    """The Presidio pattern recognizers that apply to US clinical notes."""
+    from presidio_analyzer.predefined_recognizers import (DateRecognizer, EmailRecognizer, IpRecognizer,
+                                                          MedicalLicenseRecognizer, PhoneRecognizer,
+                                                          UrlRecognizer, UsMbiRecognizer, UsSsnRecognizer)
+
+    return [EmailRecognizer(), PhoneRecognizer(supported_regions=("US", "GB", "CA")), UrlRecognizer(), IpRecognizer(),
+            UsSsnRecognizer(), DateRecognizer(), MedicalLicenseRecognizer(), UsMbiRecognizer()]
+
+
+def _blank_english():
+    """spaCy's English tokenizer with lowercase words as lemmas, which Presidio's context words are matched
+    against (no trained pipeline is needed, so nothing is downloaded)."""
+    import spacy
+    from spacy.language import Language
+
+    if "clinsum_lower_lemma" not in Language.factories:
+        @Language.component("clinsum_lower_lemma")
+        def lower_lemma(doc):
+            for token in doc:
+                token.lemma_ = token.lower_
+            return doc
+    nlp = spacy.blank("en")
+    nlp.add_pipe("clinsum_lower_lemma")
+    return nlp
+
+
+def _load_spacy(name: str):
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError:
+        raise ValueError(f"spaCy pipeline {name!r} is not installed; install it with pip, or leave --spacy-model "
+                         "unset to use the rule-based name recognizers") from None
+
+
+class PhiDetector:
+    """Presidio's analyzer with its pattern recognizers, the clinical ones and the clinical allow-list.
+
+    ``clinical=False`` leaves Presidio's recognizers alone (for comparison); ``spacy_model`` names an
+    installed spaCy pipeline (e.g. ``en_core_web_sm``) whose PERSON and place entities are added.
+    """
+
+    def __init__(self, clinical: bool = True, spacy_model: str | None = None):
+        from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+        from presidio_analyzer.nlp_engine import SpacyNlpEngine
+
+        engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": spacy_model or "blank"}])
+        engine.nlp = {"en": _load_spacy(spacy_model) if spacy_model else _blank_english()}
+        recognizers = _presidio_recognizers() + (_ClinicalRecognizers.build() if clinical else [])
+        if spacy_model:
+            from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+
+            recognizers.append(SpacyRecognizer(supported_entities=["PERSON", "LOCATION"]))
+        registry = RecognizerRegistry(supported_languages=["en"])
+        for recognizer in recognizers:
+            registry.add_recognizer(recognizer)
+        self.analyzer = AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=["en"])
+
+    def find(self, text: str) -> list[PhiSpan]:
+        """Identifiers in ``text``, overlapping spans merged (the longer one's type wins)."""
+        if not text.strip():
+            return []
+        results = self.analyzer.analyze(text, language="en", score_threshold=MIN_SCORE)
+        spans = [PhiSpan(r.start, r.end, _PRESIDIO_TYPES.get(r.entity_type, r.entity_type), r.score) for r in results]
+        return _merge(_allowed_removed(text, spans))
+
+
+def _allowed_removed(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """Drop names that are clinical words and dates that are doses, ratios or readings."""
+    clinical = clinical_spans(text) if any(s.type == "NAME" for s in spans) else []
+    kept = []
+    for span in spans:
+        value = text[span.start: span.end]
+        if span.type == "NAME" and (any(s < span.end and span.start < e for s, e in clinical)
+                                    or all(not is_name_word(w) for w in re.findall(r"[\w'’-]+", value))):
+            continue
+        if span.type == "LOCATION" and regex.fullmatch(STATE, value) or span.type == "NAME" and (
+                regex.search(rf",\s*{STATE}$", value) or " " in value and regex.fullmatch(STATE, value)):
+            continue  # "Springfield, West Virginia" is a city and a state
+        if span.type == "DATE" and _not_a_date(text, span):
+            continue
+        kept.append(span)
+    return kept
+
+
+_DOSE_AFTER = re.compile(r"\s*(?:tab|tablet|cap|capsule|pill|dose|strength|of\s+(?:a|the)|mg|ml|teaspoon|tsp|"
+                         r"cup|inch|cm|mm|pain|murmur|reflex|power|vision|muscle)", re.IGNORECASE)
+_READING_BEFORE = re.compile(r"(?:BP|blood\s+pressure|pressure|strength|pain|vision|acuity|score|ratio|murmur)\s*"
+                             r"(?:of|is|was|:)?\s*$", re.IGNORECASE)
+
+
+def _not_a_date(text: str, span: PhiSpan) -> bool:
+    """``1/2 tablet``, ``5/5 strength``, ``BP 120/80``, ``20/20 vision``: numbers, not dates."""
+    value = text[span.start: span.end]
+    if not re.fullmatch(r"\d{1,3}/\d{1,3}", value):
+        return False
+    return bool(_DOSE_AFTER.match(text, span.end) or _READING_BEFORE.search(text[max(0, span.start - 30): span.start]))
+
+
+# When two recognizers read the same text differently, the more specific reading wins ("visit
+# 2023-03-14" is a date, not a visit number; "Account #: 4455667788" an account, not a phone).
+_SPECIFICITY = ("EMAIL", "URL", "IP", "SSN", "DATE", "AGE", "ID", "PHONE", "ADDRESS", "ZIP", "NAME", "LOCATION")
+
+
+def _merge(spans: list[PhiSpan]) -> list[PhiSpan]:
+    """Overlapping spans become one; its type is the longest (then most specific) member's."""
+    merged: list[list[PhiSpan]] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if merged and span.start < max(s.end for s in merged[-1]):
+            merged[-1].append(span)
+        else:
+            merged.append([span])
+    out = []
+    for group in merged:
+        best = max(group, key=lambda s: (s.end - s.start, -_SPECIFICITY.index(s.type)))
+        out.append(PhiSpan(group[0].start, max(s.end for s in group), best.type, best.score))
+    return out

@@ -1,0 +1,134 @@
+"""Person names in notes: cued by titles, credentials, labels and roles, or a dictionary first name;
+then every other mention of a found name word."""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+from clinsum.privacy.patterns import CAP, INITIAL, LOWER_WORD, PARTICLE, UPPER, rx
+from clinsum.privacy.vocab import first_names, is_name_word, last_names
+
+# Names. Titles and credentials make what follows (or precedes) a name whatever it is; roles make a
+# capitalised word a name; the label "patient" does so only for dictionary names.
+_TITLE = r"(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Madam|Nurse|Sister)"
+_CREDENTIAL = r"(?:MD|M\.D\.|DO|D\.O\.|RN|NP|PA-C|PA|PhD|FNP|FNP-C|APRN|MBBS|DNP|LPN|CNM|DPM|DDS|MSW|LCSW|PharmD)"
+_NAME_WORD = rf"(?:{CAP}|{UPPER}|{INITIAL})"
+_GAP = r"[ \t]+"  # name words are on one line
+_NEXT = rf"{_GAP}(?:{PARTICLE}{_GAP})*"  # the gap before a further name word
+_ROLE = r"""(?:son|daughter|wife|husband|mother|father|mom|dad|sister|brother|spouse|partner|fianc[eé]e?|friend
+    |caregiver|guardian|neighbou?r|aunt|uncle|niece|nephew|grandson|granddaughter|grandmother|grandfather|cousin
+    |roommate|boyfriend|girlfriend|attending|resident|fellow|intern|pcp|surgeon|cardiologist|oncologist|therapist
+    |pharmacist|case\s+manager|social\s+worker|interpreter|(?:primary\s+care\s+)?physician|provider
+    |referring\s+(?:physician|provider|doctor)|emergency\s+contact|next\s+of\s+kin|contact|proxy|poa)"""
+_NAME_PATTERNS = {
+    # "Dr. Adams", "Mrs. Maria Garcia", "DR. LEE", "dr smith"
+    "title": rx(rf"\b(?i:{_TITLE})\.?[ \t]+(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}{_NAME_WORD}){{0,2}})"),
+    # "Kim Nguyen, MD", "J. Smith RN"
+    "credential": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,3}}),?{_GAP}{_CREDENTIAL}\b"),
+    # "Patient name: john smith", "Signed by: Kim Nguyen", "cc: Lee", "Patient: Hi, I'm Maria"
+    "label": rx(r"\b(?i:(?:patient|pt|client|resident)'?s?\s+name|name|patient|pt|signed(?:\s+by)?|electronically\s+signed\s+by"
+                 r"|dictated\s+by|transcribed\s+by|authenticated\s+by|cosigned\s+by|attested\s+by|cc|seen\s+by"
+                 r"|referred\s+by|discussed\s+with|spoke\s+(?:with|to)|accompanied\s+by|per|with|by|from"
+                 r"|I'm|I\s+am|my\s+name\s+is|this\s+is|call\s+me)"
+                 rf"[ \t]*[:,]?[ \t]+(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"),
+    # "his daughter Ana Lopez", "PCP: Ortiz", "wife, Mary,"
+    "role": rx(rf"\b(?i:{_ROLE})[ \t]*[:,]?[ \t]+(?:is[ \t]+)?(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}})"),
+    # "Emir van der Klijn is here": two or more name words as a sentence's subject
+    "subject": rx(rf"(?:^|(?<=[.!?:;]\s+)|(?<=\n))(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{1,3}})[ \t]+"
+                   r"(?:is|was|has|had|presents|presented|reports|reported|denies|denied|states|stated|returns|returned"
+                   r"|comes|came|arrives|arrived|complains|notes|feels|says|lives|works|called|agrees|agreed)\b"),
+    # "Smith, John" in headers
+    "last_first": rx(rf"(?P<phi>{CAP},{_GAP}{CAP}(?:{_GAP}{INITIAL})?|{UPPER},{_GAP}{UPPER}(?:{_GAP}\p{{Lu}}\.?)?)"),
+    # "John Smith", "JOHN A. SMITH"
+    "first_last": rx(rf"(?P<phi>(?:{CAP}|{UPPER})(?:{_GAP}{INITIAL})?(?:{_NEXT}(?:{CAP}|{UPPER})){{1,2}})"),
+}
+# Strong cues: the name words may be any capitalised (or, for labels, lowercase) non-common word.
+_STRONG_LABEL = re.compile(r"name|signed|dictated|transcribed|authenticated|attested|cc\b|seen by|referred by"
+                           r"|discussed|spoke|accompanied", re.IGNORECASE)
+
+
+def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: bool) -> tuple[int, int] | None:
+    """Trim a candidate name to its name words; None when nothing name-like is left.
+
+    ``strong``: the cue alone makes a name, so any non-common capitalised word counts; otherwise
+    the words must be dictionary first or last names, or at least two capitalised non-common words.
+    """
+    kept: list[tuple[int, int]] = []
+    pending: list[tuple[int, int]] = []  # particles ("da", "van") wait for the next name word
+    in_dictionary = True
+    for m in regex.finditer(r"[^\s,]+", text[start:end]):
+        s, w = m.start(), m.group()
+        bare = w.rstrip(".").removesuffix("'s").removesuffix("’s")
+        if regex.fullmatch(PARTICLE, bare) and kept:
+            pending.append((s, s + len(bare)))
+            continue
+        if regex.fullmatch(r"\p{Lu}", bare):  # an initial
+            kept += pending + [(s, s + len(w))]
+            pending = []
+            continue
+        if not bare or not (bare[0].isupper() or lowercase_ok) or not is_name_word(bare):
+            break
+        in_dictionary &= bare.lower() in first_names() or bare.lower() in last_names()
+        kept += pending + [(s, s + len(bare))]
+        pending = []
+    while kept and regex.fullmatch(r"\p{Lu}\.?", text[start + kept[-1][0]: start + kept[-1][1]]):
+        kept.pop()  # a trailing initial belongs to the next sentence more often than to the name
+    words = len(kept)
+    if not kept or not strong and not in_dictionary and words < 2:
+        return None
+    return start + kept[0][0], start + kept[-1][1]
+
+
+def find_names(text: str) -> list[tuple[int, int]]:
+    """Spans of person names: cued by titles, credentials, labels and roles, or dictionary first names;
+    then every other occurrence of a found name word."""
+    found: list[tuple[int, int]] = []
+    for kind, pattern in _NAME_PATTERNS.items():
+        for m in pattern.finditer(text):
+            s, e = m.span("phi")
+            if kind == "title":
+                span = _name_words(text, s, e, strong=True, lowercase_ok=True)
+            elif kind == "credential":
+                span = _name_words(text, s, e, strong=True, lowercase_ok=False)
+                if span:  # keep only the words right before the credential
+                    span = (span[0], e) if span[1] == e else None
+            elif kind == "label":
+                cue = text[m.start(): s]
+                strong = bool(_STRONG_LABEL.search(cue))
+                span = _name_words(text, s, e, strong=strong, lowercase_ok=strong and "name" in cue.lower())
+            elif kind == "subject":
+                span = _name_words(text, s, e, strong=False, lowercase_ok=False)
+            elif kind == "role":
+                span = _name_words(text, s, e, strong=True, lowercase_ok=False)
+            elif kind == "last_first":
+                last, first = re.split(r",\s+", text[s:e], maxsplit=1)
+                first = first.split()[0]
+                alone = (text[text.rfind("\n", 0, s) + 1: s].strip() == ""
+                         and text[e: (text.find("\n", e) + 1 or len(text) + 1) - 1].strip() == "")
+                ok = is_name_word(last) and is_name_word(first) and (
+                    first.lower() in first_names() or alone or last.isupper() and first.isupper() and len(first) > 2)
+                span = (s, e) if ok else None
+            else:  # first_last: the first word must be a dictionary first name
+                first = text[s:e].split()[0]
+                span = None
+                if first.lower() in first_names() and is_name_word(first):
+                    span = _name_words(text, s, e, strong=True, lowercase_ok=False)
+                    if span and " " not in text[span[0]:span[1]].strip():
+                        span = None  # a first name alone ("Will", "Grace") is too often a word
+            if span:
+                found.append(span)
+    return found + _other_mentions(text, found)
+
+
+def _other_mentions(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Every other occurrence of a word of a name already found ("Mr. Smith ... Smith reports")."""
+    words = {w for s, e in names for w in re.findall(r"[^\W\d_][\w'’-]*[^\W\d_]", text[s:e])
+             if len(w) >= 3 and is_name_word(w)}
+    if not words:
+        return []
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")(?![\w-])",
+                         re.IGNORECASE)
+    return [m.span() for m in pattern.finditer(text)
+            if m.group()[0].isupper() or text[max(0, m.start() - 40): m.start()].lower().rstrip().endswith("name:")]

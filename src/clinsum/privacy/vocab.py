@@ -1,0 +1,75 @@
+"""Word lists the recognizers consult: first names and surnames, common note words, clinical words that
+look like names. Lists live in ``privacy/data/*.txt`` (one or more words a line, ``#`` comments) and are
+read once per process."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from clinsum.privacy.patterns import MONTHS
+
+DATA = Path(__file__).parent / "data"
+# A capitalised word followed by one of these names the condition, not a person ("Murphy's sign").
+CLINICAL_NOUNS = r"(?:disease|syndrome|palsy|sign|test|maneuver|manoeuvre|lymphoma|sarcoma|reflex|phenomenon|" \
+                 r"triad|criteria|score|scale|classification|procedure|operation|repair|catheter|tube|" \
+                 r"position|fracture|cyst|node|ulcer|esophagus|disorder|chorea|dementia|virus|angina)"
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """The lowercase words of ``data/NAME.txt``."""
+    words = []
+    for line in (DATA / f"{name}.txt").read_text(encoding="utf-8").split("\n"):
+        words += line.split("#", 1)[0].lower().split()
+    return frozenset(words)
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """Lowercase first names: Faker's English lists (7,000+ names)."""
+    from faker.providers.person.en import Provider as English
+    from faker.providers.person.en_US import Provider as American
+
+    return frozenset(n.lower() for n in (*English.first_names, *American.first_names))
+
+
+@cache
+def last_names() -> frozenset[str]:
+    from faker.providers.person.en import Provider as English
+    from faker.providers.person.en_US import Provider as American
+
+    return frozenset(n.lower() for n in (*English.last_names, *American.last_names))
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """English function words, note vocabulary and speaker labels that start sentences or headings."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | word_list("note_words") | frozenset(MONTHS)
+
+
+def allowed_words() -> frozenset[str]:
+    """Clinical eponyms and other capitalised clinical words that are never a person here."""
+    return word_list("allowed_words")
+
+
+def is_name_word(word: str) -> bool:
+    """Could this capitalised word be part of a person's name (not a common or clinical word)?"""
+    low = word.lower().rstrip(".")
+    return bool(low) and low not in common_words() and low not in allowed_words()
+
+
+def clinical_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of drugs, conditions, procedures, body parts and frequencies (the allow-list's lexicon)."""
+    from clinsum.text import lexicon
+
+    low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)  # same length as text
+    spans = [(m.start, m.end) for m in lexicon.find_drugs(low)]
+    spans += [(t.start, t.end) for t in lexicon.find_terms(low)]
+    spans += [(m.start, m.end) for m in lexicon.find_body_parts(low)]
+    spans += [(m.start, m.end) for m in lexicon.find_frequencies(low)]
+    spans += [m.span() for m in re.finditer(rf"\b[A-Z][a-z]+(?:'s)?(?=[\s-]+{CLINICAL_NOUNS}\b)", text)]
+    return spans
