@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import regex
 
-from clinsum.privacy.names import find_names
+from clinsum.privacy.names import find_names, other_mentions
 from clinsum.privacy.patterns import (ADDRESS_PATTERNS, AGE_PATTERNS, DATE_PATTERNS, ID_PATTERNS, LOCATION_PATTERNS,
                                       PHONE_PATTERNS, SSN_PATTERNS, STATE, ZIP_PATTERNS)
 from clinsum.privacy.vocab import clinical_spans, is_name_word
@@ -90,7 +90,7 @@ class _ClinicalRecognizers:
                 pass
 
             def analyze(self, text, entities, nlp_artifacts=None):
-                return [RecognizerResult("NAME", s, e, 0.85) for s, e in find_names(text)]
+                return [RecognizerResult("NAME", s, e, NAME_SCORE) for s, e in find_names(text)]
 
         return [
             NameRecognizer(),
@@ -105,13 +105,44 @@ class _ClinicalRecognizers:
         ]
 
 
+def _linear_context_enhancer():
+    """Presidio's context enhancer (context words near a match raise its score) in linear time: it finds
+    the token of a match by bisection (Presidio's own scans every token of the text for every match,
+    which made a 1 MB note take minutes) and copies only the results of recognizers that have context
+    words (Presidio deep-copies them all)."""
+    from bisect import bisect_right
+
+    from presidio_analyzer import RecognizerResult
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    class LinearContextEnhancer(LemmaContextAwareEnhancer):
+        _tokens, _ends = None, []
+
+        def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
+            with_context = {r.id for r in recognizers if r.context}
+            key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+            mine = [r for r in raw_results if (r.recognition_metadata or {}).get(key) in with_context]
+            rest = [r for r in raw_results if (r.recognition_metadata or {}).get(key) not in with_context]
+            return super().enhance_using_context(text, mine, nlp_artifacts, recognizers, context) + rest
+
+        def _find_index_of_match_token(self, word, start, tokens, tokens_indices):
+            if tokens is not self._tokens:  # token end offsets, once per text
+                self._tokens, self._ends = tokens, [i + len(t) for i, t in zip(tokens_indices, tokens)]
+            index = bisect_right(self._ends, start)  # the first token that ends after the match starts
+            if index == len(self._ends):
+                raise ValueError(f"Did not find word '{word}' in the list of tokens although it is expected to be found")
+            return index
+
+    return LinearContextEnhancer()
+
+
 def _presidio_recognizers() -> list:
     """The Presidio pattern recognizers that apply to US clinical notes."""
     from presidio_analyzer.predefined_recognizers import (DateRecognizer, EmailRecognizer, IpRecognizer,
                                                           MedicalLicenseRecognizer, PhoneRecognizer,
                                                           UrlRecognizer, UsMbiRecognizer, UsSsnRecognizer)
 
-    return [EmailRecognizer(), PhoneRecognizer(supported_regions=("US", "GB", "CA")), UrlRecognizer(), IpRecognizer(),
+    return [EmailRecognizer(), PhoneRecognizer(supported_regions=("US",)), UrlRecognizer(), IpRecognizer(),
             UsSsnRecognizer(), DateRecognizer(), MedicalLicenseRecognizer(), UsMbiRecognizer()]
 
 
@@ -163,20 +194,82 @@ class PhiDetector:
         registry = RecognizerRegistry(supported_languages=["en"])
         for recognizer in recognizers:
             registry.add_recognizer(recognizer)
-        self.analyzer = AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=["en"])
+        self.analyzer = AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=["en"],
+                                       context_aware_enhancer=_linear_context_enhancer())
+        self.window_chars, self.window_overlap = WINDOW_CHARS, WINDOW_OVERLAP
 
     def find(self, text: str) -> list[PhiSpan]:
-        """Identifiers in ``text``, overlapping spans merged (the longer one's type wins)."""
+        """Identifiers in ``text``, overlapping spans merged (the longer one's type wins).
+
+        A long text is read in windows of :data:`WINDOW_CHARS` with :data:`WINDOW_OVERLAP` characters
+        of context on each side; a window keeps the spans that start in its own part, so every span is
+        found with the same context as in one pass, time grows linearly and spaCy's length limit
+        (1,000,000 characters) is never reached. Other mentions of a found name are looked for in the
+        whole text.
+        """
+        if not text.strip():
+            return []
+        spans, clinical = [], {}
+        parts = windows(text, self.window_chars, self.window_overlap)
+        for i, (start, own_start, own_end, end) in enumerate(parts):
+            window = text[start:end]
+            found = self._analyze(window)
+            if any(s.type == "NAME" for s in found):
+                clinical[i] = clinical_spans(window)
+            spans += _shifted(_allowed_removed(window, found, clinical.get(i, ())), start, own_start, own_end)
+        mentions = other_mentions(text, [(s.start, s.end) for s in spans if s.type == "NAME"])
+        for i, (start, own_start, own_end, end) in enumerate(parts):  # the allow-list judges each mention too
+            mine = [PhiSpan(s - start, e - start, "NAME", NAME_SCORE) for s, e in mentions if own_start <= s < own_end]
+            if mine:
+                window = text[start:end]
+                if i not in clinical:
+                    clinical[i] = clinical_spans(window)
+                spans += _shifted(_allowed_removed(window, mine, clinical[i]), start, own_start, own_end)
+        return _merge(spans)
+
+    def _analyze(self, text: str) -> list[PhiSpan]:
         if not text.strip():
             return []
         results = self.analyzer.analyze(text, language="en", score_threshold=MIN_SCORE)
-        spans = [PhiSpan(r.start, r.end, _PRESIDIO_TYPES.get(r.entity_type, r.entity_type), r.score) for r in results]
-        return _merge(_allowed_removed(text, spans))
+        return [PhiSpan(r.start, r.end, _PRESIDIO_TYPES.get(r.entity_type, r.entity_type), r.score) for r in results]
 
 
-def _allowed_removed(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
-    """Drop names that are clinical words and dates that are doses, ratios or readings."""
-    clinical = clinical_spans(text) if any(s.type == "NAME" for s in spans) else []
+def _shifted(spans: list[PhiSpan], offset: int, own_start: int, own_end: int) -> list[PhiSpan]:
+    """Spans of a window moved to the whole text's offsets, those that start in the window's own part."""
+    return [PhiSpan(s.start + offset, s.end + offset, s.type, s.score) for s in spans
+            if own_start <= s.start + offset < own_end]
+
+
+# Windows of a long text: the analyzer's time grows faster than the length of what it reads (Presidio's
+# context enhancer), so a long text is read in pieces of this many characters plus context on each side.
+WINDOW_CHARS = 10_000
+WINDOW_OVERLAP = 500
+NAME_SCORE = 0.85
+
+
+def windows(text: str, size: int = WINDOW_CHARS, overlap: int = WINDOW_OVERLAP) -> list[tuple[int, int, int, int]]:
+    """``(start, own_start, own_end, end)`` of each window: it reads ``text[start:end]`` and keeps what
+    starts in ``[own_start, own_end)``; the own parts tile the text. Window edges fall on whitespace
+    where there is some nearby, so no word is cut."""
+    if len(text) <= size + 2 * overlap:
+        return [(0, 0, len(text), len(text))]
+    out = []
+    for own_start in range(0, len(text), size):
+        own_end = min(len(text), own_start + size)
+        start, end = max(0, own_start - overlap), min(len(text), own_end + overlap)
+        if start:
+            space = max(text.rfind(" ", max(0, start - 100), start), text.rfind("\n", max(0, start - 100), start))
+            start = space + 1 if space >= 0 else start
+        if end < len(text):
+            space = max(text.find(" ", end, end + 100), text.find("\n", end, end + 100))
+            end = space if space >= 0 else end
+        out.append((start, own_start, own_end, end))
+    return out
+
+
+def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int, int], ...]) -> list[PhiSpan]:
+    """Drop names that overlap ``clinical`` spans or are clinical words, and dates that are doses, ratios or
+    readings."""
     kept = []
     for span in spans:
         value = text[span.start: span.end]

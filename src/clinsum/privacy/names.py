@@ -82,8 +82,8 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
 
 
 def find_names(text: str) -> list[tuple[int, int]]:
-    """Spans of person names: cued by titles, credentials, labels and roles, or dictionary first names;
-    then every other occurrence of a found name word."""
+    """Spans of person names cued by titles, credentials, labels and roles, or dictionary first names
+    (their other mentions: :func:`other_mentions`)."""
     found: list[tuple[int, int]] = []
     for kind, pattern in _NAME_PATTERNS.items():
         for m in pattern.finditer(text):
@@ -119,16 +119,26 @@ def find_names(text: str) -> list[tuple[int, int]]:
                         span = None  # a first name alone ("Will", "Grace") is too often a word
             if span:
                 found.append(span)
-    return found + _other_mentions(text, found)
+    return found
 
 
-def _other_mentions(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Every other occurrence of a word of a name already found ("Mr. Smith ... Smith reports")."""
-    words = {w for s, e in names for w in re.findall(r"[^\W\d_][\w'’-]*[^\W\d_]", text[s:e])
+_TOKEN = regex.compile(r"(?<![\w-])\p{L}[\w'’-]*")
+
+
+def other_mentions(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Every other occurrence of a word of a name already found ("Mr. Smith ... Smith reports"): a
+    capitalised one, or any after "name:". One pass over the words of ``text`` (linear in its length)."""
+    words = {w.lower() for s, e in names for w in re.findall(r"[^\W\d_][\w'’-]*[^\W\d_]", text[s:e])
              if len(w) >= 3 and is_name_word(w)}
     if not words:
         return []
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")(?![\w-])",
-                         re.IGNORECASE)
-    return [m.span() for m in pattern.finditer(text)
-            if m.group()[0].isupper() or text[max(0, m.start() - 40): m.start()].lower().rstrip().endswith("name:")]
+    spans = []
+    for m in _TOKEN.finditer(text, overlapped=True):  # every word start, after an apostrophe too ("d'Arcy")
+        start, token = m.start(), m.group()
+        # a name word ends where the token does or before an apostrophe in it; the longest one wins
+        for end in [m.end()] + [start + i for i, c in reversed(list(enumerate(token))) if c in "'’"]:
+            if text[start:end].lower() in words and (text[start].isupper() or text[max(0, start - 40): start].lower()
+                                                     .rstrip().endswith("name:")):
+                spans.append((start, end))
+                break
+    return spans

@@ -62,7 +62,7 @@ def is_name_word(word: str) -> bool:
     return bool(low) and low not in common_words() and low not in allowed_words()
 
 
-def clinical_spans(text: str) -> list[tuple[int, int]]:
+def clinical_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of drugs, conditions, procedures, body parts and frequencies (the allow-list's lexicon)."""
     from clinsum.text import lexicon
 
@@ -72,4 +72,4 @@ def clinical_spans(text: str) -> list[tuple[int, int]]:
     spans += [(m.start, m.end) for m in lexicon.find_body_parts(low)]
     spans += [(m.start, m.end) for m in lexicon.find_frequencies(low)]
     spans += [m.span() for m in re.finditer(rf"\b[A-Z][a-z]+(?:'s)?(?=[\s-]+{CLINICAL_NOUNS}\b)", text)]
-    return spans
+    return tuple(spans)
