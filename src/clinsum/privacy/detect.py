@@ -19,9 +19,10 @@ from dataclasses import dataclass
 import regex
 
 from clinsum.privacy.names import find_names, other_mentions
-from clinsum.privacy.patterns import (ADDRESS_PATTERNS, AGE_PATTERNS, DATE_PATTERNS, ID_PATTERNS, LOCATION_PATTERNS,
-                                      PHONE_PATTERNS, SSN_PATTERNS, STATE, ZIP_PATTERNS)
-from clinsum.privacy.vocab import clinical_spans, is_name_word
+from clinsum.privacy.patterns import (ADDRESS_PATTERNS, AGE_PATTERNS, CAP, DATE_PATTERNS, ID_PATTERNS,
+                                      INSTITUTION_PATTERNS, LOCATION_PATTERNS, PHONE_PATTERNS, SSN_PATTERNS, STATE,
+                                      ZIP_PATTERNS)
+from clinsum.privacy.vocab import cities, clinical_spans, department_words, is_name_word
 
 PHI_TYPES = {
     "NAME": "names of patients, relatives and clinicians",
@@ -36,6 +37,7 @@ PHI_TYPES = {
     "ADDRESS": "street addresses",
     "LOCATION": "cities and towns",
     "ZIP": "ZIP codes",
+    "INSTITUTION": "hospitals, clinics, care homes and other care sites",
 }
 # Presidio logs its device and recognizer set-up at INFO, and tldextract warns that it cannot download
 # the public-suffix list offline (it falls back to its bundled copy): noise for someone redacting files.
@@ -45,7 +47,7 @@ for _noisy in ("presidio-analyzer", "presidio-anonymizer", "tldextract", "filelo
 # Presidio's entity names -> ours.
 _PRESIDIO_TYPES = {"PERSON": "NAME", "LOCATION": "LOCATION", "EMAIL_ADDRESS": "EMAIL", "PHONE_NUMBER": "PHONE", "URL": "URL", "IP_ADDRESS": "IP",
                    "US_SSN": "SSN", "DATE_TIME": "DATE", "MEDICAL_LICENSE": "ID", "US_MBI": "ID",
-                   "US_HEALTH_INSURANCE_MEMBER_ID": "ID"}
+                   "US_HEALTH_INSURANCE_MEMBER_ID": "ID", "CREDIT_CARD": "ID", "IBAN_CODE": "ID"}
 # Below this score a Presidio match is too weak to act on (e.g. a bare "10/10" read as mm/yy).
 MIN_SCORE = 0.4
 
@@ -92,8 +94,20 @@ class _ClinicalRecognizers:
             def analyze(self, text, entities, nlp_artifacts=None):
                 return [RecognizerResult("NAME", s, e, NAME_SCORE) for s, e in find_names(text)]
 
+        class CityRecognizer(EntityRecognizer):
+            def __init__(self):
+                super().__init__(supported_entities=["LOCATION"], name="ClinicalCityRecognizer")
+
+            def load(self) -> None:
+                pass
+
+            def analyze(self, text, entities, nlp_artifacts=None):
+                return [RecognizerResult("LOCATION", s, e, 0.6) for s, e in find_cities(text)]
+
         return [
             NameRecognizer(),
+            CityRecognizer(),
+            RegexRecognizer("INSTITUTION", INSTITUTION_PATTERNS, 0.6),
             RegexRecognizer("DATE", DATE_PATTERNS),
             RegexRecognizer("AGE", AGE_PATTERNS),
             RegexRecognizer("ID", ID_PATTERNS, 0.9),
@@ -103,6 +117,30 @@ class _ClinicalRecognizers:
             RegexRecognizer("LOCATION", LOCATION_PATTERNS, 0.6),
             RegexRecognizer("ZIP", ZIP_PATTERNS),
         ]
+
+
+_CAPITAL_RUN = regex.compile(rf"{CAP}(?:[ \t]+{CAP}){{0,3}}")
+# A one-word city needs a place word before it ("from Fresno"); a name of two or more words does not.
+_PLACE_CUE = regex.compile(r"(?i:\b(?:in|from|to|near|around|outside|visiting|toward|towards|via)[ \t]+)$")
+
+
+def find_cities(text: str) -> list[tuple[int, int]]:
+    """Spans of city names from the gazetteer: capitalised, two words or more, or after a place word."""
+    found = []
+    for m in _CAPITAL_RUN.finditer(text):
+        words = list(regex.finditer(r"\S+", m.group()))
+        i = 0
+        while i < len(words):
+            for j in range(len(words), i, -1):  # the longest city name starting at word i
+                s, e = m.start() + words[i].start(), m.start() + words[j - 1].end()
+                name = text[s:e]
+                if name.lower() in cities() and (j - i > 1 or _PLACE_CUE.search(text, max(0, s - 20), s)) \
+                        and is_name_word(name.split()[-1]):
+                    found.append((s, e))
+                    i = j - 1
+                    break
+            i += 1
+    return found
 
 
 def _linear_context_enhancer():
@@ -138,11 +176,12 @@ def _linear_context_enhancer():
 
 def _presidio_recognizers() -> list:
     """The Presidio pattern recognizers that apply to US clinical notes."""
-    from presidio_analyzer.predefined_recognizers import (DateRecognizer, EmailRecognizer, IpRecognizer,
-                                                          MedicalLicenseRecognizer, PhoneRecognizer,
-                                                          UrlRecognizer, UsMbiRecognizer, UsSsnRecognizer)
+    from presidio_analyzer.predefined_recognizers import (CreditCardRecognizer, DateRecognizer, EmailRecognizer,
+                                                          IbanRecognizer, IpRecognizer, MedicalLicenseRecognizer,
+                                                          PhoneRecognizer, UrlRecognizer, UsMbiRecognizer,
+                                                          UsSsnRecognizer)
 
-    return [EmailRecognizer(), PhoneRecognizer(supported_regions=("US",)), UrlRecognizer(), IpRecognizer(),
+    return [CreditCardRecognizer(), IbanRecognizer(), EmailRecognizer(), PhoneRecognizer(supported_regions=("US",)), UrlRecognizer(), IpRecognizer(),
             UsSsnRecognizer(), DateRecognizer(), MedicalLicenseRecognizer(), UsMbiRecognizer()]
 
 
@@ -177,10 +216,15 @@ class PhiDetector:
     """Presidio's analyzer with its pattern recognizers, the clinical ones and the clinical allow-list.
 
     ``clinical=False`` leaves Presidio's recognizers alone (for comparison); ``spacy_model`` names an
-    installed spaCy pipeline (e.g. ``en_core_web_sm``) whose PERSON and place entities are added.
+    installed spaCy pipeline (e.g. ``en_core_web_sm``) whose PERSON and place entities are added;
+    ``keep`` names identifier types to leave in the text (e.g. ``INSTITUTION``).
     """
 
-    def __init__(self, clinical: bool = True, spacy_model: str | None = None):
+    def __init__(self, clinical: bool = True, spacy_model: str | None = None, keep: tuple[str, ...] = ()):
+        unknown = [t for t in keep if t not in PHI_TYPES]
+        if unknown:
+            raise ValueError(f"unknown identifier type {unknown[0]!r}; choose from {', '.join(PHI_TYPES)}")
+        self.keep = frozenset(keep)
         from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
         from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
@@ -214,7 +258,7 @@ class PhiDetector:
         for i, (start, own_start, own_end, end) in enumerate(parts):
             window = text[start:end]
             found = self._analyze(window)
-            if any(s.type == "NAME" for s in found):
+            if any(s.type in ("NAME", "LOCATION") for s in found):
                 clinical[i] = clinical_spans(window)
             spans += _shifted(_allowed_removed(window, found, clinical.get(i, ())), start, own_start, own_end)
         mentions = other_mentions(text, [(s.start, s.end) for s in spans if s.type == "NAME"])
@@ -225,7 +269,7 @@ class PhiDetector:
                 if i not in clinical:
                     clinical[i] = clinical_spans(window)
                 spans += _shifted(_allowed_removed(window, mine, clinical[i]), start, own_start, own_end)
-        return _merge(spans)
+        return [s for s in _merge(spans) if s.type not in self.keep]
 
     def _analyze(self, text: str) -> list[PhiSpan]:
         if not text.strip():
@@ -281,6 +325,11 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
             continue  # "Springfield, West Virginia" is a city and a state
         if span.type == "DATE" and _not_a_date(text, span):
             continue
+        if span.type == "INSTITUTION" and all(w.lower() in department_words() or not is_name_word(w)
+                                              for w in re.findall(r"[\w'’&-]+", value)):
+            continue  # "the Cardiology Clinic", "Urgent Care": a kind of care, not a place
+        if span.type == "LOCATION" and any(s < span.end and span.start < e for s, e in clinical):
+            continue
         kept.append(span)
     return kept
 
@@ -301,7 +350,8 @@ def _not_a_date(text: str, span: PhiSpan) -> bool:
 
 # When two recognizers read the same text differently, the more specific reading wins ("visit
 # 2023-03-14" is a date, not a visit number; "Account #: 4455667788" an account, not a phone).
-_SPECIFICITY = ("EMAIL", "URL", "IP", "SSN", "DATE", "AGE", "ID", "PHONE", "ADDRESS", "ZIP", "NAME", "LOCATION")
+_SPECIFICITY = ("EMAIL", "URL", "IP", "SSN", "DATE", "AGE", "ID", "PHONE", "ADDRESS", "ZIP", "NAME", "INSTITUTION",
+                "LOCATION")
 
 
 def _merge(spans: list[PhiSpan]) -> list[PhiSpan]:

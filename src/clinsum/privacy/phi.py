@@ -20,13 +20,14 @@ MODES = ("tag", "surrogate")
 class PhiRedactor:
     """Detect and replace identifiers. One instance serves many texts (building it takes a few seconds)."""
 
-    def __init__(self, mode: str = "tag", seed: int = 0, clinical: bool = True, spacy_model: str | None = None):
+    def __init__(self, mode: str = "tag", seed: int = 0, clinical: bool = True, spacy_model: str | None = None,
+                 keep: tuple[str, ...] = ()):
         if mode not in MODES:
             raise ValueError(f"unknown PHI redaction mode {mode!r}; choose from {', '.join(MODES)}")
         from presidio_anonymizer import AnonymizerEngine
 
         self.mode, self.seed = mode, seed
-        self.detector = PhiDetector(clinical, spacy_model)
+        self.detector = PhiDetector(clinical, spacy_model, keep)
         self.anonymizer = AnonymizerEngine()
 
     def surrogates(self, key: str | int) -> Surrogates:

@@ -111,6 +111,8 @@ class RedactConfig:
                        choices=MODES)
     seed: int = option(0, "seed of the surrogate values and date shifts")
     report: str | None = option(None, "report JSON with counts by identifier type (default: OUTPUT.phi_report.json)")
+    keep: list[str] = option([], "identifier types to leave in the text, e.g. INSTITUTION (hospital and clinic "
+                                 "names); every type is redacted by default")
     spacy_model: str | None = option(None, "an installed spaCy pipeline (e.g. en_core_web_sm) whose PERSON and "
                                            "place entities are added to the rule-based recognizers")
 
@@ -177,7 +179,7 @@ def run_redact(config: RedactConfig) -> dict:
             for column in columns:
                 _text_cell(source, row, first_row + i, column)
     started = time.perf_counter()
-    redactor = PhiRedactor(config.mode, config.seed, spacy_model=config.spacy_model)
+    redactor = PhiRedactor(config.mode, config.seed, spacy_model=config.spacy_model, keep=tuple(config.keep))
     counts: Counter = Counter()
     changed = texts = 0
     for i, row in enumerate(tqdm(rows, desc="redact PHI", unit="row", disable=len(rows) < 100)):

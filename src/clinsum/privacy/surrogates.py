@@ -8,6 +8,7 @@ import random
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 
 from clinsum.privacy.patterns import MONTH, MONTHS, ORD
 from clinsum.privacy.vocab import first_names, last_names
@@ -50,10 +51,12 @@ class Surrogates:
             return f"{self.rng.randint(10, 9999)} {self._pick(last_names()).title()} Street"
         if phi_type == "LOCATION":
             return f"{self._pick(last_names()).title()}ville"
+        if phi_type == "INSTITUTION":
+            return f"{self._pick(last_names()).title()} Medical Center"
         return f"[{phi_type}]"
 
     def _pick(self, words: frozenset[str]) -> str:
-        return self.rng.choice(sorted(words))
+        return self.rng.choice(_in_order(words))
 
     def _name(self, original: str) -> str:
         """Word by word, so "John Smith" and "Mr. Smith" keep one surname."""
@@ -78,6 +81,11 @@ class Surrogates:
         return "".join(str(self.rng.randint(0, 9)) if c.isdigit() else
                        self.rng.choice("ABCDEFGHJKLMNPRSTUVWXYZ") if c.isalpha() and c.isupper() else
                        self.rng.choice("abcdefghjkmnprstuvwxyz") if c.isalpha() else c for c in original)
+
+
+@cache
+def _in_order(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(words))
 
 
 def _normal(text: str) -> str:
