@@ -24,7 +24,8 @@ _ROLE = r"""(?:son|daughter|wife|husband|mother|father|mom|dad|sister|brother|sp
     |referring\s+(?:physician|provider|doctor)|emergency\s+contact|next\s+of\s+kin|contact|proxy|poa|son-in-law
     |daughter-in-law|mother-in-law|father-in-law|sister-in-law|brother-in-law|stepson|stepdaughter|stepmother
     |stepfather|grandchild|grandchildren|children|kids|twin|fiance|companion|landlord|coworker|co-worker|boss
-    |pastor|priest|covering|cross-?cover|assistant|scribe|author|np|rn|nurse|midwife|doula|sitter|aide)"""
+    |pastor|priest|covering|cross-?cover|assistant|scribe|author|np|rn|nurse|midwife|doula|sitter|aide|kid|child|baby
+    |grandma|grandpa|granny|nana)"""
 _ROLE_NAME = rf"(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}{_NAME_WORD}){{0,2}}"
 _NAME_PATTERNS = {
     # "Dr. Adams", "Mrs. Maria Garcia", "DR. LEE", "dr smith"
@@ -37,7 +38,7 @@ _NAME_PATTERNS = {
                  r"|referred\s+by|discussed\s+with|spoke\s+(?:with|to)|accompanied\s+by|per|with|by|from"
                  r"|I'm|I\s+am|my\s+name\s+is|this\s+is|call\s+me|calls\s+me|called|goes\s+by|known\s+as|it'?s"
                  r"|hi|hello|hey|thanks|thank\s+you|nice\s+to\s+meet\s+you|good\s+(?:morning|afternoon|evening)|bye"
-                 r"|speaking\s+with|talking\s+to|ask\s+for|asking\s+for)"
+                 r"|speaking\s+with|talking\s+to|ask\s+for|asking\s+for|said|asked|replied|told|according\s+to)"
                  rf"[ \t]*[:,]?[ \t]+(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"),
     # "his daughter Ana Lopez", "PCP: Ortiz", "wife, Mary,"
     "role": rx(rf"\b(?i:{_ROLE})s?[ \t]*[:,(]?[ \t]*(?:(?i:is|was|named|called)[ \t]+)?(?P<phi>{_ROLE_NAME}"
@@ -56,7 +57,14 @@ _NAME_PATTERNS = {
     # "Emir van der Klijn is here": two or more name words as a sentence's subject
     "subject": rx(rf"(?:^|(?<=[.!?:;]\s+)|(?<=\n))(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{1,3}})[ \t]+"
                    r"(?:is|was|has|had|presents|presented|reports|reported|denies|denied|states|stated|returns|returned"
-                   r"|comes|came|arrives|arrived|complains|notes|feels|says|lives|works|called|agrees|agreed)\b"),
+                   r"|comes|came|arrives|arrived|complains|notes|feels|says|lives|works|called|agrees|agreed|will|would"
+                   r"|said|says|asked|told|shouted|explained|wrote|is\s+from|was\s+from)\b"),
+    # one known first name as a sentence's subject: "Roxanne is very reliable"
+    "first_subject": rx(rf"(?:^|(?<=[.!?:;]\s+)|(?<=\n))(?P<phi>{CAP})[ \t]+"
+                        r"(?:is|was|has|had|reports|reported|denies|denied|states|stated|says|said|called|will|would"
+                        r"|shouted|asked|told|lives|works|came|comes|feels|agrees|agreed)\b"),
+    # a first name, a middle initial and a surname: "Janka M. Szász", "Elita B Desaulniers"
+    "middle_initial": rx(rf"(?P<phi>{CAP}[ \t]+\p{{Lu}}\.?[ \t]+{CAP})"),
     # "Smith, John" in headers
     "last_first": rx(rf"(?P<phi>{CAP},{_GAP}{CAP}(?:{_GAP}{INITIAL})?|{UPPER},{_GAP}{UPPER}(?:{_GAP}\p{{Lu}}\.?)?)"),
     # "John Smith", "JOHN A. SMITH"
@@ -65,7 +73,9 @@ _NAME_PATTERNS = {
 # Strong cues: the name words may be any capitalised (or, for labels, lowercase) non-common word.
 _STRONG_LABEL = re.compile(r"name|signed|dictated|transcribed|authenticated|attested|cc\b|seen by|referred by"
                            r"|discussed|spoke|accompanied|I'm|I am|this is|call|goes by|known as|hi\b|hello|hey|thank"
-                           r"|meet|good|bye|speaking|talking|ask", re.IGNORECASE)
+                           r"|meet|good|bye|speaking|talking|ask|said|replied|told|according", re.IGNORECASE)
+# Only a name label proper ("Name: john smith", "my name is john") makes a lowercase word a name.
+_LOWERCASE_LABEL = re.compile(r"name\s*(?::|is\b|,)", re.IGNORECASE)
 # An all-capitals "MS" or "MR" without a period is multiple sclerosis or mitral regurgitation unless a
 # capitals name follows ("MR SMITH").
 _CAPS_DISEASE_TITLE = re.compile(r"M[SR]")
@@ -128,7 +138,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
             elif kind == "label":
                 cue = text[m.start(): s]
                 strong = bool(_STRONG_LABEL.search(cue))
-                span = _name_words(text, s, e, strong=strong, lowercase_ok=strong and "name" in cue.lower(),
+                span = _name_words(text, s, e, strong=strong, lowercase_ok=bool(_LOWERCASE_LABEL.search(cue)),
                                    lowercase_if_known=strong)
             elif kind == "subject":
                 span = _name_words(text, s, e, strong=False, lowercase_ok=False)
@@ -141,7 +151,11 @@ def find_names(text: str) -> list[tuple[int, int]]:
                     if span:
                         found.append(span)
                 continue
-            elif kind in ("speaker", "vocative"):
+            elif kind == "middle_initial":
+                first, initial, last = text[s:e].split()
+                known = first.lower() in first_names() or last.lower() in last_names() or initial.endswith(".")
+                span = (s, e) if known and is_name_word(first) and is_name_word(last) else None
+            elif kind in ("speaker", "vocative", "first_subject"):
                 word = text[s:e]
                 span = (s, e) if word.lower() in first_names() and is_name_word(word) else None
             elif kind in ("list", "dash_signature"):
