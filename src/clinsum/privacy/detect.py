@@ -69,53 +69,36 @@ class _ClinicalRecognizers:
     def build() -> list:
         from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-        class RegexRecognizer(EntityRecognizer):
+        class SpanRecognizer(EntityRecognizer):
+            """``find(text)`` gives the spans of identifiers of ``entity``."""
+
+            def __init__(self, entity: str, find, score: float, source: str):
+                super().__init__(supported_entities=[entity], name=f"Clinical{entity.title()}{source}Recognizer")
+                self.find, self.score = find, score
+
+            def load(self) -> None:
+                pass
+
+            def analyze(self, text, entities, nlp_artifacts=None):
+                return [RecognizerResult(self.supported_entities[0], s, e, self.score) for s, e in self.find(text)]
+
+        def regex_recognizer(entity: str, patterns: list[regex.Pattern], score: float = 0.85):
             """Each regex's group ``phi`` is an identifier of ``entity``."""
-
-            def __init__(self, entity: str, patterns: list[re.Pattern], score: float = 0.85):
-                super().__init__(supported_entities=[entity], name=f"Clinical{entity.title()}Recognizer")
-                self.patterns, self.score = patterns, score
-
-            def load(self) -> None:
-                pass
-
-            def analyze(self, text, entities, nlp_artifacts=None):
-                entity = self.supported_entities[0]
-                return [RecognizerResult(entity, *m.span("phi"), self.score)
-                        for p in self.patterns for m in p.finditer(text)]
-
-        class NameRecognizer(EntityRecognizer):
-            def __init__(self):
-                super().__init__(supported_entities=["NAME"], name="ClinicalNameRecognizer")
-
-            def load(self) -> None:
-                pass
-
-            def analyze(self, text, entities, nlp_artifacts=None):
-                return [RecognizerResult("NAME", s, e, NAME_SCORE) for s, e in find_names(text)]
-
-        class CityRecognizer(EntityRecognizer):
-            def __init__(self):
-                super().__init__(supported_entities=["LOCATION"], name="ClinicalCityRecognizer")
-
-            def load(self) -> None:
-                pass
-
-            def analyze(self, text, entities, nlp_artifacts=None):
-                return [RecognizerResult("LOCATION", s, e, 0.6) for s, e in find_cities(text)]
+            return SpanRecognizer(entity, lambda text: [m.span("phi") for p in patterns for m in p.finditer(text)],
+                                  score, "Regex")
 
         return [
-            NameRecognizer(),
-            CityRecognizer(),
-            RegexRecognizer("INSTITUTION", INSTITUTION_PATTERNS, 0.6),
-            RegexRecognizer("DATE", DATE_PATTERNS),
-            RegexRecognizer("AGE", AGE_PATTERNS),
-            RegexRecognizer("ID", ID_PATTERNS, 0.9),
-            RegexRecognizer("PHONE", PHONE_PATTERNS),
-            RegexRecognizer("SSN", SSN_PATTERNS, 0.9),
-            RegexRecognizer("ADDRESS", ADDRESS_PATTERNS),
-            RegexRecognizer("LOCATION", LOCATION_PATTERNS, 0.6),
-            RegexRecognizer("ZIP", ZIP_PATTERNS),
+            SpanRecognizer("NAME", find_names, NAME_SCORE, "Cue"),
+            SpanRecognizer("LOCATION", find_cities, 0.6, "Gazetteer"),
+            regex_recognizer("INSTITUTION", INSTITUTION_PATTERNS, 0.6),
+            regex_recognizer("DATE", DATE_PATTERNS),
+            regex_recognizer("AGE", AGE_PATTERNS),
+            regex_recognizer("ID", ID_PATTERNS, 0.9),
+            regex_recognizer("PHONE", PHONE_PATTERNS),
+            regex_recognizer("SSN", SSN_PATTERNS, 0.9),
+            regex_recognizer("ADDRESS", ADDRESS_PATTERNS),
+            regex_recognizer("LOCATION", LOCATION_PATTERNS, 0.6),
+            regex_recognizer("ZIP", ZIP_PATTERNS),
         ]
 
 
