@@ -157,14 +157,34 @@ def _linear_context_enhancer():
     return LinearContextEnhancer()
 
 
+_URL_CANDIDATE = re.compile(r"(?<!\S)\S*?[A-Za-z0-9-]\.[A-Za-z]{2}\S*")
+
+
+def _url_recognizer():
+    """Presidio's URL recognizer run on the whitespace-free runs that hold a dot before two letters, the
+    only places its patterns can match: the same results, without running its 500-alternative regex
+    over every character of a long note."""
+    from presidio_analyzer.predefined_recognizers import UrlRecognizer
+
+    class CandidateUrlRecognizer(UrlRecognizer):
+        def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+            results = []
+            for m in _URL_CANDIDATE.finditer(text):
+                for r in super().analyze(m.group(), entities, None, regex_flags):
+                    r.start, r.end = r.start + m.start(), r.end + m.start()
+                    results.append(r)
+            return results
+
+    return CandidateUrlRecognizer()
+
+
 def _presidio_recognizers() -> list:
     """The Presidio pattern recognizers that apply to US clinical notes."""
     from presidio_analyzer.predefined_recognizers import (CreditCardRecognizer, DateRecognizer, EmailRecognizer,
                                                           IbanRecognizer, IpRecognizer, MedicalLicenseRecognizer,
-                                                          PhoneRecognizer, UrlRecognizer, UsMbiRecognizer,
-                                                          UsSsnRecognizer)
+                                                          PhoneRecognizer, UsMbiRecognizer, UsSsnRecognizer)
 
-    return [CreditCardRecognizer(), IbanRecognizer(), EmailRecognizer(), PhoneRecognizer(supported_regions=("US",)), UrlRecognizer(), IpRecognizer(),
+    return [CreditCardRecognizer(), IbanRecognizer(), EmailRecognizer(), PhoneRecognizer(supported_regions=("US",)), _url_recognizer(), IpRecognizer(),
             UsSsnRecognizer(), DateRecognizer(), MedicalLicenseRecognizer(), UsMbiRecognizer()]
 
 
