@@ -157,34 +157,46 @@ def _linear_context_enhancer():
     return LinearContextEnhancer()
 
 
+# Where Presidio's URL and phone recognizers can match: a whitespace-free run holding a dot before two
+# letters; seven or more digits with separators (20 characters around it keep phonenumbers' view of
+# the neighbouring characters).
 _URL_CANDIDATE = re.compile(r"(?<!\S)\S*?[A-Za-z0-9-]\.[A-Za-z]{2}\S*")
+_PHONE_CANDIDATE = re.compile(r"\d(?:[\s().\-/+]{0,3}\d){6,}")
 
 
-def _url_recognizer():
-    """Presidio's URL recognizer run on the whitespace-free runs that hold a dot before two letters, the
-    only places its patterns can match: the same results, without running its 500-alternative regex
-    over every character of a long note."""
-    from presidio_analyzer.predefined_recognizers import UrlRecognizer
+def _on_candidates(recognizer_class, candidate: re.Pattern, context: int, **kwargs):
+    """A Presidio recognizer run only on the parts of a text where it can match (``candidate`` plus
+    ``context`` characters each side): the same results, without running its patterns over every
+    character of a long note (Presidio's URL regex has 500 alternatives; phonenumbers tries every digit)."""
 
-    class CandidateUrlRecognizer(UrlRecognizer):
-        def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+    class CandidateRecognizer(recognizer_class):
+        def analyze(self, text, entities, nlp_artifacts=None, **options):
+            parts: list[list[int]] = []
+            for m in candidate.finditer(text):
+                start, end = max(0, m.start() - context), min(len(text), m.end() + context)
+                if parts and start <= parts[-1][1]:
+                    parts[-1][1] = max(parts[-1][1], end)
+                else:
+                    parts.append([start, end])
             results = []
-            for m in _URL_CANDIDATE.finditer(text):
-                for r in super().analyze(m.group(), entities, None, regex_flags):
-                    r.start, r.end = r.start + m.start(), r.end + m.start()
+            for start, end in parts:
+                for r in super().analyze(text[start:end], entities, None, **options):
+                    r.start, r.end = r.start + start, r.end + start
                     results.append(r)
             return results
 
-    return CandidateUrlRecognizer()
+    return CandidateRecognizer(**kwargs)
 
 
 def _presidio_recognizers() -> list:
     """The Presidio pattern recognizers that apply to US clinical notes."""
     from presidio_analyzer.predefined_recognizers import (CreditCardRecognizer, DateRecognizer, EmailRecognizer,
                                                           IbanRecognizer, IpRecognizer, MedicalLicenseRecognizer,
-                                                          PhoneRecognizer, UsMbiRecognizer, UsSsnRecognizer)
+                                                          PhoneRecognizer, UrlRecognizer, UsMbiRecognizer,
+                                                          UsSsnRecognizer)
 
-    return [CreditCardRecognizer(), IbanRecognizer(), EmailRecognizer(), PhoneRecognizer(supported_regions=("US",)), _url_recognizer(), IpRecognizer(),
+    return [CreditCardRecognizer(), IbanRecognizer(), EmailRecognizer(), _on_candidates(PhoneRecognizer, _PHONE_CANDIDATE, 20, supported_regions=("US",)),
+            _on_candidates(UrlRecognizer, _URL_CANDIDATE, 0), IpRecognizer(),
             UsSsnRecognizer(), DateRecognizer(), MedicalLicenseRecognizer(), UsMbiRecognizer()]
 
 
