@@ -42,6 +42,7 @@ from faker.providers.address.en import Provider as AddressProvider
 
 from clinsum.data.synthetic import generate_examples
 from clinsum.evaluation.facts import NoteIndex
+from clinsum.privacy import detect
 from clinsum.privacy.patterns import STATE
 from clinsum.privacy.phi import PhiRedactor
 from clinsum.privacy.vocab import first_names, last_names
@@ -443,10 +444,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--presidio-research", default=None,
                         help="path of presidio-research's data/synth_dataset_v2.json (the source is skipped without it)")
     parser.add_argument("--speed", action="store_true", help="time a 1 MB note and 300-character notes")
+    parser.add_argument("--min-score", type=float, default=None,
+                        help="Presidio's score threshold (default: the redactor's, clinsum.privacy.detect.MIN_SCORE)")
     parser.add_argument("--show-misses", type=int, default=0,
                         help="print this many identifiers the last engine missed (never on the handwritten set)")
     parser.add_argument("--json", default=None, help="write the report here too")
     args = parser.parse_args(argv)
+    if args.min_score is not None:
+        detect.MIN_SCORE = args.min_score
     sources = {}
     for source in args.source or ["generator"]:
         if source == "generator":
