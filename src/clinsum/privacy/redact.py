@@ -7,6 +7,9 @@ so a summary still agrees with its note.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import logging
 import time
 from collections import Counter
@@ -25,6 +28,78 @@ log = logging.getLogger(__name__)
 TABLE_SUFFIXES = (".csv", ".jsonl", ".json")
 
 
+def read_table(path: Path) -> tuple[list[dict], int]:
+    """Rows of a CSV, JSONL or JSON file (or a saved HF dataset folder) and the number of the first data
+    row, read strictly: a redactor must not lose or misread a cell that could hold PHI.
+
+    CSV rows with more fields than the header are an error (``csv.DictReader`` would file the extra
+    fields under ``None``, and they would be dropped unredacted); JSONL is split on ``\\n`` only, so a
+    U+2028 or U+2029 inside a string (``json.dumps(..., ensure_ascii=False)`` writes them raw) stays in it.
+    """
+    suffix = path.suffix.lower()
+    if path.is_dir() or suffix == ".json" and read_text(path).lstrip().startswith("["):
+        rows, first = read_rows(path)
+        first = max(first, 1)  # rows of a list or a dataset are counted from 1
+        for i, row in enumerate(rows):
+            if not isinstance(row, dict):
+                raise DataError(path, f"expected a JSON object, got {type(row).__name__}", row=first + i,
+                                fix="give a list of objects, one per note")
+        return rows, first
+    text = read_text(path)
+    if suffix == ".csv":
+        return _csv_rows(path, text), 2
+    if suffix in (".jsonl", ".json"):
+        return _jsonl_rows(path, text), 1
+    raise DataError(path, f"unsupported file type {suffix!r}", fix="use .csv, .jsonl, .json, .txt or a saved HF dataset folder")
+
+
+def _csv_rows(path: Path, text: str) -> list[dict]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader, [])
+        rows = []
+        for fields in reader:
+            if not fields:
+                continue
+            if len(fields) > len(header):
+                raise DataError(path, f"{len(fields)} fields but the header has {len(header)}", row=reader.line_num,
+                                fix="quote fields that contain commas, or name every column in the header")
+            rows.append(dict(zip(header, fields + [""] * (len(header) - len(fields)))))
+    except csv.Error as e:
+        raise DataError(path, f"malformed CSV ({e})", row=reader.line_num,
+                        fix="check quoting of fields with commas or newlines") from None
+    return rows
+
+
+def _jsonl_rows(path: Path, text: str) -> list[dict]:
+    rows = []
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise DataError(path, f"invalid JSON ({e.msg})", row=lineno, fix="one JSON object per line") from None
+        if not isinstance(row, dict):
+            raise DataError(path, "expected a JSON object", row=lineno, fix="one JSON object per line")
+        rows.append(row)
+    return rows
+
+
+def _text_cell(path: Path, row: dict, row_number: int, column: str) -> str:
+    """The text of ``column`` in ``row``; anything else stops the run, since a row that cannot be
+    redacted must never be copied out as it is."""
+    if column not in row:
+        raise DataError(path, f"no {column!r} in this row (it has {', '.join(map(str, row)) or 'nothing'})",
+                        row=row_number, column=column, fix="give every row the same columns, or pass --columns")
+    value = row[column]
+    if not isinstance(value, str):
+        kind = "null" if value is None else type(value).__name__
+        raise DataError(path, f"the value is {kind}, not text", row=row_number, column=column,
+                        fix='give the text as a string (an empty string "" for none)')
+    return value
+
+
 @dataclass
 class RedactConfig:
     """Options of ``clinsum redact``."""
@@ -36,6 +111,8 @@ class RedactConfig:
                        choices=MODES)
     seed: int = option(0, "seed of the surrogate values and date shifts")
     report: str | None = option(None, "report JSON with counts by identifier type (default: OUTPUT.phi_report.json)")
+    keep: list[str] = option([], "identifier types to leave in the text, e.g. INSTITUTION (hospital and clinic "
+                                 "names); every type is redacted by default")
     spacy_model: str | None = option(None, "an installed spaCy pipeline (e.g. en_core_web_sm) whose PERSON and "
                                            "place entities are added to the rule-based recognizers")
 
@@ -94,19 +171,22 @@ def run_redact(config: RedactConfig) -> dict:
         if not rows[0]["text"].strip():
             raise DataError(source, "empty file", fix="give a file with the note's text")
     else:
-        rows, _ = read_rows(source)
+        rows, first_row = read_table(source)
         if not rows:
             raise DataError(source, "no data rows", fix="add rows below the header")
         columns = _columns_to_redact(config, source, list(rows[0].keys()))
+        for i, row in enumerate(rows):  # every row is checked before any work: none is copied out unread
+            for column in columns:
+                _text_cell(source, row, first_row + i, column)
     started = time.perf_counter()
-    redactor = PhiRedactor(config.mode, config.seed, spacy_model=config.spacy_model)
+    redactor = PhiRedactor(config.mode, config.seed, spacy_model=config.spacy_model, keep=tuple(config.keep))
     counts: Counter = Counter()
     changed = texts = 0
     for i, row in enumerate(tqdm(rows, desc="redact PHI", unit="row", disable=len(rows) < 100)):
         surrogates = redactor.surrogates(i)
         for column in columns:
-            value = row.get(column)
-            if not isinstance(value, str) or not value:
+            value = row[column]
+            if not value:
                 continue
             row[column], found = redactor.redact(value, surrogates)
             counts += found
@@ -115,7 +195,7 @@ def run_redact(config: RedactConfig) -> dict:
     if suffix == ".txt":
         write_text(target, rows[0]["text"])
     else:
-        write_records(target, rows, list(rows[0].keys()))
+        write_records(target, rows, list(dict.fromkeys(key for row in rows for key in row)))
     seconds = time.perf_counter() - started
     report = {"input": str(source), "output": str(target), "mode": config.mode, "rows": len(rows),
               "columns": columns, "texts": texts, "texts_with_phi": changed,

@@ -1,0 +1,384 @@
+"""Find protected health information (PHI) in clinical text: Presidio's analyzer with the clinical
+recognizers beside its own pattern recognizers.
+
+Presidio's pattern recognizers find e-mails, phone numbers, URLs, IP addresses, SSNs and numeric dates
+without any model. Presidio finds names with a spaCy NER pipeline, and none can be downloaded offline,
+so the English engine here is spaCy's blank tokenizer and names come from the clinical name recognizer
+(:mod:`clinsum.privacy.names`). The clinical recognizers (:mod:`clinsum.privacy.patterns`) also cover
+what Presidio's patterns miss in notes: written-out dates, record/account/plan numbers after their
+label, ages over 89, street addresses, cities and ZIP codes. An allow-list built on the project's
+clinical lexicon keeps eponyms (Parkinson, Crohn), drugs and doses from being removed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+import regex
+
+from clinsum.privacy.names import find_names, other_mentions
+from clinsum.privacy.patterns import (ADDRESS_PATTERNS, AGE_PATTERNS, CAP, DATE_PATTERNS, ID_PATTERNS,
+                                      INSTITUTION_PATTERNS, LOCATION_PATTERNS, PHONE_PATTERNS, SSN_PATTERNS, STATE,
+                                      ZIP_PATTERNS)
+from clinsum.privacy.vocab import cities, clinical_spans, department_words, is_name_word
+
+PHI_TYPES = {
+    "NAME": "names of patients, relatives and clinicians",
+    "DATE": "dates more specific than a year",
+    "AGE": "ages over 89",
+    "PHONE": "phone, fax and pager numbers",
+    "EMAIL": "e-mail addresses",
+    "SSN": "social security numbers",
+    "ID": "medical record, account, health-plan, licence, device and other record numbers",
+    "URL": "web addresses",
+    "IP": "IP addresses",
+    "ADDRESS": "street addresses",
+    "LOCATION": "cities and towns",
+    "ZIP": "ZIP codes",
+    "INSTITUTION": "hospitals, clinics, care homes and other care sites",
+}
+# Presidio logs its device and recognizer set-up at INFO, and tldextract warns that it cannot download
+# the public-suffix list offline (it falls back to its bundled copy): noise for someone redacting files.
+for _noisy in ("presidio-analyzer", "presidio-anonymizer", "tldextract", "filelock"):
+    logging.getLogger(_noisy).setLevel(logging.ERROR)
+
+# Presidio's entity names -> ours.
+_PRESIDIO_TYPES = {"PERSON": "NAME", "LOCATION": "LOCATION", "EMAIL_ADDRESS": "EMAIL", "PHONE_NUMBER": "PHONE", "URL": "URL", "IP_ADDRESS": "IP",
+                   "US_SSN": "SSN", "DATE_TIME": "DATE", "MEDICAL_LICENSE": "ID", "US_MBI": "ID",
+                   "US_HEALTH_INSURANCE_MEMBER_ID": "ID", "CREDIT_CARD": "ID", "IBAN_CODE": "ID"}
+# Below this score a Presidio match is too weak to act on (e.g. a bare "10/10" read as mm/yy).
+MIN_SCORE = 0.4
+
+
+@dataclass(frozen=True)
+class PhiSpan:
+    """One identifier found in a text: character span, type (a key of :data:`PHI_TYPES`) and score."""
+
+    start: int
+    end: int
+    type: str
+    score: float = 1.0
+
+
+class _ClinicalRecognizers:
+    """Presidio recognizers (built lazily: presidio and spaCy take seconds to import)."""
+
+    @staticmethod
+    def build() -> list:
+        from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+        class SpanRecognizer(EntityRecognizer):
+            """``find(text)`` gives the spans of identifiers of ``entity``."""
+
+            def __init__(self, entity: str, find, score: float, source: str):
+                super().__init__(supported_entities=[entity], name=f"Clinical{entity.title()}{source}Recognizer")
+                self.find, self.score = find, score
+
+            def load(self) -> None:
+                pass
+
+            def analyze(self, text, entities, nlp_artifacts=None):
+                return [RecognizerResult(self.supported_entities[0], s, e, self.score) for s, e in self.find(text)]
+
+        def regex_recognizer(entity: str, patterns: list[regex.Pattern], score: float = 0.85):
+            """Each regex's group ``phi`` is an identifier of ``entity``."""
+            return SpanRecognizer(entity, lambda text: [m.span("phi") for p in patterns for m in p.finditer(text)],
+                                  score, "Regex")
+
+        return [
+            SpanRecognizer("NAME", find_names, NAME_SCORE, "Cue"),
+            SpanRecognizer("LOCATION", find_cities, 0.6, "Gazetteer"),
+            regex_recognizer("INSTITUTION", INSTITUTION_PATTERNS, 0.6),
+            regex_recognizer("DATE", DATE_PATTERNS),
+            regex_recognizer("AGE", AGE_PATTERNS),
+            regex_recognizer("ID", ID_PATTERNS, 0.9),
+            regex_recognizer("PHONE", PHONE_PATTERNS),
+            regex_recognizer("SSN", SSN_PATTERNS, 0.9),
+            regex_recognizer("ADDRESS", ADDRESS_PATTERNS),
+            regex_recognizer("LOCATION", LOCATION_PATTERNS, 0.6),
+            regex_recognizer("ZIP", ZIP_PATTERNS),
+        ]
+
+
+_CAPITAL_RUN = regex.compile(rf"{CAP}(?:[ \t]+{CAP}){{0,3}}")
+# A one-word city needs a place word before it ("from Fresno"); a name of two or more words does not.
+_PLACE_CUE = regex.compile(r"(?i:\b(?:in|from|to|near|around|outside|visiting|toward|towards|via)[ \t]+)$")
+
+
+def find_cities(text: str) -> list[tuple[int, int]]:
+    """Spans of city names from the gazetteer: capitalised, two words or more, or after a place word."""
+    found = []
+    for m in _CAPITAL_RUN.finditer(text):
+        words = list(regex.finditer(r"\S+", m.group()))
+        i = 0
+        while i < len(words):
+            for j in range(len(words), i, -1):  # the longest city name starting at word i
+                s, e = m.start() + words[i].start(), m.start() + words[j - 1].end()
+                name = text[s:e]
+                if name.lower() in cities() and (j - i > 1 or _PLACE_CUE.search(text, max(0, s - 20), s)) \
+                        and is_name_word(name.split()[-1]):
+                    found.append((s, e))
+                    i = j - 1
+                    break
+            i += 1
+    return found
+
+
+def _linear_context_enhancer():
+    """Presidio's context enhancer (context words near a match raise its score) in linear time: it finds
+    the token of a match by bisection (Presidio's own scans every token of the text for every match,
+    which made a 1 MB note take minutes) and copies only the results of recognizers that have context
+    words (Presidio deep-copies them all)."""
+    from bisect import bisect_right
+
+    from presidio_analyzer import RecognizerResult
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    class LinearContextEnhancer(LemmaContextAwareEnhancer):
+        _tokens, _ends = None, []
+
+        def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
+            with_context = {r.id for r in recognizers if r.context}
+            key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+            mine = [r for r in raw_results if (r.recognition_metadata or {}).get(key) in with_context]
+            rest = [r for r in raw_results if (r.recognition_metadata or {}).get(key) not in with_context]
+            return super().enhance_using_context(text, mine, nlp_artifacts, recognizers, context) + rest
+
+        def _find_index_of_match_token(self, word, start, tokens, tokens_indices):
+            if tokens is not self._tokens:  # token end offsets, once per text
+                self._tokens, self._ends = tokens, [i + len(t) for i, t in zip(tokens_indices, tokens)]
+            index = bisect_right(self._ends, start)  # the first token that ends after the match starts
+            if index == len(self._ends):
+                raise ValueError(f"Did not find word '{word}' in the list of tokens although it is expected to be found")
+            return index
+
+    return LinearContextEnhancer()
+
+
+# Where Presidio's URL and phone recognizers can match: a whitespace-free run holding a dot before two
+# letters; seven or more digits with separators (20 characters around it keep phonenumbers' view of
+# the neighbouring characters).
+_URL_CANDIDATE = re.compile(r"(?<!\S)\S*?[A-Za-z0-9-]\.[A-Za-z]{2}\S*")
+_PHONE_CANDIDATE = re.compile(r"\d(?:[\s().\-/+]{0,3}\d){6,}")
+
+
+def _on_candidates(recognizer_class, candidate: re.Pattern, context: int, **kwargs):
+    """A Presidio recognizer run only on the parts of a text where it can match (``candidate`` plus
+    ``context`` characters each side): the same results, without running its patterns over every
+    character of a long note (Presidio's URL regex has 500 alternatives; phonenumbers tries every digit)."""
+
+    class CandidateRecognizer(recognizer_class):
+        def analyze(self, text, entities, nlp_artifacts=None, **options):
+            parts: list[list[int]] = []
+            for m in candidate.finditer(text):
+                start, end = max(0, m.start() - context), min(len(text), m.end() + context)
+                if parts and start <= parts[-1][1]:
+                    parts[-1][1] = max(parts[-1][1], end)
+                else:
+                    parts.append([start, end])
+            results = []
+            for start, end in parts:
+                for r in super().analyze(text[start:end], entities, None, **options):
+                    r.start, r.end = r.start + start, r.end + start
+                    results.append(r)
+            return results
+
+    return CandidateRecognizer(**kwargs)
+
+
+def _presidio_recognizers() -> list:
+    """The Presidio pattern recognizers that apply to US clinical notes."""
+    from presidio_analyzer.predefined_recognizers import (CreditCardRecognizer, DateRecognizer, EmailRecognizer,
+                                                          IbanRecognizer, IpRecognizer, MedicalLicenseRecognizer,
+                                                          PhoneRecognizer, UrlRecognizer, UsMbiRecognizer,
+                                                          UsSsnRecognizer)
+
+    return [CreditCardRecognizer(), IbanRecognizer(), EmailRecognizer(), _on_candidates(PhoneRecognizer, _PHONE_CANDIDATE, 20, supported_regions=("US",)),
+            _on_candidates(UrlRecognizer, _URL_CANDIDATE, 0), IpRecognizer(),
+            UsSsnRecognizer(), DateRecognizer(), MedicalLicenseRecognizer(), UsMbiRecognizer()]
+
+
+def _blank_english():
+    """spaCy's English tokenizer with lowercase words as lemmas, which Presidio's context words are matched
+    against (no trained pipeline is needed, so nothing is downloaded)."""
+    import spacy
+    from spacy.language import Language
+
+    if "clinsum_lower_lemma" not in Language.factories:
+        @Language.component("clinsum_lower_lemma")
+        def lower_lemma(doc):
+            for token in doc:
+                token.lemma_ = token.lower_
+            return doc
+    nlp = spacy.blank("en")
+    nlp.add_pipe("clinsum_lower_lemma")
+    return nlp
+
+
+def _load_spacy(name: str):
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError:
+        raise ValueError(f"spaCy pipeline {name!r} is not installed; install it with pip, or leave --spacy-model "
+                         "unset to use the rule-based name recognizers") from None
+
+
+class PhiDetector:
+    """Presidio's analyzer with its pattern recognizers, the clinical ones and the clinical allow-list.
+
+    ``clinical=False`` leaves Presidio's recognizers alone (for comparison); ``spacy_model`` names an
+    installed spaCy pipeline (e.g. ``en_core_web_sm``) whose PERSON and place entities are added;
+    ``keep`` names identifier types to leave in the text (e.g. ``INSTITUTION``).
+    """
+
+    def __init__(self, clinical: bool = True, spacy_model: str | None = None, keep: tuple[str, ...] = ()):
+        unknown = [t for t in keep if t not in PHI_TYPES]
+        if unknown:
+            raise ValueError(f"unknown identifier type {unknown[0]!r}; choose from {', '.join(PHI_TYPES)}")
+        self.keep = frozenset(keep)
+        from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+        from presidio_analyzer.nlp_engine import SpacyNlpEngine
+
+        engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": spacy_model or "blank"}])
+        engine.nlp = {"en": _load_spacy(spacy_model) if spacy_model else _blank_english()}
+        recognizers = _presidio_recognizers() + (_ClinicalRecognizers.build() if clinical else [])
+        if spacy_model:
+            from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+
+            recognizers.append(SpacyRecognizer(supported_entities=["PERSON", "LOCATION"]))
+        registry = RecognizerRegistry(supported_languages=["en"])
+        for recognizer in recognizers:
+            registry.add_recognizer(recognizer)
+        self.analyzer = AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=["en"],
+                                       context_aware_enhancer=_linear_context_enhancer())
+        self.window_chars, self.window_overlap = WINDOW_CHARS, WINDOW_OVERLAP
+
+    def find(self, text: str) -> list[PhiSpan]:
+        """Identifiers in ``text``, overlapping spans merged (the longer one's type wins).
+
+        A long text is read in windows of :data:`WINDOW_CHARS` with :data:`WINDOW_OVERLAP` characters
+        of context on each side; a window keeps the spans that start in its own part, so every span is
+        found with the same context as in one pass, time grows linearly and spaCy's length limit
+        (1,000,000 characters) is never reached. Other mentions of a found name are looked for in the
+        whole text.
+        """
+        if not text.strip():
+            return []
+        spans, clinical = [], {}
+        parts = windows(text, self.window_chars, self.window_overlap)
+        for i, (start, own_start, own_end, end) in enumerate(parts):
+            window = text[start:end]
+            found = self._analyze(window)
+            if any(s.type in ("NAME", "LOCATION") for s in found):
+                clinical[i] = clinical_spans(window)
+            spans += _shifted(_allowed_removed(window, found, clinical.get(i, ())), start, own_start, own_end)
+        mentions = other_mentions(text, [(s.start, s.end) for s in spans if s.type == "NAME"])
+        for i, (start, own_start, own_end, end) in enumerate(parts):  # the allow-list judges each mention too
+            mine = [PhiSpan(s - start, e - start, "NAME", NAME_SCORE) for s, e in mentions if own_start <= s < own_end]
+            if mine:
+                window = text[start:end]
+                if i not in clinical:
+                    clinical[i] = clinical_spans(window)
+                spans += _shifted(_allowed_removed(window, mine, clinical[i]), start, own_start, own_end)
+        return [s for s in _merge(spans) if s.type not in self.keep]
+
+    def _analyze(self, text: str) -> list[PhiSpan]:
+        if not text.strip():
+            return []
+        results = self.analyzer.analyze(text, language="en", score_threshold=MIN_SCORE)
+        return [PhiSpan(r.start, r.end, _PRESIDIO_TYPES.get(r.entity_type, r.entity_type), r.score) for r in results]
+
+
+def _shifted(spans: list[PhiSpan], offset: int, own_start: int, own_end: int) -> list[PhiSpan]:
+    """Spans of a window moved to the whole text's offsets, those that start in the window's own part."""
+    return [PhiSpan(s.start + offset, s.end + offset, s.type, s.score) for s in spans
+            if own_start <= s.start + offset < own_end]
+
+
+# Windows of a long text: the analyzer's time grows faster than the length of what it reads (Presidio's
+# context enhancer), so a long text is read in pieces of this many characters plus context on each side.
+WINDOW_CHARS = 10_000
+WINDOW_OVERLAP = 500
+NAME_SCORE = 0.85
+
+
+def windows(text: str, size: int = WINDOW_CHARS, overlap: int = WINDOW_OVERLAP) -> list[tuple[int, int, int, int]]:
+    """``(start, own_start, own_end, end)`` of each window: it reads ``text[start:end]`` and keeps what
+    starts in ``[own_start, own_end)``; the own parts tile the text. Window edges fall on whitespace
+    where there is some nearby, so no word is cut."""
+    if len(text) <= size + 2 * overlap:
+        return [(0, 0, len(text), len(text))]
+    out = []
+    for own_start in range(0, len(text), size):
+        own_end = min(len(text), own_start + size)
+        start, end = max(0, own_start - overlap), min(len(text), own_end + overlap)
+        if start:
+            space = max(text.rfind(" ", max(0, start - 100), start), text.rfind("\n", max(0, start - 100), start))
+            start = space + 1 if space >= 0 else start
+        if end < len(text):
+            space = max(text.find(" ", end, end + 100), text.find("\n", end, end + 100))
+            end = space if space >= 0 else end
+        out.append((start, own_start, own_end, end))
+    return out
+
+
+def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int, int], ...]) -> list[PhiSpan]:
+    """Drop names that overlap ``clinical`` spans or are clinical words, and dates that are doses, ratios or
+    readings."""
+    kept = []
+    for span in spans:
+        value = text[span.start: span.end]
+        if span.type == "NAME" and (any(s < span.end and span.start < e for s, e in clinical)
+                                    or all(not is_name_word(w) for w in re.findall(r"[\w'’-]+", value))):
+            continue
+        if span.type == "LOCATION" and regex.fullmatch(STATE, value) or span.type == "NAME" and (
+                regex.search(rf",\s*{STATE}$", value) or " " in value and regex.fullmatch(STATE, value)):
+            continue  # "Springfield, West Virginia" is a city and a state
+        if span.type == "DATE" and _not_a_date(text, span):
+            continue
+        if span.type == "INSTITUTION" and all(w.lower() in department_words() or not is_name_word(w)
+                                              for w in re.findall(r"[\w'’&-]+", value)):
+            continue  # "the Cardiology Clinic", "Urgent Care": a kind of care, not a place
+        if span.type == "LOCATION" and any(s < span.end and span.start < e for s, e in clinical):
+            continue
+        kept.append(span)
+    return kept
+
+
+_DOSE_AFTER = re.compile(r"\s*(?:tab|tablet|cap|capsule|pill|dose|strength|of\s+(?:a|the)|mg|ml|teaspoon|tsp|"
+                         r"cup|inch|cm|mm|pain|murmur|reflex|power|vision|muscle)", re.IGNORECASE)
+_READING_BEFORE = re.compile(r"(?:BP|blood\s+pressure|pressure|strength|pain|vision|acuity|score|ratio|murmur)\s*"
+                             r"(?:of|is|was|:)?\s*$", re.IGNORECASE)
+
+
+def _not_a_date(text: str, span: PhiSpan) -> bool:
+    """``1/2 tablet``, ``5/5 strength``, ``BP 120/80``, ``20/20 vision``: numbers, not dates."""
+    value = text[span.start: span.end]
+    if not re.fullmatch(r"\d{1,3}/\d{1,3}", value):
+        return False
+    return bool(_DOSE_AFTER.match(text, span.end) or _READING_BEFORE.search(text[max(0, span.start - 30): span.start]))
+
+
+# When two recognizers read the same text differently, the more specific reading wins ("visit
+# 2023-03-14" is a date, not a visit number; "Account #: 4455667788" an account, not a phone).
+_SPECIFICITY = ("EMAIL", "URL", "IP", "SSN", "DATE", "AGE", "ID", "PHONE", "ADDRESS", "ZIP", "NAME", "INSTITUTION",
+                "LOCATION")
+
+
+def _merge(spans: list[PhiSpan]) -> list[PhiSpan]:
+    """Overlapping spans become one; its type is the longest (then most specific) member's."""
+    merged: list[list[PhiSpan]] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if merged and span.start < max(s.end for s in merged[-1]):
+            merged[-1].append(span)
+        else:
+            merged.append([span])
+    out = []
+    for group in merged:
+        best = max(group, key=lambda s: (s.end - s.start, -_SPECIFICITY.index(s.type)))
+        out.append(PhiSpan(group[0].start, max(s.end for s in group), best.type, best.score))
+    return out

@@ -1,0 +1,202 @@
+"""Person names in notes: cued by titles, credentials, labels and roles, or a dictionary first name;
+then every other mention of a found name word."""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+from clinsum.privacy.patterns import CAP, INITIAL, LOWER_WORD, PARTICLE, UPPER, rx
+from clinsum.privacy.vocab import first_names, is_name_word, last_names
+
+# Names. Titles and credentials make what follows (or precedes) a name whatever it is; roles make a
+# capitalised word a name; the label "patient" does so only for dictionary names.
+_TITLE = r"(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Madam|Nurse|Sister|Rev|Reverend|Pastor|Rabbi|Imam|Chaplain)"
+_CREDENTIAL = r"(?:MD|M\.D\.|DO|D\.O\.|RN|NP|PA-C|PA|PhD|FNP|FNP-C|APRN|MBBS|DNP|LPN|CNM|DPM|DDS|MSW|LCSW|PharmD)"
+_NAME_WORD = rf"(?:{CAP}|{UPPER}|{INITIAL})"
+_GAP = r"[ \t]+"  # name words are on one line
+_NEXT = rf"{_GAP}(?:{PARTICLE}{_GAP})*"  # the gap before a further name word
+_ROLE = r"""(?:son|daughter|wife|husband|mother|father|mom|dad|sister|brother|spouse|partner|fianc[eé]e?|friend
+    |caregiver|guardian|neighbou?r|aunt|uncle|niece|nephew|grandson|granddaughter|grandmother|grandfather|cousin
+    |roommate|boyfriend|girlfriend|attending|resident|fellow|intern|pcp|surgeon|cardiologist|oncologist|therapist
+    |pharmacist|case\s+manager|social\s+worker|interpreter|(?:primary\s+care\s+)?physician|provider
+    |referring\s+(?:physician|provider|doctor)|emergency\s+contact|next\s+of\s+kin|contact|proxy|poa|son-in-law
+    |daughter-in-law|mother-in-law|father-in-law|sister-in-law|brother-in-law|stepson|stepdaughter|stepmother
+    |stepfather|grandchild|grandchildren|children|kids|twin|fiance|companion|landlord|coworker|co-worker|boss
+    |pastor|priest|covering|cross-?cover|assistant|scribe|author|np|rn|nurse|midwife|doula|sitter|aide|kid|child|baby
+    |grandma|grandpa|granny|nana)"""
+_ROLE_NAME = rf"(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}{_NAME_WORD}){{0,2}}"
+_NAME_PATTERNS = {
+    # "Dr. Adams", "Mrs. Maria Garcia", "DR. LEE", "dr smith"
+    "title": rx(rf"\b(?i:{_TITLE})\.?[ \t]+(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}{_NAME_WORD}){{0,2}})"),
+    # "Kim Nguyen, MD", "J. Smith RN"
+    "credential": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,3}}),?{_GAP}{_CREDENTIAL}\b"),
+    # "Patient name: john smith", "Signed by: Kim Nguyen", "cc: Lee", "Patient: Hi, I'm Maria"
+    "label": rx(r"\b(?i:(?:patient|pt|client|resident)'?s?\s+name|name|patient|pt|signed(?:\s+by)?|electronically\s+signed\s+by"
+                 r"|dictated\s+by|transcribed\s+by|authenticated\s+by|cosigned\s+by|attested\s+by|cc|seen\s+by"
+                 r"|referred\s+by|discussed\s+with|spoke\s+(?:with|to)|accompanied\s+by|per|with|by|from"
+                 r"|I'm|I\s+am|my\s+name\s+is|this\s+is|call\s+me|calls\s+me|called|goes\s+by|known\s+as|it'?s"
+                 r"|hi|hello|hey|thanks|thank\s+you|nice\s+to\s+meet\s+you|good\s+(?:morning|afternoon|evening)|bye"
+                 r"|speaking\s+with|talking\s+to|ask\s+for|asking\s+for|said|asked|replied|told|according\s+to)"
+                 rf"[ \t]*[:,]?[ \t]+(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"),
+    # "his daughter Ana Lopez", "PCP: Ortiz", "wife, Mary,"
+    "role": rx(rf"\b(?i:{_ROLE})s?[ \t]*[:,(]?[ \t]*(?:(?i:is|was|named|called)[ \t]+)?(?P<phi>{_ROLE_NAME}"
+               rf"(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*&[ \t]*){_ROLE_NAME})*)"),
+    # sign-out and census lists: "rm 12 - delacroix, 88M", "Bed 4: Nguyen (72F)"
+    "list": rx(rf"(?im)^[ \t]*(?:rm|room|bed|bd|bay|pt)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?[ \t]*[-:–—)][ \t]*"
+               rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"
+               r"(?=[ \t]*[,(–-]?[ \t]*\d{1,3}[ \t]?(?:y/?o|yo|[MF])\b)"),
+    # a speaker tag that is a known first name: "Nicole: Remember me?" (dialogue transcripts)
+    "speaker": rx(rf"(?m)^[ \t]*(?P<phi>{CAP})[ \t]*:[ \t]"),
+    # a known first name called to at a sentence's end: "Remember me, Mary?"
+    "vocative": rx(rf",[ \t]+(?P<phi>{CAP})(?=[ \t]*(?:[?!]|\.(?:\s|$)))"),
+    # a signature after a dash at the end of a line: "-- tkowalczyk", "—J. Park, NP"
+    "dash_signature": rx(rf"(?m)(?:^|[ \t.])(?:--|—|–)[ \t]*(?P<phi>[\p{{L}}][\p{{L}}'’.-]+(?:{_GAP}[\p{{L}}][\p{{L}}'’.-]+){{0,2}})"
+                         rf"(?:,?{_GAP}{_CREDENTIAL})?[ \t]*$"),
+    # "Emir van der Klijn is here": two or more name words as a sentence's subject
+    "subject": rx(rf"(?:^|(?<=[.!?:;]\s+)|(?<=\n))(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{1,3}})[ \t]+"
+                   r"(?:is|was|has|had|presents|presented|reports|reported|denies|denied|states|stated|returns|returned"
+                   r"|comes|came|arrives|arrived|complains|notes|feels|says|lives|works|called|agrees|agreed|will|would"
+                   r"|said|says|asked|told|shouted|explained|wrote|is\s+from|was\s+from)\b"),
+    # one known first name as a sentence's subject: "Roxanne is very reliable"
+    "first_subject": rx(rf"(?:^|(?<=[.!?:;]\s+)|(?<=\n))(?P<phi>{CAP})[ \t]+"
+                        r"(?:is|was|has|had|reports|reported|denies|denied|states|stated|says|said|called|will|would"
+                        r"|shouted|asked|told|lives|works|came|comes|feels|agrees|agreed)\b"),
+    # a first name, a middle initial and a surname: "Janka M. Szász", "Elita B Desaulniers"
+    "middle_initial": rx(rf"(?P<phi>{CAP}[ \t]+\p{{Lu}}\.?[ \t]+{CAP})"),
+    # "Smith, John" in headers
+    "last_first": rx(rf"(?P<phi>{CAP},{_GAP}{CAP}(?:{_GAP}{INITIAL})?|{UPPER},{_GAP}{UPPER}(?:{_GAP}\p{{Lu}}\.?)?)"),
+    # "John Smith", "JOHN A. SMITH"
+    "first_last": rx(rf"(?P<phi>(?:{CAP}|{UPPER})(?:{_GAP}{INITIAL})?(?:{_NEXT}(?:{CAP}|{UPPER})){{1,2}})"),
+}
+# Strong cues: the name words may be any capitalised (or, for labels, lowercase) non-common word.
+_STRONG_LABEL = re.compile(r"name|signed|dictated|transcribed|authenticated|attested|cc\b|seen by|referred by"
+                           r"|discussed|spoke|accompanied|I'm|I am|this is|call|goes by|known as|hi\b|hello|hey|thank"
+                           r"|meet|good|bye|speaking|talking|ask|said|replied|told|according", re.IGNORECASE)
+# Only a name label proper ("Name: john smith", "my name is john") makes a lowercase word a name.
+_LOWERCASE_LABEL = re.compile(r"name\s*(?::|is\b|,)", re.IGNORECASE)
+# An all-capitals "MS" or "MR" without a period is multiple sclerosis or mitral regurgitation unless a
+# capitals name follows ("MR SMITH").
+_CAPS_DISEASE_TITLE = re.compile(r"M[SR]")
+
+
+def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: bool,
+                lowercase_if_known: bool = False) -> tuple[int, int] | None:
+    """Trim a candidate name to its name words; None when nothing name-like is left.
+
+    ``strong``: the cue alone makes a name, so any non-common capitalised word counts; otherwise
+    the words must be dictionary first or last names, or at least two capitalised non-common words.
+    ``lowercase_ok``: lowercase words count too; ``lowercase_if_known``: those in the name lists do.
+    """
+    kept: list[tuple[int, int]] = []
+    pending: list[tuple[int, int]] = []  # particles ("da", "van") wait for the next name word
+    in_dictionary = True
+    for m in regex.finditer(r"[^\s,]+", text[start:end]):
+        s, w = m.start(), m.group()
+        bare = w.rstrip(".").removesuffix("'s").removesuffix("’s")
+        if regex.fullmatch(PARTICLE, bare) and kept:
+            pending.append((s, s + len(bare)))
+            continue
+        if regex.fullmatch(r"\p{Lu}", bare):  # an initial
+            kept += pending + [(s, s + len(w))]
+            pending = []
+            continue
+        known = bare.lower() in first_names() or bare.lower() in last_names()
+        if not bare or not (bare[0].isupper() or lowercase_ok or lowercase_if_known and known) or not is_name_word(bare):
+            break
+        in_dictionary &= known
+        kept += pending + [(s, s + len(bare))]
+        pending = []
+    # A trailing initial belongs to the next sentence more often than to the name, unless the sentence
+    # goes on after it ("Rosa T. reports", "Rosa T., her wife").
+    while kept and regex.fullmatch(r"\p{Lu}\.?", text[start + kept[-1][0]: start + kept[-1][1]]) and not \
+            regex.match(r"\.?(?:[ \t]+\p{Ll}|[,;)])", text, pos=start + kept[-1][1]):
+        kept.pop()
+    words = len(kept)
+    if not kept or not strong and not in_dictionary and words < 2:
+        return None
+    return start + kept[0][0], start + kept[-1][1]
+
+
+def find_names(text: str) -> list[tuple[int, int]]:
+    """Spans of person names cued by titles, credentials, labels and roles, or dictionary first names
+    (their other mentions: :func:`other_mentions`)."""
+    found: list[tuple[int, int]] = []
+    for kind, pattern in _NAME_PATTERNS.items():
+        for m in pattern.finditer(text, overlapped=kind == "label"):  # "Patient: my name is ..." holds two cues
+            s, e = m.span("phi")
+            if kind == "title":
+                title = text[m.start(): s].strip()
+                if _CAPS_DISEASE_TITLE.fullmatch(title) and not text[s:e].split()[0].isupper():
+                    continue
+                span = _name_words(text, s, e, strong=True, lowercase_ok=True)
+            elif kind == "credential":
+                span = _name_words(text, s, e, strong=True, lowercase_ok=False)
+                if span:  # keep only the words right before the credential
+                    span = (span[0], e) if span[1] == e else None
+            elif kind == "label":
+                cue = text[m.start(): s]
+                strong = bool(_STRONG_LABEL.search(cue))
+                span = _name_words(text, s, e, strong=strong, lowercase_ok=bool(_LOWERCASE_LABEL.search(cue)),
+                                   lowercase_if_known=strong)
+            elif kind == "subject":
+                span = _name_words(text, s, e, strong=False, lowercase_ok=False)
+            elif kind == "role":  # "daughters Lupe and Carmen", "son dmitri" (a known name in lowercase)
+                for part in regex.finditer(r"[^,&]+?(?=[ \t]*(?:,|&|[ \t]and[ \t]|$))", text[s:e]):
+                    piece = part.group().strip().removeprefix("and ").strip()
+                    offset = s + part.start() + part.group().index(piece) if piece else 0
+                    span = _name_words(text, offset, offset + len(piece), strong=True, lowercase_ok=False,
+                                       lowercase_if_known=True) if piece else None
+                    if span:
+                        found.append(span)
+                continue
+            elif kind == "middle_initial":
+                first, initial, last = text[s:e].split()
+                known = first.lower() in first_names() or last.lower() in last_names() or initial.endswith(".")
+                span = (s, e) if known and is_name_word(first) and is_name_word(last) else None
+            elif kind in ("speaker", "vocative", "first_subject"):
+                word = text[s:e]
+                span = (s, e) if word.lower() in first_names() and is_name_word(word) else None
+            elif kind in ("list", "dash_signature"):
+                span = _name_words(text, s, e, strong=True, lowercase_ok=True)
+            elif kind == "last_first":
+                last, first = re.split(r",\s+", text[s:e], maxsplit=1)
+                first = first.split()[0]
+                alone = (text[text.rfind("\n", 0, s) + 1: s].strip() == ""
+                         and text[e: (text.find("\n", e) + 1 or len(text) + 1) - 1].strip() == "")
+                ok = is_name_word(last) and is_name_word(first) and (
+                    first.lower() in first_names() or alone or last.isupper() and first.isupper() and len(first) > 2)
+                span = (s, e) if ok else None
+            else:  # first_last: the first word must be a dictionary first name
+                first = text[s:e].split()[0]
+                span = None
+                if first.lower() in first_names() and is_name_word(first):
+                    span = _name_words(text, s, e, strong=True, lowercase_ok=False)
+                    if span and " " not in text[span[0]:span[1]].strip():
+                        span = None  # a first name alone ("Will", "Grace") is too often a word
+            if span:
+                found.append(span)
+    return found
+
+
+_TOKEN = regex.compile(r"(?<![\w-])\p{L}[\w'’-]*")
+
+
+def other_mentions(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Every other occurrence of a word of a name already found ("Mr. Smith ... Smith reports"): a
+    capitalised one, or any after "name:". One pass over the words of ``text`` (linear in its length)."""
+    words = {w.lower() for s, e in names for w in re.findall(r"[^\W\d_][\w'’-]*[^\W\d_]", text[s:e])
+             if len(w) >= 3 and is_name_word(w)}
+    if not words:
+        return []
+    spans = []
+    for m in _TOKEN.finditer(text, overlapped=True):  # every word start, after an apostrophe too ("d'Arcy")
+        start, token = m.start(), m.group()
+        # a name word ends where the token does or before an apostrophe in it; the longest one wins
+        for end in [m.end()] + [start + i for i, c in reversed(list(enumerate(token))) if c in "'’"]:
+            if text[start:end].lower() in words and (text[start].isupper() or text[max(0, start - 40): start].lower()
+                                                     .rstrip().endswith("name:")):
+                spans.append((start, end))
+                break
+    return spans

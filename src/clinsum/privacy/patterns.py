@@ -1,0 +1,165 @@
+"""Regular expressions of the clinical recognizers: each pattern's group ``phi`` is the identifier, the
+rest of the match its context (a label, a unit, a state)."""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|" \
+         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+ORD = r"(?:st|nd|rd|th)"
+STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND "
+           "OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP FM MH PW AA AE AP").split()
+STATE_NAMES = ("Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|"
+                "Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|"
+                "Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|"
+                "New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|"
+                "South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|"
+                "Wisconsin|Wyoming")
+STATE = "(?:" + "|".join(STATES) + "|" + STATE_NAMES.replace(" ", r"\s+") + ")"
+# A capitalised word in any Latin script, e.g. "O'Neil", "McCrory", "Nguyen-Tran", "Mądrzak"; in capitals; an initial.
+CAP = r"\p{Lu}(?:\p{Ll}|['’](?=\p{L})|\p{Lu}(?=\p{Ll}))+(?:-\p{L}\p{Ll}+)?(?!\p{L})"
+UPPER = r"\p{Lu}(?:\p{Lu}|['’-](?=\p{Lu}))+(?!\p{L})"
+INITIAL = r"\p{Lu}\.(?!\p{L})"
+LOWER_WORD = r"\p{Ll}[\p{Ll}'’-]+"
+# Name particles: "da Silva", "van der Berg".
+PARTICLE = r"(?:da|de|del|della|der|di|do|dos|das|du|la|le|van|von|ten|ter|bin|al|el|y)"
+
+
+def rx(pattern: str, flags: int = 0) -> regex.Pattern:
+    return regex.compile(pattern, flags | regex.VERBOSE | regex.VERSION0)
+
+
+WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+_UNITS = "one two three four five six seven eight nine".split()
+_ORDINALS = "first second third fourth fifth sixth seventh eighth ninth".split()
+ORDINAL_WORD = ("(?:(?:twenty|thirty)[\\s-](?:" + "|".join(_ORDINALS) + ")|" + "|".join(_ORDINALS)
+                + "|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
+                "|twentieth|thirtieth)")
+YEAR_WORDS = r"(?:nineteen|twenty)[\s-](?:hundred|oh[\s-]\w+|(?:ten|eleven|twelve|\w+teen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]\w+)?)"
+HOLIDAY = r"""(?:christmas(?:\s+(?:eve|day))?|xmas|new\s+year'?s(?:\s+(?:eve|day))?|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?
+    |(?:the\s+)?fourth\s+of\s+july|independence\s+day|labor\s+day|memorial\s+day|veterans\s+day|halloween
+    |valentine'?s\s+day|mother'?s\s+day|father'?s\s+day|martin\s+luther\s+king\s+day|mlk\s+day|presidents'?\s+day
+    |columbus\s+day|good\s+friday|hanukkah|yom\s+kippur|rosh\s+hashanah|diwali|eid(?:\s+al-\w+)?|juneteenth)"""
+DATE_PATTERNS = [
+    # 03/14/2023, 3-14-23, 2023.03.14, 14.03.2023
+    rx(r"(?<![\d/.-])(?P<phi>\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}[/.-]\d{1,2}[/.-]\d{1,2})(?![\d/-]|\.\d)"),
+    # March 14th, 2023 / Mar. 14 / March 14 2023
+    rx(rf"\b(?P<phi>{MONTH}\.?\s+\d{{1,2}}{ORD}?(?:,?\s+(?:\d{{4}}|'\d{{2}}))?)(?![\d:])", re.IGNORECASE),
+    # 14 March 2023 / 14th of March / 14-Mar-23 / 14Mar2023
+    rx(rf"\b(?P<phi>\d{{1,2}}{ORD}?(?:\s+of)?[\s-]*{MONTH}\.?(?:[\s,-]+(?:\d{{4}}|\d{{2}}))?)\b", re.IGNORECASE),
+    # March 2023, Mar-23 (month and year: more specific than a year)
+    rx(rf"\b(?P<phi>{MONTH}\.?[\s,-]+(?:\d{{4}}|'\d{{2}}))\b", re.IGNORECASE),
+    # "on the 14th", "the 3rd of"; 3/14 after a date word ("seen on 3/14"; not "1/2 tablet")
+    rx(rf"\b(?:on|since|from|until|till|by|before|after|of)\s+the\s+(?P<phi>\d{{1,2}}{ORD})\b", re.IGNORECASE),
+    rx(rf"\bthe\s+(?P<phi>\d{{1,2}}{ORD})\s+of\b", re.IGNORECASE),
+    # a weekday before a date or a day: "Sunday, October 13", "Tuesday the 9th", "Thursday 14th"
+    rx(rf"\b(?P<phi>{WEEKDAY},?\s+(?:the\s+)?\d{{1,2}}{ORD}|{WEEKDAY},?(?=\s+(?:the\s+)?(?:{MONTH}\.?\s+)?\d{{1,2}}\b))",
+       re.IGNORECASE),
+    # dates in words: "the eleventh of August", "August eleventh", "eleventh of August, nineteen sixty"
+    rx(rf"\b(?P<phi>(?:(?:the\s+)?{ORDINAL_WORD}\s+of\s+{MONTH}|{MONTH}\s+(?:the\s+)?{ORDINAL_WORD})(?:,?\s+{YEAR_WORDS})?)\b",
+       re.IGNORECASE),
+    # holidays: a day of a year
+    rx(rf"\b(?P<phi>{HOLIDAY})\b", re.IGNORECASE),
+    rx(r"\b(?:on|since|dated?|DOS|DOB|seen|admitted|discharged|admission|discharge|visit|until|through|thru|"
+        r"starting|started|surgery|born|follow[\s-]?up|f/u|appointment|appt|return|RTC|next|last)\s*:?\s+(?P<phi>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\d/])",
+        re.IGNORECASE),
+]
+WORD_AGE = r"(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|(?:one\s+|a\s+)?hundred(?:\s+and\s+\w+)?)"
+_UNIT_AFTER = r"(?!\s*(?:mg|mcg|g|ml|l|units?|iu|%|mmhg|kg|lbs?|cm|mm|tabs?|tablets?|caps?|puffs?|times|days?|weeks?)\b)"
+AGE_OVER_89 = r"(?:9\d|1[01]\d|120)"
+AGE_PATTERNS = [
+    rx(rf"\b(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?:\s*|-)(?:years?|yrs?|y)[\s-]*(?:old|of\s+age|/?o\b|\.o\.)",
+        re.IGNORECASE),
+    rx(rf"\b(?P<phi>{AGE_OVER_89})\s*(?:yo|y/o|y\.o\.|yF|yM)\b", re.IGNORECASE),
+    rx(rf"\b(?P<phi>{AGE_OVER_89})\s?(?:[MF])\b"),
+    rx(rf"\b(?:age[ds]?|aged|age:)\s*:?\s*(?P<phi>{AGE_OVER_89})\b", re.IGNORECASE),
+    # "she turned 91", "I'll be ninety-two this Christmas", "aged ninety-three"
+    rx(rf"\b(?:turned|turns|turning|will\ be|'ll\ be|be|aged|age|reached|celebrated|celebrating)\s+(?:her\s+|his\s+)?"
+       rf"(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?:st|nd|rd|th)?\b{_UNIT_AFTER}(?!\s*(?:%|percent|minutes|seconds|pounds|mg))",
+       re.IGNORECASE),
+    rx(rf"\b(?:I'm|I\ am|(?:she|he)\ is|(?:she|he)'s)\s+(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?:\s+(?:years?\s+old|now))?"
+        rf"(?=\s*[.,!]|\s+(?:years?|and)\b)", re.IGNORECASE),
+]
+# Labels that name an identifier by themselves ("MRN 1234567"), and words that do so only with a number
+# word after them ("visit number 8812", not "Plan: 1000 mg").
+_ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|acct|account|member|subscriber|policy
+    |health\s*plan(?:\s+beneficiary)?|beneficiary|medicare|medicaid|(?:driver'?s\s+)?licen[cs]e|lic|DEA|NPI|serial
+    |CSN|FIN|HAR|accession|passport|VIN|HICN|HIC|MBI|group|subscriber|claim|authorization|auth|prior\s+auth|rx|badge
+    |employee|insurance|ins|payer|enrollee|registration|reg|booking|order|requisition|lab|pharmacy|bin|pcn)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
+    |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|specimen|patient|pt|vehicle|plate
+    |certificate)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
+    |MRN|ID|SN|\#)"""
+_ID_VALUE = r"(?=[A-Z0-9-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24}(?:[ \t]\d{2,6}){0,4}"  # "W227 8810 93"
+ID_PATTERNS = [
+    rx(rf"\b{_ID_LABEL}\s*(?:\#|:|-|=|is|was)?\s*(?:\#|:)?\s*(?P<phi>{_ID_VALUE})\b{_UNIT_AFTER}", re.IGNORECASE),
+    rx(r"\b(?P<phi>(?:MRN|ACCT|MBR|SN|HP)-?\d{4,12})\b", re.IGNORECASE),
+    # digits in spaced groups after a record word: "record 48 17 209", "acct 4471 2290 18"
+    rx(r"\b(?:record|chart|account|acct|member|mrn|id|number|no)\.?\s*(?:\#|:)?\s*(?P<phi>\d{2,6}(?:[ \t]\d{2,6}){1,4})\b"
+       + _UNIT_AFTER, re.IGNORECASE),
+]
+PHONE_PATTERNS = [
+    rx(r"(?<![\w/.-])(?P<phi>(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,5})?)"
+        r"(?![\w/])", re.IGNORECASE),
+    rx(r"\b(?:phone|tel|telephone|cell|mobile|fax|pager|beeper|ph|contact(?:\s+number)?|call(?:\s+back)?(?:\s+at)?)"
+        r"\s*(?:\#|:|no\.?|number)?\s*:?\s*(?P<phi>\+?\d[\d\s().-]{5,16}\d)(?![\w/])", re.IGNORECASE),
+    rx(r"\b(?:pager|beeper|pgr|ext|extension|x)\.?\s*(?:\#|:|no\.?|number)?\s*:?\s*(?P<phi>\d{4,5})\b(?![/.]\d)", re.IGNORECASE),
+]
+SSN_PATTERNS = [
+    rx(r"\b(?:SSN|SS\#|social\s+security(?:\s+(?:number|no|\#))?)\s*(?:\#|:|is)?\s*:?\s*"
+        r"(?P<phi>\d{3}[\s-]?\d{2}[\s-]?\d{4})\b", re.IGNORECASE),
+    rx(r"(?<![\d-])(?P<phi>\d{3}-\d{2}-\d{4})(?![\d-])"),
+]
+_STREET_WORDS = r"""(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Terrace|Ter
+    |Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Square|Squares|Sq|Loop|Alley|Row|Crescent|Turnpike|Tpke|Throughway
+    |Expressway|Freeway|Junction|Junctions|Jct|Crossing|Crossroad|Crossroads|Shoals?|Lands?|Canyon|Port|Ports|Villages?
+    |Forks?|Brooks?|Key|Keys|Branch|Fields?|Mountains?|Mount|Mt|Hills?|Heights|Hts|Valley|Vly|Park|Plaza|Plz|Point|Pt
+    |Ridge|Ridges|Run|Spring|Springs|Station|Summit|Trace|Track|Walk|View|Views|Vista|Ville|Creek|Cove|Common|Commons
+    |Corner|Corners|Estates?|Falls|Ferry|Flats?|Ford|Fords|Forest|Fort|Gardens?|Gateway|Glen|Glens|Green|Greens
+    |Grove|Groves|Harbor|Harbors|Haven|Hollow|Inlet|Island|Islands|Isle|Knolls?|Lake|Lakes|Landing|Light|Lights
+    |Lock|Locks|Lodge|Manor|Manors|Meadows?|Mill|Mills|Mission|Motorway|Neck|Oval|Orchard|Overpass|Parks|Pass|Path
+    |Pike|Pine|Pines|Plain|Plains|Prairie|Radial|Ramp|Ranch|Rapids?|Rest|Rue|Shore|Shores|Skyway|Spur|Stream|Stravenue
+    |Underpass|Union|Unions|Via|Viaduct|Well|Wells|Bypass|Burg|Burgs|Bluffs?|Bottom|Bend|Beach|Bayou|Arcade|Cape
+    |Causeway|Center|Centers|Cliffs?|Club|Curve|Dale|Dam|Divide|Drives|Extensions?|Garden|Hill|Mall|Wall|Ways
+    |Loaf|Route|Rte|Camp|Crest|Lanes|Roads|Streets|Squares)"""
+_STREET = rf"(?:{_STREET_WORDS}|{_STREET_WORDS.upper()})\b"  # "Oak Street", "ELM ST"
+_APARTMENT = r"(?:,?[ \t]+(?i:Apt|Apartment|Unit|Suite|Ste|Room|Rm|Floor|Fl|\#)\.?[ \t]*\#?[A-Za-z0-9-]+)?"
+ADDRESS_PATTERNS = [
+    # "4500 N. Oak Ave, Apt 3B", "77 ELM ST" (lowercase ones only after a label: "1 month and denies neck")
+    rx(rf"\b(?P<phi>\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:{CAP}|{UPPER}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,3}}"
+        rf"{_STREET}\.?{_APARTMENT})"),
+    # after a label: whatever the street is called
+    rx(rf"\b(?i:address|addr|lives\s+at|resides\s+at|residing\s+at|home)\s*:?\s*(?P<phi>\d{{1,6}}[ \t]+[^,\n]{{2,60}}?{_APARTMENT})"
+        rf"(?=,|\n|$|\.\s)"),
+    rx(r"\b(?P<phi>P\.?\s?O\.?\s+Box\s+\d+)", regex.IGNORECASE),
+]
+_CITY = rf"{CAP}(?:\s+{CAP}){{0,2}}|{UPPER}(?:\s+{UPPER}){{0,2}}"
+LOCATION_PATTERNS = [
+    rx(rf"(?P<phi>{_CITY}),\s*{STATE}\b"),
+    rx(rf"\b(?i:lives|living|resides|residing|moved|relocated|born|grew\s+up|visiting|travel(?:l?ed)?)"
+        rf"(?:\s+(?i:alone|here|back|with\s+\w+))?\s+(?i:in|to|from|near)\s+(?P<phi>{_CITY})"),
+    rx(rf"\b(?:city|town|hometown)\s*:\s*(?P<phi>{_CITY})\b", re.IGNORECASE),
+]
+ZIP_PATTERNS = [
+    rx(rf"\b{STATE}\.?,?\s+(?P<phi>\d{{5}}(?:-\d{{4}})?)\b"),
+    rx(r"\b(?:zip|zip\s*code|postal\s+code|zipcode)\s*(?:\#|:|is)?\s*:?\s*(?P<phi>\d{5}(?:-\d{4})?)\b", re.IGNORECASE),
+    rx(r"(?<![\d-])(?P<phi>\d{5}-\d{4})(?![\d-])"),
+]
+
+# Hospitals, clinics and other care sites: capitalised words before a facility word ("St. Columba's
+# Hospital", "Bayside Kidney Center", "Eastgate Family Clinic"); "the cardiology clinic" is no name.
+_FACILITY = r"""(?:Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|Health\s+Centre|Health\s+System|Healthcare
+    |Health\s+Care|Clinic|Clinics|Infirmary|Nursing\s+Home|Nursing\s+Facility|Rehabilitation\s+(?:Center|Hospital)|Rehab
+    |Hospice|Care\s+Center|Cancer\s+(?:Center|Institute)|Heart\s+Institute|Institute|Kidney\s+Center|Dialysis\s+Center
+    |Dialysis|Surgical\s+Center|Surgery\s+Center|Urgent\s+Care|Imaging|Radiology|Laboratories|Laboratory|Labs
+    |Pharmacy|Associates|Medical\s+Group|Physicians|Family\s+Practice|Family\s+Medicine|Pediatrics|Home\s+Health
+    |Community\s+Health|Health|Daycare|Day\s+Care|Assisted\s+Living|Senior\s+Living|Manor|Sanatorium|Center|Centre)"""
+_SITE_WORD = rf"(?:{CAP}|{UPPER}|St\.?|Mt\.?|of|the|and|&)"
+INSTITUTION_PATTERNS = [
+    rx(rf"(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?{CAP}(?:[ \t]+{_SITE_WORD}){{0,4}}?[ \t]+{_FACILITY})\b"),
+    rx(rf"(?P<phi>{UPPER}(?:[ \t]+{UPPER}){{0,4}}[ \t]+(?:{_FACILITY.upper()}))\b"),
+]

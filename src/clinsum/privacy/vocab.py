@@ -1,0 +1,84 @@
+"""Word lists the recognizers consult: first names and surnames, common note words, clinical words that
+look like names. Lists live in ``privacy/data/*.txt`` (one or more words a line, ``#`` comments) and are
+read once per process."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from clinsum.privacy.patterns import MONTHS
+
+DATA = Path(__file__).parent / "data"
+# A capitalised word followed by one of these names the condition, not a person ("Murphy's sign").
+CLINICAL_NOUNS = r"(?:disease|syndrome|palsy|sign|test|maneuver|manoeuvre|lymphoma|sarcoma|reflex|phenomenon|" \
+                 r"triad|criteria|score|scale|classification|procedure|operation|repair|catheter|tube|" \
+                 r"position|fracture|cyst|node|ulcer|esophagus|disorder|chorea|dementia|virus|angina)"
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """The lowercase words of ``data/NAME.txt``."""
+    words = []
+    for line in (DATA / f"{name}.txt").read_text(encoding="utf-8").split("\n"):
+        words += line.split("#", 1)[0].lower().split()
+    return frozenset(words)
+
+
+def first_names() -> frozenset[str]:
+    """Lowercase first names of the US Census (5,163; the benchmark's names come from other lists)."""
+    return word_list("census_first_names")
+
+
+def last_names() -> frozenset[str]:
+    """Lowercase surnames of the US Census held by 0.001% of people or more (18,839)."""
+    return word_list("census_surnames")
+
+
+@cache
+def cities() -> frozenset[str]:
+    """City names (GeoNames: US cities of 15,000+ people, other cities of 100,000+), lowercase."""
+    lines = (DATA / "cities.txt").read_text(encoding="utf-8").split("\n")
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def department_words() -> frozenset[str]:
+    """Words of a department or kind of care ("Cardiology Clinic"): a care site's name needs another word."""
+    return word_list("department_words")
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """English function words, note vocabulary and speaker labels that start sentences or headings."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | word_list("note_words") | frozenset(MONTHS)
+
+
+def allowed_words() -> frozenset[str]:
+    """Clinical eponyms and other capitalised clinical words that are never a person here."""
+    return word_list("allowed_words")
+
+
+# Roman numerals, with a letter suffix: stages and grades ("stage IVA", "grade II", "class III").
+_ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})[ABC]?")
+
+
+def is_name_word(word: str) -> bool:
+    """Could this capitalised word be part of a person's name (not a common or clinical word, not a stage)?"""
+    low = word.lower().rstrip(".")
+    return bool(low) and low not in common_words() and low not in allowed_words() and not _ROMAN.fullmatch(word)
+
+
+def clinical_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of drugs, conditions, procedures, body parts and frequencies (the allow-list's lexicon)."""
+    from clinsum.text import lexicon
+
+    low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)  # same length as text
+    spans = [(m.start, m.end) for m in lexicon.find_drugs(low)]
+    spans += [(t.start, t.end) for t in lexicon.find_terms(low)]
+    spans += [(m.start, m.end) for m in lexicon.find_body_parts(low)]
+    spans += [(m.start, m.end) for m in lexicon.find_frequencies(low)]
+    spans += [m.span() for m in re.finditer(rf"\b[A-Z][a-z]+(?:'s)?(?=[\s-]+{CLINICAL_NOUNS}\b)", text)]
+    return tuple(spans)
