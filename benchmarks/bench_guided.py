@@ -18,7 +18,8 @@ from pathlib import Path
 from clinsum.data.dataset import load_examples, select_factual
 from clinsum.evaluation.faithfulness import FaithfulnessChecker
 from clinsum.evaluation.guided import GuidedSummarizer
-from clinsum.evaluation.report import format_delta, format_estimate, score_predictions
+from clinsum.evaluation.render import format_delta, format_estimate
+from clinsum.evaluation.report import score_predictions
 from clinsum.inference.generate import GenerationOptions, Summarizer
 
 MTS_VAL = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "mts-dialog" / "MTS-Dialog-ValidationSet.csv"

@@ -18,9 +18,9 @@ from clinsum.evaluation.metrics import (
     auroc, bootstrap_ci, bootstrap_indices, grouped_auroc_ci, is_degenerate, paired_difference_ci, repetition_rate,
     rouge_f1, word_count,
 )
+from clinsum.evaluation.render import clipped, mark_unsupported, side_by_side_ids
 from clinsum.evaluation.report import (
-    EvalConfig, clipped, load_predictions, locate_facts, mark_unsupported, parse_models, run_eval,
-    score_predictions, side_by_side_ids,
+    EvalConfig, load_predictions, locate_facts, parse_models, run_eval, score_predictions,
 )
 
 

@@ -131,3 +131,30 @@ def grouped_auroc_ci(scores, labels, groups, samples: int = 1000, seed: int = 0,
     tail = (1.0 - confidence) / 2 * 100
     low, high = np.percentile(values, [tail, 100 - tail])
     return Estimate(auroc(scores, labels), float(low), float(high))
+
+
+# ---------------------------------------------------------------- the report's aggregates
+
+@dataclass(frozen=True)
+class Metric:
+    """How one aggregate is computed from the per-example scores and how it is shown."""
+
+    key: str  # name in report.json
+    example_key: str  # per-example score it averages
+    label: str
+    kind: str  # "score" (0-1, 3 decimals), "rate" (shown as %), "count", "words"
+
+
+METRICS = (
+    Metric("rouge1", "rouge1", "ROUGE-1 F1", "score"),
+    Metric("rouge2", "rouge2", "ROUGE-2 F1", "score"),
+    Metric("rougeL", "rougeL", "ROUGE-L F1", "score"),
+    Metric("hallucination_rate", "hallucinated", "Hallucination rate", "rate"),
+    Metric("unsupported_per_summary", "unsupported", "Unsupported facts / summary", "count"),
+    Metric("support_ratio", "support_ratio", "Support ratio", "score"),
+    Metric("length", "length", "Length (words)", "words"),
+    Metric("repetition", "repetition", "Repeated 3-grams", "rate"),
+    Metric("degenerate_rate", "degenerate", "Degenerate loops", "rate"),
+)
+DELTA_METRICS = ("rougeL", "hallucination_rate")
+METRIC_BY_KEY = {m.key: m for m in METRICS}
