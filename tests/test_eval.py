@@ -379,7 +379,6 @@ def test_each_model_is_freed_before_the_next_loads(tmp_path, monkeypatch, synthe
 
     import torch
 
-    import clinsum.evaluation.guided as guided_module
     import clinsum.evaluation.report as report_module
 
     loaded = []
@@ -400,10 +399,10 @@ def test_each_model_is_freed_before_the_next_loads(tmp_path, monkeypatch, synthe
         def summarize(self, notes, options, contexts):
             return [f"{self.path} summary {i}" for i in range(len(notes))]
 
-    monkeypatch.setattr(guided_module, "Summarizer", FakeSummarizer)
+    monkeypatch.setattr(report_module, "Summarizer", FakeSummarizer)
     config = EvalConfig(models=["a=default", "b=default", "c=default"], data=str(synthetic_splits["test"]),
                         output_dir=str(tmp_path), max_examples=2)
-    records, seconds = report_module.generate_predictions(report_module.parse_models(config.models),
+    records, seconds, _ = report_module.generate_predictions(report_module.parse_models(config.models),
                                                           report_module.load_eval_examples(config), config,
                                                           tmp_path / "p.jsonl")
     assert len(loaded) == 3 and list(seconds) == ["a", "b", "c"]

@@ -143,6 +143,7 @@ class Metric:
     example_key: str  # per-example score it averages
     label: str
     kind: str  # "score" (0-1, 3 decimals), "rate" (shown as %), "count", "words"
+    verification: bool = False  # about what verification did: shown only when a report has verified rows
 
 
 METRICS = (
@@ -155,6 +156,11 @@ METRICS = (
     Metric("length", "length", "Length (words)", "words"),
     Metric("repetition", "repetition", "Repeated 3-grams", "rate"),
     Metric("degenerate_rate", "degenerate", "Degenerate loops", "rate"),
+    Metric("novel_words", "novel_words", "Novel content words / summary", "count"),
+    Metric("repaired_per_summary", "repaired", "Sentences repaired / summary", "count", verification=True),
+    Metric("dropped_per_summary", "dropped", "Sentences dropped / summary", "count", verification=True),
+    Metric("lost_half_rate", "lost_half", "Lost half their sentences or more", "rate", verification=True),
+    Metric("emptied_rate", "emptied", "Every sentence dropped", "rate", verification=True),
 )
 DELTA_METRICS = ("rougeL", "hallucination_rate")
 METRIC_BY_KEY = {m.key: m for m in METRICS}

@@ -15,11 +15,12 @@ from pathlib import Path
 import numpy as np
 
 from clinsum.evaluation.metrics import DELTA_METRICS, METRIC_BY_KEY, METRICS
+from clinsum.evaluation.verify import VerifyBudget
 from clinsum.inference.generate import GenerationOptions
 from clinsum.io import atomic_path, write_json, write_text
 
 JSON_FILE, MD_FILE, HTML_FILE, PLOTS_DIR = "report.json", "report.md", "report.html", "plots"
-GENERATION_SETTINGS = {f.name for f in fields(GenerationOptions)} | {
+GENERATION_SETTINGS = {f.name for f in fields(GenerationOptions) + fields(VerifyBudget)} | {"verified",
     "prompt_style", "device", "dtype", "trust_remote_code", "use_context", "note_column", "summary_column", "context_column"}
 
 
@@ -48,12 +49,17 @@ def format_delta(estimate: dict, kind: str) -> str:
     return f"{mean:+.{digits}f}{unit} [{low:+.{digits}f}, {high:+.{digits}f}]{star}"
 
 
+def shown_metrics(report: dict) -> list:
+    """The metrics of the comparison table: those about verification only when some row was verified."""
+    return [m for m in METRICS if not m.verification or report.get("verified_rows")]
+
+
 def summary_rows(report: dict) -> list[list[str]]:
     """The comparison table (header first): one row per metric, one column per model, then the differences."""
     models, baseline = report["models"], report["baseline"]
     header = ["Metric"] + models
     rows = [header] + [[m.label] + [format_estimate(report["metrics"][name][m.key], m.kind) for name in models]
-                       for m in METRICS]
+                       for m in shown_metrics(report)]
     for key in DELTA_METRICS:
         metric = METRIC_BY_KEY[key]
         rows.append([f"Δ {metric.label} vs {baseline}", "—"]
@@ -63,6 +69,28 @@ def summary_rows(report: dict) -> list[list[str]]:
         rows.append([f"Δ {metric.label} vs previous column", "—", "—"]
                     + [format_delta(report["deltas_vs_previous"][name][key], metric.kind) for name in models[2:]])
     return rows
+
+
+def cost_rows(report: dict) -> list[list[str]]:
+    """Generation time per summary of each row and its ratio to the same model's plain row (header first);
+    empty when nothing was generated (rescoring). Model loading is left out."""
+    seconds, n = report["timings"].get("generation_s", {}), report["n_examples"]
+    if not seconds:
+        return []
+    rows = [["Row", "Seconds / summary", "× plain decoding"]]
+    for name in report["models"]:
+        if name in seconds:
+            plain = seconds.get(name.split("+")[0])
+            ratio = f"{seconds[name] / plain:.2f}×" if plain else "—"
+            rows.append([name, f"{seconds[name] / n:.2f}", ratio])
+    return rows
+
+
+def changed_examples(report: dict, name: str, k: int) -> list[dict]:
+    """The ``k`` verified summaries with the most sentences dropped or repaired (ties: test-set order)."""
+    records = report.get("verification", {}).get(name, [])
+    changed = [r for r in records if r["repaired"] or r["dropped"]]
+    return sorted(changed, key=lambda r: -(r["dropped"] + r["repaired"]))[:k]
 
 
 def split_types(report: dict) -> tuple[list[str], list[str]]:
@@ -176,6 +204,23 @@ def _settings_rows(report: dict) -> list[list[str]]:
     return rows
 
 
+def _md_cost_and_verification(report: dict, k: int) -> list[str]:
+    out = []
+    if cost_rows(report):
+        out += ["## Cost", "", "Generation time on the same notes in one process (model loading left out); a "
+                "verified row includes its candidates, checks and rewrites.", "", _md_table(cost_rows(report)), ""]
+    for name in report.get("verified_rows", []):
+        out += [f"## What verification changed: {md_escape(name)}", "",
+                "The summaries with the most sentences repaired or dropped; the original sentence and the reason.", ""]
+        for record in changed_examples(report, name, k):
+            out += [f"**Example {md_escape(record['id'])}**: {md_escape(record['status'])}", ""]
+            out += [f"- {s['status']}: «{md_escape(s['original'])}»"
+                    + (f" → «{md_escape(s['text'])}»" if s["status"] == "repaired" else "")
+                    + f" ({md_escape(s['reason'])})" for s in record["sentences"] if s["status"] != "kept"]
+            out.append("")
+    return out
+
+
 def render_markdown(report: dict) -> str:
     models, k = report["models"], report["settings"]["worst_examples"]
     out = [
@@ -186,6 +231,7 @@ def render_markdown(report: dict) -> str:
         "resamples (* : the interval excludes 0).",
         "", "## Comparison", "", _md_table(summary_rows(report)), "",
         "## Unsupported facts per summary, by type", "", _md_table(type_rows(report)), "", _zero_types_note(report), "",
+        *_md_cost_and_verification(report, k),
         "## Worst examples", "",
         "Unsupported spans are marked **«like this»** with their type; most unsupported facts first.", "",
     ]
@@ -319,6 +365,27 @@ def _html_mark(segment: str, fact: dict) -> str:
             f"<sup>{html.escape(fact['type'])}</sup></mark>")
 
 
+def _html_cost_and_verification(report: dict, k: int) -> list[str]:
+    esc = html.escape
+    parts = []
+    if cost_rows(report):
+        parts += ["<h2>Cost</h2><p class=\"muted\">Generation time on the same notes in one process (model loading "
+                  "left out); a verified row includes its candidates, checks and rewrites.</p>",
+                  _html_table(cost_rows(report))]
+    for name in report.get("verified_rows", []):
+        parts.append(f"<h2>What verification changed: {esc(name)}</h2><p class=\"muted\">The summaries with the "
+                     "most sentences repaired or dropped; the original sentence and the reason.</p>")
+        for record in changed_examples(report, name, k):
+            items = "".join(
+                f"<li><b>{esc(s['status'])}</b>: <del>{esc(s['original'])}</del>"
+                + (f" → <ins>{esc(s['text'])}</ins>" if s["status"] == "repaired" else "")
+                + f' <span class="muted">({esc(s["reason"])})</span></li>'
+                for s in record["sentences"] if s["status"] != "kept")
+            parts.append(f'<div class="example"><div class="meta">Example <b>{esc(record["id"])}</b> · '
+                         f'{esc(record["status"])}</div><ul class="facts">{items}</ul></div>')
+    return parts
+
+
 def render_html(report: dict, plots: dict[str, Path]) -> str:
     """A single self-contained page: inline CSS, plots as base64 data URIs, every text HTML-escaped."""
     esc = html.escape
@@ -337,9 +404,10 @@ def render_html(report: dict, plots: dict[str, Path]) -> str:
         f"Δ rows: difference from <b>{esc(report['baseline'])}</b> (or from the column to the left) on the "
         "same resamples; "
         "<span class=\"sig\">*</span> marks an interval that excludes 0.</p>",
-        "<h2>Comparison</h2>", _html_table(summary_rows(report), delta_from=len(METRICS) + 1),
+        "<h2>Comparison</h2>", _html_table(summary_rows(report), delta_from=len(shown_metrics(report)) + 1),
         "<h2>Unsupported facts per summary, by type</h2>", _html_table(type_rows(report)),
         f'<p class="muted">{esc(_zero_types_note(report))}</p>',
+        *_html_cost_and_verification(report, k),
         f"<h2>Distributions</h2><div class=\"plots\">{images}</div>",
         "<h2>Worst examples</h2><p class=\"muted\">Most unsupported facts first. Unsupported spans are "
         "highlighted; hover one for its type and the checker's reason.</p>",

@@ -25,13 +25,14 @@ from clinsum import __version__
 from clinsum.config import config_to_dict, option
 from clinsum.data.dataset import ColumnOptions, DataError, Example, load_examples, read_rows, select_factual
 from clinsum.evaluation.facts import FACT_TYPES
-from clinsum.evaluation.guided import load_summarizer
+from clinsum.evaluation.faithfulness import FaithfulnessChecker, novel_content_words
 from clinsum.evaluation.metrics import (
     DELTA_METRICS, METRIC_BY_KEY, METRICS, ROUGE_TYPES, bootstrap_ci, bootstrap_indices, is_degenerate,
     paired_difference_ci, repetition_rate, rouge_f1, word_count,
 )
 from clinsum.evaluation.render import HTML_FILE, JSON_FILE, MD_FILE, PLOTS_DIR, summary_table, write_report
-from clinsum.inference.generate import GenerationOptions, InferenceModelOptions
+from clinsum.evaluation.verify import VerifyBudget, Verifier
+from clinsum.inference.generate import GenerationOptions, InferenceModelOptions, Summarizer
 from clinsum.io import write_jsonl
 from clinsum.models import DEFAULT_MODEL
 from clinsum.text.normalize import split_note
@@ -40,16 +41,20 @@ log = logging.getLogger(__name__)
 
 PREDICTIONS_FILE = "predictions.jsonl"
 PREDICTION_FIELDS = ("id", "model", "note", "reference", "prediction")
+VERIFIED_SUFFIX, CONTROL_SUFFIX = "+verified", "+likeliest"  # the rows of a model named in --verified
 CHECK_CHUNK = 16  # summaries per checker call: large enough to batch embeddings, small enough for progress
 
 
 
 @dataclass
-class EvalConfig(ColumnOptions, InferenceModelOptions, GenerationOptions):
+class EvalConfig(ColumnOptions, InferenceModelOptions, VerifyBudget, GenerationOptions):
     """Every option of `clinsum eval`; the generation settings are shared by all models."""
 
     models: list[str] = option([], "models to compare as NAME=PATH (a base model spec such as 'default', or an "
                                    "adapter folder); the first one is the baseline for differences")
+    verified: list[str] = option([], "models (by NAME) also reported with verified output (NAME+verified) and with "
+                                     "the same-compute control without the checker, the likeliest of the same "
+                                     "candidates (NAME+likeliest)")
     data: str | None = option(None, "test pairs with notes and reference summaries: .csv, .jsonl or a saved "
                                     "HF dataset folder")
     use_context: bool = option(True, "give the context column to the models with the note (as in training)")
@@ -127,33 +132,54 @@ def check_model_paths(models: list[tuple[str, str]]) -> None:
 
 
 def generate_predictions(models: list[tuple[str, str]], examples: list[Example], config: EvalConfig,
-                         path: str | Path, checker=None) -> tuple[list[dict], dict[str, float]]:
-    """Every model's summaries of ``examples`` (one record per example and model) and seconds per model.
+                         path: str | Path, checker=None) -> tuple[list[dict], dict[str, float], dict[str, float]]:
+    """Every model's summaries of ``examples`` (one record per example and row), seconds of generation per row
+    (model loading left out, so rows compare) and seconds of loading per model.
 
+    A model named in ``config.verified`` gives three rows from one load: NAME (plain decoding), NAME+verified
+    (:class:`~clinsum.evaluation.verify.Verifier` with ``checker``) and NAME+likeliest (the likeliest of the
+    same candidates: the control with the same generation and no checker; its time is the candidates' alone).
     ``path`` is rewritten after each model, so a failure while loading a later model keeps the earlier work.
-    ``checker`` picks among candidates when ``config.candidates`` is above 1 (checker-guided decoding).
     """
+    unknown = [name for name in config.verified if name not in dict(models)]
+    if unknown:
+        raise ValueError(f"--verified names {', '.join(unknown)}, which --models does not (it has: "
+                         f"{', '.join(name for name, _ in models)})")
     notes = [ex.note for ex in examples]
     contexts = [ex.context if config.use_context else None for ex in examples]
     records: list[dict] = []
     seconds: dict[str, float] = {}
+    loading: dict[str, float] = {}
+
+    def add(name: str, summaries: list[str], verification: list[dict] | None = None) -> None:
+        records.extend(
+            {"id": ex.id, "model": name, "note": ex.note, "reference": ex.summary, "prediction": summary,
+             "context": ex.context, **({"verification": verification[i]} if verification else {})}
+            for i, (ex, summary) in enumerate(zip(examples, summaries)))
+
     for name, model_path in models:
         log.info("Generating with %s (%s) on %d notes...", name, model_path, len(notes))
         start = time.perf_counter()
-        summarizer = load_summarizer(model_path, config, config.device, config.prompt_style,
-                                     config.trust_remote_code, checker, config.dtype)
-        summaries = summarizer.summarize(notes, config, contexts)
+        summarizer = Summarizer.from_pretrained(model_path, config.device, config.prompt_style,
+                                                config.trust_remote_code, config.dtype)
+        loaded = time.perf_counter()
+        loading[name] = round(loaded - start, 3)
+        add(name, summarizer.summarize(notes, config, contexts))
+        seconds[name] = round(time.perf_counter() - loaded, 3)
+        if name in config.verified:
+            log.info("Verified output with %s: %d %s per note, %d repair tries", name, config.candidates,
+                     config.candidate_mode, config.repair_tries)
+            verifier = Verifier(summarizer, checker, config)
+            results = verifier.verify(notes, config, contexts)
+            add(f"{name}{CONTROL_SUFFIX}", [v.likeliest for v in results])
+            add(f"{name}{VERIFIED_SUFFIX}", [v.summary for v in results], [v.to_dict() for v in results])
+            seconds[f"{name}{CONTROL_SUFFIX}"] = round(verifier.timings["candidates"], 3)
+            seconds[f"{name}{VERIFIED_SUFFIX}"] = round(sum(verifier.timings.values()), 3)
         device = summarizer.device
         del summarizer
         release_memory(device)
-        seconds[name] = round(time.perf_counter() - start, 3)
-        records += [
-            {"id": ex.id, "model": name, "note": ex.note, "reference": ex.summary, "prediction": summary,
-             "context": ex.context}
-            for ex, summary in zip(examples, summaries)
-        ]
         write_jsonl(path, records)
-    return records, seconds
+    return records, seconds, loading
 
 
 def load_predictions(path: str | Path) -> list[dict]:
@@ -216,6 +242,23 @@ def locate_facts(text: str, facts: list[dict]) -> None:
             taken.append(match.span())
 
 
+def verification_scores(verification: dict | None) -> dict:
+    """Per-summary counts of what verification did (all 0 for a plain summary): sentences repaired and dropped,
+    whether it lost half its sentences or more, and whether every sentence was dropped."""
+    if not verification:
+        return {"repaired": 0, "dropped": 0, "lost_half": 0, "emptied": 0}
+    total = len(verification["sentences"])
+    dropped = verification["dropped"]
+    return {"repaired": verification["repaired"], "dropped": dropped,
+            "lost_half": int(total > 0 and 2 * dropped >= total), "emptied": int(verification["all_dropped"])}
+
+
+def report_rows(models: list[str], verified: list[str]) -> list[str]:
+    """The report's rows: each model, and after a model named in ``verified`` its control and verified rows."""
+    return [row for name in models
+            for row in ([name, f"{name}{CONTROL_SUFFIX}", f"{name}{VERIFIED_SUFFIX}"] if name in verified else [name])]
+
+
 def _example_scores(records: list[dict], checks, rouge: dict[str, list[float]]) -> list[dict]:
     rows = []
     for i, (record, check) in enumerate(zip(records, checks)):
@@ -234,6 +277,8 @@ def _example_scores(records: list[dict], checks, rouge: dict[str, list[float]]) 
             "length": word_count(prediction),
             "repetition": repetition_rate(prediction),
             "degenerate": int(is_degenerate(prediction)),
+            "novel_words": novel_content_words(record["note"], prediction),
+            **verification_scores(record.get("verification")),
             "prediction": prediction,
             "unsupported_facts": facts,
         })
@@ -297,6 +342,9 @@ def score_predictions(records: list[dict], models: list[str] | None = None, chec
         "inputs": [{"id": r["id"], "note": r["note"], "reference": r["reference"], "context": r.get("context")}
                    for r in first],
         "examples": examples,
+        "verified_rows": [name for name in models if any(r.get("verification") for r in grouped[name])],
+        "verification": {name: [{"id": r["id"], **r["verification"]} for r in grouped[name]]
+                         for name in models if any(r.get("verification") for r in grouped[name])},
         "scoring_s": seconds,
     }
 
@@ -322,6 +370,7 @@ def run_eval(config: EvalConfig, checker=None) -> dict:
             keep = list(dict.fromkeys(r["id"] for r in records))[: config.max_examples]
             records = [r for r in records if r["id"] in set(keep)]
         generation_s: dict[str, float] = {}
+        loading_s: dict[str, float] = {}
         source = str(config.predictions)
         if config.data:
             log.info("--data %s is not read: the notes and references come from %s", config.data, source)
@@ -331,17 +380,17 @@ def run_eval(config: EvalConfig, checker=None) -> dict:
         pairs = parse_models(config.models)
         check_model_paths(pairs)
         examples = load_eval_examples(config)
-        if checker is None and config.candidates > 1:  # one checker picks the summaries and scores them
-            from clinsum.evaluation.faithfulness import FaithfulnessChecker
-
+        if checker is None and config.verified:  # one checker verifies the summaries and scores them
             checker = FaithfulnessChecker(use_embeddings=config.use_embeddings)
-        records, generation_s = generate_predictions(pairs, examples, config, output_dir / PREDICTIONS_FILE, checker)
+        records, generation_s, loading_s = generate_predictions(pairs, examples, config,
+                                                                output_dir / PREDICTIONS_FILE, checker)
         source = str(output_dir / PREDICTIONS_FILE)
         if not config.score:
             print(f"predictions: {source} ({len(records)} summaries; "
                   + ", ".join(f"{name} {s:.0f} s" for name, s in generation_s.items()) + ")")
             return {"predictions_file": source, "generation_seconds": generation_s}
-    scores = score_predictions(records, [name for name, _ in pairs] or None, checker, config.bootstrap_samples,
+    rows = report_rows([name for name, _ in pairs], config.verified)
+    scores = score_predictions(records, rows or None, checker, config.bootstrap_samples,
                                config.seed, config.use_embeddings, source)
     report = {
         "clinsum_version": __version__,
@@ -355,7 +404,7 @@ def run_eval(config: EvalConfig, checker=None) -> dict:
         },
         "versions": _versions(),
         **scores,
-        "timings": {"generation_s": generation_s, "scoring_s": scores.pop("scoring_s"),
+        "timings": {"generation_s": generation_s, "loading_s": loading_s, "scoring_s": scores.pop("scoring_s"),
                     "total_s": round(time.perf_counter() - start, 3)},
     }
     write_report(report, output_dir)
