@@ -8,6 +8,11 @@ import re
 import pytest
 import torch
 
+from conftest import (
+    VERIFY_FIXED, VERIFY_KEPT, VERIFY_LIKELIEST, VERIFY_PICK, StubSummarizer, scripted_summarizer,
+)
+from conftest import VERIFY_NOTE as NOTE
+
 from clinsum.cli import main as cli_main
 from clinsum.data.dataset import load_examples
 from clinsum.evaluation.faithfulness import FaithfulnessChecker, SentenceCheck, SummaryCheck, UnsupportedFact
@@ -17,27 +22,6 @@ from clinsum.evaluation.verify import (
 )
 from clinsum.inference.generate import Candidate, GenerationOptions, Summarizer
 from clinsum.text.normalize import split_note
-
-LIKELIEST = "Takes warfarin 5 mg and aspirin 81 mg daily for diabetes. Denies fever."
-NOTE = ("Patient takes lisinopril 10 mg daily for hypertension. She reports left knee pain for 3 days after a fall. "
-        "She denies fever.")
-
-
-class StubSummarizer:
-    """Fixed candidates per note and fixed continuations per prefix; records the prefixes it was asked to continue."""
-
-    device = torch.device("cpu")
-
-    def __init__(self, candidates: list[list[Candidate]], continuations: dict[str, list[str]] | None = None):
-        self.fixed, self.continuations, self.prefixes = candidates, continuations or {}, []
-
-    def candidates(self, notes, options, k, mode="beams", contexts=None, progress=True):
-        return self.fixed[: len(notes)]
-
-    def continue_summaries(self, notes, prefixes, options, samples=1, contexts=None, stop_after_sentence=False):
-        assert not options.greedy and stop_after_sentence  # rewrites are sampled, one sentence each
-        self.prefixes += prefixes
-        return [self.continuations.get(p, [" Nothing."] * samples)[:samples] for p in prefixes]
 
 
 class UnitsChecker:
@@ -68,16 +52,11 @@ def test_least_unfaithful_then_likeliest():
 
 
 def test_an_invented_dose_is_repaired_and_an_invented_drug_dropped(lexical_checker):
-    pick = ("Takes lisinopril 40 mg daily. Left knee pain for 3 days after a fall. Started on metformin 500 mg.")
-    fixed = "Takes lisinopril 10 mg daily for hypertension."
-    kept = f"{fixed} Left knee pain for 3 days after a fall."
-    stub = StubSummarizer(
-        [[Candidate(LIKELIEST, -0.1), Candidate(pick, -0.4)]],
-        {"": [" Takes lisinopril 40 mg twice daily.", f" {fixed} And more text"],
-         kept: [" Started on aspirin 81 mg.", " Takes insulin 10 units.", ""]})
+    pick, fixed, kept = VERIFY_PICK, VERIFY_FIXED, VERIFY_KEPT
+    stub = scripted_summarizer()
     [result] = Verifier(stub, lexical_checker, VerifyBudget(candidates=2, repair_tries=3)).verify(
         [NOTE], GenerationOptions(greedy=True), progress=False)
-    assert result.pick == pick and result.pick_rank == 1 and result.likeliest == LIKELIEST
+    assert result.pick == pick and result.pick_rank == 1 and result.likeliest == VERIFY_LIKELIEST
     assert [s.status for s in result.sentences] == [REPAIRED, KEPT, DROPPED]
     repaired, _, dropped = result.sentences
     assert (repaired.text, repaired.original, repaired.tries) == (fixed, "Takes lisinopril 40 mg daily.", 2)
