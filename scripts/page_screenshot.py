@@ -1,7 +1,7 @@
 """Screenshot the `clinsum serve` page after summarizing a note, in headless Chromium (Debian's chromium).
 
     clinsum serve --model-path runs/demo/sft/final_model &                # then, once /health says ready:
-    python scripts/page_screenshot.py --note-file note.txt --output docs/serve-page.png
+    python scripts/page_screenshot.py --note-file note.txt --output docs/serve-page.png   # removed sentences shown
     python scripts/page_screenshot.py --note-file note.txt --summary-file summary.txt --output docs/serve-check.png
 
 tests/test_serve_page.py drives the page with the same browser set-up (``chromium_driver``).
@@ -66,7 +66,9 @@ def main() -> None:
     parser.add_argument("--width", type=int, default=1280)
     parser.add_argument("--height", type=int, default=900)
     parser.add_argument("--summary-file", help="check this summary in the Check tab instead of summarizing")
-    parser.add_argument("--hover", type=int, default=1, help="summary sentence (1-based) to hover, showing its evidence")
+    parser.add_argument("--hover", type=int, default=0, help="summary sentence (1-based) to hover, showing its evidence "
+                                                             "(0: the first repaired sentence, else the first)")
+    parser.add_argument("--hide-removed", action="store_true", help="leave a verified summary's removed sentences hidden")
     args = parser.parse_args()
 
     from selenium.webdriver.common.action_chains import ActionChains
@@ -92,8 +94,13 @@ def main() -> None:
         height = driver.execute_script("return document.documentElement.scrollHeight")
         driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {  # the whole page in one picture
             "width": args.width, "height": min(max(height, args.height), 2400), "deviceScaleFactor": 1, "mobile": False})
-        sentences = driver.find_elements(By.CSS_SELECTOR, "#summary-sentences .sentence")
-        ActionChains(driver).move_to_element(sentences[min(args.hover, len(sentences)) - 1]).perform()
+        toggle = driver.find_elements(By.ID, "toggle-dropped")
+        if toggle and not args.hide_removed:  # a verified summary: show what was removed, and why
+            toggle[0].click()
+        sentences = driver.find_elements(By.CSS_SELECTOR, "#summary-sentences .sentence:not(.dropped)")
+        repaired = driver.find_elements(By.CSS_SELECTOR, "#summary-sentences .sentence.repaired")
+        hovered = sentences[min(args.hover, len(sentences)) - 1] if args.hover else (repaired or sentences)[0]
+        ActionChains(driver).move_to_element(hovered).perform()
         marks = driver.find_elements(By.CSS_SELECTOR, "mark.unsupported")
         if marks:  # show one unsupported fact's reason too
             driver.execute_script("arguments[0].querySelector('.tip').style.display = 'block'", marks[0])

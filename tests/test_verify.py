@@ -95,8 +95,8 @@ def test_invented_content_is_cut_once_the_summary_would_reach_the_threshold():
     """No flagged fact, but unsupported units add up: the sentence that would bring the summary to the
     threshold is rewritten (a rewrite that still reaches it is refused), and the rest keeps the budget."""
     stub = StubSummarizer([[Candidate("A x x. B x x. C.", 0.0)]],
-                          {"A x x.": [" E x x x.", " D x."]})
-    [result] = Verifier(stub, UnitsChecker(), VerifyBudget(repair_tries=2)).verify(["n"], GenerationOptions(),
+                          {"A x x.": [" E x x x.", " C.", " D x."]})  # "C." comes next: not a rewrite
+    [result] = Verifier(stub, UnitsChecker(), VerifyBudget(repair_tries=3)).verify(["n"], GenerationOptions(),
                                                                                progress=False)
     assert [(s.status, s.text) for s in result.sentences] == [(KEPT, "A x x."), (REPAIRED, "D x."), (KEPT, "C.")]
     assert "2 unsupported units" in result.sentences[1].reason and "threshold of 4" in result.sentences[1].reason

@@ -186,8 +186,10 @@ class _Draft:
         return " ".join(self.kept)
 
     def accepts(self, text: str, in_context: list[SentenceCheck]) -> bool:
-        """Whether the rewrite ``text`` (checked after the prefix: ``in_context``) may replace the failing sentence."""
-        if not in_context or text.lower() in {t.lower() for t in self.kept} or text == self.failing.text:
+        """Whether the rewrite ``text`` (checked after the prefix: ``in_context``) may replace the failing sentence:
+        it passes, and it is new (not the failing sentence, nor one kept before or still to come)."""
+        seen = {t.lower() for t in self.kept} | {s.text.lower() for s in self.pending} | {self.failing.text.lower()}
+        if not in_context or text.lower() in seen:
             return False
         spent = self.spent
         for sentence in in_context:
