@@ -396,7 +396,7 @@ def test_each_model_is_freed_before_the_next_loads(tmp_path, monkeypatch, synthe
             loaded.append(weakref.ref(model))
             return model
 
-        def summarize(self, notes, options, contexts):
+        def summarize(self, notes, options, contexts, progress=True):
             return [f"{self.path} summary {i}" for i in range(len(notes))]
 
     monkeypatch.setattr(report_module, "Summarizer", FakeSummarizer)
