@@ -187,7 +187,7 @@ class Summarizer:
             generated = sequences[:, input_ids.shape[1]:]
             if beams > 1:  # the sum of token log-probs over the length (transformers' length_penalty 1.0)
                 scores = output.sequences_scores.tolist()
-            elif samples > 1 and not options.greedy:
+            elif samples > 1:
                 scores = self._mean_logprobs(generated, output.logits)
             else:
                 scores = [0.0] * len(generated)
