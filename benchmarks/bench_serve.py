@@ -5,8 +5,9 @@
 
 Starts `clinsum serve` in a subprocess on a free loopback port, sends every note once from one client
 (one request at a time), then the same notes from N clients at once, and prints summaries/s and p50/p95
-latency for both, and their ratio. Greedy decoding, so both phases must return the same summaries.
-Each request is the whole service: generation (dynamically batched) and the faithfulness check.
+latency for both, and their ratio. Greedy decoding, so both phases must return the same summaries (verified
+output's sampled rewrites may differ with the batch). Each request is the whole service: generation (dynamically
+batched), verification unless --no-verify, and the faithfulness check.
 """
 
 from __future__ import annotations
@@ -101,6 +102,8 @@ def main() -> None:
     parser.add_argument("--max-wait-ms", type=float, default=50.0)
     parser.add_argument("--notes-from", choices=["synthetic", "mts-dialog"], default="synthetic")
     parser.add_argument("--no-use-embeddings", action="store_true", help="lexical checker only")
+    parser.add_argument("--no-verify", action="store_true", help="plain greedy summaries (the server verifies by default)")
+    parser.add_argument("--serve-args", default="", help="more `clinsum serve` options, e.g. '--candidates 2 --repair-tries 1'")
     args = parser.parse_args()
 
     notes, source = load_notes(args.notes_from, args.notes)
@@ -113,6 +116,9 @@ def main() -> None:
                "--max-wait-ms", str(args.max_wait_ms)]
     if args.no_use_embeddings:
         command.append("--no-use-embeddings")
+    if args.no_verify:
+        command.append("--no-verify")
+    command += args.serve_args.split()
     with open(log_path, "w") as log_file:
         server = subprocess.Popen(command, stdout=log_file, stderr=subprocess.STDOUT)
         try:
@@ -135,7 +141,8 @@ def main() -> None:
     same = sum(a["summary"] == b["summary"] for a, b in zip(r1, rn))
     batch = statistics.mean(r["batch_size"] for r in rn)
     checker = "lexical" if args.no_use_embeddings else "with embeddings"
-    print(f"\nclinsum serve: {args.model_path}, {len(notes)} {source} notes, greedy, max_new_tokens "
+    verified = "plain" if args.no_verify else f"verified ({args.serve_args or 'default budget'})"
+    print(f"\nclinsum serve: {args.model_path}, {len(notes)} {source} notes, greedy, {verified}, max_new_tokens "
           f"{args.max_new_tokens}, checker {checker}, max wait {args.max_wait_ms:g} ms, {os.cpu_count()} CPUs")
     print(f"{'':14}{'seconds':>9}{'summaries/s':>13}{'p50 s':>8}{'p95 s':>8}{'mean batch':>12}"
           f"{'generate s':>12}{'check s':>9}")

@@ -1,7 +1,7 @@
 """Screenshot the `clinsum serve` page after summarizing a note, in headless Chromium (Debian's chromium).
 
     clinsum serve --model-path runs/demo/sft/final_model &                # then, once /health says ready:
-    python scripts/page_screenshot.py --note-file note.txt --output docs/serve-page.png
+    python scripts/page_screenshot.py --note-file note.txt --output docs/serve-page.png   # removed sentences shown
     python scripts/page_screenshot.py --note-file note.txt --summary-file summary.txt --output docs/serve-check.png
 
 tests/test_serve_page.py drives the page with the same browser set-up (``chromium_driver``).
@@ -44,8 +44,9 @@ def chromium_driver(width: int = 1280, height: int = 900, profile_dir: str | Non
     return webdriver.Chrome(service=Service(executable_path=found[1]), options=options)
 
 
-def summarize_on_page(driver, url: str, note: str, timeout: float = 600.0):
-    """Open the page, type ``note``, click Summarize and wait for the result; returns the first summary sentence."""
+def summarize_on_page(driver, url: str, note: str, timeout: float = 600.0, context: str = ""):
+    """Open the page, type ``note`` (and the section ``context``), click Summarize and wait for the result;
+    returns the first summary sentence."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as EC
     from selenium.webdriver.support.ui import WebDriverWait
@@ -54,6 +55,8 @@ def summarize_on_page(driver, url: str, note: str, timeout: float = 600.0):
     WebDriverWait(driver, timeout).until(lambda d: "ready" in d.find_element(By.ID, "model-line").text
                                          or "model:" in d.find_element(By.ID, "model-line").text)
     driver.find_element(By.ID, "note").send_keys(note)
+    if context:
+        driver.find_element(By.ID, "context").send_keys(context)
     driver.find_element(By.ID, "summarize").click()
     return WebDriverWait(driver, timeout).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "#summary-sentences .sentence")))
 
@@ -66,7 +69,10 @@ def main() -> None:
     parser.add_argument("--width", type=int, default=1280)
     parser.add_argument("--height", type=int, default=900)
     parser.add_argument("--summary-file", help="check this summary in the Check tab instead of summarizing")
-    parser.add_argument("--hover", type=int, default=1, help="summary sentence (1-based) to hover, showing its evidence")
+    parser.add_argument("--context", default="", help="section name typed into the page with the note (e.g. GENHX)")
+    parser.add_argument("--hover", type=int, default=0, help="summary sentence (1-based) to hover, showing its evidence "
+                                                             "(0: the first repaired sentence, else the first)")
+    parser.add_argument("--hide-removed", action="store_true", help="leave a verified summary's removed sentences hidden")
     args = parser.parse_args()
 
     from selenium.webdriver.common.action_chains import ActionChains
@@ -88,12 +94,17 @@ def main() -> None:
             driver.find_element(By.ID, "check").click()
             WebDriverWait(driver, 600).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "#summary-sentences .sentence")))
         else:
-            summarize_on_page(driver, args.url, note)
+            summarize_on_page(driver, args.url, note, context=args.context)
         height = driver.execute_script("return document.documentElement.scrollHeight")
         driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {  # the whole page in one picture
             "width": args.width, "height": min(max(height, args.height), 2400), "deviceScaleFactor": 1, "mobile": False})
-        sentences = driver.find_elements(By.CSS_SELECTOR, "#summary-sentences .sentence")
-        ActionChains(driver).move_to_element(sentences[min(args.hover, len(sentences)) - 1]).perform()
+        toggle = driver.find_elements(By.ID, "toggle-dropped")
+        if toggle and not args.hide_removed:  # a verified summary: show what was removed, and why
+            toggle[0].click()
+        sentences = driver.find_elements(By.CSS_SELECTOR, "#summary-sentences .sentence:not(.dropped)")
+        repaired = driver.find_elements(By.CSS_SELECTOR, "#summary-sentences .sentence.repaired")
+        hovered = sentences[min(args.hover, len(sentences)) - 1] if args.hover else (repaired or sentences)[0]
+        ActionChains(driver).move_to_element(hovered).perform()
         marks = driver.find_elements(By.CSS_SELECTOR, "mark.unsupported")
         if marks:  # show one unsupported fact's reason too
             driver.execute_script("arguments[0].querySelector('.tip').style.display = 'block'", marks[0])

@@ -129,3 +129,50 @@ def http(base_url: str, method: str, path: str, body=None, headers: dict | None 
         return response.status, parsed, dict(response.getheaders())
     finally:
         connection.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# Verified output: a summarizer whose candidates and rewrites are fixed, so that a test knows which sentence
+# is repaired and which dropped (the real checker decides)
+
+class StubSummarizer:
+    """Fixed candidates per note and fixed continuations per prefix; records the prefixes it was asked to continue."""
+
+    def __init__(self, candidates, continuations: dict[str, list[str]] | None = None):
+        import types
+
+        import torch
+
+        self.device, self.prompt_format = torch.device("cpu"), types.SimpleNamespace(style="chat")
+        self.fixed, self.continuations, self.prefixes = candidates, continuations or {}, []
+
+    def candidates(self, notes, options, k, mode="beams", contexts=None, progress=True):
+        return self.fixed[: len(notes)]
+
+    def summarize(self, notes, options=None, contexts=None, progress=True):
+        return [cands[0].text for cands in self.fixed[: len(notes)]]
+
+    def continue_summaries(self, notes, prefixes, options, samples=1, contexts=None, stop_after_sentence=False):
+        assert not options.greedy and stop_after_sentence  # rewrites are sampled, one sentence each
+        self.prefixes += prefixes
+        return [self.continuations.get(p, [" Nothing."] * samples)[:samples] for p in prefixes]
+
+
+VERIFY_NOTE = ("Patient takes lisinopril 10 mg daily for hypertension. She reports left knee pain for 3 days after a "
+               "fall. She denies fever.")
+# The likeliest candidate invents four facts; the other one has a wrong dose (repaired by the second rewrite)
+# and an invented drug (no rewrite is supported: dropped).
+VERIFY_LIKELIEST = "Takes warfarin 5 mg and aspirin 81 mg daily for diabetes. Denies fever."
+VERIFY_PICK = "Takes lisinopril 40 mg daily. Left knee pain for 3 days after a fall. Started on metformin 500 mg."
+VERIFY_FIXED = "Takes lisinopril 10 mg daily for hypertension."
+VERIFY_KEPT = f"{VERIFY_FIXED} Left knee pain for 3 days after a fall."
+
+
+def scripted_summarizer() -> StubSummarizer:
+    """One repaired, one kept and one dropped sentence for VERIFY_NOTE (with 3 rewrite tries)."""
+    from clinsum.inference.generate import Candidate
+
+    return StubSummarizer(
+        [[Candidate(VERIFY_LIKELIEST, -0.1), Candidate(VERIFY_PICK, -0.4)]],
+        {"": [" Takes lisinopril 40 mg twice daily.", f" {VERIFY_FIXED} And more text"],
+         VERIFY_KEPT: [" Started on aspirin 81 mg.", " Takes insulin 10 units.", ""]})

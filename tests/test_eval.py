@@ -18,9 +18,9 @@ from clinsum.evaluation.metrics import (
     auroc, bootstrap_ci, bootstrap_indices, grouped_auroc_ci, is_degenerate, paired_difference_ci, repetition_rate,
     rouge_f1, word_count,
 )
+from clinsum.evaluation.render import clipped, mark_unsupported, side_by_side_ids
 from clinsum.evaluation.report import (
-    EvalConfig, clipped, load_predictions, locate_facts, mark_unsupported, parse_models, run_eval,
-    score_predictions, side_by_side_ids,
+    EvalConfig, load_predictions, locate_facts, parse_models, run_eval, score_predictions,
 )
 
 
@@ -377,7 +377,6 @@ def test_each_model_is_freed_before_the_next_loads(tmp_path, monkeypatch, synthe
 
     import torch
 
-    import clinsum.evaluation.guided as guided_module
     import clinsum.evaluation.report as report_module
 
     loaded = []
@@ -395,13 +394,13 @@ def test_each_model_is_freed_before_the_next_loads(tmp_path, monkeypatch, synthe
             loaded.append(weakref.ref(model))
             return model
 
-        def summarize(self, notes, options, contexts):
+        def summarize(self, notes, options, contexts, progress=True):
             return [f"{self.path} summary {i}" for i in range(len(notes))]
 
-    monkeypatch.setattr(guided_module, "Summarizer", FakeSummarizer)
+    monkeypatch.setattr(report_module, "Summarizer", FakeSummarizer)
     config = EvalConfig(models=["a=default", "b=default", "c=default"], data=str(synthetic_splits["test"]),
                         output_dir=str(tmp_path), max_examples=2)
-    records, seconds = report_module.generate_predictions(report_module.parse_models(config.models),
+    records, seconds, _ = report_module.generate_predictions(report_module.parse_models(config.models),
                                                           report_module.load_eval_examples(config), config,
                                                           tmp_path / "p.jsonl")
     assert len(loaded) == 3 and list(seconds) == ["a", "b", "c"]

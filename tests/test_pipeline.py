@@ -119,7 +119,8 @@ def test_all_stages_end_to_end_on_the_tiny_model(tiny_model, tmp_path, capsys):
     config = tiny_pipeline(tiny_model, out, list(STAGES), {
         "negatives": {"per_example": 1},
         "dpo": {"batch_size": 4, "num_epochs": 1, "learning_rate": 1e-3, "max_length": 256},
-        "eval": {"max_new_tokens": 6, "use_embeddings": False, "bootstrap_samples": 50},
+        "eval": {"max_new_tokens": 6, "use_embeddings": False, "bootstrap_samples": 50, "verified": ["dpo"],
+                 "candidates": 2, "repair_tries": 1},
     }, learning_rate=3e-2)
     config.show_examples = 2
     outputs = run_pipeline(config)
@@ -128,12 +129,13 @@ def test_all_stages_end_to_end_on_the_tiny_model(tiny_model, tmp_path, capsys):
     triplets = [json.loads(line) for line in open(outputs["negatives"]["triplets"])]
     assert {t["source"] for t in triplets} == {"generated", "labelled"}
     report = json.loads(open(outputs["eval"]["report_json"]).read())
-    assert report["models"] == ["base", "sft", "dpo"]
+    assert report["models"] == ["base", "sft", "dpo", "dpo+likeliest", "dpo+verified"]
+    assert report["settings"]["candidates"] == 2 and report["verified_rows"] == ["dpo+verified"]
     assert [s["stage"] for s in report["pipeline_stages"]] == list(STAGES)
     assert all(s["peak_rss_mb"] > 50 for s in report["pipeline_stages"])
     assert "## Pipeline stages" in open(outputs["eval"]["report_md"]).read()
     printed = capsys.readouterr().out
-    assert printed.count("--- dpo:") == 2 and "Pipeline stages" in printed
+    assert printed.count("--- dpo:") == 2 and printed.count("--- dpo+verified:") == 2 and "Pipeline stages" in printed
 
 
 @pytest.mark.slow  # the checker loads its sentence-embedding model

@@ -18,10 +18,13 @@ import pytest
 
 pytest.importorskip("fastapi", reason="clinsum serve needs the 'serve' extra (make venv installs it)")
 
-from conftest import http, running_server  # noqa: E402
+from conftest import (  # noqa: E402
+    VERIFY_FIXED, VERIFY_KEPT, VERIFY_LIKELIEST, VERIFY_NOTE, http, running_server, scripted_summarizer,
+)
 
 from clinsum.inference.generate import GenerationOptions  # noqa: E402
 from clinsum.serving.batching import BatcherStopped, DynamicBatcher  # noqa: E402
+from clinsum.text.normalize import split_note  # noqa: E402
 from clinsum.serving.service import (  # noqa: E402
     ServeConfig, SummarizationService, exposure_warning, key_matches, sentence_offsets,
 )
@@ -33,8 +36,11 @@ CHECK_SUMMARY = "Reports chest pain; lisinopril 40 mg daily."
 
 
 def make_service(serve_parts, **options) -> SummarizationService:
+    """A service on the tiny model; plain decoding unless ``verify=True`` (verified output is tested below and
+    in tests/test_verify.py, where the summarizer is scripted)."""
     summarizer, checker = serve_parts
     api_key = options.pop("api_key", None)
+    options.setdefault("verify", False)
     config = ServeConfig(model_path="tiny-test-model", port=0, max_new_tokens=24, **options)
     return SummarizationService(config, api_key, summarizer=summarizer, checker=checker)
 
@@ -69,6 +75,35 @@ def test_summarize_returns_the_summary_and_the_checkers_result(server, serve_par
         assert body["note"][s["start"]:s["end"]] == s["text"]
     assert body["model"] == "tiny-test-model"
     assert set(body["timings_ms"]) == {"queue", "generate", "check", "total"}
+
+
+def test_summarize_verifies_by_default_and_returns_each_sentences_fate(serve_parts):
+    """Over HTTP: the repaired sentence replaces the wrong dose, the invented drug is dropped, both recorded;
+    a request may turn verification off."""
+    config = ServeConfig(model_path="tiny-test-model", port=0, max_new_tokens=24)
+    assert config.verify and config.repair_tries == 3
+    service = SummarizationService(config, summarizer=scripted_summarizer(), checker=serve_parts[1])
+    with running_server(service) as (url, _):
+        assert service.wait_ready(30)
+        status, body, _ = http(url, "POST", "/v1/summarize", {"note": VERIFY_NOTE})
+        assert status == 200, body
+        assert body["summary"] == VERIFY_KEPT
+        assert [s["text"] for s in body["sentences"]] == [s.text for s in split_note(VERIFY_KEPT)]
+        assert body["unsupported_count"] == 0  # the response's check is of the verified summary
+        verification = body["verification"]
+        assert [s["status"] for s in verification["sentences"]] == ["repaired", "kept", "dropped"]
+        repaired, _, dropped = verification["sentences"]
+        assert (repaired["text"], repaired["original"]) == (VERIFY_FIXED, "Takes lisinopril 40 mg daily.")
+        assert repaired["unsupported_facts"][0]["type"] == "dose" and "40 mg" in repaired["reason"]
+        assert (dropped["text"], dropped["original"]) == ("", "Started on metformin 500 mg.")
+        assert "metformin" in dropped["reason"] and verification["all_dropped"] is False
+        status, plain, _ = http(url, "POST", "/v1/summarize", {"note": VERIFY_NOTE, "verify": False})
+        assert (status, plain["summary"], plain["verification"]) == (200, VERIFY_LIKELIEST, None)
+        assert plain["unsupported_count"] > 0
+        status, info, _ = http(url, "GET", "/v1/model")
+        assert info["verification"] == {"verify": True, "candidates": 4, "candidate_mode": "beams", "repair_tries": 3}
+        status, body, _ = http(url, "POST", "/v1/summarize", {"note": VERIFY_NOTE, "verify": "yes"})
+        assert status == 422 and "verify must be true or false" in body["message"]
 
 
 def test_check_endpoint_reports_evidence_and_unsupported_facts(server):
@@ -330,7 +365,7 @@ def test_cli_warns_off_loopback_and_sigterm_drains_requests_in_flight(tiny_model
     log_file = open(tmp_path / "server.log", "w+")
     process = subprocess.Popen(
         [sys.executable, "-m", "clinsum.cli", "serve", "--model-path", str(tiny_model), "--host", "0.0.0.0",
-         "--port", str(port), "--no-use-embeddings", "--max-new-tokens", "16", "--max-wait-ms", "1500"],
+         "--port", str(port), "--no-use-embeddings", "--max-new-tokens", "16", "--max-wait-ms", "1500", "--no-verify"],
         stdout=log_file, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     url = f"http://127.0.0.1:{port}"
     try:

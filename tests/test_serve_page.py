@@ -11,7 +11,7 @@ import pytest
 pytest.importorskip("fastapi", reason="clinsum serve needs the 'serve' extra (make venv installs it)")
 pytest.importorskip("selenium", reason="the page test needs selenium (the dev extra)")
 
-from conftest import running_server  # noqa: E402
+from conftest import VERIFY_FIXED, VERIFY_NOTE, running_server, scripted_summarizer  # noqa: E402
 from page_screenshot import chromium_driver, find_browser, summarize_on_page  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
@@ -33,8 +33,18 @@ pytestmark = pytest.mark.skipif(
 @pytest.fixture(scope="module")
 def page_server(serve_parts):
     summarizer, checker = serve_parts
-    config = ServeConfig(model_path="tiny-test-model", port=0, max_new_tokens=MAX_NEW_TOKENS)
+    config = ServeConfig(model_path="tiny-test-model", port=0, max_new_tokens=MAX_NEW_TOKENS, verify=False)
     service = SummarizationService(config, summarizer=summarizer, checker=checker)
+    with running_server(service) as (url, _):
+        assert service.wait_ready(30)
+        yield url
+
+
+@pytest.fixture(scope="module")
+def verified_server(serve_parts):
+    """Verification on (the default), with scripted candidates: one sentence repaired, one dropped."""
+    config = ServeConfig(model_path="tiny-test-model", port=0, max_new_tokens=MAX_NEW_TOKENS)
+    service = SummarizationService(config, summarizer=scripted_summarizer(), checker=serve_parts[1])
     with running_server(service) as (url, _):
         assert service.wait_ready(30)
         yield url
@@ -128,3 +138,24 @@ def test_all_sentences_supported_line(page_server, driver):
     WebDriverWait(driver, 30).until(lambda d: d.find_element(By.ID, "verdict").text)
     assert driver.find_element(By.ID, "verdict").text.endswith("All sentences supported")
     assert not driver.find_elements(By.CSS_SELECTOR, "mark.unsupported")
+
+
+def test_verified_summary_marks_the_repaired_sentence_and_shows_the_dropped_one_on_demand(verified_server, driver):
+    summarize_on_page(driver, verified_server + "/", VERIFY_NOTE, timeout=60)
+    line = driver.find_element(By.ID, "verification").text
+    assert "Verified: 1 kept, 1 repaired, 1 removed" in line
+    assert driver.find_element(By.ID, "verdict").text.endswith("All sentences supported")
+    items = driver.find_elements(By.CSS_SELECTOR, "#summary-sentences .sentence")
+    assert [("repaired" in i.get_attribute("class"), "dropped" in i.get_attribute("class")) for i in items] == [
+        (True, False), (False, False), (False, True)]
+    repaired, _, dropped = items
+    assert VERIFY_FIXED in repaired.text and "was: Takes lisinopril 40 mg daily." in repaired.text
+    assert "40 mg" in repaired.find_element(By.CSS_SELECTOR, ".was").text  # the reason: the dose it had
+    assert not dropped.is_displayed()  # removed sentences are hidden, never gone
+    toggle = driver.find_element(By.ID, "toggle-dropped")
+    assert toggle.text == "Show removed sentences (1)" and toggle.get_attribute("aria-expanded") == "false"
+    toggle.click()
+    assert dropped.is_displayed() and "Started on metformin 500 mg." in dropped.text and "metformin" in dropped.text
+    assert toggle.get_attribute("aria-expanded") == "true" and toggle.text.startswith("Hide")
+    toggle.send_keys(Keys.ENTER)  # the keyboard hides them again
+    assert not dropped.is_displayed()

@@ -12,8 +12,8 @@ import torch
 
 from clinsum.cli import main as cli_main
 from clinsum.data.prompts import IGNORE_INDEX, PromptFormat
-from clinsum.evaluation.guided import run_generate
-from clinsum.inference.generate import GenerateConfig, GenerationOptions, Summarizer
+from clinsum.evaluation.verify import GenerateConfig, run_generate
+from clinsum.inference.generate import GenerationOptions, Summarizer
 from clinsum.models import load_tokenizer
 from clinsum.training import sft as sft_module
 from clinsum.training.sft import SFTConfig, train_sft
@@ -171,12 +171,12 @@ def test_generation_single_batch_and_interactive(tiny_model, synthetic_splits, t
 
     output = tmp_path / "summaries.jsonl"
     assert cli_main(["generate", "--model-path", str(tiny_model), "--input-file", str(synthetic_splits["test"]),
-                     "--output-file", str(output), "--greedy", "--max-new-tokens", "4"]) == 0
+                     "--output-file", str(output), "--greedy", "--max-new-tokens", "4", "--no-verify"]) == 0
     rows = [json.loads(line) for line in output.read_text().splitlines()]
     assert len(rows) == 8 and set(rows[0]) == {"id", "note", "summary"}
 
     stdout = io.StringIO()
-    config = GenerateConfig(model_path=str(tiny_model), greedy=True, max_new_tokens=4)
+    config = GenerateConfig(model_path=str(tiny_model), greedy=True, max_new_tokens=4, verify=False)
     run_generate(config, stdin=io.StringIO(f"{notes[0]}\n\n{notes[1]}\n"), stdout=stdout)
     assert stdout.getvalue().count("summary:") == 2
 

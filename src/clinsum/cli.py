@@ -19,7 +19,7 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
     "sft": ("clinsum.training.sft", "SFTConfig", "train_sft", "Stage A: LoRA (or full) fine-tuning on note/summary pairs"),
     "negatives": ("clinsum.preference.command", "NegativesConfig", "run_negatives", "Stage B data: hard-negative (prompt, chosen, rejected) triplets"),
     "dpo": ("clinsum.training.dpo", "DPOConfig", "train_dpo", "Stage B: DPO on hard-negative triplets, starting from a Stage A adapter"),
-    "generate": ("clinsum.evaluation.guided", "GenerateConfig", "run_generate", "Summarize one note, a file of notes, or notes typed at a prompt"),
+    "generate": ("clinsum.evaluation.verify", "GenerateConfig", "run_generate", "Summarize one note, a file of notes, or notes typed at a prompt (verified sentence by sentence unless --no-verify)"),
     "pipeline": ("clinsum.pipeline", "PipelineConfig", "run_pipeline", "Every stage from one YAML file: prepare, SFT, negatives, DPO, eval"),
     "eval": ("clinsum.evaluation.report", "EvalConfig", "run_eval", "Compare models (base, SFT, DPO) on ROUGE and faithfulness; write report.md/html/json"),
     "check": ("clinsum.evaluation.faithfulness", "CheckConfig", "run_check", "Flag summary facts the note does not support (per sentence, with evidence)"),

@@ -369,6 +369,13 @@ def content_words(normalized: str) -> set[str]:
     return {w[:5] for w in _WORD.findall(normalized) if w not in _STOPWORDS}
 
 
+def novel_content_words(note: str, summary: str) -> int:
+    """Content words of ``summary`` found nowhere in ``note``: a plain lexical signal of invented content. Unlike
+    the verifier's ``novel_words`` signal it leaves no note-writing word out, so it is not what verification
+    minimises."""
+    return len(content_words(normalize(summary).text) - content_words(normalize(note).text))
+
+
 def coverage(summary_words: set[str], note_words: set[str]) -> float:
     """Share of the summary sentence's content words found in the note sentence."""
     return len(summary_words & note_words) / len(summary_words) if summary_words else 0.0

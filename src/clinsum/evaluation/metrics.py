@@ -131,3 +131,36 @@ def grouped_auroc_ci(scores, labels, groups, samples: int = 1000, seed: int = 0,
     tail = (1.0 - confidence) / 2 * 100
     low, high = np.percentile(values, [tail, 100 - tail])
     return Estimate(auroc(scores, labels), float(low), float(high))
+
+
+# ---------------------------------------------------------------- the report's aggregates
+
+@dataclass(frozen=True)
+class Metric:
+    """How one aggregate is computed from the per-example scores and how it is shown."""
+
+    key: str  # name in report.json
+    example_key: str  # per-example score it averages
+    label: str
+    kind: str  # "score" (0-1, 3 decimals), "rate" (shown as %), "count", "words"
+    verification: bool = False  # about what verification did: shown only when a report has verified rows
+
+
+METRICS = (
+    Metric("rouge1", "rouge1", "ROUGE-1 F1", "score"),
+    Metric("rouge2", "rouge2", "ROUGE-2 F1", "score"),
+    Metric("rougeL", "rougeL", "ROUGE-L F1", "score"),
+    Metric("hallucination_rate", "hallucinated", "Hallucination rate", "rate"),
+    Metric("unsupported_per_summary", "unsupported", "Unsupported facts / summary", "count"),
+    Metric("support_ratio", "support_ratio", "Support ratio", "score"),
+    Metric("length", "length", "Length (words)", "words"),
+    Metric("repetition", "repetition", "Repeated 3-grams", "rate"),
+    Metric("degenerate_rate", "degenerate", "Degenerate loops", "rate"),
+    Metric("novel_words", "novel_words", "Novel content words / summary", "count"),
+    Metric("repaired_per_summary", "repaired", "Sentences repaired / summary", "count", verification=True),
+    Metric("dropped_per_summary", "dropped", "Sentences dropped / summary", "count", verification=True),
+    Metric("lost_half_rate", "lost_half", "Lost half their sentences or more", "rate", verification=True),
+    Metric("emptied_rate", "emptied", "Every sentence dropped", "rate", verification=True),
+)
+DELTA_METRICS = ("rougeL", "hallucination_rate")
+METRIC_BY_KEY = {m.key: m for m in METRICS}

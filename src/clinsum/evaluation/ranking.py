@@ -1,7 +1,7 @@
 """Candidate summaries of one note, checked and ranked by the faithfulness checker.
 
 One ranking serves both users of several candidates per note: checker-guided decoding keeps the most
-faithful beam (:mod:`clinsum.evaluation.guided`), and Stage B's pairs from the model's own samples
+faithful candidate (:mod:`clinsum.evaluation.verify`), and Stage B's pairs from the model's own samples
 reject the least faithful sample (:mod:`clinsum.preference.own_samples`). The order is the checker's
 ``unfaithfulness`` (the score ``eval`` uses to call a summary hallucinated); a looping candidate, where the
 caller says which loop, comes after every other; ties go to the likelier candidate, then the earlier one.

@@ -7,7 +7,9 @@ summary being written only: a summary must not repeat itself, but it may (and sh
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -41,13 +43,6 @@ class GenerationOptions:
                                           "the note's own phrases stay free to copy)")
     repetition_penalty: float = option(1.0, "penalize tokens already in the summary (1.0: off; >1 discourages "
                                             "repeats; the note's tokens are not penalized)")
-    candidates: int = option(1, "checker-guided decoding: beam-search this many candidate summaries per note and "
-                                "keep the one the faithfulness checker scores least unfaithful (unfaithful_score, by which "
-                                "eval counts hallucinations; ties: the likelier one); 1: off")
-
-    def __post_init__(self):
-        if self.candidates < 1:
-            raise ValueError(f"--candidates must be at least 1 (1: plain decoding), not {self.candidates}")
 
     def logits_processors(self, prompt_length: int):
         """The repetition controls, each restricted to the tokens generated after ``prompt_length``."""
@@ -87,15 +82,7 @@ class InferenceModelOptions:
     trust_remote_code: bool = option(False, "allow model repos to run their own Python code")
 
 
-@dataclass
-class GenerateConfig(InferenceModelOptions, GenerationOptions):
-    """Every option of `clinsum generate`."""
-
-    model_path: str = option("default", "adapter folder from `clinsum sft`/`clinsum dpo`, or a base model spec")
-    clinical_note: str | None = option(None, "summarize this one note")
-    input_file: str | None = option(None, "notes to summarize: .txt (blank-line separated), .csv or .jsonl")
-    output_file: str | None = option(None, "where batch summaries go, .csv or .jsonl (default: <input>.summaries.csv)")
-    note_column: str | None = option(None, "note column of a .csv/.jsonl input (default: clinical_note, note, dialogue or text)")
+CANDIDATE_MODES = ("beams", "samples")
 
 
 @dataclass(frozen=True)
@@ -124,26 +111,56 @@ class Summarizer:
                   contexts: list[str | None] | None = None, progress: bool = True) -> list[str]:
         """Summaries of ``notes`` in input order, generated ``options.batch_size`` at a time."""
         options = options or GenerationOptions()
-        return [texts[0] for texts, _ in self._generate(notes, options, contexts, progress, beams=1)]
+        return [c[0].text for c in self._generate(notes, options, contexts, progress)]
 
-    def candidates(self, notes: list[str], options: GenerationOptions, contexts: list[str | None] | None = None,
-                   progress: bool = True) -> list[list[Candidate]]:
-        """``options.candidates`` beam-search summaries of each note, likeliest first.
+    def candidates(self, notes: list[str], options: GenerationOptions, k: int, mode: str = "beams",
+                   contexts: list[str | None] | None = None, progress: bool = True) -> list[list[Candidate]]:
+        """``k`` candidate summaries of each note, likeliest first (log-likelihood per token).
 
-        Beam search rather than sampling: the candidates are the model's likeliest summaries (choosing
-        among them costs little fluency) and the same notes give the same candidates, as greedy does.
+        ``beams``: the k likeliest by beam search (the same notes give the same candidates, as greedy does);
+        ``samples``: k samples at ``options.temperature``/``top_p``/``top_k`` (more varied, seeded).
         """
-        return [[Candidate(text, score) for text, score in zip(texts, scores)]
-                for texts, scores in self._generate(notes, options, contexts, progress, beams=options.candidates)]
+        if k < 1:
+            raise ValueError(f"--candidates must be at least 1, not {k}")
+        if mode not in CANDIDATE_MODES:
+            raise ValueError(f"--candidate-mode must be one of {', '.join(CANDIDATE_MODES)}, not {mode!r}")
+        if k == 1 and mode == "beams":  # one beam is greedy decoding
+            options = dataclasses.replace(options, greedy=True)
+        elif mode == "samples":
+            options = dataclasses.replace(options, greedy=False)
+        found = self._generate(notes, options, contexts, progress, beams=k if mode == "beams" else 1,
+                               samples=k if mode == "samples" else 1)
+        return [sorted(c, key=lambda c: -c.logprob) for c in found]
+
+    def continue_summaries(self, notes: list[str], prefixes: list[str], options: GenerationOptions, samples: int = 1,
+                           contexts: list[str | None] | None = None, stop_after_sentence: bool = False) -> list[list[str]]:
+        """``samples`` continuations of each note's summary from ``prefixes`` (the start of the model's answer).
+
+        Each continuation is the text generated after its prefix, as it would follow the prefix (it usually
+        starts with a space). ``stop_after_sentence`` stops a sequence once it has written one sentence.
+        """
+        if len(prefixes) != len(notes):
+            raise ValueError(f"{len(notes)} notes but {len(prefixes)} prefixes")
+        found = self._generate(notes, options, contexts, False, samples=samples, prefixes=prefixes,
+                               stop_after_sentence=stop_after_sentence)
+        return [[c.text for c in candidates] for candidates in found]
 
     @torch.no_grad()
     def _generate(self, notes: list[str], options: GenerationOptions, contexts: list[str | None] | None,
-                  progress: bool, beams: int) -> list[tuple[list[str], list[float]]]:
-        """(texts, scores) per note: one greedy or sampled text (score 0), or ``beams`` beam-search texts."""
+                  progress: bool, beams: int = 1, samples: int = 1, prefixes: list[str] | None = None,
+                  stop_after_sentence: bool = False) -> list[list[Candidate]]:
+        """Per note: one greedy or sampled text, ``beams`` beam-search texts or ``samples`` sampled texts,
+        each with its log-likelihood per token (beam search's own score; 0.0 for one greedy text)."""
+        if samples > 1 and options.greedy:
+            raise ValueError("several samples per note need sampling: greedy decoding gives one")
         contexts = contexts or [None] * len(notes)
         prompts = [self.prompt_format.encode_prompt(n, c, options.max_input_length)[0] for n, c in zip(notes, contexts)]
+        if prefixes is not None:
+            prompts = [p + (self.tokenizer.encode(prefix, add_special_tokens=False) if prefix else [])
+                       for p, prefix in zip(prompts, prefixes)]
         order = sorted(range(len(prompts)), key=lambda i: len(prompts[i]), reverse=True)
-        results: list[tuple[list[str], list[float]]] = [([], [])] * len(prompts)
+        per_note = max(beams, samples)
+        results: list[list[Candidate]] = [[] for _ in prompts]
         torch.manual_seed(options.seed)
         pad_id = self.tokenizer.pad_token_id
         if beams > 1:
@@ -153,24 +170,61 @@ class Summarizer:
             decoding = {"do_sample": False}
         else:
             decoding = {"do_sample": True, "temperature": options.temperature, "top_p": options.top_p,
-                        "top_k": options.top_k}
+                        "top_k": options.top_k, "num_return_sequences": samples}
+            if samples > 1:
+                decoding |= {"return_dict_in_generate": True, "output_logits": True}
         batches = [order[i : i + options.batch_size] for i in range(0, len(order), options.batch_size)]
         for indices in tqdm(batches, desc="generating", unit="batch", disable=not progress or len(batches) < 2):
             rows = [prompts[i] for i in indices]
             input_ids = pad_batch(rows, pad_id, left=True).to(self.device)
             attention_mask = pad_batch([[1] * len(r) for r in rows], 0, left=True).to(self.device)
+            stopping = [FirstSentence(self.tokenizer, input_ids.shape[1])] if stop_after_sentence else None
             output = self.model.generate(
                 input_ids=input_ids, attention_mask=attention_mask, max_new_tokens=options.max_new_tokens,
                 pad_token_id=pad_id, eos_token_id=self.tokenizer.eos_token_id,
-                logits_processor=options.logits_processors(input_ids.shape[1]), **decoding,
+                logits_processor=options.logits_processors(input_ids.shape[1]), stopping_criteria=stopping,
+                **decoding,
             )
-            # beam search: the sum of token log-probs over the length (transformers' length_penalty 1.0)
-            sequences, scores = (output.sequences, output.sequences_scores.tolist()) if beams > 1 else (output, None)
-            texts = [self.prompt_format.clean_generation(self.tokenizer.decode(generated, skip_special_tokens=True))
-                     for generated in sequences[:, input_ids.shape[1]:]]
+            sequences = output if isinstance(output, torch.Tensor) else output.sequences
+            generated = sequences[:, input_ids.shape[1]:]
+            if beams > 1:  # the sum of token log-probs over the length (transformers' length_penalty 1.0)
+                scores = output.sequences_scores.tolist()
+            elif samples > 1:
+                scores = self._mean_logprobs(generated, output.logits)
+            else:
+                scores = [0.0] * len(generated)
+            texts = [self.tokenizer.decode(g, skip_special_tokens=True) for g in generated]
+            if prefixes is None:
+                texts = [self.prompt_format.clean_generation(t) for t in texts]
             for j, i in enumerate(indices):
-                results[i] = (texts[j * beams: (j + 1) * beams], scores[j * beams: (j + 1) * beams] if scores else [0.0])
+                results[i] = [Candidate(t, s) for t, s in zip(texts[j * per_note: (j + 1) * per_note],
+                                                               scores[j * per_note: (j + 1) * per_note])]
         return results
+
+    def _mean_logprobs(self, generated: torch.Tensor, logits: tuple[torch.Tensor, ...]) -> list[float]:
+        """Log-likelihood per token of sampled sequences under the model's own (unwarped) distribution."""
+        steps = torch.stack(logits, dim=1).float().log_softmax(-1)  # (sequences, steps, vocabulary)
+        chosen = steps.gather(-1, generated[:, : steps.shape[1], None]).squeeze(-1)
+        eos = self.tokenizer.eos_token_id
+        # a sequence's tokens run up to and including its first end-of-sequence token
+        ended = (generated[:, : steps.shape[1]] == eos).long().cumsum(1)
+        mask = (ended == 0) | ((ended == 1) & (generated[:, : steps.shape[1]] == eos))
+        counts = mask.sum(1).clamp(min=1)
+        return ((chosen * mask).sum(1) / counts).tolist()
+
+
+class FirstSentence:
+    """Stops each sequence once its generated text holds a whole sentence and the start of the next one
+    (a sentence end followed by a space or a line break)."""
+
+    _END = re.compile(r"\w.*?[.!?][\"')\]]*\s|\w[^\n]*\n", re.S)
+
+    def __init__(self, tokenizer, prompt_length: int):
+        self.tokenizer, self.prompt_length = tokenizer, prompt_length
+
+    def __call__(self, input_ids: torch.LongTensor, scores: torch.FloatTensor, **kwargs) -> torch.BoolTensor:
+        texts = self.tokenizer.batch_decode(input_ids[:, self.prompt_length:], skip_special_tokens=True)
+        return torch.tensor([bool(self._END.search(t)) for t in texts], device=input_ids.device)
 
 
 def read_notes(path: str | Path, note_column: str | None = None) -> tuple[list[str], list[str], list[str | None]]:

@@ -43,12 +43,15 @@ def _not_blank(value: str, name: str) -> str:
 class SummarizeRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
         {"note": "45 y/o M with left knee pain x3 days after a fall. Denies fever. Ibuprofen 400 mg TID.",
-         "context": "HPI", "max_new_tokens": 120, "greedy": True}]})
+         "context": "HPI", "max_new_tokens": 120, "greedy": True, "verify": True}]})
 
     note: StrictStr = Field(description="the clinical note (or dialogue transcript)")
     context: StrictStr | None = Field(None, description="optional section name given to the model, e.g. 'GENHX'")
     max_new_tokens: StrictInt | None = Field(None, description="most tokens to generate (default: the server's)")
     greedy: StrictBool | None = Field(None, description="greedy decoding (default: the server's, normally true)")
+    verify: StrictBool | None = Field(None, description="verified output: unsupported sentences rewritten or dropped, "
+                                                        "each recorded in 'verification' (default: the server's, "
+                                                        "normally true)")
 
     @field_validator("note")
     @classmethod
@@ -215,9 +218,12 @@ def create_app(service: SummarizationService):
     async def summarize(body: SummarizeRequest, request: Request) -> dict:
         """Summarize a note; per summary sentence: evidence note sentences and unsupported facts."""
         check_size(request, note=body.note)
-        result = await guarded(request, service.summarize(body.note, body.context, body.max_new_tokens, body.greedy))
+        result = await guarded(request, service.summarize(body.note, body.context, body.max_new_tokens, body.greedy,
+                                                                    body.verify))
         request.state.log.update(summary_chars=len(result["summary"]), unsupported=result["unsupported_count"],
                                  batch=result["batch_size"])
+        if result["verification"]:
+            request.state.log.update({k: result["verification"][k] for k in ("repaired", "dropped")})
         log_text(request, note=result["note"], summary=result["summary"])  # the note as the model saw it
         return {"request_id": request.state.request_id, **result}
 

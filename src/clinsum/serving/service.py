@@ -22,7 +22,7 @@ from pathlib import Path
 
 from clinsum.config import option
 from clinsum.evaluation.faithfulness import FaithfulnessChecker, SummaryCheck
-from clinsum.evaluation.guided import GuidedSummarizer
+from clinsum.evaluation.verify import Verifier, VerifyBudget, VerifyOptions
 from clinsum.inference.generate import GenerationOptions, InferenceModelOptions, Summarizer
 from clinsum.models import adapter_base_model, is_adapter_dir
 from clinsum.privacy.phi import MODES as PHI_MODES
@@ -32,8 +32,8 @@ log = logging.getLogger("clinsum.serving")
 
 
 @dataclass
-class ServeConfig(InferenceModelOptions, GenerationOptions):
-    """Every option of `clinsum serve`; the generation options are the defaults of each request."""
+class ServeConfig(VerifyOptions, InferenceModelOptions, GenerationOptions):
+    """Every option of `clinsum serve`; the generation and verification options are the defaults of each request."""
 
     greedy: bool = option(True, "greedy decoding by default, so a note gets the same summary every time "
                                 "(a request may send greedy: false)")
@@ -148,6 +148,7 @@ class SummarizationService:
         self.redactor = None  # loaded with the model when --redact-phi is on
         self.batcher = DynamicBatcher(self._run_batch, config.batch_size, config.max_wait_ms)
         self.defaults = GenerationOptions(**{f.name: getattr(config, f.name) for f in dataclasses.fields(GenerationOptions)})
+        self.budget = VerifyBudget(**{f.name: getattr(config, f.name) for f in dataclasses.fields(VerifyBudget)})
         self.load_error: str | None = None
         self.on_load_failure: Callable[[], None] | None = None
         self._ready = threading.Event()
@@ -213,21 +214,24 @@ class SummarizationService:
         )
 
     async def summarize(self, note: str, context: str | None = None, max_new_tokens: int | None = None,
-                        greedy: bool | None = None) -> dict:
-        """Summary of one note with the checker's result; waits for the batch it joins."""
+                        greedy: bool | None = None, verify: bool | None = None) -> dict:
+        """Summary of one note with the checker's result and, when verified, what happened to each sentence;
+        waits for the batch it joins."""
         options = self.generation_options(max_new_tokens, greedy)
+        verify = self.config.verify if verify is None else verify
         if not self.ready:
             raise NotReady(self._not_ready_reason())
         (note,) = await asyncio.to_thread(self.prepare_texts, note)
         started = time.perf_counter()
         try:
-            future = self.batcher.submit((note, context or None), key=(options.max_new_tokens, options.greedy))
+            future = self.batcher.submit((note, context or None), key=(options.max_new_tokens, options.greedy, verify))
         except RuntimeError as e:
             raise NotReady(str(e)) from None
-        summary, check, timings = await asyncio.wrap_future(future)
+        summary, check, verification, timings = await asyncio.wrap_future(future)
         batch_size = timings.pop("batch_size")
-        return {"summary": summary, **check_result(check, note), "model": self.config.model_path,
-                "batch_size": batch_size, "timings_ms": {**timings, "total": _ms(time.perf_counter() - started)}}
+        return {"summary": summary, **check_result(check, note), "verification": verification,
+                "model": self.config.model_path, "batch_size": batch_size,
+                "timings_ms": {**timings, "total": _ms(time.perf_counter() - started)}}
 
     async def check(self, note: str, summary: str) -> dict:
         """The checker's result for a summary written elsewhere."""
@@ -245,24 +249,28 @@ class SummarizationService:
         return "the model is still loading; retry when GET /health says ready"
 
     def check_many(self, pairs: list[tuple[str, str]]) -> list[SummaryCheck]:
-        """The checker, one call at a time: requests share it, and so does checker-guided decoding."""
+        """The checker, one call at a time: requests share it, and so does verification."""
         with self._checker_lock:
             return self.checker.check_many(pairs)
 
-    def _run_batch(self, jobs: list[Job]) -> list[tuple[str, SummaryCheck, dict]]:
-        """Generate one batch (same settings), then check its summaries together."""
-        max_new_tokens, greedy = jobs[0].key
+    def _run_batch(self, jobs: list[Job]) -> list[tuple[str, SummaryCheck, dict | None, dict]]:
+        """Generate (and verify) one batch with the same settings, then check its summaries together."""
+        max_new_tokens, greedy, verify = jobs[0].key
         options = dataclasses.replace(self.defaults, max_new_tokens=max_new_tokens, greedy=greedy, batch_size=len(jobs))
         notes, contexts = [j.payload[0] for j in jobs], [j.payload[1] for j in jobs]
         started = time.perf_counter()
-        summarizer = GuidedSummarizer(self.summarizer, self) if options.candidates > 1 else self.summarizer
-        summaries = summarizer.summarize(notes, options, contexts, progress=False)
+        if verify:
+            verified = Verifier(self.summarizer, self, self.budget).verify(notes, options, contexts, progress=False)
+            summaries, records = [v.summary for v in verified], [v.to_dict() for v in verified]
+        else:
+            summaries = self.summarizer.summarize(notes, options, contexts, progress=False)
+            records = [None] * len(jobs)
         generated = time.perf_counter()
         checks = self.check_many(list(zip(notes, summaries)))
         checked = time.perf_counter()
-        return [(summary, check, {"queue": _ms(started - job.enqueued), "generate": _ms(generated - started),
-                                  "check": _ms(checked - generated), "batch_size": len(jobs)})
-                for job, summary, check in zip(jobs, summaries, checks)]
+        return [(summary, check, record, {"queue": _ms(started - job.enqueued), "generate": _ms(generated - started),
+                                          "check": _ms(checked - generated), "batch_size": len(jobs)})
+                for job, summary, check, record in zip(jobs, summaries, checks, records)]
 
     def model_info(self) -> dict:
         path = self.config.model_path
@@ -274,6 +282,7 @@ class SummarizationService:
             "prompt_style": self.summarizer.prompt_format.style if self.summarizer else self.config.prompt_style,
             "device": str(self.summarizer.device) if self.summarizer else self.config.device,
             "generation": dataclasses.asdict(self.defaults) | {"max_new_tokens_limit": self.config.max_new_tokens_limit},
+            "verification": {"verify": self.config.verify, **dataclasses.asdict(self.budget)},
             "batching": {"max_batch_size": self.config.batch_size, "max_wait_ms": self.config.max_wait_ms},
             "checker": {"use_embeddings": self.config.use_embeddings},
             "limits": {"max_note_bytes": self.config.max_note_bytes},
