@@ -136,9 +136,9 @@ def generate_predictions(models: list[tuple[str, str]], examples: list[Example],
     """Every model's summaries of ``examples`` (one record per example and row), seconds of generation per row
     (model loading left out, so rows compare) and seconds of loading per model.
 
-    A model named in ``config.verified`` gives three rows from one load: NAME (plain decoding), NAME+verified
-    (:class:`~clinsum.evaluation.verify.Verifier` with ``checker``) and NAME+likeliest (the likeliest of the
-    same candidates: the control with the same generation and no checker; its time is the candidates' alone).
+    A model named in ``config.verified`` gives three rows from one load: NAME (plain decoding), NAME+likeliest
+    (the likeliest of the K candidates: the control with the same generation and no checker; its time is the
+    candidates' alone) and NAME+verified (:class:`~clinsum.evaluation.verify.Verifier` with ``checker``).
     ``path`` is rewritten after each model, so a failure while loading a later model keeps the earlier work.
     """
     unknown = [name for name in config.verified if name not in dict(models)]
