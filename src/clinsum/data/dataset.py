@@ -7,6 +7,7 @@ column and what to do, instead of a stack trace from deep inside a parser.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import random
 import re
@@ -105,38 +106,67 @@ def read_text(path: Path) -> str:
 
 
 def read_rows(path: Path) -> tuple[list[dict], int]:
-    """Read raw rows and the number of the first data row (for error messages)."""
+    """Raw rows and the number of the first data row (for error messages), read strictly: no cell is lost
+    or misread, since a row may hold text that must be redacted.
+
+    CSV rows with more fields than the header are an error (``csv.DictReader`` would file the extra fields
+    under ``None``); JSONL is split on ``\\n`` only, so a U+2028 or U+2029 inside a string
+    (``json.dumps(..., ensure_ascii=False)`` writes them raw) stays in it; every JSON row is an object.
+    """
     if not path.exists():
         raise DataError(path, "file not found", fix="check the path")
     if path.is_dir():
-        return _read_hf_dataset(path), 0
+        return _read_hf_dataset(path), 1
     suffix = path.suffix.lower()
     text = read_text(path)
     if suffix == ".csv":
+        return _csv_rows(path, text), 2
+    if suffix == ".json" and text.lstrip().startswith("["):
         try:
-            return list(csv.DictReader(text.splitlines(keepends=True))), 2
-        except csv.Error as e:
-            raise DataError(path, f"malformed CSV ({e})", fix="check quoting of fields with commas or newlines") from None
-    if suffix in (".jsonl", ".json"):
-        if suffix == ".json" and text.lstrip().startswith("["):
-            try:
-                rows = json.loads(text)
-            except json.JSONDecodeError as e:
-                raise DataError(path, f"invalid JSON ({e.msg} at line {e.lineno})") from None
-            return rows, 1
-        rows = []
-        for lineno, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise DataError(path, f"invalid JSON ({e.msg})", row=lineno, fix="one JSON object per line") from None
+            rows = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise DataError(path, f"invalid JSON ({e.msg} at line {e.lineno})") from None
+        for i, row in enumerate(rows, start=1):
             if not isinstance(row, dict):
-                raise DataError(path, "expected a JSON object", row=lineno, fix="one JSON object per line")
-            rows.append(row)
+                raise DataError(path, f"expected a JSON object, got {type(row).__name__}", row=i,
+                                fix="give a list of objects, one per note")
         return rows, 1
+    if suffix in (".jsonl", ".json"):
+        return _jsonl_rows(path, text), 1
     raise DataError(path, f"unsupported file type {suffix!r}", fix="use .csv, .jsonl, .json or a saved HF dataset folder")
+
+
+def _csv_rows(path: Path, text: str) -> list[dict]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[dict] = []
+    try:
+        header = next(reader, [])
+        for fields in reader:
+            if not fields:
+                continue
+            if len(fields) > len(header):
+                raise DataError(path, f"{len(fields)} fields but the header has {len(header)}", row=len(rows) + 2,
+                                fix="quote fields that contain commas, or name every column in the header")
+            rows.append(dict(zip(header, fields + [""] * (len(header) - len(fields)))))
+    except csv.Error as e:
+        raise DataError(path, f"malformed CSV ({e})", row=len(rows) + 2,
+                        fix="check quoting of fields with commas or newlines") from None
+    return rows
+
+
+def _jsonl_rows(path: Path, text: str) -> list[dict]:
+    rows = []
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise DataError(path, f"invalid JSON ({e.msg})", row=lineno, fix="one JSON object per line") from None
+        if not isinstance(row, dict):
+            raise DataError(path, "expected a JSON object", row=lineno, fix="one JSON object per line")
+        rows.append(row)
+    return rows
 
 
 def _read_hf_dataset(path: Path) -> list[dict]:
@@ -178,11 +208,6 @@ def load_examples(path: str | Path, columns: ColumnMapping | None = None) -> lis
     examples, seen_ids = [], {}
     for i, row in enumerate(rows):
         rowno = first_row + i
-        if None in row:  # csv.DictReader files surplus fields under None
-            raise DataError(
-                path, f"{len(row) - 1 + len(row[None])} fields but the header has {len(row) - 1}", row=rowno,
-                fix="quote fields that contain commas",
-            )
         note, summary = _cell(row, mapping["note"]), _cell(row, mapping["summary"])
         if not note:
             raise DataError(path, "empty note", row=rowno, column=mapping["note"], fix="fill it in or remove the row")

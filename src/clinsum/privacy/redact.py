@@ -7,9 +7,6 @@ so a summary still agrees with its note.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import logging
 import time
 from collections import Counter
@@ -26,64 +23,6 @@ from clinsum.privacy.phi import MODES, PHI_TYPES, PhiRedactor
 log = logging.getLogger(__name__)
 
 TABLE_SUFFIXES = (".csv", ".jsonl", ".json")
-
-
-def read_table(path: Path) -> tuple[list[dict], int]:
-    """Rows of a CSV, JSONL or JSON file (or a saved HF dataset folder) and the number of the first data
-    row, read strictly: a redactor must not lose or misread a cell that could hold PHI.
-
-    CSV rows with more fields than the header are an error (``csv.DictReader`` would file the extra
-    fields under ``None``, and they would be dropped unredacted); JSONL is split on ``\\n`` only, so a
-    U+2028 or U+2029 inside a string (``json.dumps(..., ensure_ascii=False)`` writes them raw) stays in it.
-    """
-    suffix = path.suffix.lower()
-    if path.is_dir() or suffix == ".json" and read_text(path).lstrip().startswith("["):
-        rows, first = read_rows(path)
-        first = max(first, 1)  # rows of a list or a dataset are counted from 1
-        for i, row in enumerate(rows):
-            if not isinstance(row, dict):
-                raise DataError(path, f"expected a JSON object, got {type(row).__name__}", row=first + i,
-                                fix="give a list of objects, one per note")
-        return rows, first
-    text = read_text(path)
-    if suffix == ".csv":
-        return _csv_rows(path, text), 2
-    if suffix in (".jsonl", ".json"):
-        return _jsonl_rows(path, text), 1
-    raise DataError(path, f"unsupported file type {suffix!r}", fix="use .csv, .jsonl, .json, .txt or a saved HF dataset folder")
-
-
-def _csv_rows(path: Path, text: str) -> list[dict]:
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader, [])
-        rows = []
-        for fields in reader:
-            if not fields:
-                continue
-            if len(fields) > len(header):
-                raise DataError(path, f"{len(fields)} fields but the header has {len(header)}", row=reader.line_num,
-                                fix="quote fields that contain commas, or name every column in the header")
-            rows.append(dict(zip(header, fields + [""] * (len(header) - len(fields)))))
-    except csv.Error as e:
-        raise DataError(path, f"malformed CSV ({e})", row=reader.line_num,
-                        fix="check quoting of fields with commas or newlines") from None
-    return rows
-
-
-def _jsonl_rows(path: Path, text: str) -> list[dict]:
-    rows = []
-    for lineno, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise DataError(path, f"invalid JSON ({e.msg})", row=lineno, fix="one JSON object per line") from None
-        if not isinstance(row, dict):
-            raise DataError(path, "expected a JSON object", row=lineno, fix="one JSON object per line")
-        rows.append(row)
-    return rows
 
 
 def _text_cell(path: Path, row: dict, row_number: int, column: str) -> str:
@@ -171,7 +110,7 @@ def run_redact(config: RedactConfig) -> dict:
         if not rows[0]["text"].strip():
             raise DataError(source, "empty file", fix="give a file with the note's text")
     else:
-        rows, first_row = read_table(source)
+        rows, first_row = read_rows(source)
         if not rows:
             raise DataError(source, "no data rows", fix="add rows below the header")
         columns = _columns_to_redact(config, source, list(rows[0].keys()))
