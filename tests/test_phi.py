@@ -79,6 +79,14 @@ ALLOWED = [
     "Nystagmus on Dix-Hallpike testing. Murphy's sign negative.",
     "Will return in May for recheck.",
     "Plan: 1000 mg acetaminophen every 8 hours. Case 2 reviewed.",
+    # staging, eponyms, guideline bodies, disease abbreviations that look like titles or labels
+    "Grade II glioma, stage III CKD, stage IVA NSCLC.",
+    "Cirrhosis, Child-Pugh class B.",
+    "Hx Addison's disease. Hashimoto's thyroiditis.",
+    "Per AHA guidelines, start atorvastatin 40 mg.",
+    "MS (relapsing-remitting) on ocrelizumab. Stable MS.",
+    "Echo shows moderate MR, LVEF 55%.",
+    "Follow up in the Cardiology Clinic in 2 weeks.",
 ]
 
 

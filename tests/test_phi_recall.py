@@ -47,22 +47,6 @@ def test_identifier_is_replaced_whole(tagger, text, identifier, tag):
     assert f"[{tag}]" in out and counts[tag] >= 1, out
 
 
-KEPT = [
-    "Grade II glioma, stage III CKD, stage IVA NSCLC.",
-    "Cirrhosis, Child-Pugh class B.",
-    "Hx Addison's disease. Hashimoto's thyroiditis.",
-    "Per AHA guidelines, start atorvastatin 40 mg.",
-    "MS (relapsing-remitting) on ocrelizumab. Stable MS.",
-    "Echo shows moderate MR, LVEF 55%.",
-    "Follow up in the Cardiology Clinic in 2 weeks.",
-]
-
-
-@pytest.mark.parametrize("text", KEPT)
-def test_clinical_words_are_kept(tagger, text):
-    assert tagger.redact(text) == (text, {})
-
-
 def test_institutions_can_be_kept(tmp_path):
     source = tmp_path / "note.txt"
     source.write_text("Dr. Okafor saw her at Riverside General Hospital.", encoding="utf-8")
