@@ -26,6 +26,7 @@ from clinsum.evaluation.render import format_delta, format_estimate
 from clinsum.evaluation.report import score_predictions
 from clinsum.evaluation.verify import Verifier, VerifyBudget
 from clinsum.inference.generate import GenerationOptions, Summarizer
+from clinsum.io import write_json
 from clinsum.paths import MTS_VALIDATION
 
 ROWS = (("rouge1", "ROUGE-1 F1", "score"), ("rougeL", "ROUGE-L F1", "score"),
@@ -55,6 +56,7 @@ def main() -> None:
     parser.add_argument("--no-repeat-ngram-size", type=int, default=3)
     parser.add_argument("--repetition-penalty", type=float, default=1.0)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--output", help="also write every column's metrics and seconds per summary here (JSON)")
     args = parser.parse_args()
 
     examples = select_factual(load_examples(args.data)).kept[: args.notes]
@@ -101,6 +103,9 @@ def main() -> None:
         f"{seconds[c] / n:.2f} ({seconds[c] / seconds['greedy']:.2f}×)" for c in names) + " |")
     for name, count in moved.items():
         print(f"{name}: the checker picked another candidate than the likeliest on {count}/{n} notes")
+    if args.output:
+        write_json(args.output, {"model_path": args.model_path, "data": args.data, "notes": n, "metrics": report["metrics"],
+                                 "seconds_per_summary": {c: seconds[c] / n for c in names}})
 
 
 if __name__ == "__main__":

@@ -101,7 +101,7 @@ def test_summarize_verifies_by_default_and_returns_each_sentences_fate(serve_par
         assert (status, plain["summary"], plain["verification"]) == (200, VERIFY_LIKELIEST, None)
         assert plain["unsupported_count"] > 0
         status, info, _ = http(url, "GET", "/v1/model")
-        assert info["verification"] == {"verify": True, "candidates": 4, "candidate_mode": "beams", "repair_tries": 3}
+        assert info["verification"] == {"verify": True, "candidates": 1, "candidate_mode": "beams", "repair_tries": 3}
         status, body, _ = http(url, "POST", "/v1/summarize", {"note": VERIFY_NOTE, "verify": "yes"})
         assert status == 422 and "verify must be true or false" in body["message"]
 

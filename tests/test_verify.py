@@ -14,6 +14,7 @@ from conftest import (
 from conftest import VERIFY_NOTE as NOTE
 
 from clinsum.cli import main as cli_main
+from clinsum.data.batching import pad_batch
 from clinsum.data.dataset import load_examples
 from clinsum.evaluation.faithfulness import FaithfulnessChecker, SentenceCheck, SummaryCheck, UnsupportedFact
 from clinsum.evaluation.report import EvalConfig, load_predictions, run_eval
@@ -123,6 +124,31 @@ def test_candidates_are_ranked_by_likelihood_and_reproducible(summarizer, notes,
         assert len({c.text for cands in first for c in cands}) > 3
     with pytest.raises(ValueError, match="--candidates must be at least 1"):
         summarizer.candidates(notes, options, 0)
+
+
+def test_samples_share_one_reading_of_the_prompt(summarizer, notes, monkeypatch):
+    """Each prompt is read once for all its samples, and the shared reading gives the logits a full reading of
+    each copy gives (so the samples are those of generate's own copies, up to float rounding)."""
+    reads = []
+    forward = summarizer.model.forward
+    monkeypatch.setattr(summarizer.model, "forward", lambda *a, **kw: reads.append(kw["input_ids"].shape) or forward(*a, **kw))
+    found = summarizer.candidates(notes, GenerationOptions(max_new_tokens=4, batch_size=3), 3, "samples", progress=False)
+    assert [len(c) for c in found] == [3, 3, 3]
+    assert reads[0][0] == len(notes) and reads[0][1] > 8 and all(shape[1] == 1 for shape in reads[1:])
+    monkeypatch.undo()
+
+    prompts = [summarizer.prompt_format.encode_prompt(n, None, 1024)[0] for n in notes]
+    ids = pad_batch(prompts, summarizer.tokenizer.pad_token_id, left=True)
+    mask = pad_batch([[1] * len(p) for p in prompts], 0, left=True)
+    assert len({len(p) for p in prompts}) > 1  # left padding is exercised
+    copies, copies_mask, shared = summarizer._shared_prompt(ids, mask, 3)
+    assert torch.equal(copies, ids.repeat_interleave(3, 0)) and shared.pop("num_return_sequences") == 1
+    positions = (copies_mask.cumsum(-1) - 1).clamp(min=0)
+    with torch.no_grad():
+        last = summarizer.model(input_ids=copies[:, -1:], attention_mask=copies_mask, position_ids=positions[:, -1:],
+                                **shared).logits[:, -1]
+        full = summarizer.model(input_ids=copies, attention_mask=copies_mask, position_ids=positions).logits[:, -1]
+    torch.testing.assert_close(last, full, atol=1e-4, rtol=1e-4)
 
 
 def test_continuing_a_prefix_generates_after_the_prefix_as_the_model_answer(summarizer, notes):

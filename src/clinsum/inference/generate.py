@@ -179,11 +179,14 @@ class Summarizer:
             input_ids = pad_batch(rows, pad_id, left=True).to(self.device)
             attention_mask = pad_batch([[1] * len(r) for r in rows], 0, left=True).to(self.device)
             stopping = [FirstSentence(self.tokenizer, input_ids.shape[1])] if stop_after_sentence else None
+            shared = {}
+            if samples > 1 and input_ids.shape[1] > 1:
+                input_ids, attention_mask, shared = self._shared_prompt(input_ids, attention_mask, samples)
             output = self.model.generate(
                 input_ids=input_ids, attention_mask=attention_mask, max_new_tokens=options.max_new_tokens,
                 pad_token_id=pad_id, eos_token_id=self.tokenizer.eos_token_id,
                 logits_processor=options.logits_processors(input_ids.shape[1]), stopping_criteria=stopping,
-                **decoding,
+                **(decoding | shared),
             )
             sequences = output if isinstance(output, torch.Tensor) else output.sequences
             generated = sequences[:, input_ids.shape[1]:]
@@ -200,6 +203,22 @@ class Summarizer:
                 results[i] = [Candidate(t, s) for t, s in zip(texts[j * per_note: (j + 1) * per_note],
                                                                scores[j * per_note: (j + 1) * per_note])]
         return results
+
+    def _shared_prompt(self, input_ids: torch.Tensor, attention_mask: torch.Tensor,
+                       samples: int) -> tuple[torch.Tensor, torch.Tensor, dict]:
+        """Read each prompt once for all its samples: ``generate`` with ``num_return_sequences`` would copy the
+        prompt ``samples`` times before reading it, and on a CPU reading the note is most of the cost. The
+        prompt's key/value cache (all but its last token, at the positions ``generate`` gives them) is built
+        once and copied per sample; the inputs come back repeated, and the samples are the same tokens as
+        ``num_return_sequences`` gives for the same seed."""
+        positions = (attention_mask.cumsum(-1) - 1).clamp(min=0)
+        out = self.model(input_ids=input_ids[:, :-1], attention_mask=attention_mask[:, :-1],
+                         position_ids=positions[:, :-1], use_cache=True)
+        name = "cache" if getattr(out, "cache", None) is not None else "past_key_values"  # transformers 5 / 4
+        cache = getattr(out, name)
+        cache.batch_repeat_interleave(samples)
+        return (input_ids.repeat_interleave(samples, 0), attention_mask.repeat_interleave(samples, 0),
+                {name: cache, "num_return_sequences": 1})
 
     def _mean_logprobs(self, generated: torch.Tensor, logits: tuple[torch.Tensor, ...]) -> list[float]:
         """Log-likelihood per token of sampled sequences under the model's own (unwarped) distribution."""

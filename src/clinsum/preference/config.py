@@ -52,6 +52,7 @@ class NegativesConfig(ColumnOptions):
                                    "checker does not call hallucinated that is closest to the reference (ROUGE-L), "
                                    "rejected the least faithful hallucinated one within --max-length-ratio of it")
     model_temperature: float = option(0.7, "sampling temperature when --model-samples is above 1")
+    model_batch_size: int = option(8, "training notes summarized together with --model-path (raise it on a GPU)")
     device: str = device_option()
     dtype: str = dtype_option()
     prompt_style: str = option("auto", "auto, chat or plain: how --model-path was prompted in training",

@@ -24,7 +24,8 @@ def model_triplets(examples: list[Example], config: NegativesConfig, report: Neg
     examples = random.Random(config.seed).sample(examples, len(examples))[: config.model_max_examples]
     summarizer = Summarizer.from_pretrained(config.model_path, config.device, config.prompt_style, dtype=config.dtype)
     options = GenerationOptions(max_new_tokens=config.model_max_new_tokens, greedy=config.model_samples == 1,
-                                temperature=config.model_temperature, seed=config.seed)
+                                temperature=config.model_temperature, seed=config.seed,
+                                batch_size=config.model_batch_size)
     notes, contexts = [ex.note for ex in examples], [ex.context for ex in examples]
     samples = [summarizer.summarize(notes, replace(options, seed=config.seed + k), contexts)
                for k in range(config.model_samples)]
