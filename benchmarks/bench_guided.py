@@ -56,6 +56,8 @@ def main() -> None:
     parser.add_argument("--no-repeat-ngram-size", type=int, default=3)
     parser.add_argument("--repetition-penalty", type=float, default=1.0)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--dtype", default="auto", choices=["auto", "float32", "bfloat16"],
+                        help="auto: fp32 on a CPU, bf16 on a GPU that has it")
     parser.add_argument("--output", help="also write every column's metrics and seconds per summary here (JSON)")
     args = parser.parse_args()
 
@@ -63,7 +65,7 @@ def main() -> None:
     notes, contexts = [e.note for e in examples], [e.context for e in examples]
     options = GenerationOptions(max_new_tokens=args.max_new_tokens, batch_size=args.batch_size, seed=args.seed,
                                 no_repeat_ngram_size=args.no_repeat_ngram_size, repetition_penalty=args.repetition_penalty)
-    summarizer = Summarizer.from_pretrained(args.model_path)
+    summarizer = Summarizer.from_pretrained(args.model_path, dtype=args.dtype)
     checker = FaithfulnessChecker()
     checker.check_many([(notes[0], "warm-up.")])  # loads the embedding model before any timing
     summarizer.summarize(notes[:1], replace(options, greedy=True, max_new_tokens=2), contexts[:1], progress=False)
@@ -92,7 +94,8 @@ def main() -> None:
     names = list(columns)
     n = len(examples)
     print(f"\n{args.model_path} on {n} notes of {args.data}; max_new_tokens {args.max_new_tokens}, batch "
-          f"{args.batch_size}, no_repeat_ngram_size {args.no_repeat_ngram_size}, seed {args.seed}")
+          f"{args.batch_size}, no_repeat_ngram_size {args.no_repeat_ngram_size}, seed {args.seed}, "
+          f"{summarizer.model.dtype} on {summarizer.device}")
     print("| | " + " | ".join(names) + " |\n|---|" + "---|" * len(names))
     for key, label, kind in ROWS:
         print(f"| {label} | " + " | ".join(format_estimate(report["metrics"][c][key], kind) for c in names) + " |")
