@@ -126,28 +126,38 @@ def test_candidates_are_ranked_by_likelihood_and_reproducible(summarizer, notes,
         summarizer.candidates(notes, options, 0)
 
 
-def test_samples_share_one_reading_of_the_prompt(summarizer, notes, monkeypatch):
-    """Each prompt is read once for all its samples, and the shared reading gives the logits a full reading of
-    each copy gives (so the samples are those of generate's own copies, up to float rounding)."""
+def test_each_prompt_is_read_once_across_samples_and_repair_rounds(summarizer, notes, monkeypatch):
+    """A note's prompt is read once, alone, then kept: its samples and the continuations of its summary read only
+    what follows it. The cache built that way gives the logits of a plain reading of the padded batch."""
+    summarizer._read.clear()
     reads = []
     forward = summarizer.model.forward
     monkeypatch.setattr(summarizer.model, "forward", lambda *a, **kw: reads.append(kw["input_ids"].shape) or forward(*a, **kw))
-    found = summarizer.candidates(notes, GenerationOptions(max_new_tokens=4, batch_size=3), 3, "samples", progress=False)
+    prompts = [summarizer.prompt_format.encode_prompt(n, None, 2048)[0] for n in notes]
+    options = GenerationOptions(max_new_tokens=4, batch_size=3)
+    found = summarizer.candidates(notes, options, 3, "samples", progress=False)
     assert [len(c) for c in found] == [3, 3, 3]
-    assert reads[0][0] == len(notes) and reads[0][1] > 8 and all(shape[1] == 1 for shape in reads[1:])
+    prompt_reads = [shape for shape in reads if shape[1] > 1]
+    assert sorted(prompt_reads) == sorted((1, len(p)) for p in prompts)  # one reading per note, unpadded
+    reads.clear()
+    prefix = summarizer.tokenizer.encode(" The patient was seen", add_special_tokens=False)
+    summarizer.continue_summaries(notes, [" The patient was seen", "", ""], options, 2)
+    assert (1, len(prefix) - 1) in reads  # the prefix is read after the kept prompt (its last token by generate)
+    assert all(shape[1] < min(map(len, prompts)) for shape in reads)  # a prompt is never read again
     monkeypatch.undo()
 
-    prompts = [summarizer.prompt_format.encode_prompt(n, None, 1024)[0] for n in notes]
-    ids = pad_batch(prompts, summarizer.tokenizer.pad_token_id, left=True)
-    mask = pad_batch([[1] * len(p) for p in prompts], 0, left=True)
-    assert len({len(p) for p in prompts}) > 1  # left padding is exercised
-    copies, copies_mask, shared = summarizer._shared_prompt(ids, mask, 3)
-    assert torch.equal(copies, ids.repeat_interleave(3, 0)) and shared.pop("num_return_sequences") == 1
-    positions = (copies_mask.cumsum(-1) - 1).clamp(min=0)
+    extras = [[], summarizer.tokenizer.encode(" The patient", add_special_tokens=False), [7]]
+    rows = [p + x for p, x in zip(prompts, extras)]
+    ids = pad_batch(rows, summarizer.tokenizer.pad_token_id, left=True)
+    mask = pad_batch([[1] * len(r) for r in rows], 0, left=True)
+    assert len({len(r) for r in rows}) > 1  # left padding is exercised
+    cache = summarizer._batch_cache(prompts, extras, ids.shape[1] - 1, 2)
+    ids, mask = ids.repeat_interleave(2, 0), mask.repeat_interleave(2, 0)
+    positions = (mask.cumsum(-1) - 1).clamp(min=0)
     with torch.no_grad():
-        last = summarizer.model(input_ids=copies[:, -1:], attention_mask=copies_mask, position_ids=positions[:, -1:],
-                                **shared).logits[:, -1]
-        full = summarizer.model(input_ids=copies, attention_mask=copies_mask, position_ids=positions).logits[:, -1]
+        last = summarizer.model(input_ids=ids[:, -1:], attention_mask=mask, position_ids=positions[:, -1:],
+                                **{summarizer.cache_argument: cache}).logits[:, -1]
+        full = summarizer.model(input_ids=ids, attention_mask=mask, position_ids=positions).logits[:, -1]
     torch.testing.assert_close(last, full, atol=1e-4, rtol=1e-4)
 
 

@@ -8,8 +8,10 @@ summary being written only: a summary must not repeat itself, but it may (and sh
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import logging
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -83,6 +85,8 @@ class InferenceModelOptions:
 
 
 CANDIDATE_MODES = ("beams", "samples")
+# Prompts kept read (their key/value cache) for later calls: a served batch's notes, then their repair rounds.
+READ_PROMPTS_KEPT = 16
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,7 @@ class Summarizer:
 
     def __init__(self, model, tokenizer, prompt_format: PromptFormat, device: torch.device):
         self.model, self.tokenizer, self.prompt_format, self.device = model, tokenizer, prompt_format, device
+        self._read: OrderedDict[tuple[int, ...], list[tuple[torch.Tensor, torch.Tensor]]] = OrderedDict()
 
     @classmethod
     def from_pretrained(cls, model_path: str = "default", device: str = "auto", prompt_style: str = "auto",
@@ -154,10 +159,10 @@ class Summarizer:
         if samples > 1 and options.greedy:
             raise ValueError("several samples per note need sampling: greedy decoding gives one")
         contexts = contexts or [None] * len(notes)
-        prompts = [self.prompt_format.encode_prompt(n, c, options.max_input_length)[0] for n, c in zip(notes, contexts)]
-        if prefixes is not None:
-            prompts = [p + (self.tokenizer.encode(prefix, add_special_tokens=False) if prefix else [])
-                       for p, prefix in zip(prompts, prefixes)]
+        read = [self.prompt_format.encode_prompt(n, c, options.max_input_length)[0] for n, c in zip(notes, contexts)]
+        extras = [self.tokenizer.encode(prefix, add_special_tokens=False) if prefix else [] for prefix in prefixes or ()]
+        extras += [[]] * (len(read) - len(extras))
+        prompts = [p + x for p, x in zip(read, extras)]
         order = sorted(range(len(prompts)), key=lambda i: len(prompts[i]), reverse=True)
         per_note = max(beams, samples)
         results: list[list[Candidate]] = [[] for _ in prompts]
@@ -180,8 +185,11 @@ class Summarizer:
             attention_mask = pad_batch([[1] * len(r) for r in rows], 0, left=True).to(self.device)
             stopping = [FirstSentence(self.tokenizer, input_ids.shape[1])] if stop_after_sentence else None
             shared = {}
-            if samples > 1 and input_ids.shape[1] > 1:
-                input_ids, attention_mask, shared = self._shared_prompt(input_ids, attention_mask, samples)
+            if beams == 1 and min(len(r) for r in rows) > 1:
+                shared = {self.cache_argument: self._batch_cache([read[i] for i in indices], [extras[i] for i in indices],
+                                                               input_ids.shape[1] - 1, samples),
+                          "num_return_sequences": 1}
+                input_ids, attention_mask = input_ids.repeat_interleave(samples, 0), attention_mask.repeat_interleave(samples, 0)
             output = self.model.generate(
                 input_ids=input_ids, attention_mask=attention_mask, max_new_tokens=options.max_new_tokens,
                 pad_token_id=pad_id, eos_token_id=self.tokenizer.eos_token_id,
@@ -204,21 +212,55 @@ class Summarizer:
                                                                scores[j * per_note: (j + 1) * per_note])]
         return results
 
-    def _shared_prompt(self, input_ids: torch.Tensor, attention_mask: torch.Tensor,
-                       samples: int) -> tuple[torch.Tensor, torch.Tensor, dict]:
-        """Read each prompt once for all its samples: ``generate`` with ``num_return_sequences`` would copy the
-        prompt ``samples`` times before reading it, and on a CPU reading the note is most of the cost. The
-        prompt's key/value cache (all but its last token, at the positions ``generate`` gives them) is built
-        once and copied per sample; the inputs come back repeated, and the samples are the same tokens as
-        ``num_return_sequences`` gives for the same seed."""
-        positions = (attention_mask.cumsum(-1) - 1).clamp(min=0)
-        out = self.model(input_ids=input_ids[:, :-1], attention_mask=attention_mask[:, :-1],
-                         position_ids=positions[:, :-1], use_cache=True)
-        name = "cache" if getattr(out, "cache", None) is not None else "past_key_values"  # transformers 5 / 4
-        cache = getattr(out, name)
-        cache.batch_repeat_interleave(samples)
-        return (input_ids.repeat_interleave(samples, 0), attention_mask.repeat_interleave(samples, 0),
-                {name: cache, "num_return_sequences": 1})
+    def _batch_cache(self, prompts: list[list[int]], extras: list[list[int]], length: int,
+                     samples: int) -> "DynamicCache":
+        """The key/value cache of a left-padded batch (each row's tokens but its last, ``length`` positions),
+        ready for ``generate``, which then reads only the last token of each row.
+
+        Each note's prompt is read alone (no padding: on a CPU a batch's padding costs as much as text) and kept
+        for later calls (:data:`READ_PROMPTS_KEPT`), so a summary's repair rounds read only the summary so far; the
+        cache is copied per sample instead of ``num_return_sequences`` copying the prompt before reading it.
+        """
+        from transformers import DynamicCache
+
+        rows = []
+        for prompt, extra in zip(prompts, extras):
+            layers = self._read_prompt(prompt)
+            if not extra:
+                layers = [(k[:, :, :-1], v[:, :, :-1]) for k, v in layers]
+            elif len(extra) > 1:  # the prefix after the prompt, at the positions that follow it
+                positions = torch.arange(len(prompt), len(prompt) + len(extra) - 1, device=self.device)[None]
+                out = self.model(input_ids=torch.tensor([extra[:-1]], device=self.device), position_ids=positions,
+                                 use_cache=True, logits_to_keep=1,
+                                 **{self.cache_argument: DynamicCache(ddp_cache_data=layers)})
+                layers = [(layer.keys, layer.values) for layer in getattr(out, self.cache_argument).layers]
+            rows.append(layers)
+        padded = []
+        for per_row in zip(*rows):  # one layer: (keys, values) of every row, left-padded to ``length``
+            keys, values = ([torch.nn.functional.pad(t[i], (0, 0, length - t[i].shape[2], 0)) for t in per_row]
+                            for i in (0, 1))
+            padded.append((torch.cat(keys).repeat_interleave(samples, 0), torch.cat(values).repeat_interleave(samples, 0)))
+        return DynamicCache(ddp_cache_data=padded)
+
+    @property
+    def cache_argument(self) -> str:
+        """The key/value cache's name in the model's inputs and outputs: ``cache`` (transformers 5),
+        ``past_key_values`` (4)."""
+        model = self.model.get_base_model() if hasattr(self.model, "get_base_model") else self.model  # under an adapter
+        return "cache" if "cache" in inspect.signature(model.forward).parameters else "past_key_values"
+
+    @torch.no_grad()
+    def _read_prompt(self, prompt: list[int]) -> list[tuple[torch.Tensor, torch.Tensor]]:
+        """Per layer, the (keys, values) of ``prompt`` read alone; the last :data:`READ_PROMPTS_KEPT` are kept."""
+        key = tuple(prompt)
+        if key in self._read:
+            self._read.move_to_end(key)
+            return self._read[key]
+        out = self.model(input_ids=torch.tensor([prompt], device=self.device), use_cache=True, logits_to_keep=1)
+        self._read[key] = [(layer.keys, layer.values) for layer in getattr(out, self.cache_argument).layers]
+        if len(self._read) > READ_PROMPTS_KEPT:
+            self._read.popitem(last=False)
+        return self._read[key]
 
     def _mean_logprobs(self, generated: torch.Tensor, logits: tuple[torch.Tensor, ...]) -> list[float]:
         """Log-likelihood per token of sampled sequences under the model's own (unwarped) distribution."""
