@@ -1,8 +1,9 @@
 """Generate summaries with a base model or a clinsum adapter (Stage A or B): one note, a file, or a prompt.
 
-Batch generation sorts notes by length and left-pads each batch, so a batch of 8 costs little more
-than its longest note instead of eight sequential generations. The repetition controls look at the
-summary being written only: a summary must not repeat itself, but it may (and should) reuse the note's words.
+Batch generation sorts notes by length and decodes each batch together; each note's prompt is read alone,
+without padding, and kept for the next calls, so a summary's samples and repairs never read the note again.
+The repetition controls look at the summary being written only: a summary must not repeat itself, but it may
+(and should) reuse the note's words.
 """
 
 from __future__ import annotations
