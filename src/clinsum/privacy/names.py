@@ -7,7 +7,8 @@ import re
 
 import regex
 
-from clinsum.privacy.patterns import CAP, INITIAL, LOWER_WORD, PARTICLE, UPPER, rx
+from clinsum.privacy.name_model import KNOWN_THRESHOLD, looks_like_name, name_score
+from clinsum.privacy.patterns import CAP, INITIAL, LOWER_WORD, PARTICLE, STATE_NAMES, UPPER, rx
 from clinsum.privacy.vocab import first_names, is_name_word, last_names
 
 # Names. Titles and credentials make what follows (or precedes) a name whatever it is; roles make a
@@ -34,20 +35,20 @@ _NAME_PATTERNS = {
     "credential": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,3}}),?{_GAP}{_CREDENTIAL}\b"),
     # "Patient name: john smith", "Signed by: Kim Nguyen", "cc: Lee", "Patient: Hi, I'm Maria"
     "label": rx(r"\b(?i:(?:patient|pt|client|resident)'?s?\s+name|name|patient|pt|signed(?:\s+by)?|electronically\s+signed\s+by"
-                 r"|dictated\s+by|transcribed\s+by|authenticated\s+by|cosigned\s+by|attested\s+by|cc|seen\s+by"
+                 r"|re|dictated\s+by|transcribed\s+by|authenticated\s+by|cosigned\s+by|attested\s+by|cc|seen\s+by"
                  r"|referred\s+by|discussed\s+with|spoke\s+(?:with|to)|accompanied\s+by|per|with|by|from"
                  r"|I'm|I\s+am|my\s+name\s+is|this\s+is|call\s+me|calls\s+me|called|goes\s+by|known\s+as|it'?s"
                  r"|hi|hello|hey|thanks|thank\s+you|nice\s+to\s+meet\s+you|good\s+(?:morning|afternoon|evening)|bye"
                  r"|speaking\s+with|talking\s+to|ask\s+for|asking\s+for|said|asked|replied|told|according\s+to)"
                  rf"[ \t]*[:,]?[ \t]+(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"),
     # "his daughter Ana Lopez", "PCP: Ortiz", "wife, Mary,"
-    "role": rx(rf"\b(?i:{_ROLE})s?[ \t]*[:,(]?[ \t]*(?:(?i:is|was|named|called)[ \t]+)?(?P<phi>{_ROLE_NAME}"
+    "role": rx(rf"\b(?i:{_ROLE})s?\b[ \t]*[:,(]?[ \t]*(?:(?i:is|was|named|called)[ \t]+)?(?P<phi>{_ROLE_NAME}"
                rf"(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*&[ \t]*){_ROLE_NAME})*)"),
     # sign-out and census lists: "rm 12 - delacroix, 88M", "Bed 4: Nguyen (72F)"
     "list": rx(rf"(?im)^[ \t]*(?:rm|room|bed|bd|bay|pt)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?[ \t]*[-:–—)][ \t]*"
                rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"
                r"(?=[ \t]*[,(–-]?[ \t]*\d{1,3}[ \t]?(?:y/?o|yo|[MF])\b)"),
-    # a speaker tag that is a known first name: "Nicole: Remember me?" (dialogue transcripts)
+    # a speaker tag that is a known or name-like first name, not a role: "Nicole: Remember me?"
     "speaker": rx(rf"(?m)^[ \t]*(?P<phi>{CAP})[ \t]*:[ \t]"),
     # a known first name called to at a sentence's end: "Remember me, Mary?"
     "vocative": rx(rf",[ \t]+(?P<phi>{CAP})(?=[ \t]*(?:[?!]|\.(?:\s|$)))"),
@@ -70,6 +71,8 @@ _NAME_PATTERNS = {
     # "John Smith", "JOHN A. SMITH"
     "first_last": rx(rf"(?P<phi>(?:{CAP}|{UPPER})(?:{_GAP}{INITIAL})?(?:{_NEXT}(?:{CAP}|{UPPER})){{1,2}})"),
 }
+_STATE_NAME = regex.compile(rf"\b(?i:{STATE_NAMES})\b")
+_ROLE_WORD = regex.compile(rf"(?i:{_ROLE}|caller|user|bot|agent|operator|speaker|parent|family|relative)", regex.VERBOSE)
 # Strong cues: the name words may be any capitalised (or, for labels, lowercase) non-common word.
 _STRONG_LABEL = re.compile(r"name|signed|dictated|transcribed|authenticated|attested|cc\b|seen by|referred by"
                            r"|discussed|spoke|accompanied|I'm|I am|this is|call|goes by|known as|hi\b|hello|hey|thank"
@@ -81,13 +84,25 @@ _LOWERCASE_LABEL = re.compile(r"name\s*(?::|is\b|,)", re.IGNORECASE)
 _CAPS_DISEASE_TITLE = re.compile(r"M[SR]")
 
 
+def _known(word: str) -> bool:
+    return word.lower() in first_names() or word.lower() in last_names()
+
+
+def _likely_name(word: str) -> bool:
+    """The name model takes every part of ``word`` ("okonkwo-reyes") for a name; a dictionary name needs
+    only a score above even, as many census surnames are also English words ("son states", "South")."""
+    return all(looks_like_name(part) or _known(part) and name_score(part) >= KNOWN_THRESHOLD
+               for part in word.split("-") if part)
+
+
 def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: bool,
                 lowercase_if_known: bool = False) -> tuple[int, int] | None:
     """Trim a candidate name to its name words; None when nothing name-like is left.
 
     ``strong``: the cue alone makes a name, so any non-common capitalised word counts; otherwise
     the words must be dictionary first or last names, or at least two capitalised non-common words.
-    ``lowercase_ok``: lowercase words count too; ``lowercase_if_known``: those in the name lists do.
+    ``lowercase_ok``: lowercase words count too; ``lowercase_if_known``: those that are likely names
+    do (:func:`_likely_name`).
     """
     kept: list[tuple[int, int]] = []
     pending: list[tuple[int, int]] = []  # particles ("da", "van") wait for the next name word
@@ -102,8 +117,9 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
             kept += pending + [(s, s + len(w))]
             pending = []
             continue
-        known = bare.lower() in first_names() or bare.lower() in last_names()
-        if not bare or not (bare[0].isupper() or lowercase_ok or lowercase_if_known and known) or not is_name_word(bare):
+        known = _known(bare)
+        if not bare or not (bare[0].isupper() or lowercase_ok or lowercase_if_known and _likely_name(bare)) \
+                or not is_name_word(bare):
             break
         in_dictionary &= known
         kept += pending + [(s, s + len(bare))]
@@ -124,7 +140,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
     (their other mentions: :func:`other_mentions`)."""
     found: list[tuple[int, int]] = []
     for kind, pattern in _NAME_PATTERNS.items():
-        for m in pattern.finditer(text, overlapped=kind == "label"):  # "Patient: my name is ..." holds two cues
+        # "Patient: my name is ...", "husband Ernesto and daughters Lupe" hold two cues
+        for m in pattern.finditer(text, overlapped=kind in ("label", "role")):
             s, e = m.span("phi")
             if kind == "title":
                 title = text[m.start(): s].strip()
@@ -155,7 +172,11 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 first, initial, last = text[s:e].split()
                 known = first.lower() in first_names() or last.lower() in last_names() or initial.endswith(".")
                 span = (s, e) if known and is_name_word(first) and is_name_word(last) else None
-            elif kind in ("speaker", "vocative", "first_subject"):
+            elif kind == "speaker":
+                word = text[s:e]
+                span = (s, e) if is_name_word(word) and not _ROLE_WORD.fullmatch(word) and (
+                    word.lower() in first_names() or _likely_name(word)) else None
+            elif kind in ("vocative", "first_subject"):
                 word = text[s:e]
                 span = (s, e) if word.lower() in first_names() and is_name_word(word) else None
             elif kind in ("list", "dash_signature"):
@@ -168,10 +189,12 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 ok = is_name_word(last) and is_name_word(first) and (
                     first.lower() in first_names() or alone or last.isupper() and first.isupper() and len(first) > 2)
                 span = (s, e) if ok else None
-            else:  # first_last: the first word must be a dictionary first name
+            else:  # first_last: a dictionary first name first, or every word name-like to the name model
                 first = text[s:e].split()[0]
                 span = None
-                if first.lower() in first_names() and is_name_word(first):
+                if first.lower() in first_names() and is_name_word(first) or not _STATE_NAME.search(text[s:e]) and all(
+                        is_name_word(w) and _likely_name(w) for w in text[s:e].split()
+                        if not regex.fullmatch(rf"{INITIAL}|{PARTICLE}", w)):
                     span = _name_words(text, s, e, strong=True, lowercase_ok=False)
                     if span and " " not in text[span[0]:span[1]].strip():
                         span = None  # a first name alone ("Will", "Grace") is too often a word
