@@ -39,8 +39,9 @@ _NAME_PATTERNS = {
                  r"|referred\s+by|discussed\s+with|spoke\s+(?:with|to)|accompanied\s+by|per|with|by|from"
                  r"|I'm|I\s+am|my\s+name\s+is|this\s+is|call\s+me|calls\s+me|called|goes\s+by|known\s+as|it'?s"
                  r"|hi|hello|hey|thanks|thank\s+you|nice\s+to\s+meet\s+you|good\s+(?:morning|afternoon|evening)|bye"
-                 r"|speaking\s+with|talking\s+to|ask\s+for|asking\s+for|said|asked|replied|told|according\s+to)"
-                 rf"[ \t]*[:,]?[ \t]+(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"),
+                 r"|speaking\s+with|talking\s+to|ask\s+for|asking\s+for|said|says|asked|replied|told|according\s+to"
+                 r"|named|name\s+(?:is|was))"
+                 rf"[ \t]*[:,?]?[ \t]+(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"),
     # "his daughter Ana Lopez", "PCP: Ortiz", "wife, Mary,"
     "role": rx(rf"\b(?i:{_ROLE})s?\b[ \t]*[:,(]?[ \t]*(?:(?i:is|was|named|called)[ \t]+)?(?P<phi>{_ROLE_NAME}"
                rf"(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*&[ \t]*){_ROLE_NAME})*)"),
@@ -49,7 +50,7 @@ _NAME_PATTERNS = {
                rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"
                r"(?=[ \t]*[,(–-]?[ \t]*\d{1,3}[ \t]?(?:y/?o|yo|[MF])\b)"),
     # a speaker tag that is a known or name-like first name, not a role: "Nicole: Remember me?"
-    "speaker": rx(rf"(?m)^[ \t]*(?P<phi>{CAP})[ \t]*:[ \t]"),
+    "speaker": rx(rf"(?m)^[ \t]*(?P<phi>{CAP}|{LOWER_WORD})[ \t]*:[ \t\"“]"),
     # a known first name called to at a sentence's end: "Remember me, Mary?"
     "vocative": rx(rf",[ \t]+(?P<phi>{CAP})(?=[ \t]*(?:[?!]|\.(?:\s|$)))"),
     # a signature after a dash at the end of a line: "-- tkowalczyk", "—J. Park, NP"
@@ -74,7 +75,7 @@ _NAME_PATTERNS = {
 _STATE_NAME = regex.compile(rf"\b(?i:{STATE_NAMES})\b")
 _ROLE_WORD = regex.compile(rf"(?i:{_ROLE}|caller|user|bot|agent|operator|speaker|parent|family|relative)", regex.VERBOSE)
 # Strong cues: the name words may be any capitalised (or, for labels, lowercase) non-common word.
-_STRONG_LABEL = re.compile(r"name|signed|dictated|transcribed|authenticated|attested|cc\b|seen by|referred by"
+_STRONG_LABEL = re.compile(r"name|says|signed|dictated|transcribed|authenticated|attested|cc\b|seen by|referred by"
                            r"|discussed|spoke|accompanied|I'm|I am|this is|call|goes by|known as|hi\b|hello|hey|thank"
                            r"|meet|good|bye|speaking|talking|ask|said|replied|told|according", re.IGNORECASE)
 # Only a name label proper ("Name: john smith", "my name is john") makes a lowercase word a name.
@@ -172,13 +173,12 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 first, initial, last = text[s:e].split()
                 known = first.lower() in first_names() or last.lower() in last_names() or initial.endswith(".")
                 span = (s, e) if known and is_name_word(first) and is_name_word(last) else None
-            elif kind == "speaker":
+            elif kind in ("speaker", "vocative", "first_subject"):  # a lowercase one must be a known name too
                 word = text[s:e]
+                known = word.lower() in first_names()
                 span = (s, e) if is_name_word(word) and not _ROLE_WORD.fullmatch(word) and (
-                    word.lower() in first_names() or _likely_name(word)) else None
-            elif kind in ("vocative", "first_subject"):
-                word = text[s:e]
-                span = (s, e) if word.lower() in first_names() and is_name_word(word) else None
+                    known and (word[0].isupper() or _likely_name(word)) or word[0].isupper() and _likely_name(word)) \
+                    else None
             elif kind in ("list", "dash_signature"):
                 span = _name_words(text, s, e, strong=True, lowercase_ok=True)
             elif kind == "last_first":
@@ -200,7 +200,30 @@ def find_names(text: str) -> list[tuple[int, int]]:
                         span = None  # a first name alone ("Will", "Grace") is too often a word
             if span:
                 found.append(span)
-    return found
+    return found + _coordinated(text, found)
+
+
+_AND = r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)"
+_AND_NEXT = regex.compile(rf"{_AND}(?P<phi>{CAP})")
+_PREVIOUS_AND = regex.compile(rf"(?P<phi>{CAP}){_AND}$")
+
+
+def _coordinated(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Name-like words listed with a found name ("Morrison, Rogers and Torres", "Lupe and Carmen")."""
+    out = []
+    for s, e in names:
+        while (m := _AND_NEXT.match(text, e)) and _is_listed_name(m.group("phi")):
+            out.append(m.span("phi"))
+            e = m.end()
+        while (m := _PREVIOUS_AND.search(text, max(0, s - 40), s)) and _is_listed_name(m.group("phi")):
+            out.append(m.span("phi"))
+            s = m.start()
+    return out
+
+
+def _is_listed_name(word: str) -> bool:
+    return is_name_word(word) and not _ROLE_WORD.fullmatch(word) and not _STATE_NAME.fullmatch(word) and (
+        word.lower() in first_names() or _likely_name(word))
 
 
 _TOKEN = regex.compile(r"(?<![\w-])\p{L}[\w'’-]*")
