@@ -76,7 +76,7 @@ _STATE_NAME = regex.compile(rf"\b(?i:{STATE_NAMES})\b")
 _ROLE_WORD = regex.compile(rf"(?i:{_ROLE}|caller|user|bot|agent|operator|speaker|parent|family|relative)", regex.VERBOSE)
 # Strong cues: the name words may be any capitalised (or, for labels, lowercase) non-common word.
 _STRONG_LABEL = re.compile(r"name|says|signed|dictated|transcribed|authenticated|attested|cc\b|seen by|referred by"
-                           r"|discussed|spoke|accompanied|I'm|I am|this is|call|goes by|known as|hi\b|hello|hey|thank"
+                           r"|discussed|spoke|accompanied|I'm|I am|this is|it'?s\b|call|goes by|known as|hi\b|hello|hey|thank"
                            r"|meet|good|bye|speaking|talking|ask|said|replied|told|according", re.IGNORECASE)
 # Only a name label proper ("Name: john smith", "my name is john") makes a lowercase word a name.
 _LOWERCASE_LABEL = re.compile(r"name\s*(?::|is\b|,)", re.IGNORECASE)
@@ -148,7 +148,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 title = text[m.start(): s].strip()
                 if _CAPS_DISEASE_TITLE.fullmatch(title) and not text[s:e].split()[0].isupper():
                     continue
-                span = _name_words(text, s, e, strong=True, lowercase_ok=True)
+                span = _name_words(text, s, e, strong=True, lowercase_ok=False, lowercase_if_known=True)
             elif kind == "credential":
                 span = _name_words(text, s, e, strong=True, lowercase_ok=False)
                 if span:  # keep only the words right before the credential
