@@ -19,6 +19,8 @@ NGRAMS = (2, 3, 4, 5)
 THRESHOLD = 0.8
 # A word of the census name lists needs only this much: many surnames there are English words ("States").
 KNOWN_THRESHOLD = 0.6
+# With no cue but its place inside a sentence, a word must score this much (and be in no dictionary).
+UNCUED_THRESHOLD = 0.95
 
 
 def features(word: str) -> list[int]:

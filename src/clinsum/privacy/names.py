@@ -7,7 +7,7 @@ import re
 
 import regex
 
-from clinsum.privacy.name_model import KNOWN_THRESHOLD, looks_like_name, name_score
+from clinsum.privacy.name_model import KNOWN_THRESHOLD, UNCUED_THRESHOLD, looks_like_name, name_score
 from clinsum.privacy.patterns import CAP, INITIAL, LOWER_WORD, PARTICLE, STATE_NAMES, UPPER, rx
 from clinsum.privacy.vocab import first_names, is_name_word, last_names
 
@@ -67,6 +67,8 @@ _NAME_PATTERNS = {
                         r"|shouted|asked|told|lives|works|came|comes|feels|agrees|agreed)\b"),
     # a first name, a middle initial and a surname: "Janka M. Szász", "Elita B Desaulniers"
     "middle_initial": rx(rf"(?P<phi>{CAP}[ \t]+\p{{Lu}}\.?[ \t]+{CAP})"),
+    # a capitalised word inside a sentence that the name model is sure of: "Why is Katrine so impulsive?"
+    "name_like": rx(rf"(?<=[\p{{Ll}},][ \t]+)(?P<phi>{CAP})"),
     # "Smith, John" in headers
     "last_first": rx(rf"(?P<phi>{CAP},{_GAP}{CAP}(?:{_GAP}{INITIAL})?|{UPPER},{_GAP}{UPPER}(?:{_GAP}\p{{Lu}}\.?)?)"),
     # "John Smith", "JOHN A. SMITH"
@@ -179,6 +181,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 span = (s, e) if is_name_word(word) and not _ROLE_WORD.fullmatch(word) and (
                     known and (word[0].isupper() or _likely_name(word)) or word[0].isupper() and _likely_name(word)) \
                     else None
+            elif kind == "name_like":
+                word = text[s:e]
+                span = (s, e) if is_name_word(word) and not _known(word) and name_score(word) >= UNCUED_THRESHOLD else None
             elif kind in ("list", "dash_signature"):
                 span = _name_words(text, s, e, strong=True, lowercase_ok=True)
             elif kind == "last_first":
