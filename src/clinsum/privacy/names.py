@@ -34,13 +34,13 @@ _NAME_PATTERNS = {
     # "Kim Nguyen, MD", "J. Smith RN"
     "credential": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,3}}),?{_GAP}{_CREDENTIAL}\b"),
     # "Patient name: john smith", "Signed by: Kim Nguyen", "cc: Lee", "Patient: Hi, I'm Maria"
-    "label": rx(r"\b(?i:(?:patient|pt|client|resident)'?s?\s+name|name|patient|pt|signed(?:\s+by)?|electronically\s+signed\s+by"
+    "label": rx(r"\b(?i:(?:patient|pt|client|resident)'?s?\s+name|name\s+(?:is|was)|name|patient|pt|signed(?:\s+by)?|electronically\s+signed\s+by"
                  r"|re|dictated\s+by|transcribed\s+by|authenticated\s+by|cosigned\s+by|attested\s+by|cc|seen\s+by"
                  r"|referred\s+by|discussed\s+with|spoke\s+(?:with|to)|accompanied\s+by|per|with|by|from"
                  r"|I'm|I\s+am|my\s+name\s+is|this\s+is|call\s+me|calls\s+me|called|goes\s+by|known\s+as|it'?s"
                  r"|hi|hello|hey|thanks|thank\s+you|nice\s+to\s+meet\s+you|good\s+(?:morning|afternoon|evening)|bye"
                  r"|speaking\s+with|talking\s+to|ask\s+for|asking\s+for|said|says|asked|replied|told|according\s+to"
-                 r"|named|name\s+(?:is|was))"
+                 r"|named)"
                  rf"[ \t]*[:,?]?[ \t]+(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"),
     # "his daughter Ana Lopez", "PCP: Ortiz", "wife, Mary,"
     "role": rx(rf"\b(?i:{_ROLE})s?\b[ \t]*[:,(]?[ \t]*(?:(?i:is|was|named|called)[ \t]+)?(?P<phi>{_ROLE_NAME}"
@@ -96,6 +96,17 @@ def _likely_name(word: str) -> bool:
     only a score above even, as many census surnames are also English words ("son states", "South")."""
     return all(looks_like_name(part) or _known(part) and name_score(part) >= KNOWN_THRESHOLD
                for part in word.split("-") if part)
+
+
+def _likely_or_known(word: str) -> bool:
+    return _known(word) or _likely_name(word)
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """Nothing but bullets or quote marks (">", "-") and spaces around ``text[start:end]`` on its line."""
+    before = text[text.rfind("\n", 0, start) + 1: start]
+    after = text[end: (text.find("\n", end) + 1 or len(text) + 1) - 1]
+    return not before.strip(" \t>-*•") and not after.strip()
 
 
 def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: bool,
@@ -189,16 +200,16 @@ def find_names(text: str) -> list[tuple[int, int]]:
             elif kind == "last_first":
                 last, first = re.split(r",\s+", text[s:e], maxsplit=1)
                 first = first.split()[0]
-                alone = (text[text.rfind("\n", 0, s) + 1: s].strip() == ""
-                         and text[e: (text.find("\n", e) + 1 or len(text) + 1) - 1].strip() == "")
                 ok = is_name_word(last) and is_name_word(first) and (
-                    first.lower() in first_names() or alone or last.isupper() and first.isupper() and len(first) > 2)
+                    first.lower() in first_names() or _alone_on_line(text, s, e) or last.isupper() and first.isupper() and len(first) > 2)
                 span = (s, e) if ok else None
             else:  # first_last: a dictionary first name first, or every word name-like to the name model
                 first = text[s:e].split()[0]
                 span = None
+                # a name alone on its line (a signature, an address block) may hold census words of lower score
+                likely = _likely_name if not _alone_on_line(text, s, e) else _likely_or_known
                 if first.lower() in first_names() and is_name_word(first) or not _STATE_NAME.search(text[s:e]) and all(
-                        is_name_word(w) and _likely_name(w) for w in text[s:e].split()
+                        is_name_word(w) and likely(w) for w in text[s:e].split()
                         if not regex.fullmatch(rf"{INITIAL}|{PARTICLE}", w)):
                     span = _name_words(text, s, e, strong=True, lowercase_ok=False)
                     if span and " " not in text[span[0]:span[1]].strip():
