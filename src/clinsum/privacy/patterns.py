@@ -140,8 +140,9 @@ ADDRESS_PATTERNS = [
 _CITY = rf"{CAP}(?:\s+{CAP}){{0,2}}|{UPPER}(?:\s+{UPPER}){{0,2}}"
 LOCATION_PATTERNS = [
     rx(rf"(?P<phi>{_CITY}),\s*{STATE}\b"),
-    rx(rf"\b(?i:lives|living|resides|residing|moved|relocated|born|grew\s+up|visiting|travel(?:l?ed)?)"
-        rf"(?:\s+(?i:alone|here|back|with\s+\w+))?\s+(?i:in|to|from|near)\s+(?P<phi>{_CITY})"),
+    rx(rf"\b(?i:lives|living|resides|residing|moved|relocated|born|grew\s+up|visiting|travel(?:l?ed)?|flew|returned"
+        rf"|drove|went|came|originally|(?:is|am|are|was|were)(?=\s+from))"
+        rf"(?:\s+(?i:alone|here|back|home|with\s+\w+))?\s+(?i:in|to|from|near)\s+(?P<phi>{_CITY})"),
     rx(rf"\b(?:city|town|hometown)\s*:\s*(?P<phi>{_CITY})\b", re.IGNORECASE),
 ]
 ZIP_PATTERNS = [
@@ -159,7 +160,11 @@ _FACILITY = r"""(?:Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|He
     |Pharmacy|Associates|Medical\s+Group|Physicians|Family\s+Practice|Family\s+Medicine|Pediatrics|Home\s+Health
     |Community\s+Health|Health|Daycare|Day\s+Care|Assisted\s+Living|Senior\s+Living|Manor|Sanatorium|Center|Centre)"""
 _SITE_WORD = rf"(?:{CAP}|{UPPER}|St\.?|Mt\.?|of|the|and|&)"
+# Companies: a legal suffix ("Streetcred Software Inc.", "Miller Ltd"), or an employer ("I work for Xignite").
+_COMPANY = r"(?:Inc|LLC|L\.L\.C|Ltd|Corp|Corporation|Co|Company|Group|PLC|GmbH|AG|S\.A|SA|LLP)\.?"
 INSTITUTION_PATTERNS = [
+    rx(rf"(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|{UPPER}|and|&)){{0,3}}[ \t]+{_COMPANY})(?!\p{{L}})"),
+    rx(rf"\b(?i:work(?:s|ed|ing)?|employed|job)[ \t]+(?i:for|at|with)[ \t]+(?:the[ \t]+)?(?P<phi>{CAP}(?:[ \t]+{CAP}){{0,3}})"),
     rx(rf"(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?{CAP}(?:[ \t]+{_SITE_WORD}){{0,4}}?[ \t]+{_FACILITY})\b"),
     rx(rf"(?P<phi>{UPPER}(?:[ \t]+{UPPER}){{0,4}}[ \t]+(?:{_FACILITY.upper()}))\b"),
 ]
