@@ -55,7 +55,7 @@ DATE_PATTERNS = [
     # March 2023, Mar-23 (month and year: more specific than a year)
     rx(rf"\b(?P<phi>{MONTH}\.?[\s,-]+(?:\d{{4}}|'\d{{2}}))\b", re.IGNORECASE),
     # "on the 14th", "the 3rd of"; 3/14 after a date word ("seen on 3/14"; not "1/2 tablet")
-    rx(rf"\b(?:on|since|from|until|till|by|before|after|of)\s+the\s+(?P<phi>\d{{1,2}}{ORD})\b", re.IGNORECASE),
+    rx(rf"\b(?:on|since|from|until|till|by|before|after|of)\s+(?P<phi>the\s+\d{{1,2}}{ORD})\b", re.IGNORECASE),
     rx(rf"\bthe\s+(?P<phi>\d{{1,2}}{ORD})\s+of\b", re.IGNORECASE),
     # a weekday before a date or a day: "Sunday, October 13", "Tuesday the 9th", "Thursday 14th"
     rx(rf"\b(?P<phi>{WEEKDAY},?\s+(?:the\s+)?\d{{1,2}}{ORD}|{WEEKDAY},?(?=\s+(?:the\s+)?(?:{MONTH}\.?\s+)?\d{{1,2}}\b))",
