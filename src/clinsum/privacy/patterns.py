@@ -93,7 +93,7 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
     |employee|insurance|ins|payer|enrollee|registration|reg|booking|order|requisition|lab|pharmacy|bin|pcn)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
     |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|specimen|patient|pt|vehicle|plate
     |certificate)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
-    |MRN|ID|SN|\#)"""
+    |(?:MRN|ID|SN)(?:\s*(?:number|no|num)\b\.?)?|\#)"""
 _ID_VALUE = r"(?=[A-Z0-9-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24}(?:[ \t]\d{2,6}){0,4}"  # "W227 8810 93"
 ID_PATTERNS = [
     rx(rf"\b{_ID_LABEL}\s*(?:\#|:|-|=|is|was)?\s*(?:\#|:)?\s*(?P<phi>{_ID_VALUE})\b{_UNIT_AFTER}", re.IGNORECASE),
@@ -136,6 +136,9 @@ ADDRESS_PATTERNS = [
     rx(rf"\b(?i:address|addr|lives\s+at|resides\s+at|residing\s+at|home)\s*:?\s*(?P<phi>\d{{1,6}}[ \t]+[^,\n]{{2,60}}?{_APARTMENT})"
         rf"(?=,|\n|$|\.\s)"),
     rx(r"\b(?P<phi>P\.?\s?O\.?\s+Box\s+\d+)", regex.IGNORECASE),
+    # a street without a number after a place word: "the Walgreens on Belmont Avenue"
+    rx(rf"\b(?:on|at|off|near)[ \t]+(?P<phi>(?:{CAP}[ \t]+){{1,3}}(?:Street|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Way"
+       rf"|Court|Ct|Terrace|Parkway|Pkwy|Highway|Hwy|Drive)\b\.?)"),
 ]
 _CITY = rf"{CAP}(?:\s+{CAP}){{0,2}}|{UPPER}(?:\s+{UPPER}){{0,2}}"
 LOCATION_PATTERNS = [
