@@ -195,7 +195,7 @@ def _presidio_recognizers() -> list:
                                                           PhoneRecognizer, UrlRecognizer, UsMbiRecognizer,
                                                           UsSsnRecognizer)
 
-    return [CreditCardRecognizer(), IbanRecognizer(), EmailRecognizer(), _on_candidates(PhoneRecognizer, _PHONE_CANDIDATE, 20, supported_regions=("US", "UK", "DE", "FR", "IL", "IN", "CA", "BR")),
+    return [CreditCardRecognizer(), IbanRecognizer(), EmailRecognizer(), _on_candidates(PhoneRecognizer, _PHONE_CANDIDATE, 20, supported_regions=("US",)),
             _on_candidates(UrlRecognizer, _URL_CANDIDATE, 0), IpRecognizer(),
             UsSsnRecognizer(), DateRecognizer(), MedicalLicenseRecognizer(), UsMbiRecognizer()]
 
