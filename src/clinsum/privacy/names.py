@@ -69,6 +69,8 @@ _NAME_PATTERNS = {
     "middle_initial": rx(rf"(?P<phi>{CAP}[ \t]+\p{{Lu}}\.?[ \t]+{CAP})"),
     # a capitalised word inside a sentence that the name model is sure of: "Why is Katrine so impulsive?"
     "name_like": rx(rf"(?<=[\p{{Ll}},][ \t]+)(?P<phi>{CAP})"),
+    # a lowercase name alone on its line: "naomi ryan", "leidy t muris" (signatures, address blocks)
+    "lowercase_line": rx(rf"(?m)^[ \t>*-]*(?P<phi>{LOWER_WORD}(?:[ \t]+(?:\p{{Ll}}\.?|{LOWER_WORD})){{1,2}})[ \t]*$"),
     # "Smith, John" in headers
     "last_first": rx(rf"(?P<phi>{CAP},{_GAP}{CAP}(?:{_GAP}{INITIAL})?|{UPPER},{_GAP}{UPPER}(?:{_GAP}\p{{Lu}}\.?)?)"),
     # "John Smith", "JOHN A. SMITH"
@@ -195,6 +197,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
             elif kind == "name_like":
                 word = text[s:e]
                 span = (s, e) if is_name_word(word) and not _known(word) and name_score(word) >= UNCUED_THRESHOLD else None
+            elif kind == "lowercase_line":
+                words = [w for w in text[s:e].split() if len(w.rstrip(".")) > 1]
+                span = (s, e) if len(words) > 1 and all(is_name_word(w) and _likely_name(w) for w in words) else None
             elif kind in ("list", "dash_signature"):
                 span = _name_words(text, s, e, strong=True, lowercase_ok=True)
             elif kind == "last_first":
