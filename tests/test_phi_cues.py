@@ -26,7 +26,7 @@ FOUND = [
     ("Re: Ottokar Brandvold, DOB 7/22/1939", "Ottokar Brandvold", "NAME"),
     ("Her maiden name is Vasilescu", "Vasilescu", "NAME"),
     ("Lives alone. Why is Radoslav so tired?", "Radoslav", "NAME"),
-    ("Thanks for seeing her.\nmilica radosavljevic\n", "milica radosavljevic", "NAME"),
+    ("Thanks for seeing her.\ndragana petrovic\n", "dragana petrovic", "NAME"),
     ("Screening visit on the 22nd.", "the 22nd", "DATE"),
     ("He works for Brightline Logistics as a driver.", "Brightline Logistics", "INSTITUTION"),
     ("Billing goes to Vantor Holdings Ltd. each month.", "Vantor Holdings Ltd", "INSTITUTION"),
