@@ -1,5 +1,6 @@
 """Person names in notes: cued by titles, credentials, labels and roles, or a dictionary first name;
-then every other mention of a found name word."""
+where a cue allows a name that no list holds, the name model (:mod:`clinsum.privacy.name_model`)
+decides; then every other mention of a found name word."""
 
 from __future__ import annotations
 
@@ -191,9 +192,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
             elif kind in ("speaker", "vocative", "first_subject"):  # a lowercase one must be a known name too
                 word = text[s:e]
                 known = word.lower() in first_names()
-                span = (s, e) if is_name_word(word) and not _ROLE_WORD.fullmatch(word) and (
-                    known and (word[0].isupper() or _likely_name(word)) or word[0].isupper() and _likely_name(word)) \
-                    else None
+                likely = (known or _likely_name(word)) if word[0].isupper() else known and _likely_name(word)
+                span = (s, e) if likely and is_name_word(word) and not _ROLE_WORD.fullmatch(word) else None
             elif kind == "name_like":
                 word = text[s:e]
                 span = (s, e) if is_name_word(word) and not _known(word) and name_score(word) >= UNCUED_THRESHOLD else None
