@@ -72,6 +72,8 @@ _NAME_PATTERNS = {
     "name_like": rx(rf"(?<=[\p{{Ll}},][ \t]+)(?P<phi>{CAP})"),
     # a lowercase name alone on its line: "naomi ryan", "leidy t muris" (signatures, address blocks)
     "lowercase_line": rx(rf"(?m)^[ \t>*-]*(?P<phi>{LOWER_WORD}(?:[ \t]+(?:\p{{Ll}}\.?|{LOWER_WORD})){{1,2}})[ \t]*$"),
+    # three or more name-like words in a list: "our founders: Kónya, Becker and Vasquez"
+    "name_list": rx(rf"(?P<phi>{CAP}(?:[ \t]*,[ \t]*{CAP})+,?[ \t]+(?:and|&)[ \t]+{CAP})(?!\p{{L}})"),
     # "Smith, John" in headers
     "last_first": rx(rf"(?P<phi>{CAP},{_GAP}{CAP}(?:{_GAP}{INITIAL})?|{UPPER},{_GAP}{UPPER}(?:{_GAP}\p{{Lu}}\.?)?)"),
     # "John Smith", "JOHN A. SMITH"
@@ -197,6 +199,11 @@ def find_names(text: str) -> list[tuple[int, int]]:
             elif kind == "name_like":
                 word = text[s:e]
                 span = (s, e) if is_name_word(word) and not _known(word) and name_score(word) >= UNCUED_THRESHOLD else None
+            elif kind == "name_list":
+                words = list(regex.finditer(CAP, text[s:e]))
+                if all(_is_listed_name(w.group()) for w in words):
+                    found += [(s + w.start(), s + w.end()) for w in words]
+                continue
             elif kind == "lowercase_line":
                 words = [w for w in text[s:e].split() if len(w.rstrip(".")) > 1]
                 span = (s, e) if len(words) > 1 and all(is_name_word(w) and _likely_name(w) for w in words) else None
