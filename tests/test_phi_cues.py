@@ -3,6 +3,8 @@ cues must not turn into names."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from clinsum.privacy import name_model
@@ -78,3 +80,8 @@ def test_the_name_model_is_small_and_read_once():
     assert name_model.MODEL_PATH.stat().st_size < 100_000
     name_model.name_score("Thandiwe")
     assert name_model._weights.cache_info().currsize == 1
+
+
+def test_a_day_redacted_with_its_article_is_still_shifted_in_surrogate_mode():
+    out, _ = PhiRedactor("surrogate", seed=3).redact("Surgery on the 14th.")
+    assert re.fullmatch(r"Surgery on the \d{1,2}(?:st|nd|rd|th)\.", out) and out != "Surgery on the 14th.", out

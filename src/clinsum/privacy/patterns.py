@@ -63,8 +63,9 @@ DATE_PATTERNS = [
     # dates in words: "the eleventh of August", "August eleventh", "eleventh of August, nineteen sixty"
     rx(rf"\b(?P<phi>(?:(?:the\s+)?{ORDINAL_WORD}\s+of\s+{MONTH}|{MONTH}\s+(?:the\s+)?{ORDINAL_WORD})(?:,?\s+{YEAR_WORDS})?)\b",
        re.IGNORECASE),
-    # holidays: a day of a year
-    rx(rf"\b(?P<phi>{HOLIDAY})\b", re.IGNORECASE),
+    # holidays, with a day or week around them: "Christmas Eve", "the week after Thanksgiving"
+    rx(rf"\b(?P<phi>(?:the\s+(?:day|days|week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+       rf"\s+(?:before|after|of)\s+)?{HOLIDAY})\b", re.IGNORECASE),
     rx(r"\b(?:on|since|dated?|DOS|DOB|seen|admitted|discharged|admission|discharge|visit|until|through|thru|"
         r"starting|started|surgery|born|follow[\s-]?up|f/u|appointment|appt|return|RTC|next|last)\s*:?\s+(?P<phi>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\d/])",
         re.IGNORECASE),
