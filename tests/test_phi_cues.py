@@ -28,6 +28,7 @@ FOUND = [
     ("Re: Ottokar Brandvold, DOB 7/22/1939", "Ottokar Brandvold", "NAME"),
     ("Her maiden name is Vasilescu", "Vasilescu", "NAME"),
     ("Lives alone. Why is Radoslav so tired?", "Radoslav", "NAME"),
+    ("Doctor: Jovana, how are you feeling today?", "Jovana", "NAME"),
     ("Cards came from Jovana, Thandiwe and Vasilescu this week.", "Jovana Thandiwe Vasilescu", "NAME"),
     ("Thanks for seeing her.\ndragana petrovic\n", "dragana petrovic", "NAME"),
     ("Screening visit on the 22nd.", "the 22nd", "DATE"),
@@ -56,6 +57,7 @@ KEPT = [
     "You're doing well, continue apixaban and metoprolol.",
     "Grade II glioma; Child-Pugh class B; per AHA guidelines.",
     "Started Tylenol, Lasix and Coumadin.",
+    "Doctor: Overall, how are you feeling?",
 ]
 
 

@@ -52,6 +52,9 @@ _NAME_PATTERNS = {
                r"(?=[ \t]*[,(–-]?[ \t]*\d{1,3}[ \t]?(?:y/?o|yo|[MF])\b)"),
     # a speaker tag that is a known or name-like first name, not a role: "Nicole: Remember me?"
     "speaker": rx(rf"(?m)^[ \t]*(?P<phi>{CAP}|{LOWER_WORD})[ \t]*:[ \t\"“]"),
+    # a name called to at the start of a line or a turn: "Leif, can I speak to you?", "Doctor: Mary, how are you?"
+    "opening_vocative": rx(rf"(?:^|(?<=^[ \t]*\p{{L}}+[ \t]*:))[ \t]*(?P<phi>{CAP}),[ \t]+(?i:can|could|would|will|please|how"
+                           r"|what|are|do|did|is|I|we|you|it's|this|thank|thanks|good|nice)\b", regex.MULTILINE),
     # a known first name called to at a sentence's end: "Remember me, Mary?"
     "vocative": rx(rf",[ \t]+(?P<phi>{CAP})(?=[ \t]*(?:[?!]|\.(?:\s|$)))"),
     # a signature after a dash at the end of a line: "-- tkowalczyk", "—J. Park, NP"
@@ -191,6 +194,10 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 first, initial, last = text[s:e].split()
                 known = first.lower() in first_names() or last.lower() in last_names() or initial.endswith(".")
                 span = (s, e) if known and is_name_word(first) and is_name_word(last) else None
+            elif kind == "opening_vocative":  # a weaker cue: a census surname ("Overall, how ...") is not enough
+                word = text[s:e]
+                likely = looks_like_name(word) or word.lower() in first_names() and _likely_name(word)
+                span = (s, e) if likely and is_name_word(word) and not _ROLE_WORD.fullmatch(word) else None
             elif kind in ("speaker", "vocative", "first_subject"):  # a lowercase one must be a known name too
                 word = text[s:e]
                 known = word.lower() in first_names()
