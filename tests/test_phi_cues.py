@@ -58,6 +58,7 @@ KEPT = [
     "Grade II glioma; Child-Pugh class B; per AHA guidelines.",
     "Started Tylenol, Lasix and Coumadin.",
     "Doctor: Overall, how are you feeling?",
+    "72M with stage IVA NSCLC, PD-L1 80%, on pembrolizumab.",
 ]
 
 

@@ -219,8 +219,10 @@ def find_names(text: str) -> list[tuple[int, int]]:
             elif kind == "last_first":
                 last, first = re.split(r",\s+", text[s:e], maxsplit=1)
                 first = first.split()[0]
+                capitals = last.isupper() and first.isupper() and len(first) > 2  # "GARCIA, MARIA", not "NSCLC, PD-L"
                 ok = is_name_word(last) and is_name_word(first) and (
-                    first.lower() in first_names() or _alone_on_line(text, s, e) or last.isupper() and first.isupper() and len(first) > 2)
+                    first.lower() in first_names() or _alone_on_line(text, s, e)
+                    or capitals and (_likely_or_known(last) or _likely_or_known(first)))
                 span = (s, e) if ok else None
             else:  # first_last: a dictionary first name first, or every word name-like to the name model
                 first = text[s:e].split()[0]
