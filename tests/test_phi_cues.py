@@ -35,6 +35,7 @@ FOUND = [
     ("He works for Brightline Logistics as a driver.", "Brightline Logistics", "INSTITUTION"),
     ("Billing goes to Vantor Holdings Ltd. each month.", "Vantor Holdings Ltd", "INSTITUTION"),
     ("Last month she flew to Trondheim to see family.", "Trondheim", "LOCATION"),
+    ("Lives with her niece Ayla in Tromsø since the divorce.", "Tromsø", "LOCATION"),
 ]
 
 

@@ -146,7 +146,7 @@ LOCATION_PATTERNS = [
     rx(rf"(?P<phi>{_CITY}),\s*{STATE}\b"),
     rx(rf"\b(?i:lives|living|resides|residing|moved|relocated|born|grew\s+up|visiting|travel(?:l?ed)?|flew|returned"
         rf"|drove|went|came|originally|(?:is|am|are|was|were)(?=\s+from))"
-        rf"(?:\s+(?i:alone|here|back|home|with\s+\w+))?\s+(?i:in|to|from|near)\s+(?P<phi>{_CITY})"),
+        rf"(?:\s+(?i:alone|here|back|home|with(?:\s+\w+){{1,3}}))?\s+(?i:in|to|from|near)\s+(?P<phi>{_CITY})"),
     rx(rf"\b(?:city|town|hometown)\s*:\s*(?P<phi>{_CITY})\b", re.IGNORECASE),
 ]
 ZIP_PATTERNS = [
