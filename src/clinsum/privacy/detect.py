@@ -21,7 +21,7 @@ import regex
 from clinsum.privacy.names import find_names, other_mentions
 from clinsum.privacy.patterns import (ADDRESS_PATTERNS, AGE_PATTERNS, CAP, DATE_PATTERNS, ID_PATTERNS,
                                       INSTITUTION_PATTERNS, LOCATION_PATTERNS, PHONE_PATTERNS, SSN_PATTERNS, STATE,
-                                      ZIP_PATTERNS)
+                                      STATE_NAMES, ZIP_PATTERNS)
 from clinsum.privacy.vocab import cities, clinical_spans, department_words, is_name_word
 
 PHI_TYPES = {
@@ -336,8 +336,9 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
                                     or all(not is_name_word(w) for w in re.findall(r"[\w'’-]+", value))):
             continue
         if span.type == "LOCATION" and regex.fullmatch(STATE, value) or span.type == "NAME" and (
-                regex.search(rf",\s*{STATE}$", value) or " " in value and regex.fullmatch(STATE, value)):
-            continue  # "Springfield, West Virginia" is a city and a state
+                regex.search(rf",\s*{STATE}$", value) or " " in value and regex.fullmatch(STATE, value)
+                or _in_state_name(text, span)):
+            continue  # "Springfield, West Virginia" is a city and a state; "West" there is no name
         if span.type == "DATE" and _not_a_date(text, span):
             continue
         if span.type == "INSTITUTION" and all(w.lower() in department_words() or not is_name_word(w)
@@ -347,6 +348,16 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
             continue
         kept.append(span)
     return kept
+
+
+_STATE_NAME = regex.compile(rf"(?i:{STATE_NAMES})")
+
+
+def _in_state_name(text: str, span: PhiSpan) -> bool:
+    """The span is part of a longer state name ("West" of "West Virginia"; not "Virginia" alone)."""
+    start = max(0, span.start - 16)
+    return any(start + m.start() <= span.start and span.end <= start + m.end() and m.end() - m.start() > span.end - span.start
+               for m in _STATE_NAME.finditer(text[start: span.end + 16]))
 
 
 _DOSE_AFTER = re.compile(r"\s*(?:tab|tablet|cap|capsule|pill|dose|strength|of\s+(?:a|the)|mg|ml|teaspoon|tsp|"

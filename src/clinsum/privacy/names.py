@@ -1,5 +1,6 @@
 """Person names in notes: cued by titles, credentials, labels and roles, or a dictionary first name;
-then every other mention of a found name word."""
+where a cue allows a name that no list holds, the name model (:mod:`clinsum.privacy.name_model`)
+decides; then every other mention of a found name word."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import re
 
 import regex
 
-from clinsum.privacy.patterns import CAP, INITIAL, LOWER_WORD, PARTICLE, UPPER, rx
+from clinsum.privacy.name_model import KNOWN_THRESHOLD, UNCUED_THRESHOLD, looks_like_name, name_score
+from clinsum.privacy.patterns import CAP, INITIAL, LOWER_WORD, PARTICLE, STATE_NAMES, UPPER, rx
 from clinsum.privacy.vocab import first_names, is_name_word, last_names
 
 # Names. Titles and credentials make what follows (or precedes) a name whatever it is; roles make a
@@ -33,22 +35,26 @@ _NAME_PATTERNS = {
     # "Kim Nguyen, MD", "J. Smith RN"
     "credential": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,3}}),?{_GAP}{_CREDENTIAL}\b"),
     # "Patient name: john smith", "Signed by: Kim Nguyen", "cc: Lee", "Patient: Hi, I'm Maria"
-    "label": rx(r"\b(?i:(?:patient|pt|client|resident)'?s?\s+name|name|patient|pt|signed(?:\s+by)?|electronically\s+signed\s+by"
-                 r"|dictated\s+by|transcribed\s+by|authenticated\s+by|cosigned\s+by|attested\s+by|cc|seen\s+by"
+    "label": rx(r"\b(?i:(?:patient|pt|client|resident)'?s?\s+name|name\s+(?:is|was)|name|patient|pt|signed(?:\s+by)?|electronically\s+signed\s+by"
+                 r"|re|dictated\s+by|transcribed\s+by|authenticated\s+by|cosigned\s+by|attested\s+by|cc|seen\s+by"
                  r"|referred\s+by|discussed\s+with|spoke\s+(?:with|to)|accompanied\s+by|per|with|by|from"
                  r"|I'm|I\s+am|my\s+name\s+is|this\s+is|call\s+me|calls\s+me|called|goes\s+by|known\s+as|it'?s"
                  r"|hi|hello|hey|thanks|thank\s+you|nice\s+to\s+meet\s+you|good\s+(?:morning|afternoon|evening)|bye"
-                 r"|speaking\s+with|talking\s+to|ask\s+for|asking\s+for|said|asked|replied|told|according\s+to)"
-                 rf"[ \t]*[:,]?[ \t]+(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"),
+                 r"|speaking\s+with|talking\s+to|ask\s+for|asking\s+for|said|says|asked|replied|told|according\s+to"
+                 r"|named)"
+                 rf"[ \t]*[:,?]?[ \t]+(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"),
     # "his daughter Ana Lopez", "PCP: Ortiz", "wife, Mary,"
-    "role": rx(rf"\b(?i:{_ROLE})s?[ \t]*[:,(]?[ \t]*(?:(?i:is|was|named|called)[ \t]+)?(?P<phi>{_ROLE_NAME}"
+    "role": rx(rf"\b(?i:{_ROLE})s?\b[ \t]*[:,(]?[ \t]*(?:(?i:is|was|named|called)[ \t]+)?(?P<phi>{_ROLE_NAME}"
                rf"(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*&[ \t]*){_ROLE_NAME})*)"),
     # sign-out and census lists: "rm 12 - delacroix, 88M", "Bed 4: Nguyen (72F)"
     "list": rx(rf"(?im)^[ \t]*(?:rm|room|bed|bd|bay|pt)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?[ \t]*[-:–—)][ \t]*"
                rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"
                r"(?=[ \t]*[,(–-]?[ \t]*\d{1,3}[ \t]?(?:y/?o|yo|[MF])\b)"),
-    # a speaker tag that is a known first name: "Nicole: Remember me?" (dialogue transcripts)
-    "speaker": rx(rf"(?m)^[ \t]*(?P<phi>{CAP})[ \t]*:[ \t]"),
+    # a speaker tag that is a known or name-like first name, not a role: "Nicole: Remember me?"
+    "speaker": rx(rf"(?m)^[ \t]*(?P<phi>{CAP}|{LOWER_WORD})[ \t]*:[ \t\"“]"),
+    # a name called to at the start of a line or a turn: "Leif, can I speak to you?", "Doctor: Mary, how are you?"
+    "opening_vocative": rx(rf"(?:^|(?<=^[ \t]*\p{{L}}+[ \t]*:))[ \t]*(?P<phi>{CAP}),[ \t]+(?i:can|could|would|will|please|how"
+                           r"|what|are|do|did|is|I|we|you|it's|this|thank|thanks|good|nice)\b", regex.MULTILINE),
     # a known first name called to at a sentence's end: "Remember me, Mary?"
     "vocative": rx(rf",[ \t]+(?P<phi>{CAP})(?=[ \t]*(?:[?!]|\.(?:\s|$)))"),
     # a signature after a dash at the end of a line: "-- tkowalczyk", "—J. Park, NP"
@@ -65,14 +71,22 @@ _NAME_PATTERNS = {
                         r"|shouted|asked|told|lives|works|came|comes|feels|agrees|agreed)\b"),
     # a first name, a middle initial and a surname: "Janka M. Szász", "Elita B Desaulniers"
     "middle_initial": rx(rf"(?P<phi>{CAP}[ \t]+\p{{Lu}}\.?[ \t]+{CAP})"),
+    # a capitalised word inside a sentence that the name model is sure of: "Why is Katrine so impulsive?"
+    "name_like": rx(rf"(?<=[\p{{Ll}},][ \t]+)(?P<phi>{CAP})"),
+    # a lowercase name alone on its line: "naomi ryan", "leidy t muris" (signatures, address blocks)
+    "lowercase_line": rx(rf"(?m)^[ \t>*-]*(?P<phi>{LOWER_WORD}(?:[ \t]+(?:\p{{Ll}}\.?|{LOWER_WORD})){{1,2}})[ \t]*$"),
+    # three or more name-like words in a list: "our founders: Kónya, Becker and Vasquez"
+    "name_list": rx(rf"(?P<phi>{CAP}(?:[ \t]*,[ \t]*{CAP})+,?[ \t]+(?:and|&)[ \t]+{CAP})(?!\p{{L}})"),
     # "Smith, John" in headers
     "last_first": rx(rf"(?P<phi>{CAP},{_GAP}{CAP}(?:{_GAP}{INITIAL})?|{UPPER},{_GAP}{UPPER}(?:{_GAP}\p{{Lu}}\.?)?)"),
     # "John Smith", "JOHN A. SMITH"
     "first_last": rx(rf"(?P<phi>(?:{CAP}|{UPPER})(?:{_GAP}{INITIAL})?(?:{_NEXT}(?:{CAP}|{UPPER})){{1,2}})"),
 }
+_STATE_NAME = regex.compile(rf"\b(?i:{STATE_NAMES})\b")
+_ROLE_WORD = regex.compile(rf"(?i:{_ROLE}|caller|user|bot|agent|operator|speaker|parent|family|relative)", regex.VERBOSE)
 # Strong cues: the name words may be any capitalised (or, for labels, lowercase) non-common word.
-_STRONG_LABEL = re.compile(r"name|signed|dictated|transcribed|authenticated|attested|cc\b|seen by|referred by"
-                           r"|discussed|spoke|accompanied|I'm|I am|this is|call|goes by|known as|hi\b|hello|hey|thank"
+_STRONG_LABEL = re.compile(r"name|says|signed|dictated|transcribed|authenticated|attested|cc\b|seen by|referred by"
+                           r"|discussed|spoke|accompanied|I'm|I am|this is|it'?s\b|call|goes by|known as|hi\b|hello|hey|thank"
                            r"|meet|good|bye|speaking|talking|ask|said|replied|told|according", re.IGNORECASE)
 # Only a name label proper ("Name: john smith", "my name is john") makes a lowercase word a name.
 _LOWERCASE_LABEL = re.compile(r"name\s*(?::|is\b|,)", re.IGNORECASE)
@@ -81,13 +95,36 @@ _LOWERCASE_LABEL = re.compile(r"name\s*(?::|is\b|,)", re.IGNORECASE)
 _CAPS_DISEASE_TITLE = re.compile(r"M[SR]")
 
 
+def _known(word: str) -> bool:
+    return word.lower() in first_names() or word.lower() in last_names()
+
+
+def _likely_name(word: str) -> bool:
+    """The name model takes every part of ``word`` ("okonkwo-reyes") for a name; a dictionary name needs
+    only a score above even, as many census surnames are also English words ("son states", "South")."""
+    return all(looks_like_name(part) or _known(part) and name_score(part) >= KNOWN_THRESHOLD
+               for part in word.split("-") if part)
+
+
+def _likely_or_known(word: str) -> bool:
+    return _known(word) or _likely_name(word)
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """Nothing but bullets or quote marks (">", "-") and spaces around ``text[start:end]`` on its line."""
+    before = text[text.rfind("\n", 0, start) + 1: start]
+    after = text[end: (text.find("\n", end) + 1 or len(text) + 1) - 1]
+    return not before.strip(" \t>-*•") and not after.strip()
+
+
 def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: bool,
                 lowercase_if_known: bool = False) -> tuple[int, int] | None:
     """Trim a candidate name to its name words; None when nothing name-like is left.
 
     ``strong``: the cue alone makes a name, so any non-common capitalised word counts; otherwise
     the words must be dictionary first or last names, or at least two capitalised non-common words.
-    ``lowercase_ok``: lowercase words count too; ``lowercase_if_known``: those in the name lists do.
+    ``lowercase_ok``: lowercase words count too; ``lowercase_if_known``: those that are likely names
+    do (:func:`_likely_name`).
     """
     kept: list[tuple[int, int]] = []
     pending: list[tuple[int, int]] = []  # particles ("da", "van") wait for the next name word
@@ -102,8 +139,9 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
             kept += pending + [(s, s + len(w))]
             pending = []
             continue
-        known = bare.lower() in first_names() or bare.lower() in last_names()
-        if not bare or not (bare[0].isupper() or lowercase_ok or lowercase_if_known and known) or not is_name_word(bare):
+        known = _known(bare)
+        if not bare or not (bare[0].isupper() or lowercase_ok or lowercase_if_known and _likely_name(bare)) \
+                or not is_name_word(bare):
             break
         in_dictionary &= known
         kept += pending + [(s, s + len(bare))]
@@ -124,13 +162,14 @@ def find_names(text: str) -> list[tuple[int, int]]:
     (their other mentions: :func:`other_mentions`)."""
     found: list[tuple[int, int]] = []
     for kind, pattern in _NAME_PATTERNS.items():
-        for m in pattern.finditer(text, overlapped=kind == "label"):  # "Patient: my name is ..." holds two cues
+        # "Patient: my name is ...", "husband Ernesto and daughters Lupe" hold two cues
+        for m in pattern.finditer(text, overlapped=kind in ("label", "role")):
             s, e = m.span("phi")
             if kind == "title":
                 title = text[m.start(): s].strip()
                 if _CAPS_DISEASE_TITLE.fullmatch(title) and not text[s:e].split()[0].isupper():
                     continue
-                span = _name_words(text, s, e, strong=True, lowercase_ok=True)
+                span = _name_words(text, s, e, strong=True, lowercase_ok=False, lowercase_if_known=True)
             elif kind == "credential":
                 span = _name_words(text, s, e, strong=True, lowercase_ok=False)
                 if span:  # keep only the words right before the credential
@@ -155,29 +194,73 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 first, initial, last = text[s:e].split()
                 known = first.lower() in first_names() or last.lower() in last_names() or initial.endswith(".")
                 span = (s, e) if known and is_name_word(first) and is_name_word(last) else None
-            elif kind in ("speaker", "vocative", "first_subject"):
+            elif kind == "opening_vocative":  # a weaker cue: a census surname ("Overall, how ...") is not enough
                 word = text[s:e]
-                span = (s, e) if word.lower() in first_names() and is_name_word(word) else None
+                likely = looks_like_name(word) or word.lower() in first_names() and _likely_name(word)
+                span = (s, e) if likely and is_name_word(word) and not _ROLE_WORD.fullmatch(word) else None
+            elif kind in ("speaker", "vocative", "first_subject"):  # a lowercase one must be a known name too
+                word = text[s:e]
+                known = word.lower() in first_names()
+                likely = (known or _likely_name(word)) if word[0].isupper() else known and _likely_name(word)
+                span = (s, e) if likely and is_name_word(word) and not _ROLE_WORD.fullmatch(word) else None
+            elif kind == "name_like":
+                word = text[s:e]
+                span = (s, e) if is_name_word(word) and not _known(word) and name_score(word) >= UNCUED_THRESHOLD else None
+            elif kind == "name_list":
+                words = list(regex.finditer(CAP, text[s:e]))
+                if all(_is_listed_name(w.group()) for w in words):
+                    found += [(s + w.start(), s + w.end()) for w in words]
+                continue
+            elif kind == "lowercase_line":
+                words = [w for w in text[s:e].split() if len(w.rstrip(".")) > 1]
+                span = (s, e) if len(words) > 1 and all(is_name_word(w) and _likely_name(w) for w in words) else None
             elif kind in ("list", "dash_signature"):
                 span = _name_words(text, s, e, strong=True, lowercase_ok=True)
             elif kind == "last_first":
                 last, first = re.split(r",\s+", text[s:e], maxsplit=1)
                 first = first.split()[0]
-                alone = (text[text.rfind("\n", 0, s) + 1: s].strip() == ""
-                         and text[e: (text.find("\n", e) + 1 or len(text) + 1) - 1].strip() == "")
+                capitals = last.isupper() and first.isupper() and len(first) > 2  # "GARCIA, MARIA", not "NSCLC, PD-L"
                 ok = is_name_word(last) and is_name_word(first) and (
-                    first.lower() in first_names() or alone or last.isupper() and first.isupper() and len(first) > 2)
+                    first.lower() in first_names() or _alone_on_line(text, s, e)
+                    or capitals and (_likely_or_known(last) or _likely_or_known(first)))
                 span = (s, e) if ok else None
-            else:  # first_last: the first word must be a dictionary first name
+            else:  # first_last: a dictionary first name first, or every word name-like to the name model
                 first = text[s:e].split()[0]
                 span = None
-                if first.lower() in first_names() and is_name_word(first):
+                # a name alone on its line (a signature, an address block) may hold census words of lower score
+                likely = _likely_name if not _alone_on_line(text, s, e) else _likely_or_known
+                if first.lower() in first_names() and is_name_word(first) or not _STATE_NAME.search(text[s:e]) and all(
+                        is_name_word(w) and likely(w) for w in text[s:e].split()
+                        if not regex.fullmatch(rf"{INITIAL}|{PARTICLE}", w)):
                     span = _name_words(text, s, e, strong=True, lowercase_ok=False)
                     if span and " " not in text[span[0]:span[1]].strip():
                         span = None  # a first name alone ("Will", "Grace") is too often a word
             if span:
                 found.append(span)
-    return found
+    return found + _coordinated(text, found)
+
+
+_AND = r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)"
+_AND_NEXT = regex.compile(rf"{_AND}(?P<phi>{CAP})")
+_PREVIOUS_AND = regex.compile(rf"(?P<phi>{CAP}){_AND}$")
+
+
+def _coordinated(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Name-like words listed with a found name ("Morrison, Rogers and Torres", "Lupe and Carmen")."""
+    out = []
+    for s, e in names:
+        while (m := _AND_NEXT.match(text, e)) and _is_listed_name(m.group("phi")):
+            out.append(m.span("phi"))
+            e = m.end()
+        while (m := _PREVIOUS_AND.search(text, max(0, s - 40), s)) and _is_listed_name(m.group("phi")):
+            out.append(m.span("phi"))
+            s = m.start()
+    return out
+
+
+def _is_listed_name(word: str) -> bool:
+    return is_name_word(word) and not _ROLE_WORD.fullmatch(word) and not _STATE_NAME.fullmatch(word) and (
+        word.lower() in first_names() or _likely_name(word))
 
 
 _TOKEN = regex.compile(r"(?<![\w-])\p{L}[\w'’-]*")

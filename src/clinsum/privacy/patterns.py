@@ -55,7 +55,7 @@ DATE_PATTERNS = [
     # March 2023, Mar-23 (month and year: more specific than a year)
     rx(rf"\b(?P<phi>{MONTH}\.?[\s,-]+(?:\d{{4}}|'\d{{2}}))\b", re.IGNORECASE),
     # "on the 14th", "the 3rd of"; 3/14 after a date word ("seen on 3/14"; not "1/2 tablet")
-    rx(rf"\b(?:on|since|from|until|till|by|before|after|of)\s+the\s+(?P<phi>\d{{1,2}}{ORD})\b", re.IGNORECASE),
+    rx(rf"\b(?:on|since|from|until|till|by|before|after|of)\s+(?P<phi>the\s+\d{{1,2}}{ORD})\b", re.IGNORECASE),
     rx(rf"\bthe\s+(?P<phi>\d{{1,2}}{ORD})\s+of\b", re.IGNORECASE),
     # a weekday before a date or a day: "Sunday, October 13", "Tuesday the 9th", "Thursday 14th"
     rx(rf"\b(?P<phi>{WEEKDAY},?\s+(?:the\s+)?\d{{1,2}}{ORD}|{WEEKDAY},?(?=\s+(?:the\s+)?(?:{MONTH}\.?\s+)?\d{{1,2}}\b))",
@@ -63,8 +63,9 @@ DATE_PATTERNS = [
     # dates in words: "the eleventh of August", "August eleventh", "eleventh of August, nineteen sixty"
     rx(rf"\b(?P<phi>(?:(?:the\s+)?{ORDINAL_WORD}\s+of\s+{MONTH}|{MONTH}\s+(?:the\s+)?{ORDINAL_WORD})(?:,?\s+{YEAR_WORDS})?)\b",
        re.IGNORECASE),
-    # holidays: a day of a year
-    rx(rf"\b(?P<phi>{HOLIDAY})\b", re.IGNORECASE),
+    # holidays, with a day or week around them: "Christmas Eve", "the week after Thanksgiving"
+    rx(rf"\b(?P<phi>(?:the\s+(?:day|days|week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+       rf"\s+(?:before|after|of)\s+)?{HOLIDAY})\b", re.IGNORECASE),
     rx(r"\b(?:on|since|dated?|DOS|DOB|seen|admitted|discharged|admission|discharge|visit|until|through|thru|"
         r"starting|started|surgery|born|follow[\s-]?up|f/u|appointment|appt|return|RTC|next|last)\s*:?\s+(?P<phi>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\d/])",
         re.IGNORECASE),
@@ -93,7 +94,7 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
     |employee|insurance|ins|payer|enrollee|registration|reg|booking|order|requisition|lab|pharmacy|bin|pcn)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
     |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|specimen|patient|pt|vehicle|plate
     |certificate)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
-    |MRN|ID|SN|\#)"""
+    |(?:MRN|ID|SN)(?:\s*(?:number|no|num)\b\.?)?|\#)"""
 _ID_VALUE = r"(?=[A-Z0-9-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24}(?:[ \t]\d{2,6}){0,4}"  # "W227 8810 93"
 ID_PATTERNS = [
     rx(rf"\b{_ID_LABEL}\s*(?:\#|:|-|=|is|was)?\s*(?:\#|:)?\s*(?P<phi>{_ID_VALUE})\b{_UNIT_AFTER}", re.IGNORECASE),
@@ -136,12 +137,16 @@ ADDRESS_PATTERNS = [
     rx(rf"\b(?i:address|addr|lives\s+at|resides\s+at|residing\s+at|home)\s*:?\s*(?P<phi>\d{{1,6}}[ \t]+[^,\n]{{2,60}}?{_APARTMENT})"
         rf"(?=,|\n|$|\.\s)"),
     rx(r"\b(?P<phi>P\.?\s?O\.?\s+Box\s+\d+)", regex.IGNORECASE),
+    # a street without a number after a place word: "the Walgreens on Belmont Avenue"
+    rx(rf"\b(?:on|at|off|near)[ \t]+(?P<phi>(?:{CAP}[ \t]+){{1,3}}(?:Street|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Way"
+       rf"|Court|Ct|Terrace|Parkway|Pkwy|Highway|Hwy|Drive)\b\.?)"),
 ]
 _CITY = rf"{CAP}(?:\s+{CAP}){{0,2}}|{UPPER}(?:\s+{UPPER}){{0,2}}"
 LOCATION_PATTERNS = [
     rx(rf"(?P<phi>{_CITY}),\s*{STATE}\b"),
-    rx(rf"\b(?i:lives|living|resides|residing|moved|relocated|born|grew\s+up|visiting|travel(?:l?ed)?)"
-        rf"(?:\s+(?i:alone|here|back|with\s+\w+))?\s+(?i:in|to|from|near)\s+(?P<phi>{_CITY})"),
+    rx(rf"\b(?i:lives|living|resides|residing|moved|relocated|born|grew\s+up|visiting|travel(?:l?ed)?|flew|returned"
+        rf"|drove|went|came|originally|(?:is|am|are|was|were)(?=\s+from))"
+        rf"(?:\s+(?i:alone|here|back|home|with(?:\s+\w+){{1,3}}))?\s+(?i:in|to|from|near)\s+(?P<phi>{_CITY})"),
     rx(rf"\b(?:city|town|hometown)\s*:\s*(?P<phi>{_CITY})\b", re.IGNORECASE),
 ]
 ZIP_PATTERNS = [
@@ -159,7 +164,11 @@ _FACILITY = r"""(?:Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|He
     |Pharmacy|Associates|Medical\s+Group|Physicians|Family\s+Practice|Family\s+Medicine|Pediatrics|Home\s+Health
     |Community\s+Health|Health|Daycare|Day\s+Care|Assisted\s+Living|Senior\s+Living|Manor|Sanatorium|Center|Centre)"""
 _SITE_WORD = rf"(?:{CAP}|{UPPER}|St\.?|Mt\.?|of|the|and|&)"
+# Companies: a legal suffix ("Streetcred Software Inc.", "Miller Ltd"), or an employer ("I work for Xignite").
+_COMPANY = r"(?:Inc|LLC|L\.L\.C|Ltd|Corp|Corporation|Co|Company|Group|PLC|GmbH|AG|S\.A|SA|LLP)\.?"
 INSTITUTION_PATTERNS = [
+    rx(rf"(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|{UPPER}|and|&)){{0,3}}[ \t]+{_COMPANY})(?!\p{{L}})"),
+    rx(rf"\b(?i:work(?:s|ed|ing)?|employed|job)[ \t]+(?i:for|at|with)[ \t]+(?:the[ \t]+)?(?P<phi>{CAP}(?:[ \t]+{CAP}){{0,3}})"),
     rx(rf"(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?{CAP}(?:[ \t]+{_SITE_WORD}){{0,4}}?[ \t]+{_FACILITY})\b"),
     rx(rf"(?P<phi>{UPPER}(?:[ \t]+{UPPER}){{0,4}}[ \t]+(?:{_FACILITY.upper()}))\b"),
 ]

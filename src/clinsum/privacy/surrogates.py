@@ -182,10 +182,10 @@ def shift_date(text: str, days: int) -> str | None:
     if m:  # March 2023: the month of the shifted 15th
         new = moved(_full_year(m["year"]), _month_number(m["month"]), 15)
         return f"{_render_month(new.month, m['month'])}{m['sep']}{_year_like(new.year, m['year'])}"
-    m = re.fullmatch(rf"(\d{{1,2}})({ORD})", text, re.IGNORECASE)
+    m = re.fullmatch(rf"(the\s+)?(\d{{1,2}})({ORD})", text, re.IGNORECASE)
     if m:  # "the 14th": the day of the month of the shifted date
-        new = moved(_REFERENCE_YEAR, 1, int(m.group(1)))
-        return f"{new.day}{_ordinal(new.day)}" if new else None
+        new = moved(_REFERENCE_YEAR, 1, int(m.group(2)))
+        return f"{m.group(1) or ''}{new.day}{_ordinal(new.day)}" if new else None
     return None
 
 

@@ -61,6 +61,8 @@ def allowed_words() -> frozenset[str]:
     return word_list("allowed_words")
 
 
+# "You're", "I'll", "Don't": never a name.
+_CONTRACTION = re.compile(r"['’](?:re|ve|ll|m|d|t)$")
 # Roman numerals, with a letter suffix: stages and grades ("stage IVA", "grade II", "class III").
 _ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})[ABC]?")
 
@@ -68,7 +70,8 @@ _ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})[ABC]?")
 def is_name_word(word: str) -> bool:
     """Could this capitalised word be part of a person's name (not a common or clinical word, not a stage)?"""
     low = word.lower().rstrip(".")
-    return bool(low) and low not in common_words() and low not in allowed_words() and not _ROMAN.fullmatch(word)
+    return bool(low) and low not in common_words() and low not in allowed_words() and not _ROMAN.fullmatch(word) \
+        and not _CONTRACTION.search(low)
 
 
 def clinical_spans(text: str) -> tuple[tuple[int, int], ...]:

@@ -1,0 +1,91 @@
+"""Names that no dictionary holds, admitted by a cue and the name model (issue 23), and the words that
+cues must not turn into names."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from clinsum.privacy import name_model
+from clinsum.privacy.phi import PhiRedactor
+
+
+@pytest.fixture(scope="module")
+def tagger() -> PhiRedactor:
+    return PhiRedactor("tag")
+
+
+# (text, identifier inside it, expected tag); the names are in neither census list
+FOUND = [
+    ("PATIENT: It's Folasade. I have had a cough.", "Folasade", "NAME"),
+    ("Ifeoluwa: I have had a cough for a week.\nDoctor: Any fever?", "Ifeoluwa", "NAME"),
+    ("pt's son dragomir drove her in today", "dragomir", "NAME"),
+    ("Contact: niece Thandiwe Mokoena 555-201-7788", "Thandiwe Mokoena", "NAME"),
+    ("bed 9 - okereke, 79F, urosepsis on cefepime", "okereke", "NAME"),
+    ("Discussed with Dr. Adeyinka and Szczepanik.", "Szczepanik", "NAME"),
+    ("Krisztina Szőllősi is here for follow-up.", "Krisztina Szőllősi", "NAME"),
+    ("Re: Ottokar Brandvold, DOB 7/22/1939", "Ottokar Brandvold", "NAME"),
+    ("Her maiden name is Vasilescu", "Vasilescu", "NAME"),
+    ("Lives alone. Why is Radoslav so tired?", "Radoslav", "NAME"),
+    ("Doctor: Jovana, how are you feeling today?", "Jovana", "NAME"),
+    ("Cards came from Jovana, Thandiwe and Vasilescu this week.", "Jovana Thandiwe Vasilescu", "NAME"),
+    ("Thanks for seeing her.\ndragana petrovic\n", "dragana petrovic", "NAME"),
+    ("Screening visit on the 22nd.", "the 22nd", "DATE"),
+    ("He works for Brightline Logistics as a driver.", "Brightline Logistics", "INSTITUTION"),
+    ("Billing goes to Vantor Holdings Ltd. each month.", "Vantor Holdings Ltd", "INSTITUTION"),
+    ("Last month she flew to Trondheim to see family.", "Trondheim", "LOCATION"),
+    ("Lives with her niece Ayla in Tromsø since the divorce.", "Tromsø", "LOCATION"),
+]
+
+
+@pytest.mark.parametrize("text,identifier,tag", FOUND, ids=[f"{t}:{i}" for _, i, t in FOUND])
+def test_cued_identifier_is_replaced(tagger, text, identifier, tag):
+    out, counts = tagger.redact(text)
+    assert not any(part in out for part in identifier.split() if len(part) > 2), out
+    assert f"[{tag}]" in out and counts[tag] >= 1, out
+
+
+# Cue positions that hold no name: roles and labels as speaker tags, census surnames that are words,
+# contractions, drug and disease words, parts of a state's name.
+KEPT = [
+    "Caller: He has been dizzy since Sunday.\nDaughter: She stopped eating.",
+    "Son states she has MS and moderate MR.",
+    "If pain worsens, call our nurse line for advice.",
+    "Pt's wife reports Addison's disease, on hydrocortisone.",
+    "Patient: I'm worried about the Hashimoto's.",
+    "Interpreter: She says the levetiracetam makes her tired.",
+    "You're doing well, continue apixaban and metoprolol.",
+    "Grade II glioma; Child-Pugh class B; per AHA guidelines.",
+    "Started Tylenol, Lasix and Coumadin.",
+    "Doctor: Overall, how are you feeling?",
+    "72M with stage IVA NSCLC, PD-L1 80%, on pembrolizumab.",
+]
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_cue_positions_without_a_name_are_kept(tagger, text):
+    assert tagger.redact(text) == (text, {})
+
+
+def test_a_word_of_a_state_name_is_no_name_but_the_same_first_name_is(tagger):
+    out, _ = tagger.redact("Mr. West moved from Wheeling, West Virginia. His daughter, Virginia, helps.")
+    assert out == "Mr. [NAME] moved from [LOCATION], West Virginia. His daughter, [NAME], helps."
+
+
+def test_the_name_model_scores_names_above_and_clinical_words_below_its_threshold():
+    for name in ("Thandiwe", "Radoslav", "Vasilescu", "Giedraitis"):
+        assert name_model.name_score(name) >= name_model.THRESHOLD, name
+    for word in ("levetiracetam", "hydrochlorothiazide", "glomerulonephritis", "pembrolizumab", "Procedure"):
+        assert name_model.name_score(word) < name_model.THRESHOLD, word
+
+
+def test_the_name_model_is_small_and_read_once():
+    assert name_model.MODEL_PATH.stat().st_size < 100_000
+    name_model.name_score("Thandiwe")
+    assert name_model._weights.cache_info().currsize == 1
+
+
+def test_a_day_redacted_with_its_article_is_still_shifted_in_surrogate_mode():
+    out, _ = PhiRedactor("surrogate", seed=3).redact("Surgery on the 14th.")
+    assert re.fullmatch(r"Surgery on the \d{1,2}(?:st|nd|rd|th)\.", out) and out != "Surgery on the 14th.", out
