@@ -8,7 +8,9 @@ import json
 import pytest
 
 from clinsum.cli import main
+from clinsum.privacy import phi
 from clinsum.privacy.detect import PhiDetector, windows
+from clinsum.privacy.phi import PhiRedactor
 
 NOTE = "Patient: John Smith, MRN 1234567. Cough."
 
@@ -115,13 +117,15 @@ def test_windows_tile_the_text_and_edges_fall_on_whitespace():
     assert all(text[s - 1] == " " for s, *_ in parts[1:]) and all(text[e] == " " for *_, e in parts[:-1])
 
 
+LONG_NOTE_LINES = ["Patient: Oskar Mądrzak, MRN 00123456. DOB: 03/14/1950. Phone (415) 555-0123.",
+                   "Her daughter Ana Lopez was present. Mr. Mądrzak denies fever.",
+                   "History of Parkinson's disease. BP 120/80. Metformin 500 mg twice daily.",
+                   "Address: 123 Main Street, Apt 4B. Resides in Springfield, IL 62704. Email: ana.lopez@mail.org.",
+                   "Mądrzak was seen by Dr. Okonkwo on March 14th, 2023; a 94-year-old neighbour drove him."]
+
+
 def test_a_long_note_gives_the_same_spans_in_windows_as_in_one_pass(detector):
-    pieces = ["Patient: Oskar Mądrzak, MRN 00123456. DOB: 03/14/1950. Phone (415) 555-0123.",
-              "Her daughter Ana Lopez was present. Mr. Mądrzak denies fever.",
-              "History of Parkinson's disease. BP 120/80. Metformin 500 mg twice daily.",
-              "Address: 123 Main Street, Apt 4B. Resides in Springfield, IL 62704. Email: ana.lopez@mail.org.",
-              "Mądrzak was seen by Dr. Okonkwo on March 14th, 2023; a 94-year-old neighbour drove him."]
-    text = "\n".join(pieces[i % len(pieces)] for i in range(120))  # about 9,000 characters
+    text = "\n".join(LONG_NOTE_LINES[i % len(LONG_NOTE_LINES)] for i in range(120))  # about 9,000 characters
     one_pass = detector.find(text)
     detector.window_chars, detector.window_overlap = 700, 150  # borders fall inside identifiers
     try:
@@ -131,6 +135,23 @@ def test_a_long_note_gives_the_same_spans_in_windows_as_in_one_pass(detector):
     assert len(windows(text, 700, 150)) > 10
     assert in_windows == one_pass
     assert sum(s.type == "NAME" for s in one_pass) > 100
+
+
+@pytest.mark.parametrize("mode", ["tag", "surrogate"])
+def test_a_long_note_is_replaced_piece_by_piece_as_in_one_call(mode, monkeypatch):
+    """The anonymizer rebuilds the text for every replacement, so a long note is replaced in pieces cut between
+    identifiers; the text (and every surrogate) must be what one call over the whole note gives."""
+    text = "\n".join(LONG_NOTE_LINES[i % len(LONG_NOTE_LINES)] for i in range(40))
+    redactor = PhiRedactor(mode, seed=5)
+    monkeypatch.setattr(phi, "PIECE_CHARS", len(text) + 1)
+    whole, whole_counts = redactor.redact(text)
+    monkeypatch.setattr(phi, "PIECE_CHARS", 200)
+    spans = redactor.detector.find(text)
+    pieces = phi._pieces(text, spans)
+    assert len(pieces) > 10 and pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))  # they tile the text
+    assert not any(s.start < cut < s.end for _, cut, _ in pieces for s in spans)  # no identifier is cut
+    assert redactor.redact(text) == (whole, whole_counts)
 
 
 @pytest.mark.slow

@@ -102,6 +102,9 @@ class _ClinicalRecognizers:
         ]
 
 
+_WORD = regex.compile(r"\S+")
+_STATE = regex.compile(STATE)
+_AFTER_COMMA_STATE = regex.compile(rf",\s*{STATE}$")
 _CAPITAL_RUN = regex.compile(rf"{CAP}(?:[ \t]+{CAP}){{0,3}}")
 # A one-word city needs a place word before it ("from Fresno"); a name of two or more words does not.
 _PLACE_CUE = regex.compile(r"(?i:\b(?:in|from|to|near|around|outside|visiting|toward|towards|via)[ \t]+)$")
@@ -111,7 +114,7 @@ def find_cities(text: str) -> list[tuple[int, int]]:
     """Spans of city names from the gazetteer: capitalised, two words or more, or after a place word."""
     found = []
     for m in _CAPITAL_RUN.finditer(text):
-        words = list(regex.finditer(r"\S+", m.group()))
+        words = list(_WORD.finditer(m.group()))
         i = 0
         while i < len(words):
             for j in range(len(words), i, -1):  # the longest city name starting at word i
@@ -147,8 +150,10 @@ def _linear_context_enhancer():
             return super().enhance_using_context(text, mine, nlp_artifacts, recognizers, context) + rest
 
         def _find_index_of_match_token(self, word, start, tokens, tokens_indices):
-            if tokens is not self._tokens:  # token end offsets, once per text
-                self._tokens, self._ends = tokens, [i + len(t) for i, t in zip(tokens_indices, tokens)]
+            if tokens is not self._tokens:  # token end offsets, once per text (spaCy's arrays: no Token objects)
+                from spacy.attrs import IDX, LENGTH
+
+                self._tokens, self._ends = tokens, tokens.to_array([IDX, LENGTH]).sum(1).tolist()
             index = bisect_right(self._ends, start)  # the first token that ends after the match starts
             if index == len(self._ends):
                 raise ValueError(f"Did not find word '{word}' in the list of tokens although it is expected to be found")
@@ -157,10 +162,11 @@ def _linear_context_enhancer():
     return LinearContextEnhancer()
 
 
-# Where Presidio's URL and phone recognizers can match: a whitespace-free run holding a dot before two
-# letters; seven or more digits with separators (20 characters around it keep phonenumbers' view of
-# the neighbouring characters).
+# Where Presidio's URL, e-mail and phone recognizers can match: a whitespace-free run holding a dot before two
+# letters; one holding an @; seven or more digits with separators (20 characters around it keep
+# phonenumbers' view of the neighbouring characters).
 _URL_CANDIDATE = re.compile(r"(?<!\S)\S*?[A-Za-z0-9-]\.[A-Za-z]{2}\S*")
+_EMAIL_CANDIDATE = re.compile(r"(?<!\S)[^\s@]*@\S*")
 _PHONE_CANDIDATE = re.compile(r"\d(?:[\s().\-/+]{0,3}\d){6,}")
 
 
@@ -195,7 +201,7 @@ def _presidio_recognizers() -> list:
                                                           PhoneRecognizer, UrlRecognizer, UsMbiRecognizer,
                                                           UsSsnRecognizer)
 
-    return [CreditCardRecognizer(), IbanRecognizer(), EmailRecognizer(), _on_candidates(PhoneRecognizer, _PHONE_CANDIDATE, 20, supported_regions=("US",)),
+    return [CreditCardRecognizer(), IbanRecognizer(), _on_candidates(EmailRecognizer, _EMAIL_CANDIDATE, 0), _on_candidates(PhoneRecognizer, _PHONE_CANDIDATE, 20, supported_regions=("US",)),
             _on_candidates(UrlRecognizer, _URL_CANDIDATE, 0), IpRecognizer(),
             UsSsnRecognizer(), DateRecognizer(), MedicalLicenseRecognizer(), UsMbiRecognizer()]
 
@@ -204,17 +210,38 @@ def _blank_english():
     """spaCy's English tokenizer with lowercase words as lemmas, which Presidio's context words are matched
     against (no trained pipeline is needed, so nothing is downloaded)."""
     import spacy
+    from spacy.attrs import LEMMA, LOWER
     from spacy.language import Language
 
     if "clinsum_lower_lemma" not in Language.factories:
         @Language.component("clinsum_lower_lemma")
         def lower_lemma(doc):
-            for token in doc:
-                token.lemma_ = token.lower_
+            doc.from_array([LEMMA], doc.to_array([LOWER]))  # in spaCy's arrays: no Token object per word
             return doc
     nlp = spacy.blank("en")
     nlp.add_pipe("clinsum_lower_lemma")
     return nlp
+
+
+def _array_nlp_engine(models: list[dict]):
+    """Presidio's spaCy engine, its artifacts built in linear time: offsets and lemmas read from spaCy's arrays
+    (Presidio's own makes a Python object per word, twice), and the context keywords a set, each distinct word
+    judged once (Presidio's list is searched from its start for every word near every match)."""
+    from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
+    from spacy.attrs import IDX, LEMMA
+
+    class ArrayNlpEngine(SpacyNlpEngine):
+        def _doc_to_nlp_artifact(self, doc, language):
+            strings = doc.vocab.strings
+            lemmas = [strings[h] for h in doc.to_array(LEMMA).tolist()]
+            entities, scores = self._get_updated_entities(doc.ents, self._get_scores_for_entities(doc))
+            artifacts = NlpArtifacts(entities=entities, tokens=doc, tokens_indices=doc.to_array(IDX).tolist(),
+                                     lemmas=lemmas, nlp_engine=None, language=language, scores=scores)
+            artifacts.nlp_engine = self
+            artifacts.keywords = {part for word in set(lemmas) for part in NlpArtifacts.set_keywords(self, [word], language)}
+            return artifacts
+
+    return ArrayNlpEngine(models=models)
 
 
 def _load_spacy(name: str):
@@ -241,9 +268,8 @@ class PhiDetector:
             raise ValueError(f"unknown identifier type {unknown[0]!r}; choose from {', '.join(PHI_TYPES)}")
         self.keep = frozenset(keep)
         from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
-        from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
-        engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": spacy_model or "blank"}])
+        engine = _array_nlp_engine([{"lang_code": "en", "model_name": spacy_model or "blank"}])
         engine.nlp = {"en": _load_spacy(spacy_model) if spacy_model else _blank_english()}
         recognizers = _presidio_recognizers() + (_ClinicalRecognizers.build() if clinical else [])
         if spacy_model:
@@ -329,14 +355,14 @@ def windows(text: str, size: int = WINDOW_CHARS, overlap: int = WINDOW_OVERLAP) 
 def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int, int], ...]) -> list[PhiSpan]:
     """Drop names that overlap ``clinical`` spans or are clinical words, and dates that are doses, ratios or
     readings."""
-    kept = []
+    kept, overlaps_clinical = [], _overlap_finder(clinical)
     for span in spans:
         value = text[span.start: span.end]
-        if span.type == "NAME" and (any(s < span.end and span.start < e for s, e in clinical)
+        if span.type == "NAME" and (overlaps_clinical(span.start, span.end)
                                     or all(not is_name_word(w) for w in re.findall(r"[\w'’-]+", value))):
             continue
-        if span.type == "LOCATION" and regex.fullmatch(STATE, value) or span.type == "NAME" and (
-                regex.search(rf",\s*{STATE}$", value) or " " in value and regex.fullmatch(STATE, value)
+        if span.type == "LOCATION" and _STATE.fullmatch(value) or span.type == "NAME" and (
+                _AFTER_COMMA_STATE.search(value) or " " in value and _STATE.fullmatch(value)
                 or _in_state_name(text, span)):
             continue  # "Springfield, West Virginia" is a city and a state; "West" there is no name
         if span.type == "DATE" and _not_a_date(text, span):
@@ -344,10 +370,25 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
         if span.type == "INSTITUTION" and all(w.lower() in department_words() or not is_name_word(w)
                                               for w in re.findall(r"[\w'’&-]+", value)):
             continue  # "the Cardiology Clinic", "Urgent Care": a kind of care, not a place
-        if span.type == "LOCATION" and any(s < span.end and span.start < e for s, e in clinical):
+        if span.type == "LOCATION" and overlaps_clinical(span.start, span.end):
             continue
         kept.append(span)
     return kept
+
+
+def _overlap_finder(intervals: tuple[tuple[int, int], ...]):
+    """``overlaps(start, end)``: whether any of ``intervals`` overlaps ``[start, end)``, in log time."""
+    from bisect import bisect_left
+    from itertools import accumulate
+
+    ordered = sorted(intervals)
+    starts, reach = [s for s, _ in ordered], list(accumulate((e for _, e in ordered), max))  # reach: furthest end so far
+
+    def overlaps(start: int, end: int) -> bool:
+        before = bisect_left(starts, end)  # intervals that start before ``end``
+        return before > 0 and reach[before - 1] > start
+
+    return overlaps
 
 
 _STATE_NAME = regex.compile(rf"(?i:{STATE_NAMES})")

@@ -117,6 +117,16 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
     return not before.strip(" \t>-*•") and not after.strip()
 
 
+_WORD_NO_COMMA = regex.compile(r"[^\s,]+")
+_PARTICLE = regex.compile(PARTICLE)
+_CAPITAL = regex.compile(r"\p{Lu}")
+_INITIAL_ONLY = regex.compile(r"\p{Lu}\.?")
+_SENTENCE_GOES_ON = regex.compile(r"\.?(?:[ \t]+\p{Ll}|[,;)])")
+_LISTED = regex.compile(r"[^,&]+?(?=[ \t]*(?:,|&|[ \t]and[ \t]|$))")  # "Lupe, Carmen and Rosa": each
+_CAP = regex.compile(CAP)
+_INITIAL_OR_PARTICLE = regex.compile(rf"{INITIAL}|{PARTICLE}")
+
+
 def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: bool,
                 lowercase_if_known: bool = False) -> tuple[int, int] | None:
     """Trim a candidate name to its name words; None when nothing name-like is left.
@@ -129,13 +139,13 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
     kept: list[tuple[int, int]] = []
     pending: list[tuple[int, int]] = []  # particles ("da", "van") wait for the next name word
     in_dictionary = True
-    for m in regex.finditer(r"[^\s,]+", text[start:end]):
+    for m in _WORD_NO_COMMA.finditer(text[start:end]):
         s, w = m.start(), m.group()
         bare = w.rstrip(".").removesuffix("'s").removesuffix("’s")
-        if regex.fullmatch(PARTICLE, bare) and kept:
+        if _PARTICLE.fullmatch(bare) and kept:
             pending.append((s, s + len(bare)))
             continue
-        if regex.fullmatch(r"\p{Lu}", bare):  # an initial
+        if _CAPITAL.fullmatch(bare):  # an initial
             kept += pending + [(s, s + len(w))]
             pending = []
             continue
@@ -148,8 +158,8 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
         pending = []
     # A trailing initial belongs to the next sentence more often than to the name, unless the sentence
     # goes on after it ("Rosa T. reports", "Rosa T., her wife").
-    while kept and regex.fullmatch(r"\p{Lu}\.?", text[start + kept[-1][0]: start + kept[-1][1]]) and not \
-            regex.match(r"\.?(?:[ \t]+\p{Ll}|[,;)])", text, pos=start + kept[-1][1]):
+    while kept and _INITIAL_ONLY.fullmatch(text[start + kept[-1][0]: start + kept[-1][1]]) and not \
+            _SENTENCE_GOES_ON.match(text, pos=start + kept[-1][1]):
         kept.pop()
     words = len(kept)
     if not kept or not strong and not in_dictionary and words < 2:
@@ -182,7 +192,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
             elif kind == "subject":
                 span = _name_words(text, s, e, strong=False, lowercase_ok=False)
             elif kind == "role":  # "daughters Lupe and Carmen", "son dmitri" (a known name in lowercase)
-                for part in regex.finditer(r"[^,&]+?(?=[ \t]*(?:,|&|[ \t]and[ \t]|$))", text[s:e]):
+                for part in _LISTED.finditer(text[s:e]):
                     piece = part.group().strip().removeprefix("and ").strip()
                     offset = s + part.start() + part.group().index(piece) if piece else 0
                     span = _name_words(text, offset, offset + len(piece), strong=True, lowercase_ok=False,
@@ -207,7 +217,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 word = text[s:e]
                 span = (s, e) if is_name_word(word) and not _known(word) and name_score(word) >= UNCUED_THRESHOLD else None
             elif kind == "name_list":
-                words = list(regex.finditer(CAP, text[s:e]))
+                words = list(_CAP.finditer(text[s:e]))
                 if all(_is_listed_name(w.group()) for w in words):
                     found += [(s + w.start(), s + w.end()) for w in words]
                 continue
@@ -231,7 +241,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 likely = _likely_name if not _alone_on_line(text, s, e) else _likely_or_known
                 if first.lower() in first_names() and is_name_word(first) or not _STATE_NAME.search(text[s:e]) and all(
                         is_name_word(w) and likely(w) for w in text[s:e].split()
-                        if not regex.fullmatch(rf"{INITIAL}|{PARTICLE}", w)):
+                        if not _INITIAL_OR_PARTICLE.fullmatch(w)):
                     span = _name_words(text, s, e, strong=True, lowercase_ok=False)
                     if span and " " not in text[span[0]:span[1]].strip():
                         span = None  # a first name alone ("Will", "Grace") is too often a word

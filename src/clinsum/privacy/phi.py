@@ -45,13 +45,34 @@ class PhiRedactor:
             return text, Counter()
         from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
-        results = [RecognizerResult(s.type, s.start, s.end, s.score) for s in spans]
         if self.mode == "tag":
             operators = {t: OperatorConfig("replace", {"new_value": f"[{t}]"}) for t in PHI_TYPES}
         else:
             surrogates = surrogates or self.surrogates(text)
             operators = {t: OperatorConfig("custom", {"lambda": (lambda value, t=t: surrogates.value(t, value))})
                          for t in PHI_TYPES}
-        result = self.anonymizer.anonymize(text, results, operators, merge_entities_with_spaces=False)
-        return result.text, Counter(item.entity_type for item in result.items)
+        pieces, counts = [], Counter()
+        for start, end, group in reversed(_pieces(text, spans)):  # the anonymizer works from the end: so do we
+            results = [RecognizerResult(s.type, s.start - start, s.end - start, s.score) for s in group]
+            result = self.anonymizer.anonymize(text[start:end], results, operators, merge_entities_with_spaces=False)
+            pieces.append(result.text)
+            counts.update(item.entity_type for item in result.items)
+        return "".join(reversed(pieces)), counts
 
+
+# The anonymizer rebuilds the whole text for every replacement; a long note is replaced piece by piece.
+PIECE_CHARS = 10_000
+
+
+def _pieces(text: str, spans: list[PhiSpan]) -> list[tuple[int, int, list[PhiSpan]]]:
+    """``(start, end, spans in it)`` of pieces of about :data:`PIECE_CHARS` that tile ``text``, cut where no
+    span crosses."""
+    pieces, start, group, reach = [], 0, [], 0
+    for span in sorted(spans, key=lambda s: s.start):
+        if group and span.start >= reach and span.start - start >= PIECE_CHARS:  # nothing crosses span.start
+            pieces.append((start, span.start, group))
+            start, group = span.start, []
+        group.append(span)
+        reach = max(reach, span.end)
+    pieces.append((start, len(text), group))
+    return pieces
