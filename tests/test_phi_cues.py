@@ -34,6 +34,9 @@ FOUND = [
     ("Screening visit on the 22nd.", "the 22nd", "DATE"),
     ("He works for Brightline Logistics as a driver.", "Brightline Logistics", "INSTITUTION"),
     ("Billing goes to Vantor Holdings Ltd. each month.", "Vantor Holdings Ltd", "INSTITUTION"),
+    ("I see you had bloodwork at Quest last week.", "Quest", "INSTITUTION"),
+    ("Med reconciliation from pill bottles from Osco, no changes.", "Osco", "INSTITUTION"),
+    ("Followed at Kaiser for diabetes since 2019.", "Kaiser", "INSTITUTION"),
     ("Last month she flew to Trondheim to see family.", "Trondheim", "LOCATION"),
     ("Lives with her niece Ayla in Tromsø since the divorce.", "Tromsø", "LOCATION"),
 ]
@@ -60,6 +63,9 @@ KEPT = [
     "Started Tylenol, Lasix and Coumadin.",
     "Doctor: Overall, how are you feeling?",
     "72M with stage IVA NSCLC, PD-L1 80%, on pembrolizumab.",
+    "Transferred to ICU for pressors, then admitted to Medicine.",
+    "Presented to the ED; seen at Urgent Care before; discharged to SNF.",
+    "CT at Outside Hospital was negative. Labs from March were normal.",
 ]
 
 
