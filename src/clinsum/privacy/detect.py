@@ -234,11 +234,13 @@ def _array_nlp_engine(models: list[dict]):
         def _doc_to_nlp_artifact(self, doc, language):
             strings = doc.vocab.strings
             lemmas = [strings[h] for h in doc.to_array(LEMMA).tolist()]
-            entities, scores = self._get_updated_entities(doc.ents, self._get_scores_for_entities(doc))
+            entities, scores = self._get_updated_entities(self._get_entities(doc),
+                                                          self._get_scores_for_entities(doc))
             artifacts = NlpArtifacts(entities=entities, tokens=doc, tokens_indices=doc.to_array(IDX).tolist(),
                                      lemmas=lemmas, nlp_engine=None, language=language, scores=scores)
             artifacts.nlp_engine = self
-            artifacts.keywords = {part for word in set(lemmas) for part in NlpArtifacts.set_keywords(self, [word], language)}
+            artifacts.keywords = {part for word in set(lemmas)
+                                  for part in NlpArtifacts.set_keywords(self, [word], language)}
             return artifacts
 
     return ArrayNlpEngine(models=models)
