@@ -237,7 +237,7 @@ def _array_nlp_engine(models: list[dict]):
             entities, scores = self._get_updated_entities(self._get_entities(doc),
                                                           self._get_scores_for_entities(doc))
             artifacts = NlpArtifacts(entities=entities, tokens=doc, tokens_indices=doc.to_array(IDX).tolist(),
-                                     lemmas=lemmas, nlp_engine=None, language=language, scores=scores)
+                                     lemmas=lemmas, nlp_engine=None, language=language, scores=scores)  # None: no list of keywords
             artifacts.nlp_engine = self
             artifacts.keywords = {part for word in set(lemmas)
                                   for part in NlpArtifacts.set_keywords(self, [word], language)}
