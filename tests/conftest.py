@@ -176,3 +176,11 @@ def scripted_summarizer() -> StubSummarizer:
         [[Candidate(VERIFY_LIKELIEST, -0.1), Candidate(VERIFY_PICK, -0.4)]],
         {"": [" Takes lisinopril 40 mg twice daily.", f" {VERIFY_FIXED} And more text"],
          VERIFY_KEPT: [" Started on aspirin 81 mg.", " Takes insulin 10 units.", ""]})
+
+
+@pytest.fixture(scope="session")
+def tagger():
+    """One PHI redactor in tag mode for every PHI test module (building one takes seconds)."""
+    from clinsum.privacy.phi import PhiRedactor
+
+    return PhiRedactor("tag")

@@ -13,11 +13,6 @@ from clinsum.privacy.phi import PhiRedactor, Surrogates, shift_date
 
 
 @pytest.fixture(scope="module")
-def tagger() -> PhiRedactor:
-    return PhiRedactor("tag")
-
-
-@pytest.fixture(scope="module")
 def surrogate() -> PhiRedactor:
     return PhiRedactor("surrogate", seed=3)
 

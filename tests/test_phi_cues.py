@@ -1,5 +1,5 @@
-"""Names that no dictionary holds, admitted by a cue and the name model (issue 23), and the words that
-cues must not turn into names."""
+"""The words that name cues must not turn into names, and the name model that gates them (the names cues
+admit are in test_phi_recall.py)."""
 
 from __future__ import annotations
 
@@ -9,44 +9,6 @@ import pytest
 
 from clinsum.privacy import name_model
 from clinsum.privacy.phi import PhiRedactor
-
-
-@pytest.fixture(scope="module")
-def tagger() -> PhiRedactor:
-    return PhiRedactor("tag")
-
-
-# (text, identifier inside it, expected tag); the names are in neither census list
-FOUND = [
-    ("PATIENT: It's Folasade. I have had a cough.", "Folasade", "NAME"),
-    ("Ifeoluwa: I have had a cough for a week.\nDoctor: Any fever?", "Ifeoluwa", "NAME"),
-    ("pt's son dragomir drove her in today", "dragomir", "NAME"),
-    ("Contact: niece Thandiwe Mokoena 555-201-7788", "Thandiwe Mokoena", "NAME"),
-    ("bed 9 - okereke, 79F, urosepsis on cefepime", "okereke", "NAME"),
-    ("Discussed with Dr. Adeyinka and Szczepanik.", "Szczepanik", "NAME"),
-    ("Krisztina Szőllősi is here for follow-up.", "Krisztina Szőllősi", "NAME"),
-    ("Re: Ottokar Brandvold, DOB 7/22/1939", "Ottokar Brandvold", "NAME"),
-    ("Her maiden name is Vasilescu", "Vasilescu", "NAME"),
-    ("Lives alone. Why is Radoslav so tired?", "Radoslav", "NAME"),
-    ("Doctor: Jovana, how are you feeling today?", "Jovana", "NAME"),
-    ("Cards came from Jovana, Thandiwe and Vasilescu this week.", "Jovana Thandiwe Vasilescu", "NAME"),
-    ("Thanks for seeing her.\ndragana petrovic\n", "dragana petrovic", "NAME"),
-    ("Screening visit on the 22nd.", "the 22nd", "DATE"),
-    ("He works for Brightline Logistics as a driver.", "Brightline Logistics", "INSTITUTION"),
-    ("Billing goes to Vantor Holdings Ltd. each month.", "Vantor Holdings Ltd", "INSTITUTION"),
-    ("I see you had bloodwork at Quest last week.", "Quest", "INSTITUTION"),
-    ("Med reconciliation from pill bottles from Osco, no changes.", "Osco", "INSTITUTION"),
-    ("Followed at Kaiser for diabetes since 2019.", "Kaiser", "INSTITUTION"),
-    ("Last month she flew to Trondheim to see family.", "Trondheim", "LOCATION"),
-    ("Lives with her niece Ayla in Tromsø since the divorce.", "Tromsø", "LOCATION"),
-]
-
-
-@pytest.mark.parametrize("text,identifier,tag", FOUND, ids=[f"{t}:{i}" for _, i, t in FOUND])
-def test_cued_identifier_is_replaced(tagger, text, identifier, tag):
-    out, counts = tagger.redact(text)
-    assert not any(part in out for part in identifier.split() if len(part) > 2), out
-    assert f"[{tag}]" in out and counts[tag] >= 1, out
 
 
 # Cue positions that hold no name: roles and labels as speaker tags, census surnames that are words,

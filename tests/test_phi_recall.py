@@ -7,12 +7,6 @@ import pytest
 from clinsum.cli import main
 from clinsum.privacy.phi import PhiRedactor
 
-
-@pytest.fixture(scope="module")
-def tagger() -> PhiRedactor:
-    return PhiRedactor("tag")
-
-
 # (text, identifier inside it, expected tag)
 FOUND = [
     ("Patient: my name is Teodora Vasquez-Lindqvist.", "Teodora Vasquez-Lindqvist", "NAME"),
@@ -37,6 +31,28 @@ FOUND = [
     ("We drove up from Fresno this morning.", "Fresno", "LOCATION"),
     ("Treated at St. Columba's Hospital for the stroke.", "St. Columba's Hospital", "INSTITUTION"),
     ("Referral sent to Eastgate Family Clinic.", "Eastgate Family Clinic", "INSTITUTION"),
+    # names that neither census list holds, admitted by a cue and the name model
+    ("PATIENT: It's Folasade. I have had a cough.", "Folasade", "NAME"),
+    ("Ifeoluwa: I have had a cough for a week.\nDoctor: Any fever?", "Ifeoluwa", "NAME"),
+    ("pt's son dragomir drove her in today", "dragomir", "NAME"),
+    ("Contact: niece Thandiwe Mokoena 555-201-7788", "Thandiwe Mokoena", "NAME"),
+    ("bed 9 - okereke, 79F, urosepsis on cefepime", "okereke", "NAME"),
+    ("Discussed with Dr. Adeyinka and Szczepanik.", "Szczepanik", "NAME"),
+    ("Krisztina Szőllősi is here for follow-up.", "Krisztina Szőllősi", "NAME"),
+    ("Re: Ottokar Brandvold, DOB 7/22/1939", "Ottokar Brandvold", "NAME"),
+    ("Her maiden name is Vasilescu", "Vasilescu", "NAME"),
+    ("Lives alone. Why is Radoslav so tired?", "Radoslav", "NAME"),
+    ("Doctor: Jovana, how are you feeling today?", "Jovana", "NAME"),
+    ("Cards came from Jovana, Thandiwe and Vasilescu this week.", "Jovana Thandiwe Vasilescu", "NAME"),
+    ("Thanks for seeing her.\ndragana petrovic\n", "dragana petrovic", "NAME"),
+    ("Screening visit on the 22nd.", "the 22nd", "DATE"),
+    ("He works for Brightline Logistics as a driver.", "Brightline Logistics", "INSTITUTION"),
+    ("Billing goes to Vantor Holdings Ltd. each month.", "Vantor Holdings Ltd", "INSTITUTION"),
+    ("I see you had bloodwork at Quest last week.", "Quest", "INSTITUTION"),
+    ("Med reconciliation from pill bottles from Osco, no changes.", "Osco", "INSTITUTION"),
+    ("Followed at Kaiser for diabetes since 2019.", "Kaiser", "INSTITUTION"),
+    ("Last month she flew to Trondheim to see family.", "Trondheim", "LOCATION"),
+    ("Lives with her niece Ayla in Tromsø since the divorce.", "Tromsø", "LOCATION"),
 ]
 
 
