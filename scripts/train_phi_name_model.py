@@ -17,10 +17,8 @@ MiniLM WordPiece vocabulary that are not name words (common English).
 from __future__ import annotations
 
 import argparse
-import bz2
 import importlib
 import json
-import pickle
 import pkgutil
 import random
 import re
@@ -69,7 +67,8 @@ def other_words() -> set[str]:
     from faker.providers.lorem.en_US import Provider as Lorem
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    import drug_named_entity_recognition
+    from drug_named_entity_recognition import drugs_finder
+
     from clinsum.data.synthetic import generate_examples
 
     texts: list[str] = []
@@ -87,9 +86,7 @@ def other_words() -> set[str]:
 
     for path in sorted((ROOT / "src/clinsum/text/data").glob("*.json")):
         strings(json.loads(path.read_text(encoding="utf-8")))
-    drugs = Path(drug_named_entity_recognition.__file__).parent / "drug_ner_dictionary.pkl.bz2"
-    with bz2.open(drugs) as f:
-        texts += list(pickle.load(f)["drug_variant_to_canonical"])
+    texts += list(drugs_finder.drug_variant_to_canonical)  # the dictionary text/lexicon.py reads drugs from
     texts += [example.note for example in generate_examples(2000, seed=0)]
     texts += list(Lorem.word_list) + list(STOP_WORDS)
     lists = ("allowed_words", "note_words", "department_words")
