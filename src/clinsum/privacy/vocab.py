@@ -43,9 +43,11 @@ def cities() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@cache
 def department_words() -> frozenset[str]:
-    """Words of a department or kind of care ("Cardiology Clinic"): a care site's name needs another word."""
-    return word_list("department_words")
+    """Words of a department, a kind of care or a unit ("Cardiology Clinic", "ICU"): a care site's name needs
+    another word."""
+    return word_list("department_words") | word_list("unit_words")
 
 
 @cache
