@@ -82,6 +82,10 @@ ALLOWED = [
     "MS (relapsing-remitting) on ocrelizumab. Stable MS.",
     "Echo shows moderate MR, LVEF 55%.",
     "Follow up in the Cardiology Clinic in 2 weeks.",
+    # ranges and ratios next to date words, a decade, a single abbreviation after a weak cue
+    "Cough since 2-3 weeks. Next 1-2 days: rest. On 1/2 tablet of metoprolol.",
+    "She moved here in the 90s. HR in the 90s overnight.",
+    "58M with RLQ pain. Home with VNA.",
 ]
 
 

@@ -53,6 +53,23 @@ FOUND = [
     ("Followed at Kaiser for diabetes since 2019.", "Kaiser", "INSTITUTION"),
     ("Last month she flew to Trondheim to see family.", "Trondheim", "LOCATION"),
     ("Lives with her niece Ayla in Tromsø since the divorce.", "Tromsø", "LOCATION"),
+    # dates by month and year, compact or spaced, a day after a weekday
+    ("Last colonoscopy 12/2019 was normal.", "12/2019", "DATE"),
+    ("She was discharged January of 2019.", "January of 2019", "DATE"),
+    ("CT 20190314 negative for bleed.", "20190314", "DATE"),
+    ("Admitted 3 / 14 / 2023 with sepsis.", "3 / 14 / 2023", "DATE"),
+    ("He was admitted on Monday 3/4 with chest pain.", "3/4", "DATE"),
+    ("Returned on 11-14 with fever.", "11-14", "DATE"),
+    ("She is in her late 90s and lives alone.", "90s", "AGE"),
+    ("Hosp # 4411029", "4411029", "ID"),
+    ("Patient identifier: 88412093", "88412093", "ID"),
+    ("Tracking number 1Z999AA10123456784", "1Z999AA10123456784", "ID"),
+    ("Outside hospital (Riverside) CT showed a bleed.", "Riverside", "INSTITUTION"),
+    ("Biopsy read at UCSF pathology.", "UCSF", "INSTITUTION"),
+    ("Previously treated at MD Anderson for lymphoma.", "MD Anderson", "INSTITUTION"),
+    ("Per Lindqvist, ok to start heparin.", "Lindqvist", "NAME"),
+    ("Mr. and Mrs. Valdivia were updated at bedside.", "Valdivia", "NAME"),
+    ("Hi, I'm Dr. Farouk and this is my student Lerato.", "Lerato", "NAME"),
 ]
 
 

@@ -27,7 +27,7 @@ _ROLE = r"""(?:son|daughter|wife|husband|mother|father|mom|dad|sister|brother|sp
     |daughter-in-law|mother-in-law|father-in-law|sister-in-law|brother-in-law|stepson|stepdaughter|stepmother
     |stepfather|grandchild|grandchildren|children|kids|twin|fiance|companion|landlord|coworker|co-worker|boss
     |pastor|priest|covering|cross-?cover|assistant|scribe|author|np|rn|nurse|midwife|doula|sitter|aide|kid|child|baby
-    |grandma|grandpa|granny|nana)"""
+    |grandma|grandpa|granny|nana|student|medical\s+student|trainee|preceptor|chaperone)"""
 _ROLE_NAME = rf"(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}{_NAME_WORD}){{0,2}}"
 _NAME_PATTERNS = {
     # "Dr. Adams", "Mrs. Maria Garcia", "DR. LEE", "dr smith"
@@ -88,6 +88,8 @@ _ROLE_WORD = regex.compile(rf"(?i:{_ROLE}|caller|user|bot|agent|operator|speaker
 _STRONG_LABEL = re.compile(r"name|says|signed|dictated|transcribed|authenticated|attested|cc\b|seen by|referred by"
                            r"|discussed|spoke|accompanied|I'm|I am|this is|it'?s\b|call|goes by|known as|hi\b|hello|hey|thank"
                            r"|meet|good|bye|speaking|talking|ask|said|replied|told|according", re.IGNORECASE)
+# A label that is as often a place's ("from Lithuania"): one word after it must be a dictionary name.
+_PLACE_LABEL = re.compile(r"\s*from\b", re.IGNORECASE)
 # Only a name label proper ("Name: john smith", "my name is john") makes a lowercase word a name.
 _LOWERCASE_LABEL = re.compile(r"name\s*(?::|is\b|,)", re.IGNORECASE)
 # An all-capitals "MS" or "MR" without a period is multiple sclerosis or mitral regurgitation unless a
@@ -128,11 +130,12 @@ _INITIAL_OR_PARTICLE = regex.compile(rf"{INITIAL}|{PARTICLE}")
 
 
 def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: bool,
-                lowercase_if_known: bool = False) -> tuple[int, int] | None:
+                lowercase_if_known: bool = False, likely_alone: bool = False) -> tuple[int, int] | None:
     """Trim a candidate name to its name words; None when nothing name-like is left.
 
     ``strong``: the cue alone makes a name, so any non-common capitalised word counts; otherwise
-    the words must be dictionary first or last names, or at least two capitalised non-common words.
+    the words must be dictionary first or last names, or at least two capitalised non-common words, or
+    (``likely_alone``) one capitalised word that the name model is sure of ("per Lindqvist"; not "with RLQ").
     ``lowercase_ok``: lowercase words count too; ``lowercase_if_known``: those that are likely names
     do (:func:`_likely_name`).
     """
@@ -162,7 +165,9 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
             _SENTENCE_GOES_ON.match(text, pos=start + kept[-1][1]):
         kept.pop()
     words = len(kept)
-    if not kept or not strong and not in_dictionary and words < 2:
+    first = text[start + kept[0][0]: start + kept[0][1]] if kept else ""
+    if not kept or not strong and not in_dictionary and words < 2 and not (
+            likely_alone and not first.isupper() and _likely_name(first)):
         return None
     return start + kept[0][0], start + kept[-1][1]
 
@@ -173,7 +178,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for kind, pattern in _NAME_PATTERNS.items():
         # "Patient: my name is ...", "husband Ernesto and daughters Lupe" hold two cues
-        for m in pattern.finditer(text, overlapped=kind in ("label", "role")):
+        for m in pattern.finditer(text, overlapped=kind in ("label", "role", "title")):
             s, e = m.span("phi")
             if kind == "title":
                 title = text[m.start(): s].strip()
@@ -188,7 +193,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 cue = text[m.start(): s]
                 strong = bool(_STRONG_LABEL.search(cue))
                 span = _name_words(text, s, e, strong=strong, lowercase_ok=bool(_LOWERCASE_LABEL.search(cue)),
-                                   lowercase_if_known=strong)
+                                   lowercase_if_known=strong, likely_alone=not _PLACE_LABEL.match(cue))
             elif kind == "subject":
                 span = _name_words(text, s, e, strong=False, lowercase_ok=False)
             elif kind == "role":  # "daughters Lupe and Carmen", "son dmitri" (a known name in lowercase)

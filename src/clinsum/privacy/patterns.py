@@ -52,8 +52,12 @@ DATE_PATTERNS = [
     rx(rf"\b(?P<phi>{MONTH}\.?\s+\d{{1,2}}{ORD}?(?:,?\s+(?:\d{{4}}|'\d{{2}}))?)(?![\d:])", re.IGNORECASE),
     # 14 March 2023 / 14th of March / 14-Mar-23 / 14Mar2023
     rx(rf"\b(?P<phi>\d{{1,2}}{ORD}?(?:\s+of)?[\s-]*{MONTH}\.?(?:[\s,-]+(?:\d{{4}}|\d{{2}}))?)\b", re.IGNORECASE),
-    # March 2023, Mar-23 (month and year: more specific than a year)
-    rx(rf"\b(?P<phi>{MONTH}\.?[\s,-]+(?:\d{{4}}|'\d{{2}}))\b", re.IGNORECASE),
+    # March 2023, Mar-23, January of 2019 (month and year: more specific than a year)
+    rx(rf"\b(?P<phi>{MONTH}\.?(?:[\s,-]+|\s+of\s+)(?:\d{{4}}|'\d{{2}}))\b", re.IGNORECASE),
+    # 12/2019 (a month and a year; not "1/2 tablet"), 20190314 (compact), 3 / 14 / 2023 (spaced)
+    rx(r"(?<![\d/.-])(?P<phi>(?:0?[1-9]|1[0-2])/(?:19|20)\d{2})(?![\d/]|\.\d)"),
+    rx(r"(?<![\w.-])(?P<phi>(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\w.-])"),
+    rx(r"(?<![\d/])(?P<phi>\d{1,2}[ \t]*/[ \t]*\d{1,2}[ \t]*/[ \t]*(?:19|20)\d{2})(?![\d/])"),
     # "on the 14th", "the 3rd of"; 3/14 after a date word ("seen on 3/14"; not "1/2 tablet")
     rx(rf"\b(?:on|since|from|until|till|by|before|after|of)\s+(?P<phi>the\s+\d{{1,2}}{ORD})\b", re.IGNORECASE),
     rx(rf"\bthe\s+(?P<phi>\d{{1,2}}{ORD})\s+of\b", re.IGNORECASE),
@@ -67,7 +71,9 @@ DATE_PATTERNS = [
     rx(rf"\b(?P<phi>(?:the\s+(?:day|days|week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
        rf"\s+(?:before|after|of)\s+)?{HOLIDAY})\b", re.IGNORECASE),
     rx(r"\b(?:on|since|dated?|DOS|DOB|seen|admitted|discharged|admission|discharge|visit|until|through|thru|"
-        r"starting|started|surgery|born|follow[\s-]?up|f/u|appointment|appt|return|RTC|next|last)\s*:?\s+(?P<phi>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\d/])",
+        rf"starting|started|surgery|born|follow[\s-]?up|f/u|appointment|appt|return|RTC|next|last|{WEEKDAY})\s*:?,?\s+"
+        r"(?P<phi>(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01]))(?![\d/-])(?!\s*(?:x\b|times|days?|weeks?|months?|years?"
+        r"|hours?|hrs?|h\b|minutes?|mins?|episodes?|occasions?|nights?|drinks?|cigarettes?|packs?|tabs?|tablets?|pills?))",
         re.IGNORECASE),
 ]
 WORD_AGE = r"(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|(?:one\s+|a\s+)?hundred(?:\s+and\s+\w+)?)"
@@ -83,21 +89,23 @@ AGE_PATTERNS = [
     rx(rf"\b(?:turned|turns|turning|will\ be|'ll\ be|be|aged|age|reached|celebrated|celebrating)\s+(?:her\s+|his\s+)?"
        rf"(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?:st|nd|rd|th)?\b{_UNIT_AFTER}(?!\s*(?:%|percent|minutes|seconds|pounds|mg))",
        re.IGNORECASE),
+    # "in her 90s", "in his late nineties"
+    rx(r"\bin\s+(?:her|his|their)\s+(?:(?:early|mid|late)[\s-]+)?(?P<phi>90s|90's|nineties)\b", re.IGNORECASE),
     rx(rf"\b(?:I'm|I\ am|(?:she|he)\ is|(?:she|he)'s)\s+(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?:\s+(?:years?\s+old|now))?"
         rf"(?=\s*[.,!]|\s+(?:years?|and)\b)", re.IGNORECASE),
 ]
 # Labels that name an identifier by themselves ("MRN 1234567"), and words that do so only with a number
 # word after them ("visit number 8812", not "Plan: 1000 mg").
-_ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|acct|account|member|subscriber|policy
+_ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|acct|acc|account|member|subscriber|policy|identifier
     |health\s*plan(?:\s+beneficiary)?|beneficiary|medicare|medicaid|(?:driver'?s\s+)?licen[cs]e|lic|DEA|NPI|serial
     |CSN|FIN|HAR|accession|passport|VIN|HICN|HIC|MBI|group|subscriber|claim|authorization|auth|prior\s+auth|rx|badge
     |employee|insurance|ins|payer|enrollee|registration|reg|booking|order|requisition|lab|pharmacy|bin|pcn)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
     |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|specimen|patient|pt|vehicle|plate
-    |certificate)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
+    |certificate|tracking|hosp(?:ital)?|study|confirmation)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
     |(?:MRN|ID|SN)(?:\s*(?:number|no|num)\b\.?)?|\#)"""
 _ID_VALUE = r"(?=[A-Z0-9-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24}(?:[ \t]\d{2,6}){0,4}"  # "W227 8810 93"
 ID_PATTERNS = [
-    rx(rf"\b{_ID_LABEL}\s*(?:\#|:|-|=|is|was)?\s*(?:\#|:)?\s*(?P<phi>{_ID_VALUE})\b{_UNIT_AFTER}", re.IGNORECASE),
+    rx(rf"(?<!\w){_ID_LABEL}\s*(?:\#|:|-|=|is|was)?\s*(?:\#|:)?\s*(?P<phi>{_ID_VALUE})\b{_UNIT_AFTER}", re.IGNORECASE),
     rx(r"\b(?P<phi>(?:MRN|ACCT|MBR|SN|HP)-?\d{4,12})\b", re.IGNORECASE),
     # digits in spaced groups after a record word: "record 48 17 209", "acct 4471 2290 18"
     rx(r"\b(?:record|chart|account|acct|member|mrn|id|number|no)\.?\s*(?:\#|:)?\s*(?P<phi>\d{2,6}(?:[ \t]\d{2,6}){1,4})\b"
@@ -172,10 +180,13 @@ _COMPANY = r"(?:Inc|LLC|L\.L\.C|Ltd|Corp|Corporation|Co|Company|Group|PLC|GmbH|A
 _SITE_CUE = r"""(?i:(?:blood\s*work|labs?|lab\s*work|blood\s+(?:draws?|drawn|tests?)|imaging|x-?rays?|scans?|mri|ct|ultrasound
     |mammograms?|dialysis|infusions?|prescriptions?|scripts?|meds|medications?|pills?|pill\s+bottles?)\s+
     (?:(?:done|drawn|filled|taken|picked\s+up)\s+)?(?:at|from|through)
+    |(?:surgery|biopsy|colonoscopy|endoscopy|echo|procedure|delivery|PT|OT|rehab|therapy|chemo|radiation)\s+(?:done\s+)?at
+    |(?:treated|evaluated|managed|operated\s+on|hospitali[sz]ed|delivered|done|performed|read|worked\s+up)\s+at
+    |(?:outside\s+hospital|OSH)\s*[(:,]
     |pharmacy(?:\s+is)?\s*:?|filled\s+(?:it\s+|them\s+)?at|transferred\s+(?:here\s+)?(?:from|to)|admitted\s+(?:to|at)
     |presented\s+to|seen\s+at|followed\s+at|discharged\s+to|sent\s+(?:here\s+)?from)"""
 INSTITUTION_PATTERNS = [
-    rx(rf"\b{_SITE_CUE}[ \t]+(?:the[ \t]+)?(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?(?:{CAP}|{UPPER})(?:[ \t]+(?:{CAP}|{UPPER})){{0,2}})"
+    rx(rf"\b{_SITE_CUE}[ \t]*(?:the[ \t]+)?(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?(?:{CAP}|{UPPER})(?:[ \t]+(?:{CAP}|{UPPER})){{0,2}})"
        rf"(?![\w'’-])"),
     rx(rf"(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|{UPPER}|and|&)){{0,3}}[ \t]+{_COMPANY})(?!\p{{L}})"),
     rx(rf"\b(?i:work(?:s|ed|ing)?|employed|job)[ \t]+(?i:for|at|with)[ \t]+(?:the[ \t]+)?(?P<phi>{CAP}(?:[ \t]+{CAP}){{0,3}})"),
