@@ -90,6 +90,7 @@ ALLOWED = [
     "Doctor: How are you?\nPatient: Oh yes, fine. I'm able to walk, and it's true I feel better.\nDoctor: Hey, tell me more.",
     "Patient: Good afternoon, doctor. Absolutely, that's no problem.",
     "Doctor: Any medications?\nPatient: Nah, no daily meds. Uh yeah, maybe aspirin.\nPatient: Overall, my pain is better.",
+    "10:42 Doctor: pain is better\n10:43 Patient: yes. Ups and downs since the fall.",
 ]
 
 

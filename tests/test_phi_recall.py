@@ -75,6 +75,15 @@ FOUND = [
     ("Per nursing (Ngozi), pt was agitated overnight.", "Ngozi", "NAME"),
     ("Doctor: What's your name?\nPatient: Radomir.\nDoctor: Thank you.", "Radomir", "NAME"),
     ("Patient: Kwame Asante-Boateng    MRN: 00482913", "Kwame Asante-Boateng", "NAME"),
+    # sign-out lines without a separator, chat logs, pharmacies, employers and care homes named without a
+    # facility word, capitals before spaced digits
+    ("ICU signout: bed 7 nakamura-oyelaran 67M septic shock, on levo", "nakamura-oyelaran", "NAME"),
+    ("chat 10:42 dr.hollister: can u see rm 5\nchat 10:43 kpatel: ok on my way", "hollister kpatel", "NAME"),
+    ("Picked up her meds at CVS #4471 yesterday.", "CVS #4471", "INSTITUTION"),
+    ("Works nights at Amazon, lifting boxes.", "Amazon", "INSTITUTION"),
+    ("Dialysis MWF at DaVita Eastside.", "DaVita Eastside", "INSTITUTION"),
+    ("Was at Shady Pines for rehab in May.", "Shady Pines", "INSTITUTION"),
+    ("Ins: BCBS member XJH 441 298 776", "XJH 441 298 776", "ID"),
 ]
 
 

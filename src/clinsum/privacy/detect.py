@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -22,7 +23,7 @@ from clinsum.privacy.names import find_names, other_mentions
 from clinsum.privacy.patterns import (ADDRESS_PATTERNS, AGE_PATTERNS, CAP, DATE_PATTERNS, ID_PATTERNS,
                                       INSTITUTION_PATTERNS, LOCATION_PATTERNS, PHONE_PATTERNS, SSN_PATTERNS, STATE,
                                       STATE_NAMES, ZIP_PATTERNS)
-from clinsum.privacy.vocab import cities, clinical_spans, department_words, is_name_word
+from clinsum.privacy.vocab import care_brands, cities, clinical_spans, department_words, is_name_word
 
 PHI_TYPES = {
     "NAME": "names of patients, relatives and clinicians",
@@ -90,6 +91,7 @@ class _ClinicalRecognizers:
         return [
             SpanRecognizer("NAME", find_names, NAME_SCORE, "Cue"),
             SpanRecognizer("LOCATION", find_cities, 0.6, "Gazetteer"),
+            SpanRecognizer("INSTITUTION", find_care_brands, 0.6, "Gazetteer"),
             regex_recognizer("INSTITUTION", INSTITUTION_PATTERNS, 0.6),
             regex_recognizer("DATE", DATE_PATTERNS),
             regex_recognizer("AGE", AGE_PATTERNS),
@@ -108,6 +110,18 @@ _AFTER_COMMA_STATE = regex.compile(rf",\s*{STATE}$")
 _CAPITAL_RUN = regex.compile(rf"{CAP}(?:[ \t]+{CAP}){{0,3}}")
 # A one-word city needs a place word before it ("from Fresno"); a name of two or more words does not.
 _PLACE_CUE = regex.compile(r"(?i:\b(?:in|from|to|near|around|outside|visiting|toward|towards|via)[ \t]+)$")
+
+
+@cache
+def _care_brand_pattern() -> regex.Pattern:
+    names = [regex.escape(n) for n in care_brands()] + [regex.escape(n.upper()) for n in care_brands() if n.upper() != n]
+    return regex.compile(rf"(?<![\w&'’-])(?:{'|'.join(names)})(?:[ \t]+(?:\#|No\.?|(?i:store))[ \t]*\d{{1,6}})?(?![\w&'’-])")
+
+
+def find_care_brands(text: str) -> list[tuple[int, int]]:
+    """Spans of pharmacies, laboratories, health systems, care homes and employers named without a cue
+    (``Walgreens``, ``CVS #4471``, ``Quest Diagnostics``, ``Kaiser``), from the list in ``data/care_brands.txt``."""
+    return [m.span() for m in _care_brand_pattern().finditer(text)]
 
 
 def find_cities(text: str) -> list[tuple[int, int]]:

@@ -32,7 +32,7 @@ _ROLE = r"""(?:son|daughter|wife|husband|mother|father|mom|dad|sister|brother|sp
 _ROLE_NAME = rf"(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}{_NAME_WORD}){{0,2}}"
 _NAME_PATTERNS = {
     # "Dr. Adams", "Mrs. Maria Garcia", "DR. LEE", "dr smith"
-    "title": rx(rf"\b(?i:{_TITLE})\.?[ \t]+(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}{_NAME_WORD}){{0,2}})"),
+    "title": rx(rf"\b(?i:{_TITLE})(?:\.[ \t]*|[ \t]+)(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}{_NAME_WORD}){{0,2}})"),
     # "Kim Nguyen, MD", "J. Smith RN"
     "credential": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,3}}),?{_GAP}{_CREDENTIAL}\b"),
     # "Patient name: john smith", "Signed by: Kim Nguyen", "cc: Lee", "Patient: Hi, I'm Maria"
@@ -48,9 +48,11 @@ _NAME_PATTERNS = {
     "role": rx(rf"\b(?i:{_ROLE})s?\b[ \t]*[:,(]?[ \t]*(?:(?i:is|was|named|called)[ \t]+)?(?P<phi>{_ROLE_NAME}"
                rf"(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*&[ \t]*){_ROLE_NAME})*)"),
     # sign-out and census lists: "rm 12 - delacroix, 88M", "Bed 4: Nguyen (72F)"
-    "list": rx(rf"(?im)^[ \t]*(?:rm|room|bed|bd|bay|pt)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?[ \t]*[-:–—)][ \t]*"
+    "list": rx(rf"(?im)^(?:[\w \t]{{1,30}}:[ \t]*)?(?:rm|room|bed|bd|bay|pt)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?(?:[ \t]*[-:–—)][ \t]*|[ \t]+)"
                rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"
                r"(?=[ \t]*[,(–-]?[ \t]*\d{1,3}[ \t]?(?:y/?o|yo|[MF])\b)"),
+    # a chat user's handle after a time stamp: "10:43 kpatel: ok", "[09:12] j.morales: on my way"
+    "chat_handle": rx(r"(?m)^[^\n]*?\b\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[ap]\.?m\.?)?\]?[ \t]+(?P<phi>\p{L}[\p{L}\d._-]{1,30})[ \t]*:(?!\d)"),
     # a speaker tag that is a known or name-like first name, not a role: "Nicole: Remember me?"
     "speaker": rx(rf"(?m)^[ \t]*(?P<phi>{CAP}|{LOWER_WORD})[ \t]*:[ \t\"“]"),
     # a name called to at the start of a line or a turn: "Leif, can I speak to you?", "Doctor: Mary, how are you?"
@@ -98,6 +100,8 @@ _TURN_END = regex.compile(r"[ \t]*[.!]?[ \t]*(?:\n|$)|[ \t]{2,}|[ \t]*[\t|(]"  #
 _PLACE_LABEL = re.compile(r"\s*from\b", re.IGNORECASE)
 # Only a name label proper ("Name: john smith", "my name is john") makes a lowercase word a name.
 _LOWERCASE_LABEL = re.compile(r"name\s*(?::|is\b|,)", re.IGNORECASE)
+# Speakers of a chat log that are no person.
+_CHAT_SYSTEM = frozenset("me you system bot admin auto server unknown everyone all page pager".split())
 # Titles that are whole words: "Doctor." ends a sentence, and "doctor said" is no name.
 _WORD_TITLES = frozenset("doctor nurse sister professor mister madam reverend pastor rabbi imam chaplain".split())
 # An all-capitals "MS" or "MR" without a period is multiple sclerosis or mitral regurgitation unless a
@@ -257,6 +261,11 @@ def find_names(text: str) -> list[tuple[int, int]]:
             elif kind == "lowercase_line":
                 words = [w for w in text[s:e].split() if len(w.rstrip(".")) > 1]
                 span = (s, e) if len(words) > 1 and all(is_name_word(w) and _likely_name(w) for w in words) else None
+            elif kind == "chat_handle":  # "kpatel", "j.morales", "dr.hollister" (the title is kept out)
+                handle = regex.sub(r"^(?i:dr|mr|mrs|ms)\.", "", text[s:e])
+                s = e - len(handle)
+                span = (s, e) if not _ROLE_WORD.fullmatch(handle) and handle.lower() not in _CHAT_SYSTEM \
+                    and is_name_word(handle) else None
             elif kind in ("list", "dash_signature"):
                 span = _name_words(text, s, e, strong=True, lowercase_ok=True)
             elif kind == "last_first":

@@ -103,7 +103,8 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
     |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|specimen|patient|pt|vehicle|plate
     |certificate|tracking|hosp(?:ital)?|study|confirmation)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
     |(?:MRN|ID|SN)(?:\s*(?:number|no|num)\b\.?)?|\#)"""
-_ID_VALUE = r"(?=[A-Z0-9-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24}(?:[ \t]\d{2,6}){0,4}"  # "W227 8810 93"
+_ID_VALUE = (r"(?:(?=[A-Z0-9-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24}(?:[ \t]\d{2,6}){0,4}"  # "W227 8810 93"
+             r"|(?-i:[A-Z]{2,4})(?:[ \t]\d{2,6}){2,4})")  # "XJH 441 298 776"
 ID_PATTERNS = [
     rx(rf"(?<!\w){_ID_LABEL}\s*(?:\#|:|-|=|is|was)?\s*(?:\#|:)?\s*(?P<phi>{_ID_VALUE})\b{_UNIT_AFTER}", re.IGNORECASE),
     rx(r"\b(?P<phi>(?:MRN|ACCT|MBR|SN|HP)-?\d{4,12})\b", re.IGNORECASE),
@@ -181,7 +182,8 @@ _SITE_CUE = r"""(?i:(?:blood\s*work|labs?|lab\s*work|blood\s+(?:draws?|drawn|tes
     |mammograms?|dialysis|infusions?|prescriptions?|scripts?|meds|medications?|pills?|pill\s+bottles?)\s+
     (?:(?:done|drawn|filled|taken|picked\s+up)\s+)?(?:at|from|through)
     |(?:surgery|biopsy|colonoscopy|endoscopy|echo|procedure|delivery|PT|OT|rehab|therapy|chemo|radiation)\s+(?:done\s+)?at
-    |(?:treated|evaluated|managed|operated\s+on|hospitali[sz]ed|delivered|done|performed|read|worked\s+up)\s+at
+    |(?:treated|evaluated|managed|operated\s+on|hospitali[sz]ed|delivered|done|performed|read|worked\s+up|inpatient
+    |outpatient|stayed|staying|(?:dialysis|infusions?|chemo)(?:\s+\S+){0,2}?)\s+at
     |(?:outside\s+hospital|OSH)\s*[(:,]
     |pharmacy(?:\s+is)?\s*:?|filled\s+(?:it\s+|them\s+)?at|transferred\s+(?:here\s+)?(?:from|to)|admitted\s+(?:to|at)
     |presented\s+to|seen\s+at|followed\s+at|discharged\s+to|sent\s+(?:here\s+)?from)"""
@@ -189,7 +191,10 @@ INSTITUTION_PATTERNS = [
     rx(rf"\b{_SITE_CUE}[ \t]*(?:the[ \t]+)?(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?(?:{CAP}|{UPPER})(?:[ \t]+(?:{CAP}|{UPPER})){{0,2}})"
        rf"(?![\w'’-])"),
     rx(rf"(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|{UPPER}|and|&)){{0,3}}[ \t]+{_COMPANY})(?!\p{{L}})"),
-    rx(rf"\b(?i:work(?:s|ed|ing)?|employed|job)[ \t]+(?i:for|at|with)[ \t]+(?:the[ \t]+)?(?P<phi>{CAP}(?:[ \t]+{CAP}){{0,3}})"),
+    # a place where care is given, named by what is done there: "was at Shady Pines for rehab"
+    rx(rf"\bat[ \t]+(?:the[ \t]+)?(?P<phi>(?:{CAP}[ \t]+){{0,2}}{CAP})[ \t]+for[ \t]+(?i:rehab|rehabilitation|dialysis|PT"
+       r"|physical\s+therapy|therapy|infusions?|chemo|radiation|treatment|surgery|respite|skilled\s+nursing)\b"),
+    rx(rf"\b(?i:work(?:s|ed|ing)?(?:[ \t]+(?:nights|days|weekends|shifts|part-time|full-time|there|now|still|also))?|employed|job)[ \t]+(?i:for|at|with)[ \t]+(?:the[ \t]+)?(?P<phi>{CAP}(?:[ \t]+{CAP}){{0,3}})"),
     rx(rf"(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?{CAP}(?:[ \t]+{_SITE_WORD}){{0,4}}?[ \t]+{_FACILITY})\b"),
     rx(rf"(?P<phi>{UPPER}(?:[ \t]+{UPPER}){{0,4}}[ \t]+(?:{_FACILITY.upper()}))\b"),
 ]

@@ -75,6 +75,14 @@ def cities() -> frozenset[str]:
 
 
 @cache
+def care_brands() -> tuple[str, ...]:
+    """Pharmacy, laboratory, health-system, hospital, care-home and employer names found without a cue
+    (``data/care_brands.txt``), as written, longest first."""
+    lines = (DATA / "care_brands.txt").read_text(encoding="utf-8").split("\n")
+    return tuple(sorted({line.strip() for line in lines if line.strip() and not line.startswith("#")}, key=len, reverse=True))
+
+
+@cache
 def department_words() -> frozenset[str]:
     """Words of a department, a kind of care or a unit ("Cardiology Clinic", "ICU"): a care site's name needs
     another word."""
