@@ -91,6 +91,7 @@ ALLOWED = [
     "Patient: Good afternoon, doctor. Absolutely, that's no problem.",
     "Doctor: Any medications?\nPatient: Nah, no daily meds. Uh yeah, maybe aspirin.\nPatient: Overall, my pain is better.",
     "10:42 Doctor: pain is better\n10:43 Patient: yes. Ups and downs since the fall.",
+    "HR is 95. Temp: he was 98.6 F. She is 95% adherent. SpO2 96, RR 18. BP 120/95.",
 ]
 
 

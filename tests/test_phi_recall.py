@@ -84,6 +84,12 @@ FOUND = [
     ("Dialysis MWF at DaVita Eastside.", "DaVita Eastside", "INSTITUTION"),
     ("Was at Shady Pines for rehab in May.", "Shady Pines", "INSTITUTION"),
     ("Ins: BCBS member XJH 441 298 776", "XJH 441 298 776", "ID"),
+    # ages over 89 without "years"
+    ("Pt is 95 and lives alone.", "95", "AGE"),
+    ("The patient, 96, fell at home.", "96", "AGE"),
+    ("His father died at 99 of a stroke.", "99", "AGE"),
+    ("F/91 admitted with urosepsis.", "91", "AGE"),
+    ("Lives in the Mission district with her son.", "Mission", "LOCATION"),
 ]
 
 

@@ -89,6 +89,17 @@ AGE_PATTERNS = [
     rx(rf"\b(?:turned|turns|turning|will\ be|'ll\ be|be|aged|age|reached|celebrated|celebrating)\s+(?:her\s+|his\s+)?"
        rf"(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?:st|nd|rd|th)?\b{_UNIT_AFTER}(?!\s*(?:%|percent|minutes|seconds|pounds|mg))",
        re.IGNORECASE),
+    # a person's age without "years": "Pt is 95 and", "The patient, 96, fell", "Mrs. Oduya (94)", "At 97, he",
+    # "died at 99", "alive at 102", "F/91", "91/M", "a gentleman of 94"
+    rx(rf"\b(?i:pt|patient|she|he|mother|father|mom|dad|husband|wife|sister|brother|grandmother|grandfather|aunt|uncle)"
+       rf"\s+(?i:is|was)\s+(?P<phi>{AGE_OVER_89})(?![.,]\d)(?=\s+(?i:and|but|with|now|today|yo|y/o)\b|\s*[.,;!])"),
+    rx(rf"\b(?i:the\s+)?(?i:patient|pt|woman|man|lady|gentleman|mother|father|husband|wife),\s+(?P<phi>{AGE_OVER_89}),"),
+    rx(rf"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+{CAP}(?:\s+{CAP})?\s*\((?P<phi>{AGE_OVER_89})\)"),
+    rx(rf"\b(?i:at)\s+(?P<phi>{AGE_OVER_89}),\s+(?i:she|he|they|the\s+patient|pt|my\s+\w+|her\s+\w+|his\s+\w+)\b"),
+    rx(rf"\b(?i:died|passed\s+away|passed|alive|lived\s+to|living|still\s+living)\s+(?i:at\s+)?(?i:age\s+)?"
+       rf"(?P<phi>{AGE_OVER_89})\b{_UNIT_AFTER}"),
+    rx(rf"(?<![\w/])(?:[MF]/(?P<phi>{AGE_OVER_89})|(?P<phi>{AGE_OVER_89})/[MF])(?![\w/])"),
+    rx(rf"\b(?i:man|woman|lady|gentleman|female|male)\s+of\s+(?P<phi>{AGE_OVER_89})\b(?!\s*(?:%|mg|kg|lbs?|percent))"),
     # "in her 90s", "in his late nineties"
     rx(r"\bin\s+(?:her|his|their)\s+(?:(?:early|mid|late)[\s-]+)?(?P<phi>90s|90's|nineties)\b", re.IGNORECASE),
     rx(rf"\b(?:I'm|I\ am|(?:she|he)\ is|(?:she|he)'s)\s+(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?:\s+(?:years?\s+old|now))?"
@@ -157,6 +168,8 @@ LOCATION_PATTERNS = [
         rf"|drove|went|came|originally|(?:is|am|are|was|were)(?=\s+from))"
         rf"(?:\s+(?i:alone|here|back|home|with(?:\s+\w+){{1,3}}))?\s+(?i:in|to|from|near)\s+(?P<phi>{_CITY})"),
     rx(rf"\b(?:city|town|hometown)\s*:\s*(?P<phi>{_CITY})\b", re.IGNORECASE),
+    # a neighbourhood: "lives in the Mission district"
+    rx(rf"\bthe[ \t]+(?P<phi>{CAP}(?:[ \t]+{CAP})?)[ \t]+(?i:district|neighbou?rhood)\b"),
 ]
 ZIP_PATTERNS = [
     rx(rf"\b{STATE}\.?,?\s+(?P<phi>\d{{5}}(?:-\d{{4}})?)\b"),
