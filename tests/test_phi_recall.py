@@ -90,6 +90,9 @@ FOUND = [
     ("His father died at 99 of a stroke.", "99", "AGE"),
     ("F/91 admitted with urosepsis.", "91", "AGE"),
     ("Lives in the Mission district with her son.", "Mission", "LOCATION"),
+    ('Brought in by her son, Robert "Bobby" Lee.', "Robert Bobby Lee", "NAME"),
+    ("address is 1919 Martin Luther King Jr Blvd", "1919 Martin Luther King Jr Blvd", "ADDRESS"),
+    ("Found down at her home on 1420 Greenleaf.", "1420 Greenleaf", "ADDRESS"),
 ]
 
 

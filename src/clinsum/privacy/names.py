@@ -81,6 +81,8 @@ _NAME_PATTERNS = {
     "lowercase_line": rx(rf"(?m)^[ \t>*-]*(?P<phi>{LOWER_WORD}(?:[ \t]+(?:\p{{Ll}}\.?|{LOWER_WORD})){{1,2}})[ \t]*$"),
     # three or more name-like words in a list: "our founders: Kónya, Becker and Vasquez"
     "name_list": rx(rf"(?P<phi>{CAP}(?:[ \t]*,[ \t]*{CAP})+,?[ \t]+(?:and|&)[ \t]+{CAP})(?!\p{{L}})"),
+    # a nickname in quotes inside a name: 'Robert "Bobby" Lee'
+    "nickname": rx(rf"(?P<phi>{CAP}[ \t]+[\"“'‘]{CAP}[\"”'’][ \t]+{CAP})"),
     # "Smith, John" in headers
     "last_first": rx(rf"(?P<phi>{CAP},{_GAP}{CAP}(?:{_GAP}{INITIAL})?|{UPPER},{_GAP}{UPPER}(?:{_GAP}\p{{Lu}}\.?)?)"),
     # "John Smith", "JOHN A. SMITH"
@@ -237,6 +239,10 @@ def find_names(text: str) -> list[tuple[int, int]]:
                     if span:
                         found.append(span)
                 continue
+            elif kind == "nickname":
+                words = regex.findall(r"\p{L}[\p{L}'’-]*", text[s:e])
+                span = (s, e) if all(is_name_word(w) for w in words) and (
+                    words[0].lower() in first_names() or _likely_name(words[0])) else None
             elif kind == "middle_initial":
                 first, initial, last = text[s:e].split()
                 known = first.lower() in first_names() or last.lower() in last_names() or initial.endswith(".")
