@@ -92,6 +92,9 @@ ALLOWED = [
     "Doctor: Any medications?\nPatient: Nah, no daily meds. Uh yeah, maybe aspirin.\nPatient: Overall, my pain is better.",
     "10:42 Doctor: pain is better\n10:43 Patient: yes. Ups and downs since the fall.",
     "HR is 95. Temp: he was 98.6 F. She is 95% adherent. SpO2 96, RR 18. BP 120/95.",
+    # lowercase words after a role, eponyms before a capitalised or new clinical noun (MTS-Dialog notes)
+    "Mother said the next day he had a fever. Mom is able to wake him. Baby was born premature. Seen by nursing staff.",
+    "Father with Von Hippel-Lindau Disease, uncle with Addison's Disease. Morton neuroma of both feet.",
 ]
 
 

@@ -93,6 +93,9 @@ FOUND = [
     ('Brought in by her son, Robert "Bobby" Lee.', "Robert Bobby Lee", "NAME"),
     ("address is 1919 Martin Luther King Jr Blvd", "1919 Martin Luther King Jr Blvd", "ADDRESS"),
     ("Found down at her home on 1420 Greenleaf.", "1420 Greenleaf", "ADDRESS"),
+    ("Spoke with Ms. de la Cruz about the plan.", "Cruz", "NAME"),
+    ("JOB#: 123456", "123456", "ID"),
+    ("Provider Number: 44821", "44821", "ID"),
 ]
 
 

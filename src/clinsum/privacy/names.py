@@ -104,14 +104,14 @@ _PLACE_LABEL = re.compile(r"\s*from\b", re.IGNORECASE)
 _LOWERCASE_LABEL = re.compile(r"name\s*(?::|is\b|,)", re.IGNORECASE)
 # Speakers of a chat log that are no person.
 _CHAT_SYSTEM = frozenset("me you system bot admin auto server unknown everyone all page pager".split())
-# Titles that are whole words: "Doctor." ends a sentence, and "doctor said" is no name.
+# Titles that are whole words: "Doctor." ends a sentence.
 _WORD_TITLES = frozenset("doctor nurse sister professor mister madam reverend pastor rabbi imam chaplain".split())
 # An all-capitals "MS" or "MR" without a period is multiple sclerosis or mitral regurgitation unless a
 # capitals name follows ("MR SMITH").
 _CAPS_DISEASE_TITLE = re.compile(r"M[SR]")
 
 
-# The name-model score at which a lowercase English word after a dialogue cue is a name (measured on handwritten
+# The name-model score at which a lowercase English word after a cue is a name (measured on handwritten
 # set 1 and MTS-Dialog training dialogues: "marcus" 0.976 against "better" 0.947, "tell" 0.926, "hard" 0.922).
 SURE = 0.97
 
@@ -127,12 +127,16 @@ def _likely_name(word: str) -> bool:
                for part in word.split("-") if part)
 
 
-def _spoken_name(word: str) -> bool:
-    """A lowercase word after a dialogue cue ("it's marcus", not "I'm able", "it's true", "hey, tell me", "doctor
-    said"): a known first name, and if it is also an English word, one the name model is sure of (:data:`SURE`;
-    a lowercase "maria" is then missed, but "my name is maria", a name label proper, finds it)."""
+def _lowercase_name(word: str, spoken: bool) -> bool:
+    """A lowercase word after a cue ("son dragomir", "dr smith", "it's marcus"; not "mother said", "nursing staff",
+    "I'm able", "it's true", "hey, tell me"): one the name model takes for a name; if it is also an English word,
+    one it scores at :data:`THRESHOLD` without the census discount, or after a dialogue cue (``spoken``) a known
+    first name it is sure of (:data:`SURE`: a lowercase "maria" is then missed there, but "my name is maria", a
+    name label proper, finds it)."""
     low = word.lower()
-    return low in first_names() and _likely_name(word) and (low not in english_words() or name_score(word) >= SURE)
+    if low not in english_words():
+        return _likely_name(word)
+    return low in first_names() and name_score(word) >= SURE if spoken else looks_like_name(word)
 
 
 def _likely_or_known(word: str) -> bool:
@@ -164,7 +168,7 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
     the words must be dictionary first or last names, or at least two capitalised non-common words, or
     (``likely_alone``) one capitalised word that the name model is sure of ("per Lindqvist"; not "with RLQ").
     ``lowercase_ok``: lowercase words count too; ``lowercase_if_known``: those that are likely names
-    do (:func:`_likely_name`; ``spoken``: after a dialogue cue, :func:`_spoken_name`).
+    do (:func:`_lowercase_name`; ``spoken``: the cue is a dialogue's, "I'm", "it's", "hi").
     """
     kept: list[tuple[int, int]] = []
     pending: list[tuple[int, int]] = []  # particles ("da", "van") wait for the next name word
@@ -172,7 +176,7 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
     for m in _WORD_NO_COMMA.finditer(text[start:end]):
         s, w = m.start(), m.group()
         bare = w.rstrip(".").removesuffix("'s").removesuffix("’s")
-        if _PARTICLE.fullmatch(bare) and kept:
+        if _PARTICLE.fullmatch(bare) and (kept or strong):  # "Ms. de la Cruz", "Pieter van der Berg"
             pending.append((s, s + len(bare)))
             continue
         if _CAPITAL.fullmatch(bare):  # an initial
@@ -180,7 +184,7 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
             pending = []
             continue
         known = _known(bare)
-        lowercase_name = (_spoken_name if spoken else _likely_name)(bare) if lowercase_if_known else False
+        lowercase_name = _lowercase_name(bare, spoken) if lowercase_if_known else False
         if not bare or not (bare[0].isupper() or lowercase_ok or lowercase_name) \
                 or not is_name_word(bare):
             break
@@ -212,11 +216,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 title = text[m.start(): s].strip()
                 if _CAPS_DISEASE_TITLE.fullmatch(title) and not text[s:e].split()[0].isupper():
                     continue
-                word_title = title.rstrip(".").lower() in _WORD_TITLES
-                if word_title and title.endswith("."):  # "... doctor. Absolutely, ..." ends a sentence
+                if title.endswith(".") and title[:-1].lower() in _WORD_TITLES:  # "... doctor. Absolutely, ..."
                     continue
-                span = _name_words(text, s, e, strong=True, lowercase_ok=False, lowercase_if_known=True,
-                                   spoken=word_title)
+                span = _name_words(text, s, e, strong=True, lowercase_ok=False, lowercase_if_known=True)
             elif kind == "credential":
                 span = _name_words(text, s, e, strong=True, lowercase_ok=False)
                 if span:  # keep only the words right before the credential

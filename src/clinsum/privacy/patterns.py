@@ -108,17 +108,20 @@ AGE_PATTERNS = [
 # Labels that name an identifier by themselves ("MRN 1234567"), and words that do so only with a number
 # word after them ("visit number 8812", not "Plan: 1000 mg").
 _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|acct|acc|account|member|subscriber|policy|identifier
+    |ref|reference|encounter|provider\s+(?:number|no|id)
     |health\s*plan(?:\s+beneficiary)?|beneficiary|medicare|medicaid|(?:driver'?s\s+)?licen[cs]e|lic|DEA|NPI|serial
     |CSN|FIN|HAR|accession|passport|VIN|HICN|HIC|MBI|group|subscriber|claim|authorization|auth|prior\s+auth|rx|badge
     |employee|insurance|ins|payer|enrollee|registration|reg|booking|order|requisition|lab|pharmacy|bin|pcn)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
     |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|specimen|patient|pt|vehicle|plate
-    |certificate|tracking|hosp(?:ital)?|study|confirmation)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
+    |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|lot|batch)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
     |(?:MRN|ID|SN)(?:\s*(?:number|no|num)\b\.?)?|\#)"""
 _ID_VALUE = (r"(?:(?=[A-Z0-9-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24}(?:[ \t]\d{2,6}){0,4}"  # "W227 8810 93"
              r"|(?-i:[A-Z]{2,4})(?:[ \t]\d{2,6}){2,4})")  # "XJH 441 298 776"
 ID_PATTERNS = [
     rx(rf"(?<!\w){_ID_LABEL}\s*(?:\#|:|-|=|is|was)?\s*(?:\#|:)?\s*(?P<phi>{_ID_VALUE})\b{_UNIT_AFTER}", re.IGNORECASE),
     rx(r"\b(?P<phi>(?:MRN|ACCT|MBR|SN|HP)-?\d{4,12})\b", re.IGNORECASE),
+    # any capitals label glued to "#": "JOB#: 123456", "REQ# 88412"
+    rx(rf"\b[A-Z]{{2,12}}[ \t]?\#[ \t]*:?[ \t]*(?P<phi>{_ID_VALUE})\b{_UNIT_AFTER}"),
     # digits in spaced groups after a record word: "record 48 17 209", "acct 4471 2290 18"
     rx(r"\b(?:record|chart|account|acct|member|mrn|id|number|no)\.?\s*(?:\#|:)?\s*(?P<phi>\d{2,6}(?:[ \t]\d{2,6}){1,4})\b"
        + _UNIT_AFTER, re.IGNORECASE),

@@ -15,7 +15,7 @@ DATA = Path(__file__).parent / "data"
 ENGLISH_NAME_SCORE = 0.9
 # A capitalised word followed by one of these names the condition, not a person ("Murphy's sign").
 CLINICAL_NOUNS = r"(?:disease|syndrome|palsy|sign|test|maneuver|manoeuvre|lymphoma|sarcoma|reflex|phenomenon|" \
-                 r"triad|criteria|score|scale|classification|procedure|operation|repair|catheter|tube|" \
+                 r"triad|criteria|score|scale|classification|procedure|operation|repair|catheter|tube|neuroma|" \
                  r"position|fracture|cyst|node|ulcer|esophagus|disorder|chorea|dementia|virus|angina)"
 
 
@@ -91,10 +91,12 @@ def department_words() -> frozenset[str]:
 
 @cache
 def common_words() -> frozenset[str]:
-    """English function words, note vocabulary, speaker labels and spoken fillers that start sentences or headings."""
+    """English function words, note vocabulary, speaker labels, spoken fillers and form-field words that start
+    sentences or headings."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return frozenset(STOP_WORDS) | word_list("note_words") | word_list("speech_words") | frozenset(MONTHS)
+    return frozenset(STOP_WORDS) | word_list("note_words") | word_list("speech_words") | word_list("label_words") \
+        | frozenset(MONTHS)
 
 
 def allowed_words() -> frozenset[str]:
@@ -124,5 +126,7 @@ def clinical_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans += [(t.start, t.end) for t in lexicon.find_terms(low)]
     spans += [(m.start, m.end) for m in lexicon.find_body_parts(low)]
     spans += [(m.start, m.end) for m in lexicon.find_frequencies(low)]
-    spans += [m.span() for m in re.finditer(rf"\b[A-Z][a-z]+(?:'s)?(?=[\s-]+{CLINICAL_NOUNS}\b)", text)]
+    # "Murphy's sign", "Addison's Disease", "Von Hippel-Lindau disease", "Morton neuroma"
+    spans += [m.span() for m in re.finditer(rf"\b(?:(?i:von|van|de)\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:'s)?"
+                                            rf"(?=[\s-]+(?i:{CLINICAL_NOUNS})\b)", text)]
     return tuple(spans)
