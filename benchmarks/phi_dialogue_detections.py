@@ -1,6 +1,7 @@
-"""What the PHI detector finds in MTS-Dialog dialogues, by type and by text: a precision check on speech.
+"""What the PHI detector finds in MTS-Dialog dialogues (or their notes), by type and by text: a precision check.
 
-    python benchmarks/phi_dialogue_detections.py --rows 400        # the first 400 training dialogues
+    python benchmarks/phi_dialogue_detections.py --rows 400                    # the first 400 training dialogues
+    python benchmarks/phi_dialogue_detections.py --rows 1201 --text summary    # the notes written from them
 
 MTS-Dialog's dialogues hold few identifiers (a few clinicians' names: "Doctor White"), and no labels for them, so
 this counts detections, not errors: read the most frequent texts to see which are spoken words taken for names.
@@ -19,6 +20,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rows", type=int, default=400, help="first rows of the training set")
     parser.add_argument("--top", type=int, default=30, help="most frequent detected texts to print")
+    parser.add_argument("--text", choices=("note", "summary"), default="note",
+                        help="note: the dialogue; summary: the note section written from it")
     args = parser.parse_args()
     if not MTS_TRAIN.exists():
         print(f"skipped: {MTS_TRAIN} is absent")
@@ -28,11 +31,12 @@ def main() -> int:
 
     detector, found = PhiDetector(), Counter()
     for example in load_examples(MTS_TRAIN)[: args.rows]:
-        found.update((example.note[s.start: s.end], s.type) for s in detector.find(example.note))
+        text = getattr(example, args.text)
+        found.update((text[s.start: s.end], s.type) for s in detector.find(text))
     by_type = Counter()
     for (_, kind), n in found.items():
         by_type[kind] += n
-    print(f"{sum(found.values())} detections in {args.rows} dialogues: " + ", ".join(f"{k} {n}" for k, n in by_type.most_common()))
+    print(f"{sum(found.values())} detections in {args.rows} {'dialogues' if args.text == 'note' else 'notes'}: " + ", ".join(f"{k} {n}" for k, n in by_type.most_common()))
     for (text, kind), n in found.most_common(args.top):
         print(f"{n:4d}  {kind:<12} {text!r}")
     return 0
