@@ -95,6 +95,9 @@ ALLOWED = [
     # lowercase words after a role, eponyms before a capitalised or new clinical noun (MTS-Dialog notes)
     "Mother said the next day he had a fever. Mom is able to wake him. Baby was born premature. Seen by nursing staff.",
     "Father with Von Hippel-Lindau Disease, uncle with Addison's Disease. Morton neuroma of both feet.",
+    # ordinal words that are no day, countries (Safe Harbor keeps them), capitalised words after "near"
+    "Admitted to the fourth floor. After the third dose she improved. Works the third shift. Moved here from Vietnam.",
+    "Pain near Right knee. Was living in Korea, then back in Haiti. 2019-2020: anemia.",
 ]
 
 

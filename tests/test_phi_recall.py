@@ -96,6 +96,11 @@ FOUND = [
     ("Spoke with Ms. de la Cruz about the plan.", "Cruz", "NAME"),
     ("JOB#: 123456", "123456", "ID"),
     ("Provider Number: 44821", "44821", "ID"),
+    ("Seen on the fourth for follow-up.", "the fourth", "DATE"),
+    ("Labs from 2023-03 were normal.", "2023-03", "DATE"),
+    ("She's a Fresno native.", "Fresno", "LOCATION"),
+    ("Works on a farm near Wahpeton.", "Wahpeton", "LOCATION"),
+    ("Grew up outside of Okemah.", "Okemah", "LOCATION"),
 ]
 
 

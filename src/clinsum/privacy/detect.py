@@ -23,7 +23,7 @@ from clinsum.privacy.names import find_names, other_mentions
 from clinsum.privacy.patterns import (ADDRESS_PATTERNS, AGE_PATTERNS, CAP, DATE_PATTERNS, ID_PATTERNS,
                                       INSTITUTION_PATTERNS, LOCATION_PATTERNS, PHONE_PATTERNS, SSN_PATTERNS, STATE,
                                       STATE_NAMES, ZIP_PATTERNS)
-from clinsum.privacy.vocab import care_brands, cities, clinical_spans, department_words, is_name_word
+from clinsum.privacy.vocab import care_brands, cities, clinical_spans, countries, department_words, is_name_word
 
 PHI_TYPES = {
     "NAME": "names of patients, relatives and clinicians",
@@ -369,8 +369,8 @@ def windows(text: str, size: int = WINDOW_CHARS, overlap: int = WINDOW_OVERLAP) 
 
 
 def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int, int], ...]) -> list[PhiSpan]:
-    """Drop names that overlap ``clinical`` spans or are clinical words, and dates that are doses, ratios or
-    readings."""
+    """Drop names and places that overlap ``clinical`` spans or are common or clinical words, and dates that are
+    doses, ratios or readings."""
     kept, overlaps_clinical = [], _overlap_finder(clinical)
     for span in spans:
         value = text[span.start: span.end]
@@ -386,8 +386,9 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
         if span.type == "INSTITUTION" and all(w.lower() in department_words() or not is_name_word(w)
                                               for w in re.findall(r"[\w'’&-]+", value)):
             continue  # "the Cardiology Clinic", "Urgent Care": a kind of care, not a place
-        if span.type == "LOCATION" and overlaps_clinical(span.start, span.end):
-            continue
+        if span.type == "LOCATION" and (overlaps_clinical(span.start, span.end) or value.lower() in countries()
+                                        or all(not is_name_word(w) for w in re.findall(r"[\w'’-]+", value))):
+            continue  # "near Right knee", "outside of Work hours", "back in Haiti" (Safe Harbor keeps countries)
         kept.append(span)
     return kept
 

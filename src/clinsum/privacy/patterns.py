@@ -58,6 +58,14 @@ DATE_PATTERNS = [
     rx(r"(?<![\d/.-])(?P<phi>(?:0?[1-9]|1[0-2])/(?:19|20)\d{2})(?![\d/]|\.\d)"),
     rx(r"(?<![\w.-])(?P<phi>(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\w.-])"),
     rx(r"(?<![\d/])(?P<phi>\d{1,2}[ \t]*/[ \t]*\d{1,2}[ \t]*/[ \t]*(?:19|20)\d{2})(?![\d/])"),
+    # a year and a month: 2023-03 (not a range: 2019-2020)
+    rx(r"(?<![\d-])(?P<phi>(?:19|20)\d{2}-(?:0[1-9]|1[0-2]))(?![\d-])"),
+    # a day as an ordinal word after a date word: "seen on the fourth" (not "on the fourth floor", "after the
+    # third dose", "by the second week")
+    rx(rf"\b(?:on|since|from|until|till|by|before|after)\s+(?P<phi>the\s+{ORDINAL_WORD})\b(?![\s-]+(?:day|days|time|times"
+       r"|dose|doses|floor|visit|visits|cycle|cycles|week|weeks|month|months|year|years|line|degree|grade|trimester"
+       r"|round|session|sessions|attempt|try|one|shift|shifts|couple|few|part|half|set|step|stage|of\s+(?:the|his|her"
+       r"|my|their|\d)))", re.IGNORECASE),
     # "on the 14th", "the 3rd of"; 3/14 after a date word ("seen on 3/14"; not "1/2 tablet")
     rx(rf"\b(?:on|since|from|until|till|by|before|after|of)\s+(?P<phi>the\s+\d{{1,2}}{ORD})\b", re.IGNORECASE),
     rx(rf"\bthe\s+(?P<phi>\d{{1,2}}{ORD})\s+of\b", re.IGNORECASE),
@@ -175,6 +183,10 @@ LOCATION_PATTERNS = [
         rf"|drove|went|came|originally|(?:is|am|are|was|were)(?=\s+from))"
         rf"(?:\s+(?i:alone|here|back|home|with(?:\s+\w+){{1,3}}))?\s+(?i:in|to|from|near)\s+(?P<phi>{_CITY})"),
     rx(rf"\b(?:city|town|hometown)\s*:\s*(?P<phi>{_CITY})\b", re.IGNORECASE),
+    # a town after a nearness word or as someone's origin: "near Wahpeton", "outside of Okemah", "up in Bend",
+    # "a Fresno native"
+    rx(rf"\b(?i:near|outside(?:\s+of)?|(?:up|down|over|out|back)\s+(?:in|to|near|around))[ \t]+(?P<phi>{_CITY})"),
+    rx(rf"\b(?i:a|an)[ \t]+(?P<phi>{_CITY})[ \t]+(?i:native|resident)\b"),
     # a neighbourhood: "lives in the Mission district"
     rx(rf"\bthe[ \t]+(?P<phi>{CAP}(?:[ \t]+{CAP})?)[ \t]+(?i:district|neighbou?rhood)\b"),
 ]

@@ -83,6 +83,16 @@ def care_brands() -> tuple[str, ...]:
 
 
 @cache
+def countries() -> frozenset[str]:
+    """Lowercase country and continent names (Faker's English list): Safe Harbor keeps them."""
+    from faker.providers.address.en import Provider
+
+    return frozenset(c.lower() for c in Provider.countries) | {
+        "usa", "us", "america", "united states", "uk", "england", "scotland", "wales", "europe", "asia", "africa",
+        "south america", "north america", "central america", "australia", "the caribbean", "caribbean"}
+
+
+@cache
 def department_words() -> frozenset[str]:
     """Words of a department, a kind of care or a unit ("Cardiology Clinic", "ICU"): a care site's name needs
     another word."""
