@@ -49,6 +49,7 @@ from clinsum.privacy import detect
 from clinsum.privacy.patterns import STATE
 from clinsum.privacy.phi import PhiRedactor
 from clinsum.privacy.vocab import first_names, last_names
+from clinsum.text.normalize import Quantity
 
 COUNTRIES = frozenset(c.lower() for c in AddressProvider.countries) | {"usa", "us", "uk", "united states", "america"}
 HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.txt",
@@ -347,10 +348,15 @@ FACT_TYPES = ("medication", "dose", "number", "laterality", "condition")
 
 
 def _facts(text: str) -> Counter:
-    """The checker's drug, dose, number-with-unit, side and condition facts of a note."""
+    """The checker's drug, dose, number-with-unit, side and condition facts of a note, without their places in
+    it: a redaction before a fact that is longer or shorter than the annotated one moves it, and keeps it."""
     index = NoteIndex.build(text)
-    return Counter((f.type, f.key, str(f.value), f.polarity) for facts in index.facts for f in facts
+    return Counter((f.type, f.key, _value(f.value), f.polarity) for facts in index.facts for f in facts
                    if f.type in FACT_TYPES and not (f.type == "number" and not f.key))
+
+
+def _value(value) -> str:
+    return f"{value.value:g} {value.unit} {value.text}" if isinstance(value, Quantity) else str(value)
 
 
 def _covered(span: tuple[int, int], found: list[tuple[int, int]], text: str) -> bool:
