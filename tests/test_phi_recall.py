@@ -89,6 +89,7 @@ FOUND = [
     ("The patient, 96, fell at home.", "96", "AGE"),
     ("His father died at 99 of a stroke.", "99", "AGE"),
     ("F/91 admitted with urosepsis.", "91", "AGE"),
+    ("Mr. Okafor, 93, presents with a cough.", "93", "AGE"),
     ("Lives in the Mission district with her son.", "Mission", "LOCATION"),
     ('Brought in by her son, Robert "Bobby" Lee.', "Robert Bobby Lee", "NAME"),
     ("address is 1919 Martin Luther King Jr Blvd", "1919 Martin Luther King Jr Blvd", "ADDRESS"),

@@ -102,7 +102,7 @@ AGE_PATTERNS = [
     rx(rf"\b(?i:pt|patient|she|he|mother|father|mom|dad|husband|wife|sister|brother|grandmother|grandfather|aunt|uncle)"
        rf"\s+(?i:is|was)\s+(?P<phi>{AGE_OVER_89})(?![.,]\d)(?=\s+(?i:and|but|with|now|today|yo|y/o)\b|\s*[.,;!])"),
     rx(rf"\b(?i:the\s+)?(?i:patient|pt|woman|man|lady|gentleman|mother|father|husband|wife),\s+(?P<phi>{AGE_OVER_89}),"),
-    rx(rf"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+{CAP}(?:\s+{CAP})?\s*\((?P<phi>{AGE_OVER_89})\)"),
+    rx(rf"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+{CAP}(?:\s+{CAP})?(?:\s*\((?P<phi>{AGE_OVER_89})\)|,\s+(?P<phi>{AGE_OVER_89}),)"),
     rx(rf"\b(?i:at)\s+(?P<phi>{AGE_OVER_89}),\s+(?i:she|he|they|the\s+patient|pt|my\s+\w+|her\s+\w+|his\s+\w+)\b"),
     rx(rf"\b(?i:died|passed\s+away|passed|alive|lived\s+to|living|still\s+living)\s+(?i:at\s+)?(?i:age\s+)?"
        rf"(?P<phi>{AGE_OVER_89})\b{_UNIT_AFTER}"),
