@@ -158,6 +158,33 @@ class StubSummarizer:
         return [self.continuations.get(p, [" Nothing."] * samples)[:samples] for p in prefixes]
 
 
+class ScriptedEngine:
+    """A decoding engine that answers from a :class:`StubSummarizer`'s script instead of a model."""
+
+    def __init__(self, summarizer: StubSummarizer):
+        self.summarizer, self.waiting = summarizer, []
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.waiting)
+
+    def add(self, request) -> None:
+        from clinsum.inference.generate import Candidate
+
+        stub = self.summarizer
+        if request.prefix is None:
+            request.result = stub.candidates([request.note], request.options, request.samples)[0]
+        else:
+            texts = stub.continue_summaries([request.note], [request.prefix], request.options, request.samples,
+                                            stop_after_sentence=request.stop_after_sentence)[0]
+            request.result = [Candidate(t, 0.0) for t in texts]
+        self.waiting.append(request)
+
+    def step(self):
+        finished, self.waiting = self.waiting, []
+        return finished
+
+
 VERIFY_NOTE = ("Patient takes lisinopril 10 mg daily for hypertension. She reports left knee pain for 3 days after a "
                "fall. She denies fever.")
 # The likeliest candidate invents four facts; the other one has a wrong dose (repaired by the second rewrite)

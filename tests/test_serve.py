@@ -19,11 +19,12 @@ import pytest
 pytest.importorskip("fastapi", reason="clinsum serve needs the 'serve' extra (make venv installs it)")
 
 from conftest import (  # noqa: E402
-    VERIFY_FIXED, VERIFY_KEPT, VERIFY_LIKELIEST, VERIFY_NOTE, http, running_server, scripted_summarizer,
+    VERIFY_FIXED, VERIFY_KEPT, VERIFY_LIKELIEST, VERIFY_NOTE, http, running_server, scripted_summarizer, ScriptedEngine,
 )
 
 from clinsum.inference.generate import GenerationOptions  # noqa: E402
-from clinsum.serving.batching import BatcherStopped, DynamicBatcher  # noqa: E402
+from clinsum.evaluation.verify import Check  # noqa: E402
+from clinsum.serving.batching import BatcherStopped, ContinuousBatcher  # noqa: E402
 from clinsum.text.normalize import split_note  # noqa: E402
 from clinsum.serving.service import (  # noqa: E402
     ServeConfig, SummarizationService, exposure_warning, key_matches, sentence_offsets,
@@ -82,7 +83,8 @@ def test_summarize_verifies_by_default_and_returns_each_sentences_fate(serve_par
     a request may turn verification off."""
     config = ServeConfig(model_path="tiny-test-model", port=0, max_new_tokens=24)
     assert config.verify and config.repair_tries == 3
-    service = SummarizationService(config, summarizer=scripted_summarizer(), checker=serve_parts[1])
+    service = SummarizationService(config, summarizer=scripted_summarizer(), checker=serve_parts[1],
+                                   engine=ScriptedEngine)
     with running_server(service) as (url, _):
         assert service.wait_ready(30)
         status, body, _ = http(url, "POST", "/v1/summarize", {"note": VERIFY_NOTE})
@@ -176,34 +178,49 @@ def test_requests_arriving_together_are_generated_together(server, serve_parts):
     assert [body["summary"] for _, body, _ in results] == alone  # batching does not change greedy output
 
 
-def test_batcher_groups_by_settings_and_isolates_a_failing_request():
+def checks_then(name: str, rounds: int = 2):
+    """A request's steps without the model: ``rounds`` checker needs, then its name in capitals."""
+    for i in range(rounds):
+        [verdict] = yield Check(((name, f"{name} {i}"),), "test")
+        if verdict == "bad":
+            raise RuntimeError(f"boom in {name}")
+    return name.upper()
+
+
+def test_batcher_answers_waiting_checks_together_and_isolates_a_failing_request():
     calls = []
 
-    def run_batch(jobs):
-        calls.append([j.payload for j in jobs])
-        if any(j.payload == "bad" for j in jobs):
-            raise RuntimeError("boom")
-        return [j.payload.upper() for j in jobs]
+    def check_many(pairs):
+        calls.append([note for note, _ in pairs])
+        if any(note == "bad" for note, _ in pairs) and len(pairs) > 1:
+            raise RuntimeError("the whole batch fails")
+        return ["bad" if note == "bad" else "ok" for note, _ in pairs]
 
-    batcher = DynamicBatcher(run_batch, max_batch_size=8, max_wait_ms=300)
+    batcher = ContinuousBatcher(lambda: ScriptedEngine(None), check_many, max_batch_size=8, max_wait_ms=300)
     batcher.start()
-    futures = [batcher.submit(p, key) for p, key in [("a", 1), ("b", 1), ("c", 2), ("bad", 1)]]
-    assert [f.result(5) for f in futures[:3]] == ["A", "B", "C"]
-    with pytest.raises(RuntimeError, match="boom"):
-        futures[3].result(5)
-    assert calls[0] == ["a", "b", "bad"] and ["c"] in calls  # one batch per setting; then one by one
-    assert ["a"] in calls and ["bad"] in calls
+    jobs = [batcher.submit(checks_then(name), GenerationOptions()) for name in ("a", "b", "bad", "c")]
+    assert [j.future.result(5) for j in jobs if j is not jobs[2]] == ["A", "B", "C"]
+    with pytest.raises(RuntimeError, match="boom in bad"):
+        jobs[2].future.result(5)
+    assert calls[0] == ["a", "b", "bad", "c"]  # the 300 ms window gathered them: one call for all
+    assert ["bad"] in calls and ["a", "b", "c"] in calls  # retried alone, then the others went on together
+    assert all(j.batch_size == 4 for j in jobs)
     batcher.stop()
     with pytest.raises(BatcherStopped):
-        batcher.submit("late", 1)
+        batcher.submit(checks_then("late"), GenerationOptions())
 
 
-def test_batcher_stop_finishes_queued_jobs():
-    batcher = DynamicBatcher(lambda jobs: [time.sleep(0.05) or j.payload for j in jobs], max_batch_size=2, max_wait_ms=0)
+def test_batcher_holds_at_most_batch_size_requests_and_stop_finishes_queued_ones():
+    def check_many(pairs):
+        time.sleep(0.02)
+        return ["ok"] * len(pairs)
+
+    batcher = ContinuousBatcher(lambda: ScriptedEngine(None), check_many, max_batch_size=2, max_wait_ms=0)
     batcher.start()
-    futures = [batcher.submit(i) for i in range(6)]
+    jobs = [batcher.submit(checks_then(str(i), rounds=3), GenerationOptions()) for i in range(6)]
     batcher.stop()
-    assert [f.result(0) for f in futures] == list(range(6))
+    assert [j.future.result(0) for j in jobs] == [str(i) for i in range(6)]
+    assert max(j.batch_size for j in jobs) == 2
 
 
 # ---------------------------------------------------------------------------------------------
@@ -318,10 +335,10 @@ def test_generation_failure_gets_500_with_a_request_id_and_the_server_keeps_serv
         def __getattr__(self, name):
             return getattr(summarizer, name)
 
-        def summarize(self, notes, *args, **kwargs):
-            if any("FAIL" in n for n in notes):
+        def prompt_tokens(self, note, *args, **kwargs):  # read when a request joins a decoding step
+            if "FAIL" in note:
                 raise RuntimeError("simulated generation failure")
-            return summarizer.summarize(notes, *args, **kwargs)
+            return summarizer.prompt_tokens(note, *args, **kwargs)
 
     service.summarizer = FailingSummarizer()
     caplog.set_level(logging.INFO, logger="clinsum.serving")

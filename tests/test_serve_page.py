@@ -11,7 +11,7 @@ import pytest
 pytest.importorskip("fastapi", reason="clinsum serve needs the 'serve' extra (make venv installs it)")
 pytest.importorskip("selenium", reason="the page test needs selenium (the dev extra)")
 
-from conftest import VERIFY_FIXED, VERIFY_NOTE, running_server, scripted_summarizer  # noqa: E402
+from conftest import VERIFY_FIXED, VERIFY_NOTE, ScriptedEngine, running_server, scripted_summarizer  # noqa: E402
 from page_screenshot import chromium_driver, find_browser, summarize_on_page  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
@@ -44,7 +44,8 @@ def page_server(serve_parts):
 def verified_server(serve_parts):
     """Verification on (the default), with scripted candidates: one sentence repaired, one dropped."""
     config = ServeConfig(model_path="tiny-test-model", port=0, max_new_tokens=MAX_NEW_TOKENS)
-    service = SummarizationService(config, summarizer=scripted_summarizer(), checker=serve_parts[1])
+    service = SummarizationService(config, summarizer=scripted_summarizer(), checker=serve_parts[1],
+                                   engine=ScriptedEngine)
     with running_server(service) as (url, _):
         assert service.wait_ready(30)
         yield url

@@ -30,7 +30,7 @@ from typing import TextIO
 
 from clinsum.config import option
 from clinsum.evaluation.faithfulness import FaithfulnessChecker, SentenceCheck, unfaithfulness
-from clinsum.evaluation.ranking import check_candidates, rank_candidates
+from clinsum.evaluation.ranking import rank_candidates
 from clinsum.inference.generate import (
     CANDIDATE_MODES, Candidate, GenerationOptions, InferenceModelOptions, Summarizer, interactive, read_notes,
 )
@@ -213,12 +213,78 @@ def first_sentence(continuation: str) -> str:
     return sentences[0].text if sentences else ""
 
 
+@dataclass(frozen=True)
+class Write:
+    """Verification needs ``k`` candidate summaries of a note (answer: a list of :class:`Candidate`)."""
+
+    note: str
+    context: str | None
+    k: int
+    mode: str
+
+
+@dataclass(frozen=True)
+class Continue:
+    """Verification needs ``samples`` sampled continuations of a note's summary from ``prefix``, each cut after
+    its first sentence (answer: their texts)."""
+
+    note: str
+    context: str | None
+    prefix: str
+    samples: int
+
+
+@dataclass(frozen=True)
+class Check:
+    """Verification needs the checker's verdict on these (note, summary) pairs (answer: a list of
+    ``SummaryCheck``); ``phase`` names the step it serves in :attr:`Verifier.timings`."""
+
+    pairs: tuple[tuple[str, str], ...]
+    phase: str
+
+
+def rewrite_options(options: GenerationOptions) -> GenerationOptions:
+    """How a failing sentence's rewrites are decoded: sampled, one sentence long at most."""
+    return replace(options, greedy=False, max_new_tokens=min(options.max_new_tokens, REPAIR_MAX_NEW_TOKENS))
+
+
+def verify_steps(note: str, context: str | None, budget: VerifyBudget):
+    """One note's verification as a generator: it yields what it needs (:class:`Write`, :class:`Continue`,
+    :class:`Check`), is sent the answer, and returns the :class:`Verified` summary. A scheduler drives many at
+    once: :meth:`Verifier.verify` in rounds, ``clinsum serve`` at every decoding step."""
+    cands = yield Write(note, context, budget.candidates, budget.candidate_mode)
+    cand_checks = yield Check(tuple((note, c.text) for c in cands), "pick")
+    unfaithful = tuple(unfaithfulness(c) for c in cand_checks)
+    rank = rank_candidates(cand_checks, [c.logprob for c in cands])[0]
+    draft = _Draft(note, context, list(cand_checks[rank].sentences), cand_checks[rank].threshold)
+    draft.advance()
+    while draft.failing is not None:  # rewrite or drop each failing sentence, in order
+        if not budget.repair_tries:
+            draft.resolve(None, [], 0)
+            continue
+        continuations = yield Continue(note, context, draft.prefix, budget.repair_tries)
+        rewrites = [first_sentence(c) for c in continuations]
+        checks = yield Check(tuple((note, f"{draft.prefix} {text}".strip()) for text in rewrites), "repair")
+        prefix_sentences = len(split_note(draft.prefix))
+        chosen, chosen_checks = None, []
+        for text, check in zip(rewrites, checks):
+            in_context = check.sentences[prefix_sentences:]
+            if text and draft.accepts(text, in_context):
+                chosen, chosen_checks = text, in_context
+                break
+        draft.resolve(chosen, chosen_checks, len(rewrites))
+    pick = cands[rank].text
+    unchanged = all(r.status == KEPT for r in draft.records)
+    return Verified(pick if unchanged else " ".join(draft.kept), draft.records, cands[0].text, pick, rank, unfaithful)
+
+
 class Verifier:
     """A :class:`Summarizer` whose summaries are verified sentence by sentence (see the module docstring).
 
-    ``checker`` is anything with ``check_many([(note, summary), ...])``. ``timings`` holds the seconds of the
-    last :meth:`verify` call: ``candidates`` (generation alone: the control's cost), ``pick`` (checking the
-    candidates) and ``repair`` (rewriting and checking sentences).
+    ``checker`` is anything with ``check_many([(note, summary), ...])``. :meth:`verify` runs every note's
+    :func:`verify_steps` in rounds: each round answers all notes' needs of one kind in one batched call.
+    ``timings`` holds the seconds of the last call: ``candidates`` (generation alone: the control's cost),
+    ``pick`` (checking the candidates) and ``repair`` (rewriting and checking sentences).
     """
 
     def __init__(self, summarizer: Summarizer, checker, budget: VerifyBudget | None = None):
@@ -238,55 +304,37 @@ class Verifier:
     def verify(self, notes: list[str], options: GenerationOptions, contexts: list[str | None] | None = None,
                progress: bool = True) -> list[Verified]:
         contexts = contexts or [None] * len(notes)
-        started = time.perf_counter()
-        candidates = self.summarizer.candidates(notes, options, self.budget.candidates, self.budget.candidate_mode,
-                                                contexts, progress)
-        generated = time.perf_counter()
-        checks = check_candidates(self.checker, notes, [[c.text for c in cands] for cands in candidates])
-        drafts, picks = [], []
-        for note, context, cands, cand_checks in zip(notes, contexts, candidates, checks):
-            unfaithful = [unfaithfulness(c) for c in cand_checks]
-            rank = rank_candidates(cand_checks, [c.logprob for c in cands])[0]
-            picks.append((cands, rank, tuple(unfaithful)))
-            draft = _Draft(note, context, list(cand_checks[rank].sentences), cand_checks[rank].threshold)
-            draft.advance()
-            drafts.append(draft)
-        picked = time.perf_counter()
-        self._repair(drafts, options)
-        self.timings = {"candidates": generated - started, "pick": picked - generated,
-                        "repair": time.perf_counter() - picked}
-        return [self._result(draft, cands, rank, unfaithful) for draft, (cands, rank, unfaithful) in zip(drafts, picks)]
-
-    def _repair(self, drafts: list[_Draft], options: GenerationOptions) -> None:
-        """Rewrite or drop every failing sentence: one round per failing sentence, all notes of a round together."""
-        tries = self.budget.repair_tries
-        rewrite_options = replace(options, greedy=False, max_new_tokens=min(options.max_new_tokens, REPAIR_MAX_NEW_TOKENS))
-        while waiting := [d for d in drafts if d.failing is not None]:
-            if not tries:
-                for draft in waiting:
-                    draft.resolve(None, [], 0)
-                continue
-            continuations = self.summarizer.continue_summaries(
-                [d.note for d in waiting], [d.prefix for d in waiting], rewrite_options, tries,
-                [d.context for d in waiting], stop_after_sentence=True)
-            rewrites = [[first_sentence(c) for c in conts] for conts in continuations]
-            pairs = [(d.note, f"{d.prefix} {text}".strip()) for d, texts in zip(waiting, rewrites) for text in texts]
-            checks = iter(self.checker.check_many(pairs))
-            for draft, texts in zip(waiting, rewrites):
-                prefix_sentences = len(split_note(draft.prefix))
-                chosen, chosen_checks = None, []
-                for text in texts:
-                    in_context = next(checks).sentences[prefix_sentences:]
-                    if chosen is None and text and draft.accepts(text, in_context):
-                        chosen, chosen_checks = text, in_context
-                draft.resolve(chosen, chosen_checks, len(texts))
-
-    @staticmethod
-    def _result(draft: _Draft, cands: list[Candidate], rank: int, unfaithful: tuple[float, ...]) -> Verified:
-        pick = cands[rank].text
-        unchanged = all(r.status == KEPT for r in draft.records)
-        return Verified(pick if unchanged else " ".join(draft.kept), draft.records, cands[0].text, pick, rank,
-                        unfaithful)
+        steps = [verify_steps(note, context, self.budget) for note, context in zip(notes, contexts)]
+        needs: dict[int, object] = {i: next(step) for i, step in enumerate(steps)}
+        results: list[Verified | None] = [None] * len(notes)
+        self.timings = {"candidates": 0.0, "pick": 0.0, "repair": 0.0}
+        rewriting = rewrite_options(options)
+        while needs:
+            kind = type(next(iter(needs.values())))  # all notes wait for the same kind: they move in rounds
+            waiting = [i for i, need in needs.items() if isinstance(need, kind)]
+            started = time.perf_counter()
+            if kind is Write:
+                first = needs[waiting[0]]
+                answers = self.summarizer.candidates([needs[i].note for i in waiting], options, first.k, first.mode,
+                                                     [needs[i].context for i in waiting], progress)
+                phase = "candidates"
+            elif kind is Continue:
+                answers = self.summarizer.continue_summaries(
+                    [needs[i].note for i in waiting], [needs[i].prefix for i in waiting], rewriting,
+                    self.budget.repair_tries, [needs[i].context for i in waiting], stop_after_sentence=True)
+                phase = "repair"
+            else:
+                checks = iter(self.checker.check_many([pair for i in waiting for pair in needs[i].pairs]))
+                answers = [[next(checks) for _ in needs[i].pairs] for i in waiting]
+                phase = needs[waiting[0]].phase
+            self.timings[phase] += time.perf_counter() - started
+            for i, answer in zip(waiting, answers):
+                try:
+                    needs[i] = steps[i].send(answer)
+                except StopIteration as done:
+                    results[i] = done.value
+                    del needs[i]
+        return results
 
 
 def load_summarizer(config: GenerateConfig, checker=None) -> Summarizer | Verifier:

@@ -90,6 +90,19 @@ CANDIDATE_MODES = ("beams", "samples")
 READ_PROMPTS_KEPT = 16
 
 
+def candidate_options(options: GenerationOptions, k: int, mode: str) -> GenerationOptions:
+    """The decoding settings that write ``k`` candidates in ``mode`` (one beam is greedy; samples sample)."""
+    if k < 1:
+        raise ValueError(f"--candidates must be at least 1, not {k}")
+    if mode not in CANDIDATE_MODES:
+        raise ValueError(f"--candidate-mode must be one of {', '.join(CANDIDATE_MODES)}, not {mode!r}")
+    if k == 1 and mode == "beams":
+        return dataclasses.replace(options, greedy=True)
+    if mode == "samples":
+        return dataclasses.replace(options, greedy=False)
+    return options
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One candidate summary and its log-likelihood per token under the model (beam search's score)."""
@@ -126,14 +139,7 @@ class Summarizer:
         ``beams``: the k likeliest by beam search (the same notes give the same candidates, as greedy does);
         ``samples``: k samples at ``options.temperature``/``top_p``/``top_k`` (more varied, seeded).
         """
-        if k < 1:
-            raise ValueError(f"--candidates must be at least 1, not {k}")
-        if mode not in CANDIDATE_MODES:
-            raise ValueError(f"--candidate-mode must be one of {', '.join(CANDIDATE_MODES)}, not {mode!r}")
-        if k == 1 and mode == "beams":  # one beam is greedy decoding
-            options = dataclasses.replace(options, greedy=True)
-        elif mode == "samples":
-            options = dataclasses.replace(options, greedy=False)
+        options = candidate_options(options, k, mode)
         found = self._generate(notes, options, contexts, progress, beams=k if mode == "beams" else 1,
                                samples=k if mode == "samples" else 1)
         return [sorted(c, key=lambda c: -c.logprob) for c in found]
@@ -160,9 +166,8 @@ class Summarizer:
         if samples > 1 and options.greedy:
             raise ValueError("several samples per note need sampling: greedy decoding gives one")
         contexts = contexts or [None] * len(notes)
-        read = [self.prompt_format.encode_prompt(n, c, options.max_input_length)[0] for n, c in zip(notes, contexts)]
-        extras = [self.tokenizer.encode(prefix, add_special_tokens=False) if prefix else [] for prefix in prefixes or ()]
-        extras += [[]] * (len(read) - len(extras))
+        read, extras = zip(*(self.prompt_tokens(n, c, p, options.max_input_length)
+                             for n, c, p in zip(notes, contexts, prefixes or [None] * len(notes))))
         prompts = [p + x for p, x in zip(read, extras)]
         order = sorted(range(len(prompts)), key=lambda i: len(prompts[i]), reverse=True)
         per_note = max(beams, samples)
@@ -224,24 +229,35 @@ class Summarizer:
         """
         from transformers import DynamicCache
 
-        rows = []
-        for prompt, extra in zip(prompts, extras):
-            layers = self._read_prompt(prompt)
-            if not extra:
-                layers = [(k[:, :, :-1], v[:, :, :-1]) for k, v in layers]
-            elif len(extra) > 1:  # the prefix after the prompt, at the positions that follow it
-                positions = torch.arange(len(prompt), len(prompt) + len(extra) - 1, device=self.device)[None]
-                out = self.model(input_ids=torch.tensor([extra[:-1]], device=self.device), position_ids=positions,
-                                 use_cache=True, logits_to_keep=1,
-                                 **{self.cache_argument: DynamicCache(ddp_cache_data=layers)})
-                layers = [(layer.keys, layer.values) for layer in getattr(out, self.cache_argument).layers]
-            rows.append(layers)
+        rows = [self.row_cache(prompt, extra) for prompt, extra in zip(prompts, extras)]
         padded = []
         for per_row in zip(*rows):  # one layer: (keys, values) of every row, left-padded to ``length``
             keys, values = ([torch.nn.functional.pad(t[i], (0, 0, length - t[i].shape[2], 0)) for t in per_row]
                             for i in (0, 1))
             padded.append((torch.cat(keys).repeat_interleave(samples, 0), torch.cat(values).repeat_interleave(samples, 0)))
         return DynamicCache(ddp_cache_data=padded)
+
+    def prompt_tokens(self, note: str, context: str | None, prefix: str | None,
+                      max_input_length: int) -> tuple[list[int], list[int]]:
+        """The note's prompt ids (read once and kept) and the ids of ``prefix``, the start of the answer."""
+        prompt = self.prompt_format.encode_prompt(note, context, max_input_length)[0]
+        return prompt, self.tokenizer.encode(prefix, add_special_tokens=False) if prefix else []
+
+    @torch.no_grad()
+    def row_cache(self, prompt: list[int], extra: list[int]) -> list[tuple[torch.Tensor, torch.Tensor]]:
+        """Per layer, the (keys, values) of ``prompt + extra`` but its last token, which decoding reads first."""
+        from transformers import DynamicCache
+
+        layers = self._read_prompt(prompt)
+        if not extra:
+            return [(k[:, :, :-1], v[:, :, :-1]) for k, v in layers]
+        if len(extra) > 1:  # the prefix after the prompt, at the positions that follow it
+            positions = torch.arange(len(prompt), len(prompt) + len(extra) - 1, device=self.device)[None]
+            out = self.model(input_ids=torch.tensor([extra[:-1]], device=self.device), position_ids=positions,
+                             use_cache=True, logits_to_keep=1,
+                             **{self.cache_argument: DynamicCache(ddp_cache_data=layers)})
+            layers = [(layer.keys, layer.values) for layer in getattr(out, self.cache_argument).layers]
+        return layers
 
     @property
     def cache_argument(self) -> str:
@@ -286,7 +302,12 @@ class FirstSentence:
 
     def __call__(self, input_ids: torch.LongTensor, scores: torch.FloatTensor, **kwargs) -> torch.BoolTensor:
         texts = self.tokenizer.batch_decode(input_ids[:, self.prompt_length:], skip_special_tokens=True)
-        return torch.tensor([bool(self._END.search(t)) for t in texts], device=input_ids.device)
+        return torch.tensor([self.ends(t) for t in texts], device=input_ids.device)
+
+    @classmethod
+    def ends(cls, text: str) -> bool:
+        """Whether generated ``text`` holds a whole sentence and the start of the next."""
+        return bool(cls._END.search(text))
 
 
 def read_notes(path: str | Path, note_column: str | None = None) -> tuple[list[str], list[str], list[str | None]]:

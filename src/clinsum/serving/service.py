@@ -22,11 +22,12 @@ from pathlib import Path
 
 from clinsum.config import option
 from clinsum.evaluation.faithfulness import FaithfulnessChecker, SummaryCheck
-from clinsum.evaluation.verify import Verifier, VerifyBudget, VerifyOptions
+from clinsum.evaluation.verify import Check, VerifyBudget, VerifyOptions, Write, verify_steps
+from clinsum.inference.engine import DecodingEngine
 from clinsum.inference.generate import GenerationOptions, InferenceModelOptions, Summarizer
 from clinsum.models import adapter_base_model, is_adapter_dir
 from clinsum.privacy.phi import MODES as PHI_MODES
-from clinsum.serving.batching import DynamicBatcher, Job
+from clinsum.serving.batching import ContinuousBatcher
 
 log = logging.getLogger("clinsum.serving")
 
@@ -37,14 +38,14 @@ class ServeConfig(VerifyOptions, InferenceModelOptions, GenerationOptions):
 
     greedy: bool = option(True, "greedy decoding by default, so a note gets the same summary every time "
                                 "(a request may send greedy: false)")
-    batch_size: int = option(8, "most requests generated together in one batch")
+    batch_size: int = option(8, "most requests in progress at once (they share every decoding step)")
     model_path: str = option("default", "adapter folder from `clinsum sft`/`clinsum dpo`, or a base model spec")
     host: str = option("127.0.0.1", "address to listen on; anything but loopback exposes patient data to the "
                                     "network (use --api-key-file and TLS in front)")
     port: int = option(8000, "TCP port")
     api_key_file: str | None = option(None, "file holding the API key that every /v1 request must send as "
                                             "'Authorization: Bearer <key>'")
-    max_wait_ms: float = option(20.0, "how long the first request of a batch waits for others to join it")
+    max_wait_ms: float = option(20.0, "how long a request that finds the server idle waits for others to start with it")
     max_note_bytes: int = option(65536, "largest note (and summary) accepted, in UTF-8 bytes; larger gets 413")
     max_new_tokens_limit: int = option(512, "largest max_new_tokens a request may ask for")
     use_embeddings: bool = option(True, "let the faithfulness checker match paraphrases with sentence embeddings "
@@ -138,15 +139,18 @@ def _ms(seconds: float) -> float:
 class SummarizationService:
     """Model + checker + batcher. ``start()`` loads in the background; ``stop()`` drains.
 
-    A ready ``summarizer`` and ``checker`` may be passed in (tests, embedding in another app).
+    A ready ``summarizer`` and ``checker`` may be passed in (tests, embedding in another app), and the
+    ``engine`` that decodes with the summarizer (tests script one).
     """
 
     def __init__(self, config: ServeConfig, api_key: str | None = None, summarizer: Summarizer | None = None,
-                 checker: FaithfulnessChecker | None = None):
+                 checker: FaithfulnessChecker | None = None,
+                 engine: Callable[[Summarizer], DecodingEngine] = DecodingEngine):
         self.config, self.api_key = config, api_key
         self.summarizer, self.checker = summarizer, checker
         self.redactor = None  # loaded with the model when --redact-phi is on
-        self.batcher = DynamicBatcher(self._run_batch, config.batch_size, config.max_wait_ms)
+        self.batcher = ContinuousBatcher(lambda: engine(self.summarizer), self.check_many, config.batch_size,
+                                         config.max_wait_ms)
         self.defaults = GenerationOptions(**{f.name: getattr(config, f.name) for f in dataclasses.fields(GenerationOptions)})
         self.budget = VerifyBudget(**{f.name: getattr(config, f.name) for f in dataclasses.fields(VerifyBudget)})
         self.load_error: str | None = None
@@ -224,14 +228,27 @@ class SummarizationService:
         (note,) = await asyncio.to_thread(self.prepare_texts, note)
         started = time.perf_counter()
         try:
-            future = self.batcher.submit((note, context or None), key=(options.max_new_tokens, options.greedy, verify))
+            job = self.batcher.submit(self._summary_steps(note, context or None, options, verify, started), options)
         except RuntimeError as e:
             raise NotReady(str(e)) from None
-        summary, check, verification, timings = await asyncio.wrap_future(future)
-        batch_size = timings.pop("batch_size")
+        summary, check, verification, timings = await asyncio.wrap_future(job.future)
         return {"summary": summary, **check_result(check, note), "verification": verification,
-                "model": self.config.model_path, "batch_size": batch_size,
+                "model": self.config.model_path, "batch_size": job.batch_size,
                 "timings_ms": {**timings, "total": _ms(time.perf_counter() - started)}}
+
+    def _summary_steps(self, note: str, context: str | None, options: GenerationOptions, verify: bool, submitted: float):
+        """One request's work for the batcher: the summary (verified unless turned off), then its check."""
+        started = time.perf_counter()  # the batcher starts the steps when the request leaves the queue
+        if verify:
+            verified = yield from verify_steps(note, context, self.budget)
+            summary, record = verified.summary, verified.to_dict()
+        else:
+            candidates = yield Write(note, context, 1, "beams" if options.greedy else "samples")
+            summary, record = candidates[0].text, None
+        generated = time.perf_counter()
+        [check] = yield Check(((note, summary),), "response")
+        return summary, check, record, {"queue": _ms(started - submitted), "generate": _ms(generated - started),
+                                        "check": _ms(time.perf_counter() - generated)}
 
     async def check(self, note: str, summary: str) -> dict:
         """The checker's result for a summary written elsewhere."""
@@ -252,25 +269,6 @@ class SummarizationService:
         """The checker, one call at a time: requests share it, and so does verification."""
         with self._checker_lock:
             return self.checker.check_many(pairs)
-
-    def _run_batch(self, jobs: list[Job]) -> list[tuple[str, SummaryCheck, dict | None, dict]]:
-        """Generate (and verify) one batch with the same settings, then check its summaries together."""
-        max_new_tokens, greedy, verify = jobs[0].key
-        options = dataclasses.replace(self.defaults, max_new_tokens=max_new_tokens, greedy=greedy, batch_size=len(jobs))
-        notes, contexts = [j.payload[0] for j in jobs], [j.payload[1] for j in jobs]
-        started = time.perf_counter()
-        if verify:
-            verified = Verifier(self.summarizer, self, self.budget).verify(notes, options, contexts, progress=False)
-            summaries, records = [v.summary for v in verified], [v.to_dict() for v in verified]
-        else:
-            summaries = self.summarizer.summarize(notes, options, contexts, progress=False)
-            records = [None] * len(jobs)
-        generated = time.perf_counter()
-        checks = self.check_many(list(zip(notes, summaries)))
-        checked = time.perf_counter()
-        return [(summary, check, record, {"queue": _ms(started - job.enqueued), "generate": _ms(generated - started),
-                                          "check": _ms(checked - generated), "batch_size": len(jobs)})
-                for job, summary, check, record in zip(jobs, summaries, checks, records)]
 
     def model_info(self) -> dict:
         path = self.config.model_path
