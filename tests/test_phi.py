@@ -98,6 +98,10 @@ ALLOWED = [
     # ordinal words that are no day, countries (Safe Harbor keeps them), capitalised words after "near"
     "Admitted to the fourth floor. After the third dose she improved. Works the third shift. Moved here from Vietnam.",
     "Pain near Right knee. Was living in Korea, then back in Haiti. 2019-2020: anemia.",
+    # languages and countries after a lowercase word, a two-word eponym, lowercase clinical words and lists
+    "She speaks German at home and some French. Immigrated to the United States of America in 1957.",
+    "His mother died of Lou Gehrig's disease. Positive Murphy sign. History of Bell palsy. Seen last June.",
+    "There was frank hematuria. Reports nausea, vomiting and diarrhea. Hope, faith and family help him cope.",
 ]
 
 

@@ -102,6 +102,12 @@ FOUND = [
     ("She's a Fresno native.", "Fresno", "LOCATION"),
     ("Works on a farm near Wahpeton.", "Wahpeton", "LOCATION"),
     ("Grew up outside of Okemah.", "Okemah", "LOCATION"),
+    # first names that text mostly capitalises (the default model's tokenizer says which), inside a sentence,
+    # in lowercase before a surname, and in a lowercase list
+    ("She had given Alma her spare key.", "Alma", "NAME"),
+    ("Why is Samantha so tired today?", "Samantha", "NAME"),
+    ("follow up with patricia desrosiers in a couple of months.", "patricia desrosiers", "NAME"),
+    ("grandkids jake, emma and lily visit on weekends.", "jake emma lily", "NAME"),
 ]
 
 

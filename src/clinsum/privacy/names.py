@@ -10,7 +10,7 @@ import regex
 
 from clinsum.privacy.name_model import KNOWN_THRESHOLD, UNCUED_THRESHOLD, looks_like_name, name_score
 from clinsum.privacy.patterns import CAP, INITIAL, LOWER_WORD, PARTICLE, STATE_NAMES, UPPER, rx
-from clinsum.privacy.vocab import english_words, first_names, is_name_word, last_names
+from clinsum.privacy.vocab import capitalised_words, countries, english_words, first_names, is_name_word, last_names
 
 # Names. Titles and credentials make what follows (or precedes) a name whatever it is; roles make a
 # capitalised word a name; the label "patient" does so only for dictionary names.
@@ -79,6 +79,11 @@ _NAME_PATTERNS = {
     "name_like": rx(rf"(?<=[\p{{Ll}},][ \t]+)(?<!\b(?i:at|in|near|from|on)[ \t]+)(?P<phi>{CAP})"),
     # a lowercase name alone on its line: "naomi ryan", "leidy t muris" (signatures, address blocks)
     "lowercase_line": rx(rf"(?m)^[ \t>*-]*(?P<phi>{LOWER_WORD}(?:[ \t]+(?:\p{{Ll}}\.?|{LOWER_WORD})){{1,2}})[ \t]*$"),
+    # a first name that text mostly capitalises, in lowercase before a surname: "follow up with patricia desrosiers"
+    "lowercase_pair": rx(r"(?<![\p{L}\d'’.-])(?P<phi>\p{Ll}{3,}[ \t]+\p{Ll}[\p{Ll}-]+\p{Ll})(?![\p{L}\d])"),
+    # three or more lowercase first names in a list: "grandkids jake, emma and lily"
+    "lowercase_list": rx(r"(?<![\p{L}\d'’.-])(?P<phi>\p{Ll}{3,}(?:[ \t]*,[ \t]*\p{Ll}{3,})+,?[ \t]+(?:and|&)[ \t]+\p{Ll}{3,})"
+                         r"(?![\p{L}\d])"),
     # three or more name-like words in a list: "our founders: Kónya, Becker and Vasquez"
     "name_list": rx(rf"(?P<phi>{CAP}(?:[ \t]*,[ \t]*{CAP})+,?[ \t]+(?:and|&)[ \t]+{CAP})(?!\p{{L}})"),
     # a nickname in quotes inside a name: 'Robert "Bobby" Lee'
@@ -210,7 +215,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for kind, pattern in _NAME_PATTERNS.items():
         # "Patient: my name is ...", "husband Ernesto and daughters Lupe" hold two cues
-        for m in pattern.finditer(text, overlapped=kind in ("label", "role", "title")):
+        for m in pattern.finditer(text, overlapped=kind in ("label", "role", "title", "lowercase_pair")):
             s, e = m.span("phi")
             if kind == "title":
                 title = text[m.start(): s].strip()
@@ -258,12 +263,26 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 known = word.lower() in first_names()
                 likely = (known or _likely_name(word)) if word[0].isupper() else known and _likely_name(word)
                 span = (s, e) if likely and is_name_word(word) and not _ROLE_WORD.fullmatch(word) else None
-            elif kind == "name_like":
-                word = text[s:e]
-                span = (s, e) if is_name_word(word) and not _STATE_NAME.fullmatch(word) and name_score(word) >= UNCUED_THRESHOLD else None
+            elif kind == "name_like":  # the name model is sure, or (after a lowercase word) a first name that
+                word = text[s:e]  # text mostly writes capitalised: "had given Alma", "Why is Samantha"
+                sure = name_score(word) >= UNCUED_THRESHOLD or word.lower() in first_names() and (
+                    word.lower() in capitalised_words()) and bool(_AFTER_LOWERCASE.search(text, max(0, s - 40), s))
+                span = (s, e) if is_name_word(word) and not _STATE_NAME.fullmatch(word) and sure and (
+                    word.lower() not in countries()) else None
             elif kind == "name_list":
                 words = list(_CAP.finditer(text[s:e]))
                 if all(_is_listed_name(w.group()) for w in words):
+                    found += [(s + w.start(), s + w.end()) for w in words]
+                continue
+            elif kind == "lowercase_pair":  # the surname: no English word, and a census surname or name-like
+                first, last = text[s:e].split()
+                span = (s, e) if first in first_names() and first in capitalised_words() and is_name_word(first) \
+                    and is_name_word(last) and last not in english_words() and (
+                        last in last_names() or name_score(last) >= KNOWN_THRESHOLD) else None
+            elif kind == "lowercase_list":  # every word a first name, one at least a name text capitalises
+                words = [w for w in regex.finditer(r"\p{Ll}+", text[s:e]) if w.group() != "and"]
+                if all(is_name_word(w.group()) and w.group() in first_names() for w in words) and any(
+                        w.group() in capitalised_words() for w in words):
                     found += [(s + w.start(), s + w.end()) for w in words]
                 continue
             elif kind == "lowercase_line":
@@ -300,6 +319,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
     return found + _coordinated(text, found)
 
 
+_AFTER_LOWERCASE = regex.compile(r"(?:(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*|,)[ \t]+$")
 _AND = r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)"
 _AND_NEXT = regex.compile(rf"{_AND}(?P<phi>{CAP})")
 _PREVIOUS_AND = regex.compile(rf"(?P<phi>{CAP}){_AND}$")

