@@ -102,6 +102,7 @@ ALLOWED = [
     "She speaks German at home and some French. Immigrated to the United States of America in 1957.",
     "His mother died of Lou Gehrig's disease. Positive Murphy sign. History of Bell palsy. Seen last June.",
     "There was frank hematuria. Reports nausea, vomiting and diarrhea. Hope, faith and family help him cope.",
+    "Her husband states she fell. The patient was from Brazil. Child-Pugh class B. Mother - no concerns.",
 ]
 
 

@@ -108,6 +108,10 @@ FOUND = [
     ("Why is Samantha so tired today?", "Samantha", "NAME"),
     ("follow up with patricia desrosiers in a couple of months.", "patricia desrosiers", "NAME"),
     ("grandkids jake, emma and lily visit on weekends.", "jake emma lily", "NAME"),
+    # a lowercase surname after a title that is also an English word, "d/w", a role set off by dashes
+    ("d/w dr patel, agrees w/ plan", "patel", "NAME"),
+    ("d/w Okonkwo from renal, will hold lasix", "Okonkwo", "NAME"),
+    ("message left for brother - Desmond - at home", "Desmond", "NAME"),
 ]
 
 

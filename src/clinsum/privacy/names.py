@@ -38,14 +38,14 @@ _NAME_PATTERNS = {
     # "Patient name: john smith", "Signed by: Kim Nguyen", "cc: Lee", "Patient: Hi, I'm Maria"
     "label": rx(r"\b(?i:(?:patient|pt|client|resident)'?s?\s+name|name\s+(?:is|was)|name|patient|pt|signed(?:\s+by)?|electronically\s+signed\s+by"
                  r"|re|dictated\s+by|transcribed\s+by|authenticated\s+by|cosigned\s+by|attested\s+by|cc|seen\s+by"
-                 r"|referred\s+by|discussed\s+with|spoke\s+(?:with|to)|accompanied\s+by|per|with|by|from"
+                 r"|referred\s+by|discussed\s+with|d/w|spoke\s+(?:with|to)|accompanied\s+by|per|with|by|from"
                  r"|I'm|I\s+am|my\s+name\s+is|this\s+is|call\s+me|calls\s+me|called|goes\s+by|known\s+as|it'?s"
                  r"|hi|hello|hey|thanks|thank\s+you|nice\s+to\s+meet\s+you|good\s+(?:morning|afternoon|evening)|bye"
                  r"|speaking\s+with|talking\s+to|ask\s+for|asking\s+for|said|says|asked|replied|told|according\s+to"
                  r"|named)"
                  rf"[ \t]*[:,?]?[ \t]+(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"),
     # "his daughter Ana Lopez", "PCP: Ortiz", "wife, Mary,"
-    "role": rx(rf"\b(?i:{_ROLE})s?\b[ \t]*[:,(]?[ \t]*(?:(?i:is|was|named|called)[ \t]+)?(?P<phi>{_ROLE_NAME}"
+    "role": rx(rf"\b(?i:{_ROLE})s?\b(?:[ \t]*[:,(]?[ \t]*|[ \t]+[–-][ \t]+)(?:(?i:is|was|named|called)[ \t]+)?(?P<phi>{_ROLE_NAME}"
                rf"(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*&[ \t]*){_ROLE_NAME})*)"),
     # sign-out and census lists: "rm 12 - delacroix, 88M", "Bed 4: Nguyen (72F)"
     "list": rx(rf"(?im)^(?:[\w \t]{{1,30}}:[ \t]*)?(?:rm|room|bed|bd|bay|pt)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?(?:[ \t]*[-:–—)][ \t]*|[ \t]+)"
@@ -135,13 +135,18 @@ def _likely_name(word: str) -> bool:
 def _lowercase_name(word: str, spoken: bool) -> bool:
     """A lowercase word after a cue ("son dragomir", "dr smith", "it's marcus"; not "mother said", "nursing staff",
     "I'm able", "it's true", "hey, tell me"): one the name model takes for a name; if it is also an English word,
-    one it scores at :data:`THRESHOLD` without the census discount, or after a dialogue cue (``spoken``) a known
-    first name it is sure of (:data:`SURE`: a lowercase "maria" is then missed there, but "my name is maria", a
+    one it scores at :data:`THRESHOLD` without the census discount or a known name that text mostly capitalises
+    (:func:`capitalised_words`), or after a dialogue cue (``spoken``) a known first name it is sure of (:data:`SURE`: a lowercase "maria" is then missed there, but "my name is maria", a
     name label proper, finds it)."""
     low = word.lower()
     if low not in english_words():
         return _likely_name(word)
-    return low in first_names() and name_score(word) >= SURE if spoken else looks_like_name(word)
+    if spoken:
+        return low in first_names() and name_score(word) >= SURE
+    # after a role or title, also a known name that text mostly capitalises ("dr patel", "son frank"; not "will",
+    # nor a verb's -s form: "husband states")
+    return looks_like_name(word) or low in capitalised_words() and (low in first_names() or low in last_names()) \
+        and not (low.endswith("s") and low[:-1] in english_words())
 
 
 def _likely_or_known(word: str) -> bool:
@@ -314,7 +319,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                     span = _name_words(text, s, e, strong=True, lowercase_ok=False)
                     if span and " " not in text[span[0]:span[1]].strip():
                         span = None  # a first name alone ("Will", "Grace") is too often a word
-            if span:
+            if span and text[span[0]:span[1]].lower() not in countries():  # "was from Brazil": Safe Harbor keeps it
                 found.append(span)
     return found + _coordinated(text, found)
 
