@@ -103,6 +103,7 @@ ALLOWED = [
     "His mother died of Lou Gehrig's disease. Positive Murphy sign. History of Bell palsy. Seen last June.",
     "There was frank hematuria. Reports nausea, vomiting and diarrhea. Hope, faith and family help him cope.",
     "Her husband states she fell. The patient was from Brazil. Child-Pugh class B. Mother - no concerns.",
+    "He works in Construction and studies in Spanish at night. She is Cuban; her father lives in Germany.",
 ]
 
 

@@ -112,6 +112,7 @@ FOUND = [
     ("d/w dr patel, agrees w/ plan", "patel", "NAME"),
     ("d/w Okonkwo from renal, will hold lasix", "Okonkwo", "NAME"),
     ("message left for brother - Desmond - at home", "Desmond", "NAME"),
+    ("She volunteers at Our Lady of Peace on Sundays.", "Our Lady of Peace", "INSTITUTION"),
 ]
 
 

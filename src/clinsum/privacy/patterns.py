@@ -226,7 +226,10 @@ INSTITUTION_PATTERNS = [
     # a place where care is given, named by what is done there: "was at Shady Pines for rehab"
     rx(rf"\bat[ \t]+(?:the[ \t]+)?(?P<phi>(?:{CAP}[ \t]+){{0,2}}{CAP})[ \t]+for[ \t]+(?i:rehab|rehabilitation|dialysis|PT"
        r"|physical\s+therapy|therapy|infusions?|chemo|radiation|treatment|surgery|respite|skilled\s+nursing)\b"),
-    rx(rf"\b(?i:work(?:s|ed|ing)?(?:[ \t]+(?:nights|days|weekends|shifts|part-time|full-time|there|now|still|also))?|employed|job)[ \t]+(?i:for|at|with)[ \t]+(?:the[ \t]+)?(?P<phi>{CAP}(?:[ \t]+{CAP}){{0,3}})"),
+    # an employer, a school, a place of volunteering: "works nights at Amazon", "volunteers at Our Lady of Peace"
+    rx(rf"\b(?i:work(?:s|ed|ing)?(?:[ \t]+(?:nights|days|weekends|shifts|part-time|full-time|there|now|still|also))?|employed|job"
+       r"|volunteer(?:s|ed|ing)?|teach(?:es|ing)?|taught|stud(?:y|ies|ied|ying)|enrolled)[ \t]+(?i:for|at|with)[ \t]+"
+       rf"(?:the[ \t]+)?(?P<phi>{CAP}(?:[ \t]+(?:(?:of|the|and|&)[ \t]+)?{CAP}){{0,3}})"),
     rx(rf"(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?{CAP}(?:[ \t]+{_SITE_WORD}){{0,4}}?[ \t]+{_FACILITY})\b"),
     rx(rf"(?P<phi>{UPPER}(?:[ \t]+{UPPER}){{0,4}}[ \t]+(?:{_FACILITY.upper()}))\b"),
 ]
