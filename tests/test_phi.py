@@ -104,6 +104,7 @@ ALLOWED = [
     "There was frank hematuria. Reports nausea, vomiting and diarrhea. Hope, faith and family help him cope.",
     "Her husband states she fell. The patient was from Brazil. Child-Pugh class B. Mother - no concerns.",
     "He works in Construction and studies in Spanish at night. She is Cuban; her father lives in Germany.",
+    "Mother (deceased) had breast cancer. Sister (healthy) lives nearby.",
 ]
 
 

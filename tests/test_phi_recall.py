@@ -113,6 +113,7 @@ FOUND = [
     ("d/w Okonkwo from renal, will hold lasix", "Okonkwo", "NAME"),
     ("message left for brother - Desmond - at home", "Desmond", "NAME"),
     ("She volunteers at Our Lady of Peace on Sundays.", "Our Lady of Peace", "INSTITUTION"),
+    ("Code status discussed w/ HCP (husband) Rajesh.", "Rajesh", "NAME"),
 ]
 
 
