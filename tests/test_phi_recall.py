@@ -114,6 +114,10 @@ FOUND = [
     ("message left for brother - Desmond - at home", "Desmond", "NAME"),
     ("She volunteers at Our Lady of Peace on Sundays.", "Our Lady of Peace", "INSTITUTION"),
     ("Code status discussed w/ HCP (husband) Rajesh.", "Rajesh", "NAME"),
+    ("Specimen S23-10442 sent to path.", "S23-10442", "ID"),
+    ("Lives in a trailer off County Road 12.", "County Road 12", "ADDRESS"),
+    ("Moved in with daughter on Ridgeview Dr.", "Ridgeview Dr", "ADDRESS"),
+    ("PO Box 221, Hatch NM 87937", "Hatch", "LOCATION"),
 ]
 
 

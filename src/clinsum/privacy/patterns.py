@@ -118,9 +118,9 @@ AGE_PATTERNS = [
 _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|acct|acc|account|member|subscriber|policy|identifier
     |ref|reference|encounter|provider\s+(?:number|no|id)
     |health\s*plan(?:\s+beneficiary)?|beneficiary|medicare|medicaid|(?:driver'?s\s+)?licen[cs]e|lic|DEA|NPI|serial
-    |CSN|FIN|HAR|accession|passport|VIN|HICN|HIC|MBI|group|subscriber|claim|authorization|auth|prior\s+auth|rx|badge
+    |CSN|FIN|HAR|accession|specimen|passport|VIN|HICN|HIC|MBI|group|subscriber|claim|authorization|auth|prior\s+auth|rx|badge
     |employee|insurance|ins|payer|enrollee|registration|reg|booking|order|requisition|lab|pharmacy|bin|pcn)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
-    |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|specimen|patient|pt|vehicle|plate
+    |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|patient|pt|vehicle|plate
     |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|lot|batch)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
     |(?:MRN|ID|SN)(?:\s*(?:number|no|num)\b\.?)?|\#)"""
 _ID_VALUE = (r"(?:(?=[A-Z0-9-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24}(?:[ \t]\d{2,6}){0,4}"  # "W227 8810 93"
@@ -174,11 +174,16 @@ ADDRESS_PATTERNS = [
     rx(rf"\b(?i:on|at)[ \t]+(?P<phi>\d{{2,6}}[ \t]+{CAP}(?:[ \t]+{CAP})?)(?=[ \t]*(?:[.,;\n]|$))"),
     # a street without a number after a place word: "the Walgreens on Belmont Avenue"
     rx(rf"\b(?:on|at|off|near)[ \t]+(?P<phi>(?:{CAP}[ \t]+){{1,3}}(?:Street|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Way"
-       rf"|Court|Ct|Terrace|Parkway|Pkwy|Highway|Hwy|Drive)\b\.?)"),
+       rf"|Court|Ct|Terrace|Parkway|Pkwy|Highway|Hwy|Drive|Dr|Place|Pl|Circle|Cir|Trail|Loop)\b\.?)"),
+    # a numbered road after a place word: "lives on Rte 9", "a trailer off County Road 12", "near Hwy 61"
+    rx(r"\b(?:on|off|near|along|at)[ \t]+(?P<phi>(?:(?:County|State|US|U\.S\.|Farm\s+to\s+Market)[ \t]+)?"
+       r"(?:Route|Rte|Road|Highway|Hwy|Interstate|I-)[ \t]*\d{1,4}[A-Z]?)\b"),
 ]
 _CITY = rf"{CAP}(?:\s+{CAP}){{0,2}}|{UPPER}(?:\s+{UPPER}){{0,2}}"
 LOCATION_PATTERNS = [
     rx(rf"(?P<phi>{_CITY}),\s*{STATE}\b"),
+    # "Hatch NM 87937": the ZIP makes it a place (not the first word of "West Virginia")
+    rx(rf"(?P<phi>{_CITY})(?<!\b(?:West|North|South|New|Rhode))[ \t]+{STATE}[ \t]+\d{{5}}(?:-\d{{4}})?\b"),
     rx(rf"\b(?i:lives|living|resides|residing|moved|relocated|born|grew\s+up|visiting|travel(?:l?ed)?|flew|returned"
         rf"|drove|went|came|originally|(?:is|am|are|was|were)(?=\s+from))"
         rf"(?:\s+(?i:alone|here|back|home|with(?:\s+\w+){{1,3}}))?\s+(?i:in|to|from|near)\s+(?P<phi>{_CITY})"),
