@@ -249,3 +249,11 @@ def test_pipeline_prepare_redacts_every_split(tmp_path):
     report = json.loads(open(outputs["phi_report"]).read())
     assert report["test"]["identifiers"]["NAME"] == 12 * 3  # "John Smith", "Adams" and "Smith" in each row
     assert "Smith" not in json.dumps(report)
+
+
+def test_a_lowercase_word_text_mostly_writes_lowercase_is_no_name_after_a_role(tagger):
+    """The default model's tokenizer knows "fell", "tell" and "sick" as lowercase words first; "frank" and "patel"
+    it knows capitalised first (vocab.lowercase_words, vocab.capitalised_words)."""
+    out, _ = tagger.redact("lives w/ husband raj, fell at home. Her son frank said to tell dr patel she is sick.")
+    assert "fell at home" in out and "to tell" in out and "is sick" in out, out
+    assert "frank" not in out and "patel" not in out, out

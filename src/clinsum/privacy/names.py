@@ -10,7 +10,9 @@ import regex
 
 from clinsum.privacy.name_model import KNOWN_THRESHOLD, UNCUED_THRESHOLD, looks_like_name, name_score
 from clinsum.privacy.patterns import CAP, INITIAL, LOWER_WORD, PARTICLE, STATE_NAMES, UPPER, rx
-from clinsum.privacy.vocab import capitalised_words, countries, english_words, first_names, is_name_word, last_names
+from clinsum.privacy.vocab import (
+    capitalised_words, countries, english_words, first_names, is_name_word, last_names, lowercase_words,
+)
 
 # Names. Titles and credentials make what follows (or precedes) a name whatever it is; roles make a
 # capitalised word a name; the label "patient" does so only for dictionary names.
@@ -143,8 +145,10 @@ def _lowercase_name(word: str, spoken: bool) -> bool:
         return _likely_name(word)
     if spoken:
         return low in first_names() and name_score(word) >= SURE
-    # after a role or title, also a known name that text mostly capitalises ("dr patel", "son frank"; not "will",
-    # nor a verb's -s form: "husband states")
+    if low in lowercase_words():  # text mostly writes it in lowercase: "husband hector, fell at home"
+        return False
+    # after a role or title, also a known name that text mostly capitalises ("dr patel", "son frank"; not a
+    # verb's -s form: "husband states")
     return looks_like_name(word) or low in capitalised_words() and (low in first_names() or low in last_names()) \
         and not (low.endswith("s") and low[:-1] in english_words())
 
@@ -248,8 +252,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
                     offset = s + part.start() + part.group().index(piece) if piece else 0
                     span = _name_words(text, offset, offset + len(piece), strong=True, lowercase_ok=False,
                                        lowercase_if_known=True) if piece else None
-                    if span:
-                        found.append(span)
+                    if not span:  # the list ends at its first word that is no name ("husband raj, fell")
+                        break
+                    found.append(span)
                 continue
             elif kind == "nickname":
                 words = regex.findall(r"\p{L}[\p{L}'’-]*", text[s:e])

