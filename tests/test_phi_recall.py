@@ -118,6 +118,7 @@ FOUND = [
     ("Lives in a trailer off County Road 12.", "County Road 12", "ADDRESS"),
     ("Moved in with daughter on Ridgeview Dr.", "Ridgeview Dr", "ADDRESS"),
     ("PO Box 221, Hatch NM 87937", "Hatch", "LOCATION"),
+    ("talked to Hector on the phone, he will bring the list", "Hector", "NAME"),
 ]
 
 
