@@ -138,8 +138,9 @@ def _lowercase_name(word: str, spoken: bool) -> bool:
     """A lowercase word after a cue ("son dragomir", "dr smith", "it's marcus"; not "mother said", "nursing staff",
     "I'm able", "it's true", "hey, tell me"): one the name model takes for a name; if it is also an English word,
     one it scores at :data:`THRESHOLD` without the census discount or a known name that text mostly capitalises
-    (:func:`capitalised_words`), or after a dialogue cue (``spoken``) a known first name it is sure of (:data:`SURE`: a lowercase "maria" is then missed there, but "my name is maria", a
-    name label proper, finds it)."""
+    (:func:`capitalised_words`), never one text mostly writes in lowercase (:func:`lowercase_words`); after a
+    dialogue cue (``spoken``), a known first name it is sure of (:data:`SURE`: a lowercase "maria" is then missed
+    there, but "my name is maria", a name label proper, finds it)."""
     low = word.lower()
     if low not in english_words():
         return _likely_name(word)
@@ -273,8 +274,10 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 known = word.lower() in first_names()
                 likely = (known or _likely_name(word)) if word[0].isupper() else known and _likely_name(word)
                 span = (s, e) if likely and is_name_word(word) and not _ROLE_WORD.fullmatch(word) else None
-            elif kind == "name_like":  # the name model is sure, or (after a lowercase word) a first name that
-                word = text[s:e]  # text mostly writes capitalised: "had given Alma", "Why is Samantha"
+            elif kind == "name_like":
+                # the name model is sure, or after a lowercase word a first name that text mostly writes
+                # capitalised ("had given Alma", "Why is Samantha"; not "The Princess Royal")
+                word = text[s:e]
                 sure = name_score(word) >= UNCUED_THRESHOLD or word.lower() in first_names() and (
                     word.lower() in capitalised_words()) and bool(_AFTER_LOWERCASE.search(text, max(0, s - 40), s))
                 span = (s, e) if is_name_word(word) and not _STATE_NAME.fullmatch(word) and sure and (
