@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
 
 import pytest
 
@@ -181,7 +182,7 @@ def test_requests_arriving_together_are_generated_together(server, serve_parts):
 def checks_then(name: str, rounds: int = 2):
     """A request's steps without the model: ``rounds`` checker needs, then its name in capitals."""
     for i in range(rounds):
-        [verdict] = yield Check(((name, f"{name} {i}"),), "test")
+        [verdict] = yield Check(name, (f"{name} {i}",), "test")
         if verdict == "bad":
             raise RuntimeError(f"boom in {name}")
     return name.upper()
@@ -196,7 +197,8 @@ def test_batcher_answers_waiting_checks_together_and_isolates_a_failing_request(
             raise RuntimeError("the whole batch fails")
         return ["bad" if note == "bad" else "ok" for note, _ in pairs]
 
-    batcher = ContinuousBatcher(lambda: ScriptedEngine(None), check_many, max_batch_size=8, max_wait_ms=300)
+    batcher = ContinuousBatcher(lambda: ScriptedEngine(None), SimpleNamespace(check_many=check_many), max_batch_size=8,
+                                max_wait_ms=300)
     batcher.start()
     jobs = [batcher.submit(checks_then(name), GenerationOptions()) for name in ("a", "b", "bad", "c")]
     assert [j.future.result(5) for j in jobs if j is not jobs[2]] == ["A", "B", "C"]
@@ -215,7 +217,7 @@ def test_batcher_holds_at_most_batch_size_requests_and_stop_finishes_queued_ones
         time.sleep(0.02)
         return ["ok"] * len(pairs)
 
-    batcher = ContinuousBatcher(lambda: ScriptedEngine(None), check_many, max_batch_size=2, max_wait_ms=0)
+    batcher = ContinuousBatcher(lambda: ScriptedEngine(None), SimpleNamespace(check_many=check_many), max_batch_size=2, max_wait_ms=0)
     batcher.start()
     jobs = [batcher.submit(checks_then(str(i), rounds=3), GenerationOptions()) for i in range(6)]
     batcher.stop()

@@ -30,7 +30,7 @@ from typing import TextIO
 
 from clinsum.config import option
 from clinsum.evaluation.faithfulness import FaithfulnessChecker, SentenceCheck, unfaithfulness
-from clinsum.evaluation.ranking import rank_candidates
+from clinsum.evaluation.ranking import check_candidates, rank_candidates
 from clinsum.inference.generate import (
     CANDIDATE_MODES, Candidate, GenerationOptions, InferenceModelOptions, Summarizer, interactive, read_notes,
 )
@@ -236,10 +236,12 @@ class Continue:
 
 @dataclass(frozen=True)
 class Check:
-    """Verification needs the checker's verdict on these (note, summary) pairs (answer: a list of
-    ``SummaryCheck``); ``phase`` names the step it serves in :attr:`Verifier.timings`."""
+    """Verification needs the checker's verdict on these summaries of a note (answer: a list of ``SummaryCheck``,
+    as :func:`clinsum.evaluation.ranking.check_candidates` gives); ``phase`` names the step it serves in
+    :attr:`Verifier.timings`."""
 
-    pairs: tuple[tuple[str, str], ...]
+    note: str
+    summaries: tuple[str, ...]
     phase: str
 
 
@@ -253,7 +255,7 @@ def verify_steps(note: str, context: str | None, budget: VerifyBudget):
     :class:`Check`), is sent the answer, and returns the :class:`Verified` summary. A scheduler drives many at
     once: :meth:`Verifier.verify` in rounds, ``clinsum serve`` at every decoding step."""
     cands = yield Write(note, context, budget.candidates, budget.candidate_mode)
-    cand_checks = yield Check(tuple((note, c.text) for c in cands), "pick")
+    cand_checks = yield Check(note, tuple(c.text for c in cands), "pick")
     unfaithful = tuple(unfaithfulness(c) for c in cand_checks)
     rank = rank_candidates(cand_checks, [c.logprob for c in cands])[0]
     draft = _Draft(note, context, list(cand_checks[rank].sentences), cand_checks[rank].threshold)
@@ -264,7 +266,7 @@ def verify_steps(note: str, context: str | None, budget: VerifyBudget):
             continue
         continuations = yield Continue(note, context, draft.prefix, budget.repair_tries)
         rewrites = [first_sentence(c) for c in continuations]
-        checks = yield Check(tuple((note, f"{draft.prefix} {text}".strip()) for text in rewrites), "repair")
+        checks = yield Check(note, tuple(f"{draft.prefix} {text}".strip() for text in rewrites), "repair")
         prefix_sentences = len(split_note(draft.prefix))
         chosen, chosen_checks = None, []
         for text, check in zip(rewrites, checks):
@@ -324,8 +326,8 @@ class Verifier:
                     self.budget.repair_tries, [needs[i].context for i in waiting], stop_after_sentence=True)
                 phase = "repair"
             else:
-                checks = iter(self.checker.check_many([pair for i in waiting for pair in needs[i].pairs]))
-                answers = [[next(checks) for _ in needs[i].pairs] for i in waiting]
+                answers = check_candidates(self.checker, [needs[i].note for i in waiting],
+                                           [needs[i].summaries for i in waiting])
                 phase = needs[waiting[0]].phase
             self.timings[phase] += time.perf_counter() - started
             for i, answer in zip(waiting, answers):

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import torch
 
-from clinsum.inference.generate import Candidate, FirstSentence, GenerationOptions, Summarizer
+from clinsum.inference.generate import Candidate, FirstSentence, GenerationOptions, Summarizer, check_samples
 
 
 @dataclass(eq=False)
@@ -37,8 +37,7 @@ class GenerationRequest:
     result: list[Candidate] | None = None
 
     def __post_init__(self):
-        if self.samples > 1 and self.options.greedy:
-            raise ValueError("several samples per note need sampling: greedy decoding gives one")
+        check_samples(self.samples, self.options)
 
 
 @dataclass(eq=False)
@@ -96,8 +95,7 @@ class DecodingEngine:
         self.width = 0
         self.mask = torch.zeros(0, 0, dtype=torch.long)  # rows × width: 1 where the slot is the row's
         self._waiting: list[GenerationRequest] = []
-        self._rows_left: dict[int, int] = {}  # id(request) -> rows still decoding
-        self._done: dict[int, list[_Row]] = {}
+        self._done: dict[int, list[_Row]] = {}  # id(request) -> its rows that have ended
 
     def add(self, request: GenerationRequest) -> None:
         """Queue ``request``; its rows join the batch at the next :meth:`step`."""
@@ -179,7 +177,6 @@ class DecodingEngine:
             generator = torch.Generator(device=s.device).manual_seed(options.seed)
         processors = options.logits_processors(0)
         self.rows += [_Row(request, i, tokens[-1], len(tokens) - 1, processors, generator) for i in range(n)]
-        self._rows_left[id(request)] = n
         return None
 
     def _choose(self, row: _Row, logits: torch.Tensor) -> bool:
@@ -201,10 +198,9 @@ class DecodingEngine:
         finished = []
         for i in indices:
             row = self.rows[i]
-            self._done.setdefault(id(row.request), []).append(row)
-            self._rows_left[id(row.request)] -= 1
-            if not self._rows_left[id(row.request)]:
-                del self._rows_left[id(row.request)]
+            done = self._done.setdefault(id(row.request), [])
+            done.append(row)
+            if len(done) == row.request.samples:
                 finished.append(self._result(row.request, self._done.pop(id(row.request))))
         ended = set(indices)
         keep = [i for i in range(len(self.rows)) if i not in ended]
@@ -223,13 +219,10 @@ class DecodingEngine:
         return finished
 
     def _result(self, request: GenerationRequest, rows: list[_Row]) -> GenerationRequest:
-        s = self.summarizer
         rows = sorted(rows, key=lambda r: r.sample)
-        texts = [s.tokenizer.decode(r.generated, skip_special_tokens=True) for r in rows]
-        if request.prefix is None:
-            texts = [s.prompt_format.clean_generation(t) for t in texts]
-        request.result = [Candidate(t, r.logprob / max(1, len(r.generated)) if request.samples > 1 else 0.0)
-                          for t, r in zip(texts, rows)]
+        request.result = [Candidate(self.summarizer.decode(r.generated, prefixed=request.prefix is not None),
+                                    r.logprob / max(1, len(r.generated)) if request.samples > 1 else 0.0)
+                          for r in rows]
         return request
 
 

@@ -103,6 +103,11 @@ def candidate_options(options: GenerationOptions, k: int, mode: str) -> Generati
     return options
 
 
+def check_samples(samples: int, options: GenerationOptions) -> None:
+    if samples > 1 and options.greedy:
+        raise ValueError("several samples per note need sampling: greedy decoding gives one")
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One candidate summary and its log-likelihood per token under the model (beam search's score)."""
@@ -163,8 +168,7 @@ class Summarizer:
                   stop_after_sentence: bool = False) -> list[list[Candidate]]:
         """Per note: one greedy or sampled text, ``beams`` beam-search texts or ``samples`` sampled texts,
         each with its log-likelihood per token (beam search's own score; 0.0 for one greedy text)."""
-        if samples > 1 and options.greedy:
-            raise ValueError("several samples per note need sampling: greedy decoding gives one")
+        check_samples(samples, options)
         contexts = contexts or [None] * len(notes)
         read, extras = zip(*(self.prompt_tokens(n, c, p, options.max_input_length)
                              for n, c, p in zip(notes, contexts, prefixes or [None] * len(notes))))
@@ -210,9 +214,7 @@ class Summarizer:
                 scores = self._mean_logprobs(generated, output.logits)
             else:
                 scores = [0.0] * len(generated)
-            texts = [self.tokenizer.decode(g, skip_special_tokens=True) for g in generated]
-            if prefixes is None:
-                texts = [self.prompt_format.clean_generation(t) for t in texts]
+            texts = [self.decode(g, prefixed=prefixes is not None) for g in generated]
             for j, i in enumerate(indices):
                 results[i] = [Candidate(t, s) for t, s in zip(texts[j * per_note: (j + 1) * per_note],
                                                                scores[j * per_note: (j + 1) * per_note])]
@@ -236,6 +238,11 @@ class Summarizer:
                             for i in (0, 1))
             padded.append((torch.cat(keys).repeat_interleave(samples, 0), torch.cat(values).repeat_interleave(samples, 0)))
         return DynamicCache(ddp_cache_data=padded)
+
+    def decode(self, generated, prefixed: bool) -> str:
+        """The text of generated tokens; a whole answer (not the rest of a ``prefix``) is cut where it ends."""
+        text = self.tokenizer.decode(generated, skip_special_tokens=True)
+        return text if prefixed else self.prompt_format.clean_generation(text)
 
     def prompt_tokens(self, note: str, context: str | None, prefix: str | None,
                       max_input_length: int) -> tuple[list[int], list[int]]:

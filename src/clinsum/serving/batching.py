@@ -20,6 +20,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
+from clinsum.evaluation.ranking import check_candidates
 from clinsum.evaluation.verify import Check, Continue, Write, rewrite_options
 from clinsum.inference.engine import DecodingEngine, GenerationRequest
 from clinsum.inference.generate import GenerationOptions, candidate_options
@@ -38,7 +39,6 @@ class Job:
     steps: Generator
     options: GenerationOptions
     future: Future = field(default_factory=Future)
-    enqueued: float = field(default_factory=time.perf_counter)
     batch_size: int = 1  # the most requests in progress at once during its life, itself included
     need: Any = None
 
@@ -46,19 +46,19 @@ class Job:
 class ContinuousBatcher:
     """Queue of requests run together by one worker thread, sharing every decoding step.
 
-    ``new_engine()`` makes the :class:`DecodingEngine` (again after a failed step); ``check_many(pairs)``
-    answers checker needs. A request whose steps fail fails alone; if a decoding step
+    ``new_engine()`` makes the :class:`DecodingEngine` (again after a failed step); ``checker`` (anything with
+    ``check_many(pairs)``) answers checker needs. A request whose steps fail fails alone; if a decoding step
     fails, the requests decoding in it fail and the engine starts afresh. ``stop()`` finishes every request
     already queued before the worker exits (a SIGTERM drains, it does not drop).
     """
 
-    def __init__(self, new_engine: Callable[[], DecodingEngine], check_many: Callable[[list], list],
+    def __init__(self, new_engine: Callable[[], DecodingEngine], checker,
                  max_batch_size: int = 8, max_wait_ms: float = 20.0):
         if max_batch_size < 1:
             raise ValueError(f"--batch-size must be at least 1, got {max_batch_size}")
         if max_wait_ms < 0:
             raise ValueError(f"--max-wait-ms must be 0 or more, got {max_wait_ms}")
-        self.new_engine, self.check_many = new_engine, check_many
+        self.new_engine, self.checker = new_engine, checker
         self.max_batch_size, self.max_wait = max_batch_size, max_wait_ms / 1000
         self._queue: queue.Queue[Job | None] = queue.Queue()
         self._accepting = False
@@ -172,8 +172,8 @@ class ContinuousBatcher:
         while self._checks:
             jobs, self._checks = self._checks, []
             try:
-                checks = iter(self.check_many([pair for job in jobs for pair in job.need.pairs]))
-                answers = [[next(checks) for _ in job.need.pairs] for job in jobs]
+                answers = check_candidates(self.checker, [job.need.note for job in jobs],
+                                           [job.need.summaries for job in jobs])
             except Exception as error:  # noqa: BLE001 - one bad request must not fail the others: retried alone
                 if len(jobs) == 1:
                     self._fail(jobs[0], error)
@@ -182,7 +182,7 @@ class ContinuousBatcher:
             for job, answer in zip(jobs, answers):
                 if answer is None:
                     try:
-                        answer = self.check_many(list(job.need.pairs))
+                        [answer] = check_candidates(self.checker, [job.need.note], [job.need.summaries])
                     except Exception as error:  # noqa: BLE001 - reported to this request alone
                         self._fail(job, error)
                         continue

@@ -149,8 +149,7 @@ class SummarizationService:
         self.config, self.api_key = config, api_key
         self.summarizer, self.checker = summarizer, checker
         self.redactor = None  # loaded with the model when --redact-phi is on
-        self.batcher = ContinuousBatcher(lambda: engine(self.summarizer), self.check_many, config.batch_size,
-                                         config.max_wait_ms)
+        self.batcher = ContinuousBatcher(lambda: engine(self.summarizer), self, config.batch_size, config.max_wait_ms)
         self.defaults = GenerationOptions(**{f.name: getattr(config, f.name) for f in dataclasses.fields(GenerationOptions)})
         self.budget = VerifyBudget(**{f.name: getattr(config, f.name) for f in dataclasses.fields(VerifyBudget)})
         self.load_error: str | None = None
@@ -246,7 +245,7 @@ class SummarizationService:
             candidates = yield Write(note, context, 1, "beams" if options.greedy else "samples")
             summary, record = candidates[0].text, None
         generated = time.perf_counter()
-        [check] = yield Check(((note, summary),), "response")
+        [check] = yield Check(note, (summary,), "response")
         return summary, check, record, {"queue": _ms(started - submitted), "generate": _ms(generated - started),
                                         "check": _ms(time.perf_counter() - generated)}
 
