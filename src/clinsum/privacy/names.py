@@ -280,8 +280,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 word = text[s:e]
                 sure = name_score(word) >= UNCUED_THRESHOLD or word.lower() in first_names() and (
                     word.lower() in capitalised_words()) and bool(_AFTER_LOWERCASE.search(text, max(0, s - 40), s))
-                span = (s, e) if is_name_word(word) and not _STATE_NAME.fullmatch(word) and sure and (
-                    word.lower() not in countries()) else None
+                span = (s, e) if is_name_word(word) and not _STATE_NAME.fullmatch(word) and sure else None
             elif kind == "name_list":
                 words = list(_CAP.finditer(text[s:e]))
                 if all(_is_listed_name(w.group()) for w in words):
