@@ -105,6 +105,8 @@ ALLOWED = [
     "Her husband states she fell. The patient was from Brazil. Child-Pugh class B. Mother - no concerns.",
     "He works in Construction and studies in Spanish at night. She is Cuban; her father lives in Germany.",
     "Mother (deceased) had breast cancer. Sister (healthy) lives nearby.",
+    # a possessive eponym, plural eponymous conditions, a place of several words
+    "History of Huntington's in the family. Prior Morton's neuromas. Uhthoff's phenomena.",
     "Continue metoprolol SR 150 mg on CR 2 of 3. Specimen sent to pathology. Route 2 of 3 doses given.",
 ]
 

@@ -119,6 +119,13 @@ FOUND = [
     ("Moved in with daughter on Ridgeview Dr.", "Ridgeview Dr", "ADDRESS"),
     ("PO Box 221, Hatch NM 87937", "Hatch", "LOCATION"),
     ("talked to Hector on the phone, he will bring the list", "Hector", "NAME"),
+    # the rest of a name one of whose words a cue found, a generational suffix, a possessive, a subject
+    ("Nephrology: Ayodele Okonkwo-Baptiste\nHome: Maha Cazares", "Maha Cazares", "NAME"),
+    ("Seen with his son Eustachy Gorski today.", "Eustachy Gorski", "NAME"),
+    ("Grandfather Kevin Veitonen II was a miner.", "Kevin Veitonen II", "NAME"),
+    ("Keys are at Franciska's flat.", "Franciska", "NAME"),
+    ("Järvilehto began dialysis last year.", "Järvilehto", "NAME"),
+    ("Moved here from San Diego last year.", "San Diego", "LOCATION"),
 ]
 
 

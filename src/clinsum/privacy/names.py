@@ -11,7 +11,8 @@ import regex
 from clinsum.privacy.name_model import KNOWN_THRESHOLD, UNCUED_THRESHOLD, looks_like_name, name_score
 from clinsum.privacy.patterns import CAP, INITIAL, LOWER_WORD, PARTICLE, STATE_NAMES, UPPER, rx
 from clinsum.privacy.vocab import (
-    capitalised_words, countries, english_words, first_names, is_name_word, last_names, lowercase_words,
+    allowed_words, capitalised_words, cities, countries, department_words, english_words, first_names, is_name_word,
+    last_names, lowercase_words,
 )
 
 # Names. Titles and credentials make what follows (or precedes) a name whatever it is; roles make a
@@ -73,7 +74,11 @@ _NAME_PATTERNS = {
     # one known first name as a sentence's subject: "Roxanne is very reliable"
     "first_subject": rx(rf"(?:^|(?<=[.!?:;]\s+)|(?<=\n))(?P<phi>{CAP})[ \t]+"
                         r"(?:is|was|has|had|reports|reported|denies|denied|states|stated|says|said|called|will|would"
-                        r"|shouted|asked|told|lives|works|came|comes|feels|agrees|agreed)\b"),
+                        r"|shouted|asked|told|lives|works|worked|came|comes|feels|agrees|agreed|began|spent|went|left|moved"
+                        r"|joined|died|married|became|started|wants|wanted|brought|visited|stayed|drove|listed)\b"),
+    # a word that no dictionary holds owning something: "Matej's address", "Franciska's kid" (an eponym's
+    # condition is clinical: "Hashimoto's", "Bell's palsy")
+    "possessive": rx(rf"(?P<phi>{CAP})['’]s(?!\p{{L}})"),
     # a first name, a middle initial and a surname: "Janka M. Szász", "Elita B Desaulniers"
     "middle_initial": rx(rf"(?P<phi>{CAP}[ \t]+\p{{Lu}}\.?[ \t]+{CAP})"),
     # a capitalised word inside a sentence that the name model is sure of: "Why is Katrine so impulsive?"
@@ -281,6 +286,12 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 sure = name_score(word) >= UNCUED_THRESHOLD or word.lower() in first_names() and (
                     word.lower() in capitalised_words()) and bool(_AFTER_LOWERCASE.search(text, max(0, s - 40), s))
                 span = (s, e) if is_name_word(word) and not _STATE_NAME.fullmatch(word) and sure else None
+            elif kind == "possessive":  # a name text capitalises, or no English word that the name model takes
+                word = text[s:e]
+                low = word.lower()
+                likely = low in capitalised_words() and _known(word) or low not in english_words() and _likely_name(word)
+                eponym = f"{low}'s" in allowed_words()  # "Huntington's"
+                span = (s, e) if likely and not eponym and _is_beside_name(word) else None
             elif kind == "name_list":
                 words = list(_CAP.finditer(text[s:e]))
                 if all(_is_listed_name(w.group()) for w in words):
@@ -326,9 +337,17 @@ def find_names(text: str) -> list[tuple[int, int]]:
                     span = _name_words(text, s, e, strong=True, lowercase_ok=False)
                     if span and " " not in text[span[0]:span[1]].strip():
                         span = None  # a first name alone ("Will", "Grace") is too often a word
-            if span and text[span[0]:span[1]].lower() not in countries():  # "was from Brazil": Safe Harbor keeps it
+            if span and not _place(text[span[0]:span[1]]):
                 found.append(span)
-    return found + _coordinated(text, found)
+    found += _coordinated(text, found)
+    return found + _neighbours(text, found)
+
+
+def _place(value: str) -> bool:
+    """A country ("was from Brazil": Safe Harbor keeps it), or a city of several words whose first is no first name
+    ("from San Diego"; not "Mary Esther"): the place recognizers type it."""
+    low = value.lower()
+    return low in countries() or " " in low and low in cities() and low.split()[0] not in first_names()
 
 
 _AFTER_LOWERCASE = regex.compile(r"(?:(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*|,)[ \t]+$")
@@ -348,6 +367,37 @@ def _coordinated(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int
             out.append(m.span("phi"))
             s = m.start()
     return out
+
+
+# A name word beside a found name, on its line: "Maha" of "Maha Cazares", "S Bouts" of "Jildau S Bouts", a
+# generational suffix ("Kevin Veitonen II").
+_NEXT_WORD = regex.compile(rf"(?:{_NEXT})(?:(?P<suffix>(?:Jr|Sr)\.?|II|III)|(?:\p{{Lu}}\.?{_GAP})?(?P<word>{CAP}))(?![\p{{L}}\d])")
+_PREVIOUS_WORD = regex.compile(rf"(?<![\p{{L}}\d'’.-])(?P<word>{CAP})(?:{_NEXT})$")
+_TITLE_WORD = regex.compile(rf"(?i:{_TITLE})")
+
+
+def _neighbours(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Found names grown by the capitalised words right before or after them that could be part of them
+    (:func:`_is_beside_name`): a name's words are found by different cues, and one found alone would leave the
+    rest readable."""
+    out = []
+    for start, end in names:
+        s, e = start, end
+        while (m := _NEXT_WORD.match(text, e)) and (m.group("suffix") or _is_beside_name(m.group("word"))):
+            e = m.end()
+        while (m := _PREVIOUS_WORD.search(text, max(0, s - 40), s)) and _is_beside_name(m.group("word")):
+            s = m.start()
+        if (s, e) != (start, end) and not _place(text[s:e]):  # "San" of "San Diego" is no name
+            out.append((s, e))  # one span with the name: a suffix alone is no name word
+    return out
+
+
+def _is_beside_name(word: str) -> bool:
+    """No common, clinical, title, role, place or department word, and no word text mostly writes in lowercase."""
+    low = word.lower()
+    return is_name_word(word) and not _ROLE_WORD.fullmatch(word) and not _TITLE_WORD.fullmatch(word) \
+        and not _STATE_NAME.fullmatch(word) and low not in lowercase_words() and low not in countries() \
+        and low not in department_words()
 
 
 def _is_listed_name(word: str) -> bool:

@@ -17,7 +17,7 @@ ENGLISH_NAME_SCORE = 0.9
 # A capitalised word followed by one of these names the condition, not a person ("Murphy's sign").
 CLINICAL_NOUNS = r"(?:disease|syndrome|palsy|sign|test|maneuver|manoeuvre|lymphoma|sarcoma|reflex|phenomenon|" \
                  r"triad|criteria|score|scale|classification|procedure|operation|repair|catheter|tube|neuroma|" \
-                 r"position|fracture|cyst|node|ulcer|esophagus|disorder|chorea|dementia|virus|angina)"
+                 r"position|fracture|cyst|node|ulcer|esophagus|disorder|chorea|dementia|virus|angina|phenomena)"
 
 
 @cache
@@ -178,5 +178,5 @@ def clinical_spans(text: str) -> tuple[tuple[int, int], ...]:
     # "Murphy's sign", "Addison's Disease", "Von Hippel-Lindau disease", "Morton neuroma", "Lou Gehrig's disease"
     spans += [m.span() for m in re.finditer(rf"\b(?:(?i:von|van|de)\s+|[A-Z][a-z]+\s+(?=[A-Z][a-z]+'s\s))?"
                                             rf"[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:'s)?"
-                                            rf"(?=[\s-]+(?i:{CLINICAL_NOUNS})\b)", text)]
+                                            rf"(?=[\s-]+(?i:{CLINICAL_NOUNS})s?\b)", text)]
     return tuple(spans)
