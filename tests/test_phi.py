@@ -107,6 +107,8 @@ ALLOWED = [
     "Mother (deceased) had breast cancer. Sister (healthy) lives nearby.",
     # a possessive eponym, plural eponymous conditions, a place of several words
     "History of Huntington's in the family. Prior Morton's neuromas. Uhthoff's phenomena.",
+    # numbered lines that are no address: a medication list, a unit of the hospital
+    "Meds:\n1 Tylenol 500\nMetformin 1000\nAspirin 81\nSeen at 9 am on 3 West 2. Pain is 7 out of 10.",
     "Continue metoprolol SR 150 mg on CR 2 of 3. Specimen sent to pathology. Route 2 of 3 doses given.",
 ]
 

@@ -126,6 +126,11 @@ FOUND = [
     ("Keys are at Franciska's flat.", "Franciska", "NAME"),
     ("Järvilehto began dialysis last year.", "Järvilehto", "NAME"),
     ("Moved here from San Diego last year.", "San Diego", "LOCATION"),
+    # address blocks in any country's order, and an address that ends a line after a cue
+    ("Send records to:\nAnna Berg\n28245 Puruntie 82\nApt. 595\nLAPPEENRANTA\n\nFinland 53650",
+     "28245 Puruntie 82 Apt. 595 LAPPEENRANTA 53650", "ADDRESS"),
+    ("Son is deployed; mail goes to PSC 3294, Box 9168\nAPO AE 09012", "3294 9168 09012", "ADDRESS"),
+    ("Daughter lives at 760 Passauer Strasse 33, Obertshausen", "760 Passauer Strasse 33 Obertshausen", "ADDRESS"),
 ]
 
 

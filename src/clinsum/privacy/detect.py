@@ -19,6 +19,7 @@ from functools import cache
 
 import regex
 
+from clinsum.privacy.addresses import find_address_blocks
 from clinsum.privacy.names import find_names, other_mentions
 from clinsum.privacy.patterns import (ADDRESS_PATTERNS, AGE_PATTERNS, CAP, DATE_PATTERNS, ID_PATTERNS,
                                       INSTITUTION_PATTERNS, LOCATION_PATTERNS, PHONE_PATTERNS, SSN_PATTERNS, STATE,
@@ -90,6 +91,7 @@ class _ClinicalRecognizers:
 
         return [
             SpanRecognizer("NAME", find_names, NAME_SCORE, "Cue"),
+            SpanRecognizer("ADDRESS", find_address_blocks, 0.85, "Layout"),
             SpanRecognizer("LOCATION", find_cities, 0.6, "Gazetteer"),
             SpanRecognizer("INSTITUTION", find_care_brands, 0.6, "Gazetteer"),
             regex_recognizer("INSTITUTION", INSTITUTION_PATTERNS, 0.6),

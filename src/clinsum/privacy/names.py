@@ -45,7 +45,7 @@ _NAME_PATTERNS = {
                  r"|I'm|I\s+am|my\s+name\s+is|this\s+is|call\s+me|calls\s+me|called|goes\s+by|known\s+as|it'?s"
                  r"|hi|hello|hey|thanks|thank\s+you|nice\s+to\s+meet\s+you|good\s+(?:morning|afternoon|evening)|bye"
                  r"|speaking\s+with|talking\s+to|ask\s+for|asking\s+for|said|says|asked|replied|told|according\s+to"
-                 r"|named)"
+                 r"|named(?:\s+(?:him|her))?)"
                  rf"[ \t]*[:,?]?[ \t]+(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"),
     # "his daughter Ana Lopez", "PCP: Ortiz", "wife, Mary,"
     "role": rx(rf"\b(?i:{_ROLE})s?\b\)?(?:[ \t]*[:,(]?[ \t]*|[ \t]+[–-][ \t]+)(?:(?i:is|was|named|called)[ \t]+)?(?P<phi>{_ROLE_NAME}"
@@ -86,8 +86,9 @@ _NAME_PATTERNS = {
     "name_like": rx(rf"(?<=[\p{{Ll}},][ \t]+)(?<!\b(?i:at|in|near|from|on)[ \t]+)(?P<phi>{CAP})"),
     # a lowercase name alone on its line: "naomi ryan", "leidy t muris" (signatures, address blocks)
     "lowercase_line": rx(rf"(?m)^[ \t>*-]*(?P<phi>{LOWER_WORD}(?:[ \t]+(?:\p{{Ll}}\.?|{LOWER_WORD})){{1,2}})[ \t]*$"),
-    # a first name that text mostly capitalises, in lowercase before a surname: "follow up with patricia desrosiers"
-    "lowercase_pair": rx(r"(?<![\p{L}\d'’.-])(?P<phi>\p{Ll}{3,}[ \t]+\p{Ll}[\p{Ll}-]+\p{Ll})(?![\p{L}\d])"),
+    # a first name that text mostly capitalises, in lowercase before a surname: "follow up with patricia desrosiers",
+    # "benjamin a seiler"
+    "lowercase_pair": rx(r"(?<![\p{L}\d'’.-])(?P<phi>\p{Ll}{3,}(?:[ \t]+\p{Ll}\.?)?[ \t]+\p{Ll}[\p{Ll}-]+\p{Ll})(?![\p{L}\d])"),
     # three or more lowercase first names in a list: "grandkids jake, emma and lily"
     "lowercase_list": rx(r"(?<![\p{L}\d'’.-])(?P<phi>\p{Ll}{3,}(?:[ \t]*,[ \t]*\p{Ll}{3,})+,?[ \t]+(?:and|&)[ \t]+\p{Ll}{3,})"
                          r"(?![\p{L}\d])"),
@@ -298,7 +299,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                     found += [(s + w.start(), s + w.end()) for w in words]
                 continue
             elif kind == "lowercase_pair":  # the surname: no English word, and a census surname or name-like
-                first, last = text[s:e].split()
+                first, last = text[s:e].split()[::len(text[s:e].split()) - 1]
                 span = (s, e) if first in first_names() and first in capitalised_words() and is_name_word(first) \
                     and is_name_word(last) and last not in english_words() and (
                         last in last_names() or name_score(last) >= KNOWN_THRESHOLD) else None

@@ -146,7 +146,7 @@ SSN_PATTERNS = [
         r"(?P<phi>\d{3}[\s-]?\d{2}[\s-]?\d{4})\b", re.IGNORECASE),
     rx(r"(?<![\d-])(?P<phi>\d{3}-\d{2}-\d{4})(?![\d-])"),
 ]
-_STREET_WORDS = r"""(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Terrace|Ter
+STREET_WORDS = r"""(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Terrace|Ter
     |Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Square|Squares|Sq|Loop|Alley|Row|Crescent|Turnpike|Tpke|Throughway
     |Expressway|Freeway|Junction|Junctions|Jct|Crossing|Crossroad|Crossroads|Shoals?|Lands?|Canyon|Port|Ports|Villages?
     |Forks?|Brooks?|Key|Keys|Branch|Fields?|Mountains?|Mount|Mt|Hills?|Heights|Hts|Valley|Vly|Park|Plaza|Plz|Point|Pt
@@ -158,7 +158,7 @@ _STREET_WORDS = r"""(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane
     |Underpass|Union|Unions|Via|Viaduct|Well|Wells|Bypass|Burg|Burgs|Bluffs?|Bottom|Bend|Beach|Bayou|Arcade|Cape
     |Causeway|Center|Centers|Cliffs?|Club|Curve|Dale|Dam|Divide|Drives|Extensions?|Garden|Hill|Mall|Wall|Ways
     |Loaf|Route|Rte|Camp|Crest|Lanes|Roads|Streets|Squares)"""
-_STREET = rf"(?:{_STREET_WORDS}|{_STREET_WORDS.upper()})\b"  # "Oak Street", "ELM ST"
+_STREET = rf"(?:{STREET_WORDS}|{STREET_WORDS.upper()})\b"  # "Oak Street", "ELM ST"
 _APARTMENT = r"(?:,?[ \t]+(?i:Apt|Apartment|Unit|Suite|Ste|Room|Rm|Floor|Fl|\#)\.?[ \t]*\#?[A-Za-z0-9-]+)?"
 ADDRESS_PATTERNS = [
     # "4500 N. Oak Ave, Apt 3B", "77 ELM ST" (lowercase ones only after a label: "1 month and denies neck")
