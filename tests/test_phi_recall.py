@@ -131,6 +131,13 @@ FOUND = [
      "28245 Puruntie 82 Apt. 595 LAPPEENRANTA 53650", "ADDRESS"),
     ("Son is deployed; mail goes to PSC 3294, Box 9168\nAPO AE 09012", "3294 9168 09012", "ADDRESS"),
     ("Daughter lives at 760 Passauer Strasse 33, Obertshausen", "760 Passauer Strasse 33 Obertshausen", "ADDRESS"),
+    # phone numbers of other countries after a cue or before "office"/"fax", card numbers, IBANs, postal codes
+    ("Niece asks that we call her at 0494 92 82 32 after 5.", "0494 92 82 32", "PHONE"),
+    ("Son (Zurich): Desk: +41 (0)96 471 07 95", "+41 (0)96 471 07 95", "PHONE"),
+    ("Clinic abroad: 655 437 108 office", "655 437 108", "PHONE"),
+    ("Copay charged to card 4131034282458809939.", "4131034282458809939", "ID"),
+    ("Refund to IBAN GB42 NAWI 0445 4264 7886 19", "GB42 NAWI 0445 4264 7886 19", "ID"),
+    ("Postal code: 394 13", "394 13", "ZIP"),
 ]
 
 

@@ -133,6 +133,10 @@ ID_PATTERNS = [
     # digits in spaced groups after a record word: "record 48 17 209", "acct 4471 2290 18"
     rx(r"\b(?:record|chart|account|acct|member|mrn|id|number|no)\.?\s*(?:\#|:)?\s*(?P<phi>\d{2,6}(?:[ \t]\d{2,6}){1,4})\b"
        + _UNIT_AFTER, re.IGNORECASE),
+    # a run of 12 to 19 digits is a card, an account or an accession number, never a measurement
+    rx(r"(?<![\d.,/-])(?P<phi>\d{12,19})(?![\d.,/]\d|\d)"),
+    # an IBAN: "GB42 NAWI 0445 4264 7886 19", "gb42nawi04454264788619"
+    rx(r"\b(?i:iban)\s*(?:is|:)?\s*(?P<phi>[A-Za-z]{2}\d{2}(?:[ \t]?[A-Za-z0-9]{4}){2,7}(?:[ \t]?[A-Za-z0-9]{1,3})?)\b"),
 ]
 PHONE_PATTERNS = [
     rx(r"(?<![\w/.-])(?P<phi>(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,5})?)"
@@ -140,6 +144,15 @@ PHONE_PATTERNS = [
     rx(r"\b(?:phone|tel|telephone|cell|mobile|fax|pager|beeper|ph|contact(?:\s+number)?|call(?:\s+back)?(?:\s+at)?)"
         r"\s*(?:\#|:|no\.?|number)?\s*:?\s*(?P<phi>\+?\d[\d\s().-]{5,16}\d)(?![\w/])", re.IGNORECASE),
     rx(r"\b(?:pager|beeper|pgr|ext|extension|x)\.?\s*(?:\#|:|no\.?|number)?\s*:?\s*(?P<phi>\d{4,5})\b(?![/.]\d)", re.IGNORECASE),
+    # other cues of a number to call, and numbers of any country's layout after them: "call me at 0494 92 82 32",
+    # "Desk: +41 (0)96 471 07 95", "not answering at 71-33-52-22", "messages to 699 956 915"
+    rx(r"\b(?:(?:call|text|phone|ring|reach)\s+(?:me|us|him|her|them)(?:\s+back)?\s+(?:at|on)|answering\s+at|messages?\s+to"
+       r"|registered|desk|office|home|work|landline|whatsapp)\s*(?:\#|:|no\.?|number)?\s*:?\s*"
+       r"(?P<phi>\+?\(?\d[\d\s().-]{5,16}\d)(?![\w/])", re.IGNORECASE),
+    # a number the word after it calls a phone's: "655 437 108 office", "21 253 109 8211-Office"
+    rx(r"(?<![\w/.-])(?P<phi>\+?\(?\d[\d\s().-]{5,16}\d)[ \t]*[-–]?[ \t]*(?i:office|fax|mobile|cell|home|work)\b"),
+    # an international number: "+447700 921 916", "+46 (0)8 928 571 38"
+    rx(r"(?<![\w+])(?P<phi>\+\d{1,3}[ \t.-]?(?:\(0\)[ \t]?)?\d[\d \t.-]{6,14}\d)(?![\w/])"),
 ]
 SSN_PATTERNS = [
     rx(r"\b(?:SSN|SS\#|social\s+security(?:\s+(?:number|no|\#))?)\s*(?:\#|:|is)?\s*:?\s*"
@@ -164,8 +177,8 @@ ADDRESS_PATTERNS = [
     # "4500 N. Oak Ave, Apt 3B", "77 ELM ST" (lowercase ones only after a label: "1 month and denies neck")
     rx(rf"\b(?P<phi>\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:{CAP}|{UPPER}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,4}}"
         rf"{_STREET}\.?{_APARTMENT})"),
-    # after a label: whatever the street is called
-    rx(rf"\b(?i:address|addr|lives\s+at|resides\s+at|residing\s+at|home)\s*:?\s*(?P<phi>\d{{1,6}}[ \t]+[^,\n]{{2,60}}?{_APARTMENT})"
+    # after a label: whatever the street is called ("home" only as a field: not "works from home 3 days a week")
+    rx(rf"\b(?:(?i:address|addr|lives\s+at|resides\s+at|residing\s+at)\s*:?|(?i:home)\s*:)\s*(?P<phi>\d{{1,6}}[ \t]+[^,\n]{{2,60}}?{_APARTMENT})"
         rf"(?=,|\n|$|\.\s)"),
     rx(r"\b(?P<phi>P\.?\s?O\.?\s+Box\s+\d+)", regex.IGNORECASE),
     # a numbered street, or a house number and a street without a suffix, after a place word: "lives on 3rd
@@ -197,7 +210,9 @@ LOCATION_PATTERNS = [
 ]
 ZIP_PATTERNS = [
     rx(rf"\b{STATE}\.?,?\s+(?P<phi>\d{{5}}(?:-\d{{4}})?)\b"),
-    rx(r"\b(?:zip|zip\s*code|postal\s+code|zipcode)\s*(?:\#|:|is)?\s*:?\s*(?P<phi>\d{5}(?:-\d{4})?)\b", re.IGNORECASE),
+    # after a label, any country's postal code: "ZIP: 394 13", "my zip code is 880", "Postal code: B0J 2H0"
+    rx(r"\b(?:zip|zip\s*code|postal\s+code|zipcode|postcode)\s*(?:\#|:|is)?\s*:?\s*"
+       r"(?P<phi>\d{3,5}(?:[ -]\d{2,4})?(?:[ \t][A-Z]{2}\b)?|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b", re.IGNORECASE),
     rx(r"(?<![\d-])(?P<phi>\d{5}-\d{4})(?![\d-])"),
 ]
 
