@@ -159,11 +159,18 @@ _CONTRACTION = re.compile(r"['’](?:re|ve|ll|m|d|t)$")
 _ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})[ABC]?")
 
 
+# Endings of conditions, procedures and drugs that the lexicon may not hold ("Onychomycosis"); a listed name with
+# one is still a name ("Euphemia", "Margaritis").
+_MEDICAL_ENDING = re.compile(r"\w{4,}(?:osis|itis|aemia|emia|oma|pathy|ectomy|otomy|ostomy|plasty|algia|cillin|mycin"
+                             r"|azole|olol|pril|sartan|statin|prazole|tidine|phylline)")
+
+
 def is_name_word(word: str) -> bool:
     """Could this capitalised word be part of a person's name (not a common or clinical word, not a stage)?"""
     low = word.lower().rstrip(".")
     return bool(low) and low not in common_words() and low not in allowed_words() and not _ROMAN.fullmatch(word) \
-        and not _CONTRACTION.search(low)
+        and not _CONTRACTION.search(low) \
+        and not (_MEDICAL_ENDING.fullmatch(low) and low not in first_names() and low not in last_names())
 
 
 def clinical_spans(text: str) -> tuple[tuple[int, int], ...]:
