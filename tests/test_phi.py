@@ -111,6 +111,8 @@ ALLOWED = [
     "Meds:\n1 Tylenol 500\nMetformin 1000\nAspirin 81\nSeen at 9 am on 3 West 2. Pain is 7 out of 10.",
     # laboratory abbreviations after a comma, "home" that is no address label
     "WBC 12.4, 1+ edema, Na 135, K 4.1, Hgb 9.1, Cl 101. Works from home 3 days a week. Home O2 2 L.",
+    # devices named after people, a drug with its kind in parentheses
+    "Placed in a Bremer halo vest; Codman Hakim shunt at 90. Lasix (diuretic) given.",
     # a turn that is an interjection, a condition the lexicon lacks after "called", a unit named after a person
     "Doctor: It is called Onychomycosis, a nail fungus.\nPatient: Cool.\nDoctor: Fever of 101 Fahrenheit?\nPatient: Yessir.",
     "Continue metoprolol SR 150 mg on CR 2 of 3. Specimen sent to pathology. Route 2 of 3 doses given.",

@@ -131,6 +131,12 @@ FOUND = [
      "28245 Puruntie 82 Apt. 595 LAPPEENRANTA 53650", "ADDRESS"),
     ("Son is deployed; mail goes to PSC 3294, Box 9168\nAPO AE 09012", "3294 9168 09012", "ADDRESS"),
     ("Daughter lives at 760 Passauer Strasse 33, Obertshausen", "760 Passauer Strasse 33 Obertshausen", "ADDRESS"),
+    # a listed name that is no English word inside a sentence, "Drs.", "w/", a role in parentheses after a name
+    ("Pt states that Rosalind from the agency comes on Tuesdays.", "Rosalind", "NAME"),
+    ("Case discussed with Drs. Nakagawa and Lindqvist.", "Nakagawa Lindqvist", "NAME"),
+    ("Spoke w/ Fitzgerald (hospitalist) overnight re K 5.9.", "Fitzgerald", "NAME"),
+    ("Seen by Oyelaran (nephrologist) today.", "Oyelaran", "NAME"),
+    ("We were taking her to Vail, Colorado for the holiday.", "Vail", "LOCATION"),
     # phone numbers of other countries after a cue or before "office"/"fax", card numbers, IBANs, postal codes
     ("Niece asks that we call her at 0494 92 82 32 after 5.", "0494 92 82 32", "PHONE"),
     ("Son (Zurich): Desk: +41 (0)96 471 07 95", "+41 (0)96 471 07 95", "PHONE"),

@@ -9,7 +9,7 @@ import re
 import regex
 
 from clinsum.privacy.name_model import KNOWN_THRESHOLD, UNCUED_THRESHOLD, looks_like_name, name_score
-from clinsum.privacy.patterns import CAP, INITIAL, LOWER_WORD, PARTICLE, STATE_NAMES, UPPER, rx
+from clinsum.privacy.patterns import CAP, INITIAL, LOWER_WORD, PARTICLE, STATE, STATE_NAMES, UPPER, rx
 from clinsum.privacy.vocab import (
     allowed_words, capitalised_words, cities, countries, department_words, english_words, first_names, is_name_word,
     last_names, lowercase_words,
@@ -17,7 +17,7 @@ from clinsum.privacy.vocab import (
 
 # Names. Titles and credentials make what follows (or precedes) a name whatever it is; roles make a
 # capitalised word a name; the label "patient" does so only for dictionary names.
-_TITLE = r"(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Madam|Nurse|Sister|Rev|Reverend|Pastor|Rabbi|Imam|Chaplain)"
+_TITLE = r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Madam|Nurse|Sister|Rev|Reverend|Pastor|Rabbi|Imam|Chaplain)"
 _CREDENTIAL = r"(?:MD|M\.D\.|DO|D\.O\.|RN|NP|PA-C|PA|PhD|FNP|FNP-C|APRN|MBBS|DNP|LPN|CNM|DPM|DDS|MSW|LCSW|PharmD)"
 _NAME_WORD = rf"(?:{CAP}|{UPPER}|{INITIAL})"
 _GAP = r"[ \t]+"  # name words are on one line
@@ -41,7 +41,7 @@ _NAME_PATTERNS = {
     # "Patient name: john smith", "Signed by: Kim Nguyen", "cc: Lee", "Patient: Hi, I'm Maria"
     "label": rx(r"\b(?i:(?:patient|pt|client|resident)'?s?\s+name|name\s+(?:is|was)|name|patient|pt|signed(?:\s+by)?|electronically\s+signed\s+by"
                  r"|re|dictated\s+by|transcribed\s+by|authenticated\s+by|cosigned\s+by|attested\s+by|cc|seen\s+by"
-                 r"|referred\s+by|discussed\s+with|d/w|spoke\s+(?:with|to)|talked\s+(?:with|to)|accompanied\s+by|per|with|by|from"
+                 r"|referred\s+by|discussed\s+(?:with|w/)|d/w|spoke\s+(?:with|to|w/)|talked\s+(?:with|to)|accompanied\s+by|per|with|by|from"
                  r"|I'm|I\s+am|my\s+name\s+is|this\s+is|call\s+me|calls\s+me|called|goes\s+by|known\s+as|it'?s"
                  r"|hi|hello|hey|thanks|thank\s+you|nice\s+to\s+meet\s+you|good\s+(?:morning|afternoon|evening)|bye"
                  r"|speaking\s+with|talking\s+to|ask\s+for|asking\s+for|said|says|asked|replied|told|according\s+to"
@@ -50,6 +50,8 @@ _NAME_PATTERNS = {
     # "his daughter Ana Lopez", "PCP: Ortiz", "wife, Mary,"
     "role": rx(rf"\b(?i:{_ROLE})s?\b\)?(?:[ \t]*[:,(]?[ \t]*|[ \t]+[–-][ \t]+)(?:(?i:is|was|named|called)[ \t]+)?(?P<phi>{_ROLE_NAME}"
                rf"(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*&[ \t]*){_ROLE_NAME})*)"),
+    # a name with its role in parentheses after it: "Fitzgerald (hospitalist)", "Ngozi Eze (daughter)"
+    "role_after": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}})[ \t]*\((?:(?i:{_ROLE})|\p{{Ll}}{{3,}}(?:ist|ian))\)"),
     # sign-out and census lists: "rm 12 - delacroix, 88M", "Bed 4: Nguyen (72F)"
     "list": rx(rf"(?im)^(?:[\w \t]{{1,30}}:[ \t]*)?(?:rm|room|bed|bd|bay|pt)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?(?:[ \t]*[-:–—)][ \t]*|[ \t]+)"
                rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"
@@ -102,6 +104,7 @@ _NAME_PATTERNS = {
     "first_last": rx(rf"(?P<phi>(?:{CAP}|{UPPER})(?:{_GAP}{INITIAL})?(?:{_NEXT}(?:{CAP}|{UPPER})){{1,2}})"),
 }
 _STATE_NAME = regex.compile(rf"\b(?i:{STATE_NAMES})\b")
+_COMMA_STATE = regex.compile(rf",[ \t]*{STATE}\b")
 _ROLE_WORD = regex.compile(rf"(?i:{_ROLE}|caller|user|bot|agent|operator|speaker|parent|family|relative)", regex.VERBOSE)
 # Strong cues: the name words may be any capitalised (or, for labels, lowercase) non-common word.
 _STRONG_LABEL = re.compile(r"name|says|signed|dictated|transcribed|authenticated|attested|cc\b|seen by|referred by"
@@ -279,13 +282,16 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 word = text[s:e]
                 known = word.lower() in first_names()
                 likely = (known or _likely_name(word)) if word[0].isupper() else known and _likely_name(word)
-                span = (s, e) if likely and is_name_word(word) and not _ROLE_WORD.fullmatch(word) else None
+                place = kind == "vocative" and _STATE_NAME.fullmatch(word)  # "to Vail, Colorado."
+                span = (s, e) if likely and is_name_word(word) and not _ROLE_WORD.fullmatch(word) and not place else None
             elif kind == "name_like":
                 # the name model is sure, or after a lowercase word a first name that text mostly writes
-                # capitalised ("had given Alma", "Why is Samantha"; not "The Princess Royal")
-                word = text[s:e]
-                sure = name_score(word) >= UNCUED_THRESHOLD or word.lower() in first_names() and (
-                    word.lower() in capitalised_words()) and bool(_AFTER_LOWERCASE.search(text, max(0, s - 40), s))
+                # capitalised ("had given Alma", "Why is Samantha"; not "The Princess Royal") or a listed name that
+                # is no English word ("states that Rosalind", "reports Halvorsen prescribed")
+                word, low = text[s:e], text[s:e].lower()
+                sure = name_score(word) >= UNCUED_THRESHOLD or _AFTER_LOWERCASE.search(text, max(0, s - 40), s) and (
+                    low in first_names() and low in capitalised_words()
+                    or _known(word) and low not in english_words() and name_score(word) >= KNOWN_THRESHOLD)
                 span = (s, e) if is_name_word(word) and not _STATE_NAME.fullmatch(word) and sure else None
             elif kind == "possessive":  # a name text capitalises, or no English word that the name model takes
                 word = text[s:e]
@@ -317,6 +323,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 s = e - len(handle)
                 span = (s, e) if not _ROLE_WORD.fullmatch(handle) and handle.lower() not in _CHAT_SYSTEM \
                     and is_name_word(handle) else None
+            elif kind == "role_after":
+                span = _name_words(text, s, e, strong=True, lowercase_ok=False)
+                span = (span[0], e) if span and span[1] == e else None  # the words right before the role
             elif kind in ("list", "dash_signature"):
                 span = _name_words(text, s, e, strong=True, lowercase_ok=True)
             elif kind == "last_first":
@@ -338,7 +347,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
                     span = _name_words(text, s, e, strong=True, lowercase_ok=False)
                     if span and " " not in text[span[0]:span[1]].strip():
                         span = None  # a first name alone ("Will", "Grace") is too often a word
-            if span and not _place(text[span[0]:span[1]]):
+            # "taking her to Vail, Colorado": a city
+            if span and not _place(text[span[0]:span[1]]) and not (kind == "name_like" and _COMMA_STATE.match(text, span[1])):
                 found.append(span)
     found += _coordinated(text, found)
     return found + _neighbours(text, found)

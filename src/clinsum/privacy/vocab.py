@@ -14,10 +14,12 @@ from clinsum.privacy.patterns import MONTHS
 DATA = Path(__file__).parent / "data"
 # A given name of the many-country list that is also an English word counts as a name at this name-model score.
 ENGLISH_NAME_SCORE = 0.9
-# A capitalised word followed by one of these names the condition, not a person ("Murphy's sign").
+# A capitalised word followed by one of these names the condition or the device, not a person ("Murphy's sign",
+# "Bremer halo vest").
 CLINICAL_NOUNS = r"(?:disease|syndrome|palsy|sign|test|maneuver|manoeuvre|lymphoma|sarcoma|reflex|phenomenon|" \
                  r"triad|criteria|score|scale|classification|procedure|operation|repair|catheter|tube|neuroma|" \
-                 r"position|fracture|cyst|node|ulcer|esophagus|disorder|chorea|dementia|virus|angina|phenomena)"
+                 r"position|fracture|cyst|node|ulcer|esophagus|disorder|chorea|dementia|virus|angina|phenomena|" \
+                 r"halo|vest|brace|splint|shunt|valve|stent|pump|collar|frame|boot)"
 
 
 @cache
