@@ -113,6 +113,8 @@ ALLOWED = [
     "WBC 12.4, 1+ edema, Na 135, K 4.1, Hgb 9.1, Cl 101. Works from home 3 days a week. Home O2 2 L.",
     # devices named after people, a drug with its kind in parentheses
     "Placed in a Bremer halo vest; Codman Hakim shunt at 90. Lasix (diuretic) given.",
+    # fields whose value is a word and a comma
+    "Diagnosis: Crohn, ileal\nAllergies: Penicillin, rash\nPlan: Lasix, daily\nSocial: Married, retired",
     # a turn that is an interjection, a condition the lexicon lacks after "called", a unit named after a person
     "Doctor: It is called Onychomycosis, a nail fungus.\nPatient: Cool.\nDoctor: Fever of 101 Fahrenheit?\nPatient: Yessir.",
     "Continue metoprolol SR 150 mg on CR 2 of 3. Specimen sent to pathology. Route 2 of 3 doses given.",

@@ -137,6 +137,8 @@ FOUND = [
     ("Spoke w/ Fitzgerald (hospitalist) overnight re K 5.9.", "Fitzgerald", "NAME"),
     ("Seen by Oyelaran (nephrologist) today.", "Oyelaran", "NAME"),
     ("We were taking her to Vail, Colorado for the holiday.", "Vail", "LOCATION"),
+    ("Patient: Xiomara usually drives me but she's working today.", "Xiomara", "NAME"),
+    ("Discharge summary\nPatient: Okwuosa, Chidinma\nDOB: 03/14/1951", "Okwuosa, Chidinma", "NAME"),
     # phone numbers of other countries after a cue or before "office"/"fax", card numbers, IBANs, postal codes
     ("Niece asks that we call her at 0494 92 82 32 after 5.", "0494 92 82 32", "PHONE"),
     ("Son (Zurich): Desk: +41 (0)96 471 07 95", "+41 (0)96 471 07 95", "PHONE"),

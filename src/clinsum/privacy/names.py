@@ -75,9 +75,11 @@ _NAME_PATTERNS = {
                    r"|said|says|asked|told|shouted|explained|wrote|is\s+from|was\s+from)\b"),
     # one known first name as a sentence's subject: "Roxanne is very reliable"
     "first_subject": rx(rf"(?:^|(?<=[.!?:;]\s+)|(?<=\n))(?P<phi>{CAP})[ \t]+"
+                        r"(?:(?:usually|always|often|never|also|just|still|really|already|sometimes|then|now|only)[ \t]+)?"
                         r"(?:is|was|has|had|reports|reported|denies|denied|states|stated|says|said|called|will|would"
                         r"|shouted|asked|told|lives|works|worked|came|comes|feels|agrees|agreed|began|spent|went|left|moved"
-                        r"|joined|died|married|became|started|wants|wanted|brought|visited|stayed|drove|listed)\b"),
+                        r"|joined|died|married|became|started|wants|wanted|brought|visited|stayed|drove|listed|drives|helps"
+                        r"|takes|took|brings|calls|checks|stays|visits|does|did|can|could|should)\b"),
     # a word that no dictionary holds owning something: "Matej's address", "Franciska's kid" (an eponym's
     # condition is clinical: "Hashimoto's", "Bell's palsy")
     "possessive": rx(rf"(?P<phi>{CAP})['’]s(?!\p{{L}})"),
@@ -167,11 +169,17 @@ def _likely_or_known(word: str) -> bool:
     return _known(word) or _likely_name(word)
 
 
-def _alone_on_line(text: str, start: int, end: int) -> bool:
-    """Nothing but bullets or quote marks (">", "-") and spaces around ``text[start:end]`` on its line."""
+def _alone_on_line(text: str, start: int, end: int, label_ok: bool = False) -> bool:
+    """Nothing but bullets or quote marks (">", "-") and spaces around ``text[start:end]`` on its line (and, with
+    ``label_ok``, a field's label before it: "Patient: Okwuosa, Chidinma")."""
     before = text[text.rfind("\n", 0, start) + 1: start]
     after = text[end: (text.find("\n", end) + 1 or len(text) + 1) - 1]
+    if label_ok:
+        before = _FIELD_LABEL.sub("", before)
     return not before.strip(" \t>-*•") and not after.strip()
+
+
+_FIELD_LABEL = regex.compile(r"^[ \t>*•-]*\p{L}[\p{L} ]{0,29}:[ \t]*$")
 
 
 _WORD_NO_COMMA = regex.compile(r"[^\s,]+")
@@ -333,7 +341,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 first = first.split()[0]
                 capitals = last.isupper() and first.isupper() and len(first) > 2  # "GARCIA, MARIA", not "NSCLC, PD-L"
                 ok = is_name_word(last) and is_name_word(first) and (
-                    first.lower() in first_names() or _alone_on_line(text, s, e)
+                    first.lower() in first_names() or _alone_on_line(text, s, e, label_ok=True)
                     or capitals and (_likely_or_known(last) or _likely_or_known(first)))
                 span = (s, e) if ok else None
             else:  # first_last: a dictionary first name first, or every word name-like to the name model
