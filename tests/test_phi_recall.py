@@ -138,6 +138,9 @@ FOUND = [
     ("Seen by Oyelaran (nephrologist) today.", "Oyelaran", "NAME"),
     ("We were taking her to Vail, Colorado for the holiday.", "Vail", "LOCATION"),
     ("Patient: Xiomara usually drives me but she's working today.", "Xiomara", "NAME"),
+    ("Visited by the team from Hope Hospice of the Valley.", "Hope Hospice Valley", "INSTITUTION"),
+    ("Attends Grace Baptist Church; grandson at Lincoln High School.", "Grace Baptist Church Lincoln", "INSTITUTION"),
+    ("License plate 7XYZ123 noted on the incident report.", "7XYZ123", "ID"),
     ("Discharge summary\nPatient: Okwuosa, Chidinma\nDOB: 03/14/1951", "Okwuosa, Chidinma", "NAME"),
     # phone numbers of other countries after a cue or before "office"/"fax", card numbers, IBANs, postal codes
     ("Niece asks that we call her at 0494 92 82 32 after 5.", "0494 92 82 32", "PHONE"),

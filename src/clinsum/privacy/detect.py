@@ -24,7 +24,9 @@ from clinsum.privacy.names import find_names, other_mentions
 from clinsum.privacy.patterns import (ADDRESS_PATTERNS, AGE_PATTERNS, CAP, DATE_PATTERNS, ID_PATTERNS,
                                       INSTITUTION_PATTERNS, LOCATION_PATTERNS, PHONE_PATTERNS, SSN_PATTERNS, STATE,
                                       STATE_NAMES, ZIP_PATTERNS)
-from clinsum.privacy.vocab import care_brands, cities, clinical_spans, countries, department_words, is_name_word
+from clinsum.privacy.vocab import (
+    care_brands, cities, clinical_spans, countries, department_words, is_name_word, lowercase_words,
+)
 
 PHI_TYPES = {
     "NAME": "names of patients, relatives and clinicians",
@@ -385,14 +387,21 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
             continue  # "Springfield, West Virginia" is a city and a state; "West" there is no name
         if span.type == "DATE" and _not_a_date(text, span):
             continue
-        if span.type == "INSTITUTION" and all(w.lower() in department_words() or not is_name_word(w)
-                                              for w in re.findall(r"[\w'’&-]+", value)):
-            continue  # "the Cardiology Clinic", "Urgent Care": a kind of care, not a place
+        if span.type == "INSTITUTION":
+            if (m := _FIRST_VERB.match(value)) and m.group(1).lower() in lowercase_words():
+                span = PhiSpan(span.start + m.end(), span.end, span.type, span.score)  # "Graduated High School"
+                value = text[span.start: span.end]
+            if all(w.lower() in department_words() or not is_name_word(w) for w in re.findall(r"[\w'’&-]+", value)):
+                continue  # "the Cardiology Clinic", "Urgent Care", "High School": a kind of place, not a place
         if span.type == "LOCATION" and (overlaps_clinical(span.start, span.end) or value.lower() in countries()
                                         or all(not is_name_word(w) for w in re.findall(r"[\w'’-]+", value))):
             continue  # "near Right knee", "outside of Work hours", "back in Haiti" (Safe Harbor keeps countries)
         kept.append(span)
     return kept
+
+
+# A verb that opens a sentence before a site's name ("Attends Grace Baptist Church"; not "Mercy Hospital").
+_FIRST_VERB = re.compile(r"([A-Za-z]+(?:ed|s))\s+(?=\S)")
 
 
 def _overlap_finder(intervals: tuple[tuple[int, int], ...]):

@@ -291,7 +291,10 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 known = word.lower() in first_names()
                 likely = (known or _likely_name(word)) if word[0].isupper() else known and _likely_name(word)
                 place = kind == "vocative" and _STATE_NAME.fullmatch(word)  # "to Vail, Colorado."
-                span = (s, e) if likely and is_name_word(word) and not _ROLE_WORD.fullmatch(word) and not place else None
+                # a subject that is an English word must be a first name ("Church is important to her")
+                noun = kind == "first_subject" and word.lower() in english_words() and not known
+                span = (s, e) if likely and is_name_word(word) and not _ROLE_WORD.fullmatch(word) and not place \
+                    and not noun else None
             elif kind == "name_like":
                 # the name model is sure, or after a lowercase word a first name that text mostly writes
                 # capitalised ("had given Alma", "Why is Samantha"; not "The Princess Royal") or a listed name that
@@ -363,10 +366,11 @@ def find_names(text: str) -> list[tuple[int, int]]:
 
 
 def _place(value: str) -> bool:
-    """A country ("was from Brazil": Safe Harbor keeps it), or a city of several words whose first is no first name
-    ("from San Diego"; not "Mary Esther"): the place recognizers type it."""
+    """A country ("was from Brazil": Safe Harbor keeps it), a city of several words whose first is no first name
+    ("from San Diego"; not "Mary Esther"), or a site ("Lincoln High School"): the place recognizers type it."""
     low = value.lower()
-    return low in countries() or " " in low and low in cities() and low.split()[0] not in first_names()
+    return low in countries() or " " in low and (low in cities() and low.split()[0] not in first_names()
+                                                 or low.split()[-1] in department_words())
 
 
 _AFTER_LOWERCASE = regex.compile(r"(?:(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*|,)[ \t]+$")

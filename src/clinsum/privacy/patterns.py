@@ -117,7 +117,7 @@ AGE_PATTERNS = [
 # word after them ("visit number 8812", not "Plan: 1000 mg").
 _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|acct|acc|account|member|subscriber|policy|identifier
     |ref|reference|encounter|provider\s+(?:number|no|id)
-    |health\s*plan(?:\s+beneficiary)?|beneficiary|medicare|medicaid|(?:driver'?s\s+)?licen[cs]e|lic|DEA|NPI|serial
+    |health\s*plan(?:\s+beneficiary)?|beneficiary|medicare|medicaid|(?:driver'?s\s+)?licen[cs]e(?:\s+plate)?|lic|DEA|NPI|serial
     |CSN|FIN|HAR|accession|specimen|passport|VIN|HICN|HIC|MBI|group|subscriber|claim|authorization|auth|prior\s+auth|rx|badge
     |employee|insurance|ins|payer|enrollee|registration|reg|booking|order|requisition|lab|pharmacy|bin|pcn)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
     |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|patient|pt|vehicle|plate
@@ -218,12 +218,15 @@ ZIP_PATTERNS = [
 
 # Hospitals, clinics and other care sites: capitalised words before a facility word ("St. Columba's
 # Hospital", "Bayside Kidney Center", "Eastgate Family Clinic"); "the cardiology clinic" is no name.
+# Care sites, and the schools and places of worship that a patient's history names as well.
 _FACILITY = r"""(?:Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|Health\s+Centre|Health\s+System|Healthcare
     |Health\s+Care|Clinic|Clinics|Infirmary|Nursing\s+Home|Nursing\s+Facility|Rehabilitation\s+(?:Center|Hospital)|Rehab
     |Hospice|Care\s+Center|Cancer\s+(?:Center|Institute)|Heart\s+Institute|Institute|Kidney\s+Center|Dialysis\s+Center
     |Dialysis|Surgical\s+Center|Surgery\s+Center|Urgent\s+Care|Imaging|Radiology|Laboratories|Laboratory|Labs
     |Pharmacy|Associates|Medical\s+Group|Physicians|Family\s+Practice|Family\s+Medicine|Pediatrics|Home\s+Health
-    |Community\s+Health|Health|Daycare|Day\s+Care|Assisted\s+Living|Senior\s+Living|Manor|Sanatorium|Center|Centre)"""
+    |Community\s+Health|Health|Daycare|Day\s+Care|Assisted\s+Living|Senior\s+Living|Manor|Sanatorium|Center|Centre
+    |High\s+School|Middle\s+School|Elementary(?:\s+School)?|School|Academy|College|University
+    |Church|Chapel|Cathedral|Temple|Mosque|Synagogue|Parish)"""
 _SITE_WORD = rf"(?:{CAP}|{UPPER}|St\.?|Mt\.?|of|the|and|&)"
 # Companies: a legal suffix ("Streetcred Software Inc.", "Miller Ltd"), or an employer ("I work for Xignite").
 _COMPANY = r"(?:Inc|LLC|L\.L\.C|Ltd|Corp|Corporation|Co|Company|Group|PLC|GmbH|AG|S\.A|SA|LLP)\.?"
@@ -250,6 +253,8 @@ INSTITUTION_PATTERNS = [
     rx(rf"\b(?i:work(?:s|ed|ing)?(?:[ \t]+(?:nights|days|weekends|shifts|part-time|full-time|there|now|still|also))?|employed|job"
        r"|volunteer(?:s|ed|ing)?|teach(?:es|ing)?|taught|stud(?:y|ies|ied|ying)|enrolled)[ \t]+(?i:for|at|with)[ \t]+"
        rf"(?:the[ \t]+)?(?P<phi>{CAP}(?:[ \t]+(?:(?:of|the|and|&)[ \t]+)?{CAP}){{0,3}})"),
-    rx(rf"(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?{CAP}(?:[ \t]+{_SITE_WORD}){{0,4}}?[ \t]+{_FACILITY})\b"),
+    # "Eastgate Family Clinic", "Hope Hospice of the Valley"
+    rx(rf"(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?{CAP}(?:[ \t]+{_SITE_WORD}){{0,4}}?[ \t]+{_FACILITY}"
+       rf"(?:[ \t]+of(?:[ \t]+the)?[ \t]+{CAP}(?:[ \t]+{CAP}){{0,2}})?)\b"),
     rx(rf"(?P<phi>{UPPER}(?:[ \t]+{UPPER}){{0,4}}[ \t]+(?:{_FACILITY.upper()}))\b"),
 ]
