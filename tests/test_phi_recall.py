@@ -138,6 +138,8 @@ FOUND = [
     ("Seen by Oyelaran (nephrologist) today.", "Oyelaran", "NAME"),
     ("We were taking her to Vail, Colorado for the holiday.", "Vail", "LOCATION"),
     ("Patient: Xiomara usually drives me but she's working today.", "Xiomara", "NAME"),
+    ("Patient: Yeah, Jurgen comes by on weekends.", "Jurgen", "NAME"),
+    ("Doctor: Alright Esperanza, any fevers?", "Esperanza", "NAME"),
     ("Visited by the team from Hope Hospice of the Valley.", "Hope Hospice Valley", "INSTITUTION"),
     ("Attends Grace Baptist Church; grandson at Lincoln High School.", "Grace Baptist Church Lincoln", "INSTITUTION"),
     ("License plate 7XYZ123 noted on the incident report.", "7XYZ123", "ID"),

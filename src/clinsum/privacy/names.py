@@ -32,6 +32,8 @@ _ROLE = r"""(?:son|daughter|wife|husband|mother|father|mom|dad|sister|brother|sp
     |pastor|priest|covering|cross-?cover|assistant|scribe|author|np|rn|nurse|midwife|doula|sitter|aide|kid|child|baby
     |grandma|grandpa|granny|nana|student|medical\s+student|trainee|preceptor|chaperone|nursing|chaplain|dietitian|nutritionist|hcp|mpoa
     |health\s+care\s+proxy|surrogate|social\s+work|case\s+management)"""
+# A word that opens a spoken turn before a name: "Alright Esperanza, any fevers?", "Yeah, Jurgen comes by".
+_OPENER = r"(?:(?i:ok|okay|alright|all\s+right|so|well|great|good|now|hi|hey|hello|yeah|yes|oh|and|but|um|uh|no)[ \t]*,?[ \t]+)?"
 _ROLE_NAME = rf"(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}{_NAME_WORD}){{0,2}}"
 _NAME_PATTERNS = {
     # "Dr. Adams", "Mrs. Maria Garcia", "DR. LEE", "dr smith"
@@ -61,8 +63,9 @@ _NAME_PATTERNS = {
     # a speaker tag that is a known or name-like first name, not a role: "Nicole: Remember me?"
     "speaker": rx(rf"(?m)^[ \t]*(?P<phi>{CAP}|{LOWER_WORD})[ \t]*:[ \t\"“]"),
     # a name called to at the start of a line or a turn: "Leif, can I speak to you?", "Doctor: Mary, how are you?"
-    "opening_vocative": rx(rf"(?:^|(?<=^[ \t]*\p{{L}}+[ \t]*:))[ \t]*(?P<phi>{CAP}),[ \t]+(?i:can|could|would|will|please|how"
-                           r"|what|are|do|did|is|I|we|you|it's|this|thank|thanks|good|nice)\b", regex.MULTILINE),
+    "opening_vocative": rx(rf"(?:^|(?<=^[ \t]*\p{{L}}+[ \t]*:))[ \t]*{_OPENER}(?P<phi>{CAP}),[ \t]+(?i:can|could|would|will"
+                           r"|please|how|what|are|do|did|is|I|we|you|it's|this|thank|thanks|good|nice|any|let's|your|you're"
+                           r"|have|has|when|where|why|tell)\b", regex.MULTILINE),
     # a known first name called to at a sentence's end: "Remember me, Mary?"
     "vocative": rx(rf",[ \t]+(?P<phi>{CAP})(?=[ \t]*(?:[?!]|\.(?:\s|$)))"),
     # a signature after a dash at the end of a line: "-- tkowalczyk", "—J. Park, NP"
@@ -74,7 +77,7 @@ _NAME_PATTERNS = {
                    r"|comes|came|arrives|arrived|complains|notes|feels|says|lives|works|called|agrees|agreed|will|would"
                    r"|said|says|asked|told|shouted|explained|wrote|is\s+from|was\s+from)\b"),
     # one known first name as a sentence's subject: "Roxanne is very reliable"
-    "first_subject": rx(rf"(?:^|(?<=[.!?:;]\s+)|(?<=\n))(?P<phi>{CAP})[ \t]+"
+    "first_subject": rx(rf"(?:^|(?<=[.!?:;]\s+)|(?<=\n)|(?<=(?:^|[.!?:;\n][ \t]*){_OPENER}))(?P<phi>{CAP})[ \t]+"
                         r"(?:(?:usually|always|often|never|also|just|still|really|already|sometimes|then|now|only)[ \t]+)?"
                         r"(?:is|was|has|had|reports|reported|denies|denied|states|stated|says|said|called|will|would"
                         r"|shouted|asked|told|lives|works|worked|came|comes|feels|agrees|agreed|began|spent|went|left|moved"
