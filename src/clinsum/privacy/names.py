@@ -47,15 +47,16 @@ _NAME_PATTERNS = {
                  r"|I'm|I\s+am|my\s+name\s+is|this\s+is|call\s+me|calls\s+me|called|goes\s+by|known\s+as|it'?s"
                  r"|hi|hello|hey|thanks|thank\s+you|nice\s+to\s+meet\s+you|good\s+(?:morning|afternoon|evening)|bye"
                  r"|speaking\s+with|talking\s+to|ask\s+for|asking\s+for|said|says|asked|replied|told|according\s+to"
-                 r"|named(?:\s+(?:him|her))?)"
+                 r"|named(?:\s+(?:him|her))?|(?<![^\n])to(?=[ \t]*:))"
                  rf"[ \t]*[:,?]?[ \t]+(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"),
     # "his daughter Ana Lopez", "PCP: Ortiz", "wife, Mary,"
     "role": rx(rf"\b(?i:{_ROLE})s?\b\)?(?:[ \t]*[:,(]?[ \t]*|[ \t]+[–-][ \t]+)(?:(?i:is|was|named|called)[ \t]+)?(?P<phi>{_ROLE_NAME}"
                rf"(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*&[ \t]*){_ROLE_NAME})*)"),
     # a name with its role in parentheses after it: "Fitzgerald (hospitalist)", "Ngozi Eze (daughter)"
     "role_after": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}})[ \t]*\((?:(?i:{_ROLE})|\p{{Ll}}{{3,}}(?:ist|ian))\)"),
-    # sign-out and census lists: "rm 12 - delacroix, 88M", "Bed 4: Nguyen (72F)"
-    "list": rx(rf"(?im)^(?:[\w \t]{{1,30}}:[ \t]*)?(?:rm|room|bed|bd|bay|pt)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?(?:[ \t]*[-:–—)][ \t]*|[ \t]+)"
+    # sign-out and census lists: "rm 12 - delacroix, 88M", "Bed 4: Nguyen (72F)", "2. Nakashima 64F"
+    "list": rx(rf"(?im)^(?:[\w \t]{{1,30}}:[ \t]*)?(?:(?:rm|room|bed|bd|bay|pt)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?|\d{{1,2}}[.)])"
+               rf"(?:[ \t]*[-:–—)][ \t]*|[ \t]+)"
                rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"
                r"(?=[ \t]*[,(–-]?[ \t]*\d{1,3}[ \t]?(?:y/?o|yo|[MF])\b)"),
     # a chat user's handle after a time stamp: "10:43 kpatel: ok", "[09:12] j.morales: on my way"
@@ -104,7 +105,7 @@ _NAME_PATTERNS = {
     # a nickname in quotes inside a name: 'Robert "Bobby" Lee'
     "nickname": rx(rf"(?P<phi>{CAP}[ \t]+[\"“'‘]{CAP}[\"”'’][ \t]+{CAP})"),
     # "Smith, John" in headers
-    "last_first": rx(rf"(?P<phi>{CAP},{_GAP}{CAP}(?:{_GAP}{INITIAL})?|{UPPER},{_GAP}{UPPER}(?:{_GAP}\p{{Lu}}\.?)?)"),
+    "last_first": rx(rf"(?P<phi>{CAP},{_GAP}{CAP}(?:{_GAP}{INITIAL})?|{UPPER},{_GAP}{UPPER}(?:{_GAP}\p{{Lu}}\.?(?!\p{{L}}))?)"),
     # "John Smith", "JOHN A. SMITH"
     "first_last": rx(rf"(?P<phi>(?:{CAP}|{UPPER})(?:{_GAP}{INITIAL})?(?:{_NEXT}(?:{CAP}|{UPPER})){{1,2}})"),
 }
@@ -114,7 +115,7 @@ _ROLE_WORD = regex.compile(rf"(?i:{_ROLE}|caller|user|bot|agent|operator|speaker
 # Strong cues: the name words may be any capitalised (or, for labels, lowercase) non-common word.
 _STRONG_LABEL = re.compile(r"name|says|signed|dictated|transcribed|authenticated|attested|cc\b|seen by|referred by"
                            r"|discussed|spoke|accompanied|I'm|I am|this is|it'?s\b|call|goes by|known as|hi\b|hello|hey|thank"
-                           r"|meet|good|bye|speaking|talking|ask|said|replied|told|according", re.IGNORECASE)
+                           r"|meet|good|bye|speaking|talking|ask|said|replied|told|according|^to\s*:", re.IGNORECASE)
 # A speaker's tag at a line's start: what follows it is a name only when it is the whole turn.
 _SPEAKER_TAG = regex.compile(r"(?<=^|\n)[ \t]*(?i:patient|pt|client|resident)[ \t]*:")
 _TURN_END = regex.compile(r"[ \t]*[.!]?[ \t]*(?:\n|$)|[ \t]{2,}|[ \t]*[\t|(]"  # a header goes on: "Patient: Ana Ruiz    MRN: ..."
