@@ -141,6 +141,11 @@ FOUND = [
     ("Patient: Yeah, Jurgen comes by on weekends.", "Jurgen", "NAME"),
     ("SIGN-OUT\n1. Halloran, Desmond 71M - CHF\n2. Nakashima 64F POD1 lap chole", "Nakashima", "NAME"),
     ("To: Wren Abernathy\nFrom: Ancel Moreau\nRe: follow-up", "Wren Abernathy", "NAME"),
+    # lowercase names after a title or role that the name model doubts, abbreviated roles, "+" lists, in-laws
+    ("f/u w/ dr oyelaran renal clinic 2wks", "oyelaran", "NAME"),
+    ("code status confirmed w/ hcp brigid o'shaughnessy", "brigid o'shaughnessy", "NAME"),
+    ("family mtg w/ sons tobiah + ezekiel, dtr marisela", "tobiah ezekiel marisela", "NAME"),
+    ("pt reports her sister in law, dagny, has similar sx", "dagny", "NAME"),
     ("Pt: KOWALCZYK, JADWIGA   DOB 2/2/1940", "KOWALCZYK, JADWIGA", "NAME"),
     ("Doctor: Alright Esperanza, any fevers?", "Esperanza", "NAME"),
     ("Visited by the team from Hope Hospice of the Valley.", "Hope Hospice Valley", "INSTITUTION"),

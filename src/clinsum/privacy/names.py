@@ -22,7 +22,7 @@ _CREDENTIAL = r"(?:MD|M\.D\.|DO|D\.O\.|RN|NP|PA-C|PA|PhD|FNP|FNP-C|APRN|MBBS|DNP
 _NAME_WORD = rf"(?:{CAP}|{UPPER}|{INITIAL})"
 _GAP = r"[ \t]+"  # name words are on one line
 _NEXT = rf"{_GAP}(?:{PARTICLE}{_GAP})*"  # the gap before a further name word
-_ROLE = r"""(?:son|daughter|wife|husband|mother|father|mom|dad|sister|brother|spouse|partner|fianc[eé]e?|friend
+_ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|son|daughter|wife|husband|mother|father|mom|dad|sister|brother|spouse|partner|fianc[eé]e?|friend
     |caregiver|guardian|neighbou?r|aunt|uncle|niece|nephew|grandson|granddaughter|grandmother|grandfather|cousin
     |roommate|boyfriend|girlfriend|attending|resident|fellow|intern|pcp|surgeon|cardiologist|oncologist|therapist
     |pharmacist|case\s+manager|social\s+worker|interpreter|(?:primary\s+care\s+)?physician|provider
@@ -31,10 +31,10 @@ _ROLE = r"""(?:son|daughter|wife|husband|mother|father|mom|dad|sister|brother|sp
     |stepfather|grandchild|grandchildren|children|kids|twin|fiance|companion|landlord|coworker|co-worker|boss
     |pastor|priest|covering|cross-?cover|assistant|scribe|author|np|rn|nurse|midwife|doula|sitter|aide|kid|child|baby
     |grandma|grandpa|granny|nana|student|medical\s+student|trainee|preceptor|chaperone|nursing|chaplain|dietitian|nutritionist|hcp|mpoa
-    |health\s+care\s+proxy|surrogate|social\s+work|case\s+management)"""
+    |health\s+care\s+proxy|surrogate|social\s+work|case\s+management|dtr|dau|bro|sis|hubby)"""
 # A word that opens a spoken turn before a name: "Alright Esperanza, any fevers?", "Yeah, Jurgen comes by".
 _OPENER = r"(?:(?i:ok|okay|alright|all\s+right|so|well|great|good|now|hi|hey|hello|yeah|yes|oh|and|but|um|uh|no)[ \t]*,?[ \t]+)?"
-_ROLE_NAME = rf"(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}{_NAME_WORD}){{0,2}}"
+_ROLE_NAME = rf"(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}}"
 _NAME_PATTERNS = {
     # "Dr. Adams", "Mrs. Maria Garcia", "DR. LEE", "dr smith"
     "title": rx(rf"\b(?i:{_TITLE})(?:\.[ \t]*|[ \t]+)(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}{_NAME_WORD}){{0,2}})"),
@@ -51,7 +51,7 @@ _NAME_PATTERNS = {
                  rf"[ \t]*[:,?]?[ \t]+(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"),
     # "his daughter Ana Lopez", "PCP: Ortiz", "wife, Mary,"
     "role": rx(rf"\b(?i:{_ROLE})s?\b\)?(?:[ \t]*[:,(]?[ \t]*|[ \t]+[–-][ \t]+)(?:(?i:is|was|named|called)[ \t]+)?(?P<phi>{_ROLE_NAME}"
-               rf"(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*&[ \t]*){_ROLE_NAME})*)"),
+               rf"(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*[&+][ \t]*){_ROLE_NAME})*)"),
     # a name with its role in parentheses after it: "Fitzgerald (hospitalist)", "Ngozi Eze (daughter)"
     "role_after": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}})[ \t]*\((?:(?i:{_ROLE})|\p{{Ll}}{{3,}}(?:ist|ian))\)"),
     # sign-out and census lists: "rm 12 - delacroix, 88M", "Bed 4: Nguyen (72F)", "2. Nakashima 64F"
@@ -157,8 +157,9 @@ def _lowercase_name(word: str, spoken: bool) -> bool:
     dialogue cue (``spoken``), a known first name it is sure of (:data:`SURE`: a lowercase "maria" is then missed
     there, but "my name is maria", a name label proper, finds it)."""
     low = word.lower()
-    if low not in english_words():
-        return _likely_name(word)
+    if low not in english_words():  # after a role or title, also a listed first name or a fair score ("hcp brigid",
+        # "dr oyelaran")
+        return _likely_name(word) or not spoken and (low in first_names() or name_score(word) >= KNOWN_THRESHOLD)
     if spoken:
         return low in first_names() and name_score(word) >= SURE
     if low in lowercase_words():  # text mostly writes it in lowercase: "husband hector, fell at home"
@@ -191,7 +192,7 @@ _PARTICLE = regex.compile(PARTICLE)
 _CAPITAL = regex.compile(r"\p{Lu}")
 _INITIAL_ONLY = regex.compile(r"\p{Lu}\.?")
 _SENTENCE_GOES_ON = regex.compile(r"\.?(?:[ \t]+\p{Ll}|[,;)])")
-_LISTED = regex.compile(r"[^,&]+?(?=[ \t]*(?:,|&|[ \t]and[ \t]|$))")  # "Lupe, Carmen and Rosa": each
+_LISTED = regex.compile(r"[^,&+]+?(?=[ \t]*(?:,|&|\+|[ \t]and[ \t]|$))")  # "Lupe, Carmen and Rosa": each
 _CAP = regex.compile(CAP)
 _INITIAL_OR_PARTICLE = regex.compile(rf"{INITIAL}|{PARTICLE}")
 
@@ -271,9 +272,11 @@ def find_names(text: str) -> list[tuple[int, int]]:
             elif kind == "role":  # "daughters Lupe and Carmen", "son dmitri" (a known name in lowercase)
                 for part in _LISTED.finditer(text[s:e]):
                     piece = part.group().strip().removeprefix("and ").strip()
-                    offset = s + part.start() + part.group().index(piece) if piece else 0
+                    if not piece:  # the space before a "+"
+                        continue
+                    offset = s + part.start() + part.group().index(piece)
                     span = _name_words(text, offset, offset + len(piece), strong=True, lowercase_ok=False,
-                                       lowercase_if_known=True) if piece else None
+                                       lowercase_if_known=True)
                     if not span:  # the list ends at its first word that is no name ("husband raj, fell")
                         break
                     found.append(span)
