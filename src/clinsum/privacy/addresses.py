@@ -41,29 +41,43 @@ _CUED_ANCHOR = rx(rf"(?<=(?:\b(?i:address|at|to|with|is|in|on)|[:?])[ \t]+)"
 def find_address_blocks(text: str) -> list[tuple[int, int]]:
     """Spans of the lines of address blocks: two lines or more, the first an anchor (a unit, a box, a street), the
     rest anchors or places, with at most one blank line between two of them; or one line that ends with an
-    address after a cue word."""
-    lines = []
-    for m in _LINE.finditer(text):
-        s, e = m.span("body")
-        kind = _kind(text[s:e])
-        if kind == "cued":
-            s = _CUED_ANCHOR.search(text, s, e).start()
-        lines.append((s, e, kind))
+    address after a cue word. Only lines with a digit can anchor a block, so only those, and the lines around an
+    anchor, are read closely."""
+    lines = [m.span("body") for m in _LINE.finditer(text)]
+    kinds: dict[int, str | None] = {}
+
+    def kind(k: int) -> str | None:
+        if k not in kinds:
+            kinds[k] = _kind(text[slice(*lines[k])])
+        return kinds[k]
+
+    def step(k: int, direction: int) -> int | None:  # the next line of the block (over one blank line), or None
+        j = k + direction
+        if 0 <= j < len(lines) and kind(j) == "blank":
+            j += direction
+        return j if 0 <= j < len(lines) and kind(j) in ("anchor", "place") else None
+
     found, i = [], 0
     while i < len(lines):
-        if lines[i][2] not in ("anchor", "cued"):
+        s, e = lines[i]
+        if not _DIGIT.search(text, s, e) or kind(i) not in ("anchor", "cued"):
             i += 1
             continue
         first = last = i
-        while (j := _step(lines, first, -1)) is not None and lines[j][2] == "anchor":  # a name or firm above is no place
+        while (j := step(first, -1)) is not None and kind(j) == "anchor":  # a name or firm above is no place
             first = j
-        while (j := _step(lines, last, 1)) is not None:
+        while (j := step(last, 1)) is not None:
             last = j
-        block = [(s, e) for s, e, kind in lines[first: last + 1] if kind != "blank"]
-        if len(block) > 1 or lines[i][2] == "cued":
+        block = [lines[k] for k in range(first, last + 1) if kind(k) != "blank"]
+        if kind(i) == "cued":  # the address starts after its cue
+            block[0] = (_CUED_ANCHOR.search(text, s, e).start(), e)
+        if len(block) > 1 or kind(i) == "cued":
             found += block
         i = last + 1
     return found
+
+
+_DIGIT = regex.compile(r"\d")
 
 
 def _kind(line: str) -> str | None:
@@ -88,13 +102,3 @@ def _kind(line: str) -> str | None:
 def _named(value: str) -> bool:
     """A word that is no English word names the street ("Koskikatu 25"; not "on 3 West 2")."""
     return any(w.lower() not in english_words() for w in regex.findall(r"\p{L}{3,}", value))
-
-
-def _step(lines: list[tuple[int, int, str | None]], k: int, direction: int) -> int | None:
-    """The next line of the block from line ``k`` (over one blank line), or None where the block ends."""
-    j = k + direction
-    if 0 <= j < len(lines) and lines[j][2] == "blank":
-        j += direction
-    if 0 <= j < len(lines) and lines[j][2] in ("anchor", "place"):
-        return j
-    return None
