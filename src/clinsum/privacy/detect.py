@@ -15,13 +15,14 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 import regex
 
 from clinsum.privacy.addresses import find_address_blocks
 from clinsum.privacy.names import find_names, other_mentions
-from clinsum.privacy.patterns import (ADDRESS_PATTERNS, AGE_PATTERNS, CAP, DATE_PATTERNS, ID_PATTERNS,
+from clinsum.privacy.patterns import (ADDRESS_PATTERNS, AGE_PATTERNS, BIRTH_YEAR, CAP, DATE_PATTERNS, ID_PATTERNS,
                                       INSTITUTION_PATTERNS, LOCATION_PATTERNS, PHONE_PATTERNS, SSN_PATTERNS, STATE,
                                       STATE_NAMES, ZIP_PATTERNS)
 from clinsum.privacy.vocab import (
@@ -99,6 +100,7 @@ class _ClinicalRecognizers:
             regex_recognizer("INSTITUTION", INSTITUTION_PATTERNS, 0.6),
             regex_recognizer("DATE", DATE_PATTERNS),
             regex_recognizer("AGE", AGE_PATTERNS),
+            SpanRecognizer("DATE", find_old_birth_years, 0.85, "BirthYear"),
             regex_recognizer("ID", ID_PATTERNS, 0.9),
             regex_recognizer("PHONE", PHONE_PATTERNS),
             regex_recognizer("SSN", SSN_PATTERNS, 0.9),
@@ -126,6 +128,13 @@ def find_care_brands(text: str) -> list[tuple[int, int]]:
     """Spans of pharmacies, laboratories, health systems, care homes and employers named without a cue
     (``Walgreens``, ``CVS #4471``, ``Quest Diagnostics``, ``Kaiser``), from the list in ``data/care_brands.txt``."""
     return [m.span() for m in _care_brand_pattern().finditer(text)]
+
+
+def find_old_birth_years(text: str) -> list[tuple[int, int]]:
+    """Years of birth of people over 89 this year ("born in 1928"): Safe Harbor removes every date element,
+    the year included, that tells such an age."""
+    oldest = date.today().year - 90
+    return [m.span("phi") for m in BIRTH_YEAR.finditer(text) if int(m.group("phi")) <= oldest]
 
 
 def find_cities(text: str) -> list[tuple[int, int]]:

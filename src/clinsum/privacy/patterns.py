@@ -112,7 +112,12 @@ AGE_PATTERNS = [
     rx(r"\bin\s+(?:her|his|their)\s+(?:(?:early|mid|late)[\s-]+)?(?P<phi>90s|90's|nineties)\b", re.IGNORECASE),
     rx(rf"\b(?:I'm|I\ am|(?:she|he)\ is|(?:she|he)'s)\s+(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?:\s+(?:years?\s+old|now))?"
         rf"(?=\s*[.,!]|\s+(?:years?|and)\b)", re.IGNORECASE),
+    # a relative's age in words: "My husband is ninety-eight."
+    rx(rf"\b(?i:mother|father|mom|dad|husband|wife|sister|brother|grandmother|grandfather|grandma|grandpa|aunt|uncle)"
+       rf"(?:'s|\s+(?i:is|was))\s+(?P<phi>{WORD_AGE})\b(?=\s*[.,!]|\s+(?i:years?|now|and)\b)"),
 ]
+# A year of birth that tells an age over 89 (Safe Harbor removes those years too): "born in 1928", "DOB 1933".
+BIRTH_YEAR = rx(r"\b(?i:born(?:\s+(?:in|on))?|DOB|d\.o\.b\.?|date\s+of\s+birth|b\.)\s*:?\s*(?P<phi>(?:18|19|20)\d{2})\b(?![/-]\d)")
 # Labels that name an identifier by themselves ("MRN 1234567"), and words that do so only with a number
 # word after them ("visit number 8812", not "Plan: 1000 mg").
 _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|acct|acc|account|member|subscriber|policy|identifier
