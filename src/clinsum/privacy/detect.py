@@ -97,6 +97,7 @@ class _ClinicalRecognizers:
             SpanRecognizer("ADDRESS", find_address_blocks, 0.85, "Layout"),
             SpanRecognizer("LOCATION", find_cities, 0.6, "Gazetteer"),
             SpanRecognizer("INSTITUTION", find_care_brands, 0.6, "Gazetteer"),
+            SpanRecognizer("INSTITUTION", find_practices, 0.6, "Specialty"),
             regex_recognizer("INSTITUTION", INSTITUTION_PATTERNS, 0.6),
             regex_recognizer("DATE", DATE_PATTERNS),
             regex_recognizer("AGE", AGE_PATTERNS),
@@ -128,6 +129,25 @@ def find_care_brands(text: str) -> list[tuple[int, int]]:
     """Spans of pharmacies, laboratories, health systems, care homes and employers named without a cue
     (``Walgreens``, ``CVS #4471``, ``Quest Diagnostics``, ``Kaiser``), from the list in ``data/care_brands.txt``."""
     return [m.span() for m in _care_brand_pattern().finditer(text)]
+
+
+# A practice named by its specialty after a name of its own: "Hollis Cardiology", "Summit Orthopedics".
+_PRACTICE = regex.compile(rf"(?P<phi>{CAP}(?:[ \t]+{CAP}){{0,2}}[ \t]+(?:Cardiology|Nephrology|Orthopa?edics|Dermatology"
+                          r"|Oncology|Neurology|Urology|Gastroenterology|Pulmonology|Endocrinology|Rheumatology"
+                          r"|Ophthalmology|Podiatry|Dentistry|Dental|Audiology|Fitness|Physical\s+Therapy)(?:[ \t]+Associates)?)\b")
+
+
+def find_practices(text: str) -> list[tuple[int, int]]:
+    """Spans of practices named by a specialty after a proper name; not after a word text writes in lowercase
+    ("Consult Cardiology", "Page Neurology", "Recommend Dermatology")."""
+    found = []
+    for m in _PRACTICE.finditer(text):
+        words = m.group("phi").split()
+        while words and (words[0].lower() in lowercase_words() or not is_name_word(words[0])):
+            words.pop(0)
+        if len(words) > 1 and all(w.lower() not in department_words() for w in words[:-1]):
+            found.append((m.end("phi") - len(" ".join(words)), m.end("phi")))
+    return found
 
 
 def find_old_birth_years(text: str) -> list[tuple[int, int]]:
