@@ -125,6 +125,8 @@ ALLOWED = [
     "Born in 1950 in a small town. In 1928 the hospital opened. Heart rate is ninety five.",
     # specialties asked for, not practices
     "Consult Cardiology. Page Neurology re: seizure. Discussed with Interventional Cardiology. Peds Cardiology.",
+    # drugs and devices the lexicon lacks after "to", "from" or "in"
+    "Allergic to Sulfa. Rash from Sulfa. Switched to Lortab. Stable in CPAP overnight. Worse in AM.",
     # a turn that is an interjection, a condition the lexicon lacks after "called", a unit named after a person
     "Doctor: It is called Onychomycosis, a nail fungus.\nPatient: Cool.\nDoctor: Fever of 101 Fahrenheit?\nPatient: Yessir.",
     "Continue metoprolol SR 150 mg on CR 2 of 3. Specimen sent to pathology. Route 2 of 3 doses given.",

@@ -22,11 +22,12 @@ import regex
 
 from clinsum.privacy.addresses import find_address_blocks
 from clinsum.privacy.names import find_names, other_mentions
-from clinsum.privacy.patterns import (ADDRESS_PATTERNS, AGE_PATTERNS, BIRTH_YEAR, CAP, DATE_PATTERNS, ID_PATTERNS,
+from clinsum.privacy.patterns import (ADDRESS_PATTERNS, AGE_PATTERNS, BIRTH_YEAR, CAP, DATE_PATTERNS, ID_PATTERNS, UPPER,
                                       INSTITUTION_PATTERNS, LOCATION_PATTERNS, PHONE_PATTERNS, SSN_PATTERNS, STATE,
                                       STATE_NAMES, ZIP_PATTERNS)
 from clinsum.privacy.vocab import (
-    care_brands, cities, clinical_spans, countries, department_words, is_name_word, lowercase_words,
+    care_brands, cities, clinical_spans, countries, department_words, english_words, first_names, is_name_word,
+    last_names, lowercase_words,
 )
 
 PHI_TYPES = {
@@ -96,6 +97,7 @@ class _ClinicalRecognizers:
             SpanRecognizer("NAME", find_names, NAME_SCORE, "Cue"),
             SpanRecognizer("ADDRESS", find_address_blocks, 0.85, "Layout"),
             SpanRecognizer("LOCATION", find_cities, 0.6, "Gazetteer"),
+            SpanRecognizer("LOCATION", find_unlisted_places, 0.6, "Unlisted"),
             SpanRecognizer("INSTITUTION", find_care_brands, 0.6, "Gazetteer"),
             SpanRecognizer("INSTITUTION", find_practices, 0.6, "Specialty"),
             regex_recognizer("INSTITUTION", INSTITUTION_PATTERNS, 0.6),
@@ -155,6 +157,26 @@ def find_old_birth_years(text: str) -> list[tuple[int, int]]:
     the year included, that tells such an age."""
     oldest = date.today().year - 90
     return [m.span("phi") for m in BIRTH_YEAR.finditer(text) if int(m.group("phi")) <= oldest]
+
+
+# A town after a place word that no word list knows: "I'm in Flateyri, at the conference", "based in NAANTALI" (not
+# after "to" or "from": "allergic to Sulfa", "rash from Sulfa"; no acronym: "in CPAP").
+_PLACE_WORD = rf"(?:{CAP}|(?=\p{{Lu}}{{6}}){UPPER})"
+_UNLISTED_PLACE = regex.compile(rf"(?<=\b(?i:in|near|visiting)[ \t]+)(?P<phi>{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD})?)"
+                                rf"(?=[ \t]*(?:[,.;:?!)]|$|\n|[ \t]+(?i:for|to|on|at|and|with|last|this|next)\b))")
+
+
+def find_unlisted_places(text: str) -> list[tuple[int, int]]:
+    """Spans of places after a place word whose every word is in no English, name, clinical or department list and
+    that text does not write in lowercase (the town is not in the gazetteer: "in Flateyri", "to Port Paien")."""
+    found = []
+    for m in _UNLISTED_PLACE.finditer(text):
+        words = m.group("phi").split()
+        if all(is_name_word(w) and w.lower() not in english_words() and w.lower() not in lowercase_words()
+               and w.lower() not in first_names() and w.lower() not in last_names() and w.lower() not in department_words()
+               and len(w) > 3 for w in words):
+            found.append(m.span("phi"))
+    return found
 
 
 def find_cities(text: str) -> list[tuple[int, int]]:
