@@ -34,8 +34,8 @@ _PLACE_LINE = regex.compile(_PLACE)
 # An address that ends a line after a cue: "my new address is 0605 Pentelis 210 apt. 999", "lives at 10252 Megali
 # Ammos 184, PAFOS", "Please return to Unit 4719 Box 7394"
 _CUED_ANCHOR = rx(rf"(?<=(?:\b(?i:address|at|to|with|is|in|on)|[:?])[ \t]+)"
-                             rf"(?:{_BOX}|{_NUMBERED_STREET}|\d{{1,6}}[ \t][^\n]{{2,40}}?\b(?:{STREET_WORDS})\b\.?)"
-                             rf"(?:[ \t]+{_UNIT})*(?:,?[ \t]+{_PLACE})*$")
+                  rf"(?:{_BOX}|{_NUMBERED_STREET}|\d{{1,6}}[ \t][^\n]{{2,40}}?\b(?:{STREET_WORDS})\b\.?)"
+                  rf"(?:[ \t]+{_UNIT})*(?:,?[ \t]+{_PLACE})*$")
 
 
 def find_address_blocks(text: str) -> list[tuple[int, int]]:

@@ -22,9 +22,9 @@ import regex
 
 from clinsum.privacy.addresses import find_address_blocks
 from clinsum.privacy.names import find_names, other_mentions
-from clinsum.privacy.patterns import (ADDRESS_PATTERNS, AGE_PATTERNS, BIRTH_YEAR, CAP, DATE_PATTERNS, ID_PATTERNS, UPPER,
+from clinsum.privacy.patterns import (ADDRESS_PATTERNS, AGE_PATTERNS, BIRTH_YEAR, CAP, DATE_PATTERNS, ID_PATTERNS,
                                       INSTITUTION_PATTERNS, LOCATION_PATTERNS, PHONE_PATTERNS, SSN_PATTERNS, STATE,
-                                      STATE_NAMES, ZIP_PATTERNS)
+                                      STATE_NAMES, UPPER, ZIP_PATTERNS)
 from clinsum.privacy.vocab import (
     care_brands, cities, clinical_spans, countries, department_words, english_words, first_names, is_name_word,
     last_names, lowercase_words,
@@ -167,8 +167,8 @@ _UNLISTED_PLACE = regex.compile(rf"(?<=\b(?i:in|near|visiting)[ \t]+)(?P<phi>{_P
 
 
 def find_unlisted_places(text: str) -> list[tuple[int, int]]:
-    """Spans of places after a place word whose every word is in no English, name, clinical or department list and
-    that text does not write in lowercase (the town is not in the gazetteer: "in Flateyri", "to Port Paien")."""
+    """Spans of places after a place word whose every word is in no English, name or department list and that text
+    does not write in lowercase (a town the gazetteer lacks: "in Flateyri"); the allow-list then drops clinical ones."""
     found = []
     for m in _UNLISTED_PLACE.finditer(text):
         words = m.group("phi").split()

@@ -22,7 +22,8 @@ _CREDENTIAL = r"(?:MD|M\.D\.|DO|D\.O\.|RN|NP|PA-C|PA|PhD|FNP|FNP-C|APRN|MBBS|DNP
 _NAME_WORD = rf"(?:{CAP}|{UPPER}|{INITIAL})"
 _GAP = r"[ \t]+"  # name words are on one line
 _NEXT = rf"{_GAP}(?:{PARTICLE}{_GAP})*"  # the gap before a further name word
-_ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|son|daughter|wife|husband|mother|father|mom|dad|sister|brother|spouse|partner|fianc[eé]e?|friend
+_ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law
+    |son|daughter|wife|husband|mother|father|mom|dad|sister|brother|spouse|partner|fianc[eé]e?|friend
     |caregiver|guardian|neighbou?r|aunt|uncle|niece|nephew|grandson|granddaughter|grandmother|grandfather|cousin
     |roommate|boyfriend|girlfriend|attending|resident|fellow|intern|pcp|surgeon|cardiologist|oncologist|therapist
     |pharmacist|case\s+manager|social\s+worker|interpreter|(?:primary\s+care\s+)?physician|provider
@@ -151,14 +152,14 @@ def _likely_name(word: str) -> bool:
 
 def _lowercase_name(word: str, spoken: bool) -> bool:
     """A lowercase word after a cue ("son dragomir", "dr smith", "it's marcus"; not "mother said", "nursing staff",
-    "I'm able", "it's true", "hey, tell me"): one the name model takes for a name; if it is also an English word,
+    "I'm able", "it's true", "hey, tell me"): one the name model takes for a name, or after a role or title a listed
+    first name or one it scores at :data:`KNOWN_THRESHOLD` ("hcp brigid", "dr oyelaran"); if it is also an English word,
     one it scores at :data:`THRESHOLD` without the census discount or a known name that text mostly capitalises
     (:func:`capitalised_words`), never one text mostly writes in lowercase (:func:`lowercase_words`); after a
     dialogue cue (``spoken``), a known first name it is sure of (:data:`SURE`: a lowercase "maria" is then missed
     there, but "my name is maria", a name label proper, finds it)."""
     low = word.lower()
-    if low not in english_words():  # after a role or title, also a listed first name or a fair score ("hcp brigid",
-        # "dr oyelaran")
+    if low not in english_words():
         return _likely_name(word) or not spoken and (low in first_names() or name_score(word) >= KNOWN_THRESHOLD)
     if spoken:
         return low in first_names() and name_score(word) >= SURE
@@ -323,7 +324,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
                     found += [(s + w.start(), s + w.end()) for w in words]
                 continue
             elif kind == "lowercase_pair":  # the surname: no English word, and a census surname or name-like
-                first, last = text[s:e].split()[::len(text[s:e].split()) - 1]
+                words = text[s:e].split()
+                first, last = words[0], words[-1]  # a middle initial between them
                 span = (s, e) if first in first_names() and first in capitalised_words() and is_name_word(first) \
                     and is_name_word(last) and last not in english_words() and (
                         last in last_names() or name_score(last) >= KNOWN_THRESHOLD) else None

@@ -221,9 +221,9 @@ ZIP_PATTERNS = [
     rx(r"(?<![\d-])(?P<phi>\d{5}-\d{4})(?![\d-])"),
 ]
 
-# Hospitals, clinics and other care sites: capitalised words before a facility word ("St. Columba's
-# Hospital", "Bayside Kidney Center", "Eastgate Family Clinic"); "the cardiology clinic" is no name.
-# Care sites, and the schools and places of worship that a patient's history names as well.
+# Hospitals, clinics and other care sites, and the schools and places of worship a patient's history names:
+# capitalised words before a facility word ("St. Columba's Hospital", "Bayside Kidney Center", "Eastgate Family
+# Clinic", "Grace Baptist Church"); "the cardiology clinic" is no name.
 _FACILITY = r"""(?:Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|Health\s+Centre|Health\s+System|Healthcare
     |Health\s+Care|Clinic|Clinics|Infirmary|Nursing\s+Home|Nursing\s+Facility|Rehabilitation\s+(?:Center|Hospital)|Rehab
     |Hospice|Care\s+Center|Cancer\s+(?:Center|Institute)|Heart\s+Institute|Institute|Kidney\s+Center|Dialysis\s+Center
