@@ -147,6 +147,9 @@ FOUND = [
     ("Patient: I was born in 1928, so I'm pretty old.", "1928", "DATE"),
     ("Age 91 (DOB 1933).", "1933", "DATE"),
     ("Patient: My husband is ninety-eight.", "ninety-eight", "AGE"),
+    ("Age: ninety-two", "ninety-two", "AGE"),
+    ("Mr. Okafor, who is 93, lives alone.", "93", "AGE"),
+    ("Doctor: How old are you?\nPatient: Ninety-three.", "Ninety-three", "AGE"),
     # lowercase names after a title or role that the name model doubts, abbreviated roles, "+" lists, in-laws
     ("f/u w/ dr oyelaran renal clinic 2wks", "oyelaran", "NAME"),
     ("code status confirmed w/ hcp brigid o'shaughnessy", "brigid o'shaughnessy", "NAME"),

@@ -92,14 +92,17 @@ AGE_PATTERNS = [
         re.IGNORECASE),
     rx(rf"\b(?P<phi>{AGE_OVER_89})\s*(?:yo|y/o|y\.o\.|yF|yM)\b", re.IGNORECASE),
     rx(rf"\b(?P<phi>{AGE_OVER_89})\s?(?:[MF])\b"),
-    rx(rf"\b(?:age[ds]?|aged|age:)\s*:?\s*(?P<phi>{AGE_OVER_89})\b", re.IGNORECASE),
+    rx(rf"\b(?:age[ds]?|aged|age:)\s*:?\s*(?P<phi>{AGE_OVER_89}|{WORD_AGE})\b", re.IGNORECASE),
+    # the answer to an age question: "Doctor: How old are you?\nPatient: Ninety-three."
+    rx(rf"(?i:how\s+old|your\s+age|age\?)[^\n]*\n[ \t]*\p{{L}}+[ \t]*:[ \t]*(?i:I'm\s+|I\s+am\s+|I'll\s+be\s+)?"
+       rf"(?P<phi>{AGE_OVER_89}|{WORD_AGE})\b{_UNIT_AFTER}", re.IGNORECASE),
     # "she turned 91", "I'll be ninety-two this Christmas", "aged ninety-three"
     rx(rf"\b(?:turned|turns|turning|will\ be|'ll\ be|be|aged|age|reached|celebrated|celebrating)\s+(?:her\s+|his\s+)?"
        rf"(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?:st|nd|rd|th)?\b{_UNIT_AFTER}(?!\s*(?:%|percent|minutes|seconds|pounds|mg))",
        re.IGNORECASE),
     # a person's age without "years": "Pt is 95 and", "The patient, 96, fell", "Mrs. Oduya (94)", "At 97, he",
     # "died at 99", "alive at 102", "F/91", "91/M", "a gentleman of 94"
-    rx(rf"\b(?i:pt|patient|she|he|mother|father|mom|dad|husband|wife|sister|brother|grandmother|grandfather|aunt|uncle)"
+    rx(rf"\b(?i:pt|patient|she|he|who|mother|father|mom|dad|husband|wife|sister|brother|grandmother|grandfather|aunt|uncle)"
        rf"\s+(?i:is|was)\s+(?P<phi>{AGE_OVER_89})(?![.,]\d)(?=\s+(?i:and|but|with|now|today|yo|y/o)\b|\s*[.,;!])"),
     rx(rf"\b(?i:the\s+)?(?i:patient|pt|woman|man|lady|gentleman|mother|father|husband|wife),\s+(?P<phi>{AGE_OVER_89}),"),
     rx(rf"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+{CAP}(?:\s+{CAP})?(?:\s*\((?P<phi>{AGE_OVER_89})\)|,\s+(?P<phi>{AGE_OVER_89}),)"),
