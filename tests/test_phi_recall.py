@@ -148,6 +148,8 @@ FOUND = [
     ("Age 91 (DOB 1933).", "1933", "DATE"),
     ("Patient: My husband is ninety-eight.", "ninety-eight", "AGE"),
     ("Age: ninety-two", "ninety-two", "AGE"),
+    ("Admitted 11/3, d/c'd 11/7.", "11/7", "DATE"),
+    ("Seen (11/2) in clinic.", "11/2", "DATE"),
     ("Mr. Okafor, who is 93, lives alone.", "93", "AGE"),
     ("Doctor: How old are you?\nPatient: Ninety-three.", "Ninety-three", "AGE"),
     # lowercase names after a title or role that the name model doubts, abbreviated roles, "+" lists, in-laws

@@ -79,7 +79,8 @@ DATE_PATTERNS = [
     rx(rf"\b(?P<phi>(?:the\s+(?:day|days|week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
        rf"\s+(?:before|after|of)\s+)?{HOLIDAY})\b", re.IGNORECASE),
     rx(r"\b(?:on|since|dated?|DOS|DOB|seen|admitted|discharged|admission|discharge|visit|until|through|thru|"
-        rf"starting|started|surgery|born|follow[\s-]?up|f/u|appointment|appt|return|RTC|next|last|{WEEKDAY})\s*:?,?\s+"
+        r"d/c(?:'?d)?|dc'?d|transferred|"
+        rf"starting|started|surgery|born|follow[\s-]?up|f/u|appointment|appt|return|RTC|next|last|{WEEKDAY})\s*[:(]?,?\s*"
         r"(?P<phi>(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01]))(?![\d/-])(?!\s*(?:x\b|times|days?|weeks?|months?|years?"
         r"|hours?|hrs?|h\b|minutes?|mins?|episodes?|occasions?|nights?|drinks?|cigarettes?|packs?|tabs?|tablets?|pills?))",
         re.IGNORECASE),
