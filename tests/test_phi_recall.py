@@ -142,6 +142,8 @@ FOUND = [
     ("SIGN-OUT\n1. Halloran, Desmond 71M - CHF\n2. Nakashima 64F POD1 lap chole", "Nakashima", "NAME"),
     ("To: Wren Abernathy\nFrom: Ancel Moreau\nRe: follow-up", "Wren Abernathy", "NAME"),
     ("Pt followed by Dr. Ames at Hollis Cardiology.", "Hollis Cardiology", "INSTITUTION"),
+    ("She was at Harborview for 2 weeks after the fall.", "Harborview", "INSTITUTION"),
+    ("Prior workup at Cedars; currently residing at Whispering Pines.", "Cedars Whispering Pines", "INSTITUTION"),
     ("Patient: I was in Flateyri for a month, then Reykjavik.", "Flateyri", "LOCATION"),
     # a year of birth that tells an age over 89, a relative's age in words
     ("Patient: I was born in 1928, so I'm pretty old.", "1928", "DATE"),

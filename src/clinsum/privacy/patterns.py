@@ -247,7 +247,7 @@ _SITE_CUE = r"""(?i:(?:blood\s*work|labs?|lab\s*work|blood\s+(?:draws?|drawn|tes
     (?:(?:done|drawn|filled|taken|picked\s+up)\s+)?(?:at|from|through)
     |(?:surgery|biopsy|colonoscopy|endoscopy|echo|procedure|delivery|PT|OT|rehab|therapy|chemo|radiation)\s+(?:done\s+)?at
     |(?:treated|evaluated|managed|operated\s+on|hospitali[sz]ed|delivered|done|performed|read|worked\s+up|inpatient
-    |outpatient|stayed|staying|(?:dialysis|infusions?|chemo)(?:\s+\S+){0,2}?)\s+at
+    |outpatient|stayed|staying|work-?up|residing|resides|(?:dialysis|infusions?|chemo)(?:\s+\S+){0,2}?)\s+at
     |(?:outside\s+hospital|OSH)\s*[(:,]
     |pharmacy(?:\s+is)?\s*:?|filled\s+(?:it\s+|them\s+)?at|transferred\s+(?:here\s+)?(?:from|to)|admitted\s+(?:to|at)
     |presented\s+to|seen\s+at|followed\s+at|discharged\s+to|sent\s+(?:here\s+)?from)"""
@@ -258,6 +258,10 @@ INSTITUTION_PATTERNS = [
     # a place where care is given, named by what is done there: "was at Shady Pines for rehab"
     rx(rf"\bat[ \t]+(?:the[ \t]+)?(?P<phi>(?:{CAP}[ \t]+){{0,2}}{CAP})[ \t]+for[ \t]+(?i:rehab|rehabilitation|dialysis|PT"
        r"|physical\s+therapy|therapy|infusions?|chemo|radiation|treatment|surgery|respite|skilled\s+nursing)\b"),
+    # a stay of some length: "She was at Harborview for 2 weeks"
+    rx(rf"\b(?i:was|were|been|stayed|spent\s+\S+(?:\s+\S+)?)[ \t]+at[ \t]+(?:the[ \t]+)?(?P<phi>(?:{CAP}[ \t]+){{0,2}}{CAP})[ \t]+"
+       r"for[ \t]+(?i:a|an|\d+|one|two|three|four|five|six|several|a\s+few|a\s+couple\s+of)[ \t]+"
+       r"(?i:days?|weeks?|months?|years?|nights?)\b"),
     # an employer, a school, a place of volunteering: "works nights at Amazon", "volunteers at Our Lady of Peace"
     rx(rf"\b(?i:work(?:s|ed|ing)?(?:[ \t]+(?:nights|days|weekends|shifts|part-time|full-time|there|now|still|also))?|employed|job"
        r"|volunteer(?:s|ed|ing)?|teach(?:es|ing)?|taught|stud(?:y|ies|ied|ying)|enrolled)[ \t]+(?i:for|at|with)[ \t]+"
