@@ -129,6 +129,8 @@ ALLOWED = [
     "Allergic to Sulfa. Rash from Sulfa. Switched to Lortab. Stable in CPAP overnight. Worse in AM.",
     # readings and fractions after a day word
     "Pain today 7/10. Strength today 5/5. Today 1/2 tab. Yesterday 3/4 of meal eaten.",
+    # ordinals joined by "and" that are no street corner
+    "Seen at 3rd and 4th visits. On 2nd and 3rd doses held.",
     # a turn that is an interjection, a condition the lexicon lacks after "called", a unit named after a person
     "Doctor: It is called Onychomycosis, a nail fungus.\nPatient: Cool.\nDoctor: Fever of 101 Fahrenheit?\nPatient: Yessir.",
     "Continue metoprolol SR 150 mg on CR 2 of 3. Specimen sent to pathology. Route 2 of 3 doses given.",

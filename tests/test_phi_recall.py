@@ -131,6 +131,8 @@ FOUND = [
      "28245 Puruntie 82 Apt. 595 LAPPEENRANTA 53650", "ADDRESS"),
     ("Son is deployed; mail goes to PSC 3294, Box 9168\nAPO AE 09012", "3294 9168 09012", "ADDRESS"),
     ("Daughter lives at 760 Passauer Strasse 33, Obertshausen", "760 Passauer Strasse 33 Obertshausen", "ADDRESS"),
+    ("Pt found at 3rd and Pine by EMS.", "3rd Pine", "ADDRESS"),
+    ("lives @ 22 birch ln w/ son", "22 birch", "ADDRESS"),
     # a listed name that is no English word inside a sentence, "Drs.", "w/", a role in parentheses after a name
     ("Pt states that Rosalind from the agency comes on Tuesdays.", "Rosalind", "NAME"),
     ("Case discussed with Drs. Nakagawa and Lindqvist.", "Nakagawa Lindqvist", "NAME"),

@@ -181,13 +181,15 @@ STREET_WORDS = r"""(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|
     |Causeway|Center|Centers|Cliffs?|Club|Curve|Dale|Dam|Divide|Drives|Extensions?|Garden|Hill|Mall|Wall|Ways
     |Loaf|Route|Rte|Camp|Crest|Lanes|Roads|Streets|Squares)"""
 _STREET = rf"(?:{STREET_WORDS}|{STREET_WORDS.upper()})\b"  # "Oak Street", "ELM ST"
+_NUMBERED = r"\d{1,3}(?:st|nd|rd|th)"  # a numbered street: "5th"
+_AND = r"[ \t]+(?:and|&)[ \t]+"
 _APARTMENT = r"(?:,?[ \t]+(?i:Apt|Apartment|Unit|Suite|Ste|Room|Rm|Floor|Fl|\#)\.?[ \t]*\#?[A-Za-z0-9-]+)?"
 ADDRESS_PATTERNS = [
     # "4500 N. Oak Ave, Apt 3B", "77 ELM ST" (lowercase ones only after a label: "1 month and denies neck")
     rx(rf"\b(?P<phi>\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:{CAP}|{UPPER}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,4}}"
         rf"{_STREET}\.?{_APARTMENT})"),
     # after a label: whatever the street is called ("home" only as a field: not "works from home 3 days a week")
-    rx(rf"\b(?:(?i:address|addr|lives\s+at|resides\s+at|residing\s+at)\s*:?|(?i:home)\s*:)\s*(?P<phi>\d{{1,6}}[ \t]+[^,\n]{{2,60}}?{_APARTMENT})"
+    rx(rf"\b(?:(?i:address|addr|lives\s+(?:at|@)|resides\s+at|residing\s+at)\s*:?|(?i:home)\s*:)\s*(?P<phi>\d{{1,6}}[ \t]+[^,\n]{{2,60}}?{_APARTMENT})"
         rf"(?=,|\n|$|\.\s)"),
     rx(r"\b(?P<phi>P\.?\s?O\.?\s+Box\s+\d+)", regex.IGNORECASE),
     # a numbered street, or a house number and a street without a suffix, after a place word: "lives on 3rd
@@ -197,6 +199,9 @@ ADDRESS_PATTERNS = [
     # a street without a number after a place word: "the Walgreens on Belmont Avenue"
     rx(rf"\b(?:on|at|off|near)[ \t]+(?P<phi>(?:{CAP}[ \t]+){{1,3}}(?:Street|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Way"
        rf"|Court|Ct|Terrace|Parkway|Pkwy|Highway|Hwy|Drive|Dr|Place|Pl|Circle|Cir|Trail|Loop)\b\.?)"),
+    # a street corner, one side numbered or with a street word: "on 5th and Main", "the corner of Oak St and Pine"
+    rx(rf"\b(?i:at|on|of|near|by)[ \t]+(?:the[ \t]+corner[ \t]+of[ \t]+)?(?P<phi>(?:{_NUMBERED}(?:[ \t]+{_STREET}\.?)?{_AND}{CAP}"
+       rf"|(?:{CAP}|{_NUMBERED})[ \t]+{_STREET}\.?{_AND}(?:{CAP}|{_NUMBERED}))(?:[ \t]+{_STREET}\.?)?)(?![\w'’-])"),
     # a numbered road after a place word: "lives on Rte 9", "a trailer off County Road 12", "near Hwy 61"
     rx(r"\b(?:on|off|near|along|at)[ \t]+(?P<phi>(?:(?:County|State|US|U\.S\.|Farm\s+to\s+Market)[ \t]+)?"
        r"(?:Route|Rte|Road|Highway|Hwy|Interstate|I-)[ \t]*\d{1,4}[A-Z]?)\b"),
