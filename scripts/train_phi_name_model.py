@@ -5,9 +5,10 @@ word vs. clinical or common English word. Writes src/clinsum/privacy/data/name_m
     python scripts/train_phi_name_model.py                 # rewrite the weights (deterministic)
     python scripts/train_phi_name_model.py --check         # print held-out accuracy, write nothing
 
-Positives: the given names and surnames of Faker's person providers in every Latin-script locale that
+Positives: the given names and surnames of Faker's person providers in every locale that
 benchmarks/phi_quality.py does NOT plant names from (so the generator's figures do not test training
-words), and the US Census lists the redactor ships. Negatives: the clinical lexicons (text/data/*.json),
+words): Latin-script ones as they are, Cyrillic and Greek ones transliterated, Japanese and Chinese ones as Faker
+romanises them; and the US Census lists the redactor ships. Negatives: the clinical lexicons (text/data/*.json),
 the drug names and brands of the ``drug_named_entity_recognition`` package, the privacy word lists,
 spaCy's English stop words, Faker's English lorem words, the words of clean synthetic notes (a word in
 both sets counts as a negative: the clinical allow-list wins), and the whole words of the checker's
@@ -48,8 +49,31 @@ def _words(texts) -> set[str]:
     return {w.lower() for text in texts for w in _WORD.findall(text) if len(w) > 1}
 
 
+# Cyrillic and Greek letters in Latin script, as English text writes names of Russia, Ukraine, Bulgaria, North
+# Macedonia and Greece ("Karataev", "Kovalenko", "Papadopoulos"); accents are dropped first.
+_TRANSLIT = str.maketrans({
+    **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye")), "ё": "e", "ж": "zh", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ь": "", "ю": "yu", "я": "ya", "і": "i", "ї": "yi", "є": "ye",
+    "ґ": "g", "ѓ": "gj", "ќ": "kj", "џ": "dzh", "ѕ": "dz", "ј": "j", "љ": "lj", "њ": "nj",
+    **dict(zip("αβγδεζηικλμνξοπρσςτυφω", "avgdezikklmnxoprsstyfo")), "θ": "th", "χ": "ch", "ψ": "ps",
+})
+# Faker's romanised names of scripts with no letter-for-letter table (Japanese, Chinese).
+_ROMANIZED = ("first_romanized_names", "last_romanized_names", "first_names_romanized", "last_names_romanized",
+              "romanized_first_names", "romanized_last_names")
+
+
+def _latin_form(name: str) -> str:
+    """A Cyrillic or Greek name in Latin letters; other names unchanged (Latin diacritics are a name's sign:
+    "Žilková")."""
+    if _latin(name):
+        return name
+    bare = "".join(c for c in unicodedata.normalize("NFD", name.lower()) if not unicodedata.combining(c))
+    return bare.replace("ου", "ou").translate(_TRANSLIT)
+
+
 def name_words() -> set[str]:
-    """Name words of Faker's non-generator Latin-script locales and of the census lists."""
+    """Name words of Faker's non-generator locales (Cyrillic and Greek ones transliterated, Japanese and Chinese
+    ones as Faker romanises them) and of the census lists."""
     import faker.providers.person as person
 
     names = []
@@ -57,9 +81,9 @@ def name_words() -> set[str]:
         if module.name in GENERATOR_LOCALES:
             continue
         provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
-        for attr in ("first_names", "first_names_male", "first_names_female", "last_names"):
+        for attr in ("first_names", "first_names_male", "first_names_female", "last_names", *_ROMANIZED):
             value = getattr(provider, attr, ())
-            names += list(value) if isinstance(value, (tuple, list, dict)) else []
+            names += [_latin_form(str(v)) for v in value] if isinstance(value, (tuple, list, dict)) else []
     return {w for w in _words(names) if _latin(w)} | word_list("census_first_names") | word_list("census_surnames")
 
 

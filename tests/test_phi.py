@@ -131,6 +131,8 @@ ALLOWED = [
     "Pain today 7/10. Strength today 5/5. Today 1/2 tab. Yesterday 3/4 of meal eaten.",
     # ordinals joined by "and" that are no street corner
     "Seen at 3rd and 4th visits. On 2nd and 3rd doses held.",
+    # field labels before two capitalised words that are no name
+    "Diagnosis: Acute Pancreatitis\nPlan: Continue Lasix\nCode Status: Full Code\nDisposition: Home Health",
     # a turn that is an interjection, a condition the lexicon lacks after "called", a unit named after a person
     "Doctor: It is called Onychomycosis, a nail fungus.\nPatient: Cool.\nDoctor: Fever of 101 Fahrenheit?\nPatient: Yessir.",
     "Continue metoprolol SR 150 mg on CR 2 of 3. Specimen sent to pathology. Route 2 of 3 doses given.",

@@ -121,6 +121,8 @@ FOUND = [
     ("talked to Hector on the phone, he will bring the list", "Hector", "NAME"),
     # the rest of a name one of whose words a cue found, a generational suffix, a possessive, a subject
     ("Nephrology: Ayodele Okonkwo-Baptiste\nHome: Maha Cazares", "Maha Cazares", "NAME"),
+    ("Why is Eustachy Gorski so tired today?", "Eustachy Gorski", "NAME"),
+    ("Wisława Szczepańska's daughter called.", "Wisława Szczepańska", "NAME"),
     ("Seen with his son Eustachy Gorski today.", "Eustachy Gorski", "NAME"),
     ("Grandfather Kevin Veitonen II was a miner.", "Kevin Veitonen II", "NAME"),
     ("Keys are at Franciska's flat.", "Franciska", "NAME"),
@@ -157,7 +159,7 @@ FOUND = [
     ("Mr. Okafor, who is 93, lives alone.", "93", "AGE"),
     ("Doctor: How old are you?\nPatient: Ninety-three.", "Ninety-three", "AGE"),
     # lowercase names after a title or role that the name model doubts, abbreviated roles, "+" lists, in-laws
-    ("f/u w/ dr oyelaran renal clinic 2wks", "oyelaran", "NAME"),
+    ("f/u w/ dr vassiliev renal clinic 2wks", "vassiliev", "NAME"),
     ("code status confirmed w/ hcp brigid o'shaughnessy", "brigid o'shaughnessy", "NAME"),
     ("family mtg w/ sons tobiah + ezekiel, dtr marisela", "tobiah ezekiel marisela", "NAME"),
     ("pt reports her sister in law, dagny, has similar sx", "dagny", "NAME"),
