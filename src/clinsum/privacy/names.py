@@ -175,6 +175,14 @@ def _likely_or_known(word: str) -> bool:
     return _known(word) or _likely_name(word)
 
 
+def _name_words_likely(text: str, start: int, end: int, words: list[str]) -> bool:
+    """Every word of a capitalised run is likely a name word; alone on its line, a census word of lower score will do;
+    after a field's label, one likely or listed word and no word that text writes in lowercase will do."""
+    likely = _likely_or_known if _alone_on_line(text, start, end) else _likely_name
+    return all(likely(w) for w in words) or _alone_on_line(text, start, end, label_ok=True) and any(
+        _likely_or_known(w) for w in words) and all(w.lower() not in lowercase_words() for w in words)
+
+
 def _alone_on_line(text: str, start: int, end: int, label_ok: bool = False) -> bool:
     """Nothing but bullets or quote marks (">", "-") and spaces around ``text[start:end]`` on its line (and, with
     ``label_ok``, a field's label before it: "Patient: Okwuosa, Chidinma")."""
@@ -359,15 +367,11 @@ def find_names(text: str) -> list[tuple[int, int]]:
             else:  # first_last: a dictionary first name first, or every word name-like to the name model
                 first = text[s:e].split()[0]
                 span = None
-                # a name alone on its line (a signature, an address block) may hold census words of lower score;
-                # after a field's label ("Home: Maha Cazares"), one likely or listed word and no word that text
-                # writes in lowercase ("Diagnosis: Acute Pancreatitis") will do
+                # a known first name first, or name-like words (alone on a line or after a field's label: "Home:
+                # Maha Cazares"; not "Diagnosis: Acute Pancreatitis")
                 words = [w for w in text[s:e].split() if not _INITIAL_OR_PARTICLE.fullmatch(w)]
-                likely = _likely_name if not _alone_on_line(text, s, e) else _likely_or_known
-                fielded = _alone_on_line(text, s, e, label_ok=True) and any(_likely_or_known(w) for w in words) \
-                    and all(w.lower() not in lowercase_words() for w in words)
                 if first.lower() in first_names() and is_name_word(first) or not _STATE_NAME.search(text[s:e]) and all(
-                        is_name_word(w) and (likely(w) or fielded) for w in words):
+                        is_name_word(w) for w in words) and _name_words_likely(text, s, e, words):
                     span = _name_words(text, s, e, strong=True, lowercase_ok=False)
                     if span and " " not in text[span[0]:span[1]].strip():
                         span = None  # a first name alone ("Will", "Grace") is too often a word
