@@ -2,6 +2,7 @@
 
     python benchmarks/phi_dialogue_detections.py --rows 400                    # the first 400 training dialogues
     python benchmarks/phi_dialogue_detections.py --rows 1201 --text summary    # the notes written from them
+    python benchmarks/phi_dialogue_detections.py --start 900 --rows 301        # rows the name tagger never saw
 
 MTS-Dialog's dialogues hold few identifiers (a few clinicians' names: "Doctor White"), and no labels for them, so
 this counts detections, not errors: read the most frequent texts to see which are spoken words taken for names.
@@ -18,7 +19,9 @@ from clinsum.paths import MTS_TRAIN
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rows", type=int, default=400, help="first rows of the training set")
+    parser.add_argument("--rows", type=int, default=400, help="rows of the training set to read")
+    parser.add_argument("--start", type=int, default=0,
+                        help="first row to read (900: the rows the PHI name tagger was not trained on)")
     parser.add_argument("--top", type=int, default=30, help="most frequent detected texts to print")
     parser.add_argument("--text", choices=("note", "summary"), default="note",
                         help="note: the dialogue; summary: the note section written from it")
@@ -30,7 +33,7 @@ def main() -> int:
     from clinsum.privacy.detect import PhiDetector
 
     detector, found = PhiDetector(), Counter()
-    for example in load_examples(MTS_TRAIN)[: args.rows]:
+    for example in load_examples(MTS_TRAIN)[args.start: args.start + args.rows]:
         text = getattr(example, args.text)
         found.update((text[s.start: s.end], s.type) for s in detector.find(text))
     by_type = Counter()

@@ -71,9 +71,9 @@ def _latin_form(name: str) -> str:
     return bare.replace("ου", "ou").translate(_TRANSLIT)
 
 
-def name_words() -> set[str]:
-    """Name words of Faker's non-generator locales (Cyrillic and Greek ones transliterated, Japanese and Chinese
-    ones as Faker romanises them) and of the census lists."""
+def faker_names(kind: str) -> set[str]:
+    """The ``kind`` ("first" or "last") name words of Faker's non-generator locales, in Latin script (Cyrillic and
+    Greek ones transliterated, Japanese and Chinese ones as Faker romanises them)."""
     import faker.providers.person as person
 
     names = []
@@ -81,10 +81,18 @@ def name_words() -> set[str]:
         if module.name in GENERATOR_LOCALES:
             continue
         provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
-        for attr in ("first_names", "first_names_male", "first_names_female", "last_names", *_ROMANIZED):
+        for attr in (*_NAME_ATTRIBUTES[kind], *(a for a in _ROMANIZED if a.startswith(kind) or f"_{kind}_" in a)):
             value = getattr(provider, attr, ())
             names += [_latin_form(str(v)) for v in value] if isinstance(value, (tuple, list, dict)) else []
-    return {w for w in _words(names) if _latin(w)} | word_list("census_first_names") | word_list("census_surnames")
+    return {w for w in _words(names) if _latin(w)}
+
+
+_NAME_ATTRIBUTES = {"first": ("first_names", "first_names_male", "first_names_female"), "last": ("last_names",)}
+
+
+def name_words() -> set[str]:
+    """Name words of Faker's non-generator locales and of the census lists."""
+    return faker_names("first") | faker_names("last") | word_list("census_first_names") | word_list("census_surnames")
 
 
 def other_words() -> set[str]:
@@ -134,7 +142,7 @@ def design(words: list[str]) -> sparse.csr_matrix:
 
 def train(x: sparse.csr_matrix, y: np.ndarray, steps: int = 400, l2: float = 1e-5) -> np.ndarray:
     """Class-balanced logistic regression by full-batch Adam; returns weights with the bias last."""
-    w = np.zeros(DIMENSIONS + 1)
+    w = np.zeros(x.shape[1] + 1)
     sample = np.where(y == 1, 0.5 / y.mean(), 0.5 / (1 - y.mean())) / len(y)
     m, v = np.zeros_like(w), np.zeros_like(w)
     for t in range(1, steps + 1):

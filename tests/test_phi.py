@@ -136,6 +136,8 @@ ALLOWED = [
     # a turn that is an interjection, a condition the lexicon lacks after "called", a unit named after a person
     "Doctor: It is called Onychomycosis, a nail fungus.\nPatient: Cool.\nDoctor: Fever of 101 Fahrenheit?\nPatient: Yessir.",
     "Continue metoprolol SR 150 mg on CR 2 of 3. Specimen sent to pathology. Route 2 of 3 doses given.",
+    # capitalised clinical words, a verb that is also a name, an eponymous grading (the name tagger's guards)
+    "Doctor: Hang tight while I grab the nurse.\nTonsillar exudate absent. Favorable Shimada histology. Addison's unlikely.",
 ]
 
 

@@ -176,6 +176,11 @@ FOUND = [
     ("Copay charged to card 4131034282458809939.", "4131034282458809939", "ID"),
     ("Refund to IBAN GB42 NAWI 0445 4264 7886 19", "GB42 NAWI 0445 4264 7886 19", "ID"),
     ("Postal code: 394 13", "394 13", "ZIP"),
+    # no cue but the words around them: the name tagger
+    ("Overnight: Ferreira paged re: low UOP, bolused 500 cc.", "Ferreira", "NAME"),
+    ("Radiology (Takahashi) called with a preliminary read: no PE.", "Takahashi", "NAME"),
+    ("Pt seen w family. Tamsin at bedside, updated on plan.", "Tamsin", "NAME"),
+    ("Spoke to pharmacy; Bartholomew will bring the list tomorrow.", "Bartholomew", "NAME"),
 ]
 
 

@@ -21,6 +21,7 @@ from functools import cache
 import regex
 
 from clinsum.privacy.addresses import find_address_blocks
+from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import find_names, other_mentions
 from clinsum.privacy.patterns import (ADDRESS_PATTERNS, AGE_PATTERNS, BIRTH_YEAR, CAP, DATE_PATTERNS, ID_PATTERNS,
                                       INSTITUTION_PATTERNS, LOCATION_PATTERNS, PHONE_PATTERNS, SSN_PATTERNS, STATE,
@@ -51,7 +52,10 @@ for _noisy in ("presidio-analyzer", "presidio-anonymizer", "tldextract", "filelo
     logging.getLogger(_noisy).setLevel(logging.ERROR)
 
 # Presidio's entity names -> ours.
-_PRESIDIO_TYPES = {"PERSON": "NAME", "LOCATION": "LOCATION", "EMAIL_ADDRESS": "EMAIL", "PHONE_NUMBER": "PHONE", "URL": "URL", "IP_ADDRESS": "IP",
+# The tagger's names (:mod:`clinsum.privacy.name_tagger`): the weakest evidence of a name, kept apart until overlaps
+# with the other recognizers are settled.
+UNCUED_NAME = "UNCUED_NAME"
+_PRESIDIO_TYPES = {UNCUED_NAME: "NAME", "PERSON": "NAME", "LOCATION": "LOCATION", "EMAIL_ADDRESS": "EMAIL", "PHONE_NUMBER": "PHONE", "URL": "URL", "IP_ADDRESS": "IP",
                    "US_SSN": "SSN", "DATE_TIME": "DATE", "MEDICAL_LICENSE": "ID", "US_MBI": "ID",
                    "US_HEALTH_INSURANCE_MEMBER_ID": "ID", "CREDIT_CARD": "ID", "IBAN_CODE": "ID"}
 # Below this score a Presidio match is too weak to act on (e.g. a bare "10/10" read as mm/yy).
@@ -95,6 +99,7 @@ class _ClinicalRecognizers:
 
         return [
             SpanRecognizer("NAME", find_names, NAME_SCORE, "Cue"),
+            SpanRecognizer(UNCUED_NAME, find_uncued_names, NAME_SCORE, "Context"),
             SpanRecognizer("ADDRESS", find_address_blocks, 0.85, "Layout"),
             SpanRecognizer("LOCATION", find_cities, 0.6, "Gazetteer"),
             SpanRecognizer("LOCATION", find_unlisted_places, 0.6, "Unlisted"),
@@ -387,7 +392,10 @@ class PhiDetector:
         if not text.strip():
             return []
         results = self.analyzer.analyze(text, language="en", score_threshold=MIN_SCORE)
-        return [PhiSpan(r.start, r.end, _PRESIDIO_TYPES.get(r.entity_type, r.entity_type), r.score) for r in results]
+        # a name that only the tagger finds gives way to any other reading of its words ("pill bottles from Osco")
+        others = _overlap_finder(tuple((r.start, r.end) for r in results if r.entity_type != UNCUED_NAME))
+        return [PhiSpan(r.start, r.end, _PRESIDIO_TYPES.get(r.entity_type, r.entity_type), r.score) for r in results
+                if r.entity_type != UNCUED_NAME or not others(r.start, r.end)]
 
 
 def _shifted(spans: list[PhiSpan], offset: int, own_start: int, own_end: int) -> list[PhiSpan]:

@@ -19,7 +19,7 @@ ENGLISH_NAME_SCORE = 0.9
 CLINICAL_NOUNS = r"(?:disease|syndrome|palsy|sign|test|maneuver|manoeuvre|lymphoma|sarcoma|reflex|phenomenon|" \
                  r"triad|criteria|score|scale|classification|procedure|operation|repair|catheter|tube|neuroma|" \
                  r"position|fracture|cyst|node|ulcer|esophagus|disorder|chorea|dementia|virus|angina|phenomena|" \
-                 r"halo|vest|brace|splint|shunt|valve|stent|pump|collar|frame|boot)"
+                 r"halo|vest|brace|splint|shunt|valve|stent|pump|collar|frame|boot|histology)"
 
 
 @cache
@@ -102,6 +102,13 @@ def lowercase_words() -> frozenset[str]:
     form before, or without, the capitalised one."""
     ranks = _word_ranks()
     return frozenset(w for w, i in ranks.items() if w.islower() and i < ranks.get(w.capitalize(), float("inf")))
+
+
+@cache
+def lowercase_forms() -> frozenset[str]:
+    """Words that text also writes in lowercase, more or less often than capitalised ("church", "hall"; not
+    "ferreira"): the tokenizer holds their lowercase form."""
+    return frozenset(w for w in _word_ranks() if w.islower())
 
 
 def last_names() -> frozenset[str]:
