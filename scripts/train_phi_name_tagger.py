@@ -12,8 +12,8 @@ of the name model's training locales (never the locales benchmarks/phi_quality.p
 Positives: the put-in names; negatives: every other candidate word (:func:`name_tagger.is_candidate`), less the
 names the cue rules find in the original text (MTS-Dialog's few real ones: "Doctor White"). Some lowercase words
 that are no English words, or English words that are also names, are capitalised, as headings, sentence starts and
-sloppy notes write them ("Tonsillar exudate", "Started Eliquis", "Royal blue"): negatives in the places where
-clinical text puts them.
+sloppy notes write them ("Tonsillar exudate", "Started Eliquis", "Royal blue"), half of them after a full stop put in
+before them: negatives in the places where clinical text puts them.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from clinsum.privacy.names import find_names, other_mentions  # noqa: E402
 from clinsum.privacy.vocab import english_words, first_names, last_names, word_list  # noqa: E402
 
 TRAIN_ROWS = 900
-COPIES = 3
+COPIES = 4
 _SUBJECTS = {"he", "she"}
 _RELATIVES = {"wife", "husband", "son", "daughter", "mother", "father", "mom", "dad", "sister", "brother", "friend",
               "neighbor", "neighbour", "boyfriend", "girlfriend", "partner", "grandson", "granddaughter", "aunt",
@@ -59,6 +59,8 @@ class NamePool:
     def person(self) -> list[str]:
         """A name as tokens: a first name, a surname, both, or a title and a surname."""
         first, last = self.rng.choice(self.first).title(), self.rng.choice(self.last).title()
+        if self.rng.random() < 0.05:  # a double-barrelled surname: "Vasquez-Oyelowo"
+            last += "-" + self.rng.choice(self.last).title()
         kind = self.rng.random()
         if kind < 0.4:
             return [first]
@@ -105,7 +107,11 @@ def inject(tokens: list[str], ignore: set[int], pool: NamePool) -> tuple[list[st
             labels.append(0)
         elif token.isalpha() and token.islower() and len(token) > 3 and rng.random() < (
                 0.5 if token not in english_words() else 0.3 if token in first_names() or token in last_names() else 0):
-            # "Tonsillar exudate", "Started Eliquis", "Royal blue": a word that is no name here, capitalised
+            # "Tonsillar exudate", "Started Eliquis", "Royal blue": a word that is no name here, capitalised, half the
+            # time at a sentence's start ("room air. Tonsillar exudate")
+            if rng.random() < 0.5:
+                out.append(".")
+                labels.append(0)
             out.append(token.title())
             labels.append(0)
         else:

@@ -181,6 +181,11 @@ FOUND = [
     ("Radiology (Takahashi) called with a preliminary read: no PE.", "Takahashi", "NAME"),
     ("Pt seen w family. Tamsin at bedside, updated on plan.", "Tamsin", "NAME"),
     ("Spoke to pharmacy; Bartholomew will bring the list tomorrow.", "Bartholomew", "NAME"),
+    # care sites: a listed one of common words, a saint's name, a site after care in the same sentence
+    ("Transferred from Mass General after a 3-day stay.", "Mass General", "INSTITUTION"),
+    ("Pt was at St. Elizabeth's last month with the same complaint.", "St. Elizabeth's", "INSTITUTION"),
+    ("Patient: My cardiologist is over at Northwestern.", "Northwestern", "INSTITUTION"),
+    ("Was seen in the ED at Providence Portland.", "Providence Portland", "INSTITUTION"),
 ]
 
 

@@ -132,6 +132,11 @@ def _care_brand_pattern() -> regex.Pattern:
     return regex.compile(rf"(?<![\w&'’-])(?:{'|'.join(names)})(?:[ \t]+(?:\#|No\.?|(?i:store))[ \t]*\d{{1,6}})?(?![\w&'’-])")
 
 
+@cache
+def _care_brand_names() -> frozenset[str]:
+    return frozenset(care_brands()) | frozenset(name.upper() for name in care_brands())
+
+
 def find_care_brands(text: str) -> list[tuple[int, int]]:
     """Spans of pharmacies, laboratories, health systems, care homes and employers named without a cue
     (``Walgreens``, ``CVS #4471``, ``Quest Diagnostics``, ``Kaiser``), from the list in ``data/care_brands.txt``."""
@@ -444,14 +449,18 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
                 _AFTER_COMMA_STATE.search(value) or " " in value and _STATE.fullmatch(value)
                 or _in_state_name(text, span)):
             continue  # "Springfield, West Virginia" is a city and a state; "West" there is no name
+        if span.type == "NAME" and _SAINT_BEFORE.search(text, max(0, span.start - 8), span.start):
+            continue  # "St. John's wort", "St. Patrick's Day"; a saint's hospital is found as a site ("St. Mary's")
         if span.type == "DATE" and _not_a_date(text, span):
             continue
-        if span.type == "INSTITUTION":
+        if span.type == "INSTITUTION" and value not in _care_brand_names():  # "Mass General" is one as it is
             if (m := _FIRST_VERB.match(value)) and m.group(1).lower() in lowercase_words():
                 span = PhiSpan(span.start + m.end(), span.end, span.type, span.score)  # "Graduated High School"
                 value = text[span.start: span.end]
             if all(w.lower() in department_words() or not is_name_word(w) for w in re.findall(r"[\w'’&-]+", value)):
                 continue  # "the Cardiology Clinic", "Urgent Care", "High School": a kind of place, not a place
+            if value.lower() in countries() or _STATE.fullmatch(value):
+                continue  # "treated for malaria in Brazil", "seen from Kentucky": Safe Harbor keeps states and countries
         if span.type == "LOCATION" and (overlaps_clinical(span.start, span.end) or value.lower() in countries()
                                         or all(not is_name_word(w) for w in re.findall(r"[\w'’-]+", value))):
             continue  # "near Right knee", "outside of Work hours", "back in Haiti" (Safe Harbor keeps countries)
@@ -459,6 +468,7 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
     return kept
 
 
+_SAINT_BEFORE = regex.compile(r"\b(?:St|Saint)\.?[ \t]+$")
 # A verb that opens a sentence before a site's name ("Attends Grace Baptist Church"; not "Mercy Hospital").
 _FIRST_VERB = re.compile(r"([A-Za-z]+(?:ed|s))\s+(?=\S)")
 

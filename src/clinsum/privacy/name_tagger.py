@@ -44,6 +44,9 @@ def is_candidate(tokens: list[str], i: int) -> bool:
     word = bare(token)
     if not token[0].isupper() or not _CAP.fullmatch(word) or not is_name_word(word) or token.lower() in allowed_words():
         return False  # "Addison's"
+    parts = word.split("-")
+    if len(parts) > 1 and not all(is_name_word(part) and part.lower() not in lowercase_words() for part in parts if part):
+        return False  # "Child-Pugh"
     low = word.lower()
     if low not in english_words():
         return True
@@ -52,7 +55,8 @@ def is_candidate(tokens: list[str], i: int) -> bool:
 
 
 def _bin(word: str) -> int:
-    return min(int(name_score(word) * 10), 9)
+    """The name-model score in tenths; a hyphenated word's is its least name-like part's ("Vasquez-Oyelowo")."""
+    return min(int(min(name_score(part) for part in word.split("-") if part) * 10), 9)
 
 
 def _lists(word: str) -> str:

@@ -256,6 +256,12 @@ _SITE_CUE = r"""(?i:(?:blood\s*work|labs?|lab\s*work|blood\s+(?:draws?|drawn|tes
     |(?:outside\s+hospital|OSH)\s*[(:,]
     |pharmacy(?:\s+is)?\s*:?|filled\s+(?:it\s+|them\s+)?at|transferred\s+(?:here\s+)?(?:from|to)|admitted\s+(?:to|at)
     |presented\s+to|seen\s+at|followed\s+at|discharged\s+to|sent\s+(?:here\s+)?from)"""
+# Words of care that make the next capitalised words after "at" or "from" in their sentence a care site ("doctor"
+# is not one: it is a dialogue's speaker tag).
+_CARE_WORD = r"""(?i:hospital|hospitali[sz]ed|hospitali[sz]ation|admitted|admission|ED|ER|emergency\s+room|surgery
+    |operated|operation|clinic|seen|evaluated|treated|cardiologist|oncologist|surgeon|specialist|physician|PCP
+    |records?|echo|MRI|CT|biopsy|chemo|chemotherapy|radiation|dialysis|rehab|transferred|discharged|delivered|labs?
+    |scan|x-?ray|mammogram|colonoscopy|appointment|follow-?up|followed)"""
 INSTITUTION_PATTERNS = [
     rx(rf"\b{_SITE_CUE}[ \t]*(?:the[ \t]+)?(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?(?:{CAP}|{UPPER})(?:[ \t]+(?:{CAP}|{UPPER})){{0,2}})"
        rf"(?![\w'’-])"),
@@ -275,4 +281,12 @@ INSTITUTION_PATTERNS = [
     rx(rf"(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?{CAP}(?:[ \t]+{_SITE_WORD}){{0,4}}?[ \t]+{_FACILITY}"
        rf"(?:[ \t]+of(?:[ \t]+the)?[ \t]+{CAP}(?:[ \t]+{CAP}){{0,2}})?)\b"),
     rx(rf"(?P<phi>{UPPER}(?:[ \t]+{UPPER}){{0,4}}[ \t]+(?:{_FACILITY.upper()}))\b"),
+    # a hospital named for a saint: "was at St. Elizabeth's", "Saint Joseph's in January" (not "St. John's wort",
+    # "St. Patrick's Day")
+    rx(r"(?P<phi>(?:St|Saint)\.?[ \t]+\p{Lu}\p{Ll}+['’]s)(?!\p{L})(?![ \t]+(?i:wort|day)\b)"),
+    # a site named after care in the same sentence: "surgery? At Mercy", "seen in the ED at Providence Portland",
+    # "my cardiologist is over at Northwestern" (the allow-list drops departments and common words: "at Home")
+    rx(rf"\b{_CARE_WORD}\b[^.!?\n]{{0,60}}?\b(?i:at|from)[ \t]+(?:the[ \t]+)?"
+       rf"(?!(?i:dr|doctor|mr|mrs|ms|miss|nurse)\b)(?P<phi>(?:(?:St|Mt|Saint|Mount)\.?[ \t]+)?{CAP}(?:[ \t]+{CAP}){{0,2}})"
+       r"(?![\w'’-])"),
 ]
