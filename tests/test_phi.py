@@ -140,6 +140,10 @@ ALLOWED = [
     "Doctor: Hang tight while I grab the nurse.\nTonsillar exudate absent. Favorable Shimada histology. Addison's unlikely.",
     # a herb named for a saint, a holiday, countries and states after care (Safe Harbor keeps them), a department
     "Took St. John's wort. Fell on St. Patrick's Day. Treated for malaria in Brazil. Records from Kentucky. Seen at Urgent Care.",
+    # a temperature before a heart rate, a kind of care home after "in"
+    "Vitals: T 98.6 F, 92, 18, 120/80. Temp 101°F, 96, irregular. Lives in SNF.",
+    # numbers before lowercase words that are no street
+    "ST changes in 3 leads with st elevation. Took 2 times a day st. Called 2 times by the dr. Walked 2 blocks down road.",
 ]
 
 

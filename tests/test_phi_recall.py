@@ -186,6 +186,13 @@ FOUND = [
     ("Pt was at St. Elizabeth's last month with the same complaint.", "St. Elizabeth's", "INSTITUTION"),
     ("Patient: My cardiologist is over at Northwestern.", "Northwestern", "INSTITUTION"),
     ("Was seen in the ED at Providence Portland.", "Providence Portland", "INSTITUTION"),
+    # an age after the sex in a header, an age answered on the question's line
+    ("F, 97, admitted from home.", "97", "AGE"),
+    ("Doctor: How old are you now? Patient: Ninety-three, can you believe it.", "Ninety-three", "AGE"),
+    # streets in lowercase, of another country, a house number after "outside"
+    ("moved to 19 oak st last month", "19 oak st", "ADDRESS"),
+    ("Address on file: 77 rue des Lilas, Lyon", "77 rue des Lilas", "ADDRESS"),
+    ("Pt found down outside 310 Maple.", "310 Maple", "ADDRESS"),
 ]
 
 
@@ -194,6 +201,15 @@ def test_identifier_is_replaced_whole(tagger, text, identifier, tag):
     out, counts = tagger.redact(text)
     assert not any(part in out for part in identifier.replace(",", " ").split() if len(part) > 2), out
     assert f"[{tag}]" in out and counts[tag] >= 1, out
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Lives at 42 Birchwood Ln with her daughter.", "Lives at [ADDRESS] with her daughter."),
+    ("Doctor: How old are you now? Patient: Ninety-three, can you believe it.",
+     "Doctor: How old are you now? Patient: [AGE], can you believe it."),
+])
+def test_an_identifier_ends_where_the_sentence_goes_on(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
 
 
 def test_institutions_can_be_kept(tmp_path):

@@ -461,9 +461,9 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
                 continue  # "the Cardiology Clinic", "Urgent Care", "High School": a kind of place, not a place
             if value.lower() in countries() or _STATE.fullmatch(value):
                 continue  # "treated for malaria in Brazil", "seen from Kentucky": Safe Harbor keeps states and countries
-        if span.type == "LOCATION" and (overlaps_clinical(span.start, span.end) or value.lower() in countries()
-                                        or all(not is_name_word(w) for w in re.findall(r"[\w'’-]+", value))):
-            continue  # "near Right knee", "outside of Work hours", "back in Haiti" (Safe Harbor keeps countries)
+        if span.type == "LOCATION" and (overlaps_clinical(span.start, span.end) or value.lower() in countries() or all(
+                not is_name_word(w) or w.lower() in department_words() for w in re.findall(r"[\w'’-]+", value))):
+            continue  # "near Right knee", "outside of Work hours", "back in Haiti" (Safe Harbor keeps countries), "in SNF"
         kept.append(span)
     return kept
 

@@ -95,8 +95,11 @@ AGE_PATTERNS = [
     rx(rf"\b(?P<phi>{AGE_OVER_89})\s?(?:[MF])\b"),
     rx(rf"\b(?:age[ds]?|aged|age:)\s*:?\s*(?P<phi>{AGE_OVER_89}|{WORD_AGE})\b", re.IGNORECASE),
     # the answer to an age question: "Doctor: How old are you?\nPatient: Ninety-three."
-    rx(rf"(?i:how\s+old|your\s+age|age\?)[^\n]*\n[ \t]*\p{{L}}+[ \t]*:[ \t]*(?i:I'm\s+|I\s+am\s+|I'll\s+be\s+)?"
+    rx(rf"(?i:how\s+old|your\s+age|age\?)(?:[^\n]*\n|[^\n]*?\?[ \t]+)[ \t]*\p{{L}}+[ \t]*:[ \t]*(?i:I'm\s+|I\s+am\s+|I'll\s+be\s+)?"
        rf"(?P<phi>{AGE_OVER_89}|{WORD_AGE})\b{_UNIT_AFTER}", re.IGNORECASE),
+    # after the sex in a header: "F, 97, admitted from home", "male, 93," (not a temperature: "98.6 F, 92, 18")
+    rx(rf"(?<![\d°][ \t]?)\b(?:[MF]|(?i:male|female|man|woman))[ \t]*,[ \t]*(?P<phi>{AGE_OVER_89})[ \t]*(?:,|\.|$|\n|(?i:y|yo|years?)\b)",
+       re.MULTILINE),
     # "she turned 91", "I'll be ninety-two this Christmas", "aged ninety-three"
     rx(rf"\b(?:turned|turns|turning|will\ be|'ll\ be|be|aged|age|reached|celebrated|celebrating)\s+(?:her\s+|his\s+)?"
        rf"(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?:st|nd|rd|th)?\b{_UNIT_AFTER}(?!\s*(?:%|percent|minutes|seconds|pounds|mg))",
@@ -189,13 +192,21 @@ ADDRESS_PATTERNS = [
     rx(rf"\b(?P<phi>\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:{CAP}|{UPPER}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,4}}"
         rf"{_STREET}\.?{_APARTMENT})"),
     # after a label: whatever the street is called ("home" only as a field: not "works from home 3 days a week")
-    rx(rf"\b(?:(?i:address|addr|lives\s+(?:at|@)|resides\s+at|residing\s+at)\s*:?|(?i:home)\s*:)\s*(?P<phi>\d{{1,6}}[ \t]+[^,\n]{{2,60}}?{_APARTMENT})"
-        rf"(?=,|\n|$|\.\s)"),
+    # (ending at a street word that lowercase words follow: "lives at 42 Birchwood Ln with her daughter")
+    rx(rf"\b(?:(?i:address|addr|lives\s+(?:at|@)|resides\s+at|residing\s+at)\s*:?|(?i:home)\s*:)\s*(?P<phi>\d{{1,6}}[ \t]+"
+       rf"(?:[^,\n]{{2,60}}?\b{_STREET}\.?{_APARTMENT}(?=[ \t]+\p{{Ll}})|[^,\n]{{2,60}}?{_APARTMENT}(?=,|\n|$|\.\s)))"),
     rx(r"\b(?P<phi>P\.?\s?O\.?\s+Box\s+\d+)", regex.IGNORECASE),
     # a numbered street, or a house number and a street without a suffix, after a place word: "lives on 3rd
     # street", "found down at her home on 1420 Greenleaf."
     rx(r"\b(?:on|at|off|near)[ \t]+(?P<phi>\d{1,3}(?:st|nd|rd|th)[ \t]+(?i:street|st|avenue|ave|road|rd)\b\.?)"),
-    rx(rf"\b(?i:on|at)[ \t]+(?P<phi>\d{{2,6}}[ \t]+{CAP}(?:[ \t]+{CAP})?)(?=[ \t]*(?:[.,;\n]|$))"),
+    rx(rf"\b(?i:on|at|outside|behind|near)[ \t]+(?P<phi>\d{{2,6}}[ \t]+{CAP}(?:[ \t]+{CAP})?)(?=[ \t]*(?:[.,;\n]|$))"),
+    # a street in lowercase: "moved to 19 oak st last month" (not "2 times a day", "called by the dr")
+    rx(r"\b(?P<phi>\d{1,6}[ \t]+(?:[nsew]\.?[ \t]+)?(?!(?:times?|hours?|days?|weeks?|months?|years?|mins?|minutes?|tabs?"
+       r"|pills?|doses?|puffs?|blocks?|miles?|feet|yards?|of|to|a|the|and|or|per|in|at|by|for)\b)\p{Ll}{3,}(?:[ \t]+\p{Ll}{3,})?[ \t]+"
+       r"(?:st|street|ave|avenue|rd|road|ln|lane|blvd|boulevard|terrace|pkwy|hwy|court)\b\.?)(?![ \t]*(?:elevation|depression|segment|wave))"),
+    # a street of another country, its word first: "77 rue des Lilas", "3247 Rua Igreja", "12 Via Roma"
+    rx(rf"\b(?P<phi>\d{{1,5}},?[ \t]+(?i:rue|avenue|boulevard|chemin|allée|via|viale|piazza|calle|avenida|rua|travessa|praça"
+       rf"|plaza|paseo|ulica|ul\.)[ \t]+(?:(?i:de|des|du|la|le|les|del|della|di|da|do|dos|das|dei)[ \t]+)*{CAP}(?:[ \t]+{CAP}){{0,2}})"),
     # a street without a number after a place word: "the Walgreens on Belmont Avenue"
     rx(rf"\b(?:on|at|off|near)[ \t]+(?P<phi>(?:{CAP}[ \t]+){{1,3}}(?:Street|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Way"
        rf"|Court|Ct|Terrace|Parkway|Pkwy|Highway|Hwy|Drive|Dr|Place|Pl|Circle|Cir|Trail|Loop)\b\.?)"),
