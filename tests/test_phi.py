@@ -143,7 +143,7 @@ ALLOWED = [
     # a temperature before a heart rate, a kind of care home after "in"
     "Vitals: T 98.6 F, 92, 18, 120/80. Temp 101°F, 96, irregular. Lives in SNF.",
     # numbers before lowercase words that are no street
-    "ST changes in 3 leads with st elevation. Took 2 times a day st. Called 2 times by the dr. Walked 2 blocks down road.",
+    "ST changes in 3 leads with st elevation. Took 2 times a day st. Walked 2 blocks down road. Called 2 times by the dr.",
 ]
 
 
