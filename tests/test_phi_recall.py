@@ -193,6 +193,11 @@ FOUND = [
     ("moved to 19 oak st last month", "19 oak st", "ADDRESS"),
     ("Address on file: 77 rue des Lilas, Lyon", "77 rue des Lilas", "ADDRESS"),
     ("Pt found down outside 310 Maple.", "310 Maple", "ADDRESS"),
+    # employers and schools after a job or a study, a workplace by its kind
+    ("Retired from Boeing after 30 years as a machinist.", "Boeing", "INSTITUTION"),
+    ("He drives for Lyft on weekends.", "Lyft", "INSTITUTION"),
+    ("She is a freshman at Oberlin.", "Oberlin", "INSTITUTION"),
+    ("Exposure history: 20 years at the Dow plant.", "Dow", "INSTITUTION"),
 ]
 
 

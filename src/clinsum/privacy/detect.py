@@ -23,9 +23,9 @@ import regex
 from clinsum.privacy.addresses import find_address_blocks
 from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import find_names, other_mentions
-from clinsum.privacy.patterns import (ADDRESS_PATTERNS, AGE_PATTERNS, BIRTH_YEAR, CAP, DATE_PATTERNS, ID_PATTERNS,
-                                      INSTITUTION_PATTERNS, LOCATION_PATTERNS, PHONE_PATTERNS, SSN_PATTERNS, STATE,
-                                      STATE_NAMES, UPPER, ZIP_PATTERNS)
+from clinsum.privacy.patterns import (ADDRESS_PATTERNS, AGE_PATTERNS, BIRTH_YEAR, CAP, DATE_PATTERNS, EMPLOYER_PATTERN,
+                                      ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, PHONE_PATTERNS, SSN_PATTERNS,
+                                      STATE, STATE_NAMES, UPPER, ZIP_PATTERNS)
 from clinsum.privacy.vocab import (
     care_brands, cities, clinical_spans, countries, department_words, english_words, first_names, is_name_word,
     last_names, lowercase_words,
@@ -105,6 +105,7 @@ class _ClinicalRecognizers:
             SpanRecognizer("LOCATION", find_unlisted_places, 0.6, "Unlisted"),
             SpanRecognizer("INSTITUTION", find_care_brands, 0.6, "Gazetteer"),
             SpanRecognizer("INSTITUTION", find_practices, 0.6, "Specialty"),
+            SpanRecognizer("INSTITUTION", find_employers, 0.6, "Employer"),
             regex_recognizer("INSTITUTION", INSTITUTION_PATTERNS, 0.6),
             regex_recognizer("DATE", DATE_PATTERNS),
             regex_recognizer("AGE", AGE_PATTERNS),
@@ -141,6 +142,15 @@ def find_care_brands(text: str) -> list[tuple[int, int]]:
     """Spans of pharmacies, laboratories, health systems, care homes and employers named without a cue
     (``Walgreens``, ``CVS #4471``, ``Quest Diagnostics``, ``Kaiser``), from the list in ``data/care_brands.txt``."""
     return [m.span() for m in _care_brand_pattern().finditer(text)]
+
+
+def find_employers(text: str) -> list[tuple[int, int]]:
+    """Spans of employers, schools and places of volunteering after a job or a study (:data:`EMPLOYER_PATTERN`), but
+    not words that text mostly writes in lowercase, of a department, of a state or a country ("retired from the Army",
+    "employee of the Month", "retired from the State of Pennsylvania")."""
+    return [m.span("phi") for m in EMPLOYER_PATTERN.finditer(text) if not all(
+        w.lower() in lowercase_words() or w.lower() in department_words() or w.lower() in countries()
+        or _STATE.fullmatch(w) for w in m.group("phi").split())]
 
 
 # A practice named by its specialty after a name of its own: "Hollis Cardiology", "Summit Orthopedics".

@@ -273,6 +273,15 @@ _CARE_WORD = r"""(?i:hospital|hospitali[sz]ed|hospitali[sz]ation|admitted|admiss
     |operated|operation|clinic|seen|evaluated|treated|cardiologist|oncologist|surgeon|specialist|physician|PCP
     |records?|echo|MRI|CT|biopsy|chemo|chemotherapy|radiation|dialysis|rehab|transferred|discharged|delivered|labs?
     |scan|x-?ray|mammogram|colonoscopy|appointment|follow-?up|followed)"""
+# An employer, a school, a place of volunteering: "works nights at Amazon", "volunteers at Our Lady of Peace",
+# "retired from Boeing", "drives for Lyft", "employee of Tyson Foods", "a freshman at Oberlin" (detect.find_employers
+# drops common words: "retired from the Army", "student at Nursing School").
+EMPLOYER_PATTERN = rx(
+    r"\b(?i:work(?:s|ed|ing)?(?:[ \t]+(?:nights|days|weekends|shifts|part-time|full-time|there|now|still|also))?|employed"
+    r"|job|volunteer(?:s|ed|ing)?|teach(?:es|ing)?|taught|stud(?:y|ies|ied|ying)|enrolled|retired|drives?|driving|drove"
+    r"|employee|student|freshman|sophomore|junior|senior|teacher|professor|engineer|manager|cashier|clerk|machinist"
+    r"|mechanic|janitor|custodian|secretary|accountant|aide|laborer|welder|miner)[ \t]+(?i:for|at|with|from|of)[ \t]+"
+    rf"(?:the[ \t]+)?(?P<phi>{CAP}(?:[ \t]+(?:(?:of|the|and|&)[ \t]+)?{CAP}){{0,3}})")
 INSTITUTION_PATTERNS = [
     rx(rf"\b{_SITE_CUE}[ \t]*(?:the[ \t]+)?(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?(?:{CAP}|{UPPER})(?:[ \t]+(?:{CAP}|{UPPER})){{0,2}})"
        rf"(?![\w'’-])"),
@@ -284,10 +293,9 @@ INSTITUTION_PATTERNS = [
     rx(rf"\b(?i:was|were|been|stayed|spent\s+\S+(?:\s+\S+)?)[ \t]+at[ \t]+(?:the[ \t]+)?(?P<phi>(?:{CAP}[ \t]+){{0,2}}{CAP})[ \t]+"
        r"for[ \t]+(?i:a|an|\d+|one|two|three|four|five|six|several|a\s+few|a\s+couple\s+of)[ \t]+"
        r"(?i:days?|weeks?|months?|years?|nights?)\b"),
-    # an employer, a school, a place of volunteering: "works nights at Amazon", "volunteers at Our Lady of Peace"
-    rx(rf"\b(?i:work(?:s|ed|ing)?(?:[ \t]+(?:nights|days|weekends|shifts|part-time|full-time|there|now|still|also))?|employed|job"
-       r"|volunteer(?:s|ed|ing)?|teach(?:es|ing)?|taught|stud(?:y|ies|ied|ying)|enrolled)[ \t]+(?i:for|at|with)[ \t]+"
-       rf"(?:the[ \t]+)?(?P<phi>{CAP}(?:[ \t]+(?:(?:of|the|and|&)[ \t]+)?{CAP}){{0,3}})"),
+    # a workplace by its kind: "20 years at the Dow plant"
+    rx(rf"\b(?i:at|for)[ \t]+the[ \t]+(?P<phi>{CAP}(?:[ \t]+{CAP}){{0,2}})[ \t]+(?i:plant|factory|mill|mine|refinery|warehouse"
+       r"|shipyard|foundry)\b"),
     # "Eastgate Family Clinic", "Hope Hospice of the Valley"
     rx(rf"(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?{CAP}(?:[ \t]+{_SITE_WORD}){{0,4}}?[ \t]+{_FACILITY}"
        rf"(?:[ \t]+of(?:[ \t]+the)?[ \t]+{CAP}(?:[ \t]+{CAP}){{0,2}})?)\b"),
