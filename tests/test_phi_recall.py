@@ -198,6 +198,9 @@ FOUND = [
     ("He drives for Lyft on weekends.", "Lyft", "INSTITUTION"),
     ("She is a freshman at Oberlin.", "Oberlin", "INSTITUTION"),
     ("Exposure history: 20 years at the Dow plant.", "Dow", "INSTITUTION"),
+    # a range of days after a date word, a compact day, month and year
+    ("Seen 11/2-11/5 inpatient.", "11/2-11/5", "DATE"),
+    ("EKG on 08MAR2024 showed AF.", "08MAR2024", "DATE"),
 ]
 
 

@@ -51,7 +51,7 @@ DATE_PATTERNS = [
     # March 14th, 2023 / Mar. 14 / March 14 2023
     rx(rf"\b(?P<phi>{MONTH}\.?\s+\d{{1,2}}{ORD}?(?:,?\s+(?:\d{{4}}|'\d{{2}}))?)(?![\d:])", re.IGNORECASE),
     # 14 March 2023 / 14th of March / 14-Mar-23 / 14Mar2023
-    rx(rf"\b(?P<phi>\d{{1,2}}{ORD}?(?:\s+of)?[\s-]*{MONTH}\.?(?:[\s,-]+(?:\d{{4}}|\d{{2}}))?)\b", re.IGNORECASE),
+    rx(rf"\b(?P<phi>\d{{1,2}}{ORD}?(?:\s+of)?[\s-]*{MONTH}\.?(?:[\s,-]+(?:\d{{4}}|\d{{2}})|\d{{4}})?)\b", re.IGNORECASE),
     # March 2023, Mar-23, January of 2019 (month and year: more specific than a year)
     rx(rf"\b(?P<phi>{MONTH}\.?(?:[\s,-]+|\s+of\s+)(?:\d{{4}}|'\d{{2}}))\b", re.IGNORECASE),
     # 12/2019 (a month and a year; not "1/2 tablet"), 20190314 (compact), 3 / 14 / 2023 (spaced)
@@ -81,7 +81,8 @@ DATE_PATTERNS = [
     rx(r"\b(?:on|since|dated?|DOS|DOB|seen|admitted|discharged|admission|discharge|visit|until|through|thru|"
         r"d/c(?:'?d)?|dc'?d|transferred|"
         rf"starting|started|surgery|born|follow[\s-]?up|f/u|appointment|appt|return|RTC|next|last|{WEEKDAY})\s*[:(]?,?\s*"
-        r"(?P<phi>(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01]))(?![\d/-])(?!\s*(?:x\b|times|days?|weeks?|months?|years?"
+        r"(?P<phi>(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])(?:[-–](?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))?)"
+        r"(?![\d/-])(?!\s*(?:x\b|times|days?|weeks?|months?|years?"
         r"|hours?|hrs?|h\b|minutes?|mins?|episodes?|occasions?|nights?|drinks?|cigarettes?|packs?|tabs?|tablets?|pills?))",
         re.IGNORECASE),
 ]
