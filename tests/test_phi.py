@@ -144,6 +144,8 @@ ALLOWED = [
     "Vitals: T 98.6 F, 92, 18, 120/80. Temp 101°F, 96, irregular. Lives in SNF.",
     # services, languages, states and common words after a job
     "Retired from the Army in 1990. Drove from Ohio. A teacher of English. Employee of the Month. Retired from Teaching.",
+    # an all-capitals town word that is an English word after a place word
+    "IN NORMAL SINUS RHYTHM. WENT TO MOBILE UNIT.",
     # numbers before lowercase words that are no street
     "ST changes in 3 leads with st elevation. Took 2 times a day st. Walked 2 blocks down road. Called 2 times by the dr.",
 ]

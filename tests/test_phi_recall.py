@@ -201,6 +201,9 @@ FOUND = [
     # a range of days after a date word, a compact day, month and year
     ("Seen 11/2-11/5 inpatient.", "11/2-11/5", "DATE"),
     ("EKG on 08MAR2024 showed AF.", "08MAR2024", "DATE"),
+    # all-capitals notes: a town after a place word, a known name after a role in lowercase
+    ("MRS HALVORSEN IS A 94 YO FEMALE FROM DULUTH.", "DULUTH", "LOCATION"),
+    ("spoke w/ pt's wife gloria re: dc plan", "gloria", "NAME"),
 ]
 
 
@@ -215,6 +218,7 @@ def test_identifier_is_replaced_whole(tagger, text, identifier, tag):
     ("Lives at 42 Birchwood Ln with her daughter.", "Lives at [ADDRESS] with her daughter."),
     ("Doctor: How old are you now? Patient: Ninety-three, can you believe it.",
      "Doctor: How old are you now? Patient: [AGE], can you believe it."),
+    ("PT SEEN. DR OKONKWO AWARE. FOLLOW UP AT MERCY CLINIC.", "PT SEEN. DR [NAME] AWARE. FOLLOW UP AT [INSTITUTION]."),
 ])
 def test_an_identifier_ends_where_the_sentence_goes_on(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

@@ -28,7 +28,7 @@ from clinsum.privacy.patterns import (ADDRESS_PATTERNS, AGE_PATTERNS, BIRTH_YEAR
                                       STATE, STATE_NAMES, UPPER, ZIP_PATTERNS)
 from clinsum.privacy.vocab import (
     care_brands, cities, clinical_spans, countries, department_words, english_words, first_names, is_name_word,
-    last_names, lowercase_words,
+    last_names, lowercase_forms, lowercase_words,
 )
 
 PHI_TYPES = {
@@ -122,7 +122,7 @@ class _ClinicalRecognizers:
 _WORD = regex.compile(r"\S+")
 _STATE = regex.compile(STATE)
 _AFTER_COMMA_STATE = regex.compile(rf",\s*{STATE}$")
-_CAPITAL_RUN = regex.compile(rf"{CAP}(?:[ \t]+{CAP}){{0,3}}")
+_CAPITAL_RUN = regex.compile(rf"{CAP}(?:[ \t]+{CAP}){{0,3}}|{UPPER}(?:[ \t]+{UPPER}){{0,3}}")
 # A one-word city needs a place word before it ("from Fresno"); a name of two or more words does not.
 _PLACE_CUE = regex.compile(r"(?i:\b(?:in|from|to|near|around|outside|visiting|toward|towards|via)[ \t]+)$")
 
@@ -200,7 +200,8 @@ def find_unlisted_places(text: str) -> list[tuple[int, int]]:
 
 
 def find_cities(text: str) -> list[tuple[int, int]]:
-    """Spans of city names from the gazetteer: capitalised, two words or more, or after a place word."""
+    """Spans of city names from the gazetteer: capitalised or in capitals, two words or more, or after a place word (in
+    capitals, one that text never writes in lowercase: "FROM DULUTH"; not "IN NORMAL SINUS RHYTHM")."""
     found = []
     for m in _CAPITAL_RUN.finditer(text):
         words = list(_WORD.finditer(m.group()))
@@ -209,8 +210,8 @@ def find_cities(text: str) -> list[tuple[int, int]]:
             for j in range(len(words), i, -1):  # the longest city name starting at word i
                 s, e = m.start() + words[i].start(), m.start() + words[j - 1].end()
                 name = text[s:e]
-                if name.lower() in cities() and (j - i > 1 or _PLACE_CUE.search(text, max(0, s - 20), s)) \
-                        and is_name_word(name.split()[-1]):
+                if name.lower() in cities() and (j - i > 1 or _PLACE_CUE.search(text, max(0, s - 20), s) and not (
+                        name.isupper() and name.lower() in lowercase_forms())) and is_name_word(name.split()[-1]):
                     found.append((s, e))
                     i = j - 1
                     break
@@ -464,8 +465,9 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
         if span.type == "DATE" and _not_a_date(text, span):
             continue
         if span.type == "INSTITUTION" and value not in _care_brand_names():  # "Mass General" is one as it is
-            if (m := _FIRST_VERB.match(value)) and m.group(1).lower() in lowercase_words():
-                span = PhiSpan(span.start + m.end(), span.end, span.type, span.score)  # "Graduated High School"
+            if (m := _FIRST_VERB.match(value)) and m.group(1).lower() in lowercase_words() \
+                    or (m := _LAST_PREPOSITION.search(value)):  # "Graduated High School", "FOLLOW UP AT MERCY CLINIC"
+                span = PhiSpan(span.start + m.end(), span.end, span.type, span.score)
                 value = text[span.start: span.end]
             if all(w.lower() in department_words() or not is_name_word(w) for w in re.findall(r"[\w'’&-]+", value)):
                 continue  # "the Cardiology Clinic", "Urgent Care", "High School": a kind of place, not a place
@@ -481,6 +483,8 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
 _SAINT_BEFORE = regex.compile(r"\b(?:St|Saint)\.?[ \t]+$")
 # A verb that opens a sentence before a site's name ("Attends Grace Baptist Church"; not "Mercy Hospital").
 _FIRST_VERB = re.compile(r"([A-Za-z]+(?:ed|s))\s+(?=\S)")
+# A preposition inside a site's capitalised words ends the words before the site: "FOLLOW UP AT MERCY CLINIC".
+_LAST_PREPOSITION = re.compile(r"^.*\b(?:AT|At|IN|In|TO|To|FROM|From)\s+(?=\S)")
 
 
 def _overlap_finder(intervals: tuple[tuple[int, int], ...]):

@@ -12,7 +12,7 @@ from clinsum.privacy.name_model import KNOWN_THRESHOLD, UNCUED_THRESHOLD, looks_
 from clinsum.privacy.patterns import CAP, INITIAL, LOWER_WORD, PARTICLE, STATE, STATE_NAMES, UPPER, rx
 from clinsum.privacy.vocab import (
     allowed_words, capitalised_words, cities, countries, department_words, english_words, first_names, is_name_word,
-    last_names, lowercase_words,
+    last_names, lowercase_forms, lowercase_words,
 )
 
 # Names. Titles and credentials make what follows (or precedes) a name whatever it is; roles make a
@@ -166,9 +166,9 @@ def _lowercase_name(word: str, spoken: bool) -> bool:
     if low in lowercase_words():  # text mostly writes it in lowercase: "husband hector, fell at home"
         return False
     # after a role or title, also a known name that text mostly capitalises ("dr patel", "son frank"; not a
-    # verb's -s form: "husband states")
-    return looks_like_name(word) or low in capitalised_words() and (low in first_names() or low in last_names()) \
-        and not (low.endswith("s") and low[:-1] in english_words())
+    # verb's -s form: "husband states") or never writes in lowercase ("wife gloria")
+    return looks_like_name(word) or (low in capitalised_words() or low not in lowercase_forms()) and (
+        low in first_names() or low in last_names()) and not (low.endswith("s") and low[:-1] in english_words())
 
 
 def _likely_or_known(word: str) -> bool:
@@ -234,6 +234,9 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
         if not bare or not (bare[0].isupper() or lowercase_ok or lowercase_name) \
                 or not is_name_word(bare):
             break
+        if kept and bare.isupper() and bare.lower() in lowercase_words() and bare.lower() in english_words() \
+                and not known and not _PARTICLE.fullmatch(bare.lower()):
+            break  # all-capitals text goes on after the name: "DR OKONKWO AWARE"
         in_dictionary &= known
         kept += pending + [(s, s + len(bare))]
         pending = []
