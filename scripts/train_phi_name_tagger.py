@@ -5,10 +5,11 @@ the words around it? Writes src/clinsum/privacy/data/name_tagger.npy.
     python scripts/train_phi_name_tagger.py --check    # held-out precision and recall by threshold, write nothing
 
 Text: the dialogues and notes of the first 900 MTS-Dialog training rows (rows 900 on and the validation set stay
-out, for checking false redactions with benchmarks/phi_dialogue_detections.py). Each text is used twice, each time
-with people put in place of some pronouns and relatives ("She denies" -> "Csanád denies", "told him" -> "told
+out, for checking false redactions with benchmarks/phi_dialogue_detections.py). Each text is used four times (COPIES),
+each time with people put in place of some pronouns and relatives ("She denies" -> "Csanád denies", "told him" -> "told
 Okafor", "my wife" -> "Dagny", "How are you?" -> "How are you, Ingrid?"). The names are the first names and surnames
-of the name model's training locales (never the locales benchmarks/phi_quality.py plants) and the census lists.
+of the name model's training locales (never the locales benchmarks/phi_quality.py plants) and the census lists,
+5% of surnames double-barrelled.
 Positives: the put-in names; negatives: every other candidate word (:func:`name_tagger.is_candidate`), less the
 names the cue rules find in the original text (MTS-Dialog's few real ones: "Doctor White"). Some lowercase words
 that are no English words, or English words that are also names, are capitalised, as headings, sentence starts and
@@ -48,6 +49,8 @@ _TITLES = ("Mr", "Mrs", "Ms", "Dr")
 
 
 class NamePool:
+    """First names and surnames to put in text, drawn by a seeded generator."""
+
     def __init__(self, rng: random.Random):
         def usable(words):
             return sorted(w for w in words if w.isalpha() and len(w) > 1)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from clinsum.privacy import name_model
+from clinsum.privacy import name_model, name_tagger
 from clinsum.privacy.phi import PhiRedactor
 
 
@@ -52,6 +52,26 @@ def test_the_name_model_is_small_and_read_once():
     assert name_model.MODEL_PATH.stat().st_size < 100_000
     name_model.name_score("Thandiwe")
     assert name_model._weights.cache_info().currsize == 1
+
+
+def _tagged(text: str) -> list[str]:
+    return [text[s:e] for s, e in name_tagger.find_uncued_names(text)]
+
+
+def test_the_name_tagger_takes_uncued_names_from_their_context_and_leaves_clinical_words():
+    assert _tagged("Overnight: Ferreira paged re: low UOP.") == ["Ferreira"]
+    assert _tagged("Plan discussed. Farkas agrees with the plan and Adebayo will call back.") == ["Farkas", "Adebayo"]
+    assert _tagged("Mrs. Oyelaran's daughter is the HCP.") == ["Oyelaran"]  # the possessive's "'s" stays
+    assert _tagged("Exam: Tonsillar exudate. Started Eliquis. Favorable Shimada histology. Hang tight.") == []
+
+
+def test_the_name_tagger_scores_only_words_that_could_be_names():
+    # an English word at a sentence's start is no candidate, the same word inside a sentence is; so is no word with a
+    # common part ("Child-Pugh") or a lowercase word
+    text = "Church is important. She met Church. Child-Pugh B. ferreira"
+    tokens = [m.group() for m in name_tagger.TOKEN.finditer(text)]
+    candidates = [i for i in range(len(tokens)) if name_tagger.is_candidate(tokens, i)]
+    assert candidates == [tokens.index("Church", 1)]
 
 
 def test_a_day_redacted_with_its_article_is_still_shifted_in_surrogate_mode():

@@ -55,7 +55,8 @@ for _noisy in ("presidio-analyzer", "presidio-anonymizer", "tldextract", "filelo
 # The tagger's names (:mod:`clinsum.privacy.name_tagger`): the weakest evidence of a name, kept apart until overlaps
 # with the other recognizers are settled.
 UNCUED_NAME = "UNCUED_NAME"
-_PRESIDIO_TYPES = {UNCUED_NAME: "NAME", "PERSON": "NAME", "LOCATION": "LOCATION", "EMAIL_ADDRESS": "EMAIL", "PHONE_NUMBER": "PHONE", "URL": "URL", "IP_ADDRESS": "IP",
+_PRESIDIO_TYPES = {UNCUED_NAME: "NAME",
+                   "PERSON": "NAME", "LOCATION": "LOCATION", "EMAIL_ADDRESS": "EMAIL", "PHONE_NUMBER": "PHONE", "URL": "URL", "IP_ADDRESS": "IP",
                    "US_SSN": "SSN", "DATE_TIME": "DATE", "MEDICAL_LICENSE": "ID", "US_MBI": "ID",
                    "US_HEALTH_INSURANCE_MEMBER_ID": "ID", "CREDIT_CARD": "ID", "IBAN_CODE": "ID"}
 # Below this score a Presidio match is too weak to act on (e.g. a bare "10/10" read as mm/yy).
@@ -472,10 +473,10 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
             if all(w.lower() in department_words() or not is_name_word(w) for w in re.findall(r"[\w'’&-]+", value)):
                 continue  # "the Cardiology Clinic", "Urgent Care", "High School": a kind of place, not a place
             if value.lower() in countries() or _STATE.fullmatch(value):
-                continue  # "treated for malaria in Brazil", "seen from Kentucky": Safe Harbor keeps states and countries
+                continue  # "treated for malaria in Brazil", "from Kentucky": Safe Harbor keeps states and countries
         if span.type == "LOCATION" and (overlaps_clinical(span.start, span.end) or value.lower() in countries() or all(
                 not is_name_word(w) or w.lower() in department_words() for w in re.findall(r"[\w'’-]+", value))):
-            continue  # "near Right knee", "outside of Work hours", "back in Haiti" (Safe Harbor keeps countries), "in SNF"
+            continue  # "near Right knee", "outside of Work hours", "in SNF", "back in Haiti" (Safe Harbor keeps countries)
         kept.append(span)
     return kept
 

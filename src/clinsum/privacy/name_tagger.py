@@ -1,9 +1,9 @@
 """Whether a capitalised word is a person's name given the words around it, where no cue announces one ("Ask
-Okonkwo about the echo", "Csanád came in with his mother"): a logistic regression over hashed features of the word
-(its name-model score, the word lists that hold it, its shape and ending) and of its neighbours (their words, or for unlisted
-capitalised ones their shape and name-model score). Trained by scripts/train_phi_name_tagger.py on MTS-Dialog
-dialogues and notes in which pronouns and relatives ("she", "him", "my wife") were replaced by names of many
-origins. Weights load once, on first use (numpy only)."""
+Okonkwo about the echo", "Csanád came in with his mother"): a logistic regression over hashed features of the
+word (its name-model score, the word lists that hold it, its shape and ending) and of its neighbours (their
+words, or for unlisted capitalised ones their shape and name-model score). Trained by
+scripts/train_phi_name_tagger.py on MTS-Dialog dialogues and notes in which pronouns and relatives ("she",
+"him", "my wife") were replaced by names of many origins. Weights load once, on first use (numpy only)."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ import regex
 from clinsum.privacy.name_model import name_score
 from clinsum.privacy.patterns import CAP
 from clinsum.privacy.vocab import (
-    allowed_words, capitalised_words, cities, countries, department_words, english_words, first_names, is_name_word, last_names,
-    lowercase_forms, lowercase_words,
+    allowed_words, capitalised_words, cities, countries, department_words, english_words, first_names, is_name_word,
+    last_names, lowercase_forms, lowercase_words,
 )
 
 MODEL_PATH = Path(__file__).parent / "data" / "name_tagger.npy"
@@ -42,16 +42,18 @@ def is_candidate(tokens: list[str], i: int) -> bool:
     not "Church is important to her"): the only words the tagger scores (so that it stays cheap on long notes)."""
     token = tokens[i]
     word = bare(token)
-    if not token[0].isupper() or not _CAP.fullmatch(word) or not is_name_word(word) or token.lower() in allowed_words():
-        return False  # "Addison's"
-    parts = word.split("-")
-    if len(parts) > 1 and not all(is_name_word(part) and part.lower() not in lowercase_words() for part in parts if part):
+    if not token[0].isupper() or not _CAP.fullmatch(word) or not is_name_word(word) \
+            or token.lower() in allowed_words():  # "Addison's"
+        return False
+    parts = [part for part in word.split("-") if part]
+    if len(parts) > 1 and not all(is_name_word(part) and part.lower() not in lowercase_words() for part in parts):
         return False  # "Child-Pugh"
     low = word.lower()
     if low not in english_words():
         return True
-    return low not in lowercase_words() and (low in first_names() or low in last_names() or low in capitalised_words()) \
-        and not ((i == 0 or tokens[i - 1] in _SENTENCE_END) and low in lowercase_forms())
+    listed = low in first_names() or low in last_names() or low in capitalised_words()
+    starts = i == 0 or tokens[i - 1] in _SENTENCE_END
+    return listed and low not in lowercase_words() and not (starts and low in lowercase_forms())
 
 
 def _bin(word: str) -> int:

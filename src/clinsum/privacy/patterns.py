@@ -51,7 +51,8 @@ DATE_PATTERNS = [
     # March 14th, 2023 / Mar. 14 / March 14 2023
     rx(rf"\b(?P<phi>{MONTH}\.?\s+\d{{1,2}}{ORD}?(?:,?\s+(?:\d{{4}}|'\d{{2}}))?)(?![\d:])", re.IGNORECASE),
     # 14 March 2023 / 14th of March / 14-Mar-23 / 14Mar2023
-    rx(rf"\b(?P<phi>\d{{1,2}}{ORD}?(?:\s+of)?[\s-]*{MONTH}\.?(?:[\s,-]+(?:\d{{4}}|\d{{2}})|\d{{4}})?)\b", re.IGNORECASE),
+    rx(rf"\b(?P<phi>\d{{1,2}}{ORD}?(?:\s+of)?[\s-]*{MONTH}\.?(?:[\s,-]+(?:\d{{4}}|\d{{2}})|\d{{4}})?)\b",
+       re.IGNORECASE),
     # March 2023, Mar-23, January of 2019 (month and year: more specific than a year)
     rx(rf"\b(?P<phi>{MONTH}\.?(?:[\s,-]+|\s+of\s+)(?:\d{{4}}|'\d{{2}}))\b", re.IGNORECASE),
     # 12/2019 (a month and a year; not "1/2 tablet"), 20190314 (compact), 3 / 14 / 2023 (spaced)
@@ -96,7 +97,8 @@ AGE_PATTERNS = [
     rx(rf"\b(?P<phi>{AGE_OVER_89})\s?(?:[MF])\b"),
     rx(rf"\b(?:age[ds]?|aged|age:)\s*:?\s*(?P<phi>{AGE_OVER_89}|{WORD_AGE})\b", re.IGNORECASE),
     # the answer to an age question: "Doctor: How old are you?\nPatient: Ninety-three."
-    rx(rf"(?i:how\s+old|your\s+age|age\?)(?:[^\n]*\n|[^\n]*?\?[ \t]+)[ \t]*\p{{L}}+[ \t]*:[ \t]*(?i:I'm\s+|I\s+am\s+|I'll\s+be\s+)?"
+    rx(rf"(?i:how\s+old|your\s+age|age\?)(?:[^\n]*\n|[^\n]*?\?[ \t]+)[ \t]*\p{{L}}+[ \t]*:[ \t]*"
+       rf"(?i:I'm\s+|I\s+am\s+|I'll\s+be\s+)?"
        rf"(?P<phi>{AGE_OVER_89}|{WORD_AGE})\b{_UNIT_AFTER}", re.IGNORECASE),
     # after the sex in a header: "F, 97, admitted from home", "male, 93," (not a temperature: "98.6 F, 92, 18")
     rx(rf"(?<![\d°][ \t]?)\b(?:[MF]|(?i:male|female|man|woman))[ \t]*,[ \t]*(?P<phi>{AGE_OVER_89})[ \t]*(?:,|\.|$|\n|(?i:y|yo|years?)\b)",
