@@ -144,6 +144,10 @@ ALLOWED = [
     "Vitals: T 98.6 F, 92, 18, 120/80. Temp 101°F, 96, irregular. Lives in SNF.",
     # services, languages, states and common words after a job
     "Retired from the Army in 1990. Drove from Ohio. A teacher of English. Employee of the Month. Retired from Teaching.",
+    # visual acuity, Virginia and children's medicines
+    "VA 20/20 OD. Visual acuity (VA) 20/40. Lives in VA now. Gave Children's Motrin. Home of the Braves.",
+    # numbers over 89 in parentheses that are no age
+    "Given 1 tab (90) daily. BP (92) low. Score (95).",
     # an all-capitals town word that is an English word after a place word
     "IN NORMAL SINUS RHYTHM. WENT TO MOBILE UNIT.",
     # numbers before lowercase words that are no street

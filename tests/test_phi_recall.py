@@ -204,6 +204,15 @@ FOUND = [
     # all-capitals notes: a town after a place word, a known name after a role in lowercase
     ("MRS HALVORSEN IS A 94 YO FEMALE FROM DULUTH.", "DULUTH", "LOCATION"),
     ("spoke w/ pt's wife gloria re: dc plan", "gloria", "NAME"),
+    # ages after a person in parentheses, after "age at death", a word age of a decade
+    ("Pt (94) seen today.", "94", "AGE"),
+    ("Age at death: 97.", "97", "AGE"),
+    ("Patient: I'm ninety-something, I forget.", "ninety-something", "AGE"),
+    # a children's hospital, a hospital named for what it treats, the veterans' hospital, a site after an intubation
+    ("Patient: They took me to Valley Children's.", "Valley Children's", "INSTITUTION"),
+    ("Had her knee done at Hospital for Special Surgery.", "Hospital for Special Surgery", "INSTITUTION"),
+    ("Patient: I usually go to the VA for my meds.", "VA", "INSTITUTION"),
+    ("He was intubated at Presbyterian and transferred.", "Presbyterian", "INSTITUTION"),
 ]
 
 

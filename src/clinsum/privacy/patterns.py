@@ -87,15 +87,20 @@ DATE_PATTERNS = [
         r"|hours?|hrs?|h\b|minutes?|mins?|episodes?|occasions?|nights?|drinks?|cigarettes?|packs?|tabs?|tablets?|pills?))",
         re.IGNORECASE),
 ]
-WORD_AGE = r"(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|(?:one\s+|a\s+)?hundred(?:\s+and\s+\w+)?)"
+WORD_AGE = r"(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|something|odd))?|(?:one\s+|a\s+)?hundred(?:\s+and\s+\w+)?)"
 _UNIT_AFTER = r"(?!\s*(?:mg|mcg|g|ml|l|units?|iu|%|mmhg|kg|lbs?|cm|mm|tabs?|tablets?|caps?|puffs?|times|days?|weeks?)\b)"
 AGE_OVER_89 = r"(?:9\d|1[01]\d|120)"
 AGE_PATTERNS = [
     rx(rf"\b(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?:\s*|-)(?:years?|yrs?|y)[\s-]*(?:old|of\s+age|/?o\b|\.o\.)",
         re.IGNORECASE),
     rx(rf"\b(?P<phi>{AGE_OVER_89})\s*(?:yo|y/o|y\.o\.|yF|yM)\b", re.IGNORECASE),
+    # years in parentheses: "DOB 1/2/1930 (94 yrs)"; a bare number after a person: "Pt (94) seen today" (not "BP (92)")
+    rx(rf"\((?P<phi>{AGE_OVER_89})[ \t]*(?i:yrs?|years?|y)\)"),
+    rx(rf"\b(?i:pt|patient|woman|man|lady|gentleman|mother|father|husband|wife|sister|brother|grandmother|grandfather)"
+       rf"[ \t]*\((?P<phi>{AGE_OVER_89})\)"),
     rx(rf"\b(?P<phi>{AGE_OVER_89})\s?(?:[MF])\b"),
-    rx(rf"\b(?:age[ds]?|aged|age:)\s*:?\s*(?P<phi>{AGE_OVER_89}|{WORD_AGE})\b", re.IGNORECASE),
+    rx(rf"\b(?:age[ds]?|aged|age:|age\s+at\s+(?:death|diagnosis|onset|admission))\s*:?\s*(?P<phi>{AGE_OVER_89}|{WORD_AGE})\b",
+       re.IGNORECASE),
     # the answer to an age question: "Doctor: How old are you?\nPatient: Ninety-three."
     rx(rf"(?i:how\s+old|your\s+age|age\?)(?:[^\n]*\n|[^\n]*?\?[ \t]+)[ \t]*\p{{L}}+[ \t]*:[ \t]*"
        rf"(?i:I'm\s+|I\s+am\s+|I'll\s+be\s+)?"
@@ -275,7 +280,8 @@ _SITE_CUE = r"""(?i:(?:blood\s*work|labs?|lab\s*work|blood\s+(?:draws?|drawn|tes
 _CARE_WORD = r"""(?i:hospital|hospitali[sz]ed|hospitali[sz]ation|admitted|admission|ED|ER|emergency\s+room|surgery
     |operated|operation|clinic|seen|evaluated|treated|cardiologist|oncologist|surgeon|specialist|physician|PCP
     |records?|echo|MRI|CT|biopsy|chemo|chemotherapy|radiation|dialysis|rehab|transferred|discharged|delivered|labs?
-    |scan|x-?ray|mammogram|colonoscopy|appointment|follow-?up|followed)"""
+    |scan|x-?ray|mammogram|colonoscopy|appointment|follow-?up|followed|intubated|stabili[sz]ed|born|taken|took\s+me
+    |brought)"""
 # An employer, a school, a place of volunteering: "works nights at Amazon", "volunteers at Our Lady of Peace",
 # "retired from Boeing", "drives for Lyft", "employee of Tyson Foods", "a freshman at Oberlin" (detect.find_employers
 # drops common words: "retired from the Army", "student at Nursing School").
@@ -296,6 +302,11 @@ INSTITUTION_PATTERNS = [
     rx(rf"\b(?i:was|were|been|stayed|spent\s+\S+(?:\s+\S+)?)[ \t]+at[ \t]+(?:the[ \t]+)?(?P<phi>(?:{CAP}[ \t]+){{0,2}}{CAP})[ \t]+"
        r"for[ \t]+(?i:a|an|\d+|one|two|three|four|five|six|several|a\s+few|a\s+couple\s+of)[ \t]+"
        r"(?i:days?|weeks?|months?|years?|nights?)\b"),
+    # a children's hospital, a hospital named for what it treats: "took me to Valley Children's", "Hospital for Special
+    # Surgery" (not "Children's Tylenol")
+    rx(rf"(?P<phi>(?:{CAP}[ \t]+){{1,3}}Children['’]s)(?=[ \t]*(?:[.,;:!?)\n]|$|(?:Hospital|Medical)\b))"),
+    rx(rf"(?P<phi>(?:(?:Hospital|Institute)[ \t]+(?:for|of)|(?:Center|Centre)[ \t]+for)[ \t]+(?:the[ \t]+)?{CAP}"
+       rf"(?:[ \t]+{CAP}){{0,3}})"),
     # a workplace by its kind: "20 years at the Dow plant"
     rx(rf"\b(?i:at|for)[ \t]+the[ \t]+(?P<phi>{CAP}(?:[ \t]+{CAP}){{0,2}})[ \t]+(?i:plant|factory|mill|mine|refinery|warehouse"
        r"|shipyard|foundry)\b"),
