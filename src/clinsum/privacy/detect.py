@@ -22,7 +22,7 @@ import regex
 
 from clinsum.privacy.addresses import find_address_blocks
 from clinsum.privacy.name_tagger import find_uncued_names
-from clinsum.privacy.names import find_names, other_mentions
+from clinsum.privacy.names import find_names, neighbours, other_mentions
 from clinsum.privacy.patterns import (ADDRESS_PATTERNS, AGE_PATTERNS, BIRTH_YEAR, CAP, DATE_PATTERNS, EMPLOYER_PATTERN,
                                       ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, PHONE_PATTERNS, SSN_PATTERNS,
                                       STATE, STATE_NAMES, UPPER, ZIP_PATTERNS)
@@ -100,7 +100,7 @@ class _ClinicalRecognizers:
 
         return [
             SpanRecognizer("NAME", find_names, NAME_SCORE, "Cue"),
-            SpanRecognizer(UNCUED_NAME, find_uncued_names, NAME_SCORE, "Context"),
+            SpanRecognizer(UNCUED_NAME, find_tagged_names, NAME_SCORE, "Context"),
             SpanRecognizer("ADDRESS", find_address_blocks, 0.85, "Layout"),
             SpanRecognizer("LOCATION", find_cities, 0.6, "Gazetteer"),
             SpanRecognizer("LOCATION", find_unlisted_places, 0.6, "Unlisted"),
@@ -143,6 +143,12 @@ def find_care_brands(text: str) -> list[tuple[int, int]]:
     """Spans of pharmacies, laboratories, health systems, care homes and employers named without a cue
     (``Walgreens``, ``CVS #4471``, ``Quest Diagnostics``, ``Kaiser``), from the list in ``data/care_brands.txt``."""
     return [m.span() for m in _care_brand_pattern().finditer(text)]
+
+
+def find_tagged_names(text: str) -> list[tuple[int, int]]:
+    """Names the tagger finds, grown by the name words beside them as cued names are ("Hamid" of "Hamid Rezaei")."""
+    found = find_uncued_names(text)
+    return found + neighbours(text, found)
 
 
 def find_employers(text: str) -> list[tuple[int, int]]:

@@ -49,7 +49,7 @@ def is_candidate(tokens: list[str], i: int) -> bool:
     if len(parts) > 1 and not all(is_name_word(part) and part.lower() not in lowercase_words() for part in parts):
         return False  # "Child-Pugh"
     low = word.lower()
-    if low not in english_words():
+    if low not in english_words() or low not in lowercase_forms():  # the WordPiece vocabulary holds names too: "hamid"
         return True
     listed = low in first_names() or low in last_names() or low in capitalised_words()
     starts = i == 0 or tokens[i - 1] in _SENTENCE_END

@@ -382,7 +382,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
             if span and not _place(text[span[0]:span[1]]) and not (kind == "name_like" and _COMMA_STATE.match(text, span[1])):
                 found.append(span)
     found += _coordinated(text, found)
-    return found + _neighbours(text, found)
+    return found + neighbours(text, found)
 
 
 def _place(value: str) -> bool:
@@ -419,7 +419,7 @@ _PREVIOUS_WORD = regex.compile(rf"(?<![\p{{L}}\d'’.-])(?P<word>{CAP})(?:{_NEXT
 _TITLE_WORD = regex.compile(rf"(?i:{_TITLE})")
 
 
-def _neighbours(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def neighbours(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Found names grown by the capitalised words right before or after them that could be part of them
     (:func:`_is_beside_name`): a name's words are found by different cues, and one found alone would leave the
     rest readable."""
