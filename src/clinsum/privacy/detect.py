@@ -22,7 +22,7 @@ import regex
 
 from clinsum.privacy.addresses import find_address_blocks
 from clinsum.privacy.name_tagger import find_uncued_names
-from clinsum.privacy.names import find_names, neighbours, other_mentions
+from clinsum.privacy.names import coordinated, find_names, neighbours, other_mentions
 from clinsum.privacy.patterns import (ADDRESS_PATTERNS, AGE_PATTERNS, BIRTH_YEAR, CAP, DATE_PATTERNS, EMPLOYER_PATTERN,
                                       ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, PHONE_PATTERNS, SSN_PATTERNS,
                                       STATE, STATE_NAMES, UPPER, ZIP_PATTERNS)
@@ -146,8 +146,10 @@ def find_care_brands(text: str) -> list[tuple[int, int]]:
 
 
 def find_tagged_names(text: str) -> list[tuple[int, int]]:
-    """Names the tagger finds, grown by the name words beside them as cued names are ("Hamid" of "Hamid Rezaei")."""
+    """Names the tagger finds, with the names listed with them and grown by the name words beside them, as cued names
+    are ("Okafor and Lindqvist", "Hamid" of "Hamid Rezaei")."""
     found = find_uncued_names(text)
+    found += coordinated(text, found)
     return found + neighbours(text, found)
 
 

@@ -381,7 +381,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
             # "taking her to Vail, Colorado": a city
             if span and not _place(text[span[0]:span[1]]) and not (kind == "name_like" and _COMMA_STATE.match(text, span[1])):
                 found.append(span)
-    found += _coordinated(text, found)
+    found += coordinated(text, found)
     return found + neighbours(text, found)
 
 
@@ -399,7 +399,7 @@ _AND_NEXT = regex.compile(rf"{_AND}(?P<phi>{CAP})")
 _PREVIOUS_AND = regex.compile(rf"(?P<phi>{CAP}){_AND}$")
 
 
-def _coordinated(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def coordinated(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Name-like words listed with a found name ("Morrison, Rogers and Torres", "Lupe and Carmen")."""
     out = []
     for s, e in names:
