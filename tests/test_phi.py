@@ -144,6 +144,8 @@ ALLOWED = [
     "Vitals: T 98.6 F, 92, 18, 120/80. Temp 101°F, 96, irregular. Lives in SNF.",
     # services, languages, states and common words after a job
     "Retired from the Army in 1990. Drove from Ohio. A teacher of English. Employee of the Month. Retired from Teaching.",
+    # turns of the family's speaker tag that are no name, a word before a comma and a relative
+    "Guest_family: Yes.\nGuest_clinician: Sure.\nPatient: Like, my mom had them. Diabetes, his father had it.",
     # visual acuity, Virginia and children's medicines
     "VA 20/20 OD. Visual acuity (VA) 20/40. Lives in VA now. Gave Children's Motrin. Home of the Braves.",
     # numbers over 89 in parentheses that are no age

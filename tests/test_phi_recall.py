@@ -215,6 +215,9 @@ FOUND = [
     ("He was intubated at Presbyterian and transferred.", "Presbyterian", "INSTITUTION"),
     # a name the tagger finds, grown by the surname beside it (a name of the WordPiece vocabulary is still a candidate)
     ("Hamid Rezaei and Leila Moradi will visit Sunday.", "Hamid Rezaei", "NAME"),
+    # MTS-Dialog's family speaker tag before a turn that is a name, a name with its role after a comma
+    ("Doctor: Nice to meet you.\nGuest_family: Priscilla.", "Priscilla", "NAME"),
+    ("Doctor: And you are? Guest_family: Desmond, his son.", "Desmond", "NAME"),
 ]
 
 

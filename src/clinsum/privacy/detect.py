@@ -157,9 +157,12 @@ def find_employers(text: str) -> list[tuple[int, int]]:
     """Spans of employers, schools and places of volunteering after a job or a study (:data:`EMPLOYER_PATTERN`), but
     not words that text mostly writes in lowercase, of a department, of a state or a country ("retired from the Army",
     "employee of the Month", "retired from the State of Pennsylvania")."""
-    return [m.span("phi") for m in EMPLOYER_PATTERN.finditer(text) if not all(
+    return [m.span("phi") for m in EMPLOYER_PATTERN.finditer(text) if not _TITLE_FIRST.match(m.group("phi")) and not all(
         w.lower() in lowercase_words() or w.lower() in department_words() or w.lower() in countries()
         or _STATE.fullmatch(w) for w in m.group("phi").split())]
+
+
+_TITLE_FIRST = regex.compile(r"(?i:dr|doctor|mr|mrs|ms|miss|nurse|prof|professor)\b")  # "working with Doctor Feld"
 
 
 # A practice named by its specialty after a name of its own: "Hollis Cardiology", "Summit Orthopedics".

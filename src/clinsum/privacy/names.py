@@ -42,7 +42,8 @@ _NAME_PATTERNS = {
     # "Kim Nguyen, MD", "J. Smith RN"
     "credential": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,3}}),?{_GAP}{_CREDENTIAL}\b"),
     # "Patient name: john smith", "Signed by: Kim Nguyen", "cc: Lee", "Patient: Hi, I'm Maria"
-    "label": rx(r"\b(?i:(?:patient|pt|client|resident)'?s?\s+name|name\s+(?:is|was)|name|patient|pt|signed(?:\s+by)?|electronically\s+signed\s+by"
+    "label": rx(r"\b(?i:(?:patient|pt|client|resident)'?s?\s+name|name\s+(?:is|was)|name|patient|pt|guest_family|guest_clinician"
+                 r"|signed(?:\s+by)?|electronically\s+signed\s+by"
                  r"|re|dictated\s+by|transcribed\s+by|authenticated\s+by|cosigned\s+by|attested\s+by|cc|seen\s+by"
                  r"|referred\s+by|discussed\s+(?:with|w/)|d/w|spoke\s+(?:with|to|w/)|talked\s+(?:with|to)|accompanied\s+by|per|with|by|from"
                  r"|I'm|I\s+am|my\s+name\s+is|this\s+is|call\s+me|calls\s+me|called|goes\s+by|known\s+as|it'?s"
@@ -53,6 +54,9 @@ _NAME_PATTERNS = {
     # "his daughter Ana Lopez", "PCP: Ortiz", "wife, Mary,"
     "role": rx(rf"\b(?i:{_ROLE})s?\b\)?(?:[ \t]*[:,(]?[ \t]*|[ \t]+[–-][ \t]+)(?:(?i:is|was|named|called)[ \t]+)?(?P<phi>{_ROLE_NAME}"
                rf"(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*[&+][ \t]*){_ROLE_NAME})*)"),
+    # a name with its role after a comma: "Guest_family: Desmond, his son.", "Kwame Mensah, her grandson,"
+    "role_apposition": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}}),[ \t]+(?i:his|her|my|their|your)[ \t]+"
+                          rf"(?i:{_ROLE})\b"),
     # a name with its role in parentheses after it: "Fitzgerald (hospitalist)", "Ngozi Eze (daughter)"
     "role_after": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}})[ \t]*\((?:(?i:{_ROLE})|\p{{Ll}}{{3,}}(?:ist|ian))\)"),
     # sign-out and census lists: "rm 12 - delacroix, 88M", "Bed 4: Nguyen (72F)", "2. Nakashima 64F"
@@ -118,7 +122,7 @@ _STRONG_LABEL = re.compile(r"name|says|signed|dictated|transcribed|authenticated
                            r"|discussed|spoke|accompanied|I'm|I am|this is|it'?s\b|call|goes by|known as|hi\b|hello|hey|thank"
                            r"|meet|good|bye|speaking|talking|ask|said|replied|told|according|^to\s*:", re.IGNORECASE)
 # A speaker's tag at a line's start: what follows it is a name only when it is the whole turn.
-_SPEAKER_TAG = regex.compile(r"(?<=^|\n)[ \t]*(?i:patient|pt|client|resident)[ \t]*:")
+_SPEAKER_TAG = regex.compile(r"(?<=^|\n|[.?!][ \t])[ \t]*(?i:patient|pt|client|resident|guest_family|guest_clinician)[ \t]*:")
 _TURN_END = regex.compile(r"[ \t]*[.!]?[ \t]*(?:\n|$)|[ \t]{2,}|[ \t]*[\t|(]"  # a header goes on: "Patient: Ana Ruiz    MRN: ..."
                           r"|,[ \t]*(?:\d|(?i:DOB|MRN|age|sex|born)\b)")
 # A label that is as often a place's ("from Lithuania"): one word after it must be a dictionary name.
@@ -354,8 +358,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 s = e - len(handle)
                 span = (s, e) if not _ROLE_WORD.fullmatch(handle) and handle.lower() not in _CHAT_SYSTEM \
                     and is_name_word(handle) else None
-            elif kind == "role_after":
-                span = _name_words(text, s, e, strong=True, lowercase_ok=False)
+            elif kind in ("role_after", "role_apposition"):  # before a comma, a dictionary or likely name ("Like, my mom")
+                span = _name_words(text, s, e, strong=kind == "role_after", lowercase_ok=False, likely_alone=True)
                 span = (span[0], e) if span and span[1] == e else None  # the words right before the role
             elif kind in ("list", "dash_signature"):
                 span = _name_words(text, s, e, strong=True, lowercase_ok=True)
