@@ -144,6 +144,8 @@ ALLOWED = [
     "Vitals: T 98.6 F, 92, 18, 120/80. Temp 101°F, 96, irregular. Lives in SNF.",
     # services, languages, states and common words after a job
     "Retired from the Army in 1990. Drove from Ohio. A teacher of English. Employee of the Month. Retired from Teaching.",
+    # lowercase words after a note's cues and dialogue cues that are no names
+    "spoke w/ pharmacy re: refill. d/w family at length. seen by ortho. spoke with wife.\nPatient: It's fine. This is mom.",
     # turns of the family's speaker tag that are no name, a word before a comma and a relative
     "Guest_family: Yes.\nGuest_clinician: Sure.\nPatient: Like, my mom had them. Diabetes, his father had it.",
     # visual acuity, Virginia and children's medicines

@@ -218,6 +218,8 @@ FOUND = [
     # MTS-Dialog's family speaker tag before a turn that is a name, a name with its role after a comma
     ("Doctor: Nice to meet you.\nGuest_family: Priscilla.", "Priscilla", "NAME"),
     ("Doctor: And you are? Guest_family: Desmond, his son.", "Desmond", "NAME"),
+    # a listed first name that text never writes in lowercase, in lowercase after a note's cue
+    ("called pharmacy, spoke w/ jerome", "jerome", "NAME"),
 ]
 
 

@@ -160,13 +160,14 @@ def _lowercase_name(word: str, spoken: bool) -> bool:
     first name or one it scores at :data:`KNOWN_THRESHOLD` ("hcp brigid", "dr oyelaran"); if it is also an English word,
     one it scores at :data:`THRESHOLD` without the census discount or a known name that text mostly capitalises
     (:func:`capitalised_words`), never one text mostly writes in lowercase (:func:`lowercase_words`); after a
-    dialogue cue (``spoken``), a known first name it is sure of (:data:`SURE`: a lowercase "maria" is then missed
-    there, but "my name is maria", a name label proper, finds it)."""
+    dialogue cue (``spoken``), a known first name it is sure of (:data:`SURE`) or that text never writes in lowercase
+    ("spoke w/ jerome"; a lowercase "maria" is then missed there, but "my name is maria", a name label proper, finds
+    it)."""
     low = word.lower()
     if low not in english_words():
         return _likely_name(word) or not spoken and (low in first_names() or name_score(word) >= KNOWN_THRESHOLD)
-    if spoken:
-        return low in first_names() and name_score(word) >= SURE
+    if spoken:  # a first name it is sure of, or one text never writes in lowercase ("spoke w/ jerome")
+        return low in first_names() and (name_score(word) >= SURE or low not in lowercase_forms())
     if low in lowercase_words():  # text mostly writes it in lowercase: "husband hector, fell at home"
         return False
     # after a role or title, also a known name that text mostly capitalises ("dr patel", "son frank"; not a
