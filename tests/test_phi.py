@@ -144,6 +144,8 @@ ALLOWED = [
     "Vitals: T 98.6 F, 92, 18, 120/80. Temp 101°F, 96, irregular. Lives in SNF.",
     # services, languages, states and common words after a job
     "Retired from the Army in 1990. Drove from Ohio. A teacher of English. Employee of the Month. Retired from Teaching.",
+    # fractions after a test's name
+    "CT 3/4 views. Echo 1/2 normal. Labs 2/3 abnormal. Biopsy 3/12 cores positive. Cultures 2/4 bottles. Pain 3/10.",
     # lowercase words after a note's cues and dialogue cues that are no names
     "spoke w/ pharmacy re: refill. d/w family at length. seen by ortho. spoke with wife.\nPatient: It's fine. This is mom.",
     # turns of the family's speaker tag that are no name, a word before a comma and a relative

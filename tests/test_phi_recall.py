@@ -220,6 +220,10 @@ FOUND = [
     ("Doctor: And you are? Guest_family: Desmond, his son.", "Desmond", "NAME"),
     # a listed first name that text never writes in lowercase, in lowercase after a note's cue
     ("called pharmacy, spoke w/ jerome", "jerome", "NAME"),
+    # a month and day after a test, zero-padded, or opening a line's entry
+    ("CXR (3/14) clear.", "3/14", "DATE"),
+    ("Labs drawn 03/14 AM.", "03/14", "DATE"),
+    ("3/14: Na 130, K 3.2", "3/14", "DATE"),
 ]
 
 

@@ -59,6 +59,10 @@ DATE_PATTERNS = [
     rx(r"(?<![\d/.-])(?P<phi>(?:0?[1-9]|1[0-2])/(?:19|20)\d{2})(?![\d/]|\.\d)"),
     rx(r"(?<![\w.-])(?P<phi>(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\w.-])"),
     rx(r"(?<![\d/])(?P<phi>\d{1,2}[ \t]*/[ \t]*\d{1,2}[ \t]*/[ \t]*(?:19|20)\d{2})(?![\d/])"),
+    # a zero-padded month and day (no fraction is written so: "drawn 03/14"), a month and day opening a line's entry
+    # ("3/14: Na 130")
+    rx(r"(?<![\d/.-])(?P<phi>0[1-9]/(?:0[1-9]|[12]\d|3[01])|1[0-2]/0[1-9])(?![\d/]|\.\d)"),
+    rx(r"(?m)^[ \t>*•-]*(?P<phi>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))[ \t]*:"),
     # a year and a month: 2023-03 (not a range: 2019-2020)
     rx(r"(?<![\d-])(?P<phi>(?:19|20)\d{2}-(?:0[1-9]|1[0-2]))(?![\d-])"),
     # a day as an ordinal word after a date word: "seen on the fourth" (not "on the fourth floor", "after the
@@ -81,10 +85,14 @@ DATE_PATTERNS = [
        rf"\s+(?:before|after|of)\s+)?{HOLIDAY})\b", re.IGNORECASE),
     rx(r"\b(?:on|since|dated?|DOS|DOB|seen|admitted|discharged|admission|discharge|visit|until|through|thru|"
         r"d/c(?:'?d)?|dc'?d|transferred|"
-        rf"starting|started|surgery|born|follow[\s-]?up|f/u|appointment|appt|return|RTC|next|last|{WEEKDAY})\s*[:(]?,?\s*"
+        rf"starting|started|surgery|born|follow[\s-]?up|f/u|appointment|appt|return|RTC|next|last|{WEEKDAY}|"
+        r"labs?|drawn|collected|BMP|CMP|CBC|CXR|CT|MRI|echo|EKG|ECG|Holter|cultures?|UA|biopsy|bx|colonoscopy|EGD)"
+        r"\s*[:(]?,?\s*"
         r"(?P<phi>(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])(?:[-–](?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))?)"
         r"(?![\d/-])(?!\s*(?:x\b|times|days?|weeks?|months?|years?"
-        r"|hours?|hrs?|h\b|minutes?|mins?|episodes?|occasions?|nights?|drinks?|cigarettes?|packs?|tabs?|tablets?|pills?))",
+        r"|hours?|hrs?|h\b|minutes?|mins?|episodes?|occasions?|nights?|drinks?|cigarettes?|packs?|tabs?|tablets?|pills?"
+        r"|views?|cores?|nodes?|positive|negative|abnormal|normal|leads?|items?|criteria|sets?|bottles?|samples?|of\b"
+        r"|out\b))",
         re.IGNORECASE),
 ]
 WORD_AGE = r"(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|something|odd))?|(?:one\s+|a\s+)?hundred(?:\s+and\s+\w+)?)"
