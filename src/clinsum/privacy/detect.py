@@ -22,7 +22,7 @@ import regex
 
 from clinsum.privacy.addresses import find_address_blocks
 from clinsum.privacy.name_tagger import find_uncued_names
-from clinsum.privacy.names import coordinated, find_names, neighbours, other_mentions
+from clinsum.privacy.names import find_names, other_mentions, with_companions
 from clinsum.privacy.patterns import (ADDRESS_PATTERNS, AGE_PATTERNS, BIRTH_YEAR, CAP, DATE_PATTERNS, EMPLOYER_PATTERN,
                                       ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, PHONE_PATTERNS, SSN_PATTERNS,
                                       STATE, STATE_NAMES, UPPER, ZIP_PATTERNS)
@@ -129,14 +129,21 @@ _PLACE_CUE = regex.compile(r"(?i:\b(?:in|from|to|near|around|outside|visiting|to
 
 
 @cache
-def _care_brand_pattern() -> regex.Pattern:
-    names = [regex.escape(n) for n in care_brands()] + [regex.escape(n.upper()) for n in care_brands() if n.upper() != n]
-    return regex.compile(rf"(?<![\w&'’-])(?:{'|'.join(names)})(?:[ \t]+(?:\#|No\.?|(?i:store))[ \t]*\d{{1,6}})?(?![\w&'’-])")
+def _care_brand_names() -> tuple[str, ...]:
+    """The listed names as written and in capitals, longest first (so that the pattern's alternation takes the
+    longest name at a place)."""
+    return tuple(sorted(set(care_brands()) | {name.upper() for name in care_brands()}, key=lambda n: (-len(n), n)))
 
 
 @cache
-def _care_brand_names() -> frozenset[str]:
-    return frozenset(care_brands()) | frozenset(name.upper() for name in care_brands())
+def _care_brand_pattern() -> regex.Pattern:
+    names = "|".join(regex.escape(n) for n in _care_brand_names())
+    return regex.compile(rf"(?<![\w&'’-])(?:{names})(?:[ \t]+(?:\#|No\.?|(?i:store))[ \t]*\d{{1,6}})?(?![\w&'’-])")
+
+
+@cache
+def _care_brand_set() -> frozenset[str]:
+    return frozenset(_care_brand_names())
 
 
 def find_care_brands(text: str) -> list[tuple[int, int]]:
@@ -148,21 +155,16 @@ def find_care_brands(text: str) -> list[tuple[int, int]]:
 def find_tagged_names(text: str) -> list[tuple[int, int]]:
     """Names the tagger finds, with the names listed with them and grown by the name words beside them, as cued names
     are ("Okafor and Lindqvist", "Hamid" of "Hamid Rezaei")."""
-    found = find_uncued_names(text)
-    found += coordinated(text, found)
-    return found + neighbours(text, found)
+    return with_companions(text, find_uncued_names(text))
 
 
 def find_employers(text: str) -> list[tuple[int, int]]:
     """Spans of employers, schools and places of volunteering after a job or a study (:data:`EMPLOYER_PATTERN`), but
     not words that text mostly writes in lowercase, of a department, of a state or a country ("retired from the Army",
     "employee of the Month", "retired from the State of Pennsylvania")."""
-    return [m.span("phi") for m in EMPLOYER_PATTERN.finditer(text) if not _TITLE_FIRST.match(m.group("phi")) and not all(
+    return [m.span("phi") for m in EMPLOYER_PATTERN.finditer(text) if not all(
         w.lower() in lowercase_words() or w.lower() in department_words() or w.lower() in countries()
         or _STATE.fullmatch(w) for w in m.group("phi").split())]
-
-
-_TITLE_FIRST = regex.compile(r"(?i:dr|doctor|mr|mrs|ms|miss|nurse|prof|professor)\b")  # "working with Doctor Feld"
 
 
 # A practice named by its specialty after a name of its own: "Hollis Cardiology", "Summit Orthopedics".
@@ -476,7 +478,7 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
             continue  # "St. John's wort", "St. Patrick's Day"; a saint's hospital is found as a site ("St. Mary's")
         if span.type == "DATE" and _not_a_date(text, span):
             continue
-        if span.type == "INSTITUTION" and value not in _care_brand_names():  # "Mass General" is one as it is
+        if span.type == "INSTITUTION" and value not in _care_brand_set():  # "Mass General" is one as it is
             if (m := _FIRST_VERB.match(value)) and m.group(1).lower() in lowercase_words() \
                     or (m := _LAST_PREPOSITION.search(value)):  # "Graduated High School", "FOLLOW UP AT MERCY CLINIC"
                 span = PhiSpan(span.start + m.end(), span.end, span.type, span.score)

@@ -386,8 +386,14 @@ def find_names(text: str) -> list[tuple[int, int]]:
             # "taking her to Vail, Colorado": a city
             if span and not _place(text[span[0]:span[1]]) and not (kind == "name_like" and _COMMA_STATE.match(text, span[1])):
                 found.append(span)
-    found += coordinated(text, found)
-    return found + neighbours(text, found)
+    return with_companions(text, found)
+
+
+def with_companions(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``names`` with the names listed with them (:func:`_coordinated`), all grown by the name words beside them
+    (:func:`_neighbours`): for names found by a cue and by the name tagger alike."""
+    names = names + _coordinated(text, names)
+    return names + _neighbours(text, names)
 
 
 def _place(value: str) -> bool:
@@ -404,7 +410,7 @@ _AND_NEXT = regex.compile(rf"{_AND}(?P<phi>{CAP})")
 _PREVIOUS_AND = regex.compile(rf"(?P<phi>{CAP}){_AND}$")
 
 
-def coordinated(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _coordinated(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Name-like words listed with a found name ("Morrison, Rogers and Torres", "Lupe and Carmen")."""
     out = []
     for s, e in names:
@@ -424,7 +430,7 @@ _PREVIOUS_WORD = regex.compile(rf"(?<![\p{{L}}\d'’.-])(?P<word>{CAP})(?:{_NEXT
 _TITLE_WORD = regex.compile(rf"(?i:{_TITLE})")
 
 
-def neighbours(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _neighbours(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Found names grown by the capitalised words right before or after them that could be part of them
     (:func:`_is_beside_name`): a name's words are found by different cues, and one found alone would leave the
     rest readable."""

@@ -45,6 +45,7 @@ HOLIDAY = r"""(?:christmas(?:\s+(?:eve|day))?|xmas|new\s+year'?s(?:\s+(?:eve|day
     |(?:the\s+)?fourth\s+of\s+july|independence\s+day|labor\s+day|memorial\s+day|veterans\s+day|halloween
     |valentine'?s\s+day|mother'?s\s+day|father'?s\s+day|martin\s+luther\s+king\s+day|mlk\s+day|presidents'?\s+day
     |columbus\s+day|good\s+friday|hanukkah|yom\s+kippur|rosh\s+hashanah|diwali|eid(?:\s+al-\w+)?|juneteenth)"""
+_MONTH_DAY = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"  # "3/14", "03/14"
 DATE_PATTERNS = [
     # 03/14/2023, 3-14-23, 2023.03.14, 14.03.2023
     rx(r"(?<![\d/.-])(?P<phi>\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}[/.-]\d{1,2}[/.-]\d{1,2})(?![\d/-]|\.\d)"),
@@ -62,7 +63,7 @@ DATE_PATTERNS = [
     # a zero-padded month and day (no fraction is written so: "drawn 03/14"), a month and day opening a line's entry
     # ("3/14: Na 130")
     rx(r"(?<![\d/.-])(?P<phi>0[1-9]/(?:0[1-9]|[12]\d|3[01])|1[0-2]/0[1-9])(?![\d/]|\.\d)"),
-    rx(r"(?m)^[ \t>*•-]*(?P<phi>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))[ \t]*:"),
+    rx(rf"(?m)^[ \t>*•-]*(?P<phi>{_MONTH_DAY})[ \t]*:"),
     # a year and a month: 2023-03 (not a range: 2019-2020)
     rx(r"(?<![\d-])(?P<phi>(?:19|20)\d{2}-(?:0[1-9]|1[0-2]))(?![\d-])"),
     # a day as an ordinal word after a date word: "seen on the fourth" (not "on the fourth floor", "after the
@@ -88,7 +89,7 @@ DATE_PATTERNS = [
         rf"starting|started|surgery|born|follow[\s-]?up|f/u|appointment|appt|return|RTC|next|last|{WEEKDAY}|"
         r"labs?|drawn|collected|BMP|CMP|CBC|CXR|CT|MRI|echo|EKG|ECG|Holter|cultures?|UA|biopsy|bx|colonoscopy|EGD)"
         r"\s*[:(]?,?\s*"
-        r"(?P<phi>(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])(?:[-–](?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))?)"
+        rf"(?P<phi>(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])(?:[-–]{_MONTH_DAY})?)"
         r"(?![\d/-])(?!\s*(?:x\b|times|days?|weeks?|months?|years?"
         r"|hours?|hrs?|h\b|minutes?|mins?|episodes?|occasions?|nights?|drinks?|cigarettes?|packs?|tabs?|tablets?|pills?"
         r"|views?|cores?|nodes?|positive|negative|abnormal|normal|leads?|items?|criteria|sets?|bottles?|samples?|of\b"
@@ -290,6 +291,8 @@ _CARE_WORD = r"""(?i:hospital|hospitali[sz]ed|hospitali[sz]ation|admitted|admiss
     |records?|echo|MRI|CT|biopsy|chemo|chemotherapy|radiation|dialysis|rehab|transferred|discharged|delivered|labs?
     |scan|x-?ray|mammogram|colonoscopy|appointment|follow-?up|followed|intubated|stabili[sz]ed|born|taken|took\s+me
     |brought)"""
+# A title opens a person's name, not a site's or an employer's ("working with Doctor Feld", "seen at Dr. Lee's").
+_NOT_A_TITLE = r"(?!(?i:dr|doctor|mr|mrs|ms|miss|nurse|prof|professor)\b)"
 # An employer, a school, a place of volunteering: "works nights at Amazon", "volunteers at Our Lady of Peace",
 # "retired from Boeing", "drives for Lyft", "employee of Tyson Foods", "a freshman at Oberlin" (detect.find_employers
 # drops common words: "retired from the Army", "student at Nursing School").
@@ -298,7 +301,7 @@ EMPLOYER_PATTERN = rx(
     r"|job|volunteer(?:s|ed|ing)?|teach(?:es|ing)?|taught|stud(?:y|ies|ied|ying)|enrolled|retired|drives?|driving|drove"
     r"|employee|student|freshman|sophomore|junior|senior|teacher|professor|engineer|manager|cashier|clerk|machinist"
     r"|mechanic|janitor|custodian|secretary|accountant|aide|laborer|welder|miner)[ \t]+(?i:for|at|with|from|of)[ \t]+"
-    rf"(?:the[ \t]+)?(?P<phi>{CAP}(?:[ \t]+(?:(?:of|the|and|&)[ \t]+)?{CAP}){{0,3}})")
+    rf"(?:the[ \t]+)?{_NOT_A_TITLE}(?P<phi>{CAP}(?:[ \t]+(?:(?:of|the|and|&)[ \t]+)?{CAP}){{0,3}})")
 INSTITUTION_PATTERNS = [
     rx(rf"\b{_SITE_CUE}[ \t]*(?:the[ \t]+)?(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?(?:{CAP}|{UPPER})(?:[ \t]+(?:{CAP}|{UPPER})){{0,2}})"
        rf"(?![\w'’-])"),
@@ -328,6 +331,6 @@ INSTITUTION_PATTERNS = [
     # a site named after care in the same sentence: "surgery? At Mercy", "seen in the ED at Providence Portland",
     # "my cardiologist is over at Northwestern" (the allow-list drops departments and common words: "at Home")
     rx(rf"\b{_CARE_WORD}\b[^.!?\n]{{0,60}}?\b(?i:at|from)[ \t]+(?:the[ \t]+)?"
-       rf"(?!(?i:dr|doctor|mr|mrs|ms|miss|nurse)\b)(?P<phi>(?:(?:St|Mt|Saint|Mount)\.?[ \t]+)?{CAP}(?:[ \t]+{CAP}){{0,2}})"
+       rf"{_NOT_A_TITLE}(?P<phi>(?:(?:St|Mt|Saint|Mount)\.?[ \t]+)?{CAP}(?:[ \t]+{CAP}){{0,2}})"
        r"(?![\w'’-])"),
 ]
