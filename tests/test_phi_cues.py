@@ -28,6 +28,15 @@ KEPT = [
     "Transferred to ICU for pressors, then admitted to Medicine.",
     "Presented to the ED; seen at Urgent Care before; discharged to SNF.",
     "CT at Outside Hospital was negative. Labs from March were normal.",
+    # a role as a speaker's tag before a turn, a role before its name, an insurer after "says"
+    "Therapist: Excellent. Keep practising.\nInterpreter: She says Medicaid covers it.",
+    # a dash that separates, a credential alone, a unit or service before a credential, service names
+    "Pharmacy — Progress Note\n14A — WATCHER\nthanks\n-- CMA\nHospice RN visit. CHARGE RN aware.\n"
+    "Endo following. Discussed w/ GI.",
+    # field labels and scores named after people
+    "Mode: EMS\nPayer: Medicare A/B\nFall risk: Morse 65. Hinchey Ib diverticulitis. Forrest IIa ulcer.",
+    # spoken measurements are no numbers of a record
+    "bp one twenty over eighty, heart rate ninety two, temp ninety eight point six, gave two of four doses",
 ]
 
 

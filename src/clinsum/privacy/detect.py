@@ -22,9 +22,10 @@ import regex
 
 from clinsum.privacy.addresses import find_address_blocks
 from clinsum.privacy.name_tagger import find_uncued_names
-from clinsum.privacy.names import find_names, other_mentions, with_companions
+from clinsum.privacy.names import find_names, other_mentions, spelled_names, with_companions
 from clinsum.privacy.patterns import (ADDRESS_PATTERNS, AGE_PATTERNS, BIRTH_YEAR, CAP, DATE_PATTERNS, EMPLOYER_PATTERN,
-                                      ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, PHONE_PATTERNS, SSN_PATTERNS,
+                                      ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, PHONE_PATTERNS, SPOKEN_ID_PATTERNS,
+                                      SPOKEN_PHONE_PATTERNS, SSN_PATTERNS,
                                       STATE, STATE_NAMES, UPPER, ZIP_PATTERNS)
 from clinsum.privacy.vocab import (
     care_brands, cities, clinical_spans, countries, department_words, english_words, first_names, is_name_word,
@@ -111,8 +112,8 @@ class _ClinicalRecognizers:
             regex_recognizer("DATE", DATE_PATTERNS),
             regex_recognizer("AGE", AGE_PATTERNS),
             SpanRecognizer("DATE", find_old_birth_years, 0.85, "BirthYear"),
-            regex_recognizer("ID", ID_PATTERNS, 0.9),
-            regex_recognizer("PHONE", PHONE_PATTERNS),
+            regex_recognizer("ID", ID_PATTERNS + SPOKEN_ID_PATTERNS, 0.9),
+            regex_recognizer("PHONE", PHONE_PATTERNS + SPOKEN_PHONE_PATTERNS),
             regex_recognizer("SSN", SSN_PATTERNS, 0.9),
             regex_recognizer("ADDRESS", ADDRESS_PATTERNS),
             regex_recognizer("LOCATION", LOCATION_PATTERNS, 0.6),
@@ -408,7 +409,8 @@ class PhiDetector:
             if any(s.type in ("NAME", "LOCATION") for s in found):
                 clinical[i] = clinical_spans(window)
             spans += _shifted(_allowed_removed(window, found, clinical.get(i, ())), start, own_start, own_end)
-        mentions = other_mentions(text, [(s.start, s.end) for s in spans if s.type == "NAME"])
+        names = [(s.start, s.end) for s in spans if s.type == "NAME"]
+        mentions = other_mentions(text, names) + spelled_names(text, names)
         for i, (start, own_start, own_end, end) in enumerate(parts):  # the allow-list judges each mention too
             mine = [PhiSpan(s - start, e - start, "NAME", NAME_SCORE) for s, e in mentions if own_start <= s < own_end]
             if mine:

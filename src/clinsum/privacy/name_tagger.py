@@ -18,7 +18,7 @@ from clinsum.privacy.name_model import name_score
 from clinsum.privacy.patterns import CAP
 from clinsum.privacy.vocab import (
     allowed_words, capitalised_words, cities, countries, department_words, english_words, first_names, is_name_word,
-    last_names, lowercase_forms, lowercase_words,
+    last_names, lowercase_forms, lowercase_words, service_words,
 )
 
 MODEL_PATH = Path(__file__).parent / "data" / "name_tagger.npy"
@@ -43,7 +43,7 @@ def is_candidate(tokens: list[str], i: int) -> bool:
     token = tokens[i]
     word = bare(token)
     if not token[0].isupper() or not _CAP.fullmatch(word) or not is_name_word(word) \
-            or token.lower() in allowed_words():  # "Addison's"
+            or token.lower() in allowed_words() or word.lower() in service_words():  # "Addison's", "Endo"
         return False
     parts = [part for part in word.split("-") if part]
     if len(parts) > 1 and not all(is_name_word(part) and part.lower() not in lowercase_words() for part in parts):

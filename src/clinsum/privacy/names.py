@@ -5,6 +5,7 @@ decides; then every other mention of a found name word."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import regex
 
@@ -18,7 +19,8 @@ from clinsum.privacy.vocab import (
 # Names. Titles and credentials make what follows (or precedes) a name whatever it is; roles make a
 # capitalised word a name; the label "patient" does so only for dictionary names.
 _TITLE = r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Madam|Nurse|Sister|Rev|Reverend|Pastor|Rabbi|Imam|Chaplain)"
-_CREDENTIAL = r"(?:MD|M\.D\.|DO|D\.O\.|RN|NP|PA-C|PA|PhD|FNP|FNP-C|APRN|MBBS|DNP|LPN|CNM|DPM|DDS|MSW|LCSW|PharmD)"
+_CREDENTIAL = (r"(?:MD|M\.D\.|DO|D\.O\.|RN|NP|PA-C|PA|PhD|FNP|FNP-C|APRN|MBBS|DNP|LPN|CNM|DPM|DDS|MSW|LCSW|PharmD"
+               r"|CMA|MA|CNA|LVN|RT|RRT|SLP|OTR|OTR/L|DPT|PT|OT|CRNA|EMT|MSN|BSN|RD|RPh|RDN|NRP)")
 _NAME_WORD = rf"(?:{CAP}|{UPPER}|{INITIAL})"
 _GAP = r"[ \t]+"  # name words are on one line
 _NEXT = rf"{_GAP}(?:{PARTICLE}{_GAP})*"  # the gap before a further name word
@@ -32,7 +34,8 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law
     |stepfather|grandchild|grandchildren|children|kids|twin|fiance|companion|landlord|coworker|co-worker|boss
     |pastor|priest|covering|cross-?cover|assistant|scribe|author|np|rn|nurse|midwife|doula|sitter|aide|kid|child|baby
     |grandma|grandpa|granny|nana|student|medical\s+student|trainee|preceptor|chaperone|nursing|chaplain|dietitian|nutritionist|hcp|mpoa
-    |health\s+care\s+proxy|surrogate|social\s+work|case\s+management|dtr|dau|bro|sis|hubby)"""
+    |health\s+care\s+proxy|surrogate|social\s+work|case\s+management|dtr|dau|bro|sis|hubby
+    |crna|cna|lpn|lvn|rrt|slp|emt|paramedic|medic|tech|technician|cytotech|technologist|phlebotomist|transporter)"""
 # A word that opens a spoken turn before a name: "Alright Esperanza, any fevers?", "Yeah, Jurgen comes by".
 _OPENER = r"(?:(?i:ok|okay|alright|all\s+right|so|well|great|good|now|hi|hey|hello|yeah|yes|oh|and|but|um|uh|no)[ \t]*,?[ \t]+)?"
 _ROLE_NAME = rf"(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}}"
@@ -46,7 +49,7 @@ _NAME_PATTERNS = {
                  r"|signed(?:\s+by)?|electronically\s+signed\s+by"
                  r"|re|dictated\s+by|transcribed\s+by|authenticated\s+by|cosigned\s+by|attested\s+by|cc|seen\s+by"
                  r"|referred\s+by|discussed\s+(?:with|w/)|d/w|spoke\s+(?:with|to|w/)|talked\s+(?:with|to)|accompanied\s+by|per|with|by|from"
-                 r"|I'm|I\s+am|my\s+name\s+is|this\s+is|call\s+me|calls\s+me|called|goes\s+by|known\s+as|it'?s"
+                 r"|I'm|I\s+am|my\s+name\s+is|this\s+is|is\s+this|call\s+me|calls\s+me|called|goes\s+by|known\s+as|it'?s"
                  r"|hi|hello|hey|thanks|thank\s+you|nice\s+to\s+meet\s+you|good\s+(?:morning|afternoon|evening)|bye"
                  r"|speaking\s+with|talking\s+to|ask\s+for|asking\s+for|said|says|asked|replied|told|according\s+to"
                  r"|named(?:\s+(?:him|her))?|(?<![^\n])to(?=[ \t]*:))"
@@ -69,7 +72,7 @@ _NAME_PATTERNS = {
     # a speaker tag that is a known or name-like first name, not a role: "Nicole: Remember me?"
     "speaker": rx(rf"(?m)^[ \t]*(?P<phi>{CAP}|{LOWER_WORD})[ \t]*:[ \t\"“]"),
     # a name called to at the start of a line or a turn: "Leif, can I speak to you?", "Doctor: Mary, how are you?"
-    "opening_vocative": rx(rf"(?:^|(?<=^[ \t]*\p{{L}}+[ \t]*:))[ \t]*{_OPENER}(?P<phi>{CAP}),[ \t]+(?i:can|could|would|will"
+    "opening_vocative": rx(rf"(?:^|(?<=^[ \t]*\p{{L}}[\p{{L}}\d_ ]{{0,20}}:))[ \t]*{_OPENER}(?P<phi>{CAP}),[ \t]+(?i:can|could|would|will"
                            r"|please|how|what|are|do|did|is|I|we|you|it's|this|thank|thanks|good|nice|any|let's|your|you're"
                            r"|have|has|when|where|why|tell)\b", regex.MULTILINE),
     # a known first name called to at a sentence's end: "Remember me, Mary?"
@@ -109,8 +112,10 @@ _NAME_PATTERNS = {
     "name_list": rx(rf"(?P<phi>{CAP}(?:[ \t]*,[ \t]*{CAP})+,?[ \t]+(?:and|&)[ \t]+{CAP})(?!\p{{L}})"),
     # a nickname in quotes inside a name: 'Robert "Bobby" Lee'
     "nickname": rx(rf"(?P<phi>{CAP}[ \t]+[\"“'‘]{CAP}[\"”'’][ \t]+{CAP})"),
+    # a first initial and a surname: "communicated to S. Whitehorse", "J. Obi"
+    "initial_surname": rx(rf"(?<![\p{{L}}\d.])(?P<phi>\p{{Lu}}\.[ \t]?{CAP})"),
     # "Smith, John" in headers
-    "last_first": rx(rf"(?P<phi>{CAP},{_GAP}{CAP}(?:{_GAP}{INITIAL})?|{UPPER},{_GAP}{UPPER}(?:{_GAP}\p{{Lu}}\.?(?!\p{{L}}))?)"),
+    "last_first": rx(rf"(?P<phi>{CAP},{_GAP}{CAP}(?:{_GAP}{INITIAL})?|{UPPER},[ \t]*{UPPER}(?:{_GAP}\p{{Lu}}\.?(?!\p{{L}}))?)"),
     # "John Smith", "JOHN A. SMITH"
     "first_last": rx(rf"(?P<phi>(?:{CAP}|{UPPER})(?:{_GAP}{INITIAL})?(?:{_NEXT}(?:{CAP}|{UPPER})){{1,2}})"),
 }
@@ -125,6 +130,8 @@ _STRONG_LABEL = re.compile(r"name|says|signed|dictated|transcribed|authenticated
 _SPEAKER_TAG = regex.compile(r"(?<=^|\n|[.?!][ \t])[ \t]*(?i:patient|pt|client|resident|guest_family|guest_clinician)[ \t]*:")
 _TURN_END = regex.compile(r"[ \t]*[.!]?[ \t]*(?:\n|$)|[ \t]{2,}|[ \t]*[\t|(]"  # a header goes on: "Patient: Ana Ruiz    MRN: ..."
                           r"|,[ \t]*(?:\d|(?i:DOB|MRN|age|sex|born)\b)")
+# A role as a speaker's tag at a line's start: "Therapist: ...".
+_SPEAKER_ROLE = regex.compile(rf"(?<=^|\n)[ \t]*(?i:{_ROLE})[ \t]*:", regex.VERBOSE)
 # A label that is as often a place's ("from Lithuania"): one word after it must be a dictionary name.
 _PLACE_LABEL = re.compile(r"\s*from\b", re.IGNORECASE)
 # Only a name label proper ("Name: john smith", "my name is john") makes a lowercase word a name.
@@ -174,6 +181,16 @@ def _lowercase_name(word: str, spoken: bool) -> bool:
     # verb's -s form: "husband states") or never writes in lowercase ("wife gloria")
     return looks_like_name(word) or (low in capitalised_words() or low not in lowercase_forms()) and (
         low in first_names() or low in last_names()) and not (low.endswith("s") and low[:-1] in english_words())
+
+
+def _may_be_name(word: str) -> bool:
+    """Not a word that text writes in lowercase, or in capitals an English word, unless a first name ("Received",
+    "PROGRESS", "WATCHER"; but "Grace"), not a department ("GI", "Endo") and not an unlisted abbreviation ("CM",
+    "PGY")."""
+    low = word.lower().rstrip(".,")
+    common = low in lowercase_words() or word.isupper() and low in english_words()
+    return not (common and low not in first_names()) and low not in department_words() \
+        and not (word.isupper() and len(word) <= 4 and not _known(word))
 
 
 def _likely_or_known(word: str) -> bool:
@@ -234,6 +251,9 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
             kept += pending + [(s, s + len(w))]
             pending = []
             continue
+        if _ROLE_WORD.fullmatch(bare) or _TITLE_WORD.fullmatch(bare) or bare.lower() in department_words() \
+                or not strong and bare.isupper() and not _may_be_name(bare):
+            break  # "Interpreter Samir": a role before the name; "d/w GI", "WITH SMALL"
         known = _known(bare)
         lowercase_name = _lowercase_name(bare, spoken) if lowercase_if_known else False
         if not bare or not (bare[0].isupper() or lowercase_ok or lowercase_name) \
@@ -277,6 +297,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 span = _name_words(text, s, e, strong=True, lowercase_ok=False)
                 if span:  # keep only the words right before the credential
                     span = (span[0], e) if span[1] == e else None
+                word = text[span[0]:span[1]] if span else ""
+                if span and " " not in word and not (_may_be_name(word) or word.isupper() and len(word) <= 3):
+                    span = None  # "Hospice RN", "CHARGE RN", "RRT RN": a unit or a role (but "TDW RN": initials)
             elif kind == "label":
                 cue = text[m.start(): s]
                 strong = bool(_STRONG_LABEL.search(cue))
@@ -287,6 +310,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
             elif kind == "subject":
                 span = _name_words(text, s, e, strong=False, lowercase_ok=False)
             elif kind == "role":  # "daughters Lupe and Carmen", "son dmitri" (a known name in lowercase)
+                first = text[s:e].split()[0].strip(",")
+                if (_SPEAKER_ROLE.match(text, m.start()) or ":" not in text[m.start(): s]) and not _may_be_name(first):
+                    continue  # a speaker's turn ("Therapist: Excellent."; but "PCP: Ortiz"), "nursing PROGRESS", "RN CM"
                 for part in _LISTED.finditer(text[s:e]):
                     piece = part.group().strip().removeprefix("and ").strip()
                     if not piece:  # the space before a "+"
@@ -302,6 +328,11 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 words = regex.findall(r"\p{L}[\p{L}'’-]*", text[s:e])
                 span = (s, e) if all(is_name_word(w) for w in words) and (
                     words[0].lower() in first_names() or _likely_name(words[0])) else None
+            elif kind == "initial_surname":  # a surname text does not write in lowercase, and no place: "S. Whitehorse"
+                word = text[s:e].split(".")[-1].strip()
+                span = (s, e) if is_name_word(word) and _may_be_name(word) \
+                    and (_likely_or_known(word) or word.lower() not in english_words()) \
+                    and word.lower() not in cities() and not _STATE_NAME.fullmatch(word) else None
             elif kind == "middle_initial":
                 first, initial, last = text[s:e].split()
                 known = first.lower() in first_names() or last.lower() in last_names() or initial.endswith(".")
@@ -316,7 +347,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 likely = (known or _likely_name(word)) if word[0].isupper() else known and _likely_name(word)
                 place = kind == "vocative" and _STATE_NAME.fullmatch(word)  # "to Vail, Colorado."
                 # a subject that is an English word must be a first name ("Church is important to her")
-                noun = kind == "first_subject" and word.lower() in english_words() and not known
+                noun = kind in ("first_subject", "speaker") and word.lower() in english_words() and not known
                 span = (s, e) if likely and is_name_word(word) and not _ROLE_WORD.fullmatch(word) and not place \
                     and not noun else None
             elif kind == "name_like":
@@ -358,14 +389,20 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 handle = regex.sub(r"^(?i:dr|mr|mrs|ms)\.", "", text[s:e])
                 s = e - len(handle)
                 span = (s, e) if not _ROLE_WORD.fullmatch(handle) and handle.lower() not in _CHAT_SYSTEM \
-                    and is_name_word(handle) else None
+                    and is_name_word(handle) and _may_be_name(handle) else None
             elif kind in ("role_after", "role_apposition"):  # before a comma, a dictionary or likely name ("Like, my mom")
                 span = _name_words(text, s, e, strong=kind == "role_after", lowercase_ok=False, likely_alone=True)
                 span = (span[0], e) if span and span[1] == e else None  # the words right before the role
             elif kind in ("list", "dash_signature"):
-                span = _name_words(text, s, e, strong=True, lowercase_ok=True)
+                credential = kind == "dash_signature" and regex.fullmatch(_CREDENTIAL, text[s:e])  # "-- CMA"
+                span = None if credential else _name_words(text, s, e, strong=True, lowercase_ok=True)
+                # a dash inside a line is as often a separator: "Team — Progress Note", "14A — WATCHER"
+                inside = kind == "dash_signature" and text[text.rfind("\n", 0, m.start()) + 1: m.start()].strip(" \t.")
+                if span and inside and not all(w.lower() in first_names() or not w.isupper() and _likely_or_known(w)
+                                               and _may_be_name(w) for w in text[span[0]:span[1]].split()):
+                    span = None
             elif kind == "last_first":
-                last, first = re.split(r",\s+", text[s:e], maxsplit=1)
+                last, first = re.split(r",\s*", text[s:e], maxsplit=1)
                 first = first.split()[0]
                 capitals = last.isupper() and first.isupper() and len(first) > 2  # "GARCIA, MARIA", not "NSCLC, PD-L"
                 ok = is_name_word(last) and is_name_word(first) and (
@@ -386,7 +423,57 @@ def find_names(text: str) -> list[tuple[int, int]]:
             # "taking her to Vail, Colorado": a city
             if span and not _place(text[span[0]:span[1]]) and not (kind == "name_like" and _COMMA_STATE.match(text, span[1])):
                 found.append(span)
+    if is_lowercase_text(text):
+        found += _lowercase_cued_names(text)
     return with_companions(text, found)
+
+
+_WORD_START = regex.compile(r"(?<![\p{L}'’-])\p{L}")
+
+
+def is_lowercase_text(text: str) -> bool:
+    """Text written without capitals (dictation, some messages): fewer than one word in fifty capitalised, "I" and
+    "I'm" aside, and at least thirty words."""
+    starts = [m.group() for m in _WORD_START.finditer(text)]
+    capitals = sum(c.isupper() for c in starts) - len(regex.findall(r"(?<![\p{L}'’-])I(?![\p{L}])", text))
+    return len(starts) >= 30 and capitals < len(starts) / 50
+
+
+# In text without capitals, the words after a person's cue: "this is doctor hollis grant dictating", "patient
+# rosemary vance date of birth", "room six tamar ben-david g two p one", "dictated by p sato"
+_LOWERCASE_CUE = rx(rf"""\b(?:(?i:{_TITLE})\.?|{_ROLE}|patient|pt|(?:patient\s+)?name|dictated\s+by|transcribed\s+by|signed\s+by
+    |this\s+is|report\s+on|re|(?:room|rm|bed|bay)\s+(?:\d+\w?|\w+))[ \t]*[:,]?[ \t]+(?P<phi>{LOWER_WORD}|\p{{Ll}}(?=[ \t]+\p{{Ll}}{{3}}))
+    (?:[ \t]+{LOWER_WORD}){{0,3}}""")
+
+
+def _lowercase_cued_names(text: str) -> list[tuple[int, int]]:
+    """Names after a cue in text without capitals: a first name, an initial or a word the name model takes for a
+    name, then the words that a name list holds or the name model takes for names, up to the first common word."""
+    spans = []
+    for m in _LOWERCASE_CUE.finditer(text, overlapped=True):
+        if _SPEAKER_TAG.match(text, m.start()) or _SPEAKER_ROLE.match(text, m.start()) \
+                or regex.match(r"(?i:doctor|dr)[ \t]*:", text[m.start():]):
+            continue  # a speaker's turn: "doctor: bowel movements okay?"
+        words = list(regex.finditer(r"\S+", text[m.start("phi"): m.end()]))
+        first = words[0].group()
+        if not (len(first) == 1 or is_name_word(first) and (first in first_names() or _likely_name(first))):
+            continue
+        end = words[0].end()
+        for w in words[1:]:
+            word = w.group()
+            if not is_name_word(word) or _ROLE_WORD.fullmatch(word) or len(word) < 2 or not (
+                    word in first_names() or word in last_names() or word not in english_words() and _likely_name(word)):
+                break
+            end = w.end()
+        # an initial, or a first name that text mostly writes in lowercase ("rosemary", "precious"), only before a
+        # surname that text does not
+        surname = end > words[0].end() and words[1].group() not in lowercase_words()
+        alone = len(first) > 1 and (first in first_names() and first not in lowercase_words()
+                                    or first not in english_words() and _likely_name(first))
+        if not (alone or surname):
+            continue
+        spans.append((m.start("phi"), m.start("phi") + end))
+    return spans
 
 
 def with_companions(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -400,8 +487,9 @@ def _place(value: str) -> bool:
     """A country ("was from Brazil": Safe Harbor keeps it), a city of several words whose first is no first name
     ("from San Diego"; not "Mary Esther"), or a site ("Lincoln High School"): the place recognizers type it."""
     low = value.lower()
-    return low in countries() or " " in low and (low in cities() and low.split()[0] not in first_names()
-                                                 or low.split()[-1] in department_words())
+    words = [w for w in low.split() if len(w.strip(".")) > 1]  # not an initial: "OGUNLESI,BABATUNDE A"
+    return low in countries() or len(words) > 1 and (low in cities() and words[0] not in first_names()
+                                                      or words[-1] in department_words())
 
 
 _AFTER_LOWERCASE = regex.compile(r"(?:(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*|,)[ \t]+$")
@@ -479,3 +567,26 @@ def other_mentions(text: str, names: list[tuple[int, int]]) -> list[tuple[int, i
                 spans.append((start, end))
                 break
     return spans
+
+
+# Letters read out one by one: "K-O-W-A-L-S-K-I", "v a n c e", "Z, B, I, G, N, I, E, W"
+_SPELLED = regex.compile(r"(?<![\p{L}\d'’])\p{L}(?:(?:[ \t]*[-,.][ \t]*|[ \t]+)\p{L}){2,}(?![\p{L}\d])")
+_SPELL_CUE = regex.compile(r"(?i:spell(?:ed|s|ing)?|spelt)\b[^.\n]{0,30}$")
+
+
+def spelled_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names spelled out letter by letter: a found name's word, or its beginning or end of four letters or more
+    ("Abernethy, E-T-H-Y"), or any word after "spell" ("spelling first name o l u m i d e")."""
+    words = {_unaccented(w) for s, e in names for w in regex.findall(r"\p{L}[\p{L}'’-]*\p{L}", text[s:e]) if len(w) >= 3}
+    spans = []
+    for m in _SPELLED.finditer(text):
+        letters = _unaccented("".join(regex.findall(r"\p{L}", m.group())))
+        if letters in words or len(letters) >= 4 and any(w.startswith(letters) or w.endswith(letters) for w in words) \
+                or _SPELL_CUE.search(text, max(0, m.start() - 40), m.start()):
+            spans.append(m.span())
+    return spans
+
+
+def _unaccented(word: str) -> str:
+    """Lowercase, without accents: a name is spelled out in bare letters ("Désir", "D-E-S-I-R")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))

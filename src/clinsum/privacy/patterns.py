@@ -40,7 +40,13 @@ _ORDINALS = "first second third fourth fifth sixth seventh eighth ninth".split()
 ORDINAL_WORD = ("(?:(?:twenty|thirty)[\\s-](?:" + "|".join(_ORDINALS) + ")|" + "|".join(_ORDINALS)
                 + "|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
                 "|twentieth|thirtieth)")
-YEAR_WORDS = r"(?:nineteen|twenty)[\s-](?:hundred|oh[\s-]\w+|(?:ten|eleven|twelve|\w+teen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]\w+)?)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_UNIT = "(?:" + "|".join(_UNITS) + ")"
+_TO_99 = rf"(?:{_TENS}(?:[\s-]{_UNIT})?|{_TEENS}|{_UNIT})"
+# "nineteen fifty seven", "twenty oh four", "two thousand twenty four", "two thousand and nine"
+YEAR_WORDS = (rf"(?:(?:nineteen|twenty)[\s-](?:hundred|oh[\s-]{_UNIT}|{_TO_99})"
+              rf"|two[\s-]thousand(?:[\s-](?:and[\s-])?{_TO_99})?)")
 HOLIDAY = r"""(?:christmas(?:\s+(?:eve|day))?|xmas|new\s+year'?s(?:\s+(?:eve|day))?|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?
     |(?:the\s+)?fourth\s+of\s+july|independence\s+day|labor\s+day|memorial\s+day|veterans\s+day|halloween
     |valentine'?s\s+day|mother'?s\s+day|father'?s\s+day|martin\s+luther\s+king\s+day|mlk\s+day|presidents'?\s+day
@@ -81,6 +87,11 @@ DATE_PATTERNS = [
     # dates in words: "the eleventh of August", "August eleventh", "eleventh of August, nineteen sixty"
     rx(rf"\b(?P<phi>(?:(?:the\s+)?{ORDINAL_WORD}\s+of\s+{MONTH}|{MONTH}\s+(?:the\s+)?{ORDINAL_WORD})(?:,?\s+{YEAR_WORDS})?)\b",
        re.IGNORECASE),
+    # a month and a year in words: "comparison january twenty twenty four", "june of two thousand nine"
+    rx(rf"\b(?P<phi>{MONTH}\s+(?:of\s+)?{YEAR_WORDS})\b", re.IGNORECASE),
+    # a date of birth read out as numbers: "date of birth eleven twelve forty eight", "DOB nine twenty-three ninety-nine"
+    rx(rf"\b(?:date\s+of\s+birth|d\.?\s?o\.?\s?b\.?|birth\s?date|birthday|born\s+on)\s*(?:is|was|:)?[\s,]*"
+       rf"(?P<phi>{_TO_99}(?:[\s,-]+{_TO_99}){{1,4}})\b", re.IGNORECASE),
     # holidays, with a day or week around them: "Christmas Eve", "the week after Thanksgiving"
     rx(rf"\b(?P<phi>(?:the\s+(?:day|days|week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
        rf"\s+(?:before|after|of)\s+)?{HOLIDAY})\b", re.IGNORECASE),
@@ -182,6 +193,33 @@ PHONE_PATTERNS = [
     rx(r"(?<![\w/.-])(?P<phi>\+?\(?\d[\d\s().-]{5,16}\d)[ \t]*[-–]?[ \t]*(?i:office|fax|mobile|cell|home|work)\b"),
     # an international number: "+447700 921 916", "+46 (0)8 928 571 38"
     rx(r"(?<![\w+])(?P<phi>\+\d{1,3}[ \t.-]?(?:\(0\)[ \t]?)?\d[\d \t.-]{6,14}\d)(?![\w/])"),
+]
+# Numbers read out digit by digit, as dictation and call transcripts write them: "m r n four four seven one nine
+# two two", "call me at nine one eight, five five five, zero one six two", "accession s p twenty three dash one one".
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_SPOKEN_GAP = r"(?:[ \t]*[,.]?[ \t]+|-)"
+_SPOKEN_PIECE = rf"(?:{_DIGIT_WORD}|{_TO_99}|(?:double|triple)[ \t]+{_DIGIT_WORD}|dash|hyphen)"
+
+
+def spoken_number(pieces: int) -> str:
+    """At least ``pieces`` number words in a row, the first a digit's or a number's."""
+    return rf"(?:{_TO_99}|{_DIGIT_WORD})(?:{_SPOKEN_GAP}{_SPOKEN_PIECE}){{{pieces - 1},40}}(?![\w-])"
+
+
+# a spoken label of a record number ("m r n", "member i d", "n p i"), spelled letters before the digits allowed
+_SPOKEN_ID_LABEL = r"""(?:m[ \t]?r[ \t]?n|medical[ \t]+record(?:[ \t]+number)?|record[ \t]+number|account(?:[ \t]+number)?|acct
+    |member[ \t]+(?:i[ \t]?d|number)|(?:policy|group|claim|chart|case|encounter|visit|confirmation|reference|license
+    |badge|interpreter|i[ \t]?d)[ \t]+number|n[ \t]?p[ \t]?i|d[ \t]?e[ \t]?a|accession(?:[ \t]+number)?|i[ \t]?d)"""
+_SPOKEN_PHONE_CUE = (r"\b(?:(?:call|reach|reached|text)(?:[ \t]+(?:me|us|him|her|them))?(?:[ \t]+back)?[ \t]+(?:at|on)"
+                     r"|number[ \t]+(?:is|was)|phone(?:[ \t]+number)?|cell|mobile|pager|extension|ext|fax|callback)"
+                     r"[ \t]*(?:is|:|at)?[ \t,]*")
+SPOKEN_PHONE_PATTERNS = [rx(rf"{_SPOKEN_PHONE_CUE}(?P<phi>{spoken_number(4)})", re.IGNORECASE)]
+SPOKEN_ID_PATTERNS = [
+    rx(rf"\b{_SPOKEN_ID_LABEL}[ \t]*(?:is|was|:|\#)?[ \t,]*(?P<phi>(?:[a-z](?:[ \t]+|-)){{0,4}}{spoken_number(3)})",
+       re.IGNORECASE),
+    # seven digits or more read out are a number of some record (or a phone's, after its cue), never a measurement
+    rx(rf"(?<![\w-])(?<!{_SPOKEN_PHONE_CUE})(?P<phi>{_DIGIT_WORD}(?:{_SPOKEN_GAP}(?:{_DIGIT_WORD}"
+       rf"|(?:double|triple)[ \t]+{_DIGIT_WORD}|dash)){{6,40}})(?![\w-])", re.IGNORECASE),
 ]
 SSN_PATTERNS = [
     rx(r"\b(?:SSN|SS\#|social\s+security(?:\s+(?:number|no|\#))?)\s*(?:\#|:|is)?\s*:?\s*"

@@ -19,7 +19,8 @@ ENGLISH_NAME_SCORE = 0.9
 CLINICAL_NOUNS = r"(?:disease|syndrome|palsy|sign|test|maneuver|manoeuvre|lymphoma|sarcoma|reflex|phenomenon|" \
                  r"triad|criteria|score|scale|classification|procedure|operation|repair|catheter|tube|neuroma|" \
                  r"position|fracture|cyst|node|ulcer|esophagus|disorder|chorea|dementia|virus|angina|phenomena|" \
-                 r"halo|vest|brace|splint|shunt|valve|stent|pump|collar|frame|boot|histology)"
+                 r"halo|vest|brace|splint|shunt|valve|stent|pump|collar|frame|boot|histology|aphasia|area|" \
+                 r"anomaly|malformation|contracture|deformity|lesion|hernia|node|tumou?r|cell|cells|reaction|law|rule)"
 
 
 @cache
@@ -143,7 +144,13 @@ def countries() -> frozenset[str]:
 def department_words() -> frozenset[str]:
     """Words of a department, a kind of care or a unit ("Cardiology Clinic", "ICU"): a care site's name needs
     another word."""
-    return word_list("department_words") | word_list("unit_words")
+    return word_list("department_words") | word_list("unit_words") | service_words()
+
+
+@cache
+def service_words() -> frozenset[str]:
+    """Short names of services ("Endo", "Cards"): departments that notes write like names."""
+    return word_list("service_words")
 
 
 @cache
@@ -195,4 +202,6 @@ def clinical_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans += [m.span() for m in re.finditer(rf"\b(?:(?i:von|van|de)\s+|[A-Z][a-z]+\s+(?=[A-Z][a-z]+'s\s))?"
                                             rf"[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:'s)?"
                                             rf"(?=[\s-]+(?i:{CLINICAL_NOUNS})s?\b)", text)]
+    # a grade or class named after a person: "Forrest IIa", "Hinchey Ib"
+    spans += [m.span() for m in re.finditer(r"\b[A-Z][a-z]+\s+(?:grade\s+|class\s+|type\s+)?[IV]{1,3}[abc]\b", text)]
     return tuple(spans)
