@@ -35,6 +35,9 @@ KEPT = [
     "Endo following. Discussed w/ GI.",
     # field labels and scores named after people
     "Mode: EMS\nPayer: Medicare A/B\nFall risk: Morse 65. Hinchey Ib diverticulitis. Forrest IIa ulcer.",
+    # section headers and services named like sites or businesses
+    "Hospital Course: uneventful. Hospital Day 3. Best Practice Advisory fired. Referred to Social Services.\n"
+    "Served in the United States Marine Corps. ORIF with plate and screws.",
     # spoken measurements are no numbers of a record
     "bp one twenty over eighty, heart rate ninety two, temp ninety eight point six, gave two of four doses",
 ]

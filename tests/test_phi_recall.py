@@ -250,6 +250,22 @@ FOUND = [
     ("Critical result communicated to S. Whitehorse by phone at 11:52.", "S. Whitehorse", "NAME"),
     ("NAME: OGUNLESI,BABATUNDE A      AGE/SX: 61/M", "OGUNLESI,BABATUNDE", "NAME"),
     ("Anesthesia: CRNA Wes Young, general ETT", "Wes Young", "NAME"),
+    # labels of other countries' numbers, dot leaders, codes of letters and digits in a table, a pager with a dash
+    ("MRN.........: 004471283      LOC: 3N-307", "004471283", "ID"),
+    ("0415 | ZHANG, WEI | M5502177 | Hgb | 5.8 g/dL", "M5502177", "ID"),
+    ("UHID: SVH/2024/118823", "SVH/2024/118823", "ID"),
+    ("Plate was BXR 4471, they ran it.", "BXR 4471", "ID"),
+    ("Consulted Dr. King (pager 4-7719) who will see in ED.", "4-7719", "PHONE"),
+    # a date in Spanish; an age in words in speech without punctuation
+    ("She says 15 de agosto de 1979, August fifteenth.", "15 de agosto de 1979", "DATE"),
+    ("report on doris she's ninety one came from willow crest", "ninety one", "AGE"),
+    # care sites and businesses by their kind, a hospital named in Spanish, a rural route and a numbered corner
+    ("Referrals sent to 3 SNFs; Maple Grove Health & Rehab accepted.", "Maple Grove Health & Rehab", "INSTITUTION"),
+    ("He should move to Evergreen Terrace Memory Care.", "Evergreen Terrace Memory Care", "INSTITUTION"),
+    ("She had surgery at Hospital Regional de Cusco.", "Hospital Regional de Cusco", "INSTITUTION"),
+    ("My boss at Pacific Coast Roofing says the note is wrong.", "Pacific Coast Roofing", "INSTITUTION"),
+    ("ADDR: RR 2 BOX 118  LEWISBURG WV", "RR 2 BOX 118", "ADDRESS"),
+    ("He is on the bathroom floor at our place on Ninth and Sycamore.", "Ninth and Sycamore", "ADDRESS"),
 ]
 
 

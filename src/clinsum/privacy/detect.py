@@ -23,9 +23,9 @@ import regex
 from clinsum.privacy.addresses import find_address_blocks
 from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import find_names, other_mentions, spelled_names, with_companions
-from clinsum.privacy.patterns import (ADDRESS_PATTERNS, AGE_PATTERNS, BIRTH_YEAR, CAP, DATE_PATTERNS, EMPLOYER_PATTERN,
+from clinsum.privacy.patterns import (ADDRESS_PATTERNS, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, DATE_PATTERNS, EMPLOYER_PATTERN,
                                       ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, PHONE_PATTERNS, SPOKEN_ID_PATTERNS,
-                                      SPOKEN_PHONE_PATTERNS, SSN_PATTERNS,
+                                      SPOKEN_PHONE_PATTERNS, SSN_PATTERNS, TRADE_WORD,
                                       STATE, STATE_NAMES, UPPER, ZIP_PATTERNS)
 from clinsum.privacy.vocab import (
     care_brands, cities, clinical_spans, countries, department_words, english_words, first_names, is_name_word,
@@ -108,6 +108,7 @@ class _ClinicalRecognizers:
             SpanRecognizer("INSTITUTION", find_care_brands, 0.6, "Gazetteer"),
             SpanRecognizer("INSTITUTION", find_practices, 0.6, "Specialty"),
             SpanRecognizer("INSTITUTION", find_employers, 0.6, "Employer"),
+            SpanRecognizer("INSTITUTION", find_businesses, 0.6, "Business"),
             regex_recognizer("INSTITUTION", INSTITUTION_PATTERNS, 0.6),
             regex_recognizer("DATE", DATE_PATTERNS),
             regex_recognizer("AGE", AGE_PATTERNS),
@@ -162,10 +163,28 @@ def find_tagged_names(text: str) -> list[tuple[int, int]]:
 def find_employers(text: str) -> list[tuple[int, int]]:
     """Spans of employers, schools and places of volunteering after a job or a study (:data:`EMPLOYER_PATTERN`), but
     not words that text mostly writes in lowercase, of a department, of a state or a country ("retired from the Army",
-    "employee of the Month", "retired from the State of Pennsylvania")."""
-    return [m.span("phi") for m in EMPLOYER_PATTERN.finditer(text) if not all(
-        w.lower() in lowercase_words() or w.lower() in department_words() or w.lower() in countries()
-        or _STATE.fullmatch(w) for w in m.group("phi").split())]
+    "employee of the Month", "retired from the State of Pennsylvania"); several capitalised words that text writes in
+    lowercase do make a name inside a sentence ("work at Bass Pro")."""
+    return [m.span("phi") for m in EMPLOYER_PATTERN.finditer(text) if _proper_name(m.group("phi").split())]
+
+
+def find_businesses(text: str) -> list[tuple[int, int]]:
+    """Spans of businesses named by their trade (:data:`BUSINESS_PATTERN`), not of common words only."""
+    spans = []
+    for trade in TRADE_WORD.finditer(text):
+        start = max(0, trade.start() - 80)
+        if (m := BUSINESS_PATTERN.search(text[start: trade.end()])) and _proper_name(m.group("phi").split()[:-1]):
+            spans.append((start + m.start("phi"), trade.end()))
+    return spans
+
+
+def _proper_name(words: list[str]) -> bool:
+    """Some word is no department's, state's or country's, and one is not written in lowercase by text, or there are
+    two capitalised words."""
+    words = [w for w in words if w.lower() not in ("of", "the", "and", "&")]
+    if all(w.lower() in department_words() or w.lower() in countries() or _STATE.fullmatch(w) for w in words):
+        return False
+    return len(words) > 1 or any(w.lower() not in lowercase_words() for w in words)
 
 
 # A practice named by its specialty after a name of its own: "Hollis Cardiology", "Summit Orthopedics".

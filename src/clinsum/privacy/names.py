@@ -428,15 +428,19 @@ def find_names(text: str) -> list[tuple[int, int]]:
     return with_companions(text, found)
 
 
-_WORD_START = regex.compile(r"(?<![\p{L}'’-])\p{L}")
+_CAPITAL_START = regex.compile(r"(?<![\p{L}'’-])(?!I(?!\p{L}))\p{Lu}")  # "I" and "I'm" aside
 
 
 def is_lowercase_text(text: str) -> bool:
     """Text written without capitals (dictation, some messages): fewer than one word in fifty capitalised, "I" and
     "I'm" aside, and at least thirty words."""
-    starts = [m.group() for m in _WORD_START.finditer(text)]
-    capitals = sum(c.isupper() for c in starts) - len(regex.findall(r"(?<![\p{L}'’-])I(?![\p{L}])", text))
-    return len(starts) >= 30 and capitals < len(starts) / 50
+    words = len(text.split())
+    if words < 30:
+        return False
+    for capitals, _ in enumerate(_CAPITAL_START.finditer(text), start=1):
+        if capitals >= words / 50:
+            return False  # stops early in text written with capitals
+    return True
 
 
 # In text without capitals, the words after a person's cue: "this is doctor hollis grant dictating", "patient
@@ -570,7 +574,7 @@ def other_mentions(text: str, names: list[tuple[int, int]]) -> list[tuple[int, i
 
 
 # Letters read out one by one: "K-O-W-A-L-S-K-I", "v a n c e", "Z, B, I, G, N, I, E, W"
-_SPELLED = regex.compile(r"(?<![\p{L}\d'’])\p{L}(?:(?:[ \t]*[-,.][ \t]*|[ \t]+)\p{L}){2,}(?![\p{L}\d])")
+_SPELLED = regex.compile(r"\b\p{L}\b(?<!['’]\p{L})(?=[ \t]*[-,.]?[ \t]*\p{L}\b)(?:(?:[ \t]*[-,.][ \t]*|[ \t]+)\p{L}\b){2,}")
 _SPELL_CUE = regex.compile(r"(?i:spell(?:ed|s|ing)?|spelt)\b[^.\n]{0,30}$")
 
 
@@ -580,6 +584,8 @@ def spelled_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int, in
     words = {_unaccented(w) for s, e in names for w in regex.findall(r"\p{L}[\p{L}'’-]*\p{L}", text[s:e]) if len(w) >= 3}
     spans = []
     for m in _SPELLED.finditer(text):
+        if m.end() < len(text) and text[m.end()].isdigit():
+            continue  # "a b 12"
         letters = _unaccented("".join(regex.findall(r"\p{L}", m.group())))
         if letters in words or len(letters) >= 4 and any(w.startswith(letters) or w.endswith(letters) for w in words) \
                 or _SPELL_CUE.search(text, max(0, m.start() - 40), m.start()):

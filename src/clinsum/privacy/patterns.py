@@ -12,6 +12,10 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|" \
          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 ORD = r"(?:st|nd|rd|th)"
+FOREIGN_MONTH = (r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+                 r"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro"
+                 r"|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
+                 r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)")
 STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND "
            "OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP FM MH PW AA AE AP").split()
 STATE_NAMES = ("Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|"
@@ -56,7 +60,7 @@ DATE_PATTERNS = [
     # 03/14/2023, 3-14-23, 2023.03.14, 14.03.2023
     rx(r"(?<![\d/.-])(?P<phi>\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}[/.-]\d{1,2}[/.-]\d{1,2})(?![\d/-]|\.\d)"),
     # March 14th, 2023 / Mar. 14 / March 14 2023
-    rx(rf"\b(?P<phi>{MONTH}\.?\s+\d{{1,2}}{ORD}?(?:,?\s+(?:\d{{4}}|'\d{{2}}))?)(?![\d:])", re.IGNORECASE),
+    rx(rf"\b(?P<phi>{MONTH}\.?\s+\d{{1,2}}{ORD}?(?:,?\s+(?:\d{{4}}|'\d{{2}}))?)(?!\d|:\d)", re.IGNORECASE),
     # 14 March 2023 / 14th of March / 14-Mar-23 / 14Mar2023
     rx(rf"\b(?P<phi>\d{{1,2}}{ORD}?(?:\s+of)?[\s-]*{MONTH}\.?(?:[\s,-]+(?:\d{{4}}|\d{{2}})|\d{{4}})?)\b",
        re.IGNORECASE),
@@ -87,6 +91,8 @@ DATE_PATTERNS = [
     # dates in words: "the eleventh of August", "August eleventh", "eleventh of August, nineteen sixty"
     rx(rf"\b(?P<phi>(?:(?:the\s+)?{ORDINAL_WORD}\s+of\s+{MONTH}|{MONTH}\s+(?:the\s+)?{ORDINAL_WORD})(?:,?\s+{YEAR_WORDS})?)\b",
        re.IGNORECASE),
+    # a day and a month in Spanish, Portuguese, French or Italian: "15 de agosto de 1979", "3 mars 2021"
+    rx(rf"\b(?P<phi>\d{{1,2}}(?:º|er)?\s+(?:de\s+)?{FOREIGN_MONTH}(?:\s+(?:de\s+|del\s+)?\d{{4}})?)\b", re.IGNORECASE),
     # a month and a year in words: "comparison january twenty twenty four", "june of two thousand nine"
     rx(rf"\b(?P<phi>{MONTH}\s+(?:of\s+)?{YEAR_WORDS})\b", re.IGNORECASE),
     # a date of birth read out as numbers: "date of birth eleven twelve forty eight", "DOB nine twenty-three ninety-nine"
@@ -147,6 +153,9 @@ AGE_PATTERNS = [
     rx(r"\bin\s+(?:her|his|their)\s+(?:(?:early|mid|late)[\s-]+)?(?P<phi>90s|90's|nineties)\b", re.IGNORECASE),
     rx(rf"\b(?:I'm|I\ am|(?:she|he)\ is|(?:she|he)'s)\s+(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?:\s+(?:years?\s+old|now))?"
         rf"(?=\s*[.,!]|\s+(?:years?|and)\b)", re.IGNORECASE),
+    # an age in words after "she's" in speech without punctuation: "report on doris she's ninety one came from"
+    rx(rf"\b(?:I'm|I\ am|(?:she|he)\ is|(?:she|he)'s)\s+(?P<phi>{WORD_AGE})\b(?!\s*(?:%|percent|pounds|degrees|over|point|beats"
+       r"|bpm|mg|kilos?|kg|lbs?|minutes|seconds|times|miles|feet)\b)", re.IGNORECASE),
     # a relative's age in words: "My husband is ninety-eight."
     rx(rf"\b(?i:mother|father|mom|dad|husband|wife|sister|brother|grandmother|grandfather|grandma|grandpa|aunt|uncle)"
        rf"(?:'s|\s+(?i:is|was))\s+(?P<phi>{WORD_AGE})\b(?=\s*[.,!]|\s+(?i:years?|now|and)\b)"),
@@ -157,16 +166,21 @@ BIRTH_YEAR = rx(r"\b(?i:born(?:\s+(?:in|on))?|DOB|d\.o\.b\.?|date\s+of\s+birth|b
 # word after them ("visit number 8812", not "Plan: 1000 mg").
 _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|acct|acc|account|member|subscriber|policy|identifier
     |ref|reference|encounter|provider\s+(?:number|no|id)
-    |health\s*plan(?:\s+beneficiary)?|beneficiary|medicare|medicaid|(?:driver'?s\s+)?licen[cs]e(?:\s+plate)?|lic|DEA|NPI|serial
+    |health\s*plan(?:\s+beneficiary)?|beneficiary|medicare|medicaid|(?:driver'?s\s+)?licen[cs]e(?:\s+plate)?|plate|lic|DEA|NPI|serial
     |CSN|FIN|HAR|accession|specimen|passport|VIN|HICN|HIC|MBI|group|subscriber|claim|authorization|auth|prior\s+auth|rx|badge
-    |employee|insurance|ins|payer|enrollee|registration|reg|booking|order|requisition|lab|pharmacy|bin|pcn)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
+    |employee|insurance|ins|payer|enrollee|registration|reg|booking|order|requisition|lab|pharmacy|bin|pcn
+    |UHID|IPD|OPD|UR|URN|PPSN|PPS|OHIP|RAMQ|PHN|HCN|NHS|CHI|IHI|NHI|health\s+card|card|Aadhaar|ABHA)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
     |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|patient|pt|vehicle|plate
     |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|lot|batch)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
     |(?:MRN|ID|SN)(?:\s*(?:number|no|num)\b\.?)?|\#)"""
-_ID_VALUE = (r"(?:(?=[A-Z0-9-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24}(?:[ \t]\d{2,6}){0,4}"  # "W227 8810 93"
-             r"|(?-i:[A-Z]{2,4})(?:[ \t]\d{2,6}){2,4})")  # "XJH 441 298 776"
+_ID_VALUE = (r"(?:(?=[A-Z0-9/-]*\d)[A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])){3,24}(?:[ \t]\d{2,6}){0,4}"  # "W227 8810 93"
+             r"|(?-i:[A-Z]{2,4})(?:[ \t]\d{2,6}){1,4})")  # "XJH 441 298 776", "plate BXR 4471"
 ID_PATTERNS = [
-    rx(rf"(?<!\w){_ID_LABEL}\s*(?:\#|:|-|=|is|was)?\s*(?:\#|:)?\s*(?P<phi>{_ID_VALUE})\b{_UNIT_AFTER}", re.IGNORECASE),
+    rx(rf"(?<!\w){_ID_LABEL}\s*(?:\.{{2,}}|…+)?\s*(?:\#|:|-|=|is|was)?\s*(?:\#|:)?\s*(?P<phi>{_ID_VALUE})\b{_UNIT_AFTER}",
+       re.IGNORECASE),
+    # a code of letters and six digits or more (a DEA number, a record number in a table): "BK4471923", "M4410932",
+    # "7219384TA"
+    rx(r"(?<![\w/.-])(?=[A-Z\d]{7})(?P<phi>[A-Z]{1,3}\d{6,12}[A-Z]{0,2}|\d{6,12}[A-Z]{1,3})(?![\w/-])"),
     rx(r"\b(?P<phi>(?:MRN|ACCT|MBR|SN|HP)-?\d{4,12})\b", re.IGNORECASE),
     # any capitals label glued to "#": "JOB#: 123456", "REQ# 88412"
     rx(rf"\b[A-Z]{{2,12}}[ \t]?\#[ \t]*:?[ \t]*(?P<phi>{_ID_VALUE})\b{_UNIT_AFTER}"),
@@ -183,7 +197,8 @@ PHONE_PATTERNS = [
         r"(?![\w/])", re.IGNORECASE),
     rx(r"\b(?:phone|tel|telephone|cell|mobile|fax|pager|beeper|ph|contact(?:\s+number)?|call(?:\s+back)?(?:\s+at)?)"
         r"\s*(?:\#|:|no\.?|number)?\s*:?\s*(?P<phi>\+?\d[\d\s().-]{5,16}\d)(?![\w/])", re.IGNORECASE),
-    rx(r"\b(?:pager|beeper|pgr|ext|extension|x)\.?\s*(?:\#|:|no\.?|number)?\s*:?\s*(?P<phi>\d{4,5})\b(?![/.]\d)", re.IGNORECASE),
+    rx(r"\b(?:pager|beeper|pgr|ext|extension|x)\.?\s*(?:\#|:|no\.?|number)?\s*:?\s*(?P<phi>\d{4,5}|\d-\d{4})\b(?![/.]\d)",
+       re.IGNORECASE),
     # other cues of a number to call, and numbers of any country's layout after them: "call me at 0494 92 82 32",
     # "Desk: +41 (0)96 471 07 95", "not answering at 71-33-52-22", "messages to 699 956 915"
     rx(r"\b(?:(?:call|text|phone|ring|reach)\s+(?:me|us|him|her|them)(?:\s+back)?\s+(?:at|on)|answering\s+at|messages?\s+to"
@@ -218,7 +233,7 @@ SPOKEN_ID_PATTERNS = [
     rx(rf"\b{_SPOKEN_ID_LABEL}[ \t]*(?:is|was|:|\#)?[ \t,]*(?P<phi>(?:[a-z](?:[ \t]+|-)){{0,4}}{spoken_number(3)})",
        re.IGNORECASE),
     # seven digits or more read out are a number of some record (or a phone's, after its cue), never a measurement
-    rx(rf"(?<![\w-])(?<!{_SPOKEN_PHONE_CUE})(?P<phi>{_DIGIT_WORD}(?:{_SPOKEN_GAP}(?:{_DIGIT_WORD}"
+    rx(rf"(?<![\w-])(?={_DIGIT_WORD}\b)(?<!{_SPOKEN_PHONE_CUE})(?P<phi>{_DIGIT_WORD}(?:{_SPOKEN_GAP}(?:{_DIGIT_WORD}"
        rf"|(?:double|triple)[ \t]+{_DIGIT_WORD}|dash)){{6,40}})(?![\w-])", re.IGNORECASE),
 ]
 SSN_PATTERNS = [
@@ -239,7 +254,8 @@ STREET_WORDS = r"""(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|
     |Causeway|Center|Centers|Cliffs?|Club|Curve|Dale|Dam|Divide|Drives|Extensions?|Garden|Hill|Mall|Wall|Ways
     |Loaf|Route|Rte|Camp|Crest|Lanes|Roads|Streets|Squares)"""
 _STREET = rf"(?:{STREET_WORDS}|{STREET_WORDS.upper()})\b"  # "Oak Street", "ELM ST"
-_NUMBERED = r"\d{1,3}(?:st|nd|rd|th)"  # a numbered street: "5th"
+_NUMBERED = (r"(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh"
+             r"|Twelfth)")  # a numbered street: "5th", "Ninth"
 _AND = r"[ \t]+(?:and|&)[ \t]+"
 _APARTMENT = r"(?:,?[ \t]+(?i:Apt|Apartment|Unit|Suite|Ste|Room|Rm|Floor|Fl|\#)\.?[ \t]*\#?[A-Za-z0-9-]+)?"
 ADDRESS_PATTERNS = [
@@ -251,9 +267,13 @@ ADDRESS_PATTERNS = [
     rx(rf"\b(?:(?i:address|addr|lives\s+(?:at|@)|resides\s+at|residing\s+at)\s*:?|(?i:home)\s*:)\s*(?P<phi>\d{{1,6}}[ \t]+"
        rf"(?:[^,\n]{{2,60}}?\b{_STREET}\.?{_APARTMENT}(?=[ \t]+\p{{Ll}})|[^,\n]{{2,60}}?{_APARTMENT}(?=,|\n|$|\.\s)))"),
     rx(r"\b(?P<phi>P\.?\s?O\.?\s+Box\s+\d+)", regex.IGNORECASE),
+    # a rural route: "RR 2 BOX 118", "Rural Route 3, Box 40" (not "RR 18": a respiratory rate)
+    rx(r"\b(?P<phi>(?:RR|R\.R\.)[ \t]*\d{1,3},?[ \t]+Box[ \t]+\d{1,5}|Rural\s+Route[ \t]*\d{1,3}(?:,?[ \t]+Box[ \t]+\d{1,5})?)\b",
+       regex.IGNORECASE),
     # a numbered street, or a house number and a street without a suffix, after a place word: "lives on 3rd
     # street", "found down at her home on 1420 Greenleaf."
-    rx(r"\b(?:on|at|off|near)[ \t]+(?P<phi>\d{1,3}(?:st|nd|rd|th)[ \t]+(?i:street|st|avenue|ave|road|rd)\b\.?)"),
+    rx(r"\b(?:on|at|off|near)[ \t]+(?P<phi>(?:\d{1,3}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth"
+       r"|ninth|tenth|eleventh|twelfth))[ \t]+(?i:street|st|avenue|ave|road|rd)\b\.?)"),
     rx(rf"\b(?i:on|at|outside|behind|near)[ \t]+(?P<phi>\d{{2,6}}[ \t]+{CAP}(?:[ \t]+{CAP})?)(?=[ \t]*(?:[.,;\n]|$))"),
     # a street in lowercase: "moved to 19 oak st last month" (not "2 times a day", "called by the dr")
     rx(r"\b(?P<phi>\d{1,6}[ \t]+(?:[nsew]\.?[ \t]+)?(?!(?:times?|hours?|days?|weeks?|months?|years?|mins?|minutes?|tabs?"
@@ -300,6 +320,8 @@ ZIP_PATTERNS = [
 # capitalised words before a facility word ("St. Columba's Hospital", "Bayside Kidney Center", "Eastgate Family
 # Clinic", "Grace Baptist Church"); "the cardiology clinic" is no name.
 _FACILITY = r"""(?:Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|Health\s+Centre|Health\s+System|Healthcare
+    |Health\s+(?:&|and)\s+Rehab(?:ilitation)?|Health\s+Team|Health\s+Plan|Memory\s+Care|Care\s+Home|Skilled\s+Nursing
+    |Medical\s+Practice|Baptist(?:\s+Church)?|Methodist(?:\s+Church)?|Lutheran(?:\s+Church)?
     |Health\s+Care|Clinic|Clinics|Infirmary|Nursing\s+Home|Nursing\s+Facility|Rehabilitation\s+(?:Center|Hospital)|Rehab
     |Hospice|Care\s+Center|Cancer\s+(?:Center|Institute)|Heart\s+Institute|Institute|Kidney\s+Center|Dialysis\s+Center
     |Dialysis|Surgical\s+Center|Surgery\s+Center|Urgent\s+Care|Imaging|Radiology|Laboratories|Laboratory|Labs
@@ -340,6 +362,16 @@ EMPLOYER_PATTERN = rx(
     r"|employee|student|freshman|sophomore|junior|senior|teacher|professor|engineer|manager|cashier|clerk|machinist"
     r"|mechanic|janitor|custodian|secretary|accountant|aide|laborer|welder|miner)[ \t]+(?i:for|at|with|from|of)[ \t]+"
     rf"(?:the[ \t]+)?{_NOT_A_TITLE}(?P<phi>{CAP}(?:[ \t]+(?:(?:of|the|and|&)[ \t]+)?{CAP}){{0,3}})")
+# A business named by its trade: "Pacific Coast Roofing", "Delmont Logistics", "Harmon Tool and Die" (detect.find_businesses
+# drops names of common words only: "Social Services", "Environmental Services").
+_TRADE = (r"(?:Roofing|Logistics|Foods|Construction|Plumbing|Trucking|Transport|Manufacturing|Industries|Enterprises"
+          r"|Technologies|Motors|Farms|Dairy|Bank|Airlines|Railroad|Steel|Mills|Mining|Landscaping|Electric|Electronics"
+          r"|Automotive|Tool\s+(?:and|&)\s+Die|Builders|Contractors|Consulting|Realty|Bakery|Grocery|Distribution|Supply"
+          r"|Lumber|Hardware|Packaging|Pharmaceuticals|Insurance|Holdings|Brewing|Restaurant|Diner|Casino|Hotel|Resort"
+          r"|Aerospace|Energy|Telecom|Software|Labs)")
+TRADE_WORD = rx(rf"\b{_TRADE}(?![\w'’-])")
+# the words before a trade word (matched on the text that ends with it: linear on long notes)
+BUSINESS_PATTERN = rx(rf"(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|and|&)){{0,3}}[ \t]+{_TRADE})\Z")
 INSTITUTION_PATTERNS = [
     rx(rf"\b{_SITE_CUE}[ \t]*(?:the[ \t]+)?(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?(?:{CAP}|{UPPER})(?:[ \t]+(?:{CAP}|{UPPER})){{0,2}})"
        rf"(?![\w'’-])"),
@@ -363,6 +395,11 @@ INSTITUTION_PATTERNS = [
     rx(rf"(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?{CAP}(?:[ \t]+{_SITE_WORD}){{0,4}}?[ \t]+{_FACILITY}"
        rf"(?:[ \t]+of(?:[ \t]+the)?[ \t]+{CAP}(?:[ \t]+{CAP}){{0,2}})?)\b"),
     rx(rf"(?P<phi>{UPPER}(?:[ \t]+{UPPER}){{0,4}}[ \t]+(?:{_FACILITY.upper()}))\b"),
+    # a hospital or clinic named in Spanish, Portuguese, French or Italian: "Hospital Regional de Cusco", "Clínica Santa
+    # María", "Hôpital Saint-Louis" (not "Hospital Course", "Hospital Day 3")
+    rx(rf"(?P<phi>(?:Hospital[ \t]+(?:{CAP}[ \t]+)?(?:de|del|do|da|dos|das|di|San|Santa|São|Sao|Nuestra)|Clínica|Clinica|Sanatorio"
+       rf"|Hôpital|Ospedale|Policlínico|Policlinico|Centro[ \t]+(?:Médico|Medico|de[ \t]+Salud))"
+       rf"(?:[ \t]+(?:de|del|la|los|las|do|da|dos|das|des|di|{CAP}))*?[ \t]+{CAP})(?![\w'’-])"),
     # a hospital named for a saint: "was at St. Elizabeth's", "Saint Joseph's in January" (not "St. John's wort",
     # "St. Patrick's Day")
     rx(r"(?P<phi>(?:St|Saint)\.?[ \t]+\p{Lu}\p{Ll}+['’]s)(?!\p{L})(?![ \t]+(?i:wort|day)\b)"),
