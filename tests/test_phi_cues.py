@@ -38,6 +38,13 @@ KEPT = [
     # section headers and services named like sites or businesses
     "Hospital Course: uneventful. Hospital Day 3. Best Practice Advisory fired. Referred to Social Services.\n"
     "Served in the United States Marine Corps. ORIF with plate and screws.",
+    # kinds of places in text without capitals, and words after a sign-off that are no name
+    "the patient was seen at the urgent care clinic and then went to the hospital and to my local clinic and was "
+    "admitted to the cardiology clinic and the nursing home and then to her home health agency and rehab\nthanks\n"
+    "see you soon",
+    # a patient's verb and an article after a cue in text without capitals
+    "this afternoon the patient felt palpitations and this is a tibial tubercule avulsion and this is a flaring of "
+    "the old injury and the doctor will call back with the results of the scan tomorrow morning",
     # spoken measurements are no numbers of a record
     "bp one twenty over eighty, heart rate ninety two, temp ninety eight point six, gave two of four doses",
 ]

@@ -246,6 +246,14 @@ FOUND = [
     ("operative note . surgeon doctor amit chaudhary . assistant bo lindgren p a . procedure laparoscopic "
      "cholecystectomy . estimated blood loss minimal . the patient tolerated the procedure well and went to recovery "
      "in stable condition", "bo lindgren", "NAME"),
+    ("radiology dictation exam ct abdomen pelvis with contrast patient hamid rahimi accession number pending findings "
+     "there is a four point two centimeter enhancing mass in the left kidney no adenopathy impression renal mass", "hamid rahimi",
+     "NAME"),
+    # a care site after a place word in text without capitals; a name on the line after a message's sign-off
+    ("the patient was seen at the urgent care clinic and then went to the hospital and she will follow up at lakeside "
+     "family medicine in one week with her doctor and at the infusion center", "lakeside family medicine", "INSTITUTION"),
+    ("should i go to urgent care or wait?? thx\nkayla", "kayla", "NAME"),
+    ("call me any time after 5.\nthank you\nmin-jun park", "min-jun park", "NAME"),
     # a first initial and a surname; headers in capitals without a space after the comma; a role of a technician
     ("Critical result communicated to S. Whitehorse by phone at 11:52.", "S. Whitehorse", "NAME"),
     ("NAME: OGUNLESI,BABATUNDE A      AGE/SX: 61/M", "OGUNLESI,BABATUNDE", "NAME"),

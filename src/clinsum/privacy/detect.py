@@ -22,9 +22,9 @@ import regex
 
 from clinsum.privacy.addresses import find_address_blocks
 from clinsum.privacy.name_tagger import find_uncued_names
-from clinsum.privacy.names import find_names, other_mentions, spelled_names, with_companions
+from clinsum.privacy.names import find_names, is_lowercase_text, other_mentions, spelled_names, with_companions
 from clinsum.privacy.patterns import (ADDRESS_PATTERNS, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, DATE_PATTERNS, EMPLOYER_PATTERN,
-                                      ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, PHONE_PATTERNS, SPOKEN_ID_PATTERNS,
+                                      ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_SITE, PHONE_PATTERNS, SPOKEN_ID_PATTERNS,
                                       SPOKEN_PHONE_PATTERNS, SSN_PATTERNS, TRADE_WORD,
                                       STATE, STATE_NAMES, UPPER, ZIP_PATTERNS)
 from clinsum.privacy.vocab import (
@@ -109,6 +109,7 @@ class _ClinicalRecognizers:
             SpanRecognizer("INSTITUTION", find_practices, 0.6, "Specialty"),
             SpanRecognizer("INSTITUTION", find_employers, 0.6, "Employer"),
             SpanRecognizer("INSTITUTION", find_businesses, 0.6, "Business"),
+            SpanRecognizer("INSTITUTION", find_lowercase_sites, 0.6, "LowercaseSite"),
             regex_recognizer("INSTITUTION", INSTITUTION_PATTERNS, 0.6),
             regex_recognizer("DATE", DATE_PATTERNS),
             regex_recognizer("AGE", AGE_PATTERNS),
@@ -152,6 +153,11 @@ def find_care_brands(text: str) -> list[tuple[int, int]]:
     """Spans of pharmacies, laboratories, health systems, care homes and employers named without a cue
     (``Walgreens``, ``CVS #4471``, ``Quest Diagnostics``, ``Kaiser``), from the list in ``data/care_brands.txt``."""
     return [m.span() for m in _care_brand_pattern().finditer(text)]
+
+
+def find_lowercase_sites(text: str) -> list[tuple[int, int]]:
+    """Care sites named after a place word in text written without capitals (:data:`LOWERCASE_SITE`)."""
+    return [m.span("phi") for m in LOWERCASE_SITE.finditer(text)] if is_lowercase_text(text) else []
 
 
 def find_tagged_names(text: str) -> list[tuple[int, int]]:

@@ -80,6 +80,10 @@ _NAME_PATTERNS = {
     # a signature after a dash at the end of a line: "-- tkowalczyk", "—J. Park, NP"
     "dash_signature": rx(rf"(?m)(?:^|[ \t.])(?:--|—|–)[ \t]*(?P<phi>[\p{{L}}][\p{{L}}'’.-]+(?:{_GAP}[\p{{L}}][\p{{L}}'’.-]+){{0,2}})"
                          rf"(?:,?{_GAP}{_CREDENTIAL})?[ \t]*$"),
+    # a name alone on the line after a message's sign-off: "thx\nkayla", "Thanks,\n-Tevita", "thank you\nmin-jun park"
+    "sign_off": rx(r"(?im)\b(?:thanks|thank[ \t]+you|thx|ty|regards|best(?:[ \t]+wishes)?|cheers|sincerely|love|warmly"
+                   r"|respectfully|kind[ \t]+regards)[ \t]*[,.!]*[ \t]*\n[ \t]*[-–—~]?[ \t]*"
+                   r"(?P<phi>\p{L}[\p{L}'’-]*(?:[ \t]+\p{L}[\p{L}'’.-]*){0,2})[ \t]*$"),
     # "Emir van der Klijn is here": two or more name words as a sentence's subject
     "subject": rx(rf"(?:^|(?<=[.!?:;]\s+)|(?<=\n))(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{1,3}})[ \t]+"
                    r"(?:is|was|has|had|presents|presented|reports|reported|denies|denied|states|stated|returns|returned"
@@ -393,6 +397,10 @@ def find_names(text: str) -> list[tuple[int, int]]:
             elif kind in ("role_after", "role_apposition"):  # before a comma, a dictionary or likely name ("Like, my mom")
                 span = _name_words(text, s, e, strong=kind == "role_after", lowercase_ok=False, likely_alone=True)
                 span = (span[0], e) if span and span[1] == e else None  # the words right before the role
+            elif kind == "sign_off":  # a first word that is a first name or no word text writes in lowercase
+                first = text[s:e].split()[0]
+                span = _name_words(text, s, e, strong=True, lowercase_ok=True) if first.lower() in first_names() or (
+                    first.lower() not in lowercase_words() and not _ROLE_WORD.fullmatch(first)) else None
             elif kind in ("list", "dash_signature"):
                 credential = kind == "dash_signature" and regex.fullmatch(_CREDENTIAL, text[s:e])  # "-- CMA"
                 span = None if credential else _name_words(text, s, e, strong=True, lowercase_ok=True)
@@ -452,7 +460,10 @@ _LOWERCASE_CUE = rx(rf"""\b(?:(?i:{_TITLE})\.?|{_ROLE}|patient|pt|(?:patient\s+)
 
 def _lowercase_cued_names(text: str) -> list[tuple[int, int]]:
     """Names after a cue in text without capitals: a first name, an initial or a word the name model takes for a
-    name, then the words that a name list holds or the name model takes for names, up to the first common word."""
+    name, then the words that a name list holds, or no English word that the name model does not rule out
+    ("oyelaran"; not "dictating"), up to the first common word; a first
+    word that is neither a listed first name nor name-like must have such a surname after it ("patient hamid
+    rahimi")."""
     spans = []
     for m in _LOWERCASE_CUE.finditer(text, overlapped=True):
         if _SPEAKER_TAG.match(text, m.start()) or _SPEAKER_ROLE.match(text, m.start()) \
@@ -460,13 +471,15 @@ def _lowercase_cued_names(text: str) -> list[tuple[int, int]]:
             continue  # a speaker's turn: "doctor: bowel movements okay?"
         words = list(regex.finditer(r"\S+", text[m.start("phi"): m.end()]))
         first = words[0].group()
-        if not (len(first) == 1 or is_name_word(first) and (first in first_names() or _likely_name(first))):
+        if first in ("a", "i") or _TITLE_WORD.fullmatch(first) or not (len(first) == 1 or is_name_word(first) and (
+                first in first_names() or _likely_name(first) or first not in lowercase_words())):
             continue
         end = words[0].end()
         for w in words[1:]:
             word = w.group()
             if not is_name_word(word) or _ROLE_WORD.fullmatch(word) or len(word) < 2 or not (
-                    word in first_names() or word in last_names() or word not in english_words() and _likely_name(word)):
+                    word in first_names() or word in last_names() or word not in english_words() and (
+                        _likely_name(word) or word not in lowercase_words() and name_score(word) >= 0.3)):
                 break
             end = w.end()
         # an initial, or a first name that text mostly writes in lowercase ("rosemary", "precious"), only before a

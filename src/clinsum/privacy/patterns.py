@@ -330,6 +330,10 @@ _FACILITY = r"""(?:Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|He
     |High\s+School|Middle\s+School|Elementary(?:\s+School)?|School|Academy|College|University
     |Church|Chapel|Cathedral|Temple|Mosque|Synagogue|Parish)"""
 _SITE_WORD = rf"(?:{CAP}|{UPPER}|St\.?|Mt\.?|of|the|and|&)"
+# In text without capitals: the words before a facility word after a place word ("follow up at lakeside family medicine";
+# detect drops kinds of places: "at the urgent care clinic")
+LOWERCASE_SITE = rx(rf"\b(?:at|to|from|with|of)[ \t]+(?:the[ \t]+)?(?P<phi>(?:\p{{Ll}}[\p{{Ll}}'’-]+[ \t]+){{1,3}}?"
+                    rf"(?i:{_FACILITY}|internal\s+medicine|health\s+plan|nursing\s+home|medical\s+group))(?![\w'’-])")
 # Companies: a legal suffix ("Streetcred Software Inc.", "Miller Ltd"), or an employer ("I work for Xignite").
 _COMPANY = r"(?:Inc|LLC|L\.L\.C|Ltd|Corp|Corporation|Co|Company|Group|PLC|GmbH|AG|S\.A|SA|LLP)\.?"
 # A care site or service named without a facility word, after what is done there or a transfer ("bloodwork at
