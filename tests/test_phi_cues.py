@@ -45,6 +45,11 @@ KEPT = [
     # a patient's verb and an article after a cue in text without capitals
     "this afternoon the patient felt palpitations and this is a tibial tubercule avulsion and this is a flaring of "
     "the old injury and the doctor will call back with the results of the scan tomorrow morning",
+    # weekdays before a time or abbreviated, "may" as a verb, kinds of clinics, abbreviations after "says", relatives
+    # in Spanish, a royal style
+    "Tues 10:40 Student seen. Gym w/ coach Tue/Thu. Pt rm 6 may need top-up. Smoked for 90 years.\n"
+    "Cardiology - Valve Clinic. DEVICE CLINIC - remote check. He says BP at home is fine. Here with abuela.\n"
+    "The Princess Royal arrived.",
     # spoken measurements are no numbers of a record
     "bp one twenty over eighty, heart rate ninety two, temp ninety eight point six, gave two of four doses",
 ]

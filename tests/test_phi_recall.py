@@ -254,6 +254,20 @@ FOUND = [
      "family medicine in one week with her doctor and at the infusion center", "lakeside family medicine", "INSTITUTION"),
     ("should i go to urgent care or wait?? thx\nkayla", "kayla", "NAME"),
     ("call me any time after 5.\nthank you\nmin-jun park", "min-jun park", "NAME"),
+    # ages in run reports, pedigrees and care conferences
+    ("DISPATCHED TO 455 ELM ST APT 3C FOR 92 YOF UNRESPONSIVE.", "92", "AGE"),
+    ("Resident: Clementine Boudreaux, ninety-three yrs", "ninety-three", "AGE"),
+    ("Her sister Odile, in her late nineties, visits monthly.", "late nineties", "AGE"),
+    ("grandfather: prostate ca at 80, d. at 94", "94", "AGE"),
+    # organisations in a field, a practice of a kind, a saint's hospital after "at", a ZIP after a street and a town
+    ("Employee: Tomasz Wisniewski      Employer: Great Lakes Steel Fabricators", "Great Lakes Steel Fabricators",
+     "INSTITUTION"),
+    ("DENTAL PROGRESS NOTE - Bright Harbor Family Dentistry", "Bright Harbor Family Dentistry", "INSTITUTION"),
+    ("mean gradient 46 mmHg on TTE at St. Vincent last month.", "St. Vincent", "INSTITUTION"),
+    ("discharge tomorrow to 2207 Saratoga Rd, Langley 98260. Needs SN.", "98260", "ZIP"),
+    # roles of work and of Spanish-speaking families, a priest
+    ("Adjuster Melody Chang requested a status update.", "Melody Chang", "NAME"),
+    ("with son Rogelio and chaplain Fr. Tomas at the bedside", "Tomas", "NAME"),
     # a first initial and a surname; headers in capitals without a space after the comma; a role of a technician
     ("Critical result communicated to S. Whitehorse by phone at 11:52.", "S. Whitehorse", "NAME"),
     ("NAME: OGUNLESI,BABATUNDE A      AGE/SX: 61/M", "OGUNLESI,BABATUNDE", "NAME"),

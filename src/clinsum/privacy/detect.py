@@ -201,13 +201,13 @@ _PRACTICE = regex.compile(rf"(?P<phi>{CAP}(?:[ \t]+{CAP}){{0,2}}[ \t]+(?:Cardiol
 
 def find_practices(text: str) -> list[tuple[int, int]]:
     """Spans of practices named by a specialty after a proper name; not after a word text writes in lowercase
-    ("Consult Cardiology", "Page Neurology", "Recommend Dermatology")."""
+    ("Consult Cardiology", "Page Neurology", "Recommend Dermatology") or kinds only ("Pediatric Cardiology")."""
     found = []
     for m in _PRACTICE.finditer(text):
         words = m.group("phi").split()
         while words and (words[0].lower() in lowercase_words() or not is_name_word(words[0])):
             words.pop(0)
-        if len(words) > 1 and all(w.lower() not in department_words() for w in words[:-1]):
+        if len(words) > 1 and not all(w.lower() in department_words() for w in words[:-1]):
             found.append((m.end("phi") - len(" ".join(words)), m.end("phi")))
     return found
 
@@ -560,8 +560,10 @@ _READING_BEFORE = re.compile(r"(?:BP|blood\s+pressure|pressure|strength|pain|vis
 
 
 def _not_a_date(text: str, span: PhiSpan) -> bool:
-    """``1/2 tablet``, ``5/5 strength``, ``BP 120/80``, ``20/20 vision``: numbers, not dates."""
+    """``1/2 tablet``, ``5/5 strength``, ``BP 120/80``, ``20/20 vision``: numbers, not dates; ``6 may``: a verb."""
     value = text[span.start: span.end]
+    if re.fullmatch(r"\d{1,2}\s+may", value):
+        return True  # "pt rm 6 may need a top-up": the verb, written in lowercase
     if not re.fullmatch(r"\d{1,3}/\d{1,3}", value):
         return False
     return bool(_DOSE_AFTER.match(text, span.end) or _READING_BEFORE.search(text[max(0, span.start - 30): span.start]))

@@ -86,7 +86,7 @@ DATE_PATTERNS = [
     rx(rf"\b(?:on|since|from|until|till|by|before|after|of)\s+(?P<phi>the\s+\d{{1,2}}{ORD})\b", re.IGNORECASE),
     rx(rf"\bthe\s+(?P<phi>\d{{1,2}}{ORD})\s+of\b", re.IGNORECASE),
     # a weekday before a date or a day: "Sunday, October 13", "Tuesday the 9th", "Thursday 14th"
-    rx(rf"\b(?P<phi>{WEEKDAY},?\s+(?:the\s+)?\d{{1,2}}{ORD}|{WEEKDAY},?(?=\s+(?:the\s+)?(?:{MONTH}\.?\s+)?\d{{1,2}}\b))",
+    rx(rf"\b(?P<phi>{WEEKDAY},?\s+(?:the\s+)?\d{{1,2}}{ORD}|{WEEKDAY},?(?=\s+(?:the\s+)?(?:{MONTH}\.?\s+)?\d{{1,2}}\b(?!:\d)))",
        re.IGNORECASE),
     # dates in words: "the eleventh of August", "August eleventh", "eleventh of August, nineteen sixty"
     rx(rf"\b(?P<phi>(?:(?:the\s+)?{ORDINAL_WORD}\s+of\s+{MONTH}|{MONTH}\s+(?:the\s+)?{ORDINAL_WORD})(?:,?\s+{YEAR_WORDS})?)\b",
@@ -119,7 +119,10 @@ AGE_OVER_89 = r"(?:9\d|1[01]\d|120)"
 AGE_PATTERNS = [
     rx(rf"\b(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?:\s*|-)(?:years?|yrs?|y)[\s-]*(?:old|of\s+age|/?o\b|\.o\.)",
         re.IGNORECASE),
-    rx(rf"\b(?P<phi>{AGE_OVER_89})\s*(?:yo|y/o|y\.o\.|yF|yM)\b", re.IGNORECASE),
+    rx(rf"\b(?P<phi>{AGE_OVER_89})\s*(?:yo[fmw]?|y/o|y\.o\.|yF|yM)\b", re.IGNORECASE),
+    # "ninety-three yrs", "92 years" (not "90 years ago", "for 90 years")
+    rx(rf"(?<!\b(?i:for|over|past|last|than|about|nearly|almost|within|after|in)\s+)\b(?P<phi>{AGE_OVER_89}|{WORD_AGE})[\s-]*(?:yrs?|years?)\b(?![\s-]*(?:ago|of|in|later|earlier|before|after|since|prior"
+       r"|post|duration|history|hx|old))", re.IGNORECASE),
     # years in parentheses: "DOB 1/2/1930 (94 yrs)"; a bare number after a person: "Pt (94) seen today" (not "BP (92)")
     rx(rf"\((?P<phi>{AGE_OVER_89})[ \t]*(?i:yrs?|years?|y)\)"),
     rx(rf"\b(?i:pt|patient|woman|man|lady|gentleman|mother|father|husband|wife|sister|brother|grandmother|grandfather)"
@@ -145,12 +148,12 @@ AGE_PATTERNS = [
     rx(rf"\b(?i:the\s+)?(?i:patient|pt|woman|man|lady|gentleman|mother|father|husband|wife),\s+(?P<phi>{AGE_OVER_89}),"),
     rx(rf"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+{CAP}(?:\s+{CAP})?(?:\s*\((?P<phi>{AGE_OVER_89})\)|,\s+(?P<phi>{AGE_OVER_89}),)"),
     rx(rf"\b(?i:at)\s+(?P<phi>{AGE_OVER_89}),\s+(?i:she|he|they|the\s+patient|pt|my\s+\w+|her\s+\w+|his\s+\w+)\b"),
-    rx(rf"\b(?i:died|passed\s+away|passed|alive|lived\s+to|living|still\s+living)\s+(?i:at\s+)?(?i:age\s+)?"
+    rx(rf"(?:\b(?i:died|passed\s+away|passed|alive|lived\s+to|living|still\s+living)|\bd\.)[,\s]+(?i:at\s+)?(?i:age\s+)?"
        rf"(?P<phi>{AGE_OVER_89})\b{_UNIT_AFTER}"),
     rx(rf"(?<![\w/])(?:[MF]/(?P<phi>{AGE_OVER_89})|(?P<phi>{AGE_OVER_89})/[MF])(?![\w/])"),
     rx(rf"\b(?i:man|woman|lady|gentleman|female|male)\s+of\s+(?P<phi>{AGE_OVER_89})\b(?!\s*(?:%|mg|kg|lbs?|percent))"),
     # "in her 90s", "in his late nineties"
-    rx(r"\bin\s+(?:her|his|their)\s+(?:(?:early|mid|late)[\s-]+)?(?P<phi>90s|90's|nineties)\b", re.IGNORECASE),
+    rx(r"\bin\s+(?:her|his|their)\s+(?P<phi>(?:(?:early|mid|late)[\s-]+)?(?:90s|90's|nineties))\b", re.IGNORECASE),
     rx(rf"\b(?:I'm|I\ am|(?:she|he)\ is|(?:she|he)'s)\s+(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?:\s+(?:years?\s+old|now))?"
         rf"(?=\s*[.,!]|\s+(?:years?|and)\b)", re.IGNORECASE),
     # an age in words after "she's" in speech without punctuation: "report on doris she's ninety one came from"
@@ -314,13 +317,16 @@ ZIP_PATTERNS = [
     rx(r"\b(?:zip|zip\s*code|postal\s+code|zipcode|postcode)\s*(?:\#|:|is)?\s*:?\s*"
        r"(?P<phi>\d{3,5}(?:[ -]\d{2,4})?(?:[ \t][A-Z]{2}\b)?|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b", re.IGNORECASE),
     rx(r"(?<![\d-])(?P<phi>\d{5}-\d{4})(?![\d-])"),
+    # after a street and a town: "2207 Saratoga Rd, Langley 98260"
+    rx(rf"\d[ \t]+(?:{CAP}[ \t]+){{1,3}}{_STREET}\.?,[ \t]*(?:{CAP}[ \t]+){{1,2}}(?P<phi>\d{{5}}(?:-\d{{4}})?)\b"),
 ]
 
 # Hospitals, clinics and other care sites, and the schools and places of worship a patient's history names:
 # capitalised words before a facility word ("St. Columba's Hospital", "Bayside Kidney Center", "Eastgate Family
 # Clinic", "Grace Baptist Church"); "the cardiology clinic" is no name.
 _FACILITY = r"""(?:Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|Health\s+Centre|Health\s+System|Healthcare
-    |Health\s+(?:&|and)\s+Rehab(?:ilitation)?|Health\s+Team|Health\s+Plan|Memory\s+Care|Care\s+Home|Skilled\s+Nursing
+    |Health\s+(?:&|and)\s+Rehab(?:ilitation)?|Rehabilitation(?:\s+(?:&|and)\s+(?:Nursing|Health))?|EMS|Ambulance
+    |Fire\s+(?:Department|Rescue)|Health\s+Team|Health\s+Plan|Memory\s+Care|Care\s+Home|Skilled\s+Nursing
     |Medical\s+Practice|Baptist(?:\s+Church)?|Methodist(?:\s+Church)?|Lutheran(?:\s+Church)?
     |Health\s+Care|Clinic|Clinics|Infirmary|Nursing\s+Home|Nursing\s+Facility|Rehabilitation\s+(?:Center|Hospital)|Rehab
     |Hospice|Care\s+Center|Cancer\s+(?:Center|Institute)|Heart\s+Institute|Institute|Kidney\s+Center|Dialysis\s+Center
@@ -372,7 +378,8 @@ _TRADE = (r"(?:Roofing|Logistics|Foods|Construction|Plumbing|Trucking|Transport|
           r"|Technologies|Motors|Farms|Dairy|Bank|Airlines|Railroad|Steel|Mills|Mining|Landscaping|Electric|Electronics"
           r"|Automotive|Tool\s+(?:and|&)\s+Die|Builders|Contractors|Consulting|Realty|Bakery|Grocery|Distribution|Supply"
           r"|Lumber|Hardware|Packaging|Pharmaceuticals|Insurance|Holdings|Brewing|Restaurant|Diner|Casino|Hotel|Resort"
-          r"|Aerospace|Energy|Telecom|Software|Labs)")
+          r"|Aerospace|Energy|Telecom|Software|Labs|Fabricators|Fabrication|Welding|Machining|Freight|Staffing|Janitorial"
+          r"|Catering|Orchards|Vineyards|Ranch|Dentistry)")
 TRADE_WORD = rx(rf"\b{_TRADE}(?![\w'’-])")
 # the words before a trade word (matched on the text that ends with it: linear on long notes)
 BUSINESS_PATTERN = rx(rf"(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|and|&)){{0,3}}[ \t]+{_TRADE})\Z")
@@ -407,6 +414,10 @@ INSTITUTION_PATTERNS = [
     # a hospital named for a saint: "was at St. Elizabeth's", "Saint Joseph's in January" (not "St. John's wort",
     # "St. Patrick's Day")
     rx(r"(?P<phi>(?:St|Saint)\.?[ \t]+\p{Lu}\p{Ll}+['’]s)(?!\p{L})(?![ \t]+(?i:wort|day)\b)"),
+    rx(r"\b(?i:at|from|to)[ \t]+(?P<phi>(?:St|Saint)\.?[ \t]+\p{Lu}\p{Ll}+)(?![\p{L}'’])"),
+    # a field that names an organisation: "Employer: Great Lakes Steel", "Agency: Tri-County EMS", "School: ..."
+    rx(rf"\b(?i:employer|company|workplace|agency|school|insurer|carrier|facility|pharmacy|practice)[ \t]*:[ \t]*"
+       rf"(?P<phi>(?:{CAP}|{UPPER})(?:[ \t]+(?:{CAP}|{UPPER}|of|the|and|&)){{0,5}}?)(?=[ \t]*(?:$|\n|[ \t]{{2}}|[,;(]))", re.MULTILINE),
     # a site named after care in the same sentence: "surgery? At Mercy", "seen in the ED at Providence Portland",
     # "my cardiologist is over at Northwestern" (the allow-list drops departments and common words: "at Home")
     rx(rf"\b{_CARE_WORD}\b[^.!?\n]{{0,60}}?\b(?i:at|from)[ \t]+(?:the[ \t]+)?"
