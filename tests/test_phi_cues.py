@@ -50,6 +50,9 @@ KEPT = [
     "Tues 10:40 Student seen. Gym w/ coach Tue/Thu. Pt rm 6 may need top-up. Smoked for 90 years.\n"
     "Cardiology - Valve Clinic. DEVICE CLINIC - remote check. He says BP at home is fine. Here with abuela.\n"
     "The Princess Royal arrived.",
+    # abbreviations in capitals after a comma, common words in capitals, grades of doctors, Spanish greetings, peoples
+    "Dx: CAP, RLL. ADMIT DATE - HOLIDAY, SKELETON STAFF. NARCAN X2 BY EMS. Discussed with ANP.\nMOTHER: Hola doctora.\n"
+    "Interpreter in person (Rohingya), from Rakhine. REFUGEE HEALTH ASSESSMENT. ANTENATAL CLINIC today. Typhoid Vi given.",
     # spoken measurements are no numbers of a record
     "bp one twenty over eighty, heart rate ninety two, temp ninety eight point six, gave two of four doses",
 ]

@@ -267,6 +267,24 @@ FOUND = [
     ("discharge tomorrow to 2207 Saratoga Rd, Langley 98260. Needs SN.", "98260", "ZIP"),
     # roles of work and of Spanish-speaking families, a priest
     ("Adjuster Melody Chang requested a status update.", "Melody Chang", "NAME"),
+    ("PCP: P. Camarillo\nWill return in May.", "P. Camarillo", "NAME"),
+    # postcodes of other countries, a mobile number, labels of the Philippines and of a prison
+    ("Millbrook Surgery, OL14 5DP", "OL14 5DP", "ZIP"),
+    ("OHIP: 5823-441-907-MK    ON K1K 3E8", "K1K 3E8", "ZIP"),
+    ("Salthill H91 K2X7\nGP: Dr Niamh McGettigan", "H91 K2X7", "ZIP"),
+    ("Medicare: 4127 50931 2    NSW 2830", "2830", "ZIP"),
+    ("Partner mob 0412 555 087.", "0412 555 087", "PHONE"),
+    ("PhilHealth PIN: 19-025588341-7", "19-025588341-7", "ID"),
+    ("pt jamal k. okonjo   doc 1120473", "1120473", "ID"),
+    # names before a credential in lowercase or with a bare initial in capitals, after a rank
+    ("discussed w/ primary team.\n-- s. markovic md (psych)", "s. markovic", "NAME"),
+    ("/es/ ADEBAYO K OYELOWO, MD", "ADEBAYO K OYELOWO", "NAME"),
+    ("If agitated, notify sgt Labelle.", "Labelle", "NAME"),
+    # a holiday with its year, care sites of corrections and recovery, an age after a patient's name
+    ("separated since Thanksgiving 2022; 2 kids", "Thanksgiving 2022", "DATE"),
+    ("Nomzamo Community Health Centre, Western Cape", "Nomzamo Community Health Centre", "INSTITUTION"),
+    ("died peacefully at Birchwood Hospice House on Sunday", "Birchwood Hospice House", "INSTITUTION"),
+    ("Pt: Cornelius Beaumont, 97. Also present: daughter.", "97", "AGE"),
     ("with son Rogelio and chaplain Fr. Tomas at the bedside", "Tomas", "NAME"),
     # a first initial and a surname; headers in capitals without a space after the comma; a role of a technician
     ("Critical result communicated to S. Whitehorse by phone at 11:52.", "S. Whitehorse", "NAME"),

@@ -18,9 +18,9 @@ from clinsum.privacy.vocab import (
 
 # Names. Titles and credentials make what follows (or precedes) a name whatever it is; roles make a
 # capitalised word a name; the label "patient" does so only for dictionary names.
-_TITLE = r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Madam|Nurse|Sister|Rev|Reverend|Pastor|Rabbi|Imam|Chaplain|Fr)"
+_TITLE = r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Madam|Nurse|Sister|Rev|Reverend|Pastor|Rabbi|Imam|Chaplain|Fr|Sgt|Cpl|Lt|Capt|Det|Deputy|Officer|Sheriff|Trooper)"
 _CREDENTIAL = (r"(?:MD|M\.D\.|DO|D\.O\.|RN|NP|PA-C|PA|PhD|FNP|FNP-C|APRN|MBBS|DNP|LPN|CNM|DPM|DDS|MSW|LCSW|PharmD"
-               r"|CMA|MA|CNA|LVN|RT|RRT|SLP|OTR|OTR/L|DPT|PT|OT|CRNA|EMT|MSN|BSN|RD|RPh|RDN|NRP)")
+               r"|CMA|MA|CNA|LVN|RT|RRT|SLP|OTR|OTR/L|DPT|PT|OT|CRNA|EMT|MSN|BSN|RD|RPh|RDN|NRP|ANP|MRCP|FRCS|MRCGP)")
 _NAME_WORD = rf"(?:{CAP}|{UPPER}|{INITIAL})"
 _GAP = r"[ \t]+"  # name words are on one line
 _NEXT = rf"{_GAP}(?:{PARTICLE}{_GAP})*"  # the gap before a further name word
@@ -45,10 +45,13 @@ _NAME_PATTERNS = {
     # "Dr. Adams", "Mrs. Maria Garcia", "DR. LEE", "dr smith"
     "title": rx(rf"\b(?i:{_TITLE})(?:\.[ \t]*|[ \t]+)(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}{_NAME_WORD}){{0,2}})"),
     # "Kim Nguyen, MD", "J. Smith RN"
-    "credential": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,3}}),?{_GAP}{_CREDENTIAL}\b"),
+    "credential": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}(?:{_NAME_WORD}|\p{{Lu}}(?=[ \t]+\p{{Lu}}))){{0,3}}),?{_GAP}{_CREDENTIAL}\b"),
+    # an initial and a surname in lowercase before a credential: "-- s. markovic md", "m. ruiz rn"
+    "lowercase_credential": rx(r"(?<![\p{L}\d'’.-])(?P<phi>\p{Ll}\.?[ \t]+\p{Ll}[\p{Ll}'’-]+\p{Ll})[ \t]*,?[ \t]+"
+                               r"(?:md|rn|np|pa|do|lpn|lcsw|msw|pharmd|dds|pa-c)\b(?![\p{L}-])"),
     # "Patient name: john smith", "Signed by: Kim Nguyen", "cc: Lee", "Patient: Hi, I'm Maria"
     "label": rx(r"\b(?i:(?:patient|pt|client|resident)'?s?\s+name|name\s+(?:is|was)|name|patient|pt|guest_family|guest_clinician"
-                 r"|signed(?:\s+by)?|electronically\s+signed\s+by"
+                 r"|signed(?:\s+by)?|electronically\s+signed\s+by|/e?s/"
                  r"|re|dictated\s+by|transcribed\s+by|authenticated\s+by|cosigned\s+by|attested\s+by|cc|seen\s+by"
                  r"|referred\s+by|discussed\s+(?:with|w/)|d/w|spoke\s+(?:with|to|w/)|talked\s+(?:with|to)|accompanied\s+by|per|with|by|from"
                  r"|I'm|I\s+am|my\s+name\s+is|this\s+is|is\s+this|call\s+me|calls\s+me|called|goes\s+by|known\s+as|it'?s"
@@ -194,6 +197,8 @@ def _may_be_name(word: str) -> bool:
     "PROGRESS", "WATCHER"; but "Grace"), not a department ("GI", "Endo") and not an unlisted abbreviation ("CM",
     "PGY")."""
     low = word.lower().rstrip(".,")
+    if len(low) == 1:
+        return True  # an initial: "PCP: P. Camarillo"
     common = low in lowercase_words() or word.isupper() and low in english_words()
     return not (common and low not in first_names()) and low not in department_words() \
         and not (word.isupper() and len(word) <= 4 and not _known(word))
@@ -334,6 +339,10 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 words = regex.findall(r"\p{L}[\p{L}'’-]*", text[s:e])
                 span = (s, e) if all(is_name_word(w) for w in words) and (
                     words[0].lower() in first_names() or _likely_name(words[0])) else None
+            elif kind == "lowercase_credential":  # a surname text does not write in lowercase: "m. ruiz rn"
+                word = text[s:e].split()[-1]
+                span = (s, e) if is_name_word(word) and word not in lowercase_words() and (
+                    _likely_or_known(word) or word not in english_words()) else None
             elif kind == "initial_surname":  # a surname text does not write in lowercase, and no place: "S. Whitehorse"
                 word = text[s:e].split(".")[-1].strip()
                 span = (s, e) if is_name_word(word) and _may_be_name(word) \
@@ -415,6 +424,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 last, first = re.split(r",\s*", text[s:e], maxsplit=1)
                 first = first.split()[0]
                 capitals = last.isupper() and first.isupper() and len(first) > 2  # "GARCIA, MARIA", not "NSCLC, PD-L"
+                if capitals and (len(last) <= 3 and len(first) <= 3 and not (_known(last) and _known(first))
+                                 or not _may_be_name(last) and not _may_be_name(first)):
+                    capitals = False  # "CAP, RLL", "HOLIDAY, SKELETON STAFF"
                 ok = is_name_word(last) and is_name_word(first) and (
                     first.lower() in first_names() or _alone_on_line(text, s, e, label_ok=True)
                     or capitals and (_likely_or_known(last) or _likely_or_known(first)))

@@ -100,7 +100,7 @@ DATE_PATTERNS = [
        rf"(?P<phi>{_TO_99}(?:[\s,-]+{_TO_99}){{1,4}})\b", re.IGNORECASE),
     # holidays, with a day or week around them: "Christmas Eve", "the week after Thanksgiving"
     rx(rf"\b(?P<phi>(?:the\s+(?:day|days|week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-       rf"\s+(?:before|after|of)\s+)?{HOLIDAY})\b", re.IGNORECASE),
+       rf"\s+(?:before|after|of)\s+)?{HOLIDAY}(?:,?\s+(?:19|20)\d{{2}})?)\b", re.IGNORECASE),
     rx(r"\b(?:on|since|dated?|DOS|DOB|seen|admitted|discharged|admission|discharge|visit|until|through|thru|"
         r"d/c(?:'?d)?|dc'?d|transferred|"
         rf"starting|started|surgery|born|follow[\s-]?up|f/u|appointment|appt|return|RTC|next|last|{WEEKDAY}|"
@@ -147,6 +147,7 @@ AGE_PATTERNS = [
        rf"\s+(?i:is|was)\s+(?P<phi>{AGE_OVER_89})(?![.,]\d)(?=\s+(?i:and|but|with|now|today|yo|y/o)\b|\s*[.,;!])"),
     rx(rf"\b(?i:the\s+)?(?i:patient|pt|woman|man|lady|gentleman|mother|father|husband|wife),\s+(?P<phi>{AGE_OVER_89}),"),
     rx(rf"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+{CAP}(?:\s+{CAP})?(?:\s*\((?P<phi>{AGE_OVER_89})\)|,\s+(?P<phi>{AGE_OVER_89}),)"),
+    rx(rf"\b(?i:pt|patient|resident|client)\s*:\s*{CAP}(?:\s+{CAP}){{0,2}},\s+(?P<phi>{AGE_OVER_89})\b(?![./]\d)"),
     rx(rf"\b(?i:at)\s+(?P<phi>{AGE_OVER_89}),\s+(?i:she|he|they|the\s+patient|pt|my\s+\w+|her\s+\w+|his\s+\w+)\b"),
     rx(rf"(?:\b(?i:died|passed\s+away|passed|alive|lived\s+to|living|still\s+living)|\bd\.)[,\s]+(?i:at\s+)?(?i:age\s+)?"
        rf"(?P<phi>{AGE_OVER_89})\b{_UNIT_AFTER}"),
@@ -172,7 +173,8 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
     |health\s*plan(?:\s+beneficiary)?|beneficiary|medicare|medicaid|(?:driver'?s\s+)?licen[cs]e(?:\s+plate)?|plate|lic|DEA|NPI|serial
     |CSN|FIN|HAR|accession|specimen|passport|VIN|HICN|HIC|MBI|group|subscriber|claim|authorization|auth|prior\s+auth|rx|badge
     |employee|insurance|ins|payer|enrollee|registration|reg|booking|order|requisition|lab|pharmacy|bin|pcn
-    |UHID|IPD|OPD|UR|URN|PPSN|PPS|OHIP|RAMQ|PHN|HCN|NHS|CHI|IHI|NHI|health\s+card|card|Aadhaar|ABHA)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
+    |UHID|IPD|OPD|UR|URN|PPSN|PPS|OHIP|RAMQ|PHN|HCN|NHS|CHI|IHI|NHI|health\s+card|card|Aadhaar|ABHA|PhilHealth(?:\s+PIN)?
+    |A-?Number|alien\s+number|USCIS\s+receipt|receipt|inmate|booking|DOC)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
     |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|patient|pt|vehicle|plate
     |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|lot|batch)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
     |(?:MRN|ID|SN)(?:\s*(?:number|no|num)\b\.?)?|\#)"""
@@ -198,7 +200,7 @@ ID_PATTERNS = [
 PHONE_PATTERNS = [
     rx(r"(?<![\w/.-])(?P<phi>(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,5})?)"
         r"(?![\w/])", re.IGNORECASE),
-    rx(r"\b(?:phone|tel|telephone|cell|mobile|fax|pager|beeper|ph|contact(?:\s+number)?|call(?:\s+back)?(?:\s+at)?)"
+    rx(r"\b(?:phone|tel|telephone|cell|mobile|mob|fax|pager|beeper|ph|contact(?:\s+number)?|call(?:\s+back)?(?:\s+at)?)"
         r"\s*(?:\#|:|no\.?|number)?\s*:?\s*(?P<phi>\+?\d[\d\s().-]{5,16}\d)(?![\w/])", re.IGNORECASE),
     rx(r"\b(?:pager|beeper|pgr|ext|extension|x)\.?\s*(?:\#|:|no\.?|number)?\s*:?\s*(?P<phi>\d{4,5}|\d-\d{4})\b(?![/.]\d)",
        re.IGNORECASE),
@@ -317,6 +319,13 @@ ZIP_PATTERNS = [
     rx(r"\b(?:zip|zip\s*code|postal\s+code|zipcode|postcode)\s*(?:\#|:|is)?\s*:?\s*"
        r"(?P<phi>\d{3,5}(?:[ -]\d{2,4})?(?:[ \t][A-Z]{2}\b)?|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b", re.IGNORECASE),
     rx(r"(?<![\d-])(?P<phi>\d{5}-\d{4})(?![\d-])"),
+    # postcodes of the UK ("OL14 5DP"), Canada ("K1K 3E8") and Ireland ("H91 K2X7"), an Australian state's ("NSW 2830"),
+    # an Indian PIN after its city ("Bengaluru - 560034"), a postal code after a box ("P.O. Box 1129-40100")
+    rx(r"\b(?P<phi>[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t-]?\d[A-Z]\d"
+       r"|[A-Z]\d{2}[ \t](?=[A-Z\d]{0,3}[A-Z])(?=[A-Z\d]{0,3}\d)[A-Z\d]{4})\b"),
+    rx(r"\b(?:NSW|VIC|QLD|TAS|ACT|NT|WA|SA)[ \t]+(?P<phi>\d{4})\b"),
+    rx(rf"{CAP}[ \t]*[-–][ \t]*(?P<phi>\d{{6}})\b"),
+    rx(r"\b(?i:box)[ \t]+\d{1,6}[ \t]*-[ \t]*(?P<phi>\d{5})\b"),
     # after a street and a town: "2207 Saratoga Rd, Langley 98260"
     rx(rf"\d[ \t]+(?:{CAP}[ \t]+){{1,3}}{_STREET}\.?,[ \t]*(?:{CAP}[ \t]+){{1,2}}(?P<phi>\d{{5}}(?:-\d{{4}})?)\b"),
 ]
@@ -326,7 +335,9 @@ ZIP_PATTERNS = [
 # Clinic", "Grace Baptist Church"); "the cardiology clinic" is no name.
 _FACILITY = r"""(?:Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|Health\s+Centre|Health\s+System|Healthcare
     |Health\s+(?:&|and)\s+Rehab(?:ilitation)?|Rehabilitation(?:\s+(?:&|and)\s+(?:Nursing|Health))?|EMS|Ambulance
-    |Fire\s+(?:Department|Rescue)|Health\s+Team|Health\s+Plan|Memory\s+Care|Care\s+Home|Skilled\s+Nursing
+    |Fire\s+(?:Department|Rescue)|Correctional\s+(?:Facility|Center|Institution)|Detention\s+Center|Jail|Prison
+    |Penitentiary|Recovery\s+Center|Treatment\s+Center|Recovery|Hospice\s+House|Community\s+Health\s+Cent(?:er|re)
+    |University\s+Hospital|Health\s+Team|Health\s+Plan|Memory\s+Care|Care\s+Home|Skilled\s+Nursing
     |Medical\s+Practice|Baptist(?:\s+Church)?|Methodist(?:\s+Church)?|Lutheran(?:\s+Church)?
     |Health\s+Care|Clinic|Clinics|Infirmary|Nursing\s+Home|Nursing\s+Facility|Rehabilitation\s+(?:Center|Hospital)|Rehab
     |Hospice|Care\s+Center|Cancer\s+(?:Center|Institute)|Heart\s+Institute|Institute|Kidney\s+Center|Dialysis\s+Center
