@@ -36,7 +36,7 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law
     |grandma|grandpa|granny|nana|student|medical\s+student|trainee|preceptor|chaperone|nursing|chaplain|dietitian|nutritionist|hcp|mpoa
     |health\s+care\s+proxy|surrogate|social\s+work|case\s+management|dtr|dau|bro|sis|hubby
     |crna|cna|lpn|lvn|rrt|slp|emt|paramedic|medic|tech|technician|cytotech|technologist|phlebotomist|transporter
-    |adjuster|case\s+worker|caseworker|officer|supervisor|foreman|coach|teacher|counsell?or|principal|employer
+    |adjuster|case\s+worker|caseworker|officer|supervisor|foreman|coach|teacher|counsell?or|employer
     |abuela|abuelo|t[ií]a|t[ií]o|mam[aá]|pap[aá]|hija|hijo|esposa|esposo|hermana|hermano)"""
 # A word that opens a spoken turn before a name: "Alright Esperanza, any fevers?", "Yeah, Jurgen comes by".
 _OPENER = r"(?:(?i:ok|okay|alright|all\s+right|so|well|great|good|now|hi|hey|hello|yeah|yes|oh|and|but|um|uh|no)[ \t]*,?[ \t]+)?"
@@ -262,9 +262,9 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
             kept += pending + [(s, s + len(w))]
             pending = []
             continue
-        if _ROLE_WORD.fullmatch(bare) or _TITLE_WORD.fullmatch(bare) or bare.lower() in department_words() \
+        if not kept and (_ROLE_WORD.fullmatch(bare) or _TITLE_WORD.fullmatch(bare)) or bare.lower() in department_words() \
                 or not strong and bare.isupper() and not _may_be_name(bare):
-            break  # "Interpreter Samir": a role before the name; "d/w GI", "WITH SMALL"
+            break  # "Interpreter Samir": a role before the name (not "Eugène Parent"); "d/w GI", "WITH SMALL"
         known = _known(bare)
         lowercase_name = _lowercase_name(bare, spoken) if lowercase_if_known else False
         if not bare or not (bare[0].isupper() or lowercase_ok or lowercase_name) \
@@ -322,7 +322,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 span = _name_words(text, s, e, strong=False, lowercase_ok=False)
             elif kind == "role":  # "daughters Lupe and Carmen", "son dmitri" (a known name in lowercase)
                 first = text[s:e].split()[0].strip(",")
-                if (_SPEAKER_ROLE.match(text, m.start()) or ":" not in text[m.start(): s]) and not _may_be_name(first):
+                gap = text[m.start(): s]
+                laid_out = ":" not in gap and (first.isupper() or gap.strip()[:1].isupper() or regex.search(r"[ \t]{2}", gap))
+                if (_SPEAKER_ROLE.match(text, m.start()) or laid_out) and not _may_be_name(first):
                     continue  # a speaker's turn ("Therapist: Excellent."; but "PCP: Ortiz"), "nursing PROGRESS", "RN CM"
                 for part in _LISTED.finditer(text[s:e]):
                     piece = part.group().strip().removeprefix("and ").strip()
@@ -425,7 +427,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 first = first.split()[0]
                 capitals = last.isupper() and first.isupper() and len(first) > 2  # "GARCIA, MARIA", not "NSCLC, PD-L"
                 if capitals and (len(last) <= 3 and len(first) <= 3 and not (_known(last) and _known(first))
-                                 or not _may_be_name(last) and not _may_be_name(first)):
+                                 or all(w.lower() in lowercase_words() and w.lower() not in first_names() for w in (last, first))):
                     capitals = False  # "CAP, RLL", "HOLIDAY, SKELETON STAFF"
                 ok = is_name_word(last) and is_name_word(first) and (
                     first.lower() in first_names() or _alone_on_line(text, s, e, label_ok=True)

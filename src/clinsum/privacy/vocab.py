@@ -19,8 +19,8 @@ ENGLISH_NAME_SCORE = 0.9
 CLINICAL_NOUNS = r"(?:disease|syndrome|palsy|sign|test|maneuver|manoeuvre|lymphoma|sarcoma|reflex|phenomenon|" \
                  r"triad|criteria|score|scale|classification|procedure|operation|repair|catheter|tube|neuroma|" \
                  r"position|fracture|cyst|node|ulcer|esophagus|disorder|chorea|dementia|virus|angina|phenomena|" \
-                 r"halo|vest|brace|splint|shunt|valve|stent|pump|collar|frame|boot|histology|aphasia|area|" \
-                 r"anomaly|malformation|contracture|deformity|lesion|hernia|node|tumou?r|cell|cells|reaction|law|rule)"
+                 r"halo|vest|brace|splint|shunt|valve|stent|pump|collar|frame|boot|histology|aphasia|anomaly|" \
+                 r"malformation|contracture|deformity|lesion|hernia|tumou?r)"
 
 
 @cache
