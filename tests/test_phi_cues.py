@@ -34,7 +34,7 @@ KEPT = [
     "Pharmacy — Progress Note\n14A — WATCHER\nthanks\n-- CMA\nHospice RN visit. CHARGE RN aware.\n"
     "Endo following. Discussed w/ GI.",
     # field labels and scores named after people
-    "Mode: EMS\nPayer: Medicare A/B\nFall risk: Morse 65. Hinchey Ib diverticulitis. Forrest IIa ulcer.",
+    "Mode: EMS\nPayer: Medicare A/B\nFall risk: Morse 65. Braden 14. Hinchey Ib diverticulitis. Forrest IIa ulcer.",
     # section headers and services named like sites or businesses
     "Hospital Course: uneventful. Hospital Day 3. Best Practice Advisory fired. Referred to Social Services.\n"
     "Served in the United States Marine Corps. ORIF with plate and screws.",

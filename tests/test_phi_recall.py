@@ -268,6 +268,10 @@ FOUND = [
     # roles of work and of Spanish-speaking families, a priest
     ("Adjuster Melody Chang requested a status update.", "Melody Chang", "NAME"),
     ("PCP: P. Camarillo\nWill return in May.", "P. Camarillo", "NAME"),
+    # surnames that are also a unit's or a score's name
+    ("DR. WARD TO FOLLOW.\nPCP: R. Ward", "R. Ward", "NAME"),
+    ("BP 120/80 on recheck.\n\nGeorges Fontaine, RN", "Georges Fontaine", "NAME"),
+    ("Dr. Morse saw her today.", "Morse", "NAME"),
     # postcodes of other countries, a mobile number, labels of the Philippines and of a prison
     ("Millbrook Surgery, OL14 5DP", "OL14 5DP", "ZIP"),
     ("OHIP: 5823-441-907-MK    ON K1K 3E8", "K1K 3E8", "ZIP"),

@@ -13,7 +13,7 @@ from clinsum.privacy.name_model import KNOWN_THRESHOLD, UNCUED_THRESHOLD, looks_
 from clinsum.privacy.patterns import CAP, INITIAL, LOWER_WORD, PARTICLE, STATE, STATE_NAMES, UPPER, rx
 from clinsum.privacy.vocab import (
     allowed_words, capitalised_words, cities, countries, department_words, english_words, first_names, is_name_word,
-    last_names, lowercase_forms, lowercase_words,
+    last_names, lowercase_forms, lowercase_words, service_words,
 )
 
 # Names. Titles and credentials make what follows (or precedes) a name whatever it is; roles make a
@@ -200,7 +200,8 @@ def _may_be_name(word: str) -> bool:
     if len(low) == 1:
         return True  # an initial: "PCP: P. Camarillo"
     common = low in lowercase_words() or word.isupper() and low in english_words()
-    return not (common and low not in first_names()) and low not in department_words() \
+    return not (common and low not in first_names()) and (low not in department_words() or _known(word)) \
+        and low not in service_words() \
         and not (word.isupper() and len(word) <= 4 and not _known(word))
 
 
@@ -262,8 +263,8 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
             kept += pending + [(s, s + len(w))]
             pending = []
             continue
-        if not kept and (_ROLE_WORD.fullmatch(bare) or _TITLE_WORD.fullmatch(bare)) or bare.lower() in department_words() \
-                or not strong and bare.isupper() and not _may_be_name(bare):
+        if not kept and (_ROLE_WORD.fullmatch(bare) or _TITLE_WORD.fullmatch(bare)) or bare.lower() in service_words() \
+                or bare.lower() in department_words() and not _known(bare) or not strong and bare.isupper() and not _may_be_name(bare):
             break  # "Interpreter Samir": a role before the name (not "Eugène Parent"); "d/w GI", "WITH SMALL"
         known = _known(bare)
         lowercase_name = _lowercase_name(bare, spoken) if lowercase_if_known else False
