@@ -11,9 +11,10 @@ Sources (``--source``, repeatable):
   used as development data.
 - ``handwritten-2``: benchmarks/data/phi_handwritten_2.txt, a second hand-annotated set of 34 notes and
   dialogues written before the recognizers were changed for it; report only, never tuned on.
-- ``dev-3``: benchmarks/data/phi_dev_3.txt, 60 notes and dialogues written and annotated by two
-  sessions that saw neither the redactor nor its results (one of written notes, one of speech and
-  dictation); development data, its misses read.
+- ``dev-3``: benchmarks/data/phi_dev_3.txt, 122 notes and dialogues written and annotated by four
+  sessions that saw neither the redactor nor its results (written notes; speech and dictation; clinic,
+  work-health, chat and form text; social histories and other countries' notes); development data,
+  its misses read.
 - ``handwritten-3``: benchmarks/data/phi_handwritten_3.txt, 34 notes and dialogues written and annotated
   the same way by a third session; report only, never tuned on, its misses never read.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not

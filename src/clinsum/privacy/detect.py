@@ -23,10 +23,11 @@ import regex
 from clinsum.privacy.addresses import find_address_blocks
 from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import find_names, is_lowercase_text, other_mentions, spelled_names, with_companions
-from clinsum.privacy.patterns import (ADDRESS_PATTERNS, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, DATE_PATTERNS, EMPLOYER_PATTERN,
-                                      ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_SITE, PHONE_PATTERNS, SPOKEN_ID_PATTERNS,
-                                      SPOKEN_PHONE_PATTERNS, SSN_PATTERNS, TRADE_WORD,
-                                      STATE, STATE_NAMES, UPPER, ZIP_PATTERNS)
+from clinsum.privacy.patterns import (
+    ADDRESS_PATTERNS, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, DATE_PATTERNS, EMPLOYER_PATTERN, ID_PATTERNS,
+    INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_SITE, PHONE_PATTERNS, SPOKEN_ID_PATTERNS, SPOKEN_PHONE_PATTERNS,
+    SSN_PATTERNS, STATE, STATE_NAMES, TRADE_WORD, UPPER, ZIP_PATTERNS,
+)
 from clinsum.privacy.vocab import (
     care_brands, cities, clinical_spans, countries, department_words, english_words, first_names, is_name_word,
     last_names, lowercase_forms, lowercase_words,

@@ -18,7 +18,8 @@ from clinsum.privacy.vocab import (
 
 # Names. Titles and credentials make what follows (or precedes) a name whatever it is; roles make a
 # capitalised word a name; the label "patient" does so only for dictionary names.
-_TITLE = r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Madam|Nurse|Sister|Rev|Reverend|Pastor|Rabbi|Imam|Chaplain|Fr|Sgt|Cpl|Lt|Capt|Det|Deputy|Officer|Sheriff|Trooper)"
+_TITLE = (r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Madam|Nurse|Sister|Rev|Reverend|Pastor|Rabbi|Imam"
+          r"|Chaplain|Fr|Sgt|Cpl|Lt|Capt|Det|Deputy|Officer|Sheriff|Trooper)")
 _CREDENTIAL = (r"(?:MD|M\.D\.|DO|D\.O\.|RN|NP|PA-C|PA|PhD|FNP|FNP-C|APRN|MBBS|DNP|LPN|CNM|DPM|DDS|MSW|LCSW|PharmD"
                r"|CMA|MA|CNA|LVN|RT|RRT|SLP|OTR|OTR/L|DPT|PT|OT|CRNA|EMT|MSN|BSN|RD|RPh|RDN|NRP|ANP|MRCP|FRCS|MRCGP)")
 _NAME_WORD = rf"(?:{CAP}|{UPPER}|{INITIAL})"
@@ -264,7 +265,8 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
             pending = []
             continue
         if not kept and (_ROLE_WORD.fullmatch(bare) or _TITLE_WORD.fullmatch(bare)) or bare.lower() in service_words() \
-                or bare.lower() in department_words() and not _known(bare) or not strong and bare.isupper() and not _may_be_name(bare):
+                or bare.lower() in department_words() and not _known(bare) \
+                or not strong and bare.isupper() and not _may_be_name(bare):
             break  # "Interpreter Samir": a role before the name (not "Eugène Parent"); "d/w GI", "WITH SMALL"
         known = _known(bare)
         lowercase_name = _lowercase_name(bare, spoken) if lowercase_if_known else False

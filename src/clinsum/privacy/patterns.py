@@ -121,7 +121,8 @@ AGE_PATTERNS = [
         re.IGNORECASE),
     rx(rf"\b(?P<phi>{AGE_OVER_89})\s*(?:yo[fmw]?|y/o|y\.o\.|yF|yM)\b", re.IGNORECASE),
     # "ninety-three yrs", "92 years" (not "90 years ago", "for 90 years")
-    rx(rf"(?<!\b(?i:for|over|past|last|than|about|nearly|almost|within|after|in)\s+)\b(?P<phi>{AGE_OVER_89}|{WORD_AGE})[\s-]*(?:yrs?|years?)\b(?![\s-]*(?:ago|of|in|later|earlier|before|after|since|prior"
+    rx(rf"(?<!\b(?i:for|over|past|last|than|about|nearly|almost|within|after|in)\s+)"
+       rf"\b(?P<phi>{AGE_OVER_89}|{WORD_AGE})[\s-]*(?:yrs?|years?)\b(?![\s-]*(?:ago|of|in|later|earlier|before|after|since|prior"
        r"|post|duration|history|hx|old))", re.IGNORECASE),
     # years in parentheses: "DOB 1/2/1930 (94 yrs)"; a bare number after a person: "Pt (94) seen today" (not "BP (92)")
     rx(rf"\((?P<phi>{AGE_OVER_89})[ \t]*(?i:yrs?|years?|y)\)"),
