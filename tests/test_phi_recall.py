@@ -268,6 +268,10 @@ FOUND = [
     # roles of work and of Spanish-speaking families, a priest
     ("Adjuster Melody Chang requested a status update.", "Melody Chang", "NAME"),
     ("PCP: P. Camarillo\nWill return in May.", "P. Camarillo", "NAME"),
+    # a town after a street and a comma, or before a postcode; a street named in Spanish after a direction
+    ("Scene: 1180 Old Mill Rd, Kettle Falls - backyard, fireworks party", "Kettle Falls", "LOCATION"),
+    ("Ballymahon Road Medical Practice, Athlone N37 X2K8", "Athlone", "LOCATION"),
+    ("mother Consuelo Fuentes, 2231 W Calle Bonita, Tucson, 520-555-0164.", "2231 W Calle Bonita", "ADDRESS"),
     # surnames that are also a unit's or a score's name
     ("DR. WARD TO FOLLOW.\nPCP: R. Ward", "R. Ward", "NAME"),
     ("BP 120/80 on recheck.\n\nGeorges Fontaine, RN", "Georges Fontaine", "NAME"),

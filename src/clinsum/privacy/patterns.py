@@ -286,7 +286,7 @@ ADDRESS_PATTERNS = [
        r"|pills?|doses?|puffs?|blocks?|miles?|feet|yards?|of|to|a|the|and|or|per|in|at|by|for)\b)\p{Ll}{3,}(?:[ \t]+\p{Ll}{3,})?[ \t]+"
        r"(?:st|street|ave|avenue|rd|road|ln|lane|blvd|boulevard|terrace|pkwy|hwy|court)\b\.?)(?![ \t]*(?:elevation|depression|segment|wave))"),
     # a street of another country, its word first: "77 rue des Lilas", "3247 Rua Igreja", "12 Via Roma"
-    rx(rf"\b(?P<phi>\d{{1,5}},?[ \t]+(?i:rue|avenue|boulevard|chemin|allée|via|viale|piazza|calle|avenida|rua|travessa|praça"
+    rx(rf"\b(?P<phi>\d{{1,5}},?[ \t]+(?:[NSEW]\.?[ \t]+)?(?i:rue|avenue|boulevard|chemin|allée|via|viale|piazza|calle|avenida|rua|travessa|praça"
        rf"|plaza|paseo|ulica|ul\.)[ \t]+(?:(?i:de|des|du|la|le|les|del|della|di|da|do|dos|das|dei)[ \t]+)*{CAP}(?:[ \t]+{CAP}){{0,2}})"),
     # a street without a number after a place word: "the Walgreens on Belmont Avenue"
     rx(rf"\b(?:on|at|off|near)[ \t]+(?P<phi>(?:{CAP}[ \t]+){{1,3}}(?:Street|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Way"
@@ -311,6 +311,13 @@ LOCATION_PATTERNS = [
     # "a Fresno native"
     rx(rf"\b(?i:near|outside(?:\s+of)?|(?:up|down|over|out|back)\s+(?:in|to|near|around))[ \t]+(?P<phi>{_CITY})"),
     rx(rf"\b(?i:a|an)[ \t]+(?P<phi>{_CITY})[ \t]+(?i:native|resident)\b"),
+    # a town after a street and a comma: "1180 Old Mill Rd, Kettle Falls - backyard", "22 Elm St, Tucson, 520-555-0164"
+    rx(rf"\d[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:(?:{CAP}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,3}}{_STREET}\.?"
+       rf"|(?i:calle|avenida|rua|rue|via)[ \t]+{CAP}(?:[ \t]+{CAP})?),[ \t]*"
+       rf"(?P<phi>{CAP}(?:[ \t]+{CAP}){{0,2}})(?=[ \t]*(?:[,;(\n]|[-–][ \t]|$|\d))"),
+    # a town after a comma or alone before a postcode of the UK, Canada or Ireland: "Medical Practice, Athlone N37 X2K8"
+    rx(rf"(?:(?<=,[ \t]?)|(?<=^|\n))(?P<phi>{CAP}(?:[ \t]{CAP})?)[ \t]+(?:[A-Z]{{1,2}}\d[A-Z\d]?[ \t]\d[A-Z]{{2}}|[A-Z]\d[A-Z][ \t]\d[A-Z]\d"
+       rf"|[A-Z]\d{{2}}[ \t][A-Z\d]{{4}})\b"),
     # a neighbourhood: "lives in the Mission district"
     rx(rf"\bthe[ \t]+(?P<phi>{CAP}(?:[ \t]+{CAP})?)[ \t]+(?i:district|neighbou?rhood)\b"),
 ]
