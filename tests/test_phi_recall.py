@@ -272,6 +272,8 @@ FOUND = [
     ("Scene: 1180 Old Mill Rd, Kettle Falls - backyard, fireworks party", "Kettle Falls", "LOCATION"),
     ("Ballymahon Road Medical Practice, Athlone N37 X2K8", "Athlone", "LOCATION"),
     ("mother Consuelo Fuentes, 2231 W Calle Bonita, Tucson, 520-555-0164.", "2231 W Calle Bonita", "ADDRESS"),
+    # a name the model takes for one, called to at a numbered speaker's turn
+    ("Speaker 1: Mateo, is it okay if your mom stays?", "Mateo", "NAME"),
     # surnames that are also a unit's or a score's name
     ("DR. WARD TO FOLLOW.\nPCP: R. Ward", "R. Ward", "NAME"),
     ("BP 120/80 on recheck.\n\nGeorges Fontaine, RN", "Georges Fontaine", "NAME"),

@@ -358,8 +358,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 known = first.lower() in first_names() or last.lower() in last_names() or initial.endswith(".")
                 span = (s, e) if known and is_name_word(first) and is_name_word(last) else None
             elif kind == "opening_vocative":  # a weaker cue: a census surname ("Overall, how ...") is not enough
-                word = text[s:e]
-                likely = looks_like_name(word) or word.lower() in first_names() and _likely_name(word)
+                word, low = text[s:e], text[s:e].lower()
+                likely = looks_like_name(word) or _likely_name(word) and (
+                    low in first_names() or low not in lowercase_words())  # "Mateo, is it"; not "Overall, how"
                 span = (s, e) if likely and is_name_word(word) and not _ROLE_WORD.fullmatch(word) else None
             elif kind in ("speaker", "vocative", "first_subject"):  # a lowercase one must be a known name too
                 word = text[s:e]
