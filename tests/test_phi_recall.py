@@ -8,6 +8,9 @@ from clinsum.cli import main
 from clinsum.privacy.phi import PhiRedactor
 
 # (text, identifier inside it, expected tag)
+# a dictated discharge summary written without capitals
+DICTATION = ("this is doctor hollis grant dictating a discharge summary on patient rosemary vance date of birth march third "
+             "nineteen fifty seven she was treated with ceftriaxone and follow up in one week end of dictation")
 FOUND = [
     ("Patient: my name is Teodora Vasquez-Lindqvist.", "Teodora Vasquez-Lindqvist", "NAME"),
     ("Doctor: Nice to meet you, Ha-eun. How are you?", "Ha-eun", "NAME"),
@@ -239,10 +242,8 @@ FOUND = [
     ("Interpreter: She says Désir. D-E-S-I-R.", "D-E-S-I-R", "NAME"),
     ("patient name spelling first name o l u m i d e date of birth", "o l u m i d e", "NAME"),
     # names after a cue in text written without capitals (dictation)
-    ("this is doctor hollis grant dictating a discharge summary on patient rosemary vance date of birth march third "
-     "nineteen fifty seven she was treated with ceftriaxone and follow up in one week end of dictation", "hollis grant", "NAME"),
-    ("this is doctor hollis grant dictating a discharge summary on patient rosemary vance date of birth march third "
-     "nineteen fifty seven she was treated with ceftriaxone and follow up in one week end of dictation", "rosemary vance", "NAME"),
+    (DICTATION, "hollis grant", "NAME"),
+    (DICTATION, "rosemary vance", "NAME"),
     ("operative note . surgeon doctor amit chaudhary . assistant bo lindgren p a . procedure laparoscopic "
      "cholecystectomy . estimated blood loss minimal . the patient tolerated the procedure well and went to recovery "
      "in stable condition", "bo lindgren", "NAME"),

@@ -478,16 +478,17 @@ _LOWERCASE_CUE = rx(rf"""\b(?:(?i:{_TITLE})\.?|{_ROLE}|patient|pt|(?:patient\s+)
     (?:[ \t]+{LOWER_WORD}){{0,3}}""")
 
 
+_DOCTOR_TAG = regex.compile(r"(?i:doctor|dr)[ \t]*:")
+
+
 def _lowercase_cued_names(text: str) -> list[tuple[int, int]]:
     """Names after a cue in text without capitals: a first name, an initial or a word the name model takes for a
     name, then the words that a name list holds, or no English word that the name model does not rule out
-    ("oyelaran"; not "dictating"), up to the first common word; a first
-    word that is neither a listed first name nor name-like must have such a surname after it ("patient hamid
-    rahimi")."""
+    ("oyelaran"; not "dictating"), up to the first common word; a first word that is neither a listed first name nor
+    name-like must have such a surname after it ("patient hamid rahimi")."""
     spans = []
     for m in _LOWERCASE_CUE.finditer(text, overlapped=True):
-        if _SPEAKER_TAG.match(text, m.start()) or _SPEAKER_ROLE.match(text, m.start()) \
-                or regex.match(r"(?i:doctor|dr)[ \t]*:", text[m.start():]):
+        if _SPEAKER_TAG.match(text, m.start()) or _SPEAKER_ROLE.match(text, m.start()) or _DOCTOR_TAG.match(text, m.start()):
             continue  # a speaker's turn: "doctor: bowel movements okay?"
         words = list(regex.finditer(r"\S+", text[m.start("phi"): m.end()]))
         first = words[0].group()
@@ -617,8 +618,6 @@ def spelled_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int, in
     words = {_unaccented(w) for s, e in names for w in regex.findall(r"\p{L}[\p{L}'’-]*\p{L}", text[s:e]) if len(w) >= 3}
     spans = []
     for m in _SPELLED.finditer(text):
-        if m.end() < len(text) and text[m.end()].isdigit():
-            continue  # "a b 12"
         letters = _unaccented("".join(regex.findall(r"\p{L}", m.group())))
         if letters in words or len(letters) >= 4 and any(w.startswith(letters) or w.endswith(letters) for w in words) \
                 or _SPELL_CUE.search(text, max(0, m.start() - 40), m.start()):
