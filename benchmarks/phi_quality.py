@@ -17,6 +17,8 @@ Sources (``--source``, repeatable):
   its misses read.
 - ``handwritten-3``: benchmarks/data/phi_handwritten_3.txt, 34 notes and dialogues written and annotated
   the same way by a third session; report only, never tuned on, its misses never read.
+- ``handwritten-4``: benchmarks/data/phi_handwritten_4.txt, 35 documents (350 identifiers) written and annotated the
+  same way in the eighth sitting, a broad mix of hospital text; report only, its misses never read.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -62,7 +64,8 @@ COUNTRIES = frozenset(c.lower() for c in AddressProvider.countries) | {"usa", "u
 HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.txt",
                "handwritten-2": Path(__file__).parent / "data" / "phi_handwritten_2.txt",
                "dev-3": Path(__file__).parent / "data" / "phi_dev_3.txt",
-               "handwritten-3": Path(__file__).parent / "data" / "phi_handwritten_3.txt"}
+               "handwritten-3": Path(__file__).parent / "data" / "phi_handwritten_3.txt",
+               "handwritten-4": Path(__file__).parent / "data" / "phi_handwritten_4.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.

@@ -22,7 +22,9 @@ import regex
 
 from clinsum.privacy.addresses import find_address_blocks
 from clinsum.privacy.name_tagger import find_uncued_names
-from clinsum.privacy.names import find_names, is_lowercase_text, other_mentions, spelled_names, with_companions
+from clinsum.privacy.names import (
+    find_names, is_lowercase_text, other_mentions, spelled_names, table_record_numbers, with_companions,
+)
 from clinsum.privacy.patterns import (
     ADDRESS_PATTERNS, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, DATE_PATTERNS, EMPLOYER_PATTERN, ID_PATTERNS,
     INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_SITE, PHONE_PATTERNS, SPOKEN_ID_PATTERNS, SPOKEN_PHONE_PATTERNS,
@@ -116,6 +118,7 @@ class _ClinicalRecognizers:
             regex_recognizer("AGE", AGE_PATTERNS),
             SpanRecognizer("DATE", find_old_birth_years, 0.85, "BirthYear"),
             regex_recognizer("ID", ID_PATTERNS + SPOKEN_ID_PATTERNS, 0.9),
+            SpanRecognizer("ID", table_record_numbers, 0.9, "Table"),
             regex_recognizer("PHONE", PHONE_PATTERNS + SPOKEN_PHONE_PATTERNS),
             regex_recognizer("SSN", SSN_PATTERNS, 0.9),
             regex_recognizer("ADDRESS", ADDRESS_PATTERNS),
@@ -134,9 +137,11 @@ _PLACE_CUE = regex.compile(r"(?i:\b(?:in|from|to|near|around|outside|visiting|to
 
 @cache
 def _care_brand_names() -> tuple[str, ...]:
-    """The listed names as written and in capitals, longest first (so that the pattern's alternation takes the
-    longest name at a place)."""
-    return tuple(sorted(set(care_brands()) | {name.upper() for name in care_brands()}, key=lambda n: (-len(n), n)))
+    """The listed names as written, in capitals and (those of five letters or more that are no English word) in
+    lowercase ("walmart", "costco"), longest first (so that the pattern's alternation takes the longest name at a
+    place)."""
+    lowercase = {n.lower() for n in care_brands() if len(n) >= 5 and n.lower() not in english_words()}
+    return tuple(sorted(set(care_brands()) | {n.upper() for n in care_brands()} | lowercase, key=lambda n: (-len(n), n)))
 
 
 @cache
@@ -431,7 +436,7 @@ class PhiDetector:
         parts = windows(text, self.window_chars, self.window_overlap)
         for i, (start, own_start, own_end, end) in enumerate(parts):
             window = text[start:end]
-            found = self._analyze(window)
+            found = self._analyze(without_fillers(window))
             if any(s.type in ("NAME", "LOCATION") for s in found):
                 clinical[i] = clinical_spans(window)
             spans += _shifted(_allowed_removed(window, found, clinical.get(i, ())), start, own_start, own_end)
@@ -454,6 +459,21 @@ class PhiDetector:
         others = _overlap_finder(tuple((r.start, r.end) for r in results if r.entity_type != UNCUED_NAME))
         return [PhiSpan(r.start, r.end, _PRESIDIO_TYPES.get(r.entity_type, r.entity_type), r.score) for r in results
                 if r.entity_type != UNCUED_NAME or not others(r.start, r.end)]
+
+
+NUMBER_WORD = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{Ll}+teen|twenty|thirty|forty"
+               r"|fifty|sixty|seventy|eighty|ninety|hundred|thousand|double|triple)")
+# Spoken hesitations and a word said twice (not a number read out: "four four seven") ("patient name is uh moishe stein", "husband wade wade yellowhorse"): they
+# stand between a cue and what it cues, so the recognizers read the text with them blanked out (spaces of the same
+# length keep every offset).
+_FILLER = regex.compile(r"(?<![\p{L}'’-])(?:(?P<filler>uh+|u+m+|uhm|erm|er|hmm+|mm+|mhm|ah)(?![\p{L}'’-])[ \t]*,?"
+                        rf"|(?!{NUMBER_WORD}\b)(?P<word>\p{{Ll}}{{2,}})(?P<again>[ \t]*,?[ \t]+(?P=word))(?![\p{{L}}'’-]))")
+
+
+def without_fillers(text: str) -> str:
+    """``text`` with its spoken fillers and the second of a word said twice replaced by spaces."""
+    return _FILLER.sub(lambda m: " " * len(m.group()) if m.group("filler") else m.group("word") + " " * len(m.group("again")),
+                       text)
 
 
 def _shifted(spans: list[PhiSpan], offset: int, own_start: int, own_end: int) -> list[PhiSpan]:
@@ -558,7 +578,8 @@ def _in_state_name(text: str, span: PhiSpan) -> bool:
 
 _DOSE_AFTER = re.compile(r"\s*(?:tab|tablet|cap|capsule|pill|dose|strength|of\s+(?:a|the)|mg|ml|teaspoon|tsp|"
                          r"cup|inch|cm|mm|pain|murmur|reflex|power|vision|muscle)", re.IGNORECASE)
-_READING_BEFORE = re.compile(r"(?:BP|blood\s+pressure|pressure|strength|pain|vision|acuity|score|ratio|murmur)\s*"
+_READING_BEFORE = re.compile(r"(?:BP|blood\s+pressure|pressure|strength|pain|vision|acuity|score|ratio|murmur|MoCA|MMSE|SLUMS"
+                             r"|PHQ-?\d{0,2}|GAD-?\d{0,2}|CAGE|AUDIT(?:-C)?|EPDS|Apgars?|Morse|Braden|NIHSS|GCS|scored?)\s*"
                              r"(?:of|is|was|:)?\s*$", re.IGNORECASE)
 
 

@@ -12,7 +12,7 @@ import regex
 from clinsum.privacy.name_model import KNOWN_THRESHOLD, UNCUED_THRESHOLD, looks_like_name, name_score
 from clinsum.privacy.patterns import CAP, INITIAL, LOWER_WORD, PARTICLE, STATE, STATE_NAMES, UPPER, rx
 from clinsum.privacy.vocab import (
-    allowed_words, capitalised_words, cities, countries, department_words, english_words, first_names, is_name_word,
+    allowed_words, capitalised_words, cities, common_words, countries, department_words, english_words, first_names, is_name_word,
     last_names, lowercase_forms, lowercase_words, service_words,
 )
 
@@ -67,7 +67,8 @@ _NAME_PATTERNS = {
     "role_apposition": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}}),[ \t]+(?i:his|her|my|their|your)[ \t]+"
                           rf"(?i:{_ROLE})\b"),
     # a name with its role in parentheses after it: "Fitzgerald (hospitalist)", "Ngozi Eze (daughter)"
-    "role_after": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}})[ \t]*\((?:(?i:{_ROLE})|\p{{Ll}}{{3,}}(?:ist|ian))\)"),
+    "role_after": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}})[ \t]*\((?:\p{{L}}{{2,6}}[ \t]+)?(?:(?i:{_ROLE})"
+                     rf"|\p{{Ll}}{{3,}}(?:ist|ian))\)"),
     # sign-out and census lists: "rm 12 - delacroix, 88M", "Bed 4: Nguyen (72F)", "2. Nakashima 64F"
     "list": rx(rf"(?im)^(?:[\w \t]{{1,30}}:[ \t]*)?(?:(?:rm|room|bed|bd|bay|pt)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?|\d{{1,2}}[.)])"
                rf"(?:[ \t]*[-:–—)][ \t]*|[ \t]+)"
@@ -75,6 +76,22 @@ _NAME_PATTERNS = {
                r"(?=[ \t]*[,(–-]?[ \t]*\d{1,3}[ \t]?(?:y/?o|yo|[MF])\b)"),
     # a chat user's handle after a time stamp: "10:43 kpatel: ok", "[09:12] j.morales: on my way"
     "chat_handle": rx(r"(?m)^[^\n]*?\b\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[ap]\.?m\.?)?\]?[ \t]+(?P<phi>\p{L}[\p{L}\d._-]{1,30})[ \t]*:(?!\d)"),
+    # a chat message's sender before its time: "Hannah K (07:12): is 12B ...", "Sunil (07:14): yes"
+    "chat_sender": rx(rf"(?m)^[ \t]*(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|\p{{Lu}}\.?))?)[ \t]*\([ \t]*\d{{1,2}}:\d{{2}}[^)\n]{{0,12}}\)[ \t]*:"),
+    # a speaker tag of a first name and an initial: "Jen R: admitting hosp pls"
+    "speaker_initial": rx(rf"(?m)^[ \t]*(?P<phi>{CAP}[ \t]+\p{{Lu}}\.?)[ \t]*:[ \t]"),
+    # a title before an initial alone: "d/w Dr Y re apixaban", "Hi Dr B,"
+    "title_initial": rx(r"\b(?:Dr|Doctor|Mr|Mrs|Ms)\.?[ \t]+(?P<phi>\p{Lu})(?![\p{L}\d.'’-]|\.[ \t]*\p{Lu})"),
+    # a person's initials before a credential or after a signature's label, or closing a note: "kp RN", "Transcribed:
+    # lmr", "no safety concerns. mk", "-kt"
+    "initials": rx(r"(?m)(?:(?<![\p{L}\d'’.-])(?P<phi>\p{Ll}{2,3})[ \t]*,?[ \t]+(?:RN|LPN|CNA|MD|NP|RT|RRT)[ \t]*$"
+                   r"|\b(?i:transcribed|dictated|typed|signed|cosigned|attested|authenticated|scribed)(?:[ \t]+(?i:by)[ \t]*:?|[ \t]*:)[ \t]*"
+                   r"(?P<phi>\p{Ll}{2,4}|\p{Lu}{2,4})(?![\p{L}\d])"
+                   r"|(?:^|[.!?][ \t]+|[ \t]-)[ \t]*-?[ \t]*(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,3})[ \t]*\Z"
+                   r"|(?:^|[ \t.])-[ \t]*(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,3})[ \t]*$"
+                   r"|\b(?i:by|RPh|initials?)[ \t]*:?[ \t]+(?P<phi>\p{Ll}{3}|\p{Lu}{2,3})(?=[ \t]*(?:[.,;)]|$)|[ \t]{2}|(?<=\p{Ll})[ \t]+\p{Lu}{2}))"),
+    # a person's name in an HL7 message's field: "|OKONKWO^ADAEZE^N|", "^LINDQVIST^ASTRID^^^^MD"
+    "hl7": rx(r"(?<=[|^])(?P<phi>[A-Z][A-Z'’-]+\^[A-Z][A-Z'’-]+(?:\^[A-Z]{1,2})?)(?=[|^])"),
     # a speaker tag that is a known or name-like first name, not a role: "Nicole: Remember me?"
     "speaker": rx(rf"(?m)^[ \t]*(?P<phi>{CAP}|{LOWER_WORD})[ \t]*:[ \t\"“]"),
     # a name called to at the start of a line or a turn: "Leif, can I speak to you?", "Doctor: Mary, how are you?"
@@ -148,6 +165,8 @@ _PLACE_LABEL = re.compile(r"\s*from\b", re.IGNORECASE)
 _LOWERCASE_LABEL = re.compile(r"name\s*(?::|is\b|,)", re.IGNORECASE)
 # Speakers of a chat log that are no person.
 _CHAT_SYSTEM = frozenset("me you system bot admin auto server unknown everyone all page pager".split())
+# A transcript's numbered or lettered speaker: "SPEAKER_00", "Speaker A", "spk2", "Participant 1".
+_SPEAKER_LABEL = regex.compile(r"(?i:speaker|spkr?|participant|person|voice|guest|unknown|caller)[ _-]?(?:\d{1,2}|\p{L})?")
 # Titles that are whole words: "Doctor." ends a sentence.
 _WORD_TITLES = frozenset("doctor nurse sister professor mister madam reverend pastor rabbi imam chaplain".split())
 # An all-capitals "MS" or "MR" without a period is multiple sclerosis or mitral regurgitation unless a
@@ -182,7 +201,7 @@ def _lowercase_name(word: str, spoken: bool) -> bool:
     it)."""
     low = word.lower()
     if low not in english_words():
-        return _likely_name(word) or not spoken and (low in first_names() or name_score(word) >= KNOWN_THRESHOLD)
+        return _likely_name(word) or low in first_names() or not spoken and name_score(word) >= KNOWN_THRESHOLD
     if spoken:  # a first name it is sure of, or one text never writes in lowercase ("spoke w/ jerome")
         return low in first_names() and (name_score(word) >= SURE or low not in lowercase_forms())
     if low in lowercase_words():  # text mostly writes it in lowercase: "husband hector, fell at home"
@@ -204,6 +223,21 @@ def _may_be_name(word: str) -> bool:
     return not (common and low not in first_names()) and (low not in department_words() or _known(word)) \
         and low not in service_words() \
         and not (word.isupper() and len(word) <= 4 and not _known(word))
+
+
+# Two or three letters that are no one's initials: abbreviations, answers and units.
+_NOT_INITIALS = frozenset("""na no ok yes unk tbd prn icu ed er or dc wnl nad neg pos pt po iv im sq bid tid qid qd hs
+    ml mg cc kg lb am pm hr hrs min wk mo yr yo ct mri ekg ecg cxr abd bp rr hr sat npo ivf ns lr rx dx hx tx sx fx pcp
+    abx prn asap eta nka mmm hmm ugh lol thx pls ty fyi btw id ir ot sw cm mm dl gi ob ent ems sob cp ha ah oh uh um eh
+    ma pa re vs lmp edd ga bmi pe ros hpi ua wt ht us""".split())
+
+
+def _initials(word: str) -> bool:
+    """Letters that can be a person's initials: not an English word or an abbreviation notes use."""
+    low = word.lower()
+    common = common_words() if len(low) == 2 else english_words()  # "mb", "jo" are words of the English list too
+    return low not in _NOT_INITIALS and low not in common and low not in department_words() \
+        and low not in service_words() and not regex.fullmatch(_CREDENTIAL, word)
 
 
 def _likely_or_known(word: str) -> bool:
@@ -306,6 +340,10 @@ def find_names(text: str) -> list[tuple[int, int]]:
                     continue
                 if title.endswith(".") and title[:-1].lower() in _WORD_TITLES:  # "... doctor. Absolutely, ..."
                     continue
+                first = text[s:e].split()[0]
+                if title.isupper() and title.lower() in _WORD_TITLES and first.isupper() and first.lower() not in first_names() \
+                        and first.lower() in lowercase_words():
+                    continue  # a heading in capitals: "NURSE LINE CALL", "NURSE PRACTITIONER NOTE"
                 span = _name_words(text, s, e, strong=True, lowercase_ok=False, lowercase_if_known=True)
             elif kind == "credential":
                 span = _name_words(text, s, e, strong=True, lowercase_ok=False)
@@ -321,6 +359,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
                                    lowercase_if_known=strong, likely_alone=not _PLACE_LABEL.match(cue), spoken=True)
                 if span and _SPEAKER_TAG.match(text, m.start()) and not _TURN_END.match(text, span[1]):
                     continue  # "Patient: Oh yes, ..." is a turn; "Patient: Radomir." names the speaker
+                if span and text[span[0]:span[1]].isupper() and text[span[0]:span[1]].lower() in _NOT_INITIALS:
+                    continue  # "seen by ED", "per CT"
             elif kind == "subject":
                 span = _name_words(text, s, e, strong=False, lowercase_ok=False)
             elif kind == "role":  # "daughters Lupe and Carmen", "son dmitri" (a known name in lowercase)
@@ -406,10 +446,25 @@ def find_names(text: str) -> list[tuple[int, int]]:
             elif kind == "lowercase_line":
                 words = [w for w in text[s:e].split() if len(w.rstrip(".")) > 1]
                 span = (s, e) if len(words) > 1 and all(is_name_word(w) and _likely_name(w) for w in words) else None
+            elif kind == "chat_sender":
+                first = text[s:e].split()[0]
+                span = (s, e) if is_name_word(first) and _may_be_name(first) and not _ROLE_WORD.fullmatch(first) else None
+            elif kind == "speaker_initial":
+                first = text[s:e].split()[0]
+                span = (s, e) if is_name_word(first) and (first.lower() in first_names() or _likely_name(first)) \
+                    and not _ROLE_WORD.fullmatch(first) else None
+            elif kind == "hl7":
+                last, first = text[s:e].split("^")[:2]
+                span = (s, e) if is_name_word(last) and is_name_word(first) else None
+            elif kind == "title_initial":
+                span = (s, e)
+            elif kind == "initials":
+                span = (s, e) if _initials(text[s:e]) else None
             elif kind == "chat_handle":  # "kpatel", "j.morales", "dr.hollister" (the title is kept out)
                 handle = regex.sub(r"^(?i:dr|mr|mrs|ms)\.", "", text[s:e])
                 s = e - len(handle)
                 span = (s, e) if not _ROLE_WORD.fullmatch(handle) and handle.lower() not in _CHAT_SYSTEM \
+                    and not _SPEAKER_LABEL.fullmatch(handle) \
                     and is_name_word(handle) and _may_be_name(handle) else None
             elif kind in ("role_after", "role_apposition"):  # before a comma, a dictionary or likely name ("Like, my mom")
                 span = _name_words(text, s, e, strong=kind == "role_after", lowercase_ok=False, likely_alone=True)
@@ -453,7 +508,88 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 found.append(span)
     if is_lowercase_text(text):
         found += _lowercase_cued_names(text)
-    return with_companions(text, found)
+    return with_companions(text, found + table_names(text))
+
+
+# Tables (whiteboards, tracking boards, flowsheets, rosters, CSV exports): a header row names the columns, and under a
+# person's column ("PT", "MD", "RN", "init", "LAST") each cell is a name or a person's initials, under a record's column
+# ("MRN", "Rx#", "Acct") a number.
+_PATIENT_COLUMN = regex.compile(r"(?i:pt|patient|name|(?:pt|patient|last|first|given|family)[ \t_]*name|last|first|surname)")
+_PERSON_COLUMN = regex.compile(r"""(?i:pt|patient|name|(?:pt|patient|last|first|given|family)[ \t_]*name|last|first
+    |surname|resident|md|do|rn|lpn|cna|np|pa|nurse|attending|fellow|intern|provider|physician|doctor|doc|surgeon
+    |anesthesia|anesthesiologist|crna|circulator|scrub|tech|sitter|staff|charge|assigned|init|inits|initials|sig
+    |signature|signed|by|caregiver|contact|pcp|nok|rph|pharmacist|operator|user
+    |(?:given|entered|verified|performed|collected|done|checked|signed|read|reviewed)[ \t_]+by)""", regex.VERBOSE)
+_RECORD_COLUMN = regex.compile(r"(?i:mrn|mr\#|rx[ \t]*\#?|rx[ \t]+(?:no|number)|acct[ \t]*\#?|account|csn|fin|enc[ \t]*\#?"
+                               r"|encounter|visit[ \t]*(?:id|\#)|member[ \t]*(?:id|\#)|accession|acc[ \t]*\#|specimen[ \t]*\#?"
+                               r"|id|patient[ \t]*id|pt[ \t]*id|claim[ \t]*\#?|order[ \t]*\#)")
+_ALIGNED_CELL = regex.compile(r"\S+(?:[ ]\S+)*")  # a cell of a table aligned with spaces: words one space apart
+_ANSWERS = frozenset("na no ok yes unk tbd nd nr none".split())
+_TABLE_INITIALS = regex.compile(r"\p{Lu}{2,3}|\p{Ll}{2,3}")
+_RECORD_NUMBER = regex.compile(r"(?=[\p{L}\d-]*\d)[\p{L}\d][\p{L}\d-]{3,20}")
+
+
+def _cells(line: str) -> list[tuple[int, int]]:
+    """A table row's cells: between pipes, tabs or (in a CSV line) commas, or (two or more spaces apart) words
+    aligned with spaces."""
+    separator = "[|\t]" if line.count("|") >= 2 or "\t" in line.strip() else "," if line.count(",") >= 3 \
+        and "  " not in line else None
+    if separator is None:
+        return [m.span() for m in _ALIGNED_CELL.finditer(line)]
+    cells, at = [], len(line) - len(line.lstrip())
+    for piece in regex.split(separator, line[at:].rstrip()):  # empty cells count: "4 | -- |  |  |"
+        start = at + len(piece) - len(piece.lstrip())
+        cells.append((start, max(start, at + len(piece.rstrip()))))
+        at += len(piece) + 1
+    return cells
+
+
+def table_columns(text: str) -> list[tuple[int, int, str]]:
+    """The cells under each column of a table whose header row names its columns, with the column's name."""
+    out, heads, starts, offset = [], [], [], 0
+    for line in text.split("\n"):
+        cells = _cells(line)
+        names = [line[s:e].strip(" :") for s, e in cells]
+        if len(cells) >= 3 and any(_PERSON_COLUMN.fullmatch(h) or _RECORD_COLUMN.fullmatch(h) for h in names) \
+                and all(len(h.split()) <= 3 and not regex.search(r"\d", h) for h in names):
+            heads, starts = names, [s for s, _ in cells]
+        elif len(cells) < 2:
+            heads = []  # the table ends
+        elif heads:
+            aligned = not regex.search(r"[|\t]", line) and line.count(",") < 3
+            for i, (s, e) in enumerate(cells):
+                # an aligned table's cell is under the header that starts at or just before it ("2198830 ... TRANSFERRED
+                # OUT" has a cell fewer)
+                column = max((j for j, start in enumerate(starts) if start <= s + 2), default=None) if aligned else i
+                if column is not None and column < len(heads) and e > s:
+                    out.append((offset + s, offset + e, heads[column]))
+        offset += len(line) + 1
+    return out
+
+
+def _table_cell_name(cell: str, patient: bool) -> bool:
+    """A person's column's cell that is a name ("ABERNATHY", "PATEL, R.", "LIU Wen") or, in a staff column, initials
+    ("JO", "kp"); not "--", "UNKNOWN MALE", "PA" or "clean/empty"."""
+    if not patient and _TABLE_INITIALS.fullmatch(cell):  # under a staff column, "ML" is initials, not millilitres
+        return cell.lower() not in _ANSWERS and cell.lower() not in department_words() and not regex.fullmatch(_CREDENTIAL, cell)
+    words = [w for w in regex.split(r"[ \t,]+", cell) if w]
+    return 0 < len(words) <= 4 and all(regex.fullmatch(r"\p{L}[\p{L}'’.-]*", w) for w in words) and all(
+        _CAPITAL.fullmatch(w.rstrip(".")) or is_name_word(w) and not _ROLE_WORD.fullmatch(w) and not _TITLE_WORD.fullmatch(w)
+        and w.lower() not in department_words() and w.lower() not in service_words()
+        and (w.lower() not in lowercase_words() or _known(w)) for w in words) and not all(
+        _CAPITAL.fullmatch(w.rstrip(".")) for w in words)
+
+
+def table_names(text: str) -> list[tuple[int, int]]:
+    """Names in the person's columns of tables."""
+    return [(s, e) for s, e, head in table_columns(text) if _PERSON_COLUMN.fullmatch(head)
+            and _table_cell_name(text[s:e], bool(_PATIENT_COLUMN.fullmatch(head)))]
+
+
+def table_record_numbers(text: str) -> list[tuple[int, int]]:
+    """Numbers in the record's columns of tables ("MRN", "Rx#", "Acct")."""
+    return [(s, e) for s, e, head in table_columns(text) if _RECORD_COLUMN.fullmatch(head)
+            and _RECORD_NUMBER.fullmatch(text[s:e])]
 
 
 _CAPITAL_START = regex.compile(r"(?<![\p{L}'’-])(?!I(?!\p{L}))\p{Lu}")  # "I" and "I'm" aside

@@ -56,13 +56,18 @@ HOLIDAY = r"""(?:christmas(?:\s+(?:eve|day))?|xmas|new\s+year'?s(?:\s+(?:eve|day
     |valentine'?s\s+day|mother'?s\s+day|father'?s\s+day|martin\s+luther\s+king\s+day|mlk\s+day|presidents'?\s+day
     |columbus\s+day|good\s+friday|hanukkah|yom\s+kippur|rosh\s+hashanah|diwali|eid(?:\s+al-\w+)?|juneteenth)"""
 _MONTH_DAY = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"  # "3/14", "03/14"
+# what follows a count out of a total, not a date: "3/12 cores positive", "2/14 nodes", "4/30 days"
+_NOT_A_COUNT = (r"(?!\s*(?:x\b|times|days?|weeks?|months?|years?|hours?|hrs?|h\b|minutes?|mins?|episodes?|occasions?|nights?"
+                r"|drinks?|cigarettes?|packs?|tabs?|tablets?|pills?|views?|cores?|nodes?|positive|negative|abnormal|normal|leads?"
+                r"|items?|criteria|sets?|bottles?|samples?|of\b|out\b|inch|in\b|dilution|strength|ratio|points?|questions?"
+                r"|patients?|cases?|doses?|vials?|units?|slides?|specimens?|biopsies|lymph|LN|ribs?|fingers?|toes?))")
 DATE_PATTERNS = [
     # 03/14/2023, 3-14-23, 2023.03.14, 14.03.2023
     rx(r"(?<![\d/.-])(?P<phi>\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}[/.-]\d{1,2}[/.-]\d{1,2})(?![\d/-]|\.\d)"),
     # March 14th, 2023 / Mar. 14 / March 14 2023
-    rx(rf"\b(?P<phi>{MONTH}\.?\s+\d{{1,2}}{ORD}?(?:,?\s+(?:\d{{4}}|'\d{{2}}))?)(?!\d|:\d)", re.IGNORECASE),
+    rx(rf"\b(?P<phi>{MONTH}\.?(?:\s+|-(?=\d{{1,2}}\b(?!-)))\d{{1,2}}{ORD}?(?:,?\s+(?:\d{{4}}|'\d{{2}}))?)(?!\d|:\d)", re.IGNORECASE),
     # 14 March 2023 / 14th of March / 14-Mar-23 / 14Mar2023
-    rx(rf"\b(?P<phi>\d{{1,2}}{ORD}?(?:\s+of)?[\s-]*{MONTH}\.?(?:[\s,-]+(?:\d{{4}}|\d{{2}})|\d{{4}})?)\b",
+    rx(rf"\b(?P<phi>(?:the\s+)?\d{{1,2}}{ORD}?(?:\s+of)?[\s-]*{MONTH}\.?(?:[\s,-]+(?:\d{{4}}|\d{{2}})|\d{{4}})?)\b",
        re.IGNORECASE),
     # March 2023, Mar-23, January of 2019 (month and year: more specific than a year)
     rx(rf"\b(?P<phi>{MONTH}\.?(?:[\s,-]+|\s+of\s+)(?:\d{{4}}|'\d{{2}}))\b", re.IGNORECASE),
@@ -70,10 +75,15 @@ DATE_PATTERNS = [
     rx(r"(?<![\d/.-])(?P<phi>(?:0?[1-9]|1[0-2])/(?:19|20)\d{2})(?![\d/]|\.\d)"),
     rx(r"(?<![\w.-])(?P<phi>(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\w.-])"),
     rx(r"(?<![\d/])(?P<phi>\d{1,2}[ \t]*/[ \t]*\d{1,2}[ \t]*/[ \t]*(?:19|20)\d{2})(?![\d/])"),
+    rx(r"(?<![\d/.-][ \t]?)(?<![\d/.-])(?P<phi>(?:0?[1-9]|1[0-2])[ \t](?:0?[1-9]|[12]\d|3[01])[ \t](?:19|20)\d{2})(?![\d/.-]|[ \t]\d)"),
     # a zero-padded month and day (no fraction is written so: "drawn 03/14"), a month and day opening a line's entry
     # ("3/14: Na 130")
     rx(r"(?<![\d/.-])(?P<phi>0[1-9]/(?:0[1-9]|[12]\d|3[01])|1[0-2]/0[1-9])(?![\d/]|\.\d)"),
     rx(rf"(?m)^[ \t>*•-]*(?P<phi>{_MONTH_DAY})[ \t]*:"),
+    # a month and day before a time of day ("VT episode 1/29 0314", "3/14 14:20") or in a range of dates ("off 10/7
+    # thru 10/21")
+    rx(rf"(?<![\d/.-])(?P<phi>{_MONTH_DAY})(?=[ \t]+(?:@[ \t]*)?(?:[01]\d|2[0-3]):?[0-5]\d(?![\d.:/%])(?![ \t]*(?i:mg|ml|units?|cc)\b))"),
+    rx(rf"(?<![\d/.-])(?P<phi>{_MONTH_DAY})(?=[ \t]*(?:-|–|to|thru|through|until|till)[ \t]*{_MONTH_DAY}(?![\d/]))", re.IGNORECASE),
     # a year and a month: 2023-03 (not a range: 2019-2020)
     rx(r"(?<![\d-])(?P<phi>(?:19|20)\d{2}-(?:0[1-9]|1[0-2]))(?![\d-])"),
     # a day as an ordinal word after a date word: "seen on the fourth" (not "on the fourth floor", "after the
@@ -89,37 +99,40 @@ DATE_PATTERNS = [
     rx(rf"\b(?P<phi>{WEEKDAY},?\s+(?:the\s+)?\d{{1,2}}{ORD}|{WEEKDAY},?(?=\s+(?:the\s+)?(?:{MONTH}\.?\s+)?\d{{1,2}}\b(?!:\d)))",
        re.IGNORECASE),
     # dates in words: "the eleventh of August", "August eleventh", "eleventh of August, nineteen sixty"
-    rx(rf"\b(?P<phi>(?:(?:the\s+)?{ORDINAL_WORD}\s+of\s+{MONTH}|{MONTH}\s+(?:the\s+)?{ORDINAL_WORD})(?:,?\s+{YEAR_WORDS})?)\b",
+    rx(rf"\b(?P<phi>(?:(?:the\s+)?{ORDINAL_WORD}\s+of\s+{MONTH}|{MONTH}\s+(?:the\s+)?{ORDINAL_WORD})(?:,?\s+(?:{YEAR_WORDS}|(?:19|20)\d{{2}}))?)\b",
        re.IGNORECASE),
     # a day and a month in Spanish, Portuguese, French or Italian: "15 de agosto de 1979", "3 mars 2021"
     rx(rf"\b(?P<phi>\d{{1,2}}(?:º|er)?\s+(?:de\s+)?{FOREIGN_MONTH}(?:\s+(?:de\s+|del\s+)?\d{{4}})?)\b", re.IGNORECASE),
     # a month and a year in words: "comparison january twenty twenty four", "june of two thousand nine"
     rx(rf"\b(?P<phi>{MONTH}\s+(?:of\s+)?{YEAR_WORDS})\b", re.IGNORECASE),
     # a date of birth read out as numbers: "date of birth eleven twelve forty eight", "DOB nine twenty-three ninety-nine"
-    rx(rf"\b(?:date\s+of\s+birth|d\.?\s?o\.?\s?b\.?|birth\s?date|birthday|born\s+on)\s*(?:is|was|:)?[\s,]*"
-       rf"(?P<phi>{_TO_99}(?:[\s,-]+{_TO_99}){{1,4}})\b", re.IGNORECASE),
+    # (the answer on the next turn too: "date of birth\nPt: seven seven eighty"), or as digits: "birthday is 3 11 1987"
+    rx(rf"\b(?:date\s+of\s+birth|d\.?\s?o\.?\s?b\.?|birth\s?date|birthday(?:['’]s)?|born\s+on)\s*(?:is|was|:)?[ \t,]*"
+       rf"(?:\??[ \t]*\n[^\n:]{{1,25}}:[ \t]*)?(?P<phi>(?:{_TO_99}|oh[\s-]{_UNIT})(?:[\s,-]+(?:{_TO_99}|oh[\s-]{_UNIT})){{1,4}}"
+       rf"|(?:0?[1-9]|1[0-2])[ \t]+(?:0?[1-9]|[12]\d|3[01])[ \t]+(?:19|20)?\d{{2}})\b", re.IGNORECASE),
     # holidays, with a day or week around them: "Christmas Eve", "the week after Thanksgiving"
     rx(rf"\b(?P<phi>(?:the\s+(?:day|days|week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
        rf"\s+(?:before|after|of)\s+)?{HOLIDAY}(?:,?\s+(?:19|20)\d{{2}})?)\b", re.IGNORECASE),
-    rx(r"\b(?:on|since|dated?|DOS|DOB|seen|admitted|discharged|admission|discharge|visit|until|through|thru|"
+    rx(r"\b(?:on|since|dated?|DOS|DOB|seen|admitted|discharged|admission|discharge|visit|until|through|thru|left|off|as\s+of|"
         r"d/c(?:'?d)?|dc'?d|transferred|"
         rf"starting|started|surgery|born|follow[\s-]?up|f/u|appointment|appt|return|RTC|next|last|{WEEKDAY}|"
         r"labs?|drawn|collected|BMP|CMP|CBC|CXR|CT|MRI|echo|EKG|ECG|Holter|cultures?|UA|biopsy|bx|colonoscopy|EGD)"
         r"\s*[:(]?,?\s*"
         rf"(?P<phi>(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])(?:[-–]{_MONTH_DAY})?)"
-        r"(?![\d/-])(?!\s*(?:x\b|times|days?|weeks?|months?|years?"
-        r"|hours?|hrs?|h\b|minutes?|mins?|episodes?|occasions?|nights?|drinks?|cigarettes?|packs?|tabs?|tablets?|pills?"
-        r"|views?|cores?|nodes?|positive|negative|abnormal|normal|leads?|items?|criteria|sets?|bottles?|samples?|of\b"
-        r"|out\b))",
-        re.IGNORECASE),
+        rf"(?![\d/-]){_NOT_A_COUNT}", re.IGNORECASE),
+    # a month and a day that no fraction or score has (13 to 31 but 20 and 24: "1/20 dilution", "24/7"): "got #90 from
+    # another prescriber 5/30"
+    rx(rf"(?<![\d/.-])(?P<phi>(?:0?[1-9]|1[0-2])/(?:1[3-9]|2[1-35-9]|3[01]))(?![\d/]|\.\d){_NOT_A_COUNT}", re.IGNORECASE),
 ]
-WORD_AGE = r"(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|something|odd))?|(?:one\s+|a\s+)?hundred(?:\s+and\s+\w+)?)"
+WORD_AGE = r"(?:nonagenarian|centenarian|ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|something|odd))?|(?:one\s+|a\s+)?hundred(?:\s+and\s+\w+)?)"
 _UNIT_AFTER = r"(?!\s*(?:mg|mcg|g|ml|l|units?|iu|%|mmhg|kg|lbs?|cm|mm|tabs?|tablets?|caps?|puffs?|times|days?|weeks?)\b)"
 AGE_OVER_89 = r"(?:9\d|1[01]\d|120)"
 AGE_PATTERNS = [
     rx(rf"\b(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?:\s*|-)(?:years?|yrs?|y)[\s-]*(?:old|of\s+age|/?o\b|\.o\.)",
         re.IGNORECASE),
     rx(rf"\b(?P<phi>{AGE_OVER_89})\s*(?:yo[fmw]?|y/o|y\.o\.|yF|yM)\b", re.IGNORECASE),
+    rx(rf"\b(?P<phi>{AGE_OVER_89}Y)(?![\w/-])"),  # "Age: 92Y"
+    rx(r"\b(?P<phi>nonagenarian|centenarian)s?\b", re.IGNORECASE),
     # "ninety-three yrs", "92 years" (not "90 years ago", "for 90 years")
     rx(rf"(?<!\b(?i:for|over|past|last|than|about|nearly|almost|within|after|in)\s+)"
        rf"\b(?P<phi>{AGE_OVER_89}|{WORD_AGE})[\s-]*(?:yrs?|years?)\b(?![\s-]*(?:ago|of|in|later|earlier|before|after|since|prior"
@@ -175,12 +188,12 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
     |CSN|FIN|HAR|accession|specimen|passport|VIN|HICN|HIC|MBI|group|subscriber|claim|authorization|auth|prior\s+auth|rx|badge
     |employee|insurance|ins|payer|enrollee|registration|reg|booking|order|requisition|lab|pharmacy|bin|pcn
     |UHID|IPD|OPD|UR|URN|PPSN|PPS|OHIP|RAMQ|PHN|HCN|NHS|CHI|IHI|NHI|health\s+card|card|Aadhaar|ABHA|PhilHealth(?:\s+PIN)?
-    |A-?Number|alien\s+number|USCIS\s+receipt|receipt|inmate|booking|DOC)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
+    |A-?Number|alien\s+number|USCIS\s+receipt|receipt|inmate|booking|DOC|enc|pol|operator)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
     |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|patient|pt|vehicle|plate
-    |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|lot|batch)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
+    |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|lot|batch|tail)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
     |(?:MRN|ID|SN)(?:\s*(?:number|no|num)\b\.?)?|\#)"""
-_ID_VALUE = (r"(?:(?=[A-Z0-9/-]*\d)[A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])){3,24}(?:[ \t]\d{2,6}){0,4}"  # "W227 8810 93"
-             r"|(?-i:[A-Z]{2,4})(?:[ \t]\d{2,6}){1,4})")  # "XJH 441 298 776", "plate BXR 4471"
+_ID_VALUE = (r"(?:(?=[A-Z0-9/-]*\d)[A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])){3,24}(?:[ \t]\d{2,6}){0,4}(?:[ \t]\d\b)?"  # "W227 8810 93"
+             r"|(?-i:[A-Z]{2,4})(?:[ \t]\d{2,6}){1,4}(?-i:[A-Z])?)")  # "XJH 441 298 776", "plate BXR 4471", "KMH 447 019 22A"
 ID_PATTERNS = [
     rx(rf"(?<!\w){_ID_LABEL}\s*(?:\.{{2,}}|…+)?\s*(?:\#|:|-|=|is|was)?\s*(?:\#|:)?\s*(?P<phi>{_ID_VALUE})\b{_UNIT_AFTER}",
        re.IGNORECASE),
@@ -290,7 +303,10 @@ ADDRESS_PATTERNS = [
        rf"|plaza|paseo|ulica|ul\.)[ \t]+(?:(?i:de|des|du|la|le|les|del|della|di|da|do|dos|das|dei)[ \t]+)*{CAP}(?:[ \t]+{CAP}){{0,2}})"),
     # a street without a number after a place word: "the Walgreens on Belmont Avenue"
     rx(rf"\b(?:on|at|off|near)[ \t]+(?P<phi>(?:{CAP}[ \t]+){{1,3}}(?:Street|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Way"
-       rf"|Court|Ct|Terrace|Parkway|Pkwy|Highway|Hwy|Drive|Dr|Place|Pl|Circle|Cir|Trail|Loop)\b\.?)"),
+       rf"|Court|Ct|Terrace|Parkway|Pkwy|Highway|Hwy|Drive|Dr|Place|Pl|Circle|Cir|Trail|Loop|St(?!\.?[ \t]+\p{{Lu}}))\b\.?)"),
+    # the same in lowercase: "the sunrise villas on potomac street" (not "on the main road")
+    rx(r"\b(?:on|off)[ \t]+(?!(?:the|a|an|this|that|my|his|her|our|their|same|other|wrong|right|left|main)\b)"
+       r"(?P<phi>(?:\p{Ll}[\p{Ll}'’-]+[ \t]+){1,2}(?:street|avenue|road|boulevard|lane|drive|parkway|highway))\b"),
     # a street corner, one side numbered or with a street word: "on 5th and Main", "the corner of Oak St and Pine"
     rx(rf"\b(?i:at|on|of|near|by)[ \t]+(?:the[ \t]+corner[ \t]+of[ \t]+)?(?P<phi>(?:{_NUMBERED}(?:[ \t]+{_STREET}\.?)?{_AND}{CAP}"
        rf"|(?:{CAP}|{_NUMBERED})[ \t]+{_STREET}\.?{_AND}(?:{CAP}|{_NUMBERED}))(?:[ \t]+{_STREET}\.?)?)(?![\w'’-])"),
