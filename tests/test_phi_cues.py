@@ -14,6 +14,13 @@ from clinsum.privacy.phi import PhiRedactor
 # Cue positions that hold no name: roles and labels as speaker tags, census surnames that are words,
 # contractions, drug and disease words, parts of a state's name.
 KEPT = [
+    # a transcript's numbered speakers, a heading in capitals, a drug table's name column, services after "by",
+    # fractions and scores that look like a month and day, a count before a time
+    "[00:00:04] SPEAKER_00: hi can you hear me\n[00:00:07] SPEAKER_01: yes i can",
+    "NURSE LINE CALL - transcribed",
+    "Name        Dose      Time\nheparin     5000 u    1400",
+    "Seen by ED. Read by CT. 9 wks by LMP, peds tabs by wt.",
+    "3/12 cores positive; 2/14 lymph nodes; MoCA 12/30; PHQ 5/27; strength 5/5 1430; 1/20 dilution; 24/7 care.",
     "Caller: He has been dizzy since Sunday.\nDaughter: She stopped eating.",
     "Son states she has MS and moderate MR.",
     "If pain worsens, call our nurse line for advice.",

@@ -317,6 +317,26 @@ FOUND = [
     ("My boss at Pacific Coast Roofing says the note is wrong.", "Pacific Coast Roofing", "INSTITUTION"),
     ("ADDR: RR 2 BOX 118  LEWISBURG WV", "RR 2 BOX 118", "ADDRESS"),
     ("He is on the bathroom floor at our place on Ninth and Sycamore.", "Ninth and Sycamore", "ADDRESS"),
+    # the person's and record's columns of tables; chat senders; names in an HL7 message
+    ("RM  | PT          | MD     | RN  | NOTES\n401 | ABERNATHY   | Chase  | JO  | d/c today", "ABERNATHY", "NAME"),
+    ("RM  | PT          | MD     | RN  | NOTES\n401 | ABERNATHY   | Chase  | JO  | d/c today", "Chase", "NAME"),
+    ("MRN,LAST,FIRST,ROOM,RESULT\n00771245,HAMDAN,YOUSSEF,3E-306,212", "YOUSSEF", "NAME"),
+    ("Rx#       Drug                Qty\n2204518   amlodipine 10 mg    90", "2204518", "ID"),
+    ("Hannah K (07:12): is 12B still on the heparin drip?", "Hannah", "NAME"),
+    ("Jen R: admitting hosp pls, ED bay 7", "Jen", "NAME"),
+    ("PID|1||00482913^^^GFMC^MR||OKONKWO^ADAEZE^N||19310214|F", "OKONKWO^ADAEZE", "NAME"),
+    # speech: fillers and a word said twice between the cue and the name; a date of birth on the next turn
+    ("patient name is uh moishe stein, dob eleven eleven thirty one", "moishe stein", "NAME"),
+    ("my name is hope, hope marchetti, calling about my mother", "marchetti", "NAME"),
+    ("Pharm: and date of birth\nPt: seven seven eighty\nPharm: thanks", "seven seven eighty", "DATE"),
+    # a month and day before a time, in a range, or with a day no fraction has; other ages, IDs and streets
+    ("1 VT episode 1/29 0314, terminated by ATP", "1/29", "DATE"),
+    ("can you fix it to say off 10/7 thru 10/21?", "10/7", "DATE"),
+    ("already got #90 from another prescriber 5/30. they want a verbal", "5/30", "DATE"),
+    ("Exam date: Mar-7 22:14", "Mar-7", "DATE"),
+    ("HISTORY: nonagenarian with an unwitnessed fall", "nonagenarian", "AGE"),
+    ("INSURED ID NUMBER: KMH 447 019 22A", "KMH 447 019 22A", "ID"),
+    ("Please send to the Kroger pharmacy on Vine St, not mail order.", "Vine St", "ADDRESS"),
 ]
 
 
@@ -334,6 +354,17 @@ def test_identifier_is_replaced_whole(tagger, text, identifier, tag):
     ("PT SEEN. DR OKONKWO AWARE. FOLLOW UP AT MERCY CLINIC.", "PT SEEN. DR [NAME] AWARE. FOLLOW UP AT [INSTITUTION]."),
 ])
 def test_an_identifier_ends_where_the_sentence_goes_on(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("LR 1L bolus  kp RN", "LR 1L bolus  [NAME] RN"),
+    ("d/w Dr Y re apixaban dose", "d/w Dr [NAME] re apixaban dose"),
+    ("Screened by: mjw CT(ASCP)", "Screened by: [NAME] CT(ASCP)"),
+    ("no safety concerns overnight. mk", "no safety concerns overnight. [NAME]"),
+    ("TIME | BEHAVIOR | INIT\n0200 | sleeping | RS", "TIME | BEHAVIOR | INIT\n0200 | sleeping | [NAME]"),
+])
+def test_a_persons_initials_are_a_name(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
 
 

@@ -508,7 +508,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 found.append(span)
     if is_lowercase_text(text):
         found += _lowercase_cued_names(text)
-    return with_companions(text, found + table_names(text))
+    headers, cells = table_columns(text)
+    found = [(s, e) for s, e in found if not any(hs <= s < he for hs, he in headers)]  # "Name    Dose    Time"
+    return with_companions(text, found + _table_names(cells, text))
 
 
 # Tables (whiteboards, tracking boards, flowsheets, rosters, CSV exports): a header row names the columns, and under a
@@ -544,15 +546,16 @@ def _cells(line: str) -> list[tuple[int, int]]:
     return cells
 
 
-def table_columns(text: str) -> list[tuple[int, int, str]]:
-    """The cells under each column of a table whose header row names its columns, with the column's name."""
-    out, heads, starts, offset = [], [], [], 0
+def table_columns(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
+    """The header rows of tables that name their columns, and the cells under each column with the column's name."""
+    headers, out, heads, starts, offset = [], [], [], [], 0
     for line in text.split("\n"):
         cells = _cells(line)
         names = [line[s:e].strip(" :") for s, e in cells]
         if len(cells) >= 3 and any(_PERSON_COLUMN.fullmatch(h) or _RECORD_COLUMN.fullmatch(h) for h in names) \
                 and all(len(h.split()) <= 3 and not regex.search(r"\d", h) for h in names):
             heads, starts = names, [s for s, _ in cells]
+            headers.append((offset, offset + len(line)))
         elif len(cells) < 2:
             heads = []  # the table ends
         elif heads:
@@ -564,7 +567,7 @@ def table_columns(text: str) -> list[tuple[int, int, str]]:
                 if column is not None and column < len(heads) and e > s:
                     out.append((offset + s, offset + e, heads[column]))
         offset += len(line) + 1
-    return out
+    return headers, out
 
 
 def _table_cell_name(cell: str, patient: bool) -> bool:
@@ -580,15 +583,15 @@ def _table_cell_name(cell: str, patient: bool) -> bool:
         _CAPITAL.fullmatch(w.rstrip(".")) for w in words)
 
 
-def table_names(text: str) -> list[tuple[int, int]]:
+def _table_names(cells: list[tuple[int, int, str]], text: str) -> list[tuple[int, int]]:
     """Names in the person's columns of tables."""
-    return [(s, e) for s, e, head in table_columns(text) if _PERSON_COLUMN.fullmatch(head)
+    return [(s, e) for s, e, head in cells if _PERSON_COLUMN.fullmatch(head)
             and _table_cell_name(text[s:e], bool(_PATIENT_COLUMN.fullmatch(head)))]
 
 
 def table_record_numbers(text: str) -> list[tuple[int, int]]:
     """Numbers in the record's columns of tables ("MRN", "Rx#", "Acct")."""
-    return [(s, e) for s, e, head in table_columns(text) if _RECORD_COLUMN.fullmatch(head)
+    return [(s, e) for s, e, head in table_columns(text)[1] if _RECORD_COLUMN.fullmatch(head)
             and _RECORD_NUMBER.fullmatch(text[s:e])]
 
 

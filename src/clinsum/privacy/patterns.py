@@ -59,7 +59,7 @@ _MONTH_DAY = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"  # "3/14", "03/14"
 # what follows a count out of a total, not a date: "3/12 cores positive", "2/14 nodes", "4/30 days"
 _NOT_A_COUNT = (r"(?!\s*(?:x\b|times|days?|weeks?|months?|years?|hours?|hrs?|h\b|minutes?|mins?|episodes?|occasions?|nights?"
                 r"|drinks?|cigarettes?|packs?|tabs?|tablets?|pills?|views?|cores?|nodes?|positive|negative|abnormal|normal|leads?"
-                r"|items?|criteria|sets?|bottles?|samples?|of\b|out\b|inch|in\b|dilution|strength|ratio|points?|questions?"
+                r"|items?|criteria|sets?|bottles?|samples?|of\b|out\b|inch|dilution|strength|ratio|points?|questions?"
                 r"|patients?|cases?|doses?|vials?|units?|slides?|specimens?|biopsies|lymph|LN|ribs?|fingers?|toes?))")
 DATE_PATTERNS = [
     # 03/14/2023, 3-14-23, 2023.03.14, 14.03.2023
