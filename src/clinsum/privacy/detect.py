@@ -137,11 +137,20 @@ _PLACE_CUE = regex.compile(r"(?i:\b(?:in|from|to|near|around|outside|visiting|to
 
 @cache
 def _care_brand_names() -> tuple[str, ...]:
-    """The listed names as written, in capitals and (those of five letters or more that are no English word) in
-    lowercase ("walmart", "costco"), longest first (so that the pattern's alternation takes the longest name at a
-    place)."""
-    lowercase = {n.lower() for n in care_brands() if len(n) >= 5 and n.lower() not in english_words()}
-    return tuple(sorted(set(care_brands()) | {n.upper() for n in care_brands()} | lowercase, key=lambda n: (-len(n), n)))
+    """The listed names as written and in capitals, longest first (so that the pattern's alternation takes the
+    longest name at a place)."""
+    return tuple(sorted(set(care_brands()) | {n.upper() for n in care_brands()}, key=lambda n: (-len(n), n)))
+
+
+@cache
+def _lowercase_brands() -> dict[str, tuple[str, ...]]:
+    """The listed names of five letters or more that are no English word, in lowercase ("walmart", "catholic
+    charities"), by their first word, longest first."""
+    by_first: dict[str, list[str]] = {}
+    for name in sorted({n.lower() for n in care_brands() if len(n) >= 5 and n.lower() not in english_words()}, key=len,
+                       reverse=True):
+        by_first.setdefault(name.split()[0], []).append(name)
+    return {first: tuple(names) for first, names in by_first.items()}
 
 
 @cache
@@ -157,8 +166,21 @@ def _care_brand_set() -> frozenset[str]:
 
 def find_care_brands(text: str) -> list[tuple[int, int]]:
     """Spans of pharmacies, laboratories, health systems, care homes and employers named without a cue
-    (``Walgreens``, ``CVS #4471``, ``Quest Diagnostics``, ``Kaiser``), from the list in ``data/care_brands.txt``."""
-    return [m.span() for m in _care_brand_pattern().finditer(text)]
+    (``Walgreens``, ``CVS #4471``, ``Quest Diagnostics``, ``Kaiser``), from the list in ``data/care_brands.txt``, and
+    in lowercase (:func:`_lowercase_brands`, looked up word by word: a second alternation of every name would double
+    the time)."""
+    spans = [m.span() for m in _care_brand_pattern().finditer(text)]
+    brands = _lowercase_brands()
+    for m in _LOWERCASE_WORD.finditer(text):
+        for name in brands.get(m.group(), ()):
+            if text.startswith(name, m.start()) and not _WORD_GOES_ON.match(text, m.start() + len(name)):
+                spans.append((m.start(), m.start() + len(name)))
+                break
+    return spans
+
+
+_LOWERCASE_WORD = regex.compile(r"(?<![\w&'’-])\p{Ll}[\p{Ll}'’.-]*(?<![.'’-])")
+_WORD_GOES_ON = regex.compile(r"[\w&'’-]")
 
 
 def find_lowercase_sites(text: str) -> list[tuple[int, int]]:

@@ -70,10 +70,15 @@ _NAME_PATTERNS = {
     "role_after": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}})[ \t]*\((?:\p{{L}}{{2,6}}[ \t]+)?(?:(?i:{_ROLE})"
                      rf"|\p{{Ll}}{{3,}}(?:ist|ian))\)"),
     # sign-out and census lists: "rm 12 - delacroix, 88M", "Bed 4: Nguyen (72F)", "2. Nakashima 64F"
-    "list": rx(rf"(?im)^(?:[\w \t]{{1,30}}:[ \t]*)?(?:(?:rm|room|bed|bd|bay|pt)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?|\d{{1,2}}[.)])"
+    "list": rx(rf"(?im)^(?:[\w \t]{{1,30}}:[ \t]*|[-•*][ \t]*|\p{{Lu}}{{2,6}}[ \t]+)?"
+               rf"(?:(?:rm|room|bed|bd|bay|pt|ch|chair)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?|\d{{1,2}}[.)])"
                rf"(?:[ \t]*[-:–—)][ \t]*|[ \t]+)"
-               rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"
+               rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}}(?:,[ \t]*{_NAME_WORD})?)"
                r"(?=[ \t]*[,(–-]?[ \t]*\d{1,3}[ \t]?(?:y/?o|yo|[MF])\b)"),
+    # after a room, a colon or a dash may end the name too: "rm 6 Lakota: first night", "ch 4 Strand-Olsen - hosp'd"
+    "room_list": rx(rf"(?im)^[ \t]*(?:[-•*][ \t]*)?(?:rm|room|bed|bd|bay|ch|chair)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?[ \t]+"
+                    rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:[ \t]+(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"
+                    r"(?=[ \t]*:[ \t]|[ \t]+[-–—][ \t])"),
     # a chat user's handle after a time stamp: "10:43 kpatel: ok", "[09:12] j.morales: on my way"
     "chat_handle": rx(r"(?m)^[^\n]*?\b\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[ap]\.?m\.?)?\]?[ \t]+(?P<phi>\p{L}[\p{L}\d._-]{1,30})[ \t]*:(?!\d)"),
     # a chat message's sender before its time: "Hannah K (07:12): is 12B ...", "Sunil (07:14): yes"
@@ -82,14 +87,15 @@ _NAME_PATTERNS = {
     "speaker_initial": rx(rf"(?m)^[ \t]*(?P<phi>{CAP}[ \t]+\p{{Lu}}\.?)[ \t]*:[ \t]"),
     # a title before an initial alone: "d/w Dr Y re apixaban", "Hi Dr B,"
     "title_initial": rx(r"\b(?:Dr|Doctor|Mr|Mrs|Ms)\.?[ \t]+(?P<phi>\p{Lu})(?![\p{L}\d.'’-]|\.[ \t]*\p{Lu})"),
-    # a person's initials before a credential or after a signature's label, or closing a note: "kp RN", "Transcribed:
-    # lmr", "no safety concerns. mk", "-kt"
-    "initials": rx(r"(?m)(?:(?<![\p{L}\d'’.-])(?P<phi>\p{Ll}{2,3})[ \t]*,?[ \t]+(?:RN|LPN|CNA|MD|NP|RT|RRT)[ \t]*$"
-                   r"|\b(?i:transcribed|dictated|typed|signed|cosigned|attested|authenticated|scribed)(?:[ \t]+(?i:by)[ \t]*:?|[ \t]*:)[ \t]*"
-                   r"(?P<phi>\p{Ll}{2,4}|\p{Lu}{2,4})(?![\p{L}\d])"
-                   r"|(?:^|[.!?][ \t]+|[ \t]-)[ \t]*-?[ \t]*(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,3})[ \t]*\Z"
-                   r"|(?:^|[ \t.])-[ \t]*(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,3})[ \t]*$"
-                   r"|\b(?i:by|RPh|initials?)[ \t]*:?[ \t]+(?P<phi>\p{Ll}{3}|\p{Lu}{2,3})(?=[ \t]*(?:[.,;)]|$)|[ \t]{2}|(?<=\p{Ll})[ \t]+\p{Lu}{2}))"),
+    # a person's initials before a credential (found from the credential back), after a signature's label or "by", or
+    # after a dash at a line's end: "kp RN", "Transcribed: lmr", "read back by JH.", "-TDK" (closing a note: see
+    # :data:`_END_INITIALS`)
+    "initials": rx(r"(?m)(?<=(?<![\p{L}\d'’.-])(?P<phi>\p{Ll}{2,3})[ \t]*,?[ \t]+)(?:RN|LPN|CNA|MD|NP|RT|RRT)[ \t]*$"),
+    "label_initials": rx(r"\b(?i:transcribed|dictated|typed|signed|cosigned|attested|authenticated|scribed)"
+                         r"(?:[ \t]+(?i:by)[ \t]*:?|[ \t]*:)[ \t]*(?P<phi>\p{Ll}{2,4}|\p{Lu}{2,4})(?![\p{L}\d])"),
+    "by_initials": rx(r"\b(?i:by|RPh|initials?)[ \t]*:?[ \t]+(?P<phi>\p{Ll}{3}|\p{Lu}{2,3})"
+                      r"(?=[ \t]*(?:[.,;)]|$)|[ \t]{2}|(?<=\p{Ll})[ \t]+\p{Lu}{2})", regex.MULTILINE),
+    "dash_initials": rx(r"(?m)(?:^|[ \t.])-[ \t]*(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,3})[ \t]*$"),
     # a person's name in an HL7 message's field: "|OKONKWO^ADAEZE^N|", "^LINDQVIST^ASTRID^^^^MD"
     "hl7": rx(r"(?<=[|^])(?P<phi>[A-Z][A-Z'’-]+\^[A-Z][A-Z'’-]+(?:\^[A-Z]{1,2})?)(?=[|^])"),
     # a speaker tag that is a known or name-like first name, not a role: "Nicole: Remember me?"
@@ -453,12 +459,16 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 first = text[s:e].split()[0]
                 span = (s, e) if is_name_word(first) and (first.lower() in first_names() or _likely_name(first)) \
                     and not _ROLE_WORD.fullmatch(first) else None
+            elif kind == "before_room":
+                word = text[s:e]
+                span = _name_words(text, s, e, strong=True, lowercase_ok=False) if not word.islower() else (s, e) if (
+                    is_name_word(word) and (word not in lowercase_words() or _known(word))) else None
             elif kind == "hl7":
                 last, first = text[s:e].split("^")[:2]
                 span = (s, e) if is_name_word(last) and is_name_word(first) else None
             elif kind == "title_initial":
                 span = (s, e)
-            elif kind == "initials":
+            elif kind in ("initials", "label_initials", "by_initials", "dash_initials"):
                 span = (s, e) if _initials(text[s:e]) else None
             elif kind == "chat_handle":  # "kpatel", "j.morales", "dr.hollister" (the title is kept out)
                 handle = regex.sub(r"^(?i:dr|mr|mrs|ms)\.", "", text[s:e])
@@ -473,7 +483,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 first = text[s:e].split()[0]
                 span = _name_words(text, s, e, strong=True, lowercase_ok=True) if first.lower() in first_names() or (
                     first.lower() not in lowercase_words() and not _ROLE_WORD.fullmatch(first)) else None
-            elif kind in ("list", "dash_signature"):
+            elif kind in ("list", "room_list", "dash_signature"):
                 credential = kind == "dash_signature" and regex.fullmatch(_CREDENTIAL, text[s:e])  # "-- CMA"
                 span = None if credential else _name_words(text, s, e, strong=True, lowercase_ok=True)
                 # a dash inside a line is as often a separator: "Team — Progress Note", "14A — WATCHER"
@@ -508,6 +518,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 found.append(span)
     if is_lowercase_text(text):
         found += _lowercase_cued_names(text)
+    found += _lowercase_listed_names(text)
+    if (m := _END_INITIALS.search(text, max(0, len(text) - 40))) and _initials(m.group("phi")):
+        found.append(m.span("phi"))  # only the text's end is read: the pattern would be tried at every place
     headers, cells = table_columns(text)
     found = [(s, e) for s, e in found if not any(hs <= s < he for hs, he in headers)]  # "Name    Dose    Time"
     return with_companions(text, found + _table_names(cells, text))
@@ -534,7 +547,7 @@ _RECORD_NUMBER = regex.compile(r"(?=[\p{L}\d-]*\d)[\p{L}\d][\p{L}\d-]{3,20}")
 def _cells(line: str) -> list[tuple[int, int]]:
     """A table row's cells: between pipes, tabs or (in a CSV line) commas, or (two or more spaces apart) words
     aligned with spaces."""
-    separator = "[|\t]" if line.count("|") >= 2 or "\t" in line.strip() else "," if line.count(",") >= 3 \
+    separator = "[|\t]" if "|" in line or "\t" in line.strip() else "," if line.count(",") >= 3 \
         and "  " not in line else None
     if separator is None:
         return [m.span() for m in _ALIGNED_CELL.finditer(line)]
@@ -593,6 +606,21 @@ def table_record_numbers(text: str) -> list[tuple[int, int]]:
     """Numbers in the record's columns of tables ("MRN", "Rx#", "Acct")."""
     return [(s, e) for s, e, head in table_columns(text)[1] if _RECORD_COLUMN.fullmatch(head)
             and _RECORD_NUMBER.fullmatch(text[s:e])]
+
+
+# Initials closing a note: "no safety concerns. mk", "will call back thurs.\n-kt"
+_END_INITIALS = regex.compile(r"(?:^|[.!?][ \t]+|[ \t]-|\n)[ \t]*-?[ \t]*(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,3})[ \t]*\Z")
+# A word in lowercase of four letters or more (one pass over the text; the lists decide).
+_LOWERCASE_TOKEN = regex.compile(r"(?<![\p{L}\d'’.@/_-])\p{Ll}{4,}(?![\p{L}\d'’@/_-])")
+
+
+def _lowercase_listed_names(text: str) -> list[tuple[int, int]]:
+    """A census surname or first name written in lowercase that no English text writes so and the name model is sure
+    of: "overnight whitfield spiked", "f/u MRI villalobos"."""
+    first, last, english, lowercase = first_names(), last_names(), english_words(), lowercase_forms()
+    return [m.span() for m in _LOWERCASE_TOKEN.finditer(text) if ((w := m.group()) in last or w in first) and w not in english
+            and w not in lowercase and is_name_word(w) and w not in service_words() and w not in department_words()
+            and name_score(w) >= UNCUED_THRESHOLD]
 
 
 _CAPITAL_START = regex.compile(r"(?<![\p{L}'’-])(?!I(?!\p{L}))\p{Lu}")  # "I" and "I'm" aside

@@ -365,7 +365,8 @@ _FACILITY = r"""(?:Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|He
     |Medical\s+Practice|Baptist(?:\s+Church)?|Methodist(?:\s+Church)?|Lutheran(?:\s+Church)?
     |Health\s+Care|Clinic|Clinics|Infirmary|Nursing\s+Home|Nursing\s+Facility|Rehabilitation\s+(?:Center|Hospital)|Rehab
     |Hospice|Care\s+Center|Cancer\s+(?:Center|Institute)|Heart\s+Institute|Institute|Kidney\s+Center|Dialysis\s+Center
-    |Dialysis|Surgical\s+Center|Surgery\s+Center|Urgent\s+Care|Imaging|Radiology|Laboratories|Laboratory|Labs
+    |Dialysis|Surgical\s+Center|Surgery\s+Center|Urgent\s+Care|Imaging|Radiology|Laboratories|Laboratory|Labs|Lab
+    |Med(?:ical)?\.?\s+Ctr|MED\s+CTR|Post-Acute|Home\s+Care|Kidney\s+Care|Home\s+Medical
     |Pharmacy|Associates|Medical\s+Group|Physicians|Family\s+Practice|Family\s+Medicine|Pediatrics|Home\s+Health
     |Community\s+Health|Health|Daycare|Day\s+Care|Assisted\s+Living|Senior\s+Living|Manor|Sanatorium|Center|Centre
     |High\s+School|Middle\s+School|Elementary(?:\s+School)?|School|Academy|College|University
@@ -388,7 +389,8 @@ _SITE_CUE = r"""(?i:(?:blood\s*work|labs?|lab\s*work|blood\s+(?:draws?|drawn|tes
     |outpatient|stayed|staying|work-?up|residing|resides|(?:dialysis|infusions?|chemo)(?:\s+\S+){0,2}?)\s+at
     |(?:outside\s+hospital|OSH)\s*[(:,]
     |pharmacy(?:\s+is)?\s*:?|filled\s+(?:it\s+|them\s+)?at|transferred\s+(?:here\s+)?(?:from|to)|admitted\s+(?:to|at)
-    |presented\s+to|seen\s+at|followed\s+at|discharged\s+to|sent\s+(?:here\s+)?from)"""
+    |presented\s+to|seen\s+at|followed\s+at|discharged\s+to|sent\s+(?:here\s+)?from|accepted\s+(?:at|to|by)
+    |refer(?:red|ral)\s+to|medevac(?:ed|'d)?\s+to|flown\s+to)"""
 # Words of care that make the next capitalised words after "at" or "from" in their sentence a care site ("doctor"
 # is not one: it is a dialogue's speaker tag).
 _CARE_WORD = r"""(?i:hospital|hospitali[sz]ed|hospitali[sz]ation|admitted|admission|ED|ER|emergency\s+room|surgery
@@ -414,7 +416,8 @@ _TRADE = (r"(?:Roofing|Logistics|Foods|Construction|Plumbing|Trucking|Transport|
           r"|Automotive|Tool\s+(?:and|&)\s+Die|Builders|Contractors|Consulting|Realty|Bakery|Grocery|Distribution|Supply"
           r"|Lumber|Hardware|Packaging|Pharmaceuticals|Insurance|Holdings|Brewing|Restaurant|Diner|Casino|Hotel|Resort"
           r"|Aerospace|Energy|Telecom|Software|Labs|Fabricators|Fabrication|Welding|Machining|Freight|Staffing|Janitorial"
-          r"|Catering|Orchards|Vineyards|Ranch|Dentistry)")
+          r"|Catering|Orchards|Vineyards|Ranch|Dentistry|Authority|Services|Products|Solutions|Alliance|Transit|District"
+          r"|Mutual|Partners|Network|Foundation|Association|Society|Council|Coalition|Ministries|Mission|Outreach)")
 TRADE_WORD = rx(rf"\b{_TRADE}(?![\w'’-])")
 # the words before a trade word (matched on the text that ends with it: linear on long notes)
 BUSINESS_PATTERN = rx(rf"(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|and|&)){{0,3}}[ \t]+{_TRADE})\Z")
@@ -438,7 +441,7 @@ INSTITUTION_PATTERNS = [
     rx(rf"\b(?i:at|for)[ \t]+the[ \t]+(?P<phi>{CAP}(?:[ \t]+{CAP}){{0,2}})[ \t]+(?i:plant|factory|mill|mine|refinery|warehouse"
        r"|shipyard|foundry)\b"),
     # "Eastgate Family Clinic", "Hope Hospice of the Valley"
-    rx(rf"(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?{CAP}(?:[ \t]+{_SITE_WORD}){{0,4}}?[ \t]+{_FACILITY}"
+    rx(rf"(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?{CAP}(?:[ \t]+{_SITE_WORD}){{0,4}}?[ \t]+{_FACILITY}(?:[ \t]+{_FACILITY})*"
        rf"(?:[ \t]+of(?:[ \t]+the)?[ \t]+{CAP}(?:[ \t]+{CAP}){{0,2}})?)\b"),
     rx(rf"(?P<phi>{UPPER}(?:[ \t]+{UPPER}){{0,4}}[ \t]+(?:{_FACILITY.upper()}))\b"),
     # a hospital or clinic named in Spanish, Portuguese, French or Italian: "Hospital Regional de Cusco", "Clínica Santa
