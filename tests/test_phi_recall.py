@@ -337,6 +337,9 @@ FOUND = [
     ("HISTORY: nonagenarian with an unwitnessed fall", "nonagenarian", "AGE"),
     ("INSURED ID NUMBER: KMH 447 019 22A", "KMH 447 019 22A", "ID"),
     ("Please send to the Kroger pharmacy on Vine St, not mail order.", "Vine St", "ADDRESS"),
+    # a town in lowercase after a place word, in speech written without capitals
+    ("doctor: okay and your address\npatient: no we moved uh we're in racine now so i need a new pharmacy closer to "
+     "home and my wife wants the refills sent there too if that is okay with you", "racine", "LOCATION"),
 ]
 
 
@@ -352,6 +355,10 @@ def test_identifier_is_replaced_whole(tagger, text, identifier, tag):
     ("Doctor: How old are you now? Patient: Ninety-three, can you believe it.",
      "Doctor: How old are you now? Patient: [AGE], can you believe it."),
     ("PT SEEN. DR OKONKWO AWARE. FOLLOW UP AT MERCY CLINIC.", "PT SEEN. DR [NAME] AWARE. FOLLOW UP AT [INSTITUTION]."),
+    # speech: digits read out as numerals, a house number in words; a census surname in lowercase
+    ("and the member ID X K Z 5 5 0 2 8 8 3 1 is that still current", "and the member ID [ID] is that still current"),
+    ("and you're still at uh forty one kessler road yeah okay", "and you're still at uh [ADDRESS] yeah okay"),
+    ("overnight whitfield spiked to 39, cultures sent", "overnight [NAME] spiked to 39, cultures sent"),
 ])
 def test_an_identifier_ends_where_the_sentence_goes_on(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

@@ -108,6 +108,7 @@ class _ClinicalRecognizers:
             SpanRecognizer("ADDRESS", find_address_blocks, 0.85, "Layout"),
             SpanRecognizer("LOCATION", find_cities, 0.6, "Gazetteer"),
             SpanRecognizer("LOCATION", find_unlisted_places, 0.6, "Unlisted"),
+            SpanRecognizer("LOCATION", find_lowercase_cities, 0.6, "LowercaseGazetteer"),
             SpanRecognizer("INSTITUTION", find_care_brands, 0.6, "Gazetteer"),
             SpanRecognizer("INSTITUTION", find_practices, 0.6, "Specialty"),
             SpanRecognizer("INSTITUTION", find_employers, 0.6, "Employer"),
@@ -284,6 +285,26 @@ def find_cities(text: str) -> list[tuple[int, int]]:
                     i = j - 1
                     break
             i += 1
+    return found
+
+
+# A town in lowercase after a place word, in text written without capitals: "we're in racine now", "out past chinle"
+_LOWERCASE_PLACE = regex.compile(r"\b(?:in|from|near|past|outside|to)[ \t]+(?P<phi>\p{Ll}[\p{Ll}'’.-]+(?:[ \t]+\p{Ll}[\p{Ll}'’.-]+)?)")
+
+
+def find_lowercase_cities(text: str) -> list[tuple[int, int]]:
+    """Spans of the gazetteer's cities in lowercase after a place word, in text written without capitals (not "in
+    bed", "to eat": the city is no English word)."""
+    if not is_lowercase_text(text):
+        return []
+    found = []
+    for m in _LOWERCASE_PLACE.finditer(text, overlapped=True):
+        words = m.group("phi").split()
+        for n in (2, 1):  # "west haven", then "racine"
+            name = " ".join(words[:n])
+            if len(words) >= n and name in cities() and not (n == 1 and name in english_words()):
+                found.append((m.start("phi"), m.start("phi") + len(name)))
+                break
     return found
 
 

@@ -249,6 +249,10 @@ _SPOKEN_PHONE_CUE = (r"\b(?:(?:call|reach|reached|text)(?:[ \t]+(?:me|us|him|her
                      r"[ \t]*(?:is|:|at)?[ \t,]*")
 SPOKEN_PHONE_PATTERNS = [rx(rf"{_SPOKEN_PHONE_CUE}(?P<phi>{spoken_number(4)})", re.IGNORECASE)]
 SPOKEN_ID_PATTERNS = [
+    # digits read out one by one as numerals, with spelled letters before them: "M R N 0 0 4 7 1 9 3 3 6", "member ID
+    # X K Z 5 5 0 2 8 8 3 1", "H as in Henry 4 4 7 1 0 2 9 8 3"
+    rx(r"(?<![\w/.-])(?P<phi>(?:(?:[A-Za-z](?:[ \t]+as[ \t]+in[ \t]+[A-Z][a-z]+)?)[ \t,]+){0,4}\d(?:[ \t]*[,-]?[ \t]+\d){6,})"
+       r"(?![\w/-]|\.\d)"),
     rx(rf"\b{_SPOKEN_ID_LABEL}[ \t]*(?:is|was|:|\#)?[ \t,]*(?P<phi>(?:[a-z](?:[ \t]+|-)){{0,4}}{spoken_number(3)})",
        re.IGNORECASE),
     # seven digits or more read out are a number of some record (or a phone's, after its cue), never a measurement
@@ -278,6 +282,11 @@ _NUMBERED = (r"(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|S
 _AND = r"[ \t]+(?:and|&)[ \t]+"
 _APARTMENT = r"(?:,?[ \t]+(?i:Apt|Apartment|Unit|Suite|Ste|Room|Rm|Floor|Fl|\#)\.?[ \t]*\#?[A-Za-z0-9-]+)?"
 ADDRESS_PATTERNS = [
+    # a house number said in words: "forty one kessler road", "three-two-oh-eight Linden Avenue, apartment 5C"
+    rx(rf"\b(?P<phi>(?:{_TO_99}|oh)(?:[ \t-]+(?:{_TO_99}|oh|hundred|thousand|and)){{0,5}}[ \t]+"
+       rf"(?!(?:more|times|days|weeks|months|years|hours|lane|way|blocks?|miles?|doors?)\b)(?:\p{{L}}[\p{{L}}'’-]+[ \t]+){{1,3}}"
+       r"(?i:road|street|avenue|drive|lane|boulevard|court|terrace|parkway|place)\b(?:,?[ \t]+(?i:apartment|apt|unit|suite)"
+       r"[ \t]+[\w-]+)?)", re.IGNORECASE),
     # "4500 N. Oak Ave, Apt 3B", "77 ELM ST" (lowercase ones only after a label: "1 month and denies neck")
     rx(rf"\b(?P<phi>\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:{CAP}|{UPPER}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,4}}"
         rf"{_STREET}\.?{_APARTMENT})"),
