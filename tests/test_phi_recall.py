@@ -337,6 +337,10 @@ FOUND = [
     ("HISTORY: nonagenarian with an unwitnessed fall", "nonagenarian", "AGE"),
     ("INSURED ID NUMBER: KMH 447 019 22A", "KMH 447 019 22A", "ID"),
     ("Please send to the Kroger pharmacy on Vine St, not mail order.", "Vine St", "ADDRESS"),
+    # a county or reservation, a town named for a saint before its state, a street's direction after its suffix
+    ("Marion County Immunization Registry - official record", "Marion County", "LOCATION"),
+    ("4411 Natural Bridge Ave Apt 2R, St. Louis MO 63115", "St. Louis", "LOCATION"),
+    ("Appt on 09/23 at 8:15AM, 4410 Montano Rd NW. Reply C to confirm", "4410 Montano Rd NW", "ADDRESS"),
     # a town in lowercase after a place word, in speech written without capitals
     ("doctor: okay and your address\npatient: no we moved uh we're in racine now so i need a new pharmacy closer to "
      "home and my wife wants the refills sent there too if that is okay with you", "racine", "LOCATION"),

@@ -190,9 +190,9 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
     |UHID|IPD|OPD|UR|URN|PPSN|PPS|OHIP|RAMQ|PHN|HCN|NHS|CHI|IHI|NHI|health\s+card|card|Aadhaar|ABHA|PhilHealth(?:\s+PIN)?
     |A-?Number|alien\s+number|USCIS\s+receipt|receipt|inmate|booking|DOC|enc|pol|operator)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
     |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|patient|pt|vehicle|plate
-    |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|lot|batch|tail)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
+    |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|lot|batch|tail|interpreter)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
     |(?:MRN|ID|SN)(?:\s*(?:number|no|num)\b\.?)?|\#)"""
-_ID_VALUE = (r"(?:(?=[A-Z0-9/-]*\d)[A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])){3,24}(?:[ \t]\d{2,6}){0,4}(?:[ \t]\d\b)?"  # "W227 8810 93"
+_ID_VALUE = (r"(?:(?:[A-Z][ \t](?=\d))?(?=[A-Z0-9/-]*\d)[A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])){3,24}(?:[ \t]\d{2,6}){0,4}(?:[ \t]\d\b)?"  # "W227 8810 93"
              r"|(?-i:[A-Z]{2,4})(?:[ \t]\d{2,6}){1,4}(?-i:[A-Z])?)")  # "XJH 441 298 776", "plate BXR 4471", "KMH 447 019 22A"
 ID_PATTERNS = [
     rx(rf"(?<!\w){_ID_LABEL}\s*(?:\.{{2,}}|…+)?\s*(?:\#|:|-|=|is|was)?\s*(?:\#|:)?\s*(?P<phi>{_ID_VALUE})\b{_UNIT_AFTER}",
@@ -289,7 +289,7 @@ ADDRESS_PATTERNS = [
        r"[ \t]+[\w-]+)?)", re.IGNORECASE),
     # "4500 N. Oak Ave, Apt 3B", "77 ELM ST" (lowercase ones only after a label: "1 month and denies neck")
     rx(rf"\b(?P<phi>\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:{CAP}|{UPPER}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,4}}"
-        rf"{_STREET}\.?{_APARTMENT})"),
+        rf"{_STREET}\.?(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b)?{_APARTMENT})"),
     # after a label: whatever the street is called ("home" only as a field: not "works from home 3 days a week")
     # (ending at a street word that lowercase words follow: "lives at 42 Birchwood Ln with her daughter")
     rx(rf"\b(?:(?i:address|addr|lives\s+(?:at|@)|resides\s+at|residing\s+at)\s*:?|(?i:home)\s*:)\s*(?P<phi>\d{{1,6}}[ \t]+"
@@ -323,8 +323,11 @@ ADDRESS_PATTERNS = [
     rx(r"\b(?:on|off|near|along|at)[ \t]+(?P<phi>(?:(?:County|State|US|U\.S\.|Farm\s+to\s+Market)[ \t]+)?"
        r"(?:Route|Rte|Road|Highway|Hwy|Interstate|I-)[ \t]*\d{1,4}[A-Z]?)\b"),
 ]
-_CITY = rf"{CAP}(?:\s+{CAP}){{0,2}}|{UPPER}(?:\s+{UPPER}){{0,2}}"
+_CITY = rf"(?:(?:St|Ste|Saint|Mt|Ft|Fort|ST|MT|FT)\.?[ \t]+)?(?:{CAP}(?:\s+{CAP}){{0,2}}|{UPPER}(?:\s+{UPPER}){{0,2}})"
 LOCATION_PATTERNS = [
+    # a county, township or reservation: "Marion County", "Scambler Township", "Pine Ridge Reservation"
+    rx(rf"(?P<phi>(?:{CAP}[ \t]+){{1,3}}(?:County|Township|Reservation|Borough|Rancheria)|(?:{UPPER}[ \t]+){{1,3}}"
+       r"(?:COUNTY|TOWNSHIP|RESERVATION))\b"),
     rx(rf"(?P<phi>{_CITY}),\s*{STATE}\b"),
     # "Hatch NM 87937": the ZIP makes it a place (not the first word of "West Virginia")
     rx(rf"(?P<phi>{_CITY})(?<!\b(?:West|North|South|New|Rhode))[ \t]+{STATE}[ \t]+\d{{5}}(?:-\d{{4}})?\b"),
