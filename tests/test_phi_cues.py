@@ -18,6 +18,7 @@ KEPT = [
     # fractions and scores that look like a month and day, a count before a time
     "[00:00:04] SPEAKER_00: hi can you hear me\n[00:00:07] SPEAKER_01: yes i can",
     "NURSE LINE CALL - transcribed",
+    "Member services: call. Reviewed by: QA team. Read by radiology.",
     "Name        Dose      Time\nheparin     5000 u    1400",
     "Seen by ED. Read by CT. 9 wks by LMP, peds tabs by wt.",
     "3/12 cores positive; 2/14 lymph nodes; MoCA 12/30; PHQ 5/27; strength 5/5 1430; 1/20 dilution; 24/7 care.",

@@ -337,6 +337,9 @@ FOUND = [
     ("HISTORY: nonagenarian with an unwitnessed fall", "nonagenarian", "AGE"),
     ("INSURED ID NUMBER: KMH 447 019 22A", "KMH 447 019 22A", "ID"),
     ("Please send to the Kroger pharmacy on Vine St, not mail order.", "Vine St", "ADDRESS"),
+    # a form's field for a person other than the patient, a prescriber
+    ("Claim #: 2024-118-77304     Member: Siosaia Fifita", "Siosaia Fifita", "NAME"),
+    ("levetiracetam, last filled Jan 3, prescriber Hadzic at the neurology clinic", "Hadzic", "NAME"),
     # a county or reservation, a town named for a saint before its state, a street's direction after its suffix
     ("Marion County Immunization Registry - official record", "Marion County", "LOCATION"),
     ("4411 Natural Bridge Ave Apt 2R, St. Louis MO 63115", "St. Louis", "LOCATION"),

@@ -81,6 +81,12 @@ _NAME_PATTERNS = {
                     r"(?=[ \t]*:[ \t]|[ \t]+[-–—][ \t])"),
     # a chat user's handle after a time stamp: "10:43 kpatel: ok", "[09:12] j.morales: on my way"
     "chat_handle": rx(r"(?m)^[^\n]*?\b\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[ap]\.?m\.?)?\]?[ \t]+(?P<phi>\p{L}[\p{L}\d._-]{1,30})[ \t]*:(?!\d)"),
+    # a form's field for a person other than the patient: "Member: Siosaia Fifita", "Guarantor: Rose M. Lavoie"
+    "person_field": rx(rf"\b(?i:member|insured|subscriber|guarantor|beneficiary|applicant|decedent|employee|claimant|enrollee"
+                       rf"|recipient|cardholder|policyholder|informant|requester|requestor|prescriber|ordering(?:[ \t]+(?:provider"
+                       rf"|physician|md))?|verified[ \t]+by|reviewed[ \t]+by|performed[ \t]+by|collected[ \t]+by|administered"
+                       rf"[ \t]+by|entered[ \t]+by|read[ \t]+by)(?:[ \t]+name)?[ \t]*:?[ \t]+"
+                       rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}{_NAME_WORD}){{0,3}}(?:,[ \t]*{_NAME_WORD}(?:{_NEXT}{_NAME_WORD})?)?)"),
     # a chat message's sender before its time: "Hannah K (07:12): is 12B ...", "Sunil (07:14): yes"
     "chat_sender": rx(rf"(?m)^[ \t]*(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|\p{{Lu}}\.?))?)[ \t]*\([ \t]*\d{{1,2}}:\d{{2}}[^)\n]{{0,12}}\)[ \t]*:"),
     # a speaker tag of a first name and an initial: "Jen R: admitting hosp pls"
@@ -235,7 +241,7 @@ def _may_be_name(word: str) -> bool:
 _NOT_INITIALS = frozenset("""na no ok yes unk tbd prn icu ed er or dc wnl nad neg pos pt po iv im sq bid tid qid qd hs
     ml mg cc kg lb am pm hr hrs min wk mo yr yo ct mri ekg ecg cxr abd bp rr hr sat npo ivf ns lr rx dx hx tx sx fx pcp
     abx prn asap eta nka mmm hmm ugh lol thx pls ty fyi btw id ir ot sw cm mm dl gi ob ent ems sob cp ha ah oh uh um eh
-    ma pa re vs lmp edd ga bmi pe ros hpi ua wt ht us""".split())
+    ma pa re vs lmp edd ga bmi pe ros hpi ua wt ht us qa qi it hr""".split())
 
 
 def _initials(word: str) -> bool:
@@ -452,6 +458,13 @@ def find_names(text: str) -> list[tuple[int, int]]:
             elif kind == "lowercase_line":
                 words = [w for w in text[s:e].split() if len(w.rstrip(".")) > 1]
                 span = (s, e) if len(words) > 1 and all(is_name_word(w) and _likely_name(w) for w in words) else None
+            elif kind == "person_field":  # capitalised words, or one the name model is sure of
+                span = _name_words(text, s, e, strong=True, lowercase_ok=False, likely_alone=True)
+                word = text[span[0]:span[1]] if span else ""
+                if span and word.isupper() and len(word) <= 3 and not _initials(word):
+                    span = None  # "Reviewed by: QA team"
+                elif span and regex.fullmatch(r",[ \t]*\p{Lu}\.?", text[span[1]:e]):
+                    span = (span[0], e)  # "Verified by Obuya, P"
             elif kind == "chat_sender":
                 first = text[s:e].split()[0]
                 span = (s, e) if is_name_word(first) and _may_be_name(first) and not _ROLE_WORD.fullmatch(first) else None
