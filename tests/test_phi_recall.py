@@ -324,6 +324,7 @@ FOUND = [
     ("Rx#       Drug                Qty\n2204518   amlodipine 10 mg    90", "2204518", "ID"),
     ("Hannah K (07:12): is 12B still on the heparin drip?", "Hannah", "NAME"),
     ("Jen R: admitting hosp pls, ED bay 7", "Jen", "NAME"),
+    ("2 WEST  - eve to nocs\n- Goran (rm 5): q15 checks", "Goran", "NAME"),
     ("PID|1||00482913^^^GFMC^MR||OKONKWO^ADAEZE^N||19310214|F", "OKONKWO^ADAEZE", "NAME"),
     # speech: fillers and a word said twice between the cue and the name; a date of birth on the next turn
     ("patient name is uh moishe stein, dob eleven eleven thirty one", "moishe stein", "NAME"),

@@ -102,6 +102,8 @@ _NAME_PATTERNS = {
     "by_initials": rx(r"\b(?i:by|RPh|initials?)[ \t]*:?[ \t]+(?P<phi>\p{Ll}{3}|\p{Lu}{2,3})"
                       r"(?=[ \t]*(?:[.,;)]|$)|[ \t]{2}|(?<=\p{Ll})[ \t]+\p{Lu}{2})", regex.MULTILINE),
     "dash_initials": rx(r"(?m)(?:^|[ \t.])-[ \t]*(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,3})[ \t]*$"),
+    # a name before its room: "- Goran (rm 5): q15 checks", "f/u trop on young (rm 9)"
+    "before_room": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}}|{LOWER_WORD})[ \t]*\((?i:rm|room|bed|bd|bay)\.?[ \t]*\#?[ \t]*\d"),
     # a person's name in an HL7 message's field: "|OKONKWO^ADAEZE^N|", "^LINDQVIST^ASTRID^^^^MD"
     "hl7": rx(r"(?<=[|^])(?P<phi>[A-Z][A-Z'’-]+\^[A-Z][A-Z'’-]+(?:\^[A-Z]{1,2})?)(?=[|^])"),
     # a speaker tag that is a known or name-like first name, not a role: "Nicole: Remember me?"
@@ -239,9 +241,9 @@ def _may_be_name(word: str) -> bool:
 
 # Two or three letters that are no one's initials: abbreviations, answers and units.
 _NOT_INITIALS = frozenset("""na no ok yes unk tbd prn icu ed er or dc wnl nad neg pos pt po iv im sq bid tid qid qd hs
-    ml mg cc kg lb am pm hr hrs min wk mo yr yo ct mri ekg ecg cxr abd bp rr hr sat npo ivf ns lr rx dx hx tx sx fx pcp
-    abx prn asap eta nka mmm hmm ugh lol thx pls ty fyi btw id ir ot sw cm mm dl gi ob ent ems sob cp ha ah oh uh um eh
-    ma pa re vs lmp edd ga bmi pe ros hpi ua wt ht us qa qi it hr""".split())
+    ml mg cc kg lb am pm hr hrs min wk mo yr yo ct mri ekg ecg cxr abd bp rr sat npo ivf ns lr rx dx hx tx sx fx pcp
+    abx asap eta nka mmm hmm ugh lol thx pls ty fyi btw id ir ot sw cm mm dl gi ob ent ems sob cp ha ah oh uh um eh
+    ma pa re vs lmp edd ga bmi pe ros hpi ua wt ht us qa qi it""".split())
 
 
 def _initials(word: str) -> bool:
