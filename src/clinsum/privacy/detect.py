@@ -504,13 +504,13 @@ class PhiDetector:
                 if r.entity_type != UNCUED_NAME or not others(r.start, r.end)]
 
 
-NUMBER_WORD = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{Ll}+teen|twenty|thirty|forty"
-               r"|fifty|sixty|seventy|eighty|ninety|hundred|thousand|double|triple)")
-# Spoken hesitations and a word said twice (not a number read out: "four four seven") ("patient name is uh moishe stein", "husband wade wade yellowhorse"): they
-# stand between a cue and what it cues, so the recognizers read the text with them blanked out (spaces of the same
-# length keep every offset).
+_NUMBER_WORD = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{Ll}+teen|twenty|thirty"
+                r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|double|triple)")
+# Spoken hesitations and a word said twice ("patient name is uh moishe stein", "husband wade wade yellowhorse"; not a
+# number read out: "four four seven") stand between a cue and what it cues, so the recognizers read the text with them
+# blanked out (spaces of the same length keep every offset).
 _FILLER = regex.compile(r"(?<![\p{L}'’-])(?:(?P<filler>uh+|u+m+|uhm|erm|er|hmm+|mm+|mhm|ah)(?![\p{L}'’-])[ \t]*,?"
-                        rf"|(?!{NUMBER_WORD}\b)(?P<word>\p{{Ll}}{{2,}})(?P<again>[ \t]*,?[ \t]+(?P=word))(?![\p{{L}}'’-]))")
+                        rf"|(?!{_NUMBER_WORD}\b)(?P<word>\p{{Ll}}{{2,}})(?P<again>[ \t]*,?[ \t]+(?P=word))(?![\p{{L}}'’-]))")
 
 
 def without_fillers(text: str) -> str:
