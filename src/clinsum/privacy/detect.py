@@ -27,8 +27,8 @@ from clinsum.privacy.names import (
 )
 from clinsum.privacy.patterns import (
     ADDRESS_PATTERNS, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, DATE_PATTERNS, EMPLOYER_PATTERN, ID_PATTERNS,
-    INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_SITE, PHONE_PATTERNS, SPOKEN_ID_PATTERNS, SPOKEN_PHONE_PATTERNS,
-    SSN_PATTERNS, STATE, STATE_NAMES, TRADE_WORD, UPPER, ZIP_PATTERNS,
+    INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_SITE, NUMBER_WORD, PHONE_PATTERNS, SPOKEN_ID_PATTERNS,
+    SPOKEN_PHONE_PATTERNS, SSN_PATTERNS, STATE, STATE_NAMES, TRADE_WORD, UPPER, ZIP_PATTERNS,
 )
 from clinsum.privacy.vocab import (
     care_brands, cities, clinical_spans, countries, department_words, english_words, first_names, is_name_word,
@@ -504,13 +504,11 @@ class PhiDetector:
                 if r.entity_type != UNCUED_NAME or not others(r.start, r.end)]
 
 
-_NUMBER_WORD = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{Ll}+teen|twenty|thirty"
-                r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|double|triple)")
 # Spoken hesitations and a word said twice ("patient name is uh moishe stein", "husband wade wade yellowhorse"; not a
 # number read out: "four four seven") stand between a cue and what it cues, so the recognizers read the text with them
 # blanked out (spaces of the same length keep every offset).
 _FILLER = regex.compile(r"(?<![\p{L}'’-])(?:(?P<filler>uh+|u+m+|uhm|erm|er|hmm+|mm+|mhm|ah)(?![\p{L}'’-])[ \t]*,?"
-                        rf"|(?!{_NUMBER_WORD}\b)(?P<word>\p{{Ll}}{{2,}})(?P<again>[ \t]*,?[ \t]+(?P=word))(?![\p{{L}}'’-]))")
+                        rf"|(?!{NUMBER_WORD}\b)(?P<word>\p{{Ll}}{{2,}})(?P<again>[ \t]*,?[ \t]+(?P=word))(?![\p{{L}}'’-]))")
 
 
 def without_fillers(text: str) -> str:

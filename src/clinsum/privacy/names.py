@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -574,8 +575,10 @@ def _cells(line: str) -> list[tuple[int, int]]:
     return cells
 
 
-def table_columns(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
-    """The header rows of tables that name their columns, and the cells under each column with the column's name."""
+@lru_cache(maxsize=4)
+def table_columns(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int, str], ...]]:
+    """The header rows of tables that name their columns, and the cells under each column with the column's name
+    (cached: the name and the record-number recognizers read the same window)."""
     headers, out, heads, starts, offset = [], [], [], [], 0
     for line in text.split("\n"):
         cells = _cells(line)
@@ -595,7 +598,7 @@ def table_columns(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int
                 if column is not None and column < len(heads) and e > s:
                     out.append((offset + s, offset + e, heads[column]))
         offset += len(line) + 1
-    return headers, out
+    return tuple(headers), tuple(out)
 
 
 def _table_cell_name(cell: str, patient: bool) -> bool:
@@ -611,7 +614,7 @@ def _table_cell_name(cell: str, patient: bool) -> bool:
         _CAPITAL.fullmatch(w.rstrip(".")) for w in words)
 
 
-def _table_names(cells: list[tuple[int, int, str]], text: str) -> list[tuple[int, int]]:
+def _table_names(cells: tuple[tuple[int, int, str], ...], text: str) -> list[tuple[int, int]]:
     """Names in the person's columns of tables."""
     return [(s, e) for s, e, head in cells if _PERSON_COLUMN.fullmatch(head)
             and _table_cell_name(text[s:e], bool(_PATIENT_COLUMN.fullmatch(head)))]
@@ -641,9 +644,10 @@ def _lowercase_listed_names(text: str) -> list[tuple[int, int]]:
 _CAPITAL_START = regex.compile(r"(?<![\p{L}'’-])(?!I(?!\p{L}))\p{Lu}")  # "I" and "I'm" aside
 
 
+@lru_cache(maxsize=4)
 def is_lowercase_text(text: str) -> bool:
     """Text written without capitals (dictation, some messages): fewer than one word in fifty capitalised, "I" and
-    "I'm" aside, and at least thirty words."""
+    "I'm" aside, and at least thirty words (cached: three recognizers ask of the same window)."""
     words = len(text.split())
     if words < 30:
         return False

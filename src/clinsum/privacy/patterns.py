@@ -75,7 +75,7 @@ DATE_PATTERNS = [
     rx(r"(?<![\d/.-])(?P<phi>(?:0?[1-9]|1[0-2])/(?:19|20)\d{2})(?![\d/]|\.\d)"),
     rx(r"(?<![\w.-])(?P<phi>(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\w.-])"),
     rx(r"(?<![\d/])(?P<phi>\d{1,2}[ \t]*/[ \t]*\d{1,2}[ \t]*/[ \t]*(?:19|20)\d{2})(?![\d/])"),
-    rx(r"(?<![\d/.-][ \t]?)(?<![\d/.-])(?P<phi>(?:0?[1-9]|1[0-2])[ \t](?:0?[1-9]|[12]\d|3[01])[ \t](?:19|20)\d{2})(?![\d/.-]|[ \t]\d)"),
+    rx(r"(?<![\d/.-][ \t]?)(?P<phi>(?:0?[1-9]|1[0-2])[ \t](?:0?[1-9]|[12]\d|3[01])[ \t](?:19|20)\d{2})(?![\d/.-]|[ \t]\d)"),
     # a zero-padded month and day (no fraction is written so: "drawn 03/14"), a month and day opening a line's entry
     # ("3/14: Na 130")
     rx(r"(?<![\d/.-])(?P<phi>0[1-9]/(?:0[1-9]|[12]\d|3[01])|1[0-2]/0[1-9])(?![\d/]|\.\d)"),
@@ -124,7 +124,7 @@ DATE_PATTERNS = [
     # another prescriber 5/30"
     rx(rf"(?<![\d/.-])(?P<phi>(?:0?[1-9]|1[0-2])/(?:1[3-9]|2[1-35-9]|3[01]))(?![\d/]|\.\d){_NOT_A_COUNT}", re.IGNORECASE),
 ]
-WORD_AGE = r"(?:nonagenarian|centenarian|ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|something|odd))?|(?:one\s+|a\s+)?hundred(?:\s+and\s+\w+)?)"
+WORD_AGE = r"(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|something|odd))?|(?:one\s+|a\s+)?hundred(?:\s+and\s+\w+)?)"
 _UNIT_AFTER = r"(?!\s*(?:mg|mcg|g|ml|l|units?|iu|%|mmhg|kg|lbs?|cm|mm|tabs?|tablets?|caps?|puffs?|times|days?|weeks?)\b)"
 AGE_OVER_89 = r"(?:9\d|1[01]\d|120)"
 AGE_PATTERNS = [
@@ -231,6 +231,8 @@ PHONE_PATTERNS = [
 # Numbers read out digit by digit, as dictation and call transcripts write them: "m r n four four seven one nine
 # two two", "call me at nine one eight, five five five, zero one six two", "accession s p twenty three dash one one".
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+# a number's word, read out or in a number: "four", "oh", "nineteen", "hundred", "double"
+NUMBER_WORD = rf"(?:{_DIGIT_WORD}|{_TO_99}|hundred|thousand|double|triple)"
 _SPOKEN_GAP = r"(?:[ \t]*[,.]?[ \t]+|-)"
 _SPOKEN_PIECE = rf"(?:{_DIGIT_WORD}|{_TO_99}|(?:double|triple)[ \t]+{_DIGIT_WORD}|dash|hyphen)"
 
