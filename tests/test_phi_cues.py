@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from clinsum.privacy import name_model, name_tagger
+from clinsum.privacy import name_model, name_tagger, place_tagger
 from clinsum.privacy.phi import PhiRedactor
 
 
@@ -107,6 +107,36 @@ def test_the_name_tagger_scores_only_words_that_could_be_names():
     tokens = [m.group() for m in name_tagger.TOKEN.finditer(text)]
     candidates = [i for i in range(len(tokens)) if name_tagger.is_candidate(tokens, i)]
     assert candidates == [tokens.index("Church", 1)]
+
+
+def _places(text: str) -> dict[str, list[str]]:
+    return {kind: [text[s:e] for s, e in spans] for kind, spans in place_tagger.find_places(text).items()}
+
+
+def test_the_place_tagger_takes_institutions_and_places_from_their_context_and_leaves_clinical_words():
+    assert _places("She works at Brightwater Feed Supply and lives out near Copper Ridge with her sister.") == {
+        "INSTITUTION": ["Brightwater Feed Supply"], "LOCATION": ["Copper Ridge"]}
+    assert _places("Transferred from Kessling Valley Medical Center.")["INSTITUTION"] == ["Kessling Valley Medical Center"]
+    assert _places("Seen in the Emergency Department by Physical Therapy. Plan: Tylenol, follow up with Cardiology. "
+                   "History of Hashimoto's thyroiditis, per AHA guidelines. Child-Pugh class B.") == {
+        "INSTITUTION": [], "LOCATION": []}
+
+
+def test_the_place_tagger_reads_text_without_capitals_after_a_place_word():
+    # without capitals it finds mostly the places its training text named ("fontana"); never "at night", "in bed"
+    text = ("so um he works nights at the uh quarry road feed store and his mom drives him in from fontana most days "
+            "and he says the pain is at night mostly in bed and he sleeps at home with the dog ") * 2
+    found = _places(text)
+    assert {span for spans in found.values() for span in spans} == {"fontana"}, found
+    assert place_tagger.candidates(["works", "at", "the", "uh", "quarry", "road", "and"], lowercase=True) == [
+        (4, 5), (4, 6)]
+
+
+def test_the_place_tagger_spans_runs_of_capitalised_words_with_connectors_inside():
+    tokens = [m.group() for m in place_tagger.TOKEN.finditer("at St. Luke's of the Valley on Monday")]
+    spans = [" ".join(tokens[i:j]) for i, j in place_tagger.candidates(tokens)]
+    assert "St . Luke's of the Valley" in spans and "Luke's" in spans and "Monday" in spans
+    assert not any(span.endswith(("of", "the", ".")) for span in spans)
 
 
 def test_a_day_redacted_with_its_article_is_still_shifted_in_surrogate_mode():

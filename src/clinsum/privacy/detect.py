@@ -30,6 +30,7 @@ from clinsum.privacy.patterns import (
     INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_SITE, NUMBER_WORD, PHONE_PATTERNS, SPOKEN_ID_PATTERNS,
     SPOKEN_PHONE_PATTERNS, SSN_PATTERNS, STATE, STATE_NAMES, TRADE_WORD, UPPER, ZIP_PATTERNS,
 )
+from clinsum.privacy.place_tagger import find_places
 from clinsum.privacy.vocab import (
     care_brands, cities, clinical_spans, countries, department_words, english_words, first_names, is_name_word,
     last_names, lowercase_forms, lowercase_words,
@@ -109,6 +110,8 @@ class _ClinicalRecognizers:
             SpanRecognizer("LOCATION", find_cities, 0.6, "Gazetteer"),
             SpanRecognizer("LOCATION", find_unlisted_places, 0.6, "Unlisted"),
             SpanRecognizer("LOCATION", find_lowercase_cities, 0.6, "LowercaseGazetteer"),
+            SpanRecognizer("INSTITUTION", lambda text: find_tagged_places(text, "INSTITUTION"), 0.6, "Tagger"),
+            SpanRecognizer("LOCATION", lambda text: find_tagged_places(text, "LOCATION"), 0.6, "Tagger"),
             SpanRecognizer("INSTITUTION", find_care_brands, 0.6, "Gazetteer"),
             SpanRecognizer("INSTITUTION", find_practices, 0.6, "Specialty"),
             SpanRecognizer("INSTITUTION", find_employers, 0.6, "Employer"),
@@ -211,6 +214,12 @@ def find_businesses(text: str) -> list[tuple[int, int]]:
         if (m := BUSINESS_PATTERN.search(text[start: trade.end()])) and _proper_name(m.group("phi").split()[:-1]):
             spans.append((start + m.start("phi"), trade.end()))
     return spans
+
+
+def find_tagged_places(text: str, kind: str) -> list[tuple[int, int]]:
+    """Spans of ``kind`` (INSTITUTION or LOCATION) the place tagger finds, of proper names (:func:`_proper_name`: not
+    "the Army")."""
+    return [(s, e) for s, e in find_places(text)[kind] if _proper_name(text[s:e].split())]
 
 
 def _proper_name(words: list[str]) -> bool:

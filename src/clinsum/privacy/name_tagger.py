@@ -8,7 +8,7 @@ scripts/train_phi_name_tagger.py on MTS-Dialog dialogues and notes in which pron
 from __future__ import annotations
 
 import zlib
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -56,35 +56,37 @@ def is_candidate(tokens: list[str], i: int) -> bool:
     return listed and low not in lowercase_words() and not (starts and low in lowercase_forms())
 
 
-def _bin(word: str) -> int:
+def score_bin(word: str) -> int:
     """The name-model score in tenths; a hyphenated word's is its least name-like part's ("Vasquez-Oyelowo")."""
     return min(int(min(name_score(part) for part in word.split("-") if part) * 10), 9)
 
 
-def _lists(word: str) -> str:
+@lru_cache(maxsize=65536)
+def word_lists(word: str) -> str:
     low = word.lower()
     return "".join(flag for flag, words in (("f", first_names()), ("l", last_names()), ("e", english_words()),
                                             ("w", lowercase_words()), ("c", capitalised_words()), ("p", cities()),
                                             ("n", countries()), ("d", department_words())) if low in words)
 
 
-def _context(token: str) -> str:
+@lru_cache(maxsize=65536)
+def context_word(token: str) -> str:
     """A neighbour as a feature: common and clinical words as themselves, other capitalised words by shape and
     name-model score (so that the tagger learns contexts, not the names it was trained on)."""
     low = token.lower()
     if not token[0].isalpha() or low in english_words() or not is_name_word(bare(token)):
         return low
-    return f"<{'U' if token.isupper() else 'C' if token[0].isupper() else 'l'}{_bin(bare(token))}>"
+    return f"<{'U' if token.isupper() else 'C' if token[0].isupper() else 'l'}{score_bin(bare(token))}>"
 
 
 def features(tokens: list[str], i: int) -> list[str]:
     """The feature strings of the candidate ``tokens[i]``."""
     word = bare(tokens[i])
-    score, lists = _bin(word), _lists(word)
+    score, lists = score_bin(word), word_lists(word)
     p1, p2 = (tokens[i - k] if i >= k else "<s>" for k in (1, 2))
     n1, n2 = (tokens[i + k] if i + k < len(tokens) else "</s>" for k in (1, 2))
     starts = p1 in _SENTENCE_END
-    c1, c2, d1, d2 = _context(p1), _context(p2), _context(n1), _context(n2)
+    c1, c2, d1, d2 = context_word(p1), context_word(p2), context_word(n1), context_word(n2)
     return [
         "bias", f"b{score}", f"L{lists}", f"b{score}L{lists}", f"S{starts}b{score}", f"S{starts}L{lists}",
         f"poss{tokens[i] != word}", f"hyphen{'-' in word}", f"len{min(len(word), 12) // 3}", f"end:{word[-3:].lower()}",
