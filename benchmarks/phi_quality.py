@@ -27,6 +27,10 @@ Sources (``--source``, repeatable):
   development data: it chose the institution and place tagger's threshold, its misses read.
 - ``handwritten-5``: benchmarks/data/phi_handwritten_5.txt, 36 documents (375 identifiers) written and annotated the
   same way in the ninth sitting, a broad mix of hospital text; report only, its misses never read.
+- ``dev-6``: benchmarks/data/phi_dev_6.txt, 60 documents (626 identifiers) written and annotated the same way later in
+  the ninth sitting (people named without cue words; where people live, work and get care); development data.
+- ``handwritten-6``: benchmarks/data/phi_handwritten_6.txt, 36 documents (375 identifiers) written and annotated the
+  same way with dev-6, a broad mix of hospital text; report only, its misses never read.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -76,8 +80,10 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "handwritten-4": Path(__file__).parent / "data" / "phi_handwritten_4.txt",
                "dev-4": Path(__file__).parent / "data" / "phi_dev_4.txt",
                "handwritten-5": Path(__file__).parent / "data" / "phi_handwritten_5.txt",
-               "dev-5": Path(__file__).parent / "data" / "phi_dev_5.txt"}
-DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5")  # whose misses --show-misses may print
+               "dev-5": Path(__file__).parent / "data" / "phi_dev_5.txt",
+               "handwritten-6": Path(__file__).parent / "data" / "phi_handwritten_6.txt",
+               "dev-6": Path(__file__).parent / "data" / "phi_dev_6.txt"}
+DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",

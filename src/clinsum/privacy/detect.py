@@ -218,8 +218,9 @@ def find_businesses(text: str) -> list[tuple[int, int]]:
 
 def find_tagged_places(text: str, kind: str) -> list[tuple[int, int]]:
     """Spans of ``kind`` (INSTITUTION or LOCATION) the place tagger finds, of proper names (:func:`_proper_name`: not
-    "the Army")."""
-    return [(s, e) for s, e in find_places(text)[kind] if _proper_name(text[s:e].split())]
+    "the Army"), and not a saint's herb or day ("St. John's wort")."""
+    return [(s, e) for s, e in find_places(text)[kind]
+            if _proper_name(text[s:e].split()) and not _SAINTS_THING.match(text, e)]
 
 
 def _proper_name(words: list[str]) -> bool:
@@ -595,6 +596,7 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
 
 
 _SAINT_BEFORE = regex.compile(r"\b(?:St|Saint)\.?[ \t]+$")
+_SAINTS_THING = regex.compile(r"['’]s[ \t]+(?i:wort|day)\b")
 # A verb that opens a sentence before a site's name ("Attends Grace Baptist Church"; not "Mercy Hospital").
 _FIRST_VERB = re.compile(r"([A-Za-z]+(?:ed|s))\s+(?=\S)")
 # A preposition inside a site's capitalised words ends the words before the site: "FOLLOW UP AT MERCY CLINIC".
