@@ -158,6 +158,10 @@ ALLOWED = [
     "IN NORMAL SINUS RHYTHM. WENT TO MOBILE UNIT.",
     # numbers before lowercase words that are no street
     "ST changes in 3 leads with st elevation. Took 2 times a day st. Walked 2 blocks down road. Called 2 times by the dr.",
+    # eponyms that are surnames before what they name; kinship words as names of address; log lines of no person
+    "Diabetic foot ulcer, Wagner grade 2. Two 19 Fr Blake drains placed. Vertex by Leopold's maneuvers.",
+    "Daddy lives in town. Papa is stubborn. Mommy said it's Daddy's turn.",
+    "08:00  Vitals: stable\n14:00 Assessment -- stable\n0900 PT (Eval): ambulated 40 ft",
 ]
 
 

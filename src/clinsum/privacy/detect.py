@@ -577,6 +577,9 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
             continue  # "Springfield, West Virginia" is a city and a state; "West" there is no name
         if span.type == "NAME" and _SAINT_BEFORE.search(text, max(0, span.start - 8), span.start):
             continue  # "St. John's wort", "St. Patrick's Day"; a saint's hospital is found as a site ("St. Mary's")
+        if span.type == "NAME" and " " not in value and _EPONYM_NOUN.match(text, span.end) \
+                and not _TITLE_BEFORE.search(text, max(0, span.start - 12), span.start):
+            continue  # "Wagner grade 2", "Blake drains", "Leopold's maneuvers": an eponym (but "Dr. Blake's incision")
         if span.type == "DATE" and _not_a_date(text, span):
             continue
         if span.type == "INSTITUTION" and value not in _care_brand_set():  # "Mass General" is one as it is
@@ -596,6 +599,11 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
 
 
 _SAINT_BEFORE = regex.compile(r"\b(?:St|Saint)\.?[ \t]+$")
+# What follows an eponym: a surname before it names a score, sign, device or procedure, not a person.
+_EPONYM_NOUN = regex.compile(r"""(?:['’]s)?[ \t]+(?i:grade|score|scale|class|classification|criteria|stage|staging|sign
+    |test|maneuvers?|manoeuvres?|incision|drains?|catheter|tube|balance|fracture|syndrome|disease|reflex|procedure|repair
+    |operation|forceps|retractor|clamp|needle|blade|stent|shunt|valve|splint|collar|hugger|nipple)\b""", regex.VERBOSE)
+_TITLE_BEFORE = regex.compile(r"\b(?i:dr|doctor|mr|mrs|ms|miss|nurse|prof)\.?[ \t]+$")
 _SAINTS_THING = regex.compile(r"['’]s[ \t]+(?i:wort|day)\b")
 # A verb that opens a sentence before a site's name ("Attends Grace Baptist Church"; not "Mercy Hospital").
 _FIRST_VERB = re.compile(r"([A-Za-z]+(?:ed|s))\s+(?=\S)")

@@ -40,6 +40,8 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law
     |crna|cna|lpn|lvn|rrt|slp|emt|paramedic|medic|tech|technician|cytotech|technologist|phlebotomist|transporter
     |adjuster|case\s+worker|caseworker|officer|supervisor|foreman|coach|teacher|counsell?or|employer
     |abuela|abuelo|t[ií]a|t[ií]o|mam[aá]|pap[aá]|hija|hijo|esposa|esposo|hermana|hermano)"""
+# Members of a care team by their role's abbreviation, as team lists write them: "Jian (PGY2)", "OT (Sage)".
+_TEAM_ROLE = r"(?:PGY-?\d|R[1-4]|MS[1-4]|MHT|RT|OT|PT|SW|SLP|CM|PCA|CNA|LNA|MA|PA|SCRUB|Scrub|CIRC|Circ|circulator|charge|Charge)"
 # A word that opens a spoken turn before a name: "Alright Esperanza, any fevers?", "Yeah, Jurgen comes by".
 _OPENER = r"(?:(?i:ok|okay|alright|all\s+right|so|well|great|good|now|hi|hey|hello|yeah|yes|oh|and|but|um|uh|no)[ \t]*,?[ \t]+)?"
 _ROLE_NAME = rf"(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}}"
@@ -65,11 +67,16 @@ _NAME_PATTERNS = {
     "role": rx(rf"\b(?i:{_ROLE})s?\b\)?(?:[ \t]*[:,(]?[ \t]*|[ \t]+[–-][ \t]+)(?:(?i:is|was|named|called)[ \t]+)?(?P<phi>{_ROLE_NAME}"
                rf"(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*[&+][ \t]*){_ROLE_NAME})*)"),
     # a name with its role after a comma: "Guest_family: Desmond, his son.", "Kwame Mensah, her grandson,"
-    "role_apposition": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}}),[ \t]+(?i:his|her|my|their|your)[ \t]+"
-                          rf"(?i:{_ROLE})\b"),
+    "role_apposition": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}}),[ \t]+(?i:his|her|my|their|your|our)[ \t]+"
+                          rf"(?:\p{{Ll}}+[ \t]+){{0,2}}?(?i:{_ROLE})\b"),
     # a name with its role in parentheses after it: "Fitzgerald (hospitalist)", "Ngozi Eze (daughter)"
     "role_after": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}})[ \t]*\((?:\p{{L}}{{2,6}}[ \t]+)?(?:(?i:{_ROLE})"
-                     rf"|\p{{Ll}}{{3,}}(?:ist|ian))\)"),
+                     rf"|\p{{Ll}}{{3,}}(?:ist|ian)|{_TEAM_ROLE})\)"),
+    # a team member named in parentheses after the role: "SCRUB (Jewel): count correct", "w/ OT (Sage)"
+    "role_before": rx(rf"\b{_TEAM_ROLE}[ \t]*\([ \t]*(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|\p{{Lu}}\.))?)[ \t]*\)"),
+    # a log line's person after its time: "09:30  Aarav -- BG 142", "[07:02] Aleksandra P. RN: drain put out 40"
+    "log_line": rx(rf"(?m)^[ \t]*\[?\d{{1,2}}:\d{{2}}(?:[ \t]*(?i:[ap]\.?m\.?))?\]?[ \t]+(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|\p{{Lu}}\.))?)"
+                   rf"(?:,?[ \t]+{_CREDENTIAL}|[ \t]*\([^)\n]{{1,20}}\))?[ \t]*(?::|--|—|–)"),
     # sign-out and census lists: "rm 12 - delacroix, 88M", "Bed 4: Nguyen (72F)", "2. Nakashima 64F"
     "list": rx(rf"(?im)^(?:[\w \t]{{1,30}}:[ \t]*|[-•*][ \t]*|\p{{Lu}}{{2,6}}[ \t]+)?"
                rf"(?:(?:rm|room|bed|bd|bay|pt|ch|chair)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?|\d{{1,2}}[.)])"
@@ -81,7 +88,7 @@ _NAME_PATTERNS = {
                     rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:[ \t]+(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"
                     r"(?=[ \t]*:[ \t]|[ \t]+[-–—][ \t])"),
     # a chat user's handle after a time stamp: "10:43 kpatel: ok", "[09:12] j.morales: on my way"
-    "chat_handle": rx(r"(?m)^[^\n]*?\b\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[ap]\.?m\.?)?\]?[ \t]+(?P<phi>\p{L}[\p{L}\d._-]{1,30})[ \t]*:(?!\d)"),
+    "chat_handle": rx(r"(?m)^[^\n]*?\b\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*(?i:[ap]\.?m\.?))?\]?[ \t]+(?P<phi>\p{L}[\p{L}\d._-]{1,30})[ \t]*:(?!\d)"),
     # a form's field for a person other than the patient: "Member: Siosaia Fifita", "Guarantor: Rose M. Lavoie"
     "person_field": rx(rf"\b(?i:member|insured|subscriber|guarantor|beneficiary|applicant|decedent|employee|claimant|enrollee"
                        rf"|recipient|cardholder|policyholder|informant|requester|requestor|prescriber|ordering(?:[ \t]+(?:provider"
@@ -492,8 +499,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 span = (s, e) if not _ROLE_WORD.fullmatch(handle) and handle.lower() not in _CHAT_SYSTEM \
                     and not _SPEAKER_LABEL.fullmatch(handle) \
                     and is_name_word(handle) and _may_be_name(handle) else None
-            elif kind in ("role_after", "role_apposition"):  # before a comma, a dictionary or likely name ("Like, my mom")
-                span = _name_words(text, s, e, strong=kind == "role_after", lowercase_ok=False, likely_alone=True)
+            elif kind in ("role_after", "role_apposition", "role_before", "log_line"):  # a dictionary or likely name
+                span = _name_words(text, s, e, strong=kind != "role_apposition", lowercase_ok=False, likely_alone=True)
                 span = (span[0], e) if span and span[1] == e else None  # the words right before the role
             elif kind == "sign_off":  # a first word that is a first name or no word text writes in lowercase
                 first = text[s:e].split()[0]
