@@ -162,6 +162,8 @@ ALLOWED = [
     "Diabetic foot ulcer, Wagner grade 2. Two 19 Fr Blake drains placed. Vertex by Leopold's maneuvers.",
     "Daddy lives in town. Papa is stubborn. Mommy said it's Daddy's turn.",
     "08:00  Vitals: stable\n14:00 Assessment -- stable\n0900 PT (Eval): ambulated 40 ft",
+    # an isotope, a respiratory rate and a release form are no roads
+    "Given I-131 at 100 mCi. RR 18, HR 90. Continue metoprolol SR 150 mg on CR 2 of 3.",
 ]
 
 

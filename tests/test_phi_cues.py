@@ -142,3 +142,11 @@ def test_the_place_tagger_spans_runs_of_capitalised_words_with_connectors_inside
 def test_a_day_redacted_with_its_article_is_still_shifted_in_surrogate_mode():
     out, _ = PhiRedactor("surrogate", seed=3).redact("Surgery on the 14th.")
     assert re.fullmatch(r"Surgery on the \d{1,2}(?:st|nd|rd|th)\.", out) and out != "Surgery on the 14th.", out
+
+
+def test_an_age_over_89_is_read_right_after_a_name_and_not_a_count():
+    from clinsum.privacy.detect import ages_after_names
+
+    text = "Seen with Dr. Okafor, 92 patients today; Mr. Lee, 93, CHF; Ms. Dunn, 45; Rosa (pt's sister, ninety-one)."
+    names = [(m.start(), m.end()) for m in re.finditer(r"Okafor|Lee|Dunn|Rosa", text)]
+    assert [text[s:e] for s, e in ages_after_names(text, names)] == ["93", "ninety-one"]

@@ -26,9 +26,9 @@ from clinsum.privacy.names import (
     find_names, is_lowercase_text, other_mentions, spelled_names, table_record_numbers, with_companions,
 )
 from clinsum.privacy.patterns import (
-    ADDRESS_PATTERNS, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, DATE_PATTERNS, EMPLOYER_PATTERN, ID_PATTERNS,
+    ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, DATE_PATTERNS, EMPLOYER_PATTERN, ID_PATTERNS,
     INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_SITE, NUMBER_WORD, PHONE_PATTERNS, SPOKEN_ID_PATTERNS,
-    SPOKEN_PHONE_PATTERNS, SSN_PATTERNS, STATE, STATE_NAMES, TRADE_WORD, UPPER, ZIP_PATTERNS,
+    SPOKEN_PHONE_PATTERNS, SSN_PATTERNS, STATE, STATE_NAMES, TRADE_WORD, UPPER, WORD_AGE, ZIP_PATTERNS,
 )
 from clinsum.privacy.place_tagger import find_places
 from clinsum.privacy.vocab import (
@@ -214,6 +214,17 @@ def find_businesses(text: str) -> list[tuple[int, int]]:
         if (m := BUSINESS_PATTERN.search(text[start: trade.end()])) and _proper_name(m.group("phi").split()[:-1]):
             spans.append((start + m.start("phi"), trade.end()))
     return spans
+
+
+# An age over 89 right after a person's name, the way a note introduces someone: "Mrs. Ingeborg Rasmussen, ninety-seven,",
+# "husband Lajos (96)", "Tita Baby (pt's sister, 91)".
+_AGE_AFTER_NAME = regex.compile(rf"(?:[ \t]*,[ \t]*|[ \t]*\((?:[^(),\n]{{1,25}},[ \t]*)?)(?P<age>{AGE_OVER_89}|{WORD_AGE})"
+                                r"(?=[ \t]*(?:[,;)]|y/?o\b|yo\b|years?\b))", regex.IGNORECASE)
+
+
+def ages_after_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of ages over 89 right after a name (:data:`_AGE_AFTER_NAME`)."""
+    return [m.span("age") for _, e in names if (m := _AGE_AFTER_NAME.match(text, e))]
 
 
 def find_tagged_places(text: str, kind: str) -> list[tuple[int, int]]:
@@ -494,6 +505,7 @@ class PhiDetector:
                 clinical[i] = clinical_spans(window)
             spans += _shifted(_allowed_removed(window, found, clinical.get(i, ())), start, own_start, own_end)
         names = [(s.start, s.end) for s in spans if s.type == "NAME"]
+        spans += [PhiSpan(s, e, "AGE", 0.85) for s, e in ages_after_names(text, names)]
         mentions = other_mentions(text, names) + spelled_names(text, names)
         for i, (start, own_start, own_end, end) in enumerate(parts):  # the allow-list judges each mention too
             mine = [PhiSpan(s - start, e - start, "NAME", NAME_SCORE) for s, e in mentions if own_start <= s < own_end]

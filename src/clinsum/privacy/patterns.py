@@ -216,8 +216,9 @@ PHONE_PATTERNS = [
         r"(?![\w/])", re.IGNORECASE),
     rx(r"\b(?:phone|tel|telephone|cell|mobile|mob|fax|pager|beeper|ph|contact(?:\s+number)?|call(?:\s+back)?(?:\s+at)?)"
         r"\s*(?:\#|:|no\.?|number)?\s*:?\s*(?P<phi>\+?\d[\d\s().-]{5,16}\d)(?![\w/])", re.IGNORECASE),
-    rx(r"\b(?:pager|beeper|pgr|ext|extension|x)\.?\s*(?:\#|:|no\.?|number)?\s*:?\s*(?P<phi>\d{4,5}|\d-\d{4})\b(?![/.]\d)",
-       re.IGNORECASE),
+    rx(r"\b(?:pager|beeper|pgr)\.?\s*(?:\#|:|no\.?|number)?\s*:?\s*(?P<phi>\d{4,5}|\d-\d{4})\b(?![/.]\d)", re.IGNORECASE),
+    # an extension, its word with it: "page at x4471", "charge phone ext 7730"
+    rx(r"\b(?P<phi>(?:ext|extension|x)\.?[ \t]*(?:\#|:|no\.?)?[ \t]*(?:\d{4,5}|\d-\d{4}))\b(?![/.]\d)", re.IGNORECASE),
     # other cues of a number to call, and numbers of any country's layout after them: "call me at 0494 92 82 32",
     # "Desk: +41 (0)96 471 07 95", "not answering at 71-33-52-22", "messages to 699 956 915"
     rx(r"\b(?:(?:call|text|phone|ring|reach)\s+(?:me|us|him|her|them)(?:\s+back)?\s+(?:at|on)|answering\s+at|messages?\s+to"
@@ -297,9 +298,10 @@ ADDRESS_PATTERNS = [
     rx(rf"\b(?:(?i:address|addr|lives\s+(?:at|@)|resides\s+at|residing\s+at)\s*:?|(?i:home)\s*:)\s*(?P<phi>\d{{1,6}}[ \t]+"
        rf"(?:[^,\n]{{2,60}}?\b{_STREET}\.?{_APARTMENT}(?=[ \t]+\p{{Ll}})|[^,\n]{{2,60}}?{_APARTMENT}(?=,|\n|$|\.\s)))"),
     rx(r"\b(?P<phi>P\.?\s?O\.?\s+Box\s+\d+)", regex.IGNORECASE),
-    # a rural route: "RR 2 BOX 118", "Rural Route 3, Box 40" (not "RR 18": a respiratory rate)
-    rx(r"\b(?P<phi>(?:RR|R\.R\.)[ \t]*\d{1,3},?[ \t]+Box[ \t]+\d{1,5}|Rural\s+Route[ \t]*\d{1,3}(?:,?[ \t]+Box[ \t]+\d{1,5})?)\b",
-       regex.IGNORECASE),
+    # a rural route or highway contract box: "RR 2 BOX 118", "Rural Route 3, Box 40", "HC 64 Box 21", "RD 3 Box 442A"
+    # (not "RR 18": a respiratory rate)
+    rx(r"\b(?P<phi>(?:RR|R\.R\.|RD|R\.D\.|HC|HCR|Star[ \t]+Route)[ \t]*\d{1,3},?[ \t]+Box[ \t]+\d{1,5}(?:-?[A-Z]\b)?"
+       r"|Rural\s+Route[ \t]*\d{1,3}(?:,?[ \t]+Box[ \t]+\d{1,5})?)\b", regex.IGNORECASE),
     # a numbered street, or a house number and a street without a suffix, after a place word: "lives on 3rd
     # street", "found down at her home on 1420 Greenleaf."
     rx(r"\b(?:on|at|off|near)[ \t]+(?P<phi>(?:\d{1,3}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth"
@@ -321,9 +323,11 @@ ADDRESS_PATTERNS = [
     # a street corner, one side numbered or with a street word: "on 5th and Main", "the corner of Oak St and Pine"
     rx(rf"\b(?i:at|on|of|near|by)[ \t]+(?:the[ \t]+corner[ \t]+of[ \t]+)?(?P<phi>(?:{_NUMBERED}(?:[ \t]+{_STREET}\.?)?{_AND}{CAP}"
        rf"|(?:{CAP}|{_NUMBERED})[ \t]+{_STREET}\.?{_AND}(?:{CAP}|{_NUMBERED}))(?:[ \t]+{_STREET}\.?)?)(?![\w'’-])"),
-    # a numbered road after a place word: "lives on Rte 9", "a trailer off County Road 12", "near Hwy 61"
-    rx(r"\b(?:on|off|near|along|at)[ \t]+(?P<phi>(?:(?:County|State|US|U\.S\.|Farm\s+to\s+Market)[ \t]+)?"
-       r"(?:Route|Rte|Road|Highway|Hwy|Interstate|I-)[ \t]*\d{1,4}[A-Z]?)\b"),
+    # a numbered road after a place word, with its direction and mile marker: "lives on Rte 9", "a trailer off County
+    # Road 12", "near Hwy 61", "via US-119", "LOCATION: US-287 NB near mile marker 212", "off bia route 12"
+    rx(r"\b(?i:on|off|near|along|at|via|from|location:|scene:)[ \t]+(?i:the[ \t]+)?(?P<phi>(?:(?:(?i:county|state|st\.?|bia)|US|U\.S\.|Farm\s+to\s+Market)"
+       r"[ \t]+)?(?:(?i:route|rte|road|rd|highway|hwy|interstate)[ \t]*|(?:I|US|SR)-)\d{1,4}[A-Z]?\b(?:[ \t]+(?:NB|SB|EB|WB))?"
+       r"(?:[ \t]+(?i:near|at|by)[ \t]+(?i:mile[ \t]+marker|mm|exit)[ \t]*\d{1,4})?)"),
 ]
 _CITY = rf"(?:(?:St|Ste|Saint|Mt|Ft|Fort|ST|MT|FT)\.?[ \t]+)?(?:{CAP}(?:\s+{CAP}){{0,2}}|{UPPER}(?:\s+{UPPER}){{0,2}})"
 LOCATION_PATTERNS = [
