@@ -162,6 +162,8 @@ ALLOWED = [
     "Diabetic foot ulcer, Wagner grade 2. Two 19 Fr Blake drains placed. Vertex by Leopold's maneuvers.",
     "Daddy lives in town. Papa is stubborn. Mommy said it's Daddy's turn.",
     "08:00  Vitals: stable\n14:00 Assessment -- stable\n0900 PT (Eval): ambulated 40 ft",
+    # a verb, a modal or a place after someone's relative
+    "My wife will drive me home. His son may call. Did your mother tell you anything? I live with my sister in town.",
     # an isotope, a respiratory rate and a release form are no roads
     "Given I-131 at 100 mCi. RR 18, HR 90. Continue metoprolol SR 150 mg on CR 2 of 3.",
 ]

@@ -34,12 +34,18 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law
     |referring\s+(?:physician|provider|doctor)|emergency\s+contact|next\s+of\s+kin|contact|proxy|poa|son-in-law
     |daughter-in-law|mother-in-law|father-in-law|sister-in-law|brother-in-law|stepson|stepdaughter|stepmother
     |stepfather|grandchild|grandchildren|children|kids|twin|fiance|companion|landlord|coworker|co-worker|boss
-    |pastor|priest|covering|cross-?cover|assistant|scribe|author|np|rn|nurse|midwife|doula|sitter|aide|kid|child|baby
+    |pastor|priest|covering|cross-?cover|assistant|scribe|author|np|rn|nurse|midwife|doula|sitter|aide|kid|child|baby|buddy|sponsor|driver
     |grandma|grandpa|granny|nana|student|medical\s+student|trainee|preceptor|chaperone|nursing|chaplain|dietitian|nutritionist|hcp|mpoa
     |health\s+care\s+proxy|surrogate|social\s+work|case\s+management|dtr|dau|bro|sis|hubby
     |crna|cna|lpn|lvn|rrt|slp|emt|paramedic|medic|tech|technician|cytotech|technologist|phlebotomist|transporter
     |adjuster|case\s+worker|caseworker|officer|supervisor|foreman|coach|teacher|counsell?or|employer
     |abuela|abuelo|t[ií]a|t[ií]o|mam[aá]|pap[aá]|hija|hijo|esposa|esposo|hermana|hermano)"""
+# Words after "my wife", "his son" that are first names in the census lists but here a verb, a month or a word:
+# "my wife will drive", "her son may call", "my daughter june 3rd".
+_NOT_A_RELATIVES_NAME = frozenset("""will may can did does had has was is said says and but too also just always never
+june april august who that then so lives works passed died in at on to from for with of by the a an tell told
+ask asked call called come came get got give gave make made take took bring brought want know think help drive drove
+pick see saw say""".split())
 # Members of a care team by their role's abbreviation, as team lists write them: "Jian (PGY2)", "OT (Sage)".
 _TEAM_ROLE = r"(?:PGY-?\d|R[1-4]|MS[1-4]|MHT|RT|OT|PT|SW|SLP|CM|PCA|CNA|LNA|MA|PA|SCRUB|Scrub|CIRC|Circ|circulator|charge|Charge)"
 # A word that opens a spoken turn before a name: "Alright Esperanza, any fevers?", "Yeah, Jurgen comes by".
@@ -151,6 +157,10 @@ _NAME_PATTERNS = {
     "name_like": rx(rf"(?<=[\p{{Ll}},][ \t]+)(?<!\b(?i:at|in|near|from|on)[ \t]+)(?P<phi>{CAP})"),
     # a lowercase name alone on its line: "naomi ryan", "leidy t muris" (signatures, address blocks)
     "lowercase_line": rx(rf"(?m)^[ \t>*-]*(?P<phi>{LOWER_WORD}(?:[ \t]+(?:\p{{Ll}}\.?|{LOWER_WORD})){{1,2}})[ \t]*$"),
+    # a first name that is also a word, after someone's relative or companion: "my wife faith", "his daughter Summer",
+    # "my supervisor will patterson", "my neighbor patience" (the role cue alone drops words text writes in lowercase)
+    "relative_first_name": rx(rf"\b(?i:my|his|her|your|our|their)[ \t]+(?:(?i:older|younger|big|little|oldest|youngest|late|ex)"
+                              rf"[ \t-]+)?(?i:{_ROLE})[ \t]*,?[ \t]+(?P<phi>\p{{L}}[\p{{L}}'’-]+(?:[ \t]+\p{{L}}[\p{{L}}'’-]+)?)"),
     # a first name that text mostly capitalises, in lowercase before a surname: "follow up with patricia desrosiers",
     # "benjamin a seiler"
     "lowercase_pair": rx(r"(?<![\p{L}\d'’.-])(?P<phi>\p{Ll}{3,}(?:[ \t]+\p{Ll}\.?)?[ \t]+\p{Ll}[\p{Ll}-]+\p{Ll})(?![\p{L}\d])"),
@@ -402,6 +412,15 @@ def find_names(text: str) -> list[tuple[int, int]]:
                         break
                     found.append(span)
                 continue
+            elif kind == "relative_first_name":
+                first, *rest = text[s:e].split()
+                if first.lower() not in first_names() or first.lower() in _NOT_A_RELATIVES_NAME \
+                        or not (first.islower() or _CAP.fullmatch(first)):
+                    continue
+                span = (s, s + len(first))
+                if rest and rest[0].lower() not in _NOT_A_RELATIVES_NAME and (
+                        _lowercase_name(rest[0], spoken=False) if rest[0].islower() else _may_be_name(rest[0])):
+                    span = (s, e)  # "will patterson", "gus petrakis"
             elif kind == "nickname":
                 words = regex.findall(r"\p{L}[\p{L}'’-]*", text[s:e])
                 span = (s, e) if all(is_name_word(w) for w in words) and (
