@@ -162,6 +162,8 @@ ALLOWED = [
     "Diabetic foot ulcer, Wagner grade 2. Two 19 Fr Blake drains placed. Vertex by Leopold's maneuvers.",
     "Daddy lives in town. Papa is stubborn. Mommy said it's Daddy's turn.",
     "08:00  Vitals: stable\n14:00 Assessment -- stable\n0900 PT (Eval): ambulated 40 ft",
+    # an answer to a question for a name that holds none
+    "Doctor: What is your name?\nPatient: Sorry, I did not hear you.\nDoctor: And your full name?\nPatient: It is on the card.",
     # a verb, a modal or a place after someone's relative
     "My wife will drive me home. His son may call. Did your mother tell you anything? I live with my sister in town.",
     # an isotope, a respiratory rate and a release form are no roads

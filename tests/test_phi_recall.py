@@ -32,6 +32,8 @@ FOUND = [
     ("patient: yeah my wife faith her cell is five one eight", "faith", "NAME"),
     ("his daughter summer is the emergency contact number", "summer", "NAME"),
     ("His wife Dot came with him today.", "Dot", "NAME"),
+    ("[SPEAKER_0] whats your name sir\n[SPEAKER_1] uh guy guy fontaine\n[SPEAKER_0] and your date of birth",
+     "guy guy fontaine", "NAME"),
     ("Seen with Dr. Okafor, 92 patients today, and Mr. Lee, 93, for CHF.", "93", "AGE"),
     ("rm 12 - delacroix, 88M, CHF exacerbation", "delacroix", "NAME"),
     ("Plan: recheck in 1 week. --tkowalczyk", "tkowalczyk", "NAME"),

@@ -157,6 +157,11 @@ _NAME_PATTERNS = {
     "name_like": rx(rf"(?<=[\p{{Ll}},][ \t]+)(?<!\b(?i:at|in|near|from|on)[ \t]+)(?P<phi>{CAP})"),
     # a lowercase name alone on its line: "naomi ryan", "leidy t muris" (signatures, address blocks)
     "lowercase_line": rx(rf"(?m)^[ \t>*-]*(?P<phi>{LOWER_WORD}(?:[ \t]+(?:\p{{Ll}}\.?|{LOWER_WORD})){{1,2}})[ \t]*$"),
+    # the answer to a question for a name, on the next turn: "whats your name sir\n[SPEAKER_1] uh guy guy fontaine",
+    # "Nurse: Can you tell me your full name?\nPatient: Astrid Mykleby." (fillers and a repeated word are blanked)
+    "name_answer": rx(r"(?im)\b(?:your|ur)[ \t]+(?:full[ \t]+|first[ \t]+|last[ \t]+)?name\b[^\n]{0,40}\n[ \t]*[^\n:\]]{1,30}[:\]]"
+                      r"[ \t]*(?:(?:yeah|yes|yep|sure|okay|ok|it'?s|its|my[ \t]+name[ \t]+is|i'?m|im|this[ \t]+is)[ \t,.]+)*"
+                      r"(?P<phi>\p{L}[\p{L}'’-]+(?:[ \t]+\p{L}[\p{L}'’-]+){0,3})"),
     # a first name that is also a word, after someone's relative or companion: "my wife faith", "his daughter Summer",
     # "my supervisor will patterson", "my neighbor patience" (the role cue alone drops words text writes in lowercase)
     "relative_first_name": rx(rf"\b(?i:my|his|her|your|our|their)[ \t]+(?:(?i:older|younger|big|little|oldest|youngest|late|ex)"
@@ -412,6 +417,15 @@ def find_names(text: str) -> list[tuple[int, int]]:
                         break
                     found.append(span)
                 continue
+            elif kind == "name_answer":  # the words up to the first that is common and no listed name
+                end = s
+                for word in regex.finditer(r"\p{L}[\p{L}'’-]*", text[s:e]):
+                    low = word.group().lower()
+                    if (low in common_words() or low in lowercase_words()) and low not in first_names() \
+                            and low not in last_names() or low in _NOT_A_RELATIVES_NAME:
+                        break
+                    end = s + word.end()
+                span = (s, end) if end > s else None
             elif kind == "relative_first_name":
                 first, *rest = text[s:e].split()
                 if first.lower() not in first_names() or first.lower() in _NOT_A_RELATIVES_NAME \
