@@ -162,6 +162,8 @@ ALLOWED = [
     "Diabetic foot ulcer, Wagner grade 2. Two 19 Fr Blake drains placed. Vertex by Leopold's maneuvers.",
     "Daddy lives in town. Papa is stubborn. Mommy said it's Daddy's turn.",
     "08:00  Vitals: stable\n14:00 Assessment -- stable\n0900 PT (Eval): ambulated 40 ft",
+    # times and doses in columns; a sentence opened by a common word and a comma
+    "1200  Vitals   stable\n100  Tylenol   given\n0800  Lasix  40 mg\nContinue therapy. Overall, you are doing well.",
     # an answer to a question for a name that holds none
     "Doctor: What is your name?\nPatient: Sorry, I did not hear you.\nDoctor: And your full name?\nPatient: It is on the card.",
     # a verb, a modal or a place after someone's relative

@@ -93,6 +93,10 @@ _NAME_PATTERNS = {
     "room_list": rx(rf"(?im)^[ \t]*(?:[-•*][ \t]*)?(?:rm|room|bed|bd|bay|ch|chair)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?[ \t]+"
                     rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:[ \t]+(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"
                     r"(?=[ \t]*:[ \t]|[ \t]+[-–—][ \t])"),
+    # a capitalised name after a room and a dash, or after a bare room number in columns: "Rm 5 -- Aroha (11y)",
+    # "412A  Castellanos   POD2 lap chole"
+    "room_column": rx(rf"(?m)^[ \t]*(?:(?i:rm|room|bed|bd|bay|ch|chair)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?[ \t]*[-–—]+[ \t]*"
+                      rf"|\d{{2,4}}[A-Za-z]?[ \t]{{2,}})(?P<phi>{_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,2}})(?=[ \t]*\(|[ \t]{{2,}}|[ \t]*[-–—:])"),
     # a chat user's handle after a time stamp: "10:43 kpatel: ok", "[09:12] j.morales: on my way"
     "chat_handle": rx(r"(?m)^[^\n]*?\b\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*(?i:[ap]\.?m\.?))?\]?[ \t]+(?P<phi>\p{L}[\p{L}\d._-]{1,30})[ \t]*:(?!\d)"),
     # a form's field for a person other than the patient: "Member: Siosaia Fifita", "Guarantor: Rose M. Lavoie"
@@ -123,7 +127,7 @@ _NAME_PATTERNS = {
     # a speaker tag that is a known or name-like first name, not a role: "Nicole: Remember me?"
     "speaker": rx(rf"(?m)^[ \t]*(?P<phi>{CAP}|{LOWER_WORD})[ \t]*:[ \t\"“]"),
     # a name called to at the start of a line or a turn: "Leif, can I speak to you?", "Doctor: Mary, how are you?"
-    "opening_vocative": rx(rf"(?:^|(?<=^[ \t]*\p{{L}}[\p{{L}}\d_ ]{{0,20}}:))[ \t]*{_OPENER}(?P<phi>{CAP}),[ \t]+(?i:can|could|would|will"
+    "opening_vocative": rx(rf"(?:^|(?<=^[ \t]*\p{{L}}[\p{{L}}\d_ ]{{0,20}}:)|(?<=[.!?][ \t]{{1,3}}))[ \t]*{_OPENER}(?P<phi>{CAP}),[ \t]+(?i:can|could|would|will"
                            r"|please|how|what|are|do|did|is|I|we|you|it's|this|thank|thanks|good|nice|any|let's|your|you're"
                            r"|have|has|when|where|why|tell)\b", regex.MULTILINE),
     # a known first name called to at a sentence's end: "Remember me, Mary?"
@@ -539,7 +543,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 first = text[s:e].split()[0]
                 span = _name_words(text, s, e, strong=True, lowercase_ok=True) if first.lower() in first_names() or (
                     first.lower() not in lowercase_words() and not _ROLE_WORD.fullmatch(first)) else None
-            elif kind in ("list", "room_list", "dash_signature"):
+            elif kind in ("list", "room_list", "room_column", "dash_signature"):
                 credential = kind == "dash_signature" and regex.fullmatch(_CREDENTIAL, text[s:e])  # "-- CMA"
                 span = None if credential else _name_words(text, s, e, strong=True, lowercase_ok=True)
                 # a dash inside a line is as often a separator: "Team — Progress Note", "14A — WATCHER"
