@@ -164,6 +164,8 @@ ALLOWED = [
     "08:00  Vitals: stable\n14:00 Assessment -- stable\n0900 PT (Eval): ambulated 40 ft",
     # times and doses in columns; a sentence opened by a common word and a comma
     "1200  Vitals   stable\n100  Tylenol   given\n0800  Lasix  40 mg\nContinue therapy. Overall, you are doing well.",
+    # a dose after an ID's label, minutes after "IM"
+    "Given IM ninety minutes ago. ID 40 mg daily.",
     # an answer to a question for a name that holds none
     "Doctor: What is your name?\nPatient: Sorry, I did not hear you.\nDoctor: And your full name?\nPatient: It is on the card.",
     # a verb, a modal or a place after someone's relative

@@ -172,7 +172,7 @@ AGE_PATTERNS = [
     rx(rf"\b(?:I'm|I\ am|(?:she|he)\ is|(?:she|he)'s)\s+(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?:\s+(?:years?\s+old|now))?"
         rf"(?=\s*[.,!]|\s+(?:years?|and)\b)", re.IGNORECASE),
     # an age in words after "she's" in speech without punctuation: "report on doris she's ninety one came from"
-    rx(rf"\b(?:I'm|I\ am|(?:she|he)\ is|(?:she|he)'s)\s+(?P<phi>{WORD_AGE})\b(?!\s*(?:%|percent|pounds|degrees|over|point|beats"
+    rx(rf"\b(?:I'm|Im|I\ am|you're|youre|you\ are|(?:she|he)\ is|(?:she|he)'s|shes|hes)\s+(?P<phi>{WORD_AGE})\b(?!\s*(?:%|percent|pounds|degrees|over|point|beats"
        r"|bpm|mg|kilos?|kg|lbs?|minutes|seconds|times|miles|feet)\b)", re.IGNORECASE),
     # a relative's age in words: "My husband is ninety-eight."
     rx(rf"\b(?i:mother|father|mom|dad|husband|wife|sister|brother|grandmother|grandfather|grandma|grandpa|aunt|uncle)"
@@ -195,8 +195,10 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
 _ID_VALUE = (r"(?:(?:[A-Z][ \t](?=\d))?(?=[A-Z0-9/-]*\d)[A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])){3,24}(?:[ \t]\d{2,6}){0,4}(?:[ \t]\d\b)?"  # "W227 8810 93"
              r"|(?-i:[A-Z]{2,4})(?:[ \t]\d{2,6}){1,4}(?-i:[A-Z])?)")  # "XJH 441 298 776", "plate BXR 4471", "KMH 447 019 22A"
 ID_PATTERNS = [
-    rx(rf"(?<!\w){_ID_LABEL}\s*(?:\.{{2,}}|…+)?\s*(?:\#|:|-|=|is|was)?\s*(?:\#|:)?\s*(?P<phi>{_ID_VALUE})\b{_UNIT_AFTER}",
-       re.IGNORECASE),
+    # (the value whole or not at all: "MRN 2219-0048   Day +9" is no "2219-" before a unit; a unit right after a number
+    # makes it a dose: "ID 40 mg")
+    rx(rf"(?<!\w){_ID_LABEL}\s*(?:\.{{2,}}|…+)?\s*(?:\#|:|-|=|is|was)?\s*(?:\#|:)?\s*(?:(?:still|now)\s+)?(?P<phi>(?>{_ID_VALUE}))\b"
+       + _UNIT_AFTER.replace(r"\s*", r"[ \t]?", 1), re.IGNORECASE),
     # a code of letters and six digits or more (a DEA number, a record number in a table): "BK4471923", "M4410932",
     # "7219384TA"
     rx(r"(?<![\w/.-])(?=[A-Z\d]{7})(?P<phi>[A-Z]{1,3}\d{6,12}[A-Z]{0,2}|\d{6,12}[A-Z]{1,3})(?![\w/-])"),
