@@ -189,7 +189,8 @@ _NAME_PATTERNS = {
 }
 _STATE_NAME = regex.compile(rf"\b(?i:{STATE_NAMES})\b")
 _COMMA_STATE = regex.compile(rf",[ \t]*{STATE}\b")
-_ROLE_WORD = regex.compile(rf"(?i:{_ROLE}|caller|user|bot|agent|operator|speaker|parent|family|relative)", regex.VERBOSE)
+_ROLE_WORD = regex.compile(rf"(?i:{_ROLE}|caller|user|bot|agent|operator|speaker|parent|family|relative|coord|coordinator|triage|dispatch)",
+                        regex.VERBOSE)
 # Strong cues: the name words may be any capitalised (or, for labels, lowercase) non-common word.
 _STRONG_LABEL = re.compile(r"name|says|signed|dictated|transcribed|authenticated|attested|cc\b|seen by|referred by"
                            r"|discussed|spoke|accompanied|I'm|I am|this is|it'?s\b|call|goes by|known as|hi\b|hello|hey|thank"
