@@ -126,12 +126,20 @@ def _weights() -> np.ndarray:
     return np.load(MODEL_PATH).astype(np.float32)
 
 
+@lru_cache(maxsize=65536)
+def _row(context: tuple[str, ...], lowercase: bool) -> tuple[int, ...]:
+    """Hashed features of the candidate ``context[2:-2]`` between two words on each side (cached: headings, sign-outs
+    and templates repeat the same runs)."""
+    return tuple(hashed(features(list(context), 2, len(context) - 2, lowercase)))
+
+
 def probabilities(tokens: list[str], spans: list[tuple[int, int]], lowercase: bool = False) -> np.ndarray:
     """``[len(spans), len(KINDS)]`` probabilities."""
     w = _weights()
     if not spans:
         return np.zeros((0, len(KINDS)), np.float32)
-    rows = [hashed(features(tokens, i, j, lowercase)) for i, j in spans]
+    padded = ["<s>", "<s>", *tokens, "</s>", "</s>"]
+    rows = [_row(tuple(padded[i: j + 4]), lowercase) for i, j in spans]
     starts = np.cumsum([0] + [len(row) for row in rows[:-1]])
     scores = np.add.reduceat(w[:, [k for row in rows for k in row]], starts, axis=1).T + w[:, -1]
     return 1 / (1 + np.exp(-scores))
