@@ -295,15 +295,17 @@ def _name_words_likely(text: str, start: int, end: int, words: list[str]) -> boo
 
 
 def _alone_on_line(text: str, start: int, end: int, label_ok: bool = False) -> bool:
-    """Nothing but bullets or quote marks (">", "-") and spaces around ``text[start:end]`` on its line (and, with
-    ``label_ok``, a field's label before it: "Patient: Okwuosa, Chidinma")."""
-    before = text[text.rfind("\n", 0, start) + 1: start]
-    after = text[end: (text.find("\n", end) + 1 or len(text) + 1) - 1]
+    """Nothing but bullets or quote marks (">", "-") and spaces around ``text[start:end]`` on its line, or in its
+    column of a line laid out in columns (three spaces or a tab apart: "Pt: Okonkwo-Bassey, Ifeoma   MRN 00482193");
+    with ``label_ok``, a field's label before it too ("Patient: Okwuosa, Chidinma")."""
+    before = _COLUMN_GAP.split(text[text.rfind("\n", 0, start) + 1: start])[-1]
+    after = _COLUMN_GAP.split(text[end: (text.find("\n", end) + 1 or len(text) + 1) - 1])[0]
     if label_ok:
         before = _FIELD_LABEL.sub("", before)
     return not before.strip(" \t>-*•") and not after.strip()
 
 
+_COLUMN_GAP = regex.compile(r"[ \t]{3,}|\t")
 _FIELD_LABEL = regex.compile(r"^[ \t>*•-]*\p{L}[\p{L} ]{0,29}:[ \t]*$")
 
 

@@ -84,6 +84,11 @@ DATE_PATTERNS = [
     # thru 10/21")
     rx(rf"(?<![\d/.-])(?P<phi>{_MONTH_DAY})(?=[ \t]+(?:@[ \t]*)?(?:[01]\d|2[0-3]):?[0-5]\d(?![\d.:/%])(?![ \t]*(?i:mg|ml|units?|cc)\b))"),
     rx(rf"(?<![\d/.-])(?P<phi>{_MONTH_DAY})(?=[ \t]*(?:-|–|to|thru|through|until|till)[ \t]*{_MONTH_DAY}(?![\d/]))", re.IGNORECASE),
+    # a month and day after a procedure or an event of a stay ("Cath 3/6", "hemiarthroplasty 3/9", "fall at home 3/8",
+    # "TEE 3/12"; not a series' count: "CT 3/4 views", "Biopsy 3/12 cores", "Cultures 2/4 bottles", "MoCA 19/30")
+    rx(rf"\b(?i:cath|tee|tte|surgery|fall|fell|home|admit(?:ted)?|discharged?|d/c|done|started|placed|removed|intubated"
+       rf"|extubated|transfused|delivered|transplant|\p{{L}}+(?:plasty|ectomy|otomy|ostomy))[ \t]*\(?[ \t]*(?P<phi>{_MONTH_DAY})"
+       r"(?![\d/]|\.\d)(?![ \t]*(?i:views?|cores?|bottles?|sets?|positive|negative|normal|abnormal|nodes?|vessels?)\b)"),
     # a year and a month: 2023-03 (not a range: 2019-2020)
     rx(r"(?<![\d-])(?P<phi>(?:19|20)\d{2}-(?:0[1-9]|1[0-2]))(?![\d-])"),
     # a day as an ordinal word after a date word: "seen on the fourth" (not "on the fourth floor", "after the
