@@ -31,6 +31,10 @@ Sources (``--source``, repeatable):
   the ninth sitting (people named without cue words; where people live, work and get care); development data.
 - ``handwritten-6``: benchmarks/data/phi_handwritten_6.txt, 36 documents (375 identifiers) written and annotated the
   same way with dev-6, a broad mix of hospital text; report only, its misses never read.
+- ``dev-7``: benchmarks/data/phi_dev_7.txt, 30 documents (309 identifiers) written and annotated the same way at the end
+  of the ninth sitting, a quick mix of a hospital's week; development data.
+- ``handwritten-7``: benchmarks/data/phi_handwritten_7.txt, 35 documents (379 identifiers) written and annotated the
+  same way with dev-7; report only, its misses never read.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -82,8 +86,10 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "handwritten-5": Path(__file__).parent / "data" / "phi_handwritten_5.txt",
                "dev-5": Path(__file__).parent / "data" / "phi_dev_5.txt",
                "handwritten-6": Path(__file__).parent / "data" / "phi_handwritten_6.txt",
-               "dev-6": Path(__file__).parent / "data" / "phi_dev_6.txt"}
-DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6")  # whose misses --show-misses may print
+               "dev-6": Path(__file__).parent / "data" / "phi_dev_6.txt",
+               "handwritten-7": Path(__file__).parent / "data" / "phi_handwritten_7.txt",
+               "dev-7": Path(__file__).parent / "data" / "phi_dev_7.txt"}
+DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",
