@@ -12,7 +12,8 @@ training rows (whose capitalised words are clinical words, headings and people: 
 written and in lowercase, as speech recognition writes it. A candidate
 (:func:`place_tagger.candidates`) that is exactly an annotated institution or place (less a leading "the" and a
 possessive "'s") is a positive of its kind; one that overlaps another annotated institution, place or address is left
-out; every other candidate, people's names among them, is a negative of both kinds. ``--check`` holds out every fifth annotated document.
+out; every other candidate, people's names among them, is a negative of both kinds. ``--check`` holds out every fifth
+annotated document (with its copies).
 """
 
 from __future__ import annotations
@@ -42,8 +43,8 @@ MTS_ROWS = 900
 COPIES = 3
 _STEMS = """Pine Oak Cedar Maple Willow Birch Aspen River Lake Valley Summit Harbor Bay Meadow Prairie Canyon Mesa Ridge
 Hill Creek Spring Brook Stone Iron Copper Silver Golden Eagle Hawk Falcon Bear Elk Fox Sun Moon Star North South East
-West Highland Lakeside Riverside Bayview Fairview Grandview Crest Glen Grove Park Haven Vista Sage Juniper Laurel Magnolia
-Heritage Liberty Unity Hope Trinity Good Shepherd Cornerstone Pioneer Frontier Keystone Gateway""".split()
+West Highland Lakeside Riverside Bayview Fairview Grandview Crest Glen Grove Park Haven Vista Sage Juniper Laurel
+Magnolia Heritage Liberty Unity Hope Trinity Good Shepherd Cornerstone Pioneer Frontier Keystone Gateway""".split()
 _HEADS = """Hospital|Medical Center|Regional Medical Center|Clinic|Family Medicine|Family Practice|Health|Health Center
 |Community Health|Pharmacy|Drugs|Apothecary|Nursing Home|Rehab|Rehabilitation|Care Center|Manor|Baptist Church
 |Methodist Church|Lutheran Church|Chapel|Elementary|High School|Middle School|Academy|College|University|Foods
@@ -184,7 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     rows = [copy for source in args.sources for row in load_handwritten(HANDWRITTEN[source])
             for copy in [row] + [swapped(row, pool) for _ in range(COPIES)]]
     annotated = len(rows)
-    rows += [{"note": text, "spans": []} for ex in load_examples(MTS_TRAIN)[:MTS_ROWS] for text in (ex.note, ex.summary)]
+    rows += [{"note": text, "spans": []}
+             for ex in load_examples(MTS_TRAIN)[:MTS_ROWS] for text in (ex.note, ex.summary)]
     features, labels, groups = examples(rows)
     x, y, groups = design(features), np.array(labels), np.array(groups)
     print(f"{len(y):,} candidates from {annotated} annotated documents and {len(rows) - annotated} MTS-Dialog texts; "

@@ -26,9 +26,10 @@ from clinsum.privacy.names import (
     find_names, is_lowercase_text, other_mentions, spelled_names, table_record_numbers, with_companions,
 )
 from clinsum.privacy.patterns import (
-    ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, DATE_PATTERNS, EMPLOYER_PATTERN, ID_PATTERNS,
-    INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_SITE, NUMBER_WORD, PHONE_PATTERNS, SPOKEN_ID_PATTERNS,
-    SPOKEN_PHONE_PATTERNS, SSN_PATTERNS, STATE, STATE_NAMES, TRADE_WORD, UPPER, WORD_AGE, ZIP_PATTERNS,
+    ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, DATE_PATTERNS, EMPLOYER_PATTERN,
+    ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_SITE, NUMBER_WORD, PHONE_PATTERNS,
+    SPOKEN_ID_PATTERNS, SPOKEN_PHONE_PATTERNS, SSN_PATTERNS, STATE, STATE_NAMES, TRADE_WORD, UPPER, WORD_AGE,
+    ZIP_PATTERNS,
 )
 from clinsum.privacy.place_tagger import find_places
 from clinsum.privacy.vocab import (
@@ -216,10 +217,11 @@ def find_businesses(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# An age over 89 right after a person's name, the way a note introduces someone: "Mrs. Ingeborg Rasmussen, ninety-seven,",
-# "husband Lajos (96)", "Tita Baby (pt's sister, 91)".
-_AGE_AFTER_NAME = regex.compile(rf"(?:[ \t]*,[ \t]*|[ \t]*\((?:[^(),\n]{{1,25}},[ \t]*)?)(?P<age>{AGE_OVER_89}|{WORD_AGE})"
-                                r"(?=[ \t]*(?:[,;)]|y/?o\b|yo\b|years?\b))", regex.IGNORECASE)
+# An age over 89 right after a person's name, the way a note introduces someone: "Mrs. Ingeborg Rasmussen,
+# ninety-seven,", "husband Lajos (96)", "Tita Baby (pt's sister, 91)".
+_AGE_AFTER_NAME = regex.compile(rf"(?:[ \t]*,[ \t]*|[ \t]*\((?:[^(),\n]{{1,25}},[ \t]*)?)"
+                                rf"(?P<age>{AGE_OVER_89}|{WORD_AGE})(?=[ \t]*(?:[,;)]|y/?o\b|yo\b|years?\b))",
+                                regex.IGNORECASE)
 
 
 def ages_after_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -4,8 +4,9 @@ Spine" under a signature, "TRANSPORTED TO HENRY FORD"): two logistic regressions
 features of a candidate span (its words, head word, shape, the word lists that hold its words) and of the words
 beside it, as in :mod:`clinsum.privacy.name_tagger`. A candidate is any run of one to five capitalised words (with
 "of", "the", "&" inside) on one line; in text written without capitals, one to four words after a place word ("works
-nights at the uh amazon place out in fontana"). Trained by scripts/train_phi_place_tagger.py on the hand-annotated development
-sets and on MTS-Dialog text (whose capitalised words are clinical, not places). Weights load once (numpy only)."""
+nights at the uh amazon place out in fontana"). Trained by scripts/train_phi_place_tagger.py on the hand-annotated
+development sets and on MTS-Dialog text (whose capitalised words are clinical, not places). Weights load once (numpy
+only)."""
 
 from __future__ import annotations
 
