@@ -140,6 +140,28 @@ def design(words: list[str]) -> sparse.csr_matrix:
     return sparse.csr_matrix((np.ones(len(rows), np.float32), (rows, cols)), shape=(len(words), DIMENSIONS))
 
 
+def hashed_design(rows: list[list[int]], dimensions: int) -> sparse.csr_matrix:
+    """Rows of hashed feature indexes (the taggers' examples) as a binary sparse matrix."""
+    indptr = np.cumsum([0] + [len(r) for r in rows])
+    cols = np.fromiter((c for r in rows for c in r), dtype=np.int64, count=int(indptr[-1]))
+    return sparse.csr_matrix((np.ones(len(cols), np.float32), cols, indptr), shape=(len(rows), dimensions))
+
+
+def print_held_out(scores: np.ndarray, truth: np.ndarray, what: str = "candidates") -> None:
+    """Precision and recall of held-out examples by threshold (``truth``: which are positives)."""
+    for threshold in (0.5, 0.7, 0.8, 0.9, 0.95):
+        taken = scores >= threshold
+        precision = truth[taken].mean() if taken.any() else float("nan")
+        print(f"threshold {threshold}: held-out precision {precision:.1%}, recall {taken[truth].mean():.1%} "
+              f"of {truth.sum()} {what}")
+
+
+def save_weights(path: Path, w: np.ndarray) -> None:
+    """Weights as float16, the format the privacy modules load."""
+    np.save(path, w.astype(np.float16))
+    print(f"wrote {path} ({path.stat().st_size:,} bytes)")
+
+
 def train(x: sparse.csr_matrix, y: np.ndarray, steps: int = 400, l2: float = 1e-5) -> np.ndarray:
     """Class-balanced logistic regression by full-batch Adam; returns weights with the bias last."""
     w = np.zeros(x.shape[1] + 1)
@@ -177,9 +199,7 @@ def main(argv: list[str] | None = None) -> int:
               f"other words below {(p[neg] < threshold).mean():.1%}")
     print(f"{len(positives)} name words, {len(negatives)} other words")
     if not args.check:
-        w = train(x, y)
-        np.save(MODEL_PATH, w.astype(np.float16))
-        print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size:,} bytes)")
+        save_weights(MODEL_PATH, train(x, y))
     return 0
 
 

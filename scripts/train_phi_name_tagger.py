@@ -25,11 +25,10 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from scipy import sparse
 from tqdm import tqdm
 
 sys.path.insert(0, str(Path(__file__).parent))
-from train_phi_name_model import faker_names, train  # noqa: E402
+from train_phi_name_model import faker_names, hashed_design, print_held_out, save_weights, train  # noqa: E402
 
 from clinsum.paths import MTS_TRAIN  # noqa: E402
 from clinsum.privacy import name_tagger  # noqa: E402
@@ -149,13 +148,6 @@ def examples(texts: list[str], rng: random.Random) -> tuple[list[list[str]], lis
     return rows, labels, groups
 
 
-def design(rows: list[list[int]]) -> sparse.csr_matrix:
-    indptr = np.cumsum([0] + [len(r) for r in rows])
-    cols = np.fromiter((c for r in rows for c in r), dtype=np.int64, count=int(indptr[-1]))
-    data = np.ones(len(cols), np.float32)
-    return sparse.csr_matrix((data, cols, indptr), shape=(len(rows), name_tagger.DIMENSIONS))
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="report held-out figures, write nothing")
@@ -168,19 +160,14 @@ def main(argv: list[str] | None = None) -> int:
     rows = load_examples(MTS_TRAIN)[:TRAIN_ROWS]
     texts = [text for row in rows for text in (row.note, row.summary)]
     features, labels, groups = examples(texts, random.Random(0))
-    x, y, groups = design(features), np.array(labels, dtype=float), np.array(groups)
+    x, y, groups = hashed_design(features, name_tagger.DIMENSIONS), np.array(labels, dtype=float), np.array(groups)
     print(f"{len(y):,} candidate words, {int(y.sum()):,} of them put-in names")
     held = groups % 10 == 0  # every tenth text
     w = train(x[~held], y[~held])
     p = 1 / (1 + np.exp(-(x[held] @ w[:-1] + w[-1])))
-    for threshold in (0.5, 0.7, 0.8, 0.9, 0.95):
-        taken = p >= threshold
-        precision = y[held][taken].mean() if taken.any() else float("nan")
-        print(f"threshold {threshold}: held-out precision {precision:.1%}, recall {taken[y[held] == 1].mean():.1%}")
+    print_held_out(p, y[held] == 1, "put-in names")
     if not args.check:
-        w = train(x, y)
-        np.save(name_tagger.MODEL_PATH, w.astype(np.float16))
-        print(f"wrote {name_tagger.MODEL_PATH} ({name_tagger.MODEL_PATH.stat().st_size:,} bytes)")
+        save_weights(name_tagger.MODEL_PATH, train(x, y))
     return 0
 
 

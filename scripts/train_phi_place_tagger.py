@@ -30,7 +30,7 @@ from tqdm import tqdm
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
 from phi_quality import HANDWRITTEN, load_handwritten  # noqa: E402
-from train_phi_name_model import train  # noqa: E402
+from train_phi_name_model import hashed_design, print_held_out, save_weights, train  # noqa: E402
 
 from clinsum.paths import MTS_TRAIN  # noqa: E402
 from clinsum.privacy import place_tagger  # noqa: E402
@@ -159,12 +159,6 @@ def _add(text: str, spans: list, lowercase: bool, r: int, x: list, y: list, grou
         groups.append(r)
 
 
-def design(rows: list[list[int]]) -> sparse.csr_matrix:
-    indptr = np.cumsum([0] + [len(r) for r in rows])
-    cols = np.fromiter((c for r in rows for c in r), dtype=np.int64, count=int(indptr[-1]))
-    return sparse.csr_matrix((np.ones(len(cols), np.float32), cols, indptr), shape=(len(rows), place_tagger.DIMENSIONS))
-
-
 def fit(x: sparse.csr_matrix, y: np.ndarray) -> np.ndarray:
     """One weight row per kind, the bias last."""
     return np.stack([train(x, (y == k + 1).astype(float)) for k in range(len(place_tagger.KINDS))])
@@ -188,22 +182,15 @@ def main(argv: list[str] | None = None) -> int:
     rows += [{"note": text, "spans": []}
              for ex in load_examples(MTS_TRAIN)[:MTS_ROWS] for text in (ex.note, ex.summary)]
     features, labels, groups = examples(rows)
-    x, y, groups = design(features), np.array(labels), np.array(groups)
+    x, y, groups = hashed_design(features, place_tagger.DIMENSIONS), np.array(labels), np.array(groups)
     print(f"{len(y):,} candidates from {annotated} annotated documents and {len(rows) - annotated} MTS-Dialog texts; "
           + ", ".join(f"{int((y == k + 1).sum())} {kind}" for k, kind in enumerate(place_tagger.KINDS)))
     held = (groups < annotated) & (groups // (COPIES + 1) % 5 == 0)  # a document and its copies together
     w = fit(x[~held], y[~held])
     p = 1 / (1 + np.exp(-(x[held] @ w[:, :-1].T + w[:, -1])))
-    best, truth = p.max(axis=1), y[held] > 0
-    for threshold in (0.5, 0.7, 0.8, 0.9, 0.95):
-        taken = best >= threshold
-        precision = truth[taken].mean() if taken.any() else float("nan")
-        print(f"threshold {threshold}: held-out precision {precision:.1%}, recall {taken[truth].mean():.1%} "
-              f"of {truth.sum()} candidates")
+    print_held_out(p.max(axis=1), y[held] > 0)
     if not args.check:
-        w = fit(x, y)
-        np.save(place_tagger.MODEL_PATH, w.astype(np.float16))
-        print(f"wrote {place_tagger.MODEL_PATH} ({place_tagger.MODEL_PATH.stat().st_size:,} bytes)")
+        save_weights(place_tagger.MODEL_PATH, fit(x, y))
     return 0
 
 

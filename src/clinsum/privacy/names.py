@@ -40,12 +40,15 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law
     |crna|cna|lpn|lvn|rrt|slp|emt|paramedic|medic|tech|technician|cytotech|technologist|phlebotomist|transporter
     |adjuster|case\s+worker|caseworker|officer|supervisor|foreman|coach|teacher|counsell?or|employer
     |abuela|abuelo|t[ií]a|t[ií]o|mam[aá]|pap[aá]|hija|hijo|esposa|esposo|hermana|hermano)"""
-# Words after "my wife", "his son" that are first names in the census lists but here a verb, a month or a word:
-# "my wife will drive", "her son may call", "my daughter june 3rd".
-_NOT_A_RELATIVES_NAME = frozenset("""will may can did does had has was is said says and but too also just always never
+# Words after a cue ("my wife", "his son", "your name?") that are first names in the census lists but there a verb,
+# a month or a word: "my wife will drive", "her son may call", "my daughter june 3rd".
+_NO_NAME_AFTER_CUE = frozenset("""will may can did does had has was is said says and but too also just always never
 june april august who that then so lives works passed died in at on to from for with of by the a an tell told
 ask asked call called come came get got give gave make made take took bring brought want know think help drive drove
 pick see saw say""".split())
+# A room, a bed or a chair with its number: "rm 12", "Bed #4", "ch 4".
+_ROOM = r"(?i:rm|room|bed|bd|bay|ch|chair)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?"
+_POSSESSIVE = r"(?i:my|his|her|your|our|their)"
 # Members of a care team by their role's abbreviation, as team lists write them: "Jian (PGY2)", "OT (Sage)".
 _TEAM_ROLE = r"(?:PGY-?\d|R[1-4]|MS[1-4]|MHT|RT|OT|PT|SW|SLP|CM|PCA|CNA|LNA|MA|PA|SCRUB|Scrub|CIRC|Circ|circulator|charge|Charge)"
 # A word that opens a spoken turn before a name: "Alright Esperanza, any fevers?", "Yeah, Jurgen comes by".
@@ -73,7 +76,7 @@ _NAME_PATTERNS = {
     "role": rx(rf"\b(?i:{_ROLE})s?\b\)?(?:[ \t]*[:,(]?[ \t]*|[ \t]+[–-][ \t]+)(?:(?i:is|was|named|called)[ \t]+)?(?P<phi>{_ROLE_NAME}"
                rf"(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*[&+][ \t]*){_ROLE_NAME})*)"),
     # a name with its role after a comma: "Guest_family: Desmond, his son.", "Kwame Mensah, her grandson,"
-    "role_apposition": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}}),[ \t]+(?i:his|her|my|their|your|our)[ \t]+"
+    "role_apposition": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}}),[ \t]+{_POSSESSIVE}[ \t]+"
                           rf"(?:\p{{Ll}}+[ \t]+){{0,2}}?(?i:{_ROLE})\b"),
     # a name with its role in parentheses after it: "Fitzgerald (hospitalist)", "Ngozi Eze (daughter)"
     "role_after": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}})[ \t]*\((?:\p{{L}}{{2,6}}[ \t]+)?(?:(?i:{_ROLE})"
@@ -90,12 +93,12 @@ _NAME_PATTERNS = {
                rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}}(?:,[ \t]*{_NAME_WORD})?)"
                r"(?=[ \t]*[,(–-]?[ \t]*\d{1,3}[ \t]?(?:y/?o|yo|[MF])\b)"),
     # after a room, a colon or a dash may end the name too: "rm 6 Lakota: first night", "ch 4 Strand-Olsen - hosp'd"
-    "room_list": rx(rf"(?im)^[ \t]*(?:[-•*][ \t]*)?(?:rm|room|bed|bd|bay|ch|chair)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?[ \t]+"
+    "room_list": rx(rf"(?im)^[ \t]*(?:[-•*][ \t]*)?{_ROOM}[ \t]+"
                     rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:[ \t]+(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"
                     r"(?=[ \t]*:[ \t]|[ \t]+[-–—][ \t])"),
     # a capitalised name after a room and a dash, or after a bare room number in columns: "Rm 5 -- Aroha (11y)",
     # "412A  Castellanos   POD2 lap chole"
-    "room_column": rx(rf"(?m)^[ \t]*(?:(?i:rm|room|bed|bd|bay|ch|chair)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?[ \t]*[-–—]+[ \t]*"
+    "room_column": rx(rf"(?m)^[ \t]*(?:{_ROOM}[ \t]*[-–—]+[ \t]*"
                       rf"|\d{{2,4}}[A-Za-z]?[ \t]{{2,}})(?P<phi>{_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,2}})(?=[ \t]*\(|[ \t]{{2,}}|[ \t]*[-–—:])"),
     # a chat user's handle after a time stamp: "10:43 kpatel: ok", "[09:12] j.morales: on my way"
     "chat_handle": rx(r"(?m)^[^\n]*?\b\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*(?i:[ap]\.?m\.?))?\]?[ \t]+(?P<phi>\p{L}[\p{L}\d._-]{1,30})[ \t]*:(?!\d)"),
@@ -168,7 +171,7 @@ _NAME_PATTERNS = {
                       r"(?P<phi>\p{L}[\p{L}'’-]+(?:[ \t]+\p{L}[\p{L}'’-]+){0,3})"),
     # a first name that is also a word, after someone's relative or companion: "my wife faith", "his daughter Summer",
     # "my supervisor will patterson", "my neighbor patience" (the role cue alone drops words text writes in lowercase)
-    "relative_first_name": rx(rf"\b(?i:my|his|her|your|our|their)[ \t]+(?:(?i:older|younger|big|little|oldest|youngest|late|ex)"
+    "relative_first_name": rx(rf"\b{_POSSESSIVE}[ \t]+(?:(?i:older|younger|big|little|oldest|youngest|late|ex)"
                               rf"[ \t-]+)?(?i:{_ROLE})[ \t]*,?[ \t]+(?P<phi>\p{{L}}[\p{{L}}'’-]+(?:[ \t]+\p{{L}}[\p{{L}}'’-]+)?)"),
     # a first name that text mostly capitalises, in lowercase before a surname: "follow up with patricia desrosiers",
     # "benjamin a seiler"
@@ -429,17 +432,17 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 for word in regex.finditer(r"\p{L}[\p{L}'’-]*", text[s:e]):
                     low = word.group().lower()
                     if (low in common_words() or low in lowercase_words()) and low not in first_names() \
-                            and low not in last_names() or low in _NOT_A_RELATIVES_NAME:
+                            and low not in last_names() or low in _NO_NAME_AFTER_CUE:
                         break
                     end = s + word.end()
                 span = (s, end) if end > s else None
             elif kind == "relative_first_name":
                 first, *rest = text[s:e].split()
-                if first.lower() not in first_names() or first.lower() in _NOT_A_RELATIVES_NAME \
+                if first.lower() not in first_names() or first.lower() in _NO_NAME_AFTER_CUE \
                         or not (first.islower() or _CAP.fullmatch(first)):
                     continue
                 span = (s, s + len(first))
-                if rest and rest[0].lower() not in _NOT_A_RELATIVES_NAME and (
+                if rest and rest[0].lower() not in _NO_NAME_AFTER_CUE and (
                         _lowercase_name(rest[0], spoken=False) if rest[0].islower() else _may_be_name(rest[0])):
                     span = (s, e)  # "will patterson", "gus petrakis"
             elif kind == "nickname":

@@ -31,6 +31,8 @@ UPPER = r"\p{Lu}(?:\p{Lu}|['’-](?=\p{Lu}))+(?!\p{L})"
 INITIAL = r"\p{Lu}\.(?!\p{L})"
 LOWER_WORD = r"\p{Ll}[\p{Ll}'’-]+"
 # Name particles: "da Silva", "van der Berg".
+# What a saint's name with "'s" names when it is no hospital: "St. John's wort", "St. Patrick's Day".
+SAINTS_HERB_OR_DAY = r"(?i:wort|day)\b"
 PARTICLE = r"(?:da|de|del|della|der|di|do|dos|das|du|la|le|van|von|ten|ter|bin|al|el|y)"
 
 
@@ -130,7 +132,9 @@ DATE_PATTERNS = [
     rx(rf"(?<![\d/.-])(?P<phi>(?:0?[1-9]|1[0-2])/(?:1[3-9]|2[1-35-9]|3[01]))(?![\d/]|\.\d){_NOT_A_COUNT}", re.IGNORECASE),
 ]
 WORD_AGE = r"(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|something|odd))?|(?:one\s+|a\s+)?hundred(?:\s+and\s+\w+)?)"
-_UNIT_AFTER = r"(?!\s*(?:mg|mcg|g|ml|l|units?|iu|%|mmhg|kg|lbs?|cm|mm|tabs?|tablets?|caps?|puffs?|times|days?|weeks?)\b)"
+_MEASURE = r"(?:mg|mcg|g|ml|l|units?|iu|%|mmhg|kg|lbs?|cm|mm|tabs?|tablets?|caps?|puffs?|times|days?|weeks?)\b"
+_UNIT_AFTER = rf"(?!\s*{_MEASURE})"
+_UNIT_RIGHT_AFTER = rf"(?![ \t]?{_MEASURE})"  # a unit right after a number, not on the next line or a column away
 AGE_OVER_89 = r"(?:9\d|1[01]\d|120)"
 AGE_PATTERNS = [
     rx(rf"\b(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?:\s*|-)(?:years?|yrs?|y)[\s-]*(?:old|of\s+age|/?o\b|\.o\.)",
@@ -203,7 +207,7 @@ ID_PATTERNS = [
     # (the value whole or not at all: "MRN 2219-0048   Day +9" is no "2219-" before a unit; a unit right after a number
     # makes it a dose: "ID 40 mg")
     rx(rf"(?<!\w){_ID_LABEL}\s*(?:\.{{2,}}|…+)?\s*(?:\#|:|-|=|is|was)?\s*(?:\#|:)?\s*(?:(?:still|now)\s+)?(?P<phi>(?>{_ID_VALUE}))\b"
-       + _UNIT_AFTER.replace(r"\s*", r"[ \t]?", 1), re.IGNORECASE),
+       rf"{_UNIT_RIGHT_AFTER}", re.IGNORECASE),
     # a code of letters and six digits or more (a DEA number, a record number in a table): "BK4471923", "M4410932",
     # "7219384TA"
     rx(r"(?<![\w/.-])(?=[A-Z\d]{7})(?P<phi>[A-Z]{1,3}\d{6,12}[A-Z]{0,2}|\d{6,12}[A-Z]{1,3})(?![\w/-])"),
@@ -476,7 +480,7 @@ INSTITUTION_PATTERNS = [
        rf"(?:[ \t]+(?:de|del|la|los|las|do|da|dos|das|des|di|{CAP}))*?[ \t]+{CAP})(?![\w'’-])"),
     # a hospital named for a saint: "was at St. Elizabeth's", "Saint Joseph's in January" (not "St. John's wort",
     # "St. Patrick's Day")
-    rx(r"(?P<phi>(?:St|Saint)\.?[ \t]+\p{Lu}\p{Ll}+['’]s)(?!\p{L})(?![ \t]+(?i:wort|day)\b)"),
+    rx(rf"(?P<phi>(?:St|Saint)\.?[ \t]+\p{{Lu}}\p{{Ll}}+['’]s)(?!\p{{L}})(?![ \t]+{SAINTS_HERB_OR_DAY})"),
     rx(r"\b(?i:at|from|to)[ \t]+(?P<phi>(?:St|Saint)\.?[ \t]+\p{Lu}\p{Ll}+)(?![\p{L}'’])"),
     # a field that names an organisation: "Employer: Great Lakes Steel", "Agency: Tri-County EMS", "School: ..."
     rx(rf"\b(?i:employer|company|workplace|agency|school|insurer|carrier|facility|pharmacy|practice)[ \t]*:[ \t]*"
