@@ -172,6 +172,12 @@ ALLOWED = [
     "My wife will drive me home. His son may call. Did your mother tell you anything? I live with my sister in town.",
     # an isotope, a respiratory rate and a release form are no roads
     "Given I-131 at 100 mCi. RR 18, HR 90. Continue metoprolol SR 150 mg on CR 2 of 3.",
+    # clinical abbreviations in capitals: in pairs like a surname and a given name, as a team, after a role
+    "Risks: bleeding, transfusion reaction (TRALI, TACO). Plan: GETA, RSI not indicated. Dx: HFrEF, NYHA class II.",
+    "Resus by NICU team. Wife at bedside, HOH. Employee: HBsAb immune. Referred to WIC and the ILD clinic.",
+    # a tumour's stage and a coma score that have a Canadian postal code's shape; weekdays with hours
+    "Staged T3N1M0 on PET. GCS 13 (E3V4M6).",
+    "The line is staffed Mon-Fri 8-4:30 and Tue 9 am to noon.",
 ]
 
 

@@ -37,6 +37,7 @@ FOUND = [
      "NAME"),
     ("chest pressure, troponin peak 2.3. Cath 3/6 by Dr. Szabo: 90% prox LAD", "3/6", "DATE"),
     ("82F, L hip hemiarthroplasty 3/9, WBAT, needs SNF-level rehab.", "3/9", "DATE"),
+    ("Grief group meets Sun 3/9 10:00-13:30 in the chapel.", "Sun 3/9", "DATE"),
     ("Pt: Ciaran Dalaigh   MRN 2219-0048   Day +9 s/p allo-SCT", "2219-0048", "ID"),
     ("Nurse: Is your MRN still 004417289?\nPatient: I guess.", "004417289", "ID"),
     ("[SPEAKER_1] and how old are you\n[SPEAKER_2] oh im um ninety two i think", "ninety two", "AGE"),

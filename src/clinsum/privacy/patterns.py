@@ -102,8 +102,10 @@ DATE_PATTERNS = [
     # "on the 14th", "the 3rd of"; 3/14 after a date word ("seen on 3/14"; not "1/2 tablet")
     rx(rf"\b(?:on|since|from|until|till|by|before|after|of)\s+(?P<phi>the\s+\d{{1,2}}{ORD})\b", re.IGNORECASE),
     rx(rf"\bthe\s+(?P<phi>\d{{1,2}}{ORD})\s+of\b", re.IGNORECASE),
-    # a weekday before a date or a day: "Sunday, October 13", "Tuesday the 9th", "Thursday 14th"
-    rx(rf"\b(?P<phi>{WEEKDAY},?\s+(?:the\s+)?\d{{1,2}}{ORD}|{WEEKDAY},?(?=\s+(?:the\s+)?(?:{MONTH}\.?\s+)?\d{{1,2}}\b(?!:\d)))",
+    # a weekday with the date or day after it, as one date: "Sunday, October 13", "Tuesday the 9th", "Sun 3/9"; not
+    # with an hour ("Mon-Fri 8-4:30", "Tue 9 am")
+    rx(rf"\b(?P<phi>{WEEKDAY},?\s+(?:the\s+)?\d{{1,2}}{ORD}|{WEEKDAY},?\s+(?:the\s+)?(?:{MONTH}\.?\s+)?\d{{1,2}}"
+       rf"(?:/\d{{1,2}}(?:/\d{{2,4}})?)?)\b(?![:.]\d|[-–]\d{{1,2}}:|\s*(?:am|pm|a\.m|p\.m|o['’]?clock|h(?:rs?)?\b))",
        re.IGNORECASE),
     # dates in words: "the eleventh of August", "August eleventh", "eleventh of August, nineteen sixty"
     rx(rf"\b(?P<phi>(?:(?:the\s+)?{ORDINAL_WORD}\s+of\s+{MONTH}|{MONTH}\s+(?:the\s+)?{ORDINAL_WORD})(?:,?\s+(?:{YEAR_WORDS}|(?:19|20)\d{{2}}))?)\b",
@@ -126,7 +128,7 @@ DATE_PATTERNS = [
         r"labs?|drawn|collected|BMP|CMP|CBC|CXR|CT|MRI|echo|EKG|ECG|Holter|cultures?|UA|biopsy|bx|colonoscopy|EGD)"
         r"\s*[:(]?,?\s*"
         rf"(?P<phi>(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])(?:[-–]{_MONTH_DAY})?)"
-        rf"(?![\d/-]){_NOT_A_COUNT}", re.IGNORECASE),
+        rf"(?![\d/-]|:\d){_NOT_A_COUNT}", re.IGNORECASE),
     # a month and a day that no fraction or score has (13 to 31 but 20 and 24: "1/20 dilution", "24/7"): "got #90 from
     # another prescriber 5/30"
     rx(rf"(?<![\d/.-])(?P<phi>(?:0?[1-9]|1[0-2])/(?:1[3-9]|2[1-35-9]|3[01]))(?![\d/]|\.\d){_NOT_A_COUNT}", re.IGNORECASE),
@@ -373,8 +375,10 @@ ZIP_PATTERNS = [
        r"(?P<phi>\d{3,5}(?:[ -]\d{2,4})?(?:[ \t][A-Z]{2}\b)?|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b", re.IGNORECASE),
     rx(r"(?<![\d-])(?P<phi>\d{5}-\d{4})(?![\d-])"),
     # postcodes of the UK ("OL14 5DP"), Canada ("K1K 3E8") and Ireland ("H91 K2X7"), an Australian state's ("NSW 2830"),
-    # an Indian PIN after its city ("Bengaluru - 560034"), a postal code after a box ("P.O. Box 1129-40100")
-    rx(r"\b(?P<phi>[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t-]?\d[A-Z]\d"
+    # an Indian PIN after its city ("Bengaluru - 560034"), a postal code after a box ("P.O. Box 1129-40100"); not a
+    # tumour's stage or a coma score, which have a Canadian code's shape ("T3N1M0", "E4V4M6")
+    rx(r"\b(?!T[0-4]N[0-3]M[01]\b|E[1-4]V[1-5]M[1-6]\b)"
+       r"(?P<phi>[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t-]?\d[A-Z]\d"
        r"|[A-Z]\d{2}[ \t](?=[A-Z\d]{0,3}[A-Z])(?=[A-Z\d]{0,3}\d)[A-Z\d]{4})\b"),
     rx(r"\b(?:NSW|VIC|QLD|TAS|ACT|NT|WA|SA)[ \t]+(?P<phi>\d{4})\b"),
     rx(rf"{CAP}[ \t]*[-–][ \t]*(?P<phi>\d{{6}})\b"),

@@ -181,11 +181,16 @@ _MEDICAL_ENDING = re.compile(r"\w{4,}(?:osis|itis|aemia|emia|oma|pathy|ectomy|ot
                              r"|azole|olol|pril|sartan|statin|prazole|tidine|phylline)")
 
 
+def is_clinical_abbreviation(word: str) -> bool:
+    """Is this a clinical abbreviation written as one ("NICU", "HBsAb"; not "Peg" or "ama", written as names are)?"""
+    return word[1:2].isupper() and word.lower().rstrip(".") in word_list("clinical_abbreviations")
+
+
 def is_name_word(word: str) -> bool:
     """Could this capitalised word be part of a person's name (not a common or clinical word, not a stage)?"""
     low = word.lower().rstrip(".")
     return bool(low) and low not in common_words() and low not in allowed_words() and not _ROMAN.fullmatch(word) \
-        and not _CONTRACTION.search(low) \
+        and not _CONTRACTION.search(low) and not is_clinical_abbreviation(word) \
         and not (_MEDICAL_ENDING.fullmatch(low) and low not in first_names() and low not in last_names())
 
 
