@@ -35,6 +35,13 @@ Sources (``--source``, repeatable):
   of the ninth sitting, a quick mix of a hospital's week; development data.
 - ``handwritten-7``: benchmarks/data/phi_handwritten_7.txt, 35 documents (379 identifiers) written and annotated the
   same way with dev-7; report only, its misses never read.
+- ``handwritten-8``: benchmarks/data/phi_handwritten_8.txt, 35 documents (371 identifiers) written and annotated the
+  same way at the end of the ninth sitting, a broad mix of hospital text; report only, its misses never read.
+- ``dev-8``: benchmarks/data/phi_dev_8.txt, 35 documents (395 identifiers) written and annotated the same way in the
+  tenth sitting (rural and community care, letters from other countries, phone calls in lowercase speech, staff
+  messages, pasted tables); development data.
+- ``handwritten-9``: benchmarks/data/phi_handwritten_9.txt, 35 documents (399 identifiers) written and annotated the
+  same way with dev-8, a city hospital's departments; report only, its misses never read.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -88,8 +95,11 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "handwritten-6": Path(__file__).parent / "data" / "phi_handwritten_6.txt",
                "dev-6": Path(__file__).parent / "data" / "phi_dev_6.txt",
                "handwritten-7": Path(__file__).parent / "data" / "phi_handwritten_7.txt",
-               "dev-7": Path(__file__).parent / "data" / "phi_dev_7.txt"}
-DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7")  # whose misses --show-misses may print
+               "dev-7": Path(__file__).parent / "data" / "phi_dev_7.txt",
+               "handwritten-8": Path(__file__).parent / "data" / "phi_handwritten_8.txt",
+               "dev-8": Path(__file__).parent / "data" / "phi_dev_8.txt",
+               "handwritten-9": Path(__file__).parent / "data" / "phi_handwritten_9.txt"}
+DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",
