@@ -178,6 +178,11 @@ ALLOWED = [
     # a tumour's stage and a coma score that have a Canadian postal code's shape; weekdays with hours
     "Staged T3N1M0 on PET. GCS 13 (E3V4M6).",
     "The line is staffed Mon-Fri 8-4:30 and Tue 9 am to noon.",
+    # pets; lifts, chairs, stains and protocols named after people; a pain score's range
+    "SOB after feeding the dogs (Rusty and Duke). Her dog, Chuy, is protective.",
+    "Hoyer lift for transfers, Broda chair. Rockwood CFS 6. Barthel 14/20. Pain 1-2/10.",
+    # a phone call's greeting to the pharmacy in general
+    "Thank you for calling the pharmacy, how can I help?",
 ]
 
 

@@ -38,6 +38,14 @@ FOUND = [
     ("chest pressure, troponin peak 2.3. Cath 3/6 by Dr. Szabo: 90% prox LAD", "3/6", "DATE"),
     ("82F, L hip hemiarthroplasty 3/9, WBAT, needs SNF-level rehab.", "3/9", "DATE"),
     ("Grief group meets Sun 3/9 10:00-13:30 in the chapel.", "Sun 3/9", "DATE"),
+    # a chat sender before a bare time; a surname and an initial before a credential in a results table
+    ("Hunter 02:14: at the house, family at bedside\nFaye (RN supv) 02:22: ok", "Hunter", "NAME"),
+    ("Faye (RN supv) 02:22: pls call for the pronouncement order", "Faye", "NAME"),
+    ("Sian R 08:31: morning all, running late", "Sian R", "NAME"),
+    ("TC24-043312    ESR (Westergren)   68 mm/h   H     Ferreira, D NP", "Ferreira, D", "NAME"),
+    # an organisation answering or placing a phone call, in speech without capitals
+    ("agent thank you for calling bartletts drug in town this is the pharmacy line", "bartletts drug", "INSTITUTION"),
+    ("rep youve reached high plains health plan my name is joan", "high plains health plan", "INSTITUTION"),
     ("Pt: Ciaran Dalaigh   MRN 2219-0048   Day +9 s/p allo-SCT", "2219-0048", "ID"),
     ("Nurse: Is your MRN still 004417289?\nPatient: I guess.", "004417289", "ID"),
     ("[SPEAKER_1] and how old are you\n[SPEAKER_2] oh im um ninety two i think", "ninety two", "AGE"),
@@ -391,6 +399,7 @@ def test_identifier_is_replaced_whole(tagger, text, identifier, tag):
 
 @pytest.mark.parametrize("text,expected", [
     ("Lives at 42 Birchwood Ln with her daughter.", "Lives at [ADDRESS] with her daughter."),
+    ("Prof. Aoife McGettigan, MB BCh BAO, FRCPI", "Prof. [NAME], MB BCh BAO, FRCPI"),
     ("Doctor: How old are you now? Patient: Ninety-three, can you believe it.",
      "Doctor: How old are you now? Patient: [AGE], can you believe it."),
     ("PT SEEN. DR OKONKWO AWARE. FOLLOW UP AT MERCY CLINIC.", "PT SEEN. DR [NAME] AWARE. FOLLOW UP AT [INSTITUTION]."),

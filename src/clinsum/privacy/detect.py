@@ -589,6 +589,8 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
                 _AFTER_COMMA_STATE.search(value) or " " in value and _STATE.fullmatch(value)
                 or _in_state_name(text, span)):
             continue  # "Springfield, West Virginia" is a city and a state; "West" there is no name
+        if span.type == "NAME" and _PET_BEFORE.search(text, max(0, span.start - 40), span.start):
+            continue  # "feeding the dogs (Rusty and Duke)", "Dog Chuy very protective": pets are no persons
         if span.type == "NAME" and _SAINT_BEFORE.search(text, max(0, span.start - 8), span.start):
             continue  # "St. John's wort", "St. Patrick's Day"; a saint's hospital is found as a site ("St. Mary's")
         if span.type == "NAME" and " " not in value and _EPONYM_NOUN.match(text, span.end) \
@@ -613,10 +615,13 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
 
 
 _SAINT_BEFORE = regex.compile(r"\b(?:St|Saint)\.?[ \t]+$")
+_PET_BEFORE = regex.compile(r"\b(?i:dogs?|cats?|pupp(?:y|ies)|kittens?|pets?|horses?)(?:[ \t]+(?i:named|called))?[ \t]*[(:,]?[ \t]*"
+                            r"(?:\p{Lu}\p{Ll}+(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+))?$")
 # What follows an eponym: a surname before it names a score, sign, device or procedure, not a person.
 _EPONYM_NOUN = regex.compile(r"""(?:['’]s)?[ \t]+(?i:grade|score|scale|class|classification|criteria|stage|staging|sign
     |test|maneuvers?|manoeuvres?|incision|drains?|catheter|tube|balance|fracture|syndrome|disease|reflex|procedure|repair
-    |operation|forceps|retractor|clamp|needle|blade|stent|shunt|valve|splint|collar|hugger|nipple)\b""", regex.VERBOSE)
+    |operation|forceps|retractor|clamp|needle|blade|stent|shunt|valve|splint|collar|hugger|nipple|protocol|lift|chair
+    |frame|stain|index|ADLs?|CFS)\b""", regex.VERBOSE)
 # A title before a surname keeps it a person's ("Dr. Blake's incision"); fewer titles than names.py knows: "19 Fr
 # Blake drains" is a catheter's size in French gauge, not a priest.
 _TITLE_BEFORE = regex.compile(r"\b(?i:dr|doctor|mr|mrs|ms|miss|nurse|prof)\.?[ \t]+$")

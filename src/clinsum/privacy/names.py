@@ -59,6 +59,8 @@ _NAME_PATTERNS = {
     "title": rx(rf"\b(?i:{_TITLE})(?:\.[ \t]*|[ \t]+)(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}{_NAME_WORD}){{0,2}})"),
     # "Kim Nguyen, MD", "J. Smith RN"
     "credential": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}(?:{_NAME_WORD}|\p{{Lu}}(?=[ \t]+\p{{Lu}}))){{0,3}}),?{_GAP}{_CREDENTIAL}\b"),
+    # a surname and an initial before a credential, as result tables sign: "Ferreira, D NP", "Mahlangu, S. MD"
+    "surname_initial_credential": rx(rf"(?P<phi>{CAP},[ \t]*\p{{Lu}}\.?)[ \t]+{_CREDENTIAL}\b"),
     # an initial and a surname in lowercase before a credential: "-- s. markovic md", "m. ruiz rn"
     "lowercase_credential": rx(r"(?<![\p{L}\d'’.-])(?P<phi>\p{Ll}\.?[ \t]+\p{Ll}[\p{Ll}'’-]+\p{Ll})[ \t]*,?[ \t]+"
                                r"(?:md|rn|np|pa|do|lpn|lcsw|msw|pharmd|dds|pa-c)\b(?![\p{L}-])"),
@@ -108,8 +110,9 @@ _NAME_PATTERNS = {
                        rf"|physician|md))?|verified[ \t]+by|reviewed[ \t]+by|performed[ \t]+by|collected[ \t]+by|administered"
                        rf"[ \t]+by|entered[ \t]+by|read[ \t]+by)(?:[ \t]+name)?[ \t]*:?[ \t]+"
                        rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}{_NAME_WORD}){{0,3}}(?:,[ \t]*{_NAME_WORD}(?:{_NEXT}{_NAME_WORD})?)?)"),
-    # a chat message's sender before its time: "Hannah K (07:12): is 12B ...", "Sunil (07:14): yes"
-    "chat_sender": rx(rf"(?m)^[ \t]*(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|\p{{Lu}}\.?))?)[ \t]*\([ \t]*\d{{1,2}}:\d{{2}}[^)\n]{{0,12}}\)[ \t]*:"),
+    # a chat message's sender before its time: "Hannah K (07:12): is 12B ...", "Sunil (07:14): yes", "Sian R 08:31: ok"
+    "chat_sender": rx(rf"(?m)^[ \t]*(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|\p{{Lu}}\.?))?)[ \t]*(?:\([ \t]*\d{{1,2}}:\d{{2}}[^)\n]{{0,12}}\)"
+                      r"|(?:[ \t]*\([^)\n]{1,20}\))?[ \t]\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*(?i:[ap]\.?m\.?))?)[ \t]*:[ \t]"),
     # a speaker tag of a first name and an initial: "Jen R: admitting hosp pls"
     "speaker_initial": rx(rf"(?m)^[ \t]*(?P<phi>{CAP}[ \t]+\p{{Lu}}\.?)[ \t]*:[ \t]"),
     # a title before an initial alone: "d/w Dr Y re apixaban", "Hi Dr B,"
@@ -399,6 +402,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 word = text[span[0]:span[1]] if span else ""
                 if span and " " not in word and not (_may_be_name(word) or word.isupper() and len(word) <= 3):
                     span = None  # "Hospice RN", "CHARGE RN", "RRT RN": a unit or a role (but "TDW RN": initials)
+            elif kind == "surname_initial_credential":
+                surname = text[s:e].split(",")[0]
+                span = (s, e) if is_name_word(surname) and _may_be_name(surname) else None
             elif kind == "label":
                 cue = text[m.start(): s]
                 strong = bool(_STRONG_LABEL.search(cue))

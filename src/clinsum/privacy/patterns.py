@@ -64,8 +64,9 @@ _NOT_A_COUNT = (r"(?!\s*(?:x\b|times|days?|weeks?|months?|years?|hours?|hrs?|h\b
                 r"|items?|criteria|sets?|bottles?|samples?|of\b|out\b|inch|dilution|strength|ratio|points?|questions?"
                 r"|patients?|cases?|doses?|vials?|units?|slides?|specimens?|biopsies|lymph|LN|ribs?|fingers?|toes?))")
 DATE_PATTERNS = [
-    # 03/14/2023, 3-14-23, 2023.03.14, 14.03.2023
-    rx(r"(?<![\d/.-])(?P<phi>\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}[/.-]\d{1,2}[/.-]\d{1,2})(?![\d/-]|\.\d)"),
+    # 03/14/2023, 3-14-23, 2023.03.14, 14.03.2023 (one separator throughout: "pain 1-2/10" is a score)
+    rx(r"(?<![\d/.-])(?P<phi>\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:\d{4}|\d{2})|\d{4}(?P<sep2>[/.-])\d{1,2}(?P=sep2)\d{1,2})"
+       r"(?![\d/-]|\.\d)"),
     # March 14th, 2023 / Mar. 14 / March 14 2023
     rx(rf"\b(?P<phi>{MONTH}\.?(?:\s+|-(?=\d{{1,2}}\b(?!-)))\d{{1,2}}{ORD}?(?:,?\s+(?:\d{{4}}|'\d{{2}}))?)(?!\d|:\d)", re.IGNORECASE),
     # 14 March 2023 / 14th of March / 14-Mar-23 / 14Mar2023
@@ -454,7 +455,17 @@ _TRADE = (r"(?:Roofing|Logistics|Foods|Construction|Plumbing|Trucking|Transport|
 TRADE_WORD = rx(rf"\b{_TRADE}(?![\w'’-])")
 # the words before a trade word (matched on the text that ends with it: linear on long notes)
 BUSINESS_PATTERN = rx(rf"(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|and|&)){{0,3}}[ \t]+{_TRADE})\Z")
+# Words that end an organisation's name said at the start of a phone call ("thank you for calling bartletts drug in
+# marble this is kayla").
+_CALL_STOP = (r"(?:this|my|how|in|at|on|and|where|who|you|your|we|i|is|are|speaking|can|may|please|today|hello|hi|good"
+              r"|agent|rep|caller|for|to|with|from|of|um|uh|its|it's|so|yes|yeah|ok|okay|calling)")
+_CALL_WORD = r"\p{L}[\p{L}'’&.-]*"
 INSTITUTION_PATTERNS = [
+    # an organisation answering or placing a phone call: "thank you for calling High Plains Health Plan", "you've reached
+    # summit medicaid managed care", "this is rich calling from harmony family clinic"
+    rx(rf"\b(?i:thank[ \t]+you[ \t]+for[ \t]+calling|thanks[ \t]+for[ \t]+calling|you['’]?ve[ \t]+reached|you[ \t]+have[ \t]+reached"
+       rf"|calling[ \t]+(?:from|with))[ \t]+(?:the[ \t]+)?"
+       rf"(?P<phi>(?!(?i:{_CALL_STOP})\b){_CALL_WORD}(?:[ \t]+(?!(?i:{_CALL_STOP})\b){_CALL_WORD}){{0,4}})"),
     rx(rf"\b{_SITE_CUE}[ \t]*(?:the[ \t]+)?(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?(?:{CAP}|{UPPER})(?:[ \t]+(?:{CAP}|{UPPER})){{0,2}})"
        rf"(?![\w'’-])"),
     rx(rf"(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|{UPPER}|and|&)){{0,3}}[ \t]+{_COMPANY})(?!\p{{L}})"),

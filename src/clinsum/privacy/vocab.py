@@ -208,7 +208,8 @@ def clinical_spans(text: str) -> tuple[tuple[int, int], ...]:
                                             rf"[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:'s)?"
                                             rf"(?=[\s-]+(?i:{CLINICAL_NOUNS})s?\b)", text)]
     # a score named after a person, with its value: "Morse 65", "Braden score 14", "GCS/Glasgow 15"
-    spans += [m.span(1) for m in re.finditer(r"\b((?:Morse|Braden|Norton|Waterlow|Caprini|Padua|Wells|Glasgow|Apgars?)"
+    spans += [m.span(1) for m in re.finditer(r"\b((?:Morse|Braden|Norton|Waterlow|Caprini|Padua|Wells|Glasgow|Apgars?|Barthel"
+                                             r"|Berg|Tinetti|Katz|Ballard|Silverman|Rockwood|Borg|Karnofsky|Lansky|Zubrod)"
                                              r"(?:\s+(?:score|scale|fall\s+score))?)\s*:?\s*\d", text)]
     # a grade or class named after a person: "Forrest IIa", "Hinchey Ib"
     spans += [m.span() for m in re.finditer(r"\b[A-Z][a-z]+\s+(?:grade\s+|class\s+|type\s+)?[IV]{1,3}[abc]\b", text)]
