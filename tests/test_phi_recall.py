@@ -46,6 +46,17 @@ FOUND = [
     # an organisation answering or placing a phone call, in speech without capitals
     ("agent thank you for calling bartletts drug in town this is the pharmacy line", "bartletts drug", "INSTITUTION"),
     ("rep youve reached high plains health plan my name is joan", "high plains health plan", "INSTITUTION"),
+    # a surname alone after a title in speech without capitals; a weekday and a day in words
+    ("hi this is a message for the clinic about my mother she has been having some trouble with her legs and the swelling "
+     "is worse in the mornings so she sees doctor tallchief out at the clinic on tuesdays", "tallchief", "NAME"),
+    ("thanks for waiting we have the order ready and the driver can bring it out to the house this week so youre all set "
+     "mister young you should have it by thursday", "young", "NAME"),
+    ("her appointment on friday the ninth but her ride fell through", "friday the ninth", "DATE"),
+    # ages and towns in the columns of a table
+    ("| Time  | Patient        | Age | Town   |\n|-------|----------------|-----|--------|\n"
+     "| 08:20 | ROSE, IRIS M   | 94  | Eagle  |", "94", "AGE"),
+    ("| Time  | Patient        | Age | Town   |\n|-------|----------------|-----|--------|\n"
+     "| 08:20 | ROSE, IRIS M   | 94  | Eagle  |", "Eagle", "LOCATION"),
     ("Pt: Ciaran Dalaigh   MRN 2219-0048   Day +9 s/p allo-SCT", "2219-0048", "ID"),
     ("Nurse: Is your MRN still 004417289?\nPatient: I guess.", "004417289", "ID"),
     ("[SPEAKER_1] and how old are you\n[SPEAKER_2] oh im um ninety two i think", "ninety two", "AGE"),

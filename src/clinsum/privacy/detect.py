@@ -23,7 +23,8 @@ import regex
 from clinsum.privacy.addresses import find_address_blocks
 from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import (
-    find_names, is_lowercase_text, other_mentions, spelled_names, table_record_numbers, with_companions,
+    find_names, is_lowercase_text, other_mentions, spelled_names, table_ages, table_places, table_record_numbers,
+    with_companions,
 )
 from clinsum.privacy.patterns import (
     ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, DATE_PATTERNS, EMPLOYER_PATTERN,
@@ -124,6 +125,8 @@ class _ClinicalRecognizers:
             SpanRecognizer("DATE", find_old_birth_years, 0.85, "BirthYear"),
             regex_recognizer("ID", ID_PATTERNS + SPOKEN_ID_PATTERNS, 0.9),
             SpanRecognizer("ID", table_record_numbers, 0.9, "Table"),
+            SpanRecognizer("AGE", table_ages, 0.85, "Table"),
+            SpanRecognizer("LOCATION", table_places, 0.6, "Table"),
             regex_recognizer("PHONE", PHONE_PATTERNS + SPOKEN_PHONE_PATTERNS),
             regex_recognizer("SSN", SSN_PATTERNS, 0.9),
             regex_recognizer("ADDRESS", ADDRESS_PATTERNS),

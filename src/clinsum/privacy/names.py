@@ -610,6 +610,10 @@ _PERSON_COLUMN = regex.compile(r"""(?i:pt|patient|name|(?:pt|patient|last|first|
 _RECORD_COLUMN = regex.compile(r"(?i:mrn|mr\#|rx[ \t]*\#?|rx[ \t]+(?:no|number)|acct[ \t]*\#?|account|csn|fin|enc[ \t]*\#?"
                                r"|encounter|visit[ \t]*(?:id|\#)|member[ \t]*(?:id|\#)|accession|acc[ \t]*\#|specimen[ \t]*\#?"
                                r"|id|patient[ \t]*id|pt[ \t]*id|claim[ \t]*\#?|order[ \t]*\#)")
+_AGE_COLUMN = regex.compile(r"(?i:age|age/sex|age/sx|yrs|years)")
+_AGE_CELL = regex.compile(r"(\d{2,3})[ \t]*(?:y/?o|yrs?|y|[MF])?")
+_PLACE_COLUMN = regex.compile(r"(?i:town|city|hometown|home[ \t]+town|village|community|residence|city/town|town/city)")
+_PLACE_CELL = regex.compile(rf"{CAP}(?:[ \t]{CAP}){{0,2}}")
 _ALIGNED_CELL = regex.compile(r"\S+(?:[ ]\S+)*")  # a cell of a table aligned with spaces: words one space apart
 _ANSWERS = frozenset("na no ok yes unk tbd nd nr none".split())
 _TABLE_INITIALS = regex.compile(r"\p{Lu}{2,3}|\p{Ll}{2,3}")
@@ -639,7 +643,8 @@ def table_columns(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[i
     for line in text.split("\n"):
         cells = _cells(line)
         names = [line[s:e].strip(" :") for s, e in cells]
-        if len(cells) >= 3 and any(_PERSON_COLUMN.fullmatch(h) or _RECORD_COLUMN.fullmatch(h) for h in names) \
+        if len(cells) >= 3 and any(_PERSON_COLUMN.fullmatch(h) or _RECORD_COLUMN.fullmatch(h) or _AGE_COLUMN.fullmatch(h)
+                                   or _PLACE_COLUMN.fullmatch(h) for h in names) \
                 and all(len(h.split()) <= 3 and not regex.search(r"\d", h) for h in names):
             heads, starts = names, [s for s, _ in cells]
             headers.append((offset, offset + len(line)))
@@ -682,6 +687,18 @@ def table_record_numbers(text: str) -> list[tuple[int, int]]:
             and _RECORD_NUMBER.fullmatch(text[s:e])]
 
 
+def table_ages(text: str) -> list[tuple[int, int]]:
+    """Ages over 89 in the age columns of tables ("| 94  |", "91F")."""
+    return [(s, s + len(m.group(1))) for s, e, head in table_columns(text)[1] if _AGE_COLUMN.fullmatch(head)
+            and (m := _AGE_CELL.fullmatch(text[s:e])) and 90 <= int(m.group(1)) < 130]
+
+
+def table_places(text: str) -> list[tuple[int, int]]:
+    """Towns in the town columns of tables ("Town: Eagle", "| Gypsum |")."""
+    return [(s, e) for s, e, head in table_columns(text)[1] if _PLACE_COLUMN.fullmatch(head)
+            and _PLACE_CELL.fullmatch(text[s:e]) and all(is_name_word(w) for w in text[s:e].split())]
+
+
 # Initials closing a note: "no safety concerns. mk", "will call back thurs.\n-kt"
 _END_INITIALS = regex.compile(r"(?:^|[.!?][ \t]+|[ \t]-|\n)[ \t]*-?[ \t]*(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,3})[ \t]*\Z")
 # A word in lowercase of four letters or more (one pass over the text; the lists decide).
@@ -721,6 +738,10 @@ _LOWERCASE_CUE = rx(rf"""\b(?:(?i:{_TITLE})\.?|{_ROLE}|patient|pt|(?:patient\s+)
 
 
 _DOCTOR_TAG = regex.compile(r"(?i:doctor|dr)[ \t]*:")
+# After these a surname stands alone in speech: "she sees doctor tallchief" (a word no dictionary holds), "youre all
+# set mister young" (any word but a common one).
+_DOCTOR_WORDS = frozenset(("doctor", "dr"))
+_HONORIFICS = frozenset(("mister", "mr", "mrs", "ms", "miss", "missus"))
 
 
 def _lowercase_cued_names(text: str) -> list[tuple[int, int]]:
@@ -748,8 +769,10 @@ def _lowercase_cued_names(text: str) -> list[tuple[int, int]]:
         # an initial, or a first name that text mostly writes in lowercase ("rosemary", "precious"), only before a
         # surname that text does not
         surname = end > words[0].end() and words[1].group() not in lowercase_words()
+        title = text[m.start(): m.start("phi")].strip(" \t:,.").lower()
         alone = len(first) > 1 and (first in first_names() and first not in lowercase_words()
-                                    or first not in english_words() and _likely_name(first))
+                                    or first not in english_words() and (_likely_name(first) or title in _DOCTOR_WORDS)
+                                    or title in _HONORIFICS and first not in common_words())
         if not (alone or surname):
             continue
         spans.append((m.start("phi"), m.start("phi") + end))
@@ -793,8 +816,10 @@ def _coordinated(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int
 
 # A name word beside a found name, on its line: "Maha" of "Maha Cazares", "S Bouts" of "Jildau S Bouts", a
 # generational suffix ("Kevin Veitonen II").
-_NEXT_WORD = regex.compile(rf"(?:{_NEXT})(?:(?P<suffix>(?:Jr|Sr)\.?|II|III)|(?:\p{{Lu}}\.?{_GAP})?(?P<word>{CAP}))(?![\p{{L}}\d])")
-_PREVIOUS_WORD = regex.compile(rf"(?<![\p{{L}}\d'’.-])(?P<word>{CAP})(?:{_NEXT})$")
+# A name's words are at most two spaces apart: a wider gap or a tab separates a table's columns.
+_BESIDE = rf"[ ]{{1,2}}(?:{PARTICLE}[ ]{{1,2}})*"
+_NEXT_WORD = regex.compile(rf"{_BESIDE}(?:(?P<suffix>(?:Jr|Sr)\.?|II|III)|(?:\p{{Lu}}\.?[ ]{{1,2}})?(?P<word>{CAP}))(?![\p{{L}}\d])")
+_PREVIOUS_WORD = regex.compile(rf"(?<![\p{{L}}\d'’.-])(?P<word>{CAP}){_BESIDE}$")
 _TITLE_WORD = regex.compile(rf"(?i:{_TITLE})")
 
 

@@ -105,7 +105,8 @@ DATE_PATTERNS = [
     rx(rf"\bthe\s+(?P<phi>\d{{1,2}}{ORD})\s+of\b", re.IGNORECASE),
     # a weekday with the date or day after it, as one date: "Sunday, October 13", "Tuesday the 9th", "Sun 3/9"; not
     # with an hour ("Mon-Fri 8-4:30", "Tue 9 am")
-    rx(rf"\b(?P<phi>{WEEKDAY},?\s+(?:the\s+)?\d{{1,2}}{ORD}|{WEEKDAY},?\s+(?:the\s+)?(?:{MONTH}\.?\s+)?\d{{1,2}}"
+    rx(rf"\b(?P<phi>{WEEKDAY},?\s+(?:the\s+)?(?:\d{{1,2}}{ORD}|{ORDINAL_WORD}\b(?!\s+(?:thing|time|one|week|day|visit|dose)\b))"
+       rf"|{WEEKDAY},?\s+(?:the\s+)?(?:{MONTH}\.?\s+)?\d{{1,2}}"
        rf"(?:/\d{{1,2}}(?:/\d{{2,4}})?)?)\b(?![:.]\d|[-–]\d{{1,2}}:|\s*(?:am|pm|a\.m|p\.m|o['’]?clock|h(?:rs?)?\b))",
        re.IGNORECASE),
     # dates in words: "the eleventh of August", "August eleventh", "eleventh of August, nineteen sixty"
