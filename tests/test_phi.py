@@ -183,6 +183,7 @@ ALLOWED = [
     "Hoyer lift for transfers, Broda chair. Rockwood CFS 6. Barthel 14/20. Pain 1-2/10.",
     # a phone call's greeting to the pharmacy in general
     "Thank you for calling the pharmacy, how can I help?",
+    "Doctor: He says that you have reached maximum medical improvement.",
     # a title word in speech before a common word; a weekday before "the first thing"
     "the doctor said it was fine and i told the doctor office. Monday the first thing she did was call.",
     # an age column's ages under 90

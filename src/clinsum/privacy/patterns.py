@@ -462,10 +462,11 @@ _CALL_STOP = (r"(?:this|my|how|in|at|on|and|where|who|you|your|we|i|is|are|speak
               r"|agent|rep|caller|for|to|with|from|of|um|uh|its|it's|so|yes|yeah|ok|okay|calling)")
 _CALL_WORD = r"\p{L}[\p{L}'’&.-]*"
 INSTITUTION_PATTERNS = [
-    # an organisation answering or placing a phone call: "thank you for calling High Plains Health Plan", "you've reached
-    # summit medicaid managed care", "this is rich calling from harmony family clinic"
-    rx(rf"\b(?i:thank[ \t]+you[ \t]+for[ \t]+calling|thanks[ \t]+for[ \t]+calling|you['’]?ve[ \t]+reached|you[ \t]+have[ \t]+reached"
-       rf"|calling[ \t]+(?:from|with))[ \t]+(?:the[ \t]+)?"
+    # an organisation answering or placing a phone call: "thank you for calling High Plains Health Plan", "this is rich
+    # calling from harmony family clinic", "you've reached summit medicaid" at a turn's start (not "that you have reached
+    # maximum medical improvement")
+    rx(rf"(?:\b(?i:thank[ \t]+you[ \t]+for[ \t]+calling|thanks[ \t]+for[ \t]+calling|calling[ \t]+(?:from|with))"
+       rf"|(?:^|(?<=[:\]\n])|(?<=\b(?i:hi|hello|rep|agent|operator|office)))[ \t]*(?i:you['’]?ve|you[ \t]+have)[ \t]+reached)[ \t]+(?:the[ \t]+)?"
        rf"(?P<phi>(?!(?i:{_CALL_STOP})\b){_CALL_WORD}(?:[ \t]+(?!(?i:{_CALL_STOP})\b){_CALL_WORD}){{0,4}})"),
     rx(rf"\b{_SITE_CUE}[ \t]*(?:the[ \t]+)?(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?(?:{CAP}|{UPPER})(?:[ \t]+(?:{CAP}|{UPPER})){{0,2}})"
        rf"(?![\w'’-])"),

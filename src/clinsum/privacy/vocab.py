@@ -198,7 +198,9 @@ def clinical_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of drugs, conditions, procedures, body parts and frequencies (the allow-list's lexicon)."""
     from clinsum.text import lexicon
 
-    low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)  # same length as text
+    low = text.lower()
+    if len(low) != len(text):  # "İ" lowers to two characters: keep such letters as they are, for the same offsets
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     spans = [(m.start, m.end) for m in lexicon.find_drugs(low)]
     spans += [(t.start, t.end) for t in lexicon.find_terms(low)]
     spans += [(m.start, m.end) for m in lexicon.find_body_parts(low)]
