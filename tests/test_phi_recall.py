@@ -52,6 +52,15 @@ FOUND = [
     ("thanks for waiting we have the order ready and the driver can bring it out to the house this week so youre all set "
      "mister young you should have it by thursday", "young", "NAME"),
     ("her appointment on friday the ninth but her ride fell through", "friday the ninth", "DATE"),
+    # numbers read out in a phone call: a ZIP, a box, a county road, an ID after words of the turn
+    ("agent can you give me your zip code patient seven one eight oh one agent perfect", "seven one eight oh one", "ZIP"),
+    ("gotta send it there its p o box four twelve in town", "p o box four twelve", "ADDRESS"),
+    ("hes out on county road one oh six past the turnoff", "county road one oh six", "ADDRESS"),
+    ("rep the members id number please\ncaller um yes its h p p seven seven four one two nine oh three", "seven seven four "
+     "one two nine oh three", "ID"),
+    # a town before its state in speech without capitals; a word and its spelling
+    ("yeah were out in liberty missouri now so the closest store", "liberty", "LOCATION"),
+    ("rep and the members name caller ngata n g a t a rep thank you", "ngata", "NAME"),
     # ages and towns in the columns of a table
     ("| Time  | Patient        | Age | Town   |\n|-------|----------------|-----|--------|\n"
      "| 08:20 | ROSE, IRIS M   | 94  | Eagle  |", "94", "AGE"),

@@ -13,7 +13,8 @@ import regex
 from clinsum.privacy.name_model import KNOWN_THRESHOLD, UNCUED_THRESHOLD, looks_like_name, name_score
 from clinsum.privacy.patterns import CAP, INITIAL, LOWER_WORD, PARTICLE, STATE, STATE_NAMES, UPPER, rx
 from clinsum.privacy.vocab import (
-    allowed_words, capitalised_words, cities, common_words, countries, department_words, english_words, first_names, is_name_word,
+    allowed_words, capitalised_words, cities, clinical_spans, common_words, countries, department_words, english_words, first_names,
+    is_name_word,
     last_names, lowercase_forms, lowercase_words, service_words,
 )
 
@@ -876,12 +877,14 @@ def other_mentions(text: str, names: list[tuple[int, int]]) -> list[tuple[int, i
 
 # Letters read out one by one: "K-O-W-A-L-S-K-I", "v a n c e", "Z, B, I, G, N, I, E, W"
 _SPELLED = regex.compile(r"\b\p{L}\b(?<!['’]\p{L})(?=[ \t]*[-,.]?[ \t]*\p{L}\b)(?:(?:[ \t]*[-,.][ \t]*|[ \t]+)\p{L}\b){2,}")
+_WORD_BEFORE = regex.compile(r"(?<![\p{L}'’-])(\p{L}[\p{L}'’-]*\p{L})[ \t]*[,:]?[ \t]*$")
 _SPELL_CUE = regex.compile(r"(?i:spell(?:ed|s|ing)?|spelt)\b[^.\n]{0,30}$")
 
 
 def spelled_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Names spelled out letter by letter: a found name's word, or its beginning or end of four letters or more
-    ("Abernethy, E-T-H-Y"), or any word after "spell" ("spelling first name o l u m i d e")."""
+    ("Abernethy, E-T-H-Y"), any word after "spell" ("spelling first name o l u m i d e"), or a word and its spelling
+    right after it, unless a clinical one ("caller tobi t o b i"; not "metformin m e t f o r m i n")."""
     words = {_unaccented(w) for s, e in names for w in regex.findall(r"\p{L}[\p{L}'’-]*\p{L}", text[s:e]) if len(w) >= 3}
     spans = []
     for m in _SPELLED.finditer(text):
@@ -889,6 +892,10 @@ def spelled_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int, in
         if letters in words or len(letters) >= 4 and any(w.startswith(letters) or w.endswith(letters) for w in words) \
                 or _SPELL_CUE.search(text, max(0, m.start() - 40), m.start()):
             spans.append(m.span())
+        elif (word := _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())) and len(letters) >= 3 \
+                and _unaccented(word.group(1)) == letters and is_name_word(word.group(1)) \
+                and not clinical_spans(word.group(1)):
+            spans += [word.span(1), m.span()]
     return spans
 
 

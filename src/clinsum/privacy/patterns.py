@@ -262,6 +262,8 @@ def spoken_number(pieces: int) -> str:
 _SPOKEN_ID_LABEL = r"""(?:m[ \t]?r[ \t]?n|medical[ \t]+record(?:[ \t]+number)?|record[ \t]+number|account(?:[ \t]+number)?|acct
     |member[ \t]+(?:i[ \t]?d|number)|(?:policy|group|claim|chart|case|encounter|visit|confirmation|reference|license
     |badge|interpreter|i[ \t]?d)[ \t]+number|n[ \t]?p[ \t]?i|d[ \t]?e[ \t]?a|accession(?:[ \t]+number)?|i[ \t]?d)"""
+# Words of a phone call between a question and its answer: "id number please\ncaller um yes its h p p seven seven ...".
+_SPOKEN_TURN = r"(?:please|caller|patient|agent|rep|member|yes|yeah|yep|sure|ok|okay|its|it's|it|is|so|and|that's|thats)"
 _SPOKEN_PHONE_CUE = (r"\b(?:(?:call|reach|reached|text)(?:[ \t]+(?:me|us|him|her|them))?(?:[ \t]+back)?[ \t]+(?:at|on)"
                      r"|number[ \t]+(?:is|was)|phone(?:[ \t]+number)?|cell|mobile|pager|extension|ext|fax|callback)"
                      r"[ \t]*(?:is|:|at)?[ \t,]*")
@@ -271,8 +273,8 @@ SPOKEN_ID_PATTERNS = [
     # X K Z 5 5 0 2 8 8 3 1", "H as in Henry 4 4 7 1 0 2 9 8 3"
     rx(r"(?<![\w/.-])(?P<phi>(?:(?:[A-Za-z](?:[ \t]+as[ \t]+in[ \t]+[A-Z][a-z]+)?)[ \t,]+){0,4}\d(?:[ \t]*[,-]?[ \t]+\d){6,})"
        r"(?![\w/-]|\.\d)"),
-    rx(rf"\b{_SPOKEN_ID_LABEL}[ \t]*(?:is|was|:|\#)?[ \t,]*(?P<phi>(?:[a-z](?:[ \t]+|-)){{0,4}}{spoken_number(3)})",
-       re.IGNORECASE),
+    rx(rf"\b{_SPOKEN_ID_LABEL}[ \t]*(?:is|was|:|\#)?[ \t,]*(?:{_SPOKEN_TURN}[ \t,]+){{0,6}}"
+       rf"(?P<phi>(?:[a-z](?:[ \t]+|-)){{0,4}}{spoken_number(3)})", re.IGNORECASE),
     # seven digits or more read out are a number of some record (or a phone's, after its cue), never a measurement
     rx(rf"(?<![\w-])(?={_DIGIT_WORD}\b)(?<!{_SPOKEN_PHONE_CUE})(?P<phi>{_DIGIT_WORD}(?:{_SPOKEN_GAP}(?:{_DIGIT_WORD}"
        rf"|(?:double|triple)[ \t]+{_DIGIT_WORD}|dash)){{6,40}})(?![\w-])", re.IGNORECASE),
@@ -300,6 +302,9 @@ _NUMBERED = (r"(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|S
 _AND = r"[ \t]+(?:and|&)[ \t]+"
 _APARTMENT = r"(?:,?[ \t]+(?i:Apt|Apartment|Unit|Suite|Ste|Room|Rm|Floor|Fl|\#)\.?[ \t]*\#?[A-Za-z0-9-]+)?"
 ADDRESS_PATTERNS = [
+    # a box or a rural road read out: "p o box four twelve", "rr two box eighteen", "county road one oh six"
+    rx(rf"(?i:\b(?P<phi>(?:p[ \t.]*o[ \t.]*box|post[ \t]+office[ \t]+box|rr|rural[ \t]+route|county[ \t]+road|county[ \t]+rd"
+       rf"|farm[ \t]+to[ \t]+market[ \t]+road)[ \t]+{spoken_number(1)}(?:[ \t]+box[ \t]+{spoken_number(1)})?))"),
     # a house number said in words: "forty one kessler road", "three-two-oh-eight Linden Avenue, apartment 5C"
     rx(rf"\b(?P<phi>(?:{_TO_99}|oh)(?:[ \t-]+(?:{_TO_99}|oh|hundred|thousand|and)){{0,5}}[ \t]+"
        rf"(?!(?:more|times|days|weeks|months|years|hours|lane|way|blocks?|miles?|doors?)\b)(?:\p{{L}}[\p{{L}}'’-]+[ \t]+){{1,3}}"
@@ -345,7 +350,15 @@ ADDRESS_PATTERNS = [
        r"(?:[ \t]+(?i:near|at|by)[ \t]+(?i:mile[ \t]+marker|mm|exit)[ \t]*\d{1,4})?)"),
 ]
 _CITY = rf"(?:(?:St|Ste|Saint|Mt|Ft|Fort|ST|MT|FT)\.?[ \t]+)?(?:{CAP}(?:\s+{CAP}){{0,2}}|{UPPER}(?:\s+{UPPER}){{0,2}})"
+_LOWERCASE_STATE_NAMES = STATE_NAMES.lower().replace(" ", r"[ \t]+")
+# A town's word before a state's name: not an article, a possessive or a direction ("in the west virginia hills").
+_TOWN_WORD = (r"(?!(?:the|a|an|my|his|her|our|their|north|south|west|east|new|rhode|upstate|downstate|rural|western"
+              rf"|eastern|northern|southern|central|all|over)\b){LOWER_WORD}")
 LOCATION_PATTERNS = [
+    # a town before its state in speech written without capitals, after a place word or a box read out: "in liberty
+    # missouri", "rr two box eighteen hope arkansas"
+    rx(rf"(?:\b(?:in|from|to|near|outside|outside\s+of|of|at|around)|\bbox[ \t]+{spoken_number(1)})[ \t]+"
+       rf"(?P<phi>{_TOWN_WORD}(?:[ \t]+{_TOWN_WORD})?)[ \t]+(?:{_LOWERCASE_STATE_NAMES})\b"),
     # a county, township or reservation: "Marion County", "Scambler Township", "Pine Ridge Reservation"
     rx(rf"(?P<phi>(?:{CAP}[ \t]+){{1,3}}(?:County|Township|Reservation|Borough|Rancheria)|(?:{UPPER}[ \t]+){{1,3}}"
        r"(?:COUNTY|TOWNSHIP|RESERVATION))\b"),
@@ -371,6 +384,8 @@ LOCATION_PATTERNS = [
     rx(rf"\bthe[ \t]+(?P<phi>{CAP}(?:[ \t]+{CAP})?)[ \t]+(?i:district|neighbou?rhood)\b"),
 ]
 ZIP_PATTERNS = [
+    # read out in a phone call: "can you give me your zip code\npatient seven one eight oh one"
+    rx(rf"\bzip(?:[ \t]*code)?\b[^\n\d]{{0,40}}?\b(?P<phi>{spoken_number(5)})", re.IGNORECASE),
     rx(rf"\b{STATE}\.?,?\s+(?P<phi>\d{{5}}(?:-\d{{4}})?)\b"),
     # after a label, any country's postal code: "ZIP: 394 13", "my zip code is 880", "Postal code: B0J 2H0"
     rx(r"\b(?:zip|zip\s*code|postal\s+code|zipcode|postcode)\s*(?:\#|:|is)?\s*:?\s*"
