@@ -28,7 +28,7 @@ from clinsum.privacy.names import (
 )
 from clinsum.privacy.patterns import (
     ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, DATE_PATTERNS, EMPLOYER_PATTERN,
-    ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_SITE, NUMBER_WORD, PHONE_PATTERNS,
+    ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_SITE, NUMBER_WORD, PHONE_PATTERNS, CuedPattern,
     SAINTS_HERB_OR_DAY, SPOKEN_ID_PATTERNS, SPOKEN_PHONE_PATTERNS, SSN_PATTERNS, STATE, STATE_NAMES, TRADE_WORD, UPPER,
     WORD_AGE, ZIP_PATTERNS,
 )
@@ -100,7 +100,7 @@ class _ClinicalRecognizers:
             def analyze(self, text, entities, nlp_artifacts=None):
                 return [RecognizerResult(self.supported_entities[0], s, e, self.score) for s, e in self.find(text)]
 
-        def regex_recognizer(entity: str, patterns: list[regex.Pattern], score: float = 0.85):
+        def regex_recognizer(entity: str, patterns: list[regex.Pattern | CuedPattern], score: float = 0.85):
             """Each regex's group ``phi`` is an identifier of ``entity``."""
             return SpanRecognizer(entity, lambda text: [m.span("phi") for p in patterns for m in p.finditer(text)],
                                   score, "Regex")
@@ -411,9 +411,35 @@ def _presidio_recognizers() -> list:
             UsSsnRecognizer(), DateRecognizer(), MedicalLicenseRecognizer(), UsMbiRecognizer()]
 
 
+# A word, a punctuation mark, or a run of whitespace that is more than the one space after a token.
+_TOKEN_PIECE = regex.compile(r"(\w+|[^\w\s])( ?)|(\s+)")
+
+
+class _WordTokenizer:
+    """Words and single punctuation marks, as a spaCy ``Doc`` whose text is the input's: all that Presidio's context
+    words are matched against, in a fifth of the time of spaCy's English rules (prefixes, suffixes, infixes and
+    exceptions), which took a tenth of a long note's time."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str):
+        from spacy.tokens import Doc
+
+        words, spaces = [], []
+        for m in _TOKEN_PIECE.finditer(text):
+            if m.group(3) is None:
+                words.append(m.group(1))
+                spaces.append(bool(m.group(2)))
+            else:
+                words.append(m.group(3))
+                spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+
 def _blank_english():
-    """spaCy's English tokenizer with lowercase words as lemmas, which Presidio's context words are matched
-    against (no trained pipeline is needed, so nothing is downloaded)."""
+    """A blank English pipeline with a word tokenizer and lowercase words as lemmas, which Presidio's context words
+    are matched against (no trained pipeline is needed, so nothing is downloaded)."""
     import spacy
     from spacy.attrs import LEMMA, LOWER
     from spacy.language import Language
@@ -424,6 +450,7 @@ def _blank_english():
             doc.from_array([LEMMA], doc.to_array([LOWER]))  # in spaCy's arrays: no Token object per word
             return doc
     nlp = spacy.blank("en")
+    nlp.tokenizer = _WordTokenizer(nlp.vocab)
     nlp.add_pipe("clinsum_lower_lemma")
     return nlp
 

@@ -11,7 +11,9 @@ from functools import lru_cache
 import regex
 
 from clinsum.privacy.name_model import KNOWN_THRESHOLD, UNCUED_THRESHOLD, looks_like_name, name_score
-from clinsum.privacy.patterns import CAP, INITIAL, LOWER_WORD, PARTICLE, STATE, STATE_NAMES, UPPER, rx
+from clinsum.privacy.patterns import (
+    CAP, INITIAL, LOWER_WORD, PARTICLE, STATE, STATE_NAMES, UPPER, finditer_on_cued_lines, rx,
+)
 from clinsum.privacy.vocab import (
     allowed_words, capitalised_words, cities, clinical_spans, common_words, countries, department_words, english_words, first_names,
     is_name_word,
@@ -193,6 +195,12 @@ _NAME_PATTERNS = {
     "last_first": rx(rf"(?P<phi>{CAP},{_GAP}{CAP}(?:{_GAP}{INITIAL})?|{UPPER},[ \t]*{UPPER}(?:{_GAP}\p{{Lu}}\.?(?!\p{{L}}))?)"),
     # "John Smith", "JOHN A. SMITH"
     "first_last": rx(rf"(?P<phi>(?:{CAP}|{UPPER})(?:{_GAP}{INITIAL})?(?:{_NEXT}(?:{CAP}|{UPPER})){{1,2}})"),
+}
+# What a pattern cannot match without, on the same line: only the lines with it are read (finditer_on_cued_lines).
+_NAME_PATTERN_CUES = {
+    "before_room": rx(r"\((?i:rm|room|bed|bd|bay)"),
+    "opening_vocative": rx(r",[ \t]+(?i:can|could|would|will|please|how|what|are|do|did|is|I|we|you|it's|this|thank"
+                           r"|thanks|good|nice|any|let's|your|you're|have|has|when|where|why|tell)\b"),
 }
 _STATE_NAME = regex.compile(rf"\b(?i:{STATE_NAMES})\b")
 _COMMA_STATE = regex.compile(rf",[ \t]*{STATE}\b")
@@ -383,7 +391,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for kind, pattern in _NAME_PATTERNS.items():
         # "Patient: my name is ...", "husband Ernesto and daughters Lupe" hold two cues
-        for m in pattern.finditer(text, overlapped=kind in ("label", "role", "title", "lowercase_pair")):
+        overlapped = kind in ("label", "role", "title", "lowercase_pair")
+        cue = _NAME_PATTERN_CUES.get(kind)
+        for m in (finditer_on_cued_lines(pattern, cue, text) if cue else pattern.finditer(text, overlapped=overlapped)):
             s, e = m.span("phi")
             if kind == "title":
                 title = text[m.start(): s].strip()

@@ -4,6 +4,7 @@ rest of the match its context (a label, a unit, a state)."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import regex
 
@@ -38,6 +39,32 @@ PARTICLE = r"(?:da|de|del|della|der|di|do|dos|das|du|la|le|van|von|ten|ter|bin|a
 
 def rx(pattern: str, flags: int = 0) -> regex.Pattern:
     return regex.compile(pattern, flags | regex.VERBOSE | regex.VERSION0)
+
+
+def finditer_on_cued_lines(pattern: regex.Pattern, cue: regex.Pattern, text: str, **kwargs):
+    """``pattern.finditer(text)`` over only the lines where ``cue`` occurs: the same matches for a pattern that never
+    crosses a line's end and cannot match without ``cue`` on its line, at the cost of one scan for ``cue`` (a pattern
+    that starts with a name's word is tried at every letter of a text; a cue with a rare first character is not)."""
+    end = -1
+    for m in cue.finditer(text):
+        if m.start() < end:
+            continue  # its line is read already
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end + 1
+        yield from pattern.finditer(text, start, end, **kwargs)
+
+
+@dataclass(frozen=True)
+class CuedPattern:
+    """A pattern that cannot match without ``cue`` on its line, read only on such lines (:func:`finditer_on_cued_lines`);
+    the recognizers call only ``finditer``."""
+
+    pattern: regex.Pattern
+    cue: regex.Pattern
+
+    def finditer(self, text: str):
+        return finditer_on_cued_lines(self.pattern, self.cue, text)
 
 
 WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
@@ -78,7 +105,8 @@ DATE_PATTERNS = [
     rx(r"(?<![\d/.-])(?P<phi>(?:0?[1-9]|1[0-2])/(?:19|20)\d{2})(?![\d/]|\.\d)"),
     rx(r"(?<![\w.-])(?P<phi>(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\w.-])"),
     rx(r"(?<![\d/])(?P<phi>\d{1,2}[ \t]*/[ \t]*\d{1,2}[ \t]*/[ \t]*(?:19|20)\d{2})(?![\d/])"),
-    rx(r"(?<![\d/.-][ \t]?)(?P<phi>(?:0?[1-9]|1[0-2])[ \t](?:0?[1-9]|[12]\d|3[01])[ \t](?:19|20)\d{2})(?![\d/.-]|[ \t]\d)"),
+    CuedPattern(rx(r"(?<![\d/.-][ \t]?)(?P<phi>(?:0?[1-9]|1[0-2])[ \t](?:0?[1-9]|[12]\d|3[01])[ \t](?:19|20)\d{2})(?![\d/.-]|[ \t]\d)"),
+                rx(r"\d[ \t]\d{1,2}[ \t]\d\d")),
     # a zero-padded month and day (no fraction is written so: "drawn 03/14"), a month and day opening a line's entry
     # ("3/14: Na 130")
     rx(r"(?<![\d/.-])(?P<phi>0[1-9]/(?:0[1-9]|[12]\d|3[01])|1[0-2]/0[1-9])(?![\d/]|\.\d)"),
@@ -271,8 +299,8 @@ SPOKEN_PHONE_PATTERNS = [rx(rf"{_SPOKEN_PHONE_CUE}(?P<phi>{spoken_number(4)})", 
 SPOKEN_ID_PATTERNS = [
     # digits read out one by one as numerals, with spelled letters before them: "M R N 0 0 4 7 1 9 3 3 6", "member ID
     # X K Z 5 5 0 2 8 8 3 1", "H as in Henry 4 4 7 1 0 2 9 8 3"
-    rx(r"(?<![\w/.-])(?P<phi>(?:(?:[A-Za-z](?:[ \t]+as[ \t]+in[ \t]+[A-Z][a-z]+)?)[ \t,]+){0,4}\d(?:[ \t]*[,-]?[ \t]+\d){6,})"
-       r"(?![\w/-]|\.\d)"),
+    CuedPattern(rx(r"(?<![\w/.-])(?P<phi>(?:(?:[A-Za-z](?:[ \t]+as[ \t]+in[ \t]+[A-Z][a-z]+)?)[ \t,]+){0,4}\d"
+                   r"(?:[ \t]*[,-]?[ \t]+\d){6,})(?![\w/-]|\.\d)"), rx(r"\d(?:[ \t]*[,-]?[ \t]+\d){6}")),
     rx(rf"\b{_SPOKEN_ID_LABEL}[ \t]*(?:is|was|:|\#)?[ \t,]*(?:{_SPOKEN_TURN}[ \t,]+){{0,6}}"
        rf"(?P<phi>(?:[a-z](?:[ \t]+|-)){{0,4}}{spoken_number(3)})", re.IGNORECASE),
     # seven digits or more read out are a number of some record (or a phone's, after its cue), never a measurement
@@ -360,11 +388,13 @@ LOCATION_PATTERNS = [
     rx(rf"(?:\b(?:in|from|to|near|outside|outside\s+of|of|at|around)|\bbox[ \t]+{spoken_number(1)})[ \t]+"
        rf"(?P<phi>{_TOWN_WORD}(?:[ \t]+{_TOWN_WORD})?)[ \t]+(?:{_LOWERCASE_STATE_NAMES})\b"),
     # a county, township or reservation: "Marion County", "Scambler Township", "Pine Ridge Reservation"
-    rx(rf"(?P<phi>(?:{CAP}[ \t]+){{1,3}}(?:County|Township|Reservation|Borough|Rancheria)|(?:{UPPER}[ \t]+){{1,3}}"
-       r"(?:COUNTY|TOWNSHIP|RESERVATION))\b"),
+    CuedPattern(rx(rf"(?P<phi>(?:{CAP}[ \t]+){{1,3}}(?:County|Township|Reservation|Borough|Rancheria)|(?:{UPPER}[ \t]+){{1,3}}"
+                   r"(?:COUNTY|TOWNSHIP|RESERVATION))\b"),
+                rx(r"County|Township|Reservation|Borough|Rancheria|COUNTY|TOWNSHIP|RESERVATION")),
     rx(rf"(?P<phi>{_CITY}),\s*{STATE}\b"),
     # "Hatch NM 87937": the ZIP makes it a place (not the first word of "West Virginia")
-    rx(rf"(?P<phi>{_CITY})(?<!\b(?:West|North|South|New|Rhode))[ \t]+{STATE}[ \t]+\d{{5}}(?:-\d{{4}})?\b"),
+    CuedPattern(rx(rf"(?P<phi>{_CITY})(?<!\b(?:West|North|South|New|Rhode))[ \t]+{STATE}[ \t]+\d{{5}}(?:-\d{{4}})?\b"),
+                rx(r"\d{5}")),
     rx(rf"\b(?i:lives|living|resides|residing|moved|relocated|born|grew\s+up|visiting|travel(?:l?ed)?|flew|returned"
         rf"|drove|went|came|originally|(?:is|am|are|was|were)(?=\s+from))"
         rf"(?:\s+(?i:alone|here|back|home|with(?:\s+\w+){{1,3}}))?\s+(?i:in|to|from|near)\s+(?P<phi>{_CITY})"),
@@ -394,9 +424,9 @@ ZIP_PATTERNS = [
     # postcodes of the UK ("OL14 5DP"), Canada ("K1K 3E8") and Ireland ("H91 K2X7"), an Australian state's ("NSW 2830"),
     # an Indian PIN after its city ("Bengaluru - 560034"), a postal code after a box ("P.O. Box 1129-40100"); not a
     # tumour's stage or a coma score, which have a Canadian code's shape ("T3N1M0", "E4V4M6")
-    rx(r"\b(?!T[0-4]N[0-3]M[01]\b|E[1-4]V[1-5]M[1-6]\b)"
-       r"(?P<phi>[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t-]?\d[A-Z]\d"
-       r"|[A-Z]\d{2}[ \t](?=[A-Z\d]{0,3}[A-Z])(?=[A-Z\d]{0,3}\d)[A-Z\d]{4})\b"),
+    CuedPattern(rx(r"\b(?!T[0-4]N[0-3]M[01]\b|E[1-4]V[1-5]M[1-6]\b)"
+                   r"(?P<phi>[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t-]?\d[A-Z]\d"
+                   r"|[A-Z]\d{2}[ \t](?=[A-Z\d]{0,3}[A-Z])(?=[A-Z\d]{0,3}\d)[A-Z\d]{4})\b"), rx(r"[A-Z]\d")),
     rx(r"\b(?:NSW|VIC|QLD|TAS|ACT|NT|WA|SA)[ \t]+(?P<phi>\d{4})\b"),
     rx(rf"{CAP}[ \t]*[-–][ \t]*(?P<phi>\d{{6}})\b"),
     rx(r"\b(?i:box)[ \t]+\d{1,6}[ \t]*-[ \t]*(?P<phi>\d{5})\b"),
@@ -485,7 +515,8 @@ INSTITUTION_PATTERNS = [
        rf"(?P<phi>(?!(?i:{_CALL_STOP})\b){_CALL_WORD}(?:[ \t]+(?!(?i:{_CALL_STOP})\b){_CALL_WORD}){{0,4}})"),
     rx(rf"\b{_SITE_CUE}[ \t]*(?:the[ \t]+)?(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?(?:{CAP}|{UPPER})(?:[ \t]+(?:{CAP}|{UPPER})){{0,2}})"
        rf"(?![\w'’-])"),
-    rx(rf"(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|{UPPER}|and|&)){{0,3}}[ \t]+{_COMPANY})(?!\p{{L}})"),
+    CuedPattern(rx(rf"(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|{UPPER}|and|&)){{0,3}}[ \t]+{_COMPANY})(?!\p{{L}})"),
+                rx(rf"{_COMPANY}(?!\p{{L}})")),
     # a place where care is given, named by what is done there: "was at Shady Pines for rehab"
     rx(rf"\bat[ \t]+(?:the[ \t]+)?(?P<phi>(?:{CAP}[ \t]+){{0,2}}{CAP})[ \t]+for[ \t]+(?i:rehab|rehabilitation|dialysis|PT"
        r"|physical\s+therapy|therapy|infusions?|chemo|radiation|treatment|surgery|respite|skilled\s+nursing)\b"),
