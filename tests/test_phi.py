@@ -186,6 +186,8 @@ ALLOWED = [
     "Doctor: He says that you have reached maximum medical improvement.",
     # a drug spelled out, a state after a direction, a word after "zip" with no number read out
     "pharmacist: thats metformin m e t f o r m i n right. she grew up in the west virginia hills. zip code area.",
+    # a distance and a direction on the body
+    "Lesion 2 cm N of Umbilicus; pain 3 cm medial of McBurney point.",
     # a title word in speech before a common word; a weekday before "the first thing"
     "the doctor said it was fine and i told the doctor office. Monday the first thing she did was call.",
     # an age column's ages under 90

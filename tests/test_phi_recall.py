@@ -60,6 +60,8 @@ FOUND = [
      "one two nine oh three", "ID"),
     # a town before its state in speech without capitals; a word and its spelling
     ("yeah were out in liberty missouri now so the closest store", "liberty", "LOCATION"),
+    # a town a distance and a direction away
+    ("Pt lives ~11 mi N of Goodland on the home place, last 3 mi gravel.", "Goodland", "LOCATION"),
     ("rep and the members name caller ngata n g a t a rep thank you", "ngata", "NAME"),
     # ages and towns in the columns of a table
     ("| Time  | Patient        | Age | Town   |\n|-------|----------------|-----|--------|\n"

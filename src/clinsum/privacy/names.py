@@ -15,9 +15,8 @@ from clinsum.privacy.patterns import (
     CAP, INITIAL, LOWER_WORD, PARTICLE, STATE, STATE_NAMES, UPPER, finditer_on_cued_lines, rx,
 )
 from clinsum.privacy.vocab import (
-    allowed_words, capitalised_words, cities, clinical_spans, common_words, countries, department_words, english_words, first_names,
-    is_name_word,
-    last_names, lowercase_forms, lowercase_words, service_words,
+    allowed_words, capitalised_words, cities, clinical_spans, common_words, countries, department_words, english_words,
+    first_names, is_name_word, last_names, lowercase_forms, lowercase_words, service_words,
 )
 
 # Names. Titles and credentials make what follows (or precedes) a name whatever it is; roles make a

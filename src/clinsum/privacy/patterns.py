@@ -378,11 +378,15 @@ ADDRESS_PATTERNS = [
        r"(?:[ \t]+(?i:near|at|by)[ \t]+(?i:mile[ \t]+marker|mm|exit)[ \t]*\d{1,4})?)"),
 ]
 _CITY = rf"(?:(?:St|Ste|Saint|Mt|Ft|Fort|ST|MT|FT)\.?[ \t]+)?(?:{CAP}(?:\s+{CAP}){{0,2}}|{UPPER}(?:\s+{UPPER}){{0,2}})"
+_DIRECTION = r"(?:[NSEW]|[NS][EW]|(?i:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?)"
 _LOWERCASE_STATE_NAMES = STATE_NAMES.lower().replace(" ", r"[ \t]+")
 # A town's word before a state's name: not an article, a possessive or a direction ("in the west virginia hills").
 _TOWN_WORD = (r"(?!(?:the|a|an|my|his|her|our|their|north|south|west|east|new|rhode|upstate|downstate|rural|western"
               rf"|eastern|northern|southern|central|all|over)\b){LOWER_WORD}")
 LOCATION_PATTERNS = [
+    # a town a distance and a direction away: "lives ~11 mi N of Goodland", "20 minutes west of Tamworth"
+    rx(rf"\b\d+(?:\.\d+)?[ \t]*(?i:mi|miles?|km|kilometres?|kilometers?|min|mins|minutes?|hrs?|hours?)\.?[ \t]+"
+       rf"{_DIRECTION}\.?[ \t]+of[ \t]+(?P<phi>{CAP}(?:[ \t]+{CAP}){{0,2}})"),
     # a town before its state in speech written without capitals, after a place word or a box read out: "in liberty
     # missouri", "rr two box eighteen hope arkansas"
     rx(rf"(?:\b(?:in|from|to|near|outside|outside\s+of|of|at|around)|\bbox[ \t]+{spoken_number(1)})[ \t]+"
