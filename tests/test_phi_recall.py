@@ -60,6 +60,10 @@ FOUND = [
      "one two nine oh three", "ID"),
     # a town before its state in speech without capitals; a word and its spelling
     ("yeah were out in liberty missouri now so the closest store", "liberty", "LOCATION"),
+    # an employer whose first word looks like a verb, inside a sentence or at a line's start
+    ("Provider: Are you still working at Red Desert Propane?\nPatient: Part time.", "Red Desert Propane", "INSTITUTION"),
+    ("Red Mesa State Correctional Facility -- INTAKE HEALTH SCREENING", "Red Mesa State Correctional Facility",
+     "INSTITUTION"),
     # a town a distance and a direction away
     ("Pt lives ~11 mi N of Goodland on the home place, last 3 mi gravel.", "Goodland", "LOCATION"),
     ("rep and the members name caller ngata n g a t a rep thank you", "ngata", "NAME"),
