@@ -186,6 +186,9 @@ ALLOWED = [
     "Doctor: He says that you have reached maximum medical improvement.",
     # a drug spelled out, a state after a direction, a word after "zip" with no number read out
     "pharmacist: thats metformin m e t f o r m i n right. she grew up in the west virginia hills. zip code area.",
+    # a job's cue before words of any text ("works at home", "blood work with cholesterol added")
+    "he works at home mostly. she works at the hospital on nights. the typical blood work with cholesterol added. "
+    "he is unable to sustain full-time work at any exertional level.",
     # a distance and a direction on the body
     "Lesion 2 cm N of Umbilicus; pain 3 cm medial of McBurney point.",
     # a title word in speech before a common word; a weekday before "the first thing"

@@ -64,6 +64,8 @@ FOUND = [
     ("Provider: Are you still working at Red Desert Propane?\nPatient: Part time.", "Red Desert Propane", "INSTITUTION"),
     ("Red Mesa State Correctional Facility -- INTAKE HEALTH SCREENING", "Red Mesa State Correctional Facility",
      "INSTITUTION"),
+    # an employer after a job's cue in speech without capitals
+    ("[SPEAKER_1] i was uh i was at work at the kwik fill on route nine and i just got dizzy", "kwik fill", "INSTITUTION"),
     # a town a distance and a direction away
     ("Pt lives ~11 mi N of Goodland on the home place, last 3 mi gravel.", "Goodland", "LOCATION"),
     ("rep and the members name caller ngata n g a t a rep thank you", "ngata", "NAME"),

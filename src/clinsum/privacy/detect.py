@@ -28,7 +28,8 @@ from clinsum.privacy.names import (
 )
 from clinsum.privacy.patterns import (
     ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, DATE_PATTERNS, EMPLOYER_PATTERN,
-    ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_SITE, NUMBER_WORD, PHONE_PATTERNS, CuedPattern,
+    ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_EMPLOYER_PATTERN, LOWERCASE_SITE, NUMBER_WORD,
+    PHONE_PATTERNS, CuedPattern,
     SAINTS_HERB_OR_DAY, SPOKEN_ID_PATTERNS, SPOKEN_PHONE_PATTERNS, SSN_PATTERNS, STATE, STATE_NAMES, TRADE_WORD, UPPER,
     WORD_AGE, ZIP_PATTERNS,
 )
@@ -117,6 +118,7 @@ class _ClinicalRecognizers:
             SpanRecognizer("INSTITUTION", find_care_brands, 0.6, "Gazetteer"),
             SpanRecognizer("INSTITUTION", find_practices, 0.6, "Specialty"),
             SpanRecognizer("INSTITUTION", find_employers, 0.6, "Employer"),
+            SpanRecognizer("INSTITUTION", find_lowercase_employers, 0.6, "LowercaseEmployer"),
             SpanRecognizer("INSTITUTION", find_businesses, 0.6, "Business"),
             SpanRecognizer("INSTITUTION", find_lowercase_sites, 0.6, "LowercaseSite"),
             regex_recognizer("INSTITUTION", INSTITUTION_PATTERNS, 0.6),
@@ -208,6 +210,19 @@ def find_employers(text: str) -> list[tuple[int, int]]:
     "employee of the Month", "retired from the State of Pennsylvania"); several capitalised words that text writes in
     lowercase do make a name inside a sentence ("work at Bass Pro")."""
     return [m.span("phi") for m in EMPLOYER_PATTERN.finditer(text) if _proper_name(m.group("phi").split())]
+
+
+def find_lowercase_employers(text: str) -> list[tuple[int, int]]:
+    """Spans of employers after a job's cue in speech without capitals (:data:`LOWERCASE_EMPLOYER_PATTERN`) that hold a
+    word that neither an English dictionary nor text written in lowercase holds, and no clinical word ("kwik fill",
+    "valdez and sons farm labor"; not "works at home", "work at any exertional level", "drives for metformin")."""
+    spans = []
+    for m in LOWERCASE_EMPLOYER_PATTERN.finditer(text):
+        words = m.group("phi").split()
+        if any(w not in english_words() and w not in lowercase_words() and is_name_word(w) for w in words) \
+                and not clinical_spans(m.group("phi")):
+            spans.append(m.span("phi"))
+    return spans
 
 
 def find_businesses(text: str) -> list[tuple[int, int]]:

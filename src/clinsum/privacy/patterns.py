@@ -510,6 +510,15 @@ BUSINESS_PATTERN = rx(rf"(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|and|&)){{0,3}}[ \t]+{_TR
 _CALL_STOP = (r"(?:this|my|how|in|at|on|and|where|who|you|your|we|i|is|are|speaking|can|may|please|today|hello|hi|good"
               r"|agent|rep|caller|for|to|with|from|of|um|uh|its|it's|so|yes|yeah|ok|okay|calling)")
 _CALL_WORD = r"\p{L}[\p{L}'’&.-]*"
+_LOWER_NAME_WORD = r"\p{Ll}[\p{Ll}'’-]*\p{Ll}"
+_EMPLOYER_STOP = (rf"(?:{_CALL_STOP}|which|that|but|because|since|when|then|there|here|now|every|all|most|mostly|part|full"
+                  r"|time|home|nights?|days?|weekends?|picking|doing|as|a|an|the|any|some|local|his|her|their|our|over)")
+# An employer after a job's cue (EMPLOYER_PATTERN) in speech without capitals: "works nights at harmon tool and die", "at work at the kwik fill", "gus at
+# hendry drugs does the fingerstick" (detect.find_lowercase_employers keeps a name with a word no dictionary holds).
+LOWERCASE_EMPLOYER_PATTERN = rx(
+    r"\b(?:work(?:s|ed|ing)?(?:[ \t]+(?:nights|days|weekends|shifts|part-time|full-time|there|now|still|also))?"
+    r"|employed|job|volunteer(?:s|ed|ing)?|retired|drives?|driving)[ \t]+(?:for|at|from)[ \t]+(?:the[ \t]+)?"
+    rf"(?P<phi>(?!{_EMPLOYER_STOP}\b){_LOWER_NAME_WORD}(?:[ \t]+(?:(?:and|&|of)[ \t]+)?(?!{_EMPLOYER_STOP}\b){_LOWER_NAME_WORD}){{0,3}})")
 INSTITUTION_PATTERNS = [
     # an organisation answering or placing a phone call: "thank you for calling High Plains Health Plan", "this is rich
     # calling from harmony family clinic", "you've reached summit medicaid" at a turn's start (not "that you have reached
