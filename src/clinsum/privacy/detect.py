@@ -645,7 +645,7 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
             continue
         if span.type == "INSTITUTION" and value not in _care_brand_set():  # "Mass General" is one as it is
             if (m := _FIRST_VERB.match(value)) and m.group(1).lower() in lowercase_words() \
-                    and _SENTENCE_START.search(text, 0, span.start) \
+                    and _opens_sentence(text, span.start) \
                     or (m := _LAST_PREPOSITION.search(value)):  # "Graduated High School", "FOLLOW UP AT MERCY CLINIC"
                 span = PhiSpan(span.start + m.end(), span.end, span.type, span.score)
                 value = text[span.start: span.end]
@@ -675,9 +675,16 @@ _SAINTS_THING = regex.compile(rf"['’]s[ \t]+{SAINTS_HERB_OR_DAY}")
 # A verb that opens a sentence before a site's name ("Attends Grace Baptist Church"; not "Mercy Hospital", nor a name's
 # first word inside a sentence: "working at Red Desert Propane", "work at Bass Pro").
 _FIRST_VERB = re.compile(r"([A-Za-z]{2,}ed|[A-Za-z]{2,}[^\Ws]s)\s+(?=\S)")  # "Graduated", "Attends"; not "Red", "Bass"
-_SENTENCE_START = regex.compile(r"(?:^|[.!?:;\n])[ \t]*$")
 # A preposition inside a site's capitalised words ends the words before the site: "FOLLOW UP AT MERCY CLINIC".
 _LAST_PREPOSITION = re.compile(r"^.*\b(?:AT|At|IN|In|TO|To|FROM|From)\s+(?=\S)")
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Only spaces stand between ``at`` and a line's start or a sentence's end (read back from ``at``, not from the
+    text's start: a window holds many sites)."""
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at == 0 or text[at - 1] in ".!?:;\n"
 
 
 def _overlap_finder(intervals: tuple[tuple[int, int], ...]):
