@@ -165,13 +165,13 @@ def test_a_note_longer_than_spacys_limit_is_redacted(detector):
 def test_cued_patterns_match_as_over_the_whole_text():
     """A pattern read only on the lines of its cue finds what it finds over the whole text."""
     from clinsum.privacy import patterns
-    from clinsum.privacy.names import _NAME_PATTERN_CUES, _NAME_PATTERNS
+    from clinsum.privacy.names import _NAME_PATTERNS
 
     text = ("Omaha NE 68138\nMarion County Immunization Registry\nDOB 3 14 1952 and 4 4 7 1 0 2 9\n- Goran (rm 5): ok\n"
             "Leif, can I speak to you?\nAcme Roofing LLC\nOL14 5DP\nno cue on this line, Marion County? 3 4 2021\n") * 3
     cued = [(p.pattern, p.cue) for name in dir(patterns) if name.endswith("_PATTERNS")
             for p in getattr(patterns, name) if isinstance(p, patterns.CuedPattern)]
-    cued += [(_NAME_PATTERNS[kind], cue) for kind, cue in _NAME_PATTERN_CUES.items()]
+    cued += [(p.pattern, p.cue) for p in _NAME_PATTERNS.values() if isinstance(p, patterns.CuedPattern)]
     assert len(cued) >= 7
     for pattern, cue in cued:
         whole = [m.span() for m in pattern.finditer(text)]

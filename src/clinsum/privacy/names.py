@@ -12,7 +12,7 @@ import regex
 
 from clinsum.privacy.name_model import KNOWN_THRESHOLD, UNCUED_THRESHOLD, looks_like_name, name_score
 from clinsum.privacy.patterns import (
-    CAP, INITIAL, LOWER_WORD, PARTICLE, STATE, STATE_NAMES, UPPER, finditer_on_cued_lines, rx,
+    CAP, INITIAL, LOWER_WORD, PARTICLE, STATE, STATE_NAMES, UPPER, CuedPattern, rx,
 )
 from clinsum.privacy.vocab import (
     allowed_words, capitalised_words, cities, clinical_spans, common_words, countries, department_words, english_words,
@@ -55,6 +55,9 @@ _POSSESSIVE = r"(?i:my|his|her|your|our|their)"
 _TEAM_ROLE = r"(?:PGY-?\d|R[1-4]|MS[1-4]|MHT|RT|OT|PT|SW|SLP|CM|PCA|CNA|LNA|MA|PA|SCRUB|Scrub|CIRC|Circ|circulator|charge|Charge)"
 # A word that opens a spoken turn before a name: "Alright Esperanza, any fevers?", "Yeah, Jurgen comes by".
 _OPENER = r"(?:(?i:ok|okay|alright|all\s+right|so|well|great|good|now|hi|hey|hello|yeah|yes|oh|and|but|um|uh|no)[ \t]*,?[ \t]+)?"
+# What follows a name called to at a turn's start: "Leif, can I ...", "Mary, how are you?"
+_VOCATIVE_NEXT = (r"(?i:can|could|would|will|please|how|what|are|do|did|is|I|we|you|it's|this|thank|thanks|good|nice|any"
+                  r"|let's|your|you're|have|has|when|where|why|tell)\b")
 _ROLE_NAME = rf"(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}}"
 _NAME_PATTERNS = {
     # "Dr. Adams", "Mrs. Maria Garcia", "DR. LEE", "dr smith"
@@ -129,15 +132,20 @@ _NAME_PATTERNS = {
                       r"(?=[ \t]*(?:[.,;)]|$)|[ \t]{2}|(?<=\p{Ll})[ \t]+\p{Lu}{2})", regex.MULTILINE),
     "dash_initials": rx(r"(?m)(?:^|[ \t.])-[ \t]*(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,3})[ \t]*$"),
     # a name before its room: "- Goran (rm 5): q15 checks", "f/u trop on young (rm 9)"
-    "before_room": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}}|{LOWER_WORD})[ \t]*\((?i:rm|room|bed|bd|bay)\.?[ \t]*\#?[ \t]*\d"),
+    # (read only on lines with a room in parentheses: CuedPattern)
+    "before_room": CuedPattern(
+        rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}}|{LOWER_WORD})[ \t]*\((?i:rm|room|bed|bd|bay)\.?[ \t]*\#?[ \t]*\d"),
+        rx(r"\((?i:rm|room|bed|bd|bay)")),
     # a person's name in an HL7 message's field: "|OKONKWO^ADAEZE^N|", "^LINDQVIST^ASTRID^^^^MD"
     "hl7": rx(r"(?<=[|^])(?P<phi>[A-Z][A-Z'’-]+\^[A-Z][A-Z'’-]+(?:\^[A-Z]{1,2})?)(?=[|^])"),
     # a speaker tag that is a known or name-like first name, not a role: "Nicole: Remember me?"
     "speaker": rx(rf"(?m)^[ \t]*(?P<phi>{CAP}|{LOWER_WORD})[ \t]*:[ \t\"“]"),
     # a name called to at the start of a line or a turn: "Leif, can I speak to you?", "Doctor: Mary, how are you?"
-    "opening_vocative": rx(rf"(?:^|(?<=^[ \t]*\p{{L}}[\p{{L}}\d_ ]{{0,20}}:)|(?<=[.!?][ \t]{{1,3}}))[ \t]*{_OPENER}(?P<phi>{CAP}),[ \t]+(?i:can|could|would|will"
-                           r"|please|how|what|are|do|did|is|I|we|you|it's|this|thank|thanks|good|nice|any|let's|your|you're"
-                           r"|have|has|when|where|why|tell)\b", regex.MULTILINE),
+    # (read only on lines with a comma before such a word: CuedPattern)
+    "opening_vocative": CuedPattern(
+        rx(rf"(?:^|(?<=^[ \t]*\p{{L}}[\p{{L}}\d_ ]{{0,20}}:)|(?<=[.!?][ \t]{{1,3}}))[ \t]*{_OPENER}(?P<phi>{CAP}),[ \t]+"
+           rf"{_VOCATIVE_NEXT}", regex.MULTILINE),
+        rx(rf",[ \t]+{_VOCATIVE_NEXT}")),
     # a known first name called to at a sentence's end: "Remember me, Mary?"
     "vocative": rx(rf",[ \t]+(?P<phi>{CAP})(?=[ \t]*(?:[?!]|\.(?:\s|$)))"),
     # a signature after a dash at the end of a line: "-- tkowalczyk", "—J. Park, NP"
@@ -194,12 +202,6 @@ _NAME_PATTERNS = {
     "last_first": rx(rf"(?P<phi>{CAP},{_GAP}{CAP}(?:{_GAP}{INITIAL})?|{UPPER},[ \t]*{UPPER}(?:{_GAP}\p{{Lu}}\.?(?!\p{{L}}))?)"),
     # "John Smith", "JOHN A. SMITH"
     "first_last": rx(rf"(?P<phi>(?:{CAP}|{UPPER})(?:{_GAP}{INITIAL})?(?:{_NEXT}(?:{CAP}|{UPPER})){{1,2}})"),
-}
-# What a pattern cannot match without, on the same line: only the lines with it are read (finditer_on_cued_lines).
-_NAME_PATTERN_CUES = {
-    "before_room": rx(r"\((?i:rm|room|bed|bd|bay)"),
-    "opening_vocative": rx(r",[ \t]+(?i:can|could|would|will|please|how|what|are|do|did|is|I|we|you|it's|this|thank"
-                           r"|thanks|good|nice|any|let's|your|you're|have|has|when|where|why|tell)\b"),
 }
 _STATE_NAME = regex.compile(rf"\b(?i:{STATE_NAMES})\b")
 _COMMA_STATE = regex.compile(rf",[ \t]*{STATE}\b")
@@ -390,9 +392,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for kind, pattern in _NAME_PATTERNS.items():
         # "Patient: my name is ...", "husband Ernesto and daughters Lupe" hold two cues
-        overlapped = kind in ("label", "role", "title", "lowercase_pair")
-        cue = _NAME_PATTERN_CUES.get(kind)
-        for m in (finditer_on_cued_lines(pattern, cue, text) if cue else pattern.finditer(text, overlapped=overlapped)):
+        for m in pattern.finditer(text, overlapped=kind in ("label", "role", "title", "lowercase_pair")):
             s, e = m.span("phi")
             if kind == "title":
                 title = text[m.start(): s].strip()

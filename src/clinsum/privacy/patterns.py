@@ -63,8 +63,8 @@ class CuedPattern:
     pattern: regex.Pattern
     cue: regex.Pattern
 
-    def finditer(self, text: str):
-        return finditer_on_cued_lines(self.pattern, self.cue, text)
+    def finditer(self, text: str, **kwargs):
+        return finditer_on_cued_lines(self.pattern, self.cue, text, **kwargs)
 
 
 WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
@@ -513,8 +513,8 @@ _CALL_WORD = r"\p{L}[\p{L}'’&.-]*"
 _LOWER_NAME_WORD = r"\p{Ll}[\p{Ll}'’-]*\p{Ll}"
 _EMPLOYER_STOP = (rf"(?:{_CALL_STOP}|which|that|but|because|since|when|then|there|here|now|every|all|most|mostly|part|full"
                   r"|time|home|nights?|days?|weekends?|picking|doing|as|a|an|the|any|some|local|his|her|their|our|over)")
-# An employer after a job's cue (EMPLOYER_PATTERN) in speech without capitals: "works nights at harmon tool and die", "at work at the kwik fill", "gus at
-# hendry drugs does the fingerstick" (detect.find_lowercase_employers keeps a name with a word no dictionary holds).
+# An employer after a job's cue (EMPLOYER_PATTERN) in speech without capitals: "works nights at harmon tool and die",
+# "at work at the kwik fill" (detect.find_lowercase_employers keeps a name with a word no dictionary holds).
 LOWERCASE_EMPLOYER_PATTERN = rx(
     r"\b(?:work(?:s|ed|ing)?(?:[ \t]+(?:nights|days|weekends|shifts|part-time|full-time|there|now|still|also))?"
     r"|employed|job|volunteer(?:s|ed|ing)?|retired|drives?|driving)[ \t]+(?:for|at|from)[ \t]+(?:the[ \t]+)?"
