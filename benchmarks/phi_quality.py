@@ -42,6 +42,15 @@ Sources (``--source``, repeatable):
   messages, pasted tables); development data.
 - ``handwritten-9``: benchmarks/data/phi_handwritten_9.txt, 35 documents (399 identifiers) written and annotated the
   same way with dev-8, a city hospital's departments; report only, its misses never read.
+- ``dev-9``: benchmarks/data/phi_dev_9.txt, 64 documents (786 identifiers) written and annotated the same way in the
+  eleventh sitting by two sessions (speech: dialogues, transcripts, dictation, calls, handoffs; structured paperwork:
+  sign-out lists, OR schedules, rosters, run sheets, letters, report headers); development data.
+- ``handwritten-10``: benchmarks/data/phi_handwritten_10.txt, 32 documents (396 identifiers) written and annotated the
+  same way with dev-9, a community hospital and its clinics in the US South and Midwest; report only, its misses never
+  read.
+- ``handwritten-11``: benchmarks/data/phi_handwritten_11.txt, 33 documents (393 identifiers) written and annotated the
+  same way with dev-9, English clinical text of Asia, Africa, the Caribbean, Scotland and Wales and of US
+  immigrant-community clinics; report only, its misses never read.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -98,8 +107,11 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "dev-7": Path(__file__).parent / "data" / "phi_dev_7.txt",
                "handwritten-8": Path(__file__).parent / "data" / "phi_handwritten_8.txt",
                "dev-8": Path(__file__).parent / "data" / "phi_dev_8.txt",
-               "handwritten-9": Path(__file__).parent / "data" / "phi_handwritten_9.txt"}
-DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8")  # whose misses --show-misses may print
+               "handwritten-9": Path(__file__).parent / "data" / "phi_handwritten_9.txt",
+               "dev-9": Path(__file__).parent / "data" / "phi_dev_9.txt",
+               "handwritten-10": Path(__file__).parent / "data" / "phi_handwritten_10.txt",
+               "handwritten-11": Path(__file__).parent / "data" / "phi_handwritten_11.txt"}
+DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",

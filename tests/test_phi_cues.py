@@ -61,6 +61,9 @@ KEPT = [
     # abbreviations in capitals after a comma, common words in capitals, grades of doctors, Spanish greetings, peoples
     "Dx: CAP, RLL. ADMIT DATE - HOLIDAY, SKELETON STAFF. NARCAN X2 BY EMS. Discussed with ANP.\nMOTHER: Hola doctora.\n"
     "Interpreter in person (Rohingya), from Rakhine. REFUGEE HEALTH ASSESSMENT. ANTENATAL CLINIC today. Typhoid Vi given.",
+    # classifications and anatomy named after people; a grade range before a capitalised word
+    "NYHA class III-IV, Stage C (ACC/AHA). Siewert II, cT3 N1 M0. Hoehn and Yahr stage two. Takotsubo cardiomyopathy.\n"
+    "Calot's triangle cleared; stone in Hartmann's pouch. Mallampati III airway.",
     # spoken measurements are no numbers of a record
     "bp one twenty over eighty, heart rate ninety two, temp ninety eight point six, gave two of four doses",
 ]

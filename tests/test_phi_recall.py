@@ -12,6 +12,31 @@ from clinsum.privacy.phi import PhiRedactor
 DICTATION = ("this is doctor hollis grant dictating a discharge summary on patient rosemary vance date of birth march third "
              "nineteen fifty seven she was treated with ceftriaxone and follow up in one week end of dictation")
 FOUND = [
+    # a header's capitals surname with its given name, not the next column; a health-card number in groups before one
+    ("Patient: TUPOU, Mele   Sex: F   DOB: 1931-03-30", "TUPOU, Mele", "NAME"),
+    ("Patient: CROWCHILD, Elsie   HSN 730 118 442   Unit: 4B", "730 118 442", "ID"),
+    ("Patient: Pham, Georgia    Accession: CT24-118734", "Pham, Georgia", "NAME"),
+    # numbers, addresses and dates read out in a transcript
+    ("[Speaker 1] does your card have a member number\n[Speaker 2] it's w as in william seven three three zero two nine "
+     "one\n[Speaker 1] okay", "w as in william seven three three zero two nine one", "ID"),
+    ("Rep: And his Medicare number?\nCaller: one E G four T E five M K seven three.\nRep: Address?",
+     "one E G four T E five M K seven three", "ID"),
+    ("he got in a silver Civic, plate H K T four four one nine.", "H K T four four one nine", "ID"),
+    ("Interpreter: She reads it: A two zero four seven seven one nine three six.", "A two zero four seven seven one nine three six",
+     "ID"),
+    ("You can reach me at nine one nine, five five five, zero one six one, extension two one four, or fax",
+     "nine one nine, five five five, zero one six one, extension two one four", "PHONE"),
+    ("sonny from pharmacy called, you can page him at four four one two.", "four four one two", "PHONE"),
+    ("Dr Nakamura notified (pg 3308). Reg: Dr Effiong (bleep 2271)", "2271", "PHONE"),
+    ("It's grace dot kim seventy-seven at gmail dot com. I'm still on the lisinopril",
+     "grace dot kim seventy-seven at gmail dot com", "EMAIL"),
+    ("it says go to my chart dot eastgate health dot org slash reset, and", "chart dot eastgate health dot org slash reset",
+     "URL"),
+    ("husband Harold went home to the Lord on Easter Sunday nineteen ninety-eight.", "Easter Sunday nineteen ninety-eight",
+     "DATE"),
+    ("this is Grace Kim, birthday June sixteenth eighty-four. Um, two things.", "June sixteenth eighty-four", "DATE"),
+    ("found in idling truck by OPP Cst. Pelletier. Temp 32.1", "Pelletier", "NAME"),
+    ("Officer: I'm Officer Kaminski, badge 4471, Raleigh PD. We'll need a statement.", "Raleigh PD", "INSTITUTION"),
     ("Patient: my name is Teodora Vasquez-Lindqvist.", "Teodora Vasquez-Lindqvist", "NAME"),
     ("Doctor: Nice to meet you, Ha-eun. How are you?", "Ha-eun", "NAME"),
     ("Wife Rosa T. reports no new relapses.", "Rosa T.", "NAME"),

@@ -29,7 +29,8 @@ from clinsum.privacy.names import (
 from clinsum.privacy.patterns import (
     ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, DATE_PATTERNS, EMPLOYER_PATTERN,
     ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_EMPLOYER_PATTERN, LOWERCASE_SITE, NUMBER_WORD,
-    PHONE_PATTERNS, SAINTS_HERB_OR_DAY, SPOKEN_ID_PATTERNS, SPOKEN_PHONE_PATTERNS, SSN_PATTERNS, STATE, STATE_NAMES,
+    PHONE_PATTERNS, SAINTS_HERB_OR_DAY, SPOKEN_EMAIL_PATTERNS, SPOKEN_ID_PATTERNS, SPOKEN_PHONE_PATTERNS, SPOKEN_URL_PATTERNS,
+    SSN_PATTERNS, STATE, STATE_NAMES,
     TRADE_WORD, UPPER, WORD_AGE, ZIP_PATTERNS, CuedPattern,
 )
 from clinsum.privacy.place_tagger import find_places
@@ -130,6 +131,8 @@ class _ClinicalRecognizers:
             SpanRecognizer("LOCATION", table_places, 0.6, "Table"),
             regex_recognizer("PHONE", PHONE_PATTERNS + SPOKEN_PHONE_PATTERNS),
             regex_recognizer("SSN", SSN_PATTERNS, 0.9),
+            regex_recognizer("EMAIL", SPOKEN_EMAIL_PATTERNS, 0.9),
+            regex_recognizer("URL", SPOKEN_URL_PATTERNS, 0.9),
             regex_recognizer("ADDRESS", ADDRESS_PATTERNS),
             regex_recognizer("LOCATION", LOCATION_PATTERNS, 0.6),
             regex_recognizer("ZIP", ZIP_PATTERNS),
@@ -630,7 +633,8 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
                                     or all(not is_name_word(w) for w in re.findall(r"[\w'’-]+", value))):
             continue
         if span.type == "LOCATION" and _STATE.fullmatch(value) or span.type == "NAME" and (
-                _AFTER_COMMA_STATE.search(value) or " " in value and _STATE.fullmatch(value)
+                _AFTER_COMMA_STATE.search(value) and value.split(",")[0].strip().lower() in cities()
+                or " " in value and _STATE.fullmatch(value)
                 or _in_state_name(text, span)):
             continue  # "Springfield, West Virginia" is a city and a state; "West" there is no name
         if span.type == "NAME" and _PET_BEFORE.search(text, max(0, span.start - 40), span.start):

@@ -22,7 +22,7 @@ from clinsum.privacy.vocab import (
 # Names. Titles and credentials make what follows (or precedes) a name whatever it is; roles make a
 # capitalised word a name; the label "patient" does so only for dictionary names.
 _TITLE = (r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Madam|Nurse|Sister|Rev|Reverend|Pastor|Rabbi|Imam"
-          r"|Chaplain|Fr|Sgt|Cpl|Lt|Capt|Det|Deputy|Officer|Sheriff|Trooper)")
+          r"|Chaplain|Fr|Sgt|Cpl|Lt|Capt|Det|Deputy|Officer|Sheriff|Trooper|Cst|Constable|Sergeant|Detective|Inspector)")
 _CREDENTIAL = (r"(?:MD|M\.D\.|DO|D\.O\.|RN|NP|PA-C|PA|PhD|FNP|FNP-C|APRN|MBBS|DNP|LPN|CNM|DPM|DDS|MSW|LCSW|PharmD"
                r"|CMA|MA|CNA|LVN|RT|RRT|SLP|OTR|OTR/L|DPT|PT|OT|CRNA|EMT|MSN|BSN|RD|RPh|RDN|NRP|ANP|MRCP|FRCS|MRCGP)")
 _NAME_WORD = rf"(?:{CAP}|{UPPER}|{INITIAL})"
@@ -80,8 +80,10 @@ _NAME_PATTERNS = {
                  r"|named(?:\s+(?:him|her))?|(?<![^\n])to(?=[ \t]*:))"
                  rf"[ \t]*[:,?]?[ \t]+(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"),
     # "his daughter Ana Lopez", "PCP: Ortiz", "wife, Mary,"
-    "role": rx(rf"\b(?i:{_ROLE})s?\b\)?(?:[ \t]*[:,(]?[ \t]*|[ \t]+[–-][ \t]+)(?:(?i:is|was|named|called)[ \t]+)?(?P<phi>{_ROLE_NAME}"
-               rf"(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*[&+][ \t]*){_ROLE_NAME})*)"),
+    "role": CuedPattern(
+        rx(rf"\b(?i:{_ROLE})s?\b\)?(?:[ \t]*[:,(]?[ \t]*|[ \t]+[–-][ \t]+)(?:(?i:is|was|named|called)[ \t]+)?(?P<phi>{_ROLE_NAME}"
+           rf"(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*[&+][ \t]*){_ROLE_NAME})*)"),
+        re.compile(rf"\b{_ROLE}", re.VERBOSE), cue_in_lowercase=True),
     # a name with its role after a comma: "Guest_family: Desmond, his son.", "Kwame Mensah, her grandson,"
     "role_apposition": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}}),[ \t]+{_POSSESSIVE}[ \t]+"
                           rf"(?:\p{{Ll}}+[ \t]+){{0,2}}?(?i:{_ROLE})\b"),
@@ -199,11 +201,13 @@ _NAME_PATTERNS = {
     # a first initial and a surname: "communicated to S. Whitehorse", "J. Obi"
     "initial_surname": rx(rf"(?<![\p{{L}}\d.])(?P<phi>\p{{Lu}}\.[ \t]?{CAP})"),
     # "Smith, John" in headers
-    "last_first": rx(rf"(?P<phi>{CAP},{_GAP}{CAP}(?:{_GAP}{INITIAL})?|{UPPER},[ \t]*{UPPER}(?:{_GAP}\p{{Lu}}\.?(?!\p{{L}}))?)"),
+    "last_first": rx(rf"(?P<phi>(?:{CAP}|{UPPER}),{_GAP}{CAP}(?:{_GAP}{INITIAL})?|{UPPER},[ \t]*{UPPER}(?:{_GAP}\p{{Lu}}\.?(?!\p{{L}}))?)"),
     # "John Smith", "JOHN A. SMITH"
     "first_last": rx(rf"(?P<phi>(?:{CAP}|{UPPER})(?:{_GAP}{INITIAL})?(?:{_NEXT}(?:{CAP}|{UPPER})){{1,2}})"),
 }
 _STATE_NAME = regex.compile(rf"\b(?i:{STATE_NAMES})\b")
+_COLUMN_GAP = regex.compile(r"[ ]{3,}|\t")
+_ROMAN_RANGE = regex.compile(r"[IVX]+(?:-[IVX]+)?")  # "NYHA class III-IV, Stage C"
 _COMMA_STATE = regex.compile(rf",[ \t]*{STATE}\b")
 _ROLE_WORD = regex.compile(rf"(?i:{_ROLE}|caller|user|bot|agent|operator|speaker|parent|family|relative|coord|coordinator|triage|dispatch)",
                         regex.VERBOSE)
@@ -268,6 +272,12 @@ def _lowercase_name(word: str, spoken: bool) -> bool:
     # verb's -s form: "husband states") or never writes in lowercase ("wife gloria")
     return looks_like_name(word) or (low in capitalised_words() or low not in lowercase_forms()) and (
         low in first_names() or low in last_names()) and not (low.endswith("s") and low[:-1] in english_words())
+
+
+def _other_column(word: str) -> bool:
+    """A word a table's next column opens with, not a name's next word: an English word or a short abbreviation that
+    is no listed name ("Sex", "NHS"; not "HOLLOWAY", "LINDQVIST" in a surgeon's column)."""
+    return not _known(word) and (word.lower() in english_words() or len(word) <= 4 and word.isupper())
 
 
 def _may_be_name(word: str) -> bool:
@@ -576,7 +586,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
             elif kind == "last_first":
                 last, first = re.split(r",\s*", text[s:e], maxsplit=1)
                 first = first.split()[0]
-                capitals = last.isupper() and first.isupper() and len(first) > 2  # "GARCIA, MARIA", not "NSCLC, PD-L"
+                # "GARCIA, MARIA", "GARCIA, Maria" (not "NSCLC, PD-L")
+                capitals = last.isupper() and len(first) > 2 and (first.isupper() or len(last) > 2 and first.istitle()
+                                                                   and not _ROMAN_RANGE.fullmatch(last))
                 if capitals and (len(last) <= 3 and len(first) <= 3 and not (_known(last) and _known(first))
                                  or all(w.lower() in lowercase_words() and w.lower() not in first_names() for w in (last, first))):
                     capitals = False  # "CAP, RLL", "HOLIDAY, SKELETON STAFF"
@@ -593,6 +605,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 if first.lower() in first_names() and is_name_word(first) or not _STATE_NAME.search(text[s:e]) and all(
                         is_name_word(w) for w in words) and _name_words_likely(text, s, e, words):
                     span = _name_words(text, s, e, strong=True, lowercase_ok=False)
+                    if span and (column := _COLUMN_GAP.search(text, span[0], span[1])) \
+                            and _other_column(text[column.end():span[1]].split()[0]):
+                        span = (span[0], column.start())  # a table's next column: "SMITH, John   Sex: M"
                     if span and " " not in text[span[0]:span[1]].strip():
                         span = None  # a first name alone ("Will", "Grace") is too often a word
             # "taking her to Vail, Colorado": a city

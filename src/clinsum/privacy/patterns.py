@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -41,12 +42,22 @@ def rx(pattern: str, flags: int = 0) -> regex.Pattern:
     return regex.compile(pattern, flags | regex.VERBOSE | regex.VERSION0)
 
 
-def finditer_on_cued_lines(pattern: regex.Pattern, cue: regex.Pattern, text: str, **kwargs):
-    """``pattern.finditer(text)`` over only the lines where ``cue`` occurs: the same matches for a pattern that never
-    crosses a line's end and cannot match without ``cue`` on its line, at the cost of one scan for ``cue`` (a pattern
-    that starts with a name's word is tried at every letter of a text; a cue with a rare first character is not)."""
+@lru_cache(maxsize=4)
+def lowercase(text: str) -> str:
+    """``text`` in lowercase with the same offsets ("İ" lowers to two characters: such letters stay as they are)."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def finditer_on_cued_lines(pattern: regex.Pattern, cue: re.Pattern | regex.Pattern, text: str, cue_in_lowercase: bool = False,
+                           **kwargs):
+    """``pattern.finditer(text)`` over only the lines where ``cue`` occurs (in ``text``, or in it lowercased): the same
+    matches for a pattern that never crosses a line's end and cannot match without ``cue`` on its line, at the cost of
+    one scan for ``cue`` (a pattern that starts with a name's word is tried at every letter of a text; a cue with a rare
+    first character is not; a case-sensitive alternation of words scans a lowercased text about twice as fast as a
+    case-insensitive one the text)."""
     end = -1
-    for m in cue.finditer(text):
+    for m in cue.finditer(lowercase(text) if cue_in_lowercase else text):
         if m.start() < end:
             continue  # its line is read already
         start = text.rfind("\n", 0, m.start()) + 1
@@ -57,14 +68,16 @@ def finditer_on_cued_lines(pattern: regex.Pattern, cue: regex.Pattern, text: str
 
 @dataclass(frozen=True)
 class CuedPattern:
-    """A pattern that cannot match without ``cue`` on its line, read only on such lines (:func:`finditer_on_cued_lines`);
-    the recognizers call only ``finditer``."""
+    """A pattern that cannot match without ``cue`` on its line, read only on such lines (:func:`finditer_on_cued_lines`;
+    ``cue_in_lowercase``: the cue is a lowercase pattern, run on the text lowercased); the recognizers call only
+    ``finditer``."""
 
     pattern: regex.Pattern
-    cue: regex.Pattern
+    cue: re.Pattern | regex.Pattern
+    cue_in_lowercase: bool = False
 
     def finditer(self, text: str, **kwargs):
-        return finditer_on_cued_lines(self.pattern, self.cue, text, **kwargs)
+        return finditer_on_cued_lines(self.pattern, self.cue, text, self.cue_in_lowercase, **kwargs)
 
 
 WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
@@ -83,7 +96,7 @@ YEAR_WORDS = (rf"(?:(?:nineteen|twenty)[\s-](?:hundred|oh[\s-]{_UNIT}|{_TO_99})"
 HOLIDAY = r"""(?:christmas(?:\s+(?:eve|day))?|xmas|new\s+year'?s(?:\s+(?:eve|day))?|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?
     |(?:the\s+)?fourth\s+of\s+july|independence\s+day|labor\s+day|memorial\s+day|veterans\s+day|halloween
     |valentine'?s\s+day|mother'?s\s+day|father'?s\s+day|martin\s+luther\s+king\s+day|mlk\s+day|presidents'?\s+day
-    |columbus\s+day|good\s+friday|hanukkah|yom\s+kippur|rosh\s+hashanah|diwali|eid(?:\s+al-\w+)?|juneteenth)"""
+    |columbus\s+day|(?:lunar|chinese)\s+new\s+year|good\s+friday|hanukkah|yom\s+kippur|rosh\s+hashanah|diwali|eid(?:\s+al-\w+)?|juneteenth)"""
 _MONTH_DAY = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"  # "3/14", "03/14"
 # what follows a count out of a total, not a date: "3/12 cores positive", "2/14 nodes", "4/30 days"
 _NOT_A_COUNT = (r"(?!\s*(?:x\b|times|days?|weeks?|months?|years?|hours?|hrs?|h\b|minutes?|mins?|episodes?|occasions?|nights?"
@@ -137,8 +150,9 @@ DATE_PATTERNS = [
        rf"|{WEEKDAY},?\s+(?:the\s+)?(?:{MONTH}\.?\s+)?\d{{1,2}}"
        rf"(?:/\d{{1,2}}(?:/\d{{2,4}})?)?)\b(?![:.]\d|[-–]\d{{1,2}}:|\s*(?:am|pm|a\.m|p\.m|o['’]?clock|h(?:rs?)?\b))",
        re.IGNORECASE),
-    # dates in words: "the eleventh of August", "August eleventh", "eleventh of August, nineteen sixty"
-    rx(rf"\b(?P<phi>(?:(?:the\s+)?{ORDINAL_WORD}\s+of\s+{MONTH}|{MONTH}\s+(?:the\s+)?{ORDINAL_WORD})(?:,?\s+(?:{YEAR_WORDS}|(?:19|20)\d{{2}}))?)\b",
+    # dates in words: "the eleventh of August", "August eleventh", "eleventh of August, nineteen sixty", "June sixteenth
+    # eighty-four"
+    rx(rf"\b(?P<phi>(?:(?:the\s+)?{ORDINAL_WORD}\s+of\s+{MONTH}|{MONTH}\s+(?:the\s+)?{ORDINAL_WORD})(?:,?\s+(?:{YEAR_WORDS}|{_TENS}[\s-]{_UNIT}|(?:19|20)\d{{2}}))?)\b",
        re.IGNORECASE),
     # a day and a month in Spanish, Portuguese, French or Italian: "15 de agosto de 1979", "3 mars 2021"
     rx(rf"\b(?P<phi>\d{{1,2}}(?:º|er)?\s+(?:de\s+)?{FOREIGN_MONTH}(?:\s+(?:de\s+|del\s+)?\d{{4}})?)\b", re.IGNORECASE),
@@ -149,9 +163,10 @@ DATE_PATTERNS = [
     rx(rf"\b(?:date\s+of\s+birth|d\.?\s?o\.?\s?b\.?|birth\s?date|birthday(?:['’]s)?|born\s+on)\s*(?:is|was|:)?[ \t,]*"
        rf"(?:\??[ \t]*\n[^\n:]{{1,25}}:[ \t]*)?(?P<phi>(?:{_TO_99}|oh[\s-]{_UNIT})(?:[\s,-]+(?:{_TO_99}|oh[\s-]{_UNIT})){{1,4}}"
        rf"|(?:0?[1-9]|1[0-2])[ \t]+(?:0?[1-9]|[12]\d|3[01])[ \t]+(?:19|20)?\d{{2}})\b", re.IGNORECASE),
-    # holidays, with a day or week around them: "Christmas Eve", "the week after Thanksgiving"
+    # holidays, with a day or week around them: "Christmas Eve", "the week after Thanksgiving", "Easter Sunday nineteen
+    # ninety-eight"
     rx(rf"\b(?P<phi>(?:the\s+(?:day|days|week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-       rf"\s+(?:before|after|of)\s+)?{HOLIDAY}(?:,?\s+(?:19|20)\d{{2}})?)\b", re.IGNORECASE),
+       rf"\s+(?:before|after|of)\s+)?{HOLIDAY}(?:,?\s+(?:(?:19|20)\d{{2}}|{YEAR_WORDS}))?)\b", re.IGNORECASE),
     rx(r"\b(?:on|since|dated?|DOS|DOB|seen|admitted|discharged|admission|discharge|visit|until|through|thru|left|off|as\s+of|"
         r"d/c(?:'?d)?|dc'?d|transferred|"
         rf"starting|started|surgery|born|follow[\s-]?up|f/u|appointment|appt|return|RTC|next|last|{WEEKDAY}|"
@@ -229,9 +244,10 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
     |CSN|FIN|HAR|accession|specimen|passport|VIN|HICN|HIC|MBI|group|subscriber|claim|authorization|auth|prior\s+auth|rx|badge
     |employee|insurance|ins|payer|enrollee|registration|reg|booking|order|requisition|lab|pharmacy|bin|pcn
     |UHID|IPD|OPD|UR|URN|PPSN|PPS|OHIP|RAMQ|PHN|HCN|NHS|CHI|IHI|NHI|health\s+card|card|Aadhaar|ABHA|PhilHealth(?:\s+PIN)?
-    |A-?Number|alien\s+number|USCIS\s+receipt|receipt|inmate|booking|DOC|enc|pol|operator)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
+    |A-?Number|alien\s+number|USCIS\s+receipt|receipt|inmate|booking|DOC|enc|pol|operator|NRIC|MyKad|NIN|HSN|SIN|ACR
+    |ePCR|AFIS)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
     |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|patient|pt|vehicle|plate
-    |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|lot|batch|tail|interpreter)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
+    |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|lot|batch|tail|interpreter|IC|run|incident)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
     |(?:MRN|ID|SN)(?:\s*(?:number|no|num)\b\.?)?|\#)"""
 _ID_VALUE = (r"(?:(?:[A-Z][ \t](?=\d))?(?=[A-Z0-9/-]*\d)[A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])){3,24}(?:[ \t]\d{2,6}){0,4}(?:[ \t]\d\b)?"  # "W227 8810 93"
              r"|(?-i:[A-Z]{2,4})(?:[ \t]\d{2,6}){1,4}(?-i:[A-Z])?)")  # "XJH 441 298 776", "plate BXR 4471", "KMH 447 019 22A"
@@ -247,8 +263,9 @@ ID_PATTERNS = [
     # any capitals label glued to "#": "JOB#: 123456", "REQ# 88412"
     rx(rf"\b[A-Z]{{2,12}}[ \t]?\#[ \t]*:?[ \t]*(?P<phi>{_ID_VALUE})\b{_UNIT_AFTER}"),
     # digits in spaced groups after a record word: "record 48 17 209", "acct 4471 2290 18"
-    rx(r"\b(?:record|chart|account|acct|member|mrn|id|number|no)\.?\s*(?:\#|:)?\s*(?P<phi>\d{2,6}(?:[ \t]\d{2,6}){1,4})\b"
-       + _UNIT_AFTER, re.IGNORECASE),
+    rx(r"\b(?:record|chart|account|acct|member|mrn|id|number|no|nhs|chi|hsn|phn|hcn|ohip|medicare)\.?\s*(?:\#|:)?\s*"
+       r"(?P<phi>(?>\d{2,6}(?:[ \t]\d{2,6}){1,4}))\b"  # whole or not at all
+       + _UNIT_RIGHT_AFTER, re.IGNORECASE),
     # a run of 12 to 19 digits is a card, an account or an accession number, never a measurement
     rx(r"(?<![\d.,/-])(?P<phi>\d{12,19})(?![\d.,/]\d|\d)"),
     # an IBAN: "GB42 NAWI 0445 4264 7886 19", "gb42nawi04454264788619"
@@ -259,7 +276,9 @@ PHONE_PATTERNS = [
         r"(?![\w/])", re.IGNORECASE),
     rx(r"\b(?:phone|tel|telephone|cell|mobile|mob|fax|pager|beeper|ph|contact(?:\s+number)?|call(?:\s+back)?(?:\s+at)?)"
         r"\s*(?:\#|:|no\.?|number)?\s*:?\s*(?P<phi>\+?\d[\d\s().-]{5,16}\d)(?![\w/])", re.IGNORECASE),
-    rx(r"\b(?:pager|beeper|pgr)\.?\s*(?:\#|:|no\.?|number)?\s*:?\s*(?P<phi>\d{4,5}|\d-\d{4})\b(?![/.]\d)", re.IGNORECASE),
+    # a pager's or a bleep's number: "pager 4471", "pg 3308", "bleep 2271", "page him at 4412"
+    rx(r"\b(?:pager|beeper|pgr|pg|bleep|page(?:[ \t]+(?:him|her|me|them|us))?[ \t]+(?:at|on))\.?\s*(?:\#|:|no\.?|number)?\s*:?\s*"
+       r"(?P<phi>\d{4,5}|\d-\d{4})\b(?![/.]\d)", re.IGNORECASE),
     # an extension, its word with it: "page at x4471", "charge phone ext 7730"
     rx(r"\b(?P<phi>(?:ext|extension|x)\.?[ \t]*(?:\#|:|no\.?)?[ \t]*(?:\d{4,5}|\d-\d{4}))\b(?![/.]\d)", re.IGNORECASE),
     # other cues of a number to call, and numbers of any country's layout after them: "call me at 0494 92 82 32",
@@ -289,24 +308,48 @@ def spoken_number(pieces: int) -> str:
 # a spoken label of a record number ("m r n", "member i d", "n p i"), spelled letters before the digits allowed
 _SPOKEN_ID_LABEL = r"""(?:m[ \t]?r[ \t]?n|medical[ \t]+record(?:[ \t]+number)?|record[ \t]+number|account(?:[ \t]+number)?|acct
     |member[ \t]+(?:i[ \t]?d|number)|(?:policy|group|claim|chart|case|encounter|visit|confirmation|reference|license
-    |badge|interpreter|i[ \t]?d)[ \t]+number|n[ \t]?p[ \t]?i|d[ \t]?e[ \t]?a|accession(?:[ \t]+number)?|i[ \t]?d)"""
-# Words of a phone call between a question and its answer: "id number please\ncaller um yes its h p p seven seven ...".
+    |interpreter|medicare|medicaid|i[ \t]?d)[ \t]+number|n[ \t]?p[ \t]?i|d[ \t]?e[ \t]?a|accession(?:[ \t]+number)?|i[ \t]?d
+    |(?:license[ \t]+)?plate(?:[ \t]+number)?|badge(?:[ \t]+number)?)"""
+# a letter read out, alone or as a word says it: "w", "R as in Robert"
+_SPOKEN_LETTER = r"(?:[a-z](?:[ \t]+as[ \t]+in[ \t]+[a-z]+)?)(?![\w'’])"
+# Words of a phone call between a question and its answer: "id number please\ncaller um yes its h p p seven seven ...",
+# "Medicare number?\nCaller: one E G four ...".
 _SPOKEN_TURN = r"(?:please|caller|patient|agent|rep|member|yes|yeah|yep|sure|ok|okay|its|it's|it|is|so|and|that's|thats)"
-_SPOKEN_PHONE_CUE = (r"\b(?:(?:call|reach|reached|text)(?:[ \t]+(?:me|us|him|her|them))?(?:[ \t]+back)?[ \t]+(?:at|on)"
-                     r"|number[ \t]+(?:is|was)|phone(?:[ \t]+number)?|cell|mobile|pager|extension|ext|fax|callback)"
+_NEXT_TURN = r"(?:\??[ \t]*\n[ \t]*(?:\[[^\]\n]{1,20}\]|[A-Za-z]+(?:[ \t]\d)?[ \t]*:)?)"
+_SPOKEN_PHONE_CUE = (r"\b(?:(?:call|reach|reached|text|page)(?:[ \t]+(?:me|us|him|her|them))?(?:[ \t]+back)?[ \t]+(?:at|on)"
+                     r"|number[ \t]+(?:is|was)|phone(?:[ \t]+number)?|cell|mobile|pager(?:['’]?s)?|extension|ext|fax|callback)"
                      r"[ \t]*(?:is|:|at)?[ \t,]*")
-SPOKEN_PHONE_PATTERNS = [rx(rf"{_SPOKEN_PHONE_CUE}(?P<phi>{spoken_number(4)})", re.IGNORECASE)]
+# a number read out, with its extension: "nine one nine, five five five, zero one six one, extension two one four"
+SPOKEN_PHONE_PATTERNS = [rx(rf"{_SPOKEN_PHONE_CUE}(?P<phi>{spoken_number(4)}(?:[ \t]*,?[ \t]+(?:extension|ext|x)[ \t]+"
+                            rf"{spoken_number(2)})?)", re.IGNORECASE)]
+_SEVEN_DIGIT_WORDS = rf"{_DIGIT_WORD}(?:{_SPOKEN_GAP}(?:{_DIGIT_WORD}|(?:double|triple)[ \t]+{_DIGIT_WORD}|dash)){{6,40}}"
 SPOKEN_ID_PATTERNS = [
     # digits read out one by one as numerals, with spelled letters before them: "M R N 0 0 4 7 1 9 3 3 6", "member ID
     # X K Z 5 5 0 2 8 8 3 1", "H as in Henry 4 4 7 1 0 2 9 8 3"
     CuedPattern(rx(r"(?<![\w/.-])(?P<phi>(?:(?:[A-Za-z](?:[ \t]+as[ \t]+in[ \t]+[A-Z][a-z]+)?)[ \t,]+){0,4}\d"
                    r"(?:[ \t]*[,-]?[ \t]+\d){6,})(?![\w/-]|\.\d)"), rx(r"\d(?:[ \t]*[,-]?[ \t]+\d){6}")),
-    rx(rf"\b{_SPOKEN_ID_LABEL}[ \t]*(?:is|was|:|\#)?[ \t,]*(?:{_SPOKEN_TURN}[ \t,]+){{0,6}}"
-       rf"(?P<phi>(?:[a-z](?:[ \t]+|-)){{0,4}}{spoken_number(3)})", re.IGNORECASE),
+    # after its label, letters among the numbers: "plate H K T four four one nine", "reference number R as in Robert
+    # nine nine three zero one", "one E G four T E five M K seven three"
+    rx(rf"\b{_SPOKEN_ID_LABEL}[ \t]*(?:is|was|:|\#)?{_NEXT_TURN}?[ \t,]*(?:{_SPOKEN_TURN}[ \t,]+){{0,6}}"
+       rf"(?P<phi>(?:{_SPOKEN_LETTER}(?:[ \t]+|-)){{0,4}}{_SPOKEN_PIECE}(?:{_SPOKEN_GAP}(?:{_SPOKEN_PIECE}|{_SPOKEN_LETTER}"
+       rf"(?={_SPOKEN_GAP}(?:{_SPOKEN_PIECE}|{_SPOKEN_LETTER})))){{2,40}}(?![\w-]))", re.IGNORECASE),
     # seven digits or more read out are a number of some record (or a phone's, after its cue), never a measurement
-    rx(rf"(?<![\w-])(?={_DIGIT_WORD}\b)(?<!{_SPOKEN_PHONE_CUE})(?P<phi>{_DIGIT_WORD}(?:{_SPOKEN_GAP}(?:{_DIGIT_WORD}"
-       rf"|(?:double|triple)[ \t]+{_DIGIT_WORD}|dash)){{6,40}})(?![\w-])", re.IGNORECASE),
+    # (with the letters read out before them: "A two zero four seven seven one nine three six"; read only on lines with
+    # seven digits read out)
+    CuedPattern(rx(rf"(?<![\w'’-])(?=(?:{_SPOKEN_LETTER}[ \t]+){{0,3}}{_DIGIT_WORD}\b)(?<!{_SPOKEN_PHONE_CUE})"
+                   rf"(?P<phi>(?:{_SPOKEN_LETTER}[ \t]+){{0,3}}{_SEVEN_DIGIT_WORDS})(?![\w-])", re.IGNORECASE),
+                rx(rf"(?<![\w-])(?={_DIGIT_WORD}\b){_SEVEN_DIGIT_WORDS}", re.IGNORECASE)),
 ]
+# E-mail and web addresses read out: "grace dot kim seventy-seven at gmail dot com", "my chart dot eastgate health dot org
+# slash reset" (a transcript writes what is said; each is read only on lines that say "dot com" or the like).
+_SPOKEN_DOMAIN_END = r"[ \t]+dot[ \t]+(?:com|org|net|edu|gov|us|co|uk|ca|io|info|health)\b"
+_SPOKEN_DOMAIN = rf"[a-z\d]+(?:[ \t]+[a-z\d]+)?(?:[ \t]+(?:dot|dash)[ \t]+[a-z\d]+(?:[ \t]+[a-z\d]+)?)*?{_SPOKEN_DOMAIN_END}"
+SPOKEN_EMAIL_PATTERNS = [CuedPattern(rx(
+    rf"(?<![\w'’-])(?P<phi>[a-z\d]+(?:[ \t]+(?:dot|underscore|dash|hyphen)[ \t]+[a-z\d]+)*(?:[ \t]+{NUMBER_WORD}(?:[ \t-]{NUMBER_WORD})*)?"
+    rf"[ \t]+at[ \t]+{_SPOKEN_DOMAIN})", re.IGNORECASE), rx(_SPOKEN_DOMAIN_END, re.IGNORECASE))]
+SPOKEN_URL_PATTERNS = [CuedPattern(rx(
+    rf"(?<![\w'’-])(?P<phi>(?:www[ \t]+dot[ \t]+)?{_SPOKEN_DOMAIN}(?:[ \t]+slash[ \t]+[a-z\d]+(?:[ \t-][a-z\d]+)?)*)",
+    re.IGNORECASE), rx(_SPOKEN_DOMAIN_END, re.IGNORECASE))]
 SSN_PATTERNS = [
     rx(r"\b(?:SSN|SS\#|social\s+security(?:\s+(?:number|no|\#))?)\s*(?:\#|:|is)?\s*:?\s*"
         r"(?P<phi>\d{3}[\s-]?\d{2}[\s-]?\d{4})\b", re.IGNORECASE),
@@ -443,7 +486,8 @@ ZIP_PATTERNS = [
 # Clinic", "Grace Baptist Church"); "the cardiology clinic" is no name.
 _FACILITY = r"""(?:Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|Health\s+Centre|Health\s+System|Healthcare
     |Health\s+(?:&|and)\s+Rehab(?:ilitation)?|Rehabilitation(?:\s+(?:&|and)\s+(?:Nursing|Health))?|EMS|Ambulance
-    |Fire\s+(?:Department|Rescue)|Correctional\s+(?:Facility|Center|Institution)|Detention\s+Center|Jail|Prison
+    |Fire\s+(?:Department|Rescue)|Police(?:\s+Department)?|PD|Sheriff['’]?s\s+(?:Office|Department)|Mortuary
+    |Funeral\s+Home|AME(?:\s+Church)?|Correctional\s+(?:Facility|Center|Institution)|Detention\s+Center|Jail|Prison
     |Penitentiary|Recovery\s+Center|Treatment\s+Center|Recovery|Hospice\s+House|Community\s+Health\s+Cent(?:er|re)
     |University\s+Hospital|Health\s+Team|Health\s+Plan|Memory\s+Care|Care\s+Home|Skilled\s+Nursing
     |Medical\s+Practice|Baptist(?:\s+Church)?|Methodist(?:\s+Church)?|Lutheran(?:\s+Church)?

@@ -20,7 +20,7 @@ CLINICAL_NOUNS = r"(?:disease|syndrome|palsy|sign|test|maneuver|manoeuvre|lympho
                  r"triad|criteria|score|scale|classification|procedure|operation|repair|catheter|tube|neuroma|" \
                  r"position|fracture|cyst|node|ulcer|esophagus|disorder|chorea|dementia|virus|angina|phenomena|" \
                  r"halo|vest|brace|splint|shunt|valve|stent|pump|collar|frame|boot|histology|aphasia|anomaly|" \
-                 r"malformation|contracture|deformity|lesion|hernia|tumou?r)"
+                 r"malformation|contracture|deformity|lesion|hernia|tumou?r|triangle|pouch|cardiomyopathy)"
 
 
 @cache
@@ -194,6 +194,13 @@ def is_name_word(word: str) -> bool:
         and not (_MEDICAL_ENDING.fullmatch(low) and low not in first_names() and low not in last_names())
 
 
+# Classifications named after people whose grades are Roman numerals alone ("Siewert II", "Killip III", "Mallampati IV").
+_CLASSIFICATIONS = ("Siewert|Hinchey|Forrest|Killip|Fontaine|Rutherford|Clavien(?:-Dindo)?|Bosniak|Mallampati|Spetzler(?:-Martin)?"
+                    "|Gustilo|Salter(?:-Harris)?|Schatzker|Neer|Borrmann|Masaoka|Dukes|Breslow|Enneking|Frankel"
+                    "|Kellgren(?:-Lawrence)?|Outerbridge|Bismuth|Todani|Balthazar|Hurley|Paprosky|Ficat|Hoehn|Tanner|Gleason"
+                    "|Wagner|Lauge-Hansen|Ann\\s+Arbor|Lugano")
+
+
 def clinical_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of drugs, conditions, procedures, body parts and frequencies (the allow-list's lexicon)."""
     from clinsum.text import lexicon
@@ -213,6 +220,11 @@ def clinical_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans += [m.span(1) for m in re.finditer(r"\b((?:Morse|Braden|Norton|Waterlow|Caprini|Padua|Wells|Glasgow|Apgars?|Barthel"
                                              r"|Berg|Tinetti|Katz|Ballard|Silverman|Rockwood|Borg|Karnofsky|Lansky|Zubrod)"
                                              r"(?:\s+(?:score|scale|fall\s+score))?)\s*:?\s*\d", text)]
-    # a grade or class named after a person: "Forrest IIa", "Hinchey Ib"
+    # a grade or class named after a person: "Forrest IIa", "Hinchey Ib", "Siewert II" (a bare numeral only after the
+    # classifications no surname with a suffix is written like: "John Clark II" stays a name), "Hoehn and Yahr stage"
     spans += [m.span() for m in re.finditer(r"\b[A-Z][a-z]+\s+(?:grade\s+|class\s+|type\s+)?[IV]{1,3}[abc]\b", text)]
+    spans += [m.span() for m in re.finditer(rf"\b(?:{_CLASSIFICATIONS})\s+(?:grade\s+|class\s+|type\s+|stage\s+)?[IV]{{1,4}}\b", text)]
+    spans += [m.span() for m in re.finditer(r"\b[A-Z][a-z]+\s+(?:and|&)\s+[A-Z][a-z]+(?=\s+(?i:stage|scale|score|criteria|"
+                                            r"classification|syndrome|disease|procedure|operation)s?\b)", text)]
+    spans += [m.span() for m in re.finditer(r"\b(?i:grade\s+group)(?=\s*\d)", text)]  # ISUP "Grade Group 3"
     return tuple(spans)

@@ -97,6 +97,8 @@ class PhraseIndex(Generic[V]):
         self.plurals = plurals
         self.first_tokens = {key.split(" ", 1)[0] for key in self.entries}
         self.max_tokens = max((key.count(" ") + 1 for key in self.entries), default=1)
+        # the keys' proper prefixes: a phrase is read on only while what it has read so far starts some key
+        self.prefixes = {key[:i] for key in self.entries for i, c in enumerate(key) if c == " "}
 
     def lookup(self, key: str) -> V | None:
         value = self.entries.get(key)
@@ -109,16 +111,18 @@ class PhraseIndex(Generic[V]):
 
     def find(self, text: str) -> list[tuple[int, int, V]]:
         tokens = tokenize(text)
-        found, i = [], 0
-        while i < len(tokens):
-            first = tokens[i][2]
-            if first not in self.first_tokens and not (self.plurals and _singular(first) in self.first_tokens):
-                i += 1
-                continue
+        first_tokens, plurals = self.first_tokens, self.plurals
+        # where a phrase can start, found in one comprehension: most tokens start none
+        starts = [i for i, (_, _, token) in enumerate(tokens)
+                  if token in first_tokens or plurals and token[-1] == "s" and _singular(token) in first_tokens]
+        found, after = [], 0
+        for i in starts:
+            if i < after:
+                continue  # inside the phrase found last
             words = [tokens[i][2]]
             candidates = [(tokens[i][1], " ".join(words))]
             for j in range(i + 1, min(i + self.max_tokens, len(tokens))):
-                if not _JOINABLE_GAP.fullmatch(text[tokens[j - 1][1]: tokens[j][0]]):
+                if candidates[-1][1] not in self.prefixes or not _JOINABLE_GAP.fullmatch(text[tokens[j - 1][1]: tokens[j][0]]):
                     break
                 words.append(tokens[j][2])
                 candidates.append((tokens[j][1], " ".join(words)))
@@ -127,10 +131,8 @@ class PhraseIndex(Generic[V]):
                 value = self.lookup(key)
                 if value is not None:
                     found.append((tokens[i][0], end, value))
-                    i += n
+                    after = i + n
                     break
-            else:
-                i += 1
         return found
 
 
