@@ -16,6 +16,10 @@ FOUND = [
     ("Patient: TUPOU, Mele   Sex: F   DOB: 1931-03-30", "TUPOU, Mele", "NAME"),
     ("Patient: CROWCHILD, Elsie   HSN 730 118 442   Unit: 4B", "730 118 442", "ID"),
     ("Patient: Pham, Georgia    Accession: CT24-118734", "Pham, Georgia", "NAME"),
+    # an age in a table's next column or after a date of birth; a nickname in quotes after its cue
+    ("Bay A\n 1  HUGHES, Rose  94  NHS 463 118 2097  CAP", "94", "AGE"),
+    ("Mrs Winifred Okoro-Banks, DOB 17/05/1932 (92), NHS No 714 220 3391", "92", "AGE"),
+    ('bed 6   Aufai (goes by "Sefo") 45M lap chole', "Sefo", "NAME"),
     # numbers, addresses and dates read out in a transcript
     ("[Speaker 1] does your card have a member number\n[Speaker 2] it's w as in william seven three three zero two nine "
      "one\n[Speaker 1] okay", "w as in william seven three three zero two nine one", "ID"),

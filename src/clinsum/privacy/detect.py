@@ -238,10 +238,10 @@ def find_businesses(text: str) -> list[tuple[int, int]]:
 
 
 # An age over 89 right after a person's name, the way a note introduces someone: "Mrs. Ingeborg Rasmussen,
-# ninety-seven,", "husband Lajos (96)", "Tita Baby (pt's sister, 91)".
-_AGE_AFTER_NAME = regex.compile(rf"(?:[ \t]*,[ \t]*|[ \t]*\((?:[^(),\n]{{1,25}},[ \t]*)?)"
-                                rf"(?P<age>{AGE_OVER_89}|{WORD_AGE})(?=[ \t]*(?:[,;)]|y/?o\b|yo\b|years?\b))",
-                                regex.IGNORECASE)
+# ninety-seven,", "husband Lajos (96)", "Tita Baby (pt's sister, 91)", a table's next column ("HUGHES, Rose  94  NHS").
+_AGE_AFTER_NAME = regex.compile(rf"(?:[ \t]*,[ \t]*|[ \t]*\((?:[^(),\n]{{1,25}},[ \t]*)?|[ \t]{{2,}})"
+                                rf"(?P<age>{AGE_OVER_89}|{WORD_AGE})(?=[ \t]*(?:[,;)\n]|y/?o\b|yo\b|y\b|years?\b|[MF]\b)"
+                                rf"|[ \t]{{2,}})", regex.IGNORECASE)
 
 
 def ages_after_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:

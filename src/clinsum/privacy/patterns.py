@@ -189,6 +189,9 @@ AGE_PATTERNS = [
     rx(rf"\b(?P<phi>{AGE_OVER_89})\s*(?:yo[fmw]?|y/o|y\.o\.|yF|yM)\b", re.IGNORECASE),
     rx(rf"\b(?P<phi>{AGE_OVER_89}Y)(?![\w/-])"),  # "Age: 92Y"
     rx(r"\b(?P<phi>nonagenarian|centenarian)s?\b", re.IGNORECASE),
+    # the age in parentheses after a date of birth: "DOB 17/05/1932 (92)"
+    rx(rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|born)[ \t]*:?[ \t]*[\w/.,-]+(?:[ \t]+[\w/.,-]+){{0,2}}?[ \t]*"
+       rf"\((?P<phi>{AGE_OVER_89})(?:[ \t]*(?:y|yo|yrs?|years?))?\)", re.IGNORECASE),
     # "ninety-three yrs", "92 years" (not "90 years ago", "for 90 years")
     rx(rf"(?<!\b(?i:for|over|past|last|than|about|nearly|almost|within|after|in)\s+)"
        rf"\b(?P<phi>{AGE_OVER_89}|{WORD_AGE})[\s-]*(?:yrs?|years?)\b(?![\s-]*(?:ago|of|in|later|earlier|before|after|since|prior"
@@ -244,8 +247,8 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
     |CSN|FIN|HAR|accession|specimen|passport|VIN|HICN|HIC|MBI|group|subscriber|claim|authorization|auth|prior\s+auth|rx|badge
     |employee|insurance|ins|payer|enrollee|registration|reg|booking|order|requisition|lab|pharmacy|bin|pcn
     |UHID|IPD|OPD|UR|URN|PPSN|PPS|OHIP|RAMQ|PHN|HCN|NHS|CHI|IHI|NHI|health\s+card|card|Aadhaar|ABHA|PhilHealth(?:\s+PIN)?
-    |A-?Number|alien\s+number|USCIS\s+receipt|receipt|inmate|booking|DOC|enc|pol|operator|NRIC|MyKad|NIN|HSN|SIN|ACR
-    |ePCR|AFIS)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
+    |A-?Number|alien\s+number|USCIS\s+receipt|receipt|inmate|booking|DOC|enc|pol|operator|NRIC|MyKad|NIN|HSN|SIN|ePCR
+    |AFIS)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
     |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|patient|pt|vehicle|plate
     |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|lot|batch|tail|interpreter|IC|run|incident)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
     |(?:MRN|ID|SN)(?:\s*(?:number|no|num)\b\.?)?|\#)"""
