@@ -63,7 +63,7 @@ KEPT = [
     "Interpreter in person (Rohingya), from Rakhine. REFUGEE HEALTH ASSESSMENT. ANTENATAL CLINIC today. Typhoid Vi given.",
     # classifications and anatomy named after people; a grade range before a capitalised word
     "NYHA class III-IV, Stage C (ACC/AHA). Siewert II, cT3 N1 M0. Hoehn and Yahr stage two. Takotsubo cardiomyopathy.\n"
-    "Calot's triangle cleared; stone in Hartmann's pouch. Mallampati III airway. Per ACR 2021 guidance. DOB 1/2/1980 (45).",
+    "Calot's triangle cleared; stone in Hartmann's pouch. Mallampati III airway. Per ACR 2021 guidance.",
     # spoken measurements are no numbers of a record
     "bp one twenty over eighty, heart rate ninety two, temp ninety eight point six, gave two of four doses",
 ]
