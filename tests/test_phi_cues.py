@@ -64,6 +64,8 @@ KEPT = [
     # classifications and anatomy named after people; a grade range before a capitalised word
     "NYHA class III-IV, Stage C (ACC/AHA). Siewert II, cT3 N1 M0. Hoehn and Yahr stage two. Takotsubo cardiomyopathy.\n"
     "Calot's triangle cleared; stone in Hartmann's pouch. Mallampati III airway. Per ACR 2021 guidance.",
+    # a header's labels in capitals and a phone system in a call log are no speakers
+    "PLAN: home tomorrow\nHOPE: none\n[00:00:00] IVR: Thank you for calling.",
     # spoken measurements are no numbers of a record
     "bp one twenty over eighty, heart rate ninety two, temp ninety eight point six, gave two of four doses",
 ]

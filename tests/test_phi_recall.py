@@ -20,6 +20,14 @@ FOUND = [
     ("Bay A\n 1  HUGHES, Rose  94  NHS 463 118 2097  CAP", "94", "AGE"),
     ("Mrs Winifred Okoro-Banks, DOB 17/05/1932 (92), NHS No 714 220 3391", "92", "AGE"),
     ('bed 6   Aufai (goes by "Sefo") 45M lap chole', "Sefo", "NAME"),
+    # a chat's handles as initials or a first name with an initial; a transcript's speakers in capitals
+    ("[07:12] KM: who has 14? family wants an update\n[07:13] Jordan P: me.", "KM", "NAME"),
+    ("[07:12] KM: who has 14? family wants an update\n[07:13] Jordan P: me.", "Jordan P", "NAME"),
+    ("JACEK: She always said she wanted to die at home.\nKASIA: Can we get her home?", "KASIA", "NAME"),
+    # numbers after labels of other countries' registers and after "reached on"; a name's column ends before them
+    ("Yours sincerely,\nDr Anjali Rao   GMC 7034412", "7034412", "ID"),
+    ("Name: Mr. Selvaraj Murugesan   IP No: MMH/24/118832\nAddress: Madurai", "MMH/24/118832", "ID"),
+    ("His mother, Mrs. Ngozi Eze, can be reached on 0803 441 2276; the boy", "0803 441 2276", "PHONE"),
     # numbers, addresses and dates read out in a transcript
     ("[Speaker 1] does your card have a member number\n[Speaker 2] it's w as in william seven three three zero two nine "
      "one\n[Speaker 1] okay", "w as in william seven three three zero two nine one", "ID"),

@@ -111,7 +111,8 @@ _NAME_PATTERNS = {
     "room_column": rx(rf"(?m)^[ \t]*(?:{_ROOM}[ \t]*[-–—]+[ \t]*"
                       rf"|\d{{2,4}}[A-Za-z]?[ \t]{{2,}})(?P<phi>{_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,2}})(?=[ \t]*\(|[ \t]{{2,}}|[ \t]*[-–—:])"),
     # a chat user's handle after a time stamp: "10:43 kpatel: ok", "[09:12] j.morales: on my way"
-    "chat_handle": rx(r"(?m)^[^\n]*?\b\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*(?i:[ap]\.?m\.?))?\]?[ \t]+(?P<phi>\p{L}[\p{L}\d._-]{1,30})[ \t]*:(?!\d)"),
+    "chat_handle": rx(r"(?m)^[^\n]*?\b\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*(?i:[ap]\.?m\.?))?\]?[ \t]+"
+                      r"(?P<phi>\p{L}[\p{L}\d._-]{1,30}(?:[ \t]\p{Lu}\.?)?)[ \t]*:(?!\d)"),
     # a form's field for a person other than the patient: "Member: Siosaia Fifita", "Guarantor: Rose M. Lavoie"
     "person_field": rx(rf"\b(?i:member|insured|subscriber|guarantor|beneficiary|applicant|decedent|employee|claimant|enrollee"
                        rf"|recipient|cardholder|policyholder|informant|requester|requestor|prescriber|ordering(?:[ \t]+(?:provider"
@@ -142,7 +143,7 @@ _NAME_PATTERNS = {
     # a person's name in an HL7 message's field: "|OKONKWO^ADAEZE^N|", "^LINDQVIST^ASTRID^^^^MD"
     "hl7": rx(r"(?<=[|^])(?P<phi>[A-Z][A-Z'’-]+\^[A-Z][A-Z'’-]+(?:\^[A-Z]{1,2})?)(?=[|^])"),
     # a speaker tag that is a known or name-like first name, not a role: "Nicole: Remember me?"
-    "speaker": rx(rf"(?m)^[ \t]*(?P<phi>{CAP}|{LOWER_WORD})[ \t]*:[ \t\"“]"),
+    "speaker": rx(rf"(?m)^[ \t]*(?P<phi>{CAP}|{LOWER_WORD}|{UPPER})[ \t]*:[ \t\"“]"),
     # a name called to at the start of a line or a turn: "Leif, can I speak to you?", "Doctor: Mary, how are you?"
     # (read only on lines with a comma before such a word: CuedPattern)
     "opening_vocative": CuedPattern(
@@ -227,7 +228,7 @@ _PLACE_LABEL = re.compile(r"\s*from\b", re.IGNORECASE)
 # Only a name label proper ("Name: john smith", "my name is john") makes a lowercase word a name.
 _LOWERCASE_LABEL = re.compile(r"name\s*(?::|is\b|,)", re.IGNORECASE)
 # Speakers of a chat log that are no person.
-_CHAT_SYSTEM = frozenset("me you system bot admin auto server unknown everyone all page pager".split())
+_CHAT_SYSTEM = frozenset("me you system bot admin auto server unknown everyone all page pager ivr ai".split())
 # A transcript's numbered or lettered speaker: "SPEAKER_00", "Speaker A", "spk2", "Participant 1".
 _SPEAKER_LABEL = regex.compile(r"(?i:speaker|spkr?|participant|person|voice|guest|unknown|caller)[ _-]?(?:\d{1,2}|\p{L})?")
 # Titles that are whole words: "Doctor." ends a sentence.
@@ -374,6 +375,8 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
                 or not strong and bare.isupper() and not _may_be_name(bare):
             break  # "Interpreter Samir": a role before the name (not "Eugène Parent"); "d/w GI", "WITH SMALL"
         known = _known(bare)
+        if kept and _COLUMN_GAP.search(text, start + kept[-1][1], start + s) and _other_column(bare):
+            break  # a table's next column: "SMITH, John   Sex: M", "Dr Anjali Rao   GMC 7034412"
         lowercase_name = _lowercase_name(bare, spoken) if lowercase_if_known else False
         if not bare or not (bare[0].isupper() or lowercase_ok or lowercase_name) \
                 or not is_name_word(bare):
@@ -498,6 +501,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 word = text[s:e]
                 known = word.lower() in first_names()
                 likely = (known or _likely_name(word)) if word[0].isupper() else known and _likely_name(word)
+                if word.isupper():  # a transcript's speaker in capitals: "JACEK:", not "PLAN:", "MOM:", "HOPE:"
+                    likely = known and len(word) > 3 and word.lower() not in english_words()
                 place = kind == "vocative" and _STATE_NAME.fullmatch(word)  # "to Vail, Colorado."
                 # a subject that is an English word must be a first name ("Church is important to her")
                 noun = kind in ("first_subject", "speaker") and word.lower() in english_words() and not known
@@ -563,12 +568,14 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 span = (s, e)
             elif kind in ("initials", "label_initials", "by_initials", "dash_initials"):
                 span = (s, e) if _initials(text[s:e]) else None
-            elif kind == "chat_handle":  # "kpatel", "j.morales", "dr.hollister" (the title is kept out)
+            elif kind == "chat_handle":  # "kpatel", "j.morales", "dr.hollister" (the title is kept out), "KM", "Jordan P"
                 handle = regex.sub(r"^(?i:dr|mr|mrs|ms)\.", "", text[s:e])
                 s = e - len(handle)
-                span = (s, e) if not _ROLE_WORD.fullmatch(handle) and handle.lower() not in _CHAT_SYSTEM \
-                    and not _SPEAKER_LABEL.fullmatch(handle) \
-                    and is_name_word(handle) and _may_be_name(handle) else None
+                word = (handle.split() or [""])[0]
+                span = (s, e) if word and not _ROLE_WORD.fullmatch(word) and word.lower() not in _CHAT_SYSTEM \
+                    and not _SPEAKER_LABEL.fullmatch(word) and (
+                        is_name_word(word) and _may_be_name(word) or word.isupper() and len(word) <= 3 and _initials(word)) \
+                    else None
             elif kind in ("role_after", "role_apposition", "role_before", "log_line"):  # a dictionary or likely name
                 span = _name_words(text, s, e, strong=kind != "role_apposition", lowercase_ok=False, likely_alone=True)
                 span = (span[0], e) if span and span[1] == e else None  # the words right before the role
@@ -606,9 +613,6 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 if first.lower() in first_names() and is_name_word(first) or not _STATE_NAME.search(text[s:e]) and all(
                         is_name_word(w) for w in words) and _name_words_likely(text, s, e, words):
                     span = _name_words(text, s, e, strong=True, lowercase_ok=False)
-                    if span and (column := _COLUMN_GAP.search(text, span[0], span[1])) \
-                            and _other_column(text[column.end():span[1]].split()[0]):
-                        span = (span[0], column.start())  # a table's next column: "SMITH, John   Sex: M"
                     if span and " " not in text[span[0]:span[1]].strip():
                         span = None  # a first name alone ("Will", "Grace") is too often a word
             # "taking her to Vail, Colorado": a city

@@ -248,9 +248,9 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
     |employee|insurance|ins|payer|enrollee|registration|reg|booking|order|requisition|lab|pharmacy|bin|pcn
     |UHID|IPD|OPD|UR|URN|PPSN|PPS|OHIP|RAMQ|PHN|HCN|NHS|CHI|IHI|NHI|health\s+card|card|Aadhaar|ABHA|PhilHealth(?:\s+PIN)?
     |A-?Number|alien\s+number|USCIS\s+receipt|receipt|inmate|booking|DOC|enc|pol|operator|NRIC|MyKad|NIN|HSN|SIN|ePCR
-    |AFIS)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
+    |AFIS|GMC|NMC|HCPC|AHPRA)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
     |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|patient|pt|vehicle|plate
-    |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|lot|batch|tail|interpreter|IC|run|incident)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
+    |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|lot|batch|tail|interpreter|IC|IP|run|incident)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
     |(?:MRN|ID|SN)(?:\s*(?:number|no|num)\b\.?)?|\#)"""
 _ID_VALUE = (r"(?:(?:[A-Z][ \t](?=\d))?(?=[A-Z0-9/-]*\d)[A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])){3,24}(?:[ \t]\d{2,6}){0,4}(?:[ \t]\d\b)?"  # "W227 8810 93"
              r"|(?-i:[A-Z]{2,4})(?:[ \t]\d{2,6}){1,4}(?-i:[A-Z])?)")  # "XJH 441 298 776", "plate BXR 4471", "KMH 447 019 22A"
@@ -286,7 +286,8 @@ PHONE_PATTERNS = [
     rx(r"\b(?P<phi>(?:ext|extension|x)\.?[ \t]*(?:\#|:|no\.?)?[ \t]*(?:\d{4,5}|\d-\d{4}))\b(?![/.]\d)", re.IGNORECASE),
     # other cues of a number to call, and numbers of any country's layout after them: "call me at 0494 92 82 32",
     # "Desk: +41 (0)96 471 07 95", "not answering at 71-33-52-22", "messages to 699 956 915"
-    rx(r"\b(?:(?:call|text|phone|ring|reach)\s+(?:me|us|him|her|them)(?:\s+back)?\s+(?:at|on)|answering\s+at|messages?\s+to"
+    rx(r"\b(?:(?:call|text|phone|ring|reach)\s+(?:me|us|him|her|them)(?:\s+back)?\s+(?:at|on)|(?:be\s+)?reached\s+(?:at|on)"
+       r"|answering\s+at|messages?\s+to"
        r"|registered|desk|office|home|work|landline|whatsapp)\s*(?:\#|:|no\.?|number)?\s*:?\s*"
        r"(?P<phi>\+?\(?\d[\d\s().-]{5,16}\d)(?![\w/])", re.IGNORECASE),
     # a number the word after it calls a phone's: "655 437 108 office", "21 253 109 8211-Office"
