@@ -155,3 +155,12 @@ def test_an_age_over_89_is_read_right_after_a_name_and_not_a_count():
     text = "Seen with Dr. Okafor, 92 patients today; Mr. Lee, 93, CHF; Ms. Dunn, 45; Rosa (pt's sister, ninety-one)."
     names = [(m.start(), m.end()) for m in re.finditer(r"Okafor|Lee|Dunn|Rosa", text)]
     assert [text[s:e] for s, e in ages_after_names(text, names)] == ["93", "ninety-one"]
+
+
+def test_a_street_after_a_site_is_a_capitalised_word_no_day_and_no_word_text_writes_in_lowercase():
+    from clinsum.privacy.detect import streets_after_sites
+
+    text = ("Walks to Mount Zion AME on Sundays. Seen at Mercy Hospital on Admission to ICU; went to Walgreens on Monday; "
+            "the Kroger on Dublin-Granville, Fred Meyer on SE 82nd.")
+    sites = [(m.start(), m.end()) for m in re.finditer(r"Mount Zion AME|Mercy Hospital|Walgreens|Kroger|Fred Meyer", text)]
+    assert [text[s:e] for s, e in streets_after_sites(text, sites)] == ["Dublin-Granville", "SE 82nd"]

@@ -28,6 +28,12 @@ FOUND = [
     ("Yours sincerely,\nDr Anjali Rao   GMC 7034412", "7034412", "ID"),
     ("Name: Mr. Selvaraj Murugesan   IP No: MMH/24/118832\nAddress: Madurai", "MMH/24/118832", "ID"),
     ("His mother, Mrs. Ngozi Eze, can be reached on 0803 441 2276; the boy", "0803 441 2276", "PHONE"),
+    # a street's unit, before or after it; the street a shop is on, named alone
+    ("Address: 1419 Bainbridge Blvd, Lot 27 (Shady Rest Mobile Home Park)", "1419 Bainbridge Blvd, Lot 27", "ADDRESS"),
+    ("Home: 1834 Kosciuszko St., 2nd floor rear, Ravensport", "1834 Kosciuszko St., 2nd floor rear", "ADDRESS"),
+    ("Deliver to: Apt 11, 420 Hennepin Terrace, Spearfish Hollow", "Apt 11, 420 Hennepin Terrace", "ADDRESS"),
+    ("i moved in w my mom at 311 n elm st apt 2 so can u send it", "311 n elm st apt 2", "ADDRESS"),
+    ("the lamotrigine to the Desert Market on Camelback instead of", "Camelback", "ADDRESS"),
     # numbers, addresses and dates read out in a transcript
     ("[Speaker 1] does your card have a member number\n[Speaker 2] it's w as in william seven three three zero two nine "
      "one\n[Speaker 1] okay", "w as in william seven three three zero two nine one", "ID"),

@@ -28,10 +28,9 @@ from clinsum.privacy.names import (
 )
 from clinsum.privacy.patterns import (
     ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, DATE_PATTERNS, EMPLOYER_PATTERN,
-    ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_EMPLOYER_PATTERN, LOWERCASE_SITE, NUMBER_WORD,
-    PHONE_PATTERNS, SAINTS_HERB_OR_DAY, SPOKEN_EMAIL_PATTERNS, SPOKEN_ID_PATTERNS, SPOKEN_PHONE_PATTERNS, SPOKEN_URL_PATTERNS,
-    SSN_PATTERNS, STATE, STATE_NAMES,
-    TRADE_WORD, UPPER, WORD_AGE, ZIP_PATTERNS, CuedPattern,
+    ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_EMPLOYER_PATTERN, LOWERCASE_SITE, MONTH, NUMBER_WORD,
+    PHONE_PATTERNS, SAINTS_HERB_OR_DAY, SPOKEN_EMAIL_PATTERNS, SPOKEN_ID_PATTERNS, SPOKEN_PHONE_PATTERNS,
+    SPOKEN_URL_PATTERNS, SSN_PATTERNS, STATE, STATE_NAMES, TRADE_WORD, UPPER, WEEKDAY, WORD_AGE, ZIP_PATTERNS, CuedPattern,
 )
 from clinsum.privacy.place_tagger import find_places
 from clinsum.privacy.vocab import (
@@ -247,6 +246,25 @@ _AGE_AFTER_NAME = regex.compile(rf"(?:[ \t]*,[ \t]*|[ \t]*\((?:[^(),\n]{{1,25}},
 def ages_after_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of ages over 89 right after a name (:data:`_AGE_AFTER_NAME`)."""
     return [m.span("age") for _, e in names if (m := _AGE_AFTER_NAME.match(text, e))]
+
+
+# The street a shop or a site is on, named alone: "the Walgreens on Glenwood", "Fred Meyer on SE 82nd", "the Kroger on
+# Dublin-Granville" (not "Walgreens on Monday", "CVS on the corner").
+_STREET_AFTER_SITE = regex.compile(rf"[ \t]+on[ \t]+(?P<street>(?:(?:N|S|E|W|NE|NW|SE|SW)[ \t]+)?(?:{CAP}|\d{{1,3}}(?:st|nd|rd|th))"
+                                   rf"(?:[ \t]+{CAP})?)(?=[ \t]*(?:[.,;:)(\n]|$)|[ \t]+\p{{Ll}})")
+_NOT_A_STREET = regex.compile(rf"(?i:{WEEKDAY}s?|{MONTH}|today|tomorrow|call|file|hold|duty|site|time|arrival|discharge)\b")
+
+
+def streets_after_sites(text: str, sites: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of a street named right after a site with "on" (:data:`_STREET_AFTER_SITE`), not a day or a word text writes
+    in lowercase ("on Admission")."""
+    found = []
+    for _, e in sites:
+        if (m := _STREET_AFTER_SITE.match(text, e)) and not _NOT_A_STREET.match(m.group("street")) \
+                and (m.group("street")[0].isdigit() or is_name_word(word := m.group("street").split()[-1])
+                     and word.lower() not in lowercase_words()):
+            found.append(m.span("street"))
+    return found
 
 
 def find_tagged_places(text: str, kind: str) -> list[tuple[int, int]]:
@@ -555,6 +573,8 @@ class PhiDetector:
             spans += _shifted(_allowed_removed(window, found, clinical.get(i, ())), start, own_start, own_end)
         names = [(s.start, s.end) for s in spans if s.type == "NAME"]
         spans += [PhiSpan(s, e, "AGE", 0.85) for s, e in ages_after_names(text, names)]
+        sites = [(s.start, s.end) for s in spans if s.type == "INSTITUTION"]
+        spans += [PhiSpan(s, e, "ADDRESS", 0.85) for s, e in streets_after_sites(text, sites)]
         mentions = other_mentions(text, names) + spelled_names(text, names)
         for i, (start, own_start, own_end, end) in enumerate(parts):  # the allow-list judges each mention too
             mine = [PhiSpan(s - start, e - start, "NAME", NAME_SCORE) for s, e in mentions if own_start <= s < own_end]

@@ -375,7 +375,10 @@ _STREET = rf"(?:{STREET_WORDS}|{STREET_WORDS.upper()})\b"  # "Oak Street", "ELM 
 _NUMBERED = (r"(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh"
              r"|Twelfth)")  # a numbered street: "5th", "Ninth"
 _AND = r"[ \t]+(?:and|&)[ \t]+"
-_APARTMENT = r"(?:,?[ \t]+(?i:Apt|Apartment|Unit|Suite|Ste|Room|Rm|Floor|Fl|\#)\.?[ \t]*\#?[A-Za-z0-9-]+)?"
+# a unit after a street: "Apt 3B", "Lot 27", "cabin 14", "2nd floor rear"
+_UNIT = (r"(?:(?i:Apt|Apartment|Unit|Suite|Ste|Room|Rm|Floor|Fl|Lot|Space|Sp|Cabin|Trailer|Bldg|Building|Flat|\#)\.?[ \t]*\#?"
+         r"[A-Za-z0-9-]+|\d{1,2}(?i:st|nd|rd|th)[ \t]+(?i:floor|fl)\.?(?:[ \t]+(?i:rear|front|back))?)")
+_APARTMENT = rf"(?:,?[ \t]+{_UNIT})?"
 ADDRESS_PATTERNS = [
     # a box or a rural road read out: "p o box four twelve", "rr two box eighteen", "county road one oh six"
     rx(rf"(?i:\b(?P<phi>(?:p[ \t.]*o[ \t.]*box|post[ \t]+office[ \t]+box|rr|rural[ \t]+route|county[ \t]+road|county[ \t]+rd"
@@ -386,8 +389,9 @@ ADDRESS_PATTERNS = [
        r"(?i:road|street|avenue|drive|lane|boulevard|court|terrace|parkway|place)\b(?:,?[ \t]+(?i:apartment|apt|unit|suite)"
        r"[ \t]+[\w-]+)?)", re.IGNORECASE),
     # "4500 N. Oak Ave, Apt 3B", "77 ELM ST" (lowercase ones only after a label: "1 month and denies neck")
-    rx(rf"\b(?P<phi>\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:{CAP}|{UPPER}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,4}}"
-        rf"{_STREET}\.?(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b)?{_APARTMENT})"),
+    # (a unit before it too: "Apt 11, 420 Hennepin Terrace")
+    rx(rf"\b(?P<phi>(?:(?i:Apt|Apartment|Unit|Suite|Flat)\.?[ \t]*\#?[A-Za-z0-9-]+,?[ \t]+)?\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?"
+       rf"(?:(?:{CAP}|{UPPER}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,4}}{_STREET}\.?(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b)?{_APARTMENT})"),
     # after a label: whatever the street is called ("home" only as a field: not "works from home 3 days a week")
     # (ending at a street word that lowercase words follow: "lives at 42 Birchwood Ln with her daughter")
     rx(rf"\b(?:(?i:address|addr|lives\s+(?:at|@)|resides\s+at|residing\s+at)\s*:?|(?i:home)\s*:)\s*(?P<phi>\d{{1,6}}[ \t]+"
@@ -405,7 +409,8 @@ ADDRESS_PATTERNS = [
     # a street in lowercase: "moved to 19 oak st last month" (not "2 times a day", "called by the dr")
     rx(r"\b(?P<phi>\d{1,6}[ \t]+(?:[nsew]\.?[ \t]+)?(?!(?:times?|hours?|days?|weeks?|months?|years?|mins?|minutes?|tabs?"
        r"|pills?|doses?|puffs?|blocks?|miles?|feet|yards?|of|to|a|the|and|or|per|in|at|by|for)\b)\p{Ll}{3,}(?:[ \t]+\p{Ll}{3,})?[ \t]+"
-       r"(?:st|street|ave|avenue|rd|road|ln|lane|blvd|boulevard|terrace|pkwy|hwy|court)\b\.?)(?![ \t]*(?:elevation|depression|segment|wave))"),
+       rf"(?:st|street|ave|avenue|rd|road|ln|lane|blvd|boulevard|terrace|pkwy|hwy|court)\b\.?{_APARTMENT})"
+       r"(?![ \t]*(?:elevation|depression|segment|wave))"),
     # a street of another country, its word first: "77 rue des Lilas", "3247 Rua Igreja", "12 Via Roma"
     rx(rf"\b(?P<phi>\d{{1,5}},?[ \t]+(?:[NSEW]\.?[ \t]+)?(?i:rue|avenue|boulevard|chemin|allée|via|viale|piazza|calle|avenida|rua|travessa|praça"
        rf"|plaza|paseo|ulica|ul\.)[ \t]+(?:(?i:de|des|du|la|le|les|del|della|di|da|do|dos|das|dei)[ \t]+)*{CAP}(?:[ \t]+{CAP}){{0,2}})"),
