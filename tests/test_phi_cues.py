@@ -164,3 +164,13 @@ def test_a_street_after_a_site_is_a_capitalised_word_no_day_and_no_word_text_wri
             "the Kroger on Dublin-Granville, Fred Meyer on SE 82nd.")
     sites = [(m.start(), m.end()) for m in re.finditer(r"Mount Zion AME|Mercy Hospital|Walgreens|Kroger|Fred Meyer", text)]
     assert [text[s:e] for s, e in streets_after_sites(text, sites)] == ["Dublin-Granville", "SE 82nd"]
+
+
+def test_a_town_after_a_site_is_no_department_province_or_word_text_writes_in_lowercase():
+    from clinsum.privacy.detect import towns_after_sites
+
+    text = ("Wilson Memorial General, Wexcombe. Llanfair Road Surgery, Builth Wells\nNozamo Health Centre, Western Cape\n"
+            "Mercy Hospital, Cardiology. Walgreens, Delivery.\nFarmworker Health - Immokalee site")
+    sites = [(m.start(), m.end()) for m in re.finditer(
+        r"Wilson Memorial General|Llanfair Road Surgery|Nozamo Health Centre|Mercy Hospital|Walgreens|Farmworker Health", text)]
+    assert [text[s:e] for s, e in towns_after_sites(text, sites)] == ["Wexcombe", "Builth Wells", "Immokalee"]

@@ -34,6 +34,9 @@ FOUND = [
     ("Deliver to: Apt 11, 420 Hennepin Terrace, Spearfish Hollow", "Apt 11, 420 Hennepin Terrace", "ADDRESS"),
     ("i moved in w my mom at 311 n elm st apt 2 so can u send it", "311 n elm st apt 2", "ADDRESS"),
     ("the lamotrigine to the Desert Market on Camelback instead of", "Camelback", "ADDRESS"),
+    # employers after more kinds of work
+    ("Viliami works doubles at Lockheed and can't drive her to appts", "Lockheed", "INSTITUTION"),
+    ("Long-haul driver for Interior Freightways - concern re fitness to drive", "Interior Freightways", "INSTITUTION"),
     # numbers, addresses and dates read out in a transcript
     ("[Speaker 1] does your card have a member number\n[Speaker 2] it's w as in william seven three three zero two nine "
      "one\n[Speaker 1] okay", "w as in william seven three three zero two nine one", "ID"),

@@ -35,7 +35,7 @@ from clinsum.privacy.patterns import (
 from clinsum.privacy.place_tagger import find_places
 from clinsum.privacy.vocab import (
     care_brands, cities, clinical_spans, countries, department_words, english_words, first_names, is_name_word,
-    last_names, lowercase_forms, lowercase_words,
+    last_names, lowercase_forms, lowercase_words, provinces,
 )
 
 PHI_TYPES = {
@@ -264,6 +264,26 @@ def streets_after_sites(text: str, sites: list[tuple[int, int]]) -> list[tuple[i
                 and (m.group("street")[0].isdigit() or is_name_word(word := m.group("street").split()[-1])
                      and word.lower() not in lowercase_words()):
             found.append(m.span("street"))
+    return found
+
+
+# The town a site is in, after it and a comma or a dash, where a line, a sentence or an address ends: "Wilson Memorial
+# General, Marathon.", "Llanfair Road Surgery, Builth Wells\n", "Farmworker Health - Immokalee site".
+_TOWN_AFTER_SITE = regex.compile(rf"[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<town>{CAP}(?:[ \t]+{CAP})?)"
+                                 rf"(?=[ \t]*(?:[.;\n]|$|,[ \t]*(?:{STATE}\b|[A-Z]{{1,2}}\d|\d{{4,5}}\b))|[ \t]+(?i:site|campus|branch)\b)")
+
+
+def towns_after_sites(text: str, sites: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of a town right after a site (:data:`_TOWN_AFTER_SITE`): name words, no department's or state's, a listed
+    city or some word text does not write in lowercase ("Mercy Hospital, Cardiology.", "Walgreens, Delivery." are
+    none)."""
+    found = []
+    for _, e in sites:
+        if (m := _TOWN_AFTER_SITE.match(text, e)) and not _STATE.fullmatch(town := m.group("town")) \
+                and town.lower() not in countries() and town.lower() not in provinces() and all(
+                    is_name_word(w) and w.lower() not in department_words() for w in town.split()) and (
+                    town.lower() in cities() or any(w.lower() not in lowercase_words() for w in town.split())):
+            found.append(m.span("town"))
     return found
 
 
@@ -575,6 +595,7 @@ class PhiDetector:
         spans += [PhiSpan(s, e, "AGE", 0.85) for s, e in ages_after_names(text, names)]
         sites = [(s.start, s.end) for s in spans if s.type == "INSTITUTION"]
         spans += [PhiSpan(s, e, "ADDRESS", 0.85) for s, e in streets_after_sites(text, sites)]
+        spans += [PhiSpan(s, e, "LOCATION", 0.6) for s, e in towns_after_sites(text, sites)]
         mentions = other_mentions(text, names) + spelled_names(text, names)
         for i, (start, own_start, own_end, end) in enumerate(parts):  # the allow-list judges each mention too
             mine = [PhiSpan(s - start, e - start, "NAME", NAME_SCORE) for s, e in mentions if own_start <= s < own_end]

@@ -541,10 +541,12 @@ _NOT_A_TITLE = r"(?!(?i:dr|doctor|mr|mrs|ms|miss|nurse|prof|professor)\b)"
 # "retired from Boeing", "drives for Lyft", "employee of Tyson Foods", "a freshman at Oberlin" (detect.find_employers
 # drops common words: "retired from the Army", "student at Nursing School").
 EMPLOYER_PATTERN = rx(
-    r"\b(?i:work(?:s|ed|ing)?(?:[ \t]+(?:nights|days|weekends|shifts|part-time|full-time|there|now|still|also))?|employed"
+    r"\b(?i:work(?:s|ed|ing)?(?:[ \t]+(?:nights|days|weekends|shifts|doubles|overtime|part-time|full-time|there|now|still"
+    r"|also))?|on[ \t]+shift|employed"
     r"|job|volunteer(?:s|ed|ing)?|teach(?:es|ing)?|taught|stud(?:y|ies|ied|ying)|enrolled|retired|drives?|driving|drove"
     r"|employee|student|freshman|sophomore|junior|senior|teacher|professor|engineer|manager|cashier|clerk|machinist"
-    r"|mechanic|janitor|custodian|secretary|accountant|aide|laborer|welder|miner)[ \t]+(?i:for|at|with|from|of)[ \t]+"
+    r"|mechanic|janitor|custodian|secretary|accountant|aide|laborer|welder|miner|driver|cook|server|waitress|waiter"
+    r"|electrician|carpenter|housekeeper|packer|assembler|stocker|trucker|foreman|supervisor)[ \t]+(?i:for|at|with|from|of)[ \t]+"
     rf"(?:the[ \t]+)?{_NOT_A_TITLE}(?P<phi>{CAP}(?:[ \t]+(?:(?:of|the|and|&)[ \t]+)?{CAP}){{0,3}})")
 # A business named by its trade: "Pacific Coast Roofing", "Delmont Logistics", "Harmon Tool and Die" (detect.find_businesses
 # drops names of common words only: "Social Services", "Environmental Services").

@@ -131,6 +131,16 @@ def care_brands() -> tuple[str, ...]:
 
 
 @cache
+@cache
+def provinces() -> frozenset[str]:
+    """Lowercase provinces and states of other countries: units no smaller than a state, which Safe Harbor keeps."""
+    return frozenset(name.strip() for name in """ontario|quebec|québec|alberta|manitoba|saskatchewan|nova scotia
+    |new brunswick|newfoundland|labrador|prince edward island|british columbia|yukon|nunavut|northwest territories
+    |new south wales|victoria|queensland|tasmania|western australia|south australia|northern territory|western cape
+    |eastern cape|northern cape|gauteng|kwazulu-natal|limpopo|mpumalanga|free state|north west|northern ireland|punjab
+    |sindh|kerala|tamil nadu|karnataka|maharashtra|gujarat|rajasthan|bihar|west bengal""".split("|"))
+
+
 def countries() -> frozenset[str]:
     """Lowercase country and continent names (Faker's English list): Safe Harbor keeps them."""
     from faker.providers.address.en import Provider
