@@ -64,6 +64,8 @@ KEPT = [
     # classifications and anatomy named after people; a grade range before a capitalised word
     "NYHA class III-IV, Stage C (ACC/AHA). Siewert II, cT3 N1 M0. Hoehn and Yahr stage two. Takotsubo cardiomyopathy.\n"
     "Calot's triangle cleared; stone in Hartmann's pouch. Mallampati III airway. Per ACR 2021 guidance.",
+    # towns whose names are words, a state's word
+    "He was stung by a Yellow Jacket at home. Born in North Carolina.",
     # a header's labels in capitals and a phone system in a call log are no speakers
     "PLAN: home tomorrow\nHOPE: none\n[00:00:00] IVR: Thank you for calling.",
     # spoken measurements are no numbers of a record

@@ -37,6 +37,8 @@ FOUND = [
     # employers after more kinds of work
     ("Viliami works doubles at Lockheed and can't drive her to appts", "Lockheed", "INSTITUTION"),
     ("Long-haul driver for Interior Freightways - concern re fitness to drive", "Interior Freightways", "INSTITUTION"),
+    # a US town no city list holds, of words text does not write in lowercase
+    ("She works the deboning line in Siler City, and the supervisor", "Siler City", "LOCATION"),
     # numbers, addresses and dates read out in a transcript
     ("[Speaker 1] does your card have a member number\n[Speaker 2] it's w as in william seven three three zero two nine "
      "one\n[Speaker 1] okay", "w as in william seven three three zero two nine one", "ID"),

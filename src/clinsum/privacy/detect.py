@@ -35,7 +35,7 @@ from clinsum.privacy.patterns import (
 from clinsum.privacy.place_tagger import find_places
 from clinsum.privacy.vocab import (
     care_brands, cities, clinical_spans, countries, department_words, english_words, first_names, is_name_word,
-    last_names, lowercase_forms, lowercase_words, provinces,
+    last_names, lowercase_forms, lowercase_words, provinces, towns,
 )
 
 PHI_TYPES = {
@@ -273,6 +273,9 @@ _TOWN_AFTER_SITE = regex.compile(rf"[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<town>{CA
                                  rf"(?=[ \t]*(?:[.;\n]|$|,[ \t]*(?:{STATE}\b|[A-Z]{{1,2}}\d|\d{{4,5}}\b))|[ \t]+(?i:site|campus|branch)\b)")
 
 
+_TITLE_WORD = regex.compile(r"(?i:mr|mrs|ms|miss|mister|dr|doctor|prof|professor|sir|madam|nurse)\b")  # "Sample Clinic, Mister Sample"
+
+
 def towns_after_sites(text: str, sites: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of a town right after a site (:data:`_TOWN_AFTER_SITE`): name words, no department's or state's, a listed
     city or some word text does not write in lowercase ("Mercy Hospital, Cardiology.", "Walgreens, Delivery." are
@@ -280,9 +283,10 @@ def towns_after_sites(text: str, sites: list[tuple[int, int]]) -> list[tuple[int
     found = []
     for _, e in sites:
         if (m := _TOWN_AFTER_SITE.match(text, e)) and not _STATE.fullmatch(town := m.group("town")) \
+                and not _TITLE_WORD.match(town) \
                 and town.lower() not in countries() and town.lower() not in provinces() and all(
                     is_name_word(w) and w.lower() not in department_words() for w in town.split()) and (
-                    town.lower() in cities() or any(w.lower() not in lowercase_words() for w in town.split())):
+                    town.lower() in towns() or any(w.lower() not in lowercase_words() for w in town.split())):
             found.append(m.span("town"))
     return found
 
@@ -349,6 +353,20 @@ def find_unlisted_places(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def _listed_town(name: str) -> bool:
+    """A listed city, or a listed town of several words one of which text does not write in lowercase ("Siler City";
+    not "Yellow Jacket") or of one word that is no English word, person's name or country ("Mattawa"; not "North",
+    "Morse", "Russia": towns in Ohio and South Carolina too)."""
+    low = name.lower()
+    if low in cities():
+        return True
+    if low not in towns() or low in countries():
+        return False
+    words = low.split()
+    return any(w not in lowercase_words() for w in words) if len(words) > 1 else \
+        low not in english_words() and low not in first_names() and low not in last_names()
+
+
 def find_cities(text: str) -> list[tuple[int, int]]:
     """Spans of city names from the gazetteer: capitalised or in capitals, two words or more, or after a place word (in
     capitals, one that text never writes in lowercase: "FROM DULUTH"; not "IN NORMAL SINUS RHYTHM")."""
@@ -360,7 +378,7 @@ def find_cities(text: str) -> list[tuple[int, int]]:
             for j in range(len(words), i, -1):  # the longest city name starting at word i
                 s, e = m.start() + words[i].start(), m.start() + words[j - 1].end()
                 name = text[s:e]
-                if name.lower() in cities() and (j - i > 1 or _PLACE_CUE.search(text, max(0, s - 20), s) and not (
+                if _listed_town(name) and (j - i > 1 or _PLACE_CUE.search(text, max(0, s - 20), s) and not (
                         name.isupper() and name.lower() in lowercase_forms())) and is_name_word(name.split()[-1]):
                     found.append((s, e))
                     i = j - 1
@@ -383,7 +401,7 @@ def find_lowercase_cities(text: str) -> list[tuple[int, int]]:
         words = m.group("phi").split()
         for n in (2, 1):  # "west haven", then "racine"
             name = " ".join(words[:n])
-            if len(words) >= n and name in cities() and not (n == 1 and name in english_words()):
+            if len(words) >= n and name in towns() and not (n == 1 and name in english_words()):
                 found.append((m.start("phi"), m.start("phi") + len(name)))
                 break
     return found

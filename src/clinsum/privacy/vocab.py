@@ -124,6 +124,13 @@ def cities() -> frozenset[str]:
 
 
 @cache
+def towns() -> frozenset[str]:
+    """The cities and the US towns no city list holds (``data/towns.txt``: USPS names of standard ZIP codes), lowercase:
+    the gazetteer of the place recognizers (the name tagger's feature stays :func:`cities`, which it was trained on)."""
+    return cities() | frozenset(_entries("towns"))
+
+
+@cache
 def care_brands() -> tuple[str, ...]:
     """Pharmacy, laboratory, health-system, hospital, care-home and employer names found without a cue
     (``data/care_brands.txt``), as written, longest first."""
