@@ -12,7 +12,7 @@ import regex
 
 from clinsum.privacy.name_model import KNOWN_THRESHOLD, UNCUED_THRESHOLD, looks_like_name, name_score
 from clinsum.privacy.patterns import (
-    CAP, INITIAL, LOWER_WORD, PARTICLE, STATE, STATE_NAMES, UPPER, CuedPattern, rx,
+    CAP, INITIAL, LOWER_WORD, PARTICLE, STATE, STATE_NAMES, UPPER, CuedPattern, lowercase_cue, rx,
 )
 from clinsum.privacy.vocab import (
     allowed_words, capitalised_words, cities, clinical_spans, common_words, countries, department_words, english_words,
@@ -58,10 +58,27 @@ _OPENER = r"(?:(?i:ok|okay|alright|all\s+right|so|well|great|good|now|hi|hey|hel
 # What follows a name called to at a turn's start: "Leif, can I ...", "Mary, how are you?"
 _VOCATIVE_NEXT = (r"(?i:can|could|would|will|please|how|what|are|do|did|is|I|we|you|it's|this|thank|thanks|good|nice|any"
                   r"|let's|your|you're|have|has|when|where|why|tell)\b")
+# Labels and speech before a name: "Patient name: john smith", "Signed by: Kim Nguyen", "cc: Lee", "Patient: Hi, I'm
+# Maria", 'goes by "Sefo"'.
+_LABEL = (r"(?:(?:patient|pt|client|resident)'?s?\s+name|name\s+(?:is|was)|name|patient|pt|guest_family|guest_clinician"
+          r"|signed(?:\s+by)?|electronically\s+signed\s+by|/e?s/"
+          r"|re|dictated\s+by|transcribed\s+by|authenticated\s+by|cosigned\s+by|attested\s+by|cc|seen\s+by"
+          r"|referred\s+by|discussed\s+(?:with|w/)|d/w|spoke\s+(?:with|to|w/)|talked\s+(?:with|to)|accompanied\s+by|per|with|by"
+          r"|from|i'm|i\s+am|my\s+name\s+is|this\s+is|is\s+this|call\s+me|calls\s+me|called|goes\s+by|known\s+as|it'?s"
+          r"|hi|hello|hey|thanks|thank\s+you|nice\s+to\s+meet\s+you|good\s+(?:morning|afternoon|evening)|bye"
+          r"|speaking\s+with|talking\s+to|ask\s+for|asking\s+for|said|says|asked|replied|told|according\s+to"
+          r"|named(?:\s+(?:him|her))?|(?<![^\n])to(?=[ \t]*:)"
+          r"""|(?:goes\s+by|known\s+as|calls?\s+me|called|named)[ \t]+["“'‘](?=[^\W\d_]))""")
+# A form's field for a person other than the patient.
+_PERSON_FIELD = (r"(?:member|insured|subscriber|guarantor|beneficiary|applicant|decedent|employee|claimant|enrollee|recipient"
+                 r"|cardholder|policyholder|informant|requester|requestor|prescriber|ordering(?:[ \t]+(?:provider|physician|md))?"
+                 r"|verified[ \t]+by|reviewed[ \t]+by|performed[ \t]+by|collected[ \t]+by|administered[ \t]+by|entered[ \t]+by"
+                 r"|read[ \t]+by)")
 _ROLE_NAME = rf"(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}}"
 _NAME_PATTERNS = {
     # "Dr. Adams", "Mrs. Maria Garcia", "DR. LEE", "dr smith"
-    "title": rx(rf"\b(?i:{_TITLE})(?:\.[ \t]*|[ \t]+)(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}{_NAME_WORD}){{0,2}})"),
+    "title": CuedPattern(rx(rf"\b(?i:{_TITLE})(?:\.[ \t]*|[ \t]+)(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}{_NAME_WORD}){{0,2}})"),
+                         lowercase_cue(_TITLE), cue_in_lowercase=True),
     # "Kim Nguyen, MD", "J. Smith RN"
     "credential": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}(?:{_NAME_WORD}|\p{{Lu}}(?=[ \t]+\p{{Lu}}))){{0,3}}),?{_GAP}{_CREDENTIAL}\b"),
     # a surname and an initial before a credential, as result tables sign: "Ferreira, D NP", "Mahlangu, S. MD"
@@ -70,21 +87,15 @@ _NAME_PATTERNS = {
     "lowercase_credential": rx(r"(?<![\p{L}\d'’.-])(?P<phi>\p{Ll}\.?[ \t]+\p{Ll}[\p{Ll}'’-]+\p{Ll})[ \t]*,?[ \t]+"
                                r"(?:md|rn|np|pa|do|lpn|lcsw|msw|pharmd|dds|pa-c)\b(?![\p{L}-])"),
     # "Patient name: john smith", "Signed by: Kim Nguyen", "cc: Lee", "Patient: Hi, I'm Maria"
-    "label": rx(r"\b(?i:(?:patient|pt|client|resident)'?s?\s+name|name\s+(?:is|was)|name|patient|pt|guest_family|guest_clinician"
-                 r"|signed(?:\s+by)?|electronically\s+signed\s+by|/e?s/"
-                 r"|re|dictated\s+by|transcribed\s+by|authenticated\s+by|cosigned\s+by|attested\s+by|cc|seen\s+by"
-                 r"|referred\s+by|discussed\s+(?:with|w/)|d/w|spoke\s+(?:with|to|w/)|talked\s+(?:with|to)|accompanied\s+by|per|with|by|from"
-                 r"|I'm|I\s+am|my\s+name\s+is|this\s+is|is\s+this|call\s+me|calls\s+me|called|goes\s+by|known\s+as|it'?s"
-                 r"|hi|hello|hey|thanks|thank\s+you|nice\s+to\s+meet\s+you|good\s+(?:morning|afternoon|evening)|bye"
-                 r"|speaking\s+with|talking\s+to|ask\s+for|asking\s+for|said|says|asked|replied|told|according\s+to"
-                 r"|named(?:\s+(?:him|her))?|(?<![^\n])to(?=[ \t]*:)"
-                 r"""|(?:goes\s+by|known\s+as|calls?\s+me|called|named)[ \t]+["“'‘](?=\p{L}))"""  # 'goes by "Sefo"'
-                 rf"(?:[ \t]*[:,?]?[ \t]+|(?<=[\"“'‘]))(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"),
+    "label": CuedPattern(
+        rx(rf"\b(?i:{_LABEL})(?:[ \t]*[:,?]?[ \t]+|(?<=[\"“'‘]))"
+           rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"),
+        lowercase_cue(_LABEL), cue_in_lowercase=True),
     # "his daughter Ana Lopez", "PCP: Ortiz", "wife, Mary,"
     "role": CuedPattern(
         rx(rf"\b(?i:{_ROLE})s?\b\)?(?:[ \t]*[:,(]?[ \t]*|[ \t]+[–-][ \t]+)(?:(?i:is|was|named|called)[ \t]+)?(?P<phi>{_ROLE_NAME}"
            rf"(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*[&+][ \t]*){_ROLE_NAME})*)"),
-        re.compile(rf"\b{_ROLE}", re.VERBOSE), cue_in_lowercase=True),
+        lowercase_cue(_ROLE), cue_in_lowercase=True),
     # a name with its role after a comma: "Guest_family: Desmond, his son.", "Kwame Mensah, her grandson,"
     "role_apposition": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}}),[ \t]+{_POSSESSIVE}[ \t]+"
                           rf"(?:\p{{Ll}}+[ \t]+){{0,2}}?(?i:{_ROLE})\b"),
@@ -114,11 +125,10 @@ _NAME_PATTERNS = {
     "chat_handle": rx(r"(?m)^[^\n]*?\b\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*(?i:[ap]\.?m\.?))?\]?[ \t]+"
                       r"(?P<phi>\p{L}[\p{L}\d._-]{1,30}(?:[ \t]\p{Lu}\.?)?)[ \t]*:(?!\d)"),
     # a form's field for a person other than the patient: "Member: Siosaia Fifita", "Guarantor: Rose M. Lavoie"
-    "person_field": rx(rf"\b(?i:member|insured|subscriber|guarantor|beneficiary|applicant|decedent|employee|claimant|enrollee"
-                       rf"|recipient|cardholder|policyholder|informant|requester|requestor|prescriber|ordering(?:[ \t]+(?:provider"
-                       rf"|physician|md))?|verified[ \t]+by|reviewed[ \t]+by|performed[ \t]+by|collected[ \t]+by|administered"
-                       rf"[ \t]+by|entered[ \t]+by|read[ \t]+by)(?:[ \t]+name)?[ \t]*:?[ \t]+"
-                       rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}{_NAME_WORD}){{0,3}}(?:,[ \t]*{_NAME_WORD}(?:{_NEXT}{_NAME_WORD})?)?)"),
+    "person_field": CuedPattern(
+        rx(rf"\b(?i:{_PERSON_FIELD})(?:[ \t]+name)?[ \t]*:?[ \t]+"
+           rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}{_NAME_WORD}){{0,3}}(?:,[ \t]*{_NAME_WORD}(?:{_NEXT}{_NAME_WORD})?)?)"),
+        lowercase_cue(_PERSON_FIELD), cue_in_lowercase=True),
     # a chat message's sender before its time: "Hannah K (07:12): is 12B ...", "Sunil (07:14): yes", "Sian R 08:31: ok"
     "chat_sender": rx(rf"(?m)^[ \t]*(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|\p{{Lu}}\.?))?)[ \t]*(?:\([ \t]*\d{{1,2}}:\d{{2}}[^)\n]{{0,12}}\)"
                       r"|(?:[ \t]*\([^)\n]{1,20}\))?[ \t]\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*(?i:[ap]\.?m\.?))?)[ \t]*:[ \t]"),

@@ -66,6 +66,15 @@ def finditer_on_cued_lines(pattern: regex.Pattern, cue: re.Pattern | regex.Patte
         yield from pattern.finditer(text, start, end, **kwargs)
 
 
+def lowercase_cue(words: str) -> re.Pattern:
+    """A cue for :class:`CuedPattern` (``cue_in_lowercase``) from a case-insensitive alternation of words ("(?i:...)"
+    or a plain group, written verbose): its letters in lowercase (not its escapes: ``\\S`` stays), a word boundary
+    before it, compiled by ``re`` (no ``\\p{...}`` classes allowed)."""
+    body = words[4:-1] if words.startswith("(?i:") else words
+    body = re.sub(r"\\.|[A-Z]", lambda m: m.group() if m.group().startswith("\\") else m.group().lower(), body)
+    return re.compile(rf"\b(?:{body})", re.VERBOSE)
+
+
 @dataclass(frozen=True)
 class CuedPattern:
     """A pattern that cannot match without ``cue`` on its line, read only on such lines (:func:`finditer_on_cued_lines`;
@@ -130,9 +139,12 @@ DATE_PATTERNS = [
     rx(rf"(?<![\d/.-])(?P<phi>{_MONTH_DAY})(?=[ \t]*(?:-|–|to|thru|through|until|till)[ \t]*{_MONTH_DAY}(?![\d/]))", re.IGNORECASE),
     # a month and day after a procedure or an event of a stay ("Cath 3/6", "hemiarthroplasty 3/9", "fall at home 3/8",
     # "TEE 3/12"; not a series' count: "CT 3/4 views", "Biopsy 3/12 cores", "Cultures 2/4 bottles", "MoCA 19/30")
-    rx(rf"\b(?i:cath|tee|tte|surgery|fall|fell|home|admit(?:ted)?|discharged?|d/c|done|started|placed|removed|intubated"
-       rf"|extubated|transfused|delivered|transplant|\p{{L}}+(?:plasty|ectomy|otomy|ostomy))[ \t]*\(?[ \t]*(?P<phi>{_MONTH_DAY})"
-       r"(?![\d/]|\.\d)(?![ \t]*(?i:views?|cores?|bottles?|sets?|positive|negative|normal|abnormal|nodes?|vessels?)\b)"),
+    # (read only on lines with a month and a day)
+    CuedPattern(rx(rf"\b(?i:cath|tee|tte|surgery|fall|fell|home|admit(?:ted)?|discharged?|d/c|done|started|placed|removed|intubated"
+                   rf"|extubated|transfused|delivered|transplant|\p{{L}}+(?:plasty|ectomy|otomy|ostomy))[ \t]*\(?[ \t]*"
+                   rf"(?P<phi>{_MONTH_DAY})(?![\d/]|\.\d)"
+                   r"(?![ \t]*(?i:views?|cores?|bottles?|sets?|positive|negative|normal|abnormal|nodes?|vessels?)\b)"),
+                re.compile(r"\d/\d")),
     # a year and a month: 2023-03 (not a range: 2019-2020)
     rx(r"(?<![\d-])(?P<phi>(?:19|20)\d{2}-(?:0[1-9]|1[0-2]))(?![\d-])"),
     # a day as an ordinal word after a date word: "seen on the fourth" (not "on the fourth floor", "after the
@@ -289,7 +301,7 @@ PHONE_PATTERNS = [
     rx(r"\b(?:(?:call|text|phone|ring|reach)\s+(?:me|us|him|her|them)(?:\s+back)?\s+(?:at|on)|(?:be\s+)?reached\s+(?:at|on)"
        r"|answering\s+at|messages?\s+to"
        r"|registered|desk|office|home|work|landline|whatsapp)\s*(?:\#|:|no\.?|number)?\s*:?\s*"
-       r"(?P<phi>\+?\(?\d[\d\s().-]{5,16}\d)(?![\w/])", re.IGNORECASE),
+       r"(?P<phi>\+?\(?\d[\d \t().-]{5,16}\d)(?![\w/])", re.IGNORECASE),  # (on one line: not the age that opens the next)
     # a number the word after it calls a phone's: "655 437 108 office", "21 253 109 8211-Office"
     rx(r"(?<![\w/.-])(?P<phi>\+?\(?\d[\d\s().-]{5,16}\d)[ \t]*[-–]?[ \t]*(?i:office|fax|mobile|cell|home|work)\b"),
     # an international number: "+447700 921 916", "+46 (0)8 928 571 38"
@@ -324,8 +336,9 @@ _SPOKEN_PHONE_CUE = (r"\b(?:(?:call|reach|reached|text|page)(?:[ \t]+(?:me|us|hi
                      r"|number[ \t]+(?:is|was)|phone(?:[ \t]+number)?|cell|mobile|pager(?:['’]?s)?|extension|ext|fax|callback)"
                      r"[ \t]*(?:is|:|at)?[ \t,]*")
 # a number read out, with its extension: "nine one nine, five five five, zero one six one, extension two one four"
-SPOKEN_PHONE_PATTERNS = [rx(rf"{_SPOKEN_PHONE_CUE}(?P<phi>{spoken_number(4)}(?:[ \t]*,?[ \t]+(?:extension|ext|x)[ \t]+"
-                            rf"{spoken_number(2)})?)", re.IGNORECASE)]
+SPOKEN_PHONE_PATTERNS = [CuedPattern(rx(rf"{_SPOKEN_PHONE_CUE}(?P<phi>{spoken_number(4)}(?:[ \t]*,?[ \t]+(?:extension|ext|x)"
+                                        rf"[ \t]+{spoken_number(2)})?)", re.IGNORECASE),
+                                     lowercase_cue(_SPOKEN_PHONE_CUE), cue_in_lowercase=True)]
 _SEVEN_DIGIT_WORDS = rf"{_DIGIT_WORD}(?:{_SPOKEN_GAP}(?:{_DIGIT_WORD}|(?:double|triple)[ \t]+{_DIGIT_WORD}|dash)){{6,40}}"
 SPOKEN_ID_PATTERNS = [
     # digits read out one by one as numerals, with spelled letters before them: "M R N 0 0 4 7 1 9 3 3 6", "member ID
@@ -581,8 +594,8 @@ INSTITUTION_PATTERNS = [
     rx(rf"(?:\b(?i:thank[ \t]+you[ \t]+for[ \t]+calling|thanks[ \t]+for[ \t]+calling|calling[ \t]+(?:from|with))"
        rf"|(?:^|(?<=[:\]\n])|(?<=\b(?i:hi|hello|rep|agent|operator|office)))[ \t]*(?i:you['’]?ve|you[ \t]+have)[ \t]+reached)[ \t]+(?:the[ \t]+)?"
        rf"(?P<phi>(?!(?i:{_CALL_STOP})\b){_CALL_WORD}(?:[ \t]+(?!(?i:{_CALL_STOP})\b){_CALL_WORD}){{0,4}})"),
-    rx(rf"\b{_SITE_CUE}[ \t]*(?:the[ \t]+)?(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?(?:{CAP}|{UPPER})(?:[ \t]+(?:{CAP}|{UPPER})){{0,2}})"
-       rf"(?![\w'’-])"),
+    CuedPattern(rx(rf"\b{_SITE_CUE}[ \t]*(?:the[ \t]+)?(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?(?:{CAP}|{UPPER})(?:[ \t]+(?:{CAP}|{UPPER}))"
+                   rf"{{0,2}})(?![\w'’-])"), lowercase_cue(_SITE_CUE), cue_in_lowercase=True),
     CuedPattern(rx(rf"(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|{UPPER}|and|&)){{0,3}}[ \t]+{_COMPANY})(?!\p{{L}})"),
                 rx(rf"{_COMPANY}(?!\p{{L}})")),
     # a place where care is given, named by what is done there: "was at Shady Pines for rehab"
@@ -618,7 +631,7 @@ INSTITUTION_PATTERNS = [
        rf"(?P<phi>(?:{CAP}|{UPPER})(?:[ \t]+(?:{CAP}|{UPPER}|of|the|and|&)){{0,5}}?)(?=[ \t]*(?:$|\n|[ \t]{{2}}|[,;(]))", re.MULTILINE),
     # a site named after care in the same sentence: "surgery? At Mercy", "seen in the ED at Providence Portland",
     # "my cardiologist is over at Northwestern" (the allow-list drops departments and common words: "at Home")
-    rx(rf"\b{_CARE_WORD}\b[^.!?\n]{{0,60}}?\b(?i:at|from)[ \t]+(?:the[ \t]+)?"
-       rf"{_NOT_A_TITLE}(?P<phi>(?:(?:St|Mt|Saint|Mount)\.?[ \t]+)?{CAP}(?:[ \t]+{CAP}){{0,2}})"
-       r"(?![\w'’-])"),
+    CuedPattern(rx(rf"\b{_CARE_WORD}\b[^.!?\n]{{0,60}}?\b(?i:at|from)[ \t]+(?:the[ \t]+)?"
+                   rf"{_NOT_A_TITLE}(?P<phi>(?:(?:St|Mt|Saint|Mount)\.?[ \t]+)?{CAP}(?:[ \t]+{CAP}){{0,2}})(?![\w'’-])"),
+                lowercase_cue(_CARE_WORD), cue_in_lowercase=True),
 ]
