@@ -34,6 +34,9 @@ FOUND = [
     ("Deliver to: Apt 11, 420 Hennepin Terrace, Spearfish Hollow", "Apt 11, 420 Hennepin Terrace", "ADDRESS"),
     ("i moved in w my mom at 311 n elm st apt 2 so can u send it", "311 n elm st apt 2", "ADDRESS"),
     ("the lamotrigine to the Desert Market on Camelback instead of", "Camelback", "ADDRESS"),
+    # a name after "w/", or in parentheses after a service
+    ("Continue naltrexone 50 mg. Therapy w/ Hope at the clinic q2wk.", "Hope", "NAME"),
+    ("Dr. Montgomery aware. Peds (Young) paged for Rm 4 delivery.", "Young", "NAME"),
     # employers after more kinds of work
     ("Viliami works doubles at Lockheed and can't drive her to appts", "Lockheed", "INSTITUTION"),
     ("Long-haul driver for Interior Freightways - concern re fitness to drive", "Interior Freightways", "INSTITUTION"),

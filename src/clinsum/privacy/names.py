@@ -52,7 +52,8 @@ pick see saw say""".split())
 _ROOM = r"(?i:rm|room|bed|bd|bay|ch|chair)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?"
 _POSSESSIVE = r"(?i:my|his|her|your|our|their)"
 # Members of a care team by their role's abbreviation, as team lists write them: "Jian (PGY2)", "OT (Sage)".
-_TEAM_ROLE = r"(?:PGY-?\d|R[1-4]|MS[1-4]|MHT|RT|OT|PT|SW|SLP|CM|PCA|CNA|LNA|MA|PA|SCRUB|Scrub|CIRC|Circ|circulator|charge|Charge)"
+_TEAM_ROLE = (r"(?:PGY-?\d|R[1-4]|MS[1-4]|MHT|RT|OT|PT|SW|SLP|CM|PCA|CNA|LNA|MA|PA|CDE|RD|SCRUB|Scrub|CIRC|Circ|circulator|charge"
+              r"|Charge|Peds|Cards|Renal|Neuro|Ortho|Psych|Anes|Anesthesia|Gen[ \t]+Surg|Surgery|Hospitalist|Palliative)")
 # A word that opens a spoken turn before a name: "Alright Esperanza, any fevers?", "Yeah, Jurgen comes by".
 _OPENER = r"(?:(?i:ok|okay|alright|all\s+right|so|well|great|good|now|hi|hey|hello|yeah|yes|oh|and|but|um|uh|no)[ \t]*,?[ \t]+)?"
 # What follows a name called to at a turn's start: "Leif, can I ...", "Mary, how are you?"
@@ -63,7 +64,7 @@ _VOCATIVE_NEXT = (r"(?i:can|could|would|will|please|how|what|are|do|did|is|I|we|
 _LABEL = (r"(?:(?:patient|pt|client|resident)'?s?\s+name|name\s+(?:is|was)|name|patient|pt|guest_family|guest_clinician"
           r"|signed(?:\s+by)?|electronically\s+signed\s+by|/e?s/"
           r"|re|dictated\s+by|transcribed\s+by|authenticated\s+by|cosigned\s+by|attested\s+by|cc|seen\s+by"
-          r"|referred\s+by|discussed\s+(?:with|w/)|d/w|spoke\s+(?:with|to|w/)|talked\s+(?:with|to)|accompanied\s+by|per|with|by"
+          r"|referred\s+by|discussed\s+(?:with|w/)|d/w|spoke\s+(?:with|to|w/)|talked\s+(?:with|to)|accompanied\s+by|per|with|w/|by"
           r"|from|i'm|i\s+am|my\s+name\s+is|this\s+is|is\s+this|call\s+me|calls\s+me|called|goes\s+by|known\s+as|it'?s"
           r"|hi|hello|hey|thanks|thank\s+you|nice\s+to\s+meet\s+you|good\s+(?:morning|afternoon|evening)|bye"
           r"|speaking\s+with|talking\s+to|ask\s+for|asking\s+for|said|says|asked|replied|told|according\s+to"
