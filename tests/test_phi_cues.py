@@ -64,6 +64,8 @@ KEPT = [
     # classifications and anatomy named after people; a grade range before a capitalised word
     "NYHA class III-IV, Stage C (ACC/AHA). Siewert II, cT3 N1 M0. Hoehn and Yahr stage two. Takotsubo cardiomyopathy.\n"
     "Calot's triangle cleared; stone in Hartmann's pouch. Mallampati III airway. Per ACR 2021 guidance.",
+    # a two-word eponymous operation, a guideline body glued to a record label's letters, a brand before a dose
+    "FLOT x4 then Ivor Lewis oesophagectomy. AUC-guided dosing per ASHP/IDSA 2020. Continue Allegra 180 mg daily.",
     # towns whose names are words, a state's word
     "He was stung by a Yellow Jacket at home. Born in North Carolina.",
     # a header's labels in capitals and a phone system in a call log are no speakers

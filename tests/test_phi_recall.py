@@ -37,6 +37,9 @@ FOUND = [
     # a name after "w/", or in parentheses after a service
     ("Continue naltrexone 50 mg. Therapy w/ Hope at the clinic q2wk.", "Hope", "NAME"),
     ("Dr. Montgomery aware. Peds (Young) paged for Rm 4 delivery.", "Young", "NAME"),
+    # a drug's brand that is a given name before a surname; names with the okina
+    ("eats dinner late.\n- Hana Cho, MD", "Hana Cho", "NAME"),
+    ("Present: pt Sela Tuʻipulotu, husband Viliami, granddaughter", "Sela Tuʻipulotu", "NAME"),
     # employers after more kinds of work
     ("Viliami works doubles at Lockheed and can't drive her to appts", "Lockheed", "INSTITUTION"),
     ("Long-haul driver for Interior Freightways - concern re fitness to drive", "Interior Freightways", "INSTITUTION"),

@@ -27,8 +27,9 @@ STATE_NAMES = ("Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|
                 "South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|"
                 "Wisconsin|Wyoming")
 STATE = "(?:" + "|".join(STATES) + "|" + STATE_NAMES.replace(" ", r"\s+") + ")"
-# A capitalised word in any Latin script, e.g. "O'Neil", "McCrory", "Nguyen-Tran", "Mądrzak"; in capitals; an initial.
-CAP = r"\p{Lu}(?:\p{Ll}|['’](?=\p{L})|\p{Lu}(?=\p{Ll}))+(?:-\p{L}\p{Ll}+)?(?!\p{L})"
+# A capitalised word in any Latin script, e.g. "O'Neil", "McCrory", "Nguyen-Tran", "Mądrzak", "Tuʻipulotu", "ʻAna" (the
+# ʻokina of Hawaiian, Tongan and Samoan names); in capitals; an initial.
+CAP = r"ʻ?\p{Lu}(?:\p{Ll}|['’ʻ](?=\p{L})|\p{Lu}(?=\p{Ll}))+(?:-\p{L}\p{Ll}+)?(?!\p{L})"
 UPPER = r"\p{Lu}(?:\p{Lu}|['’-](?=\p{Lu}))+(?!\p{L})"
 INITIAL = r"\p{Lu}\.(?!\p{L})"
 LOWER_WORD = r"\p{Ll}[\p{Ll}'’-]+"
@@ -263,7 +264,7 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
     |AFIS|GMC|NMC|HCPC|AHPRA)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
     |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|patient|pt|vehicle|plate
     |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|lot|batch|tail|interpreter|IC|IP|run|incident)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
-    |(?:MRN|ID|SN)(?:\s*(?:number|no|num)\b\.?)?|\#)"""
+    |(?:MRN|ID|SN)(?:\s*(?:number|no|num)\b\.?)?|\#)(?![A-Za-z])"""  # not a word's start: "ASHP/IDSA 2020"
 _ID_VALUE = (r"(?:(?:[A-Z][ \t](?=\d))?(?=[A-Z0-9/-]*\d)[A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])){3,24}(?:[ \t]\d{2,6}){0,4}(?:[ \t]\d\b)?"  # "W227 8810 93"
              r"|(?-i:[A-Z]{2,4})(?:[ \t]\d{2,6}){1,4}(?-i:[A-Z])?)")  # "XJH 441 298 776", "plate BXR 4471", "KMH 447 019 22A"
 ID_PATTERNS = [

@@ -20,7 +20,8 @@ CLINICAL_NOUNS = r"(?:disease|syndrome|palsy|sign|test|maneuver|manoeuvre|lympho
                  r"triad|criteria|score|scale|classification|procedure|operation|repair|catheter|tube|neuroma|" \
                  r"position|fracture|cyst|node|ulcer|esophagus|disorder|chorea|dementia|virus|angina|phenomena|" \
                  r"halo|vest|brace|splint|shunt|valve|stent|pump|collar|frame|boot|histology|aphasia|anomaly|" \
-                 r"malformation|contracture|deformity|lesion|hernia|tumou?r|triangle|pouch|cardiomyopathy)"
+                 r"malformation|contracture|deformity|lesion|hernia|tumou?r|triangle|pouch|cardiomyopathy|" \
+                 r"\w*(?:ectomy|otomy|ostomy))"
 
 
 @cache
@@ -218,6 +219,9 @@ _CLASSIFICATIONS = ("Siewert|Hinchey|Forrest|Killip|Fontaine|Rutherford|Clavien(
                     "|Wagner|Lauge-Hansen|Ann\\s+Arbor|Lugano")
 
 
+_NEXT_CAPITALISED = re.compile(r"[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+
+
 def clinical_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of drugs, conditions, procedures, body parts and frequencies (the allow-list's lexicon)."""
     from clinsum.text import lexicon
@@ -225,12 +229,17 @@ def clinical_spans(text: str) -> tuple[tuple[int, int], ...]:
     low = text.lower()
     if len(low) != len(text):  # "İ" lowers to two characters: keep such letters as they are, for the same offsets
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    spans = [(m.start, m.end) for m in lexicon.find_drugs(low)]
+    # (not a brand that is a listed given name before a surname: "Hana Cho, MD" is no desogestrel)
+    spans = [(m.start, m.end) for m in lexicon.find_drugs(low)
+             if not (m.text != m.canonical and m.text in first_names() and text[m.start].isupper()
+                     and (after := _NEXT_CAPITALISED.match(text, m.end)) and is_name_word(after.group(1)))]
     spans += [(t.start, t.end) for t in lexicon.find_terms(low)]
     spans += [(m.start, m.end) for m in lexicon.find_body_parts(low)]
     spans += [(m.start, m.end) for m in lexicon.find_frequencies(low)]
-    # "Murphy's sign", "Addison's Disease", "Von Hippel-Lindau disease", "Morton neuroma", "Lou Gehrig's disease"
-    spans += [m.span() for m in re.finditer(rf"\b(?:(?i:von|van|de)\s+|[A-Z][a-z]+\s+(?=[A-Z][a-z]+'s\s))?"
+    # "Murphy's sign", "Addison's Disease", "Von Hippel-Lindau disease", "Morton neuroma", "Lou Gehrig's disease", "Ivor
+    # Lewis oesophagectomy"
+    spans += [m.span() for m in re.finditer(rf"\b(?:(?i:von|van|de)\s+|[A-Z][a-z]+\s+(?=[A-Z][a-z]+'s\s)"
+                                            rf"|[A-Z][a-z]+\s+(?=[A-Z][a-z]+[\s-]+\w*(?:ectomy|otomy|ostomy)\b))?"
                                             rf"[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:'s)?"
                                             rf"(?=[\s-]+(?i:{CLINICAL_NOUNS})s?\b)", text)]
     # a score named after a person, with its value: "Morse 65", "Braden score 14", "GCS/Glasgow 15"
