@@ -27,9 +27,10 @@ STATE_NAMES = ("Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|
                 "South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|"
                 "Wisconsin|Wyoming")
 STATE = "(?:" + "|".join(STATES) + "|" + STATE_NAMES.replace(" ", r"\s+") + ")"
-# A capitalised word in any Latin script, e.g. "O'Neil", "McCrory", "Nguyen-Tran", "Mądrzak", "Tuʻipulotu", "ʻAna" (the
-# ʻokina of Hawaiian, Tongan and Samoan names); in capitals; an initial.
-CAP = r"ʻ?\p{Lu}(?:\p{Ll}|['’ʻ](?=\p{L})|\p{Lu}(?=\p{Ll}))+(?:-\p{L}\p{Ll}+)?(?!\p{L})"
+# A capitalised word in any Latin script, e.g. "O'Neil", "McCrory", "Nguyen-Tran", "Mądrzak", "Tuʻipulotu" (the ʻokina of
+# Hawaiian, Tongan and Samoan names, inside a word: one before it, "ʻAna", made every pattern a tenth slower); in
+# capitals; an initial.
+CAP = r"\p{Lu}(?:\p{Ll}|['’ʻ](?=\p{L})|\p{Lu}(?=\p{Ll}))+(?:-\p{L}\p{Ll}+)?(?!\p{L})"
 UPPER = r"\p{Lu}(?:\p{Lu}|['’-](?=\p{Lu}))+(?!\p{L})"
 INITIAL = r"\p{Lu}\.(?!\p{L})"
 LOWER_WORD = r"\p{Ll}[\p{Ll}'’-]+"
