@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from clinsum.paths import default_model_path
-from clinsum.privacy.patterns import MONTHS
+from clinsum.privacy.patterns import MONTHS, lowercase
 
 DATA = Path(__file__).parent / "data"
 # A given name of the many-country list that is also an English word counts as a name at this name-model score.
@@ -139,7 +139,6 @@ def care_brands() -> tuple[str, ...]:
 
 
 @cache
-@cache
 def provinces() -> frozenset[str]:
     """Lowercase provinces and states of other countries: units no smaller than a state, which Safe Harbor keeps."""
     return frozenset(name.strip() for name in """ontario|quebec|québec|alberta|manitoba|saskatchewan|nova scotia
@@ -149,6 +148,7 @@ def provinces() -> frozenset[str]:
     |sindh|kerala|tamil nadu|karnataka|maharashtra|gujarat|rajasthan|bihar|west bengal""".split("|"))
 
 
+@cache
 def countries() -> frozenset[str]:
     """Lowercase country and continent names (Faker's English list): Safe Harbor keeps them."""
     from faker.providers.address.en import Provider
@@ -226,9 +226,7 @@ def clinical_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of drugs, conditions, procedures, body parts and frequencies (the allow-list's lexicon)."""
     from clinsum.text import lexicon
 
-    low = text.lower()
-    if len(low) != len(text):  # "İ" lowers to two characters: keep such letters as they are, for the same offsets
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    low = lowercase(text)  # with the same offsets
     # (not a brand that is a listed given name before a surname: "Hana Cho, MD" is no desogestrel)
     spans = [(m.start, m.end) for m in lexicon.find_drugs(low)
              if not (m.text != m.canonical and m.text in first_names() and text[m.start].isupper()
