@@ -271,9 +271,8 @@ def streets_after_sites(text: str, sites: list[tuple[int, int]]) -> list[tuple[i
 # General, Marathon.", "Llanfair Road Surgery, Builth Wells\n", "Farmworker Health - Immokalee site".
 _TOWN_AFTER_SITE = regex.compile(rf"[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<town>{CAP}(?:[ \t]+{CAP})?)"
                                  rf"(?=[ \t]*(?:[.;\n]|$|,[ \t]*(?:{STATE}\b|[A-Z]{{1,2}}\d|\d{{4,5}}\b))|[ \t]+(?i:site|campus|branch)\b)")
-
-
-_TITLE_WORD = regex.compile(r"(?i:mr|mrs|ms|miss|mister|dr|doctor|prof|professor|sir|madam|nurse)\b")  # "Sample Clinic, Mister Sample"
+# A title opens a person's name, not a town's: "Sample Clinic, Mister Sample".
+_TITLE_WORD = regex.compile(r"(?i:mr|mrs|ms|miss|mister|dr|doctor|prof|professor|sir|madam|nurse)\b")
 
 
 def towns_after_sites(text: str, sites: list[tuple[int, int]]) -> list[tuple[int, int]]:
