@@ -117,9 +117,12 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "handwritten-10": Path(__file__).parent / "data" / "phi_handwritten_10.txt",
                "handwritten-11": Path(__file__).parent / "data" / "phi_handwritten_11.txt",
                "dev-10": Path(__file__).parent / "data" / "phi_dev_10.txt",
-               "handwritten-12": Path(__file__).parent / "data" / "phi_handwritten_12.txt"}
+               "handwritten-12": Path(__file__).parent / "data" / "phi_handwritten_12.txt",
+               "handwritten-13": Path(__file__).parent / "data" / "phi_handwritten_13.txt",
+               "handwritten-14": Path(__file__).parent / "data" / "phi_handwritten_14.txt",
+               "dev-11": Path(__file__).parent / "data" / "phi_dev_11.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
-               "dev-10")  # whose misses --show-misses may print
+               "dev-10", "dev-11")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",
