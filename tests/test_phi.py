@@ -138,8 +138,9 @@ ALLOWED = [
     "Continue metoprolol SR 150 mg on CR 2 of 3. Specimen sent to pathology. Route 2 of 3 doses given.",
     # capitalised clinical words, a verb that is also a name, an eponymous grading (the name tagger's guards)
     "Doctor: Hang tight while I grab the nurse.\nTonsillar exudate absent. Favorable Shimada histology. Addison's unlikely.",
-    # a herb named for a saint, a holiday, countries and states after care (Safe Harbor keeps them), a department
-    "Took St. John's wort. Fell on St. Patrick's Day. Treated for malaria in Brazil. Records from Kentucky. Seen at Urgent Care.",
+    # a herb named for a saint (a saint's day is a date: test_phi_recall), countries and states after care (Safe Harbor
+    # keeps them), a department
+    "Took St. John's wort. Treated for malaria in Brazil. Records from Kentucky. Seen at Urgent Care.",
     # a temperature before a heart rate, a kind of care home after "in"
     "Vitals: T 98.6 F, 92, 18, 120/80. Temp 101°F, 96, irregular. Lives in SNF.",
     # services, languages, states and common words after a job

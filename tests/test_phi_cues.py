@@ -70,6 +70,10 @@ KEPT = [
     "He was stung by a Yellow Jacket at home. Born in North Carolina.",
     # a header's labels in capitals and a phone system in a call log are no speakers
     "PLAN: home tomorrow\nHOPE: none\n[00:00:00] IVR: Thank you for calling.",
+    # a first name that is also a word, as the word; a role's abbreviation, anaesthesia, a count after a role
+    "Nurse: Will do.\nSeen by cardiology. Will f/u in 2 wk. The resident will call.",
+    "Anes: GA   Anes: MAC\nAssistant: PGY-4 resident\n  II-1  (father) - HCM dx 2015",
+    "watch night sweats; all saints; TET negative",
     # spoken measurements are no numbers of a record
     "bp one twenty over eighty, heart rate ninety two, temp ninety eight point six, gave two of four doses",
 ]

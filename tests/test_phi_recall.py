@@ -12,6 +12,27 @@ from clinsum.privacy.phi import PhiRedactor
 DICTATION = ("this is doctor hollis grant dictating a discharge summary on patient rosemary vance date of birth march third "
              "nineteen fifty seven she was treated with ceftriaxone and follow up in one week end of dictation")
 FOUND = [
+    # a first name that is also a word (a modal verb, a month) after a strong cue; initials in an OR table's roles
+    ("Charge RN Will (x4412) aware of bed need", "Will", "NAME"),
+    ("extubated, to PACU, report to Will RN", "Will", "NAME"),
+    ("nights Park -> days Oyelaran   fellow Will (pgr 3318)", "Will", "NAME"),
+    ("11:30  Tech May - vaccine clinic moved", "May", "NAME"),
+    ("CENSUS   DEC 06   0600      CHARGE: BROOKS      HUC: SUNNY", "BROOKS", "NAME"),
+    ("Surg: JT / Asst: MKR / Anes: PD", "JT", "NAME"),
+    ("Relief: RB 1015-1030", "RB", "NAME"),
+    # written addresses of a domain that is not on the public list; holidays of many places; an age in words
+    ("Mob 085 555 7719, cianmgp@eirmail.example", "cianmgp@eirmail.example", "EMAIL"),
+    ("priors retrieved via https://share.lakewoodimg.example/s/88317; appendix normal", "https://share.lakewoodimg.example/s/88317", "URL"),
+    ("to be home for the cymanfa on Sul y Pasg.", "Sul y Pasg", "DATE"),
+    ("Family report more confusion since Pongal; got lost", "Pongal", "DATE"),
+    ("Date: 17/03/2025   (Paddy's Day list, short-staffed)", "Paddy's Day", "DATE"),
+    ("Fell on St. Patrick's Day. Treated for malaria in Brazil.", "St. Patrick's Day", "DATE"),
+    ("Pt: Ida Mae Cotton, ninety-seven. Primary dx: dementia", "ninety-seven", "AGE"),
+    ("Lives w/ tūtū Pualani (ninety-two) and cousin", "Pualani", "NAME"),
+    # a name with letters no English word has, not a clinical abbreviation inside it ("mi" of "Hēmi")
+    ("daughters Mere and Huia; kaumātua Hēmi Tūhoro; renal CNS", "Hēmi Tūhoro", "NAME"),
+    ("AGENT: member id?\nCALLER: w, four four seven, two nine oh, one one three\nAGENT: and her date of birth",
+     "w, four four seven, two nine oh, one one three", "ID"),
     # a header's capitals surname with its given name, not the next column; a health-card number in groups before one
     ("Patient: TUPOU, Mele   Sex: F   DOB: 1931-03-30", "TUPOU, Mele", "NAME"),
     ("Patient: CROWCHILD, Elsie   HSN 730 118 442   Unit: 4B", "730 118 442", "ID"),

@@ -23,14 +23,16 @@ import regex
 from clinsum.privacy.addresses import find_address_blocks
 from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import (
-    find_names, is_lowercase_text, other_mentions, spelled_names, table_ages, table_places, table_record_numbers,
+    find_names, is_lowercase_text, is_word_first_name, other_mentions, spelled_names, table_ages, table_places,
+    table_record_numbers,
     with_companions,
 )
 from clinsum.privacy.patterns import (
     ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, DATE_PATTERNS, EMPLOYER_PATTERN,
     ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_EMPLOYER_PATTERN, LOWERCASE_SITE, MONTH, NUMBER_WORD,
     PHONE_PATTERNS, SAINTS_HERB_OR_DAY, SPOKEN_EMAIL_PATTERNS, SPOKEN_ID_PATTERNS, SPOKEN_PHONE_PATTERNS,
-    SPOKEN_URL_PATTERNS, SSN_PATTERNS, STATE, STATE_NAMES, TRADE_WORD, UPPER, WEEKDAY, WORD_AGE, ZIP_PATTERNS, CuedPattern,
+    SPOKEN_URL_PATTERNS, SSN_PATTERNS, STATE, STATE_NAMES, TRADE_WORD, UPPER, WEEKDAY, WORD_AGE, WRITTEN_EMAIL_PATTERNS,
+    WRITTEN_URL_PATTERNS, ZIP_PATTERNS, CuedPattern,
 )
 from clinsum.privacy.place_tagger import find_places
 from clinsum.privacy.vocab import (
@@ -130,8 +132,8 @@ class _ClinicalRecognizers:
             SpanRecognizer("LOCATION", table_places, 0.6, "Table"),
             regex_recognizer("PHONE", PHONE_PATTERNS + SPOKEN_PHONE_PATTERNS),
             regex_recognizer("SSN", SSN_PATTERNS, 0.9),
-            regex_recognizer("EMAIL", SPOKEN_EMAIL_PATTERNS, 0.9),
-            regex_recognizer("URL", SPOKEN_URL_PATTERNS, 0.9),
+            regex_recognizer("EMAIL", WRITTEN_EMAIL_PATTERNS + SPOKEN_EMAIL_PATTERNS, 0.9),
+            regex_recognizer("URL", WRITTEN_URL_PATTERNS + SPOKEN_URL_PATTERNS, 0.9),
             regex_recognizer("ADDRESS", ADDRESS_PATTERNS),
             regex_recognizer("LOCATION", LOCATION_PATTERNS, 0.6),
             regex_recognizer("ZIP", ZIP_PATTERNS),
@@ -239,7 +241,7 @@ def find_businesses(text: str) -> list[tuple[int, int]]:
 # An age over 89 right after a person's name, the way a note introduces someone: "Mrs. Ingeborg Rasmussen,
 # ninety-seven,", "husband Lajos (96)", "Tita Baby (pt's sister, 91)", a table's next column ("HUGHES, Rose  94  NHS").
 _AGE_AFTER_NAME = regex.compile(rf"(?:[ \t]*,[ \t]*|[ \t]*\((?:[^(),\n]{{1,25}},[ \t]*)?|[ \t]{{2,}})"
-                                rf"(?P<age>{AGE_OVER_89}|{WORD_AGE})(?=[ \t]*(?:[,;)\n]|y/?o\b|yo\b|y\b|years?\b|[MF]\b)"
+                                rf"(?P<age>{AGE_OVER_89}|{WORD_AGE})(?=[ \t]*(?:[,;)\n]|\.(?:\s|$)|y/?o\b|yo\b|y\b|years?\b|[MF]\b)"
                                 rf"|[ \t]{{2,}})", regex.IGNORECASE)
 
 
@@ -687,8 +689,8 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
     kept, overlaps_clinical = [], _overlap_finder(clinical)
     for span in spans:
         value = text[span.start: span.end]
-        if span.type == "NAME" and (overlaps_clinical(span.start, span.end)
-                                    or all(not is_name_word(w) for w in re.findall(r"[\w'’-]+", value))):
+        if span.type == "NAME" and (overlaps_clinical(span.start, span.end) or all(
+                not is_name_word(w) and not is_word_first_name(w) for w in re.findall(r"[\w'’-]+", value))):
             continue
         if span.type == "LOCATION" and _STATE.fullmatch(value) or span.type == "NAME" and (
                 _AFTER_COMMA_STATE.search(value) and value.split(",")[0].strip().lower() in cities()

@@ -40,14 +40,31 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law
     |grandma|grandpa|granny|nana|student|medical\s+student|trainee|preceptor|chaperone|nursing|chaplain|dietitian|nutritionist|hcp|mpoa
     |health\s+care\s+proxy|surrogate|social\s+work|case\s+management|dtr|dau|bro|sis|hubby
     |crna|cna|lpn|lvn|rrt|slp|emt|paramedic|medic|tech|technician|cytotech|technologist|phlebotomist|transporter
+    |charge(?:\s+(?:rn|nurse))?|huc|unit\s+(?:clerk|secretary)|ward\s+clerk|house\s+supervisor|registrar|surg|asst|relief
     |adjuster|case\s+worker|caseworker|officer|supervisor|foreman|coach|teacher|counsell?or|employer
-    |abuela|abuelo|t[ií]a|t[ií]o|mam[aá]|pap[aá]|hija|hijo|esposa|esposo|hermana|hermano)"""
+    |abuela|abuelo|t[ií]a|t[ií]o|mam[aá]|pap[aá]|hija|hijo|esposa|esposo|hermana|hermano
+    |t[uū]t[uū]|kupuna|koro|kuia|kaum[aā]tua|whaea)"""
 # Words after a cue ("my wife", "his son", "your name?") that are first names in the census lists but there a verb,
 # a month or a word: "my wife will drive", "her son may call", "my daughter june 3rd".
 _NO_NAME_AFTER_CUE = frozenset("""will may can did does had has was is said says and but too also just always never
 june april august who that then so lives works passed died in at on to from for with of by the a an tell told
 ask asked call called come came get got give gave make made take took bring brought want know think help drive drove
 pick see saw say""".split())
+# First names that are also words of the common lists (a modal verb, months): a name only after a strong cue ("report
+# to Will RN", "fellow Will", "Tech May - vaccine clinic"), capitalised and not before a day's number ("May 3") or a
+# lowercase word ("Nurse: Will do.").
+_WORD_FIRST_NAMES = frozenset("will may june april august lane mira".split())
+_DAY_NUMBER = regex.compile(r"[ \t]*,?[ \t]*\d|[ \t]+\p{Ll}")  # or a verb: "Will do", "May need"
+# The end of a table's cell: the line's, a slash, a column gap or a time ("Surg: JT / Asst: MKR", "Relief: RB 1015-1030").
+_TABLE_CELL_END = regex.compile(r"[ \t]*(?:$|\n|/|\d)|[ \t]{2}", regex.MULTILINE)
+
+
+def is_word_first_name(word: str) -> bool:
+    """A capitalised first name that is also a common word ("Will", "May"): :func:`_name_words` takes it only after a
+    strong cue, so a name found with it is kept (the allow-list would drop it as a word)."""
+    return word.lower() in _WORD_FIRST_NAMES and word[:1].isupper() and word[1:].islower()
+
+
 # A room, a bed or a chair with its number: "rm 12", "Bed #4", "ch 4".
 _ROOM = r"(?i:rm|room|bed|bd|bay|ch|chair)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?"
 _POSSESSIVE = r"(?i:my|his|her|your|our|their)"
@@ -389,8 +406,9 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
         if kept and _COLUMN_GAP.search(text, start + kept[-1][1], start + s) and _other_column(bare):
             break  # a table's next column: "SMITH, John   Sex: M", "Dr Anjali Rao   GMC 7034412"
         lowercase_name = _lowercase_name(bare, spoken) if lowercase_if_known else False
+        word_first_name = strong and is_word_first_name(bare) and not _DAY_NUMBER.match(text, start + s + len(bare))
         if not bare or not (bare[0].isupper() or lowercase_ok or lowercase_name) \
-                or not is_name_word(bare):
+                or not (is_name_word(bare) or word_first_name):
             break
         if kept and bare.isupper() and bare.lower() in lowercase_words() and bare.lower() in english_words() \
                 and not known and not _PARTICLE.fullmatch(bare.lower()):
@@ -455,8 +473,11 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 first = text[s:e].split()[0].strip(",")
                 gap = text[m.start(): s]
                 laid_out = ":" not in gap and (first.isupper() or gap.strip()[:1].isupper() or regex.search(r"[ \t]{2}", gap))
-                if (_SPEAKER_ROLE.match(text, m.start()) or laid_out) and not _may_be_name(first):
-                    continue  # a speaker's turn ("Therapist: Excellent."; but "PCP: Ortiz"), "nursing PROGRESS", "RN CM"
+                speaker = _SPEAKER_ROLE.match(text, m.start())
+                if (speaker or laid_out) and not _may_be_name(first) and not (
+                        speaker and 2 <= len(first) <= 3 and first.isupper() and _initials(first)
+                        and _TABLE_CELL_END.match(text, s + len(first))):
+                    continue  # a speaker's turn ("Therapist: Excellent."; but "PCP: Ortiz", "Surg: JT / Asst: MKR"), "nursing PROGRESS", "RN CM"
                 for part in _LISTED.finditer(text[s:e]):
                     piece = part.group().strip().removeprefix("and ").strip()
                     if not piece:  # the space before a "+"
@@ -518,7 +539,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 # a subject that is an English word must be a first name ("Church is important to her")
                 noun = kind in ("first_subject", "speaker") and word.lower() in english_words() and not known
                 span = (s, e) if likely and is_name_word(word) and not _ROLE_WORD.fullmatch(word) and not place \
-                    and not noun else None
+                    and not noun and word.lower() not in service_words() else None  # "Anes: GA" is no Anes
             elif kind == "name_like":
                 # the name model is sure, or after a lowercase word a first name that text mostly writes
                 # capitalised ("had given Alma", "Why is Samantha"; not "The Princess Royal") or a listed name that

@@ -107,7 +107,12 @@ YEAR_WORDS = (rf"(?:(?:nineteen|twenty)[\s-](?:hundred|oh[\s-]{_UNIT}|{_TO_99})"
 HOLIDAY = r"""(?:christmas(?:\s+(?:eve|day))?|xmas|new\s+year'?s(?:\s+(?:eve|day))?|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?
     |(?:the\s+)?fourth\s+of\s+july|independence\s+day|labor\s+day|memorial\s+day|veterans\s+day|halloween
     |valentine'?s\s+day|mother'?s\s+day|father'?s\s+day|martin\s+luther\s+king\s+day|mlk\s+day|presidents'?\s+day
-    |columbus\s+day|(?:lunar|chinese)\s+new\s+year|good\s+friday|hanukkah|yom\s+kippur|rosh\s+hashanah|diwali|eid(?:\s+al-\w+)?|juneteenth)"""
+    |columbus\s+day|(?:lunar|chinese)\s+new\s+year|good\s+friday|hanukkah|yom\s+kippur|rosh\s+hashanah|diwali|eid(?:\s+al-\w+)?|juneteenth
+    |(?:saint|st\.?)\s+(?:patrick|paddy|david|andrew|george)['’]?s\s+day|paddy['’]?s\s+day|boxing\s+day|canada\s+day|anzac\s+day
+    |waitangi\s+day|australia\s+day|remembrance\s+(?:day|sunday)|bonfire\s+night|guy\s+fawkes(?:\s+night)?|hogmanay|burns\s+night
+    |emancipation\s+day|kamehameha\s+day|prince\s+k[uū]hi[oō]\s+day|kwanzaa|passover|purim|ramadan|navratri|vesak|songkran|pongal
+    |onam|vaisakhi|baisakhi|chuseok|matariki|mardi\s+gras|cinco\s+de\s+mayo|d[ií]a\s+de\s+(?:los\s+)?(?:muertos|reyes)|nochebuena
+    |t[eế]t\s+holiday|wigilia|nollaig\s+na\s+mban|sul\s+y\s+pasg|(?-i:T[ếê]t|Holi|All\s+(?:Saints|Souls)(?:['’]?\s+Day)?|Watch\s+Night))"""
 _MONTH_DAY = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"  # "3/14", "03/14"
 # what follows a count out of a total, not a date: "3/12 cores positive", "2/14 nodes", "4/30 days"
 _NOT_A_COUNT = (r"(?!\s*(?:x\b|times|days?|weeks?|months?|years?|hours?|hrs?|h\b|minutes?|mins?|episodes?|occasions?|nights?"
@@ -348,9 +353,9 @@ SPOKEN_ID_PATTERNS = [
     CuedPattern(rx(r"(?<![\w/.-])(?P<phi>(?:(?:[A-Za-z](?:[ \t]+as[ \t]+in[ \t]+[A-Z][a-z]+)?)[ \t,]+){0,4}\d"
                    r"(?:[ \t]*[,-]?[ \t]+\d){6,})(?![\w/-]|\.\d)"), rx(r"\d(?:[ \t]*[,-]?[ \t]+\d){6}")),
     # after its label, letters among the numbers: "plate H K T four four one nine", "reference number R as in Robert
-    # nine nine three zero one", "one E G four T E five M K seven three"
+    # nine nine three zero one", "one E G four T E five M K seven three", "member id?\nCaller: w, four four seven, ..."
     rx(rf"\b{_SPOKEN_ID_LABEL}[ \t]*(?:is|was|:|\#)?{_NEXT_TURN}?[ \t,]*(?:{_SPOKEN_TURN}[ \t,]+){{0,6}}"
-       rf"(?P<phi>(?:{_SPOKEN_LETTER}(?:[ \t]+|-)){{0,4}}{_SPOKEN_PIECE}(?:{_SPOKEN_GAP}(?:{_SPOKEN_PIECE}|{_SPOKEN_LETTER}"
+       rf"(?P<phi>(?:{_SPOKEN_LETTER}(?:[ \t]*,?[ \t]+|-)){{0,4}}{_SPOKEN_PIECE}(?:{_SPOKEN_GAP}(?:{_SPOKEN_PIECE}|{_SPOKEN_LETTER}"
        rf"(?={_SPOKEN_GAP}(?:{_SPOKEN_PIECE}|{_SPOKEN_LETTER})))){{2,40}}(?![\w-]))", re.IGNORECASE),
     # seven digits or more read out are a number of some record (or a phone's, after its cue), never a measurement
     # (with the letters read out before them: "A two zero four seven seven one nine three six"; read only on lines with
@@ -369,6 +374,12 @@ SPOKEN_EMAIL_PATTERNS = [CuedPattern(rx(
 SPOKEN_URL_PATTERNS = [CuedPattern(rx(
     rf"(?<![\w'’-])(?P<phi>(?:www[ \t]+dot[ \t]+)?{_SPOKEN_DOMAIN}(?:[ \t]+slash[ \t]+[a-z\d]+(?:[ \t-][a-z\d]+)?)*)",
     re.IGNORECASE), rx(_SPOKEN_DOMAIN_END, re.IGNORECASE))]
+# Written addresses of any domain: Presidio's recognizers check the last part against the public list of top-level
+# domains, so an internal or reserved one ("@eirmail.example", "lab.local") was missed or cut short ("https://share.la").
+WRITTEN_EMAIL_PATTERNS = [CuedPattern(rx(r"(?<![\w.+-])(?P<phi>[\w.+-]*\w@[\w-]+(?:\.[\w-]+)*\.\p{L}{2,})(?![\w-])"),
+                                      re.compile("@"))]
+WRITTEN_URL_PATTERNS = [CuedPattern(rx(r"(?<![\w.-])(?P<phi>(?i:https?|ftp)://[^\s<>\"'’”)\]]+[^\s<>\"'’”)\].,;:!?])"),
+                                    re.compile("://"))]
 SSN_PATTERNS = [
     rx(r"\b(?:SSN|SS\#|social\s+security(?:\s+(?:number|no|\#))?)\s*(?:\#|:|is)?\s*:?\s*"
         r"(?P<phi>\d{3}[\s-]?\d{2}[\s-]?\d{4})\b", re.IGNORECASE),

@@ -53,7 +53,8 @@ class Term:
 # ---------------------------------------------------------------------------------------------
 # Phrase lookup: token n-grams against a dictionary, longest match first.
 
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?", re.IGNORECASE)
+# (not a piece of a word with other letters: "mi" of "Hēmi" is no myocardial infarction)
+_TOKEN = re.compile(r"(?<![^\W_])[a-z0-9]+(?:'[a-z]+)?(?![^\W_])", re.IGNORECASE)
 # What may separate two tokens of one phrase: spaces, hyphens, slashes, or the dots of "b.i.d.".
 _JOINABLE_GAP = re.compile(r"[ \t\-/]*|\.")
 
