@@ -31,6 +31,13 @@ FOUND = [
     ("Lives w/ tūtū Pualani (ninety-two) and cousin", "Pualani", "NAME"),
     # a name with letters no English word has, not a clinical abbreviation inside it ("mi" of "Hēmi")
     ("daughters Mere and Huia; kaumātua Hēmi Tūhoro; renal CNS", "Hēmi Tūhoro", "NAME"),
+    # a chat's sender before its time in columns; the name answered after a bracketed speaker tag; a month and a day
+    # in a header's column; a day of the month alone after a date's cue
+    ("#gen-med-blue\nhannah.k  07:42  who has bed 9?? mrs b", "hannah.k", "NAME"),
+    ("Tomasz W  07:43  me prob. was she", "Tomasz W", "NAME"),
+    ("[RN]: ok can you tell me your name and your birthday\n[PT]: june haywood, august the ninth", "june haywood", "NAME"),
+    ("SOCIAL WORK - INITIAL ASSESSMENT      11/18      Case # SW-25-08812", "11/18", "DATE"),
+    ("vaccine clinic moved to the 9th.", "the 9th", "DATE"),
     ("AGENT: member id?\nCALLER: w, four four seven, two nine oh, one one three\nAGENT: and her date of birth",
      "w, four four seven, two nine oh, one one three", "ID"),
     # a header's capitals surname with its given name, not the next column; a health-card number in groups before one

@@ -142,6 +142,9 @@ _NAME_PATTERNS = {
     # a chat user's handle after a time stamp: "10:43 kpatel: ok", "[09:12] j.morales: on my way"
     "chat_handle": rx(r"(?m)^[^\n]*?\b\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*(?i:[ap]\.?m\.?))?\]?[ \t]+"
                       r"(?P<phi>\p{L}[\p{L}\d._-]{1,30}(?:[ \t]\p{Lu}\.?)?)[ \t]*:(?!\d)"),
+    # a chat message's sender, its time and its text in columns: "hannah.k  07:42  who has bed 9??", "Tomasz W  07:43  me"
+    "handle_time": rx(r"(?m)^[ \t]*(?P<phi>\p{L}[\p{L}\d._-]{1,30}(?:[ \t]\p{Lu}\.?)?)[ \t]{2,}\d{1,2}:\d{2}(?::\d{2})?"
+                      r"(?:[ \t]*(?i:[ap]\.?m\.?))?[ \t]{2,}\S"),
     # a form's field for a person other than the patient: "Member: Siosaia Fifita", "Guarantor: Rose M. Lavoie"
     "person_field": CuedPattern(
         rx(rf"\b(?i:{_PERSON_FIELD})(?:[ \t]+name)?[ \t]*:?[ \t]+"
@@ -211,7 +214,7 @@ _NAME_PATTERNS = {
     "lowercase_line": rx(rf"(?m)^[ \t>*-]*(?P<phi>{LOWER_WORD}(?:[ \t]+(?:\p{{Ll}}\.?|{LOWER_WORD})){{1,2}})[ \t]*$"),
     # the answer to a question for a name, on the next turn: "whats your name sir\n[SPEAKER_1] uh guy guy fontaine",
     # "Nurse: Can you tell me your full name?\nPatient: Astrid Mykleby." (fillers and a repeated word are blanked)
-    "name_answer": rx(r"(?im)\b(?:your|ur)[ \t]+(?:full[ \t]+|first[ \t]+|last[ \t]+)?name\b[^\n]{0,40}\n[ \t]*[^\n:\]]{1,30}[:\]]"
+    "name_answer": rx(r"(?im)\b(?:your|ur)[ \t]+(?:full[ \t]+|first[ \t]+|last[ \t]+)?name\b[^\n]{0,40}\n[ \t]*[^\n:\]]{1,30}(?:\]:?|:)"
                       r"[ \t]*(?:(?:yeah|yes|yep|sure|okay|ok|it'?s|its|my[ \t]+name[ \t]+is|i'?m|im|this[ \t]+is)[ \t,.]+)*"
                       r"(?P<phi>\p{L}[\p{L}'’-]+(?:[ \t]+\p{L}[\p{L}'’-]+){0,3})"),
     # a first name that is also a word, after someone's relative or companion: "my wife faith", "his daughter Summer",
@@ -327,7 +330,7 @@ def _may_be_name(word: str) -> bool:
 _NOT_INITIALS = frozenset("""na no ok yes unk tbd prn icu ed er or dc wnl nad neg pos pt po iv im sq bid tid qid qd hs
     ml mg cc kg lb am pm hr hrs min wk mo yr yo ct mri ekg ecg cxr abd bp rr sat npo ivf ns lr rx dx hx tx sx fx pcp
     abx asap eta nka mmm hmm ugh lol thx pls ty fyi btw id ir ot sw cm mm dl gi ob ent ems sob cp ha ah oh uh um eh
-    ma pa re vs lmp edd ga bmi pe ros hpi ua wt ht us qa qi it""".split())
+    ma pa re vs lmp edd ga bmi pe ros hpi ua wt ht us qa qi it oob brp bsc adl ivp ngt tpn pca""".split())
 
 
 def _initials(word: str) -> bool:
@@ -491,10 +494,13 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 continue
             elif kind == "name_answer":  # the words up to the first that is common and no listed name
                 end = s
-                for word in regex.finditer(r"\p{L}[\p{L}'’-]*", text[s:e]):
+                words = list(regex.finditer(r"\p{L}[\p{L}'’-]*", text[s:e]))
+                for i, word in enumerate(words):
                     low = word.group().lower()
+                    surname_next = low in _WORD_FIRST_NAMES and i + 1 < len(words) and is_name_word(words[i + 1].group()) \
+                        and words[i + 1].group().lower() in last_names()  # "june haywood"; not "june third"
                     if (low in common_words() or low in lowercase_words()) and low not in first_names() \
-                            and low not in last_names() or low in _NO_NAME_AFTER_CUE:
+                            and low not in last_names() or low in _NO_NAME_AFTER_CUE and not surname_next:
                         break
                     end = s + word.end()
                 span = (s, end) if end > s else None
@@ -600,7 +606,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 span = (s, e)
             elif kind in ("initials", "label_initials", "by_initials", "dash_initials"):
                 span = (s, e) if _initials(text[s:e]) else None
-            elif kind == "chat_handle":  # "kpatel", "j.morales", "dr.hollister" (the title is kept out), "KM", "Jordan P"
+            elif kind in ("chat_handle", "handle_time"):  # "kpatel", "j.morales", "dr.hollister" (the title is kept out), "KM", "Jordan P"
                 handle = regex.sub(r"^(?i:dr|mr|mrs|ms)\.", "", text[s:e])
                 s = e - len(handle)
                 word = (handle.split() or [""])[0]

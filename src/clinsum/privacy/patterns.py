@@ -114,8 +114,9 @@ HOLIDAY = r"""(?:christmas(?:\s+(?:eve|day))?|xmas|new\s+year'?s(?:\s+(?:eve|day
     |onam|vaisakhi|baisakhi|chuseok|matariki|mardi\s+gras|cinco\s+de\s+mayo|d[ií]a\s+de\s+(?:los\s+)?(?:muertos|reyes)|nochebuena
     |t[eế]t\s+holiday|wigilia|nollaig\s+na\s+mban|sul\s+y\s+pasg|(?-i:T[ếê]t|Holi|All\s+(?:Saints|Souls)(?:['’]?\s+Day)?|Watch\s+Night))"""
 _MONTH_DAY = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"  # "3/14", "03/14"
-# what follows a count out of a total, not a date: "3/12 cores positive", "2/14 nodes", "4/30 days"
-_NOT_A_COUNT = (r"(?!\s*(?:x\b|times|days?|weeks?|months?|years?|hours?|hrs?|h\b|minutes?|mins?|episodes?|occasions?|nights?"
+# what follows a count out of a total, not a date: "3/12 cores positive", "2/14 nodes", "4/30 days" (not a table's next
+# column: "SW ASSESSMENT   11/18   Case # SW-25-08812")
+_NOT_A_COUNT = (r"(?![ \t]?(?:x\b|times|days?|weeks?|months?|years?|hours?|hrs?|h\b|minutes?|mins?|episodes?|occasions?|nights?"
                 r"|drinks?|cigarettes?|packs?|tabs?|tablets?|pills?|views?|cores?|nodes?|positive|negative|abnormal|normal|leads?"
                 r"|items?|criteria|sets?|bottles?|samples?|of\b|out\b|inch|dilution|strength|ratio|points?|questions?"
                 r"|patients?|cases?|doses?|vials?|units?|slides?|specimens?|biopsies|lymph|LN|ribs?|fingers?|toes?))")
@@ -193,6 +194,9 @@ DATE_PATTERNS = [
         r"\s*[:(]?,?\s*"
         rf"(?P<phi>(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])(?:[-–]{_MONTH_DAY})?)"
         rf"(?![\d/-]|:\d){_NOT_A_COUNT}", re.IGNORECASE),
+    # a day of the month alone after a date's cue, where the sentence ends: "clinic moved to the 9th.", "Next visit 13th."
+    rx(r"\b(?:on|to|until|till|by|before|after|since|visit|appt|appointment|due|from)[ \t]+(?P<phi>(?:the[ \t]+)?"
+       r"(?:[12]?\d|3[01])(?:st|nd|rd|th))(?=[ \t]*(?:[.,;)]|$))", re.IGNORECASE | re.MULTILINE),
     # a month and a day that no fraction or score has (13 to 31 but 20 and 24: "1/20 dilution", "24/7"): "got #90 from
     # another prescriber 5/30"
     rx(rf"(?<![\d/.-])(?P<phi>(?:0?[1-9]|1[0-2])/(?:1[3-9]|2[1-35-9]|3[01]))(?![\d/]|\.\d){_NOT_A_COUNT}", re.IGNORECASE),
