@@ -75,6 +75,7 @@ KEPT = [
     "Anes: GA   Anes: MAC\nAssistant: PGY-4 resident\n  II-1  (father) - HCM dx 2015",
     "watch night sweats; all saints; TET negative",
     "OOB  10:00  chair\nBSC  11:00  voided",
+    "Patient: i have been in bed for two days and went to eat in normal amounts",
     "3/12 cores positive; 2/14 nodes; 4/30 days; went to the 9th floor",
     # spoken measurements are no numbers of a record
     "bp one twenty over eighty, heart rate ninety two, temp ninety eight point six, gave two of four doses",

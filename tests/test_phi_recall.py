@@ -36,6 +36,8 @@ FOUND = [
     ("#gen-med-blue\nhannah.k  07:42  who has bed 9?? mrs b", "hannah.k", "NAME"),
     ("Tomasz W  07:43  me prob. was she", "Tomasz W", "NAME"),
     ("[RN]: ok can you tell me your name and your birthday\n[PT]: june haywood, august the ninth", "june haywood", "NAME"),
+    ("[RN]: where are you living these days\n[PT]: we live out in cedar falls, past the old mill", "cedar falls", "LOCATION"),
+    ("Mon: Is she ok?\nTank: is she ok?? im in amarillo til thursday", "amarillo", "LOCATION"),
     ("SOCIAL WORK - INITIAL ASSESSMENT      11/18      Case # SW-25-08812", "11/18", "DATE"),
     ("vaccine clinic moved to the 9th.", "the 9th", "DATE"),
     ("AGENT: member id?\nCALLER: w, four four seven, two nine oh, one one three\nAGENT: and her date of birth",

@@ -392,13 +392,22 @@ def find_cities(text: str) -> list[tuple[int, int]]:
 _LOWERCASE_PLACE = regex.compile(r"\b(?:in|from|near|past|outside|to)[ \t]+(?P<phi>\p{Ll}[\p{Ll}'’.-]+(?:[ \t]+\p{Ll}[\p{Ll}'’.-]+)?)")
 
 
+# A line of speech written without capitals after its speaker's tag: "[PT]: we live out in cedar falls", "Tank: im in
+# amarillo til thursday"
+_LOWERCASE_LINE = regex.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*:?|\p{L}[\p{L} ]{0,20}:)?(?P<line>[^\p{Lu}\n]{20,})$")
+
+
 def find_lowercase_cities(text: str) -> list[tuple[int, int]]:
-    """Spans of the gazetteer's cities in lowercase after a place word, in text written without capitals (not "in
-    bed", "to eat": the city is no English word)."""
-    if not is_lowercase_text(text):
-        return []
+    """Spans of the gazetteer's cities in lowercase after a place word, in text written without capitals or on a line
+    of speech so written (not "in bed", "to eat": the city is no English word)."""
+    if is_lowercase_text(text):
+        return _lowercase_cities(text, 0, len(text))
+    return [span for m in _LOWERCASE_LINE.finditer(text) for span in _lowercase_cities(text, *m.span("line"))]
+
+
+def _lowercase_cities(text: str, start: int, end: int) -> list[tuple[int, int]]:
     found = []
-    for m in _LOWERCASE_PLACE.finditer(text, overlapped=True):
+    for m in _LOWERCASE_PLACE.finditer(text, start, end, overlapped=True):
         words = m.group("phi").split()
         for n in (2, 1):  # "west haven", then "racine"
             name = " ".join(words[:n])
