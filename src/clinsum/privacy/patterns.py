@@ -195,8 +195,9 @@ DATE_PATTERNS = [
         rf"(?P<phi>(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])(?:[-–]{_MONTH_DAY})?)"
         rf"(?![\d/-]|:\d){_NOT_A_COUNT}", re.IGNORECASE),
     # a day of the month alone after a date's cue, where the sentence ends: "clinic moved to the 9th.", "Next visit 13th."
-    rx(r"\b(?:on|to|until|till|by|before|after|since|visit|appt|appointment|due|from)[ \t]+(?P<phi>(?:the[ \t]+)?"
-       r"(?:[12]?\d|3[01])(?:st|nd|rd|th))(?=[ \t]*(?:[.,;)]|$))", re.IGNORECASE | re.MULTILINE),
+    # ("the" after a word that also counts or ranks: not "from 3rd to 5th.")
+    rx(r"\b(?:(?:on|to|until|till|by|before|after|since|from)[ \t]+(?=the\b)|(?:visit|appt|appointment|due)[ \t]+)"
+       r"(?P<phi>(?:the[ \t]+)?(?:[12]?\d|3[01])(?:st|nd|rd|th))(?=[ \t]*(?:[.,;)]|$))", re.IGNORECASE | re.MULTILINE),
     # a month and a day that no fraction or score has (13 to 31 but 20 and 24: "1/20 dilution", "24/7"): "got #90 from
     # another prescriber 5/30"
     rx(rf"(?<![\d/.-])(?P<phi>(?:0?[1-9]|1[0-2])/(?:1[3-9]|2[1-35-9]|3[01]))(?![\d/]|\.\d){_NOT_A_COUNT}", re.IGNORECASE),
