@@ -450,6 +450,34 @@ def _linear_context_enhancer():
     return LinearContextEnhancer()
 
 
+def _analyzer_engine(**kwargs):
+    """Presidio's analyzer with its per-recognizer context step in one pass over the results: Presidio's filters every
+    result of a text twice for each recognizer (quadratic: 5% of a 1 MB note's time) to hand each its own results, which
+    no recognizer here changes (none overrides ``enhance_using_context``); the same results in the same order."""
+    from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
+
+    class GroupedAnalyzerEngine(AnalyzerEngine):
+        def _enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
+            key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+            by_recognizer: dict[str, list] = {}
+            for result in raw_results:
+                by_recognizer.setdefault(result.recognition_metadata[key], []).append(result)
+            results = []
+            for recognizer in recognizers:
+                own = by_recognizer.get(recognizer.id, [])
+                if type(recognizer).enhance_using_context is not EntityRecognizer.enhance_using_context:
+                    others = [r for r in raw_results if r.recognition_metadata[key] != recognizer.id]
+                    own = recognizer.enhance_using_context(text=text, raw_recognizer_results=own,
+                                                           other_raw_recognizer_results=others,
+                                                           nlp_artifacts=nlp_artifacts, context=context)
+                results.extend(own)
+            return self.context_aware_enhancer.enhance_using_context(text=text, raw_results=results,
+                                                                     nlp_artifacts=nlp_artifacts,
+                                                                     recognizers=recognizers, context=context)
+
+    return GroupedAnalyzerEngine(**kwargs)
+
+
 # Where Presidio's URL, e-mail and phone recognizers can match: a whitespace-free run holding a dot before two
 # letters; one holding an @; seven or more digits with separators (20 characters around it keep
 # phonenumbers' view of the neighbouring characters).
@@ -584,7 +612,7 @@ class PhiDetector:
         if unknown:
             raise ValueError(f"unknown identifier type {unknown[0]!r}; choose from {', '.join(PHI_TYPES)}")
         self.keep = frozenset(keep)
-        from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+        from presidio_analyzer import RecognizerRegistry
 
         engine = _array_nlp_engine([{"lang_code": "en", "model_name": spacy_model or "blank"}])
         engine.nlp = {"en": _load_spacy(spacy_model) if spacy_model else _blank_english()}
@@ -596,8 +624,8 @@ class PhiDetector:
         registry = RecognizerRegistry(supported_languages=["en"])
         for recognizer in recognizers:
             registry.add_recognizer(recognizer)
-        self.analyzer = AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=["en"],
-                                       context_aware_enhancer=_linear_context_enhancer())
+        self.analyzer = _analyzer_engine(registry=registry, nlp_engine=engine, supported_languages=["en"],
+                                         context_aware_enhancer=_linear_context_enhancer())
         self.window_chars, self.window_overlap = WINDOW_CHARS, WINDOW_OVERLAP
 
     def find(self, text: str) -> list[PhiSpan]:
