@@ -104,15 +104,15 @@ _TO_99 = rf"(?:{_TENS}(?:[\s-]{_UNIT})?|{_TEENS}|{_UNIT})"
 # "nineteen fifty seven", "twenty oh four", "two thousand twenty four", "two thousand and nine"
 YEAR_WORDS = (rf"(?:(?:nineteen|twenty)[\s-](?:hundred|oh[\s-]{_UNIT}|{_TO_99})"
               rf"|two[\s-]thousand(?:[\s-](?:and[\s-])?{_TO_99})?)")
-HOLIDAY = r"""(?:christmas(?:\s+(?:eve|day))?|xmas|new\s+year'?s(?:\s+(?:eve|day))?|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?
-    |(?:the\s+)?fourth\s+of\s+july|independence\s+day|labor\s+day|memorial\s+day|veterans\s+day|halloween
-    |valentine'?s\s+day|mother'?s\s+day|father'?s\s+day|martin\s+luther\s+king\s+day|mlk\s+day|presidents'?\s+day
-    |columbus\s+day|(?:lunar|chinese)\s+new\s+year|good\s+friday|hanukkah|yom\s+kippur|rosh\s+hashanah|diwali|eid(?:\s+al-\w+)?|juneteenth
-    |(?:saint|st\.?)\s+(?:patrick|paddy|david|andrew|george)['’]?s\s+day|paddy['’]?s\s+day|boxing\s+day|canada\s+day|anzac\s+day
-    |waitangi\s+day|australia\s+day|remembrance\s+(?:day|sunday)|bonfire\s+night|guy\s+fawkes(?:\s+night)?|hogmanay|burns\s+night
-    |emancipation\s+day|kamehameha\s+day|prince\s+k[uū]hi[oō]\s+day|kwanzaa|passover|purim|ramadan|navratri|vesak|songkran|pongal
-    |onam|vaisakhi|baisakhi|chuseok|matariki|mardi\s+gras|cinco\s+de\s+mayo|d[ií]a\s+de\s+(?:los\s+)?(?:muertos|reyes)|nochebuena
-    |t[eế]t\s+holiday|wigilia|nollaig\s+na\s+mban|sul\s+y\s+pasg|(?-i:T[ếê]t|Holi|All\s+(?:Saints|Souls)(?:['’]?\s+Day)?|Watch\s+Night))"""
+HOLIDAY = r"""(?:christmas(?:[ \t]+(?:eve|day))?|xmas|new[ \t]+year'?s(?:[ \t]+(?:eve|day))?|thanksgiving(?:[ \t]+day)?|easter(?:[ \t]+sunday)?
+    |(?:the[ \t]+)?fourth[ \t]+of[ \t]+july|independence[ \t]+day|labor[ \t]+day|memorial[ \t]+day|veterans[ \t]+day|halloween
+    |valentine'?s[ \t]+day|mother'?s[ \t]+day|father'?s[ \t]+day|martin[ \t]+luther[ \t]+king[ \t]+day|mlk[ \t]+day|presidents'?[ \t]+day
+    |columbus[ \t]+day|(?:lunar|chinese)[ \t]+new[ \t]+year|good[ \t]+friday|hanukkah|yom[ \t]+kippur|rosh[ \t]+hashanah|diwali|eid(?:[ \t]+al-\w+)?|juneteenth
+    |(?:saint|st\.?)[ \t]+(?:patrick|paddy|david|andrew|george)['’]?s[ \t]+day|paddy['’]?s[ \t]+day|boxing[ \t]+day|canada[ \t]+day|anzac[ \t]+day
+    |waitangi[ \t]+day|australia[ \t]+day|remembrance[ \t]+(?:day|sunday)|bonfire[ \t]+night|guy[ \t]+fawkes(?:[ \t]+night)?|hogmanay|burns[ \t]+night
+    |emancipation[ \t]+day|kamehameha[ \t]+day|prince[ \t]+k[uū]hi[oō][ \t]+day|kwanzaa|passover|purim|ramadan|navratri|vesak|songkran|pongal
+    |onam|vaisakhi|baisakhi|chuseok|matariki|mardi[ \t]+gras|cinco[ \t]+de[ \t]+mayo|d[ií]a[ \t]+de[ \t]+(?:los[ \t]+)?(?:muertos|reyes)|nochebuena
+    |t[eế]t[ \t]+holiday|wigilia|nollaig[ \t]+na[ \t]+mban|sul[ \t]+y[ \t]+pasg|(?-i:T[ếê]t|Holi|All[ \t]+(?:Saints|Souls)(?:['’]?[ \t]+Day)?|Watch[ \t]+Night))"""
 _MONTH_DAY = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"  # "3/14", "03/14"
 # what follows a count out of a total, not a date: "3/12 cores positive", "2/14 nodes", "4/30 days" (not a table's next
 # column: "SW ASSESSMENT   11/18   Case # SW-25-08812")
@@ -184,9 +184,10 @@ DATE_PATTERNS = [
        rf"(?:\??[ \t]*\n[^\n:]{{1,25}}:[ \t]*)?(?P<phi>(?:{_TO_99}|oh[\s-]{_UNIT})(?:[\s,-]+(?:{_TO_99}|oh[\s-]{_UNIT})){{1,4}}"
        rf"|(?:0?[1-9]|1[0-2])[ \t]+(?:0?[1-9]|[12]\d|3[01])[ \t]+(?:19|20)?\d{{2}})\b", re.IGNORECASE),
     # holidays, with a day or week around them: "Christmas Eve", "the week after Thanksgiving", "Easter Sunday nineteen
-    # ninety-eight"
-    rx(rf"\b(?P<phi>(?:the\s+(?:day|days|week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-       rf"\s+(?:before|after|of)\s+)?{HOLIDAY}(?:,?\s+(?:(?:19|20)\d{{2}}|{YEAR_WORDS}))?)\b", re.IGNORECASE),
+    # ninety-eight" (on one line, read only on lines that name a holiday)
+    CuedPattern(rx(rf"\b(?P<phi>(?:the[ \t]+(?:day|days|week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                   rf"[ \t]+(?:before|after|of)[ \t]+)?{HOLIDAY}(?:,?[ \t]+(?:(?:19|20)\d{{2}}|{YEAR_WORDS}))?)\b", re.IGNORECASE),
+                lowercase_cue(HOLIDAY), cue_in_lowercase=True),
     rx(r"\b(?:on|since|dated?|DOS|DOB|seen|admitted|discharged|admission|discharge|visit|until|through|thru|left|off|as\s+of|"
         r"d/c(?:'?d)?|dc'?d|transferred|"
         rf"starting|started|surgery|born|follow[\s-]?up|f/u|appointment|appt|return|RTC|next|last|{WEEKDAY}|"
