@@ -38,6 +38,11 @@ FOUND = [
     ("[RN]: ok can you tell me your name and your birthday\n[PT]: june haywood, august the ninth", "june haywood", "NAME"),
     ("[RN]: where are you living these days\n[PT]: we live out in cedar falls, past the old mill", "cedar falls", "LOCATION"),
     ("Mon: Is she ok?\nTank: is she ok?? im in amarillo til thursday", "amarillo", "LOCATION"),
+    # an age said of someone; a commercial driver's licence; a card's number in groups with a letter
+    ("Dee Dee: she says shes fine. shes 90 she always says that", "90", "AGE"),
+    ("Her sister Birdie is still living at\na hundred and one in Pleasant Acres.", "a hundred and one", "AGE"),
+    ("Driver: Rusty Banks   CDL T455-8821-0093", "T455-8821-0093", "ID"),
+    ("Medical card 0481 772 19B. Nephew calls daily", "0481 772 19B", "ID"),
     ("SOCIAL WORK - INITIAL ASSESSMENT      11/18      Case # SW-25-08812", "11/18", "DATE"),
     ("vaccine clinic moved to the 9th.", "the 9th", "DATE"),
     ("AGENT: member id?\nCALLER: w, four four seven, two nine oh, one one three\nAGENT: and her date of birth",

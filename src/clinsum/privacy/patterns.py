@@ -228,6 +228,11 @@ AGE_PATTERNS = [
     rx(rf"\b(?P<phi>{AGE_OVER_89})\s?(?:[MF])\b"),
     rx(rf"\b(?:age[ds]?|aged|age:|age\s+at\s+(?:death|diagnosis|onset|admission))\s*:?\s*(?P<phi>{AGE_OVER_89}|{WORD_AGE})\b",
        re.IGNORECASE),
+    # an age said of someone: "shes 90 she always says that", "says she is \"ninety-three and ...", "still living at a
+    # hundred and one" (not "she's 95 percent sure", "he is 92 kg")
+    rx(rf"\b(?i:she['’]?s|he['’]?s|she[ \t]+is|he[ \t]+is|i['’]?m|im|i[ \t]+am|living[ \t]+at|made[ \t]+it[ \t]+to)\s*[\"“]?"
+       rf"(?P<phi>{AGE_OVER_89}|{WORD_AGE})\b(?![.,]\d|[ \t]*(?i:%|percent|pounds|lbs?|kg|kilos?|degrees|over|/|mg|minutes|mins?"
+       r"|seconds|miles|feet|ft|inches|cm|mm|beats|bpm|times|of|out|on|in[ \t]+the))"),
     # the answer to an age question: "Doctor: How old are you?\nPatient: Ninety-three."
     rx(rf"(?i:how\s+old|your\s+age|age\?)(?:[^\n]*\n|[^\n]*?\?[ \t]+)[ \t]*\p{{L}}+[ \t]*:[ \t]*"
        rf"(?i:I'm\s+|I\s+am\s+|I'll\s+be\s+)?"
@@ -273,7 +278,7 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
     |employee|insurance|ins|payer|enrollee|registration|reg|booking|order|requisition|lab|pharmacy|bin|pcn
     |UHID|IPD|OPD|UR|URN|PPSN|PPS|OHIP|RAMQ|PHN|HCN|NHS|CHI|IHI|NHI|health\s+card|card|Aadhaar|ABHA|PhilHealth(?:\s+PIN)?
     |A-?Number|alien\s+number|USCIS\s+receipt|receipt|inmate|booking|DOC|enc|pol|operator|NRIC|MyKad|NIN|HSN|SIN|ePCR
-    |AFIS|GMC|NMC|HCPC|AHPRA)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
+    |AFIS|PESEL|CDL|GMC|NMC|HCPC|AHPRA)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
     |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|patient|pt|vehicle|plate
     |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|lot|batch|tail|interpreter|IC|IP|run|incident)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
     |(?:MRN|ID|SN)(?:\s*(?:number|no|num)\b\.?)?|\#)(?![A-Za-z])"""  # not a word's start: "ASHP/IDSA 2020"
@@ -291,8 +296,8 @@ ID_PATTERNS = [
     # any capitals label glued to "#": "JOB#: 123456", "REQ# 88412"
     rx(rf"\b[A-Z]{{2,12}}[ \t]?\#[ \t]*:?[ \t]*(?P<phi>{_ID_VALUE})\b{_UNIT_AFTER}"),
     # digits in spaced groups after a record word: "record 48 17 209", "acct 4471 2290 18"
-    rx(r"\b(?:record|chart|account|acct|member|mrn|id|number|no|nhs|chi|hsn|phn|hcn|ohip|medicare)\.?\s*(?:\#|:)?\s*"
-       r"(?P<phi>(?>\d{2,6}(?:[ \t]\d{2,6}){1,4}))\b"  # whole or not at all
+    rx(r"\b(?:record|chart|account|acct|member|mrn|id|number|no|nhs|chi|hsn|phn|hcn|ohip|medicare|card)\.?\s*(?:\#|:)?\s*"
+       r"(?P<phi>(?>\d{2,6}(?:[ \t]\d{2,6}){1,4}[A-Z]?))\b"  # whole or not at all ("Medical card 0481 772 19B")
        + _UNIT_RIGHT_AFTER, re.IGNORECASE),
     # a run of 12 to 19 digits is a card, an account or an accession number, never a measurement
     rx(r"(?<![\d.,/-])(?P<phi>\d{12,19})(?![\d.,/]\d|\d)"),
