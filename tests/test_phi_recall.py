@@ -38,6 +38,10 @@ FOUND = [
     ("[RN]: ok can you tell me your name and your birthday\n[PT]: june haywood, august the ninth", "june haywood", "NAME"),
     ("[RN]: where are you living these days\n[PT]: we live out in cedar falls, past the old mill", "cedar falls", "LOCATION"),
     ("Mon: Is she ok?\nTank: is she ok?? im in amarillo til thursday", "amarillo", "LOCATION"),
+    # Welsh patronymics; a census surname that is a word after a title in text without capitals
+    ("her son-in-law Iolo ap Dafydd farms next door", "Iolo ap Dafydd", "NAME"),
+    ("CALLER: this is bev at dr crane's office, calling on a patient", "crane", "NAME"),
+    ("mrs baker called again about the refill", "baker", "NAME"),
     # an age said of someone; a commercial driver's licence; a card's number in groups with a letter
     ("Dee Dee: she says shes fine. shes 90 she always says that", "90", "AGE"),
     ("Her sister Birdie is still living at\na hundred and one in Pleasant Acres.", "a hundred and one", "AGE"),

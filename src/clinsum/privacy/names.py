@@ -65,6 +65,12 @@ def is_word_first_name(word: str) -> bool:
     return word.lower() in _WORD_FIRST_NAMES and word[:1].isupper() and word[1:].islower()
 
 
+# Titles that only ever stand before a name, as text without capitals writes them: after one, a census surname that is
+# also a word is the surname ("dr crane's office", "mrs baker called"; not "mr", magnetic resonance or mitral
+# regurgitation there: "mr angio", "mild mr").
+_LOWERCASE_HONORIFICS = frozenset({"dr", "mrs", "ms", "miss"})
+
+
 # A room, a bed or a chair with its number: "rm 12", "Bed #4", "ch 4".
 _ROOM = r"(?i:rm|room|bed|bd|bay|ch|chair)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?"
 _POSSESSIVE = r"(?i:my|his|her|your|our|their)"
@@ -451,6 +457,10 @@ def find_names(text: str) -> list[tuple[int, int]]:
                         and first.lower() in lowercase_words():
                     continue  # a heading in capitals: "NURSE LINE CALL", "NURSE PRACTITIONER NOTE"
                 span = _name_words(text, s, e, strong=True, lowercase_ok=False, lowercase_if_known=True)
+                if span is None and title.rstrip(".") in _LOWERCASE_HONORIFICS:  # "dr crane's office", "mr cotton wants"
+                    word = text[s:e].split()[0].removesuffix("'s").removesuffix("’s")
+                    if word.islower() and word in last_names() and is_name_word(word) and word not in _NO_NAME_AFTER_CUE:
+                        span = (s, s + len(word))
             elif kind == "credential":
                 span = _name_words(text, s, e, strong=True, lowercase_ok=False)
                 if span:  # keep only the words right before the credential
