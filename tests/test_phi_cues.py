@@ -78,6 +78,7 @@ KEPT = [
     "Patient: i have been in bed for two days and went to eat in normal amounts",
     "she is 95 percent sure; he is 92 kg; I am 90 over 60; she is ninety pounds; im 90 minutes away",
     "the dr said it was fine and mrs said no; mild mr and tr noted",
+    "Insulin at 0800 1200 1600 and 2200; dose 0.5 mg; scores 05 10 15 20 25",
     "3/12 cores positive; 2/14 nodes; 4/30 days; went to the 9th floor; ranked from 3rd to 5th.",
     # spoken measurements are no numbers of a record
     "bp one twenty over eighty, heart rate ninety two, temp ninety eight point six, gave two of four doses",

@@ -42,6 +42,10 @@ FOUND = [
     ("her son-in-law Iolo ap Dafydd farms next door", "Iolo ap Dafydd", "NAME"),
     ("CALLER: this is bev at dr crane's office, calling on a patient", "crane", "NAME"),
     ("mrs baker called again about the refill", "baker", "NAME"),
+    # phone numbers with a national trunk prefix in groups (New Zealand, Scotland, Ireland, Australia)
+    ("Plan: Huia to ring the CNS on 07 555 8123; reconvene in two weeks.", "07 555 8123", "PHONE"),
+    ("Eilidh Mhoireach, District Nurse   01851 555402", "01851 555402", "PHONE"),
+    ("Daughter: 0412 345 678 or the house (02) 9555 0148.", "(02) 9555 0148", "PHONE"),
     # an age said of someone; a commercial driver's licence; a card's number in groups with a letter
     ("Dee Dee: she says shes fine. shes 90 she always says that", "90", "AGE"),
     ("Her sister Birdie is still living at\na hundred and one in Pleasant Acres.", "a hundred and one", "AGE"),

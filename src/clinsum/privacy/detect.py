@@ -131,6 +131,7 @@ class _ClinicalRecognizers:
             SpanRecognizer("AGE", table_ages, 0.85, "Table"),
             SpanRecognizer("LOCATION", table_places, 0.6, "Table"),
             regex_recognizer("PHONE", PHONE_PATTERNS + SPOKEN_PHONE_PATTERNS),
+            SpanRecognizer("PHONE", find_national_phones, 0.85, "Layout"),
             regex_recognizer("SSN", SSN_PATTERNS, 0.9),
             regex_recognizer("EMAIL", WRITTEN_EMAIL_PATTERNS + SPOKEN_EMAIL_PATTERNS, 0.9),
             regex_recognizer("URL", WRITTEN_URL_PATTERNS + SPOKEN_URL_PATTERNS, 0.9),
@@ -332,6 +333,17 @@ def find_old_birth_years(text: str) -> list[tuple[int, int]]:
     the year included, that tells such an age."""
     oldest = date.today().year - 90
     return [m.span("phi") for m in BIRTH_YEAR.finditer(text) if int(m.group("phi")) <= oldest]
+
+
+# A number with a national trunk prefix, in groups, as most countries but the US write phone numbers: "07 555 8123",
+# "01851 555402", "021 455 7732", "0412 345 678", "(02) 9555 0148" (nine to eleven digits in all: not "0800 1200 1600",
+# a medication round's hours, nor "01 02 2024")
+_NATIONAL_PHONE = regex.compile(r"(?<![\w/.,+-])(?:0\d{1,4}|\(0\d{1,4}\))(?:[ \t-]\d{2,6}){1,3}(?![\w/-]|[.,]\d)")
+
+
+def find_national_phones(text: str) -> list[tuple[int, int]]:
+    """Phone numbers written with a trunk prefix and nine to eleven digits (:data:`_NATIONAL_PHONE`)."""
+    return [m.span() for m in _NATIONAL_PHONE.finditer(text) if 9 <= sum(c.isdigit() for c in m.group()) <= 11]
 
 
 # A town after a place word that no word list knows: "I'm in Flateyri, at the conference", "based in NAANTALI" (not
