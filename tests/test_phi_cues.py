@@ -188,3 +188,15 @@ def test_a_town_after_a_site_is_no_department_province_or_word_text_writes_in_lo
     sites = [(m.start(), m.end()) for m in re.finditer(
         r"Wilson Memorial General|Llanfair Road Surgery|Nozamo Health Centre|Mercy Hospital|Walgreens|Farmworker Health", text)]
     assert [text[s:e] for s, e in towns_after_sites(text, sites)] == ["Wexcombe", "Builth Wells", "Immokalee"]
+
+
+def test_the_one_pass_context_step_gives_presidios_results_in_its_order(tagger):
+    from presidio_analyzer import AnalyzerEngine
+
+    mine = tagger.detector.analyzer
+    presidio = AnalyzerEngine(registry=mine.registry, nlp_engine=mine.nlp_engine, supported_languages=["en"],
+                              context_aware_enhancer=mine.context_aware_enhancer)
+    text = ("Pt: OKAFOR, Chidi   MRN 00481736   DOB 03/14/1931 (94)\nSeen by Dr. Lena Park at Riverside General, "
+            "call 555-201-7734 or e-mail c.okafor@example.org; lives in Dayton, Ohio 45402.")
+    found = [(r.entity_type, r.start, r.end, r.score) for r in mine.analyze(text, language="en")]
+    assert found and found == [(r.entity_type, r.start, r.end, r.score) for r in presidio.analyze(text, language="en")]

@@ -463,7 +463,7 @@ def _linear_context_enhancer():
 
 
 def _analyzer_engine(**kwargs):
-    """Presidio's analyzer with its per-recognizer context step in one pass over the results: Presidio's filters every
+    """Presidio's analyzer with its per-recognizer context step in one pass over the results: Presidio filters every
     result of a text twice for each recognizer (quadratic: 5% of a 1 MB note's time) to hand each its own results, which
     no recognizer here changes (none overrides ``enhance_using_context``); the same results in the same order."""
     from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult

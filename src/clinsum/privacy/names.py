@@ -54,7 +54,7 @@ pick see saw say""".split())
 # to Will RN", "fellow Will", "Tech May - vaccine clinic"), capitalised and not before a day's number ("May 3") or a
 # lowercase word ("Nurse: Will do.").
 _WORD_FIRST_NAMES = frozenset("will may june april august lane mira".split())
-_DAY_NUMBER = regex.compile(r"[ \t]*,?[ \t]*\d|[ \t]+\p{Ll}")  # or a verb: "Will do", "May need"
+_READ_AS_WORD = regex.compile(r"[ \t]*,?[ \t]*\d|[ \t]+\p{Ll}")  # "May 3", "Will do", "May need"
 # The end of a table's cell: the line's, a slash, a column gap or a time ("Surg: JT / Asst: MKR", "Relief: RB 1015-1030").
 _TABLE_CELL_END = regex.compile(r"[ \t]*(?:$|\n|/|\d)|[ \t]{2}", regex.MULTILINE)
 
@@ -415,7 +415,7 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
         if kept and _COLUMN_GAP.search(text, start + kept[-1][1], start + s) and _other_column(bare):
             break  # a table's next column: "SMITH, John   Sex: M", "Dr Anjali Rao   GMC 7034412"
         lowercase_name = _lowercase_name(bare, spoken) if lowercase_if_known else False
-        word_first_name = strong and is_word_first_name(bare) and not _DAY_NUMBER.match(text, start + s + len(bare))
+        word_first_name = strong and is_word_first_name(bare) and not _READ_AS_WORD.match(text, start + s + len(bare))
         if not bare or not (bare[0].isupper() or lowercase_ok or lowercase_name) \
                 or not (is_name_word(bare) or word_first_name):
             break
@@ -457,7 +457,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                         and first.lower() in lowercase_words():
                     continue  # a heading in capitals: "NURSE LINE CALL", "NURSE PRACTITIONER NOTE"
                 span = _name_words(text, s, e, strong=True, lowercase_ok=False, lowercase_if_known=True)
-                if span is None and title.rstrip(".") in _LOWERCASE_HONORIFICS:  # "dr crane's office", "mr cotton wants"
+                if span is None and title.rstrip(".") in _LOWERCASE_HONORIFICS:  # "dr crane's office", "mrs baker called"
                     word = text[s:e].split()[0].removesuffix("'s").removesuffix("’s")
                     if word.islower() and word in last_names() and is_name_word(word) and word not in _NO_NAME_AFTER_CUE:
                         span = (s, s + len(word))
