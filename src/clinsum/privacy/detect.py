@@ -24,13 +24,12 @@ from clinsum.privacy.addresses import find_address_blocks
 from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import (
     find_names, is_lowercase_text, is_word_first_name, other_mentions, spelled_names, table_ages, table_places,
-    table_record_numbers,
-    with_companions,
+    table_record_numbers, with_companions,
 )
 from clinsum.privacy.patterns import (
     ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, DATE_PATTERNS, EMPLOYER_PATTERN,
-    ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_EMPLOYER_PATTERN, LOWERCASE_SITE, MONTH, NUMBER_WORD,
-    PHONE_PATTERNS, SAINTS_HERB_OR_DAY, SPOKEN_EMAIL_PATTERNS, SPOKEN_ID_PATTERNS, SPOKEN_PHONE_PATTERNS,
+    ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_EMPLOYER_PATTERN, LOWERCASE_SITE, MONTH, NATIONAL_PHONE,
+    NUMBER_WORD, PHONE_PATTERNS, SAINTS_HERB_OR_DAY, SPOKEN_EMAIL_PATTERNS, SPOKEN_ID_PATTERNS, SPOKEN_PHONE_PATTERNS,
     SPOKEN_URL_PATTERNS, SSN_PATTERNS, STATE, STATE_NAMES, TRADE_WORD, UPPER, WEEKDAY, WORD_AGE, WRITTEN_EMAIL_PATTERNS,
     WRITTEN_URL_PATTERNS, ZIP_PATTERNS, CuedPattern,
 )
@@ -335,15 +334,10 @@ def find_old_birth_years(text: str) -> list[tuple[int, int]]:
     return [m.span("phi") for m in BIRTH_YEAR.finditer(text) if int(m.group("phi")) <= oldest]
 
 
-# A number with a national trunk prefix, in groups, as most countries but the US write phone numbers: "07 555 8123",
-# "01851 555402", "021 455 7732", "0412 345 678", "(02) 9555 0148" (nine to eleven digits in all: not "0800 1200 1600",
-# a medication round's hours, nor "01 02 2024")
-_NATIONAL_PHONE = regex.compile(r"(?<![\w/.,+-])(?:0\d{1,4}|\(0\d{1,4}\))(?:[ \t-]\d{2,6}){1,3}(?![\w/-]|[.,]\d)")
-
-
 def find_national_phones(text: str) -> list[tuple[int, int]]:
-    """Phone numbers written with a trunk prefix and nine to eleven digits (:data:`_NATIONAL_PHONE`)."""
-    return [m.span() for m in _NATIONAL_PHONE.finditer(text) if 9 <= sum(c.isdigit() for c in m.group()) <= 11]
+    """Phone numbers written with a trunk prefix (:data:`~clinsum.privacy.patterns.NATIONAL_PHONE`) and nine to eleven
+    digits."""
+    return [m.span() for m in NATIONAL_PHONE.finditer(text) if 9 <= sum(c.isdigit() for c in m.group()) <= 11]
 
 
 # A town after a place word that no word list knows: "I'm in Flateyri, at the conference", "based in NAANTALI" (not

@@ -228,11 +228,6 @@ AGE_PATTERNS = [
     rx(rf"\b(?P<phi>{AGE_OVER_89})\s?(?:[MF])\b"),
     rx(rf"\b(?:age[ds]?|aged|age:|age\s+at\s+(?:death|diagnosis|onset|admission))\s*:?\s*(?P<phi>{AGE_OVER_89}|{WORD_AGE})\b",
        re.IGNORECASE),
-    # an age said of someone: "shes 90 she always says that", "says she is \"ninety-three and ...", "still living at a
-    # hundred and one" (not "she's 95 percent sure", "he is 92 kg")
-    rx(rf"\b(?i:she['’]?s|he['’]?s|she[ \t]+is|he[ \t]+is|i['’]?m|im|i[ \t]+am|living[ \t]+at|made[ \t]+it[ \t]+to)\s*[\"“]?"
-       rf"(?P<phi>{AGE_OVER_89}|{WORD_AGE})\b(?![.,]\d|[ \t]*(?i:%|percent|pounds|lbs?|kg|kilos?|degrees|over|/|mg|minutes|mins?"
-       r"|seconds|miles|feet|ft|inches|cm|mm|beats|bpm|times|of|out|on|in[ \t]+the))"),
     # the answer to an age question: "Doctor: How old are you?\nPatient: Ninety-three."
     rx(rf"(?i:how\s+old|your\s+age|age\?)(?:[^\n]*\n|[^\n]*?\?[ \t]+)[ \t]*\p{{L}}+[ \t]*:[ \t]*"
        rf"(?i:I'm\s+|I\s+am\s+|I'll\s+be\s+)?"
@@ -258,6 +253,12 @@ AGE_PATTERNS = [
     rx(rf"\b(?i:man|woman|lady|gentleman|female|male)\s+of\s+(?P<phi>{AGE_OVER_89})\b(?!\s*(?:%|mg|kg|lbs?|percent))"),
     # "in her 90s", "in his late nineties"
     rx(r"\bin\s+(?:her|his|their)\s+(?P<phi>(?:(?:early|mid|late)[\s-]+)?(?:90s|90's|nineties))\b", re.IGNORECASE),
+    # an age said of someone, in digits or words, whatever follows but a unit: "shes 90 she always says that", "says she
+    # is \"ninety-three and ...", "still living at a hundred and one" (not "she's 95 percent sure", "he is 92 kg"); the
+    # two below: where the sentence ends or "years" follows, and words alone after more cues ("you're")
+    rx(rf"\b(?i:she['’]?s|he['’]?s|she[ \t]+is|he[ \t]+is|i['’]?m|im|i[ \t]+am|living[ \t]+at|made[ \t]+it[ \t]+to)\s*[\"“]?"
+       rf"(?P<phi>{AGE_OVER_89}|{WORD_AGE})\b(?![.,]\d|[ \t]*(?i:%|percent|pounds|lbs?|kg|kilos?|degrees|over|/|mg|minutes|mins?"
+       r"|seconds|miles|feet|ft|inches|cm|mm|beats|bpm|times|of|out|on|in[ \t]+the))"),
     rx(rf"\b(?:I'm|I\ am|(?:she|he)\ is|(?:she|he)'s)\s+(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?:\s+(?:years?\s+old|now))?"
         rf"(?=\s*[.,!]|\s+(?:years?|and)\b)", re.IGNORECASE),
     # an age in words after "she's" in speech without punctuation: "report on doris she's ninety one came from"
@@ -325,6 +326,10 @@ PHONE_PATTERNS = [
     # an international number: "+447700 921 916", "+46 (0)8 928 571 38"
     rx(r"(?<![\w+])(?P<phi>\+\d{1,3}[ \t.-]?(?:\(0\)[ \t]?)?\d[\d \t.-]{6,14}\d)(?![\w/])"),
 ]
+# A number with a national trunk prefix, in groups, as most countries but the US write phone numbers: "07 555 8123",
+# "01851 555402", "021 455 7732", "0412 345 678", "(02) 9555 0148" (the recognizer keeps those of nine to eleven digits:
+# not "0800 1200 1600", a medication round's hours, nor "01 02 2024")
+NATIONAL_PHONE = rx(r"(?<![\w/.,+-])(?:0\d{1,4}|\(0\d{1,4}\))(?:[ \t-]\d{2,6}){1,3}(?![\w/-]|[.,]\d)")
 # Numbers read out digit by digit, as dictation and call transcripts write them: "m r n four four seven one nine
 # two two", "call me at nine one eight, five five five, zero one six two", "accession s p twenty three dash one one".
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
