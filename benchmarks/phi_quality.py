@@ -56,6 +56,20 @@ Sources (``--source``, repeatable):
   and towns with no head or cue word); development data.
 - ``handwritten-12``: benchmarks/data/phi_handwritten_12.txt, 33 documents (387 identifiers) written and annotated the
   same way with dev-10, a week of a regional health system's text; report only, its misses never read.
+- ``handwritten-13``, ``handwritten-14``: benchmarks/data/phi_handwritten_13.txt and _14.txt, 32 documents each (444
+  and 405 identifiers) written and annotated the same way in the twelfth sitting from an annotation guide alone
+  (Australia, New Zealand, Ireland, Canada and England; US outpatient and specialty care); report only, their misses
+  never read.
+- ``dev-11``: benchmarks/data/phi_dev_11.txt, 32 documents (449 identifiers) written the same way in the twelfth
+  sitting (hard cases: names that are words after a cue, Irish, Welsh, Maori and Hawaiian names and places, OR
+  tables, lowercase speech, organisations with no head word); development data.
+- ``handwritten-15``, ``handwritten-16``: benchmarks/data/phi_handwritten_15.txt and _16.txt, 32 documents each (438
+  and 444 identifiers) written the same way in the thirteenth sitting (English text of continental Europe, Latin
+  America, South Asia and the Middle East; US inpatient care in the Midwest, South and New England); report only, their
+  misses never read.
+- ``dev-12``: benchmarks/data/phi_dev_12.txt, 32 documents (448 identifiers) written the same way in the thirteenth
+  sitting (hard cases: towns of many countries with no cue, names in census columns and in parentheses, names of
+  several words, organisations with no head word, local phones with no cue); development data.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -120,9 +134,12 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "handwritten-12": Path(__file__).parent / "data" / "phi_handwritten_12.txt",
                "handwritten-13": Path(__file__).parent / "data" / "phi_handwritten_13.txt",
                "handwritten-14": Path(__file__).parent / "data" / "phi_handwritten_14.txt",
-               "dev-11": Path(__file__).parent / "data" / "phi_dev_11.txt"}
+               "dev-11": Path(__file__).parent / "data" / "phi_dev_11.txt",
+               "handwritten-15": Path(__file__).parent / "data" / "phi_handwritten_15.txt",
+               "handwritten-16": Path(__file__).parent / "data" / "phi_handwritten_16.txt",
+               "dev-12": Path(__file__).parent / "data" / "phi_dev_12.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
-               "dev-10", "dev-11")  # whose misses --show-misses may print
+               "dev-10", "dev-11", "dev-12")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",
