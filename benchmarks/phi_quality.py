@@ -70,6 +70,8 @@ Sources (``--source``, repeatable):
 - ``dev-12``: benchmarks/data/phi_dev_12.txt, 32 documents (448 identifiers) written the same way in the thirteenth
   sitting (hard cases: towns of many countries with no cue, names in census columns and in parentheses, names of
   several words, organisations with no head word, local phones with no cue); development data.
+- ``dev-13``: benchmarks/data/phi_dev_13.txt, 32 documents (441 identifiers) written the same way in the thirteenth
+  sitting, in handwritten-15's style (text of other countries, with labels in their languages); development data.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -137,9 +139,10 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "dev-11": Path(__file__).parent / "data" / "phi_dev_11.txt",
                "handwritten-15": Path(__file__).parent / "data" / "phi_handwritten_15.txt",
                "handwritten-16": Path(__file__).parent / "data" / "phi_handwritten_16.txt",
-               "dev-12": Path(__file__).parent / "data" / "phi_dev_12.txt"}
+               "dev-12": Path(__file__).parent / "data" / "phi_dev_12.txt",
+               "dev-13": Path(__file__).parent / "data" / "phi_dev_13.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
-               "dev-10", "dev-11", "dev-12")  # whose misses --show-misses may print
+               "dev-10", "dev-11", "dev-12", "dev-13")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",

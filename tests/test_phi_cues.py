@@ -82,6 +82,10 @@ KEPT = [
     "3/12 cores positive; 2/14 nodes; 4/30 days; went to the 9th floor; ranked from 3rd to 5th.",
     # spoken measurements are no numbers of a record
     "bp one twenty over eighty, heart rate ninety two, temp ninety eight point six, gave two of four doses",
+    # labels and words of forms in other languages; numbers before a word that are no postal code and town; no street
+    "Nombre: Fecha: Dirección: Klinik für Neurologie, Versichertennummer, Aadhaar, Iqama",
+    "99284   ED visit, high complexity\n0610  Bath done, skin intact\n2 units, 40000 Units heparin",
+    "per et al. Lancet 2019; given via PICC 2 days; lab 7.35; CI 95% 1.2-3.4; BP 120/80",
 ]
 
 

@@ -512,6 +512,26 @@ FOUND = [
     # a town in lowercase after a place word, in speech written without capitals
     ("doctor: okay and your address\npatient: no we moved uh we're in racine now so i need a new pharmacy closer to "
      "home and my wife wants the refills sent there too if that is okay with you", "racine", "LOCATION"),
+    # text of other countries: national numbers after their labels, streets whose kind comes first or last, a postal code
+    # before its town, a box of the French post, a town of a thousand people after a place word, ages in their languages
+    ("Nombre: María José Fernández Ortega   CURP FEOM520314MJCRRR08", "FEOM520314MJCRRR08", "ID"),
+    ("Paciente con DNI 48213977-K y CPF 123.456.789-09", "123.456.789-09", "ID"),
+    ("T.C. Kimlik No: 10987654321, alerji yok", "10987654321", "ID"),
+    ("Codice fiscale: RSSMRA85T10A562S\nIndirizzo: Via Roma 21, 10123 Torino", "Via Roma 21", "ADDRESS"),
+    ("Dirección: Calle Mayor 12, 3º B, 28013 Madrid", "Calle Mayor 12, 3º B", "ADDRESS"),
+    ("Dirección: Calle Mayor 12, 3º B, 28013 Madrid", "28013", "ZIP"),
+    ("Dirección: Calle Mayor 12, 3º B, 28013 Madrid", "Madrid", "LOCATION"),
+    ("Anschrift: Lindenstraße 14, 50674 Köln", "Lindenstraße 14", "ADDRESS"),
+    ("ADRES: UL. DŁUGA 5 M. 7, 00-950 WARSZAWA", "UL. DŁUGA 5 M. 7", "ADDRESS"),
+    ("ADRES: UL. DŁUGA 5 M. 7, 00-950 WARSZAWA", "00-950", "ZIP"),
+    ("Adres: Keizersgracht 112-II, 1017 AB Amsterdam", "1017 AB", "ZIP"),
+    ("Adres: Bahariye Cad. No:47 D:6 Kadıköy/İstanbul", "Bahariye Cad. No:47 D:6", "ADDRESS"),
+    ("Endereço: Rua das Flores, 123, apto 42, Pinheiros, São Paulo – SP, CEP 05422-010", "05422-010", "ZIP"),
+    ("CLINIQUE MÉDICALE\nVilla 214, Rue 10, Point E, Dakar — BP 5127", "BP 5127", "ADDRESS"),
+    ("47M drove down from Whanganui overnight after 2 days of pain", "Whanganui", "LOCATION"),
+    ("Sig.ra Carla Bonaventura (97 anni): agitata ore 02:00", "97", "AGE"),
+    ("Sra. Dolores Iturbe, noventa y cinco años, hab. 12", "noventa y cinco", "AGE"),
+    ("Pacjentka: Stanisława Grabowska, lat 93", "93", "AGE"),
 ]
 
 

@@ -16,7 +16,7 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -112,6 +112,8 @@ class _ClinicalRecognizers:
             SpanRecognizer("ADDRESS", find_address_blocks, 0.85, "Layout"),
             SpanRecognizer("LOCATION", find_cities, 0.6, "Gazetteer"),
             SpanRecognizer("LOCATION", find_unlisted_places, 0.6, "Unlisted"),
+            SpanRecognizer("LOCATION", find_towns_after_postcodes, 0.6, "Postcode"),
+            SpanRecognizer("ZIP", find_postcodes_before_towns, 0.85, "Postcode"),
             SpanRecognizer("LOCATION", find_lowercase_cities, 0.6, "LowercaseGazetteer"),
             SpanRecognizer("INSTITUTION", lambda text: find_tagged_places(text, "INSTITUTION"), 0.6, "Tagger"),
             SpanRecognizer("LOCATION", lambda text: find_tagged_places(text, "LOCATION"), 0.6, "Tagger"),
@@ -338,6 +340,43 @@ def find_national_phones(text: str) -> list[tuple[int, int]]:
     """Phone numbers written with a trunk prefix (:data:`~clinsum.privacy.patterns.NATIONAL_PHONE`) and nine to eleven
     digits."""
     return [m.span() for m in NATIONAL_PHONE.finditer(text) if 9 <= sum(c.isdigit() for c in m.group()) <= 11]
+
+
+# A postal code before its town, as most of Europe and Latin America write them, at a line's start or after a comma, a
+# dot or a dash: "28013 Madrid", "50674 Köln", "1017 AB Amsterdam", "00-950 WARSZAWA", "4050-174 PORTO", "3000 Leuven"
+# (one space between them, not a table's columns: "0610  Bath done"; four digits alone only after a comma or a dash, not
+# a time at a line's start)
+_POSTCODE_TOWN = regex.compile(rf"(?:(?:^|(?<=[,·–—|][ \t]*))(?P<zip>\d{{5}}|\d{{4}}[ \t]?[A-Z]{{2}}|\d{{2}}-\d{{3}}|\d{{4}}-\d{{3}})"
+                               rf"|(?<=[,·–—|][ \t]*)(?P<zip>\d{{4}}))[ ](?P<town>(?:{CAP}|{UPPER})(?:(?:[ ]|-)(?:{CAP}|{UPPER})){{0,3}})",
+                               regex.MULTILINE)
+
+
+@lru_cache(maxsize=4)
+def _postcode_towns(text: str) -> tuple[tuple[tuple[int, int], tuple[int, int]], ...]:
+    """(postal code, town) spans: the longest run of the town's words that is a listed town, or (after five digits or a
+    Dutch or Polish code) words that text does not mostly write in lowercase and that are no states or countries
+    ("50674 Köln", "10123 Torino"; not "40000 Units")."""
+    found = []
+    for m in _POSTCODE_TOWN.finditer(text):
+        words = list(_WORD.finditer(m.group("town")))
+        for n in range(len(words), 0, -1):
+            town = m.group("town")[:words[n - 1].end()]
+            low = town.lower()
+            if low in countries() or low in provinces() or _STATE.fullmatch(town):
+                continue
+            if low in towns() or len(m.group("zip")) != 4 and all(
+                    is_name_word(w) and w.lower() not in english_words() for w in town.split()):
+                found.append((m.span("zip"), (m.start("town"), m.start("town") + len(town))))
+                break
+    return tuple(found)
+
+
+def find_postcodes_before_towns(text: str) -> list[tuple[int, int]]:
+    return [postcode for postcode, _ in _postcode_towns(text)]
+
+
+def find_towns_after_postcodes(text: str) -> list[tuple[int, int]]:
+    return [town for _, town in _postcode_towns(text)]
 
 
 # A town after a place word that no word list knows: "I'm in Flateyri, at the conference", "based in NAANTALI" (not

@@ -213,6 +213,10 @@ AGE_PATTERNS = [
         re.IGNORECASE),
     rx(rf"\b(?P<phi>{AGE_OVER_89})\s*(?:yo[fmw]?|y/o|y\.o\.|yF|yM)\b", re.IGNORECASE),
     rx(rf"\b(?P<phi>{AGE_OVER_89}Y)(?![\w/-])"),  # "Age: 92Y"
+    # in other languages: "97 anni", "92 anos", "noventa y cinco años", "(94 J.)", "91 Jahre", "lat 93", "93-letnia"
+    rx(rf"\b(?P<phi>{AGE_OVER_89}|(?i:noventa|novanta)(?:[ \t]+[ey][ \t]+\p{{L}}+|-?\p{{L}}+)?)[ \t]*(?:(?i:años|anos|anni|ans"
+       r"|jahre|jährige[rn]?|jaar|yaşında|yaş|lat)\b|J\.|-(?i:letni[a]?|letnia|jährige[rn]?))"),
+    rx(rf"\b(?i:lat|wiek|edad|età|idade|alter|leeftijd|yaş)\b[ \t]*:?[ \t]*(?P<phi>{AGE_OVER_89})\b(?![.,/]\d)"),
     rx(r"\b(?P<phi>nonagenarian|centenarian)s?\b", re.IGNORECASE),
     # the age in parentheses after a date of birth: "DOB 17/05/1932 (92)"
     rx(rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|born)[ \t]*:?[ \t]*[\w/.,-]+(?:[ \t]+[\w/.,-]+){{0,2}}?[ \t]*"
@@ -285,6 +289,18 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
     |(?:MRN|ID|SN)(?:\s*(?:number|no|num)\b\.?)?|\#)(?![A-Za-z])"""  # not a word's start: "ASHP/IDSA 2020"
 _ID_VALUE = (r"(?:(?:[A-Z][ \t](?=\d))?(?=[A-Z0-9/-]*\d)[A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])){3,24}(?:[ \t]\d{2,6}){0,4}(?:[ \t]\d\b)?"  # "W227 8810 93"
              r"|(?-i:[A-Z]{2,4})(?:[ \t]\d{2,6}){1,4}(?-i:[A-Z])?)")  # "XJH 441 298 776", "plate BXR 4471", "KMH 447 019 22A"
+# Labels of other countries' identity, tax and health-insurance numbers (short ones only in capitals: "CI", "RG").
+_NATIONAL_ID_LABEL = r"""(?:(?-i:DNI|NIE|NIF|CIF|CPF|RG|CURP|RFC|NSS|IMSS|CNIC|NICOP|BSN|AMKA|AFM|TCKN|SVNR|KVNR|NIR|INSEE|RUT|RUN|CUIL
+    |CUIT|DPI|CI|CNS|SUS|SNS|NHIF|NIDA|BVN|HKID|NRIC|UID|EPIC|CC|TI|NUSS|NISS|NUHSA|CIP|TIS|PIS|NIT|CIN|NID)
+    |(?i:T\.?[ \t]?C\.?[ \t]+Kimlik|Kimlik|codice[ \t]+fiscale|tessera[ \t]+sanitaria|Versichertennummer|Versicherten-?Nr
+    |Sozialversicherungsnummer|Krankenversichertennummer|Versicherungsnummer|Steuer-?ID|Personalausweis(?:nummer)?
+    |s[ée]curit[ée][ \t]+sociale|carte[ \t]+vitale|c[ée]dula(?:[ \t]+de[ \t]+identidad)?|documento(?:[ \t]+de[ \t]+identidad)?
+    |n[úu]mero[ \t]+de[ \t]+(?:afiliaci[óo]n|seguridad[ \t]+social|identidad|utente|benefici[áa]rio)|afiliaci[óo]n
+    |cart[ãa]o[ \t]+(?:SUS|de[ \t]+cidad[ãa]o|nacional[ \t]+de[ \t]+sa[úu]de)|utente|Iqama|Emirates[ \t]+ID|Ghana[ \t]+Card
+    |Omang|Aadhaa?r|MyKad|national[ \t]+(?:id|identity|insurance)(?:[ \t]+card)?|identity[ \t]+card|ID[ \t]+card
+    |PESEL|dow[óo]d(?:[ \t]+osobisty)?|burgerservicenummer|sofinummer))"""
+# Its value: groups of capitals and digits joined by dots, dashes, slashes or single spaces, with six digits or more.
+_NATIONAL_ID_VALUE = r"(?=(?:[A-Z/.-]*\d){6})[A-Z\d]+(?:(?:[./-]|[ \t](?=[A-Z]{0,2}\d))[A-Z\d]+){0,5}"
 ID_PATTERNS = [
     # (the value whole or not at all: "MRN 2219-0048   Day +9" is no "2219-" before a unit; a unit right after a number
     # makes it a dose: "ID 40 mg")
@@ -302,6 +318,11 @@ ID_PATTERNS = [
        + _UNIT_RIGHT_AFTER, re.IGNORECASE),
     # a run of 12 to 19 digits is a card, an account or an accession number, never a measurement
     rx(r"(?<![\d.,/-])(?P<phi>\d{12,19})(?![\d.,/]\d|\d)"),
+    # a national identity or insurance number of another country after its label, dots allowed only here (not "lab
+    # 7.35"): "DNI 48213977-K", "CPF 123.456.789-09", "CURP FEOM520314MJCRRR08", "CNIC 35202-1234567-1", "T.C. Kimlik
+    # No: 10987654321", "codice fiscale RSSMRA85T10A562S", "AMKA 01019012345"
+    rx(rf"(?<![\w.]){_NATIONAL_ID_LABEL}[ \t]*(?:\((?:[^)\n]{{1,20}})\))?[ \t]*(?i:n[º°o]\.?|nr\.?|no\.?|number|num|\#)?[ \t]*"
+       rf"[:#=-]?[ \t]*(?P<phi>{_NATIONAL_ID_VALUE})(?![\w.-])"),
     # an IBAN: "GB42 NAWI 0445 4264 7886 19", "gb42nawi04454264788619"
     rx(r"\b(?i:iban)\s*(?:is|:)?\s*(?P<phi>[A-Za-z]{2}\d{2}(?:[ \t]?[A-Za-z0-9]{4}){2,7}(?:[ \t]?[A-Za-z0-9]{1,3})?)\b"),
 ]
@@ -421,7 +442,27 @@ _AND = r"[ \t]+(?:and|&)[ \t]+"
 _UNIT = (r"(?:(?i:Apt|Apartment|Unit|Suite|Ste|Room|Rm|Floor|Fl|Lot|Space|Sp|Cabin|Trailer|Bldg|Building|Flat|\#)\.?[ \t]*\#?"
          r"[A-Za-z0-9-]+|\d{1,2}(?i:st|nd|rd|th)[ \t]+(?i:floor|fl)\.?(?:[ \t]+(?i:rear|front|back))?)")
 _APARTMENT = rf"(?:,?[ \t]+{_UNIT})?"
+# Streets of other countries, whose kind of street comes first ("Calle Mayor 12, 3º B", "Rua das Flores, 123, apto 42",
+# "ul. Długa 5 m. 7", "Via Roma 21", "Av. Juárez 1208", "Bahariye Cad. No:47 D:6") or last, in one word or two
+# ("Lindenstraße 14", "Keizersgracht 112-II", "Hereweg 71", "Neusser Straße 233", "Ostmerheimer Ufer 9"), then the house
+# number and a flat ("3º B", "5º-2ª", "m. 7", "apto 42", "2º ESQ.").
+_STREET_FIRST = r"""(?:(?i:calle|c/|avda\.?|avenida|av\.|rua|travessa|tv\.|praça|praca|alameda|viale|piazza|p\.za|corso
+    |vicolo|rue|allée|chemin|impasse|quai|ul\.|ulica|aleja|osiedle|carrer|passeig|paseo|plaza|pza\.|camino|carretera
+    |ctra\.|calzada|privada|cda\.|odos|leoforos)|Via|VIA|Largo|LARGO|R\.)"""
+_STREET_LAST = (r"(?:\p{Lu}\p{Ll}+(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|gracht|laan|straat|plein|kade"
+                r"|singel|dijk|steeg|markt|vej|gade|gatan|vägen|gata|veien|katu|tie|utca)|" + CAP +
+                r"[ \t]+(?:Straße|Strasse|Str\.|Weg|Gasse|Platz|Allee|Ring|Damm|Ufer|Chaussee|Landstraße|Steig|Cad\.|Caddesi"
+                r"|Sok\.|Sokak|Sokağı|Bulvarı|Blv\.))")
+_FLAT = (r"(?:,?[ \t]+(?:\d{1,2}[ºª°](?:[ \t]*-?[ \t]*\d{0,2}[ºª°]?)?(?:[ \t]+(?:[A-Z]|(?i:izq|izda|dcha|dto|esq|dir|fte)\.?))?"
+         r"|(?i:m\.|apto\.?|ap\.|apt\.?|piso|bl\.|int\.|D:|Daire)[ \t]*[\dA-Z]{1,4}))")
+_FOREIGN_STREET = rx(rf"""(?<![\p{{L}}\d])(?P<phi>(?:(?i:No|Nr|N[º°])\.?[ \t]*\d{{1,4}}[A-Z]?,[ \t]*)?
+    (?:{_STREET_FIRST}[ \t]*(?:(?:{CAP}|{UPPER}|\d{{1,2}}(?:[ºª°]|\.)?|(?i:de|da|do|das|dos|del|della|di|des|du|la|le|las|los|el
+    |dei|degli|delle))[ \t]+){{0,5}}(?:{CAP}|{UPPER})|{_STREET_LAST})\.?,?[ \t]+(?:(?i:No|Nr|N[º°]|n\.)[ \t.:]*)?\d{{1,5}}
+    (?:[a-zA-Z](?!\p{{L}}))?(?:-(?:[IVX]+|\d{{1,3}}|[A-Z]))?{_FLAT}*)(?![\p{{L}}\d])""")
 ADDRESS_PATTERNS = [
+    _FOREIGN_STREET,
+    # a box of a French-speaking country's post: "BP 5127" (no blood pressure: four digits or five, no slash)
+    rx(r"\b(?P<phi>B\.?P\.?[ \t]+\d{4,5})\b(?![/\d])"),
     # a box or a rural road read out: "p o box four twelve", "rr two box eighteen", "county road one oh six"
     rx(rf"(?i:\b(?P<phi>(?:p[ \t.]*o[ \t.]*box|post[ \t]+office[ \t]+box|rr|rural[ \t]+route|county[ \t]+road|county[ \t]+rd"
        rf"|farm[ \t]+to[ \t]+market[ \t]+road)[ \t]+{spoken_number(1)}(?:[ \t]+box[ \t]+{spoken_number(1)})?))"),
@@ -516,7 +557,7 @@ ZIP_PATTERNS = [
     rx(rf"\bzip(?:[ \t]*code)?\b[^\n\d]{{0,40}}?\b(?P<phi>{spoken_number(5)})", re.IGNORECASE),
     rx(rf"\b{STATE}\.?,?\s+(?P<phi>\d{{5}}(?:-\d{{4}})?)\b"),
     # after a label, any country's postal code: "ZIP: 394 13", "my zip code is 880", "Postal code: B0J 2H0"
-    rx(r"\b(?:zip|zip\s*code|postal\s+code|zipcode|postcode)\s*(?:\#|:|is)?\s*:?\s*"
+    rx(r"\b(?:zip|zip\s*code|postal\s+code|zipcode|postcode|CEP|PLZ|C\.P\.|c[óo]digo\s+postal|PIN(?:\s*code)?)\s*(?:\#|:|is)?\s*:?\s*"
        r"(?P<phi>\d{3,5}(?:[ -]\d{2,4})?(?:[ \t][A-Z]{2}\b)?|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b", re.IGNORECASE),
     rx(r"(?<![\d-])(?P<phi>\d{5}-\d{4})(?![\d-])"),
     # postcodes of the UK ("OL14 5DP"), Canada ("K1K 3E8") and Ireland ("H91 K2X7"), an Australian state's ("NSW 2830"),

@@ -126,9 +126,10 @@ def cities() -> frozenset[str]:
 
 @cache
 def towns() -> frozenset[str]:
-    """The cities and the US towns no city list holds (``data/towns.txt``: USPS names of standard ZIP codes), lowercase:
-    the gazetteer of the place recognizers (the name tagger's feature stays :func:`cities`, which it was trained on)."""
-    return cities() | frozenset(_entries("towns"))
+    """The cities, the US towns no city list holds (``data/towns.txt``: USPS names of standard ZIP codes) and the towns
+    of other countries of 1,000 people or more (``data/world_towns.txt``), lowercase: the gazetteer of the place
+    recognizers (the name tagger's feature stays :func:`cities`, which it was trained on)."""
+    return cities() | frozenset(_entries("towns")) | frozenset(_entries("world_towns"))
 
 
 @cache
@@ -174,11 +175,11 @@ def service_words() -> frozenset[str]:
 @cache
 def common_words() -> frozenset[str]:
     """English function words, note vocabulary, speaker labels, spoken fillers, form-field words that start
-    sentences or headings, and languages and nationalities."""
+    sentences or headings, languages and nationalities, and the form and note words of other languages."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS) | word_list("note_words") | word_list("speech_words") | word_list("label_words") \
-        | word_list("language_words") \
+        | word_list("language_words") | word_list("foreign_words") \
         | frozenset(MONTHS)
 
 
