@@ -532,6 +532,16 @@ FOUND = [
     ("Sig.ra Carla Bonaventura (97 anni): agitata ore 02:00", "97", "AGE"),
     ("Sra. Dolores Iturbe, noventa y cinco años, hab. 12", "noventa y cinco", "AGE"),
     ("Pacjentka: Stanisława Grabowska, lat 93", "93", "AGE"),
+    ("Fecha: 20-ene-2025\nNombre: Yorgelis Rangel", "20-ene-2025", "DATE"),
+    ("Fecha de nacimiento: 3 de marzo de 1941", "3 de marzo de 1941", "DATE"),
+    ("on haemodialysis 3x/week since juin 2023.", "juin 2023", "DATE"),
+    ("Hogar Santa Clara — Villa Urquiza\nDomingo 9/3, 06:10. Sra. Iturbe", "Domingo 9/3", "DATE"),
+    ("DATA PRZYJĘCIA: 5/XI/2024 GODZ. 14:20", "5/XI/2024", "DATE"),
+    ("Teléfono: 655 21 08 43\nFecha de ingreso", "655 21 08 43", "PHONE"),
+    ("Telefone: (11) 9 5555-0123\nE-mail", "(11) 9 5555-0123", "PHONE"),
+    ("NHC (nº historia clínica): 0418823", "0418823", "ID"),
+    ("Leva o Cartão SUS 898 0041 7723 5516 e a lista", "898 0041 7723 5516", "ID"),
+    ("NIE Y4718203-M; CNIC 34101-5512893-7.", "34101-5512893-7", "ID"),
 ]
 
 

@@ -120,7 +120,29 @@ _NOT_A_COUNT = (r"(?![ \t]?(?:x\b|times|days?|weeks?|months?|years?|hours?|hrs?|
                 r"|drinks?|cigarettes?|packs?|tabs?|tablets?|pills?|views?|cores?|nodes?|positive|negative|abnormal|normal|leads?"
                 r"|items?|criteria|sets?|bottles?|samples?|of\b|out\b|inch|dilution|strength|ratio|points?|questions?"
                 r"|patients?|cases?|doses?|vials?|units?|slides?|specimens?|biopsies|lymph|LN|ribs?|fingers?|toes?))")
+# Months and weekdays of Spanish, Portuguese, German, French, Italian, Dutch and Polish (in its genitive), which a date
+# of those countries names with a day or a year of this century or the last ("out 1035" is a time): "3 de marzo de
+# 2025", "20-ene-2025", "juin 2023", "12 marca 2025", "mié 12 mar", "Domingo 9/3", "terça, 18/02", "Mo., 10.03."
+_FOREIGN_MONTH = r"""(?i:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre
+    |ene|abr|ago|dic|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|fev|dez|januar
+    |februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre
+    |décembre|janv|févr|avr|juil|déc|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|giu
+    |lug|ott|januari|februari|maart|mei|augustus|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września
+    |października|listopada|grudnia)"""
+_FOREIGN_WEEKDAY = r"""(?i:lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|mié|sáb
+    |segunda(?:-feira)?|terça(?:-feira)?|quarta(?:-feira)?|quinta(?:-feira)?|sexta(?:-feira)?|montag|dienstag|mittwoch
+    |donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunedì|martedì|mercoledì
+    |giovedì|venerdì|sabato|domenica|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|poniedziałek|wtorek
+    |środa|czwartek|piątek|sobota|niedziela|(?-i:Mo|Di|Mi|Do|Fr|Sa|So)\.)"""
+_FOREIGN_DATES = [
+    rx(rf"""(?<![\p{{L}}\d])(?P<phi>\d{{1,2}}\.?[ \t]*(?:de[ \t]+)?{_FOREIGN_MONTH}\.?(?:[ \t]*(?:de[ \t]+)?(?:19|20)\d{{2}})?
+        |\d{{1,2}}[-/]{_FOREIGN_MONTH}[-/]\d{{2,4}}|{_FOREIGN_MONTH}\.?[ \t]+(?:de[ \t]+)?(?:19|20)\d{{2}}|\d{{1,2}}/[IVX]{{1,4}}/\d{{2,4}})
+        (?![\p{{L}}\d])"""),
+    rx(rf"""(?<![\p{{L}}\d])(?P<phi>{_FOREIGN_WEEKDAY},?[ \t]+(?:\d{{1,2}}[./]\d{{1,2}}\.?(?:[./]\d{{2,4}})?
+        |\d{{1,2}}(?:[ \t]+{_FOREIGN_MONTH}\.?)?))(?![\p{{L}}\d]|[./]\d)"""),
+]
 DATE_PATTERNS = [
+    *_FOREIGN_DATES,
     # 03/14/2023, 3-14-23, 2023.03.14, 14.03.2023 (one separator throughout: "pain 1-2/10" is a score)
     rx(r"(?<![\d/.-])(?P<phi>\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:\d{4}|\d{2})|\d{4}(?P<sep2>[/.-])\d{1,2}(?P=sep2)\d{1,2})"
        r"(?![\d/-]|\.\d)"),
@@ -298,9 +320,12 @@ _NATIONAL_ID_LABEL = r"""(?:(?-i:DNI|NIE|NIF|CIF|CPF|RG|CURP|RFC|NSS|IMSS|CNIC|N
     |n[úu]mero[ \t]+de[ \t]+(?:afiliaci[óo]n|seguridad[ \t]+social|identidad|utente|benefici[áa]rio)|afiliaci[óo]n
     |cart[ãa]o[ \t]+(?:SUS|de[ \t]+cidad[ãa]o|nacional[ \t]+de[ \t]+sa[úu]de)|utente|Iqama|Emirates[ \t]+ID|Ghana[ \t]+Card
     |Omang|Aadhaa?r|MyKad|national[ \t]+(?:id|identity|insurance)(?:[ \t]+card)?|identity[ \t]+card|ID[ \t]+card
-    |PESEL|dow[óo]d(?:[ \t]+osobisty)?|burgerservicenummer|sofinummer))"""
+    |PESEL|dow[óo]d(?:[ \t]+osobisty)?|burgerservicenummer|sofinummer
+    |N[º°][ \t]*SIP|SIP|NHC|CNI|patiëntnr|patientnr|ordernr|nr[ \t]+księgi(?:[ \t]+głównej)?|protokol|ap[óo]lice|sinistro|folio
+    |colegiado|dossier|aufenthaltsgestattung|expediente|prontu[áa]rio|cartella(?:[ \t]+clinica)?|historia[ \t]+cl[íi]nica
+    |fallnummer|fall-?nr|aktenzeichen))"""
 # Its value: groups of capitals and digits joined by dots, dashes, slashes or single spaces, with six digits or more.
-_NATIONAL_ID_VALUE = r"(?=(?:[A-Z/.-]*\d){6})[A-Z\d]+(?:(?:[./-]|[ \t](?=[A-Z]{0,2}\d))[A-Z\d]+){0,5}"
+_NATIONAL_ID_VALUE = r"(?=(?:(?:[A-Z/.-]|[ \t](?=[A-Z]{0,2}\d))*\d){6})[A-Z\d]+(?:(?:[./-]|[ \t](?=[A-Z]{0,2}\d))[A-Z\d]+){0,5}"
 ID_PATTERNS = [
     # (the value whole or not at all: "MRN 2219-0048   Day +9" is no "2219-" before a unit; a unit right after a number
     # makes it a dose: "ID 40 mg")
@@ -321,16 +346,17 @@ ID_PATTERNS = [
     # a national identity or insurance number of another country after its label, dots allowed only here (not "lab
     # 7.35"): "DNI 48213977-K", "CPF 123.456.789-09", "CURP FEOM520314MJCRRR08", "CNIC 35202-1234567-1", "T.C. Kimlik
     # No: 10987654321", "codice fiscale RSSMRA85T10A562S", "AMKA 01019012345"
-    rx(rf"(?<![\w.]){_NATIONAL_ID_LABEL}[ \t]*(?:\((?:[^)\n]{{1,20}})\))?[ \t]*(?i:n[º°o]\.?|nr\.?|no\.?|number|num|\#)?[ \t]*"
-       rf"[:#=-]?[ \t]*(?P<phi>{_NATIONAL_ID_VALUE})(?![\w.-])"),
+    rx(rf"(?<![\w.]){_NATIONAL_ID_LABEL}(?![\p{{L}}\d])[ \t]*(?:\((?:[^)\n]{{1,20}})\))?[ \t]*(?i:n[º°o]\.?|nr\.?|no\.?|number|num|\#)?[ \t]*"
+       rf"[:#=-]?[ \t]*(?P<phi>{_NATIONAL_ID_VALUE})(?![\w-]|\.\w)"),
     # an IBAN: "GB42 NAWI 0445 4264 7886 19", "gb42nawi04454264788619"
     rx(r"\b(?i:iban)\s*(?:is|:)?\s*(?P<phi>[A-Za-z]{2}\d{2}(?:[ \t]?[A-Za-z0-9]{4}){2,7}(?:[ \t]?[A-Za-z0-9]{1,3})?)\b"),
 ]
 PHONE_PATTERNS = [
     rx(r"(?<![\w/.-])(?P<phi>(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,5})?)"
         r"(?![\w/])", re.IGNORECASE),
-    rx(r"\b(?:phone|tel|telephone|cell|mobile|mob|fax|pager|beeper|ph|contact(?:\s+number)?|call(?:\s+back)?(?:\s+at)?)"
-        r"\s*(?:\#|:|no\.?|number)?\s*:?\s*(?P<phi>\+?\d[\d\s().-]{5,16}\d)(?![\w/])", re.IGNORECASE),
+    rx(r"\b(?:phone|tel|telephone|cell|mobile|mob|fax|pager|beeper|ph|contact(?:\s+number)?|call(?:\s+back)?(?:\s+at)?"
+        r"|teléfono|telefono|telefone|telefon|telemóvel|telemovel|tél|cel|celular|móvil|movil|handy|mobil|portable|cep\s+telefonu)"
+        r"\s*(?:\#|:|no\.?|number)?\s*:?\s*(?P<phi>\+?\(?\d[\d\s().-]{5,16}\d)(?![\w/])", re.IGNORECASE),
     # a pager's or a bleep's number: "pager 4471", "pg 3308", "bleep 2271", "page him at 4412"
     rx(r"\b(?:pager|beeper|pgr|pg|bleep|page(?:[ \t]+(?:him|her|me|them|us))?[ \t]+(?:at|on))\.?\s*(?:\#|:|no\.?|number)?\s*:?\s*"
        r"(?P<phi>\d{4,5}|\d-\d{4})\b(?![/.]\d)", re.IGNORECASE),
