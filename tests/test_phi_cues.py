@@ -205,3 +205,11 @@ def test_the_one_pass_context_step_gives_presidios_results_in_its_order(tagger):
             "call 555-201-7734 or e-mail c.okafor@example.org; lives in Dayton, Ohio 45402.")
     found = [(r.entity_type, r.start, r.end, r.score) for r in mine.analyze(text, language="en")]
     assert found and found == [(r.entity_type, r.start, r.end, r.score) for r in presidio.analyze(text, language="en")]
+
+
+def test_the_words_of_other_languages_are_no_names_or_towns():
+    """data/foreign_words.txt makes its words never a name's: a listed name or town there would be lost ("Plano")."""
+    from clinsum.privacy.vocab import _entries, cities, first_names, last_names, word_list
+
+    listed = first_names() | last_names() | cities() | frozenset(_entries("towns"))
+    assert sorted(w for w in word_list("foreign_words") if w in listed) == []

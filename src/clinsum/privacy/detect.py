@@ -294,6 +294,31 @@ def towns_after_sites(text: str, sites: list[tuple[int, int]]) -> list[tuple[int
     return found
 
 
+# The places a street's address names after it, each after a comma, up to a postal code or the line's end: "Rua das
+# Flores, 123, apto 42, Pinheiros, São Paulo – SP", "Av. Juárez 1208, Col. Centro, 37000 León", "80 Feet Road,
+# Koramangala 4th Block, Bengaluru"
+_PLACE_AFTER_STREET = regex.compile(rf"[ \t]*,[ \t]*(?P<place>(?:(?i:col|colonia|bairro|barrio|sector|district)\.?[ \t]+)?{CAP}"
+                                    rf"(?:[ \t]+{CAP}){{0,2}}(?:[ \t]+\d{{1,2}}(?:st|nd|rd|th)[ \t]+{CAP})?)"
+                                    rf"(?=[ \t]*(?:,|[-–—/]|$|\n|\.|[ \t]\d))", regex.MULTILINE)
+
+
+def towns_after_streets(text: str, streets: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of the places after a street's address (:data:`_PLACE_AFTER_STREET`), up to three: name words that are no
+    state, province or country and that text does not write in lowercase."""
+    found = []
+    for _, end in streets:
+        for _ in range(3):
+            if not (m := _PLACE_AFTER_STREET.match(text, end)):
+                break
+            place = m.group("place")
+            if _STATE.fullmatch(place) or place.lower() in countries() or place.lower() in provinces() or not any(
+                    is_name_word(w) and w.lower() not in lowercase_words() for w in place.split()):
+                break
+            found.append(m.span("place"))
+            end = m.end()
+    return found
+
+
 def find_tagged_places(text: str, kind: str) -> list[tuple[int, int]]:
     """Spans of ``kind`` (INSTITUTION or LOCATION) the place tagger finds, of proper names (:func:`_proper_name`: not
     "the Army"), and not a saint's herb or day ("St. John's wort")."""
@@ -697,6 +722,8 @@ class PhiDetector:
         sites = [(s.start, s.end) for s in spans if s.type == "INSTITUTION"]
         spans += [PhiSpan(s, e, "ADDRESS", 0.85) for s, e in streets_after_sites(text, sites)]
         spans += [PhiSpan(s, e, "LOCATION", 0.6) for s, e in towns_after_sites(text, sites)]
+        streets = [(s.start, s.end) for s in spans if s.type == "ADDRESS"]
+        spans += [PhiSpan(s, e, "LOCATION", 0.6) for s, e in towns_after_streets(text, streets)]
         mentions = other_mentions(text, names) + spelled_names(text, names)
         for i, (start, own_start, own_end, end) in enumerate(parts):  # the allow-list judges each mention too
             mine = [PhiSpan(s - start, e - start, "NAME", NAME_SCORE) for s, e in mentions if own_start <= s < own_end]

@@ -498,8 +498,8 @@ ADDRESS_PATTERNS = [
        r"(?i:road|street|avenue|drive|lane|boulevard|court|terrace|parkway|place)\b(?:,?[ \t]+(?i:apartment|apt|unit|suite)"
        r"[ \t]+[\w-]+)?)", re.IGNORECASE),
     # "4500 N. Oak Ave, Apt 3B", "77 ELM ST" (lowercase ones only after a label: "1 month and denies neck")
-    # (a unit before it too: "Apt 11, 420 Hennepin Terrace")
-    rx(rf"\b(?P<phi>(?:(?i:Apt|Apartment|Unit|Suite|Flat)\.?[ \t]*\#?[A-Za-z0-9-]+,?[ \t]+)?\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?"
+    # (a unit or a house's number before it too: "Apt 11, 420 Hennepin Terrace", "No. 48, 80 Feet Road")
+    rx(rf"\b(?P<phi>(?:(?:(?i:Apt|Apartment|Unit|Suite|Flat)\.?[ \t]*\#?|(?i:No|Nr)\.[ \t]*)[A-Za-z0-9-]+,?[ \t]+)?\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?"
        rf"(?:(?:{CAP}|{UPPER}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,4}}{_STREET}\.?(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b)?{_APARTMENT})"),
     # after a label: whatever the street is called ("home" only as a field: not "works from home 3 days a week")
     # (ending at a street word that lowercase words follow: "lives at 42 Birchwood Ln with her daughter")
@@ -718,6 +718,17 @@ INSTITUTION_PATTERNS = [
     rx(rf"(?P<phi>(?:Hospital[ \t]+(?:{CAP}[ \t]+)?(?:de|del|do|da|dos|das|di|San|Santa|São|Sao|Nuestra)|Clínica|Clinica|Sanatorio"
        rf"|Hôpital|Ospedale|Policlínico|Policlinico|Centro[ \t]+(?:Médico|Medico|de[ \t]+Salud))"
        rf"(?:[ \t]+(?:de|del|la|los|las|do|da|dos|das|des|di|{CAP}))*?[ \t]+{CAP})(?![\w'’-])"),
+    # a place of care whose kind comes first in other languages: "Hospital Universitario Virgen de la Vega", "Szpital
+    # Wojewódzki im. Mikołaja Kopernika", "Apotheke am Ebertplatz", "Casa di Cura Villa Serena", "SZPITAL SPECJALISTYCZNY IM.
+    # ŚW. ŁUKASZA", "UNIDADE DE SAÚDE FAMILIAR RIBEIRA NOVA" (its kind, its joining words, then a name; one space apart:
+    # not the next column)
+    rx(rf"""(?P<phi>(?:(?:Hospital|HOSPITAL)[ \t]+(?i:universitario|universitário|general|regional|cl[íi]nico|provincial|infantil
+        |comarcal|municipal|distrital|estadual|militar)|Klinikum|Krankenhaus|Kliniken|Szpital|SZPITAL|Przychodnia|PRZYCHODNIA
+        |Apotheke|Gesundheitszentrum|Consultori|CONSULTORI|Ambulatorio|Studio[ \t]+(?:Medico|Pediatrico|Dentistico)|Casa[ \t]+di
+        [ \t]+Cura|Unidade[ \t]+de[ \t]+Saúde(?:[ \t]+Familiar)?|UNIDADE[ \t]+DE[ \t]+SAÚDE(?:[ \t]+FAMILIAR)?|Centro[ \t]+de
+        [ \t]+Saúde|Clinique|CLINIQUE|Ziekenhuis|Huisartsenpraktijk|Farmacia|Farmácia|Pharmacie|Apteka|Residencia|Hogar)
+        (?:[ ](?:(?i:de|del|la|los|las|do|da|dos|das|des|di|am|an|der|für|im\.|św\.|sw\.)|{CAP}|{UPPER}|"[^"\n]{{2,30}}")){{0,6}}
+        [ ](?:{CAP}|{UPPER})(?:-(?:{CAP}|{UPPER}))?)(?![\w'’-])"""),
     # a hospital named for a saint: "was at St. Elizabeth's", "Saint Joseph's in January" (not "St. John's wort",
     # "St. Patrick's Day")
     rx(rf"(?P<phi>(?:St|Saint)\.?[ \t]+\p{{Lu}}\p{{Ll}}+['’]s)(?!\p{{L}})(?![ \t]+{SAINTS_HERB_OR_DAY})"),
