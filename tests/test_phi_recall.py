@@ -542,6 +542,16 @@ FOUND = [
     ("NHC (nº historia clínica): 0418823", "0418823", "ID"),
     ("Leva o Cartão SUS 898 0041 7723 5516 e a lista", "898 0041 7723 5516", "ID"),
     ("NIE Y4718203-M; CNIC 34101-5512893-7.", "34101-5512893-7", "ID"),
+    ("URGENCIAS — Hospital Universitario Virgen de la Vega   Triaje Manchester", "Hospital Universitario Virgen de la Vega",
+     "INSTITUTION"),
+    ("Szpital Wojewódzki im. Mikołaja Kopernika — Oddział Kardiologii", "Szpital Wojewódzki im. Mikołaja Kopernika",
+     "INSTITUTION"),
+    ("Endereço: Rua das Flores, 123, apto 42, Pinheiros, São Paulo – SP", "Pinheiros", "LOCATION"),
+    ("No. 48, 80 Feet Road, Koramangala 4th Block, Bengaluru – 560034", "No. 48, 80 Feet Road", "ADDRESS"),
+    ("No. 48, 80 Feet Road, Koramangala 4th Block, Bengaluru – 560034", "Koramangala 4th Block", "LOCATION"),
+    ("Nombre: María de los Ángeles Ruiz de la Cruz\nFecha de nacimiento", "María de los Ángeles Ruiz de la Cruz", "NAME"),
+    ("CUIDADORA: ROSA (FILHA), TELEMÓVEL 912 555 307", "ROSA", "NAME"),
+    ("Patient: Amal bint Khaled Al-Hamwi, 34 F, from Homs", "Amal bint Khaled Al-Hamwi", "NAME"),
 ]
 
 

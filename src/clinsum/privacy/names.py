@@ -157,6 +157,13 @@ _NAME_PATTERNS = {
         rx(rf"\b(?i:{_PERSON_FIELD})(?:[ \t]+name)?[ \t]*:?[ \t]+"
            rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}{_NAME_WORD}){{0,3}}(?:,[ \t]*{_NAME_WORD}(?:{_NEXT}{_NAME_WORD})?)?)"),
         lowercase_cue(_PERSON_FIELD), cue_in_lowercase=True),
+    # a field for a person in another language, after its colon: "Nombre: María de los Ángeles Ruiz de la Cruz",
+    # "Paciente: João Pedro dos Santos Filho", "Aanvrager: H.J. van der Berg", "CUIDADORA: ROSA (FILHA)"
+    "foreign_field": rx(rf"\b(?i:nombre(?:[ \t]+y[ \t]+apellidos)?|apellidos[ \t]+y[ \t]+nombre|nome(?:[ \t]+completo)?|paciente"
+                        rf"|paziente|pacjent(?:ka)?|patiënt|patientin|hasta(?:[ \t]+ad[ıi])?|ad[ıi][ \t]+soyad[ıi]|naam"
+                        rf"|imię[ \t]+i[ \t]+nazwisko|nom(?:[ \t]+et[ \t]+prénom)?|cuidador[a]?|aanvrager|médico|médica"
+                        rf"|m[ée]decin|arzt|ärztin|patiente|enfermera|enfermero|firmado(?:[ \t]+por)?|assinado(?:[ \t]+por)?)"
+                        rf"[ \t]*:[ \t]*(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,4}})"),
     # a chat message's sender before its time: "Hannah K (07:12): is 12B ...", "Sunil (07:14): yes", "Sian R 08:31: ok"
     "chat_sender": rx(rf"(?m)^[ \t]*(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|\p{{Lu}}\.?))?)[ \t]*(?:\([ \t]*\d{{1,2}}:\d{{2}}[^)\n]{{0,12}}\)"
                       r"|(?:[ \t]*\([^)\n]{1,20}\))?[ \t]\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*(?i:[ap]\.?m\.?))?)[ \t]*:[ \t]"),
@@ -592,7 +599,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
             elif kind == "lowercase_line":
                 words = [w for w in text[s:e].split() if len(w.rstrip(".")) > 1]
                 span = (s, e) if len(words) > 1 and all(is_name_word(w) and _likely_name(w) for w in words) else None
-            elif kind == "person_field":  # capitalised words, or one the name model is sure of
+            elif kind in ("person_field", "foreign_field"):  # capitalised words, or one the name model is sure of
                 span = _name_words(text, s, e, strong=True, lowercase_ok=False, likely_alone=True)
                 word = text[span[0]:span[1]] if span else ""
                 if span and word.isupper() and len(word) <= 3 and not _initials(word):

@@ -37,7 +37,7 @@ LOWER_WORD = r"\p{Ll}[\p{Ll}'’-]+"
 # Name particles: "da Silva", "van der Berg", "Rhys ap Gwilym".
 # What a saint's name with "'s" names when it is no hospital: "St. John's wort", "St. Patrick's Day".
 SAINTS_HERB_OR_DAY = r"(?i:wort|day)\b"
-PARTICLE = r"(?:da|de|del|della|der|di|do|dos|das|du|la|le|van|von|ten|ter|bin|al|el|y|ap|verch|ferch)"
+PARTICLE = r"(?:da|de|del|della|der|di|do|dos|das|du|la|le|los|las|van|von|ten|ter|bin|bint|ibn|al|el|y|ap|verch|ferch)"
 
 
 def rx(pattern: str, flags: int = 0) -> regex.Pattern:
