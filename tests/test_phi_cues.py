@@ -87,6 +87,7 @@ KEPT = [
     "99284   ED visit, high complexity\n0610  Bath done, skin intact\n2 units, 40000 Units heparin",
     "per et al. Lancet 2019; given via PICC 2 days; lab 7.35; CI 95% 1.2-3.4; BP 120/80",
     "COWS 14. CIWA 9. BP 148/96; was out 1035; 3 out of 5 days; set 3 reps",
+    "dose 250-1000 mg; range 200-1200 mL; 300-1500 units a day",
 ]
 
 

@@ -552,6 +552,8 @@ FOUND = [
     ("Nombre: María de los Ángeles Ruiz de la Cruz\nFecha de nacimiento", "María de los Ángeles Ruiz de la Cruz", "NAME"),
     ("CUIDADORA: ROSA (FILHA), TELEMÓVEL 912 555 307", "ROSA", "NAME"),
     ("Patient: Amal bint Khaled Al-Hamwi, 34 F, from Homs", "Amal bint Khaled Al-Hamwi", "NAME"),
+    ("Will — call 555-0148 after 5 re: mom's ride", "555-0148", "PHONE"),
+    ("0830   Lindgren, Will   Entresto 49/51 mg   Corner Chemist   555-0110   PA needed", "555-0110", "PHONE"),
 ]
 
 
