@@ -553,6 +553,13 @@ FOUND = [
     ("CUIDADORA: ROSA (FILHA), TELEMÓVEL 912 555 307", "ROSA", "NAME"),
     ("Patient: Amal bint Khaled Al-Hamwi, 34 F, from Homs", "Amal bint Khaled Al-Hamwi", "NAME"),
     ("Will — call 555-0148 after 5 re: mom's ride", "555-0148", "PHONE"),
+    # a patient's column written surname first: a name whatever the surname is (an eponym, a word, a drug)
+    ("RM  START  PATIENT                    PROCEDURE\n5   0730   Whipple, Constance        lap chole, IOC",
+     "Whipple, Constance", "NAME"),
+    ("CHAIR  SHIFT  PATIENT                        EDW    ACCESS\n1      AM     Iron Cloud, Marcus            88.0   L AVF",
+     "Iron Cloud, Marcus", "NAME"),
+    ("BED   PATIENT                         AGE  ISO      DX / PLAN\n505   PARKINSON, DELIA                66   -        MS flare",
+     "PARKINSON, DELIA", "NAME"),
     ("0830   Lindgren, Will   Entresto 49/51 mg   Corner Chemist   555-0110   PA needed", "555-0110", "PHONE"),
 ]
 

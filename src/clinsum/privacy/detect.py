@@ -23,8 +23,8 @@ import regex
 from clinsum.privacy.addresses import find_address_blocks
 from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import (
-    find_names, is_lowercase_text, is_word_first_name, other_mentions, spelled_names, table_ages, table_places,
-    table_record_numbers, with_companions,
+    find_names, is_lowercase_text, is_word_first_name, other_mentions, patient_cells, spelled_names, table_ages,
+    table_places, table_record_numbers, with_companions,
 )
 from clinsum.privacy.patterns import (
     ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, DATE_PATTERNS, EMPLOYER_PATTERN,
@@ -793,11 +793,15 @@ def windows(text: str, size: int = WINDOW_CHARS, overlap: int = WINDOW_OVERLAP) 
 
 
 def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int, int], ...]) -> list[PhiSpan]:
-    """Drop names and places that overlap ``clinical`` spans or are common or clinical words, and dates that are
-    doses, ratios or readings."""
+    """Drop names and places that overlap ``clinical`` spans or are common or clinical words (but a patient's cell of a
+    table, :func:`patient_cells`), and dates that are doses, ratios or readings."""
     kept, overlaps_clinical = [], _overlap_finder(clinical)
+    cells = set(patient_cells(text)) if any(s.type == "NAME" and "," in text[s.start:s.end] for s in spans) else set()
     for span in spans:
         value = text[span.start: span.end]
+        if (span.start, span.end) in cells:  # a patient's column: "PARKINSON, DELIA" is a person
+            kept.append(span)
+            continue
         if span.type == "NAME" and (overlaps_clinical(span.start, span.end) or all(
                 not is_name_word(w) and not is_word_first_name(w) for w in re.findall(r"[\w'’-]+", value))):
             continue

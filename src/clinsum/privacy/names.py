@@ -748,6 +748,18 @@ def table_columns(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[i
     return tuple(headers), tuple(out)
 
 
+# A patient's cell written surname first: "PARKINSON, DELIA", "Two Bulls, Irving", "Sandoval Reyes, Ana".
+_SURNAME_COMMA_GIVEN = regex.compile(r"(?P<surname>\p{L}[\p{L}'’-]*(?:[ ]\p{L}[\p{L}'’-]*){0,2}),[ ]?(?P<given>\p{L}[\p{L}'’-]+)"
+                                     r"(?:[ ]\p{L}[\p{L}'’.-]*)?")
+
+
+def patient_cells(text: str) -> list[tuple[int, int]]:
+    """Cells of a patient's column written surname first, whose given name is a listed first name: a name whatever its
+    surname is ("Whipple, Constance", "Iron Cloud, Marcus"), which the allow-list keeps."""
+    return [(s, e) for s, e, head in table_columns(text)[1] if _PATIENT_COLUMN.fullmatch(head)
+            and (m := _SURNAME_COMMA_GIVEN.fullmatch(text[s:e])) and m.group("given").lower() in first_names()]
+
+
 def _table_cell_name(cell: str, patient: bool) -> bool:
     """A person's column's cell that is a name ("ABERNATHY", "PATEL, R.", "LIU Wen") or, in a staff column, initials
     ("JO", "kp"); not "--", "UNKNOWN MALE", "PA" or "clean/empty"."""
@@ -764,7 +776,7 @@ def _table_cell_name(cell: str, patient: bool) -> bool:
 def _table_names(cells: tuple[tuple[int, int, str], ...], text: str) -> list[tuple[int, int]]:
     """Names in the person's columns of tables."""
     return [(s, e) for s, e, head in cells if _PERSON_COLUMN.fullmatch(head)
-            and _table_cell_name(text[s:e], bool(_PATIENT_COLUMN.fullmatch(head)))]
+            and _table_cell_name(text[s:e], bool(_PATIENT_COLUMN.fullmatch(head)))] + patient_cells(text)
 
 
 def table_record_numbers(text: str) -> list[tuple[int, int]]:
