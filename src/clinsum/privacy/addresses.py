@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import regex
 
-from clinsum.privacy.patterns import ADDRESS_PATTERNS, CAP, STREET_WORDS, UPPER, rx
+from clinsum.privacy.patterns import CAP, STREET_ADDRESS, STREET_WORDS, UPPER, rx
 from clinsum.privacy.vocab import clinical_spans, countries, english_words, is_name_word
 
 # What a line holds once list and quote marks and a leading comma are cut: "> ", "- ", "* ", ", NI".
@@ -23,7 +23,7 @@ _NUMBERED_STREET = (rf"\d{{1,6}}[ \t]+(?:\p{{L}}[\p{{L}}'’.-]*[ \t]+){{0,3}}\p
 _UNIT_OR_BOX = regex.compile(rf"{_UNIT}|{_BOX}")
 _NUMBERED_STREET_LINE = regex.compile(_NUMBERED_STREET)
 # A house number and a street with its suffix, whatever follows: "1987 74 Diakou Street", "4500 N. Oak Ave".
-_STREET_LINE = ADDRESS_PATTERNS[0]
+_STREET_LINE = STREET_ADDRESS
 # Lines an address block may also hold: a city or region ("LAPPEENRANTA", "Porto Alegre", "St Georges, QC 54256"),
 # a country and postal code ("Estonia 62488"), a postal code alone.
 _POSTAL = r"(?:\d{3,5}(?:[ -]\d{2,4})?|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})"

@@ -77,6 +77,48 @@ def lowercase_cue(words: str) -> re.Pattern:
     return re.compile(rf"\b(?:{body})", re.VERBOSE)
 
 
+class WordCue:
+    """A cue of many words for :class:`CuedPattern`, looked up line by line in a set (an alternation of a hundred
+    words is tried at every letter of a text; a line's words, split once for all such cues, met with a set are not):
+    the lines holding one of ``words`` or a word that ends with one of ``endings`` (lowercase)."""
+
+    def __init__(self, words: str, endings: str = ""):
+        self.words, self.endings = frozenset(words.split()), tuple(endings.split())
+
+    def finditer(self, text: str):
+        for start, end, tokens in _line_words(text):
+            if not self.words.isdisjoint(tokens) or self.endings and any(t.endswith(self.endings) for t in tokens):
+                yield _Line(start, end)
+
+
+_WORD_SEPARATORS = re.compile(r"[\s,;:()\[\]\"“”'‘’!?./#=-]+")
+
+
+@lru_cache(maxsize=4)
+def _line_words(text: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
+    """Each line's start, end and lowercase words (split at spaces and punctuation: "c/", "av.", "20-ene-2025")."""
+    lines, start = [], 0
+    for line in text.split("\n"):
+        lines.append((start, start + len(line), frozenset(_WORD_SEPARATORS.split(line.lower()))))
+        start += len(line) + 1
+    return tuple(lines)
+
+
+@dataclass(frozen=True)
+class _Line:
+    """Where :meth:`WordCue.finditer` found its cue: a whole line (what :func:`finditer_on_cued_lines` reads of a
+    match)."""
+
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+
 @dataclass(frozen=True)
 class CuedPattern:
     """A pattern that cannot match without ``cue`` on its line, read only on such lines (:func:`finditer_on_cued_lines`;
@@ -84,7 +126,7 @@ class CuedPattern:
     ``finditer``."""
 
     pattern: regex.Pattern
-    cue: re.Pattern | regex.Pattern
+    cue: re.Pattern | regex.Pattern | WordCue
     cue_in_lowercase: bool = False
 
     def finditer(self, text: str, **kwargs):
@@ -123,23 +165,25 @@ _NOT_A_COUNT = (r"(?![ \t]?(?:x\b|times|days?|weeks?|months?|years?|hours?|hrs?|
 # Months and weekdays of Spanish, Portuguese, German, French, Italian, Dutch and Polish (in its genitive), which a date
 # of those countries names with a day or a year of this century or the last ("out 1035" is a time): "3 de marzo de
 # 2025", "20-ene-2025", "juin 2023", "12 marca 2025", "mié 12 mar", "Domingo 9/3", "terça, 18/02", "Mo., 10.03."
-_FOREIGN_MONTH = r"""(?i:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre
-    |ene|abr|ago|dic|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|fev|dez|januar
-    |februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre
-    |décembre|janv|févr|avr|juil|déc|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|giu
-    |lug|ott|januari|februari|maart|mei|augustus|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września
-    |października|listopada|grudnia)"""
-_FOREIGN_WEEKDAY = r"""(?i:lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|mié|sáb
-    |segunda(?:-feira)?|terça(?:-feira)?|quarta(?:-feira)?|quinta(?:-feira)?|sexta(?:-feira)?|montag|dienstag|mittwoch
-    |donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunedì|martedì|mercoledì
-    |giovedì|venerdì|sabato|domenica|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|poniedziałek|wtorek
-    |środa|czwartek|piątek|sobota|niedziela|(?-i:Mo|Di|Mi|Do|Fr|Sa|So)\.)"""
+_FOREIGN_MONTHS = """enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre ene abr
+    ago dic janeiro fevereiro março maio junho julho setembro outubro novembro dezembro fev dez januar februar märz mai juni
+    juli oktober dezember janvier février mars avril juin juillet août septembre octobre novembre décembre janv févr avr
+    juil déc gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre giu lug ott januari februari maart mei
+    augustus stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia"""
+_FOREIGN_WEEKDAYS = """lunes martes miércoles miercoles jueves viernes sábado sabado domingo mié sáb segunda terça quarta
+    quinta sexta montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi
+    dimanche lunedì martedì mercoledì giovedì venerdì sabato domenica maandag dinsdag woensdag donderdag vrijdag zaterdag
+    zondag poniedziałek wtorek środa czwartek piątek sobota niedziela"""
+_FOREIGN_MONTH = f"(?i:{'|'.join(_FOREIGN_MONTHS.split())})"
+_FOREIGN_WEEKDAY = rf"(?:(?i:{'|'.join(_FOREIGN_WEEKDAYS.split())})(?i:-feira)?|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.)"
+# (a line is read only if it holds one of these words, or a Roman month: "5/XI/2024")
+_FOREIGN_DATE_CUE = WordCue(f"{_FOREIGN_MONTHS} {_FOREIGN_WEEKDAYS} mo di mi do fr sa so i ii iii iv v vi vii viii ix x xi xii")
 _FOREIGN_DATES = [
-    rx(rf"""(?<![\p{{L}}\d])(?P<phi>\d{{1,2}}\.?[ \t]*(?:de[ \t]+)?{_FOREIGN_MONTH}\.?(?:[ \t]*(?:de[ \t]+)?(?:19|20)\d{{2}})?
+    CuedPattern(rx(rf"""(?<![\p{{L}}\d])(?P<phi>\d{{1,2}}\.?[ \t]*(?:de[ \t]+)?{_FOREIGN_MONTH}\.?(?:[ \t]*(?:de[ \t]+)?(?:19|20)\d{{2}})?
         |\d{{1,2}}[-/]{_FOREIGN_MONTH}[-/]\d{{2,4}}|{_FOREIGN_MONTH}\.?[ \t]+(?:de[ \t]+)?(?:19|20)\d{{2}}|\d{{1,2}}/[IVX]{{1,4}}/\d{{2,4}})
-        (?![\p{{L}}\d])"""),
-    rx(rf"""(?<![\p{{L}}\d])(?P<phi>{_FOREIGN_WEEKDAY},?[ \t]+(?:\d{{1,2}}[./]\d{{1,2}}\.?(?:[./]\d{{2,4}})?
-        |\d{{1,2}}(?:[ \t]+{_FOREIGN_MONTH}\.?)?))(?![\p{{L}}\d]|[./]\d)"""),
+        (?![\p{{L}}\d])"""), _FOREIGN_DATE_CUE),
+    CuedPattern(rx(rf"""(?<![\p{{L}}\d])(?P<phi>{_FOREIGN_WEEKDAY},?[ \t]+(?:\d{{1,2}}[./]\d{{1,2}}\.?(?:[./]\d{{2,4}})?
+        |\d{{1,2}}(?:[ \t]+{_FOREIGN_MONTH}\.?)?))(?![\p{{L}}\d]|[./]\d)"""), _FOREIGN_DATE_CUE),
 ]
 DATE_PATTERNS = [
     *_FOREIGN_DATES,
@@ -324,6 +368,15 @@ _NATIONAL_ID_LABEL = r"""(?:(?-i:DNI|NIE|NIF|CIF|CPF|RG|CURP|RFC|NSS|IMSS|CNIC|N
     |N[º°][ \t]*SIP|SIP|NHC|CNI|patiëntnr|patientnr|ordernr|nr[ \t]+księgi(?:[ \t]+głównej)?|protokol|ap[óo]lice|sinistro|folio
     |colegiado|dossier|aufenthaltsgestattung|expediente|prontu[áa]rio|cartella(?:[ \t]+clinica)?|historia[ \t]+cl[íi]nica
     |fallnummer|fall-?nr|aktenzeichen))"""
+# (a line is read only if it holds one of the labels' words)
+_NATIONAL_ID_CUE = WordCue("""dni nie nif cif cpf rg curp rfc nss imss cnic nicop bsn amka afm tckn svnr kvnr nir insee rut run
+    cuil cuit dpi ci cns sus sns nhif nida bvn hkid nric uid epic cc ti nuss niss nuhsa cip tis pis nit cin nid kimlik codice
+    tessera versichertennummer versicherten sozialversicherungsnummer krankenversichertennummer versicherungsnummer steuer
+    steuerid personalausweis personalausweisnummer sécurité securite carte cédula cedula documento número numero afiliación
+    afiliacion cartão cartao utente iqama emirates ghana omang aadhaar aadhar mykad national identity id pesel dowód dowod
+    burgerservicenummer sofinummer sip nhc cni patiëntnr patientnr ordernr nr protokol apólice apolice sinistro folio
+    colegiado dossier aufenthaltsgestattung expediente prontuário prontuario cartella historia fallnummer fall fallnr
+    aktenzeichen""")
 # Its value: groups of capitals and digits joined by dots, dashes, slashes or single spaces, with six digits or more.
 _NATIONAL_ID_VALUE = r"(?=(?:(?:[A-Z/.-]|[ \t](?=[A-Z]{0,2}\d))*\d){6})[A-Z\d]+(?:(?:[./-]|[ \t](?=[A-Z]{0,2}\d))[A-Z\d]+){0,5}"
 ID_PATTERNS = [
@@ -346,8 +399,9 @@ ID_PATTERNS = [
     # a national identity or insurance number of another country after its label, dots allowed only here (not "lab
     # 7.35"): "DNI 48213977-K", "CPF 123.456.789-09", "CURP FEOM520314MJCRRR08", "CNIC 35202-1234567-1", "T.C. Kimlik
     # No: 10987654321", "codice fiscale RSSMRA85T10A562S", "AMKA 01019012345"
-    rx(rf"(?<![\w.]){_NATIONAL_ID_LABEL}(?![\p{{L}}\d])[ \t]*(?:\((?:[^)\n]{{1,20}})\))?[ \t]*(?i:n[º°o]\.?|nr\.?|no\.?|number|num|\#)?[ \t]*"
-       rf"[:#=-]?[ \t]*(?P<phi>{_NATIONAL_ID_VALUE})(?![\w-]|\.\w)"),
+    CuedPattern(rx(rf"(?<![\w.]){_NATIONAL_ID_LABEL}(?![\p{{L}}\d])[ \t]*(?:\((?:[^)\n]{{1,20}})\))?[ \t]*"
+                   rf"(?i:n[º°o]\.?|nr\.?|no\.?|number|num|\#)?[ \t]*[:#=-]?[ \t]*(?P<phi>{_NATIONAL_ID_VALUE})(?![\w-]|\.\w)"),
+                _NATIONAL_ID_CUE),
     # an IBAN: "GB42 NAWI 0445 4264 7886 19", "gb42nawi04454264788619"
     rx(r"\b(?i:iban)\s*(?:is|:)?\s*(?P<phi>[A-Za-z]{2}\d{2}(?:[ \t]?[A-Za-z0-9]{4}){2,7}(?:[ \t]?[A-Za-z0-9]{1,3})?)\b"),
 ]
@@ -488,8 +542,20 @@ _FOREIGN_STREET = rx(rf"""(?<![\p{{L}}\d])(?P<phi>(?:(?i:No|Nr|N[º°])\.?[ \t]*
     (?:{_STREET_FIRST}[ \t]*(?:(?:{CAP}|{UPPER}|\d{{1,2}}(?:[ºª°]|\.)?|(?i:de|da|do|das|dos|del|della|di|des|du|la|le|las|los|el
     |dei|degli|delle))[ \t]+){{0,5}}(?:{CAP}|{UPPER})|{_STREET_LAST})\.?,?[ \t]+(?:(?i:No|Nr|N[º°]|n\.)[ \t.:]*)?\d{{1,5}}
     (?:[a-zA-Z](?!\p{{L}}))?(?:-(?:[IVX]+|\d{{1,3}}|[A-Z]))?{_FLAT}*)(?![\p{{L}}\d])""")
+# A house number and a street with its suffix: "4500 N. Oak Ave, Apt 3B", "77 ELM ST" (lowercase ones only after a
+# label: "1 month and denies neck"); a unit or a house's number before it too ("Apt 11, 420 Hennepin Terrace", "No. 48,
+# 80 Feet Road"). Also what opens a line of an address block (addresses.py).
+STREET_ADDRESS = rx(rf"\b(?P<phi>(?:(?:(?i:Apt|Apartment|Unit|Suite|Flat)\.?[ \t]*\#?|(?i:No|Nr)\.[ \t]*)[A-Za-z0-9-]+,?[ \t]+)?"
+                    rf"\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:{CAP}|{UPPER}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,4}}{_STREET}\.?"
+                    rf"(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b)?{_APARTMENT})")
+# (a line is read only if it holds a kind of street, as a word or a word's ending)
+_FOREIGN_STREET_CUE = WordCue("""calle c av avda avenida rua travessa tv praça praca alameda viale piazza za corso vicolo rue
+    allée chemin impasse quai ul ulica aleja osiedle carrer passeig paseo plaza pza camino carretera ctra calzada privada
+    cda odos leoforos via largo r str chaussee steig cad caddesi sok sokak sokağı bulvarı blv""",
+                              endings="""straße strasse weg gasse platz allee ring damm ufer gracht laan straat plein kade
+    singel dijk steeg markt vej gade gatan vägen gata veien katu tie utca""")
 ADDRESS_PATTERNS = [
-    _FOREIGN_STREET,
+    CuedPattern(_FOREIGN_STREET, _FOREIGN_STREET_CUE),
     # a box of a French-speaking country's post: "BP 5127" (no blood pressure: four digits or five, no slash)
     rx(r"\b(?P<phi>B\.?P\.?[ \t]+\d{4,5})\b(?![/\d])"),
     # a box or a rural road read out: "p o box four twelve", "rr two box eighteen", "county road one oh six"
@@ -500,10 +566,7 @@ ADDRESS_PATTERNS = [
        rf"(?!(?:more|times|days|weeks|months|years|hours|lane|way|blocks?|miles?|doors?)\b)(?:\p{{L}}[\p{{L}}'’-]+[ \t]+){{1,3}}"
        r"(?i:road|street|avenue|drive|lane|boulevard|court|terrace|parkway|place)\b(?:,?[ \t]+(?i:apartment|apt|unit|suite)"
        r"[ \t]+[\w-]+)?)", re.IGNORECASE),
-    # "4500 N. Oak Ave, Apt 3B", "77 ELM ST" (lowercase ones only after a label: "1 month and denies neck")
-    # (a unit or a house's number before it too: "Apt 11, 420 Hennepin Terrace", "No. 48, 80 Feet Road")
-    rx(rf"\b(?P<phi>(?:(?:(?i:Apt|Apartment|Unit|Suite|Flat)\.?[ \t]*\#?|(?i:No|Nr)\.[ \t]*)[A-Za-z0-9-]+,?[ \t]+)?\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?"
-       rf"(?:(?:{CAP}|{UPPER}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,4}}{_STREET}\.?(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b)?{_APARTMENT})"),
+    STREET_ADDRESS,
     # after a label: whatever the street is called ("home" only as a field: not "works from home 3 days a week")
     # (ending at a street word that lowercase words follow: "lives at 42 Birchwood Ln with her daughter")
     rx(rf"\b(?:(?i:address|addr|lives\s+(?:at|@)|resides\s+at|residing\s+at)\s*:?|(?i:home)\s*:)\s*(?P<phi>\d{{1,6}}[ \t]+"
@@ -725,13 +788,16 @@ INSTITUTION_PATTERNS = [
     # Wojewódzki im. Mikołaja Kopernika", "Apotheke am Ebertplatz", "Casa di Cura Villa Serena", "SZPITAL SPECJALISTYCZNY IM.
     # ŚW. ŁUKASZA", "UNIDADE DE SAÚDE FAMILIAR RIBEIRA NOVA" (its kind, its joining words, then a name; one space apart:
     # not the next column)
-    rx(rf"""(?P<phi>(?:(?:Hospital|HOSPITAL)[ \t]+(?i:universitario|universitário|general|regional|cl[íi]nico|provincial|infantil
+    CuedPattern(rx(rf"""(?P<phi>(?:(?:Hospital|HOSPITAL)[ \t]+(?i:universitario|universitário|general|regional|cl[íi]nico|provincial|infantil
         |comarcal|municipal|distrital|estadual|militar)|Klinikum|Krankenhaus|Kliniken|Szpital|SZPITAL|Przychodnia|PRZYCHODNIA
         |Apotheke|Gesundheitszentrum|Consultori|CONSULTORI|Ambulatorio|Studio[ \t]+(?:Medico|Pediatrico|Dentistico)|Casa[ \t]+di
         [ \t]+Cura|Unidade[ \t]+de[ \t]+Saúde(?:[ \t]+Familiar)?|UNIDADE[ \t]+DE[ \t]+SAÚDE(?:[ \t]+FAMILIAR)?|Centro[ \t]+de
         [ \t]+Saúde|Clinique|CLINIQUE|Ziekenhuis|Huisartsenpraktijk|Farmacia|Farmácia|Pharmacie|Apteka|Residencia|Hogar)
         (?:[ ](?:(?i:de|del|la|los|las|do|da|dos|das|des|di|am|an|der|für|im\.|św\.|sw\.)|{CAP}|{UPPER}|"[^"\n]{{2,30}}")){{0,6}}
         [ ](?:{CAP}|{UPPER})(?:-(?:{CAP}|{UPPER}))?)(?![\w'’-])"""),
+                WordCue("""hospital klinikum krankenhaus kliniken szpital przychodnia apotheke gesundheitszentrum consultori
+                ambulatorio studio casa unidade centro clinique ziekenhuis huisartsenpraktijk farmacia farmácia pharmacie
+                apteka residencia hogar""")),
     # a hospital named for a saint: "was at St. Elizabeth's", "Saint Joseph's in January" (not "St. John's wort",
     # "St. Patrick's Day")
     rx(rf"(?P<phi>(?:St|Saint)\.?[ \t]+\p{{Lu}}\p{{Ll}}+['’]s)(?!\p{{L}})(?![ \t]+{SAINTS_HERB_OR_DAY})"),
