@@ -525,6 +525,7 @@ FOUND = [
     ("ADRES: UL. DŁUGA 5 M. 7, 00-950 WARSZAWA", "UL. DŁUGA 5 M. 7", "ADDRESS"),
     ("ADRES: UL. DŁUGA 5 M. 7, 00-950 WARSZAWA", "00-950", "ZIP"),
     ("Adres: Keizersgracht 112-II, 1017 AB Amsterdam", "1017 AB", "ZIP"),
+    ("Indirizzo: Via Roma 21, 10123 Torino\n\nGentile Collega,", "10123", "ZIP"),
     ("Adres: Bahariye Cad. No:47 D:6 Kadıköy/İstanbul", "Bahariye Cad. No:47 D:6", "ADDRESS"),
     ("Endereço: Rua das Flores, 123, apto 42, Pinheiros, São Paulo – SP, CEP 05422-010", "05422-010", "ZIP"),
     ("CLINIQUE MÉDICALE\nVilla 214, Rue 10, Point E, Dakar — BP 5127", "BP 5127", "ADDRESS"),

@@ -368,7 +368,7 @@ def find_national_phones(text: str) -> list[tuple[int, int]]:
 
 
 # A postal code before its town, as most of Europe and Latin America write them, at a line's start or after a comma, a
-# dot or a dash: "28013 Madrid", "50674 Köln", "1017 AB Amsterdam", "00-950 WARSZAWA", "4050-174 PORTO", "3000 Leuven"
+# middle dot, a dash or a bar: "28013 Madrid", "50674 Köln", "1017 AB Amsterdam", "00-950 WARSZAWA", "4050-174 PORTO", "3000 Leuven"
 # (one space between them, not a table's columns: "0610  Bath done"; four digits alone only after a comma or a dash, not
 # a time at a line's start)
 _POSTCODE_TOWN = regex.compile(rf"(?:(?:^|(?<=[,·–—|][ \t]*))(?P<zip>\d{{5}}|\d{{4}}[ \t]?[A-Z]{{2}}|\d{{2}}-\d{{3}}|\d{{4}}-\d{{3}})"
@@ -390,17 +390,19 @@ def _postcode_towns(text: str) -> tuple[tuple[tuple[int, int], tuple[int, int]],
             if low in countries() or low in provinces() or _STATE.fullmatch(town):
                 continue
             if low in towns() or len(m.group("zip")) != 4 and all(
-                    is_name_word(w) and w.lower() not in english_words() for w in town.split()):
+                    is_name_word(w) and w.lower() not in lowercase_words() for w in town.split()):
                 found.append((m.span("zip"), (m.start("town"), m.start("town") + len(town))))
                 break
     return tuple(found)
 
 
 def find_postcodes_before_towns(text: str) -> list[tuple[int, int]]:
+    """The postal codes of :func:`_postcode_towns`."""
     return [postcode for postcode, _ in _postcode_towns(text)]
 
 
 def find_towns_after_postcodes(text: str) -> list[tuple[int, int]]:
+    """The towns of :func:`_postcode_towns`."""
     return [town for _, town in _postcode_towns(text)]
 
 
