@@ -553,6 +553,9 @@ FOUND = [
     ("Nombre: María de los Ángeles Ruiz de la Cruz\nFecha de nacimiento", "María de los Ángeles Ruiz de la Cruz", "NAME"),
     ("CUIDADORA: ROSA (FILHA), TELEMÓVEL 912 555 307", "ROSA", "NAME"),
     ("Patient: Amal bint Khaled Al-Hamwi, 34 F, from Homs", "Amal bint Khaled Al-Hamwi", "NAME"),
+    ("Paciente: João Pedro dos Santos Filho\nData de nascimento: 09/11/1958", "João Pedro dos Santos Filho", "NAME"),
+    # a given name in brackets after a found name
+    ("B4 Mrs Adeyemi-Cole (Folasade) 72F POD1 R TKA", "Folasade", "NAME"),
     ("Will — call 555-0148 after 5 re: mom's ride", "555-0148", "PHONE"),
     # a patient's column written surname first: a name whatever the surname is (an eponym, a word, a drug)
     ("RM  START  PATIENT                    PROCEDURE\n5   0730   Whipple, Constance        lap chole, IOC",
@@ -582,6 +585,8 @@ def test_identifier_is_replaced_whole(tagger, text, identifier, tag):
     ("and the member ID X K Z 5 5 0 2 8 8 3 1 is that still current", "and the member ID [ID] is that still current"),
     ("and you're still at uh forty one kessler road yeah okay", "and you're still at uh [ADDRESS] yeah okay"),
     ("overnight whitfield spiked to 39, cultures sent", "overnight [NAME] spiked to 39, cultures sent"),
+    # a word in brackets after a name that is no name: a degree, a service
+    ("Seen by Dr Tan (Hons) in Cardiology (Outpatients)", "Seen by Dr [NAME] (Hons) in Cardiology (Outpatients)"),
 ])
 def test_an_identifier_ends_where_the_sentence_goes_on(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

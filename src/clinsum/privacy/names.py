@@ -16,7 +16,7 @@ from clinsum.privacy.patterns import (
 )
 from clinsum.privacy.vocab import (
     allowed_words, capitalised_words, cities, clinical_spans, common_words, countries, department_words, english_words,
-    first_names, is_name_word, last_names, lowercase_forms, lowercase_words, service_words,
+    first_names, is_name_word, last_names, lowercase_forms, lowercase_words, service_words, towns,
 )
 
 # Names. Titles and credentials make what follows (or precedes) a name whatever it is; roles make a
@@ -158,10 +158,10 @@ _NAME_PATTERNS = {
            rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}{_NAME_WORD}){{0,3}}(?:,[ \t]*{_NAME_WORD}(?:{_NEXT}{_NAME_WORD})?)?)"),
         lowercase_cue(_PERSON_FIELD), cue_in_lowercase=True),
     # a field for a person in another language, after its colon: "Nombre: María de los Ángeles Ruiz de la Cruz",
-    # "Paciente: João Pedro dos Santos Filho", "Aanvrager: H.J. van der Berg", "CUIDADORA: ROSA (FILHA)"
+    # "Paciente: João Pedro dos Santos", "Pacjentka: Stanisława Grabowska", "CUIDADORA: ROSA (FILHA)"
     "foreign_field": rx(rf"\b(?i:nombre(?:[ \t]+y[ \t]+apellidos)?|apellidos[ \t]+y[ \t]+nombre|nome(?:[ \t]+completo)?|paciente"
                         rf"|paziente|pacjent(?:ka)?|patiënt|patientin|hasta(?:[ \t]+ad[ıi])?|ad[ıi][ \t]+soyad[ıi]|naam"
-                        rf"|imię[ \t]+i[ \t]+nazwisko|nom(?:[ \t]+et[ \t]+prénom)?|cuidador[a]?|aanvrager|médico|médica"
+                        rf"|imię[ \t]+i[ \t]+nazwisko|nom(?:[ \t]+et[ \t]+prénom)?|cuidadora?|aanvrager|médico|médica"
                         rf"|m[ée]decin|arzt|ärztin|patiente|enfermera|enfermero|firmado(?:[ \t]+por)?|assinado(?:[ \t]+por)?)"
                         rf"[ \t]*:[ \t]*(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,4}})"),
     # a chat message's sender before its time: "Hannah K (07:12): is 12B ...", "Sunil (07:14): yes", "Sian R 08:31: ok"
@@ -896,13 +896,21 @@ def _place(value: str) -> bool:
 _AFTER_LOWERCASE = regex.compile(r"(?:(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*|,)[ \t]+$")
 _AND = r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)"
 _AND_NEXT = regex.compile(rf"{_AND}(?P<phi>{CAP})")
+# A name in brackets after a found one, its given name or what the person goes by: "Mrs Adeyemi-Cole (Folasade)",
+# 'Marguerite O'Shaughnessy (AKA "Peg")'
+_IN_BRACKETS_NEXT = regex.compile(rf"[ \t]*\([ \t]*(?:(?i:aka|a\.k\.a\.)[ \t]+)?[\"“']?(?P<phi>{CAP})[\"”']?[ \t]*\)")
 _PREVIOUS_AND = regex.compile(rf"(?P<phi>{CAP}){_AND}$")
 
 
 def _coordinated(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Name-like words listed with a found name ("Morrison, Rogers and Torres", "Lupe and Carmen")."""
+    """Name-like words listed with a found name ("Morrison, Rogers and Torres", "Lupe and Carmen") or in brackets after
+    it, a given name or one the name model does not rule out, no town ("Mrs Adeyemi-Cole (Folasade)"; not "Dr. Wu
+    (Seattle)", "B.Physio (Hons)")."""
     out = []
     for s, e in names:
+        if (m := _IN_BRACKETS_NEXT.match(text, e)) and _is_beside_name(word := m.group("phi")) \
+                and word.lower() not in towns() and (word.lower() in first_names() or name_score(word) >= 0.3):
+            out.append(m.span("phi"))
         while (m := _AND_NEXT.match(text, e)) and _is_listed_name(m.group("phi")):
             out.append(m.span("phi"))
             e = m.end()
@@ -913,10 +921,10 @@ def _coordinated(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int
 
 
 # A name word beside a found name, on its line: "Maha" of "Maha Cazares", "S Bouts" of "Jildau S Bouts", a
-# generational suffix ("Kevin Veitonen II").
+# generational suffix ("Kevin Veitonen II", "João Pedro dos Santos Filho").
 # A name's words are at most two spaces apart: a wider gap or a tab separates a table's columns.
 _BESIDE = rf"[ ]{{1,2}}(?:{PARTICLE}[ ]{{1,2}})*"
-_NEXT_WORD = regex.compile(rf"{_BESIDE}(?:(?P<suffix>(?:Jr|Sr)\.?|II|III)|(?:\p{{Lu}}\.?[ ]{{1,2}})?(?P<word>{CAP}))(?![\p{{L}}\d])")
+_NEXT_WORD = regex.compile(rf"{_BESIDE}(?:(?P<suffix>(?:Jr|Sr)\.?|II|III|Filho|Neto|Júnior|Sobrinho)|(?:\p{{Lu}}\.?[ ]{{1,2}})?(?P<word>{CAP}))(?![\p{{L}}\d])")
 _PREVIOUS_WORD = regex.compile(rf"(?<![\p{{L}}\d'’.-])(?P<word>{CAP}){_BESIDE}$")
 _TITLE_WORD = regex.compile(rf"(?i:{_TITLE})")
 
