@@ -281,7 +281,7 @@ AGE_PATTERNS = [
     rx(rf"\b(?P<phi>{AGE_OVER_89}Y)(?![\w/-])"),  # "Age: 92Y"
     # in other languages: "97 anni", "92 anos", "noventa y cinco años", "(94 J.)", "91 Jahre", "lat 93", "93-letnia"
     rx(rf"\b(?P<phi>{AGE_OVER_89}|(?i:noventa|novanta)(?:[ \t]+[ey][ \t]+\p{{L}}+|-?\p{{L}}+)?)[ \t]*(?:(?i:años|anos|anni|ans"
-       r"|jahre|jährige[rn]?|jaar|yaşında|yaş|lat)\b|J\.|-(?i:letni[a]?|letnia|jährige[rn]?))"),
+       r"|jahre|jährige[rn]?|jaar|yaşında|yaş|lat)\b|J\.|-(?i:letnia?|jährige[rn]?))"),
     rx(rf"\b(?i:lat|wiek|edad|età|idade|alter|leeftijd|yaş)\b[ \t]*:?[ \t]*(?P<phi>{AGE_OVER_89})\b(?![.,/]\d)"),
     rx(r"\b(?P<phi>nonagenarian|centenarian)s?\b", re.IGNORECASE),
     # the age in parentheses after a date of birth: "DOB 17/05/1932 (92)"
