@@ -72,6 +72,13 @@ Sources (``--source``, repeatable):
   several words, organisations with no head word, local phones with no cue); development data.
 - ``dev-13``: benchmarks/data/phi_dev_13.txt, 32 documents (441 identifiers) written the same way in the thirteenth
   sitting, in handwritten-15's style (text of other countries, with labels in their languages); development data.
+- ``handwritten-17``, ``handwritten-18``: benchmarks/data/phi_handwritten_17.txt and _18.txt, 32 documents each
+  written the same way in the fourteenth sitting (primary and community care of the UK, Ireland, Australia, New
+  Zealand, Canada and South Africa; spoken and conversational US text: transcripts, calls, voicemails, chat); report
+  only, their misses never read.
+- ``dev-14``, ``dev-15``: benchmarks/data/phi_dev_14.txt and _15.txt, 32 documents each (446 and 445 identifiers)
+  written the same way in the fourteenth sitting (spoken and conversational North American text; Commonwealth
+  paperwork with its local numbers, postcodes and places); development data.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -140,9 +147,13 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "handwritten-15": Path(__file__).parent / "data" / "phi_handwritten_15.txt",
                "handwritten-16": Path(__file__).parent / "data" / "phi_handwritten_16.txt",
                "dev-12": Path(__file__).parent / "data" / "phi_dev_12.txt",
-               "dev-13": Path(__file__).parent / "data" / "phi_dev_13.txt"}
+               "dev-13": Path(__file__).parent / "data" / "phi_dev_13.txt",
+               "handwritten-17": Path(__file__).parent / "data" / "phi_handwritten_17.txt",
+               "handwritten-18": Path(__file__).parent / "data" / "phi_handwritten_18.txt",
+               "dev-14": Path(__file__).parent / "data" / "phi_dev_14.txt",
+               "dev-15": Path(__file__).parent / "data" / "phi_dev_15.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
-               "dev-10", "dev-11", "dev-12", "dev-13")  # whose misses --show-misses may print
+               "dev-10", "dev-11", "dev-12", "dev-13", "dev-14", "dev-15")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",

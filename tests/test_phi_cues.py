@@ -35,7 +35,14 @@ KEPT = [
     "72M with stage IVA NSCLC, PD-L1 80%, on pembrolizumab.",
     "Transferred to ICU for pressors, then admitted to Medicine.",
     "Presented to the ED; seen at Urgent Care before; discharged to SNF.",
-    "CT at Outside Hospital was negative. Labs from March were normal.",
+    "CT at Outside Hospital was negative. Labs from Monday were normal.",
+    # an eponym after a title names a thing when a thing's word follows; a surgical service is no practice
+    "placed by Dr. Foley catheter 16 Fr", "Mr. Whipple procedure was done",
+    "s/p Mohs Surgery last year; Day Surgery tomorrow. Bariatric Surgery referral. Referred to Orthopaedic Surgery.",
+    # counts and fractions of the same shape as a day and a month; a letter's reference or chat handles that are none
+    "Pain 3/10 today, 1/2 tab bd, GCS 14/15, 6/12 vision, 14/12 old",
+    "BP/HR stable overnight\nTMP/SMX DS 1 tab BID",
+    "[07:15] @all: huddle at 0800, @nightfloat2 covering",
     # a role as a speaker's tag before a turn, a role before its name, an insurer after "says"
     "Therapist: Excellent. Keep practising.\nInterpreter: She says Medicaid covers it.",
     # a dash that separates, a credential alone, a unit or service before a credential, service names

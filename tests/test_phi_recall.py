@@ -565,6 +565,39 @@ FOUND = [
     ("BED   PATIENT                         AGE  ISO      DX / PLAN\n505   PARKINSON, DELIA                66   -        MS flare",
      "PARKINSON, DELIA", "NAME"),
     ("0830   Lindgren, Will   Entresto 49/51 mg   Corner Chemist   555-0110   PA needed", "555-0110", "PHONE"),
+    # an eponym that is a surname, after a title
+    ("ORDERING: Dr. Hashimoto (endocrinology)", "Hashimoto", "NAME"),
+    ("Requesting: Dr. Parkinson (hospitalist)", "Parkinson", "NAME"),
+    # a day and a month as most of the world writes them; a month alone after a word that dates
+    ("Sertraline increased to 100mg on 17/02 by Dr Rhys", "17/02", "DATE"),
+    ("Enrolled in NCD clinic (Thursdays). TCA 24/3.", "24/3", "DATE"),
+    ("Foley changed 23/04, next due 21 May", "23/04", "DATE"),
+    ("17/3  36+2/40. Well, FM ++. BP 118/72", "17/3", "DATE"),
+    ("the overdose that led to the Section 136 in January. Protective factors", "January", "DATE"),
+    ("Creatinine at your May visit.", "May", "DATE"),
+    # the parts of an address line before its postal code or after an address's label
+    ("Wolfe Tone Square, Bantry, Co. Cork P75 AK26", "Wolfe Tone Square", "ADDRESS"),
+    ("Wolfe Tone Square, Bantry, Co. Cork P75 AK26", "Bantry", "LOCATION"),
+    ("Wolfe Tone Square, Bantry, Co. Cork P75 AK26", "Cork", "LOCATION"),
+    ("CULLODEN MEDICAL PRACTICE\nKeppoch Road, Culloden, Inverness IV2 7LL", "Keppoch Road", "ADDRESS"),
+    ("Address:  Flat 6, Harnham Court, 19 Netherhampton Road, Salisbury SP2 8HE", "Harnham Court", "ADDRESS"),
+    ("Address: Apt 22, Ashgrove Court, Tallaght", "Apt 22", "ADDRESS"),
+    ("it is 3215 S 180th St, Apt 14, SeaTac, WA 98188.", "SeaTac", "LOCATION"),
+    ("Contact:  home visit, 27 Heol Trelai, Caerau CF5 5LJ", "27 Heol Trelai", "ADDRESS"),
+    ("lives at 9 Willow Close with his wife", "9 Willow Close", "ADDRESS"),
+    # organisations of the UK's health service, named wards, a GP's surgery
+    ("ROYAL WESSEX INFIRMARY\nWessex Valley NHS Foundation Trust", "Wessex Valley NHS Foundation Trust", "INSTITUTION"),
+    ("Cardiff and Vale University Health Board - CMHT", "Cardiff and Vale University Health Board", "INSTITUTION"),
+    ("DISCHARGE SUMMARY - Durrington Ward (Care of the Elderly)", "Durrington Ward", "INSTITUTION"),
+    ("F/U: Toa Payoh Polyclinic 22/03/2025 for FBC.", "Toa Payoh Polyclinic", "INSTITUTION"),
+    ("Meddygfa Tywi / Tywi Surgery", "Tywi Surgery", "INSTITUTION"),
+    ("Writer also spoke with Lupe at the Skid Row Housing Trust intake line", "Skid Row Housing Trust", "INSTITUTION"),
+    # initials: of a found name, of a letter's reference; a chat's handle
+    ("Signature list: MK Mairéad Keane RGN\nBisoprolol   2.5mg   PO   08:00  MK     R", "MK", "NAME"),
+    ("Midwife: Aroha Te Whata, RM\n24/3  37+2/40. GBS neg. ATW", "ATW", "NAME"),
+    ("Yours sincerely, Dr Pryce-Jones\nRPJ/lh   typed 28/2/25", "RPJ", "NAME"),
+    ("Yours sincerely, Dr Pryce-Jones\nRPJ/lh   typed 28/2/25", "lh", "NAME"),
+    ("[07:12] @pnowak: morning. rm 12 K 2.9 this am", "pnowak", "NAME"),
 ]
 
 
@@ -598,6 +631,9 @@ def test_an_identifier_ends_where_the_sentence_goes_on(tagger, text, expected):
     ("Screened by: mjw CT(ASCP)", "Screened by: [NAME] CT(ASCP)"),
     ("no safety concerns overnight. mk", "no safety concerns overnight. [NAME]"),
     ("TIME | BEHAVIOR | INIT\n0200 | sleeping | RS", "TIME | BEHAVIOR | INIT\n0200 | sleeping | [NAME]"),
+    # a found name's initials, but not a clinical abbreviation
+    ("Seen by Anna Fox. AF on ECG, rate controlled.\nAF", "Seen by [NAME]. AF on ECG, rate controlled.\nAF"),
+    ("Health visitor Kirsty Muir day 11.\nKM community midwife", "Health visitor [NAME] day 11.\n[NAME] community midwife"),
 ])
 def test_a_persons_initials_are_a_name(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

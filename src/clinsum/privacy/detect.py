@@ -23,19 +23,19 @@ import regex
 from clinsum.privacy.addresses import find_address_blocks
 from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import (
-    find_names, is_lowercase_text, is_word_first_name, other_mentions, patient_cells, spelled_names, table_ages,
+    find_names, find_references_and_handles, initials_of_names, is_lowercase_text, is_word_first_name, other_mentions, patient_cells, spelled_names, table_ages,
     table_places, table_record_numbers, with_companions,
 )
 from clinsum.privacy.patterns import (
-    ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, DATE_PATTERNS, EMPLOYER_PATTERN,
+    ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, DATE_PATTERNS, EMPLOYER_PATTERN, FACILITY,
     ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_EMPLOYER_PATTERN, LOWERCASE_SITE, MONTH, NATIONAL_PHONE,
     NUMBER_WORD, PHONE_PATTERNS, SAINTS_HERB_OR_DAY, SPOKEN_EMAIL_PATTERNS, SPOKEN_ID_PATTERNS, SPOKEN_PHONE_PATTERNS,
-    SPOKEN_URL_PATTERNS, SSN_PATTERNS, STATE, STATE_NAMES, TRADE_WORD, UPPER, WEEKDAY, WORD_AGE, WRITTEN_EMAIL_PATTERNS,
+    SPOKEN_URL_PATTERNS, SSN_PATTERNS, STATE, STATE_NAMES, STREET_WORDS, TRADE_WORD, UPPER, WEEKDAY, WORD_AGE, WRITTEN_EMAIL_PATTERNS,
     WRITTEN_URL_PATTERNS, ZIP_PATTERNS, CuedPattern,
 )
 from clinsum.privacy.place_tagger import find_places
 from clinsum.privacy.vocab import (
-    care_brands, cities, clinical_spans, countries, department_words, english_words, first_names, is_name_word,
+    care_brands, cities, clinical_spans, countries, department_words, english_words, first_names, is_eponym_surname, is_name_word,
     last_names, lowercase_forms, lowercase_words, provinces, towns,
 )
 
@@ -109,6 +109,7 @@ class _ClinicalRecognizers:
         return [
             SpanRecognizer("NAME", find_names, NAME_SCORE, "Cue"),
             SpanRecognizer(UNCUED_NAME, find_tagged_names, NAME_SCORE, "Context"),
+            SpanRecognizer("NAME", find_references_and_handles, NAME_SCORE, "Reference"),
             SpanRecognizer("ADDRESS", find_address_blocks, 0.85, "Layout"),
             SpanRecognizer("LOCATION", find_cities, 0.6, "Gazetteer"),
             SpanRecognizer("LOCATION", find_unlisted_places, 0.6, "Unlisted"),
@@ -319,6 +320,55 @@ def towns_after_streets(text: str, streets: list[tuple[int, int]]) -> list[tuple
     return found
 
 
+# The parts of an address line before its postal code, read back from the code, each after a comma, a dash or a column's
+# gap: "Flat 6, Harnham Court, 19 Netherhampton Road, Salisbury SP2 8HE", "Knockane, Bantry, Co. Cork P75 XK20",
+# "3215 S 180th St, Apt 14, SeaTac, WA 98188". A state, province or country is passed over, a street or unit is an
+# address, a county ("Co. Cork") and other name words a place; the first part that is none (a person's name with a
+# role, a site: "SONAS LODGE NURSING HOME") ends the reading.
+_PART_BEFORE = regex.compile(r"(?m)(?:^|(?<=[,:|·•\t]|[ \t][-–—][ \t]|[ \t]{2}))[ \t]*(?P<part>[^,:|·•\t\n]+?)[ \t]*[,]?[ \t]*$")
+_STREET_PART = regex.compile(rf"(?:\d[\w/-]*[ \t]+.*|.*\b{STREET_WORDS}\.?|(?i:flat|apt|apartment|unit|suite|level|block)\.?[ \t]*[\w-]{{1,5}})",
+                             regex.VERBOSE)
+_COUNTY_PART = regex.compile(rf"(?i:co\.?|county)[ \t]+(?P<place>{CAP}(?:[ \t]+{CAP})?)")
+_PLACE_PART = regex.compile(rf"(?:{CAP}|{UPPER})(?:[ \t]+(?:{CAP}|{UPPER}|\d{{1,3}})){{0,2}}")
+_FACILITY_WORD = regex.compile(rf"\b{FACILITY}\b|\b(?i:nursing[ \t]+home|medical[ \t]+practice|surgery|hospital|clinic)\b", regex.VERBOSE)
+_STATE_BEFORE_CODE = regex.compile(rf"[ \t,]+(?:{STATE}|[A-Z]{{2,3}})$")
+
+
+_ADDRESS_LABEL_LINE = regex.compile(r"\b(?i:address|addr|home[ \t]+address|residence|res)[ \t]*:[^\n]*?(?=[ \t.]*(?:\n|$))")
+
+
+def address_parts(text: str, codes: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """``(start, end, type)`` of the streets (ADDRESS) and places (LOCATION) of an address line before a postal code
+    (:data:`_PART_BEFORE`) or before the end of a line after an address's label ("Address: Apt 22, Ashgrove Court,
+    Tallaght"), up to four parts; a part naming a drug or a condition ends the reading too."""
+    found = []
+    ends = [s for s, _ in codes] + [m.end() for m in _ADDRESS_LABEL_LINE.finditer(text)]
+    for code_start in ends:
+        line_start = text.rfind("\n", 0, code_start) + 1
+        end = code_start
+        if m := _STATE_BEFORE_CODE.search(text, line_start, end):  # "SeaTac, WA 98188", "Box Hill VIC 3128"
+            end = m.start()
+        for _ in range(4):
+            if not (m := _PART_BEFORE.search(text, line_start, end)) or not m.group("part"):
+                break
+            part, (s, e) = m.group("part"), m.span("part")
+            end = m.start()
+            if _STATE.fullmatch(part) or part.lower() in countries() or part.lower() in provinces():
+                continue
+            if clinical_spans(part) or _FACILITY_WORD.search(part):
+                break
+            if county := _COUNTY_PART.fullmatch(part):
+                found.append((s + county.start("place"), s + county.end("place"), "LOCATION"))
+            elif _STREET_PART.fullmatch(part):
+                found.append((s, e, "ADDRESS"))
+            elif _PLACE_PART.fullmatch(part) and any(is_name_word(w) and w.lower() not in lowercase_words()
+                                                     and w.lower() not in department_words() for w in part.split()):
+                found.append((s, e, "LOCATION"))
+            else:
+                break
+    return found
+
+
 def find_tagged_places(text: str, kind: str) -> list[tuple[int, int]]:
     """Spans of ``kind`` (INSTITUTION or LOCATION) the place tagger finds, of proper names (:func:`_proper_name`: not
     "the Army"), and not a saint's herb or day ("St. John's wort")."""
@@ -335,10 +385,11 @@ def _proper_name(words: list[str]) -> bool:
     return len(words) > 1 or any(w.lower() not in lowercase_words() for w in words)
 
 
-# A practice named by its specialty after a name of its own: "Hollis Cardiology", "Summit Orthopedics".
+# A practice named by its specialty after a name of its own: "Hollis Cardiology", "Summit Orthopedics"; a general
+# practice of the UK: "Tywi Surgery", "Llanfair Road Surgery" (not "Plastic Surgery", "Day Surgery").
 _PRACTICE = regex.compile(rf"(?P<phi>{CAP}(?:[ \t]+{CAP}){{0,2}}[ \t]+(?:Cardiology|Nephrology|Orthopa?edics|Dermatology"
                           r"|Oncology|Neurology|Urology|Gastroenterology|Pulmonology|Endocrinology|Rheumatology"
-                          r"|Ophthalmology|Podiatry|Dentistry|Dental|Audiology|Fitness|Physical\s+Therapy)(?:[ \t]+Associates)?)\b")
+                          r"|Ophthalmology|Podiatry|Dentistry|Dental|Audiology|Fitness|Physical\s+Therapy|Surgery)(?:[ \t]+Associates)?)\b")
 
 
 def find_practices(text: str) -> list[tuple[int, int]]:
@@ -726,7 +777,9 @@ class PhiDetector:
         spans += [PhiSpan(s, e, "LOCATION", 0.6) for s, e in towns_after_sites(text, sites)]
         streets = [(s.start, s.end) for s in spans if s.type == "ADDRESS"]
         spans += [PhiSpan(s, e, "LOCATION", 0.6) for s, e in towns_after_streets(text, streets)]
-        mentions = other_mentions(text, names) + spelled_names(text, names)
+        codes = [(s.start, s.end) for s in spans if s.type == "ZIP"]
+        spans += [PhiSpan(s, e, kind, 0.6) for s, e, kind in address_parts(text, codes)]
+        mentions = other_mentions(text, names) + spelled_names(text, names) + initials_of_names(text, names)
         for i, (start, own_start, own_end, end) in enumerate(parts):  # the allow-list judges each mention too
             mine = [PhiSpan(s - start, e - start, "NAME", NAME_SCORE) for s, e in mentions if own_start <= s < own_end]
             if mine:
@@ -805,8 +858,10 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
             kept.append(span)
             continue
         if span.type == "NAME" and (overlaps_clinical(span.start, span.end) or all(
-                not is_name_word(w) and not is_word_first_name(w) for w in re.findall(r"[\w'’-]+", value))):
-            continue
+                not is_name_word(w) and not is_word_first_name(w) for w in re.findall(r"[\w'’-]+", value))) \
+                and not (is_eponym_surname(value) and _TITLE_BEFORE.search(text, max(0, span.start - 12), span.start)
+                         and not _EPONYM_NOUN.match(text, span.end)):
+            continue  # (but a surname after a title: "Dr. Parkinson (hospitalist)"; not "Dr. Foley catheter")
         if span.type == "LOCATION" and _STATE.fullmatch(value) or span.type == "NAME" and (
                 _AFTER_COMMA_STATE.search(value) and value.split(",")[0].strip().lower() in cities()
                 or " " in value and _STATE.fullmatch(value)

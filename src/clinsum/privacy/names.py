@@ -12,11 +12,11 @@ import regex
 
 from clinsum.privacy.name_model import KNOWN_THRESHOLD, UNCUED_THRESHOLD, looks_like_name, name_score
 from clinsum.privacy.patterns import (
-    CAP, INITIAL, LOWER_WORD, PARTICLE, STATE, STATE_NAMES, UPPER, CuedPattern, lowercase_cue, rx,
+    CAP, INITIAL, LOWER_WORD, PARTICLE, STATE, STATE_NAMES, STATES, UPPER, CuedPattern, lowercase_cue, rx,
 )
 from clinsum.privacy.vocab import (
     allowed_words, capitalised_words, cities, clinical_spans, common_words, countries, department_words, english_words,
-    first_names, is_name_word, last_names, lowercase_forms, lowercase_words, service_words, towns,
+    first_names, is_eponym_surname, is_name_word, last_names, lowercase_forms, lowercase_words, service_words, towns,
 )
 
 # Names. Titles and credentials make what follows (or precedes) a name whatever it is; roles make a
@@ -465,6 +465,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
                         and first.lower() in lowercase_words():
                     continue  # a heading in capitals: "NURSE LINE CALL", "NURSE PRACTITIONER NOTE"
                 span = _name_words(text, s, e, strong=True, lowercase_ok=False, lowercase_if_known=True)
+                if span is None and is_eponym_surname(first.removesuffix("'s").removesuffix("’s")):
+                    span = (s, s + len(first.removesuffix("'s").removesuffix("’s")))  # "Dr. Hashimoto (endocrinology)"
                 if span is None and title.rstrip(".") in _LOWERCASE_HONORIFICS:  # "dr crane's office", "mrs baker called"
                     word = text[s:e].split()[0].removesuffix("'s").removesuffix("’s")
                     if word.islower() and word in last_names() and is_name_word(word) and word not in _NO_NAME_AFTER_CUE:
@@ -977,6 +979,51 @@ def other_mentions(text: str, names: list[tuple[int, int]]) -> list[tuple[int, i
                                                      .rstrip().endswith("name:")):
                 spans.append((start, end))
                 break
+    return spans
+
+
+_STATE_ABBREVIATION = regex.compile("|".join(STATES))
+_INITIALS_WORD = regex.compile(r"(?<![\p{L}\d.'’&/-])\p{Lu}{2,3}(?![\p{L}\d'’&-])")
+_CELL_START = regex.compile(r"(?:^|\n|[ \t]{2}|\t|\||:)[ \t]*$")
+_CELL_END = regex.compile(r"[ \t]*(?:$|\n|[ \t]{2}|\t|\||/)|[ \t]+\p{Lu}\p{Ll}+[ \t]+\p{Lu}")
+
+
+def initials_of_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The initials of a found name of two or three capitalised words standing for the person ("MK" in a medication
+    chart's columns for Mairéad Keane, "ATW" signing a midwife's entries for Aroha Te Whata): three letters anywhere,
+    two where a line starts or where a cell starts and ends; never a state's or a clinical abbreviation."""
+    initials = set()
+    for s, e in names:
+        words = regex.findall(r"\p{L}[\p{L}'’]*", text[s:e])
+        if 2 <= len(words) <= 3 and all(w[0].isupper() and len(w) > 1 for w in words):
+            initials.add("".join(w[0] for w in words).upper())
+    if not initials:
+        return []
+    spans = []
+    for m in _INITIALS_WORD.finditer(text):
+        token = m.group()
+        if token not in initials or not is_name_word(token) or _STATE_ABBREVIATION.fullmatch(token) or clinical_spans(token):
+            continue
+        before = text[text.rfind("\n", 0, m.start()) + 1: m.start()]
+        if len(token) == 3 or not before.strip() \
+                or _CELL_START.search(text, max(0, m.start() - 3), m.start()) and _CELL_END.match(text, m.end()):
+            spans.append(m.span())
+    return spans
+
+
+# A letter's reference, the writer's initials and the typist's, alone where a line starts ("RPJ/lh   typed 28/2/25",
+# "Our ref: DH/mc"); a chat's handle ("@pnowak: will call after rounds", "thx @lbaptiste").
+_LETTER_REFERENCE = regex.compile(r"(?m)^[ \t]*(?:(?i:our|your)?[ \t]*(?i:ref)\.?[ \t]*:?[ \t]*)?"
+                                  r"(?P<writer>\p{Lu}{2,4})/(?P<typist>\p{Ll}{2,3})(?=[ \t]|$)")
+_HANDLE = regex.compile(r"(?<![\w.@])@(?P<handle>\p{L}+(?:[._]\p{L}+)?)(?![\w.@-]*\.\p{L}{2,}\b)(?![\w@])")
+
+
+def find_references_and_handles(text: str) -> list[tuple[int, int]]:
+    """Spans of the initials of a letter's reference and of chat handles (:data:`_LETTER_REFERENCE`, :data:`_HANDLE`);
+    the allow-list drops those that are clinical or common words ("BP/HR", "@all")."""
+    spans = [m.span(g) for m in _LETTER_REFERENCE.finditer(text) for g in ("writer", "typist")]
+    if "@" in text:
+        spans += [m.span("handle") for m in _HANDLE.finditer(text)]
     return spans
 
 

@@ -155,7 +155,10 @@ HOLIDAY = r"""(?:christmas(?:[ \t]+(?:eve|day))?|xmas|new[ \t]+year'?s(?:[ \t]+(
     |emancipation[ \t]+day|kamehameha[ \t]+day|prince[ \t]+k[uū]hi[oō][ \t]+day|kwanzaa|passover|purim|ramadan|navratri|vesak|songkran|pongal
     |onam|vaisakhi|baisakhi|chuseok|matariki|mardi[ \t]+gras|cinco[ \t]+de[ \t]+mayo|d[ií]a[ \t]+de[ \t]+(?:los[ \t]+)?(?:muertos|reyes)|nochebuena
     |t[eế]t[ \t]+holiday|wigilia|nollaig[ \t]+na[ \t]+mban|sul[ \t]+y[ \t]+pasg|(?-i:T[ếê]t|Holi|All[ \t]+(?:Saints|Souls)(?:['’]?[ \t]+Day)?|Watch[ \t]+Night))"""
-_MONTH_DAY = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"  # "3/14", "03/14"
+_US_MONTH_DAY = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"  # "3/14", "03/14"
+# a day and a month as most of the world writes them, where the day cannot be a month: "17/02", "24/3"
+_DAY_MONTH = r"(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])"
+_MONTH_DAY = rf"(?:{_US_MONTH_DAY}|{_DAY_MONTH})"
 # what follows a count out of a total, not a date: "3/12 cores positive", "2/14 nodes", "4/30 days" (not a table's next
 # column: "SW ASSESSMENT   11/18   Case # SW-25-08812")
 _NOT_A_COUNT = (r"(?![ \t]?(?:x\b|times|days?|weeks?|months?|years?|hours?|hrs?|h\b|minutes?|mins?|episodes?|occasions?|nights?"
@@ -205,8 +208,9 @@ DATE_PATTERNS = [
                 rx(r"\d[ \t]\d{1,2}[ \t]\d\d")),
     # a zero-padded month and day (no fraction is written so: "drawn 03/14"), a month and day opening a line's entry
     # ("3/14: Na 130")
-    rx(r"(?<![\d/.-])(?P<phi>0[1-9]/(?:0[1-9]|[12]\d|3[01])|1[0-2]/0[1-9])(?![\d/]|\.\d)"),
-    rx(rf"(?m)^[ \t>*•-]*(?P<phi>{_MONTH_DAY})[ \t]*:"),
+    rx(r"(?<![\d/.-])(?P<phi>0[1-9]/(?:0[1-9]|[12]\d|3[01])|1[0-2]/0[1-9]|(?:1[3-9]|2\d|3[01])/0[1-9])(?![\d/]|\.\d)"),
+    # ... or a column's gap: "17/3  36+2/40. Well", "1/4   SVB 0342"
+    rx(rf"(?m)^[ \t>*•-]*(?P<phi>{_MONTH_DAY})(?:[ \t]*:|(?=[ \t]{{2,}}\S|\t))"),
     # a month and day before a time of day ("VT episode 1/29 0314", "3/14 14:20") or in a range of dates ("off 10/7
     # thru 10/21")
     rx(rf"(?<![\d/.-])(?P<phi>{_MONTH_DAY})(?=[ \t]+(?:@[ \t]*)?(?:[01]\d|2[0-3]):?[0-5]\d(?![\d.:/%])(?![ \t]*(?i:mg|ml|units?|cc)\b))"),
@@ -255,12 +259,17 @@ DATE_PATTERNS = [
                    rf"[ \t]+(?:before|after|of)[ \t]+)?{HOLIDAY}(?:,?[ \t]+(?:(?:19|20)\d{{2}}|{YEAR_WORDS}))?)\b", re.IGNORECASE),
                 lowercase_cue(HOLIDAY), cue_in_lowercase=True),
     rx(r"\b(?:on|since|dated?|DOS|DOB|seen|admitted|discharged|admission|discharge|visit|until|through|thru|left|off|as\s+of|"
-        r"d/c(?:'?d)?|dc'?d|transferred|"
+        r"d/c(?:'?d)?|dc'?d|transferred|TCA|TCI|review|reviewed|booked|due|changed|"
         rf"starting|started|surgery|born|follow[\s-]?up|f/u|appointment|appt|return|RTC|next|last|{WEEKDAY}|"
         r"labs?|drawn|collected|BMP|CMP|CBC|CXR|CT|MRI|echo|EKG|ECG|Holter|cultures?|UA|biopsy|bx|colonoscopy|EGD)"
         r"\s*[:(]?,?\s*"
-        rf"(?P<phi>(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])(?:[-–]{_MONTH_DAY})?)"
+        rf"(?P<phi>(?:(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])|{_DAY_MONTH})(?:[-–]{_MONTH_DAY})?)"
         rf"(?![\d/-]|:\d){_NOT_A_COUNT}", re.IGNORECASE),
+    # a month alone, capitalised, after a word that dates: "expired in October", "the Section 136 in January", "your May
+    # visit", "(January - resolved)" (not "Hope", "June" or "April" as names: "with June", "April said")
+    rx(r"(?:\b(?i:in|since|until|till|by|from|during|early|mid|late|last|next|this|of|before|after|your|her|his|their|our"
+       r"|end[ \t]+of|beginning[ \t]+of)[ \t]+|\()"
+       r"(?P<phi>January|February|March|April|May|June|July|August|September|October|November|December)\b(?![ \t]*\d)(?!['’]s)"),
     # a day of the month alone after a date's cue, where the sentence ends: "clinic moved to the 9th.", "Next visit 13th."
     # ("the" after a word that also counts or ranks: not "from 3rd to 5th.")
     rx(r"\b(?:(?:on|to|until|till|by|before|after|since|from)[ \t]+(?=the\b)|(?:visit|appt|appointment|due)[ \t]+)"
@@ -516,7 +525,8 @@ STREET_WORDS = r"""(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|
     |Pike|Pine|Pines|Plain|Plains|Prairie|Radial|Ramp|Ranch|Rapids?|Rest|Rue|Shore|Shores|Skyway|Spur|Stream|Stravenue
     |Underpass|Union|Unions|Via|Viaduct|Well|Wells|Bypass|Burg|Burgs|Bluffs?|Bottom|Bend|Beach|Bayou|Arcade|Cape
     |Causeway|Center|Centers|Cliffs?|Club|Curve|Dale|Dam|Divide|Drives|Extensions?|Garden|Hill|Mall|Wall|Ways
-    |Loaf|Route|Rte|Camp|Crest|Lanes|Roads|Streets|Squares)"""
+    |Loaf|Route|Rte|Camp|Crest|Lanes|Roads|Streets|Squares|Close|Mews|Rise|Wynd|Brae|Parade|Promenade|Quay|Cottages
+    |Grange|Drove|Vale|Chase)"""
 _STREET = rf"(?:{STREET_WORDS}|{STREET_WORDS.upper()})\b"  # "Oak Street", "ELM ST"
 _NUMBERED = (r"(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh"
              r"|Twelfth)")  # a numbered street: "5th", "Ninth"
@@ -588,7 +598,7 @@ ADDRESS_PATTERNS = [
        r"(?![ \t]*(?:elevation|depression|segment|wave))"),
     # a street of another country, its word first: "77 rue des Lilas", "3247 Rua Igreja", "12 Via Roma"
     rx(rf"\b(?P<phi>\d{{1,5}},?[ \t]+(?:[NSEW]\.?[ \t]+)?(?i:rue|avenue|boulevard|chemin|allée|via|viale|piazza|calle|avenida|rua|travessa|praça"
-       rf"|plaza|paseo|ulica|ul\.)[ \t]+(?:(?i:de|des|du|la|le|les|del|della|di|da|do|dos|das|dei)[ \t]+)*{CAP}(?:[ \t]+{CAP}){{0,2}})"),
+       rf"|plaza|paseo|ulica|ul\.|heol|ffordd|stryd|lôn)[ \t]+(?:(?i:de|des|du|la|le|les|del|della|di|da|do|dos|das|dei)[ \t]+)*{CAP}(?:[ \t]+{CAP}){{0,2}})"),
     # a street without a number after a place word: "the Walgreens on Belmont Avenue"
     rx(rf"\b(?:on|at|off|near)[ \t]+(?P<phi>(?:{CAP}[ \t]+){{1,3}}(?:Street|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Way"
        rf"|Court|Ct|Terrace|Parkway|Pkwy|Highway|Hwy|Drive|Dr|Place|Pl|Circle|Cir|Trail|Loop|St(?!\.?[ \t]+\p{{Lu}}))\b\.?)"),
@@ -668,7 +678,7 @@ ZIP_PATTERNS = [
 # Hospitals, clinics and other care sites, and the schools and places of worship a patient's history names:
 # capitalised words before a facility word ("St. Columba's Hospital", "Bayside Kidney Center", "Eastgate Family
 # Clinic", "Grace Baptist Church"); "the cardiology clinic" is no name.
-_FACILITY = r"""(?:Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|Health\s+Centre|Health\s+System|Healthcare
+FACILITY = r"""(?:NHS\s+(?:Foundation\s+)?Trust|NHS\s+FT|Health\s+Board|Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|Health\s+Centre|Health\s+System|Healthcare
     |Health\s+(?:&|and)\s+Rehab(?:ilitation)?|Rehabilitation(?:\s+(?:&|and)\s+(?:Nursing|Health))?|EMS|Ambulance
     |Fire\s+(?:Department|Rescue)|Police(?:\s+Department)?|PD|Sheriff['’]?s\s+(?:Office|Department)|Mortuary
     |Funeral\s+Home|AME(?:\s+Church)?|Correctional\s+(?:Facility|Center|Institution)|Detention\s+Center|Jail|Prison
@@ -682,12 +692,12 @@ _FACILITY = r"""(?:Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|He
     |Pharmacy|Associates|Medical\s+Group|Physicians|Family\s+Practice|Family\s+Medicine|Pediatrics|Home\s+Health
     |Community\s+Health|Health|Daycare|Day\s+Care|Assisted\s+Living|Senior\s+Living|Manor|Sanatorium|Center|Centre
     |High\s+School|Middle\s+School|Elementary(?:\s+School)?|School|Academy|College|University
-    |Church|Chapel|Cathedral|Temple|Mosque|Synagogue|Parish)"""
+    |Church|Chapel|Cathedral|Temple|Mosque|Synagogue|Parish|Trust|Polyclinic|Ward|Wing|Regional|Pathology|Depot)"""
 _SITE_WORD = rf"(?:{CAP}|{UPPER}|St\.?|Mt\.?|of|the|and|&)"
 # In text without capitals: the words before a facility word after a place word ("follow up at lakeside family medicine";
 # detect drops kinds of places: "at the urgent care clinic")
 LOWERCASE_SITE = rx(rf"\b(?:at|to|from|with|of)[ \t]+(?:the[ \t]+)?(?P<phi>(?:\p{{Ll}}[\p{{Ll}}'’-]+[ \t]+){{1,3}}?"
-                    rf"(?i:{_FACILITY}|internal\s+medicine|health\s+plan|nursing\s+home|medical\s+group))(?![\w'’-])")
+                    rf"(?i:{FACILITY}|internal\s+medicine|health\s+plan|nursing\s+home|medical\s+group))(?![\w'’-])")
 # Companies: a legal suffix ("Streetcred Software Inc.", "Miller Ltd"), or an employer ("I work for Xignite").
 _COMPANY = r"(?:Inc|LLC|L\.L\.C|Ltd|Corp|Corporation|Co|Company|Group|PLC|GmbH|AG|S\.A|SA|LLP)\.?"
 # A care site or service named without a facility word, after what is done there or a transfer ("bloodwork at
@@ -776,9 +786,9 @@ INSTITUTION_PATTERNS = [
     rx(rf"\b(?i:at|for)[ \t]+the[ \t]+(?P<phi>{CAP}(?:[ \t]+{CAP}){{0,2}})[ \t]+(?i:plant|factory|mill|mine|refinery|warehouse"
        r"|shipyard|foundry)\b"),
     # "Eastgate Family Clinic", "Hope Hospice of the Valley"
-    rx(rf"(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?{CAP}(?:[ \t]+{_SITE_WORD}){{0,4}}?[ \t]+{_FACILITY}(?:[ \t]+{_FACILITY})*"
+    rx(rf"(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?{CAP}(?:[ \t]+{_SITE_WORD}){{0,4}}?[ \t]+{FACILITY}(?:[ \t]+{FACILITY})*"
        rf"(?:[ \t]+of(?:[ \t]+the)?[ \t]+{CAP}(?:[ \t]+{CAP}){{0,2}})?)\b"),
-    rx(rf"(?P<phi>{UPPER}(?:[ \t]+{UPPER}){{0,4}}[ \t]+(?:{_FACILITY.upper()}))\b"),
+    rx(rf"(?P<phi>{UPPER}(?:[ \t]+{UPPER}){{0,4}}[ \t]+(?:{FACILITY.upper()}))\b"),
     # a hospital or clinic named in Spanish, Portuguese, French or Italian: "Hospital Regional de Cusco", "Clínica Santa
     # María", "Hôpital Saint-Louis" (not "Hospital Course", "Hospital Day 3")
     rx(rf"(?P<phi>(?:Hospital[ \t]+(?:{CAP}[ \t]+)?(?:de|del|do|da|dos|das|di|San|Santa|São|Sao|Nuestra)|Clínica|Clinica|Sanatorio"

@@ -213,6 +213,13 @@ def is_name_word(word: str) -> bool:
         and not (_MEDICAL_ENDING.fullmatch(low) and low not in first_names() and low not in last_names())
 
 
+def is_eponym_surname(word: str) -> bool:
+    """An eponym of the allow-list that the census lists as a surname ("Parkinson", "Whipple", "Foley"): a person's
+    after a title ("Dr. Parkinson (hospitalist)"), a disease's or a device's anywhere else."""
+    low = word.lower()
+    return word[:1].isupper() and low in allowed_words() and low in last_names() and low not in common_words()
+
+
 # Classifications named after people whose grades are Roman numerals alone ("Siewert II", "Killip III", "Mallampati IV").
 _CLASSIFICATIONS = ("Siewert|Hinchey|Forrest|Killip|Fontaine|Rutherford|Clavien(?:-Dindo)?|Bosniak|Mallampati|Spetzler(?:-Martin)?"
                     "|Gustilo|Salter(?:-Harris)?|Schatzker|Neer|Borrmann|Masaoka|Dukes|Breslow|Enneking|Frankel"
