@@ -43,6 +43,9 @@ KEPT = [
     "Pain 3/10 today, 1/2 tab bd, GCS 14/15, 6/12 vision, 14/12 old",
     "BP/HR stable overnight\nTMP/SMX DS 1 tab BID",
     "[07:15] @all: huddle at 0800, @nightfloat2 covering",
+    # a role's bracket or quotes holding no name; a word first name read as a word where a turn opens
+    'the baby (Twin A) is feeding; pt\'s son (PCP) aware; the "Family" meeting', "Nurse: Will do. Ok Will call back",
+    "metformin m e t f o r m i n", "the patient who is 95% adherent",
     # a role as a speaker's tag before a turn, a role before its name, an insurer after "says"
     "Therapist: Excellent. Keep practising.\nInterpreter: She says Medicaid covers it.",
     # a dash that separates, a credential alone, a unit or service before a credential, service names

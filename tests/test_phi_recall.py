@@ -598,6 +598,28 @@ FOUND = [
     ("Yours sincerely, Dr Pryce-Jones\nRPJ/lh   typed 28/2/25", "RPJ", "NAME"),
     ("Yours sincerely, Dr Pryce-Jones\nRPJ/lh   typed 28/2/25", "lh", "NAME"),
     ("[07:12] @pnowak: morning. rm 12 K 2.9 this am", "pnowak", "NAME"),
+    # names with their role in quotes or brackets, after a greeting, a nickname, a spelled word a few words back
+    ('- Abuela "Cuca" (pt\'s mother) also lives in home', "Cuca", "NAME"),
+    ('SVB 0342 at home, 3620g girl "Losana". Apgars 9/9.', "Losana", "NAME"),
+    ('05:55  FROM X6620  "FAMILY (HECTOR, SON) AT BEDSIDE ASKING FOR MD"', "HECTOR", "NAME"),
+    ("SON 2 (Tony): Father Elias came yesterday.", "Tony", "NAME"),
+    ("okay and your husband or is it ziggy everybody calls him ziggy okay", "ziggy", "NAME"),
+    ("talk to your mom about the rifle yeah her name's kathy three two zero", "kathy", "NAME"),
+    ("Kia ora Hemi, reminder of your appt", "Hemi", "NAME"),
+    ("[07:41] @pnowak: agree, held. thx Rob", "Rob", "NAME"),
+    ("Spoke w/ pt's husband Will and their pastor.", "Will", "NAME"),
+    ("Discharging nurse: Nurul Ain bte Ismail  /  MO: Dr Arumugam", "Nurul Ain bte Ismail", "NAME"),
+    ("From: Priya N. (RN)     To: Lemalu Tuilagi (EN)", "Priya N.", "NAME"),
+    ("Baby boy Finlay, wt 3.31kg", "Finlay", "NAME"),
+    ("s kowalczyk is that how you say it yeah kowalczyk like k-o-w-a-l-c-z-y-k okay", "kowalczyk", "NAME"),
+    ("it's Danuta, Danuta Wiśniewska, that's W-I-S-N-I-E-W-S-K-A, I'm a patient", "W-I-S-N-I-E-W-S-K-A", "NAME"),
+    # ages said of someone
+    ("he cares for his mother who is ninety six at home", "ninety six", "AGE"),
+    ("NOTES: Lindgren is 95, daughter Summer picks up Fri", "95", "AGE"),
+    (" 1 | Ivy Bishop      | 97  | 21       | 2    | poor intake", "97", "AGE"),
+    ("Clarrie (94 yesterday, on Anzac Day) was seen", "94", "AGE"),
+    ("NURSE: Mrs. Beaulieu, how old are you now?\nMRS. BEAULIEU: Ninety-four! Ninety-five in June.", "Ninety-four", "AGE"),
+    ("THE LIMES NURSING HOME - Orchard unit (1st floor)", "THE LIMES NURSING HOME", "INSTITUTION"),
 ]
 
 

@@ -243,9 +243,9 @@ def find_businesses(text: str) -> list[tuple[int, int]]:
 
 # An age over 89 right after a person's name, the way a note introduces someone: "Mrs. Ingeborg Rasmussen,
 # ninety-seven,", "husband Lajos (96)", "Tita Baby (pt's sister, 91)", a table's next column ("HUGHES, Rose  94  NHS").
-_AGE_AFTER_NAME = regex.compile(rf"(?:[ \t]*,[ \t]*|[ \t]*\((?:[^(),\n]{{1,25}},[ \t]*)?|[ \t]{{2,}})"
-                                rf"(?P<age>{AGE_OVER_89}|{WORD_AGE})(?=[ \t]*(?:[,;)\n]|\.(?:\s|$)|y/?o\b|yo\b|y\b|years?\b|[MF]\b)"
-                                rf"|[ \t]{{2,}})", regex.IGNORECASE)
+_AGE_AFTER_NAME = regex.compile(rf"(?:[ \t]*,[ \t]*|[ \t]*\((?:[^(),\n]{{1,25}},[ \t]*)?|[ \t]{{2,}}|[ \t]+(?:is|was|turned|turns)[ \t]+"
+                                rf"|[ \t]*\|[ \t]*)(?P<age>{AGE_OVER_89}|{WORD_AGE})(?=[ \t]*(?:[,;)|\n]|\.(?:\s|$)|y/?o\b|yo\b|y\b|years?\b|[MF]\b)"
+                                rf"|[ \t]{{2,}}|[ \t]+(?:yesterday|today|now|this|last|next|on|in)\b)", regex.IGNORECASE)
 
 
 def ages_after_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -779,7 +779,8 @@ class PhiDetector:
         spans += [PhiSpan(s, e, "LOCATION", 0.6) for s, e in towns_after_streets(text, streets)]
         codes = [(s.start, s.end) for s in spans if s.type == "ZIP"]
         spans += [PhiSpan(s, e, kind, 0.6) for s, e, kind in address_parts(text, codes)]
-        mentions = other_mentions(text, names) + spelled_names(text, names) + initials_of_names(text, names)
+        spelled = spelled_names(text, names)  # (a word a spelling names is a name found: its other mentions too)
+        mentions = spelled + other_mentions(text, names + spelled) + initials_of_names(text, names)
         for i, (start, own_start, own_end, end) in enumerate(parts):  # the allow-list judges each mention too
             mine = [PhiSpan(s - start, e - start, "NAME", NAME_SCORE) for s, e in mentions if own_start <= s < own_end]
             if mine:

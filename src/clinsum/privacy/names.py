@@ -36,7 +36,8 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law
     |pharmacist|case\s+manager|social\s+worker|interpreter|(?:primary\s+care\s+)?physician|provider
     |referring\s+(?:physician|provider|doctor)|emergency\s+contact|next\s+of\s+kin|contact|proxy|poa|son-in-law
     |daughter-in-law|mother-in-law|father-in-law|sister-in-law|brother-in-law|stepson|stepdaughter|stepmother
-    |stepfather|grandchild|grandchildren|children|kids|twin|fiance|companion|landlord|coworker|co-worker|boss
+    |stepfather|grandchild|grandchildren|children|kids|twin|fiance|companion|landlord|coworker|co-worker|boss|baby\s+(?:boy|girl)
+    |rgn|rmn|hca
     |pastor|priest|covering|cross-?cover|assistant|scribe|author|np|rn|nurse|midwife|doula|sitter|aide|kid|child|baby|buddy|sponsor|driver
     |grandma|grandpa|granny|nana|student|medical\s+student|trainee|preceptor|chaperone|nursing|chaplain|dietitian|nutritionist|hcp|mpoa
     |health\s+care\s+proxy|surrogate|social\s+work|case\s+management|dtr|dau|bro|sis|hubby
@@ -56,6 +57,7 @@ pick see saw say""".split())
 # lowercase word ("Nurse: Will do.").
 _WORD_FIRST_NAMES = frozenset("will may june april august lane mira".split())
 _READ_AS_WORD = regex.compile(r"[ \t]*,?[ \t]*\d|[ \t]+\p{Ll}")  # "May 3", "Will do", "May need"
+_TURN_OPENS = regex.compile(r"(?:^|[.!?:;\n\-–—]|\b(?i:ok|okay|yes|yeah|sure|fine))[ \t\"“]*$")  # where a sentence or turn starts
 # The end of a table's cell: the line's, a slash, a column gap or a time ("Surg: JT / Asst: MKR", "Relief: RB 1015-1030").
 _TABLE_CELL_END = regex.compile(r"[ \t]*(?:$|\n|/|\d)|[ \t]{2}", regex.MULTILINE)
 
@@ -92,7 +94,7 @@ _LABEL = (r"(?:(?:patient|pt|client|resident)'?s?\s+name|name\s+(?:is|was)|name|
           r"|from|i'm|i\s+am|my\s+name\s+is|this\s+is|is\s+this|call\s+me|calls\s+me|called|goes\s+by|known\s+as|it'?s"
           r"|hi|hello|hey|thanks|thank\s+you|nice\s+to\s+meet\s+you|good\s+(?:morning|afternoon|evening)|bye"
           r"|speaking\s+with|talking\s+to|ask\s+for|asking\s+for|said|says|asked|replied|told|according\s+to"
-          r"|named(?:\s+(?:him|her))?|(?<![^\n])to(?=[ \t]*:)"
+          r"|named(?:\s+(?:him|her))?|calls\s+(?:him|her)|name['’]s|kia\s+ora|thx|cheers|(?<![^\n])to(?=[ \t]*:)"
           r"""|(?:goes\s+by|known\s+as|calls?\s+me|called|named)[ \t]+["“'‘](?=[^\W\d_]))""")
 # A form's field for a person other than the patient.
 _PERSON_FIELD = (r"(?:member|insured|subscriber|guarantor|beneficiary|applicant|decedent|employee|claimant|enrollee|recipient"
@@ -243,6 +245,10 @@ _NAME_PATTERNS = {
                          r"(?![\p{L}\d])"),
     # three or more name-like words in a list: "our founders: Kónya, Becker and Vasquez"
     "name_list": rx(rf"(?P<phi>{CAP}(?:[ \t]*,[ \t]*{CAP})+,?[ \t]+(?:and|&)[ \t]+{CAP})(?!\p{{L}})"),
+    # a name in quotes or brackets with its role: 'Abuela "Cuca"', 'cousin "Sweetie"', 'girl "Losana"', "SON 2 (Tony):",
+    # "FAMILY (HECTOR, SON)"
+    "role_quoted": rx(rf"\b(?i:{_ROLE}|family|girl|boy|aka|a\.k\.a\.)(?:[ \t]+\d)?(?:[ \t]*[\"“](?P<phi>{CAP}(?:[ \t]+{CAP})?)[\"”]"
+                      rf"|[ \t]*\((?P<phi>{CAP}|{UPPER})(?=\)|[ \t]*,[ \t]*(?i:{_ROLE})\)))"),
     # a nickname in quotes inside a name: 'Robert "Bobby" Lee'
     "nickname": rx(rf"(?P<phi>{CAP}[ \t]+[\"“'‘]{CAP}[\"”'’][ \t]+{CAP})"),
     # a first initial and a surname: "communicated to S. Whitehorse", "J. Obi"
@@ -261,7 +267,8 @@ _ROLE_WORD = regex.compile(rf"(?i:{_ROLE}|caller|user|bot|agent|operator|speaker
 # Strong cues: the name words may be any capitalised (or, for labels, lowercase) non-common word.
 _STRONG_LABEL = re.compile(r"name|says|signed|dictated|transcribed|authenticated|attested|cc\b|seen by|referred by"
                            r"|discussed|spoke|accompanied|I'm|I am|this is|it'?s\b|call|goes by|known as|hi\b|hello|hey|thank"
-                           r"|meet|good|bye|speaking|talking|ask|said|replied|told|according|^to\s*:", re.IGNORECASE)
+                           r"|meet|good|bye|speaking|talking|ask|said|replied|told|according|kia\s+ora|thx|cheers|^to\s*:",
+                           re.IGNORECASE)
 # A speaker's tag at a line's start: what follows it is a name only when it is the whole turn.
 _SPEAKER_TAG = regex.compile(r"(?<=^|\n|[.?!][ \t])[ \t]*(?i:patient|pt|client|resident|guest_family|guest_clinician)[ \t]*:")
 _TURN_END = regex.compile(r"[ \t]*[.!]?[ \t]*(?:\n|$)|[ \t]{2,}|[ \t]*[\t|(]"  # a header goes on: "Patient: Ana Ruiz    MRN: ..."
@@ -271,7 +278,7 @@ _SPEAKER_ROLE = regex.compile(rf"(?<=^|\n)[ \t]*(?i:{_ROLE})[ \t]*:", regex.VERB
 # A label that is as often a place's ("from Lithuania"): one word after it must be a dictionary name.
 _PLACE_LABEL = re.compile(r"\s*from\b", re.IGNORECASE)
 # Only a name label proper ("Name: john smith", "my name is john") makes a lowercase word a name.
-_LOWERCASE_LABEL = re.compile(r"name\s*(?::|is\b|,)", re.IGNORECASE)
+_LOWERCASE_LABEL = re.compile(r"name\s*(?::|is\b|,)|name['’]s|calls\s+(?:him|her)", re.IGNORECASE)
 # Speakers of a chat log that are no person.
 _CHAT_SYSTEM = frozenset("me you system bot admin auto server unknown everyone all page pager ivr ai".split())
 # A transcript's numbered or lettered speaker: "SPEAKER_00", "Speaker A", "spk2", "Participant 1".
@@ -386,7 +393,7 @@ _WORD_NO_COMMA = regex.compile(r"[^\s,]+")
 _PARTICLE = regex.compile(PARTICLE)
 _CAPITAL = regex.compile(r"\p{Lu}")
 _INITIAL_ONLY = regex.compile(r"\p{Lu}\.?")
-_SENTENCE_GOES_ON = regex.compile(r"\.?(?:[ \t]+\p{Ll}|[,;)])")
+_SENTENCE_GOES_ON = regex.compile(r"\.?(?:[ \t]+\p{Ll}|[,;)]|[ \t]*\()")
 _LISTED = regex.compile(r"[^,&+]+?(?=[ \t]*(?:,|&|\+|[ \t]and[ \t]|$))")  # "Lupe, Carmen and Rosa": each
 _CAP = regex.compile(CAP)
 _INITIAL_OR_PARTICLE = regex.compile(rf"{INITIAL}|{PARTICLE}")
@@ -423,7 +430,8 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
         if kept and _COLUMN_GAP.search(text, start + kept[-1][1], start + s) and _other_column(bare):
             break  # a table's next column: "SMITH, John   Sex: M", "Dr Anjali Rao   GMC 7034412"
         lowercase_name = _lowercase_name(bare, spoken) if lowercase_if_known else False
-        word_first_name = strong and is_word_first_name(bare) and not _READ_AS_WORD.match(text, start + s + len(bare))
+        word_first_name = strong and is_word_first_name(bare) and not (  # "husband Will and"; not "Nurse: Will do."
+            _READ_AS_WORD.match(text, start + s + len(bare)) and _TURN_OPENS.search(text, max(0, start + s - 20), start + s))
         if not bare or not (bare[0].isupper() or lowercase_ok or lowercase_name) \
                 or not (is_name_word(bare) or word_first_name):
             break
@@ -533,6 +541,10 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 if rest and rest[0].lower() not in _NO_NAME_AFTER_CUE and (
                         _lowercase_name(rest[0], spoken=False) if rest[0].islower() else _may_be_name(rest[0])):
                     span = (s, e)  # "will patterson", "gus petrakis"
+            elif kind == "role_quoted":  # no role's or common word: not 'the baby (Twin A)', 'pt\'s son (PCP)'
+                words = regex.findall(r"\p{L}[\p{L}'’-]*", text[s:e])
+                span = (s, e) if all(is_name_word(w) and not _ROLE_WORD.fullmatch(w) for w in words) and (
+                    not text[s:e].isupper() or text[s:e].lower() in first_names()) else None
             elif kind == "nickname":
                 words = regex.findall(r"\p{L}[\p{L}'’-]*", text[s:e])
                 span = (s, e) if all(is_name_word(w) for w in words) and (
@@ -965,9 +977,11 @@ _TOKEN = regex.compile(r"(?<![\w-])\p{L}[\w'’-]*")
 
 def other_mentions(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Every other occurrence of a word of a name already found ("Mr. Smith ... Smith reports"): a
-    capitalised one, or any after "name:". One pass over the words of ``text`` (linear in its length)."""
-    words = {w.lower() for s, e in names for w in re.findall(r"[^\W\d_][\w'’-]*[^\W\d_]", text[s:e])
-             if len(w) >= 3 and is_name_word(w)}
+    capitalised one, one in lowercase of a name found in lowercase that is no English word ("calls him ziggy okay so
+    ziggy said"), or any after "name:". One pass over the words of ``text`` (linear in its length)."""
+    found = [w for s, e in names for w in re.findall(r"[^\W\d_][\w'’-]*[^\W\d_]", text[s:e]) if len(w) >= 3 and is_name_word(w)]
+    words = {w.lower() for w in found}
+    lowercase = {w for w in found if w.islower() and w not in english_words() and w not in lowercase_words()}
     if not words:
         return []
     spans = []
@@ -975,8 +989,9 @@ def other_mentions(text: str, names: list[tuple[int, int]]) -> list[tuple[int, i
         start, token = m.start(), m.group()
         # a name word ends where the token does or before an apostrophe in it; the longest one wins
         for end in [m.end()] + [start + i for i, c in reversed(list(enumerate(token))) if c in "'’"]:
-            if text[start:end].lower() in words and (text[start].isupper() or text[max(0, start - 40): start].lower()
-                                                     .rstrip().endswith("name:")):
+            low = text[start:end].lower()
+            if low in words and (text[start].isupper() or low in lowercase
+                                 or text[max(0, start - 40): start].lower().rstrip().endswith("name:")):
                 spans.append((start, end))
                 break
     return spans
@@ -1028,15 +1043,16 @@ def find_references_and_handles(text: str) -> list[tuple[int, int]]:
 
 
 # Letters read out one by one: "K-O-W-A-L-S-K-I", "v a n c e", "Z, B, I, G, N, I, E, W"
-_SPELLED = regex.compile(r"\b\p{L}\b(?<!['’]\p{L})(?=[ \t]*[-,.]?[ \t]*\p{L}\b)(?:(?:[ \t]*[-,.][ \t]*|[ \t]+)\p{L}\b){2,}")
-_WORD_BEFORE = regex.compile(r"(?<![\p{L}'’-])(\p{L}[\p{L}'’-]*\p{L})[ \t]*[,:]?[ \t]*$")
+_SPELLED = regex.compile(r"\b\p{L}\b(?<!['’]\p{L})(?=[ \t]*[-,.]?[ \t]*\p{L}\b)(?:(?:[ \t]*[-,.][ \t]*|[ \t]+)\p{L}\b(?!['’]\p{L})){2,}")
+_WORD_TOKEN = regex.compile(r"(?<![\p{L}'’-])\p{L}[\p{L}'’-]*\p{L}")
 _SPELL_CUE = regex.compile(r"(?i:spell(?:ed|s|ing)?|spelt)\b[^.\n]{0,30}$")
 
 
 def spelled_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Names spelled out letter by letter: a found name's word, or its beginning or end of four letters or more
     ("Abernethy, E-T-H-Y"), any word after "spell" ("spelling first name o l u m i d e"), or a word and its spelling
-    right after it, unless a clinical one ("caller tobi t o b i"; not "metformin m e t f o r m i n")."""
+    a few words after it, unless a clinical one ("caller tobi t o b i", "kowalczyk like k-o-w-a-l-c-z-y-k"; not
+    "metformin m e t f o r m i n")."""
     words = {_unaccented(w) for s, e in names for w in regex.findall(r"\p{L}[\p{L}'’-]*\p{L}", text[s:e]) if len(w) >= 3}
     spans = []
     for m in _SPELLED.finditer(text):
@@ -1044,11 +1060,19 @@ def spelled_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int, in
         if letters in words or len(letters) >= 4 and any(w.startswith(letters) or w.endswith(letters) for w in words) \
                 or _SPELL_CUE.search(text, max(0, m.start() - 40), m.start()):
             spans.append(m.span())
-        elif (word := _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())) and len(letters) >= 3 \
-                and _unaccented(word.group(1)) == letters and is_name_word(word.group(1)) \
-                and not clinical_spans(word.group(1)):
-            spans += [word.span(1), m.span()]
+        elif len(letters) >= 3 and (word := _spelled_word(letters, text, max(0, m.start() - 80), m.start())) \
+                and is_name_word(word.group()) and not clinical_spans(word.group()):
+            spans += [word.span(), m.span()]
     return spans
+
+
+def _spelled_word(letters: str, text: str, start: int, end: int) -> regex.Match | None:
+    """The last word in ``text[start:end]`` that ``letters`` spell ("kowalczyk like k-o-w-a-l-c-z-y-k")."""
+    found = None
+    for word in _WORD_TOKEN.finditer(text, start, end):
+        if len(word.group()) == len(letters) and _unaccented(word.group()) == letters:
+            found = word
+    return found
 
 
 def _unaccented(word: str) -> str:

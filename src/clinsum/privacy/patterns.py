@@ -37,7 +37,7 @@ LOWER_WORD = r"\p{Ll}[\p{Ll}'’-]+"
 # Name particles: "da Silva", "van der Berg", "Rhys ap Gwilym".
 # What a saint's name with "'s" names when it is no hospital: "St. John's wort", "St. Patrick's Day".
 SAINTS_HERB_OR_DAY = r"(?i:wort|day)\b"
-PARTICLE = r"(?:da|de|del|della|der|di|do|dos|das|du|la|le|los|las|van|von|ten|ter|bin|bint|ibn|al|el|y|ap|verch|ferch)"
+PARTICLE = r"(?:da|de|del|della|der|di|do|dos|das|du|la|le|los|las|van|von|ten|ter|bin|bint|binti|binte|bte|ibn|al|el|y|ap|verch|ferch)"
 
 
 def rx(pattern: str, flags: int = 0) -> regex.Pattern:
@@ -308,7 +308,7 @@ AGE_PATTERNS = [
     rx(rf"\b(?:age[ds]?|aged|age:|age\s+at\s+(?:death|diagnosis|onset|admission))\s*:?\s*(?P<phi>{AGE_OVER_89}|{WORD_AGE})\b",
        re.IGNORECASE),
     # the answer to an age question: "Doctor: How old are you?\nPatient: Ninety-three."
-    rx(rf"(?i:how\s+old|your\s+age|age\?)(?:[^\n]*\n|[^\n]*?\?[ \t]+)[ \t]*\p{{L}}+[ \t]*:[ \t]*"
+    rx(rf"(?i:how\s+old|your\s+age|age\?)(?:[^\n]*\n|[^\n]*?\?[ \t]+)[ \t]*\p{{L}}(?:[\p{{L}}.'’]|[ \t](?=\p{{L}})){{0,25}}[ \t]*:[ \t]*"
        rf"(?i:I'm\s+|I\s+am\s+|I'll\s+be\s+)?"
        rf"(?P<phi>{AGE_OVER_89}|{WORD_AGE})\b{_UNIT_AFTER}", re.IGNORECASE),
     # after the sex in a header: "F, 97, admitted from home", "male, 93," (not a temperature: "98.6 F, 92, 18")
@@ -343,6 +343,9 @@ AGE_PATTERNS = [
     # an age in words after "she's" in speech without punctuation: "report on doris she's ninety one came from"
     rx(rf"\b(?:I'm|Im|I\ am|you're|youre|you\ are|(?:she|he)\ is|(?:she|he)'s|shes|hes)\s+(?P<phi>{WORD_AGE})\b(?!\s*(?:%|percent|pounds|degrees|over|point|beats"
        r"|bpm|mg|kilos?|kg|lbs?|minutes|seconds|times|miles|feet)\b)", re.IGNORECASE),
+    # an age said of someone after "who": "his mother who is ninety six at home", "a man who turned 91"
+    rx(rf"\b(?i:who)[ \t]+(?i:is|was|turned|turns|just[ \t]+turned)[ \t]+(?P<phi>{AGE_OVER_89}|{WORD_AGE})\b(?![.,]\d)"
+       r"(?![ \t]*(?i:%|percent|pounds|lbs?|kg|kilos?|degrees|over|/|mg|minutes|mins?|seconds|miles|feet|beats|bpm|times))"),
     # a relative's age in words: "My husband is ninety-eight."
     rx(rf"\b(?i:mother|father|mom|dad|husband|wife|sister|brother|grandmother|grandfather|grandma|grandpa|aunt|uncle)"
        rf"(?:'s|\s+(?i:is|was))\s+(?P<phi>{WORD_AGE})\b(?=\s*[.,!]|\s+(?i:years?|now|and)\b)"),
@@ -693,6 +696,8 @@ FACILITY = r"""(?:NHS\s+(?:Foundation\s+)?Trust|NHS\s+FT|Health\s+Board|Hospital
     |Community\s+Health|Health|Daycare|Day\s+Care|Assisted\s+Living|Senior\s+Living|Manor|Sanatorium|Center|Centre
     |High\s+School|Middle\s+School|Elementary(?:\s+School)?|School|Academy|College|University
     |Church|Chapel|Cathedral|Temple|Mosque|Synagogue|Parish|Trust|Polyclinic|Ward|Wing|Regional|Pathology|Depot)"""
+# (in capitals: "THE LIMES NURSING HOME"; the letters only, a class such as \s stays as it is)
+_FACILITY_UPPER = regex.sub(r"(?<!\\)\p{Ll}", lambda m: m.group().upper(), FACILITY)
 _SITE_WORD = rf"(?:{CAP}|{UPPER}|St\.?|Mt\.?|of|the|and|&)"
 # In text without capitals: the words before a facility word after a place word ("follow up at lakeside family medicine";
 # detect drops kinds of places: "at the urgent care clinic")
@@ -788,7 +793,7 @@ INSTITUTION_PATTERNS = [
     # "Eastgate Family Clinic", "Hope Hospice of the Valley"
     rx(rf"(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?{CAP}(?:[ \t]+{_SITE_WORD}){{0,4}}?[ \t]+{FACILITY}(?:[ \t]+{FACILITY})*"
        rf"(?:[ \t]+of(?:[ \t]+the)?[ \t]+{CAP}(?:[ \t]+{CAP}){{0,2}})?)\b"),
-    rx(rf"(?P<phi>{UPPER}(?:[ \t]+{UPPER}){{0,4}}[ \t]+(?:{FACILITY.upper()}))\b"),
+    rx(rf"(?P<phi>{UPPER}(?:[ \t]+{UPPER}){{0,4}}[ \t]+(?:{_FACILITY_UPPER}))\b"),
     # a hospital or clinic named in Spanish, Portuguese, French or Italian: "Hospital Regional de Cusco", "Clínica Santa
     # María", "Hôpital Saint-Louis" (not "Hospital Course", "Hospital Day 3")
     rx(rf"(?P<phi>(?:Hospital[ \t]+(?:{CAP}[ \t]+)?(?:de|del|do|da|dos|das|di|San|Santa|São|Sao|Nuestra)|Clínica|Clinica|Sanatorio"
