@@ -46,6 +46,8 @@ KEPT = [
     # a role's bracket or quotes holding no name; a word first name read as a word where a turn opens
     'the baby (Twin A) is feeding; pt\'s son (PCP) aware; the "Family" meeting', "Nurse: Will do. Ok Will call back",
     "metformin m e t f o r m i n", "the patient who is 95% adherent",
+    # an ambulance's call sign is no identifier; "oh" alone is no house number read out
+    "Unit: Medic 14   Crew: 2", "oh yeah Lane's awesome.",
     # a role as a speaker's tag before a turn, a role before its name, an insurer after "says"
     "Therapist: Excellent. Keep practising.\nInterpreter: She says Medicaid covers it.",
     # a dash that separates, a credential alone, a unit or service before a credential, service names

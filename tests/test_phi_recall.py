@@ -620,6 +620,31 @@ FOUND = [
     ("Clarrie (94 yesterday, on Anzac Day) was seen", "94", "AGE"),
     ("NURSE: Mrs. Beaulieu, how old are you now?\nMRS. BEAULIEU: Ninety-four! Ninety-five in June.", "Ninety-four", "AGE"),
     ("THE LIMES NURSING HOME - Orchard unit (1st floor)", "THE LIMES NURSING HOME", "INSTITUTION"),
+    # numbers of the Commonwealth's health services and registers, after a label's bracket or a "#" glued to them
+    ("Health Card (OHIP): 4472-881-905-KT", "4472-881-905-KT", "ID"),
+    ("OP No. RSH/OP/25/04418     Date 10/3/2025", "RSH/OP/25/04418", "ID"),
+    ("Dr Aoife Kiely, Consultant Rheumatologist\nIMC 412977", "412977", "ID"),
+    ("Dr S. Dlamini      Practice no: 0452971", "0452971", "ID"),
+    ("MK Mairéad Keane RGN PIN 118452  |  AO", "118452", "ID"),
+    ("5   Konstantinos Lagos       84   2953 71824 1           BSL 14.2", "2953 71824 1", "ID"),
+    ("found by PC Ross Baird (4471) at the scene", "4471", "ID"),
+    ("Referral faxed. Case #SRHT-24-11873.", "SRHT-24-11873", "ID"),
+    ("Speaker 1: your claim number still ends in... 6-6-0-9-4-1-7?", "6-6-0-9-4-1-7", "ID"),
+    ("PT: Six five one... five five five... zero one four four. Okay.", "Six five one... five five five... zero one four four",
+     "ID"),  # (read out, a phone's number and a record's look alike)
+    ("Caregiver: husband, HP 9117 4520", "9117 4520", "PHONE"),
+    # dates: a weekday's day, a date of service, a holiday of Quebec, a Welsh month
+    ("I started the lamotrigine last Thursday (the 2nd) and this morning", "2nd", "DATE"),
+    ("Police to do welfare check via the office Sun 9th pm.", "Sun 9th", "DATE"),
+    ("record two seven one eight four date of service the fifteenth um chief complaint", "the fifteenth", "DATE"),
+    ("Ninety-five on Saint-Jean-Baptiste, the twenty-fourth of June.", "Saint-Jean-Baptiste", "DATE"),
+    ("Meddygfa Tywi\n20 Mawrth 2025 / 20 March 2025", "20 Mawrth 2025", "DATE"),
+    # places: after "nr", after a label's colon up to a column gap, a listed town after a site, a county of any name
+    ("railings of the Clyde Walkway nr Finnieston by PC Baird", "Finnieston", "LOCATION"),
+    ("Wanjiru Kamau   Age 57   Sex F   Res: Githurai 45   Tel 0722 418 906", "Githurai 45", "LOCATION"),
+    ("~45 min to Fresenius Kidney Care Tahlequah MWF.", "Tahlequah", "LOCATION"),
+    ("Pt lives rural outside Tahlequah, Cherokee County, ~45 min", "Cherokee County", "LOCATION"),
+    ("Follow-up: Cardiology clinic (Alaska Heart & Vascular) 11/26 10:40", "Alaska Heart & Vascular", "INSTITUTION"),
 ]
 
 

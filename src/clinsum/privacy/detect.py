@@ -276,6 +276,8 @@ def streets_after_sites(text: str, sites: list[tuple[int, int]]) -> list[tuple[i
 # General, Marathon.", "Llanfair Road Surgery, Builth Wells\n", "Farmworker Health - Immokalee site".
 _TOWN_AFTER_SITE = regex.compile(rf"[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<town>{CAP}(?:[ \t]+{CAP})?)"
                                  rf"(?=[ \t]*(?:[.;\n]|$|,[ \t]*(?:{STATE}\b|[A-Z]{{1,2}}\d|\d{{4,5}}\b))|[ \t]+(?i:site|campus|branch)\b)")
+# ... or a listed town right after it: "Fresenius Kidney Care Tahlequah MWF"
+_LISTED_TOWN_AFTER_SITE = regex.compile(rf"[ \t]+(?P<town>{CAP}(?:[ \t]+{CAP})?)\b")
 # A title opens a person's name, not a town's: "Sample Clinic, Mister Sample".
 _TITLE_WORD = regex.compile(r"(?i:mr|mrs|ms|miss|mister|dr|doctor|prof|professor|sir|madam|nurse)\b")
 
@@ -286,7 +288,10 @@ def towns_after_sites(text: str, sites: list[tuple[int, int]]) -> list[tuple[int
     none)."""
     found = []
     for _, e in sites:
-        if (m := _TOWN_AFTER_SITE.match(text, e)) and not _STATE.fullmatch(town := m.group("town")) \
+        if not (m := _TOWN_AFTER_SITE.match(text, e)) and (listed := _LISTED_TOWN_AFTER_SITE.match(text, e)) \
+                and listed.group("town").lower() in towns() and listed.group("town").lower() not in lowercase_words():
+            m = listed
+        if m and not _STATE.fullmatch(town := m.group("town")) \
                 and not _TITLE_WORD.match(town) \
                 and town.lower() not in countries() and town.lower() not in provinces() and all(
                     is_name_word(w) and w.lower() not in department_words() for w in town.split()) and (
@@ -334,7 +339,7 @@ _FACILITY_WORD = regex.compile(rf"\b{FACILITY}\b|\b(?i:nursing[ \t]+home|medical
 _STATE_BEFORE_CODE = regex.compile(rf"[ \t,]+(?:{STATE}|[A-Z]{{2,3}})$")
 
 
-_ADDRESS_LABEL_LINE = regex.compile(r"\b(?i:address|addr|home[ \t]+address|residence|res)[ \t]*:[^\n]*?(?=[ \t.]*(?:\n|$))")
+_ADDRESS_LABEL_LINE = regex.compile(r"\b(?i:address|addr|home[ \t]+address|residence|res)[ \t]*:[^\n]*?(?=[ \t.]*(?:\n|$)|[ \t]{3}|\t)")
 
 
 def address_parts(text: str, codes: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -887,13 +892,15 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
                 continue  # "the Cardiology Clinic", "Urgent Care", "High School": a kind of place, not a place
             if value.lower() in countries() or _STATE.fullmatch(value):
                 continue  # "treated for malaria in Brazil", "from Kentucky": Safe Harbor keeps states and countries
-        if span.type == "LOCATION" and (overlaps_clinical(span.start, span.end) or value.lower() in countries() or all(
+        if span.type == "LOCATION" and not _DIVISION.search(value) and (
+                overlaps_clinical(span.start, span.end) or value.lower() in countries() or all(
                 not is_name_word(w) or w.lower() in department_words() for w in re.findall(r"[\w'’-]+", value))):
             continue  # "near Right knee", "outside of Work hours", "in SNF", "back in Haiti" (Safe Harbor keeps countries)
         kept.append(span)
     return kept
 
 
+_DIVISION = regex.compile(r"[ \t](?:County|Township|Borough|Parish|COUNTY|TOWNSHIP)$")  # "Cherokee County" is a place
 _SAINT_BEFORE = regex.compile(r"\b(?:St|Saint)\.?[ \t]+$")
 _PET_BEFORE = regex.compile(r"\b(?i:dogs?|cats?|pupp(?:y|ies)|kittens?|pets?|horses?)(?:[ \t]+(?i:named|called))?[ \t]*[(:,]?[ \t]*"
                             r"(?:\p{Lu}\p{Ll}+(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+))?$")

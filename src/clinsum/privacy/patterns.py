@@ -150,7 +150,7 @@ HOLIDAY = r"""(?:christmas(?:[ \t]+(?:eve|day))?|xmas|new[ \t]+year'?s(?:[ \t]+(
     |(?:the[ \t]+)?fourth[ \t]+of[ \t]+july|independence[ \t]+day|labor[ \t]+day|memorial[ \t]+day|veterans[ \t]+day|halloween
     |valentine'?s[ \t]+day|mother'?s[ \t]+day|father'?s[ \t]+day|martin[ \t]+luther[ \t]+king[ \t]+day|mlk[ \t]+day|presidents'?[ \t]+day
     |columbus[ \t]+day|(?:lunar|chinese)[ \t]+new[ \t]+year|good[ \t]+friday|hanukkah|yom[ \t]+kippur|rosh[ \t]+hashanah|diwali|eid(?:[ \t]+al-\w+)?|juneteenth
-    |(?:saint|st\.?)[ \t]+(?:patrick|paddy|david|andrew|george)['’]?s[ \t]+day|paddy['’]?s[ \t]+day|boxing[ \t]+day|canada[ \t]+day|anzac[ \t]+day
+    |(?:saint|st\.?)[ \t]+(?:patrick|paddy|david|andrew|george)['’]?s[ \t]+day|paddy['’]?s[ \t]+day|boxing[ \t]+day|canada[ \t]+day|anzac[ \t]+day|(?:saint|st)-jean(?:-baptiste)?|f[êe]te[ \t]+nationale
     |waitangi[ \t]+day|australia[ \t]+day|remembrance[ \t]+(?:day|sunday)|bonfire[ \t]+night|guy[ \t]+fawkes(?:[ \t]+night)?|hogmanay|burns[ \t]+night
     |emancipation[ \t]+day|kamehameha[ \t]+day|prince[ \t]+k[uū]hi[oō][ \t]+day|kwanzaa|passover|purim|ramadan|navratri|vesak|songkran|pongal
     |onam|vaisakhi|baisakhi|chuseok|matariki|mardi[ \t]+gras|cinco[ \t]+de[ \t]+mayo|d[ií]a[ \t]+de[ \t]+(?:los[ \t]+)?(?:muertos|reyes)|nochebuena
@@ -172,7 +172,7 @@ _FOREIGN_MONTHS = """enero febrero marzo abril mayo junio julio agosto septiembr
     ago dic janeiro fevereiro março maio junho julho setembro outubro novembro dezembro fev dez januar februar märz mai juni
     juli oktober dezember janvier février mars avril juin juillet août septembre octobre novembre décembre janv févr avr
     juil déc gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre giu lug ott januari februari maart mei
-    augustus stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia"""
+    augustus ionawr chwefror mawrth ebrill mehefin gorffennaf awst hydref tachwedd rhagfyr stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia"""
 _FOREIGN_WEEKDAYS = """lunes martes miércoles miercoles jueves viernes sábado sabado domingo mié sáb segunda terça quarta
     quinta sexta montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi
     dimanche lunedì martedì mercoledì giovedì venerdì sabato domenica maandag dinsdag woensdag donderdag vrijdag zaterdag
@@ -227,7 +227,7 @@ DATE_PATTERNS = [
     rx(r"(?<![\d-])(?P<phi>(?:19|20)\d{2}-(?:0[1-9]|1[0-2]))(?![\d-])"),
     # a day as an ordinal word after a date word: "seen on the fourth" (not "on the fourth floor", "after the
     # third dose", "by the second week")
-    rx(rf"\b(?:on|since|from|until|till|by|before|after)\s+(?P<phi>the\s+{ORDINAL_WORD})\b(?![\s-]+(?:day|days|time|times"
+    rx(rf"\b(?:on|since|from|until|till|by|before|after|date\s+of\s+service|dos|dated)\s+(?P<phi>the\s+{ORDINAL_WORD})\b(?![\s-]+(?:day|days|time|times"
        r"|dose|doses|floor|visit|visits|cycle|cycles|week|weeks|month|months|year|years|line|degree|grade|trimester"
        r"|round|session|sessions|attempt|try|one|shift|shifts|couple|few|part|half|set|step|stage|of\s+(?:the|his|her"
        r"|my|their|\d)))", re.IGNORECASE),
@@ -270,6 +270,9 @@ DATE_PATTERNS = [
     rx(r"(?:\b(?i:in|since|until|till|by|from|during|early|mid|late|last|next|this|of|before|after|your|her|his|their|our"
        r"|end[ \t]+of|beginning[ \t]+of)[ \t]+|\()"
        r"(?P<phi>January|February|March|April|May|June|July|August|September|October|November|December)\b(?![ \t]*\d)(?!['’]s)"),
+    # a weekday and the day of the month: "office Sun 9th pm", "last Thursday (the 2nd)"
+    rx(rf"\b(?P<phi>{WEEKDAY}\.?[ \t]+(?:the[ \t]+)?(?:[12]?\d|3[01])(?:st|nd|rd|th))\b", re.IGNORECASE),
+    rx(rf"\b{WEEKDAY}[ \t]*\((?P<phi>(?:the[ \t]+)?(?:[12]?\d|3[01])(?:st|nd|rd|th)|{ORDINAL_WORD})\)", re.IGNORECASE),
     # a day of the month alone after a date's cue, where the sentence ends: "clinic moved to the 9th.", "Next visit 13th."
     # ("the" after a word that also counts or ranks: not "from 3rd to 5th.")
     rx(r"\b(?:(?:on|to|until|till|by|before|after|since|from)[ \t]+(?=the\b)|(?:visit|appt|appointment|due)[ \t]+)"
@@ -361,10 +364,11 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
     |employee|insurance|ins|payer|enrollee|registration|reg|booking|order|requisition|lab|pharmacy|bin|pcn
     |UHID|IPD|OPD|UR|URN|PPSN|PPS|OHIP|RAMQ|PHN|HCN|NHS|CHI|IHI|NHI|health\s+card|card|Aadhaar|ABHA|PhilHealth(?:\s+PIN)?
     |A-?Number|alien\s+number|USCIS\s+receipt|receipt|inmate|booking|DOC|enc|pol|operator|NRIC|MyKad|NIN|HSN|SIN|ePCR
-    |AFIS|PESEL|CDL|GMC|NMC|HCPC|AHPRA)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
+    |AFIS|PESEL|CDL|GMC|NMC|HCPC|AHPRA|IMC|MCNZ|NMBI|HPCSA|SANC|(?:RGN|RN|RM|RPN|RNMH)\s+PIN)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
     |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|patient|pt|vehicle|plate
-    |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|lot|batch|tail|interpreter|IC|IP|run|incident)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
-    |(?:MRN|ID|SN)(?:\s*(?:number|no|num)\b\.?)?|\#)(?![A-Za-z])"""  # not a word's start: "ASHP/IDSA 2020"
+    |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|lot|batch|tail|interpreter|IC|IP|OP|run|incident
+    |practice|msg|message)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
+    |(?:MRN|ID|SN)(?:\s*(?:number|no|num)\b\.?)?|\#)(?:(?<=\#)|(?![A-Za-z]))"""  # not a word's start: "ASHP/IDSA 2020"
 _ID_VALUE = (r"(?:(?:[A-Z][ \t](?=\d))?(?=[A-Z0-9/-]*\d)[A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])){3,24}(?:[ \t]\d{2,6}){0,4}(?:[ \t]\d\b)?"  # "W227 8810 93"
              r"|(?-i:[A-Z]{2,4})(?:[ \t]\d{2,6}){1,4}(?-i:[A-Z])?)")  # "XJH 441 298 776", "plate BXR 4471", "KMH 447 019 22A"
 # Labels of other countries' identity, tax and health-insurance numbers (short ones only in capitals: "CI", "RG").
@@ -394,7 +398,7 @@ _NATIONAL_ID_VALUE = r"(?=(?:(?:[A-Z/.-]|[ \t](?=[A-Z]{0,2}\d))*\d){6})[A-Z\d]+(
 ID_PATTERNS = [
     # (the value whole or not at all: "MRN 2219-0048   Day +9" is no "2219-" before a unit; a unit right after a number
     # makes it a dose: "ID 40 mg")
-    rx(rf"(?<!\w){_ID_LABEL}\s*(?:\.{{2,}}|…+)?\s*(?:\#|:|-|=|is|was)?\s*(?:\#|:)?\s*(?:(?:still|now)\s+)?(?P<phi>(?>{_ID_VALUE}))\b"
+    rx(rf"(?<!\w){_ID_LABEL}\)?\s*(?:\.{{2,}}|…+)?\s*(?:\#|:|-|=|is|was)?\s*(?:\#|:)?\s*(?:(?:still|now)\s+)?(?P<phi>(?>{_ID_VALUE}))\b"
        rf"{_UNIT_RIGHT_AFTER}", re.IGNORECASE),
     # a code of letters and six digits or more (a DEA number, a record number in a table): "BK4471923", "M4410932",
     # "7219384TA"
@@ -406,6 +410,12 @@ ID_PATTERNS = [
     rx(r"\b(?:record|chart|account|acct|member|mrn|id|number|no|nhs|chi|hsn|phn|hcn|ohip|medicare|card)\.?\s*(?:\#|:)?\s*"
        r"(?P<phi>(?>\d{2,6}(?:[ \t]\d{2,6}){1,4}[A-Z]?))\b"  # whole or not at all ("Medical card 0481 772 19B")
        + _UNIT_RIGHT_AFTER, re.IGNORECASE),
+    # an Australian Medicare number with its reference digit, in a table's column: "2953 71824 1"; digits read out one by
+    # one with dashes: "claim number ends in 6-6-0-9-4-1-7"
+    rx(r"(?<![\d.-])(?P<phi>\d{4}[ \t]\d{5}[ \t]\d(?:[-/]\d)?)(?![\d.-])"),
+    rx(r"(?<![\w-])(?P<phi>\d(?:[ \t]?-[ \t]?\d){5,})(?![\w-])"),
+    # a police officer's collar number: "PC Ross Baird (4471)"
+    rx(rf"\b(?:PC|DC|PS|Sgt|Cst|Const|Constable|Officer)\.?[ \t]+{CAP}(?:[ \t]+{CAP})?[ \t]*\((?P<phi>\d{{3,6}})\)"),
     # a run of 12 to 19 digits is a card, an account or an accession number, never a measurement
     rx(r"(?<![\d.,/-])(?P<phi>\d{12,19})(?![\d.,/]\d|\d)"),
     # a national identity or insurance number of another country after its label, dots allowed only here (not "lab
@@ -421,7 +431,8 @@ PHONE_PATTERNS = [
     rx(r"(?<![\w/.-])(?P<phi>(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,5})?)"
         r"(?![\w/])", re.IGNORECASE),
     rx(r"\b(?:phone|tel|telephone|cell|mobile|mob|fax|pager|beeper|ph|contact(?:\s+number)?|call(?:\s+back)?(?:\s+at)?"
-        r"|teléfono|telefono|telefone|telefon|telemóvel|telemovel|tél|cel|celular|móvil|movil|handy|mobil|portable|cep\s+telefonu)"
+        r"|teléfono|telefono|telefone|telefon|telemóvel|telemovel|tél|cel|celular|móvil|movil|handy|mobil|portable|cep\s+telefonu"
+        r"|hp|h/p)"
         r"\s*(?:\#|:|no\.?|number)?\s*:?\s*(?P<phi>\+?\(?\d[\d\s().-]{5,16}\d)(?![\w/])", re.IGNORECASE),
     # a pager's or a bleep's number: "pager 4471", "pg 3308", "bleep 2271", "page him at 4412"
     rx(r"\b(?:pager|beeper|pgr|pg|bleep|page(?:[ \t]+(?:him|her|me|them|us))?[ \t]+(?:at|on))\.?\s*(?:\#|:|no\.?|number)?\s*:?\s*"
@@ -451,7 +462,7 @@ NATIONAL_PHONE = rx(r"(?<![\w/.,+-])(?:0\d{1,4}|\(0\d{1,4}\))(?:[ \t-]\d{2,6}){1
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 # a number's word, read out or in a number: "four", "oh", "nineteen", "hundred", "double"
 NUMBER_WORD = rf"(?:{_DIGIT_WORD}|{_TO_99}|hundred|thousand|double|triple)"
-_SPOKEN_GAP = r"(?:[ \t]*[,.]?[ \t]+|-)"
+_SPOKEN_GAP = r"(?:[ \t]*[,.]?[ \t]+|-|[ \t]*(?:\.{2,3}|…)[ \t]*)"  # "six five one... five five five"
 _SPOKEN_PIECE = rf"(?:{_DIGIT_WORD}|{_TO_99}|(?:double|triple)[ \t]+{_DIGIT_WORD}|dash|hyphen)"
 
 
@@ -575,7 +586,7 @@ ADDRESS_PATTERNS = [
     rx(rf"(?i:\b(?P<phi>(?:p[ \t.]*o[ \t.]*box|post[ \t]+office[ \t]+box|rr|rural[ \t]+route|county[ \t]+road|county[ \t]+rd"
        rf"|farm[ \t]+to[ \t]+market[ \t]+road)[ \t]+{spoken_number(1)}(?:[ \t]+box[ \t]+{spoken_number(1)})?))"),
     # a house number said in words: "forty one kessler road", "three-two-oh-eight Linden Avenue, apartment 5C"
-    rx(rf"\b(?P<phi>(?:{_TO_99}|oh)(?:[ \t-]+(?:{_TO_99}|oh|hundred|thousand|and)){{0,5}}[ \t]+"
+    rx(rf"\b(?P<phi>(?:{_TO_99}|oh(?=[ \t-]+(?:{_TO_99}|oh)\b))(?:[ \t-]+(?:{_TO_99}|oh|hundred|thousand|and)){{0,5}}[ \t]+"
        rf"(?!(?:more|times|days|weeks|months|years|hours|lane|way|blocks?|miles?|doors?)\b)(?:\p{{L}}[\p{{L}}'’-]+[ \t]+){{1,3}}"
        r"(?i:road|street|avenue|drive|lane|boulevard|court|terrace|parkway|place)\b(?:,?[ \t]+(?i:apartment|apt|unit|suite)"
        r"[ \t]+[\w-]+)?)", re.IGNORECASE),
@@ -645,7 +656,7 @@ LOCATION_PATTERNS = [
     rx(rf"\b(?:city|town|hometown)\s*:\s*(?P<phi>{_CITY})\b", re.IGNORECASE),
     # a town after a nearness word or as someone's origin: "near Wahpeton", "outside of Okemah", "up in Bend",
     # "a Fresno native"
-    rx(rf"\b(?i:near|outside(?:\s+of)?|(?:up|down|over|out|back)\s+(?:in|to|near|around))[ \t]+(?P<phi>{_CITY})"),
+    rx(rf"\b(?i:near|nr|outside(?:\s+of)?|(?:up|down|over|out|back)\s+(?:in|to|near|around))[ \t]+(?P<phi>{_CITY})"),
     rx(rf"\b(?i:a|an)[ \t]+(?P<phi>{_CITY})[ \t]+(?i:native|resident)\b"),
     # a town after a street and a comma: "1180 Old Mill Rd, Kettle Falls - backyard", "22 Elm St, Tucson, 520-555-0164"
     rx(rf"\d[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:(?:{CAP}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,3}}{_STREET}\.?"
@@ -695,7 +706,7 @@ FACILITY = r"""(?:NHS\s+(?:Foundation\s+)?Trust|NHS\s+FT|Health\s+Board|Hospital
     |Pharmacy|Associates|Medical\s+Group|Physicians|Family\s+Practice|Family\s+Medicine|Pediatrics|Home\s+Health
     |Community\s+Health|Health|Daycare|Day\s+Care|Assisted\s+Living|Senior\s+Living|Manor|Sanatorium|Center|Centre
     |High\s+School|Middle\s+School|Elementary(?:\s+School)?|School|Academy|College|University
-    |Church|Chapel|Cathedral|Temple|Mosque|Synagogue|Parish|Trust|Polyclinic|Ward|Wing|Regional|Pathology|Depot)"""
+    |Church|Chapel|Cathedral|Temple|Mosque|Synagogue|Parish|Trust|Heart\s+(?:&|and)\s+Vascular|Polyclinic|Ward|Wing|Regional|Pathology|Depot)"""
 # (in capitals: "THE LIMES NURSING HOME"; the letters only, a class such as \s stays as it is)
 _FACILITY_UPPER = regex.sub(r"(?<!\\)\p{Ll}", lambda m: m.group().upper(), FACILITY)
 _SITE_WORD = rf"(?:{CAP}|{UPPER}|St\.?|Mt\.?|of|the|and|&)"
