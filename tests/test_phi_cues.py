@@ -47,7 +47,10 @@ KEPT = [
     'the baby (Twin A) is feeding; pt\'s son (PCP) aware; the "Family" meeting', "Nurse: Will do. Ok Will call back",
     "metformin m e t f o r m i n", "the patient who is 95% adherent",
     # an ambulance's call sign is no identifier; "oh" alone is no house number read out
-    "Unit: Medic 14   Crew: 2", "oh yeah Lane's awesome.",
+    "Unit: Medic 14   Crew: 2", "oh yeah Lane's awesome.", "Pain on Left Side. Take on Day 3. Lives on Medicare.",
+    # durations as clinicians of the UK write them; a court's county; the Fire Department, the Cath Lab as services
+    "review 3/12. TCA 2/52. 5/7 abx.\n3/12   post-op review", "IN AND FOR THE COUNTY OF",
+    "PT STATES NO BROKEN BONES THE FIRE DEPARTMENT LIFTED HER", "to the Cath Lab at 0900; HOME HEALTH SKILLED NURSING VISIT",
     # a role as a speaker's tag before a turn, a role before its name, an insurer after "says"
     "Therapist: Excellent. Keep practising.\nInterpreter: She says Medicaid covers it.",
     # a dash that separates, a credential alone, a unit or service before a credential, service names

@@ -645,6 +645,13 @@ FOUND = [
     ("~45 min to Fresenius Kidney Care Tahlequah MWF.", "Tahlequah", "LOCATION"),
     ("Pt lives rural outside Tahlequah, Cherokee County, ~45 min", "Cherokee County", "LOCATION"),
     ("Follow-up: Cardiology clinic (Alaska Heart & Vascular) 11/26 10:40", "Alaska Heart & Vascular", "INSTITUTION"),
+    ("[Patient]: No, we moved. Now it is 3215 S 180th St, Apt 14, SeaTac, 98188.", "98188", "ZIP"),
+    ("Adeyemi reports pt lost his apartment on W 54th St in August", "W 54th St", "ADDRESS"),
+    ("can you mail the next refill to the address on Rainier Ave S?", "Rainier Ave S", "ADDRESS"),
+    ('- Abuela "Cuca" (pt\'s mother, ninety-three) also lives in home', "ninety-three", "AGE"),
+    ("this is doctor saleh dictating on jean-baptiste rochon medical record", "jean-baptiste rochon", "NAME"),
+    ("from Julie Roy, infirmière clinicienne, GMF des Deux-Rivières, Feb 26:", "GMF des Deux-Rivières", "INSTITUTION"),
+    ("Requested SNF auth for Good Samaritan Society - Fargo. Clinicals faxed", "Good Samaritan Society", "INSTITUTION"),
 ]
 
 
@@ -680,6 +687,7 @@ def test_an_identifier_ends_where_the_sentence_goes_on(tagger, text, expected):
     ("TIME | BEHAVIOR | INIT\n0200 | sleeping | RS", "TIME | BEHAVIOR | INIT\n0200 | sleeping | [NAME]"),
     # a found name's initials, but not a clinical abbreviation
     ("Seen by Anna Fox. AF on ECG, rate controlled.\nAF", "Seen by [NAME]. AF on ECG, rate controlled.\nAF"),
+    ("Seen by Nicole Sarah Walsh, moved from NSW.", "Seen by [NAME], moved from NSW."),
     ("Health visitor Kirsty Muir day 11.\nKM community midwife", "Health visitor [NAME] day 11.\n[NAME] community midwife"),
 ])
 def test_a_persons_initials_are_a_name(tagger, text, expected):

@@ -16,6 +16,7 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import date
+from bisect import bisect_right
 from functools import cache, lru_cache
 
 import regex
@@ -322,6 +323,21 @@ def towns_after_streets(text: str, streets: list[tuple[int, int]]) -> list[tuple
                 break
             found.append(m.span("place"))
             end = m.end()
+    return found
+
+
+# A ZIP code alone after a town that follows a street on the same line: "3215 S 180th St, Apt 14, SeaTac, 98188".
+_ZIP_AFTER_TOWN = regex.compile(r"[ \t]*,?[ \t]*(?P<zip>\d{5}(?:-\d{4})?)(?![\d/.,-]\d|\d)")
+
+
+def zips_after_towns(text: str, towns: list[tuple[int, int]], streets: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of a ZIP code right after a town (:data:`_ZIP_AFTER_TOWN`) that a street's address comes before on its line."""
+    street_ends = sorted(e for _, e in streets)
+    found = []
+    for start, end in towns:
+        if (m := _ZIP_AFTER_TOWN.match(text, end)) and any(
+                e <= start and "\n" not in text[e:start] for e in street_ends[:bisect_right(street_ends, start)][-3:]):
+            found.append(m.span("zip"))
     return found
 
 
@@ -782,6 +798,8 @@ class PhiDetector:
         spans += [PhiSpan(s, e, "LOCATION", 0.6) for s, e in towns_after_sites(text, sites)]
         streets = [(s.start, s.end) for s in spans if s.type == "ADDRESS"]
         spans += [PhiSpan(s, e, "LOCATION", 0.6) for s, e in towns_after_streets(text, streets)]
+        towns = [(s.start, s.end) for s in spans if s.type == "LOCATION"]
+        spans += [PhiSpan(s, e, "ZIP", 0.85) for s, e in zips_after_towns(text, towns, streets)]
         codes = [(s.start, s.end) for s in spans if s.type == "ZIP"]
         spans += [PhiSpan(s, e, kind, 0.6) for s, e, kind in address_parts(text, codes)]
         spelled = spelled_names(text, names)  # (a word a spelling names is a name found: its other mentions too)
@@ -892,7 +910,7 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
                 continue  # "the Cardiology Clinic", "Urgent Care", "High School": a kind of place, not a place
             if value.lower() in countries() or _STATE.fullmatch(value):
                 continue  # "treated for malaria in Brazil", "from Kentucky": Safe Harbor keeps states and countries
-        if span.type == "LOCATION" and not _DIVISION.search(value) and (
+        if span.type == "LOCATION" and not (_DIVISION.search(value) and not _FUNCTION_WORDS.fullmatch(value)) and (
                 overlaps_clinical(span.start, span.end) or value.lower() in countries() or all(
                 not is_name_word(w) or w.lower() in department_words() for w in re.findall(r"[\w'’-]+", value))):
             continue  # "near Right knee", "outside of Work hours", "in SNF", "back in Haiti" (Safe Harbor keeps countries)
@@ -901,6 +919,7 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
 
 
 _DIVISION = regex.compile(r"[ \t](?:County|Township|Borough|Parish|COUNTY|TOWNSHIP)$")  # "Cherokee County" is a place
+_FUNCTION_WORDS = regex.compile(r"(?i:(?:and|for|the|of|in|a|an|to)[ \t]+)+\S+")  # ("IN AND FOR THE COUNTY" is none)
 _SAINT_BEFORE = regex.compile(r"\b(?:St|Saint)\.?[ \t]+$")
 _PET_BEFORE = regex.compile(r"\b(?i:dogs?|cats?|pupp(?:y|ies)|kittens?|pets?|horses?)(?:[ \t]+(?i:named|called))?[ \t]*[(:,]?[ \t]*"
                             r"(?:\p{Lu}\p{Ll}+(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+))?$")
@@ -916,8 +935,9 @@ _SAINTS_THING = regex.compile(rf"['’]s[ \t]+{SAINTS_HERB_OR_DAY}")
 # A verb that opens a sentence before a site's name ("Attends Grace Baptist Church"; not "Mercy Hospital", nor a name's
 # first word inside a sentence: "working at Red Desert Propane", "work at Bass Pro").
 _FIRST_VERB = re.compile(r"([A-Za-z]{2,}ed|[A-Za-z]{2,}[^\Ws]s)\s+(?=\S)")  # "Graduated", "Attends"; not "Red", "Bass"
-# A preposition inside a site's capitalised words ends the words before the site: "FOLLOW UP AT MERCY CLINIC".
-_LAST_PREPOSITION = re.compile(r"^.*\b(?:AT|At|IN|In|TO|To|FROM|From)\s+(?=\S)")
+# A preposition inside a site's capitalised words ends the words before the site: "FOLLOW UP AT MERCY CLINIC"; so does
+# "THE" after some ("NO BROKEN BONES THE FIRE DEPARTMENT"; not "THE LIMES NURSING HOME").
+_LAST_PREPOSITION = re.compile(r"^.*(?:\b(?:AT|At|IN|In|TO|To|FROM|From)|(?<=\S[ \t])THE)\s+(?=\S)")
 
 
 def _opens_sentence(text: str, at: int) -> bool:

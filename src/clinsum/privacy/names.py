@@ -94,7 +94,7 @@ _LABEL = (r"(?:(?:patient|pt|client|resident)'?s?\s+name|name\s+(?:is|was)|name|
           r"|from|i'm|i\s+am|my\s+name\s+is|this\s+is|is\s+this|call\s+me|calls\s+me|called|goes\s+by|known\s+as|it'?s"
           r"|hi|hello|hey|thanks|thank\s+you|nice\s+to\s+meet\s+you|good\s+(?:morning|afternoon|evening)|bye"
           r"|speaking\s+with|talking\s+to|ask\s+for|asking\s+for|said|says|asked|replied|told|according\s+to"
-          r"|named(?:\s+(?:him|her))?|calls\s+(?:him|her)|name['’]s|kia\s+ora|thx|cheers|(?<![^\n])to(?=[ \t]*:)"
+          r"|named(?:\s+(?:him|her))?|calls\s+(?:him|her)|name['’]s|dictating\s+on|dictation\s+(?:on|for)|kia\s+ora|thx|cheers|(?<![^\n])to(?=[ \t]*:)"
           r"""|(?:goes\s+by|known\s+as|calls?\s+me|called|named)[ \t]+["“'‘](?=[^\W\d_]))""")
 # A form's field for a person other than the patient.
 _PERSON_FIELD = (r"(?:member|insured|subscriber|guarantor|beneficiary|applicant|decedent|employee|claimant|enrollee|recipient"
@@ -267,7 +267,7 @@ _ROLE_WORD = regex.compile(rf"(?i:{_ROLE}|caller|user|bot|agent|operator|speaker
 # Strong cues: the name words may be any capitalised (or, for labels, lowercase) non-common word.
 _STRONG_LABEL = re.compile(r"name|says|signed|dictated|transcribed|authenticated|attested|cc\b|seen by|referred by"
                            r"|discussed|spoke|accompanied|I'm|I am|this is|it'?s\b|call|goes by|known as|hi\b|hello|hey|thank"
-                           r"|meet|good|bye|speaking|talking|ask|said|replied|told|according|kia\s+ora|thx|cheers|^to\s*:",
+                           r"|meet|good|bye|speaking|talking|ask|said|replied|told|according|kia\s+ora|thx|cheers|dictati|^to\s*:",
                            re.IGNORECASE)
 # A speaker's tag at a line's start: what follows it is a name only when it is the whole turn.
 _SPEAKER_TAG = regex.compile(r"(?<=^|\n|[.?!][ \t])[ \t]*(?i:patient|pt|client|resident|guest_family|guest_clinician)[ \t]*:")
@@ -278,7 +278,8 @@ _SPEAKER_ROLE = regex.compile(rf"(?<=^|\n)[ \t]*(?i:{_ROLE})[ \t]*:", regex.VERB
 # A label that is as often a place's ("from Lithuania"): one word after it must be a dictionary name.
 _PLACE_LABEL = re.compile(r"\s*from\b", re.IGNORECASE)
 # Only a name label proper ("Name: john smith", "my name is john") makes a lowercase word a name.
-_LOWERCASE_LABEL = re.compile(r"name\s*(?::|is\b|,)|name['’]s|calls\s+(?:him|her)", re.IGNORECASE)
+_LOWERCASE_LABEL = re.compile(r"name\s*(?::|is\b|,)|name['’]s|calls\s+(?:him|her)|dictating\s+on|dictation\s+(?:on|for)",
+                              re.IGNORECASE)
 # Speakers of a chat log that are no person.
 _CHAT_SYSTEM = frozenset("me you system bot admin auto server unknown everyone all page pager ivr ai".split())
 # A transcript's numbered or lettered speaker: "SPEAKER_00", "Speaker A", "spk2", "Participant 1".
@@ -997,7 +998,8 @@ def other_mentions(text: str, names: list[tuple[int, int]]) -> list[tuple[int, i
     return spans
 
 
-_STATE_ABBREVIATION = regex.compile("|".join(STATES))
+# (and the states and provinces of Australia and Canada: "NSW" is no Nicole Sarah Walsh)
+_STATE_ABBREVIATION = regex.compile("|".join(STATES + "NSW VIC QLD TAS ACT NT SA ON QC BC AB MB SK NS NB PE NL YT NU".split()))
 _INITIALS_WORD = regex.compile(r"(?<![\p{L}\d.'’&/-])\p{Lu}{2,3}(?![\p{L}\d'’&-])")
 _CELL_START = regex.compile(r"(?:^|\n|[ \t]{2}|\t|\||:)[ \t]*$")
 _CELL_END = regex.compile(r"[ \t]*(?:$|\n|[ \t]{2}|\t|\||/)|[ \t]+\p{Lu}\p{Ll}+[ \t]+\p{Lu}")

@@ -172,7 +172,7 @@ _FOREIGN_MONTHS = """enero febrero marzo abril mayo junio julio agosto septiembr
     ago dic janeiro fevereiro março maio junho julho setembro outubro novembro dezembro fev dez januar februar märz mai juni
     juli oktober dezember janvier février mars avril juin juillet août septembre octobre novembre décembre janv févr avr
     juil déc gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre giu lug ott januari februari maart mei
-    augustus ionawr chwefror mawrth ebrill mehefin gorffennaf awst hydref tachwedd rhagfyr stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia"""
+    augustus stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia"""
 _FOREIGN_WEEKDAYS = """lunes martes miércoles miercoles jueves viernes sábado sabado domingo mié sáb segunda terça quarta
     quinta sexta montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi
     dimanche lunedì martedì mercoledì giovedì venerdì sabato domenica maandag dinsdag woensdag donderdag vrijdag zaterdag
@@ -210,7 +210,7 @@ DATE_PATTERNS = [
     # ("3/14: Na 130")
     rx(r"(?<![\d/.-])(?P<phi>0[1-9]/(?:0[1-9]|[12]\d|3[01])|1[0-2]/0[1-9]|(?:1[3-9]|2\d|3[01])/0[1-9])(?![\d/]|\.\d)"),
     # ... or a column's gap: "17/3  36+2/40. Well", "1/4   SVB 0342"
-    rx(rf"(?m)^[ \t>*•-]*(?P<phi>{_MONTH_DAY})(?:[ \t]*:|(?=[ \t]{{2,}}\S|\t))"),
+    rx(rf"(?m)^[ \t>*•-]*(?P<phi>{_MONTH_DAY})(?:[ \t]*:|(?<!/12|/52|/7)(?=[ \t]{{2,}}\S|\t))"),
     # a month and day before a time of day ("VT episode 1/29 0314", "3/14 14:20") or in a range of dates ("off 10/7
     # thru 10/21")
     rx(rf"(?<![\d/.-])(?P<phi>{_MONTH_DAY})(?=[ \t]+(?:@[ \t]*)?(?:[01]\d|2[0-3]):?[0-5]\d(?![\d.:/%])(?![ \t]*(?i:mg|ml|units?|cc)\b))"),
@@ -259,17 +259,24 @@ DATE_PATTERNS = [
                    rf"[ \t]+(?:before|after|of)[ \t]+)?{HOLIDAY}(?:,?[ \t]+(?:(?:19|20)\d{{2}}|{YEAR_WORDS}))?)\b", re.IGNORECASE),
                 lowercase_cue(HOLIDAY), cue_in_lowercase=True),
     rx(r"\b(?:on|since|dated?|DOS|DOB|seen|admitted|discharged|admission|discharge|visit|until|through|thru|left|off|as\s+of|"
-        r"d/c(?:'?d)?|dc'?d|transferred|TCA|TCI|review|reviewed|booked|due|changed|"
+        r"d/c(?:'?d)?|dc'?d|transferred|"
         rf"starting|started|surgery|born|follow[\s-]?up|f/u|appointment|appt|return|RTC|next|last|{WEEKDAY}|"
         r"labs?|drawn|collected|BMP|CMP|CBC|CXR|CT|MRI|echo|EKG|ECG|Holter|cultures?|UA|biopsy|bx|colonoscopy|EGD)"
         r"\s*[:(]?,?\s*"
         rf"(?P<phi>(?:(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])|{_DAY_MONTH})(?:[-–]{_MONTH_DAY})?)"
         rf"(?![\d/-]|:\d){_NOT_A_COUNT}", re.IGNORECASE),
+    # a day and a month after a cue of Commonwealth notes, not a duration written as clinicians of the UK write it ("TCA
+    # 24/3", "changed 23/04"; not "review 3/12", three months, "TCA 2/52", two weeks, "5/7", five days)
+    rx(rf"\b(?i:TCA|TCI|review|reviewed|booked|due|changed)[ \t]*:?[ \t]*(?P<phi>{_MONTH_DAY})(?![\d/]|\.\d|:\d)(?<!/12|/52|/7)"
+       rf"{_NOT_A_COUNT}"),
     # a month alone, capitalised, after a word that dates: "expired in October", "the Section 136 in January", "your May
     # visit", "(January - resolved)" (not "Hope", "June" or "April" as names: "with June", "April said")
     rx(r"(?:\b(?i:in|since|until|till|by|from|during|early|mid|late|last|next|this|of|before|after|your|her|his|their|our"
        r"|end[ \t]+of|beginning[ \t]+of)[ \t]+|\()"
        r"(?P<phi>January|February|March|April|May|June|July|August|September|October|November|December)\b(?![ \t]*\d)(?!['’]s)"),
+    # a date in Welsh, with its year: "20 Mawrth 2025"
+    rx(r"\b(?P<phi>\d{1,2}[ \t]+(?i:ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd|rhagfyr)"
+       r"[ \t]+(?:19|20)\d{2})\b"),
     # a weekday and the day of the month: "office Sun 9th pm", "last Thursday (the 2nd)"
     rx(rf"\b(?P<phi>{WEEKDAY}\.?[ \t]+(?:the[ \t]+)?(?:[12]?\d|3[01])(?:st|nd|rd|th))\b", re.IGNORECASE),
     rx(rf"\b{WEEKDAY}[ \t]*\((?P<phi>(?:the[ \t]+)?(?:[12]?\d|3[01])(?:st|nd|rd|th)|{ORDINAL_WORD})\)", re.IGNORECASE),
@@ -326,6 +333,8 @@ AGE_PATTERNS = [
     rx(rf"\b(?i:pt|patient|she|he|who|mother|father|mom|dad|husband|wife|sister|brother|grandmother|grandfather|aunt|uncle)"
        rf"\s+(?i:is|was)\s+(?P<phi>{AGE_OVER_89})(?![.,]\d)(?=\s+(?i:and|but|with|now|today|yo|y/o)\b|\s*[.,;!])"),
     rx(rf"\b(?i:the\s+)?(?i:patient|pt|woman|man|lady|gentleman|mother|father|husband|wife),\s+(?P<phi>{AGE_OVER_89}),"),
+    rx(rf"\b(?i:mother|father|mom|dad|husband|wife|grandmother|grandfather|grandma|grandpa|aunt|uncle|sister|brother),[ \t]+"
+       rf"(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?=[ \t]*[),;])"),
     rx(rf"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+{CAP}(?:\s+{CAP})?(?:\s*\((?P<phi>{AGE_OVER_89})\)|,\s+(?P<phi>{AGE_OVER_89}),)"),
     rx(rf"\b(?i:pt|patient|resident|client)\s*:\s*{CAP}(?:\s+{CAP}){{0,2}},\s+(?P<phi>{AGE_OVER_89})\b(?![./]\d)"),
     rx(rf"\b(?i:at)\s+(?P<phi>{AGE_OVER_89}),\s+(?i:she|he|they|the\s+patient|pt|my\s+\w+|her\s+\w+|his\s+\w+)\b"),
@@ -600,6 +609,10 @@ ADDRESS_PATTERNS = [
     # (not "RR 18": a respiratory rate)
     rx(r"\b(?P<phi>(?:RR|R\.R\.|RD|R\.D\.|HC|HCR|Star[ \t]+Route)[ \t]*\d{1,3},?[ \t]+Box[ \t]+\d{1,5}(?:-?[A-Z]\b)?"
        r"|Rural\s+Route[ \t]*\d{1,3}(?:,?[ \t]+Box[ \t]+\d{1,5})?)\b", regex.IGNORECASE),
+    # a street without its house number, after "on" or "off": "lost his apartment on W 54th St", "the address on Rainier
+    # Ave S" (a direction or a number or two capitalised words before the street's kind: not "on Main Street" alone)
+    rx(rf"\b(?:on|off)[ \t]+(?P<phi>(?:(?:N|S|E|W|NE|NW|SE|SW)\.?[ \t]+(?:{CAP}|\d{{1,3}}(?:st|nd|rd|th))|{CAP}(?:[ \t]+{CAP})?)[ \t]+"
+       rf"{_STREET}\.?(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b)?)"),
     # a numbered street, or a house number and a street without a suffix, after a place word: "lives on 3rd
     # street", "found down at her home on 1420 Greenleaf."
     rx(r"\b(?:on|at|off|near)[ \t]+(?P<phi>(?:\d{1,3}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth"
@@ -706,7 +719,7 @@ FACILITY = r"""(?:NHS\s+(?:Foundation\s+)?Trust|NHS\s+FT|Health\s+Board|Hospital
     |Pharmacy|Associates|Medical\s+Group|Physicians|Family\s+Practice|Family\s+Medicine|Pediatrics|Home\s+Health
     |Community\s+Health|Health|Daycare|Day\s+Care|Assisted\s+Living|Senior\s+Living|Manor|Sanatorium|Center|Centre
     |High\s+School|Middle\s+School|Elementary(?:\s+School)?|School|Academy|College|University
-    |Church|Chapel|Cathedral|Temple|Mosque|Synagogue|Parish|Trust|Heart\s+(?:&|and)\s+Vascular|Polyclinic|Ward|Wing|Regional|Pathology|Depot)"""
+    |Church|Chapel|Cathedral|Temple|Mosque|Synagogue|Parish|Trust|Society|Heart\s+(?:&|and)\s+Vascular|Polyclinic|Ward|Wing|Regional|Pathology|Depot)"""
 # (in capitals: "THE LIMES NURSING HOME"; the letters only, a class such as \s stays as it is)
 _FACILITY_UPPER = regex.sub(r"(?<!\\)\p{Ll}", lambda m: m.group().upper(), FACILITY)
 _SITE_WORD = rf"(?:{CAP}|{UPPER}|St\.?|Mt\.?|of|the|and|&)"
@@ -818,12 +831,12 @@ INSTITUTION_PATTERNS = [
         |comarcal|municipal|distrital|estadual|militar)|Klinikum|Krankenhaus|Kliniken|Szpital|SZPITAL|Przychodnia|PRZYCHODNIA
         |Apotheke|Gesundheitszentrum|Consultori|CONSULTORI|Ambulatorio|Studio[ \t]+(?:Medico|Pediatrico|Dentistico)|Casa[ \t]+di
         [ \t]+Cura|Unidade[ \t]+de[ \t]+Saúde(?:[ \t]+Familiar)?|UNIDADE[ \t]+DE[ \t]+SAÚDE(?:[ \t]+FAMILIAR)?|Centro[ \t]+de
-        [ \t]+Saúde|Clinique|CLINIQUE|Ziekenhuis|Huisartsenpraktijk|Farmacia|Farmácia|Pharmacie|Apteka|Residencia|Hogar)
+        [ \t]+Saúde|Clinique|CLINIQUE|GMF|CLSC|CHSLD|CISSS|CIUSSS|Ziekenhuis|Huisartsenpraktijk|Farmacia|Farmácia|Pharmacie|Apteka|Residencia|Hogar)
         (?:[ ](?:(?i:de|del|la|los|las|do|da|dos|das|des|di|am|an|der|für|im\.|św\.|sw\.)|{CAP}|{UPPER}|"[^"\n]{{2,30}}")){{0,6}}
         [ ](?:{CAP}|{UPPER})(?:-(?:{CAP}|{UPPER}))?)(?![\w'’-])"""),
                 WordCue("""hospital klinikum krankenhaus kliniken szpital przychodnia apotheke gesundheitszentrum consultori
                 ambulatorio studio casa unidade centro clinique ziekenhuis huisartsenpraktijk farmacia farmácia pharmacie
-                apteka residencia hogar""")),
+                apteka residencia hogar gmf clsc chsld cisss ciusss""")),
     # a hospital named for a saint: "was at St. Elizabeth's", "Saint Joseph's in January" (not "St. John's wort",
     # "St. Patrick's Day")
     rx(rf"(?P<phi>(?:St|Saint)\.?[ \t]+\p{{Lu}}\p{{Ll}}+['’]s)(?!\p{{L}})(?![ \t]+{SAINTS_HERB_OR_DAY})"),
