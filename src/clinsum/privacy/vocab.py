@@ -146,7 +146,8 @@ def provinces() -> frozenset[str]:
     |new brunswick|newfoundland|labrador|prince edward island|british columbia|yukon|nunavut|northwest territories
     |new south wales|victoria|queensland|tasmania|western australia|south australia|northern territory|western cape
     |eastern cape|northern cape|gauteng|kwazulu-natal|limpopo|mpumalanga|free state|north west|northern ireland|punjab
-    |sindh|kerala|tamil nadu|karnataka|maharashtra|gujarat|rajasthan|bihar|west bengal""".split("|"))
+    |sindh|kerala|tamil nadu|karnataka|maharashtra|gujarat|rajasthan|bihar|west bengal
+    |nsw|vic|qld|tas|act|sa|nt|on|qc|bc|ab|mb|sk|ns|nb|pe|pei|nl|yt|nu""".split("|"))
 
 
 @cache
