@@ -886,7 +886,7 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
                 and not (is_eponym_surname(value) and _TITLE_BEFORE.search(text, max(0, span.start - 12), span.start)
                          and not _EPONYM_NOUN.match(text, span.end)):
             continue  # (but a surname after a title: "Dr. Parkinson (hospitalist)"; not "Dr. Foley catheter")
-        if span.type == "LOCATION" and _STATE.fullmatch(value) or span.type == "NAME" and (
+        if span.type == "LOCATION" and (_STATE.fullmatch(value) or value.lower() in provinces()) or span.type == "NAME" and (
                 _AFTER_COMMA_STATE.search(value) and value.split(",")[0].strip().lower() in cities()
                 or " " in value and _STATE.fullmatch(value)
                 or _in_state_name(text, span)):
