@@ -72,7 +72,7 @@ ALLOWED = [
     "BP 120/80, HR 72. Pain 7/10. Strength 5/5.",
     "Metformin 500 mg twice daily.",
     "Nystagmus on Dix-Hallpike testing. Murphy's sign negative.",
-    "Will return in May for recheck.",
+    "Will return in 2 weeks for recheck.",
     "Plan: 1000 mg acetaminophen every 8 hours. Case 2 reviewed.",
     # staging, eponyms, guideline bodies, disease abbreviations that look like titles or labels
     "Grade II glioma, stage III CKD, stage IVA NSCLC.",
@@ -100,7 +100,7 @@ ALLOWED = [
     "Pain near Right knee. Was living in Korea, then back in Haiti. 2019-2020: anemia.",
     # languages and countries after a lowercase word, a two-word eponym, lowercase clinical words and lists
     "She speaks German at home and some French. Immigrated to the United States of America in 1957.",
-    "His mother died of Lou Gehrig's disease. Positive Murphy sign. History of Bell palsy. Seen last June.",
+    "His mother died of Lou Gehrig's disease. Positive Murphy sign. History of Bell palsy. Seen last year.",
     "There was frank hematuria. Reports nausea, vomiting and diarrhea. Hope, faith and family help him cope.",
     "Her husband states she fell. The patient was from Brazil. Child-Pugh class B. Mother - no concerns.",
     "He works in Construction and studies in Spanish at night. She is Cuban; her father lives in Germany.",

@@ -694,6 +694,12 @@ def test_a_persons_initials_are_a_name(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
 
 
+def test_a_month_alone_is_a_date_and_will_there_no_name(tagger):
+    """Safe Harbor keeps a date's year only: a month alone after a word that dates it goes too."""
+    text = "Will return in May for recheck. Seen last June. Labs from March were normal."
+    assert tagger.redact(text)[0] == "Will return in [DATE] for recheck. Seen last [DATE]. Labs from [DATE] were normal."
+
+
 def test_institutions_can_be_kept(tmp_path):
     source = tmp_path / "note.txt"
     source.write_text("Dr. Okafor saw her at Riverside General Hospital.", encoding="utf-8")

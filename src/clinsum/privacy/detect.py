@@ -24,8 +24,8 @@ import regex
 from clinsum.privacy.addresses import find_address_blocks
 from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import (
-    find_names, find_references_and_handles, initials_of_names, is_lowercase_text, is_word_first_name, other_mentions, patient_cells, spelled_names, table_ages,
-    table_places, table_record_numbers, with_companions,
+    find_names, find_references_and_handles, initials_of_names, is_lowercase_text, is_word_first_name, name_fields,
+    other_mentions, patient_cells, spelled_names, table_ages, table_places, table_record_numbers, with_companions,
 )
 from clinsum.privacy.patterns import (
     ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, DATE_PATTERNS, EMPLOYER_PATTERN, FACILITY,
@@ -111,6 +111,7 @@ class _ClinicalRecognizers:
             SpanRecognizer("NAME", find_names, NAME_SCORE, "Cue"),
             SpanRecognizer(UNCUED_NAME, find_tagged_names, NAME_SCORE, "Context"),
             SpanRecognizer("NAME", find_references_and_handles, NAME_SCORE, "Reference"),
+            SpanRecognizer("NAME", name_fields, NAME_SCORE, "Field"),
             SpanRecognizer("ADDRESS", find_address_blocks, 0.85, "Layout"),
             SpanRecognizer("LOCATION", find_cities, 0.6, "Gazetteer"),
             SpanRecognizer("LOCATION", find_unlisted_places, 0.6, "Unlisted"),
@@ -876,6 +877,7 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
     table, :func:`patient_cells`), and dates that are doses, ratios or readings."""
     kept, overlaps_clinical = [], _overlap_finder(clinical)
     cells = set(patient_cells(text)) if any(s.type == "NAME" and "," in text[s.start:s.end] for s in spans) else set()
+    cells |= set(name_fields(text)) if any(s.type == "NAME" for s in spans) else set()
     for span in spans:
         value = text[span.start: span.end]
         if (span.start, span.end) in cells:  # a patient's column: "PARKINSON, DELIA" is a person

@@ -100,7 +100,7 @@ _LABEL = (r"(?:(?:patient|pt|client|resident)'?s?\s+name|name\s+(?:is|was)|name|
 _PERSON_FIELD = (r"(?:member|insured|subscriber|guarantor|beneficiary|applicant|decedent|employee|claimant|enrollee|recipient"
                  r"|cardholder|policyholder|informant|requester|requestor|prescriber|ordering(?:[ \t]+(?:provider|physician|md))?"
                  r"|verified[ \t]+by|reviewed[ \t]+by|performed[ \t]+by|collected[ \t]+by|administered[ \t]+by|entered[ \t]+by"
-                 r"|read[ \t]+by)")
+                 r"|read[ \t]+by|crew)")
 _ROLE_NAME = rf"(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}}"
 _NAME_PATTERNS = {
     # "Dr. Adams", "Mrs. Maria Garcia", "DR. LEE", "dr smith"
@@ -252,7 +252,7 @@ _NAME_PATTERNS = {
     # a nickname in quotes inside a name: 'Robert "Bobby" Lee'
     "nickname": rx(rf"(?P<phi>{CAP}[ \t]+[\"“'‘]{CAP}[\"”'’][ \t]+{CAP})"),
     # a first initial and a surname: "communicated to S. Whitehorse", "J. Obi"
-    "initial_surname": rx(rf"(?<![\p{{L}}\d.])(?P<phi>\p{{Lu}}\.[ \t]?{CAP})"),
+    "initial_surname": rx(rf"(?<![\p{{L}}\d.])(?P<phi>\p{{Lu}}\.[ \t]?(?:{CAP}|{UPPER}))"),
     # "Smith, John" in headers
     "last_first": rx(rf"(?P<phi>(?:{CAP}|{UPPER}),{_GAP}{CAP}(?:{_GAP}{INITIAL})?|{UPPER},[ \t]*{UPPER}(?:{_GAP}\p{{Lu}}\.?(?!\p{{L}}))?)"),
     # "John Smith", "JOHN A. SMITH"
@@ -766,6 +766,23 @@ def table_columns(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[i
 # A patient's cell written surname first: "PARKINSON, DELIA", "Two Bulls, Irving", "Sandoval Reyes, Ana".
 _SURNAME_COMMA_GIVEN = regex.compile(r"(?P<surname>\p{L}[\p{L}'’-]*(?:[ ]\p{L}[\p{L}'’-]*){0,2}),[ ]?(?P<given>\p{L}[\p{L}'’-]+)"
                                      r"(?:[ ]\p{L}[\p{L}'’.-]*)?")
+
+
+# A form's field for a person's name, its value alone in its cell: "Surname: FROST      Forename: Heather", "| First name:
+# Hope |" (a name whatever its words are, which the allow-list keeps; not "Name: Unknown", nor a drug after "Name:").
+_NAME_FIELD = regex.compile(rf"""(?:(?<=^|\n|[ \t]{{2}}|\t|\|)[ \t]*)(?:(?i:patient|pt|client|child|baby|infant|mother|father)['’]?s?[ \t]+)?
+    (?P<label>(?i:surname|forename|first[ \t]+name|last[ \t]+name|given[ \t]+names?|family[ \t]+name|name))[ \t]*:[ \t]*
+    (?P<value>(?:{CAP}|{UPPER})(?:[ \t-](?:{CAP}|{UPPER}|{PARTICLE})){{0,3}})(?=[ \t]*(?:$|\n|[ \t]{{2}}|\t|\|))""", regex.VERBOSE)
+_NO_NAME_VALUE = frozenset("unknown none not given declined pending see refused anonymous baby girl boy".split())
+
+
+def name_fields(text: str) -> list[tuple[int, int]]:
+    """Values of a form's fields for a person's name (:data:`_NAME_FIELD`)."""
+    if ":" not in text:
+        return []
+    return [m.span("value") for m in _NAME_FIELD.finditer(text)
+            if m.group("value").lower() not in _NO_NAME_VALUE and m.group("value").split()[0].lower() not in _NO_NAME_VALUE
+            and not (m.group("label").lower() == "name" and clinical_spans(m.group("value")))]
 
 
 def patient_cells(text: str) -> list[tuple[int, int]]:
