@@ -252,7 +252,7 @@ _NAME_PATTERNS = {
     # a nickname in quotes inside a name: 'Robert "Bobby" Lee'
     "nickname": rx(rf"(?P<phi>{CAP}[ \t]+[\"“'‘]{CAP}[\"”'’][ \t]+{CAP})"),
     # a first initial and a surname: "communicated to S. Whitehorse", "J. Obi"
-    "initial_surname": rx(rf"(?<![\p{{L}}\d.])(?P<phi>\p{{Lu}}\.[ \t]?(?:{CAP}|{UPPER}))"),
+    "initial_surname": rx(rf"(?<![\p{{L}}\d.])(?<!\d[ \t])(?P<phi>\p{{Lu}}\.[ \t]?(?:{CAP}|{UPPER}))"),  # (not "1 L. SIADH")
     # "Smith, John" in headers
     "last_first": rx(rf"(?P<phi>(?:{CAP}|{UPPER}),{_GAP}{CAP}(?:{_GAP}{INITIAL})?|{UPPER},[ \t]*{UPPER}(?:{_GAP}\p{{Lu}}\.?(?!\p{{L}}))?)"),
     # "John Smith", "JOHN A. SMITH"
