@@ -652,6 +652,11 @@ FOUND = [
     ("this is doctor saleh dictating on jean-baptiste rochon medical record", "jean-baptiste rochon", "NAME"),
     ("from Julie Roy, infirmière clinicienne, GMF des Deux-Rivières, Feb 26:", "GMF des Deux-Rivières", "INSTITUTION"),
     ("Requested SNF auth for Good Samaritan Society - Fargo. Clinicals faxed", "Good Samaritan Society", "INSTITUTION"),
+    ("Surname: FROST      Forename: Heather      DOB: 02/02/1950", "FROST", "NAME"),
+    ("CREW: M. NAIDOO (ALS) / K. BOTHA   CASE NO 883104", "K. BOTHA", "NAME"),
+    ("1 L. Abernethy-Cole | 67 M | wk 1", "L. Abernethy-Cole", "NAME"),
+    ("[AUDIT] login user=jkowalczyk ip=203.0.113.77", "jkowalczyk", "NAME"),
+    ("Directions: gray house at the corner of Maple and Fifth, behind the store", "Maple and Fifth", "ADDRESS"),
 ]
 
 

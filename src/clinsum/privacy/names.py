@@ -252,7 +252,8 @@ _NAME_PATTERNS = {
     # a nickname in quotes inside a name: 'Robert "Bobby" Lee'
     "nickname": rx(rf"(?P<phi>{CAP}[ \t]+[\"“'‘]{CAP}[\"”'’][ \t]+{CAP})"),
     # a first initial and a surname: "communicated to S. Whitehorse", "J. Obi"
-    "initial_surname": rx(rf"(?<![\p{{L}}\d.])(?<!\d[ \t])(?P<phi>\p{{Lu}}\.[ \t]?(?:{CAP}|{UPPER}))"),  # (not "1 L. SIADH")
+    "initial_surname": rx(rf"(?<![\p{{L}}\d.])(?:(?P<phi>\p{{Lu}}\.[ \t]?{CAP})|(?<!\d[ \t])(?P<phi>\p{{Lu}}\.[ \t]?{UPPER}))"),
+    # (in capitals not after a number: "1 L. SIADH" is a litre)
     # "Smith, John" in headers
     "last_first": rx(rf"(?P<phi>(?:{CAP}|{UPPER}),{_GAP}{CAP}(?:{_GAP}{INITIAL})?|{UPPER},[ \t]*{UPPER}(?:{_GAP}\p{{Lu}}\.?(?!\p{{L}}))?)"),
     # "John Smith", "JOHN A. SMITH"
@@ -1046,18 +1047,18 @@ def initials_of_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int
 
 
 # A letter's reference, the writer's initials and the typist's, alone where a line starts ("RPJ/lh   typed 28/2/25",
-# "Our ref: DH/mc"); a chat's handle ("@pnowak: will call after rounds", "thx @lbaptiste").
+# "Our ref: DH/mc"); a chat's handle ("@pnowak: will call after rounds", "thx @lbaptiste", "login user=jkowalczyk").
 _LETTER_REFERENCE = regex.compile(r"(?m)^[ \t]*(?:(?i:our|your)?[ \t]*(?i:ref)\.?[ \t]*:?[ \t]*)?"
                                   r"(?P<writer>\p{Lu}{2,4})/(?P<typist>\p{Ll}{2,3})(?=[ \t]|$)")
-_HANDLE = regex.compile(r"(?<![\w.@])@(?P<handle>\p{L}+(?:[._]\p{L}+)?)(?![\w.@-]*\.\p{L}{2,}\b)(?![\w@])")
+_HANDLE = regex.compile(r"(?<![\w.@])@(?P<handle>\p{L}+(?:[._]\p{L}+)?)(?![\w.@-]*\.\p{L}{2,}\b)(?![\w@])"
+                        r"|\b(?i:user|username|userid|login)[ \t]*[=:][ \t]*(?P<handle>\p{L}+(?:[._]\p{L}+)?)(?![\w@])")
 
 
 def find_references_and_handles(text: str) -> list[tuple[int, int]]:
     """Spans of the initials of a letter's reference and of chat handles (:data:`_LETTER_REFERENCE`, :data:`_HANDLE`);
     the allow-list drops those that are clinical or common words ("BP/HR", "@all")."""
     spans = [m.span(g) for m in _LETTER_REFERENCE.finditer(text) for g in ("writer", "typist")]
-    if "@" in text:
-        spans += [m.span("handle") for m in _HANDLE.finditer(text)]
+    spans += [m.span("handle") for m in _HANDLE.finditer(text)]
     return spans
 
 

@@ -609,6 +609,8 @@ ADDRESS_PATTERNS = [
     # (not "RR 18": a respiratory rate)
     rx(r"\b(?P<phi>(?:RR|R\.R\.|RD|R\.D\.|HC|HCR|Star[ \t]+Route)[ \t]*\d{1,3},?[ \t]+Box[ \t]+\d{1,5}(?:-?[A-Z]\b)?"
        r"|Rural\s+Route[ \t]*\d{1,3}(?:,?[ \t]+Box[ \t]+\d{1,5})?)\b", regex.IGNORECASE),
+    # the streets of a corner: "gray house at the corner of Maple and Fifth", "corner of Congress and 11th"
+    rx(rf"\b(?i:corner)[ \t]+of[ \t]+(?P<phi>(?:{CAP}|{_NUMBERED})(?:[ \t]+{_STREET}\.?)?{_AND}(?:{CAP}|{_NUMBERED})(?:[ \t]+{_STREET}\.?)?)"),
     # a street without its house number, after "on" or "off": "lost his apartment on W 54th St", "the address on Rainier
     # Ave S" (a direction or a number or two capitalised words before the street's kind: not "on Main Street" alone)
     rx(rf"\b(?:on|off)[ \t]+(?P<phi>(?:(?:N|S|E|W|NE|NW|SE|SW)\.?[ \t]+(?:{CAP}|\d{{1,3}}(?:st|nd|rd|th))|{CAP}(?:[ \t]+{CAP})?)[ \t]+"
