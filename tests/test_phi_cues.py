@@ -51,7 +51,7 @@ KEPT = [
     # durations as clinicians of the UK write them; a court's county; the Fire Department, the Cath Lab as services
     "review 3/12. TCA 2/52. 5/7 abx.\n3/12   post-op review", "IN AND FOR THE COUNTY OF",
     "PT STATES NO BROKEN BONES THE FIRE DEPARTMENT LIFTED HER", "fluid restrict 1 L. SIADH workup",
-    "Name: Metformin   Dose: 500 mg", "the corner of the bed and the wall",
+    "Name: Metformin   Dose: 500 mg", "the corner of the bed and the wall", "Referred to District Nursing for dressings.",
     "CULTURE: E. COLI >100K. S. AUREUS (MRSA). K. PNEUMONIAE. P. AERUGINOSA", "K. Pneumoniae and P. Aeruginosa grew", "to the Cath Lab at 0900; HOME HEALTH SKILLED NURSING VISIT",
     # a role as a speaker's tag before a turn, a role before its name, an insurer after "says"
     "Therapist: Excellent. Keep practising.\nInterpreter: She says Medicaid covers it.",

@@ -693,6 +693,10 @@ def test_an_identifier_ends_where_the_sentence_goes_on(tagger, text, expected):
     # a found name's initials, but not a clinical abbreviation
     ("Seen by Anna Fox. AF on ECG, rate controlled.\nAF", "Seen by [NAME]. AF on ECG, rate controlled.\nAF"),
     ("Seen by Nicole Sarah Walsh, moved from NSW.", "Seen by [NAME], moved from NSW."),
+    # an address line's street part is its street only; a site in capitals starts after a clinical word in it
+    ("Pt lives w/ partner and 3yo dtr at 2218 S. Christiana Ave, 2nd fl, Little Village 60623.",
+     "Pt lives w/ partner and 3yo dtr at [ADDRESS], [ADDRESS] [ZIP]."),
+    ("HX CHF ST JOSEPH MEDICAL CENTER", "HX CHF [INSTITUTION]"),
     ("Health visitor Kirsty Muir day 11.\nKM community midwife", "Health visitor [NAME] day 11.\n[NAME] community midwife"),
 ])
 def test_a_persons_initials_are_a_name(tagger, text, expected):

@@ -31,7 +31,7 @@ from clinsum.privacy.patterns import (
     ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, DATE_PATTERNS, EMPLOYER_PATTERN, FACILITY,
     ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_EMPLOYER_PATTERN, LOWERCASE_SITE, MONTH, NATIONAL_PHONE,
     NUMBER_WORD, PHONE_PATTERNS, SAINTS_HERB_OR_DAY, SPOKEN_EMAIL_PATTERNS, SPOKEN_ID_PATTERNS, SPOKEN_PHONE_PATTERNS,
-    SPOKEN_URL_PATTERNS, SSN_PATTERNS, STATE, STATE_NAMES, STREET_WORDS, TRADE_WORD, UPPER, WEEKDAY, WORD_AGE, WRITTEN_EMAIL_PATTERNS,
+    SPOKEN_URL_PATTERNS, SSN_PATTERNS, STATE, STATE_NAMES, STREET_ADDRESS, STREET_WORDS, TRADE_WORD, UPPER, WEEKDAY, WORD_AGE, WRITTEN_EMAIL_PATTERNS,
     WRITTEN_URL_PATTERNS, ZIP_PATTERNS, CuedPattern,
 )
 from clinsum.privacy.place_tagger import find_places
@@ -348,7 +348,10 @@ def zips_after_towns(text: str, towns: list[tuple[int, int]], streets: list[tupl
 # address, a county ("Co. Cork") and other name words a place; the first part that is none (a person's name with a
 # role, a site: "SONAS LODGE NURSING HOME") ends the reading.
 _PART_BEFORE = regex.compile(r"(?m)(?:^|(?<=[,:|·•\t]|[ \t][-–—][ \t]|[ \t]{2}))[ \t]*(?P<part>[^,:|·•\t\n]+?)[ \t]*[,]?[ \t]*$")
-_STREET_PART = regex.compile(rf"(?:\d[\w/-]*[ \t]+.*|.*\b{STREET_WORDS}\.?|(?i:flat|apt|apartment|unit|suite|level|block)\.?[ \t]*[\w-]{{1,5}})",
+_STREET_WORD = rf"(?:{CAP}|{UPPER}|[NSEW]\.?|\d{{1,3}}(?:st|nd|rd|th)|(?i:de|la|y|du|des|van|der|del|da))"
+_STREET_PART = regex.compile(rf"""(?:\d[\w/-]*,?[ \t]+{_STREET_WORD}(?:[ \t]+{_STREET_WORD}){{0,5}}\.?
+    |{_STREET_WORD}(?:[ \t]+{_STREET_WORD}){{0,4}}[ \t]+{STREET_WORDS}\.?
+    |(?i:flat|apt|apartment|unit|suite|level|block)\.?[ \t]*[\w-]{{1,5}}|\d{{1,2}}(?i:st|nd|rd|th)[ \t]+(?i:fl|floor)\.?)""",
                              regex.VERBOSE)
 _COUNTY_PART = regex.compile(rf"(?i:co\.?|county)[ \t]+(?P<place>{CAP}(?:[ \t]+{CAP})?)")
 _PLACE_PART = regex.compile(rf"(?:{CAP}|{UPPER})(?:[ \t]+(?:{CAP}|{UPPER}|\d{{1,3}})){{0,2}}")
@@ -383,6 +386,9 @@ def address_parts(text: str, codes: list[tuple[int, int]]) -> list[tuple[int, in
                 found.append((s + county.start("place"), s + county.end("place"), "LOCATION"))
             elif _STREET_PART.fullmatch(part):
                 found.append((s, e, "ADDRESS"))
+            elif (street := STREET_ADDRESS.search(part)) and street.end() == len(part):  # "lives with ... at 2218 S.
+                found.append((s + street.start(), e, "ADDRESS"))                          # Christiana Ave"
+                break
             elif _PLACE_PART.fullmatch(part) and any(is_name_word(w) and w.lower() not in lowercase_words()
                                                      and w.lower() not in department_words() for w in part.split()):
                 found.append((s, e, "LOCATION"))
@@ -907,6 +913,11 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
                     and _opens_sentence(text, span.start) \
                     or (m := _LAST_PREPOSITION.search(value)):  # "Graduated High School", "FOLLOW UP AT MERCY CLINIC"
                 span = PhiSpan(span.start + m.end(), span.end, span.type, span.score)
+                value = text[span.start: span.end]
+            if value.isupper() and (inside := clinical_spans(value)):  # "HX CHF ST JOSEPH MEDICAL CENTER": the site
+                cut = max(e for _, e in inside)  # starts after the last clinical word in it
+                cut += len(value[cut:]) - len(value[cut:].lstrip())
+                span = PhiSpan(span.start + cut, span.end, span.type, span.score)
                 value = text[span.start: span.end]
             if all(w.lower() in department_words() or not is_name_word(w) for w in re.findall(r"[\w'’&-]+", value)):
                 continue  # "the Cardiology Clinic", "Urgent Care", "High School": a kind of place, not a place
