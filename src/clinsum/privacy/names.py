@@ -247,8 +247,9 @@ _NAME_PATTERNS = {
     "name_list": rx(rf"(?P<phi>{CAP}(?:[ \t]*,[ \t]*{CAP})+,?[ \t]+(?:and|&)[ \t]+{CAP})(?!\p{{L}})"),
     # a name in quotes or brackets with its role: 'Abuela "Cuca"', 'cousin "Sweetie"', 'girl "Losana"', "SON 2 (Tony):",
     # "FAMILY (HECTOR, SON)"
-    "role_quoted": rx(rf"\b(?i:{_ROLE}|family|girl|boy|aka|a\.k\.a\.)(?:[ \t]+\d)?(?:[ \t]*[\"“](?P<phi>{CAP}(?:[ \t]+{CAP})?)[\"”]"
-                      rf"|[ \t]*\((?P<phi>{CAP}|{UPPER})(?=\)|[ \t]*,[ \t]*(?i:{_ROLE})\)))"),
+    # (read from the quote or bracket back: the role's words are tried only there)
+    "role_quoted": rx(rf"(?<=\b(?i:{_ROLE}|family|girl|boy|aka|a\.k\.a\.)(?:[ \t]+\d)?[ \t]*)(?:[\"“](?P<phi>{CAP}(?:[ \t]+{CAP})?)[\"”]"
+                      rf"|\((?P<phi>{CAP}|{UPPER})(?=\)|[ \t]*,[ \t]*(?i:{_ROLE})\)))"),
     # a nickname in quotes inside a name: 'Robert "Bobby" Lee'
     "nickname": rx(rf"(?P<phi>{CAP}[ \t]+[\"“'‘]{CAP}[\"”'’][ \t]+{CAP})"),
     # a first initial and a surname: "communicated to S. Whitehorse", "J. Obi"

@@ -191,7 +191,7 @@ _FOREIGN_DATES = [
 DATE_PATTERNS = [
     *_FOREIGN_DATES,
     # 03/14/2023, 3-14-23, 2023.03.14, 14.03.2023 (one separator throughout: "pain 1-2/10" is a score)
-    rx(r"(?<![\d/.-])(?P<phi>\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:\d{4}|\d{2})|\d{4}(?P<sep2>[/.-])\d{1,2}(?P=sep2)\d{1,2})"
+    rx(r"(?=\d)(?<![\d/.-])(?P<phi>\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:\d{4}|\d{2})|\d{4}(?P<sep2>[/.-])\d{1,2}(?P=sep2)\d{1,2})"
        r"(?![\d/-]|\.\d)"),
     # March 14th, 2023 / Mar. 14 / March 14 2023
     rx(rf"\b(?P<phi>{MONTH}\.?(?:\s+|-(?=\d{{1,2}}\b(?!-)))\d{{1,2}}{ORD}?(?:,?\s+(?:\d{{4}}|'\d{{2}}))?)(?!\d|:\d)", re.IGNORECASE),
@@ -201,20 +201,20 @@ DATE_PATTERNS = [
     # March 2023, Mar-23, January of 2019 (month and year: more specific than a year)
     rx(rf"\b(?P<phi>{MONTH}\.?(?:[\s,-]+|\s+of\s+)(?:\d{{4}}|'\d{{2}}))\b", re.IGNORECASE),
     # 12/2019 (a month and a year; not "1/2 tablet"), 20190314 (compact), 3 / 14 / 2023 (spaced)
-    rx(r"(?<![\d/.-])(?P<phi>(?:0?[1-9]|1[0-2])/(?:19|20)\d{2})(?![\d/]|\.\d)"),
+    rx(r"(?=\d)(?<![\d/.-])(?P<phi>(?:0?[1-9]|1[0-2])/(?:19|20)\d{2})(?![\d/]|\.\d)"),
     rx(r"(?<![\w.-])(?P<phi>(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\w.-])"),
-    rx(r"(?<![\d/])(?P<phi>\d{1,2}[ \t]*/[ \t]*\d{1,2}[ \t]*/[ \t]*(?:19|20)\d{2})(?![\d/])"),
+    rx(r"(?=\d)(?<![\d/])(?P<phi>\d{1,2}[ \t]*/[ \t]*\d{1,2}[ \t]*/[ \t]*(?:19|20)\d{2})(?![\d/])"),
     CuedPattern(rx(r"(?<![\d/.-][ \t]?)(?P<phi>(?:0?[1-9]|1[0-2])[ \t](?:0?[1-9]|[12]\d|3[01])[ \t](?:19|20)\d{2})(?![\d/.-]|[ \t]\d)"),
                 rx(r"\d[ \t]\d{1,2}[ \t]\d\d")),
     # a zero-padded month and day (no fraction is written so: "drawn 03/14"), a month and day opening a line's entry
     # ("3/14: Na 130")
-    rx(r"(?<![\d/.-])(?P<phi>0[1-9]/(?:0[1-9]|[12]\d|3[01])|1[0-2]/0[1-9]|(?:1[3-9]|2\d|3[01])/0[1-9])(?![\d/]|\.\d)"),
+    rx(r"(?=\d)(?<![\d/.-])(?P<phi>0[1-9]/(?:0[1-9]|[12]\d|3[01])|1[0-2]/0[1-9]|(?:1[3-9]|2\d|3[01])/0[1-9])(?![\d/]|\.\d)"),
     # ... or a column's gap: "17/3  36+2/40. Well", "1/4   SVB 0342"
     rx(rf"(?m)^[ \t>*•-]*(?P<phi>{_MONTH_DAY})(?:[ \t]*:|(?<!/12|/52|/7)(?=[ \t]{{2,}}\S|\t))"),
     # a month and day before a time of day ("VT episode 1/29 0314", "3/14 14:20") or in a range of dates ("off 10/7
     # thru 10/21")
-    rx(rf"(?<![\d/.-])(?P<phi>{_MONTH_DAY})(?=[ \t]+(?:@[ \t]*)?(?:[01]\d|2[0-3]):?[0-5]\d(?![\d.:/%])(?![ \t]*(?i:mg|ml|units?|cc)\b))"),
-    rx(rf"(?<![\d/.-])(?P<phi>{_MONTH_DAY})(?=[ \t]*(?:-|–|to|thru|through|until|till)[ \t]*{_MONTH_DAY}(?![\d/]))", re.IGNORECASE),
+    rx(rf"(?=\d)(?<![\d/.-])(?P<phi>{_MONTH_DAY})(?=[ \t]+(?:@[ \t]*)?(?:[01]\d|2[0-3]):?[0-5]\d(?![\d.:/%])(?![ \t]*(?i:mg|ml|units?|cc)\b))"),
+    rx(rf"(?=\d)(?<![\d/.-])(?P<phi>{_MONTH_DAY})(?=[ \t]*(?:-|–|to|thru|through|until|till)[ \t]*{_MONTH_DAY}(?![\d/]))", re.IGNORECASE),
     # a month and day after a procedure or an event of a stay ("Cath 3/6", "hemiarthroplasty 3/9", "fall at home 3/8",
     # "TEE 3/12"; not a series' count: "CT 3/4 views", "Biopsy 3/12 cores", "Cultures 2/4 bottles", "MoCA 19/30")
     # (read only on lines with a month and a day)
@@ -224,7 +224,7 @@ DATE_PATTERNS = [
                    r"(?![ \t]*(?i:views?|cores?|bottles?|sets?|positive|negative|normal|abnormal|nodes?|vessels?)\b)"),
                 re.compile(r"\d/\d")),
     # a year and a month: 2023-03 (not a range: 2019-2020)
-    rx(r"(?<![\d-])(?P<phi>(?:19|20)\d{2}-(?:0[1-9]|1[0-2]))(?![\d-])"),
+    rx(r"(?=\d)(?<![\d-])(?P<phi>(?:19|20)\d{2}-(?:0[1-9]|1[0-2]))(?![\d-])"),
     # a day as an ordinal word after a date word: "seen on the fourth" (not "on the fourth floor", "after the
     # third dose", "by the second week")
     rx(rf"\b(?:on|since|from|until|till|by|before|after|date\s+of\s+service|dos|dated)\s+(?P<phi>the\s+{ORDINAL_WORD})\b(?![\s-]+(?:day|days|time|times"
@@ -286,7 +286,7 @@ DATE_PATTERNS = [
        r"(?P<phi>(?:the[ \t]+)?(?:[12]?\d|3[01])(?:st|nd|rd|th))(?=[ \t]*(?:[.,;)]|$))", re.IGNORECASE | re.MULTILINE),
     # a month and a day that no fraction or score has (13 to 31 but 20 and 24: "1/20 dilution", "24/7"): "got #90 from
     # another prescriber 5/30"
-    rx(rf"(?<![\d/.-])(?P<phi>(?:0?[1-9]|1[0-2])/(?:1[3-9]|2[1-35-9]|3[01]))(?![\d/]|\.\d){_NOT_A_COUNT}", re.IGNORECASE),
+    rx(rf"(?=\d)(?<![\d/.-])(?P<phi>(?:0?[1-9]|1[0-2])/(?:1[3-9]|2[1-35-9]|3[01]))(?![\d/]|\.\d){_NOT_A_COUNT}", re.IGNORECASE),
 ]
 WORD_AGE = r"(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|something|odd))?|(?:one\s+|a\s+)?hundred(?:\s+and\s+\w+)?)"
 _MEASURE = r"(?:mg|mcg|g|ml|l|units?|iu|%|mmhg|kg|lbs?|cm|mm|tabs?|tablets?|caps?|puffs?|times|days?|weeks?)\b"
@@ -421,12 +421,12 @@ ID_PATTERNS = [
        + _UNIT_RIGHT_AFTER, re.IGNORECASE),
     # an Australian Medicare number with its reference digit, in a table's column: "2953 71824 1"; digits read out one by
     # one with dashes: "claim number ends in 6-6-0-9-4-1-7"
-    rx(r"(?<![\d.-])(?P<phi>\d{4}[ \t]\d{5}[ \t]\d(?:[-/]\d)?)(?![\d.-])"),
+    rx(r"(?=\d)(?<![\d.-])(?P<phi>\d{4}[ \t]\d{5}[ \t]\d(?:[-/]\d)?)(?![\d.-])"),
     rx(r"(?<![\w-])(?P<phi>\d(?:[ \t]?-[ \t]?\d){5,})(?![\w-])"),
     # a police officer's collar number: "PC Ross Baird (4471)"
     rx(rf"\b(?:PC|DC|PS|Sgt|Cst|Const|Constable|Officer)\.?[ \t]+{CAP}(?:[ \t]+{CAP})?[ \t]*\((?P<phi>\d{{3,6}})\)"),
     # a run of 12 to 19 digits is a card, an account or an accession number, never a measurement
-    rx(r"(?<![\d.,/-])(?P<phi>\d{12,19})(?![\d.,/]\d|\d)"),
+    rx(r"(?=\d)(?<![\d.,/-])(?P<phi>\d{12,19})(?![\d.,/]\d|\d)"),
     # a national identity or insurance number of another country after its label, dots allowed only here (not "lab
     # 7.35"): "DNI 48213977-K", "CPF 123.456.789-09", "CURP FEOM520314MJCRRR08", "CNIC 35202-1234567-1", "T.C. Kimlik
     # No: 10987654321", "codice fiscale RSSMRA85T10A562S", "AMKA 01019012345"
@@ -535,7 +535,7 @@ WRITTEN_URL_PATTERNS = [CuedPattern(rx(r"(?<![\w.-])(?P<phi>(?i:https?|ftp)://[^
 SSN_PATTERNS = [
     rx(r"\b(?:SSN|SS\#|social\s+security(?:\s+(?:number|no|\#))?)\s*(?:\#|:|is)?\s*:?\s*"
         r"(?P<phi>\d{3}[\s-]?\d{2}[\s-]?\d{4})\b", re.IGNORECASE),
-    rx(r"(?<![\d-])(?P<phi>\d{3}-\d{2}-\d{4})(?![\d-])"),
+    rx(r"(?=\d)(?<![\d-])(?P<phi>\d{3}-\d{2}-\d{4})(?![\d-])"),
 ]
 STREET_WORDS = r"""(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Terrace|Ter
     |Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Square|Squares|Sq|Loop|Alley|Row|Crescent|Turnpike|Tpke|Throughway
@@ -690,7 +690,7 @@ ZIP_PATTERNS = [
     # after a label, any country's postal code: "ZIP: 394 13", "my zip code is 880", "Postal code: B0J 2H0"
     rx(r"\b(?:zip|zip\s*code|postal\s+code|zipcode|postcode|CEP|PLZ|C\.P\.|c[óo]digo\s+postal|PIN(?:\s*code)?)\s*(?:\#|:|is)?\s*:?\s*"
        r"(?P<phi>\d{3,5}(?:[ -]\d{2,4})?(?:[ \t][A-Z]{2}\b)?|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b", re.IGNORECASE),
-    rx(r"(?<![\d-])(?P<phi>\d{5}-\d{4})(?![\d-])"),
+    rx(r"(?=\d)(?<![\d-])(?P<phi>\d{5}-\d{4})(?![\d-])"),
     # postcodes of the UK ("OL14 5DP"), Canada ("K1K 3E8") and Ireland ("H91 K2X7"), an Australian state's ("NSW 2830"),
     # an Indian PIN after its city ("Bengaluru - 560034"), a postal code after a box ("P.O. Box 1129-40100"); not a
     # tumour's stage or a coma score, which have a Canadian code's shape ("T3N1M0", "E4V4M6")
