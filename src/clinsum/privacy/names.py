@@ -772,18 +772,21 @@ _SURNAME_COMMA_GIVEN = regex.compile(r"(?P<surname>\p{L}[\p{L}'’-]*(?:[ ]\p{L}
 
 # A form's field for a person's name, its value alone in its cell: "Surname: FROST      Forename: Heather", "| First name:
 # Hope |" (a name whatever its words are, which the allow-list keeps; not "Name: Unknown", nor a drug after "Name:").
-_NAME_FIELD = regex.compile(rf"""(?:(?<=^|\n|[ \t]{{2}}|\t|\|)[ \t]*)(?:(?i:patient|pt|client|child|baby|infant|mother|father)['’]?s?[ \t]+)?
-    (?P<label>(?i:surname|forename|first[ \t]+name|last[ \t]+name|given[ \t]+names?|family[ \t]+name|name))[ \t]*:[ \t]*
-    (?P<value>(?:{CAP}|{UPPER})(?:[ \t-](?:{CAP}|{UPPER}|{PARTICLE})){{0,3}})(?=[ \t]*(?:$|\n|[ \t]{{2}}|\t|\|))""", regex.VERBOSE)
+_NAME_FIELD = regex.compile(rf"""\b(?P<label>(?i:surname|forename|first[ \t]+name|last[ \t]+name|given[ \t]+names?|family[ \t]+name
+    |name))[ \t]*:[ \t]*(?P<value>(?:{CAP}|{UPPER})(?:[ \t-](?:{CAP}|{UPPER}|{PARTICLE})){{0,3}})(?=[ \t]*(?:$|\n|[ \t]{{2}}|\t|\|))""",
+                         regex.VERBOSE)
+# what may stand before the label in its cell: "Patient name:", "Mother's name:"
+_FIELD_OWNER = regex.compile(r"(?:^|\n|[ \t]{2}|\t|\|)[ \t]*(?:(?i:patient|pt|client|child|baby|infant|mother|father)['’]?s?[ \t]+)?$")
 _NO_NAME_VALUE = frozenset("unknown none not given declined pending see refused anonymous baby girl boy".split())
 
 
 def name_fields(text: str) -> list[tuple[int, int]]:
-    """Values of a form's fields for a person's name (:data:`_NAME_FIELD`)."""
+    """Values of a form's fields for a person's name, alone in their cells (:data:`_NAME_FIELD`, :data:`_FIELD_OWNER`)."""
     if ":" not in text:
         return []
     return [m.span("value") for m in _NAME_FIELD.finditer(text)
-            if m.group("value").lower() not in _NO_NAME_VALUE and m.group("value").split()[0].lower() not in _NO_NAME_VALUE
+            if _FIELD_OWNER.search(text, max(0, m.start() - 30), m.start())
+            and m.group("value").lower() not in _NO_NAME_VALUE and m.group("value").split()[0].lower() not in _NO_NAME_VALUE
             and not (m.group("label").lower() == "name" and clinical_spans(m.group("value")))]
 
 
