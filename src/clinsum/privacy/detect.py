@@ -28,16 +28,16 @@ from clinsum.privacy.names import (
     other_mentions, patient_cells, spelled_names, table_ages, table_places, table_record_numbers, with_companions,
 )
 from clinsum.privacy.patterns import (
-    ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, DATE_PATTERNS, EMPLOYER_PATTERN, FACILITY,
-    ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_EMPLOYER_PATTERN, LOWERCASE_SITE, MONTH, NATIONAL_PHONE,
-    NUMBER_WORD, PHONE_PATTERNS, SAINTS_HERB_OR_DAY, SPOKEN_EMAIL_PATTERNS, SPOKEN_ID_PATTERNS, SPOKEN_PHONE_PATTERNS,
-    SPOKEN_URL_PATTERNS, SSN_PATTERNS, STATE, STATE_NAMES, STREET_ADDRESS, STREET_WORDS, TRADE_WORD, UPPER, WEEKDAY, WORD_AGE, WRITTEN_EMAIL_PATTERNS,
-    WRITTEN_URL_PATTERNS, ZIP_PATTERNS, CuedPattern,
+    ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, DATE_PATTERNS, EMPLOYER_PATTERN,
+    FACILITY, ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_EMPLOYER_PATTERN, LOWERCASE_SITE, MONTH,
+    NATIONAL_PHONE, NUMBER_WORD, PHONE_PATTERNS, SAINTS_HERB_OR_DAY, SPOKEN_EMAIL_PATTERNS, SPOKEN_ID_PATTERNS,
+    SPOKEN_PHONE_PATTERNS, SPOKEN_URL_PATTERNS, SSN_PATTERNS, STATE, STATE_NAMES, STREET_ADDRESS, STREET_WORDS,
+    TRADE_WORD, UPPER, WEEKDAY, WORD_AGE, WRITTEN_EMAIL_PATTERNS, WRITTEN_URL_PATTERNS, ZIP_PATTERNS, CuedPattern,
 )
 from clinsum.privacy.place_tagger import find_places
 from clinsum.privacy.vocab import (
-    care_brands, cities, clinical_spans, countries, department_words, english_words, first_names, is_eponym_surname, is_name_word,
-    last_names, lowercase_forms, lowercase_words, provinces, towns,
+    care_brands, cities, clinical_spans, countries, department_words, english_words, first_names, is_eponym_surname,
+    is_name_word, last_names, lowercase_forms, lowercase_words, provinces, towns,
 )
 
 PHI_TYPES = {
@@ -337,7 +337,8 @@ def zips_after_towns(text: str, towns: list[tuple[int, int]], streets: list[tupl
     found = []
     for start, end in towns:
         if (m := _ZIP_AFTER_TOWN.match(text, end)) and any(
-                e <= start and "\n" not in text[e:start] for e in street_ends[:bisect_right(street_ends, start)][-3:]):
+                e <= start and start - e < 200 and "\n" not in text[e:start]
+                for e in street_ends[:bisect_right(street_ends, start)][-3:]):
             found.append(m.span("zip"))
     return found
 
@@ -357,8 +358,6 @@ _COUNTY_PART = regex.compile(rf"(?i:co\.?|county)[ \t]+(?P<place>{CAP}(?:[ \t]+{
 _PLACE_PART = regex.compile(rf"(?:{CAP}|{UPPER})(?:[ \t]+(?:{CAP}|{UPPER}|\d{{1,3}})){{0,2}}")
 _FACILITY_WORD = regex.compile(rf"\b{FACILITY}\b|\b(?i:nursing[ \t]+home|medical[ \t]+practice|surgery|hospital|clinic)\b", regex.VERBOSE)
 _STATE_BEFORE_CODE = regex.compile(rf"[ \t,]+(?:{STATE}|[A-Z]{{2,3}})$")
-
-
 _ADDRESS_LABEL_LINE = regex.compile(r"\b(?i:address|addr|home[ \t]+address|residence|res)[ \t]*:[^\n]*?(?=[ \t.]*(?:\n|$)|[ \t]{3}|\t)")
 
 
@@ -368,8 +367,8 @@ def address_parts(text: str, codes: list[tuple[int, int]]) -> list[tuple[int, in
     Tallaght"), up to four parts; a part naming a drug or a condition ends the reading too."""
     found = []
     ends = [s for s, _ in codes] + [m.end() for m in _ADDRESS_LABEL_LINE.finditer(text)]
-    for code_start in ends:
-        line_start = text.rfind("\n", 0, code_start) + 1
+    for code_start in ends:  # (an address line is read back 300 characters at most: linear time on a text of one line)
+        line_start = text.rfind("\n", max(0, code_start - 300), code_start) + 1 or max(0, code_start - 300)
         end = code_start
         if m := _STATE_BEFORE_CODE.search(text, line_start, end):  # "SeaTac, WA 98188", "Box Hill VIC 3128"
             end = m.start()

@@ -1043,8 +1043,8 @@ def initials_of_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int
         token = m.group()
         if token not in initials or not is_name_word(token) or _STATE_ABBREVIATION.fullmatch(token) or clinical_spans(token):
             continue
-        before = text[text.rfind("\n", 0, m.start()) + 1: m.start()]
-        if len(token) == 3 or not before.strip() \
+        line_start = text.rfind("\n", max(0, m.start() - 200), m.start()) + 1 or max(0, m.start() - 200)
+        if len(token) == 3 or not text[line_start:m.start()].strip() \
                 or _CELL_START.search(text, max(0, m.start() - 3), m.start()) and _CELL_END.match(text, m.end()):
             spans.append(m.span())
     return spans
