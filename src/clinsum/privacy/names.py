@@ -16,7 +16,8 @@ from clinsum.privacy.patterns import (
 )
 from clinsum.privacy.vocab import (
     allowed_words, capitalised_words, cities, clinical_spans, common_words, countries, department_words, english_words,
-    first_names, is_eponym_surname, is_name_word, last_names, lowercase_forms, lowercase_words, service_words, towns,
+    first_names, is_eponym_surname, is_name_word, last_names, lowercase_forms, lowercase_words, provinces, service_words,
+    towns,
 )
 
 # Names. Titles and credentials make what follows (or precedes) a name whatever it is; roles make a
@@ -1020,8 +1021,6 @@ def other_mentions(text: str, names: list[tuple[int, int]]) -> list[tuple[int, i
     return spans
 
 
-# (and the states and provinces of Australia and Canada: "NSW" is no Nicole Sarah Walsh)
-_STATE_ABBREVIATION = regex.compile("|".join(STATES + "NSW VIC QLD TAS ACT NT SA ON QC BC AB MB SK NS NB PE NL YT NU".split()))
 _INITIALS_WORD = regex.compile(r"(?<![\p{L}\d.'’&/-])\p{Lu}{2,3}(?![\p{L}\d'’&-])")
 _CELL_START = regex.compile(r"(?:^|\n|[ \t]{2}|\t|\||:)[ \t]*$")
 _CELL_END = regex.compile(r"[ \t]*(?:$|\n|[ \t]{2}|\t|\||/)|[ \t]+\p{Lu}\p{Ll}+[ \t]+\p{Lu}")
@@ -1041,7 +1040,8 @@ def initials_of_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int
     spans = []
     for m in _INITIALS_WORD.finditer(text):
         token = m.group()
-        if token not in initials or not is_name_word(token) or _STATE_ABBREVIATION.fullmatch(token) or clinical_spans(token):
+        if token not in initials or not is_name_word(token) or token in STATES or token.lower() in provinces() \
+                or clinical_spans(token):  # ("NSW" is no Nicole Sarah Walsh)
             continue
         line_start = text.rfind("\n", max(0, m.start() - 200), m.start()) + 1 or max(0, m.start() - 200)
         if len(token) == 3 or not text[line_start:m.start()].strip() \
