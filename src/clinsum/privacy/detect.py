@@ -147,6 +147,11 @@ class _ClinicalRecognizers:
 
 _WORD = regex.compile(r"\S+")
 _STATE = regex.compile(STATE)
+def _above_town(place: str) -> bool:
+    """A US state, a province or state of another country, or a country: units Safe Harbor keeps."""
+    return bool(_STATE.fullmatch(place)) or place.lower() in countries() or place.lower() in provinces()
+
+
 _AFTER_COMMA_STATE = regex.compile(rf",\s*{STATE}$")
 _CAPITAL_RUN = regex.compile(rf"{CAP}(?:[ \t]+{CAP}){{0,3}}|{UPPER}(?:[ \t]+{UPPER}){{0,3}}")
 # A one-word city needs a place word before it ("from Fresno"); a name of two or more words does not.
@@ -293,9 +298,7 @@ def towns_after_sites(text: str, sites: list[tuple[int, int]]) -> list[tuple[int
         if not (m := _TOWN_AFTER_SITE.match(text, e)) and (listed := _LISTED_TOWN_AFTER_SITE.match(text, e)) \
                 and listed.group("town").lower() in towns() and listed.group("town").lower() not in lowercase_words():
             m = listed
-        if m and not _STATE.fullmatch(town := m.group("town")) \
-                and not _TITLE_WORD.match(town) \
-                and town.lower() not in countries() and town.lower() not in provinces() and all(
+        if m and not _above_town(town := m.group("town")) and not _TITLE_WORD.match(town) and all(
                     is_name_word(w) and w.lower() not in department_words() for w in town.split()) and (
                     town.lower() in towns() or any(w.lower() not in lowercase_words() for w in town.split())):
             found.append(m.span("town"))
@@ -319,7 +322,7 @@ def towns_after_streets(text: str, streets: list[tuple[int, int]]) -> list[tuple
             if not (m := _PLACE_AFTER_STREET.match(text, end)):
                 break
             place = m.group("place")
-            if _STATE.fullmatch(place) or place.lower() in countries() or place.lower() in provinces() or not any(
+            if _above_town(place) or not any(
                     is_name_word(w) and w.lower() not in lowercase_words() for w in place.split()):
                 break
             found.append(m.span("place"))
@@ -377,7 +380,7 @@ def address_parts(text: str, codes: list[tuple[int, int]]) -> list[tuple[int, in
                 break
             part, (s, e) = m.group("part"), m.span("part")
             end = m.start()
-            if _STATE.fullmatch(part) or part.lower() in countries() or part.lower() in provinces():
+            if _above_town(part):
                 continue
             if clinical_spans(part) or _FACILITY_WORD.search(part):
                 break
@@ -465,7 +468,7 @@ def _postcode_towns(text: str) -> tuple[tuple[tuple[int, int], tuple[int, int]],
         for n in range(len(words), 0, -1):
             town = m.group("town")[:words[n - 1].end()]
             low = town.lower()
-            if low in countries() or low in provinces() or _STATE.fullmatch(town):
+            if _above_town(town):
                 continue
             if low in towns() or len(m.group("zip")) != 4 and all(
                     is_name_word(w) and w.lower() not in lowercase_words() for w in town.split()):
