@@ -79,6 +79,12 @@ Sources (``--source``, repeatable):
 - ``dev-14``, ``dev-15``: benchmarks/data/phi_dev_14.txt and _15.txt, 32 documents each (446 and 445 identifiers)
   written the same way in the fourteenth sitting (spoken and conversational North American text; Commonwealth
   paperwork with its local numbers, postcodes and places); development data.
+- ``handwritten-19``, ``handwritten-20``: benchmarks/data/phi_handwritten_19.txt and _20.txt, written the same way in
+  the fifteenth sitting (US hospital inpatient paperwork; MTS-Dialog-style dialogues and the note sections written
+  from them); report only, their misses never read.
+- ``dev-16``, ``dev-17``: benchmarks/data/phi_dev_16.txt and _17.txt, written the same way in the fifteenth sitting
+  (US hospital and specialty paperwork, messages and sign-outs; MTS-Dialog-style dialogues and note sections);
+  development data.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -151,9 +157,13 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "handwritten-17": Path(__file__).parent / "data" / "phi_handwritten_17.txt",
                "handwritten-18": Path(__file__).parent / "data" / "phi_handwritten_18.txt",
                "dev-14": Path(__file__).parent / "data" / "phi_dev_14.txt",
-               "dev-15": Path(__file__).parent / "data" / "phi_dev_15.txt"}
+               "dev-15": Path(__file__).parent / "data" / "phi_dev_15.txt",
+               "handwritten-19": Path(__file__).parent / "data" / "phi_handwritten_19.txt",
+               "handwritten-20": Path(__file__).parent / "data" / "phi_handwritten_20.txt",
+               "dev-16": Path(__file__).parent / "data" / "phi_dev_16.txt",
+               "dev-17": Path(__file__).parent / "data" / "phi_dev_17.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
-               "dev-10", "dev-11", "dev-12", "dev-13", "dev-14", "dev-15")  # whose misses --show-misses may print
+               "dev-10", "dev-11", "dev-12", "dev-13", "dev-14", "dev-15", "dev-16", "dev-17")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",
