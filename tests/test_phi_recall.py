@@ -722,3 +722,39 @@ def test_institutions_can_be_kept(tmp_path):
 def test_an_unknown_type_to_keep_is_an_error():
     with pytest.raises(ValueError, match="unknown identifier type 'HOSPITAL'"):
         PhiRedactor("tag", keep=("HOSPITAL",))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the turn that answers a question about a site or a home; not a kind of work, not an English word alone
+    ("Doctor: Which gym?\nPatient: Iron Temple Fitness on Grand River.",
+     "Doctor: Which gym?\nPatient: [INSTITUTION] on [ADDRESS]."),
+    ("Doctor: Are you still working?\nPatient: Yeah, at Costco.", "Doctor: Are you still working?\nPatient: Yeah, at [INSTITUTION]."),
+    ("Doctor: Where do you live now?\nPatient: Cedar Falls, with my son.",
+     "Doctor: Where do you live now?\nPatient: [LOCATION], with my son."),
+    ("Doctor: Are you back at work?\nPatient: Part-time.", "Doctor: Are you back at work?\nPatient: Part-time."),
+    ("Doctor: What kind of work do you do?\nPatient: Construction.", "Doctor: What kind of work do you do?\nPatient: Construction."),
+    ("Doctor: When were you discharged?\nGuest_family: The 18th.", "Doctor: When were you discharged?\nGuest_family: [DATE]."),
+    # an employer one was let go from; the street a site is on, after its service word, a numbered street
+    ("She was laid off from Menards last spring.", "She was laid off from [INSTITUTION] last spring."),
+    ("Pharmacy: Fred Meyer pharmacy on Hawthorne.", "Pharmacy: [NAME] pharmacy on [ADDRESS]."),
+    # ages in a note's shorthand and after a name, not a saturation
+    ("Turning q2h, pt 91 and often refuses.", "Turning q2h, pt [AGE] and often refuses."),
+    ("Pt 92, still drives. pt 92% on RA.", "Pt [AGE], still drives. pt 92% on RA."),
+    ("Patient: My sister Opal is ninety-seven and she hates it there.",
+     "Patient: My sister [NAME] is [AGE] and she hates it there."),
+    # a rural route after "lives alone at", and the town after it; a ZIP right after a street
+    ("Lives alone at Rt 2 Box 118, Viper, about 30 min away.", "Lives alone at [ADDRESS], [LOCATION], about 30 min away."),
+    ("Patient: we look for a house. 1140 Orchard Lane, 98926.", "Patient: we look for a house. [ADDRESS], [ZIP]."),
+    # a trailing initial before a table's next column; staff named by their service (not "Note from PT")
+    ("Beneficiary: Thibodeaux, Lionel J    MBI: 7QW2-HN8-RT34", "Beneficiary: [NAME]    MBI: [ID]"),
+    ("Late entry: Faith from PT ambulated pt 40 ft. Note from PT: stable.",
+     "Late entry: [NAME] from PT ambulated pt 40 ft. Note from PT: stable."),
+    # a month's abbreviation after a word that only dates (not "by Jan", a name)
+    ("he was admitted there in Jan, seen by Jan in clinic", "he was admitted there in [DATE], seen by [NAME] in clinic"),
+    # licence and CLIA numbers in capitals (not "DLCO 64%"); a number said to be a record's
+    ("ID per wallet, PA DL 31 448 207; PFTs: DLCO 64%", "ID per wallet, PA DL [ID]; PFTs: DLCO 64%"),
+    ("Lab CLIA 24D0987716", "Lab CLIA [ID]"),
+    ("Their account number on it is FV-0093381-2.", "Their account number on it is [ID]."),
+])
+def test_answers_shorthand_and_services(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -30,7 +30,7 @@ from clinsum.privacy.names import (
 from clinsum.privacy.patterns import (
     ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, DATE_PATTERNS, EMPLOYER_PATTERN,
     FACILITY, ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_EMPLOYER_PATTERN, LOWERCASE_SITE, MONTH,
-    NATIONAL_PHONE, NUMBER_WORD, PHONE_PATTERNS, SAINTS_HERB_OR_DAY, SPOKEN_EMAIL_PATTERNS, SPOKEN_ID_PATTERNS,
+    NATIONAL_PHONE, NUMBER_WORD, NUMBERED_STREET, PHONE_PATTERNS, SAINTS_HERB_OR_DAY, SPOKEN_EMAIL_PATTERNS, SPOKEN_ID_PATTERNS,
     SPOKEN_PHONE_PATTERNS, SPOKEN_URL_PATTERNS, SSN_PATTERNS, STATE, STATE_NAMES, STREET_ADDRESS, STREET_WORDS,
     TRADE_WORD, UPPER, WEEKDAY, WORD_AGE, WRITTEN_EMAIL_PATTERNS, WRITTEN_URL_PATTERNS, ZIP_PATTERNS, CuedPattern,
 )
@@ -125,6 +125,8 @@ class _ClinicalRecognizers:
             SpanRecognizer("INSTITUTION", find_employers, 0.6, "Employer"),
             SpanRecognizer("INSTITUTION", find_lowercase_employers, 0.6, "LowercaseEmployer"),
             SpanRecognizer("INSTITUTION", find_businesses, 0.6, "Business"),
+            SpanRecognizer("INSTITUTION", lambda text: find_answered_places(text, "INSTITUTION"), 0.6, "Answer"),
+            SpanRecognizer("LOCATION", lambda text: find_answered_places(text, "LOCATION"), 0.6, "Answer"),
             SpanRecognizer("INSTITUTION", find_lowercase_sites, 0.6, "LowercaseSite"),
             regex_recognizer("INSTITUTION", INSTITUTION_PATTERNS, 0.6),
             regex_recognizer("DATE", DATE_PATTERNS),
@@ -252,7 +254,7 @@ def find_businesses(text: str) -> list[tuple[int, int]]:
 # ninety-seven,", "husband Lajos (96)", "Tita Baby (pt's sister, 91)", a table's next column ("HUGHES, Rose  94  NHS").
 _AGE_AFTER_NAME = regex.compile(rf"(?:[ \t]*,[ \t]*|[ \t]*\((?:[^(),\n]{{1,25}},[ \t]*)?|[ \t]{{2,}}|[ \t]+(?:is|was|turned|turns)[ \t]+"
                                 rf"|[ \t]*\|[ \t]*)(?P<age>{AGE_OVER_89}|{WORD_AGE})(?=[ \t]*(?:[,;)|\n]|\.(?:\s|$)|y/?o\b|yo\b|y\b|years?\b|[MF]\b)"
-                                rf"|[ \t]{{2,}}|[ \t]+(?:yesterday|today|now|this|last|next|on|in)\b)", regex.IGNORECASE)
+                                rf"|[ \t]{{2,}}|[ \t]+(?:yesterday|today|now|this|last|next|on|in|and|but|still)\b)", regex.IGNORECASE)
 
 
 def ages_after_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -260,10 +262,13 @@ def ages_after_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int,
     return [m.span("age") for _, e in names if (m := _AGE_AFTER_NAME.match(text, e))]
 
 
-# The street a shop or a site is on, named alone: "the Walgreens on Glenwood", "Fred Meyer on SE 82nd", "the Kroger on
-# Dublin-Granville" (not "Walgreens on Monday", "CVS on the corner").
-_STREET_AFTER_SITE = regex.compile(rf"[ \t]+on[ \t]+(?P<street>(?:(?:N|S|E|W|NE|NW|SE|SW)[ \t]+)?(?:{CAP}|\d{{1,3}}(?:st|nd|rd|th))"
-                                   rf"(?:[ \t]+{CAP})?)(?=[ \t]*(?:[.,;:)(\n]|$)|[ \t]+\p{{Ll}})")
+# The street a shop or a site is on, named alone: "the Walgreens on Glenwood", "Fred Meyer pharmacy on SE 82nd", "the
+# Kroger on Dublin-Granville", "the Quest on Broad and Main", "Grace Lutheran on Ninth" (not "Walgreens on Monday", "CVS
+# on the corner").
+_STREET_AFTER_SITE = regex.compile(rf"(?:[ \t]+(?i:pharmacy|store|location|branch|office|clinic))?[ \t]+on[ \t]+"
+                                   rf"(?P<street>(?:(?:N|S|E|W|NE|NW|SE|SW)[ \t]+)?(?:{NUMBERED_STREET}|{CAP})(?:[ \t]+{CAP})?"
+                                   rf"(?:[ \t]+(?:and|&)[ \t]+(?:{NUMBERED_STREET}|{CAP}))?)(?=[ \t]*(?:[.,;:)(\n]|$)|[ \t]+\p{{Ll}})")
+_NUMBERED_STREET = regex.compile(NUMBERED_STREET)
 _NOT_A_STREET = regex.compile(rf"(?i:{WEEKDAY}s?|{MONTH}|today|tomorrow|call|file|hold|duty|site|time|arrival|discharge)\b")
 
 
@@ -273,7 +278,7 @@ def streets_after_sites(text: str, sites: list[tuple[int, int]]) -> list[tuple[i
     found = []
     for _, e in sites:
         if (m := _STREET_AFTER_SITE.match(text, e)) and not _NOT_A_STREET.match(m.group("street")) \
-                and (m.group("street")[0].isdigit() or is_name_word(word := m.group("street").split()[-1])
+                and (_NUMBERED_STREET.fullmatch(word := m.group("street").split()[-1]) or is_name_word(word)
                      and word.lower() not in lowercase_words()):
             found.append(m.span("street"))
     return found
@@ -334,10 +339,15 @@ def towns_after_streets(text: str, streets: list[tuple[int, int]]) -> list[tuple
 _ZIP_AFTER_TOWN = regex.compile(r"[ \t]*,?[ \t]*(?P<zip>\d{5}(?:-\d{4})?)(?![\d/.,-]\d|\d)")
 
 
+# ... or right after the street, where the sentence ends: "1140 Orchard Lane, 98926."
+_ZIP_AFTER_STREET = regex.compile(r"[ \t]*,[ \t]*(?P<zip>\d{5}(?:-\d{4})?)(?=[ \t]*(?:[.;)\n]|$))")
+
+
 def zips_after_towns(text: str, towns: list[tuple[int, int]], streets: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans of a ZIP code right after a town (:data:`_ZIP_AFTER_TOWN`) that a street's address comes before on its line."""
+    """Spans of a ZIP code right after a town (:data:`_ZIP_AFTER_TOWN`) that a street's address comes before on its line,
+    or right after a street (:data:`_ZIP_AFTER_STREET`)."""
     street_ends = sorted(e for _, e in streets)
-    found = []
+    found = [m.span("zip") for e in street_ends if (m := _ZIP_AFTER_STREET.match(text, e))]
     for start, end in towns:
         if (m := _ZIP_AFTER_TOWN.match(text, end)) and any(
                 e <= start and start - e < 200 and "\n" not in text[e:start]
@@ -413,6 +423,44 @@ def _proper_name(words: list[str]) -> bool:
     if all(w.lower() in department_words() or w.lower() in countries() or _STATE.fullmatch(w) for w in words):
         return False
     return len(words) > 1 or any(w.lower() not in lowercase_words() for w in words)
+
+
+# A question about where someone works, shops or gets care, and the next turn that answers it with a name: "Doctor: Which
+# pharmacy?\nPatient: Champagne's Drugs on Rees Street.", "Where do you work?\nPatient: Mendoza Produce, the warehouse",
+# "Who did your labs?\nPatient: The Quest on Broad and Main"; a question about where someone lives, with a town:
+# "Where are you living now?\nPatient: Cedar Falls."
+_SITE_QUESTION = r"""(?:pharmacy|drug\s*store|hospital|clinic|gym|school|college|university|church|temple|mosque|synagogue
+    |labs?|lab\s*work|blood\s*work|nursing\s+home|facility|store|company|employer|daycare|day\s+care|agency|shelter|practice
+    |work|works|working|worked|job|filled|fill|dialysis|rehab|physical\s+therapy|therapist|place)"""
+_PLACE_QUESTION = r"(?:live|living|from|born|grow\s+up|grew\s+up|moved?|staying|stay|town|city)"
+_ANSWER = regex.compile(
+    rf"""(?m)(?:^[^\n]*\b(?P<site>(?i:{_SITE_QUESTION}))\b[^\n?]*\?[ \t]*\n
+    |^[^\n]*\b(?i:where)\b[^\n?]*?\b(?i:{_PLACE_QUESTION})\b[^\n?]*\?[ \t]*\n)
+    [ \t]*[^\n:]{{1,25}}:[ \t]*(?:(?i:the|at|um|uh|oh|it's|its|it\ is|that's|yes|yeah|yep|sure|well|we\ use|I\ use
+    |I\ go\ to|we\ go\ to|I\ work\ (?:at|for)|I'm\ at|I\ was\ at)[ \t,]+)*
+    (?P<phi>(?:(?:St|Mt)\.?[ \t]+)?(?:{CAP}|{UPPER})(?:[ \t]+(?:(?:of|the|and|&)[ \t]+)?(?:{CAP}|{UPPER})){{0,3}})""", regex.VERBOSE)
+
+
+_ANSWER_OPENERS = frozenset("""no nope probably maybe just usually mostly still only actually honestly same every most
+    some""".split())
+
+
+def find_answered_places(text: str, kind: str) -> list[tuple[int, int]]:
+    """Spans of ``kind`` (INSTITUTION or LOCATION) that open the turn answering a question about a site or a home
+    (:data:`_ANSWER`), after a word that opens an answer ("Probably Walgreens"): not a person's title, a department, a
+    state, a country, or one English word ("Dr. Patel", "Cardiology", "Ohio", "Construction", "Part-time")."""
+    found = []
+    for m in _ANSWER.finditer(text):
+        if (kind == "INSTITUTION") != bool(m.group("site")):
+            continue
+        words = m.group("phi").split()
+        while words and words[0].lower() in _ANSWER_OPENERS:
+            words.pop(0)
+        if words and not _TITLE_WORD.match(words[0]) and _proper_name(words) and any(map(is_name_word, words)) \
+                and (len(words) > 1 or not all(w in english_words() for w in words[0].lower().split("-"))) \
+                and not _above_town(" ".join(words)):
+            found.append((m.end("phi") - len(" ".join(words)), m.end("phi")))
+    return found
 
 
 # A practice named by its specialty after a name of its own: "Hollis Cardiology", "Summit Orthopedics"; a general

@@ -257,7 +257,7 @@ _NAME_PATTERNS = {
     "initial_surname": rx(rf"(?<![\p{{L}}\d.])(?:(?P<phi>\p{{Lu}}\.[ \t]?{CAP})|(?<!\d[ \t])(?P<phi>\p{{Lu}}\.[ \t]?{UPPER}))"),
     # (in capitals not after a number: "1 L. SIADH" is a litre)
     # "Smith, John" in headers
-    "last_first": rx(rf"(?P<phi>(?:{CAP}|{UPPER}),{_GAP}{CAP}(?:{_GAP}{INITIAL})?|{UPPER},[ \t]*{UPPER}(?:{_GAP}\p{{Lu}}\.?(?!\p{{L}}))?)"),
+    "last_first": rx(rf"(?P<phi>(?:{CAP}|{UPPER}),{_GAP}{CAP}(?:{_GAP}(?:{INITIAL}|\p{{Lu}}(?=[ ]{{2,}}|\t|[ \t]*(?:\n|$))))?|{UPPER},[ \t]*{UPPER}(?:{_GAP}\p{{Lu}}\.?(?!\p{{L}}))?)"),
     # "John Smith", "JOHN A. SMITH"
     "first_last": rx(rf"(?P<phi>(?:{CAP}|{UPPER})(?:{_GAP}{INITIAL})?(?:{_NEXT}(?:{CAP}|{UPPER})){{1,2}})"),
 }
@@ -397,7 +397,7 @@ _WORD_NO_COMMA = regex.compile(r"[^\s,]+")
 _PARTICLE = regex.compile(PARTICLE)
 _CAPITAL = regex.compile(r"\p{Lu}")
 _INITIAL_ONLY = regex.compile(r"\p{Lu}\.?")
-_SENTENCE_GOES_ON = regex.compile(r"\.?(?:[ \t]+\p{Ll}|[,;)]|[ \t]*\()")
+_SENTENCE_GOES_ON = regex.compile(r"\.?(?:[ \t]+\p{Ll}|[,;)]|[ \t]*\(|[ ]{2,}(?=\S)|\t|[ \t]*\|)")
 _LISTED = regex.compile(r"[^,&+]+?(?=[ \t]*(?:,|&|\+|[ \t]and[ \t]|$))")  # "Lupe, Carmen and Rosa": each
 _CAP = regex.compile(CAP)
 _INITIAL_OR_PARTICLE = regex.compile(rf"{INITIAL}|{PARTICLE}")
@@ -446,7 +446,7 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
         kept += pending + [(s, s + len(bare))]
         pending = []
     # A trailing initial belongs to the next sentence more often than to the name, unless the sentence
-    # goes on after it ("Rosa T. reports", "Rosa T., her wife").
+    # goes on after it ("Rosa T. reports", "Rosa T., her wife") or a table's next column does ("Lionel J    MBI: ...").
     while kept and _INITIAL_ONLY.fullmatch(text[start + kept[-1][0]: start + kept[-1][1]]) and not \
             _SENTENCE_GOES_ON.match(text, pos=start + kept[-1][1]):
         kept.pop()
@@ -695,6 +695,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
     if is_lowercase_text(text):
         found += _lowercase_cued_names(text)
     found += _lowercase_listed_names(text)
+    found += _staff_of_services(text)
     if (m := _END_INITIALS.search(text, max(0, len(text) - 40))) and _initials(m.group("phi")):
         found.append(m.span("phi"))  # only the text's end is read: the pattern would be tried at every place
     headers, cells = table_columns(text)
@@ -848,6 +849,29 @@ def _lowercase_listed_names(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _LOWERCASE_TOKEN.finditer(text) if ((w := m.group()) in last or w in first) and w not in english
             and w not in lowercase and is_name_word(w) and w not in service_words() and w not in department_words()
             and name_score(w) >= UNCUED_THRESHOLD]
+
+
+# A person named by the service they come from: "Faith from PT ambulated pt", "Marco from pharmacy called back", "Ana
+# from case management" (not "Note from PT", "Call from Pharmacy": the word before must be a first name or a name word
+# that text does not write in lowercase).
+_FROM_SERVICE = regex.compile(rf"(?<![\p{{L}}'’.-])(?P<phi>{CAP}(?:[ \t]+\p{{Lu}}\.?)?)[ \t]+from[ \t]+(?:the[ \t]+)?"
+                              rf"(?P<service>{_TEAM_ROLE}(?![\p{{L}}\d])|\p{{L}}+(?:[ \t]+\p{{L}}+)?)")
+_SERVICES = ("case management", "social work", "physical therapy", "occupational therapy", "speech therapy", "respiratory",
+             "transport", "dietary", "registration", "admitting", "billing", "security", "chaplaincy", "spiritual care",
+             "wound care", "infection control", "patient relations", "utilization review")
+
+
+def _staff_of_services(text: str) -> list[tuple[int, int]]:
+    """Spans of names before "from" and a service or a team role (:data:`_FROM_SERVICE`)."""
+    found = []
+    for m in _FROM_SERVICE.finditer(text):
+        word, service = m.group("phi").split()[0], m.group("service")
+        low = service.lower()
+        if (regex.fullmatch(_TEAM_ROLE, service) or low.split()[0] in department_words() or low.startswith(_SERVICES)) \
+                and len(word) > 2 and word[1:].islower() and is_name_word(word) \
+                and (word.lower() in first_names() or word.lower() not in lowercase_words()):
+            found.append(m.span("phi"))
+    return found
 
 
 _CAPITAL_START = regex.compile(r"(?<![\p{L}'’-])(?!I(?!\p{L}))\p{Lu}")  # "I" and "I'm" aside

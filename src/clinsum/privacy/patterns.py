@@ -274,15 +274,20 @@ DATE_PATTERNS = [
     rx(r"(?:\b(?i:in|since|until|till|by|from|during|early|mid|late|last|next|this|of|before|after|your|her|his|their|our"
        r"|end[ \t]+of|beginning[ \t]+of)[ \t]+|\()"
        r"(?P<phi>January|February|March|April|May|June|July|August|September|October|November|December)\b(?![ \t]*\d)(?!['’]s)"),
+    # ... or its abbreviation after a word that only dates ("admitted there in Jan"; not "seen by Jan", a name)
+    rx(r"\b(?i:in|since|until|till|during|early|mid|late|last|next|end[ \t]+of|beginning[ \t]+of)[ \t]+"
+       r"(?P<phi>(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?)(?![\p{L}\d'’]|[ \t]*\d)"),
     # a date in Welsh, with its year: "20 Mawrth 2025"
     rx(r"\b(?P<phi>\d{1,2}[ \t]+(?i:ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd|rhagfyr)"
        r"[ \t]+(?:19|20)\d{2})\b"),
     # a weekday and the day of the month: "office Sun 9th pm", "last Thursday (the 2nd)"
     rx(rf"\b(?P<phi>{WEEKDAY}\.?[ \t]+(?:the[ \t]+)?(?:[12]?\d|3[01])(?:st|nd|rd|th))\b", re.IGNORECASE),
     rx(rf"\b{WEEKDAY}[ \t]*\((?P<phi>(?:the[ \t]+)?(?:[12]?\d|3[01])(?:st|nd|rd|th)|{ORDINAL_WORD})\)", re.IGNORECASE),
-    # a day of the month alone after a date's cue, where the sentence ends: "clinic moved to the 9th.", "Next visit 13th."
+    # a day of the month alone after a date's cue or opening a turn, where the sentence ends: "clinic moved to the 9th.",
+    # "Next visit 13th.", "Guest_family: The 18th."
     # ("the" after a word that also counts or ranks: not "from 3rd to 5th.")
-    rx(r"\b(?:(?:on|to|until|till|by|before|after|since|from)[ \t]+(?=the\b)|(?:visit|appt|appointment|due)[ \t]+)"
+    rx(r"(?:\b(?:on|to|until|till|by|before|after|since|from)[ \t]+(?=the\b)|\b(?:visit|appt|appointment|due)[ \t]+"
+       r"|(?:^|(?<=:))[ \t]*(?=the\b))"
        r"(?P<phi>(?:the[ \t]+)?(?:[12]?\d|3[01])(?:st|nd|rd|th))(?=[ \t]*(?:[.,;)]|$))", re.IGNORECASE | re.MULTILINE),
     # a month and a day that no fraction or score has (13 to 31 but 20 and 24: "1/20 dilution", "24/7"): "got #90 from
     # another prescriber 5/30"
@@ -331,7 +336,9 @@ AGE_PATTERNS = [
     # a person's age without "years": "Pt is 95 and", "The patient, 96, fell", "Mrs. Oduya (94)", "At 97, he",
     # "died at 99", "alive at 102", "F/91", "91/M", "a gentleman of 94"
     rx(rf"\b(?i:pt|patient|she|he|who|mother|father|mom|dad|husband|wife|sister|brother|grandmother|grandfather|aunt|uncle)"
-       rf"\s+(?i:is|was)\s+(?P<phi>{AGE_OVER_89})(?![.,]\d)(?=\s+(?i:and|but|with|now|today|yo|y/o)\b|\s*[.,;!])"),
+       rf"\s+(?i:is|was)\s+(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?![.,]\d)(?=\s+(?i:and|but|with|now|today|yo|y/o)\b|\s*[.,;!])"),
+    # a note's shorthand without "is": "pt 91 and often refuses", "Pt 92, still drives" (not "pt 92% on RA", "pt 98.6")
+    rx(rf"\b(?i:pt|patient)[ \t]+(?P<phi>{AGE_OVER_89})(?![.,]\d)(?=[ \t]+(?i:and|but|with|now|still|today|yo|y/o)\b|[ \t]*[,;])"),
     rx(rf"\b(?i:the\s+)?(?i:patient|pt|woman|man|lady|gentleman|mother|father|husband|wife),\s+(?P<phi>{AGE_OVER_89}),"),
     rx(rf"\b(?i:mother|father|mom|dad|husband|wife|grandmother|grandfather|grandma|grandpa|aunt|uncle|sister|brother),[ \t]+"
        rf"(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?=[ \t]*[),;])"),
@@ -409,6 +416,14 @@ ID_PATTERNS = [
     # makes it a dose: "ID 40 mg")
     rx(rf"(?<!\w){_ID_LABEL}\)?\s*(?:\.{{2,}}|…+)?\s*(?:\#|:|-|=|is|was)?\s*(?:\#|:)?\s*(?:(?:still|now)\s+)?(?P<phi>(?>{_ID_VALUE}))\b"
        rf"{_UNIT_RIGHT_AFTER}", re.IGNORECASE),
+    # a driver's licence or a laboratory's CLIA number, in capitals only ("mg/dL 12/3" is no licence): "PA DL 31 448 207",
+    # "CLIA 24D0987716"
+    rx(rf"(?<![\w/])(?:DL|CLIA)\b[ \t]*(?:\#|:)?[ \t]*(?P<phi>(?>{_ID_VALUE}|\d{{2,6}}(?:[ \t]\d{{2,6}}){{1,4}}))\b"),
+    # a number said to be one after a word that names its record: "the incident report number, it's IR-77310", "account
+    # number on it is FV-0093381-2"
+    rx(rf"\b(?i:report|incident|reference|account|member|policy|claim|case|confirmation|tracking|order|record|ticket|receipt"
+       rf"|invoice|authorization|referral)[ \t]+(?i:number|no\.?|\#)[ \t,]+(?:(?i:on|in|of|for)[ \t]+(?i:it|that|this|the[ \t]+\w+)"
+       rf"[ \t]+)?(?i:is|it's|it’s|it[ \t]+is|was)[ \t]*:?[ \t]*(?P<phi>(?>{_ID_VALUE}))\b{_UNIT_RIGHT_AFTER}"),
     # a code of letters and six digits or more (a DEA number, a record number in a table): "BK4471923", "M4410932",
     # "7219384TA"
     rx(r"(?<![\w/.-])(?=[A-Z\d]{7})(?P<phi>[A-Z]{1,3}\d{6,12}[A-Z]{0,2}|\d{6,12}[A-Z]{1,3})(?![\w/-])"),
@@ -551,7 +566,7 @@ STREET_WORDS = r"""(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|
     |Loaf|Route|Rte|Camp|Crest|Lanes|Roads|Streets|Squares|Close|Mews|Rise|Wynd|Brae|Parade|Promenade|Quay|Cottages
     |Grange|Drove|Vale|Chase)"""
 _STREET = rf"(?:{STREET_WORDS}|{STREET_WORDS.upper()})\b"  # "Oak Street", "ELM ST"
-_NUMBERED = (r"(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh"
+NUMBERED_STREET = (r"(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh"
              r"|Twelfth)")  # a numbered street: "5th", "Ninth"
 _AND = r"[ \t]+(?:and|&)[ \t]+"
 # a unit after a street: "Apt 3B", "Lot 27", "cabin 14", "2nd floor rear"
@@ -602,15 +617,15 @@ ADDRESS_PATTERNS = [
     STREET_ADDRESS,
     # after a label: whatever the street is called ("home" only as a field: not "works from home 3 days a week")
     # (ending at a street word that lowercase words follow: "lives at 42 Birchwood Ln with her daughter")
-    rx(rf"\b(?:(?i:address|addr|lives\s+(?:at|@)|resides\s+at|residing\s+at)\s*:?|(?i:home)\s*:)\s*(?P<phi>\d{{1,6}}[ \t]+"
+    rx(rf"\b(?:(?i:address|addr|lives\s+(?:alone\s+|by\s+(?:him|her)self\s+)?(?:at|@)|resides\s+at|residing\s+at)\s*:?|(?i:home)\s*:)\s*(?P<phi>\d{{1,6}}[ \t]+"
        rf"(?:[^,\n]{{2,60}}?\b{_STREET}\.?{_APARTMENT}(?=[ \t]+\p{{Ll}})|[^,\n]{{2,60}}?{_APARTMENT}(?=,|\n|$|\.\s)))"),
     rx(r"\b(?P<phi>P\.?\s?O\.?\s+Box\s+\d+)", regex.IGNORECASE),
-    # a rural route or highway contract box: "RR 2 BOX 118", "Rural Route 3, Box 40", "HC 64 Box 21", "RD 3 Box 442A"
-    # (not "RR 18": a respiratory rate)
-    rx(r"\b(?P<phi>(?:RR|R\.R\.|RD|R\.D\.|HC|HCR|Star[ \t]+Route)[ \t]*\d{1,3},?[ \t]+Box[ \t]+\d{1,5}(?:-?[A-Z]\b)?"
+    # a rural route or highway contract box: "RR 2 BOX 118", "Rural Route 3, Box 40", "HC 64 Box 21", "RD 3 Box 442A",
+    # "Rt 2 Box 118" (not "RR 18": a respiratory rate)
+    rx(r"\b(?P<phi>(?:RR|R\.R\.|RD|R\.D\.|HC|HCR|Rte?\.?|Route|Star[ \t]+Route)[ \t]*\d{1,3},?[ \t]+Box[ \t]+\d{1,5}(?:-?[A-Z]\b)?"
        r"|Rural\s+Route[ \t]*\d{1,3}(?:,?[ \t]+Box[ \t]+\d{1,5})?)\b", regex.IGNORECASE),
     # the streets of a corner: "gray house at the corner of Maple and Fifth", "corner of Congress and 11th"
-    rx(rf"\b(?i:corner)[ \t]+of[ \t]+(?P<phi>(?:{CAP}|{_NUMBERED})(?:[ \t]+{_STREET}\.?)?{_AND}(?:{CAP}|{_NUMBERED})(?:[ \t]+{_STREET}\.?)?)"),
+    rx(rf"\b(?i:corner)[ \t]+of[ \t]+(?P<phi>(?:{CAP}|{NUMBERED_STREET})(?:[ \t]+{_STREET}\.?)?{_AND}(?:{CAP}|{NUMBERED_STREET})(?:[ \t]+{_STREET}\.?)?)"),
     # a street without its house number, after "on" or "off": "lost his apartment on W 54th St", "the address on Rainier
     # Ave S" (a direction or a number or two capitalised words before the street's kind: not "on Main Street" alone)
     rx(rf"\b(?:on|off)[ \t]+(?P<phi>(?:(?:N|S|E|W|NE|NW|SE|SW)\.?[ \t]+(?:{CAP}|\d{{1,3}}(?:st|nd|rd|th))|{CAP}(?:[ \t]+{CAP})?)[ \t]+"
@@ -635,8 +650,8 @@ ADDRESS_PATTERNS = [
     rx(r"\b(?:on|off)[ \t]+(?!(?:the|a|an|this|that|my|his|her|our|their|same|other|wrong|right|left|main)\b)"
        r"(?P<phi>(?:\p{Ll}[\p{Ll}'’-]+[ \t]+){1,2}(?:street|avenue|road|boulevard|lane|drive|parkway|highway))\b"),
     # a street corner, one side numbered or with a street word: "on 5th and Main", "the corner of Oak St and Pine"
-    rx(rf"\b(?i:at|on|of|near|by)[ \t]+(?:the[ \t]+corner[ \t]+of[ \t]+)?(?P<phi>(?:{_NUMBERED}(?:[ \t]+{_STREET}\.?)?{_AND}{CAP}"
-       rf"|(?:{CAP}|{_NUMBERED})[ \t]+{_STREET}\.?{_AND}(?:{CAP}|{_NUMBERED}))(?:[ \t]+{_STREET}\.?)?)(?![\w'’-])"),
+    rx(rf"\b(?i:at|on|of|near|by)[ \t]+(?:the[ \t]+corner[ \t]+of[ \t]+)?(?P<phi>(?:{NUMBERED_STREET}(?:[ \t]+{_STREET}\.?)?{_AND}{CAP}"
+       rf"|(?:{CAP}|{NUMBERED_STREET})[ \t]+{_STREET}\.?{_AND}(?:{CAP}|{NUMBERED_STREET}))(?:[ \t]+{_STREET}\.?)?)(?![\w'’-])"),
     # a numbered road after a place word, with its direction and mile marker: "lives on Rte 9", "a trailer off County
     # Road 12", "near Hwy 61", "via US-119", "LOCATION: US-287 NB near mile marker 212", "off bia route 12"
     rx(r"\b(?i:on|off|near|along|at|via|from|location:|scene:)[ \t]+(?i:the[ \t]+)?(?P<phi>(?:(?:(?i:county|state|st\.?|bia)|US|U\.S\.|Farm\s+to\s+Market)"
@@ -754,7 +769,7 @@ _CARE_WORD = r"""(?i:hospital|hospitali[sz]ed|hospitali[sz]ation|admitted|admiss
 # A title opens a person's name, not a site's or an employer's ("working with Doctor Feld", "seen at Dr. Lee's").
 _NOT_A_TITLE = r"(?!(?i:dr|doctor|mr|mrs|ms|miss|nurse|prof|professor)\b)"
 # An employer, a school, a place of volunteering: "works nights at Amazon", "volunteers at Our Lady of Peace",
-# "retired from Boeing", "drives for Lyft", "employee of Tyson Foods", "a freshman at Oberlin" (detect.find_employers
+# "retired from Boeing", "laid off from Menards", "made redundant from Admiral", "drives for Lyft", "employee of Tyson Foods", "a freshman at Oberlin" (detect.find_employers
 # drops common words: "retired from the Army", "student at Nursing School").
 EMPLOYER_PATTERN = rx(
     r"\b(?i:work(?:s|ed|ing)?(?:[ \t]+(?:nights|days|weekends|shifts|doubles|overtime|part-time|full-time|there|now|still"
@@ -762,7 +777,8 @@ EMPLOYER_PATTERN = rx(
     r"|job|volunteer(?:s|ed|ing)?|teach(?:es|ing)?|taught|stud(?:y|ies|ied|ying)|enrolled|retired|drives?|driving|drove"
     r"|employee|student|freshman|sophomore|junior|senior|teacher|professor|engineer|manager|cashier|clerk|machinist"
     r"|mechanic|janitor|custodian|secretary|accountant|aide|laborer|welder|miner|driver|cook|server|waitress|waiter"
-    r"|electrician|carpenter|housekeeper|packer|assembler|stocker|trucker|foreman|supervisor)[ \t]+(?i:for|at|with|from|of)[ \t]+"
+    r"|electrician|carpenter|housekeeper|packer|assembler|stocker|trucker|foreman|supervisor"
+    r"|laid[ \t]+off|let[ \t]+go|fired|(?:made[ \t]+)?redundant|resigned)[ \t]+(?i:for|at|with|from|of)[ \t]+"
     rf"(?:the[ \t]+)?{_NOT_A_TITLE}(?P<phi>{CAP}(?:[ \t]+(?:(?:of|the|and|&)[ \t]+)?{CAP}){{0,3}})")
 # A business named by its trade: "Pacific Coast Roofing", "Delmont Logistics", "Harmon Tool and Die" (detect.find_businesses
 # drops names of common words only: "Social Services", "Environmental Services").
@@ -788,7 +804,8 @@ _EMPLOYER_STOP = (rf"(?:{_CALL_STOP}|which|that|but|because|since|when|then|ther
 # "at work at the kwik fill" (detect.find_lowercase_employers keeps a name with a word no dictionary holds).
 LOWERCASE_EMPLOYER_PATTERN = rx(
     r"\b(?:work(?:s|ed|ing)?(?:[ \t]+(?:nights|days|weekends|shifts|part-time|full-time|there|now|still|also))?"
-    r"|employed|job|volunteer(?:s|ed|ing)?|retired|drives?|driving)[ \t]+(?:for|at|from)[ \t]+(?:the[ \t]+)?"
+    r"|employed|job|volunteer(?:s|ed|ing)?|retired|drives?|driving|laid[ \t]+off|let[ \t]+go|fired|(?:made[ \t]+)?redundant)"
+    r"[ \t]+(?:for|at|from)[ \t]+(?:the[ \t]+)?"
     rf"(?P<phi>(?!{_EMPLOYER_STOP}\b){_LOWER_NAME_WORD}(?:[ \t]+(?:(?:and|&|of)[ \t]+)?(?!{_EMPLOYER_STOP}\b){_LOWER_NAME_WORD}){{0,3}})")
 INSTITUTION_PATTERNS = [
     # an organisation answering or placing a phone call: "thank you for calling High Plains Health Plan", "this is rich
