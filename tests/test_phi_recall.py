@@ -755,6 +755,20 @@ def test_an_unknown_type_to_keep_is_an_error():
     ("ID per wallet, PA DL 31 448 207; PFTs: DLCO 64%", "ID per wallet, PA DL [ID]; PFTs: DLCO 64%"),
     ("Lab CLIA 24D0987716", "Lab CLIA [ID]"),
     ("Their account number on it is FV-0093381-2.", "Their account number on it is [ID]."),
+    # a name listed with "and" after a found one (not a credential after a comma); a patient paged about by room
+    ("Patient: Two boys, Dayo and Kunle.", "Patient: Two boys, [NAME] and [NAME]."),
+    ("Yours sincerely,\nDr Lachlan Whitby, Endocrinologist", "Yours sincerely,\nDr [NAME], Endocrinologist"),
+    ("PLS CALL RE GONZALES-REYES RM 809 SBP 78", "PLS CALL RE [NAME] RM 809 SBP 78"),
+    ("page re pain rm 4", "page re pain rm 4"),
+    # a word first name as a vocative; an ex; an initial before a credential (not a word's last letter)
+    ("Doctor: Thanks for coming, Will. What brings you in?", "Doctor: Thanks for coming, [NAME]. What brings you in?"),
+    ("Patient: My ex, Dev, just told me.", "Patient: My ex, [NAME], just told me."),
+    ("Paged by Dawn M RN about K.", "Paged by [NAME] RN about K."),
+    ("NEIGHBOR LUIS ECHEVERRIA HAS A KEY. PT ANNIE CROCKETT", "NEIGHBOR [NAME] HAS A KEY. PT [NAME]"),
+    # a congregation (not a religion, not a temple's tenderness); a town after a trip
+    ("She got lost driving home from Temple Beth Shalom.", "She got lost driving home from [INSTITUTION]."),
+    ("Temple tenderness noted. She is Seventh-day Adventist.", "Temple tenderness noted. She is Seventh-day Adventist."),
+    ("get the shingles shot before her trip to Galway.", "get the shingles shot before her trip to [LOCATION]."),
 ])
 def test_answers_shorthand_and_services(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

@@ -28,7 +28,8 @@ from clinsum.privacy.names import (
     other_mentions, patient_cells, spelled_names, table_ages, table_places, table_record_numbers, with_companions,
 )
 from clinsum.privacy.patterns import (
-    ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, DATE_PATTERNS, EMPLOYER_PATTERN,
+    ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, CONGREGATION, DATE_PATTERNS,
+    EMPLOYER_PATTERN,
     FACILITY, ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_EMPLOYER_PATTERN, LOWERCASE_SITE, MONTH,
     NATIONAL_PHONE, NUMBER_WORD, NUMBERED_STREET, PHONE_PATTERNS, SAINTS_HERB_OR_DAY, SPOKEN_EMAIL_PATTERNS, SPOKEN_ID_PATTERNS,
     SPOKEN_PHONE_PATTERNS, SPOKEN_URL_PATTERNS, SSN_PATTERNS, STATE, STATE_NAMES, STREET_ADDRESS, STREET_WORDS,
@@ -125,6 +126,7 @@ class _ClinicalRecognizers:
             SpanRecognizer("INSTITUTION", find_employers, 0.6, "Employer"),
             SpanRecognizer("INSTITUTION", find_lowercase_employers, 0.6, "LowercaseEmployer"),
             SpanRecognizer("INSTITUTION", find_businesses, 0.6, "Business"),
+            SpanRecognizer("INSTITUTION", find_congregations, 0.6, "Congregation"),
             SpanRecognizer("INSTITUTION", lambda text: find_answered_places(text, "INSTITUTION"), 0.6, "Answer"),
             SpanRecognizer("LOCATION", lambda text: find_answered_places(text, "LOCATION"), 0.6, "Answer"),
             SpanRecognizer("INSTITUTION", find_lowercase_sites, 0.6, "LowercaseSite"),
@@ -238,6 +240,24 @@ def find_lowercase_employers(text: str) -> list[tuple[int, int]]:
                 and not clinical_spans(m.group("phi")):
             spans.append(m.span("phi"))
     return spans
+
+
+# Words that make a denomination a religion, not a congregation ("Seventh-day Adventist", "Greek Orthodox").
+_CREED_WORDS = frozenset("""roman greek russian southern seventh-day free united american african reformed independent
+    primitive missionary eastern coptic ethiopian armenian serbian syrian ukrainian polish national""".split())
+
+
+def find_congregations(text: str) -> list[tuple[int, int]]:
+    """Spans of congregations (:data:`CONGREGATION`): before a denomination no creed's words ("Seventh-day Adventist");
+    after a house of worship name words, not all English ("Temple Tenderness")."""
+    found = []
+    for m in CONGREGATION.finditer(text):
+        words = m.group("name").split()
+        head_first = m.start("name") > m.start("phi")  # "Temple Beth Shalom"
+        if not any(w.lower() in _CREED_WORDS for w in words) and not head_first or head_first and all(
+                map(is_name_word, words)) and not all(w.lower() in english_words() for w in words):
+            found.append(m.span("phi"))
+    return found
 
 
 def find_businesses(text: str) -> list[tuple[int, int]]:

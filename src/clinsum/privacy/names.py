@@ -38,7 +38,7 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law
     |referring\s+(?:physician|provider|doctor)|emergency\s+contact|next\s+of\s+kin|contact|proxy|poa|son-in-law
     |daughter-in-law|mother-in-law|father-in-law|sister-in-law|brother-in-law|stepson|stepdaughter|stepmother
     |stepfather|grandchild|grandchildren|children|kids|twin|fiance|companion|landlord|coworker|co-worker|boss|baby\s+(?:boy|girl)
-    |rgn|rmn|hca
+    |rgn|rmn|hca|ex|stepbrother|stepsister|godmother|godfather|godson|goddaughter|half-brother|half-sister|best\s+friend
     |pastor|priest|covering|cross-?cover|assistant|scribe|author|np|rn|nurse|midwife|doula|sitter|aide|kid|child|baby|buddy|sponsor|driver
     |grandma|grandpa|granny|nana|student|medical\s+student|trainee|preceptor|chaperone|nursing|chaplain|dietitian|nutritionist|hcp|mpoa
     |health\s+care\s+proxy|surrogate|social\s+work|case\s+management|dtr|dau|bro|sis|hubby
@@ -398,6 +398,7 @@ _PARTICLE = regex.compile(PARTICLE)
 _CAPITAL = regex.compile(r"\p{Lu}")
 _INITIAL_ONLY = regex.compile(r"\p{Lu}\.?")
 _SENTENCE_GOES_ON = regex.compile(r"\.?(?:[ \t]+\p{Ll}|[,;)]|[ \t]*\(|[ ]{2,}(?=\S)|\t|[ \t]*\|)")
+_CREDENTIAL_NEXT = regex.compile(rf"[ \t]+{_CREDENTIAL}\b")
 _LISTED = regex.compile(r"[^,&+]+?(?=[ \t]*(?:,|&|\+|[ \t]and[ \t]|$))")  # "Lupe, Carmen and Rosa": each
 _CAP = regex.compile(CAP)
 _INITIAL_OR_PARTICLE = regex.compile(rf"{INITIAL}|{PARTICLE}")
@@ -446,9 +447,11 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
         kept += pending + [(s, s + len(bare))]
         pending = []
     # A trailing initial belongs to the next sentence more often than to the name, unless the sentence
-    # goes on after it ("Rosa T. reports", "Rosa T., her wife") or a table's next column does ("Lionel J    MBI: ...").
-    while kept and _INITIAL_ONLY.fullmatch(text[start + kept[-1][0]: start + kept[-1][1]]) and not \
-            _SENTENCE_GOES_ON.match(text, pos=start + kept[-1][1]):
+    # goes on after it ("Rosa T. reports", "Rosa T., her wife"), a credential or a table's next column does ("Dawn M RN",
+    # "Lionel J    MBI: ...").
+    while kept and _INITIAL_ONLY.fullmatch(text[start + kept[-1][0]: start + kept[-1][1]]) and not (
+            _SENTENCE_GOES_ON.match(text, pos=start + kept[-1][1])
+            or len(kept) > 1 and _CREDENTIAL_NEXT.match(text, pos=start + kept[-1][1])):
         kept.pop()
     words = len(kept)
     first = text[start + kept[0][0]: start + kept[0][1]] if kept else ""
@@ -582,6 +585,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 noun = kind in ("first_subject", "speaker") and word.lower() in english_words() and not known
                 span = (s, e) if likely and is_name_word(word) and not _ROLE_WORD.fullmatch(word) and not place \
                     and not noun and word.lower() not in service_words() else None  # "Anes: GA" is no Anes
+                if kind == "vocative" and is_word_first_name(word):  # "Thanks for coming, Will."
+                    span = (s, e)
             elif kind == "name_like":
                 # the name model is sure, or after a lowercase word a first name that text mostly writes
                 # capitalised ("had given Alma", "Why is Samantha"; not "The Princess Royal") or a listed name that
@@ -696,6 +701,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
         found += _lowercase_cued_names(text)
     found += _lowercase_listed_names(text)
     found += _staff_of_services(text)
+    found += [m.span("phi") for m in _ABOUT_ROOM.finditer(text)
+              if all(is_name_word(w) and w.lower() not in department_words() for w in m.group("phi").split())]
     if (m := _END_INITIALS.search(text, max(0, len(text) - 40))) and _initials(m.group("phi")):
         found.append(m.span("phi"))  # only the text's end is read: the pattern would be tried at every place
     headers, cells = table_columns(text)
@@ -851,6 +858,11 @@ def _lowercase_listed_names(text: str) -> list[tuple[int, int]]:
             and name_score(w) >= UNCUED_THRESHOLD]
 
 
+# A patient a page or a message is about, named before their room: "PLS CALL X6620 RE GONZALES-REYES RM 809", "re
+# Delacroix rm 12" (name words only: not "re pain rm 4").
+_ABOUT_ROOM = regex.compile(rf"\b(?i:re):?[ \t]+(?P<phi>(?:{CAP}|{UPPER}|{LOWER_WORD})(?:[ \t]+(?:{CAP}|{UPPER})){{0,2}}),?[ \t]+{_ROOM}")
+
+
 # A person named by the service they come from: "Faith from PT ambulated pt", "Marco from pharmacy called back", "Ana
 # from case management" (not "Note from PT", "Call from Pharmacy": the word before must be a first name or a name word
 # that text does not write in lowercase).
@@ -961,22 +973,25 @@ _AND_NEXT = regex.compile(rf"{_AND}(?P<phi>{CAP})")
 # A name in brackets after a found one, its given name or what the person goes by: "Mrs Adeyemi-Cole (Folasade)",
 # 'Marguerite O'Shaughnessy (AKA "Peg")'
 _IN_BRACKETS_NEXT = regex.compile(rf"[ \t]*\([ \t]*(?:(?i:aka|a\.k\.a\.)[ \t]+)?[\"“']?(?P<phi>{CAP})[\"”']?[ \t]*\)")
+_ANDED = regex.compile(r"\band\b|&")  # "Dayo and Kunle", not "Whitby, Endocrinologist"
 _PREVIOUS_AND = regex.compile(rf"(?P<phi>{CAP}){_AND}$")
 
 
 def _coordinated(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Name-like words listed with a found name ("Morrison, Rogers and Torres", "Lupe and Carmen") or in brackets after
-    it, a given name or one the name model does not rule out, no town ("Mrs Adeyemi-Cole (Folasade)"; not "Dr. Wu
-    (Seattle)", "B.Physio (Hons)")."""
+    """Name-like words listed with a found name ("Morrison, Rogers and Torres", "Lupe and Carmen", "Dayo and Kunle") or in
+    brackets after it, a given name or one the name model does not rule out, no town ("Mrs Adeyemi-Cole (Folasade)";
+    not "Dr. Wu (Seattle)", "B.Physio (Hons)")."""
     out = []
     for s, e in names:
         if (m := _IN_BRACKETS_NEXT.match(text, e)) and _is_beside_name(word := m.group("phi")) \
                 and word.lower() not in towns() and (word.lower() in first_names() or name_score(word) >= 0.3):
             out.append(m.span("phi"))
-        while (m := _AND_NEXT.match(text, e)) and _is_listed_name(m.group("phi")):
+        while (m := _AND_NEXT.match(text, e)) and (_is_listed_name(word := m.group("phi")) or _ANDED.search(
+                m.group()) and _is_foreign_name(word)):
             out.append(m.span("phi"))
             e = m.end()
-        while (m := _PREVIOUS_AND.search(text, max(0, s - 40), s)) and _is_listed_name(m.group("phi")):
+        while (m := _PREVIOUS_AND.search(text, max(0, s - 40), s)) and (
+                _is_listed_name(word := m.group("phi")) or _ANDED.search(m.group()) and _is_foreign_name(word)):
             out.append(m.span("phi"))
             s = m.start()
     return out
@@ -1013,6 +1028,13 @@ def _is_beside_name(word: str) -> bool:
     return is_name_word(word) and not _ROLE_WORD.fullmatch(word) and not _TITLE_WORD.fullmatch(word) \
         and not _STATE_NAME.fullmatch(word) and low not in lowercase_words() and low not in countries() \
         and low not in department_words()
+
+
+def _is_foreign_name(word: str) -> bool:
+    """A name word that is no English word, town or word text writes in lowercase ("Dayo and Kunle"): listed with a
+    found name, it is a name whatever the name model says of it."""
+    low = word.lower()
+    return _is_beside_name(word) and low not in english_words() and low not in towns()
 
 
 def _is_listed_name(word: str) -> bool:

@@ -680,7 +680,7 @@ LOCATION_PATTERNS = [
     # "Hatch NM 87937": the ZIP makes it a place (not the first word of "West Virginia")
     CuedPattern(rx(rf"(?P<phi>{_CITY})(?<!\b(?:West|North|South|New|Rhode))[ \t]+{STATE}[ \t]+\d{{5}}(?:-\d{{4}})?\b"),
                 rx(r"\d{5}")),
-    rx(rf"\b(?i:lives|living|resides|residing|moved|relocated|born|grew\s+up|visiting|travel(?:l?ed)?|flew|returned"
+    rx(rf"\b(?i:lives|living|resides|residing|moved|relocated|born|grew\s+up|visiting|travel(?:l?ed)?|flew|returned|trip|vacation"
         rf"|drove|went|came|originally|(?:is|am|are|was|were)(?=\s+from))"
         rf"(?:\s+(?i:alone|here|back|home|with(?:\s+\w+){{1,3}}))?\s+(?i:in|to|from|near)\s+(?P<phi>{_CITY})"),
     rx(rf"\b(?:city|town|hometown)\s*:\s*(?P<phi>{_CITY})\b", re.IGNORECASE),
@@ -807,6 +807,15 @@ LOWERCASE_EMPLOYER_PATTERN = rx(
     r"|employed|job|volunteer(?:s|ed|ing)?|retired|drives?|driving|laid[ \t]+off|let[ \t]+go|fired|(?:made[ \t]+)?redundant)"
     r"[ \t]+(?:for|at|from)[ \t]+(?:the[ \t]+)?"
     rf"(?P<phi>(?!{_EMPLOYER_STOP}\b){_LOWER_NAME_WORD}(?:[ \t]+(?:(?:and|&|of)[ \t]+)?(?!{_EMPLOYER_STOP}\b){_LOWER_NAME_WORD}){{0,3}})")
+# A congregation named by its denomination after a word of place ("Thursdays at Grace Lutheran", "attends First Baptist";
+# not "she is Roman Catholic", a religion), or by its house of worship first ("Temple Beth Shalom", "Masjid Al-Noor")
+# (detect.find_congregations keeps name words only: not "Seventh-day Adventist", "Temple Tenderness").
+_DENOMINATION = (r"(?:Lutheran|Baptist|Methodist|Presbyterian|Episcopal|Pentecostal|Catholic|Adventist|Orthodox|Evangelical"
+                 r"|Nazarene|Mennonite|Congregational|AME|Apostolic)")
+CONGREGATION = rx(rf"\b(?:at|to|from|attends?|attended|attending)[ \t]+(?:the[ \t]+)?(?P<phi>(?P<name>(?:St\.?[ \t]+)?{CAP}"
+                  rf"(?:[ \t]+{CAP}){{0,2}})[ \t]+{_DENOMINATION}(?:[ \t]+(?:Church|Chapel|Parish|Temple|Cathedral))?)\b"
+                  rf"|\b(?P<phi>(?:Temple|Congregation|Masjid|Gurdwara|Mandir|Kingdom[ \t]+Hall)[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?"
+                  rf"(?P<name>{CAP}(?:[ \t]+{CAP}){{0,2}}))\b")
 INSTITUTION_PATTERNS = [
     # an organisation answering or placing a phone call: "thank you for calling High Plains Health Plan", "this is rich
     # calling from harmony family clinic", "you've reached summit medicaid" at a turn's start (not "that you have reached
