@@ -769,6 +769,10 @@ def test_an_unknown_type_to_keep_is_an_error():
     ("She got lost driving home from Temple Beth Shalom.", "She got lost driving home from [INSTITUTION]."),
     ("Temple tenderness noted. She is Seventh-day Adventist.", "Temple tenderness noted. She is Seventh-day Adventist."),
     ("get the shingles shot before her trip to Galway.", "get the shingles shot before her trip to [LOCATION]."),
+    # a header's patient field before the next column, whatever its words (not a dialogue's turn, not clinical words)
+    ("Patient: Wiremu Te Rangi Ngata      NHI ZKT4821", "Patient: [NAME]      NHI [ID]"),
+    ("Pt: Xiong, Pa Nhia    MRN M2218054", "Pt: [NAME]    MRN [ID]"),
+    ("Patient: Thank You.\nPatient: Chest Pain    BP 120/80", "Patient: Thank You.\nPatient: Chest Pain    BP 120/80"),
 ])
 def test_answers_shorthand_and_services(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
