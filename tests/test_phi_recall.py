@@ -773,6 +773,15 @@ def test_an_unknown_type_to_keep_is_an_error():
     ("Patient: Wiremu Te Rangi Ngata      NHI ZKT4821", "Patient: [NAME]      NHI [ID]"),
     ("Pt: Xiong, Pa Nhia    MRN M2218054", "Pt: [NAME]    MRN [ID]"),
     ("Patient: Thank You.\nPatient: Chest Pain    BP 120/80", "Patient: Thank You.\nPatient: Chest Pain    BP 120/80"),
+    # a name before its role, in brackets after a role or HR, before a resident's year, with an aunty, in a service
+    ("CHF, diuresing. Frank the son calls ~2100.", "CHF, diuresing. [NAME] the son calls ~2100."),
+    ("Pt (Cho Sung-min) resting. Work status faxed to HR (Lorraine).",
+     "Pt ([NAME]) resting. Work status faxed to HR ([NAME])."),
+    ("Pt (Stable) and son (Lasix)", "Pt (Stable) and son (Lasix)"),
+    ("d/w fellow. -- TL PGY2", "d/w fellow. -- [NAME] PGY2"),
+    ("the boy stays with his aunty Precious on school days.", "the boy stays with his aunty [NAME] on school days."),
+    ("ask Grant in CM if home O2 can be set up. Seen in Cardiology, Rose in PT.",
+     "ask [NAME] in CM if home O2 can be set up. Seen in Cardiology, [NAME] in PT."),
 ])
 def test_answers_shorthand_and_services(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

@@ -38,7 +38,7 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law
     |referring\s+(?:physician|provider|doctor)|emergency\s+contact|next\s+of\s+kin|contact|proxy|poa|son-in-law
     |daughter-in-law|mother-in-law|father-in-law|sister-in-law|brother-in-law|stepson|stepdaughter|stepmother
     |stepfather|grandchild|grandchildren|children|kids|twin|fiance|companion|landlord|coworker|co-worker|boss|baby\s+(?:boy|girl)
-    |rgn|rmn|hca|ex|stepbrother|stepsister|godmother|godfather|godson|goddaughter|half-brother|half-sister|best\s+friend
+    |rgn|rmn|hca|aunty|auntie|ex|stepbrother|stepsister|godmother|godfather|godson|goddaughter|half-brother|half-sister|best\s+friend
     |pastor|priest|covering|cross-?cover|assistant|scribe|author|np|rn|nurse|midwife|doula|sitter|aide|kid|child|baby|buddy|sponsor|driver
     |grandma|grandpa|granny|nana|student|medical\s+student|trainee|preceptor|chaperone|nursing|chaplain|dietitian|nutritionist|hcp|mpoa
     |health\s+care\s+proxy|surrogate|social\s+work|case\s+management|dtr|dau|bro|sis|hubby
@@ -679,7 +679,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 if capitals and (len(last) <= 3 and len(first) <= 3 and not (_known(last) and _known(first))
                                  or all(w.lower() in lowercase_words() and w.lower() not in first_names() for w in (last, first))):
                     capitals = False  # "CAP, RLL", "HOLIDAY, SKELETON STAFF"
-                ok = is_name_word(last) and is_name_word(first) and (
+                ok = is_name_word(last) and is_name_word(first) and last.lower() not in department_words() and (
                     first.lower() in first_names() or _alone_on_line(text, s, e, label_ok=True)
                     or capitals and (_likely_or_known(last) or _likely_or_known(first)))
                 span = (s, e) if ok else None
@@ -701,6 +701,10 @@ def find_names(text: str) -> list[tuple[int, int]]:
         found += _lowercase_cued_names(text)
     found += _lowercase_listed_names(text)
     found += _staff_of_services(text)
+    found += [m.span("phi") for m in _ROLE_AFTER_NAME.finditer(text) if _is_listed_name(m.group("phi"))]
+    found += [m.span("phi") for m in _NAME_IN_BRACKETS.finditer(text)
+              if all(_is_listed_name(w) or _is_foreign_name(w) for w in regex.split(r"[ \t-]+", m.group("phi")))]
+    found += [m.span("phi") for m in _RESIDENT_INITIALS.finditer(text) if _initials(m.group("phi"))]
     found += [m.span("phi") for m in _ABOUT_ROOM.finditer(text)
               if all(is_name_word(w) and w.lower() not in department_words() for w in m.group("phi").split())]
     if (m := _END_INITIALS.search(text, max(0, len(text) - 40))) and _initials(m.group("phi")):
@@ -874,10 +878,19 @@ def _lowercase_listed_names(text: str) -> list[tuple[int, int]]:
 _ABOUT_ROOM = regex.compile(rf"\b(?i:re):?[ \t]+(?P<phi>(?:{CAP}|{UPPER}|{LOWER_WORD})(?:[ \t]+(?:{CAP}|{UPPER})){{0,2}}),?[ \t]+{_ROOM}")
 
 
-# A person named by the service they come from: "Faith from PT ambulated pt", "Marco from pharmacy called back", "Ana
-# from case management" (not "Note from PT", "Call from Pharmacy": the word before must be a first name or a name word
-# that text does not write in lowercase).
-_FROM_SERVICE = regex.compile(rf"(?<![\p{{L}}'’.-])(?P<phi>{CAP}(?:[ \t]+\p{{Lu}}\.?)?)[ \t]+from[ \t]+(?:the[ \t]+)?"
+# A name with its role after it: "Frank the son calls ~2100", "Lupe the niece".
+_ROLE_AFTER_NAME = regex.compile(rf"(?<![\p{{L}}'’.-])(?P<phi>{CAP})[ \t]+the[ \t]+{_ROLE}\b", regex.VERBOSE)
+# A name in brackets after a role or a department: "Pt (Cho Sung-min) resting", "faxed to HR (Lorraine)", "son (Ade)".
+_NAME_IN_BRACKETS = regex.compile(rf"\b(?i:pt|patient|hr|human\s+resources|payroll|{_ROLE})[ \t]*\((?P<phi>{CAP}(?:[ \t-]{CAP}){{0,2}})\)",
+                                  regex.VERBOSE)
+# A resident's or a student's initials before their year: "-- TL PGY2", "MK MS3".
+_RESIDENT_INITIALS = regex.compile(r"(?<![\p{L}\d.'’-])(?P<phi>\p{Lu}{2,3})[ \t]+(?:PGY-?\d|MS[1-4])\b")
+
+
+# A person named by the service they come from or work in: "Faith from PT ambulated pt", "Marco from pharmacy called
+# back", "Ana from case management", "ask Grant in CM" (not "Note from PT", "Call from Pharmacy": the word before must be
+# a first name or a name word that text does not write in lowercase).
+_FROM_SERVICE = regex.compile(rf"(?<![\p{{L}}'’.-])(?P<phi>{CAP}(?:[ \t]+\p{{Lu}}\.?)?)[ \t]+(?:from|in)[ \t]+(?:the[ \t]+)?"
                               rf"(?P<service>{_TEAM_ROLE}(?![\p{{L}}\d])|\p{{L}}+(?:[ \t]+\p{{L}}+)?)")
 _SERVICES = ("case management", "social work", "physical therapy", "occupational therapy", "speech therapy", "respiratory",
              "transport", "dietary", "registration", "admitting", "billing", "security", "chaplaincy", "spiritual care",
