@@ -782,6 +782,10 @@ def test_an_unknown_type_to_keep_is_an_error():
     ("the boy stays with his aunty Precious on school days.", "the boy stays with his aunty [NAME] on school days."),
     ("ask Grant in CM if home O2 can be set up. Seen in Cardiology, Rose in PT.",
      "ask [NAME] in CM if home O2 can be set up. Seen in Cardiology, [NAME] in PT."),
+    # a supplier or a service a referral, supplies or transport go to (not a device: "Transport via Wheelchair")
+    ("Supplies via Edgepark. Referrals sent to Trillium (declined).", "Supplies via [INSTITUTION]. Referrals sent to [INSTITUTION] (declined)."),
+    ("Transport arranged through NorthStar Wheelchair Van. Transport via Wheelchair.",
+     "Transport arranged through [INSTITUTION]. Transport via Wheelchair."),
 ])
 def test_answers_shorthand_and_services(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

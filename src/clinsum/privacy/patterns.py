@@ -758,7 +758,8 @@ _SITE_CUE = r"""(?i:(?:blood\s*work|labs?|lab\s*work|blood\s+(?:draws?|drawn|tes
     |(?:outside\s+hospital|OSH)\s*[(:,]
     |pharmacy(?:\s+is)?\s*:?|filled\s+(?:it\s+|them\s+)?at|transferred\s+(?:here\s+)?(?:from|to)|admitted\s+(?:to|at)
     |presented\s+to|seen\s+at|followed\s+at|discharged\s+to|sent\s+(?:here\s+)?from|accepted\s+(?:at|to|by)
-    |refer(?:red|ral)\s+to|medevac(?:ed|'d)?\s+to|flown\s+to)"""
+    |refer(?:red|ral)\s+to|medevac(?:ed|'d)?\s+to|flown\s+to|referrals?\s+sent\s+to|sent\s+out\s+to
+    |(?:supplies|equipment|DME|rides?)\s+(?:via|through|from)|arranged\s+(?:through|via))"""
 # Words of care that make the next capitalised words after "at" or "from" in their sentence a care site ("doctor"
 # is not one: it is a dialogue's speaker tag).
 _CARE_WORD = r"""(?i:hospital|hospitali[sz]ed|hospitali[sz]ation|admitted|admission|ED|ER|emergency\s+room|surgery
