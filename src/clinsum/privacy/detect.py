@@ -453,10 +453,11 @@ _SITE_QUESTION = r"""(?:pharmacy|drug\s*store|hospital|clinic|gym|school|college
     |labs?|lab\s*work|blood\s*work|nursing\s+home|facility|store|company|employer|daycare|day\s+care|agency|shelter|practice
     |work|works|working|worked|job|filled|fill|dialysis|rehab|physical\s+therapy|therapist|place)"""
 _PLACE_QUESTION = r"(?:live|living|from|born|grow\s+up|grew\s+up|moved?|staying|stay|town|city)"
+_QUESTION_END = regex.compile(r"\?[ \t]*\n")
+_SITE_ASKED = regex.compile(rf"\b(?i:{_SITE_QUESTION})\b", regex.VERBOSE)
+_HOME_ASKED = regex.compile(rf"\b(?i:where)\b.*?\b(?i:{_PLACE_QUESTION})\b")
 _ANSWER = regex.compile(
-    rf"""(?m)(?:^[^\n]*\b(?P<site>(?i:{_SITE_QUESTION}))\b[^\n?]*\?[ \t]*\n
-    |^[^\n]*\b(?i:where)\b[^\n?]*?\b(?i:{_PLACE_QUESTION})\b[^\n?]*\?[ \t]*\n)
-    [ \t]*[^\n:]{{1,25}}:[ \t]*(?:(?i:the|at|um|uh|oh|it's|its|it\ is|that's|yes|yeah|yep|sure|well|we\ use|I\ use
+    rf"""[ \t]*[^\n:]{{1,25}}:[ \t]*(?:(?i:the|at|um|uh|oh|it's|its|it\ is|that's|yes|yeah|yep|sure|well|we\ use|I\ use
     |I\ go\ to|we\ go\ to|I\ work\ (?:at|for)|I'm\ at|I\ was\ at)[ \t,]+)*
     (?P<phi>(?:(?:St|Mt)\.?[ \t]+)?(?:{CAP}|{UPPER})(?:[ \t]+(?:(?:of|the|and|&)[ \t]+)?(?:{CAP}|{UPPER})){{0,3}})""", regex.VERBOSE)
 
@@ -467,11 +468,15 @@ _ANSWER_OPENERS = frozenset("""no nope probably maybe just usually mostly still 
 
 def find_answered_places(text: str, kind: str) -> list[tuple[int, int]]:
     """Spans of ``kind`` (INSTITUTION or LOCATION) that open the turn answering a question about a site or a home
-    (:data:`_ANSWER`), after a word that opens an answer ("Probably Walgreens"): not a person's title, a department, a
+    (:data:`_SITE_QUESTION`, :data:`_PLACE_QUESTION`, :data:`_ANSWER`), after a word that opens an answer ("Probably Walgreens"): not a person's title, a department, a
     state, a country, or one English word ("Dr. Patel", "Cardiology", "Ohio", "Construction", "Part-time")."""
     found = []
-    for m in _ANSWER.finditer(text):
-        if (kind == "INSTITUTION") != bool(m.group("site")):
+    for question in _QUESTION_END.finditer(text):
+        start = max(text.rfind("\n", 0, question.start()), text.rfind("?", 0, question.start()), question.start() - 300)
+        asked = text[start + 1: question.start()]
+        site = bool(_SITE_ASKED.search(asked))
+        if kind == "INSTITUTION" and not site or kind == "LOCATION" and (site or not _HOME_ASKED.search(asked)) \
+                or not (m := _ANSWER.match(text, question.end())):
             continue
         words = m.group("phi").split()
         while words and words[0].lower() in _ANSWER_OPENERS:

@@ -703,7 +703,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
     found += _staff_of_services(text)
     found += [m.span("phi") for m in _ROLE_AFTER_NAME.finditer(text) if _is_listed_name(m.group("phi"))]
     found += [m.span("phi") for m in _NAME_IN_BRACKETS.finditer(text)
-              if all(_is_listed_name(w) or _is_foreign_name(w) for w in regex.split(r"[ \t-]+", m.group("phi")))]
+              if _BRACKETS_OWNER.search(text[max(0, m.start() - 40): m.start()])
+              and all(_is_listed_name(w) or _is_foreign_name(w) for w in regex.split(r"[ \t-]+", m.group("phi")))]
     found += [m.span("phi") for m in _RESIDENT_INITIALS.finditer(text) if _initials(m.group("phi"))]
     found += [m.span("phi") for m in _ABOUT_ROOM.finditer(text)
               if all(is_name_word(w) and w.lower() not in department_words() for w in m.group("phi").split())]
@@ -881,8 +882,8 @@ _ABOUT_ROOM = regex.compile(rf"\b(?i:re):?[ \t]+(?P<phi>(?:{CAP}|{UPPER}|{LOWER_
 # A name with its role after it: "Frank the son calls ~2100", "Lupe the niece".
 _ROLE_AFTER_NAME = regex.compile(rf"(?<![\p{{L}}'’.-])(?P<phi>{CAP})[ \t]+the[ \t]+{_ROLE}\b", regex.VERBOSE)
 # A name in brackets after a role or a department: "Pt (Cho Sung-min) resting", "faxed to HR (Lorraine)", "son (Ade)".
-_NAME_IN_BRACKETS = regex.compile(rf"\b(?i:pt|patient|hr|human\s+resources|payroll|{_ROLE})[ \t]*\((?P<phi>{CAP}(?:[ \t-]{CAP}){{0,2}})\)",
-                                  regex.VERBOSE)
+_NAME_IN_BRACKETS = regex.compile(rf"\((?P<phi>{CAP}(?:[ \t-]{CAP}){{0,2}})\)")
+_BRACKETS_OWNER = regex.compile(rf"\b(?i:pt|patient|hr|human\s+resources|payroll|{_ROLE})[ \t]*\Z", regex.VERBOSE)
 # A resident's or a student's initials before their year: "-- TL PGY2", "MK MS3".
 _RESIDENT_INITIALS = regex.compile(r"(?<![\p{L}\d.'’-])(?P<phi>\p{Lu}{2,3})[ \t]+(?:PGY-?\d|MS[1-4])\b")
 
