@@ -747,8 +747,9 @@ def test_an_unknown_type_to_keep_is_an_error():
     ("Patient: we look for a house. 1140 Orchard Lane, 98926.", "Patient: we look for a house. [ADDRESS], [ZIP]."),
     # a trailing initial before a table's next column; staff named by their service (not "Note from PT")
     ("Beneficiary: Thibodeaux, Lionel J    MBI: 7QW2-HN8-RT34", "Beneficiary: [NAME]    MBI: [ID]"),
-    ("Late entry: Faith from PT ambulated pt 40 ft. Note from PT: stable.",
-     "Late entry: [NAME] from PT ambulated pt 40 ft. Note from PT: stable."),
+    ("Late entry: Faith from PT ambulated pt 40 ft. Note from PT: stable. Evicted from housing in May.",
+     "Late entry: [NAME] from PT ambulated pt 40 ft. Note from PT: stable. Evicted from housing in [DATE]."),
+    ("Doctor: Which pharmacy?\nPatient: MyChart, I think.", "Doctor: Which pharmacy?\nPatient: MyChart, I think."),
     # a month's abbreviation after a word that only dates (not "by Jan", a name)
     ("he was admitted there in Jan, seen by Jan in clinic", "he was admitted there in [DATE], seen by [NAME] in clinic"),
     # licence and CLIA numbers in capitals (not "DLCO 64%"); a number said to be a record's

@@ -889,8 +889,8 @@ _RESIDENT_INITIALS = regex.compile(r"(?<![\p{L}\d.'’-])(?P<phi>\p{Lu}{2,3})[ \
 
 
 # A person named by the service they come from or work in: "Faith from PT ambulated pt", "Marco from pharmacy called
-# back", "Ana from case management", "ask Grant in CM" (not "Note from PT", "Call from Pharmacy": the word before must be
-# a first name or a name word that text does not write in lowercase).
+# back", "Ana from case management", "ask Grant in CM" (not "Note from PT", "Evicted from housing": the word before
+# must be a first name or a name word that is no English word).
 _FROM_SERVICE = regex.compile(rf"(?<![\p{{L}}'’.-])(?P<phi>{CAP}(?:[ \t]+\p{{Lu}}\.?)?)[ \t]+(?:from|in)[ \t]+(?:the[ \t]+)?"
                               rf"(?P<service>{_TEAM_ROLE}(?![\p{{L}}\d])|\p{{L}}+(?:[ \t]+\p{{L}}+)?)")
 _SERVICES = ("case management", "social work", "physical therapy", "occupational therapy", "speech therapy", "respiratory",
@@ -906,7 +906,7 @@ def _staff_of_services(text: str) -> list[tuple[int, int]]:
         low = service.lower()
         if (regex.fullmatch(_TEAM_ROLE, service) or low.split()[0] in department_words() or low.startswith(_SERVICES)) \
                 and len(word) > 2 and word[1:].islower() and is_name_word(word) \
-                and (word.lower() in first_names() or word.lower() not in lowercase_words()):
+                and (word.lower() in first_names() or word.lower() not in english_words()):
             found.append(m.span("phi"))
     return found
 
