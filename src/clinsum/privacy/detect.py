@@ -29,11 +29,11 @@ from clinsum.privacy.names import (
 )
 from clinsum.privacy.patterns import (
     ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, CONGREGATION, DATE_PATTERNS,
-    EMPLOYER_PATTERN,
-    FACILITY, ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_EMPLOYER_PATTERN, LOWERCASE_SITE, MONTH,
-    NATIONAL_PHONE, NUMBER_WORD, NUMBERED_STREET, PHONE_PATTERNS, SAINTS_HERB_OR_DAY, SPOKEN_EMAIL_PATTERNS, SPOKEN_ID_PATTERNS,
-    SPOKEN_PHONE_PATTERNS, SPOKEN_URL_PATTERNS, SSN_PATTERNS, STATE, STATE_NAMES, STREET_ADDRESS, STREET_WORDS,
-    TRADE_WORD, UPPER, WEEKDAY, WORD_AGE, WRITTEN_EMAIL_PATTERNS, WRITTEN_URL_PATTERNS, ZIP_PATTERNS, CuedPattern,
+    EMPLOYER_PATTERN, FACILITY, ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_EMPLOYER_PATTERN,
+    LOWERCASE_SITE, MONTH, NATIONAL_PHONE, NUMBER_WORD, NUMBERED_STREET, PHONE_PATTERNS, SAINTS_HERB_OR_DAY,
+    SPOKEN_EMAIL_PATTERNS, SPOKEN_ID_PATTERNS, SPOKEN_PHONE_PATTERNS, SPOKEN_URL_PATTERNS, SSN_PATTERNS, STATE, STATE_NAMES,
+    STREET_ADDRESS, STREET_WORDS, TRADE_WORD, UPPER, WEEKDAY, WORD_AGE, WRITTEN_EMAIL_PATTERNS, WRITTEN_URL_PATTERNS,
+    ZIP_PATTERNS, CuedPattern,
 )
 from clinsum.privacy.place_tagger import find_places
 from clinsum.privacy.vocab import (
@@ -127,8 +127,8 @@ class _ClinicalRecognizers:
             SpanRecognizer("INSTITUTION", find_lowercase_employers, 0.6, "LowercaseEmployer"),
             SpanRecognizer("INSTITUTION", find_businesses, 0.6, "Business"),
             SpanRecognizer("INSTITUTION", find_congregations, 0.6, "Congregation"),
-            SpanRecognizer("INSTITUTION", lambda text: find_answered_places(text, "INSTITUTION"), 0.6, "Answer"),
-            SpanRecognizer("LOCATION", lambda text: find_answered_places(text, "LOCATION"), 0.6, "Answer"),
+            SpanRecognizer("INSTITUTION", lambda text: answered_places(text)["INSTITUTION"], 0.6, "Answer"),
+            SpanRecognizer("LOCATION", lambda text: answered_places(text)["LOCATION"], 0.6, "Answer"),
             SpanRecognizer("INSTITUTION", find_lowercase_sites, 0.6, "LowercaseSite"),
             regex_recognizer("INSTITUTION", INSTITUTION_PATTERNS, 0.6),
             regex_recognizer("DATE", DATE_PATTERNS),
@@ -151,6 +151,8 @@ class _ClinicalRecognizers:
 
 _WORD = regex.compile(r"\S+")
 _STATE = regex.compile(STATE)
+
+
 def _above_town(place: str) -> bool:
     """A US state, a province or state of another country, or a country: units Safe Harbor keeps."""
     return bool(_STATE.fullmatch(place)) or place.lower() in countries() or place.lower() in provinces()
@@ -466,17 +468,18 @@ _ANSWER_OPENERS = frozenset("""no nope probably maybe just usually mostly still 
     some""".split())
 
 
-def find_answered_places(text: str, kind: str) -> list[tuple[int, int]]:
-    """Spans of ``kind`` (INSTITUTION or LOCATION) that open the turn answering a question about a site or a home
-    (:data:`_SITE_QUESTION`, :data:`_PLACE_QUESTION`, :data:`_ANSWER`), after a word that opens an answer ("Probably Walgreens"): not a person's title, a department, a
-    state, a country, or one English word ("Dr. Patel", "Cardiology", "Ohio", "Construction", "Part-time")."""
-    found = []
+@lru_cache(maxsize=2)
+def answered_places(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Spans of institutions and of towns (by kind) that open the turn answering a question about a site or a home
+    (:data:`_SITE_QUESTION`, :data:`_PLACE_QUESTION`, :data:`_ANSWER`), after a word that opens an answer ("Probably
+    Walgreens"): not a person's title, a department, a state, a country, or one English word ("Dr. Patel",
+    "Cardiology", "Ohio", "Construction", "Part-time") (cached: one recognizer per kind asks for the same text)."""
+    found = {"INSTITUTION": [], "LOCATION": []}
     for question in _QUESTION_END.finditer(text):
         start = max(text.rfind("\n", 0, question.start()), text.rfind("?", 0, question.start()), question.start() - 300)
         asked = text[start + 1: question.start()]
-        site = bool(_SITE_ASKED.search(asked))
-        if kind == "INSTITUTION" and not site or kind == "LOCATION" and (site or not _HOME_ASKED.search(asked)) \
-                or not (m := _ANSWER.match(text, question.end())):
+        kind = "INSTITUTION" if _SITE_ASKED.search(asked) else "LOCATION" if _HOME_ASKED.search(asked) else None
+        if not kind or not (m := _ANSWER.match(text, question.end())):
             continue
         words = m.group("phi").split()
         while words and words[0].lower() in _ANSWER_OPENERS:
@@ -484,7 +487,7 @@ def find_answered_places(text: str, kind: str) -> list[tuple[int, int]]:
         if words and not _TITLE_WORD.match(words[0]) and _proper_name(words) and any(map(is_name_word, words)) \
                 and (len(words) > 1 or not all(w in english_words() for w in words[0].lower().split("-"))) \
                 and not _above_town(" ".join(words)):
-            found.append((m.end("phi") - len(" ".join(words)), m.end("phi")))
+            found[kind].append((m.end("phi") - len(" ".join(words)), m.end("phi")))
     return found
 
 

@@ -899,7 +899,7 @@ _SERVICES = ("case management", "social work", "physical therapy", "occupational
 
 
 def _staff_of_services(text: str) -> list[tuple[int, int]]:
-    """Spans of names before "from" and a service or a team role (:data:`_FROM_SERVICE`)."""
+    """Spans of names before "from" or "in" and a service or a team role (:data:`_FROM_SERVICE`)."""
     found = []
     for m in _FROM_SERVICE.finditer(text):
         word, service = m.group("phi").split()[0], m.group("service")
@@ -1011,12 +1011,10 @@ def _coordinated(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int
         if (m := _IN_BRACKETS_NEXT.match(text, e)) and _is_beside_name(word := m.group("phi")) \
                 and word.lower() not in towns() and (word.lower() in first_names() or name_score(word) >= 0.3):
             out.append(m.span("phi"))
-        while (m := _AND_NEXT.match(text, e)) and (_is_listed_name(word := m.group("phi")) or _ANDED.search(
-                m.group()) and _is_foreign_name(word)):
+        while (m := _AND_NEXT.match(text, e)) and _is_listed_beside(m):
             out.append(m.span("phi"))
             e = m.end()
-        while (m := _PREVIOUS_AND.search(text, max(0, s - 40), s)) and (
-                _is_listed_name(word := m.group("phi")) or _ANDED.search(m.group()) and _is_foreign_name(word)):
+        while (m := _PREVIOUS_AND.search(text, max(0, s - 40), s)) and _is_listed_beside(m):
             out.append(m.span("phi"))
             s = m.start()
     return out
@@ -1053,6 +1051,13 @@ def _is_beside_name(word: str) -> bool:
     return is_name_word(word) and not _ROLE_WORD.fullmatch(word) and not _TITLE_WORD.fullmatch(word) \
         and not _STATE_NAME.fullmatch(word) and low not in lowercase_words() and low not in countries() \
         and low not in department_words()
+
+
+def _is_listed_beside(m: regex.Match) -> bool:
+    """The word of a list's match (:data:`_AND_NEXT`, :data:`_PREVIOUS_AND`) is a name: a listed one, or after "and" a
+    foreign one ("Dayo and Kunle"; not "Whitby, Endocrinologist")."""
+    word = m.group("phi")
+    return _is_listed_name(word) or bool(_ANDED.search(m.group())) and _is_foreign_name(word)
 
 
 def _is_foreign_name(word: str) -> bool:

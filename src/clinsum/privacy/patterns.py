@@ -567,7 +567,7 @@ STREET_WORDS = r"""(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|
     |Grange|Drove|Vale|Chase)"""
 _STREET = rf"(?:{STREET_WORDS}|{STREET_WORDS.upper()})\b"  # "Oak Street", "ELM ST"
 NUMBERED_STREET = (r"(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh"
-             r"|Twelfth)")  # a numbered street: "5th", "Ninth"
+                   r"|Twelfth)")  # a numbered street: "5th", "Ninth"
 _AND = r"[ \t]+(?:and|&)[ \t]+"
 # a unit after a street: "Apt 3B", "Lot 27", "cabin 14", "2nd floor rear"
 _UNIT = (r"(?:(?i:Apt|Apartment|Unit|Suite|Ste|Room|Rm|Floor|Fl|Lot|Space|Sp|Cabin|Trailer|Bldg|Building|Flat|\#)\.?[ \t]*\#?"
