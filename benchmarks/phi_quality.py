@@ -92,7 +92,8 @@ Sources (``--source``, repeatable):
 An identifier counts as found when every character of it is replaced; precision counts replaced spans
 outside every annotated span; facts kept: every drug, dose, number with a unit, side and condition
 the checker's fact extraction finds in the note (identifiers replaced by their tags) is still found
-after redaction. ``--speed`` times a 1,000,000-character note and 300-character notes.
+after redaction. ``--speed`` times a 1,000,000-character note and 300-character notes (with ``--workers N``,
+also with N worker processes, side by side in the same run).
 
     python benchmarks/phi_quality.py --seed 1                     # dev seed of the generator
     python benchmarks/phi_quality.py --seed 3 --source generator --source handwritten \\
@@ -435,7 +436,8 @@ def _tagged(text: str, spans: list[tuple[int, int, str]]) -> str:
 
 
 def measure_speed(redactor: PhiRedactor, seed: int) -> dict:
-    """Seconds for one 1,000,000-character note, and 300-character notes per second (wall and CPU time)."""
+    """Seconds for one 1,000,000-character note, and 300-character notes per second (wall time, and the CPU time
+    of this process: worker processes not counted)."""
     rows = make_phi_set(400, seed + 1000)
     short = [row["note"][:300] for row in rows]
     long_note = ""
@@ -444,8 +446,7 @@ def measure_speed(redactor: PhiRedactor, seed: int) -> dict:
     long_note = long_note[:1_000_000]
     redactor.redact(short[0])
     wall, cpu = time.perf_counter(), time.process_time()
-    for text in short:
-        redactor.redact(text)
+    redactor.redact_many(short)
     short_wall, short_cpu = time.perf_counter() - wall, time.process_time() - cpu
     wall, cpu = time.perf_counter(), time.process_time()
     redactor.redact(long_note)
@@ -553,6 +554,12 @@ def print_report(report: dict) -> None:
     print("wrongly removed:", ", ".join(f"{w!r} x{n}" for w, n in report["wrongly_removed"]) or "none")
 
 
+def print_speed(label: str, speed: dict) -> None:
+    print(f"\n== {label} speed: a {speed['long_note_chars']:,}-character note in {speed['long_note_seconds']:.1f} s "
+          f"({speed['long_note_cpu_seconds']:.1f} s CPU in this process); {speed['short_notes_per_second']:.0f} notes "
+          f"of 300 characters per second ({speed['short_notes_per_cpu_second']:.0f} per CPU second)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=300, help="notes (at least 200 for a report)")
@@ -565,6 +572,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--presidio-research", default=None,
                         help="path of presidio-research's data/synth_dataset_v2.json (the source is skipped without it)")
     parser.add_argument("--speed", action="store_true", help="time a 1 MB note and 300-character notes")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="with --speed, also time a redactor with this many worker processes, in the same run")
     parser.add_argument("--min-score", type=float, default=None,
                         help="Presidio's score threshold (default: the redactor's, clinsum.privacy.detect.MIN_SCORE)")
     parser.add_argument("--show-misses", type=int, default=0,
@@ -597,9 +606,17 @@ def main(argv: list[str] | None = None) -> int:
             print_report(report)
         if args.speed:
             speed = reports[f"{engine} / speed"] = measure_speed(redactor, args.seed)
-            print(f"\n== {engine} speed: a {speed['long_note_chars']:,}-character note in {speed['long_note_seconds']:.1f} s "
-                  f"({speed['long_note_cpu_seconds']:.1f} s CPU); {speed['short_notes_per_second']:.0f} notes of 300 "
-                  f"characters per second ({speed['short_notes_per_cpu_second']:.0f} per CPU second)")
+            print_speed(engine, speed)
+            if args.workers > 1:
+                parallel = PhiRedactor("tag", clinical=base == "clinsum", spacy_model=spacy_model or None,
+                                       workers=args.workers)
+                label = f"{engine}, {args.workers} workers"
+                reports[f"{label} / speed"] = faster = measure_speed(parallel, args.seed)
+                parallel.close()
+                print_speed(label, faster)
+                print(f"   {args.workers} workers / 1: the 1 MB note "
+                      f"{speed['long_note_seconds'] / faster['long_note_seconds']:.2f}x as fast, short notes "
+                      f"{faster['short_notes_per_second'] / speed['short_notes_per_second']:.2f}x")
     quality = {k: r for k, r in reports.items() if "recall" in r}
     if len(quality) > 1:
         print_comparison(quality)

@@ -9,7 +9,7 @@ import pytest
 
 from clinsum.cli import main
 from clinsum.privacy import phi
-from clinsum.privacy.detect import PhiDetector, windows
+from clinsum.privacy.detect import WINDOW_CHARS, WINDOW_OVERLAP, PhiDetector, windows
 from clinsum.privacy.phi import PhiRedactor
 
 NOTE = "Patient: John Smith, MRN 1234567. Cough."
@@ -131,10 +131,40 @@ def test_a_long_note_gives_the_same_spans_in_windows_as_in_one_pass(detector):
     try:
         in_windows = detector.find(text)
     finally:
-        detector.window_chars, detector.window_overlap = PhiDetector().window_chars, PhiDetector().window_overlap
+        detector.window_chars, detector.window_overlap = WINDOW_CHARS, WINDOW_OVERLAP
     assert len(windows(text, 700, 150)) > 10
     assert in_windows == one_pass
     assert sum(s.type == "NAME" for s in one_pass) > 100
+
+
+def test_worker_processes_find_what_one_process_finds(detector):
+    """Windows of a long note and short notes, read by two forked processes: the same spans, in the same order."""
+    texts = ["\n".join(LONG_NOTE_LINES[i % len(LONG_NOTE_LINES)] for i in range(60)), "", "  \n",
+             *LONG_NOTE_LINES, "Dr. Okonkwo saw her. Mądrzak is well."]
+    parallel = PhiDetector(workers=2)
+    for d in (parallel, detector):
+        d.window_chars, d.window_overlap = 700, 150
+    try:
+        found = parallel.find_many(texts)
+        assert len(parallel._pool._processes) == 2
+        assert found == [detector.find(text) for text in texts]
+    finally:
+        parallel.close()
+        detector.window_chars, detector.window_overlap = WINDOW_CHARS, WINDOW_OVERLAP
+    assert parallel._pool is None and sum(map(len, found)) > 100 and found[1] == found[2] == []
+
+
+def test_redact_with_workers_writes_what_one_process_writes(tmp_path):
+    """Surrogate mode: a row's note and summary share their fake values whichever process read them."""
+    source = tmp_path / "notes.csv"
+    _write(source, [{"note": line, "summary": f"Mr. Mądrzak, row {i}."} for i, line in enumerate(LONG_NOTE_LINES * 4)])
+    outputs = []
+    for workers in ("1", "2"):
+        outputs.append(tmp_path / f"out{workers}.csv")
+        assert main(["redact", "--input", str(source), "--output", str(outputs[-1]), "--mode", "surrogate",
+                     "--workers", workers]) == 0
+    one, two = (_read(path) for path in outputs)
+    assert one == two and not any("Mądrzak" in row["note"] + row["summary"] for row in two)
 
 
 @pytest.mark.parametrize("mode", ["tag", "surrogate"])

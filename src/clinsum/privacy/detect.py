@@ -13,6 +13,7 @@ clinical lexicon keeps eponyms (Parkinson, Crohn), drugs and doses from being re
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +21,7 @@ from bisect import bisect_right
 from functools import cache, lru_cache
 
 import regex
+from tqdm import tqdm
 
 from clinsum.privacy.addresses import find_address_blocks
 from clinsum.privacy.name_tagger import find_uncued_names
@@ -836,7 +838,8 @@ class PhiDetector:
     ``keep`` names identifier types to leave in the text (e.g. ``INSTITUTION``).
     """
 
-    def __init__(self, clinical: bool = True, spacy_model: str | None = None, keep: tuple[str, ...] = ()):
+    def __init__(self, clinical: bool = True, spacy_model: str | None = None, keep: tuple[str, ...] = (),
+                 workers: int = 1):
         unknown = [t for t in keep if t not in PHI_TYPES]
         if unknown:
             raise ValueError(f"unknown identifier type {unknown[0]!r}; choose from {', '.join(PHI_TYPES)}")
@@ -856,26 +859,83 @@ class PhiDetector:
         self.analyzer = _analyzer_engine(registry=registry, nlp_engine=engine, supported_languages=["en"],
                                          context_aware_enhancer=_linear_context_enhancer())
         self.window_chars, self.window_overlap = WINDOW_CHARS, WINDOW_OVERLAP
+        if workers < 1:
+            raise ValueError(f"workers must be 1 or more, got {workers}")
+        if workers > 1 and "fork" not in multiprocessing.get_all_start_methods():
+            raise ValueError("workers > 1 needs processes started by fork (Linux, macOS); use workers=1 here")
+        self.workers, self._pool = workers, None
 
     def find(self, text: str) -> list[PhiSpan]:
-        """Identifiers in ``text``, overlapping spans merged (the longer one's type wins).
+        """Identifiers in ``text``, overlapping spans merged (the longer one's type wins)."""
+        return self.find_many([text])[0]
+
+    def find_many(self, texts: list[str], progress: bool = False) -> list[list[PhiSpan]]:
+        """:meth:`find` of each text; with ``workers`` > 1 their windows are read by that many processes.
 
         A long text is read in windows of :data:`WINDOW_CHARS` with :data:`WINDOW_OVERLAP` characters
         of context on each side; a window keeps the spans that start in its own part, so every span is
-        found with the same context as in one pass, time grows linearly and spaCy's length limit
-        (1,000,000 characters) is never reached. Other mentions of a found name are looked for in the
-        whole text.
+        found with the same context as in one pass, time grows linearly, spaCy's length limit
+        (1,000,000 characters) is never reached, and windows can be read in parallel. Other mentions of
+        a found name are then looked for in the whole text.
         """
-        if not text.strip():
-            return []
+        parts = [windows(text, self.window_chars, self.window_overlap) if text.strip() else [] for text in texts]
+        jobs = [text[start:end] for text, text_parts in zip(texts, parts) for start, _, _, end in text_parts]
+        bar = tqdm(total=sum(map(len, jobs)), desc="find PHI", unit="char", unit_scale=True,
+                   disable=not progress or len(jobs) < 2)
+        read = iter(self._read_windows(jobs, bar))
+        found = [self._whole_text(text, text_parts, [next(read) for _ in text_parts]) if text_parts else []
+                 for text, text_parts in zip(texts, parts)]
+        bar.close()
+        return found
+
+    def _read_windows(self, jobs: list[str], bar):
+        """``(spans, clinical spans or None)`` of each window, in order, read here or by the worker processes."""
+        if self.workers == 1 or len(jobs) < 2:
+            for window in jobs:
+                yield self._read_window(window)
+                bar.update(len(window))
+            return
+        chunk = max(1, len(jobs) // (8 * self.workers))
+        for window, result in zip(jobs, self._worker_pool().map(_read_window_in_worker, jobs, chunksize=chunk)):
+            yield result
+            bar.update(len(window))
+
+    def _worker_pool(self):
+        """Processes forked from this one once its lists and models are loaded (none is read twice)."""
+        if self._pool is None:
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.warm_up()
+            self._pool = ProcessPoolExecutor(self.workers, multiprocessing.get_context("fork"),
+                                             initializer=_adopt_detector, initargs=(self,))
+        return self._pool
+
+    def warm_up(self) -> None:
+        """Load the word lists, indexes and models that the first text would otherwise wait for."""
+        self._read_window("Seen by Dr. Adams at Mercy Hospital in Springfield on May 3, 2021.")
+
+    def close(self) -> None:
+        """Stop the worker processes (a later parallel call starts new ones)."""
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+    def _read_window(self, window: str) -> tuple[list[PhiSpan], tuple | None]:
+        """The spans of one window that the allow-list keeps, and the clinical spans it judged them by (None
+        where it had no name or place to judge)."""
+        found = self._analyze(without_fillers(window))
+        clinical = clinical_spans(window) if any(s.type in ("NAME", "LOCATION") for s in found) else None
+        return _allowed_removed(window, found, clinical or ()), clinical
+
+    def _whole_text(self, text: str, parts: list[tuple[int, int, int, int]],
+                    read: list[tuple[list[PhiSpan], tuple | None]]) -> list[PhiSpan]:
+        """The spans of ``text`` from its windows' spans, with what needs the whole text: ages, streets and towns
+        after what was found, and the other mentions of the names found."""
         spans, clinical = [], {}
-        parts = windows(text, self.window_chars, self.window_overlap)
-        for i, (start, own_start, own_end, end) in enumerate(parts):
-            window = text[start:end]
-            found = self._analyze(without_fillers(window))
-            if any(s.type in ("NAME", "LOCATION") for s in found):
-                clinical[i] = clinical_spans(window)
-            spans += _shifted(_allowed_removed(window, found, clinical.get(i, ())), start, own_start, own_end)
+        for i, ((start, own_start, own_end, _), (found, window_clinical)) in enumerate(zip(parts, read)):
+            if window_clinical is not None:
+                clinical[i] = window_clinical
+            spans += _shifted(found, start, own_start, own_end)
         names = [(s.start, s.end) for s in spans if s.type == "NAME"]
         spans += [PhiSpan(s, e, "AGE", 0.85) for s, e in ages_after_names(text, names)]
         sites = [(s.start, s.end) for s in spans if s.type == "INSTITUTION"]
@@ -906,6 +966,19 @@ class PhiDetector:
         others = _overlap_finder(tuple((r.start, r.end) for r in results if r.entity_type != UNCUED_NAME))
         return [PhiSpan(r.start, r.end, _PRESIDIO_TYPES.get(r.entity_type, r.entity_type), r.score) for r in results
                 if r.entity_type != UNCUED_NAME or not others(r.start, r.end)]
+
+
+# The detector a worker process reads windows with: its parent's, inherited when the process was forked.
+_worker_detector: PhiDetector | None = None
+
+
+def _adopt_detector(detector: PhiDetector) -> None:
+    global _worker_detector
+    _worker_detector = detector
+
+
+def _read_window_in_worker(window: str) -> tuple[list[PhiSpan], tuple | None]:
+    return _worker_detector._read_window(window)
 
 
 # Spoken hesitations and a word said twice ("patient name is uh moishe stein", "husband wade wade yellowhorse"; not a

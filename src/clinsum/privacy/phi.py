@@ -18,16 +18,17 @@ MODES = ("tag", "surrogate")
 
 
 class PhiRedactor:
-    """Detect and replace identifiers. One instance serves many texts (building it takes a few seconds)."""
+    """Detect and replace identifiers. One instance serves many texts (building it takes a few seconds); with
+    ``workers`` > 1, :meth:`redact_many` finds identifiers in that many processes (:meth:`close` stops them)."""
 
     def __init__(self, mode: str = "tag", seed: int = 0, clinical: bool = True, spacy_model: str | None = None,
-                 keep: tuple[str, ...] = ()):
+                 keep: tuple[str, ...] = (), workers: int = 1):
         if mode not in MODES:
             raise ValueError(f"unknown PHI redaction mode {mode!r}; choose from {', '.join(MODES)}")
         from presidio_anonymizer import AnonymizerEngine
 
         self.mode, self.seed = mode, seed
-        self.detector = PhiDetector(clinical, spacy_model, keep)
+        self.detector = PhiDetector(clinical, spacy_model, keep, workers)
         self.anonymizer = AnonymizerEngine()
 
     def surrogates(self, key: str | int) -> Surrogates:
@@ -40,7 +41,17 @@ class PhiRedactor:
         In surrogate mode, pass the same :class:`Surrogates` for texts that belong together (a note
         and its summary) so that they get the same fake names and date shift.
         """
-        spans = self.detector.find(text)
+        return self.replace(text, self.detector.find(text), surrogates)
+
+    def redact_many(self, texts: list[str], surrogates: list[Surrogates | None] | None = None,
+                    progress: bool = False) -> list[tuple[str, Counter]]:
+        """:meth:`redact` of each text (``surrogates``: one state per text, or None for each its own)."""
+        found = self.detector.find_many(texts, progress)
+        states = surrogates or [None] * len(texts)
+        return [self.replace(text, spans, state) for text, spans, state in zip(texts, found, states)]
+
+    def replace(self, text: str, spans: list[PhiSpan], surrogates: Surrogates | None = None) -> tuple[str, Counter]:
+        """``text`` with ``spans`` replaced by their tags or surrogates, and the count of replacements by type."""
         if not spans:
             return text, Counter()
         from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
@@ -58,6 +69,10 @@ class PhiRedactor:
             pieces.append(result.text)
             counts.update(item.entity_type for item in result.items)
         return "".join(reversed(pieces)), counts
+
+    def close(self) -> None:
+        """Stop the worker processes, if any."""
+        self.detector.close()
 
 
 # The anonymizer rebuilds the whole text for every replacement; a long note is replaced piece by piece.

@@ -8,12 +8,12 @@ so a summary still agrees with its note.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tqdm import tqdm
 
 from clinsum.config import option
 from clinsum.data.dataset import ColumnMapping, DataError, Example, read_rows, read_text
@@ -54,20 +54,28 @@ class RedactConfig:
                                  "names); every type is redacted by default")
     spacy_model: str | None = option(None, "an installed spaCy pipeline (e.g. en_core_web_sm) whose PERSON and "
                                            "place entities are added to the rule-based recognizers")
+    workers: int = option(1, "processes that find identifiers (forked once the word lists are loaded; Linux and "
+                             "macOS); 0: one per CPU core")
 
 
 def redact_examples(examples: list[Example], redactor: PhiRedactor) -> tuple[list[Example], Counter]:
     """Each example's note and summary redacted (sharing one surrogate state, the same for every row of
     one note), and the counts by type."""
-    counts: Counter = Counter()
-    out = []
-    for example in tqdm(examples, desc="redact PHI", unit="note", disable=len(examples) < 100):
-        surrogates = redactor.surrogates(example.note)
-        note, note_counts = redactor.redact(example.note, surrogates)
-        summary, summary_counts = redactor.redact(example.summary, surrogates)
-        counts += note_counts + summary_counts
-        out.append(replace(example, note=note, summary=summary))
+    states = [redactor.surrogates(example.note) for example in examples]
+    texts = [text for example in examples for text in (example.note, example.summary)]
+    redacted = redactor.redact_many(texts, [state for state in states for _ in range(2)], progress=len(texts) >= 100)
+    counts: Counter = sum((found for _, found in redacted), Counter())
+    out = [replace(example, note=redacted[2 * i][0], summary=redacted[2 * i + 1][0]) for i, example in enumerate(examples)]
     return out, counts
+
+
+def worker_count(workers: int) -> int:
+    """``workers``, or with 0 the CPU cores this process may use."""
+    if workers < 0:
+        raise ValueError(f"--workers must be 0 (one per CPU core) or more, got {workers}")
+    if workers:
+        return workers
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _columns_to_redact(config: RedactConfig, path: Path, header: list[str]) -> list[str]:
@@ -118,19 +126,20 @@ def run_redact(config: RedactConfig) -> dict:
             for column in columns:
                 _text_cell(source, row, first_row + i, column)
     started = time.perf_counter()
-    redactor = PhiRedactor(config.mode, config.seed, spacy_model=config.spacy_model, keep=tuple(config.keep))
+    redactor = PhiRedactor(config.mode, config.seed, spacy_model=config.spacy_model, keep=tuple(config.keep),
+                           workers=worker_count(config.workers))
+    cells = [(i, column) for i, row in enumerate(rows) for column in columns if row[column]]
+    states = [redactor.surrogates(i) for i in range(len(rows))]  # one per row: its columns share fake values
+    try:
+        redacted = redactor.redact_many([rows[i][column] for i, column in cells], [states[i] for i, _ in cells],
+                                        progress=True)
+    finally:
+        redactor.close()
     counts: Counter = Counter()
-    changed = texts = 0
-    for i, row in enumerate(tqdm(rows, desc="redact PHI", unit="row", disable=len(rows) < 100)):
-        surrogates = redactor.surrogates(i)
-        for column in columns:
-            value = row[column]
-            if not value:
-                continue
-            row[column], found = redactor.redact(value, surrogates)
-            counts += found
-            texts += 1
-            changed += bool(found)
+    for (i, column), (text, found) in zip(cells, redacted):
+        rows[i][column] = text
+        counts += found
+    texts, changed = len(cells), sum(bool(found) for _, found in redacted)
     if suffix == ".txt":
         write_text(target, rows[0]["text"])
     else:

@@ -180,7 +180,7 @@ class SummarizationService:
                 from clinsum.privacy.phi import PhiRedactor
 
                 redactor = PhiRedactor(self.config.phi_mode)
-                redactor.redact("Seen by Dr. Adams.")  # builds the lexicon indexes now, not on the first request
+                redactor.detector.warm_up()  # loads the word lists and indexes now, not on the first request
                 self.redactor = redactor
         except Exception as e:  # noqa: BLE001 - reported, and the server exits
             self.load_error = f"{type(e).__name__}: {e}"
