@@ -85,6 +85,10 @@ Sources (``--source``, repeatable):
 - ``dev-16``, ``dev-17``: benchmarks/data/phi_dev_16.txt and _17.txt, written the same way in the fifteenth sitting
   (US hospital and specialty paperwork, messages and sign-outs; MTS-Dialog-style dialogues and note sections);
   development data.
+- ``handwritten-21``, ``handwritten-22``: benchmarks/data/phi_handwritten_21.txt and _22.txt, 32 and 33 documents (438
+  and 408 identifiers) written the same way in the sixteenth sitting (US ambulatory care: clinic notes, letters,
+  phone and portal messages, forms, dictations; MTS-Dialog-style dialogues with behavioural-health, social-work,
+  triage and hand-off notes); report only, their misses never read.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -162,7 +166,9 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "handwritten-19": Path(__file__).parent / "data" / "phi_handwritten_19.txt",
                "handwritten-20": Path(__file__).parent / "data" / "phi_handwritten_20.txt",
                "dev-16": Path(__file__).parent / "data" / "phi_dev_16.txt",
-               "dev-17": Path(__file__).parent / "data" / "phi_dev_17.txt"}
+               "dev-17": Path(__file__).parent / "data" / "phi_dev_17.txt",
+               "handwritten-21": Path(__file__).parent / "data" / "phi_handwritten_21.txt",
+               "handwritten-22": Path(__file__).parent / "data" / "phi_handwritten_22.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
                "dev-10", "dev-11", "dev-12", "dev-13", "dev-14", "dev-15", "dev-16",
                "dev-17")  # whose misses --show-misses may print
