@@ -4,6 +4,7 @@ read in windows with the same result as in one pass."""
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -152,6 +153,20 @@ def test_worker_processes_find_what_one_process_finds(detector):
         parallel.close()
         detector.window_chars, detector.window_overlap = WINDOW_CHARS, WINDOW_OVERLAP
     assert parallel._pool is None and sum(map(len, found)) > 100 and found[1] == found[2] == []
+
+
+def _worker_that_dies(window):
+    os._exit(3)
+
+
+def test_a_worker_that_dies_stops_the_run_with_a_clear_error(tmp_path, capsys, monkeypatch):
+    from clinsum.privacy import detect
+
+    source, out = tmp_path / "notes.csv", tmp_path / "out.csv"
+    _write(source, [{"note": line, "summary": "Seen."} for line in LONG_NOTE_LINES])
+    monkeypatch.setattr(detect, "_read_window_in_worker", _worker_that_dies)  # what the forked workers will run
+    assert main(["redact", "--input", str(source), "--output", str(out), "--workers", "2"]) == 2
+    assert "worker process stopped" in capsys.readouterr().err and not out.exists()
 
 
 def test_redact_with_workers_writes_what_one_process_writes(tmp_path):

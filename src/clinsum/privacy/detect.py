@@ -895,10 +895,17 @@ class PhiDetector:
                 yield self._read_window(window)
                 bar.update(len(window))
             return
+        from concurrent.futures.process import BrokenProcessPool
+
         chunk = max(1, len(jobs) // (8 * self.workers))
-        for window, result in zip(jobs, self._worker_pool().map(_read_window_in_worker, jobs, chunksize=chunk)):
-            yield result
-            bar.update(len(window))
+        try:
+            for window, result in zip(jobs, self._worker_pool().map(_read_window_in_worker, jobs, chunksize=chunk)):
+                yield result
+                bar.update(len(window))
+        except BrokenProcessPool:
+            self.close()
+            raise RuntimeError(f"a PHI worker process stopped before its texts were read (out of memory?); nothing "
+                               f"was written: rerun with fewer workers than {self.workers}") from None
 
     def _worker_pool(self):
         """Processes forked from this one once its lists and models are loaded (none is read twice)."""
