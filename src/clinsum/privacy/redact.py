@@ -14,7 +14,6 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-
 from clinsum.config import option
 from clinsum.data.dataset import ColumnMapping, DataError, Example, read_rows, read_text
 from clinsum.io import write_json, write_records, write_text
