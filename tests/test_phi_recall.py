@@ -790,3 +790,25 @@ def test_an_unknown_type_to_keep_is_an_error():
 ])
 def test_answers_shorthand_and_services(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # national chains named with common words, home-health and DME companies (data/care_brands.txt)
+    ("Works part-time at Dollar General; wife is a cashier at Food Lion.",
+     "Works part-time at [INSTITUTION]; wife is a cashier at [INSTITUTION]."),
+    ("goes to Anytime Fitness most mornings. Oxygen from Rotech, walker from Medline.",
+     "goes to [INSTITUTION] most mornings. Oxygen from [INSTITUTION], walker from [INSTITUTION]."),
+    ("pt works at dollar general and goes to planet fitness", "pt works at [INSTITUTION] and goes to [INSTITUTION]"),
+    # not the phrases some chains are named with, nor a clinical word, nor a person's possessive
+    ("She eats whole foods, went home instead of the ED, and feels right at home.",
+     "She eats whole foods, went home instead of the ED, and feels right at home."),
+    ("Staples removed POD 10. Brussels sprouts and kale.", "Staples removed POD 10. Brussels sprouts and kale."),
+    ("Wendy's mother called.", "[NAME]'s mother called."),
+    # a business named by its trade, typed as a business though it is listed like names (not a person's surname)
+    ("Golden Pond Inn, Hilltop Kennels, Blue Ox Tavern.", "[INSTITUTION], [INSTITUTION], [INSTITUTION]."),
+    ("Patient: My husband, Ray Kim, flew for Alaska Airlines.", "Patient: My husband, [NAME], flew for [INSTITUTION]."),
+    ("Seen with Sarah Mills today.", "Seen with [NAME] today."),
+    ("Physical Fitness class, then the Day Spa.", "Physical Fitness class, then the Day Spa."),
+])
+def test_chains_and_trades(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -1057,6 +1057,10 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
                 or " " in value and _STATE.fullmatch(value)
                 or _in_state_name(text, span)):
             continue  # "Springfield, West Virginia" is a city and a state; "West" there is no name
+        # "Golden Pond Inn", "Alaska Airlines": a business, not a person ("Sarah Mills" is one)
+        if span.type == "NAME" and " " in value and TRADE_WORD.fullmatch(last := value.split()[-1]) \
+                and last.lower() not in first_names() and last.lower() not in last_names():
+            span = PhiSpan(span.start, span.end, "INSTITUTION", span.score)
         if span.type == "NAME" and _PET_BEFORE.search(text, max(0, span.start - 40), span.start):
             continue  # "feeding the dogs (Rusty and Duke)", "Dog Chuy very protective": pets are no persons
         if span.type == "NAME" and _SAINT_BEFORE.search(text, max(0, span.start - 8), span.start):

@@ -781,15 +781,19 @@ EMPLOYER_PATTERN = rx(
     r"|electrician|carpenter|housekeeper|packer|assembler|stocker|trucker|foreman|supervisor"
     r"|laid[ \t]+off|let[ \t]+go|fired|(?:made[ \t]+)?redundant|resigned)[ \t]+(?i:for|at|with|from|of)[ \t]+"
     rf"(?:the[ \t]+)?{_NOT_A_TITLE}(?P<phi>{CAP}(?:[ \t]+(?:(?:of|the|and|&)[ \t]+)?{CAP}){{0,3}})")
-# A business named by its trade: "Pacific Coast Roofing", "Delmont Logistics", "Harmon Tool and Die" (detect.find_businesses
-# drops names of common words only: "Social Services", "Environmental Services").
+# A business named by its trade: "Pacific Coast Roofing", "Delmont Logistics", "Harmon Tool and Die", "Sunrise Café"
+# (detect.find_businesses drops names of common words only: "Social Services", "Environmental Services").
 _TRADE = (r"(?:Roofing|Logistics|Foods|Construction|Plumbing|Trucking|Transport|Manufacturing|Industries|Enterprises"
           r"|Technologies|Motors|Farms|Dairy|Bank|Airlines|Railroad|Steel|Mills|Mining|Landscaping|Electric|Electronics"
           r"|Automotive|Tool\s+(?:and|&)\s+Die|Builders|Contractors|Consulting|Realty|Bakery|Grocery|Distribution|Supply"
           r"|Lumber|Hardware|Packaging|Pharmaceuticals|Insurance|Holdings|Brewing|Restaurant|Diner|Casino|Hotel|Resort"
           r"|Aerospace|Energy|Telecom|Software|Labs|Fabricators|Fabrication|Welding|Machining|Freight|Staffing|Janitorial"
           r"|Catering|Orchards|Vineyards|Ranch|Dentistry|Authority|Services|Products|Solutions|Alliance|Transit|District"
-          r"|Mutual|Partners|Network|Foundation|Association|Society|Council|Coalition|Ministries|Mission|Outreach)")
+          r"|Mutual|Partners|Network|Foundation|Association|Society|Council|Coalition|Ministries|Mission|Outreach"
+          r"|Fitness|Gym|Café|Cafe|Coffee|Pizza|Pizzeria|Grill|Tavern|Pub|Bistro|Steakhouse|Taqueria|Cantina|Deli|Market"
+          r"|Mercado|Meats|Creamery|Brewery|Winery|Distillery|Tire|Auto|Towing|Movers|Cleaners|Laundromat|Printing|Paving"
+          r"|Excavating|HVAC|Salon|Barbershop|Spa|Kennels|Veterinary|Marina|Motel|Inn|Lodge|Club|Outfitters|Boutique"
+          r"|Jewelers|Florist|Greenhouses|Cooperative|Co-op|Credit\s+Union|Financial|Properties)")
 TRADE_WORD = rx(rf"\b{_TRADE}(?![\w'’-])")
 # the words before a trade word (matched on the text that ends with it: linear on long notes)
 BUSINESS_PATTERN = rx(rf"(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|and|&)){{0,3}}[ \t]+{_TRADE})\Z")
