@@ -809,6 +809,14 @@ def test_answers_shorthand_and_services(tagger, text, expected):
     ("Patient: My husband, Ray Kim, flew for Alaska Airlines.", "Patient: My husband, [NAME], flew for [INSTITUTION]."),
     ("Seen with Sarah Mills today.", "Seen with [NAME] today."),
     ("Physical Fitness class, then the Day Spa.", "Physical Fitness class, then the Day Spa."),
+    ("Alert Oriented and Cooperative. Motor Vehicle Collision.", "Alert Oriented and Cooperative. Motor Vehicle Collision."),
+    ("Quit at Red Mesa Stone Quarry. Scripts from Corner Chemist.", "Quit at [INSTITUTION]. Scripts from [INSTITUTION]."),
+    # where a patient is sent or placed (not a department, a unit or a person; the words after the site stay)
+    ("403B  D/C TO SUNNY ACRES TODAY. Sent to Cedar Hollow for respite. Placed at Heritage House.",
+     "403B  D/C TO [INSTITUTION] TODAY. Sent to [INSTITUTION] for respite. Placed at [INSTITUTION]."),
+    ("Sent to Cardiology. Sent to Pre-op, then PACU. Discharge to home with HH. Seen at Dr. Lee's office.",
+     "Sent to Cardiology. Sent to Pre-op, then PACU. Discharge to home with HH. Seen at Dr. [NAME]'s office."),
+    ("MH intake at Center for Trauma Recovery.", "MH intake at [INSTITUTION]."),
 ])
 def test_chains_and_trades(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

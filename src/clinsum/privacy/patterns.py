@@ -757,7 +757,8 @@ _SITE_CUE = r"""(?i:(?:blood\s*work|labs?|lab\s*work|blood\s+(?:draws?|drawn|tes
     |outpatient|stayed|staying|work-?up|residing|resides|(?:dialysis|infusions?|chemo)(?:\s+\S+){0,2}?)\s+at
     |(?:outside\s+hospital|OSH)\s*[(:,]
     |pharmacy(?:\s+is)?\s*:?|filled\s+(?:it\s+|them\s+)?at|transferred\s+(?:here\s+)?(?:from|to)|admitted\s+(?:to|at)
-    |presented\s+to|seen\s+at|followed\s+at|discharged\s+to|sent\s+(?:here\s+)?from|accepted\s+(?:at|to|by)
+    |presented\s+to|seen\s+at|followed\s+at|discharged?\s+(?:back\s+)?to|d/c(?:'?d)?\s+(?:back\s+)?to
+    |sent\s+(?:here\s+)?from|sent\s+to|placed\s+at|respite\s+(?:at|to)|accepted\s+(?:at|to|by)
     |refer(?:red|ral)\s+to|medevac(?:ed|'d)?\s+to|flown\s+to|referrals?\s+sent\s+to|sent\s+out\s+to
     |(?:supplies|equipment|DME|rides?)\s+(?:via|through|from)|arranged\s+(?:through|via))"""
 # Words of care that make the next capitalised words after "at" or "from" in their sentence a care site ("doctor"
@@ -769,6 +770,8 @@ _CARE_WORD = r"""(?i:hospital|hospitali[sz]ed|hospitali[sz]ation|admitted|admiss
     |brought)"""
 # A title opens a person's name, not a site's or an employer's ("working with Doctor Feld", "seen at Dr. Lee's").
 _NOT_A_TITLE = r"(?!(?i:dr|doctor|mr|mrs|ms|miss|nurse|prof|professor)\b)"
+# Words after a site's name that are none of it ("D/C TO SUNNY ACRES TODAY", "SENT TO MERCY FOR CT").
+_NOT_A_SITE_WORD = r"(?!(?i:today|tonight|tomorrow|yesterday|now|for|with|and|on|at|in|via|per|pending|until|when)\b)"
 # An employer, a school, a place of volunteering: "works nights at Amazon", "volunteers at Our Lady of Peace",
 # "retired from Boeing", "laid off from Menards", "made redundant from Admiral", "drives for Lyft", "employee of Tyson Foods", "a freshman at Oberlin" (detect.find_employers
 # drops common words: "retired from the Army", "student at Nursing School").
@@ -782,7 +785,9 @@ EMPLOYER_PATTERN = rx(
     r"|laid[ \t]+off|let[ \t]+go|fired|(?:made[ \t]+)?redundant|resigned)[ \t]+(?i:for|at|with|from|of)[ \t]+"
     rf"(?:the[ \t]+)?{_NOT_A_TITLE}(?P<phi>{CAP}(?:[ \t]+(?:(?:of|the|and|&)[ \t]+)?{CAP}){{0,3}})")
 # A business named by its trade: "Pacific Coast Roofing", "Delmont Logistics", "Harmon Tool and Die", "Sunrise Café"
-# (detect.find_businesses drops names of common words only: "Social Services", "Environmental Services").
+# (detect.find_businesses drops names of common words only: "Social Services", "Environmental Services"). Not a word
+# that ends a clinical heading of two words or more, which reads as a name ("Alert Oriented and Cooperative", "Motor
+# Vehicle Collision", "Impaired Physical Mobility", "Smoking Cessation Counseling").
 _TRADE = (r"(?:Roofing|Logistics|Foods|Construction|Plumbing|Trucking|Transport|Manufacturing|Industries|Enterprises"
           r"|Technologies|Motors|Farms|Dairy|Bank|Airlines|Railroad|Steel|Mills|Mining|Landscaping|Electric|Electronics"
           r"|Automotive|Tool\s+(?:and|&)\s+Die|Builders|Contractors|Consulting|Realty|Bakery|Grocery|Distribution|Supply"
@@ -793,7 +798,8 @@ _TRADE = (r"(?:Roofing|Logistics|Foods|Construction|Plumbing|Trucking|Transport|
           r"|Fitness|Gym|Café|Cafe|Coffee|Pizza|Pizzeria|Grill|Tavern|Pub|Bistro|Steakhouse|Taqueria|Cantina|Deli|Market"
           r"|Mercado|Meats|Creamery|Brewery|Winery|Distillery|Tire|Auto|Towing|Movers|Cleaners|Laundromat|Printing|Paving"
           r"|Excavating|HVAC|Salon|Barbershop|Spa|Kennels|Veterinary|Marina|Motel|Inn|Lodge|Club|Outfitters|Boutique"
-          r"|Jewelers|Florist|Greenhouses|Cooperative|Co-op|Credit\s+Union|Financial|Properties)")
+          r"|Jewelers|Florist|Greenhouses|Co-op|Credit\s+Union|Financial|Properties|Quarry|Growers|Administrators|Chemist"
+          r"|Physio)")
 TRADE_WORD = rx(rf"\b{_TRADE}(?![\w'’-])")
 # the words before a trade word (matched on the text that ends with it: linear on long notes)
 BUSINESS_PATTERN = rx(rf"(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|and|&)){{0,3}}[ \t]+{_TRADE})\Z")
@@ -828,8 +834,8 @@ INSTITUTION_PATTERNS = [
     rx(rf"(?:\b(?i:thank[ \t]+you[ \t]+for[ \t]+calling|thanks[ \t]+for[ \t]+calling|calling[ \t]+(?:from|with))"
        rf"|(?:^|(?<=[:\]\n])|(?<=\b(?i:hi|hello|rep|agent|operator|office)))[ \t]*(?i:you['’]?ve|you[ \t]+have)[ \t]+reached)[ \t]+(?:the[ \t]+)?"
        rf"(?P<phi>(?!(?i:{_CALL_STOP})\b){_CALL_WORD}(?:[ \t]+(?!(?i:{_CALL_STOP})\b){_CALL_WORD}){{0,4}})"),
-    CuedPattern(rx(rf"\b{_SITE_CUE}[ \t]*(?:the[ \t]+)?(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?(?:{CAP}|{UPPER})(?:[ \t]+(?:{CAP}|{UPPER}))"
-                   rf"{{0,2}})(?![\w'’-])"), lowercase_cue(_SITE_CUE), cue_in_lowercase=True),
+    CuedPattern(rx(rf"\b{_SITE_CUE}[ \t]*(?:the[ \t]+)?{_NOT_A_TITLE}(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?(?:{CAP}|{UPPER})(?:[ \t]+"
+                   rf"{_NOT_A_SITE_WORD}(?:{CAP}|{UPPER})){{0,2}})(?![\w'’-])"), lowercase_cue(_SITE_CUE), cue_in_lowercase=True),
     CuedPattern(rx(rf"(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|{UPPER}|and|&)){{0,3}}[ \t]+{_COMPANY})(?!\p{{L}})"),
                 rx(rf"{_COMPANY}(?!\p{{L}})")),
     # a place where care is given, named by what is done there: "was at Shady Pines for rehab"
