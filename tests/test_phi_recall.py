@@ -820,3 +820,15 @@ def test_answers_shorthand_and_services(tagger, text, expected):
 ])
 def test_chains_and_trades(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("My husband, we call him Ziggy, set up a bed downstairs.", "My husband, we call him [NAME], set up a bed downstairs."),
+    ('Baby Boy (parents calling him "Wren"). Cellmate goes by "Boo". She prefers to be called Dot.',
+     'Baby Boy (parents calling him "[NAME]"). Cellmate goes by "[NAME]". She prefers to be called [NAME].'),
+    # not a role, a common word or a way of getting somewhere
+    ("He goes by wheelchair. Known as Type 2 diabetes. Calls him Dad. She calls me Sweetie. The kids call her Nana.",
+     "He goes by wheelchair. Known as Type 2 diabetes. Calls him Dad. She calls me Sweetie. The kids call her Nana."),
+])
+def test_names_people_go_by(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

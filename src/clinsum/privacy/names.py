@@ -103,6 +103,10 @@ _PERSON_FIELD = (r"(?:member|insured|subscriber|guarantor|beneficiary|applicant|
                  r"|verified[ \t]+by|reviewed[ \t]+by|performed[ \t]+by|collected[ \t]+by|administered[ \t]+by|entered[ \t]+by"
                  r"|read[ \t]+by|crew)")
 _ROLE_NAME = rf"(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}}"
+# Cues of the name someone is called; after "goes by" only a quoted one ("goes by Uber", "goes by bus").
+_GOES_BY = r"(?:go(?:es)?|going|went)\s+by"
+_CALLED = r"""(?:calls?\s+(?:him|her|them|me)|calling\s+(?:him|her|them)|known\s+as|nicknamed
+    |(?:prefers|likes|wants)\s+to\s+be\s+called)"""
 _NAME_PATTERNS = {
     # "Dr. Adams", "Mrs. Maria Garcia", "DR. LEE", "dr smith"
     "title": CuedPattern(rx(rf"\b(?i:{_TITLE})(?:\.[ \t]*|[ \t]+)(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}{_NAME_WORD}){{0,2}})"),
@@ -253,6 +257,11 @@ _NAME_PATTERNS = {
                       rf"|\((?P<phi>{CAP}|{UPPER})(?=\)|[ \t]*,[ \t]*(?i:{_ROLE})\)))"),
     # a nickname in quotes inside a name: 'Robert "Bobby" Lee'
     "nickname": rx(rf"(?P<phi>{CAP}[ \t]+[\"“'‘]{CAP}[\"”'’][ \t]+{CAP})"),
+    # the name someone goes by or is called: 'goes by "Tee"', 'we call him Ziggy', 'prefers to be called Dot'
+    "called": CuedPattern(
+        rx(rf"""\b(?:(?i:{_GOES_BY}|{_CALLED})[ \t]+(?P<quote>[\"“'‘])(?P<phi>{CAP}(?:[ \t]+{CAP})?)[\"”'’]
+            |(?i:{_CALLED})[ \t]+(?P<phi>{CAP})(?![\p{{L}}'’-]))"""),
+        lowercase_cue(f"(?:{_GOES_BY}|{_CALLED})"), cue_in_lowercase=True),
     # a first initial and a surname: "communicated to S. Whitehorse", "J. Obi"
     "initial_surname": rx(rf"(?<![\p{{L}}\d.])(?:(?P<phi>\p{{Lu}}\.[ \t]?{CAP})|(?<!\d[ \t])(?P<phi>\p{{Lu}}\.[ \t]?{UPPER}))"),
     # (in capitals not after a number: "1 L. SIADH" is a litre)
@@ -552,6 +561,11 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 words = regex.findall(r"\p{L}[\p{L}'’-]*", text[s:e])
                 span = (s, e) if all(is_name_word(w) and not _ROLE_WORD.fullmatch(w) for w in words) and (
                     not text[s:e].isupper() or text[s:e].lower() in first_names()) else None
+            elif kind == "called":  # any name after so strong a cue, but a role or a common word only in quotes
+                words = regex.findall(r"\p{L}[\p{L}'’-]*", text[s:e])
+                span = (s, e) if all(is_name_word(w) and not _ROLE_WORD.fullmatch(w) for w in words) and (
+                    m.group("quote") or words[0].lower() in first_names() or words[0].lower() not in lowercase_words()) \
+                    else None
             elif kind == "nickname":
                 words = regex.findall(r"\p{L}[\p{L}'’-]*", text[s:e])
                 span = (s, e) if all(is_name_word(w) for w in words) and (
