@@ -892,16 +892,17 @@ class PhiDetector:
         """``(spans, clinical spans or None)`` of each window, in order, read here or by the worker processes."""
         if self.workers == 1 or len(jobs) < 2:
             for window in jobs:
-                yield self._read_window(window)
-                bar.update(len(window))
+                result = self._read_window(window)
+                bar.update(len(window))  # before the yield: the last window's result ends the caller's reading
+                yield result
             return
         from concurrent.futures.process import BrokenProcessPool
 
         chunk = max(1, len(jobs) // (8 * self.workers))
         try:
             for window, result in zip(jobs, self._worker_pool().map(_read_window_in_worker, jobs, chunksize=chunk)):
-                yield result
                 bar.update(len(window))
+                yield result
         except BrokenProcessPool:
             self.close()
             raise RuntimeError(f"a PHI worker process stopped before its texts were read (out of memory?); nothing "
