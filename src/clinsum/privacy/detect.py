@@ -1059,8 +1059,8 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
                 or _in_state_name(text, span)):
             continue  # "Springfield, West Virginia" is a city and a state; "West" there is no name
         # "Golden Pond Inn", "Alaska Airlines": a business or a site, not a person ("Sarah Mills", "Anna Church" are)
-        words = value.split()
-        if span.type == "NAME" and len(words) > 1 and (TRADE_WORD.fullmatch(words[-1]) or _FACILITY_WORD.fullmatch(words[-1])) \
+        if span.type == "NAME" and len(words := value.split()) > 1 \
+                and (TRADE_WORD.fullmatch(words[-1]) or _FACILITY_WORD.fullmatch(words[-1])) \
                 and words[-1].lower() not in last_names() and not (len(words) == 2 and words[0].lower() in first_names()):
             span = PhiSpan(span.start, span.end, "INSTITUTION", span.score)
         if span.type == "NAME" and _PET_BEFORE.search(text, max(0, span.start - 40), span.start):
@@ -1098,7 +1098,6 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
 _DIVISION = regex.compile(r"[ \t](?:County|Township|Borough|Parish|COUNTY|TOWNSHIP)$")  # "Cherokee County" is a place
 _FUNCTION_WORDS = regex.compile(r"(?i:(?:and|for|the|of|in|a|an|to)[ \t]+)+\S+")  # ("IN AND FOR THE COUNTY" is none)
 _SAINT_BEFORE = regex.compile(r"\b(?:St|Saint)\.?[ \t]+$")
-_FACILITY_WORD = regex.compile(FACILITY, regex.VERBOSE)  # a care site's head word ("Manor", "Hospital")
 _PET_BEFORE = regex.compile(r"\b(?i:dogs?|cats?|pupp(?:y|ies)|kittens?|pets?|horses?)(?:[ \t]+(?i:named|called))?[ \t]*[(:,]?[ \t]*"
                             r"(?:\p{Lu}\p{Ll}+(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+))?$")
 # What follows an eponym: a surname before it names a score, sign, device or procedure, not a person.
