@@ -89,6 +89,11 @@ Sources (``--source``, repeatable):
   and 408 identifiers) written the same way in the sixteenth sitting (US ambulatory care: clinic notes, letters,
   phone and portal messages, forms, dictations; MTS-Dialog-style dialogues with behavioural-health, social-work,
   triage and hand-off notes); report only, their misses never read.
+- ``handwritten-23``, ``handwritten-24``: benchmarks/data/phi_handwritten_23.txt and _24.txt, 32 documents each (443
+  and 444 identifiers) written the same way in the seventeenth sitting (US and Canadian long-term, home, hospice,
+  maternity, paediatric, dental, therapy and occupational care, appeals and court-ordered evaluations; US, UK, Indian
+  and Australian specialty and research paperwork: tumour boards, pedigrees, transplant and trial records, chat and
+  email threads, rotas, incident reports); report only, their misses never read.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -168,7 +173,9 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "dev-16": Path(__file__).parent / "data" / "phi_dev_16.txt",
                "dev-17": Path(__file__).parent / "data" / "phi_dev_17.txt",
                "handwritten-21": Path(__file__).parent / "data" / "phi_handwritten_21.txt",
-               "handwritten-22": Path(__file__).parent / "data" / "phi_handwritten_22.txt"}
+               "handwritten-22": Path(__file__).parent / "data" / "phi_handwritten_22.txt",
+               "handwritten-23": Path(__file__).parent / "data" / "phi_handwritten_23.txt",
+               "handwritten-24": Path(__file__).parent / "data" / "phi_handwritten_24.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
                "dev-10", "dev-11", "dev-12", "dev-13", "dev-14", "dev-15", "dev-16",
                "dev-17")  # whose misses --show-misses may print
