@@ -832,3 +832,26 @@ def test_chains_and_trades(tagger, text, expected):
 ])
 def test_names_people_go_by(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("B6 ramírez de la cruz 60F COPD\n12B oyelaran 55M hep gtt\nrm 21 van der Merwe 83M CAP",
+     "B6 [NAME] 60F COPD\n12B [NAME] 55M hep gtt\nrm 21 [NAME] 83M CAP"),
+    ("handoff 1900  Tiff -> Rosa", "handoff 1900  [NAME] -> [NAME]"),
+    # a bed's code before a clinical phrase, a count, a change of drug
+    ("B12 deficiency 45F\n2 units PRBC 45M\nSwitched Dilantin -> Keppra.",
+     "B12 deficiency 45F\n2 units PRBC 45M\nSwitched Dilantin -> Keppra."),
+])
+def test_sign_out_lists_and_hand_offs(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Screening no. SCR-0412 failed. CR number: 2024/0083321. Sponsor ref 77-41A.",
+     "Screening no. [ID] failed. CR number: [ID]. Sponsor ref [ID]."),
+    # a room's, a dose's, a page's or a step's number is no record's
+    ("Room no. 4127. Dose no. 2 of 3. Page no. 1024. Step #4 done.",
+     "Room no. 4127. Dose no. 2 of 3. Page no. 1024. Step #4 done."),
+])
+def test_a_number_named_by_any_label(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

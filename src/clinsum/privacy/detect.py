@@ -15,9 +15,9 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
-from bisect import bisect_right
 from functools import cache, lru_cache
 
 import regex
@@ -653,8 +653,7 @@ def _linear_context_enhancer():
     the token of a match by bisection (Presidio's own scans every token of the text for every match,
     which made a 1 MB note take minutes) and copies only the results of recognizers that have context
     words (Presidio deep-copies them all)."""
-    from bisect import bisect_right
-
+    
     from presidio_analyzer import RecognizerResult
     from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 
@@ -956,9 +955,11 @@ class PhiDetector:
         codes = [(s.start, s.end) for s in spans if s.type == "ZIP"]
         spans += [PhiSpan(s, e, kind, 0.6) for s, e, kind in address_parts(text, codes)]
         spelled = spelled_names(text, names)  # (a word a spelling names is a name found: its other mentions too)
-        mentions = spelled + other_mentions(text, names + spelled) + initials_of_names(text, names)
+        mentions = sorted(spelled + other_mentions(text, names + spelled) + initials_of_names(text, names))
+        mention_starts = [s for s, _ in mentions]
         for i, (start, own_start, own_end, end) in enumerate(parts):  # the allow-list judges each mention too
-            mine = [PhiSpan(s - start, e - start, "NAME", NAME_SCORE) for s, e in mentions if own_start <= s < own_end]
+            own = mentions[bisect_left(mention_starts, own_start): bisect_left(mention_starts, own_end)]
+            mine = [PhiSpan(s - start, e - start, "NAME", NAME_SCORE) for s, e in own]
             if mine:
                 window = text[start:end]
                 if i not in clinical:

@@ -141,9 +141,10 @@ _NAME_PATTERNS = {
                    rf"(?:,?[ \t]+{_CREDENTIAL}|[ \t]*\([^)\n]{{1,20}}\))?[ \t]*(?::|--|—|–)"),
     # sign-out and census lists: "rm 12 - delacroix, 88M", "Bed 4: Nguyen (72F)", "2. Nakashima 64F"
     "list": rx(rf"(?im)^(?:[\w \t]{{1,30}}:[ \t]*|[-•*][ \t]*|\p{{Lu}}{{2,6}}[ \t]+)?"
-               rf"(?:(?:rm|room|bed|bd|bay|pt|ch|chair)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?|\d{{1,2}}[.)])"
+               rf"(?:(?:rm|room|bed|bd|bay|pt|ch|chair)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?|\d{{1,2}}[.)]|(?-i:\p{{Lu}}\d{{1,3}}\p{{Lu}}?|\d{{1,3}}\p{{Lu}}))"
                rf"(?:[ \t]*[-:–—)][ \t]*|[ \t]+)"
-               rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}}(?:,[ \t]*{_NAME_WORD})?)"
+               rf"(?P<phi>(?:{PARTICLE}{_GAP})*(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}}"
+               rf"(?:,[ \t]*{_NAME_WORD})?)"
                r"(?=[ \t]*[,(–-]?[ \t]*\d{1,3}[ \t]?(?:y/?o|yo|[MF])\b)"),
     # after a room, a colon or a dash may end the name too: "rm 6 Lakota: first night", "ch 4 Strand-Olsen - hosp'd"
     "room_list": rx(rf"(?im)^[ \t]*(?:[-•*][ \t]*)?{_ROOM}[ \t]+"
@@ -679,6 +680,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
             elif kind in ("list", "room_list", "room_column", "dash_signature"):
                 credential = kind == "dash_signature" and regex.fullmatch(_CREDENTIAL, text[s:e])  # "-- CMA"
                 span = None if credential else _name_words(text, s, e, strong=True, lowercase_ok=True)
+                first = text[span[0]:span[1]].split()[0] if span else ""
+                if first.islower() and first in lowercase_words() and not _known(first) and not _PARTICLE.fullmatch(first):
+                    span = None  # a word text writes in lowercase: "B12 deficiency 45F" (but "rm 4 - okonkwo 71F")
                 # a dash inside a line is as often a separator: "Team — Progress Note", "14A — WATCHER"
                 inside = kind == "dash_signature" and text[text.rfind("\n", 0, m.start()) + 1: m.start()].strip(" \t.")
                 if span and inside and not all(w.lower() in first_names() or not w.isupper() and _likely_or_known(w)
@@ -1007,12 +1011,12 @@ def _place(value: str) -> bool:
 
 
 _AFTER_LOWERCASE = regex.compile(r"(?:(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*|,)[ \t]+$")
-_AND = r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)"
+_AND = r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+|[ \t]*(?:->|-->|→|=>)[ \t]*)"  # and a hand-off: "Tiff -> Rosa"
 _AND_NEXT = regex.compile(rf"{_AND}(?P<phi>{CAP})")
 # A name in brackets after a found one, its given name or what the person goes by: "Mrs Adeyemi-Cole (Folasade)",
 # 'Marguerite O'Shaughnessy (AKA "Peg")'
 _IN_BRACKETS_NEXT = regex.compile(rf"[ \t]*\([ \t]*(?:(?i:aka|a\.k\.a\.)[ \t]+)?[\"“']?(?P<phi>{CAP})[\"”']?[ \t]*\)")
-_ANDED = regex.compile(r"\band\b|&")  # "Dayo and Kunle", not "Whitby, Endocrinologist"
+_ANDED = regex.compile(r"\band\b|&|->|→|=>")  # "Dayo and Kunle", not "Whitby, Endocrinologist"
 _PREVIOUS_AND = regex.compile(rf"(?P<phi>{CAP}){_AND}$")
 
 
@@ -1102,11 +1106,14 @@ def other_mentions(text: str, names: list[tuple[int, int]]) -> list[tuple[int, i
     for m in _TOKEN.finditer(text, overlapped=True):  # every word start, after an apostrophe too ("d'Arcy")
         start, token = m.start(), m.group()
         # a name word ends where the token does or before an apostrophe in it; the longest one wins
-        for end in [m.end()] + [start + i for i, c in reversed(list(enumerate(token))) if c in "'’"]:
-            low = text[start:end].lower()
-            if low in words and (text[start].isupper() or low in lowercase
+        lengths = [len(token)]
+        if "'" in token or "’" in token:
+            lengths += [i for i in range(len(token) - 1, 0, -1) if token[i] in "'’"]
+        for length in lengths:
+            low = token[:length].lower()
+            if low in words and (token[0].isupper() or low in lowercase
                                  or text[max(0, start - 40): start].lower().rstrip().endswith("name:")):
-                spans.append((start, end))
+                spans.append((start, start + length))
                 break
     return spans
 

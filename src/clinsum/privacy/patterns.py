@@ -133,7 +133,7 @@ class CuedPattern:
         return finditer_on_cued_lines(self.pattern, self.cue, text, self.cue_in_lowercase, **kwargs)
 
 
-WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 _UNITS = "one two three four five six seven eight nine".split()
 _ORDINALS = "first second third fourth fifth sixth seventh eighth ninth".split()
 ORDINAL_WORD = ("(?:(?:twenty|thirty)[\\s-](?:" + "|".join(_ORDINALS) + ")|" + "|".join(_ORDINALS)
@@ -387,6 +387,10 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
     |(?:MRN|ID|SN)(?:\s*(?:number|no|num)\b\.?)?|\#)(?:(?<=\#)|(?![A-Za-z]))"""  # not a word's start: "ASHP/IDSA 2020"
 _ID_VALUE = (r"(?:(?:[A-Z][ \t](?=\d))?(?=[A-Z0-9/-]*\d)[A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])){3,24}(?:[ \t]\d{2,6}){0,4}(?:[ \t]\d\b)?"  # "W227 8810 93"
              r"|(?-i:[A-Z]{2,4})(?:[ \t]\d{2,6}){1,4}(?-i:[A-Z])?)")  # "XJH 441 298 776", "plate BXR 4471", "KMH 447 019 22A"
+# Words whose number is no record's: "Room no. 4127", "page 12 of", "Step #3", "Dose no. 2".
+_NOT_A_RECORD = (r"(?i:room|rm|bed|bay|ward|floor|level|unit|page|step|item|question|line|cycle|dose|day|week|version|model"
+                 r"|size|grade|stage|class|phase|lead|figure|table|section|part|exhibit|appendix|lane|gate|platform|seat"
+                 r"|apartment|apt|suite|house|flat|box|route|highway|exit)(?![\p{L}-])")
 # Labels of other countries' identity, tax and health-insurance numbers (short ones only in capitals: "CI", "RG").
 _NATIONAL_ID_LABEL = r"""(?:(?-i:DNI|NIE|NIF|CIF|CPF|RG|CURP|RFC|NSS|IMSS|CNIC|NICOP|BSN|AMKA|AFM|TCKN|SVNR|KVNR|NIR|INSEE|RUT|RUN|CUIL
     |CUIT|DPI|CI|CNS|SUS|SNS|NHIF|NIDA|BVN|HKID|NRIC|UID|EPIC|CC|TI|NUSS|NISS|NUHSA|CIP|TIS|PIS|NIT|CIN|NID)
@@ -448,6 +452,11 @@ ID_PATTERNS = [
     CuedPattern(rx(rf"(?<![\w.]){_NATIONAL_ID_LABEL}(?![\p{{L}}\d])[ \t]*(?:\((?:[^)\n]{{1,20}})\))?[ \t]*"
                    rf"(?i:n[º°o]\.?|nr\.?|no\.?|number|num|\#)?[ \t]*[:#=-]?[ \t]*(?P<phi>{_NATIONAL_ID_VALUE})(?![\w-]|\.\w)"),
                 _NATIONAL_ID_CUE),
+    # a number after any word and "no.", "number", "#", "ID" or "ref", the word a record's name this list lacks:
+    # "Screening no. SCR-0412", "CR number: 2024/0083321", "Sponsor ref 77-41A" (not a room's, a page's or a dose's)
+    CuedPattern(rx(rf"(?<![\w/.-])(?!{_NOT_A_RECORD})\p{{L}}[\p{{L}}-]{{1,20}}\.?[ \t]+(?i:no\.?|nr\.?|number|num\.?|\#|id|ref\.?)"
+                   rf"[ \t]*[:#]?[ \t]*(?P<phi>(?>{_ID_VALUE}))(?![\w/-]){_UNIT_RIGHT_AFTER}"),
+                re.compile(r"(?i)\b(?:no|nr|number|num|id|ref)\b|#")),
     # an IBAN: "GB42 NAWI 0445 4264 7886 19", "gb42nawi04454264788619"
     rx(r"\b(?i:iban)\s*(?:is|:)?\s*(?P<phi>[A-Za-z]{2}\d{2}(?:[ \t]?[A-Za-z0-9]{4}){2,7}(?:[ \t]?[A-Za-z0-9]{1,3})?)\b"),
 ]
