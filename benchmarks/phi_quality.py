@@ -94,6 +94,11 @@ Sources (``--source``, repeatable):
   maternity, paediatric, dental, therapy and occupational care, appeals and court-ordered evaluations; US, UK, Indian
   and Australian specialty and research paperwork: tumour boards, pedigrees, transplant and trial records, chat and
   email threads, rotas, incident reports); report only, their misses never read.
+- ``dev-18``, ``dev-19``: benchmarks/data/phi_dev_18.txt and _19.txt, 32 documents each (428 and 400 identifiers)
+  written the same way in the seventeenth sitting (hospital team communication: chat, pager and e-mail threads, rotas,
+  sign-outs, MDT minutes, research and transplant notes; community, long-term and family care: care homes, home and
+  district nursing, hospice, school health, maternity, therapy notes, insurance letters, transcribed calls);
+  development data.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -175,10 +180,12 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "handwritten-21": Path(__file__).parent / "data" / "phi_handwritten_21.txt",
                "handwritten-22": Path(__file__).parent / "data" / "phi_handwritten_22.txt",
                "handwritten-23": Path(__file__).parent / "data" / "phi_handwritten_23.txt",
-               "handwritten-24": Path(__file__).parent / "data" / "phi_handwritten_24.txt"}
+               "handwritten-24": Path(__file__).parent / "data" / "phi_handwritten_24.txt",
+               "dev-18": Path(__file__).parent / "data" / "phi_dev_18.txt",
+               "dev-19": Path(__file__).parent / "data" / "phi_dev_19.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
                "dev-10", "dev-11", "dev-12", "dev-13", "dev-14", "dev-15", "dev-16",
-               "dev-17")  # whose misses --show-misses may print
+               "dev-17", "dev-18", "dev-19")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",

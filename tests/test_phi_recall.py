@@ -855,3 +855,55 @@ def test_sign_out_lists_and_hand_offs(tagger, text, expected):
 ])
 def test_a_number_named_by_any_label(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("this is doctor okonkwo-reyes from riverside family medicine. dr ostrowski at badger kidney care.",
+     "this is doctor [NAME] from [INSTITUTION]. dr [NAME] at [INSTITUTION]."),
+    ("The trainer at oak harbor high said so. Seeing a therapist at clearview counseling.",
+     "The trainer at [INSTITUTION] said so. Seeing a therapist at [INSTITUTION]."),
+    # kinds of places, not names of them
+    ("Seen at the cancer clinic, the north clinic, the walk in clinic and the heart hospital. Her sugar was high.",
+     "Seen at the cancer clinic, the north clinic, the walk in clinic and the heart hospital. Her sugar was high."),
+    ("Transferred to hospitalist service with high risk. Concern for my baby's health. Allergic to sulfa drugs.",
+     "Transferred to hospitalist service with high risk. Concern for my baby's health. Allergic to sulfa drugs."),
+])
+def test_sites_named_in_lowercase(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("w/c 02/06 (June Bank Holiday). Week of Oct 14 (Thanksgiving Monday); before Labour Weekend; after Sankranti.",
+     "w/c [DATE] ([DATE]). Week of [DATE] ([DATE]); before [DATE]; after [DATE]."),
+    ("DONOR NOTE - 21/4. AC-T from 27/1.", "DONOR NOTE - [DATE]. AC-T from [DATE]."),
+    # a holiday's kind, days and months in British notes, round the clock, scores
+    ("The bank holiday rules. Abx x 14/7, 18/12 old, 24/7 care, GCS 14/15, MMSE 23/30.",
+     "The bank holiday rules. Abx x 14/7, 18/12 old, 24/7 care, GCS 14/15, MMSE 23/30."),
+])
+def test_holidays_and_days_before_months(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Bleep 213. RN KAYLA CB 52210: pls call", "Bleep [PHONE]. RN [NAME] CB [PHONE]: pls call"),
+    ("the 93yo from the SNF; my grandma is 97 and frail; he will turn ninety-two soon",
+     "the [AGE] from the SNF; my grandma is [AGE] and frail; he will turn [AGE] soon"),
+    ("pgr 100 mg. Turn 90 degrees.", "pgr 100 mg. Turn 90 degrees."),
+])
+def test_bleeps_and_ages(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("14/08/25, 9:12 pm - Jijo K: bed 6 sats 88\n14/08/25, 9:20 pm - Priya Menon: ok",
+     "[DATE], 9:12 pm - [NAME]: bed 6 sats 88\n[DATE], 9:20 pm - [NAME]: ok"),
+    ("Teach-back done.\nC. Ó Dónaill, SpR\n1. Mrs F.A., 46F. Actioned by GH (duty GP).",
+     "Teach-back done.\n[NAME], SpR\n1. Mrs [NAME], 46F. Actioned by [NAME] (duty GP)."),
+    ("Day      Reg (bleep)            SHO\nMon      A. Brennan (622)       Sully\n",
+     "Day      Reg (bleep)            SHO\nMon      [NAME] (622)       [NAME]\n"),
+    ('record opened by user "dwhitworth". Account: genevieve.roy. User "admin" logged in.',
+     'record opened by user "[NAME]". Account: [NAME]. User "admin" logged in.'),
+    ("09:15 - Note: BP 120/80", "09:15 - Note: BP 120/80"),
+])
+def test_chat_exports_grades_rotas_and_user_names(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

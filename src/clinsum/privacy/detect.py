@@ -39,8 +39,8 @@ from clinsum.privacy.patterns import (
 )
 from clinsum.privacy.place_tagger import find_places
 from clinsum.privacy.vocab import (
-    care_brands, cities, clinical_spans, countries, department_words, english_words, first_names, is_eponym_surname,
-    is_name_word, last_names, lowercase_forms, lowercase_words, provinces, towns,
+    care_brands, cities, clinical_spans, common_words, countries, department_words, english_words, first_names,
+    is_eponym_surname, is_name_word, last_names, lowercase_forms, lowercase_words, provinces, towns,
 )
 
 PHI_TYPES = {
@@ -214,9 +214,25 @@ _LOWERCASE_WORD = regex.compile(r"(?<![\w&'’-])\p{Ll}[\p{Ll}'’.-]*(?<![.'’
 _WORD_GOES_ON = regex.compile(r"[\w&'’-]")
 
 
+# Words of a site's name that name no place or person: "the north clinic", "at the old hospital".
+_PLAIN_SITE_WORDS = frozenset("north south east west central main new old downtown uptown upper lower big little same other".split())
+
+
 def find_lowercase_sites(text: str) -> list[tuple[int, int]]:
-    """Care sites named after a place word in text written without capitals (:data:`LOWERCASE_SITE`)."""
-    return [m.span("phi") for m in LOWERCASE_SITE.finditer(text)] if is_lowercase_text(text) else []
+    """Care sites, practices and schools named in lowercase after a place word (:data:`LOWERCASE_SITE`): in text written
+    without capitals every facility (detect drops kinds of places later); anywhere, and after a practice's word, those
+    whose name is no common word nor a possessive, and holds a word that text does not write in lowercase and that no
+    English dictionary holds or that names a town or a person ("riverside family medicine", "oak harbor high"; not "the
+    cancer clinic", "the north clinic", "my baby's health", "humeral head quite high")."""
+    lowercase = is_lowercase_text(text)
+    return [m.span("phi") for m in LOWERCASE_SITE.finditer(text) if lowercase and m.group("head") or _site_name(m.group("name"))]
+
+
+def _site_name(name: str) -> bool:
+    words = name.split()
+    return all(w not in common_words() and not w.endswith(("'s", "’s")) for w in words) and any(
+        is_name_word(w) and w not in lowercase_words() and w not in _PLAIN_SITE_WORDS and (
+            w not in english_words() or w in towns() or w in last_names() or w in first_names()) for w in words)
 
 
 def find_tagged_names(text: str) -> list[tuple[int, int]]:

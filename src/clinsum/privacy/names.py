@@ -26,7 +26,8 @@ _TITLE = (r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Madam|Nurse
           r"|Chaplain|Fr|Sgt|Cpl|Lt|Capt|Det|Deputy|Officer|Sheriff|Trooper|Cst|Constable|Sergeant|Detective|Inspector"
           r"|Dra|Sra|Srta|Doña|Dña|Frau|Herr|Mme|Mlle|Dhr|Mevr|Dottoressa|Dott|Signora)")  # other languages' titles
 _CREDENTIAL = (r"(?:MD|M\.D\.|DO|D\.O\.|RN|NP|PA-C|PA|PhD|FNP|FNP-C|APRN|MBBS|DNP|LPN|CNM|DPM|DDS|MSW|LCSW|PharmD"
-               r"|CMA|MA|CNA|LVN|RT|RRT|SLP|OTR|OTR/L|DPT|PT|OT|CRNA|EMT|MSN|BSN|RD|RPh|RDN|NRP|ANP|MRCP|FRCS|MRCGP)")
+               r"|CMA|MA|CNA|LVN|RT|RRT|SLP|OTR|OTR/L|DPT|PT|OT|CRNA|EMT|MSN|BSN|RD|RPh|RDN|NRP|ANP|MRCP|FRCS|MRCGP"
+               r"|SpR|StR|SHO|FY1|FY2|MBChB|MRCS|FRCP|FRCA|FRCR|FRCOG|FRACP|FRACS|FRCPC|FRCSC)")  # (UK grades and fellowships)
 _NAME_WORD = rf"(?:{CAP}|{UPPER}|{INITIAL})"
 _GAP = r"[ \t]+"  # name words are on one line
 _NEXT = rf"{_GAP}(?:{PARTICLE}{_GAP})*"  # the gap before a further name word
@@ -141,7 +142,7 @@ _NAME_PATTERNS = {
                    rf"(?:,?[ \t]+{_CREDENTIAL}|[ \t]*\([^)\n]{{1,20}}\))?[ \t]*(?::|--|—|–)"),
     # sign-out and census lists: "rm 12 - delacroix, 88M", "Bed 4: Nguyen (72F)", "2. Nakashima 64F"
     "list": rx(rf"(?im)^(?:[\w \t]{{1,30}}:[ \t]*|[-•*][ \t]*|\p{{Lu}}{{2,6}}[ \t]+)?"
-               rf"(?:(?:rm|room|bed|bd|bay|pt|ch|chair)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?|\d{{1,2}}[.)]|(?-i:\p{{Lu}}\d{{1,3}}\p{{Lu}}?|\d{{1,3}}\p{{Lu}}))"
+               rf"(?:(?:rm|room|bed|bd|bay|pt|ch|chair)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?|\d{{1,2}}[.)]|(?-i:\p{{Lu}}\d{{1,3}}\p{{Lu}}?|\d{{1,3}}\p{{Lu}}(?:-\d{{1,3}})?))"
                rf"(?:[ \t]*[-:–—)][ \t]*|[ \t]+)"
                rf"(?P<phi>(?:{PARTICLE}{_GAP})*(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}}"
                rf"(?:,[ \t]*{_NAME_WORD})?)"
@@ -155,8 +156,9 @@ _NAME_PATTERNS = {
     "room_column": rx(rf"(?m)^[ \t]*(?:{_ROOM}[ \t]*[-–—]+[ \t]*"
                       rf"|\d{{2,4}}[A-Za-z]?[ \t]{{2,}})(?P<phi>{_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,2}})(?=[ \t]*\(|[ \t]{{2,}}|[ \t]*[-–—:])"),
     # a chat user's handle after a time stamp: "10:43 kpatel: ok", "[09:12] j.morales: on my way"
-    "chat_handle": rx(r"(?m)^[^\n]*?\b\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*(?i:[ap]\.?m\.?))?\]?[ \t]+"
-                      r"(?P<phi>\p{L}[\p{L}\d._-]{1,30}(?:[ \t]\p{Lu}\.?)?)[ \t]*:(?!\d)"),
+    # (or a phone's export of a group chat: "14/08/25, 9:12 pm - Jijo K: bed 6", "[9:14 AM] - Priya Menon: ok")
+    "chat_handle": rx(r"(?m)^[^\n]*?\b\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*(?i:[ap]\.?m\.?))?\]?(?:[ \t]+|[ \t]*[-–][ \t]*)"
+                      r"(?P<phi>\p{L}[\p{L}\d._-]{1,30}(?:[ \t]\p{Lu}\.?|[ \t]\p{Lu}[\p{Ll}'’-]+){0,2})[ \t]*:(?!\d)"),
     # a chat message's sender, its time and its text in columns: "hannah.k  07:42  who has bed 9??", "Tomasz W  07:43  me"
     "handle_time": rx(r"(?m)^[ \t]*(?P<phi>\p{L}[\p{L}\d._-]{1,30}(?:[ \t]\p{Lu}\.?)?)[ \t]{2,}\d{1,2}:\d{2}(?::\d{2})?"
                       r"(?:[ \t]*(?i:[ap]\.?m\.?))?[ \t]{2,}\S"),
@@ -178,16 +180,25 @@ _NAME_PATTERNS = {
     # a speaker tag of a first name and an initial: "Jen R: admitting hosp pls"
     "speaker_initial": rx(rf"(?m)^[ \t]*(?P<phi>{CAP}[ \t]+\p{{Lu}}\.?)[ \t]*:[ \t]"),
     # a title before an initial alone: "d/w Dr Y re apixaban", "Hi Dr B,"
-    "title_initial": rx(r"\b(?:Dr|Doctor|Mr|Mrs|Ms)\.?[ \t]+(?P<phi>\p{Lu})(?![\p{L}\d.'’-]|\.[ \t]*\p{Lu})"),
+    "title_initial": rx(r"\b(?:Dr|Doctor|Mr|Mrs|Ms)\.?[ \t]+(?P<phi>\p{Lu}(?:\.\p{Lu}){1,2}\.?|\p{Lu})(?![\p{L}\d.'’-]|\.[ \t]*\p{Lu})"),
     # a person's initials before a credential (found from the credential back), after a signature's label or "by", or
     # after a dash at a line's end: "kp RN", "Transcribed: lmr", "read back by JH.", "-TDK" (closing a note: see
     # :data:`_END_INITIALS`)
     "initials": rx(r"(?m)(?<=(?<![\p{L}\d'’.-])(?P<phi>\p{Ll}{2,3})[ \t]*,?[ \t]+)(?:RN|LPN|CNA|MD|NP|RT|RRT)[ \t]*$"),
-    "label_initials": rx(r"\b(?i:transcribed|dictated|typed|signed|cosigned|attested|authenticated|scribed)"
+    "label_initials": rx(r"\b(?i:transcribed|dictated|typed|signed|cosigned|attested|authenticated|scribed|scribe)"
                          r"(?:[ \t]+(?i:by)[ \t]*:?|[ \t]*:)[ \t]*(?P<phi>\p{Ll}{2,4}|\p{Lu}{2,4})(?![\p{L}\d])"),
     "by_initials": rx(r"\b(?i:by|RPh|initials?)[ \t]*:?[ \t]+(?P<phi>\p{Ll}{3}|\p{Lu}{2,3})"
-                      r"(?=[ \t]*(?:[.,;)]|$)|[ \t]{2}|(?<=\p{Ll})[ \t]+\p{Lu}{2})", regex.MULTILINE),
+                      r"(?=[ \t]*(?:[.,;()]|$)|[ \t]{2}|(?<=\p{Ll})[ \t]+\p{Lu}{2})", regex.MULTILINE),
     "dash_initials": rx(r"(?m)(?:^|[ \t.])-[ \t]*(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,3})[ \t]*$"),
+    # the owner of a meeting's action, by initials: "Actions: WT to update the prompt", "SJ to inform GP."
+    "action_initials": rx(r"(?m)(?:^[ \t>*•-]*|(?<=[.;:][ \t]{1,3}))(?P<phi>\p{Lu}{2,3})[ \t]+to[ \t]+(?i:inform|update|contact"
+                          r"|call|review|arrange|discuss|chase|book|refer|send|write|e-?mail|speak|liaise|follow|check|confirm"
+                          r"|organi[sz]e|complete|request|present|escalate|ring|phone|notify|share|circulate|feed[ \t]?back"
+                          r"|ask|see|meet|order|repeat|add|bring|obtain|audit|discuss|draft|amend|collate)\b"),
+    # a case's or a patient's initials after its label: "Case: MK, 94-year-old woman", "Pt: J.D. (45M)"
+    "subject_initials": rx(r"\b(?i:case|patient|pt|resident|client|subject)[ \t]*\d{0,3}[ \t]*:[ \t]*"
+                           r"(?P<phi>\p{Lu}{2,3}|\p{Lu}\.[ \t]?\p{Lu}\.(?:[ \t]?\p{Lu}\.)?)"
+                           r"(?=[ \t]*[,(]|[ \t]+\d{1,3}[ \t-]?(?:y|[MF]\b)|[ \t]+[-–])"),
     # a name before its room: "- Goran (rm 5): q15 checks", "f/u trop on young (rm 9)"
     # (read only on lines with a room in parentheses: CuedPattern)
     "before_room": CuedPattern(
@@ -660,8 +671,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 span = (s, e) if is_name_word(last) and is_name_word(first) else None
             elif kind == "title_initial":
                 span = (s, e)
-            elif kind in ("initials", "label_initials", "by_initials", "dash_initials"):
-                span = (s, e) if _initials(text[s:e]) else None
+            elif kind in ("initials", "label_initials", "by_initials", "dash_initials", "action_initials", "subject_initials"):
+                span = (s, e) if _initials(regex.sub(r"[. \t]", "", text[s:e])) else None
             elif kind in ("chat_handle", "handle_time"):  # "kpatel", "j.morales", "dr.hollister" (the title is kept out), "KM", "Jordan P"
                 handle = regex.sub(r"^(?i:dr|mr|mrs|ms)\.", "", text[s:e])
                 s = e - len(handle)
@@ -740,7 +751,8 @@ _PATIENT_COLUMN = regex.compile(r"(?i:pt|patient|name|(?:pt|patient|last|first|g
 _PERSON_COLUMN = regex.compile(r"""(?i:pt|patient|name|(?:pt|patient|last|first|given|family)[ \t_]*name|last|first
     |surname|resident|md|do|rn|lpn|cna|np|pa|nurse|attending|fellow|intern|provider|physician|doctor|doc|surgeon
     |anesthesia|anesthesiologist|crna|circulator|scrub|tech|sitter|staff|charge|assigned|init|inits|initials|sig
-    |signature|signed|by|caregiver|contact|pcp|nok|rph|pharmacist|operator|user
+    |signature|signed|by|caregiver|contact|pcp|nok|rph|pharmacist|operator|user|sho|reg|registrar|spr|str|consultant
+    |fy1|fy2|f1|f2|hca|midwife|anaesthetist|anesthetist|on[ \t-]?call|covering|therapist|clinician|keyworker
     |(?:given|entered|verified|performed|collected|done|checked|signed|read|reviewed)[ \t_]+by)""", regex.VERBOSE)
 _RECORD_COLUMN = regex.compile(r"(?i:mrn|mr\#|rx[ \t]*\#?|rx[ \t]+(?:no|number)|acct[ \t]*\#?|account|csn|fin|enc[ \t]*\#?"
                                r"|encounter|visit[ \t]*(?:id|\#)|member[ \t]*(?:id|\#)|accession|acc[ \t]*\#|specimen[ \t]*\#?"
@@ -777,7 +789,7 @@ def table_columns(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[i
     headers, out, heads, starts, offset = [], [], [], [], 0
     for line in text.split("\n"):
         cells = _cells(line)
-        names = [line[s:e].strip(" :") for s, e in cells]
+        names = [_IN_BRACKETS_AFTER.sub("", line[s:e].strip(" :")) for s, e in cells]  # "Reg (bleep)"
         if len(cells) >= 3 and any(_PERSON_COLUMN.fullmatch(h) or _RECORD_COLUMN.fullmatch(h) or _AGE_COLUMN.fullmatch(h)
                                    or _PLACE_COLUMN.fullmatch(h) for h in names) \
                 and all(len(h.split()) <= 3 and not regex.search(r"\d", h) for h in names):
@@ -853,10 +865,19 @@ def _table_cell_name(cell: str, patient: bool) -> bool:
         _CAPITAL.fullmatch(w.rstrip(".")) for w in words)
 
 
+# What a cell or a header adds in brackets after its words: "C. Brennan (614)", "Reg (bleep)".
+_IN_BRACKETS_AFTER = regex.compile(r"[ \t]*\([^()\n]*\)$")
+
+
 def _table_names(cells: tuple[tuple[int, int, str], ...], text: str) -> list[tuple[int, int]]:
-    """Names in the person's columns of tables."""
-    return [(s, e) for s, e, head in cells if _PERSON_COLUMN.fullmatch(head)
-            and _table_cell_name(text[s:e], bool(_PATIENT_COLUMN.fullmatch(head)))] + patient_cells(text)
+    """Names in the person's columns of tables (a bleep or a room in brackets after one aside: "A. Brennan (622)")."""
+    names = []
+    for s, e, head in cells:
+        if _PERSON_COLUMN.fullmatch(head):
+            e = s + len(_IN_BRACKETS_AFTER.sub("", text[s:e])) or e
+            if _table_cell_name(text[s:e], bool(_PATIENT_COLUMN.fullmatch(head))):
+                names.append((s, e))
+    return names + patient_cells(text)
 
 
 def table_record_numbers(text: str) -> list[tuple[int, int]]:
@@ -1148,18 +1169,20 @@ def initials_of_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int
 
 
 # A letter's reference, the writer's initials and the typist's, alone where a line starts ("RPJ/lh   typed 28/2/25",
-# "Our ref: DH/mc"); a chat's handle ("@pnowak: will call after rounds", "thx @lbaptiste", "login user=jkowalczyk").
+# "Our ref: DH/mc"); a chat's handle ("@pnowak: will call after rounds", "thx @lbaptiste", "login user=jkowalczyk",
+# 'opened by user "dwhitworth"', "Account: genevieve.roy").
 _LETTER_REFERENCE = regex.compile(r"(?m)^[ \t]*(?:(?i:our|your)?[ \t]*(?i:ref)\.?[ \t]*:?[ \t]*)?"
                                   r"(?P<writer>\p{Lu}{2,4})/(?P<typist>\p{Ll}{2,3})(?=[ \t]|$)")
 _HANDLE = regex.compile(r"(?<![\w.@])@(?P<handle>\p{L}+(?:[._]\p{L}+)?)(?![\w.@-]*\.\p{L}{2,}\b)(?![\w@])"
-                        r"|\b(?i:user|username|userid|login)[ \t]*[=:][ \t]*(?P<handle>\p{L}+(?:[._]\p{L}+)?)(?![\w@])")
+                        r"|\b(?i:user|username|userid|login)(?:[ \t]*[=:][ \t]*|[ \t]+[\"“'‘])(?P<handle>\p{L}+(?:[._]\p{L}+)?)(?![\w@])"
+                        r"|\b(?i:account)[ \t]*:[ \t]*(?P<handle>\p{L}+[._]\p{L}+)(?![\w@])")
 
 
 def find_references_and_handles(text: str) -> list[tuple[int, int]]:
     """Spans of the initials of a letter's reference and of chat handles (:data:`_LETTER_REFERENCE`, :data:`_HANDLE`);
     the allow-list drops those that are clinical or common words ("BP/HR", "@all")."""
     spans = [m.span(g) for m in _LETTER_REFERENCE.finditer(text) for g in ("writer", "typist")]
-    spans += [m.span("handle") for m in _HANDLE.finditer(text)]
+    spans += [m.span("handle") for m in _HANDLE.finditer(text) if m.group("handle").lower() not in _CHAT_SYSTEM]
     return spans
 
 

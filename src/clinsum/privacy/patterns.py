@@ -146,7 +146,10 @@ _TO_99 = rf"(?:{_TENS}(?:[\s-]{_UNIT})?|{_TEENS}|{_UNIT})"
 # "nineteen fifty seven", "twenty oh four", "two thousand twenty four", "two thousand and nine"
 YEAR_WORDS = (rf"(?:(?:nineteen|twenty)[\s-](?:hundred|oh[\s-]{_UNIT}|{_TO_99})"
               rf"|two[\s-]thousand(?:[\s-](?:and[\s-])?{_TO_99})?)")
-HOLIDAY = r"""(?:christmas(?:[ \t]+(?:eve|day))?|xmas|new[ \t]+year'?s(?:[ \t]+(?:eve|day))?|thanksgiving(?:[ \t]+day)?|easter(?:[ \t]+sunday)?
+HOLIDAY = r"""(?:christmas(?:[ \t]+(?:eve|day))?|xmas|new[ \t]+year'?s(?:[ \t]+(?:eve|day))?|thanksgiving(?:[ \t]+(?:day|monday|weekend))?|easter(?:[ \t]+(?:sunday|monday))?
+    |(?:january|may|spring|summer|june|august|october|late|early)[ \t]+bank[ \t]+holiday(?:[ \t]+(?:monday|weekend))?
+    |bank[ \t]+holiday[ \t]+monday
+    |labou?r[ \t]+weekend|(?:makar[ \t]+)?sankranti
     |(?:the[ \t]+)?fourth[ \t]+of[ \t]+july|independence[ \t]+day|labor[ \t]+day|memorial[ \t]+day|veterans[ \t]+day|halloween
     |valentine'?s[ \t]+day|mother'?s[ \t]+day|father'?s[ \t]+day|martin[ \t]+luther[ \t]+king[ \t]+day|mlk[ \t]+day|presidents'?[ \t]+day
     |columbus[ \t]+day|(?:lunar|chinese)[ \t]+new[ \t]+year|good[ \t]+friday|hanukkah|yom[ \t]+kippur|rosh[ \t]+hashanah|diwali|eid(?:[ \t]+al-\w+)?|juneteenth
@@ -189,6 +192,9 @@ _FOREIGN_DATES = [
         |\d{{1,2}}(?:[ \t]+{_FOREIGN_MONTH}\.?)?))(?![\p{{L}}\d]|[./]\d)"""), _FOREIGN_DATE_CUE),
 ]
 DATE_PATTERNS = [
+    # a day past the 12th before its month, as most of the world writes a date: "DONOR NOTE - 21/4", "baseline 27/3" (not
+    # "/7" or "/12", days and months in British notes: "abx x 14/7", "18/12 old")
+    rx(r"(?<![\w/.,:-])(?P<phi>(?:1[3-9]|2\d|3[01])/(?:0?[1-6]|0?[89]|1[01]))(?![\w/]|[.,:]\d)"),
     *_FOREIGN_DATES,
     # 03/14/2023, 3-14-23, 2023.03.14, 14.03.2023 (one separator throughout: "pain 1-2/10" is a score)
     rx(r"(?=\d)(?<![\d/.-])(?P<phi>\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:\d{4}|\d{2})|\d{4}(?P<sep2>[/.-])\d{1,2}(?P=sep2)\d{1,2})"
@@ -301,7 +307,8 @@ AGE_OVER_89 = r"(?:9\d|1[01]\d|120)"
 AGE_PATTERNS = [
     rx(rf"\b(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?:\s*|-)(?:years?|yrs?|y)[\s-]*(?:old|of\s+age|/?o\b|\.o\.)",
         re.IGNORECASE),
-    rx(rf"\b(?P<phi>{AGE_OVER_89})\s*(?:yo[fmw]?|y/o|y\.o\.|yF|yM)\b", re.IGNORECASE),
+    rx(rf"\b(?P<phi>{AGE_OVER_89}(?:yo[fmw]?|y/o|yF|yM)(?![\w/])|{AGE_OVER_89}(?=\s*(?:yo[fmw]?|y/o|y\.o\.|yF|yM)\b))",
+       re.IGNORECASE),  # a glued form whole: "93yo"
     rx(rf"\b(?P<phi>{AGE_OVER_89}Y)(?![\w/-])"),  # "Age: 92Y"
     # in other languages: "97 anni", "92 anos", "noventa y cinco años", "(94 J.)", "91 Jahre", "lat 93", "93-letnia"
     rx(rf"\b(?P<phi>{AGE_OVER_89}|(?i:noventa|novanta)(?:[ \t]+[ey][ \t]+\p{{L}}+|-?\p{{L}}+)?)[ \t]*(?:(?i:años|anos|anni|ans"
@@ -330,13 +337,13 @@ AGE_PATTERNS = [
     rx(rf"(?<![\d°][ \t]?)\b(?:[MF]|(?i:male|female|man|woman))[ \t]*,[ \t]*(?P<phi>{AGE_OVER_89})[ \t]*(?:,|\.|$|\n|(?i:y|yo|years?)\b)",
        re.MULTILINE),
     # "she turned 91", "I'll be ninety-two this Christmas", "aged ninety-three"
-    rx(rf"\b(?:turned|turns|turning|will\ be|'ll\ be|be|aged|age|reached|celebrated|celebrating)\s+(?:her\s+|his\s+)?"
-       rf"(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?:st|nd|rd|th)?\b{_UNIT_AFTER}(?!\s*(?:%|percent|minutes|seconds|pounds|mg))",
+    rx(rf"\b(?:turned|turns|turning|turn|will\ be|'ll\ be|be|aged|age|reached|celebrated|celebrating)\s+(?:her\s+|his\s+)?"
+       rf"(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?:st|nd|rd|th)?\b{_UNIT_AFTER}(?!\s*(?:%|percent|minutes|seconds|pounds|mg|degrees|°|times))",
        re.IGNORECASE),
     # a person's age without "years": "Pt is 95 and", "The patient, 96, fell", "Mrs. Oduya (94)", "At 97, he",
     # "died at 99", "alive at 102", "F/91", "91/M", "a gentleman of 94"
-    rx(rf"\b(?i:pt|patient|she|he|who|mother|father|mom|dad|husband|wife|sister|brother|grandmother|grandfather|aunt|uncle)"
-       rf"\s+(?i:is|was)\s+(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?![.,]\d)(?=\s+(?i:and|but|with|now|today|yo|y/o)\b|\s*[.,;!])"),
+    rx(rf"\b(?i:pt|patient|she|he|who|mother|father|mom|dad|husband|wife|sister|brother|grandmother|grandfather|aunt|uncle"
+       rf"|grandma|grandpa|granny|gran|nana|nan|resident|client)\s+(?i:is|was)\s+(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?![.,]\d)(?=\s+(?i:and|but|with|now|today|yo|y/o)\b|\s*[.,;!])"),
     # a note's shorthand without "is": "pt 91 and often refuses", "Pt 92, still drives" (not "pt 92% on RA", "pt 98.6")
     rx(rf"\b(?i:pt|patient)[ \t]+(?P<phi>{AGE_OVER_89})(?![.,]\d)(?=[ \t]+(?i:and|but|with|now|still|today|yo|y/o)\b|[ \t]*[,;])"),
     rx(rf"\b(?i:the\s+)?(?i:patient|pt|woman|man|lady|gentleman|mother|father|husband|wife),\s+(?P<phi>{AGE_OVER_89}),"),
@@ -470,6 +477,9 @@ PHONE_PATTERNS = [
     # a pager's or a bleep's number: "pager 4471", "pg 3308", "bleep 2271", "page him at 4412"
     rx(r"\b(?:pager|beeper|pgr|pg|bleep|page(?:[ \t]+(?:him|her|me|them|us))?[ \t]+(?:at|on))\.?\s*(?:\#|:|no\.?|number)?\s*:?\s*"
        r"(?P<phi>\d{4,5}|\d-\d{4})\b(?![/.]\d)", re.IGNORECASE),
+    # a bleep's three digits, a call-back extension: "Bleep 213", "pgr 612", "RN KAYLA CB 52210"
+    rx(rf"\b(?i:bleep|pager|pgr|beeper)\.?[ \t]*(?:\#|:|(?i:no)\.?)?[ \t]*(?P<phi>\d{{3}})\b(?![/.]\d){_UNIT_RIGHT_AFTER}"),
+    rx(r"\b(?:CB|cb|(?i:call[ \t]?back))[ \t]*(?:\#|:)?[ \t]*(?P<phi>\d{4,5})\b(?![/.]\d)"),
     # an extension, its word with it: "page at x4471", "charge phone ext 7730"
     rx(r"\b(?P<phi>(?:ext|extension|x)\.?[ \t]*(?:\#|:|no\.?)?[ \t]*(?:\d{4,5}|\d-\d{4}))\b(?![/.]\d)", re.IGNORECASE),
     # other cues of a number to call, and numbers of any country's layout after them: "call me at 0494 92 82 32",
@@ -749,10 +759,12 @@ FACILITY = r"""(?:NHS\s+(?:Foundation\s+)?Trust|NHS\s+FT|Health\s+Board|Hospital
 # (in capitals: "THE LIMES NURSING HOME"; the letters only, a class such as \s stays as it is)
 _FACILITY_UPPER = regex.sub(r"(?<!\\)\p{Ll}", lambda m: m.group().upper(), FACILITY)
 _SITE_WORD = rf"(?:{CAP}|{UPPER}|St\.?|Mt\.?|of|the|and|&)"
-# In text without capitals: the words before a facility word after a place word ("follow up at lakeside family medicine";
-# detect drops kinds of places: "at the urgent care clinic")
-LOWERCASE_SITE = rx(rf"\b(?:at|to|from|with|of)[ \t]+(?:the[ \t]+)?(?P<phi>(?:\p{{Ll}}[\p{{Ll}}'’-]+[ \t]+){{1,3}}?"
-                    rf"(?i:{FACILITY}|internal\s+medicine|health\s+plan|nursing\s+home|medical\s+group))(?![\w'’-])")
+# In lowercase: the words before a facility's or a practice's word after a place word ("follow up at lakeside family
+# medicine", "the trainer at oak harbor high"; detect.find_lowercase_sites keeps which)
+LOWERCASE_SITE = rx(rf"\b(?:at|to|from|with|of)[ \t]+(?:the[ \t]+)?(?P<phi>(?P<name>(?:\p{{Ll}}[\p{{Ll}}'’-]+[ \t]+){{1,3}}?)"
+                    rf"(?P<head>(?i:{FACILITY}|internal\s+medicine|health\s+plan|nursing\s+home|medical\s+group)"
+                    rf"|(?P<practice>(?i:family\s+(?:medicine|practice)|counsell?ing|pharmacy|ortho(?:pa?edics)?|pa?ediatrics"
+                    rf"|dental|dentistry|physio(?:therapy)?|chiropractic|high))))(?![\w'’-])")
 # Companies: a legal suffix ("Streetcred Software Inc.", "Miller Ltd"), or an employer ("I work for Xignite").
 _COMPANY = r"(?:Inc|LLC|L\.L\.C|Ltd|Corp|Corporation|Co|Company|Group|PLC|GmbH|AG|S\.A|SA|LLP)\.?"
 # A care site or service named without a facility word, after what is done there or a transfer ("bloodwork at
