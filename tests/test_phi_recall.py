@@ -907,3 +907,16 @@ def test_bleeps_and_ages(tagger, text, expected):
 ])
 def test_chat_exports_grades_rotas_and_user_names(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Offered via parent Salote. Walked with volunteer Sterling. Present: mum Ana. SURG NIGHTS (reg: Oli, bleep 5512)",
+     "Offered via parent [NAME]. Walked with volunteer [NAME]. Present: mum [NAME]. SURG NIGHTS (reg: [NAME], bleep [PHONE])"),
+    ("Subject 0117-0043; participant 6104-009; NAATI CPN CPN7F1123; GOC 01-29384; PHIN 118 402 667.",
+     "Subject [ID]; participant [ID]; NAATI CPN [ID]; GOC [ID]; PHIN [ID]."),
+    ("Admitted from The Laurels Residential Home.", "Admitted from [INSTITUTION]."),
+    ("the parent reported; volunteer services; reg review; my mum says hi; subject to change",
+     "the parent reported; volunteer services; reg review; my mum says hi; subject to change"),
+])
+def test_roles_registrations_and_homes(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

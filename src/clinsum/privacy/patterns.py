@@ -387,7 +387,8 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
     |employee|insurance|ins|payer|enrollee|registration|reg|booking|order|requisition|lab|pharmacy|bin|pcn
     |UHID|IPD|OPD|UR|URN|PPSN|PPS|OHIP|RAMQ|PHN|HCN|NHS|CHI|IHI|NHI|health\s+card|card|Aadhaar|ABHA|PhilHealth(?:\s+PIN)?
     |A-?Number|alien\s+number|USCIS\s+receipt|receipt|inmate|booking|DOC|enc|pol|operator|NRIC|MyKad|NIN|HSN|SIN|ePCR
-    |AFIS|PESEL|CDL|GMC|NMC|HCPC|AHPRA|IMC|MCNZ|NMBI|HPCSA|SANC|(?:RGN|RN|RM|RPN|RNMH)\s+PIN)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
+    |AFIS|PESEL|CDL|GMC|NMC|HCPC|AHPRA|IMC|MCNZ|NMBI|HPCSA|SANC|(?:RGN|RN|RM|RPN|RNMH)\s+PIN|MCRN|GOC|GDC|GPhC|NAATI(?:\s+CPN)?
+    |CPN|PHIN|subject|participant)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
     |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|patient|pt|vehicle|plate
     |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|lot|batch|tail|interpreter|IC|IP|OP|run|incident
     |practice|msg|message)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
@@ -442,7 +443,7 @@ ID_PATTERNS = [
     # any capitals label glued to "#": "JOB#: 123456", "REQ# 88412"
     rx(rf"\b[A-Z]{{2,12}}[ \t]?\#[ \t]*:?[ \t]*(?P<phi>{_ID_VALUE})\b{_UNIT_AFTER}"),
     # digits in spaced groups after a record word: "record 48 17 209", "acct 4471 2290 18"
-    rx(r"\b(?:record|chart|account|acct|member|mrn|id|number|no|nhs|chi|hsn|phn|hcn|ohip|medicare|card)\.?\s*(?:\#|:)?\s*"
+    rx(r"\b(?:record|chart|account|acct|member|mrn|id|number|no|nhs|chi|hsn|phn|phin|hcn|ohip|medicare|card)\.?\s*(?:\#|:)?\s*"
        r"(?P<phi>(?>\d{2,6}(?:[ \t]\d{2,6}){1,4}[A-Z]?))\b"  # whole or not at all ("Medical card 0481 772 19B")
        + _UNIT_RIGHT_AFTER, re.IGNORECASE),
     # an Australian Medicare number with its reference digit, in a table's column: "2953 71824 1"; digits read out one by
@@ -746,7 +747,8 @@ FACILITY = r"""(?:NHS\s+(?:Foundation\s+)?Trust|NHS\s+FT|Health\s+Board|Hospital
     |Fire\s+(?:Department|Rescue)|Police(?:\s+Department)?|PD|Sheriff['’]?s\s+(?:Office|Department)|Mortuary
     |Funeral\s+Home|AME(?:\s+Church)?|Correctional\s+(?:Facility|Center|Institution)|Detention\s+Center|Jail|Prison
     |Penitentiary|Recovery\s+Center|Treatment\s+Center|Recovery|Hospice\s+House|Community\s+Health\s+Cent(?:er|re)
-    |University\s+Hospital|Health\s+Team|Health\s+Plan|Memory\s+Care|Care\s+Home|Skilled\s+Nursing
+    |University\s+Hospital|Health\s+Team|Health\s+Plan|Memory\s+Care|Care\s+Home|Skilled\s+Nursing|Residential\s+Home
+    |Rest\s+Home|Retirement\s+Home|Residential\s+Care
     |Medical\s+Practice|Baptist(?:\s+Church)?|Methodist(?:\s+Church)?|Lutheran(?:\s+Church)?
     |Health\s+Care|Clinic|Clinics|Infirmary|Nursing\s+Home|Nursing\s+Facility|Rehabilitation\s+(?:Center|Hospital)|Rehab
     |Hospice|Care\s+Center|Cancer\s+(?:Center|Institute)|Heart\s+Institute|Institute|Kidney\s+Center|Dialysis\s+Center
@@ -814,7 +816,7 @@ _TRADE = (r"(?:Roofing|Logistics|Foods|Construction|Plumbing|Trucking|Transport|
           r"|Automotive|Tool\s+(?:and|&)\s+Die|Builders|Contractors|Consulting|Realty|Bakery|Grocery|Distribution|Supply"
           r"|Lumber|Hardware|Packaging|Pharmaceuticals|Insurance|Holdings|Brewing|Restaurant|Diner|Casino|Hotel|Resort"
           r"|Aerospace|Energy|Telecom|Software|Labs|Fabricators|Fabrication|Welding|Machining|Freight|Staffing|Janitorial"
-          r"|Catering|Orchards|Vineyards|Ranch|Dentistry|Authority|Services|Products|Solutions|Alliance|Transit|District"
+          r"|Catering|Orchards|Vineyards|Ranch|Dentistry|Authority|Services|Products|Solutions|Alliance|Transit|District|CRO"
           r"|Mutual|Partners|Network|Foundation|Association|Society|Council|Coalition|Ministries|Mission|Outreach"
           r"|Fitness|Gym|Café|Cafe|Coffee|Pizza|Pizzeria|Grill|Tavern|Pub|Bistro|Steakhouse|Taqueria|Cantina|Deli|Market"
           r"|Mercado|Meats|Creamery|Brewery|Winery|Distillery|Tire|Auto|Towing|Movers|Cleaners|Laundromat|Printing|Paving"
