@@ -920,3 +920,8 @@ def test_chat_exports_grades_rotas_and_user_names(tagger, text, expected):
 ])
 def test_roles_registrations_and_homes(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+def test_a_name_listed_after_another_with_an_age_in_brackets(tagger):
+    assert tagger.redact("Sons: Tevita (12) and Sione (9 yrs). HR (110) and RR (22).")[0] == \
+        "Sons: [NAME] (12) and [NAME] (9 yrs). HR (110) and RR (22)."

@@ -225,7 +225,8 @@ def find_lowercase_sites(text: str) -> list[tuple[int, int]]:
     English dictionary holds or that names a town or a person ("riverside family medicine", "oak harbor high"; not "the
     cancer clinic", "the north clinic", "my baby's health", "humeral head quite high")."""
     lowercase = is_lowercase_text(text)
-    return [m.span("phi") for m in LOWERCASE_SITE.finditer(text) if lowercase and m.group("head") or _site_name(m.group("name"))]
+    return [m.span("phi") for m in LOWERCASE_SITE.finditer(text)
+            if lowercase and m.group("head") or _site_name(m.group("name"))]
 
 
 def _site_name(name: str) -> bool:
@@ -669,7 +670,6 @@ def _linear_context_enhancer():
     the token of a match by bisection (Presidio's own scans every token of the text for every match,
     which made a 1 MB note take minutes) and copies only the results of recognizers that have context
     words (Presidio deep-copies them all)."""
-    
     from presidio_analyzer import RecognizerResult
     from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 

@@ -142,7 +142,8 @@ _NAME_PATTERNS = {
                    rf"(?:,?[ \t]+{_CREDENTIAL}|[ \t]*\([^)\n]{{1,20}}\))?[ \t]*(?::|--|—|–)"),
     # sign-out and census lists: "rm 12 - delacroix, 88M", "Bed 4: Nguyen (72F)", "2. Nakashima 64F"
     "list": rx(rf"(?im)^(?:[\w \t]{{1,30}}:[ \t]*|[-•*][ \t]*|\p{{Lu}}{{2,6}}[ \t]+)?"
-               rf"(?:(?:rm|room|bed|bd|bay|pt|ch|chair)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?|\d{{1,2}}[.)]|(?-i:\p{{Lu}}\d{{1,3}}\p{{Lu}}?|\d{{1,3}}\p{{Lu}}(?:-\d{{1,3}})?))"
+               rf"(?:(?:rm|room|bed|bd|bay|pt|ch|chair)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?|\d{{1,2}}[.)]"
+               rf"|(?-i:\p{{Lu}}\d{{1,3}}\p{{Lu}}?|\d{{1,3}}\p{{Lu}}(?:-\d{{1,3}})?))"  # a bed's code: "B6", "12B", "4B-14"
                rf"(?:[ \t]*[-:–—)][ \t]*|[ \t]+)"
                rf"(?P<phi>(?:{PARTICLE}{_GAP})*(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}}"
                rf"(?:,[ \t]*{_NAME_WORD})?)"
@@ -180,7 +181,8 @@ _NAME_PATTERNS = {
     # a speaker tag of a first name and an initial: "Jen R: admitting hosp pls"
     "speaker_initial": rx(rf"(?m)^[ \t]*(?P<phi>{CAP}[ \t]+\p{{Lu}}\.?)[ \t]*:[ \t]"),
     # a title before an initial alone: "d/w Dr Y re apixaban", "Hi Dr B,"
-    "title_initial": rx(r"\b(?:Dr|Doctor|Mr|Mrs|Ms)\.?[ \t]+(?P<phi>\p{Lu}(?:\.\p{Lu}){1,2}\.?|\p{Lu})(?![\p{L}\d.'’-]|\.[ \t]*\p{Lu})"),
+    "title_initial": rx(r"\b(?:Dr|Doctor|Mr|Mrs|Ms)\.?[ \t]+(?P<phi>\p{Lu}(?:\.\p{Lu}){1,2}\.?|\p{Lu})"
+                        r"(?![\p{L}\d.'’-]|\.[ \t]*\p{Lu})"),  # "Dr. K", "Mrs F.A."
     # a person's initials before a credential (found from the credential back), after a signature's label or "by", or
     # after a dash at a line's end: "kp RN", "Transcribed: lmr", "read back by JH.", "-TDK" (closing a note: see
     # :data:`_END_INITIALS`)
@@ -194,7 +196,7 @@ _NAME_PATTERNS = {
     "action_initials": rx(r"(?m)(?:^[ \t>*•-]*|(?<=[.;:][ \t]{1,3}))(?P<phi>\p{Lu}{2,3})[ \t]+to[ \t]+(?i:inform|update|contact"
                           r"|call|review|arrange|discuss|chase|book|refer|send|write|e-?mail|speak|liaise|follow|check|confirm"
                           r"|organi[sz]e|complete|request|present|escalate|ring|phone|notify|share|circulate|feed[ \t]?back"
-                          r"|ask|see|meet|order|repeat|add|bring|obtain|audit|discuss|draft|amend|collate)\b"),
+                          r"|ask|see|meet|order|repeat|add|bring|obtain|audit|draft|amend|collate)\b"),
     # a case's or a patient's initials after its label: "Case: MK, 94-year-old woman", "Pt: J.D. (45M)"
     "subject_initials": rx(r"\b(?i:case|patient|pt|resident|client|subject)[ \t]*\d{0,3}[ \t]*:[ \t]*"
                            r"(?P<phi>\p{Lu}{2,3}|\p{Lu}\.[ \t]?\p{Lu}\.(?:[ \t]?\p{Lu}\.)?)"
@@ -1033,12 +1035,13 @@ def _place(value: str) -> bool:
 
 _AFTER_LOWERCASE = regex.compile(r"(?:(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*|,)[ \t]+$")
 _AND = r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+|[ \t]*(?:->|-->|→|=>)[ \t]*)"  # and a hand-off: "Tiff -> Rosa"
-_AND_NEXT = regex.compile(rf"{_AND}(?P<phi>{CAP})")
+_AGE_IN_BRACKETS = r"(?:[ \t]*\((?:\d{1,3}|\d{1,3}[ \t]?(?:y|yo|yrs?|mo|months?|wks?|weeks?))\))?"  # "Ellie (19) and Poppy (16)"
+_AND_NEXT = regex.compile(rf"{_AGE_IN_BRACKETS}{_AND}(?P<phi>{CAP})")
 # A name in brackets after a found one, its given name or what the person goes by: "Mrs Adeyemi-Cole (Folasade)",
 # 'Marguerite O'Shaughnessy (AKA "Peg")'
 _IN_BRACKETS_NEXT = regex.compile(rf"[ \t]*\([ \t]*(?:(?i:aka|a\.k\.a\.)[ \t]+)?[\"“']?(?P<phi>{CAP})[\"”']?[ \t]*\)")
 _ANDED = regex.compile(r"\band\b|&|->|→|=>")  # "Dayo and Kunle", not "Whitby, Endocrinologist"
-_PREVIOUS_AND = regex.compile(rf"(?P<phi>{CAP}){_AND}$")
+_PREVIOUS_AND = regex.compile(rf"(?P<phi>{CAP}){_AGE_IN_BRACKETS}{_AND}$")
 
 
 def _coordinated(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1174,7 +1177,8 @@ def initials_of_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int
 _LETTER_REFERENCE = regex.compile(r"(?m)^[ \t]*(?:(?i:our|your)?[ \t]*(?i:ref)\.?[ \t]*:?[ \t]*)?"
                                   r"(?P<writer>\p{Lu}{2,4})/(?P<typist>\p{Ll}{2,3})(?=[ \t]|$)")
 _HANDLE = regex.compile(r"(?<![\w.@])@(?P<handle>\p{L}+(?:[._]\p{L}+)?)(?![\w.@-]*\.\p{L}{2,}\b)(?![\w@])"
-                        r"|\b(?i:user|username|userid|login)(?:[ \t]*[=:][ \t]*|[ \t]+[\"“'‘])(?P<handle>\p{L}+(?:[._]\p{L}+)?)(?![\w@])"
+                        r"|\b(?i:user|username|userid|login)(?:[ \t]*[=:][ \t]*|[ \t]+[\"“'‘])"
+                        r"(?P<handle>\p{L}+(?:[._]\p{L}+)?)(?![\w@])"
                         r"|\b(?i:account)[ \t]*:[ \t]*(?P<handle>\p{L}+[._]\p{L}+)(?![\w@])")
 
 

@@ -146,7 +146,8 @@ _TO_99 = rf"(?:{_TENS}(?:[\s-]{_UNIT})?|{_TEENS}|{_UNIT})"
 # "nineteen fifty seven", "twenty oh four", "two thousand twenty four", "two thousand and nine"
 YEAR_WORDS = (rf"(?:(?:nineteen|twenty)[\s-](?:hundred|oh[\s-]{_UNIT}|{_TO_99})"
               rf"|two[\s-]thousand(?:[\s-](?:and[\s-])?{_TO_99})?)")
-HOLIDAY = r"""(?:christmas(?:[ \t]+(?:eve|day))?|xmas|new[ \t]+year'?s(?:[ \t]+(?:eve|day))?|thanksgiving(?:[ \t]+(?:day|monday|weekend))?|easter(?:[ \t]+(?:sunday|monday))?
+HOLIDAY = r"""(?:christmas(?:[ \t]+(?:eve|day))?|xmas|new[ \t]+year'?s(?:[ \t]+(?:eve|day))?
+    |thanksgiving(?:[ \t]+(?:day|monday|weekend))?|easter(?:[ \t]+(?:sunday|monday))?
     |(?:january|may|spring|summer|june|august|october|late|early)[ \t]+bank[ \t]+holiday(?:[ \t]+(?:monday|weekend))?
     |bank[ \t]+holiday[ \t]+monday
     |labou?r[ \t]+weekend|(?:makar[ \t]+)?sankranti
@@ -338,12 +339,14 @@ AGE_PATTERNS = [
        re.MULTILINE),
     # "she turned 91", "I'll be ninety-two this Christmas", "aged ninety-three"
     rx(rf"\b(?:turned|turns|turning|turn|will\ be|'ll\ be|be|aged|age|reached|celebrated|celebrating)\s+(?:her\s+|his\s+)?"
-       rf"(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?:st|nd|rd|th)?\b{_UNIT_AFTER}(?!\s*(?:%|percent|minutes|seconds|pounds|mg|degrees|°|times))",
+       rf"(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?:st|nd|rd|th)?\b{_UNIT_AFTER}"
+       rf"(?!\s*(?:%|percent|minutes|seconds|pounds|mg|degrees|°|times))",
        re.IGNORECASE),
     # a person's age without "years": "Pt is 95 and", "The patient, 96, fell", "Mrs. Oduya (94)", "At 97, he",
     # "died at 99", "alive at 102", "F/91", "91/M", "a gentleman of 94"
     rx(rf"\b(?i:pt|patient|she|he|who|mother|father|mom|dad|husband|wife|sister|brother|grandmother|grandfather|aunt|uncle"
-       rf"|grandma|grandpa|granny|gran|nana|nan|resident|client)\s+(?i:is|was)\s+(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?![.,]\d)(?=\s+(?i:and|but|with|now|today|yo|y/o)\b|\s*[.,;!])"),
+       rf"|grandma|grandpa|granny|gran|nana|nan|resident|client)"
+       rf"\s+(?i:is|was)\s+(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?![.,]\d)(?=\s+(?i:and|but|with|now|today|yo|y/o)\b|\s*[.,;!])"),
     # a note's shorthand without "is": "pt 91 and often refuses", "Pt 92, still drives" (not "pt 92% on RA", "pt 98.6")
     rx(rf"\b(?i:pt|patient)[ \t]+(?P<phi>{AGE_OVER_89})(?![.,]\d)(?=[ \t]+(?i:and|but|with|now|still|today|yo|y/o)\b|[ \t]*[,;])"),
     rx(rf"\b(?i:the\s+)?(?i:patient|pt|woman|man|lady|gentleman|mother|father|husband|wife),\s+(?P<phi>{AGE_OVER_89}),"),
@@ -765,8 +768,8 @@ _SITE_WORD = rf"(?:{CAP}|{UPPER}|St\.?|Mt\.?|of|the|and|&)"
 # medicine", "the trainer at oak harbor high"; detect.find_lowercase_sites keeps which)
 LOWERCASE_SITE = rx(rf"\b(?:at|to|from|with|of)[ \t]+(?:the[ \t]+)?(?P<phi>(?P<name>(?:\p{{Ll}}[\p{{Ll}}'’-]+[ \t]+){{1,3}}?)"
                     rf"(?P<head>(?i:{FACILITY}|internal\s+medicine|health\s+plan|nursing\s+home|medical\s+group)"
-                    rf"|(?P<practice>(?i:family\s+(?:medicine|practice)|counsell?ing|pharmacy|ortho(?:pa?edics)?|pa?ediatrics"
-                    rf"|dental|dentistry|physio(?:therapy)?|chiropractic|high))))(?![\w'’-])")
+                    rf"|(?i:family\s+(?:medicine|practice)|counsell?ing|pharmacy|ortho(?:pa?edics)?|pa?ediatrics"
+                    rf"|dental|dentistry|physio(?:therapy)?|chiropractic|high)))(?![\w'’-])")
 # Companies: a legal suffix ("Streetcred Software Inc.", "Miller Ltd"), or an employer ("I work for Xignite").
 _COMPANY = r"(?:Inc|LLC|L\.L\.C|Ltd|Corp|Corporation|Co|Company|Group|PLC|GmbH|AG|S\.A|SA|LLP)\.?"
 # A care site or service named without a facility word, after what is done there or a transfer ("bloodwork at
