@@ -24,6 +24,7 @@ import regex
 from tqdm import tqdm
 
 from clinsum.privacy.addresses import find_address_blocks
+from clinsum.privacy.name_model import looks_like_name
 from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import (
     find_names, find_references_and_handles, initials_of_names, is_lowercase_text, is_word_first_name, name_fields,
@@ -221,9 +222,9 @@ _PLAIN_SITE_WORDS = frozenset("north south east west central main new old downto
 def find_lowercase_sites(text: str) -> list[tuple[int, int]]:
     """Care sites, practices and schools named in lowercase after a place word (:data:`LOWERCASE_SITE`): in text written
     without capitals every facility (detect drops kinds of places later); anywhere, and after a practice's word, those
-    whose name is no common word nor a possessive, and holds a word that text does not write in lowercase and that no
-    English dictionary holds or that names a town or a person ("riverside family medicine", "oak harbor high"; not "the
-    cancer clinic", "the north clinic", "my baby's health", "humeral head quite high")."""
+    whose name is no common word nor a possessive, and holds a word that text does not write in lowercase and that
+    names a town or a person or that the name model takes for a name ("riverside family medicine", "oak harbor high"; not
+    "the cancer clinic", "the north clinic", "my baby's health", "humeral head quite high", "anticoag clinic")."""
     lowercase = is_lowercase_text(text)
     return [m.span("phi") for m in LOWERCASE_SITE.finditer(text)
             if lowercase and m.group("head") or _site_name(m.group("name"))]
@@ -233,7 +234,8 @@ def _site_name(name: str) -> bool:
     words = name.split()
     return all(w not in common_words() and not w.endswith(("'s", "’s")) for w in words) and any(
         is_name_word(w) and w not in lowercase_words() and w not in _PLAIN_SITE_WORDS and (
-            w not in english_words() or w in towns() or w in last_names() or w in first_names()) for w in words)
+            w in towns() or w in last_names() or w in first_names() or w not in english_words() and looks_like_name(w))
+        for w in words)
 
 
 def find_tagged_names(text: str) -> list[tuple[int, int]]:

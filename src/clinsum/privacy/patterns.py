@@ -391,7 +391,7 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
     |UHID|IPD|OPD|UR|URN|PPSN|PPS|OHIP|RAMQ|PHN|HCN|NHS|CHI|IHI|NHI|health\s+card|card|Aadhaar|ABHA|PhilHealth(?:\s+PIN)?
     |A-?Number|alien\s+number|USCIS\s+receipt|receipt|inmate|booking|DOC|enc|pol|operator|NRIC|MyKad|NIN|HSN|SIN|ePCR
     |AFIS|PESEL|CDL|GMC|NMC|HCPC|AHPRA|IMC|MCNZ|NMBI|HPCSA|SANC|(?:RGN|RN|RM|RPN|RNMH)\s+PIN|MCRN|GOC|GDC|GPhC|NAATI(?:\s+CPN)?
-    |CPN|PHIN|subject|participant)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
+    |PHIN|subject|participant)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
     |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|patient|pt|vehicle|plate
     |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|lot|batch|tail|interpreter|IC|IP|OP|run|incident
     |practice|msg|message)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
