@@ -216,7 +216,8 @@ _WORD_GOES_ON = regex.compile(r"[\w&'’-]")
 
 
 # Words of a site's name that name no place or person: "the north clinic", "at the old hospital".
-_PLAIN_SITE_WORDS = frozenset("north south east west central main new old downtown uptown upper lower big little same other".split())
+_PLAIN_SITE_WORDS = frozenset(
+    "north south east west central main new old downtown uptown upper lower big little same other".split())
 
 
 def find_lowercase_sites(text: str) -> list[tuple[int, int]]:
