@@ -381,6 +381,11 @@ _NOT_INITIALS = frozenset("""na no ok yes unk tbd prn icu ed er or dc wnl nad ne
     ma pa re vs lmp edd ga bmi pe ros hpi ua wt ht us qa qi it oob brp bsc adl ivp ngt tpn pca""".split())
 
 
+def _name_words_no_role(words: list[str]) -> bool:
+    """Every word a name's and none a role's: a name in quotes or after "called" ("Twin A", "PCP", "Dad" are none)."""
+    return all(is_name_word(w) and not _ROLE_WORD.fullmatch(w) for w in words)
+
+
 def _initials(word: str) -> bool:
     """Letters that can be a person's initials: not an English word or an abbreviation notes use."""
     low = word.lower()
@@ -573,11 +578,11 @@ def find_names(text: str) -> list[tuple[int, int]]:
                     span = (s, e)  # "will patterson", "gus petrakis"
             elif kind == "role_quoted":  # no role's or common word: not 'the baby (Twin A)', 'pt\'s son (PCP)'
                 words = regex.findall(r"\p{L}[\p{L}'’-]*", text[s:e])
-                span = (s, e) if all(is_name_word(w) and not _ROLE_WORD.fullmatch(w) for w in words) and (
+                span = (s, e) if _name_words_no_role(words) and (
                     not text[s:e].isupper() or text[s:e].lower() in first_names()) else None
             elif kind == "called":  # any name after so strong a cue, but a role or a common word only in quotes
                 words = regex.findall(r"\p{L}[\p{L}'’-]*", text[s:e])
-                span = (s, e) if all(is_name_word(w) and not _ROLE_WORD.fullmatch(w) for w in words) and (
+                span = (s, e) if _name_words_no_role(words) and (
                     m.group("quote") or words[0].lower() in first_names() or words[0].lower() not in lowercase_words()) \
                     else None
             elif kind == "nickname":
@@ -876,7 +881,7 @@ def _table_names(cells: tuple[tuple[int, int, str], ...], text: str) -> list[tup
     names = []
     for s, e, head in cells:
         if _PERSON_COLUMN.fullmatch(head):
-            e = s + len(_IN_BRACKETS_AFTER.sub("", text[s:e])) or e
+            e = s + len(_IN_BRACKETS_AFTER.sub("", text[s:e]))
             if _table_cell_name(text[s:e], bool(_PATIENT_COLUMN.fullmatch(head))):
                 names.append((s, e))
     return names + patient_cells(text)
