@@ -99,6 +99,17 @@ Sources (``--source``, repeatable):
   sign-outs, MDT minutes, research and transplant notes; community, long-term and family care: care homes, home and
   district nursing, hospice, school health, maternity, therapy notes, insurance letters, transcribed calls);
   development data.
+- ``handwritten-25``, ``handwritten-26``: benchmarks/data/phi_handwritten_25.txt and _26.txt, 32 documents each (434
+  and 445 identifiers) written the same way in the eighteenth sitting (paperwork around care in the US, UK, Canada,
+  Ireland, Australia and New Zealand: benefit statements, prior authorisations, capacity forms, requisitions, blood-bank,
+  implant and controlled-drug records, coroner and police liaison, phone calls; emergency, acute and spoken text from
+  the Americas, Africa, Asia and the Pacific: run sheets, radio handovers, triage, holds, pager logs, speech-to-text);
+  report only, their misses never read.
+- ``dev-20``, ``dev-21``: benchmarks/data/phi_dev_20.txt and _21.txt, 32 documents each (439 and 446 identifiers)
+  written the same way in the eighteenth sitting (identifier-heavy records: face sheets, labels, lab and pharmacy logs,
+  implant and blood-bank logs, payer letters, trial logs, audit trails; casual team writing: lowercase chats, pager and
+  overhead-call logs, capitals sign-outs and bed boards, charts with staff initials that look like abbreviations);
+  development data.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -182,10 +193,14 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "handwritten-23": Path(__file__).parent / "data" / "phi_handwritten_23.txt",
                "handwritten-24": Path(__file__).parent / "data" / "phi_handwritten_24.txt",
                "dev-18": Path(__file__).parent / "data" / "phi_dev_18.txt",
-               "dev-19": Path(__file__).parent / "data" / "phi_dev_19.txt"}
+               "dev-19": Path(__file__).parent / "data" / "phi_dev_19.txt",
+               "handwritten-25": Path(__file__).parent / "data" / "phi_handwritten_25.txt",
+               "handwritten-26": Path(__file__).parent / "data" / "phi_handwritten_26.txt",
+               "dev-20": Path(__file__).parent / "data" / "phi_dev_20.txt",
+               "dev-21": Path(__file__).parent / "data" / "phi_dev_21.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
                "dev-10", "dev-11", "dev-12", "dev-13", "dev-14", "dev-15", "dev-16",
-               "dev-17", "dev-18", "dev-19")  # whose misses --show-misses may print
+               "dev-17", "dev-18", "dev-19", "dev-20", "dev-21")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",
