@@ -925,3 +925,59 @@ def test_roles_registrations_and_homes(tagger, text, expected):
 def test_a_name_listed_after_another_with_an_age_in_brackets(tagger):
     assert tagger.redact("Sons: Tevita (12) and Sione (9 yrs). HR (110) and RR (22).")[0] == \
         "Sons: [NAME] (12) and [NAME] (9 yrs). HR (110) and RR (22)."
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("cole (intern): new afib in 12, rate 140s\nmarsh: rate control, echo\ncole: ok\nmarsh: loop me in after",
+     "[NAME] (intern): new afib in 12, rate 140s\n[NAME]: rate control, echo\n[NAME]: ok\n[NAME]: loop me in after"),
+    # names that are words count where they tag two turns: "will: ok", "king: you."
+    ("king: rota is up\nwill: who has the half day?\nking: you. swap if needed\nwill: fine",
+     "[NAME]: rota is up\n[NAME]: who has the half day?\n[NAME]: you. swap if needed\n[NAME]: fine"),
+    ("ed (tunde): ct head for bed 9 pls\nrad (lukasz): accepted\ned (tunde): thx",
+     "ed ([NAME]): ct head for bed 9 pls\nrad ([NAME]): accepted\ned ([NAME]): thx"),
+    # a form's fields, a transcript's roles and headings in capitals are no speakers
+    ("will: updated 2019\ngrant: approved\nplan: home tomorrow", "will: updated 2019\ngrant: approved\nplan: home tomorrow"),
+    ("RN: sats 86%\nMD: give lasix\nRN: ok\nMD: call back", "RN: sats 86%\nMD: give lasix\nRN: ok\nMD: call back"),
+    ("PLAN: home\nHOPE: none\nIVR: Thank you for calling.", "PLAN: home\nHOPE: none\nIVR: Thank you for calling."),
+])
+def test_speakers_of_a_chat(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("0800   HR 88   OA\n1200   HR 92   MS\n2000   HR 90   OA\nsig: OA = Oona Aherne RN   MS Mateus Souza RN",
+     "0800   HR 88   [NAME]\n1200   HR 92   [NAME]\n2000   HR 90   [NAME]\nsig: [NAME] = [NAME] RN   [NAME] [NAME] RN"),
+    # the key's initials are the person's only where a cell, brackets or "by" hold them; not a header's, nor a reading
+    ("TIME   HR   BP   RR   INIT\n0700   112   92/54   22   BP\nBP 120/80 at 1000 (BP). sig: BP = Bola Pereira RN",
+     "TIME   HR   BP   RR   INIT\n0700   112   92/54   22   [NAME]\nBP 120/80 at 1000 ([NAME]). sig: [NAME] = [NAME] RN"),
+    # an abbreviation's definition is no key
+    ("Abbreviations: MS Multiple Sclerosis, BP = Blood Pressure, BB Beta Blocker, JR Junior Resident.   MS",
+     "Abbreviations: MS Multiple Sclerosis, BP = Blood Pressure, BB Beta Blocker, JR Junior Resident.   MS"),
+])
+def test_initials_a_key_gives_to_staff(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ME case ME-2025-00731 released. Enrolled IE05-014; barcode A7Q-33918-2. Log PH/24/88213.",
+     "ME case [ID] released. Enrolled [ID]; barcode [ID]. Log [ID]."),
+    ("Batch CFX3E1122 and W24K0871; Grp: 77104. Episode: 24-6610083. Hospital no: KGH 2210938. CPSO 108842.",
+     "Batch [ID] and [ID]; Grp: [ID]. Episode: [ID]. Hospital no: [ID]. CPSO [ID]."),
+    # clinical codes keep their shape: obstetric history, billing codes, leads, doses, genes, blood components
+    ("G3P2-0-0-2, G2P1001, CPT-99213, V1V2V3V4, 2000MCG, CYP2C19, E3843V00, 1 VT episode 1/29, a lot 2000 better",
+     "G3P2-0-0-2, G2P1001, CPT-99213, V1V2V3V4, 2000MCG, CYP2C19, E3843V00, 1 VT episode [DATE], a lot 2000 better"),
+])
+def test_codes_shaped_like_records(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Research Nurse | St Ita's University Hospital, Galway | +353 91 544 218",
+     "Research Nurse | [INSTITUTION], [LOCATION] | [PHONE]"),
+    ("VENKATESWARA MULTISPECIALITY HOSPITAL, ADYAR\nOT-3 LIST", "[INSTITUTION], [LOCATION]\nOT-3 LIST"),
+    ("A deacon at Capel Bethesda, Tonyrefail. Prayed with him.", "A deacon at [LOCATION], [LOCATION]. Prayed with him."),
+    # a department or a unit in capitals after a site is no town
+    ("MERCY HOSPITAL, ICU\nbed 4", "[INSTITUTION], ICU\nbed 4"),
+])
+def test_a_town_after_a_site_in_capitals_or_a_cell(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -27,8 +27,9 @@ from clinsum.privacy.addresses import find_address_blocks
 from clinsum.privacy.name_model import looks_like_name
 from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import (
-    find_names, find_references_and_handles, initials_of_names, is_lowercase_text, is_word_first_name, name_fields,
-    other_mentions, patient_cells, spelled_names, table_ages, table_places, table_record_numbers, with_companions,
+    conversation_speakers, find_names, find_references_and_handles, initials_of_names, is_lowercase_text,
+    is_word_first_name, keyed_initials, name_fields, other_mentions, patient_cells, spelled_names, table_ages, table_places,
+    table_record_numbers, with_companions,
 )
 from clinsum.privacy.patterns import (
     ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, CONGREGATION, DATE_PATTERNS,
@@ -158,7 +159,8 @@ _STATE = regex.compile(STATE)
 
 def _above_town(place: str) -> bool:
     """A US state, a province or state of another country, or a country: units Safe Harbor keeps."""
-    return bool(_STATE.fullmatch(place)) or place.lower() in countries() or place.lower() in provinces()
+    return bool(_STATE.fullmatch(place) or _STATE_NAME.fullmatch(place)) or place.lower() in countries() \
+        or place.lower() in provinces()  # ("Ohio", "OH", "OHIO")
 
 
 _AFTER_COMMA_STATE = regex.compile(rf",\s*{STATE}$")
@@ -328,28 +330,36 @@ def streets_after_sites(text: str, sites: list[tuple[int, int]]) -> list[tuple[i
     return found
 
 
-# The town a site is in, after it and a comma or a dash, where a line, a sentence or an address ends: "Wilson Memorial
-# General, Marathon.", "Llanfair Road Surgery, Builth Wells\n", "Farmworker Health - Immokalee site".
-_TOWN_AFTER_SITE = regex.compile(rf"[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<town>{CAP}(?:[ \t]+{CAP})?)"
-                                 rf"(?=[ \t]*(?:[.;\n]|$|,[ \t]*(?:{STATE}\b|[A-Z]{{1,2}}\d|\d{{4,5}}\b))|[ \t]+(?i:site|campus|branch)\b)")
+# The town a site is in, after it and a comma or a dash, where a line, a sentence, an address or a table's cell ends:
+# "Wilson Memorial General, Marathon.", "Llanfair Road Surgery, Builth Wells\n", "Farmworker Health - Immokalee site",
+# "St Ita's University Hospital, Galway | +353", "MULTISPECIALITY HOSPITAL, ADYAR\n".
+_TOWN_AFTER_SITE = regex.compile(rf"[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<town>{CAP}(?:[ \t]+{CAP})?|{UPPER}(?:[ \t]+{UPPER})?)"
+                                 rf"(?=[ \t]*(?:[.;|·(\n]|$|,[ \t]*(?:{STATE}\b|[A-Z]{{1,2}}\d|\d{{4,5}}\b))|[ \t]{{2}}"
+                                 rf"|[ \t]+(?i:site|campus|branch)\b)")
 # ... or a listed town right after it: "Fresenius Kidney Care Tahlequah MWF"
 _LISTED_TOWN_AFTER_SITE = regex.compile(rf"[ \t]+(?P<town>{CAP}(?:[ \t]+{CAP})?)\b")
 # A title opens a person's name, not a town's: "Sample Clinic, Mister Sample".
 _TITLE_WORD = regex.compile(r"(?i:mr|mrs|ms|miss|mister|dr|doctor|prof|professor|sir|madam|nurse)\b")
 
 
-def towns_after_sites(text: str, sites: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def towns_after_sites(text: str, sites: list[tuple[int, int]], places: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Spans of a town right after a site (:data:`_TOWN_AFTER_SITE`): name words, no department's or state's, a listed
     city or some word text does not write in lowercase ("Mercy Hospital, Cardiology.", "Walgreens, Delivery." are
-    none)."""
+    none); in capitals, or after a place rather than a site ("Capel Bethesda, Tonyrefail."), a listed town only."""
     found = []
-    for _, e in sites:
+    for e, after_place in [(e, False) for _, e in sites] + [(e, True) for _, e in places]:
         if not (m := _TOWN_AFTER_SITE.match(text, e)) and (listed := _LISTED_TOWN_AFTER_SITE.match(text, e)) \
-                and listed.group("town").lower() in towns() and listed.group("town").lower() not in lowercase_words():
+                and not after_place and listed.group("town").lower() in towns() \
+                and listed.group("town").lower() not in lowercase_words():
             m = listed
-        if m and not _above_town(town := m.group("town")) and not _TITLE_WORD.match(town) and all(
-                    is_name_word(w) and w.lower() not in department_words() for w in town.split()) and (
-                    town.lower() in towns() or any(w.lower() not in lowercase_words() for w in town.split())):
+        if not m:
+            continue
+        town = m.group("town")
+        listed_only = after_place or town.isupper()
+        if not _above_town(town) and not _TITLE_WORD.match(town) and all(
+                is_name_word(w) and w.lower() not in department_words() for w in town.split()) and (
+                town.lower() in towns() and not (listed_only and town.lower() in lowercase_forms())
+                or not listed_only and any(w.lower() not in lowercase_words() for w in town.split())):
             found.append(m.span("town"))
     return found
 
@@ -966,13 +976,15 @@ class PhiDetector:
         spans += [PhiSpan(s, e, "AGE", 0.85) for s, e in ages_after_names(text, names)]
         sites = [(s.start, s.end) for s in spans if s.type == "INSTITUTION"]
         spans += [PhiSpan(s, e, "ADDRESS", 0.85) for s, e in streets_after_sites(text, sites)]
-        spans += [PhiSpan(s, e, "LOCATION", 0.6) for s, e in towns_after_sites(text, sites)]
+        places = [(s.start, s.end) for s in spans if s.type == "LOCATION"]
+        spans += [PhiSpan(s, e, "LOCATION", 0.6) for s, e in towns_after_sites(text, sites, places)]
         streets = [(s.start, s.end) for s in spans if s.type == "ADDRESS"]
         spans += [PhiSpan(s, e, "LOCATION", 0.6) for s, e in towns_after_streets(text, streets)]
         towns = [(s.start, s.end) for s in spans if s.type == "LOCATION"]
         spans += [PhiSpan(s, e, "ZIP", 0.85) for s, e in zips_after_towns(text, towns, streets)]
         codes = [(s.start, s.end) for s in spans if s.type == "ZIP"]
         spans += [PhiSpan(s, e, kind, 0.6) for s, e, kind in address_parts(text, codes)]
+        spans += [PhiSpan(s, e, "NAME", NAME_SCORE) for s, e in keyed_initials(text)]  # (the key overrules the allow-list)
         spelled = spelled_names(text, names)  # (a word a spelling names is a name found: its other mentions too)
         mentions = sorted(spelled + other_mentions(text, names + spelled) + initials_of_names(text, names))
         mention_starts = [s for s, _ in mentions]
@@ -1062,7 +1074,8 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
     table, :func:`patient_cells`), and dates that are doses, ratios or readings."""
     kept, overlaps_clinical = [], _overlap_finder(clinical)
     cells = set(patient_cells(text)) if any(s.type == "NAME" and "," in text[s.start:s.end] for s in spans) else set()
-    cells |= set(name_fields(text)) if any(s.type == "NAME" for s in spans) else set()
+    if any(s.type == "NAME" for s in spans):  # a form's field for a name, a chat's speaker ("will: 5.")
+        cells |= set(name_fields(text)) | set(conversation_speakers(text))
     for span in spans:
         value = text[span.start: span.end]
         if (span.start, span.end) in cells:  # a patient's column: "PARKINSON, DELIA" is a person

@@ -5,6 +5,7 @@ decides; then every other mention of a found name word."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 import unicodedata
 from functools import lru_cache
 
@@ -16,8 +17,8 @@ from clinsum.privacy.patterns import (
 )
 from clinsum.privacy.vocab import (
     allowed_words, capitalised_words, cities, clinical_spans, common_words, countries, department_words, english_words,
-    first_names, is_eponym_surname, is_name_word, last_names, lowercase_forms, lowercase_words, provinces, service_words,
-    towns,
+    first_names, is_clinical_abbreviation, is_eponym_surname, is_name_word, last_names, lowercase_forms, lowercase_words,
+    provinces, service_words, towns,
 )
 
 # Names. Titles and credentials make what follows (or precedes) a name whatever it is; roles make a
@@ -746,9 +747,58 @@ def find_names(text: str) -> list[tuple[int, int]]:
               if all(is_name_word(w) and w.lower() not in department_words() for w in m.group("phi").split())]
     if (m := _END_INITIALS.search(text, max(0, len(text) - 40))) and _initials(m.group("phi")):
         found.append(m.span("phi"))  # only the text's end is read: the pattern would be tried at every place
+    found += conversation_speakers(text)
     headers, cells = table_columns(text)
     found = [(s, e) for s, e in found if not any(hs <= s < he for hs, he in headers)]  # "Name    Dose    Time"
     return with_companions(text, found + _table_names(cells, text))
+
+
+# A turn of a chat or a transcript: a speaker's tag where a line starts, after a time stamp in brackets or not, with a
+# role or a name in brackets after it: "king: rota for jan is up", "[06:15] dee: not me", "ed (kemi): hi, ct head",
+# "will (intern): hey dr brooks"
+_TURN = regex.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?P<tag>\p{L}[\p{L}'’-]{1,20})"
+                      r"(?:[ \t]*\((?P<inner>\p{L}[\p{L}'’-]{1,20})\))?[ \t]*:[ \t]+(?=\S)")
+
+
+def _speaker_word(word: str) -> bool:
+    """Could a turn's tag be a person: no role ("RN", "dad", "caller"), department ("rad", "ED"), form field ("Plan",
+    "Diet", "Meds") or clinical word, and a listed first name or surname or a word no English list holds that the name
+    model takes for a name ("Kemi"); in capitals, a listed first name that is no English word."""
+    low = word.lower()
+    if word.isupper():  # a form's heading or a machine in capitals ("HOPE: none", "IVR:"), but "JACEK:"
+        return len(word) > 3 and low in first_names() and low not in english_words()
+    return len(word) > 1 and not _ROLE_WORD.fullmatch(word) and low not in department_words() \
+        and low not in service_words() and not is_clinical_abbreviation(word) and low not in _NOT_A_SPEAKER \
+        and (is_name_word(word) or low in first_names()) and (_known(word) or low not in english_words()
+                                                              and low not in lowercase_words() and _likely_name(word))
+
+
+_NOT_A_SPEAKER = frozenset("""re fyi nb ps cc bcc fw fwd subject sent date time from to ref note notes update carer client
+    physio porter interp interpreter dispatcher switchboard receptionist scribe tech""".split())
+
+
+def conversation_speakers(text: str) -> list[tuple[int, int]]:
+    """The speakers' tags of a conversation among people named by their tags (a ward's group chat, an intern's thread
+    with the attending): three turns or more, at least two of them by different people, and two in three turns or
+    more tagged with a word that can be a person's (:func:`_speaker_word`); a name that is an English word ("king:",
+    "will:") counts when it tags two turns or the others are no English words. A form's fields ("Plan:", "Diet:",
+    "Faith: Catholic") are turns of no person, and a transcript's roles ("Doctor:", "RN:") too."""
+    turns = []
+    for m in _TURN.finditer(text):
+        tag, inner = m.span("tag"), m.span("inner") if m.group("inner") else None
+        if inner and _speaker_word(m.group("inner")) and not _speaker_word(m.group("tag")):
+            tag = inner  # "ed (kemi):", not "will (intern):"
+        turns.append(tag)
+    if len(turns) < 3:
+        return []
+    words = [text[s:e] for s, e in turns]
+    people = [w for w in words if _speaker_word(w)]
+    if len({w.lower() for w in people}) < 2 or 3 * len(people) < 2 * len(turns):
+        return []
+    counts = Counter(w.lower() for w in people)
+    plain = any(w.lower() not in english_words() for w in people)
+    return [(s, e) for (s, e), w in zip(turns, words)
+            if _speaker_word(w) and (w.lower() not in english_words() or counts[w.lower()] >= 2 or plain)]
 
 
 # Tables (whiteboards, tracking boards, flowsheets, rosters, CSV exports): a header row names the columns, and under a
@@ -1174,6 +1224,49 @@ def initials_of_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int
                 or _CELL_START.search(text, max(0, m.start() - 3), m.start()) and _CELL_END.match(text, m.end()):
             spans.append(m.span())
     return spans
+
+
+# A chart's key of its staff's initials: "sig: BP = Bola Pereira RN", "KEY  OA Olamide Akande, RN", "by OA (Oona
+# Aherne)", "PT = Patience Tetteh"
+_INITIALS_KEY = regex.compile(rf"(?<![\p{{L}}\d.'’&/-])(?P<initials>\p{{Lu}}{{2,3}})(?:[ \t]*[=:–][ \t]*|[ \t]+|[ \t]*\([ \t]*)"
+                              rf"(?P<name>{CAP}(?:[ \t]+{CAP}){{1,2}})")
+# ... and where else they stand for the person: alone in a cell, in brackets, after "by" ("-160   OA\n", "(BP).",
+# "countersigned late by SB"); not "BP 168/94", "MS Contin", "while BP on break"
+_KEYED_BEFORE = regex.compile(r"(?:^|\n|[ \t]{2}|\t|[(|/][ \t]*|(?i:by|witness|sig|-)[ \t]+)$")
+_KEYED_AFTER = regex.compile(r"[ \t]*(?:$|\n|[ \t]{2}|\t|[)|/.,;]|[ \t]=)")
+
+
+def keyed_initials(text: str) -> list[tuple[int, int]]:
+    """Initials that a chart's key gives to a person ("OA Olamide Akande", "BP = Bola Pereira"): there and wherever
+    else a cell (not a header's: "TIME   HR    BP"), brackets or "by" hold them, even where they would be a clinical abbreviation (the key
+    says whose they are)."""
+    keyed, spans = set(), []
+    for m in _INITIALS_KEY.finditer(text, overlapped=True):
+        words = regex.split(r"[ \t]+", m.group("name"))
+        first, last = words[0], words[-1]
+        given = _likely_or_known(first) and first.lower() not in last_names() - first_names() and (
+            _known(last) or not english_words() & {first.lower(), last.lower()})
+        if m.group("initials") == "".join(w[0] for w in words) and not clinical_spans(m.group("name")) \
+                and all(is_name_word(w) for w in words) and (given or _known(last) and not english_words() & {
+                    first.lower(), last.lower()}):
+            # (a given name first and a surname or a word no English list holds; not "BP = Blood Pressure", "BB Beta
+            # Blocker", "JR Junior Resident")
+            keyed.add(m.group("initials"))
+            spans.append(m.span("initials"))
+    if not keyed:
+        return []
+    return spans + [m.span() for m in _INITIALS_WORD.finditer(text) if m.group() in keyed
+                    and _KEYED_BEFORE.search(text, max(0, m.start() - 12), m.start()) and _KEYED_AFTER.match(text, m.end())
+                    and not _header_row(text, m.start())]
+
+
+_NUMBER = regex.compile(r"(?<!\p{L})\d")
+
+
+def _header_row(text: str, at: int) -> bool:
+    """Is the line at ``at`` a table's header: three cells or more and no number ("TIME   HR    BP   SpO2   RR")?"""
+    line = text[text.rfind("\n", 0, at) + 1: (end if (end := text.find("\n", at)) >= 0 else len(text))]
+    return len(_COLUMN_GAP.split(line.strip())) >= 3 and not _NUMBER.search(line)
 
 
 # A letter's reference, the writer's initials and the typist's, alone where a line starts ("RPJ/lh   typed 28/2/25",

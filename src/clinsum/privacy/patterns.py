@@ -391,13 +391,13 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
     |UHID|IPD|OPD|UR|URN|PPSN|PPS|OHIP|RAMQ|PHN|HCN|NHS|CHI|IHI|NHI|health\s+card|card|Aadhaar|ABHA|PhilHealth(?:\s+PIN)?
     |A-?Number|alien\s+number|USCIS\s+receipt|receipt|inmate|booking|DOC|enc|pol|operator|NRIC|MyKad|NIN|HSN|SIN|ePCR
     |AFIS|PESEL|CDL|GMC|NMC|HCPC|AHPRA|IMC|MCNZ|NMBI|HPCSA|SANC|(?:RGN|RN|RM|RPN|RNMH)\s+PIN|MCRN|GOC|GDC|GPhC|NAATI(?:\s+CPN)?
-    |PHIN|subject|participant)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
+    |PHIN|subject|participant|grp|episode(?=[ \t]*(?::|\#|(?i:no|number|id)\b))|batch|(?<!\ba[ \t])lot|CPSO|CPSA|CPSBC|CPSM|CPSNS)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
     |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|patient|pt|vehicle|plate
-    |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|lot|batch|tail|interpreter|IC|IP|OP|run|incident
+    |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|tail|interpreter|IC|IP|OP|run|incident
     |practice|msg|message)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
     |(?:MRN|ID|SN)(?:\s*(?:number|no|num)\b\.?)?|\#)(?:(?<=\#)|(?![A-Za-z]))"""  # not a word's start: "ASHP/IDSA 2020"
 _ID_VALUE = (r"(?:(?:[A-Z][ \t](?=\d))?(?=[A-Z0-9/-]*\d)[A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])){3,24}(?:[ \t]\d{2,6}){0,4}(?:[ \t]\d\b)?"  # "W227 8810 93"
-             r"|(?-i:[A-Z]{2,4})(?:[ \t]\d{2,6}){1,4}(?-i:[A-Z])?)")  # "XJH 441 298 776", "plate BXR 4471", "KMH 447 019 22A"
+             r"|(?-i:[A-Z]{2,4})(?:[ \t]\d{2,8}){1,4}(?-i:[A-Z])?)")  # "XJH 441 298 776", "plate BXR 4471", "KGH 2210938"
 # Words whose number is no record's: "Room no. 4127", "page 12 of", "Step #3", "Dose no. 2".
 _NOT_A_RECORD = (r"(?i:room|rm|bed|bay|ward|floor|level|unit|page|step|item|question|line|cycle|dose|day|week|version|model"
                  r"|size|grade|stage|class|phase|lead|figure|table|section|part|exhibit|appendix|lane|gate|platform|seat"
@@ -442,6 +442,15 @@ ID_PATTERNS = [
     # a code of letters and six digits or more (a DEA number, a record number in a table): "BK4471923", "M4410932",
     # "7219384TA"
     rx(r"(?<![\w/.-])(?=[A-Z\d]{7})(?P<phi>[A-Z]{1,3}\d{6,12}[A-Z]{0,2}|\d{6,12}[A-Z]{1,3})(?![\w/-])"),
+    # a code of capitals and digits, no label needed: in groups joined by dashes or (after letters) slashes, five digits
+    # or more ("ME-2025-00731", "IE05-014", "A7Q-33918-2", "PH/24/88213"), or of seven characters or more, four digits
+    # or more, a digit after a letter ("CFX3E1122", "W24K0871", "QX4471B"); not an obstetric history ("G3P2-0-0-2",
+    # "G2P1001"), a billing or drug code ("CPT-99213", "NDC-0002-8215-01"), a blood component's code ("E3843V00"), ECG
+    # leads ("V1V2V3V4") or a dose ("2000MCG")
+    rx(r"(?<![\w/.-])(?!G\d{1,2}P|(?:CPT|ICD|NDC|HCPCS|LOINC|ISO|IEC|DRG|SNOMED)\d*-)(?=[\d/-]*[A-Z])(?=(?:[A-Z/-]*\d){5})"
+       r"(?P<phi>[A-Z\d]{1,8}(?:-[A-Z\d]{1,10}){1,4}|[A-Z]{1,4}(?:/[A-Z\d]{1,10}){2,3})(?![\w/-]|[.,]\d)"),
+    rx(r"(?<![\w/.-])(?!G\d{1,2}P|(?:[A-Z]\d{1,2}){3}|E\d{4}[A-Z]\d{2}\b)(?=[A-Z\d]{7,14}(?![\w/-]|[.,]\d))(?=(?:[A-Z]*\d){4})(?=\d*[A-Z]+\d)"
+       r"(?P<phi>[A-Z\d]+)"),
     rx(r"\b(?P<phi>(?:MRN|ACCT|MBR|SN|HP)-?\d{4,12})\b", re.IGNORECASE),
     # any capitals label glued to "#": "JOB#: 123456", "REQ# 88412"
     rx(rf"\b[A-Z]{{2,12}}[ \t]?\#[ \t]*:?[ \t]*(?P<phi>{_ID_VALUE})\b{_UNIT_AFTER}"),
