@@ -981,3 +981,29 @@ def test_codes_shaped_like_records(tagger, text, expected):
 ])
 def test_a_town_after_a_site_in_capitals_or_a_cell(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Booked by: kpatel. Received: mbouchard 18:55. Closed by dlarue. Obs under user kbrooks2 at 0300.",
+     "Booked by: [NAME]. Received: [NAME] 18:55. Closed by [NAME]. Obs under user [NAME] at 0300."),
+    ("Checked: SE   Dispensed: HJ\nchecked 02/04 by the pharmacist, checked MK.",
+     "Checked: [NAME]   Dispensed: [NAME]\nchecked [DATE] by the pharmacist, checked [NAME]."),
+    # a word is no login, nor a reading an initial
+    ("Paged by pager. Heard by crackles, checked by drinker. Checked BP. Caused by smoking.",
+     "Paged by pager. Heard by crackles, checked by drinker. Checked BP. Caused by smoking."),
+])
+def test_logins_and_initials_of_who_did_it(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("       A1  MCALLISTER J    94  IECOPD\n       A4  YOUNG P         62  PE",
+     "       A1  [NAME]    [AGE]  IECOPD\n       A4  [NAME]         62  PE"),
+    ("B2  FUROSEMIDE   40  IV\nA1  EMPTY    0  -", "B2  FUROSEMIDE   40  IV\nA1  EMPTY    0  -"),
+    ("agent: pharmasave gimli this is dawn speaking\ncaller: hi it's bernice calling",
+     "agent: pharmasave gimli this is [NAME] speaking\ncaller: hi it's [NAME] calling"),
+    ("this is pharmacy calling, it's me calling, this is the nurse calling, its dad calling",
+     "this is pharmacy calling, it's me calling, this is the nurse calling, its dad calling"),
+])
+def test_bed_boards_and_who_is_calling(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -142,13 +142,14 @@ _NAME_PATTERNS = {
     "log_line": rx(rf"(?m)^[ \t]*\[?\d{{1,2}}:\d{{2}}(?:[ \t]*(?i:[ap]\.?m\.?))?\]?[ \t]+(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|\p{{Lu}}\.))?)"
                    rf"(?:,?[ \t]+{_CREDENTIAL}|[ \t]*\([^)\n]{{1,20}}\))?[ \t]*(?::|--|—|–)"),
     # sign-out and census lists: "rm 12 - delacroix, 88M", "Bed 4: Nguyen (72F)", "2. Nakashima 64F"
-    "list": rx(rf"(?im)^(?:[\w \t]{{1,30}}:[ \t]*|[-•*][ \t]*|\p{{Lu}}{{2,6}}[ \t]+)?"
+    # (or a bed board's columns, the age alone: "BAY A  A1  MCALLISTER J    94  IECOPD")
+    "list": rx(rf"(?im)^(?:[\w \t]{{1,30}}:[ \t]*|[-•*][ \t]*|\p{{Lu}}{{2,6}}(?:[ \t]+\p{{Lu}})?[ \t]+|[ \t]+)?"
                rf"(?:(?:rm|room|bed|bd|bay|pt|ch|chair)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?|\d{{1,2}}[.)]"
                rf"|(?-i:\p{{Lu}}\d{{1,3}}\p{{Lu}}?|\d{{1,3}}\p{{Lu}}(?:-\d{{1,3}})?))"  # a bed's code: "B6", "12B", "4B-14"
                rf"(?:[ \t]*[-:–—)][ \t]*|[ \t]+)"
                rf"(?P<phi>(?:{PARTICLE}{_GAP})*(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}}"
-               rf"(?:,[ \t]*{_NAME_WORD})?)"
-               r"(?=[ \t]*[,(–-]?[ \t]*\d{1,3}[ \t]?(?:y/?o|yo|[MF])\b)"),
+               rf"(?:,[ \t]*{_NAME_WORD}|[ \t]\p{{Lu}}\.?(?=[ \t]{{2}}))?)"
+               r"(?=[ \t]*[,(–-]?[ \t]*\d{1,3}[ \t]?(?:y/?o|yo|[MF])\b|[ \t]{2,}\d{1,3}[ \t]{2,}\S)"),
     # after a room, a colon or a dash may end the name too: "rm 6 Lakota: first night", "ch 4 Strand-Olsen - hosp'd"
     "room_list": rx(rf"(?im)^[ \t]*(?:[-•*][ \t]*)?{_ROOM}[ \t]+"
                     rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:[ \t]+(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"
@@ -190,7 +191,9 @@ _NAME_PATTERNS = {
     "initials": rx(r"(?m)(?<=(?<![\p{L}\d'’.-])(?P<phi>\p{Ll}{2,3})[ \t]*,?[ \t]+)(?:RN|LPN|CNA|MD|NP|RT|RRT)[ \t]*$"),
     "label_initials": rx(r"\b(?i:transcribed|dictated|typed|signed|cosigned|attested|authenticated|scribed|scribe)"
                          r"(?:[ \t]+(?i:by)[ \t]*:?|[ \t]*:)[ \t]*(?P<phi>\p{Ll}{2,4}|\p{Lu}{2,4})(?![\p{L}\d])"),
-    "by_initials": rx(r"\b(?i:by|RPh|initials?)[ \t]*:?[ \t]+(?P<phi>\p{Ll}{3}|\p{Lu}{2,3})"
+    # (or who checked, dispensed or witnessed: "Checked: SE   Dispensed: HJ", "checked MK.")
+    "by_initials": rx(r"\b(?i:by|RPh|initials?|checked|dispensed|witness(?:ed)?|verified|countersigned)[ \t]*:?[ \t]+"
+                      r"(?P<phi>\p{Ll}{3}|\p{Lu}{2,3})"
                       r"(?=[ \t]*(?:[.,;()]|$)|[ \t]{2}|(?<=\p{Ll})[ \t]+\p{Lu}{2})", regex.MULTILINE),
     "dash_initials": rx(r"(?m)(?:^|[ \t.])-[ \t]*(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,3})[ \t]*$"),
     # the owner of a meeting's action, by initials: "Actions: WT to update the prompt", "SJ to inform GP."
@@ -211,6 +214,9 @@ _NAME_PATTERNS = {
     "hl7": rx(r"(?<=[|^])(?P<phi>[A-Z][A-Z'’-]+\^[A-Z][A-Z'’-]+(?:\^[A-Z]{1,2})?)(?=[|^])"),
     # a speaker tag that is a known or name-like first name, not a role: "Nicole: Remember me?"
     "speaker": rx(rf"(?m)^[ \t]*(?P<phi>{CAP}|{LOWER_WORD}|{UPPER})[ \t]*:[ \t\"“]"),
+    # who answers or makes a call, in any case: "pharmasave gimli this is dawn speaking", "it's bernice calling"
+    "speaking": rx(rf"\b(?i:this[ \t]+is|it's|it’s|its)[ \t]+(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:[ \t]+(?:{_NAME_WORD}"
+                   rf"|{LOWER_WORD}))?)[ \t]+(?i:speaking|calling)\b"),
     # a name called to at the start of a line or a turn: "Leif, can I speak to you?", "Doctor: Mary, how are you?"
     # (read only on lines with a comma before such a word: CuedPattern)
     "opening_vocative": CuedPattern(
@@ -692,6 +698,10 @@ def find_names(text: str) -> list[tuple[int, int]]:
             elif kind in ("role_after", "role_apposition", "role_before", "log_line"):  # a dictionary or likely name
                 span = _name_words(text, s, e, strong=kind != "role_apposition", lowercase_ok=False, likely_alone=True)
                 span = (span[0], e) if span and span[1] == e else None  # the words right before the role
+            elif kind == "speaking":  # a listed or likely name, no role or department ("this is pharmacy calling")
+                words = text[s:e].split()
+                span = (s, e) if all(_likely_or_known(w) and not _ROLE_WORD.fullmatch(w) and w.lower() not in common_words()
+                                     and w.lower() not in department_words() for w in words) else None
             elif kind == "sign_off":  # a first word that is a first name or no word text writes in lowercase
                 first = text[s:e].split()[0]
                 span = _name_words(text, s, e, strong=True, lowercase_ok=True) if first.lower() in first_names() or (
@@ -1280,12 +1290,28 @@ _HANDLE = regex.compile(r"(?<![\w.@])@(?P<handle>\p{L}+(?:[._]\p{L}+)?)(?![\w.@-
                         r"|\b(?i:account)[ \t]*:[ \t]*(?P<handle>\p{L}+[._]\p{L}+)(?![\w@])")
 
 
+# A login of an initial and a surname after the one who did something: "Booked by: kpatel", "Received:
+# mbouchard 18:55", "Closed by dlarue", "under user kbrooks2" (not "by pager", "by crackles")
+_LOGIN_AFTER_DOER = regex.compile(r"\b(?i:by|user|received|checked|verified|dispensed|entered|logged|closed|opened)[ \t]*:?"
+                                  r"[ \t]+(?P<login>\p{Ll}(?P<surname>\p{Ll}{4,20}))\d{0,3}(?![\w@-]|\.\w)")
+
+
 def find_references_and_handles(text: str) -> list[tuple[int, int]]:
-    """Spans of the initials of a letter's reference and of chat handles (:data:`_LETTER_REFERENCE`, :data:`_HANDLE`);
-    the allow-list drops those that are clinical or common words ("BP/HR", "@all")."""
+    """Spans of the initials of a letter's reference, of chat handles and of logins (:data:`_LETTER_REFERENCE`,
+    :data:`_HANDLE`, :data:`_LOGIN_AFTER_DOER`); the allow-list drops those that are clinical or common words ("BP/HR",
+    "@all")."""
     spans = [m.span(g) for m in _LETTER_REFERENCE.finditer(text) for g in ("writer", "typist")]
     spans += [m.span("handle") for m in _HANDLE.finditer(text) if m.group("handle").lower() not in _CHAT_SYSTEM]
+    spans += [(m.start("login"), m.end()) for m in _LOGIN_AFTER_DOER.finditer(text)
+              if _login(m.group("login"), m.group("surname"))]
     return spans
+
+
+def _login(login: str, surname: str) -> bool:
+    """An initial and a listed surname that text does not write in lowercase, the whole no word ("kpatel", "mbouchard";
+    not "pager", "drinker", "crackles")."""
+    return login not in english_words() and login not in lowercase_forms() and login not in first_names() \
+        and surname in last_names() and surname not in lowercase_words()
 
 
 # Letters read out one by one: "K-O-W-A-L-S-K-I", "v a n c e", "Z, B, I, G, N, I, E, W"

@@ -445,12 +445,12 @@ ID_PATTERNS = [
     # a code of capitals and digits, no label needed: in groups joined by dashes or (after letters) slashes, five digits
     # or more ("ME-2025-00731", "IE05-014", "A7Q-33918-2", "PH/24/88213"), or of seven characters or more, four digits
     # or more, a digit after a letter ("CFX3E1122", "W24K0871", "QX4471B"); not an obstetric history ("G3P2-0-0-2",
-    # "G2P1001"), a billing or drug code ("CPT-99213", "NDC-0002-8215-01"), a blood component's code ("E3843V00"), ECG
-    # leads ("V1V2V3V4") or a dose ("2000MCG")
-    rx(r"(?<![\w/.-])(?!G\d{1,2}P|(?:CPT|ICD|NDC|HCPCS|LOINC|ISO|IEC|DRG|SNOMED)\d*-)(?=[\d/-]*[A-Z])(?=(?:[A-Z/-]*\d){5})"
-       r"(?P<phi>[A-Z\d]{1,8}(?:-[A-Z\d]{1,10}){1,4}|[A-Z]{1,4}(?:/[A-Z\d]{1,10}){2,3})(?![\w/-]|[.,]\d)"),
-    rx(r"(?<![\w/.-])(?!G\d{1,2}P|(?:[A-Z]\d{1,2}){3}|E\d{4}[A-Z]\d{2}\b)(?=[A-Z\d]{7,14}(?![\w/-]|[.,]\d))(?=(?:[A-Z]*\d){4})(?=\d*[A-Z]+\d)"
-       r"(?P<phi>[A-Z\d]+)"),
+    # "G2P1001"), a billing, drug or pathology code ("CPT-99213", "NDC-0002-8215-01", SNOMED's "M-80703"), a blood
+    # component's code ("E3843V00"), ECG leads ("V1V2V3V4") or a dose ("2000MCG")
+    rx(r"(?<![\w/.-])(?!G\d{1,2}P|(?:CPT|ICD|NDC|HCPCS|LOINC|ISO|IEC|DRG|SNOMED)\d*-|[A-Z]-\d{5}\b)(?=[\d/-]*[A-Z])"
+       r"(?=(?:[A-Z/-]*\d){5})(?P<phi>[A-Z\d]{1,8}(?:-[A-Z\d]{1,10}){1,4}|[A-Z]{1,4}(?:/[A-Z\d]{1,10}){2,3})(?![\w/-]|[.,]\d)"),
+    rx(r"(?<![\w/.-])(?!G\d{1,2}P|(?:[A-Z]\d{1,2}){3}|E\d{4}[A-Z]\d{2}\b)(?=[A-Z\d]{7,14}(?![\w/-]|[.,]\d))"
+       r"(?=(?:[A-Z]*\d){4})(?=\d*[A-Z]+\d)(?P<phi>[A-Z\d]+)"),
     rx(r"\b(?P<phi>(?:MRN|ACCT|MBR|SN|HP)-?\d{4,12})\b", re.IGNORECASE),
     # any capitals label glued to "#": "JOB#: 123456", "REQ# 88412"
     rx(rf"\b[A-Z]{{2,12}}[ \t]?\#[ \t]*:?[ \t]*(?P<phi>{_ID_VALUE})\b{_UNIT_AFTER}"),
