@@ -1007,3 +1007,16 @@ def test_logins_and_initials_of_who_did_it(tagger, text, expected):
 ])
 def test_bed_boards_and_who_is_calling(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Found walking on the I-64 shoulder near exit 118; crash on Hwy 60 and Route 9. Head-on on the N3 near the toll.",
+     "Found walking on the [ADDRESS] shoulder near exit 118; crash on [ADDRESS] and [ADDRESS]. Head-on on the [ADDRESS] near the "
+     "toll."),
+    ("Lives in Brgy. San Isidro; her sister in barangay Poblacion.", "Lives in [LOCATION]; her sister in [LOCATION]."),
+    # an isotope, a bed, a rhythm and a drug's route are no roads
+    ("I-131 uptake 12%, I-123 scan. Moved on A1 ward. SR 72. Route: PO.",
+     "I-131 uptake 12%, I-123 scan. Moved on A1 ward. SR 72. Route: PO."),
+])
+def test_highways_and_villages(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

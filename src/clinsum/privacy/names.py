@@ -757,7 +757,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
               if all(is_name_word(w) and w.lower() not in department_words() for w in m.group("phi").split())]
     if (m := _END_INITIALS.search(text, max(0, len(text) - 40))) and _initials(m.group("phi")):
         found.append(m.span("phi"))  # only the text's end is read: the pattern would be tried at every place
-    found += conversation_speakers(text)
+    found += list(conversation_speakers(text))
     headers, cells = table_columns(text)
     found = [(s, e) for s, e in found if not any(hs <= s < he for hs, he in headers)]  # "Name    Dose    Time"
     return with_companions(text, found + _table_names(cells, text))
@@ -770,6 +770,7 @@ _TURN = regex.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?P<tag>\p{L}[\p{
                       r"(?:[ \t]*\((?P<inner>\p{L}[\p{L}'’-]{1,20})\))?[ \t]*:[ \t]+(?=\S)")
 
 
+@lru_cache(maxsize=4096)
 def _speaker_word(word: str) -> bool:
     """Could a turn's tag be a person: no role ("RN", "dad", "caller"), department ("rad", "ED"), form field ("Plan",
     "Diet", "Meds") or clinical word, and a listed first name or surname or a word no English list holds that the name
@@ -787,7 +788,8 @@ _NOT_A_SPEAKER = frozenset("""re fyi nb ps cc bcc fw fwd subject sent date time 
     physio porter interp interpreter dispatcher switchboard receptionist scribe tech""".split())
 
 
-def conversation_speakers(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8)  # (a window's names and then its allow-list ask for the same text's)
+def conversation_speakers(text: str) -> tuple[tuple[int, int], ...]:
     """The speakers' tags of a conversation among people named by their tags (a ward's group chat, an intern's thread
     with the attending): three turns or more, at least two of them by different people, and two in three turns or
     more tagged with a word that can be a person's (:func:`_speaker_word`); a name that is an English word ("king:",
@@ -800,15 +802,15 @@ def conversation_speakers(text: str) -> list[tuple[int, int]]:
             tag = inner  # "ed (kemi):", not "will (intern):"
         turns.append(tag)
     if len(turns) < 3:
-        return []
+        return ()
     words = [text[s:e] for s, e in turns]
     people = [w for w in words if _speaker_word(w)]
     if len({w.lower() for w in people}) < 2 or 3 * len(people) < 2 * len(turns):
-        return []
+        return ()
     counts = Counter(w.lower() for w in people)
     plain = any(w.lower() not in english_words() for w in people)
-    return [(s, e) for (s, e), w in zip(turns, words)
-            if _speaker_word(w) and (w.lower() not in english_words() or counts[w.lower()] >= 2 or plain)]
+    return tuple((s, e) for (s, e), w in zip(turns, words)
+                 if _speaker_word(w) and (w.lower() not in english_words() or counts[w.lower()] >= 2 or plain))
 
 
 # Tables (whiteboards, tracking boards, flowsheets, rosters, CSV exports): a header row names the columns, and under a

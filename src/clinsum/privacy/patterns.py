@@ -447,9 +447,9 @@ ID_PATTERNS = [
     # or more, a digit after a letter ("CFX3E1122", "W24K0871", "QX4471B"); not an obstetric history ("G3P2-0-0-2",
     # "G2P1001"), a billing, drug or pathology code ("CPT-99213", "NDC-0002-8215-01", SNOMED's "M-80703"), a blood
     # component's code ("E3843V00"), ECG leads ("V1V2V3V4") or a dose ("2000MCG")
-    rx(r"(?<![\w/.-])(?!G\d{1,2}P|(?:CPT|ICD|NDC|HCPCS|LOINC|ISO|IEC|DRG|SNOMED)\d*-|[A-Z]-\d{5}\b)(?=[\d/-]*[A-Z])"
+    rx(r"\b(?=[A-Z\d])(?<![/.-])(?!G\d{1,2}P|(?:CPT|ICD|NDC|HCPCS|LOINC|ISO|IEC|DRG|SNOMED)\d*-|[A-Z]-\d{5}\b)(?=[\d/-]*[A-Z])"
        r"(?=(?:[A-Z/-]*\d){5})(?P<phi>[A-Z\d]{1,8}(?:-[A-Z\d]{1,10}){1,4}|[A-Z]{1,4}(?:/[A-Z\d]{1,10}){2,3})(?![\w/-]|[.,]\d)"),
-    rx(r"(?<![\w/.-])(?!G\d{1,2}P|(?:[A-Z]\d{1,2}){3}|E\d{4}[A-Z]\d{2}\b)(?=[A-Z\d]{7,14}(?![\w/-]|[.,]\d))"
+    rx(r"\b(?=[A-Z\d]{7,14}(?![\w/-]|[.,]\d))(?<![/.-])(?!G\d{1,2}P|(?:[A-Z]\d{1,2}){3}|E\d{4}[A-Z]\d{2}\b)"
        r"(?=(?:[A-Z]*\d){4})(?=\d*[A-Z]+\d)(?P<phi>[A-Z\d]+)"),
     rx(r"\b(?P<phi>(?:MRN|ACCT|MBR|SN|HP)-?\d{4,12})\b", re.IGNORECASE),
     # any capitals label glued to "#": "JOB#: 123456", "REQ# 88412"
@@ -656,6 +656,12 @@ ADDRESS_PATTERNS = [
     # "Rt 2 Box 118" (not "RR 18": a respiratory rate)
     rx(r"\b(?P<phi>(?:RR|R\.R\.|RD|R\.D\.|HC|HCR|Rte?\.?|Route|Star[ \t]+Route)[ \t]*\d{1,3},?[ \t]+Box[ \t]+\d{1,5}(?:-?[A-Z]\b)?"
        r"|Rural\s+Route[ \t]*\d{1,3}(?:,?[ \t]+Box[ \t]+\d{1,5})?)\b", regex.IGNORECASE),
+    # a highway or a motorway: "on Hwy 60", "Route 9", "the I-64 shoulder", "HEAD-ON ON N3 NEAR MOOI RIVER", "on the M6
+    # northbound" (not iodine's isotopes "I-131", a bed "on A1", sinus rhythm "SR 72", a count "Route 2 of 3 doses")
+    rx(r"\b(?:(?P<phi>(?i:highway|hwy|route|rte|interstate)[ \t]*-?[ \t]*\d{1,4}[A-Z]?\b(?![ \t]*(?:of|/)[ \t]*\d)"
+       r"|I-(?!12[35]\b|131\b)\d{1,3}\b)"
+       r"|(?i:on|onto|along|off|via)[ \t]+(?:(?i:the)[ \t]+)?(?P<phi>[MANR]\d{1,3})\b(?=[ \t]+(?i:motorway|north|south|east"
+       r"|west|[NSEW]B|near|at|between|toll|exit|junction|j\d)))"),
     # the streets of a corner: "gray house at the corner of Maple and Fifth", "corner of Congress and 11th"
     rx(rf"\b(?i:corner)[ \t]+of[ \t]+(?P<phi>(?:{CAP}|{NUMBERED_STREET})(?:[ \t]+{_STREET}\.?)?{_AND}(?:{CAP}|{NUMBERED_STREET})(?:[ \t]+{_STREET}\.?)?)"),
     # a street without its house number, after "on" or "off": "lost his apartment on W 54th St", "the address on Rainier
@@ -708,6 +714,9 @@ LOCATION_PATTERNS = [
     CuedPattern(rx(rf"(?P<phi>(?:{CAP}[ \t]+){{1,3}}(?:County|Township|Reservation|Borough|Rancheria)|(?:{UPPER}[ \t]+){{1,3}}"
                    r"(?:COUNTY|TOWNSHIP|RESERVATION))\b"),
                 rx(r"County|Township|Reservation|Borough|Rancheria|COUNTY|TOWNSHIP|RESERVATION")),
+    # a village or a district named with its kind before it: "Brgy. San Isidro", "Barangay Poblacion", "Sitio Malinis"
+    rx(rf"\b(?P<phi>(?i:brgy|barangay|sitio|purok|kampung|kampong|mohalla|taluk|tehsil)\.?[ \t]+(?:{CAP}|{UPPER})"
+       rf"(?:[ \t]+(?:{CAP}|{UPPER})){{0,2}})"),
     rx(rf"(?P<phi>{_CITY}),\s*{STATE}\b"),
     # "Hatch NM 87937": the ZIP makes it a place (not the first word of "West Virginia")
     CuedPattern(rx(rf"(?P<phi>{_CITY})(?<!\b(?:West|North|South|New|Rhode))[ \t]+{STATE}[ \t]+\d{{5}}(?:-\d{{4}})?\b"),
