@@ -966,6 +966,7 @@ def test_initials_a_key_gives_to_staff(tagger, text, expected):
     # clinical codes keep their shape: obstetric history, billing codes, leads, doses, genes, blood components
     ("G3P2-0-0-2, G2P1001, CPT-99213, V1V2V3V4, 2000MCG, CYP2C19, E3843V00, 1 VT episode 1/29, a lot 2000 better",
      "G3P2-0-0-2, G2P1001, CPT-99213, V1V2V3V4, 2000MCG, CYP2C19, E3843V00, 1 VT episode [DATE], a lot 2000 better"),
+    ("SNOMED: T-83000 M-80772. Ref J-55812.", "SNOMED: T-83000 M-80772. Ref [ID]."),
 ])
 def test_codes_shaped_like_records(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
@@ -1015,8 +1016,20 @@ def test_bed_boards_and_who_is_calling(tagger, text, expected):
      "toll."),
     ("Lives in Brgy. San Isidro; her sister in barangay Poblacion.", "Lives in [LOCATION]; her sister in [LOCATION]."),
     # an isotope, a bed, a rhythm and a drug's route are no roads
-    ("I-131 uptake 12%, I-123 scan. Moved on A1 ward. SR 72. Route: PO.",
-     "I-131 uptake 12%, I-123 scan. Moved on A1 ward. SR 72. Route: PO."),
+    ("I-131 uptake 12%, I-123 scan. Moved on A1 ward. SR 72. Route: PO. Form I-693. Pedigree: I-1 and I-2 unaffected.",
+     "I-131 uptake 12%, I-123 scan. Moved on A1 ward. SR 72. Route: PO. Form I-693. Pedigree: I-1 and I-2 unaffected."),
 ])
 def test_highways_and_villages(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("dr ramaswamy dictating a progress note on john paul mcallister reyes date of birth march ninth",
+     "dr [NAME] dictating a progress note on [NAME] date of birth [DATE]"),
+    ("dictating outpatient note for stavros konstantinidis born in Athens", "dictating outpatient note for [NAME] born in [LOCATION]"),
+    # what is dictated on is no name when it is a word of a sentence or a finding
+    ("Dictating a note on her date of birth. dictating on chest pain medical record reviewed.",
+     "Dictating a note on her date of birth. dictating on chest pain medical record reviewed."),
+])
+def test_a_dictations_patient(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

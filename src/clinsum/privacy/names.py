@@ -214,6 +214,13 @@ _NAME_PATTERNS = {
     "hl7": rx(r"(?<=[|^])(?P<phi>[A-Z][A-Z'’-]+\^[A-Z][A-Z'’-]+(?:\^[A-Z]{1,2})?)(?=[|^])"),
     # a speaker tag that is a known or name-like first name, not a role: "Nicole: Remember me?"
     "speaker": rx(rf"(?m)^[ \t]*(?P<phi>{CAP}|{LOWER_WORD}|{UPPER})[ \t]*:[ \t\"“]"),
+    # a dictation's patient, between its note and the patient's birth date or record number, in any case: "dictating
+    # a progress note on john paul mcallister reyes date of birth", "dictating outpatient note for stavros
+    # konstantinidis amka 12045201937"
+    "dictated_patient": rx(r"\b(?i:dictating|dictation)\b[^.\n]{0,50}?\b(?i:on|for|of)[ \t]+(?:(?i:the[ \t]+)?(?i:patient|pt)[ \t]+)?"
+                           r"(?P<phi>\p{L}[\p{L}'’-]+(?:[ \t]+\p{L}[\p{L}'’-]+){0,4}?)[ \t,]+(?=(?i:date[ \t]+of[ \t]+birth|d[ \t]?o[ \t]?b"
+                           r"|birth[ \t]?date|born|medical[ \t]+record|m[ \t]?r[ \t]?n|record[ \t]+number|hospital[ \t]+number"
+                           r"|nhs|amka|mrn)\b)"),
     # who answers or makes a call, in any case: "pharmasave gimli this is dawn speaking", "it's bernice calling"
     "speaking": rx(rf"\b(?i:this[ \t]+is|it's|it’s|its)[ \t]+(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:[ \t]+(?:{_NAME_WORD}"
                    rf"|{LOWER_WORD}))?)[ \t]+(?i:speaking|calling)\b"),
@@ -698,6 +705,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
             elif kind in ("role_after", "role_apposition", "role_before", "log_line"):  # a dictionary or likely name
                 span = _name_words(text, s, e, strong=kind != "role_apposition", lowercase_ok=False, likely_alone=True)
                 span = (span[0], e) if span and span[1] == e else None  # the words right before the role
+            elif kind == "dictated_patient":  # words no function or clinical word ("a progress note on her date of birth")
+                words = text[s:e].split()
+                span = (s, e) if not any(w.lower() in common_words() or clinical_spans(w) for w in words) else None
             elif kind == "speaking":  # a listed or likely name, no role or department ("this is pharmacy calling")
                 words = text[s:e].split()
                 span = (s, e) if all(_likely_or_known(w) and not _ROLE_WORD.fullmatch(w) and w.lower() not in common_words()

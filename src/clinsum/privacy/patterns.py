@@ -445,9 +445,10 @@ ID_PATTERNS = [
     # a code of capitals and digits, no label needed: in groups joined by dashes or (after letters) slashes, five digits
     # or more ("ME-2025-00731", "IE05-014", "A7Q-33918-2", "PH/24/88213"), or of seven characters or more, four digits
     # or more, a digit after a letter ("CFX3E1122", "W24K0871", "QX4471B"); not an obstetric history ("G3P2-0-0-2",
-    # "G2P1001"), a billing, drug or pathology code ("CPT-99213", "NDC-0002-8215-01", SNOMED's "M-80703"), a blood
+    # "G2P1001"), a billing, drug or pathology code ("CPT-99213", "NDC-0002-8215-01", "SNOMED: T-83000 M-80703"), a blood
     # component's code ("E3843V00"), ECG leads ("V1V2V3V4") or a dose ("2000MCG")
-    rx(r"\b(?=[A-Z\d])(?<![/.-])(?!G\d{1,2}P|(?:CPT|ICD|NDC|HCPCS|LOINC|ISO|IEC|DRG|SNOMED)\d*-|[A-Z]-\d{5}\b)(?=[\d/-]*[A-Z])"
+    rx(r"\b(?=[A-Z\d])(?<![/.-])(?<!SNOMED[ \t]*:?[ \t]*(?:[A-Z]-\d{5}[ \t]+)*)(?!G\d{1,2}P|(?:CPT|ICD|NDC|HCPCS|LOINC|ISO|IEC|DRG"
+       r"|SNOMED)\d*-)(?=[\d/-]*[A-Z])"
        r"(?=(?:[A-Z/-]*\d){5})(?P<phi>[A-Z\d]{1,8}(?:-[A-Z\d]{1,10}){1,4}|[A-Z]{1,4}(?:/[A-Z\d]{1,10}){2,3})(?![\w/-]|[.,]\d)"),
     rx(r"\b(?=[A-Z\d]{7,14}(?![\w/-]|[.,]\d))(?<![/.-])(?!G\d{1,2}P|(?:[A-Z]\d{1,2}){3}|E\d{4}[A-Z]\d{2}\b)"
        r"(?=(?:[A-Z]*\d){4})(?=\d*[A-Z]+\d)(?P<phi>[A-Z\d]+)"),
@@ -493,6 +494,10 @@ PHONE_PATTERNS = [
     # a bleep's three digits, a call-back extension: "Bleep 213", "pgr 612", "RN KAYLA CB 52210"
     rx(rf"\b(?i:bleep|pager|pgr|beeper)\.?[ \t]*(?:\#|:|(?i:no)\.?)?[ \t]*(?P<phi>\d{{3}})\b(?![/.]\d){_UNIT_RIGHT_AFTER}"),
     rx(r"\b(?:CB|cb|(?i:call[ \t]?back))[ \t]*(?:\#|:)?[ \t]*(?P<phi>\d{4,5})\b(?![/.]\d)"),
+    # a page log's pager, after the time the page went to or came from it: "22:04  TO 4471  5E-18 ...", "To 2-1188: call
+    # 5S", "0013  FR 3390" (not a time: "0800 TO 1200")
+    rx(r"(?m)^[ \t]*(?:\[?\d{1,2}:?\d{2}\]?[ \t]+)?(?i:to|fr|from)[ \t]+(?!(?:[01]\d|2[0-3])[0-5]\d\b)"
+       r"(?P<phi>\d{4,5}|\d-\d{4})\b(?=[ \t]*(?::|[ \t]{2}|\())"),
     # an extension, its word with it: "page at x4471", "charge phone ext 7730"
     rx(r"\b(?P<phi>(?:ext|extension|x)\.?[ \t]*(?:\#|:|no\.?)?[ \t]*(?:\d{4,5}|\d-\d{4}))\b(?![/.]\d)", re.IGNORECASE),
     # other cues of a number to call, and numbers of any country's layout after them: "call me at 0494 92 82 32",
@@ -657,9 +662,10 @@ ADDRESS_PATTERNS = [
     rx(r"\b(?P<phi>(?:RR|R\.R\.|RD|R\.D\.|HC|HCR|Rte?\.?|Route|Star[ \t]+Route)[ \t]*\d{1,3},?[ \t]+Box[ \t]+\d{1,5}(?:-?[A-Z]\b)?"
        r"|Rural\s+Route[ \t]*\d{1,3}(?:,?[ \t]+Box[ \t]+\d{1,5})?)\b", regex.IGNORECASE),
     # a highway or a motorway: "on Hwy 60", "Route 9", "the I-64 shoulder", "HEAD-ON ON N3 NEAR MOOI RIVER", "on the M6
-    # northbound" (not iodine's isotopes "I-131", a bed "on A1", sinus rhythm "SR 72", a count "Route 2 of 3 doses")
+    # northbound" (not iodine's isotopes "I-131", a pedigree's "I-2", "Form I-693", a bed "on A1", sinus rhythm "SR 72", a
+    # count "Route 2 of 3 doses")
     rx(r"\b(?:(?P<phi>(?i:highway|hwy|route|rte|interstate)[ \t]*-?[ \t]*\d{1,4}[A-Z]?\b(?![ \t]*(?:of|/)[ \t]*\d)"
-       r"|I-(?!12[35]\b|131\b)\d{1,3}\b)"
+       r"|(?<=\b(?i:on|off|onto|along|via|the|take|took|from|to|near|at)[ \t]+)I-\d{1,3}\b)"
        r"|(?i:on|onto|along|off|via)[ \t]+(?:(?i:the)[ \t]+)?(?P<phi>[MANR]\d{1,3})\b(?=[ \t]+(?i:motorway|north|south|east"
        r"|west|[NSEW]B|near|at|between|toll|exit|junction|j\d)))"),
     # the streets of a corner: "gray house at the corner of Maple and Fifth", "corner of Congress and 11th"
