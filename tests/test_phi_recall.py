@@ -1033,3 +1033,16 @@ def test_highways_and_villages(tagger, text, expected):
 ])
 def test_a_dictations_patient(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Mr Evans (Hosp No G4471093) is 96, medically fit.\nbed 14 - deolinda carvalho sousa 93f, cap day 3",
+     "Mr [NAME] (Hosp No [ID]) is [AGE], medically fit.\nbed 14 - [NAME] [AGE]f, cap day 3"),
+    ("Ward 7B   ST AIDAN'S   DRUG: OxyNORM\nHIGHVELD PATHOLOGY INC.   REQUEST FORM",
+     "Ward 7B   [INSTITUTION]   DRUG: OxyNORM\n[INSTITUTION]   REQUEST FORM"),
+    # a reading after a name in brackets, a herb, a feast and an abbreviation in capitals stay
+    ("Mr Evans (on 2L) is 94 percent. ST JOHN'S WORT 300 MG. NOTE: ON ASA 81 INC. DOSE.",
+     "Mr [NAME] (on 2L) is 94 percent. ST JOHN'S WORT 300 MG. NOTE: ON ASA 81 INC. DOSE."),
+])
+def test_ages_after_a_bracket_saints_and_companies_in_capitals(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

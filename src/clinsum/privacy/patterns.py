@@ -796,6 +796,7 @@ LOWERCASE_SITE = rx(rf"\b(?:at|to|from|with|of)[ \t]+(?:the[ \t]+)?(?P<phi>(?P<n
                     rf"|dental|dentistry|physio(?:therapy)?|chiropractic|high)))(?![\w'’-])")
 # Companies: a legal suffix ("Streetcred Software Inc.", "Miller Ltd"), or an employer ("I work for Xignite").
 _COMPANY = r"(?:Inc|LLC|L\.L\.C|Ltd|Corp|Corporation|Co|Company|Group|PLC|GmbH|AG|S\.A|SA|LLP)\.?"
+_COMPANY_CAPS = r"(?:INC|LLC|LTD|CORP|CORPORATION|COMPANY|PLC|LLP|PTY[ \t]+LTD)\.?"
 # A care site or service named without a facility word, after what is done there or a transfer ("bloodwork at
 # Quest", "filled at Walgreens", "pill bottles from CVS", "transferred from Mercy", "MRI at Bayview"); a unit or a
 # department ("transferred to ICU", "admitted to Medicine") stays (department words).
@@ -886,8 +887,9 @@ INSTITUTION_PATTERNS = [
        rf"(?P<phi>(?!(?i:{_CALL_STOP})\b){_CALL_WORD}(?:[ \t]+(?!(?i:{_CALL_STOP})\b){_CALL_WORD}){{0,4}})"),
     CuedPattern(rx(rf"\b{_SITE_CUE}[ \t]*(?:the[ \t]+)?{_NOT_A_TITLE}(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?(?:{CAP}|{UPPER})(?:[ \t]+"
                    rf"{_NOT_A_SITE_WORD}(?:{CAP}|{UPPER})){{0,2}})(?![\w'’-])"), lowercase_cue(_SITE_CUE), cue_in_lowercase=True),
-    CuedPattern(rx(rf"(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|{UPPER}|and|&)){{0,3}}[ \t]+{_COMPANY})(?!\p{{L}})"),
-                rx(rf"{_COMPANY}(?!\p{{L}})")),
+    CuedPattern(rx(rf"(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|{UPPER}|and|&)){{0,3}}[ \t]+{_COMPANY}"
+                   rf"|{UPPER}(?:[ \t]+(?:{UPPER}|&)){{0,3}}[ \t]+{_COMPANY_CAPS})(?!\p{{L}})"),  # "HIGHVELD PATHOLOGY INC."
+                rx(rf"(?:{_COMPANY}|{_COMPANY_CAPS})(?!\p{{L}})")),
     # a place where care is given, named by what is done there: "was at Shady Pines for rehab"
     rx(rf"\bat[ \t]+(?:the[ \t]+)?(?P<phi>(?:{CAP}[ \t]+){{0,2}}{CAP})[ \t]+for[ \t]+(?i:rehab|rehabilitation|dialysis|PT"
        r"|physical\s+therapy|therapy|infusions?|chemo|radiation|treatment|surgery|respite|skilled\s+nursing)\b"),
@@ -928,7 +930,8 @@ INSTITUTION_PATTERNS = [
                 apteka residencia hogar gmf clsc chsld cisss ciusss""")),
     # a hospital named for a saint: "was at St. Elizabeth's", "Saint Joseph's in January" (not "St. John's wort",
     # "St. Patrick's Day")
-    rx(rf"(?P<phi>(?:St|Saint)\.?[ \t]+\p{{Lu}}\p{{Ll}}+['’]s)(?!\p{{L}})(?![ \t]+{SAINTS_HERB_OR_DAY})"),
+    rx(rf"(?P<phi>(?:St|Saint)\.?[ \t]+\p{{Lu}}\p{{Ll}}+['’]s|(?:ST|SAINT)\.?[ \t]+\p{{Lu}}{{2,}}['’]S)(?!\p{{L}})"
+       rf"(?![ \t]+{SAINTS_HERB_OR_DAY})"),  # (in capitals too: "ST AIDAN'S")
     rx(r"\b(?i:at|from|to)[ \t]+(?P<phi>(?:St|Saint)\.?[ \t]+\p{Lu}\p{Ll}+)(?![\p{L}'’])"),
     # a field that names an organisation: "Employer: Great Lakes Steel", "Agency: Tri-County EMS", "School: ..."
     rx(rf"\b(?i:employer|company|workplace|agency|school|insurer|carrier|facility|pharmacy|practice)[ \t]*:[ \t]*"
