@@ -5,8 +5,8 @@ decides; then every other mention of a found name word."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 import regex
@@ -780,6 +780,11 @@ _TURN = regex.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?P<tag>\p{L}[\p{
                       r"(?:[ \t]*\((?P<inner>\p{L}[\p{L}'’-]{1,20})\))?[ \t]*:[ \t]+(?=\S)")
 
 
+# Tags of a header's field or of a non-person, in lowercase: never a speaker.
+_NOT_A_SPEAKER = frozenset("""re fyi nb ps cc bcc fw fwd subject sent date time from to ref note notes update carer client
+    physio porter interp interpreter dispatcher switchboard receptionist scribe tech""".split())
+
+
 @lru_cache(maxsize=4096)
 def _speaker_word(word: str) -> bool:
     """Could a turn's tag be a person: no role ("RN", "dad", "caller"), department ("rad", "ED"), form field ("Plan",
@@ -792,10 +797,6 @@ def _speaker_word(word: str) -> bool:
         and low not in service_words() and not is_clinical_abbreviation(word) and low not in _NOT_A_SPEAKER \
         and (is_name_word(word) or low in first_names()) and (_known(word) or low not in english_words()
                                                               and low not in lowercase_words() and _likely_name(word))
-
-
-_NOT_A_SPEAKER = frozenset("""re fyi nb ps cc bcc fw fwd subject sent date time from to ref note notes update carer client
-    physio porter interp interpreter dispatcher switchboard receptionist scribe tech""".split())
 
 
 @lru_cache(maxsize=8)  # (a window's names and then its allow-list ask for the same text's)
@@ -1260,19 +1261,12 @@ _KEYED_AFTER = regex.compile(r"[ \t]*(?:$|\n|[ \t]{2}|\t|[)|/.,;]|[ \t]=)")
 
 def keyed_initials(text: str) -> list[tuple[int, int]]:
     """Initials that a chart's key gives to a person ("OA Olamide Akande", "BP = Bola Pereira"): there and wherever
-    else a cell (not a header's: "TIME   HR    BP"), brackets or "by" hold them, even where they would be a clinical abbreviation (the key
-    says whose they are)."""
+    else a cell (not a header's: "TIME   HR    BP"), brackets or "by" hold them, even where they would be a clinical
+    abbreviation (the key says whose they are)."""
     keyed, spans = set(), []
     for m in _INITIALS_KEY.finditer(text, overlapped=True):
         words = regex.split(r"[ \t]+", m.group("name"))
-        first, last = words[0], words[-1]
-        given = _likely_or_known(first) and first.lower() not in last_names() - first_names() and (
-            _known(last) or not english_words() & {first.lower(), last.lower()})
-        if m.group("initials") == "".join(w[0] for w in words) and not clinical_spans(m.group("name")) \
-                and all(is_name_word(w) for w in words) and (given or _known(last) and not english_words() & {
-                    first.lower(), last.lower()}):
-            # (a given name first and a surname or a word no English list holds; not "BP = Blood Pressure", "BB Beta
-            # Blocker", "JR Junior Resident")
+        if m.group("initials") == "".join(w[0] for w in words) and _key_name(words) and not clinical_spans(m.group("name")):
             keyed.add(m.group("initials"))
             spans.append(m.span("initials"))
     if not keyed:
@@ -1280,6 +1274,16 @@ def keyed_initials(text: str) -> list[tuple[int, int]]:
     return spans + [m.span() for m in _INITIALS_WORD.finditer(text) if m.group() in keyed
                     and _KEYED_BEFORE.search(text, max(0, m.start() - 12), m.start()) and _KEYED_AFTER.match(text, m.end())
                     and not _header_row(text, m.start())]
+
+
+def _key_name(words: list[str]) -> bool:
+    """A key's name: name words and two signs of three, a given name first, a listed surname last, no English word at
+    either end ("Olamide Akande", "Joy Young", "Patience Tetteh"; not "Blood Pressure", "Beta Blocker", "Junior
+    Resident")."""
+    first, last = words[0].lower(), words[-1].lower()
+    given = _likely_or_known(words[0]) and (first in first_names() or first not in last_names())
+    plain = first not in english_words() and last not in english_words()
+    return all(is_name_word(w) for w in words) and given + _known(words[-1]) + plain >= 2
 
 
 _NUMBER = regex.compile(r"(?<!\p{L})\d")
