@@ -298,9 +298,11 @@ def find_businesses(text: str) -> list[tuple[int, int]]:
 
 # An age over 89 right after a person's name, the way a note introduces someone: "Mrs. Ingeborg Rasmussen,
 # ninety-seven,", "husband Lajos (96)", "Tita Baby (pt's sister, 91)", a table's next column ("HUGHES, Rose  94  NHS").
+# (after a bracket too: "Mr Evans (Hosp No G4471093) is 96"; glued to the sex after one space: "sousa 93f")
 _AGE_AFTER_NAME = regex.compile(rf"(?:[ \t]*,[ \t]*|[ \t]*\((?:[^(),\n]{{1,25}},[ \t]*)?|[ \t]{{2,}}"
-                                rf"|(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]+(?:is|was|turned|turns)[ \t]+"  # "Mr Evans (Hosp No 44) is 96"
-                                rf"|[ \t]*\|[ \t]*|[ \t]+(?=\d+[ \t]?[MFmf]\b))(?P<age>{AGE_OVER_89}|{WORD_AGE})(?=[ \t]*(?:[,;)|\n]|\.(?:\s|$)|y/?o\b|yo\b|y\b|years?\b|[MF]\b)"
+                                rf"|(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]+(?:is|was|turned|turns)[ \t]+"
+                                rf"|[ \t]*\|[ \t]*|[ \t]+(?=\d+[ \t]?[MFmf]\b))(?P<age>{AGE_OVER_89}|{WORD_AGE})"
+                                rf"(?=[ \t]*(?:[,;)|\n]|\.(?:\s|$)|y/?o\b|yo\b|y\b|years?\b|[MF]\b)"
                                 rf"|[ \t]{{2,}}|[ \t]+(?:yesterday|today|now|this|last|next|on|in|and|but|still)\b)", regex.IGNORECASE)
 
 

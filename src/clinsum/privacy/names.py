@@ -217,10 +217,10 @@ _NAME_PATTERNS = {
     # a dictation's patient, between its note and the patient's birth date or record number, in any case: "dictating
     # a progress note on john paul mcallister reyes date of birth", "dictating outpatient note for stavros
     # konstantinidis amka 12045201937"
-    "dictated_patient": rx(r"\b(?i:dictating|dictation)\b[^.\n]{0,50}?\b(?i:on|for|of)[ \t]+(?:(?i:the[ \t]+)?(?i:patient|pt)[ \t]+)?"
-                           r"(?P<phi>\p{L}[\p{L}'’-]+(?:[ \t]+\p{L}[\p{L}'’-]+){0,4}?)[ \t,]+(?=(?i:date[ \t]+of[ \t]+birth|d[ \t]?o[ \t]?b"
-                           r"|birth[ \t]?date|born|medical[ \t]+record|m[ \t]?r[ \t]?n|record[ \t]+number|hospital[ \t]+number"
-                           r"|nhs|amka|mrn)\b)"),
+    "dictated_patient": rx(r"\b(?i:dictating|dictation)\b[^.\n]{0,50}?\b(?i:on|for|of)[ \t]+(?:(?i:the[ \t]+)?"
+                           r"(?i:patient|pt)[ \t]+)?(?P<phi>\p{L}[\p{L}'’-]+(?:[ \t]+\p{L}[\p{L}'’-]+){0,4}?)"
+                           r"[ \t,]+(?=(?i:date[ \t]+of[ \t]+birth|d[ \t]?o[ \t]?b|birth[ \t]?date|born|medical[ \t]+record"
+                           r"|m[ \t]?r[ \t]?n|record[ \t]+number|hospital[ \t]+number|nhs|amka|mrn)\b)"),
     # who answers or makes a call, in any case: "pharmasave gimli this is dawn speaking", "it's bernice calling"
     "speaking": rx(rf"\b(?i:this[ \t]+is|it's|it’s|its)[ \t]+(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:[ \t]+(?:{_NAME_WORD}"
                    rf"|{LOWER_WORD}))?)[ \t]+(?i:speaking|calling)\b"),
@@ -1251,8 +1251,8 @@ def initials_of_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int
 
 # A chart's key of its staff's initials: "sig: BP = Bola Pereira RN", "KEY  OA Olamide Akande, RN", "by OA (Oona
 # Aherne)", "PT = Patience Tetteh"
-_INITIALS_KEY = regex.compile(rf"(?<![\p{{L}}\d.'’&/-])(?P<initials>\p{{Lu}}{{2,3}})(?:[ \t]*[=:–][ \t]*|[ \t]+|[ \t]*\([ \t]*)"
-                              rf"(?P<name>{CAP}(?:[ \t]+{CAP}){{1,2}})")
+_INITIALS_KEY = regex.compile(rf"(?<![\p{{L}}\d.'’&/-])(?P<initials>\p{{Lu}}{{2,3}})"
+                              rf"(?:[ \t]*[=:–][ \t]*|[ \t]+|[ \t]*\([ \t]*)(?P<name>{CAP}(?:[ \t]+{CAP}){{1,2}})")
 # ... and where else they stand for the person: alone in a cell, in brackets, after "by" ("-160   OA\n", "(BP).",
 # "countersigned late by SB"); not "BP 168/94", "MS Contin", "while BP on break"
 _KEYED_BEFORE = regex.compile(r"(?:^|\n|[ \t]{2}|\t|[(|/][ \t]*|(?i:by|witness|sig|-)[ \t]+)$")

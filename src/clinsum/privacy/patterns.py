@@ -391,7 +391,8 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
     |UHID|IPD|OPD|UR|URN|PPSN|PPS|OHIP|RAMQ|PHN|HCN|NHS|CHI|IHI|NHI|health\s+card|card|Aadhaar|ABHA|PhilHealth(?:\s+PIN)?
     |A-?Number|alien\s+number|USCIS\s+receipt|receipt|inmate|booking|DOC|enc|pol|operator|NRIC|MyKad|NIN|HSN|SIN|ePCR
     |AFIS|PESEL|CDL|GMC|NMC|HCPC|AHPRA|IMC|MCNZ|NMBI|HPCSA|SANC|(?:RGN|RN|RM|RPN|RNMH)\s+PIN|MCRN|GOC|GDC|GPhC|NAATI(?:\s+CPN)?
-    |PHIN|subject|participant|grp|episode(?=[ \t]*(?::|\#|(?i:no|number|id)\b))|batch|(?<!\ba[ \t])lot|CPSO|CPSA|CPSBC|CPSM|CPSNS)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
+    |PHIN|subject|participant|grp|episode(?=[ \t]*(?::|\#|(?i:no|number|id)\b))|batch|(?<!\ba[ \t])lot|CPSO|CPSA|CPSBC
+    |CPSM|CPSNS)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
     |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|patient|pt|vehicle|plate
     |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|tail|interpreter|IC|IP|OP|run|incident
     |practice|msg|message)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
@@ -447,9 +448,9 @@ ID_PATTERNS = [
     # or more, a digit after a letter ("CFX3E1122", "W24K0871", "QX4471B"); not an obstetric history ("G3P2-0-0-2",
     # "G2P1001"), a billing, drug or pathology code ("CPT-99213", "NDC-0002-8215-01", "SNOMED: T-83000 M-80703"), a blood
     # component's code ("E3843V00"), ECG leads ("V1V2V3V4") or a dose ("2000MCG")
-    rx(r"\b(?=[A-Z\d])(?<![/.-])(?<!SNOMED[ \t]*:?[ \t]*(?:[A-Z]-\d{5}[ \t]+)*)(?!G\d{1,2}P|(?:CPT|ICD|NDC|HCPCS|LOINC|ISO|IEC|DRG"
-       r"|SNOMED)\d*-)(?=[\d/-]*[A-Z])"
-       r"(?=(?:[A-Z/-]*\d){5})(?P<phi>[A-Z\d]{1,8}(?:-[A-Z\d]{1,10}){1,4}|[A-Z]{1,4}(?:/[A-Z\d]{1,10}){2,3})(?![\w/-]|[.,]\d)"),
+    rx(r"\b(?=[A-Z\d])(?<![/.-])(?<!SNOMED[ \t]*:?[ \t]*(?:[A-Z]-\d{5}[ \t]+)*)"
+       r"(?!G\d{1,2}P|(?:CPT|ICD|NDC|HCPCS|LOINC|ISO|IEC|DRG|SNOMED)\d*-)(?=[\d/-]*[A-Z])(?=(?:[A-Z/-]*\d){5})"
+       r"(?P<phi>[A-Z\d]{1,8}(?:-[A-Z\d]{1,10}){1,4}|[A-Z]{1,4}(?:/[A-Z\d]{1,10}){2,3})(?![\w/-]|[.,]\d)"),
     rx(r"\b(?=[A-Z\d]{7,14}(?![\w/-]|[.,]\d))(?<![/.-])(?!G\d{1,2}P|(?:[A-Z]\d{1,2}){3}|E\d{4}[A-Z]\d{2}\b)"
        r"(?=(?:[A-Z]*\d){4})(?=\d*[A-Z]+\d)(?P<phi>[A-Z\d]+)"),
     rx(r"\b(?P<phi>(?:MRN|ACCT|MBR|SN|HP)-?\d{4,12})\b", re.IGNORECASE),
