@@ -1046,3 +1046,15 @@ def test_a_dictations_patient(tagger, text, expected):
 ])
 def test_ages_after_a_bracket_saints_and_companies_in_capitals(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("22:04  TO 4471  5E-18 RODRIGUEZ K+ 6.1 PLS CALL\n22:19  TO 4471  4W-03 KING BP 84/50",
+     "22:04  TO [PHONE]  5E-18 [NAME] K+ 6.1 PLS CALL\n22:19  TO [PHONE]  4W-03 [NAME] BP 84/50"),
+    ("MVC at the intersection of Bell Rd and 5th Ave, unrestrained.", "MVC at the intersection of [ADDRESS], unrestrained."),
+    # what a bed's line says of the patient, a time range and a crossing of ducts stay
+    ("5E-18 NPO FROM MN, 4W-03 FALL RISK, 3N-12 PAIN 8/10\n0800 TO 1200  clinic\nthe junction of the ducts",
+     "5E-18 NPO FROM MN, 4W-03 FALL RISK, 3N-12 PAIN 8/10\n0800 TO 1200  clinic\nthe junction of the ducts"),
+])
+def test_page_logs_and_crossings(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

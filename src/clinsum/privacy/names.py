@@ -150,6 +150,9 @@ _NAME_PATTERNS = {
                rf"(?P<phi>(?:{PARTICLE}{_GAP})*(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}}"
                rf"(?:,[ \t]*{_NAME_WORD}|[ \t]\p{{Lu}}\.?(?=[ \t]{{2}}))?)"
                r"(?=[ \t]*[,(–-]?[ \t]*\d{1,3}[ \t]?(?:y/?o|yo|[MF])\b|[ \t]{2,}\d{1,3}[ \t]{2,}\S)"),
+    # a surname in capitals after a unit's bed, anywhere in a page log's line: "22:04  TO 4471  5E-18 RODRIGUEZ K+ 6.1",
+    # "4W-03 KING BP 84/50"
+    "unit_bed": rx(rf"(?<![\w/-])\d{{1,2}}\p{{Lu}}{{1,2}}-\d{{1,3}}\p{{Lu}}?[ \t]+(?P<phi>{UPPER})(?![\w'’-])"),
     # after a room, a colon or a dash may end the name too: "rm 6 Lakota: first night", "ch 4 Strand-Olsen - hosp'd"
     "room_list": rx(rf"(?im)^[ \t]*(?:[-•*][ \t]*)?{_ROOM}[ \t]+"
                     rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:[ \t]+(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"
@@ -705,6 +708,10 @@ def find_names(text: str) -> list[tuple[int, int]]:
             elif kind in ("role_after", "role_apposition", "role_before", "log_line"):  # a dictionary or likely name
                 span = _name_words(text, s, e, strong=kind != "role_apposition", lowercase_ok=False, likely_alone=True)
                 span = (span[0], e) if span and span[1] == e else None  # the words right before the role
+            elif kind == "unit_bed":  # a listed name or a word no English list holds, no clinical word or one text
+                word = text[s:e]  # writes in lowercase ("5E-18 NPO", "4W-03 FALL RISK")
+                span = (s, e) if len(word) > 2 and is_name_word(word) and word.lower() not in lowercase_words() and (
+                    _known(word) or word.lower() not in english_words()) else None
             elif kind == "dictated_patient":  # words no function or clinical word ("a progress note on her date of birth")
                 words = text[s:e].split()
                 span = (s, e) if not any(w.lower() in common_words() or clinical_spans(w) for w in words) else None

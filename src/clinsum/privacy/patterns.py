@@ -669,8 +669,10 @@ ADDRESS_PATTERNS = [
        r"|(?<=\b(?i:on|off|onto|along|via|the|take|took|from|to|near|at)[ \t]+)I-\d{1,3}\b)"
        r"|(?i:on|onto|along|off|via)[ \t]+(?:(?i:the)[ \t]+)?(?P<phi>[MANR]\d{1,3})\b(?=[ \t]+(?i:motorway|north|south|east"
        r"|west|[NSEW]B|near|at|between|toll|exit|junction|j\d)))"),
-    # the streets of a corner: "gray house at the corner of Maple and Fifth", "corner of Congress and 11th"
-    rx(rf"\b(?i:corner)[ \t]+of[ \t]+(?P<phi>(?:{CAP}|{NUMBERED_STREET})(?:[ \t]+{_STREET}\.?)?{_AND}(?:{CAP}|{NUMBERED_STREET})(?:[ \t]+{_STREET}\.?)?)"),
+    # the streets of a corner or a crossing: "gray house at the corner of Maple and Fifth", "corner of Congress and 11th",
+    # "MVC at the intersection of Bell Rd and 5th"
+    rx(rf"\b(?i:corner|intersection|junction|crossroads)[ \t]+of[ \t]+(?P<phi>(?:{CAP}|{NUMBERED_STREET})(?:[ \t]+{_STREET}\.?)?"
+       rf"{_AND}(?:{CAP}|{NUMBERED_STREET})(?:[ \t]+{_STREET}\.?)?)"),
     # a street without its house number, after "on" or "off": "lost his apartment on W 54th St", "the address on Rainier
     # Ave S" (a direction or a number or two capitalised words before the street's kind: not "on Main Street" alone)
     rx(rf"\b(?:on|off)[ \t]+(?P<phi>(?:(?:N|S|E|W|NE|NW|SE|SW)\.?[ \t]+(?:{CAP}|\d{{1,3}}(?:st|nd|rd|th))|{CAP}(?:[ \t]+{CAP})?)[ \t]+"
