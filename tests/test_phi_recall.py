@@ -1058,3 +1058,13 @@ def test_ages_after_a_bracket_saints_and_companies_in_capitals(tagger, text, exp
 ])
 def test_page_logs_and_crossings(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Deliver to: Flat 302, Sai Krupa Apts. Home visit: Flat 6, Kestrel House, Mill Lane, today.",
+     "Deliver to: [ADDRESS]. Home visit: [ADDRESS], today."),
+    # a hospital's beds, rooms and units are no home
+    ("Bed 4, Ward 7. Unit 5, Cardiac Block.", "Bed 4, Ward 7. Unit 5, Cardiac Block."),
+])
+def test_flats_in_named_buildings(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -669,6 +669,11 @@ ADDRESS_PATTERNS = [
        r"|(?<=\b(?i:on|off|onto|along|via|the|take|took|from|to|near|at)[ \t]+)I-\d{1,3}\b)"
        r"|(?i:on|onto|along|off|via)[ \t]+(?:(?i:the)[ \t]+)?(?P<phi>[MANR]\d{1,3})\b(?=[ \t]+(?i:motorway|north|south|east"
        r"|west|[NSEW]B|near|at|between|toll|exit|junction|j\d)))"),
+    # a flat in a named building, and the building's street after it: "Flat 302, Sai Krupa Apts", "Flat 6, Kestrel House,
+    # Mill Lane" (not a hospital's "Bed 4, Ward 7", "Room 12, Nightingale House", "Unit 5, Cardiac Block")
+    rx(rf"\b(?P<phi>(?i:flat|apt|apartment|suite|villa|door)\.?[ \t]*(?:(?i:no)\.?[ \t]*)?\d{{1,4}}[A-Z]?,[ \t]+"
+       rf"(?:{CAP}[ \t]+){{1,3}}(?i:apts|apartments|house|court|block|towers?|residency|mansions|building|bldg|heights"
+       rf"|enclave|complex|society|villas|manor)\b(?:,[ \t]+(?:{CAP}[ \t]+){{1,3}}{_STREET}\b\.?)?)"),
     # the streets of a corner or a crossing: "gray house at the corner of Maple and Fifth", "corner of Congress and 11th",
     # "MVC at the intersection of Bell Rd and 5th"
     rx(rf"\b(?i:corner|intersection|junction|crossroads)[ \t]+of[ \t]+(?P<phi>(?:{CAP}|{NUMBERED_STREET})(?:[ \t]+{_STREET}\.?)?"
