@@ -629,7 +629,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 known = word.lower() in first_names()
                 likely = (known or _likely_name(word)) if word[0].isupper() else known and _likely_name(word)
                 if word.isupper():  # a transcript's speaker in capitals: "JACEK:", not "PLAN:", "MOM:", "HOPE:"
-                    likely = known and len(word) > 3 and word.lower() not in english_words()
+                    likely = _first_name_in_capitals(word)
                 place = kind == "vocative" and _STATE_NAME.fullmatch(word)  # "to Vail, Colorado."
                 # a subject that is an English word must be a first name ("Church is important to her")
                 noun = kind in ("first_subject", "speaker") and word.lower() in english_words() and not known
@@ -787,6 +787,13 @@ _TURN = regex.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?P<tag>\p{L}[\p{
                       r"(?:[ \t]*\((?P<inner>\p{L}[\p{L}'’-]{1,20})\))?[ \t]*:[ \t]+(?=\S)")
 
 
+def _first_name_in_capitals(word: str) -> bool:
+    """A word in capitals that is a person's where a tag or a cue would take it: a listed first name of four letters or
+    more and no English word ("JACEK:"; not "PLAN:", "MOM:", "HOPE:", "IVR:")."""
+    low = word.lower()
+    return len(word) > 3 and low in first_names() and low not in english_words()
+
+
 # Tags of a header's field or of a non-person, in lowercase: never a speaker.
 _NOT_A_SPEAKER = frozenset("""re fyi nb ps cc bcc fw fwd subject sent date time from to ref note notes update carer client
     physio porter interp interpreter dispatcher switchboard receptionist scribe tech""".split())
@@ -799,7 +806,7 @@ def _speaker_word(word: str) -> bool:
     model takes for a name ("Kemi"); in capitals, a listed first name that is no English word."""
     low = word.lower()
     if word.isupper():  # a form's heading or a machine in capitals ("HOPE: none", "IVR:"), but "JACEK:"
-        return len(word) > 3 and low in first_names() and low not in english_words()
+        return _first_name_in_capitals(word)
     return len(word) > 1 and not _ROLE_WORD.fullmatch(word) and low not in department_words() \
         and low not in service_words() and not is_clinical_abbreviation(word) and low not in _NOT_A_SPEAKER \
         and (is_name_word(word) or low in first_names()) and (_known(word) or low not in english_words()
