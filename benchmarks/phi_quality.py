@@ -197,10 +197,14 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "handwritten-25": Path(__file__).parent / "data" / "phi_handwritten_25.txt",
                "handwritten-26": Path(__file__).parent / "data" / "phi_handwritten_26.txt",
                "dev-20": Path(__file__).parent / "data" / "phi_dev_20.txt",
-               "dev-21": Path(__file__).parent / "data" / "phi_dev_21.txt"}
+               "dev-21": Path(__file__).parent / "data" / "phi_dev_21.txt",
+               "handwritten-27": Path(__file__).parent / "data" / "phi_handwritten_27.txt",
+               "handwritten-28": Path(__file__).parent / "data" / "phi_handwritten_28.txt",
+               "dev-22": Path(__file__).parent / "data" / "phi_dev_22.txt",
+               "dev-23": Path(__file__).parent / "data" / "phi_dev_23.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
                "dev-10", "dev-11", "dev-12", "dev-13", "dev-14", "dev-15", "dev-16",
-               "dev-17", "dev-18", "dev-19", "dev-20", "dev-21")  # whose misses --show-misses may print
+               "dev-17", "dev-18", "dev-19", "dev-20", "dev-21", "dev-22", "dev-23")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",

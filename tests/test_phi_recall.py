@@ -1068,3 +1068,78 @@ def test_page_logs_and_crossings(tagger, text, expected):
 ])
 def test_flats_in_named_buildings(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Attendance: AK (chair), Lewin (radiology), Young (CNS), Chance (MDT coord)",
+     "Attendance: AK (chair), [NAME] (radiology), [NAME] (CNS), [NAME] (MDT coord)"),
+    ("0313  TEAM: OYELARAN (LEAD), KOWALSKI, TANAKA, WILL (ODP), FAITH (OUTREACH)",
+     "0313  TEAM: [NAME] (LEAD), [NAME], [NAME] (ODP), [NAME] (OUTREACH)"),
+    ("CHARGE: Dawn   TRIAGE: Bola", "CHARGE: [NAME]   TRIAGE: [NAME]"),
+    # a roster's roles, departments and rooms in brackets are nobody; one entry with a bracket is no roster
+    ("Present: patient (by phone), Cardiology (consult), Renal (reg). Team: ICU (outreach), ED (resus), Bay A (4 pts)",
+     "Present: patient (by phone), Cardiology (consult), Renal (reg). Team: ICU (outreach), ED (resus), Bay A (4 pts)"),
+])
+def test_rosters_with_roles_in_brackets(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Dictated CA\nTester: MNS\nAnalysed: JH (clinical physiologist)\nMinutes tn\nSigned L.O. (midwife)\n"
+     "Triage 08/05/24 JMcG: FIT >100\nChecked: SYC / Senior Audiologist",
+     "Dictated CA\nTester: [NAME]\nAnalysed: [NAME] (clinical physiologist)\nMinutes [NAME]\nSigned [NAME] (midwife)\n"
+     "Triage [DATE] [NAME]: FIT >100\nChecked: [NAME] / Senior Audiologist"),
+    ("Diabetes - Sr Mokoena | Foot clinic. Couple counselled by Sr. Nyambura.",
+     "Diabetes - [NAME] | Foot clinic. Couple counselled by Sr. [NAME]."),
+    # tests, forms and a catheter's size after such words are no one; a senior's suffix is no title
+    ("performed OGD. Scored MMSE. Minutes: TBC. Signed A.M. Pt signed DNACPR form. No 3 Fr catheter, 16Fr Foley.",
+     "performed OGD. Scored MMSE. Minutes: TBC. Signed A.M. Pt signed DNACPR form. No 3 Fr catheter, 16Fr Foley."),
+])
+def test_staff_initials_after_their_task_and_a_sisters_title(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("fourteen marsh lane, postcode l twenty three five s q\nand your eircode\np three one x y two seven",
+     "[ADDRESS], postcode [ZIP]\nand your eircode\n[ZIP]"),
+    ("your case reference is c four four seven two nine one\nher chart number on the card says a z one seven seven four two",
+     "your case reference is [ID]\nher chart number on the card says [ID]"),
+    ("we're at twenty two eleven birchwood loop\npt: flat two, fifty six church street\nwere at 9 ashgrove close now",
+     "we're at [ADDRESS]\npt: [ADDRESS]\nwere at [ADDRESS] now"),
+    ("Add: No 7 Oluwole Street; of #22 Silver Sands Rd; Lot 6 Votualevu Road; 3/41 Cuba Street; 1822 e. 55th st apt 3.\n"
+     "Blk 412 Tampines St 41 #07-233, Singapore 520412",
+     "Add: [ADDRESS]; of [ADDRESS]; [ADDRESS]; [ADDRESS]; [ADDRESS].\n[ADDRESS], Singapore [ZIP]"),
+    # closeness, a postcode's mention and counts of things stay
+    ("keep him very close. 2 very close friends. the post code of the ward is on the letter. take 2 tabs 3/7 days.",
+     "keep him very close. 2 very close friends. the post code of the ward is on the letter. take 2 tabs 3/7 days."),
+])
+def test_addresses_postcodes_and_references_read_out(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("family file FG-2231; UBRN 0004 4821 9937; Scope s/n 2810447; Folder KDH 1049927; DVA Gold TX 487219; "
+     "ePRF 2407-88316; collar 4418; CAD 24-117803",
+     "family file [ID]; UBRN [ID]; Scope s/n [ID]; Folder [ID]; DVA Gold [ID]; ePRF [ID]; collar [ID]; CAD [ID]"),
+    ("night of 12-13 Sept; Wk 9-13 Dec 2024; night shift Jan 14-15; received thursday july 4th 6:52 pm; Urate 0.58 (Nov); "
+     "date of birth seventeenth March eighty eight",
+     "night of [DATE]; Wk [DATE]; night shift [DATE]; received [DATE] 6:52 pm; Urate 0.58 ([DATE]); date of birth [DATE]"),
+    ("grandfather alive, ninety-one; wife alive, approx ninety-four", "grandfather alive, [AGE]; wife alive, approx [AGE]"),
+    # coronary disease, a file, times of day and durations stay
+    ("hx CAD 2019, CAD 3v. see file. folder 3 of 4. Tue 9 am. alive, approx 90 minutes.",
+     "hx CAD 2019, CAD 3v. see file. folder 3 of 4. Tue 9 am. alive, approx 90 minutes."),
+])
+def test_record_labels_date_ranges_and_ages_of_relatives(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Re: Mr KUMARASAMY s/o PILLAI   NRIC S4412907C\nReferred by: Dr Lim K.H.     Test date: 12-Jun-2024",
+     "Re: Mr [NAME]   NRIC [ID]\nReferred by: Dr [NAME]     Test date: [DATE]"),
+    ("- Baby of Unaisi, 6/52, BCG given. Caller: flatmate Hamish Liu. Brought by mother Akinyi and cucu Rose.",
+     "- Baby of [NAME], 6/52, BCG given. Caller: flatmate [NAME]. Brought by mother [NAME] and cucu [NAME]."),
+    # "son of" is a complaint's shorthand in lowercase, a baby's age is no name
+    ("pt s/o fever? d/o 3 days. baby of 32 weeks.", "pt s/o fever? d/o 3 days. baby of 32 weeks."),
+])
+def test_son_of_baby_of_and_initials_with_full_stops(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -27,9 +27,9 @@ from clinsum.privacy.addresses import find_address_blocks
 from clinsum.privacy.name_model import looks_like_name
 from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import (
-    conversation_speakers, find_names, find_references_and_handles, initials_of_names, is_lowercase_text,
-    is_word_first_name, keyed_initials, name_fields, other_mentions, patient_cells, spelled_names, table_ages, table_places,
-    table_record_numbers, with_companions,
+    conversation_speakers, find_names, find_references_and_handles, initials_of_names, is_initials, is_lowercase_text,
+    is_word_first_name, keyed_initials, name_fields, other_mentions, patient_cells, roster_names, spelled_names, table_ages,
+    table_places, table_record_numbers, with_companions,
 )
 from clinsum.privacy.patterns import (
     ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, CONGREGATION, DATE_PATTERNS,
@@ -127,6 +127,7 @@ class _ClinicalRecognizers:
             SpanRecognizer("LOCATION", lambda text: find_tagged_places(text, "LOCATION"), 0.6, "Tagger"),
             SpanRecognizer("INSTITUTION", find_care_brands, 0.6, "Gazetteer"),
             SpanRecognizer("INSTITUTION", find_practices, 0.6, "Specialty"),
+            SpanRecognizer("INSTITUTION", find_site_acronyms, 0.6, "Acronym"),
             SpanRecognizer("INSTITUTION", find_employers, 0.6, "Employer"),
             SpanRecognizer("INSTITUTION", find_lowercase_employers, 0.6, "LowercaseEmployer"),
             SpanRecognizer("INSTITUTION", find_businesses, 0.6, "Business"),
@@ -220,6 +221,22 @@ _WORD_GOES_ON = regex.compile(r"[\w&'’-]")
 # Words of a site's name that name no place or person: "the north clinic", "at the old hospital".
 _PLAIN_SITE_WORDS = frozenset(
     "north south east west central main new old downtown uptown upper lower big little same other".split())
+
+
+# A hospital named by its acronym where a patient is sent or told to go, or before its emergency department or pharmacy:
+# "go straight to UNTH emergency", "EMS transport to TMC ED", "Advised to attend GRI if rigors", "Birth plan: KNH", "KKH
+# pharmacy will courier", "Refer eye clinic KPH".
+_SITE_ACRONYM = regex.compile(
+    r"\b(?:(?i:attend|go(?:[ \t]+straight)?[ \t]+to|transfer(?:red)?[ \t]+to|transport(?:ed)?[ \t]+to|admitted[ \t]+to"
+    r"|taken[ \t]+to|birth[ \t]+plan[ \t]*:|deliver(?:y|ed)?[ \t]+at|booked[ \t]+at|clinic(?:[ \t]+at)?)[ \t]+"
+    r"(?P<phi>\p{Lu}{3,6})(?![\p{L}\d&/-])"
+    r"|(?P<phi>\p{Lu}{3,6})[ \t]+(?:ED|A&E|(?i:emergency|pharmacy|casualty|maternity|outpatients))\b)")
+
+
+def find_site_acronyms(text: str) -> list[tuple[int, int]]:
+    """Spans of :data:`_SITE_ACRONYM`: capitals that no word list holds, no unit, department, test or clinical
+    abbreviation ("transfer to HDU", "attend SDEC", "go to ENT", "refer to ECHO")."""
+    return [m.span("phi") for m in _SITE_ACRONYM.finditer(text) if is_initials(m.group("phi"))]
 
 
 def find_lowercase_sites(text: str) -> list[tuple[int, int]]:
@@ -1078,7 +1095,7 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
     kept, overlaps_clinical = [], _overlap_finder(clinical)
     cells = set(patient_cells(text)) if any(s.type == "NAME" and "," in text[s.start:s.end] for s in spans) else set()
     if any(s.type == "NAME" for s in spans):  # a form's field for a name, a chat's speaker ("will: 5.")
-        cells |= set(name_fields(text)) | set(conversation_speakers(text))
+        cells |= set(name_fields(text)) | set(conversation_speakers(text)) | set(roster_names(text))
     for span in spans:
         value = text[span.start: span.end]
         if (span.start, span.end) in cells:  # a patient's column: "PARKINSON, DELIA" is a person

@@ -32,7 +32,7 @@ _CREDENTIAL = (r"(?:MD|M\.D\.|DO|D\.O\.|RN|NP|PA-C|PA|PhD|FNP|FNP-C|APRN|MBBS|DN
 _NAME_WORD = rf"(?:{CAP}|{UPPER}|{INITIAL})"
 _GAP = r"[ \t]+"  # name words are on one line
 _NEXT = rf"{_GAP}(?:{PARTICLE}{_GAP})*"  # the gap before a further name word
-_ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law
+_ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|baby\s+of|b/o
     |son|daughter|wife|husband|mother|father|mom|dad|sister|brother|spouse|partner|fianc[eé]e?|friend
     |caregiver|guardian|neighbou?r|aunt|uncle|niece|nephew|grandson|granddaughter|grandmother|grandfather|cousin
     |roommate|boyfriend|girlfriend|attending|resident|fellow|intern|pcp|surgeon|cardiologist|oncologist|therapist
@@ -48,7 +48,8 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law
     |charge(?:\s+(?:rn|nurse))?|huc|unit\s+(?:clerk|secretary)|ward\s+clerk|house\s+supervisor|registrar|surg|asst|relief
     |adjuster|case\s+worker|caseworker|officer|supervisor|foreman|coach|teacher|counsell?or|employer
     |abuela|abuelo|t[ií]a|t[ií]o|mam[aá]|pap[aá]|hija|hijo|esposa|esposo|hermana|hermano
-    |t[uū]t[uū]|kupuna|koro|kuia|kaum[aā]tua|whaea|parent|volunteer|mum|mam|nan|gran|reg|sho|locum|reporter)"""
+    |t[uū]t[uū]|kupuna|koro|kuia|kaum[aā]tua|whaea|parent|volunteer|mum|mam|nan|gran|reg|sho|locum|reporter
+    |flatmate|housemate|cucu|shosho|bibi|lola|lolo|nani|dadi|ouma|oupa)"""
 # Words after a cue ("my wife", "his son", "your name?") that are first names in the census lists but there a verb,
 # a month or a word: "my wife will drive", "her son may call", "my daughter june 3rd".
 _NO_NAME_AFTER_CUE = frozenset("""will may can did does had has was is said says and but too also just always never
@@ -111,8 +112,13 @@ _CALLED = r"""(?:calls?\s+(?:him|her|them|me)|calling\s+(?:him|her|them)|known\s
     |(?:prefers|likes|wants)\s+to\s+be\s+called)"""
 _NAME_PATTERNS = {
     # "Dr. Adams", "Mrs. Maria Garcia", "DR. LEE", "dr smith"
-    "title": CuedPattern(rx(rf"\b(?i:{_TITLE})(?:\.[ \t]*|[ \t]+)(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}{_NAME_WORD}){{0,2}})"),
-                         lowercase_cue(_TITLE), cue_in_lowercase=True),
+    # ("Sr", a nursing sister's title, only before a capital and not after a name, where it is the senior's suffix: "Sr
+    # Mokoena", "counselled by Sr. Nyambura"; not "Tom Brady Sr. Patient"; a British police officer's in capitals: "PC
+    # Armstrong")
+    "title": CuedPattern(rx(rf"(?:\b(?i:{_TITLE})|(?<!\p{{Lu}}\p{{Ll}}*\.?[ \t]+)\bSr(?=\.?[ \t]+\p{{Lu}})"
+                            rf"|\b(?:PC|WPC|PCSO|DCI)(?=[ \t]+\p{{Lu}}\p{{Ll}}))(?:\.[ \t]*|[ \t]+)"
+                            rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}{_NAME_WORD}){{0,2}})"),
+                         lowercase_cue(_TITLE + "|sr|pc|wpc|pcso|dci"), cue_in_lowercase=True),
     # "Kim Nguyen, MD", "J. Smith RN"
     "credential": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}(?:{_NAME_WORD}|\p{{Lu}}(?=[ \t]+\p{{Lu}}))){{0,3}}),?{_GAP}{_CREDENTIAL}\b"),
     # a surname and an initial before a credential, as result tables sign: "Ferreira, D NP", "Mahlangu, S. MD"
@@ -192,12 +198,18 @@ _NAME_PATTERNS = {
     # after a dash at a line's end: "kp RN", "Transcribed: lmr", "read back by JH.", "-TDK" (closing a note: see
     # :data:`_END_INITIALS`)
     "initials": rx(r"(?m)(?<=(?<![\p{L}\d'’.-])(?P<phi>\p{Ll}{2,3})[ \t]*,?[ \t]+)(?:RN|LPN|CNA|MD|NP|RT|RRT)[ \t]*$"),
+    # (or after the label alone, ending its line, a cell or a clause: "Dictated CA", "Tester: MNS", "Analysed: JH (clinical
+    # physiologist)", "Minutes tn", "Signed L.O. (RCO)", "Triage 08/05/24 JMcG:")
     "label_initials": rx(r"\b(?i:transcribed|dictated|typed|signed|cosigned|attested|authenticated|scribed|scribe)"
-                         r"(?:[ \t]+(?i:by)[ \t]*:?|[ \t]*:)[ \t]*(?P<phi>\p{Ll}{2,4}|\p{Lu}{2,4})(?![\p{L}\d])"),
+                         r"(?:[ \t]+(?i:by)[ \t]*:?|[ \t]*:)[ \t]*(?P<phi>\p{Ll}{2,4}|\p{Lu}{2,4})(?![\p{L}\d])"
+                         r"|(?:\b(?i:transcribed|dictated|typed|signed|cosigned|scribed|tester|analy[sz]ed|minuted"
+                         r"|triaged?[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?)|^[ \t]*(?i:minutes))(?:[ \t]+(?i:by))?"
+                         r"[ \t]*:?[ \t]+(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,4}|(?:\p{Lu}\.){2,3}|\p{Lu}(?:\p{Lu}|\p{Ll}{1,2}\p{Lu}){1,2})"
+                         r"(?=[ \t]*(?:$|[,;:(/]|\.(?![\p{L}\d]))|[ \t]{2}|\t)", regex.MULTILINE),
     # (or who checked, dispensed or witnessed: "Checked: SE   Dispensed: HJ", "checked MK.")
     "by_initials": rx(r"\b(?i:by|RPh|initials?|checked|dispensed|witness(?:ed)?|verified|countersigned)[ \t]*:?[ \t]+"
                       r"(?P<phi>\p{Ll}{3}|\p{Lu}{2,3})"
-                      r"(?=[ \t]*(?:[.,;()]|$)|[ \t]{2}|(?<=\p{Ll})[ \t]+\p{Lu}{2})", regex.MULTILINE),
+                      r"(?=[ \t]*(?:[.,;()/]|$)|[ \t]{2}|(?<=\p{Ll})[ \t]+\p{Lu}{2})", regex.MULTILINE),
     "dash_initials": rx(r"(?m)(?:^|[ \t.])-[ \t]*(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,3})[ \t]*$"),
     # the owner of a meeting's action, by initials: "Actions: WT to update the prompt", "SJ to inform GP."
     "action_initials": rx(r"(?m)(?:^[ \t>*•-]*|(?<=[.;:][ \t]{1,3}))(?P<phi>\p{Lu}{2,3})[ \t]+to[ \t]+(?i:inform|update|contact"
@@ -302,7 +314,6 @@ _NAME_PATTERNS = {
     "first_last": rx(rf"(?P<phi>(?:{CAP}|{UPPER})(?:{_GAP}{INITIAL})?(?:{_NEXT}(?:{CAP}|{UPPER})){{1,2}})"),
 }
 _STATE_NAME = regex.compile(rf"\b(?i:{STATE_NAMES})\b")
-_COLUMN_GAP = regex.compile(r"[ ]{3,}|\t")
 _ROMAN_RANGE = regex.compile(r"[IVX]+(?:-[IVX]+)?")  # "NYHA class III-IV, Stage C"
 _COMMA_STATE = regex.compile(rf",[ \t]*{STATE}\b")
 _ROLE_WORD = regex.compile(rf"(?i:{_ROLE}|caller|user|bot|agent|operator|speaker|parent|family|relative|coord|coordinator|triage|dispatch)",
@@ -332,6 +343,7 @@ _WORD_TITLES = frozenset("doctor nurse sister professor mister madam reverend pa
 # An all-capitals "MS" or "MR" without a period is multiple sclerosis or mitral regurgitation unless a
 # capitals name follows ("MR SMITH").
 _CAPS_DISEASE_TITLE = re.compile(r"M[SR]")
+_GAUGE_BEFORE = regex.compile(r"\d[ \t]?$")
 
 
 # The name-model score at which a lowercase English word after a cue is a name (measured on handwritten
@@ -395,7 +407,7 @@ def _may_be_name(word: str) -> bool:
 _NOT_INITIALS = frozenset("""na no ok yes unk tbd prn icu ed er or dc wnl nad neg pos pt po iv im sq bid tid qid qd hs
     ml mg cc kg lb am pm hr hrs min wk mo yr yo ct mri ekg ecg cxr abd bp rr sat npo ivf ns lr rx dx hx tx sx fx pcp
     abx asap eta nka mmm hmm ugh lol thx pls ty fyi btw id ir ot sw cm mm dl gi ob ent ems sob cp ha ah oh uh um eh
-    ma pa re vs lmp edd ga bmi pe ros hpi ua wt ht us qa qi it oob brp bsc adl ivp ngt tpn pca""".split())
+    ma pa re vs lmp edd ga bmi pe ros hpi ua wt ht us qa qi it oob brp bsc adl ivp ngt tpn pca vm tbc tba""".split())
 
 
 def _name_words_no_role(words: list[str]) -> bool:
@@ -403,12 +415,12 @@ def _name_words_no_role(words: list[str]) -> bool:
     return all(is_name_word(w) and not _ROLE_WORD.fullmatch(w) for w in words)
 
 
-def _initials(word: str) -> bool:
+def is_initials(word: str) -> bool:
     """Letters that can be a person's initials: not an English word or an abbreviation notes use."""
     low = word.lower()
     common = common_words() if len(low) == 2 else english_words()  # "mb", "jo" are words of the English list too
     return low not in _NOT_INITIALS and low not in common and low not in department_words() \
-        and low not in service_words() and not regex.fullmatch(_CREDENTIAL, word)
+        and low not in service_words() and not regex.fullmatch(_CREDENTIAL, word) and not is_clinical_abbreviation(word)
 
 
 def _likely_or_known(word: str) -> bool:
@@ -435,13 +447,15 @@ def _alone_on_line(text: str, start: int, end: int, label_ok: bool = False) -> b
 
 
 _COLUMN_GAP = regex.compile(r"[ \t]{3,}|\t")
+_LABEL_NEXT = regex.compile(r"[ \t]*:")  # the word is a label: "TRIAGE:"
 _FIELD_LABEL = regex.compile(r"^[ \t>*•-]*\p{L}[\p{L} ]{0,29}:[ \t]*$")
 
 
 _WORD_NO_COMMA = regex.compile(r"[^\s,]+")
 _PARTICLE = regex.compile(PARTICLE)
 _CAPITAL = regex.compile(r"\p{Lu}")
-_INITIAL_ONLY = regex.compile(r"\p{Lu}\.?")
+_INITIAL_ONLY = regex.compile(r"\p{Lu}\.?|\p{Lu}(?:\.\p{Lu})+\.")
+_DOTTED_INITIALS = regex.compile(r"\p{Lu}(?:\.\p{Lu})+\.")
 _SENTENCE_GOES_ON = regex.compile(r"\.?(?:[ \t]+\p{Ll}|[,;)]|[ \t]*\(|[ ]{2,}(?=\S)|\t|[ \t]*\|)")
 _CREDENTIAL_NEXT = regex.compile(rf"[ \t]+{_CREDENTIAL}\b")
 _LISTED = regex.compile(r"[^,&+]+?(?=[ \t]*(?:,|&|\+|[ \t]and[ \t]|$))")  # "Lupe, Carmen and Rosa": each
@@ -468,7 +482,7 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
         if _PARTICLE.fullmatch(bare) and (kept or strong):  # "Ms. de la Cruz", "Pieter van der Berg"
             pending.append((s, s + len(bare)))
             continue
-        if _CAPITAL.fullmatch(bare):  # an initial
+        if _CAPITAL.fullmatch(bare) or _DOTTED_INITIALS.fullmatch(w):  # an initial, or two: "Dr Lim K.H."
             kept += pending + [(s, s + len(w))]
             pending = []
             continue
@@ -477,8 +491,9 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
                 or not strong and bare.isupper() and not _may_be_name(bare):
             break  # "Interpreter Samir": a role before the name (not "Eugène Parent"); "d/w GI", "WITH SMALL"
         known = _known(bare)
-        if kept and _COLUMN_GAP.search(text, start + kept[-1][1], start + s) and _other_column(bare):
-            break  # a table's next column: "SMITH, John   Sex: M", "Dr Anjali Rao   GMC 7034412"
+        if kept and _COLUMN_GAP.search(text, start + kept[-1][1], start + s) and (
+                _other_column(bare) or _LABEL_NEXT.match(text, start + s + len(bare))):
+            break  # a table's next column: "SMITH, John   Sex: M", "Dr Anjali Rao   GMC 7034412", "Dawn   TRIAGE: Chance"
         lowercase_name = _lowercase_name(bare, spoken) if lowercase_if_known else False
         word_first_name = strong and is_word_first_name(bare) and not (  # "husband Will and"; not "Nurse: Will do."
             _READ_AS_WORD.match(text, start + s + len(bare)) and _TURN_OPENS.search(text, max(0, start + s - 20), start + s))
@@ -520,6 +535,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
                     continue
                 if title.endswith(".") and title[:-1].lower() in _WORD_TITLES:  # "... doctor. Absolutely, ..."
                     continue
+                if title.rstrip(".").lower() == "fr" and _GAUGE_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+                    continue  # a catheter's size in French: "16 Fr Foley", "No 3 Fr catheter"
                 first = text[s:e].split()[0]
                 if title.isupper() and title.lower() in _WORD_TITLES and first.isupper() and first.lower() not in first_names() \
                         and first.lower() in lowercase_words():
@@ -558,7 +575,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 laid_out = ":" not in gap and (first.isupper() or gap.strip()[:1].isupper() or regex.search(r"[ \t]{2}", gap))
                 speaker = _SPEAKER_ROLE.match(text, m.start())
                 if (speaker or laid_out) and not _may_be_name(first) and not (
-                        speaker and 2 <= len(first) <= 3 and first.isupper() and _initials(first)
+                        speaker and 2 <= len(first) <= 3 and first.isupper() and is_initials(first)
                         and _TABLE_CELL_END.match(text, s + len(first))):
                     continue  # a speaker's turn ("Therapist: Excellent."; but "PCP: Ortiz", "Surg: JT / Asst: MKR"), "nursing PROGRESS", "RN CM"
                 for part in _LISTED.finditer(text[s:e]):
@@ -675,7 +692,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
             elif kind in ("person_field", "foreign_field"):  # capitalised words, or one the name model is sure of
                 span = _name_words(text, s, e, strong=True, lowercase_ok=False, likely_alone=True)
                 word = text[span[0]:span[1]] if span else ""
-                if span and word.isupper() and len(word) <= 3 and not _initials(word):
+                if span and word.isupper() and len(word) <= 3 and not is_initials(word):
                     span = None  # "Reviewed by: QA team"
                 elif span and regex.fullmatch(r",[ \t]*\p{Lu}\.?", text[span[1]:e]):
                     span = (span[0], e)  # "Verified by Obuya, P"
@@ -696,14 +713,15 @@ def find_names(text: str) -> list[tuple[int, int]]:
             elif kind == "title_initial":
                 span = (s, e)
             elif kind in ("initials", "label_initials", "by_initials", "dash_initials", "action_initials", "subject_initials"):
-                span = (s, e) if _initials(regex.sub(r"[. \t]", "", text[s:e])) else None
+                letters = regex.sub(r"[. \t]", "", text[s:e])  # (initials with full stops are no word: "C.C.", "L.O.")
+                span = (s, e) if is_initials(letters) or "." in text[s:e] and letters.lower() not in _NOT_INITIALS else None
             elif kind in ("chat_handle", "handle_time"):  # "kpatel", "j.morales", "dr.hollister" (the title is kept out), "KM", "Jordan P"
                 handle = regex.sub(r"^(?i:dr|mr|mrs|ms)\.", "", text[s:e])
                 s = e - len(handle)
                 word = (handle.split() or [""])[0]
                 span = (s, e) if word and not _ROLE_WORD.fullmatch(word) and word.lower() not in _CHAT_SYSTEM \
                     and not _SPEAKER_LABEL.fullmatch(word) and (
-                        is_name_word(word) and _may_be_name(word) or word.isupper() and len(word) <= 3 and _initials(word)) \
+                        is_name_word(word) and _may_be_name(word) or word.isupper() and len(word) <= 3 and is_initials(word)) \
                     else None
             elif kind in ("role_after", "role_apposition", "role_before", "log_line"):  # a dictionary or likely name
                 span = _name_words(text, s, e, strong=kind != "role_apposition", lowercase_ok=False, likely_alone=True)
@@ -729,6 +747,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 first = text[span[0]:span[1]].split()[0] if span else ""
                 if first.islower() and first in lowercase_words() and not _known(first) and not _PARTICLE.fullmatch(first):
                     span = None  # a word text writes in lowercase: "B12 deficiency 45F" (but "rm 4 - okonkwo 71F")
+                if span and kind == "room_column" and _LABEL_NEXT.match(text, span[1]) and first.lower() in english_words() \
+                        and not _known(first):
+                    span = None  # a log's time and a field's label: "0313  TEAM: OYELARAN (LEAD)"
                 # a dash inside a line is as often a separator: "Team — Progress Note", "14A — WATCHER"
                 inside = kind == "dash_signature" and text[text.rfind("\n", 0, m.start()) + 1: m.start()].strip(" \t.")
                 if span and inside and not all(w.lower() in first_names() or not w.isupper() and _likely_or_known(w)
@@ -769,15 +790,48 @@ def find_names(text: str) -> list[tuple[int, int]]:
     found += [m.span("phi") for m in _NAME_IN_BRACKETS.finditer(text)
               if _BRACKETS_OWNER.search(text[max(0, m.start() - 40): m.start()])
               and all(_is_listed_name(w) or _is_foreign_name(w) for w in regex.split(r"[ \t-]+", m.group("phi")))]
-    found += [m.span("phi") for m in _RESIDENT_INITIALS.finditer(text) if _initials(m.group("phi"))]
+    found += [m.span("phi") for m in _RESIDENT_INITIALS.finditer(text) if is_initials(m.group("phi"))]
     found += [m.span("phi") for m in _ABOUT_ROOM.finditer(text)
               if all(is_name_word(w) and w.lower() not in department_words() for w in m.group("phi").split())]
-    if (m := _END_INITIALS.search(text, max(0, len(text) - 40))) and _initials(m.group("phi")):
+    if (m := _END_INITIALS.search(text, max(0, len(text) - 40))) and is_initials(m.group("phi")):
         found.append(m.span("phi"))  # only the text's end is read: the pattern would be tried at every place
-    found += list(conversation_speakers(text))
+    found += list(conversation_speakers(text)) + list(roster_names(text))
     headers, cells = table_columns(text)
     found = [(s, e) for s, e in found if not any(hs <= s < he for hs, he in headers)]  # "Name    Dose    Time"
     return with_companions(text, found + _table_names(cells, text))
+
+
+# The people of a meeting or a shift, listed after a label, each with a role or a place in brackets: "Present: Okafor (med
+# onc, chair), Grant (IR), rad onc", "TEAM: OYELARAN (LEAD), KOWALSKI, WILL (ODP)", "STAFF: GRANT (BAY A), ADESINA (BAY B)".
+_ROSTER = regex.compile(r"(?im)\b(?:present|attendance|attendees|in[ \t]+attendance|team|staff|apologies|members|crew)"
+                        r"[ \t]*:[ \t]*(?P<list>[^\n]+)")
+_ROSTER_ENTRY = regex.compile(r"[ \t]*(?P<name>\p{L}[\p{L}'’.-]*(?:[ \t]+\p{L}[\p{L}'’.-]*)?)[ \t]*\([^()\n]{1,30}\)[ \t]*")
+_NOT_IN_A_ROSTER = frozenset("bay bed beds ward room rm patient pt pts family all none nil others other see tbc".split())
+
+
+def _roster_word(word: str) -> bool:
+    """A word of a roster's entry that is a person's: a listed name or a name word, or initials; no role, department or
+    clinical abbreviation ("rad onc", "Bay A", "Patient (phone)" are none)."""
+    low = word.lower().rstrip(".")
+    if low in _NOT_IN_A_ROSTER or _ROLE_WORD.fullmatch(word) or low in department_words() or low in service_words() \
+            or is_clinical_abbreviation(word) or not word[0].isupper():
+        return False
+    if regex.fullmatch(r"\p{Lu}{2,3}", word):
+        return is_initials(word)
+    return low in first_names() or low in last_names() or is_name_word(word)
+
+
+@lru_cache(maxsize=8)  # (a window's names and then its allow-list ask for the same text's)
+def roster_names(text: str) -> tuple[tuple[int, int], ...]:
+    """The names of a roster's entries with a role in brackets, where two entries or more have one."""
+    found = []
+    for m in _ROSTER.finditer(text):
+        entries = [e for e in regex.finditer(r"(?:[^,;()]|\([^()\n]*\))+", m.group("list"))]
+        named = [(m.start("list") + e.start() + n.start("name"), m.start("list") + e.start() + n.end("name"))
+                 for e in entries if (n := _ROSTER_ENTRY.fullmatch(e.group()))]
+        if len(named) >= 2:
+            found += [(s, e) for s, e in named if all(_roster_word(w) for w in text[s:e].split())]
+    return tuple(found)
 
 
 # A turn of a chat or a transcript: a speaker's tag where a line starts, after a time stamp in brackets or not, with a

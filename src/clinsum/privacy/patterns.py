@@ -32,12 +32,13 @@ STATE = "(?:" + "|".join(STATES) + "|" + STATE_NAMES.replace(" ", r"\s+") + ")"
 # capitals; an initial.
 CAP = r"\p{Lu}(?:\p{Ll}|['’ʻ](?=\p{L})|\p{Lu}(?=\p{Ll}))+(?:-\p{L}\p{Ll}+)?(?!\p{L})"
 UPPER = r"\p{Lu}(?:\p{Lu}|['’-](?=\p{Lu}))+(?!\p{L})"
-INITIAL = r"\p{Lu}\.(?!\p{L})"
+INITIAL = r"\p{Lu}\.(?:\p{Lu}\.)*(?!\p{L})"  # "K.", "K.H."
 LOWER_WORD = r"\p{Ll}[\p{Ll}'’-]+"
 # Name particles: "da Silva", "van der Berg", "Rhys ap Gwilym".
 # What a saint's name with "'s" names when it is no hospital: "St. John's wort", "St. Patrick's Day".
 SAINTS_HERB_OR_DAY = r"(?i:wort|day)\b"
-PARTICLE = r"(?:da|de|del|della|der|di|do|dos|das|du|la|le|los|las|van|von|ten|ter|bin|bint|binti|binte|bte|ibn|al|el|y|ap|verch|ferch)"
+PARTICLE = (r"(?:da|de|del|della|der|di|do|dos|das|du|la|le|los|las|van|von|ten|ter|bin|bint|binti|binte|bte|ibn|al|el|y|ap|verch"
+            r"|ferch|[sd]/o|[SD]/O|a/[lp]|A/[LP]|anak)")  # (and Malaysian and Singaporean "son of": "KUMARASAMY s/o PILLAI")
 
 
 def rx(pattern: str, flags: int = 0) -> regex.Pattern:
@@ -201,10 +202,13 @@ DATE_PATTERNS = [
     rx(r"(?=\d)(?<![\d/.-])(?P<phi>\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:\d{4}|\d{2})|\d{4}(?P<sep2>[/.-])\d{1,2}(?P=sep2)\d{1,2})"
        r"(?![\d/-]|\.\d)"),
     # March 14th, 2023 / Mar. 14 / March 14 2023
-    rx(rf"\b(?P<phi>{MONTH}\.?(?:\s+|-(?=\d{{1,2}}\b(?!-)))\d{{1,2}}{ORD}?(?:,?\s+(?:\d{{4}}|'\d{{2}}))?)(?!\d|:\d)", re.IGNORECASE),
+    rx(rf"\b(?P<phi>{MONTH}\.?(?:\s+|-(?=\d{{1,2}}\b(?!-)))\d{{1,2}}{ORD}?(?:[-–]\d{{1,2}}{ORD}?(?![\d/.]))?"
+       rf"(?:,?\s+(?:\d{{4}}|'\d{{2}}))?)(?!\d|:\d)", re.IGNORECASE),  # (and "Jan 14-15")
     # 14 March 2023 / 14th of March / 14-Mar-23 / 14Mar2023
-    rx(rf"\b(?P<phi>(?:the\s+)?\d{{1,2}}{ORD}?(?:\s+of)?[\s-]*{MONTH}\.?(?:[\s,-]+(?:\d{{4}}|\d{{2}})|\d{{4}})?)\b",
-       re.IGNORECASE),
+    rx(rf"\b(?P<phi>(?:the\s+)?(?:\d{{1,2}}{ORD}?[ \t]*[-–][ \t]*)?\d{{1,2}}{ORD}?(?:\s+of)?[\s-]*{MONTH}\.?"
+       rf"(?:[\s,-]+(?:\d{{4}}|\d{{2}})|\d{{4}})?)\b", re.IGNORECASE),  # (a range of days too: "night of 12-13 Sept")
+    # a month alone in brackets, dating a result before it: "Urate 0.58 (Nov)", "HbA1c 71 (March)"
+    rx(rf"\((?P<phi>(?=\p{{Lu}})(?i:{MONTH})\.?)\)"),
     # March 2023, Mar-23, January of 2019 (month and year: more specific than a year)
     rx(rf"\b(?P<phi>{MONTH}\.?(?:[\s,-]+|\s+of\s+)(?:\d{{4}}|'\d{{2}}))\b", re.IGNORECASE),
     # 12/2019 (a month and a year; not "1/2 tablet"), 20190314 (compact), 3 / 14 / 2023 (spaced)
@@ -244,12 +248,12 @@ DATE_PATTERNS = [
     # a weekday with the date or day after it, as one date: "Sunday, October 13", "Tuesday the 9th", "Sun 3/9"; not
     # with an hour ("Mon-Fri 8-4:30", "Tue 9 am")
     rx(rf"\b(?P<phi>{WEEKDAY},?\s+(?:the\s+)?(?:\d{{1,2}}{ORD}|{ORDINAL_WORD}\b(?!\s+(?:thing|time|one|week|day|visit|dose)\b))"
-       rf"|{WEEKDAY},?\s+(?:the\s+)?(?:{MONTH}\.?\s+)?\d{{1,2}}"
+       rf"|{WEEKDAY},?\s+(?:the\s+)?(?:{MONTH}\.?\s+)?(?:[12]\d|3[01]|0?[1-9]){ORD}?"
        rf"(?:/\d{{1,2}}(?:/\d{{2,4}})?)?)\b(?![:.]\d|[-–]\d{{1,2}}:|\s*(?:am|pm|a\.m|p\.m|o['’]?clock|h(?:rs?)?\b))",
        re.IGNORECASE),
     # dates in words: "the eleventh of August", "August eleventh", "eleventh of August, nineteen sixty", "June sixteenth
     # eighty-four"
-    rx(rf"\b(?P<phi>(?:(?:the\s+)?{ORDINAL_WORD}\s+of\s+{MONTH}|{MONTH}\s+(?:the\s+)?{ORDINAL_WORD})(?:,?\s+(?:{YEAR_WORDS}|{_TENS}[\s-]{_UNIT}|(?:19|20)\d{{2}}))?)\b",
+    rx(rf"\b(?P<phi>(?:(?:the\s+)?{ORDINAL_WORD}\s+(?:of\s+)?{MONTH}|{MONTH}\s+(?:the\s+)?{ORDINAL_WORD})(?:,?\s+(?:{YEAR_WORDS}|{_TENS}[\s-]{_UNIT}|(?:19|20)\d{{2}}))?)\b",
        re.IGNORECASE),
     # a day and a month in Spanish, Portuguese, French or Italian: "15 de agosto de 1979", "3 mars 2021"
     rx(rf"\b(?P<phi>\d{{1,2}}(?:º|er)?\s+(?:de\s+)?{FOREIGN_MONTH}(?:\s+(?:de\s+|del\s+)?\d{{4}})?)\b", re.IGNORECASE),
@@ -301,7 +305,7 @@ DATE_PATTERNS = [
     rx(rf"(?=\d)(?<![\d/.-])(?P<phi>(?:0?[1-9]|1[0-2])/(?:1[3-9]|2[1-35-9]|3[01]))(?![\d/]|\.\d){_NOT_A_COUNT}", re.IGNORECASE),
 ]
 WORD_AGE = r"(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|something|odd))?|(?:one\s+|a\s+)?hundred(?:\s+and\s+\w+)?)"
-_MEASURE = r"(?:mg|mcg|g|ml|l|units?|iu|%|mmhg|kg|lbs?|cm|mm|tabs?|tablets?|caps?|puffs?|times|days?|weeks?)\b"
+_MEASURE = r"(?:mg|mcg|g|ml|l|units?|iu|%|mmhg|kg|lbs?|cm|mm|tabs?|tablets?|caps?|puffs?|times|days?|weeks?|minutes?|mins?|hours?|hrs?|seconds?|percent|pounds|degrees|bpm|beats)\b"
 _UNIT_AFTER = rf"(?!\s*{_MEASURE})"
 _UNIT_RIGHT_AFTER = rf"(?![ \t]?{_MEASURE})"  # a unit right after a number, not on the next line or a column away
 AGE_OVER_89 = r"(?:9\d|1[01]\d|120)"
@@ -355,8 +359,9 @@ AGE_PATTERNS = [
     rx(rf"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+{CAP}(?:\s+{CAP})?(?:\s*\((?P<phi>{AGE_OVER_89})\)|,\s+(?P<phi>{AGE_OVER_89}),)"),
     rx(rf"\b(?i:pt|patient|resident|client)\s*:\s*{CAP}(?:\s+{CAP}){{0,2}},\s+(?P<phi>{AGE_OVER_89})\b(?![./]\d)"),
     rx(rf"\b(?i:at)\s+(?P<phi>{AGE_OVER_89}),\s+(?i:she|he|they|the\s+patient|pt|my\s+\w+|her\s+\w+|his\s+\w+)\b"),
-    rx(rf"(?:\b(?i:died|passed\s+away|passed|alive|lived\s+to|living|still\s+living)|\bd\.)[,\s]+(?i:at\s+)?(?i:age\s+)?"
-       rf"(?P<phi>{AGE_OVER_89})\b{_UNIT_AFTER}"),
+    rx(rf"(?:\b(?i:died|passed\s+away|passed|alive|lived\s+to|living|still\s+living)|\bd\.)[,\s]+"
+       rf"(?i:approx\.?\s*|approximately\s+|about\s+|around\s+|c\.\s*|~\s*)?(?i:at\s+)?(?i:age\s+)?"
+       rf"(?P<phi>{AGE_OVER_89}|(?i:{WORD_AGE}))\b{_UNIT_AFTER}"),  # (a pedigree's "alive, approx ninety-four")
     rx(rf"(?<![\w/])(?:[MF]/(?P<phi>{AGE_OVER_89})|(?P<phi>{AGE_OVER_89})/[MF])(?![\w/])"),
     rx(rf"\b(?i:man|woman|lady|gentleman|female|male)\s+of\s+(?P<phi>{AGE_OVER_89})\b(?!\s*(?:%|mg|kg|lbs?|percent))"),
     # "in her 90s", "in his late nineties"
@@ -392,11 +397,12 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
     |A-?Number|alien\s+number|USCIS\s+receipt|receipt|inmate|booking|DOC|enc|pol|operator|NRIC|MyKad|NIN|HSN|SIN|ePCR
     |AFIS|PESEL|CDL|GMC|NMC|HCPC|AHPRA|IMC|MCNZ|NMBI|HPCSA|SANC|(?:RGN|RN|RM|RPN|RNMH)\s+PIN|MCRN|GOC|GDC|GPhC|NAATI(?:\s+CPN)?
     |PHIN|subject|participant|grp|episode(?=[ \t]*(?::|\#|(?i:no|number|id)\b))|batch|(?<!\ba[ \t])lot|CPSO|CPSA|CPSBC
-    |CPSM|CPSNS)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
+    |CPSM|CPSNS|UBRN|e?PRF|folder|file|collar|DVA(?:\s+(?:gold|white|orange))?(?:\s+card)?|(?-i:CAD)(?=[ \t]+\d{2}-\d{5}))
+    \.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
     |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|patient|pt|vehicle|plate
     |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|tail|interpreter|IC|IP|OP|run|incident
     |practice|msg|message)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
-    |(?:MRN|ID|SN)(?:\s*(?:number|no|num)\b\.?)?|\#)(?:(?<=\#)|(?![A-Za-z]))"""  # not a word's start: "ASHP/IDSA 2020"
+    |(?:MRN|ID|SN|S/N)(?:\s*(?:number|no|num)\b\.?)?|\#)(?:(?<=\#)|(?![A-Za-z]))"""  # not a word's start: "ASHP/IDSA 2020"
 _ID_VALUE = (r"(?:(?:[A-Z][ \t](?=\d))?(?=[A-Z0-9/-]*\d)[A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])){3,24}(?:[ \t]\d{2,6}){0,4}(?:[ \t]\d\b)?"  # "W227 8810 93"
              r"|(?-i:[A-Z]{2,4})(?:[ \t]\d{2,8}){1,4}(?-i:[A-Z])?)")  # "XJH 441 298 776", "plate BXR 4471", "KGH 2210938"
 # Words whose number is no record's: "Room no. 4127", "page 12 of", "Step #3", "Dose no. 2".
@@ -536,13 +542,14 @@ def spoken_number(pieces: int) -> str:
 # a spoken label of a record number ("m r n", "member i d", "n p i"), spelled letters before the digits allowed
 _SPOKEN_ID_LABEL = r"""(?:m[ \t]?r[ \t]?n|medical[ \t]+record(?:[ \t]+number)?|record[ \t]+number|account(?:[ \t]+number)?|acct
     |member[ \t]+(?:i[ \t]?d|number)|(?:policy|group|claim|chart|case|encounter|visit|confirmation|reference|license
-    |interpreter|medicare|medicaid|i[ \t]?d)[ \t]+number|n[ \t]?p[ \t]?i|d[ \t]?e[ \t]?a|accession(?:[ \t]+number)?|i[ \t]?d
+    |interpreter|medicare|medicaid|i[ \t]?d)[ \t]+number|(?:case[ \t]+)?reference|n[ \t]?p[ \t]?i|d[ \t]?e[ \t]?a|accession(?:[ \t]+number)?|i[ \t]?d
     |(?:license[ \t]+)?plate(?:[ \t]+number)?|badge(?:[ \t]+number)?)"""
 # a letter read out, alone or as a word says it: "w", "R as in Robert"
 _SPOKEN_LETTER = r"(?:[a-z](?:[ \t]+as[ \t]+in[ \t]+[a-z]+)?)(?![\w'’])"
 # Words of a phone call between a question and its answer: "id number please\ncaller um yes its h p p seven seven ...",
 # "Medicare number?\nCaller: one E G four ...".
-_SPOKEN_TURN = r"(?:please|caller|patient|agent|rep|member|yes|yeah|yep|sure|ok|okay|its|it's|it|is|so|and|that's|thats)"
+_SPOKEN_TURN = (r"(?:please|caller|patient|agent|rep|member|yes|yeah|yep|sure|ok|okay|its|it's|it|is|so|and|that's|thats"
+                r"|on|the|card|says|said|reads|your|his|her)")
 _NEXT_TURN = r"(?:\??[ \t]*\n[ \t]*(?:\[[^\]\n]{1,20}\]|[A-Za-z]+(?:[ \t]\d)?[ \t]*:)?)"
 _SPOKEN_PHONE_CUE = (r"\b(?:(?:call|reach|reached|text|page)(?:[ \t]+(?:me|us|him|her|them))?(?:[ \t]+back)?[ \t]+(?:at|on)"
                      r"|number[ \t]+(?:is|was)|phone(?:[ \t]+number)?|cell|mobile|pager(?:['’]?s)?|extension|ext|fax|callback)"
@@ -630,10 +637,12 @@ _FOREIGN_STREET = rx(rf"""(?<![\p{{L}}\d])(?P<phi>(?:(?i:No|Nr|N[º°])\.?[ \t]*
     (?:[a-zA-Z](?!\p{{L}}))?(?:-(?:[IVX]+|\d{{1,3}}|[A-Z]))?{_FLAT}*)(?![\p{{L}}\d])""")
 # A house number and a street with its suffix: "4500 N. Oak Ave, Apt 3B", "77 ELM ST" (lowercase ones only after a
 # label: "1 month and denies neck"); a unit or a house's number before it too ("Apt 11, 420 Hennepin Terrace", "No. 48,
-# 80 Feet Road"). Also what opens a line of an address block (addresses.py).
-STREET_ADDRESS = rx(rf"\b(?P<phi>(?:(?:(?i:Apt|Apartment|Unit|Suite|Flat)\.?[ \t]*\#?|(?i:No|Nr)\.[ \t]*)[A-Za-z0-9-]+,?[ \t]+)?"
+# 80 Feet Road", "3/41 Cuba Street", "No 7 Oluwole Street", "#22 Silver Sands Rd", "Lot 6 Votualevu Road", "Blk 412
+# Tampines St 41 #07-233"). Also what opens a line of an address block (addresses.py).
+STREET_ADDRESS = rx(rf"(?:\b|(?<!\w)(?=\#))(?P<phi>(?:(?:(?i:Apt|Apartment|Unit|Suite|Flat)\.?[ \t]*\#?|(?i:No|Nr)\.[ \t]*)[A-Za-z0-9-]+,?[ \t]+)?"
+                    rf"(?:\#|(?i:No|Nr|Lot|Plot|Blk|Block)\.?[ \t]*(?=\d))?(?:\d{{1,4}}[A-Za-z]?/)?"
                     rf"\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:{CAP}|{UPPER}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,4}}{_STREET}\.?"
-                    rf"(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b)?{_APARTMENT})")
+                    rf"(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b)?(?:[ \t]+\d{{1,3}}(?=,?[ \t]*\#))?{_APARTMENT})")
 # (a line is read only if it holds a kind of street, as a word or a word's ending)
 _FOREIGN_STREET_CUE = WordCue("""calle c av avda avenida rua travessa tv praça praca alameda viale piazza za corso vicolo rue
     allée chemin impasse quai ul ulica aleja osiedle carrer passeig paseo plaza pza camino carretera ctra calzada privada
@@ -647,11 +656,13 @@ ADDRESS_PATTERNS = [
     # a box or a rural road read out: "p o box four twelve", "rr two box eighteen", "county road one oh six"
     rx(rf"(?i:\b(?P<phi>(?:p[ \t.]*o[ \t.]*box|post[ \t]+office[ \t]+box|rr|rural[ \t]+route|county[ \t]+road|county[ \t]+rd"
        rf"|farm[ \t]+to[ \t]+market[ \t]+road)[ \t]+{spoken_number(1)}(?:[ \t]+box[ \t]+{spoken_number(1)})?))"),
-    # a house number said in words: "forty one kessler road", "three-two-oh-eight Linden Avenue, apartment 5C"
-    rx(rf"\b(?P<phi>(?:{_TO_99}|oh(?=[ \t-]+(?:{_TO_99}|oh)\b))(?:[ \t-]+(?:{_TO_99}|oh|hundred|thousand|and)){{0,5}}[ \t]+"
-       rf"(?!(?:more|times|days|weeks|months|years|hours|lane|way|blocks?|miles?|doors?)\b)(?:\p{{L}}[\p{{L}}'’-]+[ \t]+){{1,3}}"
-       r"(?i:road|street|avenue|drive|lane|boulevard|court|terrace|parkway|place)\b(?:,?[ \t]+(?i:apartment|apt|unit|suite)"
-       r"[ \t]+[\w-]+)?)", re.IGNORECASE),
+    # a house number said in words: "forty one kessler road", "three-two-oh-eight Linden Avenue, apartment 5C", "flat two,
+    # fifty six church street", "twenty two eleven birchwood loop"
+    rx(rf"\b(?P<phi>(?:(?:flat|apartment|apt|unit)[ \t]+{_TO_99},?[ \t]+)?(?:{_TO_99}|oh(?=[ \t-]+(?:{_TO_99}|oh)\b))"
+       rf"(?:[ \t-]+(?:{_TO_99}|oh|hundred|thousand|and)){{0,5}}[ \t]+"
+       rf"(?!(?:more|times|days|weeks|months|years|hours|lane|way|blocks?|miles?|doors?|very|too|so|quite|really)\b)"
+       rf"(?:\p{{L}}[\p{{L}}'’-]+[ \t]+){{1,3}}(?i:road|street|avenue|drive|lane|boulevard|court|terrace|parkway|place|close"
+       r"|crescent|gardens|loop|circle|grove|mews)\b(?:,?[ \t]+(?i:apartment|apt|unit|suite)[ \t]+[\w-]+)?)", re.IGNORECASE),
     STREET_ADDRESS,
     # after a label: whatever the street is called ("home" only as a field: not "works from home 3 days a week")
     # (ending at a street word that lowercase words follow: "lives at 42 Birchwood Ln with her daughter")
@@ -688,9 +699,11 @@ ADDRESS_PATTERNS = [
        r"|ninth|tenth|eleventh|twelfth))[ \t]+(?i:street|st|avenue|ave|road|rd)\b\.?)"),
     rx(rf"\b(?i:on|at|outside|behind|near)[ \t]+(?P<phi>\d{{2,6}}[ \t]+{CAP}(?:[ \t]+{CAP})?)(?=[ \t]*(?:[.,;\n]|$))"),
     # a street in lowercase: "moved to 19 oak st last month" (not "2 times a day", "called by the dr")
-    rx(r"\b(?P<phi>\d{1,6}[ \t]+(?:[nsew]\.?[ \t]+)?(?!(?:times?|hours?|days?|weeks?|months?|years?|mins?|minutes?|tabs?"
-       r"|pills?|doses?|puffs?|blocks?|miles?|feet|yards?|of|to|a|the|and|or|per|in|at|by|for)\b)\p{Ll}{3,}(?:[ \t]+\p{Ll}{3,})?[ \t]+"
-       rf"(?:st|street|ave|avenue|rd|road|ln|lane|blvd|boulevard|terrace|pkwy|hwy|court)\b\.?{_APARTMENT})"
+    rx(r"\b(?P<phi>\d{1,6}[ \t]+(?:[nsew]\.?[ \t]+)?(?!(?:times?|hours?|hrs?|days?|weeks?|months?|years?|mins?|minutes?|km|kms|tabs?"
+       r"|pills?|doses?|puffs?|blocks?|miles?|feet|yards?|of|to|a|the|and|or|per|in|at|by|for|very|too|so|quite|really"
+       r"|stay|stays|kept|keep|is|are|was|were)\b)(?:\p{Ll}{3,}(?:[ \t]+\p{Ll}{3,})?|\d{1,3}(?:st|nd|rd|th))[ \t]+"
+       rf"(?:st|street|ave|avenue|rd|road|ln|lane|blvd|boulevard|terrace|pkwy|hwy|court|close|crescent|gardens|loop|grove"
+       rf"|drive|dr|place|circle|mews)\b\.?{_APARTMENT})"
        r"(?![ \t]*(?:elevation|depression|segment|wave))"),
     # a street of another country, its word first: "77 rue des Lilas", "3247 Rua Igreja", "12 Via Roma"
     rx(rf"\b(?P<phi>\d{{1,5}},?[ \t]+(?:[NSEW]\.?[ \t]+)?(?i:rue|avenue|boulevard|chemin|allée|via|viale|piazza|calle|avenida|rua|travessa|praça"
@@ -756,6 +769,11 @@ LOCATION_PATTERNS = [
 ZIP_PATTERNS = [
     # read out in a phone call: "can you give me your zip code\npatient seven one eight oh one"
     rx(rf"\bzip(?:[ \t]*code)?\b[^\n\d]{{0,40}}?\b(?P<phi>{spoken_number(5)})", re.IGNORECASE),
+    # a postcode read out, letters among the numbers: "postcode l twenty three five s q", "your eircode\np three one x y two
+    # seven"
+    rx(rf"\b(?:post[ \t]*code|eircode|postal[ \t]+code)\b[ \t]*(?:is|:)?{_NEXT_TURN}?[ \t,]*(?:{_SPOKEN_TURN}[ \t,]+){{0,4}}"
+       rf"(?P<phi>{_SPOKEN_LETTER}(?:[ \t]*,?[ \t]+{_SPOKEN_LETTER}){{0,1}}(?:[ \t]*,?[ \t]+(?:{_SPOKEN_PIECE}|{_SPOKEN_LETTER})){{3,9}})"
+       r"(?![\w-])", re.IGNORECASE),
     rx(rf"\b{STATE}\.?,?\s+(?P<phi>\d{{5}}(?:-\d{{4}})?)\b"),
     # after a label, any country's postal code: "ZIP: 394 13", "my zip code is 880", "Postal code: B0J 2H0"
     rx(r"\b(?:zip|zip\s*code|postal\s+code|zipcode|postcode|CEP|PLZ|C\.P\.|c[óo]digo\s+postal|PIN(?:\s*code)?)\s*(?:\#|:|is)?\s*:?\s*"
@@ -768,6 +786,7 @@ ZIP_PATTERNS = [
                    r"(?P<phi>[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t-]?\d[A-Z]\d"
                    r"|[A-Z]\d{2}[ \t](?=[A-Z\d]{0,3}[A-Z])(?=[A-Z\d]{0,3}\d)[A-Z\d]{4})\b"), rx(r"[A-Z]\d")),
     rx(r"\b(?:NSW|VIC|QLD|TAS|ACT|NT|WA|SA)[ \t]+(?P<phi>\d{4})\b"),
+    rx(r"\b(?i:Singapore)[ \t]*\(?(?P<phi>\d{6})\b"),  # "Singapore 520412"
     rx(rf"{CAP}[ \t]*[-–][ \t]*(?P<phi>\d{{6}})\b"),
     rx(r"\b(?i:box)[ \t]+\d{1,6}[ \t]*-[ \t]*(?P<phi>\d{5})\b"),
     # after a street and a town: "2207 Saratoga Rd, Langley 98260"
