@@ -1143,3 +1143,46 @@ def test_record_labels_date_ranges_and_ages_of_relatives(tagger, text, expected)
 ])
 def test_son_of_baby_of_and_initials_with_full_stops(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("go straight to UNTH emergency. EMS transport to TMC ED. Advised to attend GRI if rigors. Birth plan: KNH. KKH pharmacy "
+     "will courier. Refer eye clinic KPH.",
+     "go straight to [INSTITUTION] emergency. EMS transport to [INSTITUTION] ED. Advised to attend [INSTITUTION] if rigors. "
+     "Birth plan: [INSTITUTION]. [INSTITUTION] pharmacy will courier. Refer eye clinic [INSTITUTION]."),
+    # units, departments, tests and forms where a patient is sent stay
+    ("transfer to HDU. attend SDEC. go to ENT. admitted to MAU. Transport to CT. transferred to ICU. attend OPD. "
+     "TTO pharmacy. CXR ED.",
+     "transfer to HDU. attend SDEC. go to ENT. admitted to MAU. Transport to CT. transferred to ICU. attend OPD. "
+     "TTO pharmacy. CXR ED."),
+])
+def test_hospitals_named_by_acronyms(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("caller: no i'll drive her my husband will is home. the nurse joy said to ring. gaz (my fella) can drive her. "
+     "will they ring me or grant my son",
+     "caller: no i'll drive her my husband [NAME] is home. the nurse [NAME] said to ring. [NAME] (my fella) can drive her. "
+     "will they ring me or [NAME] my son"),
+    # a modal, a word of the sentence or a pause after the relation is nobody
+    ("my son may call. my husband will drive. the nurse also said. will my son be ok. my wife, my son, my husband. "
+     "the carer today said. the nurse at the desk.",
+     "my son may call. my husband will drive. the nurse also said. will my son be ok. my wife, my son, my husband. "
+     "the carer today said. the nurse at the desk."),
+])
+def test_relatives_named_by_words_in_speech(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("SAU b2    KOWALCZYK 54M    ?appendix\nNGATA, 61F. OKONKWO-BELL 72 y/o", "SAU b2    [NAME] 54M    ?appendix\n[NAME], 61F. [NAME] 72 y/o"),
+    ("Lakes Region Hospice - Routine RN Visit\nWEARSIDE & TYNE NHS FOUNDATION TRUST - UPPER GI\nReview after Easter.  JMcA",
+     "[INSTITUTION] - Routine RN Visit\n[INSTITUTION] - UPPER GI\nReview after [DATE].  [NAME]"),
+    ("Attends Lakeside Clinic weekly.", "Attends [INSTITUTION] weekly."),
+    # findings, scores and conditions in capitals before an age are no one
+    ("CT HEAD 54M. COPD 67M. PAIN 80F. UROSEPSIS 80F. FALL 88F. NSTEMI 70M. Graduated High School.",
+     "CT HEAD 54M. COPD 67M. PAIN 80F. UROSEPSIS 80F. FALL 88F. NSTEMI 70M. Graduated High School."),
+])
+def test_surnames_in_capitals_before_an_age_and_sites_named_with_plurals(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

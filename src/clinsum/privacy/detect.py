@@ -27,9 +27,9 @@ from clinsum.privacy.addresses import find_address_blocks
 from clinsum.privacy.name_model import looks_like_name
 from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import (
-    conversation_speakers, find_names, find_references_and_handles, initials_of_names, is_initials, is_lowercase_text,
-    is_word_first_name, keyed_initials, name_fields, other_mentions, patient_cells, roster_names, spelled_names, table_ages,
-    table_places, table_record_numbers, with_companions,
+    find_names, find_references_and_handles, initials_of_names, is_initials, is_lowercase_text, is_word_first_name,
+    keyed_initials, name_fields, names_by_layout, other_mentions, patient_cells, spelled_names, table_ages, table_places,
+    table_record_numbers, with_companions,
 )
 from clinsum.privacy.patterns import (
     ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, CONGREGATION, DATE_PATTERNS,
@@ -227,7 +227,7 @@ _PLAIN_SITE_WORDS = frozenset(
 # "go straight to UNTH emergency", "EMS transport to TMC ED", "Advised to attend GRI if rigors", "Birth plan: KNH", "KKH
 # pharmacy will courier", "Refer eye clinic KPH".
 _SITE_ACRONYM = regex.compile(
-    r"\b(?:(?i:attend|go(?:[ \t]+straight)?[ \t]+to|transfer(?:red)?[ \t]+to|transport(?:ed)?[ \t]+to|admitted[ \t]+to"
+    r"\b(?:(?i:attend(?:ed)?(?:[ \t]+(?-i:ED|A&E))?|go(?:[ \t]+straight)?[ \t]+to|transfer(?:red)?[ \t]+to|transport(?:ed)?[ \t]+to|admitted[ \t]+to"
     r"|taken[ \t]+to|birth[ \t]+plan[ \t]*:|deliver(?:y|ed)?[ \t]+at|booked[ \t]+at|clinic(?:[ \t]+at)?)[ \t]+"
     r"(?P<phi>\p{Lu}{3,6})(?![\p{L}\d&/-])"
     r"|(?P<phi>\p{Lu}{3,6})[ \t]+(?:ED|A&E|(?i:emergency|pharmacy|casualty|maternity|outpatients))\b)")
@@ -1095,7 +1095,7 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
     kept, overlaps_clinical = [], _overlap_finder(clinical)
     cells = set(patient_cells(text)) if any(s.type == "NAME" and "," in text[s.start:s.end] for s in spans) else set()
     if any(s.type == "NAME" for s in spans):  # a form's field for a name, a chat's speaker ("will: 5.")
-        cells |= set(name_fields(text)) | set(conversation_speakers(text)) | set(roster_names(text))
+        cells |= names_by_layout(text)
     for span in spans:
         value = text[span.start: span.end]
         if (span.start, span.end) in cells:  # a patient's column: "PARKINSON, DELIA" is a person
@@ -1164,7 +1164,11 @@ _TITLE_BEFORE = regex.compile(r"\b(?i:dr|doctor|mr|mrs|ms|miss|nurse|prof)\.?[ \
 _SAINTS_THING = regex.compile(rf"['’]s[ \t]+{SAINTS_HERB_OR_DAY}")
 # A verb that opens a sentence before a site's name ("Attends Grace Baptist Church"; not "Mercy Hospital", nor a name's
 # first word inside a sentence: "working at Red Desert Propane", "work at Bass Pro").
-_FIRST_VERB = re.compile(r"([A-Za-z]{2,}ed|[A-Za-z]{2,}[^\Ws]s)\s+(?=\S)")  # "Graduated", "Attends"; not "Red", "Bass"
+# (nor a plural that names a place: "Lakes Region Hospice", "Pines Nursing Home", "Falls Clinic")
+_FIRST_VERB = re.compile(r"(?!(?i:lakes|pines|oaks|meadows|falls|springs|rivers|hills|palms|shores|woods|heights|gardens|acres"
+                         r"|fields|glades|willows|elms|maples|cedars|ridges|brooks|downs|sands|waters|groves|woodlands"
+                         r"|highlands|orchards|terraces|parks|plains|valleys|links|commons|cliffs|cross|roads)\s)"
+                         r"([A-Za-z]{2,}ed|[A-Za-z]{2,}[^\Ws]s)\s+(?=\S)")  # "Graduated", "Attends"; not "Red", "Bass"
 # A preposition inside a site's capitalised words ends the words before the site: "FOLLOW UP AT MERCY CLINIC"; so does
 # "THE" after some ("NO BROKEN BONES THE FIRE DEPARTMENT"; not "THE LIMES NURSING HOME").
 _LAST_PREPOSITION = re.compile(r"^.*(?:\b(?:AT|At|IN|In|TO|To|FROM|From)|(?<=\S[ \t])THE)\s+(?=\S)")

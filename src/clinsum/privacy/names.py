@@ -321,7 +321,7 @@ _ROLE_WORD = regex.compile(rf"(?i:{_ROLE}|caller|user|bot|agent|operator|speaker
 # Strong cues: the name words may be any capitalised (or, for labels, lowercase) non-common word.
 _STRONG_LABEL = re.compile(r"name|says|signed|dictated|transcribed|authenticated|attested|cc\b|seen by|referred by"
                            r"|discussed|spoke|accompanied|I'm|I am|this is|it'?s\b|call|goes by|known as|hi\b|hello|hey|thank"
-                           r"|meet|good|bye|speaking|talking|ask|said|replied|told|according|kia\s+ora|thx|cheers|dictati|^to\s*:",
+                           r"|meet|good|bye|speaking|talking|ask|said|replied|told|according|kia\s+ora|thx|ty\b|cheers|dictati|^to\s*:",
                            re.IGNORECASE)
 # A speaker's tag at a line's start: what follows it is a name only when it is the whole turn.
 _SPEAKER_TAG = regex.compile(r"(?<=^|\n|[.?!][ \t])[ \t]*(?i:patient|pt|client|resident|guest_family|guest_clinician)[ \t]*:")
@@ -795,7 +795,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
               if all(is_name_word(w) and w.lower() not in department_words() for w in m.group("phi").split())]
     if (m := _END_INITIALS.search(text, max(0, len(text) - 40))) and is_initials(m.group("phi")):
         found.append(m.span("phi"))  # only the text's end is read: the pattern would be tried at every place
-    found += list(conversation_speakers(text)) + list(roster_names(text))
+    found += list(conversation_speakers(text)) + list(roster_names(text)) + list(kin_names(text)) + capitals_before_age(text)
     headers, cells = table_columns(text)
     found = [(s, e) for s, e in found if not any(hs <= s < he for hs, he in headers)]  # "Name    Dose    Time"
     return with_companions(text, found + _table_names(cells, text))
@@ -818,7 +818,7 @@ def _roster_word(word: str) -> bool:
         return False
     if regex.fullmatch(r"\p{Lu}{2,3}", word):
         return is_initials(word)
-    return low in first_names() or low in last_names() or is_name_word(word)
+    return low in first_names() or low in last_names() or is_name_word(word) and low not in lowercase_words()
 
 
 @lru_cache(maxsize=8)  # (a window's names and then its allow-list ask for the same text's)
@@ -832,6 +832,56 @@ def roster_names(text: str) -> tuple[tuple[int, int], ...]:
         if len(named) >= 2:
             found += [(s, e) for s, e in named if all(_roster_word(w) for w in text[s:e].split())]
     return tuple(found)
+
+
+# A relative or a carer named in lowercase speech by a word that is also a first name, where what follows makes the word
+# a person ("my granddaughter poppy spotted it", "the nurse joy said", "my husband will is home"; not "my son may call",
+# "my husband will drive"), or before the relation ("or grant my son he does my phone", "gaz (my fella) can drive").
+_KIN = (r"(?:son|daughter|wife|husband|mum|mom|mother|dad|father|sister|brother|granddaughter|grandson|nan|gran|grandma"
+        r"|grandpa|nurse|carer|neighbou?r|partner|friend|aunt|auntie|uncle|niece|nephew|cousin|fella|boyfriend|girlfriend)")
+_KIN_THEN_NAME = regex.compile(
+    rf"\b(?:my|his|her|our|their|your|the)[ \t]+{_KIN}[ \t]+(?P<phi>\p{{Ll}}{{2,}})(?=[ \t]+(?:is|was|has|had|does|did|said|says"
+    r"|told|spotted|noticed|found|called|rang|phoned|came|comes|drove|drives|lives|works|helps|wants|thinks|knows|brought"
+    r"|brings|took|takes|gets|got|saw|sees)\b|[ \t]*[,.;!?)])")
+_NAME_THEN_KIN = regex.compile(rf"(?<![\p{{L}}'’-])(?P<phi>\p{{Ll}}{{2,}})[ \t]*,?[ \t]+\(?(?:my|his|her|our)[ \t]+{_KIN}\b")
+
+
+@lru_cache(maxsize=8)  # (a window's names and then its allow-list ask for the same text's)
+def kin_names(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of :data:`_KIN_THEN_NAME` and :data:`_NAME_THEN_KIN` whose word is a listed first name (even one that is a
+    word: the pattern's verbs rule out the modal "will") or no English word that the name model takes for a name; before
+    the relation, no word a cue is followed by ("will my son be ok", "and my wife")."""
+    return tuple(m.span("phi") for pattern in (_KIN_THEN_NAME, _NAME_THEN_KIN) for m in pattern.finditer(text)
+                 if _kin_name(m.group("phi"), after_cue=pattern is _KIN_THEN_NAME))
+
+
+def _kin_name(word: str, after_cue: bool) -> bool:
+    if not after_cue and word in _NO_NAME_AFTER_CUE or _ROLE_WORD.fullmatch(word) or word in common_words() \
+            and word not in first_names():
+        return False
+    return word in first_names() or word not in english_words() and word not in lowercase_words() and _likely_name(word)
+
+
+# A surname in capitals right before an age and a sex, as bed boards and sign-outs list patients: "SAU b2    KOWALCZYK
+# 54M", "NGATA, 61F", "OKONKWO-BELL 72 y/o".
+_CAPITALS_BEFORE_AGE = regex.compile(rf"(?<![\p{{L}}\d'’.-])(?P<phi>{UPPER}(?:,?[ \t]+{UPPER}){{0,2}})[ \t]*,?[ \t]+\d{{1,3}}[ \t]?"
+                                     r"(?:[MF]|y/?o|yo)(?![\p{L}\d])")
+
+
+def capitals_before_age(text: str) -> list[tuple[int, int]]:
+    """Spans of :data:`_CAPITALS_BEFORE_AGE` whose words are each no English word and no clinical one, or a listed name
+    that text does not write in lowercase ("CT HEAD 54M", "COPD 67M", "PAIN 80F" are none)."""
+    return [m.span("phi") for m in _CAPITALS_BEFORE_AGE.finditer(text)
+            if not clinical_spans(m.group("phi").lower()) and all(
+                len(w) > 2 and is_name_word(w) and w.lower() not in department_words()
+                and (w.lower() not in english_words() or _known(w) and w.lower() not in lowercase_words())
+                for w in regex.split(r"[ \t,]+", m.group("phi")) if w)]
+
+
+def names_by_layout(text: str) -> set[tuple[int, int]]:
+    """Names that the text's layout, not their words, makes a person's, which the allow-list keeps: a form's field for a
+    name, a chat's speakers, a roster's entries, a relative named in speech."""
+    return set(name_fields(text)) | set(conversation_speakers(text)) | set(roster_names(text)) | set(kin_names(text))
 
 
 # A turn of a chat or a transcript: a speaker's tag where a line starts, after a time stamp in brackets or not, with a
@@ -1047,7 +1097,7 @@ def table_places(text: str) -> list[tuple[int, int]]:
 
 
 # Initials closing a note: "no safety concerns. mk", "will call back thurs.\n-kt"
-_END_INITIALS = regex.compile(r"(?:^|[.!?][ \t]+|[ \t]-|\n)[ \t]*-?[ \t]*(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,3})[ \t]*\Z")
+_END_INITIALS = regex.compile(r"(?:^|[.!?][ \t]+|[ \t]-|\n)[ \t]*-?[ \t]*(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,3}|\p{Lu}Ma?c\p{Lu})[ \t]*\Z")
 # A word in lowercase of four letters or more (one pass over the text; the lists decide).
 _LOWERCASE_TOKEN = regex.compile(r"(?<![\p{L}\d'’.@/_-])\p{Ll}{4,}(?![\p{L}\d'’@/_-])")
 

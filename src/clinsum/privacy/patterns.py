@@ -935,7 +935,7 @@ INSTITUTION_PATTERNS = [
     # "Eastgate Family Clinic", "Hope Hospice of the Valley"
     rx(rf"(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?{CAP}(?:[ \t]+{_SITE_WORD}){{0,4}}?[ \t]+{FACILITY}(?:[ \t]+{FACILITY})*"
        rf"(?:[ \t]+of(?:[ \t]+the)?[ \t]+{CAP}(?:[ \t]+{CAP}){{0,2}})?)\b"),
-    rx(rf"(?P<phi>{UPPER}(?:[ \t]+{UPPER}){{0,4}}[ \t]+(?:{_FACILITY_UPPER}))\b"),
+    rx(rf"(?P<phi>{UPPER}(?:[ \t]+(?:{UPPER}|&(?=[ \t]+{UPPER}))){{0,4}}[ \t]+(?:{_FACILITY_UPPER}))\b"),  # ("WEARSIDE & TYNE ...")
     # a hospital or clinic named in Spanish, Portuguese, French or Italian: "Hospital Regional de Cusco", "Clínica Santa
     # María", "Hôpital Saint-Louis" (not "Hospital Course", "Hospital Day 3")
     rx(rf"(?P<phi>(?:Hospital[ \t]+(?:{CAP}[ \t]+)?(?:de|del|do|da|dos|das|di|San|Santa|São|Sao|Nuestra)|Clínica|Clinica|Sanatorio"
