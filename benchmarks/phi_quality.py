@@ -110,6 +110,17 @@ Sources (``--source``, repeatable):
   implant and blood-bank logs, payer letters, trial logs, audit trails; casual team writing: lowercase chats, pager and
   overhead-call logs, capitals sign-outs and bed boards, charts with staff initials that look like abbreviations);
   development data.
+- ``handwritten-27``, ``handwritten-28``: benchmarks/data/phi_handwritten_27.txt and _28.txt, 32 documents each (445
+  and 449 identifiers) written the same way in the nineteenth sitting (outpatient specialist care in eight countries:
+  clinic letters, oncology and renal notes, MDT lists, fertility, antenatal, paediatric and geriatric clinics, genetics
+  family histories, telehealth transcripts, portal messages, sleep and audiology reports; community and primary care in
+  ten countries: GP consultations, telephone triage in lowercase speech, district nursing, care homes, pharmacies,
+  school nurses, midwives, crisis teams, hospice, outreach, carers' texts); report only, their misses never read.
+- ``dev-22``, ``dev-23``: benchmarks/data/phi_dev_22.txt and _23.txt, 32 documents each (446 and 445 identifiers)
+  written the same way in the nineteenth sitting (outpatient specialist care and its paperwork: clinic letters, MDT
+  lists, pedigree narratives, clinic lists, telehealth, referral triage, reports with staff initials; community,
+  primary and emergency care, much of it spoken: triage calls with numbers read aloud, handovers, run sheets,
+  safeguarding, shelters, carers' messages); development data.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.

@@ -1186,3 +1186,42 @@ def test_relatives_named_by_words_in_speech(tagger, text, expected):
 ])
 def test_surnames_in_capitals_before_an_age_and_sites_named_with_plurals(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "nitrofurantoin 100mg MR BD 3/7. PCM 1g TDS, Fe/folate. Offer: DBD, 41M.",
+    "Signed, R.Ph. Result: BRCA2 c.5946delT (p.Ser1982fs), pathogenic.",
+    "Son counselled via Kalenjin interpreter. Hokkien/Teochew interpreter booked.",
+    "Tinel +ve. Haggitt level 4 polyp. Hawkins-Kennedy positive. Gillick competent. Fraser guidelines. Austin Moore "
+    "hemiarthroplasty. Watchman device. Ulcer at 1st MTPJ, Wagner grade 2.",
+    "Haematology Day Unit. Transfusion Lab. Chronic Disease Clinic. Falls Clinic. Paediatric SCD Clinic.",
+    "Yours, Nurse Practitioner. Seen by the Clinical Nurse Specialist.",
+])
+def test_abbreviations_credentials_eponyms_and_units_stay(tagger, text):
+    assert tagger.redact(text)[0] == text
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a language that is also a name is still a name; a web address with two letters before its dot is one
+    ("Karen Goh and Shona Byers called. Thandeka Zulu RN. see bbc.co.uk",
+     "[NAME] and [NAME] called. [NAME] RN. see [URL]"),
+    ("Yours, Sr Mereoni Tuilau, Nurse Practitioner", "Yours, [NAME], Nurse Practitioner"),
+])
+def test_names_beside_languages_and_credentials(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("son informed 0430 07700 900733. brother on 08035552210. | 67  | 94440 55218      | arrived",
+     "son informed 0430 [PHONE]. brother on [PHONE]. | 67  | [PHONE]      | arrived"),
+    ("Health Card No.: 4518 227 903 KT\nVehicle no: GVT 441 EC\nClaim number: WC 3310-884-7\nlab no B24.551902.\n"
+     "SILVER ESTATE REG KP19 XRT PLEASE MOVE",
+     "Health Card No.: [ID]\nVehicle no: [ID]\nClaim number: [ID]\nlab no [ID].\nSILVER ESTATE REG [ID] PLEASE MOVE"),
+    ("i can do the 14th if someone has my 22nd\nnights 5th-7th\nstudy leave 15th so. start date the eighteenth",
+     "i can do the [DATE] if someone has my [DATE]\nnights [DATE]\nstudy leave [DATE] so. start date [DATE]"),
+    # a ranking, a floor, a dose, a lab value and a registrar stay
+    ("ranked from 3rd to 5th. the 4th floor. my 3rd dose. lab 7.35. Reg: SpR on call.",
+     "ranked from 3rd to 5th. the 4th floor. my 3rd dose. lab 7.35. Reg: SpR on call."),
+])
+def test_mobiles_of_other_countries_plates_and_days_of_a_rota(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

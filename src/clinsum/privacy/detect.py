@@ -572,8 +572,13 @@ def find_old_birth_years(text: str) -> list[tuple[int, int]]:
 
 def find_national_phones(text: str) -> list[tuple[int, int]]:
     """Phone numbers written with a trunk prefix (:data:`~clinsum.privacy.patterns.NATIONAL_PHONE`) and nine to eleven
-    digits."""
-    return [m.span() for m in NATIONAL_PHONE.finditer(text) if 9 <= sum(c.isdigit() for c in m.group()) <= 11]
+    digits, or as Nigeria's and India's mobiles are ("08035552210", "94440 55218"); read at every start, so a time
+    before one does not hide it ("informed 0430 07700 900733")."""
+    found: list[tuple[int, int]] = []
+    for m in NATIONAL_PHONE.finditer(text, overlapped=True):
+        if 9 <= sum(c.isdigit() for c in m.group()) <= 11 and not (found and m.start() < found[-1][1]):
+            found.append(m.span())
+    return found
 
 
 # A postal code before its town, as most of Europe and Latin America write them, at a line's start or after a comma, a
@@ -758,9 +763,10 @@ def _analyzer_engine(**kwargs):
 
 
 # Where Presidio's URL, e-mail and phone recognizers can match: a whitespace-free run holding a dot before two
-# letters; one holding an @; seven or more digits with separators (20 characters around it keep
-# phonenumbers' view of the neighbouring characters).
-_URL_CANDIDATE = re.compile(r"(?<!\S)\S*?[A-Za-z0-9-]\.[A-Za-z]{2}\S*")
+# letters, after two letters or digits (a domain of one letter is a credential's or a protein change's: "R.Ph", "p.Ser1982fs";
+# a web address with its scheme is found by WRITTEN_URL_PATTERNS); one holding an @; seven or more digits with separators
+# (20 characters around it keep phonenumbers' view of the neighbouring characters).
+_URL_CANDIDATE = re.compile(r"(?<!\S)\S*?[A-Za-z0-9-]{2}\.[A-Za-z]{2}\S*")
 _EMAIL_CANDIDATE = re.compile(r"(?<!\S)[^\s@]*@\S*")
 _PHONE_CANDIDATE = re.compile(r"\d(?:[\s().\-/+]{0,3}\d){6,}")
 
@@ -1120,9 +1126,11 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
             continue  # "feeding the dogs (Rusty and Duke)", "Dog Chuy very protective": pets are no persons
         if span.type == "NAME" and _SAINT_BEFORE.search(text, max(0, span.start - 8), span.start):
             continue  # "St. John's wort", "St. Patrick's Day"; a saint's hospital is found as a site ("St. Mary's")
-        if span.type == "NAME" and " " not in value and _EPONYM_NOUN.match(text, span.end) \
+        if span.type == "NAME" and (" " not in value or "," in value) and (
+                _EPONYM_NOUN.match(text, span.end) or value[:1].isupper() and _EPONYM_RESULT.match(text, span.end)) \
                 and not _TITLE_BEFORE.search(text, max(0, span.start - 12), span.start):
-            continue  # "Wagner grade 2", "Blake drains", "Leopold's maneuvers": an eponym (but "Dr. Blake's incision")
+            continue  # "Wagner grade 2", "1st MTPJ, Wagner grade 2", "Blake drains", "Tinel +ve": an eponym (but "Dr.
+            # Blake's incision")
         if span.type == "DATE" and _not_a_date(text, span):
             continue
         if span.type == "INSTITUTION" and value not in _care_brand_set():  # "Mass General" is one as it is
@@ -1157,7 +1165,9 @@ _PET_BEFORE = regex.compile(r"\b(?i:dogs?|cats?|pupp(?:y|ies)|kittens?|pets?|hor
 _EPONYM_NOUN = regex.compile(r"""(?:['’]s)?[ \t]+(?i:grade|score|scale|class|classification|criteria|stage|staging|sign
     |test|maneuvers?|manoeuvres?|incision|drains?|catheter|tube|balance|fracture|syndrome|disease|reflex|procedure|repair
     |operation|forceps|retractor|clamp|needle|blade|stent|shunt|valve|splint|collar|hugger|nipple|protocol|lift|chair
-    |frame|stain|index|ADLs?|CFS)\b""", regex.VERBOSE)
+    |frame|stain|index|ADLs?|CFS|level|device|competen(?:t|ce|cy)|guidelines?|\w*arthroplasty|prosthesis|ESR|method
+    |technique|approach|position|positive|negative)\b""", regex.VERBOSE)
+_EPONYM_RESULT = regex.compile(r"[ \t]*[+-]ve(?=[ \t,;.]|$)", regex.MULTILINE)  # a test's result: "Tinel -ve" (not "wife Mele + 3 kids")
 # A title before a surname keeps it a person's ("Dr. Blake's incision"); fewer titles than names.py knows: "19 Fr
 # Blake drains" is a catheter's size in French gauge, not a priest.
 _TITLE_BEFORE = regex.compile(r"\b(?i:dr|doctor|mr|mrs|ms|miss|nurse|prof)\.?[ \t]+$")

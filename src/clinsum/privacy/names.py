@@ -49,7 +49,7 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|baby\s+o
     |adjuster|case\s+worker|caseworker|officer|supervisor|foreman|coach|teacher|counsell?or|employer
     |abuela|abuelo|t[ií]a|t[ií]o|mam[aá]|pap[aá]|hija|hijo|esposa|esposo|hermana|hermano
     |t[uū]t[uū]|kupuna|koro|kuia|kaum[aā]tua|whaea|parent|volunteer|mum|mam|nan|gran|reg|sho|locum|reporter
-    |flatmate|housemate|cucu|shosho|bibi|lola|lolo|nani|dadi|ouma|oupa)"""
+    |flatmate|housemate|cucu|shosho|bibi|lola|lolo|nani|dadi|ouma|oupa|practitioner|specialist)"""
 # Words after a cue ("my wife", "his son", "your name?") that are first names in the census lists but there a verb,
 # a month or a word: "my wife will drive", "her son may call", "my daughter june 3rd".
 _NO_NAME_AFTER_CUE = frozenset("""will may can did does had has was is said says and but too also just always never

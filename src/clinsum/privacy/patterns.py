@@ -238,10 +238,17 @@ DATE_PATTERNS = [
     rx(r"(?=\d)(?<![\d-])(?P<phi>(?:19|20)\d{2}-(?:0[1-9]|1[0-2]))(?![\d-])"),
     # a day as an ordinal word after a date word: "seen on the fourth" (not "on the fourth floor", "after the
     # third dose", "by the second week")
-    rx(rf"\b(?:on|since|from|until|till|by|before|after|date\s+of\s+service|dos|dated)\s+(?P<phi>the\s+{ORDINAL_WORD})\b(?![\s-]+(?:day|days|time|times"
+    rx(rf"\b(?:on|since|from|until|till|by|before|after|date\s+of\s+service|dos|dated|date)\s+(?P<phi>the\s+{ORDINAL_WORD})\b(?![\s-]+(?:day|days|time|times"
        r"|dose|doses|floor|visit|visits|cycle|cycles|week|weeks|month|months|year|years|line|degree|grade|trimester"
        r"|round|session|sessions|attempt|try|one|shift|shifts|couple|few|part|half|set|step|stage|of\s+(?:the|his|her"
        r"|my|their|\d)))", re.IGNORECASE),
+    # a day of the month alone, after "the", "my" or a word of a rota and where no noun follows it ("i can do the 14th if
+    # someone has my 22nd", "booked 27th to new years day", "nights 5th-7th"; not "the 4th floor", "my 3rd dose", "ranked
+    # from 3rd to 5th.")
+    rx(rf"(?<=\b(?:the|my|your|our|leave|booked|nights?|shifts?|off|on|til|till|until|by|before|after)[ \t]+)"
+       rf"(?P<phi>(?:[12]?\d|3[01])(?:st|nd|rd|th)(?:[ \t]*[-–][ \t]*(?:[12]?\d|3[01])(?:st|nd|rd|th))?)\b"
+       r"(?=[ \t]*(?:$|[,;!?)]|(?:if|so|to|but|at|when|then|please|pls|until|till|onwards|ok|instead)\b))",
+       re.IGNORECASE | re.MULTILINE),
     # "on the 14th", "the 3rd of"; 3/14 after a date word ("seen on 3/14"; not "1/2 tablet")
     rx(rf"\b(?:on|since|from|until|till|by|before|after|of)\s+(?P<phi>the\s+\d{{1,2}}{ORD})\b", re.IGNORECASE),
     rx(rf"\bthe\s+(?P<phi>\d{{1,2}}{ORD})\s+of\b", re.IGNORECASE),
@@ -403,8 +410,10 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
     |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|tail|interpreter|IC|IP|OP|run|incident
     |practice|msg|message)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
     |(?:MRN|ID|SN|S/N)(?:\s*(?:number|no|num)\b\.?)?|\#)(?:(?<=\#)|(?![A-Za-z]))"""  # not a word's start: "ASHP/IDSA 2020"
-_ID_VALUE = (r"(?:(?:[A-Z][ \t](?=\d))?(?=[A-Z0-9/-]*\d)[A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])){3,24}(?:[ \t]\d{2,6}){0,4}(?:[ \t]\d\b)?"  # "W227 8810 93"
-             r"|(?-i:[A-Z]{2,4})(?:[ \t]\d{2,8}){1,4}(?-i:[A-Z])?)")  # "XJH 441 298 776", "plate BXR 4471", "KGH 2210938"
+_ID_VALUE = (r"(?:(?:[A-Z][ \t](?=\d))?(?=[A-Z0-9/.-]*\d)[A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])|\.(?=[A-Z0-9]{4})){3,24}(?:[ \t]\d{2,6}){0,4}"
+             r"(?:[ \t]\d\b|[ \t](?-i:[A-Z]{1,2})\b)?"  # "W227 8810 93", "B24.551902", "4518 227 903 KT", "G0514 24 118372 P"
+             r"|(?-i:[A-Z]{2,4})(?:[ \t]\d{2,8}(?:-\d{1,8})*){1,4}(?:[ \t]?(?-i:[A-Z]{1,2})\b)?)")  # "XJH 441 298 776", "plate BXR
+# 4471", "KGH 2210938", "GVT 441 EC", "WC 3310-884-7"
 # Words whose number is no record's: "Room no. 4127", "page 12 of", "Step #3", "Dose no. 2".
 _NOT_A_RECORD = (r"(?i:room|rm|bed|bay|ward|floor|level|unit|page|step|item|question|line|cycle|dose|day|week|version|model"
                  r"|size|grade|stage|class|phase|lead|figure|table|section|part|exhibit|appendix|lane|gate|platform|seat"
@@ -434,6 +443,8 @@ _NATIONAL_ID_CUE = WordCue("""dni nie nif cif cpf rg curp rfc nss imss cnic nico
 # Its value: groups of capitals and digits joined by dots, dashes, slashes or single spaces, with six digits or more.
 _NATIONAL_ID_VALUE = r"(?=(?:(?:[A-Z/.-]|[ \t](?=[A-Z]{0,2}\d))*\d){6})[A-Z\d]+(?:(?:[./-]|[ \t](?=[A-Z]{0,2}\d))[A-Z\d]+){0,5}"
 ID_PATTERNS = [
+    # a British number plate after its cue on the line: "SILVER ESTATE REG KP19 XRT", "vehicle reg: LB68 OKU"
+    rx(r"\b(?i:reg|registration|plate|vehicle|car)\b[^\n]{0,25}?\b(?P<phi>[A-Z]{2}\d{2}[ ]?[A-Z]{3})\b"),
     # (the value whole or not at all: "MRN 2219-0048   Day +9" is no "2219-" before a unit; a unit right after a number
     # makes it a dose: "ID 40 mg")
     rx(rf"(?<!\w){_ID_LABEL}\)?\s*(?:\.{{2,}}|…+)?\s*(?:\#|:|-|=|is|was)?\s*(?:\#|:)?\s*(?:(?:still|now)\s+)?(?P<phi>(?>{_ID_VALUE}))\b"
@@ -524,7 +535,7 @@ PHONE_PATTERNS = [
 # A number with a national trunk prefix, in groups, as most countries but the US write phone numbers: "07 555 8123",
 # "01851 555402", "021 455 7732", "0412 345 678", "(02) 9555 0148" (the recognizer keeps those of nine to eleven digits:
 # not "0800 1200 1600", a medication round's hours, nor "01 02 2024")
-NATIONAL_PHONE = rx(r"(?<![\w/.,+-])(?:0\d{1,4}|\(0\d{1,4}\))(?:[ \t-]\d{2,6}){1,3}(?![\w/-]|[.,]\d)")
+NATIONAL_PHONE = rx(r"(?<![\w/.,+-])(?:(?:0\d{1,4}|\(0\d{1,4}\))(?:[ \t-]\d{2,6}){1,3}|0\d{10}|[6-9]\d{4}[ ]\d{5})(?![\w/-]|[.,]\d)")
 # Numbers read out digit by digit, as dictation and call transcripts write them: "m r n four four seven one nine
 # two two", "call me at nine one eight, five five five, zero one six two", "accession s p twenty three dash one one".
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"

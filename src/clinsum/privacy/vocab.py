@@ -21,7 +21,7 @@ CLINICAL_NOUNS = r"(?:disease|syndrome|palsy|sign|test|maneuver|manoeuvre|lympho
                  r"position|fracture|cyst|node|ulcer|esophagus|disorder|chorea|dementia|virus|angina|phenomena|" \
                  r"halo|vest|brace|splint|shunt|valve|stent|pump|collar|frame|boot|histology|aphasia|anomaly|" \
                  r"malformation|contracture|deformity|lesion|hernia|tumou?r|triangle|pouch|cardiomyopathy|" \
-                 r"\w*(?:ectomy|otomy|ostomy))"
+                 r"\w*(?:ectomy|otomy|ostomy|plasty))"
 
 
 @cache
