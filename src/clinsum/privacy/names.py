@@ -806,6 +806,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
 _ROSTER = regex.compile(r"(?im)\b(?:present|attendance|attendees|in[ \t]+attendance|team|staff|apologies|members|crew)"
                         r"[ \t]*:[ \t]*(?P<list>[^\n]+)")
 _ROSTER_ENTRY = regex.compile(r"[ \t]*(?P<name>\p{L}[\p{L}'’.-]*(?:[ \t]+\p{L}[\p{L}'’.-]*)?)[ \t]*\([^()\n]{1,30}\)[ \t]*")
+_ROSTER_CELL = regex.compile(r"(?:[^,;()]|\([^()\n]*\))+")  # what commas outside brackets part
 _NOT_IN_A_ROSTER = frozenset("bay bed beds ward room rm patient pt pts family all none nil others other see tbc".split())
 
 
@@ -826,9 +827,8 @@ def roster_names(text: str) -> tuple[tuple[int, int], ...]:
     """The names of a roster's entries with a role in brackets, where two entries or more have one."""
     found = []
     for m in _ROSTER.finditer(text):
-        entries = [e for e in regex.finditer(r"(?:[^,;()]|\([^()\n]*\))+", m.group("list"))]
         named = [(m.start("list") + e.start() + n.start("name"), m.start("list") + e.start() + n.end("name"))
-                 for e in entries if (n := _ROSTER_ENTRY.fullmatch(e.group()))]
+                 for e in _ROSTER_CELL.finditer(m.group("list")) if (n := _ROSTER_ENTRY.fullmatch(e.group()))]
         if len(named) >= 2:
             found += [(s, e) for s, e in named if all(_roster_word(w) for w in text[s:e].split())]
     return tuple(found)
@@ -856,6 +856,7 @@ def kin_names(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _kin_name(word: str, after_cue: bool) -> bool:
+    """See :func:`kin_names`: no role, and no common word unless a first name ("joy", "will", "grant")."""
     if not after_cue and word in _NO_NAME_AFTER_CUE or _ROLE_WORD.fullmatch(word) or word in common_words() \
             and word not in first_names():
         return False
