@@ -1230,3 +1230,17 @@ def test_mobiles_of_other_countries_plates_and_days_of_a_rota(tagger, text, expe
 def test_a_site_named_for_falls_is_a_site(tagger):
     # a department's words never swallow a town's: "Falls" is no kind of care here
     assert tagger.redact("seen at Great Falls Clinic today")[0] == "seen at [INSTITUTION] today"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("alright, twelve is mrs. imelda santos-reyes, she's here. calling on a patient, mrs gloria baker",
+     "alright, twelve is mrs. [NAME], she's here. calling on a patient, mrs [NAME]"),
+    ("[Speaker 1] your full name for me\n[Speaker 2] yusuf al-amin a l dash a m i n\n"
+     "last name Ní Bhriain comma N-I space B-H-R-I-A-I-N period",
+     "[Speaker 1] your full name for me\n[Speaker 2] [NAME] [NAME]\nlast name [NAME] comma [NAME] period"),
+    # a verb after a title's name, and letters of a test read out, stay
+    ("Dr Smith said that mr jones went home. that is a b c d e assessment.",
+     "Dr [NAME] said that mr [NAME] went home. that is a b c d e assessment."),
+])
+def test_names_after_a_title_in_lowercase_and_spelled_with_dashes(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -117,7 +117,7 @@ _NAME_PATTERNS = {
     # Armstrong")
     "title": CuedPattern(rx(rf"(?:\b(?i:{_TITLE})|(?<!\p{{Lu}}\p{{Ll}}*\.?[ \t]+)\bSr(?=\.?[ \t]+\p{{Lu}})"
                             rf"|\b(?:PC|WPC|PCSO|DCI)(?=[ \t]+\p{{Lu}}\p{{Ll}}))(?:\.[ \t]*|[ \t]+)"
-                            rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}{_NAME_WORD}){{0,2}})"),
+                            rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"),
                          lowercase_cue(_TITLE + "|sr|pc|wpc|pcso|dci"), cue_in_lowercase=True),
     # "Kim Nguyen, MD", "J. Smith RN"
     "credential": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}(?:{_NAME_WORD}|\p{{Lu}}(?=[ \t]+\p{{Lu}}))){{0,3}}),?{_GAP}{_CREDENTIAL}\b"),
@@ -1449,8 +1449,11 @@ def _login(login: str, surname: str) -> bool:
         and surname in last_names() and surname not in lowercase_words()
 
 
-# Letters read out one by one: "K-O-W-A-L-S-K-I", "v a n c e", "Z, B, I, G, N, I, E, W"
-_SPELLED = regex.compile(r"\b\p{L}\b(?<!['’]\p{L})(?=[ \t]*[-,.]?[ \t]*\p{L}\b)(?:(?:[ \t]*[-,.][ \t]*|[ \t]+)\p{L}\b(?!['’]\p{L})){2,}")
+# Letters read out one by one: "K-O-W-A-L-S-K-I", "v a n c e", "Z, B, I, G, N, I, E, W", "a l dash a m i n", "N-I space
+# B-H-R-I-A-I-N"
+_SPELLED = regex.compile(r"\b\p{L}\b(?<!['’]\p{L})(?=[ \t]*[-,.]?[ \t]*\p{L}\b)(?:(?:[ \t]*[-,.][ \t]*|[ \t]+"
+                         r"(?:(?i:dash|hyphen|space|apostrophe)[ \t]+)?)\p{L}\b(?!['’]\p{L})){2,}")
+_SPELLING_WORD = regex.compile(r"\b(?i:dash|hyphen|space|apostrophe)\b")
 _WORD_TOKEN = regex.compile(r"(?<![\p{L}'’-])\p{L}[\p{L}'’-]*\p{L}")
 _SPELL_CUE = regex.compile(r"(?i:spell(?:ed|s|ing)?|spelt)\b[^.\n]{0,30}$")
 
@@ -1460,10 +1463,11 @@ def spelled_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int, in
     ("Abernethy, E-T-H-Y"), any word after "spell" ("spelling first name o l u m i d e"), or a word and its spelling
     a few words after it, unless a clinical one ("caller tobi t o b i", "kowalczyk like k-o-w-a-l-c-z-y-k"; not
     "metformin m e t f o r m i n")."""
-    words = {_unaccented(w) for s, e in names for w in regex.findall(r"\p{L}[\p{L}'’-]*\p{L}", text[s:e]) if len(w) >= 3}
+    words = {_unaccented(regex.sub(r"[^\p{L}]", "", w)) for s, e in names
+             for w in [text[s:e], *regex.findall(r"\p{L}[\p{L}'’-]*\p{L}", text[s:e])] if len(w) >= 3}  # (the name whole too)
     spans = []
     for m in _SPELLED.finditer(text):
-        letters = _unaccented("".join(regex.findall(r"\p{L}", m.group())))
+        letters = _unaccented("".join(regex.findall(r"\p{L}", _SPELLING_WORD.sub("", m.group()))))
         if letters in words or len(letters) >= 4 and any(w.startswith(letters) or w.endswith(letters) for w in words) \
                 or _SPELL_CUE.search(text, max(0, m.start() - 40), m.start()):
             spans.append(m.span())
