@@ -1167,9 +1167,9 @@ def test_hospitals_named_by_acronyms(tagger, text, expected):
      "will they ring me or [NAME] my son"),
     # a modal, a word of the sentence or a pause after the relation is nobody
     ("my son may call. my husband will drive. the nurse also said. will my son be ok. my wife, my son, my husband. "
-     "the carer today said. the nurse at the desk.",
+     "the carer today said. the nurse at the desk. I can't remember how long my husband and I have been married.",
      "my son may call. my husband will drive. the nurse also said. will my son be ok. my wife, my son, my husband. "
-     "the carer today said. the nurse at the desk."),
+     "the carer today said. the nurse at the desk. I can't remember how long my husband and I have been married."),
 ])
 def test_relatives_named_by_words_in_speech(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

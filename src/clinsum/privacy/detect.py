@@ -574,11 +574,23 @@ def find_national_phones(text: str) -> list[tuple[int, int]]:
     """Phone numbers written with a trunk prefix (:data:`~clinsum.privacy.patterns.NATIONAL_PHONE`) and nine to eleven
     digits, or as Nigeria's and India's mobiles are ("08035552210", "94440 55218"); read at every start, so a time
     before one does not hide it ("informed 0430 07700 900733")."""
-    found: list[tuple[int, int]] = []
-    for m in NATIONAL_PHONE.finditer(text, overlapped=True):
-        if 9 <= sum(c.isdigit() for c in m.group()) <= 11 and not (found and m.start() < found[-1][1]):
+    found = []
+    for m in NATIONAL_PHONE.finditer(text):
+        if _phone_digits(m):
             found.append(m.span())
+            continue
+        for inner in _TRUNK_INSIDE.finditer(m.group()):  # a number that starts inside what is too long for one
+            if (n := NATIONAL_PHONE.match(text, m.start() + inner.start())) and _phone_digits(n):
+                found.append(n.span())
+                break
     return found
+
+
+_TRUNK_INSIDE = regex.compile(r"(?<=[ \t-])\(?0")
+
+
+def _phone_digits(m: regex.Match) -> bool:
+    return 9 <= sum(c.isdigit() for c in m.group()) <= 11
 
 
 # A postal code before its town, as most of Europe and Latin America write them, at a line's start or after a comma, a

@@ -843,16 +843,22 @@ _KIN_THEN_NAME = regex.compile(
     rf"\b(?:my|his|her|our|their|your|the)[ \t]+{_KIN}[ \t]+(?P<phi>\p{{Ll}}{{2,}})(?=[ \t]+(?:is|was|has|had|does|did|said|says"
     r"|told|spotted|noticed|found|called|rang|phoned|came|comes|drove|drives|lives|works|helps|wants|thinks|knows|brought"
     r"|brings|took|takes|gets|got|saw|sees)\b|[ \t]*[,.;!?)])")
-_NAME_THEN_KIN = regex.compile(rf"(?<![\p{{L}}'’-])(?P<phi>\p{{Ll}}{{2,}})[ \t]*,?[ \t]+\(?(?:my|his|her|our)[ \t]+{_KIN}\b")
+_KIN_AFTER_NAME = regex.compile(rf"(?<=[ \t,(])\(?(?:my|his|her|our)[ \t]+{_KIN}\b")
+# (the word before it, read back from the relation: not "how long my husband and I")
+_NAME_BEFORE_KIN = regex.compile(r"(?<![\p{L}'’-])(?<!\b(?:how|so|as|too|very)[ \t]+)(?P<phi>\p{Ll}{2,})[ \t]*,?[ \t]+\(?\Z")
 
 
 @lru_cache(maxsize=8)  # (a window's names and then its allow-list ask for the same text's)
 def kin_names(text: str) -> tuple[tuple[int, int], ...]:
-    """Spans of :data:`_KIN_THEN_NAME` and :data:`_NAME_THEN_KIN` whose word is a listed first name (even one that is a
-    word: the pattern's verbs rule out the modal "will") or no English word that the name model takes for a name; before
-    the relation, no word a cue is followed by ("will my son be ok", "and my wife")."""
-    return tuple(m.span("phi") for pattern in (_KIN_THEN_NAME, _NAME_THEN_KIN) for m in pattern.finditer(text)
-                 if _kin_name(m.group("phi"), after_cue=pattern is _KIN_THEN_NAME))
+    """Spans of :data:`_KIN_THEN_NAME`, and of :data:`_NAME_BEFORE_KIN` before :data:`_KIN_AFTER_NAME`, whose word is a
+    listed first name (even one that is a word: the pattern's verbs rule out the modal "will") or no English word that
+    the name model takes for a name; before the relation, no word a cue is followed by ("will my son be ok", "and my
+    wife")."""
+    after = [m.span("phi") for m in _KIN_THEN_NAME.finditer(text) if _kin_name(m.group("phi"), after_cue=True)]
+    before = [w.span("phi") for m in _KIN_AFTER_NAME.finditer(text)
+              if (w := _NAME_BEFORE_KIN.search(text, max(0, m.start() - 40), m.start()))
+              and _kin_name(w.group("phi"), after_cue=False)]
+    return tuple(after + before)
 
 
 def _kin_name(word: str, after_cue: bool) -> bool:

@@ -535,7 +535,8 @@ PHONE_PATTERNS = [
 # A number with a national trunk prefix, in groups, as most countries but the US write phone numbers: "07 555 8123",
 # "01851 555402", "021 455 7732", "0412 345 678", "(02) 9555 0148" (the recognizer keeps those of nine to eleven digits:
 # not "0800 1200 1600", a medication round's hours, nor "01 02 2024")
-NATIONAL_PHONE = rx(r"(?<![\w/.,+-])(?:(?:0\d{1,4}|\(0\d{1,4}\))(?:[ \t-]\d{2,6}){1,3}|0\d{10}|[6-9]\d{4}[ ]\d{5})(?![\w/-]|[.,]\d)")
+NATIONAL_PHONE = rx(r"(?=[0(6-9])(?<![\w/.,+-])(?:(?:0\d{1,4}|\(0\d{1,4}\))(?:[ \t-]\d{2,6}){1,3}|0\d{10}|[6-9]\d{4}[ ]\d{5})"
+                    r"(?![\w/-]|[.,]\d)")  # (the lookahead first: a character that cannot start one is passed at once)
 # Numbers read out digit by digit, as dictation and call transcripts write them: "m r n four four seven one nine
 # two two", "call me at nine one eight, five five five, zero one six two", "accession s p twenty three dash one one".
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
