@@ -227,8 +227,9 @@ _PLAIN_SITE_WORDS = frozenset(
 # "go straight to UNTH emergency", "EMS transport to TMC ED", "Advised to attend GRI if rigors", "Birth plan: KNH", "KKH
 # pharmacy will courier", "Refer eye clinic KPH".
 _SITE_ACRONYM = regex.compile(
-    r"\b(?:(?i:attend(?:ed)?(?:[ \t]+(?-i:ED|A&E))?|go(?:[ \t]+straight)?[ \t]+to|transfer(?:red)?[ \t]+to|transport(?:ed)?[ \t]+to|admitted[ \t]+to"
-    r"|taken[ \t]+to|birth[ \t]+plan[ \t]*:|deliver(?:y|ed)?[ \t]+at|booked[ \t]+at|clinic(?:[ \t]+at)?)[ \t]+"
+    r"\b(?:(?i:attend(?:ed)?(?:[ \t]+(?-i:ED|A&E))?|go(?:[ \t]+straight)?[ \t]+to|transfer(?:red)?[ \t]+to"
+    r"|transport(?:ed)?[ \t]+to|admitted[ \t]+to|taken[ \t]+to|birth[ \t]+plan[ \t]*:|deliver(?:y|ed)?[ \t]+at|booked[ \t]+at"
+    r"|clinic(?:[ \t]+at)?)[ \t]+"
     r"(?P<phi>\p{Lu}{3,6})(?![\p{L}\d&/-])"
     r"|(?P<phi>\p{Lu}{3,6})[ \t]+(?:ED|A&E|(?i:emergency|pharmacy|casualty|maternity|outpatients))\b)")
 
@@ -572,8 +573,8 @@ def find_old_birth_years(text: str) -> list[tuple[int, int]]:
 
 def find_national_phones(text: str) -> list[tuple[int, int]]:
     """Phone numbers written with a trunk prefix (:data:`~clinsum.privacy.patterns.NATIONAL_PHONE`) and nine to eleven
-    digits, or as Nigeria's and India's mobiles are ("08035552210", "94440 55218"); read at every start, so a time
-    before one does not hide it ("informed 0430 07700 900733")."""
+    digits, or as Nigeria's and India's mobiles are ("08035552210", "94440 55218"); where a match is too long for one,
+    from its next trunk prefix, so a time before a number does not hide it ("informed 0430 07700 900733")."""
     found = []
     for m in NATIONAL_PHONE.finditer(text):
         if _phone_digits(m):
@@ -1179,7 +1180,8 @@ _EPONYM_NOUN = regex.compile(r"""(?:['’]s)?[ \t]+(?i:grade|score|scale|class|c
     |operation|forceps|retractor|clamp|needle|blade|stent|shunt|valve|splint|collar|hugger|nipple|protocol|lift|chair
     |frame|stain|index|ADLs?|CFS|level|device|competen(?:t|ce|cy)|guidelines?|\w*arthroplasty|prosthesis|ESR|method
     |technique|approach|position|positive|negative)\b""", regex.VERBOSE)
-_EPONYM_RESULT = regex.compile(r"[ \t]*[+-]ve(?=[ \t,;.]|$)", regex.MULTILINE)  # a test's result: "Tinel -ve" (not "wife Mele + 3 kids")
+# a test's result after an eponym: "Tinel -ve" (not a bare "+": "wife Mele + 3 kids")
+_EPONYM_RESULT = regex.compile(r"[ \t]*[+-]ve(?=[ \t,;.]|$)", regex.MULTILINE)
 # A title before a surname keeps it a person's ("Dr. Blake's incision"); fewer titles than names.py knows: "19 Fr
 # Blake drains" is a catheter's size in French gauge, not a priest.
 _TITLE_BEFORE = regex.compile(r"\b(?i:dr|doctor|mr|mrs|ms|miss|nurse|prof)\.?[ \t]+$")

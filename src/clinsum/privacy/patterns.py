@@ -238,7 +238,8 @@ DATE_PATTERNS = [
     rx(r"(?=\d)(?<![\d-])(?P<phi>(?:19|20)\d{2}-(?:0[1-9]|1[0-2]))(?![\d-])"),
     # a day as an ordinal word after a date word: "seen on the fourth" (not "on the fourth floor", "after the
     # third dose", "by the second week")
-    rx(rf"\b(?:on|since|from|until|till|by|before|after|date\s+of\s+service|dos|dated|date)\s+(?P<phi>the\s+{ORDINAL_WORD})\b(?![\s-]+(?:day|days|time|times"
+    rx(rf"\b(?:on|since|from|until|till|by|before|after|date\s+of\s+service|dos|dated|date)\s+(?P<phi>the\s+{ORDINAL_WORD})\b"
+       r"(?![\s-]+(?:day|days|time|times"
        r"|dose|doses|floor|visit|visits|cycle|cycles|week|weeks|month|months|year|years|line|degree|grade|trimester"
        r"|round|session|sessions|attempt|try|one|shift|shifts|couple|few|part|half|set|step|stage|of\s+(?:the|his|her"
        r"|my|their|\d)))", re.IGNORECASE),
@@ -312,7 +313,8 @@ DATE_PATTERNS = [
     rx(rf"(?=\d)(?<![\d/.-])(?P<phi>(?:0?[1-9]|1[0-2])/(?:1[3-9]|2[1-35-9]|3[01]))(?![\d/]|\.\d){_NOT_A_COUNT}", re.IGNORECASE),
 ]
 WORD_AGE = r"(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|something|odd))?|(?:one\s+|a\s+)?hundred(?:\s+and\s+\w+)?)"
-_MEASURE = r"(?:mg|mcg|g|ml|l|units?|iu|%|mmhg|kg|lbs?|cm|mm|tabs?|tablets?|caps?|puffs?|times|days?|weeks?|minutes?|mins?|hours?|hrs?|seconds?|percent|pounds|degrees|bpm|beats)\b"
+_MEASURE = (r"(?:mg|mcg|g|ml|l|units?|iu|%|mmhg|kg|lbs?|cm|mm|tabs?|tablets?|caps?|puffs?|times|days?|weeks?|minutes?|mins?"
+            r"|hours?|hrs?|seconds?|percent|pounds|degrees|bpm|beats)\b")
 _UNIT_AFTER = rf"(?!\s*{_MEASURE})"
 _UNIT_RIGHT_AFTER = rf"(?![ \t]?{_MEASURE})"  # a unit right after a number, not on the next line or a column away
 AGE_OVER_89 = r"(?:9\d|1[01]\d|120)"
@@ -410,7 +412,8 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
     |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|tail|interpreter|IC|IP|OP|run|incident
     |practice|msg|message)\.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)
     |(?:MRN|ID|SN|S/N)(?:\s*(?:number|no|num)\b\.?)?|\#)(?:(?<=\#)|(?![A-Za-z]))"""  # not a word's start: "ASHP/IDSA 2020"
-_ID_VALUE = (r"(?:(?:[A-Z][ \t](?=\d))?(?=[A-Z0-9/.-]*\d)[A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])|\.(?=[A-Z0-9]{4})){3,24}(?:[ \t]\d{2,6}){0,4}"
+_ID_VALUE = (r"(?:(?:[A-Z][ \t](?=\d))?(?=[A-Z0-9/.-]*\d)[A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])|\.(?=[A-Z0-9]{4})){3,24}"
+             r"(?:[ \t]\d{2,6}){0,4}"
              r"(?:[ \t]\d\b|[ \t](?-i:[A-Z]{1,2})\b)?"  # "W227 8810 93", "B24.551902", "4518 227 903 KT", "G0514 24 118372 P"
              r"|(?-i:[A-Z]{2,4})(?:[ \t]\d{2,8}(?:-\d{1,8})*){1,4}(?:[ \t]?(?-i:[A-Z]{1,2})\b)?)")  # "XJH 441 298 776", "plate BXR
 # 4471", "KGH 2210938", "GVT 441 EC", "WC 3310-884-7"
@@ -554,7 +557,8 @@ def spoken_number(pieces: int) -> str:
 # a spoken label of a record number ("m r n", "member i d", "n p i"), spelled letters before the digits allowed
 _SPOKEN_ID_LABEL = r"""(?:m[ \t]?r[ \t]?n|medical[ \t]+record(?:[ \t]+number)?|record[ \t]+number|account(?:[ \t]+number)?|acct
     |member[ \t]+(?:i[ \t]?d|number)|(?:policy|group|claim|chart|case|encounter|visit|confirmation|reference|license
-    |interpreter|medicare|medicaid|i[ \t]?d)[ \t]+number|(?:case[ \t]+)?reference|n[ \t]?p[ \t]?i|d[ \t]?e[ \t]?a|accession(?:[ \t]+number)?|i[ \t]?d
+    |interpreter|medicare|medicaid|i[ \t]?d)[ \t]+number|(?:case[ \t]+)?reference|n[ \t]?p[ \t]?i|d[ \t]?e[ \t]?a
+    |accession(?:[ \t]+number)?|i[ \t]?d
     |(?:license[ \t]+)?plate(?:[ \t]+number)?|badge(?:[ \t]+number)?)"""
 # a letter read out, alone or as a word says it: "w", "R as in Robert"
 _SPOKEN_LETTER = r"(?:[a-z](?:[ \t]+as[ \t]+in[ \t]+[a-z]+)?)(?![\w'’])"
@@ -651,7 +655,8 @@ _FOREIGN_STREET = rx(rf"""(?<![\p{{L}}\d])(?P<phi>(?:(?i:No|Nr|N[º°])\.?[ \t]*
 # label: "1 month and denies neck"); a unit or a house's number before it too ("Apt 11, 420 Hennepin Terrace", "No. 48,
 # 80 Feet Road", "3/41 Cuba Street", "No 7 Oluwole Street", "#22 Silver Sands Rd", "Lot 6 Votualevu Road", "Blk 412
 # Tampines St 41 #07-233"). Also what opens a line of an address block (addresses.py).
-STREET_ADDRESS = rx(rf"(?:\b|(?<!\w)(?=\#))(?P<phi>(?:(?:(?i:Apt|Apartment|Unit|Suite|Flat)\.?[ \t]*\#?|(?i:No|Nr)\.[ \t]*)[A-Za-z0-9-]+,?[ \t]+)?"
+STREET_ADDRESS = rx(rf"(?:\b|(?<!\w)(?=\#))(?P<phi>(?:(?:(?i:Apt|Apartment|Unit|Suite|Flat)\.?[ \t]*\#?|(?i:No|Nr)\.[ \t]*)"
+                    rf"[A-Za-z0-9-]+,?[ \t]+)?"
                     rf"(?:\#|(?i:No|Nr|Lot|Plot|Blk|Block)\.?[ \t]*(?=\d))?(?:\d{{1,4}}[A-Za-z]?/)?"
                     rf"\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:{CAP}|{UPPER}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,4}}{_STREET}\.?"
                     rf"(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b)?(?:[ \t]+\d{{1,3}}(?=,?[ \t]*\#))?{_APARTMENT})")
