@@ -1244,3 +1244,16 @@ def test_a_site_named_for_falls_is_a_site(tagger):
 ])
 def test_names_after_a_title_in_lowercase_and_spelled_with_dashes(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("PHN handover, Ballyfermot area. Residence: Kawangware, behind the market. RTC by Lugbe junction. drives, lives "
+     "Cheadle Hulme.",
+     "PHN handover, [LOCATION] area. Residence: [LOCATION], behind the market. RTC by [LOCATION] junction. drives, lives "
+     "[LOCATION]."),
+    # parts of the body and of a ward are no places
+    ("Pelvic area tender. Sacral area red. Perineal area. Waiting area. Lives alone. lives Independently.",
+     "Pelvic area tender. Sacral area red. Perineal area. Waiting area. Lives alone. lives Independently."),
+])
+def test_places_before_their_kind_or_after_lives(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -637,15 +637,28 @@ def find_towns_after_postcodes(text: str) -> list[tuple[int, int]]:
 # after "to" or "from": "allergic to Sulfa", "rash from Sulfa"; no acronym: "in CPAP").
 _PLACE_WORD = rf"(?:{CAP}|(?=\p{{Lu}}{{6}}){UPPER})"
 _UNLISTED_PLACE = regex.compile(rf"(?<=\b(?i:in|near|visiting)[ \t]+)(?P<phi>{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD})?)"
-                                rf"(?=[ \t]*(?:[,.;:?!)]|$|\n|[ \t]+(?i:for|to|on|at|and|with|last|this|next)\b))")
+                                rf"(?=[ \t]*(?:[,.;:?!)]|$|\n|[ \t]+(?i:for|to|on|at|and|with|last|this|next)\b))"
+                                # (or after "lives" or a residence's label, or before the kind of place it is: "Residence:
+                                # Kawangware, behind ...", "PHN handover, Ballyfermot area", "by Lugbe junction")
+                                rf"|(?<=\b(?i:lives|resides|residence[ \t]*:)[ \t]+)(?P<phi>{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD})?)"
+                                rf"(?=[ \t]*(?:[,.;:?!)]|$|\n))"
+                                rf"|(?P<phi>{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD})?)(?=[ \t]+(?i:area|village|settlement|junction"
+                                rf"|township|suburb|district)\b)", regex.MULTILINE)
+
+
+_BODY_AREA = regex.compile(r"[ \t]+(?i:area)\b")
+_ADJECTIVE_ENDING = regex.compile(r"(?i:al|ar|ary|ic|ous|ine|ior|oid)$")
 
 
 def find_unlisted_places(text: str) -> list[tuple[int, int]]:
-    """Spans of places after a place word whose every word is in no English, name or department list and that text
-    does not write in lowercase (a town the gazetteer lacks: "in Flateyri"); the allow-list then drops clinical ones."""
+    """Spans of places after a place word, after "lives" or before the kind of place they are, whose every word is in
+    no English, name or department list and that text does not write in lowercase (a town the gazetteer lacks: "in
+    Flateyri", "Ballyfermot area"; not "Pelvic area", "Waiting area"); the allow-list then drops clinical ones."""
     found = []
     for m in _UNLISTED_PLACE.finditer(text):
         words = m.group("phi").split()
+        if _BODY_AREA.match(text, m.end()) and _ADJECTIVE_ENDING.search(words[-1]):
+            continue  # a part of the body: "Sacral area red", "Perineal area"
         if all(is_name_word(w) and w.lower() not in english_words() and w.lower() not in lowercase_words()
                and w.lower() not in first_names() and w.lower() not in last_names() and w.lower() not in department_words()
                and len(w) > 3 for w in words):
