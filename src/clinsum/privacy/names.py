@@ -1037,17 +1037,18 @@ _PERSON_HEADER = regex.compile(rf"""(?:^|(?<=\n|[ \t]{{2}}|\t|\|))[ \t]*(?i:pati
     |{PARTICLE})){{1,4}})(?=[ ]{{2,}}|\t|[ \t]*\|)""", regex.VERBOSE)
 
 
-def name_fields(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8)  # (a window's recognizer and then its allow-list ask for the same text's)
+def name_fields(text: str) -> tuple[tuple[int, int], ...]:
     """Values of a form's fields for a person's name, alone in their cells (:data:`_NAME_FIELD`, :data:`_FIELD_OWNER`,
     :data:`_PERSON_HEADER`): no clinical words, not English words only."""
     if ":" not in text:
-        return []
-    return [m.span("value") for m in _NAME_FIELD.finditer(text)
+        return ()
+    return tuple([m.span("value") for m in _NAME_FIELD.finditer(text)
             if _FIELD_OWNER.search(text, max(0, m.start() - 30), m.start())
             and m.group("value").lower() not in _NO_NAME_VALUE and m.group("value").split()[0].lower() not in _NO_NAME_VALUE
             and not (m.group("label").lower() == "name" and clinical_spans(m.group("value")))] + [
         m.span("value") for m in _PERSON_HEADER.finditer(text) if not clinical_spans(value := m.group("value"))
-        and not all(w.lower() in english_words() for w in regex.split(r"[ \t.,-]+", value) if w)]
+        and not all(w.lower() in english_words() for w in regex.split(r"[ \t.,-]+", value) if w)])
 
 
 def patient_cells(text: str) -> list[tuple[int, int]]:
