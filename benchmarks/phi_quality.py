@@ -121,6 +121,15 @@ Sources (``--source``, repeatable):
   lists, pedigree narratives, clinic lists, telehealth, referral triage, reports with staff initials; community,
   primary and emergency care, much of it spoken: triage calls with numbers read aloud, handovers, run sheets,
   safeguarding, shelters, carers' messages); development data.
+- ``handwritten-29``, ``handwritten-30``: benchmarks/data/phi_handwritten_29.txt and _30.txt, 32 documents each (448
+  and 444 identifiers) written the same way in the twentieth sitting (inpatient care in nine countries: ward rounds,
+  nursing and handover sheets, drug charts, incident reports, capitals bed boards, discharge and transfer letters, ICU
+  and theatre records, chaplaincy and social work; spoken and informal text in ten countries: tagged and untagged
+  consultations, speech-to-text, voicemail, interpreted and telehealth calls, diaries, forum posts, text reminders,
+  families' letters); report only, their misses never read.
+- ``dev-24``, ``dev-25``: benchmarks/data/phi_dev_24.txt and _25.txt, 32 documents each (447 and 443 identifiers)
+  written the same way in the twentieth sitting (inpatient care in ten other countries; spoken and informal text in
+  ten other countries); development data.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -212,10 +221,14 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "handwritten-27": Path(__file__).parent / "data" / "phi_handwritten_27.txt",
                "handwritten-28": Path(__file__).parent / "data" / "phi_handwritten_28.txt",
                "dev-22": Path(__file__).parent / "data" / "phi_dev_22.txt",
-               "dev-23": Path(__file__).parent / "data" / "phi_dev_23.txt"}
+               "dev-23": Path(__file__).parent / "data" / "phi_dev_23.txt",
+               "handwritten-29": Path(__file__).parent / "data" / "phi_handwritten_29.txt",
+               "handwritten-30": Path(__file__).parent / "data" / "phi_handwritten_30.txt",
+               "dev-24": Path(__file__).parent / "data" / "phi_dev_24.txt",
+               "dev-25": Path(__file__).parent / "data" / "phi_dev_25.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
                "dev-10", "dev-11", "dev-12", "dev-13", "dev-14", "dev-15", "dev-16",
-               "dev-17", "dev-18", "dev-19", "dev-20", "dev-21", "dev-22", "dev-23")  # whose misses --show-misses may print
+               "dev-17", "dev-18", "dev-19", "dev-20", "dev-21", "dev-22", "dev-23", "dev-24", "dev-25")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",
