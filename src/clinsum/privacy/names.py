@@ -92,7 +92,7 @@ _VOCATIVE_NEXT = (r"(?i:can|could|would|will|please|how|what|are|do|did|is|I|we|
 # Labels and speech before a name: "Patient name: john smith", "Signed by: Kim Nguyen", "cc: Lee", "Patient: Hi, I'm
 # Maria", 'goes by "Sefo"'.
 _LABEL = (r"(?:(?:patient|pt|client|resident)'?s?\s+name|name\s+(?:is|was)|name|patient|pt|guest_family|guest_clinician"
-          r"|signed(?:\s+by)?|electronically\s+signed\s+by|/e?s/"
+          r"|signed(?:\s+by)?|electronically\s+signed\s+by|/e?s/|signature"
           r"|re|dictated\s+by|transcribed\s+by|authenticated\s+by|cosigned\s+by|attested\s+by|cc|seen\s+by"
           r"|referred\s+by|discussed\s+(?:with|w/)|d/w|spoke\s+(?:with|to|w/)|talked\s+(?:with|to)|accompanied\s+by|per|with|w/|by"
           r"|from|i'm|i\s+am|my\s+name\s+is|this\s+is|is\s+this|call\s+me|calls\s+me|called|goes\s+by|known\s+as|it'?s"
@@ -105,6 +105,7 @@ _PERSON_FIELD = (r"(?:member|insured|subscriber|guarantor|beneficiary|applicant|
                  r"|cardholder|policyholder|informant|requester|requestor|prescriber|ordering(?:[ \t]+(?:provider|physician|md))?"
                  r"|verified[ \t]+by|reviewed[ \t]+by|performed[ \t]+by|collected[ \t]+by|administered[ \t]+by|entered[ \t]+by"
                  r"|read[ \t]+by|crew)")
+_BARE_INITIAL = r"\p{Lu}[ \t]+(?=\p{Lu})"  # initials without dots before a surname: "Signature: G A Pritchard"
 _ROLE_NAME = rf"(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}}"
 # Cues of the name someone is called; after "goes by" only a quoted one ("goes by Uber", "goes by bus").
 _GOES_BY = r"(?:go(?:es)?|going|went)\s+by"
@@ -129,7 +130,7 @@ _NAME_PATTERNS = {
     # "Patient name: john smith", "Signed by: Kim Nguyen", "cc: Lee", "Patient: Hi, I'm Maria"
     "label": CuedPattern(
         rx(rf"\b(?i:{_LABEL})(?:[ \t]*[:,?]?[ \t]+|(?<=[\"“'‘]))"
-           rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"),
+           rf"(?P<phi>(?:{_BARE_INITIAL}){{0,2}}(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"),
         lowercase_cue(_LABEL), cue_in_lowercase=True),
     # "his daughter Ana Lopez", "PCP: Ortiz", "wife, Mary,"
     "role": CuedPattern(
@@ -325,8 +326,11 @@ _STRONG_LABEL = re.compile(r"name|says|signed|dictated|transcribed|authenticated
                            re.IGNORECASE)
 # A speaker's tag at a line's start: what follows it is a name only when it is the whole turn.
 _SPEAKER_TAG = regex.compile(r"(?<=^|\n|[.?!][ \t])[ \t]*(?i:patient|pt|client|resident|guest_family|guest_clinician)[ \t]*:")
-_TURN_END = regex.compile(r"[ \t]*[.!]?[ \t]*(?:\n|$)|[ \t]{2,}|[ \t]*[\t|(]"  # a header goes on: "Patient: Ana Ruiz    MRN: ..."
-                          r"|,[ \t]*(?:\d|(?i:DOB|MRN|age|sex|born)\b)")
+# A header goes on after the name: "Patient: Ana Ruiz    MRN: ...", "Pt: Losa Faleolo, NHI PLM2290", "Patient: TAN Wei
+# Ling, Grace   NRIC ..."
+_TURN_END = regex.compile(r"[ \t]*[.!]?[ \t]*(?:\n|$)|[ \t]{2,}|[ \t]*[\t|(]"
+                          r"|,[ \t]*(?:\d|(?i:DOB|MRN|age|sex|born)\b|\p{Lu}{2,5}[ \t]*(?:no\.?|\#|:)?[ \t]*[\p{Lu}\d/-]*\d"
+                          r"|\p{Lu}\p{Ll}+(?:[ \t]{2,}|[ \t]*(?:\n|$)))")
 # A role as a speaker's tag at a line's start: "Therapist: ...".
 _SPEAKER_ROLE = regex.compile(rf"(?<=^|\n)[ \t]*(?i:{_ROLE})[ \t]*:", regex.VERBOSE)
 # A label that is as often a place's ("from Lithuania"): one word after it must be a dictionary name.
@@ -452,6 +456,7 @@ _FIELD_LABEL = regex.compile(r"^[ \t>*•-]*\p{L}[\p{L} ]{0,29}:[ \t]*$")
 
 
 _WORD_NO_COMMA = regex.compile(r"[^\s,]+")
+_GIVEN_NAME_NEXT = regex.compile(r"[ \t]+\p{Lu}\p{Ll}")  # a surname in capitals before the given names: "TAN Wei Ling"
 _PARTICLE = regex.compile(PARTICLE)
 _CAPITAL = regex.compile(r"\p{Lu}")
 _INITIAL_ONLY = regex.compile(r"\p{Lu}\.?|\p{Lu}(?:\.\p{Lu})+\.")
@@ -488,7 +493,8 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
             continue
         if not kept and (_ROLE_WORD.fullmatch(bare) or _TITLE_WORD.fullmatch(bare)) or bare.lower() in service_words() \
                 or bare.lower() in department_words() and not _known(bare) \
-                or not strong and bare.isupper() and not _may_be_name(bare):
+                or not strong and bare.isupper() and not _may_be_name(bare) and not (
+                    not kept and _known(bare) and _GIVEN_NAME_NEXT.match(text, start + s + len(w))):
             break  # "Interpreter Samir": a role before the name (not "Eugène Parent"); "d/w GI", "WITH SMALL"
         known = _known(bare)
         if kept and _COLUMN_GAP.search(text, start + kept[-1][1], start + s) and (
@@ -1431,6 +1437,11 @@ _HANDLE = regex.compile(r"(?<![\w.@])@(?P<handle>\p{L}+(?:[._]\p{L}+)?)(?![\w.@-
                         r"(?P<handle>\p{L}+(?:[._]\p{L}+)?)(?![\w@])"
                         r"|\b(?i:account)[ \t]*:[ \t]*(?P<handle>\p{L}+[._]\p{L}+)(?![\w@])")
 
+# A forum's user: "u/okie_grandkid", "Posted by tiredbutcoping_77", "Reply from AdmiralNurseLiz (20 Jan)", "Top comment by
+# u/RN_Dana_Tulsa"; a name the forum made, with an underscore, a digit or a capital inside a word (not "Reply from Jo")
+_FORUM_USER = regex.compile(r"\b(?i:posted|replied|reply|comment|answer|post|quote|message)[ \t]+(?i:by|from)[ \t]+"
+                            r"(?:u/(?P<handle>[\w-]{3,30})|(?P<handle>(?=[\w.-]*(?:_|\d|\p{Ll}\p{Lu}))\p{L}[\w.-]{2,30}))(?![\w.-])"
+                            r"|(?<![\w/(])u/(?P<handle>(?=[\w-]*(?:_|\d|\p{Lu}))[\w-]{3,30})")  # (not a dose: "VASO(u/min)")
 
 # A login of an initial and a surname after the one who did something: "Booked by: kpatel", "Received:
 # mbouchard 18:55", "Closed by dlarue", "under user kbrooks2" (not "by pager", "by crackles")
@@ -1439,11 +1450,12 @@ _LOGIN_AFTER_DOER = regex.compile(r"\b(?i:by|user|received|checked|verified|disp
 
 
 def find_references_and_handles(text: str) -> list[tuple[int, int]]:
-    """Spans of the initials of a letter's reference, of chat handles and of logins (:data:`_LETTER_REFERENCE`,
-    :data:`_HANDLE`, :data:`_LOGIN_AFTER_DOER`); the allow-list drops those that are clinical or common words ("BP/HR",
+    """Spans of the initials of a letter's reference, of chat handles, forum users and logins (:data:`_LETTER_REFERENCE`,
+    :data:`_HANDLE`, :data:`_FORUM_USER`, :data:`_LOGIN_AFTER_DOER`); the allow-list drops those that are clinical or common words ("BP/HR",
     "@all")."""
     spans = [m.span(g) for m in _LETTER_REFERENCE.finditer(text) for g in ("writer", "typist")]
     spans += [m.span("handle") for m in _HANDLE.finditer(text) if m.group("handle").lower() not in _CHAT_SYSTEM]
+    spans += [m.span("handle") for m in _FORUM_USER.finditer(text)]
     spans += [(m.start("login"), m.end()) for m in _LOGIN_AFTER_DOER.finditer(text)
               if _login(m.group("login"), m.group("surname"))]
     return spans

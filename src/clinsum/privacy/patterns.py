@@ -148,18 +148,20 @@ _TO_99 = rf"(?:{_TENS}(?:[\s-]{_UNIT})?|{_TEENS}|{_UNIT})"
 YEAR_WORDS = (rf"(?:(?:nineteen|twenty)[\s-](?:hundred|oh[\s-]{_UNIT}|{_TO_99})"
               rf"|two[\s-]thousand(?:[\s-](?:and[\s-])?{_TO_99})?)")
 HOLIDAY = r"""(?:christmas(?:[ \t]+(?:eve|day))?|xmas|new[ \t]+year'?s(?:[ \t]+(?:eve|day))?
-    |thanksgiving(?:[ \t]+(?:day|monday|weekend))?|easter(?:[ \t]+(?:sunday|monday))?
+    |thanksgiving(?:[ \t]+(?:day|monday|weekend))?|easter(?:[ \t]+(?:sunday|monday|weekend))?|ash[ \t]+wednesday
     |(?:january|may|spring|summer|june|august|october|late|early)[ \t]+bank[ \t]+holiday(?:[ \t]+(?:monday|weekend))?
     |bank[ \t]+holiday[ \t]+monday
     |labou?r[ \t]+weekend|(?:makar[ \t]+)?sankranti
     |(?:the[ \t]+)?fourth[ \t]+of[ \t]+july|independence[ \t]+day|labor[ \t]+day|memorial[ \t]+day|veterans[ \t]+day|halloween
     |valentine'?s[ \t]+day|mother'?s[ \t]+day|father'?s[ \t]+day|martin[ \t]+luther[ \t]+king[ \t]+day|mlk[ \t]+day|presidents'?[ \t]+day
-    |columbus[ \t]+day|(?:lunar|chinese)[ \t]+new[ \t]+year|good[ \t]+friday|hanukkah|yom[ \t]+kippur|rosh[ \t]+hashanah|diwali|eid(?:[ \t]+al-\w+)?|juneteenth
+    |columbus[ \t]+day|(?:lunar|chinese)[ \t]+new[ \t]+year|good[ \t]+friday|hanukkah|yom[ \t]+kippur|rosh[ \t]+hashanah|juneteenth
+    |diwali|divali|deepavali|eid(?:[ \t-]+(?:al|ul|el)[ \t-]+\w+)?
     |(?:saint|st\.?)[ \t]+(?:patrick|paddy|david|andrew|george)['’]?s[ \t]+day|paddy['’]?s[ \t]+day|boxing[ \t]+day|canada[ \t]+day|anzac[ \t]+day|(?:saint|st)-jean(?:-baptiste)?|f[êe]te[ \t]+nationale
-    |waitangi[ \t]+day|australia[ \t]+day|remembrance[ \t]+(?:day|sunday)|bonfire[ \t]+night|guy[ \t]+fawkes(?:[ \t]+night)?|hogmanay|burns[ \t]+night
+    |waitangi[ \t]+(?:day|weekend)|australia[ \t]+day|remembrance[ \t]+(?:day|sunday)|bonfire[ \t]+night|guy[ \t]+fawkes(?:[ \t]+night)?|hogmanay|burns[ \t]+night
     |emancipation[ \t]+day|kamehameha[ \t]+day|prince[ \t]+k[uū]hi[oō][ \t]+day|kwanzaa|passover|purim|ramadan|navratri|vesak|songkran|pongal
     |onam|vaisakhi|baisakhi|chuseok|matariki|mardi[ \t]+gras|cinco[ \t]+de[ \t]+mayo|d[ií]a[ \t]+de[ \t]+(?:los[ \t]+)?(?:muertos|reyes)|nochebuena
-    |t[eế]t[ \t]+holiday|wigilia|nollaig[ \t]+na[ \t]+mban|sul[ \t]+y[ \t]+pasg|(?-i:T[ếê]t|Holi|All[ \t]+(?:Saints|Souls)(?:['’]?[ \t]+Day)?|Watch[ \t]+Night))"""
+    |hari[ \t]+raya(?:[ \t]+(?:aidilfitri|aidiladha|haji|puasa))?|(?<=day[ \t]of[ \t])raya|thaipusam|undas|little[ \t]+christmas
+    |phagwa|indian[ \t]+arrival[ \t]+day|(?:jamhuri|madaraka|mashujaa)[ \t]+day|t[eế]t[ \t]+holiday|wigilia|nollaig[ \t]+na[ \t]+mban|sul[ \t]+y[ \t]+pasg|(?-i:New[ \t]+Year|T[ếê]t|Holi|All[ \t]+(?:Saints|Souls)(?:['’]?[ \t]+Day)?|Watch[ \t]+Night))"""
 _US_MONTH_DAY = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"  # "3/14", "03/14"
 # a day and a month as most of the world writes them, where the day cannot be a month: "17/02", "24/3"
 _DAY_MONTH = r"(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])"
@@ -204,8 +206,8 @@ DATE_PATTERNS = [
     # March 14th, 2023 / Mar. 14 / March 14 2023
     rx(rf"\b(?P<phi>{MONTH}\.?(?:\s+|-(?=\d{{1,2}}\b(?!-)))\d{{1,2}}{ORD}?(?:[-–]\d{{1,2}}{ORD}?(?![\d/.]))?"
        rf"(?:,?\s+(?:\d{{4}}|'\d{{2}}))?)(?!\d|:\d)", re.IGNORECASE),  # (and "Jan 14-15")
-    # 14 March 2023 / 14th of March / 14-Mar-23 / 14Mar2023
-    rx(rf"\b(?P<phi>(?:the\s+)?(?:\d{{1,2}}{ORD}?[ \t]*[-–][ \t]*)?\d{{1,2}}{ORD}?(?:\s+of)?[\s-]*{MONTH}\.?"
+    # 14 March 2023 / 14th of March / 14-Mar-23 / 14Mar2023 (not a spaced dash: "bed 2 - june little")
+    rx(rf"\b(?P<phi>(?:the\s+)?(?:\d{{1,2}}{ORD}?[ \t]*[-–][ \t]*)?\d{{1,2}}{ORD}?(?:\s+of)?(?:\s+|-)?{MONTH}\.?"
        rf"(?:[\s,-]+(?:\d{{4}}|\d{{2}})|\d{{4}})?)\b", re.IGNORECASE),  # (a range of days too: "night of 12-13 Sept")
     # a month alone in brackets, dating a result before it: "Urate 0.58 (Nov)", "HbA1c 71 (March)"
     rx(rf"\((?P<phi>(?=\p{{Lu}})(?i:{MONTH})\.?)\)"),
@@ -220,8 +222,8 @@ DATE_PATTERNS = [
     # a zero-padded month and day (no fraction is written so: "drawn 03/14"), a month and day opening a line's entry
     # ("3/14: Na 130")
     rx(r"(?=\d)(?<![\d/.-])(?P<phi>0[1-9]/(?:0[1-9]|[12]\d|3[01])|1[0-2]/0[1-9]|(?:1[3-9]|2\d|3[01])/0[1-9])(?![\d/]|\.\d)"),
-    # ... or a column's gap: "17/3  36+2/40. Well", "1/4   SVB 0342"
-    rx(rf"(?m)^[ \t>*•-]*(?P<phi>{_MONTH_DAY})(?:[ \t]*:|(?<!/12|/52|/7)(?=[ \t]{{2,}}\S|\t))"),
+    # ... or a column's gap or a diary's dash: "17/3  36+2/40. Well", "1/4   SVB 0342", "8/11 - bloods: neut 1.2"
+    rx(rf"(?m)^[ \t>*•-]*(?P<phi>{_MONTH_DAY})(?:[ \t]*:|(?<!/12|/52|/7)(?=[ \t]{{2,}}\S|\t|[ \t]+[-–—][ \t]+\p{{L}}))"),
     # a month and day before a time of day ("VT episode 1/29 0314", "3/14 14:20") or in a range of dates ("off 10/7
     # thru 10/21")
     rx(rf"(?=\d)(?<![\d/.-])(?P<phi>{_MONTH_DAY})(?=[ \t]+(?:@[ \t]*)?(?:[01]\d|2[0-3]):?[0-5]\d(?![\d.:/%])(?![ \t]*(?i:mg|ml|units?|cc)\b))"),
@@ -243,12 +245,12 @@ DATE_PATTERNS = [
        r"|dose|doses|floor|visit|visits|cycle|cycles|week|weeks|month|months|year|years|line|degree|grade|trimester"
        r"|round|session|sessions|attempt|try|one|shift|shifts|couple|few|part|half|set|step|stage|of\s+(?:the|his|her"
        r"|my|their|\d)))", re.IGNORECASE),
-    # a day of the month alone, after "the", "my" or a word of a rota and where no noun follows it ("i can do the 14th if
-    # someone has my 22nd", "booked 27th to new years day", "nights 5th-7th"; not "the 4th floor", "my 3rd dose", "ranked
-    # from 3rd to 5th.")
-    rx(rf"(?<=\b(?:the|my|your|our|leave|booked|nights?|shifts?|off|on|til|till|until|by|before|after)[ \t]+)"
-       rf"(?P<phi>(?:[12]?\d|3[01])(?:st|nd|rd|th)(?:[ \t]*[-–][ \t]*(?:[12]?\d|3[01])(?:st|nd|rd|th))?)\b"
-       r"(?=[ \t]*(?:$|[,;!?)]|(?:if|so|to|but|at|when|then|please|pls|until|till|onwards|ok|instead)\b))",
+    # a day of the month alone, after "the" (with it), "my" or a word of a rota and where no noun follows it ("i can do
+    # the 14th if someone has my 22nd", "booked 27th to new years day", "nights 5th-7th", "meeting the cardiologist the
+    # 18th."; not "the 4th floor", "my 3rd dose", "ranked from 3rd to 5th.")
+    rx(rf"(?:(?<=\b(?:my|your|our|leave|booked|nights?|shifts?|off|on|til|till|until|by|before|after)[ \t]+)|\b(?=the[ \t]))"
+       rf"(?P<phi>(?:the[ \t]+)?(?:[12]?\d|3[01])(?:st|nd|rd|th)(?:[ \t]*[-–][ \t]*(?:[12]?\d|3[01])(?:st|nd|rd|th))?)\b"
+       r"(?=[ \t]*(?:$|[,;!?)]|\.(?:\s|$)|(?:if|so|to|but|at|when|then|please|pls|until|till|onwards|ok|instead)\b))",
        re.IGNORECASE | re.MULTILINE),
     # "on the 14th", "the 3rd of"; 3/14 after a date word ("seen on 3/14"; not "1/2 tablet")
     rx(rf"\b(?:on|since|from|until|till|by|before|after|of)\s+(?P<phi>the\s+\d{{1,2}}{ORD})\b", re.IGNORECASE),
@@ -273,9 +275,9 @@ DATE_PATTERNS = [
        rf"(?:\??[ \t]*\n[^\n:]{{1,25}}:[ \t]*)?(?P<phi>(?:{_TO_99}|oh[\s-]{_UNIT})(?:[\s,-]+(?:{_TO_99}|oh[\s-]{_UNIT})){{1,4}}"
        rf"|(?:0?[1-9]|1[0-2])[ \t]+(?:0?[1-9]|[12]\d|3[01])[ \t]+(?:19|20)?\d{{2}})\b", re.IGNORECASE),
     # holidays, with a day or week around them: "Christmas Eve", "the week after Thanksgiving", "Easter Sunday nineteen
-    # ninety-eight" (on one line, read only on lines that name a holiday)
+    # ninety-eight", "second day of Raya" (on one line, read only on lines that name a holiday)
     CuedPattern(rx(rf"\b(?P<phi>(?:the[ \t]+(?:day|days|week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-                   rf"[ \t]+(?:before|after|of)[ \t]+)?{HOLIDAY}(?:,?[ \t]+(?:(?:19|20)\d{{2}}|{YEAR_WORDS}))?)\b", re.IGNORECASE),
+                   rf"[ \t]+(?:before|after|of)[ \t]+|(?:the[ \t]+)?(?:first|second|third|last)[ \t]+(?:day|night)[ \t]+of[ \t]+)?{HOLIDAY}(?:,?[ \t]+(?:(?:19|20)\d{{2}}|{YEAR_WORDS}))?)\b", re.IGNORECASE),
                 lowercase_cue(HOLIDAY), cue_in_lowercase=True),
     rx(r"\b(?:on|since|dated?|DOS|DOB|seen|admitted|discharged|admission|discharge|visit|until|through|thru|left|off|as\s+of|"
         r"d/c(?:'?d)?|dc'?d|transferred|"
@@ -456,10 +458,13 @@ ID_PATTERNS = [
     # "CLIA 24D0987716"
     rx(rf"(?<![\w/])(?:DL|CLIA)\b[ \t]*(?:\#|:)?[ \t]*(?P<phi>(?>{_ID_VALUE}|\d{{2,6}}(?:[ \t]\d{{2,6}}){{1,4}}))\b"),
     # a number said to be one after a word that names its record: "the incident report number, it's IR-77310", "account
-    # number on it is FV-0093381-2"
+    # number on it is FV-0093381-2", "Your chart number here is 4471092", "The health number we have on file is 118 442
+    # 907"
     rx(rf"\b(?i:report|incident|reference|account|member|policy|claim|case|confirmation|tracking|order|record|ticket|receipt"
-       rf"|invoice|authorization|referral)[ \t]+(?i:number|no\.?|\#)[ \t,]+(?:(?i:on|in|of|for)[ \t]+(?i:it|that|this|the[ \t]+\w+)"
-       rf"[ \t]+)?(?i:is|it's|it’s|it[ \t]+is|was)[ \t]*:?[ \t]*(?P<phi>(?>{_ID_VALUE}))\b{_UNIT_RIGHT_AFTER}"),
+       rf"|invoice|authorization|referral|chart|health|rx|prescription|hospital|card|file)[ \t]+(?i:number|no\.?|\#)[ \t,]+"
+       rf"(?:(?:(?i:on|in|of|for)[ \t]+(?i:it|that|this|the[ \t]+\w+)|(?i:here|we[ \t]+have(?:[ \t]+on[ \t]+file)?|on[ \t]+file))[ \t]+)?"
+       rf"(?i:is|it's|it’s|it[ \t]+is|was)[ \t]*:?[ \t]*(?P<phi>(?>{_ID_VALUE}|\d{{2,5}}(?:[ \t]\d{{2,5}}){{1,4}}(?!\d)))\b"
+       rf"{_UNIT_RIGHT_AFTER}"),
     # a code of letters and six digits or more (a DEA number, a record number in a table): "BK4471923", "M4410932",
     # "7219384TA"
     rx(r"(?<![\w/.-])(?=[A-Z\d]{7})(?P<phi>[A-Z]{1,3}\d{6,12}[A-Z]{0,2}|\d{6,12}[A-Z]{1,3})(?![\w/-])"),
@@ -612,6 +617,11 @@ SSN_PATTERNS = [
     rx(r"\b(?:SSN|SS\#|social\s+security(?:\s+(?:number|no|\#))?)\s*(?:\#|:|is)?\s*:?\s*"
         r"(?P<phi>\d{3}[\s-]?\d{2}[\s-]?\d{4})\b", re.IGNORECASE),
     rx(r"(?=\d)(?<![\d-])(?P<phi>\d{3}-\d{2}-\d{4})(?![\d-])"),
+    # other countries' identity numbers by their shape alone: a Malaysian MyKad (birth date, state, serial:
+    # "560214-07-5531"), a Pakistani CNIC ("35202-4417890-2"), a Hong Kong identity card with its check digit
+    # ("K518832(4)")
+    rx(r"(?=\d)(?<![\d-])(?P<phi>\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-\d{2}-\d{4}|\d{5}-\d{7}-\d)(?![\d-])"),
+    rx(r"(?<![\p{L}\d])(?P<phi>[A-Z]{1,2}\d{6}\([\dA]\))"),
 ]
 STREET_WORDS = r"""(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Terrace|Ter
     |Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Square|Squares|Sq|Loop|Alley|Row|Crescent|Turnpike|Tpke|Throughway

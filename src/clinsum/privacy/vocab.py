@@ -244,11 +244,11 @@ def clinical_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans += [(m.start, m.end) for m in lexicon.find_body_parts(low)]
     spans += [(m.start, m.end) for m in lexicon.find_frequencies(low)]
     # "Murphy's sign", "Addison's Disease", "Von Hippel-Lindau disease", "Morton neuroma", "Lou Gehrig's disease", "Ivor
-    # Lewis oesophagectomy"
+    # Lewis oesophagectomy"; the noun on the same line (not "Dr Yusuf Kareem\nProcedure: sleeve gastrectomy")
     spans += [m.span() for m in re.finditer(rf"\b(?:(?i:von|van|de)\s+|[A-Z][a-z]+\s+(?=[A-Z][a-z]+'s\s)"
                                             rf"|[A-Z][a-z]+\s+(?=[A-Z][a-z]+[\s-]+\w*(?:ectomy|otomy|ostomy)\b))?"
                                             rf"[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:'s)?"
-                                            rf"(?=[\s-]+(?i:{CLINICAL_NOUNS})s?\b)", text)]
+                                            rf"(?=[ \t-]+(?i:{CLINICAL_NOUNS})s?\b)", text)]
     # a score named after a person, with its value: "Morse 65", "Braden score 14", "GCS/Glasgow 15"
     spans += [m.span(1) for m in re.finditer(r"\b((?:Morse|Braden|Norton|Waterlow|Caprini|Padua|Wells|Glasgow|Apgars?|Barthel"
                                              r"|Berg|Tinetti|Katz|Ballard|Silverman|Rockwood|Borg|Karnofsky|Lansky|Zubrod)"
@@ -257,7 +257,7 @@ def clinical_spans(text: str) -> tuple[tuple[int, int], ...]:
     # classifications no surname with a suffix is written like: "John Clark II" stays a name), "Hoehn and Yahr stage"
     spans += [m.span() for m in re.finditer(r"\b[A-Z][a-z]+\s+(?:grade\s+|class\s+|type\s+)?[IV]{1,3}[abc]\b", text)]
     spans += [m.span() for m in re.finditer(rf"\b(?:{_CLASSIFICATIONS})\s+(?:grade\s+|class\s+|type\s+|stage\s+)?[IV]{{1,4}}\b", text)]
-    spans += [m.span() for m in re.finditer(r"\b[A-Z][a-z]+\s+(?:and|&)\s+[A-Z][a-z]+(?=\s+(?i:stage|scale|score|criteria|"
+    spans += [m.span() for m in re.finditer(r"\b[A-Z][a-z]+\s+(?:and|&)\s+[A-Z][a-z]+(?=[ \t]+(?i:stage|scale|score|criteria|"
                                             r"classification|syndrome|disease|procedure|operation)s?\b)", text)]
     spans += [m.span() for m in re.finditer(r"\b(?i:grade\s+group)(?=\s*\d)", text)]  # ISUP "Grade Group 3"
     return tuple(spans)
