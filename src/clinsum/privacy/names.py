@@ -788,8 +788,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
             # "taking her to Vail, Colorado": a city
             if span and not _place(text[span[0]:span[1]]) and not (kind == "name_like" and _COMMA_STATE.match(text, span[1])):
                 found.append(span)
-    if is_lowercase_text(text):
-        found += _lowercase_cued_names(text)
+    found += _lowercase_cued_names(text, everywhere=is_lowercase_text(text))
     found += _lowercase_listed_names(text)
     found += _staff_of_services(text)
     found += [m.span("phi") for m in _ROLE_AFTER_NAME.finditer(text) if _is_listed_name(m.group("phi"))]
@@ -1163,6 +1162,7 @@ def _staff_of_services(text: str) -> list[tuple[int, int]]:
 
 
 _CAPITAL_START = regex.compile(r"(?<![\p{L}'’-])(?!I(?!\p{L}))\p{Lu}")  # "I" and "I'm" aside
+_CAPITALISED_WORD = regex.compile(r"(?<![\p{L}\d'’-])\p{Lu}\p{Ll}")  # (not "CRP", "58F")
 
 
 @lru_cache(maxsize=4)
@@ -1182,7 +1182,7 @@ def is_lowercase_text(text: str) -> bool:
 # rosemary vance date of birth", "room six tamar ben-david g two p one", "dictated by p sato"
 _LOWERCASE_CUE = rx(rf"""\b(?:(?i:{_TITLE})\.?|{_ROLE}|patient|pt|(?:patient\s+)?name|dictated\s+by|transcribed\s+by|signed\s+by
     |this\s+is|report\s+on|re|(?:room|rm|bed|bay)\s+(?:\d+\w?|\w+))[ \t]*[:,]?[ \t]+(?P<phi>{LOWER_WORD}|\p{{Ll}}(?=[ \t]+\p{{Ll}}{{3}}))
-    (?:[ \t]+{LOWER_WORD}){{0,3}}""")
+    (?:[ \t]+{LOWER_WORD}){{0,4}}""")
 
 
 _DOCTOR_TAG = regex.compile(r"(?i:doctor|dr)[ \t]*:")
@@ -1192,15 +1192,19 @@ _DOCTOR_WORDS = frozenset(("doctor", "dr"))
 _HONORIFICS = frozenset(("mister", "mr", "mrs", "ms", "miss", "missus"))
 
 
-def _lowercase_cued_names(text: str) -> list[tuple[int, int]]:
-    """Names after a cue in text without capitals: a first name, an initial or a word the name model takes for a
-    name, then the words that a name list holds, or no English word that the name model does not rule out
+def _lowercase_cued_names(text: str, everywhere: bool) -> list[tuple[int, int]]:
+    """Names after a cue in text without capitals (``everywhere``) or on a line of it with no capitalised word ("pt
+    morag mcallister bed 7, dob 12/04/47" in a note that has some): a first name, an initial or a word the name model
+    takes for a name, then the words that a name list holds, or no English word that the name model does not rule out
     ("oyelaran"; not "dictating"), up to the first common word; a first word that is neither a listed first name nor
     name-like must have such a surname after it ("patient hamid rahimi")."""
     spans = []
     for m in _LOWERCASE_CUE.finditer(text, overlapped=True):
         if _SPEAKER_TAG.match(text, m.start()) or _SPEAKER_ROLE.match(text, m.start()) or _DOCTOR_TAG.match(text, m.start()):
             continue  # a speaker's turn: "doctor: bowel movements okay?"
+        if not everywhere and _CAPITALISED_WORD.search(
+                text, text.rfind("\n", 0, m.start()) + 1, end if (end := text.find("\n", m.end())) >= 0 else len(text)):
+            continue
         words = list(regex.finditer(r"\S+", text[m.start("phi"): m.end()]))
         first = words[0].group()
         if first in ("a", "i") or _TITLE_WORD.fullmatch(first) or not (len(first) == 1 or is_name_word(first) and (
@@ -1209,6 +1213,8 @@ def _lowercase_cued_names(text: str) -> list[tuple[int, int]]:
         end = words[0].end()
         for w in words[1:]:
             word = w.group()
+            if _PARTICLE.fullmatch(word):
+                continue  # it waits for a name word after it: "henrike van der sluijs"
             if not is_name_word(word) or _ROLE_WORD.fullmatch(word) or len(word) < 2 or not (
                     word in first_names() or word in last_names() or word not in english_words() and (
                         _likely_name(word) or word not in lowercase_words() and name_score(word) >= 0.3)):
