@@ -800,7 +800,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
               if all(is_name_word(w) and w.lower() not in department_words() for w in m.group("phi").split())]
     if (m := _END_INITIALS.search(text, max(0, len(text) - 40))) and is_initials(m.group("phi")):
         found.append(m.span("phi"))  # only the text's end is read: the pattern would be tried at every place
-    found += list(conversation_speakers(text)) + list(roster_names(text)) + list(kin_names(text)) + capitals_before_age(text)
+    found += list(conversation_speakers(text)) + list(roster_names(text)) + list(kin_names(text)) \
+        + list(addressed_names(text)) + capitals_before_age(text)
     headers, cells = table_columns(text)
     found = [(s, e) for s, e in found if not any(hs <= s < he for hs, he in headers)]  # "Name    Dose    Time"
     return with_companions(text, found + _table_names(cells, text))
@@ -866,6 +867,34 @@ def kin_names(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(after + before)
 
 
+# A person asked, told, paged or thanked, in lowercase: "ask ray", "paging grant re bed 4", "loop in grant in am", "swap w
+# hope", "pls remind will and sunny", "thx rose"; a word first name that is a modal too ("will", "may") only after what
+# no modal follows ("the text will be", "thx will ref to" are none); not a title or a call bell
+_ADDRESSED = regex.compile(r"\b(?P<verb>ask|asked|tell|told|remind|thank|thanks|thx|ty|loop(?:ed)?[ \t]+in|swap[ \t]+(?:w/?|with)"
+                           r"|page|paging|paged|bleep|bleeping|bleeped|ring|rang|ping|pinged|text|texted|call|called|chase"
+                           r"|handed[ \t]+over[ \t]+to|spoke[ \t]+(?:to|w/?|with))[ \t]+(?P<phi>\p{Ll}{3,})"
+                           r"(?:[ \t]+(?:and|&|\+)[ \t]+(?P<phi>\p{Ll}{3,}))?(?![\p{L}\d'’@/_-])")
+_ADDRESSED_FIRMLY = regex.compile(r"ask|asked|tell|told|remind|loop|swap")  # ("thx will ref to", "thanks, will do")
+_CALL_DEVICES = frozenset(("bell", "button", "light"))  # "call bell out of reach", "ring bell"
+
+
+@lru_cache(maxsize=8)  # (a window's names and then its allow-list ask for the same text's)
+def addressed_names(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of lowercase first names after a verb that addresses a person (:data:`_ADDRESSED`): a listed first name
+    that is no common word, or one that is (a word first name: "will", "may") after a verb that no noun or modal
+    follows."""
+    spans = []
+    for m in _ADDRESSED.finditer(text, overlapped=True):
+        firmly = _ADDRESSED_FIRMLY.match(m.group("verb"))
+        for s, e in m.spans("phi"):
+            word = text[s:e]
+            if word in first_names() and not _ROLE_WORD.fullmatch(word) and not _TITLE_WORD.fullmatch(word) \
+                    and word not in department_words() and word not in _CALL_DEVICES \
+                    and (word not in common_words() or firmly and word in _WORD_FIRST_NAMES):
+                spans.append((s, e))
+    return tuple(spans)
+
+
 def _kin_name(word: str, after_cue: bool) -> bool:
     """See :func:`kin_names`: no role, and no common word unless a first name ("joy", "will", "grant")."""
     if not after_cue and word in _NO_NAME_AFTER_CUE or _ROLE_WORD.fullmatch(word) or word in common_words() \
@@ -892,8 +921,9 @@ def capitals_before_age(text: str) -> list[tuple[int, int]]:
 
 def names_by_layout(text: str) -> set[tuple[int, int]]:
     """Names that the text's layout, not their words, makes a person's, which the allow-list keeps: a form's field for a
-    name, a chat's speakers, a roster's entries, a relative named in speech."""
-    return set(name_fields(text)) | set(conversation_speakers(text)) | set(roster_names(text)) | set(kin_names(text))
+    name, a chat's speakers, a roster's entries, a relative named in speech, a person asked or told in lowercase."""
+    return set(name_fields(text)) | set(conversation_speakers(text)) | set(roster_names(text)) | set(kin_names(text)) \
+        | set(addressed_names(text))
 
 
 # A turn of a chat or a transcript: a speaker's tag where a line starts, after a time stamp in brackets or not, with a
