@@ -128,6 +128,7 @@ class _ClinicalRecognizers:
             SpanRecognizer("INSTITUTION", find_care_brands, 0.6, "Gazetteer"),
             SpanRecognizer("INSTITUTION", find_practices, 0.6, "Specialty"),
             SpanRecognizer("INSTITUTION", find_site_acronyms, 0.6, "Acronym"),
+            SpanRecognizer("INSTITUTION", find_kind_first_sites, 0.6, "KindFirst"),
             SpanRecognizer("INSTITUTION", find_employers, 0.6, "Employer"),
             SpanRecognizer("INSTITUTION", find_lowercase_employers, 0.6, "LowercaseEmployer"),
             SpanRecognizer("INSTITUTION", find_businesses, 0.6, "Business"),
@@ -238,6 +239,21 @@ def find_site_acronyms(text: str) -> list[tuple[int, int]]:
     """Spans of :data:`_SITE_ACRONYM`: capitals that no word list holds, no unit, department, test or clinical
     abbreviation ("transfer to HDU", "attend SDEC", "go to ENT", "refer to ECHO")."""
     return [m.span("phi") for m in _SITE_ACRONYM.finditer(text) if is_initials(m.group("phi"))]
+
+
+# A care site whose kind comes first, as Malaysia, India and South Africa name them: "Hospital Pulau Pinang", "District
+# Hospital Sitapur", "Hospice Helderberg", "Klinik Kesihatan Bandar Botanik" (not "Hospital Course", "Clinic Letter")
+_KIND_FIRST_SITE = regex.compile(
+    rf"\b(?P<phi>(?:(?:District|General|Regional|Base|Civil|Government|Govt\.?)[ \t]+)?(?:Hospital|Hospice|Infirmary"
+    rf"|Klinik(?:[ \t]+Kesihatan)?|Rumah[ \t]+Sakit|Puskesmas)[ \t]+(?P<name>{CAP}(?:[ \t]+{CAP}){{0,2}}))(?![\p{{L}}'’-])")
+
+
+def find_kind_first_sites(text: str) -> list[tuple[int, int]]:
+    """Spans of :data:`_KIND_FIRST_SITE` whose name after the kind is no English, department or clinical word, or a
+    listed town."""
+    return [m.span("phi") for m in _KIND_FIRST_SITE.finditer(text)
+            if all(low in towns() or low not in english_words() and low not in department_words() and is_name_word(w)
+                   for w in m.group("name").split() if (low := w.lower())) and not clinical_spans(m.group("name"))]
 
 
 def find_lowercase_sites(text: str) -> list[tuple[int, int]]:
@@ -357,9 +373,11 @@ def streets_after_sites(text: str, sites: list[tuple[int, int]]) -> list[tuple[i
 
 # The town a site is in, after it and a comma or a dash, where a line, a sentence, an address or a table's cell ends:
 # "Wilson Memorial General, Marathon.", "Llanfair Road Surgery, Builth Wells\n", "Farmworker Health - Immokalee site",
-# "St Ita's University Hospital, Galway | +353", "MULTISPECIALITY HOSPITAL, ADYAR\n".
+# "St Ita's University Hospital, Galway | +353", "MULTISPECIALITY HOSPITAL, ADYAR\n", "(Whānau Birth Midwives, Porirua)",
+# "Mustashfa El-Nour El-Takhassusi, Heliopolis, Cairo".
 _TOWN_AFTER_SITE = regex.compile(rf"[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<town>{CAP}(?:[ \t]+{CAP})?|{UPPER}(?:[ \t]+{UPPER})?)"
-                                 rf"(?=[ \t]*(?:[.;|·(\n]|$|,[ \t]*(?:{STATE}\b|[A-Z]{{1,2}}\d|\d{{4,5}}\b))|[ \t]{{2}}"
+                                 rf"(?=[ \t]*(?:[.;|·()\n]|$|,[ \t]*(?:{STATE}\b|[A-Z]{{1,2}}\d|\d{{4,5}}\b"
+                                 rf"|{CAP}[ \t]*(?:[.;|·()\n—–]|$)))|[ \t]{{2}}"
                                  rf"|[ \t]+(?i:site|campus|branch)\b)")
 # ... or a listed town right after it: "Fresenius Kidney Care Tahlequah MWF"
 _LISTED_TOWN_AFTER_SITE = regex.compile(rf"[ \t]+(?P<town>{CAP}(?:[ \t]+{CAP})?)\b")
@@ -449,6 +467,7 @@ _STREET_PART = regex.compile(rf"""(?:\d[\w/-]*,?[ \t]+{_STREET_WORD}(?:[ \t]+{_S
 _COUNTY_PART = regex.compile(rf"(?i:co\.?|county)[ \t]+(?P<place>{CAP}(?:[ \t]+{CAP})?)")
 _PLACE_PART = regex.compile(rf"(?:{CAP}|{UPPER})(?:[ \t]+(?:{CAP}|{UPPER}|\d{{1,3}})){{0,2}}")
 _FACILITY_WORD = regex.compile(rf"\b{FACILITY}\b|\b(?i:nursing[ \t]+home|medical[ \t]+practice|surgery|hospital|clinic)\b", regex.VERBOSE)
+_FACILITY_ANY_CASE = regex.compile(rf"\b{FACILITY}\b", regex.VERBOSE | regex.IGNORECASE)  # a site's kind, in capitals too
 _STATE_BEFORE_CODE = regex.compile(rf"[ \t,]+(?:{STATE}|[A-Z]{{2,3}})$")
 _ADDRESS_LABEL_LINE = regex.compile(r"\b(?i:address|addr|home[ \t]+address|residence|res)[ \t]*:[^\n]*?(?=[ \t.]*(?:\n|$)|[ \t]{3}|\t)")
 
@@ -1169,8 +1188,11 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
                     or (m := _LAST_PREPOSITION.search(value)):  # "Graduated High School", "FOLLOW UP AT MERCY CLINIC"
                 span = PhiSpan(span.start + m.end(), span.end, span.type, span.score)
                 value = text[span.start: span.end]
-            if value.isupper() and (inside := clinical_spans(value)):  # "HX CHF ST JOSEPH MEDICAL CENTER": the site
-                cut = max(e for _, e in inside)  # starts after the last clinical word in it
+            # "HX CHF ST JOSEPH MEDICAL CENTER": the site starts after the last clinical word in it (not its kind's:
+            # "MAPLECREST MANOR NURSING & REHABILITATION")
+            if value.isupper() and (inside := [(s, e) for s, e in clinical_spans(value) if not any(
+                    k.start() <= s and e <= k.end() for k in _FACILITY_ANY_CASE.finditer(value))]):
+                cut = max(e for _, e in inside)
                 cut += len(value[cut:]) - len(value[cut:].lstrip())
                 span = PhiSpan(span.start + cut, span.end, span.type, span.score)
                 value = text[span.start: span.end]

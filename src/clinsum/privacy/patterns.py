@@ -832,7 +832,7 @@ FACILITY = r"""(?:NHS\s+(?:Foundation\s+)?Trust|NHS\s+FT|Health\s+Board|Hospital
     |Rest\s+Home|Retirement\s+Home|Residential\s+Care
     |Medical\s+Practice|Baptist(?:\s+Church)?|Methodist(?:\s+Church)?|Lutheran(?:\s+Church)?
     |Health\s+Care|Clinic|Clinics|Infirmary|Nursing\s+Home|Nursing\s+Facility|Rehabilitation\s+(?:Center|Hospital)|Rehab
-    |Hospice|Care\s+Center|Cancer\s+(?:Center|Institute)|Heart\s+Institute|Institute|Kidney\s+Center|Dialysis\s+Center
+    |Hospice|Care\s+Center|Cancer\s+(?:Center|Centre|Institute)|Heart\s+Institute|Institute|Kidney\s+Center|Dialysis\s+Center
     |Dialysis|Surgical\s+Center|Surgery\s+Center|Urgent\s+Care|Imaging|Radiology|Laboratories|Laboratory|Labs|Lab
     |Med(?:ical)?\.?\s+Ctr|MED\s+CTR|Post-Acute|Home\s+Care|Kidney\s+Care|Home\s+Medical
     |Pharmacy|Associates|Medical\s+Group|Physicians|Family\s+Practice|Family\s+Medicine|Pediatrics|Home\s+Health
