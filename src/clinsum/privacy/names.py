@@ -28,7 +28,8 @@ _TITLE = (r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Madam|Nurse
           r"|Dra|Sra|Srta|Doña|Dña|Frau|Herr|Mme|Mlle|Dhr|Mevr|Dottoressa|Dott|Signora)")  # other languages' titles
 _CREDENTIAL = (r"(?:MD|M\.D\.|DO|D\.O\.|RN|NP|PA-C|PA|PhD|FNP|FNP-C|APRN|MBBS|DNP|LPN|CNM|DPM|DDS|MSW|LCSW|PharmD"
                r"|CMA|MA|CNA|LVN|RT|RRT|SLP|OTR|OTR/L|DPT|PT|OT|CRNA|EMT|MSN|BSN|RD|RPh|RDN|NRP|ANP|MRCP|FRCS|MRCGP"
-               r"|SpR|StR|SHO|FY1|FY2|MBChB|MRCS|FRCP|FRCA|FRCR|FRCOG|FRACP|FRACS|FRCPC|FRCSC)")  # (UK grades and fellowships)
+               r"|SpR|StR|SHO|FY1|FY2|MBChB|MRCS|FRCP|FRCA|FRCR|FRCOG|FRACP|FRACS|FRCPC|FRCSC|CCRP|CCRC|CRC)")  # (UK grades,
+# fellowships, research coordinators')
 _NAME_WORD = rf"(?:{CAP}|{UPPER}|{INITIAL})"
 _GAP = r"[ \t]+"  # name words are on one line
 _NEXT = rf"{_GAP}(?:{PARTICLE}{_GAP})*"  # the gap before a further name word
@@ -49,7 +50,8 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|baby\s+o
     |adjuster|case\s+worker|caseworker|officer|supervisor|foreman|coach|teacher|counsell?or|employer
     |abuela|abuelo|t[ií]a|t[ií]o|mam[aá]|pap[aá]|hija|hijo|esposa|esposo|hermana|hermano
     |t[uū]t[uū]|kupuna|koro|kuia|kaum[aā]tua|whaea|parent|volunteer|mum|mam|nan|gran|reg|sho|locum|reporter
-    |flatmate|housemate|cucu|shosho|bibi|lola|lolo|nani|dadi|ouma|oupa|practitioner|specialist)"""
+    |flatmate|housemate|cucu|shosho|bibi|lola|lolo|nani|dadi|ouma|oupa|practitioner|specialist|manager|matron|coordinator
+    |cnc|cns|anp|key\s+worker|support\s+worker)"""
 # Words after a cue ("my wife", "his son", "your name?") that are first names in the census lists but there a verb,
 # a month or a word: "my wife will drive", "her son may call", "my daughter june 3rd".
 _NO_NAME_AFTER_CUE = frozenset("""will may can did does had has was is said says and but too also just always never
@@ -140,8 +142,9 @@ _NAME_PATTERNS = {
     # a name with its role after a comma: "Guest_family: Desmond, his son.", "Kwame Mensah, her grandson,"
     "role_apposition": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}}),[ \t]+{_POSSESSIVE}[ \t]+"
                           rf"(?:\p{{Ll}}+[ \t]+){{0,2}}?(?i:{_ROLE})\b"),
-    # a name with its role in parentheses after it: "Fitzgerald (hospitalist)", "Ngozi Eze (daughter)"
-    "role_after": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}})[ \t]*\((?:\p{{L}}{{2,6}}[ \t]+)?(?:(?i:{_ROLE})"
+    # a name with its role in parentheses after it: "Fitzgerald (hospitalist)", "Ngozi Eze (daughter)", "Rhys (practice
+    # nurse)"
+    "role_after": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}})[ \t]*\((?:\p{{L}}{{2,10}}[ \t]+)?(?:(?i:{_ROLE})"
                      rf"|\p{{Ll}}{{3,}}(?:ist|ian)|{_TEAM_ROLE})\)"),
     # a team member named in parentheses after the role: "SCRUB (Jewel): count correct", "w/ OT (Sage)"
     "role_before": rx(rf"\b{_TEAM_ROLE}[ \t]*\([ \t]*(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|\p{{Lu}}\.))?)[ \t]*\)"),
@@ -588,6 +591,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
                     piece = part.group().strip().removeprefix("and ").strip()
                     if not piece:  # the space before a "+"
                         continue
+                    if regex.fullmatch(_CREDENTIAL, piece):
+                        break  # "Coordinator: Brianna Sterling, CCRP"
                     offset = s + part.start() + part.group().index(piece)
                     span = _name_words(text, offset, offset + len(piece), strong=True, lowercase_ok=False,
                                        lowercase_if_known=True)
@@ -801,7 +806,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
     if (m := _END_INITIALS.search(text, max(0, len(text) - 40))) and is_initials(m.group("phi")):
         found.append(m.span("phi"))  # only the text's end is read: the pattern would be tried at every place
     found += list(conversation_speakers(text)) + list(roster_names(text)) + list(kin_names(text)) \
-        + list(addressed_names(text)) + capitals_before_age(text)
+        + list(addressed_names(text)) + list(handoff_names(text)) + capitals_before_age(text)
     headers, cells = table_columns(text)
     found = [(s, e) for s, e in found if not any(hs <= s < he for hs, he in headers)]  # "Name    Dose    Time"
     return with_companions(text, found + _table_names(cells, text))
@@ -838,6 +843,22 @@ def roster_names(text: str) -> tuple[tuple[int, int], ...]:
         if len(named) >= 2:
             found += [(s, e) for s, e in named if all(_roster_word(w) for w in text[s:e].split())]
     return tuple(found)
+
+
+# A hand-off from one person to another, as sign-outs head them: "Mags -> Kwame", "Christmas Eve 19:30   Dawn -> Young",
+# "nights Park -> days Oyelaran"
+_HANDOFF = regex.compile(rf"(?<![\p{{L}}\d'’.-])(?P<a>{CAP})[ \t]*(?:->|-->|→|=>)[ \t]*"
+                         rf"(?:(?i:days?|nights?|am|pm|lates?|earlies)[ \t]+)?(?P<b>{CAP})(?![\p{{L}}\d'’-])")  # (not "NG -> PEG")
+
+
+@lru_cache(maxsize=8)  # (a window's names and then its allow-list ask for the same text's)
+def handoff_names(text: str) -> tuple[tuple[int, int], ...]:
+    """Both sides of :data:`_HANDOFF` where each is a listed first name or surname or no English word that the name model
+    takes for a name, and no department, service or clinical word ("ED -> ICU", "Home -> Rehab" are none)."""
+    return tuple(span for m in _HANDOFF.finditer(text) if all(
+        (_known(w) or low not in english_words() and _likely_name(w)) and low not in department_words()
+        and low not in service_words() and not clinical_spans(low)
+        for w in (m.group("a"), m.group("b")) if (low := w.lower())) for span in (m.span("a"), m.span("b")))
 
 
 # A relative or a carer named in lowercase speech by a word that is also a first name, where what follows makes the word
@@ -921,9 +942,10 @@ def capitals_before_age(text: str) -> list[tuple[int, int]]:
 
 def names_by_layout(text: str) -> set[tuple[int, int]]:
     """Names that the text's layout, not their words, makes a person's, which the allow-list keeps: a form's field for a
-    name, a chat's speakers, a roster's entries, a relative named in speech, a person asked or told in lowercase."""
+    name, a chat's speakers, a roster's entries, a relative named in speech, a person asked or told in lowercase, the
+    two sides of a hand-off."""
     return set(name_fields(text)) | set(conversation_speakers(text)) | set(roster_names(text)) | set(kin_names(text)) \
-        | set(addressed_names(text))
+        | set(addressed_names(text)) | set(handoff_names(text))
 
 
 # A turn of a chat or a transcript: a speaker's tag where a line starts, after a time stamp in brackets or not, with a
