@@ -1218,7 +1218,7 @@ def test_names_beside_languages_and_credentials(tagger, text, expected):
      "SILVER ESTATE REG KP19 XRT PLEASE MOVE",
      "Health Card No.: [ID]\nVehicle no: [ID]\nClaim number: [ID]\nlab no [ID].\nSILVER ESTATE REG [ID] PLEASE MOVE"),
     ("i can do the 14th if someone has my 22nd\nnights 5th-7th\nstudy leave 15th so. start date the eighteenth",
-     "i can do the [DATE] if someone has my [DATE]\nnights [DATE]\nstudy leave [DATE] so. start date [DATE]"),
+     "i can do [DATE] if someone has my [DATE]\nnights [DATE]\nstudy leave [DATE] so. start date [DATE]"),
     # a ranking, a floor, a dose, a lab value and a registrar stay
     ("ranked from 3rd to 5th. the 4th floor. my 3rd dose. lab 7.35. Reg: SpR on call.",
      "ranked from 3rd to 5th. the 4th floor. my 3rd dose. lab 7.35. Reg: SpR on call."),
@@ -1256,4 +1256,104 @@ def test_names_after_a_title_in_lowercase_and_spelled_with_dashes(tagger, text, 
      "Pelvic area tender. Sacral area red. Perineal area. Waiting area. Lives alone. lives Independently."),
 ])
 def test_places_before_their_kind_or_after_lives(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a header goes on after the name; a surname in capitals before the given names; bare initials of a signature
+    ("Pt: Losa Faleolo, NHI PLM2290\nPatient: TAN Wei Ling, Grace   NRIC S6814427F\nPatient signature: G A Pritchard   "
+     "Date 22/01/25",
+     "Pt: [NAME], [ID]\nPatient: [NAME]   NRIC [ID]\nPatient signature: [NAME]   Date [DATE]"),
+    # a procedure on the next line makes no eponym of the surname before it
+    ("Anaesthetist: Dr Yusuf Kareem\nProcedure: Laparoscopic sleeve gastrectomy",
+     "Anaesthetist: Dr [NAME]\nProcedure: Laparoscopic sleeve gastrectomy"),
+    # a turn that is no name, and a signature that is no person, stay
+    ("Patient: Yes, CT 12/3 was fine\nSignature: signed\nSignature obtained from patient",
+     "Patient: Yes, CT [DATE] was fine\nSignature: signed\nSignature obtained from patient"),
+])
+def test_headers_surnames_first_and_signatures(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('Pt: Mr. Ezekiel Hart ("Zeke"), 90, MRN SB-6602194\npt: Angus Wilkie 97 ("Gus")  CHI 0302270914\n'
+     "SIDE RM 2  BROWN, ROSE 96    --   C.DIFF +",
+     'Pt: Mr. [NAME] ("[NAME]"), [AGE], MRN [ID]\npt: [NAME] [AGE] ("Gus")  CHI [ID]\nSIDE RM 2  [NAME] [AGE]    --   '
+     "C.DIFF +"),
+    # a count after a name is no age; a bed and a spaced dash before a month make no date
+    ("Seen Mr Jones 92 times. rm 418 bed 2 - june little", "Seen Mr [NAME] 92 times. rm 418 bed 2 - june little"),
+])
+def test_ages_after_a_nickname_or_in_a_table(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("IC number please. Pt: 560214-07-5531. Her CNIC is 35202-4417890-2. HKID K518832(4)",
+     "IC number please. Pt: [SSN]. Her CNIC is [SSN]. HKID [SSN]"),
+    ("Your chart number here is 4471092. The health number we have on file is 118 442 907, so if. the Rx number, "
+     "it's 6603318.",
+     "Your chart number here is [ID]. The health number we have on file is [ID], so if. the Rx number, it's [ID]."),
+    ("Posted by tiredbutcoping_77 on 3 Jan\nTop comment by u/RN_Dana_Tulsa: ask",
+     "Posted by [NAME] on [DATE]\nTop comment by u/[NAME]: ask"),
+    # a dose per minute, a plain reply and a file number of a dose stay
+    ("VASO(u/min)  FiO2. insulin 5 u/kg/day. Reply from the GP. the file number is 12 mg",
+     "VASO(u/min)  FiO2. insulin 5 u/kg/day. Reply from the GP. the file number is 12 mg"),
+])
+def test_identity_numbers_by_shape_record_numbers_said_aloud_and_forum_users(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("loratadine helps\n8/11 - bloods: neut 1.2\nHad a flare over Waitangi weekend. moved in just after New Year. "
+     "second day of Raya. since Eid ul Azha. fell on Divali night. meeting the cardiologist the 18th.",
+     "loratadine helps\n[DATE] - bloods: neut 1.2\nHad a flare over [DATE]. moved in just after [DATE]. "
+     "[DATE]. since [DATE]. fell on [DATE] night. meeting the cardiologist [DATE]."),
+    # a duration, a fraction, a new year in lowercase, a name Raya, a place in a ranking stay
+    ("2/52 - review\n1/2 - 1 tab\nhappy new year to all. Raya said hello. she came 3rd.",
+     "2/52 - review\n1/2 - 1 tab\nhappy new year to all. [NAME] said hello. she came 3rd."),
+])
+def test_diary_dates_and_holidays_of_other_countries(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a lowercase line in a note with capitals elsewhere
+    ("nursing note, ward 4b. CRP up\npt morag mcallister bed 7\nre: henrike van der sluijs, 58F",
+     "nursing note, ward 4b. CRP up\npt [NAME] bed 7\nre: [NAME], 58F"),
+    ("[06:15] dee: not me im on. ask ray\n[06:45] ray: paging grant re bed 4\npls remind will and sunny. swap w hope",
+     "[06:15] [NAME]: not me im on. ask [NAME]\n[06:45] [NAME]: paging [NAME] re bed 4\npls remind [NAME] and [NAME]. "
+     "swap w [NAME]"),
+    # a modal after thanks, a call bell, a title, a capitalised line's words stay
+    ("thx will ref to ortho. call bell out of reach. OK.\npt tolerated diet, son visiting, daughter will call",
+     "thx will ref to ortho. call bell out of reach. OK.\npt tolerated diet, son visiting, daughter will call"),
+])
+def test_lowercase_names_on_lowercase_lines_and_people_asked_or_paged(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hospice Helderberg - home visit. seedha District Hospital Sitapur le jao. I refer you to Hospital Pulau Pinang eye "
+     "clinic.",
+     "[INSTITUTION] - home visit. seedha [INSTITUTION] le jao. I refer you to [INSTITUTION] eye clinic."),
+    ("MAPLECREST MANOR NURSING & REHABILITATION\nHX CHF ST JOSEPH MEDICAL CENTER\n"
+     "St Aldhelm's Hospital Cancer Centre, Wexcombe\n(Whanau Birth Midwives, Porirua)",
+     "[INSTITUTION]\nHX CHF [INSTITUTION]\n[INSTITUTION], [LOCATION]\n([INSTITUTION], [LOCATION])"),
+    # a hospital's course, day or road stays
+    ("Hospital Course: uneventful. Hospital Day 3. Clinic Letter. Infirmary Road",
+     "Hospital Course: uneventful. Hospital Day 3. Clinic Letter. Infirmary Road"),
+])
+def test_sites_whose_kind_comes_first_and_their_towns(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Christmas Eve 19:30   Dawn -> Young\nReview with Rhys (practice nurse). The manager (Sharon) says\n"
+     "Coordinator: Brianna Sterling, CCRP",
+     "[DATE] 19:30   [NAME] -> [NAME]\nReview with [NAME] (practice nurse). The manager ([NAME]) says\n"
+     "Coordinator: [NAME], CCRP"),
+    # departments and tubes handed over, a manager unnamed, stay
+    ("ED -> ICU, Home -> Rehab, NG -> PEG. my manager said it was fine",
+     "ED -> ICU, Home -> Rehab, NG -> PEG. my manager said it was fine"),
+])
+def test_hand_offs_and_roles_in_brackets(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

@@ -1259,6 +1259,9 @@ def _lowercase_cued_names(text: str, everywhere: bool) -> list[tuple[int, int]]:
             continue
         words = list(regex.finditer(r"\S+", text[m.start("phi"): m.end()]))
         first = words[0].group()
+        if not everywhere and (first in _NO_NAME_AFTER_CUE or not (_known(first) or first not in english_words()
+                                                                  and _likely_name(first))):
+            continue  # on a lowercase line of a note with capitals, a listed or likely name only ("dr appt", "mrs said")
         if first in ("a", "i") or _TITLE_WORD.fullmatch(first) or not (len(first) == 1 or is_name_word(first) and (
                 first in first_names() or _likely_name(first) or first not in lowercase_words())):
             continue
