@@ -855,6 +855,8 @@ _HANDOFF = regex.compile(rf"(?<![\p{{L}}\d'’.-])(?P<a>{CAP})[ \t]*(?:->|-->|�
 def handoff_names(text: str) -> tuple[tuple[int, int], ...]:
     """Both sides of :data:`_HANDOFF` where each is a listed first name or surname or no English word that the name model
     takes for a name, and no department, service or clinical word ("ED -> ICU", "Home -> Rehab" are none)."""
+    if "->" not in text and "→" not in text and "=>" not in text:
+        return ()
     return tuple(span for m in _HANDOFF.finditer(text) if all(
         (_known(w) or low not in english_words() and _likely_name(w)) and low not in department_words()
         and low not in service_words() and not clinical_spans(low)
@@ -1215,6 +1217,7 @@ def _staff_of_services(text: str) -> list[tuple[int, int]]:
 
 _CAPITAL_START = regex.compile(r"(?<![\p{L}'’-])(?!I(?!\p{L}))\p{Lu}")  # "I" and "I'm" aside
 _CAPITALISED_WORD = regex.compile(r"(?<![\p{L}\d'’-])\p{Lu}\p{Ll}")  # (not "CRP", "58F")
+_LINE = regex.compile(r"[^\n]+")
 
 
 @lru_cache(maxsize=4)
@@ -1251,12 +1254,11 @@ def _lowercase_cued_names(text: str, everywhere: bool) -> list[tuple[int, int]]:
     ("oyelaran"; not "dictating"), up to the first common word; a first word that is neither a listed first name nor
     name-like must have such a surname after it ("patient hamid rahimi")."""
     spans = []
-    for m in _LOWERCASE_CUE.finditer(text, overlapped=True):
+    parts = [(0, len(text))] if everywhere else [line.span() for line in _LINE.finditer(text)
+                                                 if not _CAPITALISED_WORD.search(line.group())]
+    for m in (m for start, end in parts for m in _LOWERCASE_CUE.finditer(text, start, end, overlapped=True)):
         if _SPEAKER_TAG.match(text, m.start()) or _SPEAKER_ROLE.match(text, m.start()) or _DOCTOR_TAG.match(text, m.start()):
             continue  # a speaker's turn: "doctor: bowel movements okay?"
-        if not everywhere and _CAPITALISED_WORD.search(
-                text, text.rfind("\n", 0, m.start()) + 1, end if (end := text.find("\n", m.end())) >= 0 else len(text)):
-            continue
         words = list(regex.finditer(r"\S+", text[m.start("phi"): m.end()]))
         first = words[0].group()
         if not everywhere and (first in _NO_NAME_AFTER_CUE or not (_known(first) or first not in english_words()
