@@ -579,17 +579,23 @@ _SPOKEN_PHONE_CUE = (r"\b(?:(?:call|reach|reached|text|page)(?:[ \t]+(?:me|us|hi
 SPOKEN_PHONE_PATTERNS = [CuedPattern(rx(rf"{_SPOKEN_PHONE_CUE}(?P<phi>{spoken_number(4)}(?:[ \t]*,?[ \t]+(?:extension|ext|x)"
                                         rf"[ \t]+{spoken_number(2)})?)", re.IGNORECASE),
                                      lowercase_cue(_SPOKEN_PHONE_CUE), cue_in_lowercase=True)]
-_SEVEN_DIGIT_WORDS = rf"{_DIGIT_WORD}(?:{_SPOKEN_GAP}(?:{_DIGIT_WORD}|(?:double|triple)[ \t]+{_DIGIT_WORD}|dash)){{6,40}}"
+_SEVEN_DIGIT_WORDS = rf"{_DIGIT_WORD}(?:{_SPOKEN_GAP}(?:{_DIGIT_WORD}|(?:double|triple)[ \t]+{_DIGIT_WORD}|dash|slash)){{6,40}}"
 SPOKEN_ID_PATTERNS = [
     # digits read out one by one as numerals, with spelled letters before them: "M R N 0 0 4 7 1 9 3 3 6", "member ID
     # X K Z 5 5 0 2 8 8 3 1", "H as in Henry 4 4 7 1 0 2 9 8 3"
     CuedPattern(rx(r"(?<![\w/.-])(?P<phi>(?:(?:[A-Za-z](?:[ \t]+as[ \t]+in[ \t]+[A-Z][a-z]+)?)[ \t,]+){0,4}\d"
                    r"(?:[ \t]*[,-]?[ \t]+\d){6,})(?![\w/-]|\.\d)"), rx(r"\d(?:[ \t]*[,-]?[ \t]+\d){6}")),
     # after its label, letters among the numbers: "plate H K T four four one nine", "reference number R as in Robert
-    # nine nine three zero one", "one E G four T E five M K seven three", "member id?\nCaller: w, four four seven, ..."
-    rx(rf"\b{_SPOKEN_ID_LABEL}[ \t]*(?:is|was|:|\#)?{_NEXT_TURN}?[ \t,]*(?:{_SPOKEN_TURN}[ \t,]+){{0,6}}"
+    # nine nine three zero one", "one E G four T E five M K seven three", "member id?\nCaller: w, four four seven, ...",
+    # "medicare number on the card\n[SPEAKER_2] one e g four t e five m k seven two"
+    rx(rf"\b{_SPOKEN_ID_LABEL}[ \t]*(?:is|was|:|\#)?(?:[ \t,]+{_SPOKEN_TURN}){{0,4}}{_NEXT_TURN}?[ \t,]*(?:{_SPOKEN_TURN}[ \t,]+){{0,6}}"
        rf"(?P<phi>(?:{_SPOKEN_LETTER}(?:[ \t]*,?[ \t]+|-)){{0,4}}{_SPOKEN_PIECE}(?:{_SPOKEN_GAP}(?:{_SPOKEN_PIECE}|{_SPOKEN_LETTER}"
        rf"(?={_SPOKEN_GAP}(?:{_SPOKEN_PIECE}|{_SPOKEN_LETTER})))){{2,40}}(?![\w-]))", re.IGNORECASE),
+    # a number said to be one that opens with a letter read out (a phone's opens with a digit): "yeah the number is m four
+    # four two nine one seven zero"
+    rx(rf"\bnumber[ \t]+(?:is|was|'s)[ \t,]+(?P<phi>{_SPOKEN_LETTER}(?:[ \t]*,?[ \t]+|-)(?:{_SPOKEN_LETTER}(?:[ \t]*,?[ \t]+|-)){{0,3}}"
+       rf"{_SPOKEN_PIECE}(?:{_SPOKEN_GAP}(?:{_SPOKEN_PIECE}|{_SPOKEN_LETTER}(?={_SPOKEN_GAP}(?:{_SPOKEN_PIECE}|{_SPOKEN_LETTER})))){{3,40}}"
+       rf"(?![\w-]))", re.IGNORECASE),
     # seven digits or more read out are a number of some record (or a phone's, after its cue), never a measurement
     # (with the letters read out before them: "A two zero four seven seven one nine three six"; read only on lines with
     # seven digits read out)
