@@ -1357,3 +1357,24 @@ def test_sites_whose_kind_comes_first_and_their_towns(tagger, text, expected):
 ])
 def test_hand_offs_and_roles_in_brackets(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("and insurance still medicaid yeah the number is m four four two nine one seven zero okay\n"
+     "[SPEAKER_1] your new medicare number on the card\n[SPEAKER_2] one e g four t e five m k seven two",
+     "and insurance still medicaid yeah the number is [ID] okay\n"
+     "[SPEAKER_1] your new medicare number on the card\n[SPEAKER_2] [ID]"),
+    # a phone's number is a phone's, a count said after "the number is" stays
+    ("the number is five five five one two one two. the number is a lot higher than two three four five",
+     "the number is [PHONE]. the number is a lot higher than two three four five"),
+])
+def test_record_numbers_read_out_with_letters(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Patient: Aye, I can see you, hen.\nPt: Aiyo doctor, so sweet.\nNURSE: Let's not do that.\nThank you, bye-bye.",
+    "Interpreter: Mālō. Abang Long pun nak ikut. Rinne + bilat, Weber lat to R.",
+])
+def test_interjections_of_other_englishes_and_a_tuning_fork_test_stay(tagger, text):
+    assert tagger.redact(text)[0] == text
