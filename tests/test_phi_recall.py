@@ -1375,6 +1375,7 @@ def test_record_numbers_read_out_with_letters(tagger, text, expected):
 @pytest.mark.parametrize("text", [
     "Patient: Aye, I can see you, hen.\nPt: Aiyo doctor, so sweet.\nNURSE: Let's not do that.\nThank you, bye-bye.",
     "Interpreter: Mālō. Abang Long pun nak ikut. Rinne + bilat, Weber lat to R.",
+    "monofilament reduced both feet, VA 6/18 bilat. GDS 4/15. AMTS 8/10.",
 ])
-def test_interjections_of_other_englishes_and_a_tuning_fork_test_stay(tagger, text):
+def test_interjections_of_other_englishes_a_tuning_fork_test_and_scores_stay(tagger, text):
     assert tagger.redact(text)[0] == text

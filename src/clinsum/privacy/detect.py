@@ -1273,12 +1273,14 @@ def _in_state_name(text: str, span: PhiSpan) -> bool:
 _DOSE_AFTER = re.compile(r"\s*(?:tab|tablet|cap|capsule|pill|dose|strength|of\s+(?:a|the)|mg|ml|teaspoon|tsp|"
                          r"cup|inch|cm|mm|pain|murmur|reflex|power|vision|muscle)", re.IGNORECASE)
 _READING_BEFORE = re.compile(r"(?:BP|blood\s+pressure|pressure|strength|pain|vision|acuity|score|ratio|murmur|MoCA|MMSE|SLUMS"
-                             r"|PHQ-?\d{0,2}|GAD-?\d{0,2}|CAGE|AUDIT(?:-C)?|EPDS|Apgars?|Morse|Braden|NIHSS|GCS|scored?)\s*"
+                             r"|PHQ-?\d{0,2}|GAD-?\d{0,2}|CAGE|AUDIT(?:-C)?|EPDS|Apgars?|Morse|Braden|NIHSS|GCS|scored?"
+                             r"|VA|Snellen|GDS|AMTS?|HADS|K10|Barthel|4AT|ACE(?:-III|-R)?)\s*"
                              r"(?:of|is|was|:)?\s*$", re.IGNORECASE)
 
 
 def _not_a_date(text: str, span: PhiSpan) -> bool:
-    """``1/2 tablet``, ``5/5 strength``, ``BP 120/80``, ``20/20 vision``: numbers, not dates; ``6 may``: a verb."""
+    """``1/2 tablet``, ``5/5 strength``, ``BP 120/80``, ``20/20 vision``, ``VA 6/18``, ``GDS 4/15``: numbers, not dates;
+    ``6 may``: a verb."""
     value = text[span.start: span.end]
     if re.fullmatch(r"\d{1,2}\s+may", value):
         return True  # "pt rm 6 may need a top-up": the verb, written in lowercase
