@@ -1267,9 +1267,13 @@ def test_places_before_their_kind_or_after_lives(tagger, text, expected):
     # a procedure on the next line makes no eponym of the surname before it
     ("Anaesthetist: Dr Yusuf Kareem\nProcedure: Laparoscopic sleeve gastrectomy",
      "Anaesthetist: Dr [NAME]\nProcedure: Laparoscopic sleeve gastrectomy"),
-    # a turn that is no name, and a signature that is no person, stay
-    ("Patient: Yes, CT 12/3 was fine\nSignature: signed\nSignature obtained from patient",
-     "Patient: Yes, CT [DATE] was fine\nSignature: signed\nSignature obtained from patient"),
+    # a surname and a given name the 1990 census does not list, or that is a word
+    ("709  Abernathy, Will 90M  4387715\nSeen: Smith, Liam today", "709  [NAME] [AGE]M  4387715\nSeen: [NAME], [NAME] today"),
+    # a turn that is no name, a signature that is no person, symptoms and drugs listed stay
+    ("Patient: Yes, CT 12/3 was fine\nSignature: signed\nSignature obtained from patient\nNausea, Vomiting. Aspirin, "
+     "Metformin.",
+     "Patient: Yes, CT [DATE] was fine\nSignature: signed\nSignature obtained from patient\nNausea, Vomiting. Aspirin, "
+     "Metformin."),
 ])
 def test_headers_surnames_first_and_signatures(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

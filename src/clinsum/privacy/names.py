@@ -775,9 +775,11 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 if capitals and (len(last) <= 3 and len(first) <= 3 and not (_known(last) and _known(first))
                                  or all(w.lower() in lowercase_words() and w.lower() not in first_names() for w in (last, first))):
                     capitals = False  # "CAP, RLL", "HOLIDAY, SKELETON STAFF"
-                ok = is_name_word(last) and is_name_word(first) and last.lower() not in department_words() and (
-                    first.lower() in first_names() or _alone_on_line(text, s, e, label_ok=True)
-                    or capitals and (_likely_or_known(last) or _likely_or_known(first)))
+                ok = is_name_word(last) and (is_name_word(first) or is_word_first_name(first)) \
+                    and last.lower() not in department_words() and (
+                        first.lower() in first_names() or _alone_on_line(text, s, e, label_ok=True)
+                        or capitals and (_likely_or_known(last) or _likely_or_known(first))
+                        or first.lower() not in english_words() and _likely_name(first) and _likely_or_known(last))
                 span = (s, e) if ok else None
             else:  # first_last: a dictionary first name first, or every word name-like to the name model
                 first = text[s:e].split()[0]
