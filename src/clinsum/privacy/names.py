@@ -779,7 +779,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
                     and last.lower() not in department_words() and (
                         first.lower() in first_names() or _alone_on_line(text, s, e, label_ok=True)
                         or capitals and (_likely_or_known(last) or _likely_or_known(first))
-                        or first.lower() not in english_words() and _likely_name(first) and _likely_or_known(last))
+                        or first.lower() not in english_words() and first.lower() not in towns() and _likely_name(first)
+                        and _known(last))
                 span = (s, e) if ok else None
             else:  # first_last: a dictionary first name first, or every word name-like to the name model
                 first = text[s:e].split()[0]
