@@ -1383,3 +1383,13 @@ def test_record_numbers_read_out_with_letters(tagger, text, expected):
 ])
 def test_interjections_of_other_englishes_a_tuning_fork_test_and_scores_stay(tagger, text):
     assert tagger.redact(text)[0] == text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Handed over by LM to TdP 20:00.\nTO ICU.   LOGGED MK\nNIC: JG (BAY A)",
+     "Handed over by [NAME] to TdP 20:00.\nTO ICU.   LOGGED [NAME]\nNIC: [NAME] (BAY A)"),
+    # a referrer, a department and a scan after "by" and "to" stay
+    ("referred by GP to Dr Smith. sent by ED to CT. logged on", "referred by GP to Dr [NAME]. sent by ED to CT. logged on"),
+])
+def test_initials_of_who_handed_over_logged_or_is_in_charge(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -210,10 +210,11 @@ _NAME_PATTERNS = {
                          r"|triaged?[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?)|^[ \t]*(?i:minutes))(?:[ \t]+(?i:by))?"
                          r"[ \t]*:?[ \t]+(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,4}|(?:\p{Lu}\.){2,3}|\p{Lu}(?:\p{Lu}|\p{Ll}{1,2}\p{Lu}){1,2})"
                          r"(?=[ \t]*(?:$|[,;:(/]|\.(?![\p{L}\d]))|[ \t]{2}|\t)", regex.MULTILINE),
-    # (or who checked, dispensed or witnessed: "Checked: SE   Dispensed: HJ", "checked MK.")
-    "by_initials": rx(r"\b(?i:by|RPh|initials?|checked|dispensed|witness(?:ed)?|verified|countersigned)[ \t]*:?[ \t]+"
+    # (or who checked, dispensed, witnessed, logged or is in charge: "Checked: SE   Dispensed: HJ", "checked MK.", "LOGGED
+    # MK", "NIC: JG (BAY A)", "Handed over by LM to ...")
+    "by_initials": rx(r"\b(?i:by|RPh|initials?|checked|dispensed|witness(?:ed)?|verified|countersigned|logged|NIC)[ \t]*:?[ \t]+"
                       r"(?P<phi>\p{Ll}{3}|\p{Lu}{2,3})"
-                      r"(?=[ \t]*(?:[.,;()/]|$)|[ \t]{2}|(?<=\p{Ll})[ \t]+\p{Lu}{2})", regex.MULTILINE),
+                      r"(?=[ \t]*(?:[.,;()/]|$)|[ \t]{2}|(?<=\p{Ll})[ \t]+\p{Lu}{2}|[ \t]+to[ \t]+\p{Lu})", regex.MULTILINE),
     "dash_initials": rx(r"(?m)(?:^|[ \t.])-[ \t]*(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,3})[ \t]*$"),
     # the owner of a meeting's action, by initials: "Actions: WT to update the prompt", "SJ to inform GP."
     "action_initials": rx(r"(?m)(?:^[ \t>*•-]*|(?<=[.;:][ \t]{1,3}))(?P<phi>\p{Lu}{2,3})[ \t]+to[ \t]+(?i:inform|update|contact"
