@@ -277,7 +277,8 @@ DATE_PATTERNS = [
     # holidays, with a day or week around them: "Christmas Eve", "the week after Thanksgiving", "Easter Sunday nineteen
     # ninety-eight", "second day of Raya" (on one line, read only on lines that name a holiday)
     CuedPattern(rx(rf"\b(?P<phi>(?:the[ \t]+(?:day|days|week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-                   rf"[ \t]+(?:before|after|of)[ \t]+|(?:the[ \t]+)?(?:first|second|third|last)[ \t]+(?:day|night)[ \t]+of[ \t]+)?{HOLIDAY}(?:,?[ \t]+(?:(?:19|20)\d{{2}}|{YEAR_WORDS}))?)\b", re.IGNORECASE),
+                   rf"[ \t]+(?:before|after|of)[ \t]+|(?:the[ \t]+)?(?:first|second|third|last)[ \t]+(?:day|night)[ \t]+of[ \t]+)?"
+                   rf"{HOLIDAY}(?:,?[ \t]+(?:(?:19|20)\d{{2}}|{YEAR_WORDS}))?)\b", re.IGNORECASE),
                 lowercase_cue(HOLIDAY), cue_in_lowercase=True),
     rx(r"\b(?:on|since|dated?|DOS|DOB|seen|admitted|discharged|admission|discharge|visit|until|through|thru|left|off|as\s+of|"
         r"d/c(?:'?d)?|dc'?d|transferred|"
