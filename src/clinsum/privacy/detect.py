@@ -252,8 +252,12 @@ def find_kind_first_sites(text: str) -> list[tuple[int, int]]:
     """Spans of :data:`_KIND_FIRST_SITE` whose name after the kind is no English, department or clinical word, or a
     listed town."""
     return [m.span("phi") for m in _KIND_FIRST_SITE.finditer(text)
-            if all(low in towns() or low not in english_words() and low not in department_words() and is_name_word(w)
-                   for w in m.group("name").split() if (low := w.lower())) and not clinical_spans(m.group("name"))]
+            if all(map(_kind_first_site_word, m.group("name").split())) and not clinical_spans(m.group("name"))]
+
+
+def _kind_first_site_word(word: str) -> bool:
+    low = word.lower()
+    return low in towns() or low not in english_words() and low not in department_words() and is_name_word(word)
 
 
 def find_lowercase_sites(text: str) -> list[tuple[int, int]]:

@@ -861,10 +861,14 @@ def handoff_names(text: str) -> tuple[tuple[int, int], ...]:
     takes for a name, and no department, service or clinical word ("ED -> ICU", "Home -> Rehab" are none)."""
     if "->" not in text and "→" not in text and "=>" not in text:
         return ()
-    return tuple(span for m in _HANDOFF.finditer(text) if all(
-        (_known(w) or low not in english_words() and _likely_name(w)) and low not in department_words()
+    return tuple(span for m in _HANDOFF.finditer(text) if _handoff_word(m.group("a")) and _handoff_word(m.group("b"))
+                 for span in (m.span("a"), m.span("b")))
+
+
+def _handoff_word(word: str) -> bool:
+    low = word.lower()
+    return (_known(word) or low not in english_words() and _likely_name(word)) and low not in department_words() \
         and low not in service_words() and not clinical_spans(low)
-        for w in (m.group("a"), m.group("b")) if (low := w.lower())) for span in (m.span("a"), m.span("b")))
 
 
 # A relative or a carer named in lowercase speech by a word that is also a first name, where what follows makes the word
