@@ -130,6 +130,15 @@ Sources (``--source``, repeatable):
 - ``dev-24``, ``dev-25``: benchmarks/data/phi_dev_24.txt and _25.txt, 32 documents each (447 and 443 identifiers)
   written the same way in the twentieth sitting (inpatient care in ten other countries; spoken and informal text in
   ten other countries); development data.
+- ``handwritten-31``, ``handwritten-32``: benchmarks/data/phi_handwritten_31.txt and _32.txt, 32 documents each (444
+  and 449 identifiers) written the same way in the twenty-first sitting (community and primary care in eleven
+  countries: referral letters, pharmacy, dental and optometry charts, physiotherapy and home visits, community mental
+  health, care homes, school and occupational health, vaccination records, clinicians' messages, a complaint;
+  emergency, pre-hospital and administrative text in ten countries: ambulance reports, triage, ED whiteboards, police
+  and coroner liaison, safeguarding, insurance claims, billing, schedules, audit logs, requisitions, worklists, pasted
+  rows, call-centre transcripts); report only, their misses never read.
+- ``dev-26``, ``dev-27``: benchmarks/data/phi_dev_26.txt and _27.txt, 32 documents each (448 and 449 identifiers)
+  written the same way in the twenty-first sitting (the same two styles in other countries); development data.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -225,10 +234,15 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "handwritten-29": Path(__file__).parent / "data" / "phi_handwritten_29.txt",
                "handwritten-30": Path(__file__).parent / "data" / "phi_handwritten_30.txt",
                "dev-24": Path(__file__).parent / "data" / "phi_dev_24.txt",
-               "dev-25": Path(__file__).parent / "data" / "phi_dev_25.txt"}
+               "dev-25": Path(__file__).parent / "data" / "phi_dev_25.txt",
+               "handwritten-31": Path(__file__).parent / "data" / "phi_handwritten_31.txt",
+               "handwritten-32": Path(__file__).parent / "data" / "phi_handwritten_32.txt",
+               "dev-26": Path(__file__).parent / "data" / "phi_dev_26.txt",
+               "dev-27": Path(__file__).parent / "data" / "phi_dev_27.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
                "dev-10", "dev-11", "dev-12", "dev-13", "dev-14", "dev-15", "dev-16",
-               "dev-17", "dev-18", "dev-19", "dev-20", "dev-21", "dev-22", "dev-23", "dev-24", "dev-25")  # whose misses --show-misses may print
+               "dev-17", "dev-18", "dev-19", "dev-20", "dev-21", "dev-22", "dev-23", "dev-24", "dev-25",
+               "dev-26", "dev-27")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",
