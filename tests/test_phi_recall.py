@@ -1393,3 +1393,16 @@ def test_interjections_of_other_englishes_a_tuning_fork_test_and_scores_stay(tag
 ])
 def test_initials_of_who_handed_over_logged_or_is_in_charge(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Signed TO / LM\nReviewer: pjm\nsigned A.P. RN\nCREW: MCG / T.W.", "Signed TO / [NAME]\nReviewer: [NAME]\nsigned [NAME] RN\n"
+     "CREW: [NAME] / [NAME]"),
+    ("refer glasgow council on alcohol.\nrk cpn", "refer glasgow council on alcohol.\n[NAME] cpn"),
+    ("approved 12 mo. —sg", "approved 12 mo. —[NAME]"),
+    ("Son phoned, updated. - T.O.", "Son phoned, updated. - [NAME]"),
+    # a slash between readings, units or wards is no second signer
+    ("BP 120/80 / HR 88, on ICU / HDU. Signed: MK / to follow", "BP 120/80 / HR 88, on ICU / HDU. Signed: [NAME] / to follow"),
+])
+def test_initials_of_second_signers_reviewers_and_closing_initials(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

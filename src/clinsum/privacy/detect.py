@@ -24,6 +24,7 @@ import regex
 from tqdm import tqdm
 
 from clinsum.privacy.addresses import find_address_blocks
+from clinsum.privacy.hl7 import HL7_TYPES, hl7_fields
 from clinsum.privacy.name_model import looks_like_name
 from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import (
@@ -152,6 +153,7 @@ class _ClinicalRecognizers:
             regex_recognizer("ADDRESS", ADDRESS_PATTERNS),
             regex_recognizer("LOCATION", LOCATION_PATTERNS, 0.6),
             regex_recognizer("ZIP", ZIP_PATTERNS),
+            *(SpanRecognizer(kind, lambda text, kind=kind: hl7_fields(text)[kind], 0.9, "Hl7") for kind in HL7_TYPES),
         ]
 
 

@@ -199,17 +199,20 @@ _NAME_PATTERNS = {
     "title_initial": rx(r"\b(?:Dr|Doctor|Mr|Mrs|Ms)\.?[ \t]+(?P<phi>\p{Lu}(?:\.\p{Lu}){1,2}\.?|\p{Lu})"
                         r"(?![\p{L}\d.'’-]|\.[ \t]*\p{Lu})"),  # "Dr. K", "Mrs F.A."
     # a person's initials before a credential (found from the credential back), after a signature's label or "by", or
-    # after a dash at a line's end: "kp RN", "Transcribed: lmr", "read back by JH.", "-TDK" (closing a note: see
+    # after a dash at a line's end: "kp RN", "rk cpn", "Transcribed: lmr", "read back by JH.", "-TDK" (closing a note: see
     # :data:`_END_INITIALS`)
-    "initials": rx(r"(?m)(?<=(?<![\p{L}\d'’.-])(?P<phi>\p{Ll}{2,3})[ \t]*,?[ \t]+)(?:RN|LPN|CNA|MD|NP|RT|RRT)[ \t]*$"),
-    # (or after the label alone, ending its line, a cell or a clause: "Dictated CA", "Tester: MNS", "Analysed: JH (clinical
-    # physiologist)", "Minutes tn", "Signed L.O. (RCO)", "Triage 08/05/24 JMcG:")
-    "label_initials": rx(r"\b(?i:transcribed|dictated|typed|signed|cosigned|attested|authenticated|scribed|scribe)"
+    "initials": rx(r"(?m)(?<=(?<![\p{L}\d'’.-])(?P<phi>\p{Ll}{2,3})[ \t]*,?[ \t]+)(?:RN|LPN|CNA|MD|NP|RT|RRT|RMN|RGN|CPN|rn|rmn"
+                   r"|rgn|cpn)[ \t]*$"),
+    # (or after the label alone, ending its line, a cell or a clause, or before a credential: "Dictated CA", "Tester: MNS",
+    # "Analysed: JH (clinical physiologist)", "Minutes tn", "Signed L.O. (RCO)", "Triage 08/05/24 JMcG:", "Reviewer: pjm",
+    # "signed A.P. RN")
+    "label_initials": rx(r"\b(?i:transcribed|dictated|typed|signed|cosigned|attested|authenticated|scribed|scribe|initiall?ed"
+                         r"|reviewer)"
                          r"(?:[ \t]+(?i:by)[ \t]*:?|[ \t]*:)[ \t]*(?P<phi>\p{Ll}{2,4}|\p{Lu}{2,4})(?![\p{L}\d])"
                          r"|(?:\b(?i:transcribed|dictated|typed|signed|cosigned|scribed|tester|analy[sz]ed|minuted"
                          r"|triaged?[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?)|^[ \t]*(?i:minutes))(?:[ \t]+(?i:by))?"
                          r"[ \t]*:?[ \t]+(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,4}|(?:\p{Lu}\.){2,3}|\p{Lu}(?:\p{Lu}|\p{Ll}{1,2}\p{Lu}){1,2})"
-                         r"(?=[ \t]*(?:$|[,;:(/]|\.(?![\p{L}\d]))|[ \t]{2}|\t)", regex.MULTILINE),
+                         rf"(?=[ \t]*(?:$|[,;:(/]|\.(?![\p{{L}}\d]))|[ \t]{{2}}|\t|[ \t]+{_CREDENTIAL}\b)", regex.MULTILINE),
     # (or who checked, dispensed, witnessed, logged or is in charge: "Checked: SE   Dispensed: HJ", "checked MK.", "LOGGED
     # MK", "NIC: JG (BAY A)", "Handed over by LM to ...")
     "by_initials": rx(r"\b(?i:by|RPh|initials?|checked|dispensed|witness(?:ed)?|verified|countersigned|logged|NIC)[ \t]*:?[ \t]+"
@@ -230,8 +233,6 @@ _NAME_PATTERNS = {
     "before_room": CuedPattern(
         rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}}|{LOWER_WORD})[ \t]*\((?i:rm|room|bed|bd|bay)\.?[ \t]*\#?[ \t]*\d"),
         rx(r"\((?i:rm|room|bed|bd|bay)")),
-    # a person's name in an HL7 message's field: "|OKONKWO^ADAEZE^N|", "^LINDQVIST^ASTRID^^^^MD"
-    "hl7": rx(r"(?<=[|^])(?P<phi>[A-Z][A-Z'’-]+\^[A-Z][A-Z'’-]+(?:\^[A-Z]{1,2})?)(?=[|^])"),
     # a speaker tag that is a known or name-like first name, not a role: "Nicole: Remember me?"
     "speaker": rx(rf"(?m)^[ \t]*(?P<phi>{CAP}|{LOWER_WORD}|{UPPER})[ \t]*:[ \t\"“]"),
     # a dictation's patient, between its note and the patient's birth date or record number, in any case: "dictating
@@ -429,6 +430,12 @@ def is_initials(word: str) -> bool:
     common = common_words() if len(low) == 2 else english_words()  # "mb", "jo" are words of the English list too
     return low not in _NOT_INITIALS and low not in common and low not in department_words() \
         and low not in service_words() and not regex.fullmatch(_CREDENTIAL, word) and not is_clinical_abbreviation(word)
+
+
+def _initials_ok(value: str) -> bool:
+    """:func:`is_initials`, or initials with full stops, which spell no word ("C.C.", "L.O.", "T.O.")."""
+    letters = regex.sub(r"[. \t]", "", value)
+    return is_initials(letters) or "." in value and letters.lower() not in _NOT_INITIALS
 
 
 def _likely_or_known(word: str) -> bool:
@@ -719,14 +726,11 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 word = text[s:e]
                 span = _name_words(text, s, e, strong=True, lowercase_ok=False) if not word.islower() else (s, e) if (
                     is_name_word(word) and (word not in lowercase_words() or _known(word))) else None
-            elif kind == "hl7":
-                last, first = text[s:e].split("^")[:2]
-                span = (s, e) if is_name_word(last) and is_name_word(first) else None
             elif kind == "title_initial":
                 span = (s, e)
             elif kind in ("initials", "label_initials", "by_initials", "dash_initials", "action_initials", "subject_initials"):
-                letters = regex.sub(r"[. \t]", "", text[s:e])  # (initials with full stops are no word: "C.C.", "L.O.")
-                span = (s, e) if is_initials(letters) or "." in text[s:e] and letters.lower() not in _NOT_INITIALS else None
+                pair = _SLASH_INITIALS.match(text, e)  # "Signed TO / LM": two people's initials, whatever the first spells
+                span = (s, e) if _initials_ok(text[s:e]) or pair and _initials_ok(pair.group("phi")) else None
             elif kind in ("chat_handle", "handle_time"):  # "kpatel", "j.morales", "dr.hollister" (the title is kept out), "KM", "Jordan P"
                 handle = regex.sub(r"^(?i:dr|mr|mrs|ms)\.", "", text[s:e])
                 s = e - len(handle)
@@ -807,7 +811,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
     found += [m.span("phi") for m in _RESIDENT_INITIALS.finditer(text) if is_initials(m.group("phi"))]
     found += [m.span("phi") for m in _ABOUT_ROOM.finditer(text)
               if all(is_name_word(w) and w.lower() not in department_words() for w in m.group("phi").split())]
-    if (m := _END_INITIALS.search(text, max(0, len(text) - 40))) and is_initials(m.group("phi")):
+    if (m := _END_INITIALS.search(text, max(0, len(text) - 40))) and _initials_ok(m.group("phi")):
         found.append(m.span("phi"))  # only the text's end is read: the pattern would be tried at every place
     found += list(conversation_speakers(text)) + list(roster_names(text)) + list(kin_names(text)) \
         + list(addressed_names(text)) + list(handoff_names(text)) + capitals_before_age(text)
@@ -1172,7 +1176,8 @@ def table_places(text: str) -> list[tuple[int, int]]:
 
 
 # Initials closing a note: "no safety concerns. mk", "will call back thurs.\n-kt"
-_END_INITIALS = regex.compile(r"(?:^|[.!?][ \t]+|[ \t]-|\n)[ \t]*-?[ \t]*(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,3}|\p{Lu}Ma?c\p{Lu})[ \t]*\Z")
+_END_INITIALS = regex.compile(r"(?:^|[.!?][ \t]+|[ \t][-—–]|\n)[ \t]*[-—–]?[ \t]*"
+                              r"(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,3}|\p{Lu}Ma?c\p{Lu}|(?:\p{Lu}\.){2,3})[ \t]*\Z")
 # A word in lowercase of four letters or more (one pass over the text; the lists decide).
 _LOWERCASE_TOKEN = regex.compile(r"(?<![\p{L}\d'’.@/_-])\p{Ll}{4,}(?![\p{L}\d'’@/_-])")
 
@@ -1321,6 +1326,9 @@ _AND_NEXT = regex.compile(rf"{_AGE_IN_BRACKETS}{_AND}(?P<phi>{CAP})")
 # A name in brackets after a found one, its given name or what the person goes by: "Mrs Adeyemi-Cole (Folasade)",
 # 'Marguerite O'Shaughnessy (AKA "Peg")'
 _IN_BRACKETS_NEXT = regex.compile(rf"[ \t]*\([ \t]*(?:(?i:aka|a\.k\.a\.)[ \t]+)?[\"“']?(?P<phi>{CAP})[\"”']?[ \t]*\)")
+# Initials after a slash that close a line or a field: a second person signing ("Signed TO / LM", "CREW: MCG / T.W.")
+_SLASH_INITIALS = regex.compile(r"[ \t]*/[ \t]*(?P<phi>\p{Lu}{2,3}|\p{Ll}{2,3}|(?:\p{Lu}\.){2,3}|(?:\p{Ll}\.){2,3})"
+                                r"(?=[ \t]*(?:$|[,;(]|[ \t]\d))", regex.MULTILINE)
 _ANDED = regex.compile(r"\band\b|&|->|→|=>")  # "Dayo and Kunle", not "Whitby, Endocrinologist"
 _PREVIOUS_AND = regex.compile(rf"(?P<phi>{CAP}){_AGE_IN_BRACKETS}{_AND}$")
 
@@ -1328,12 +1336,14 @@ _PREVIOUS_AND = regex.compile(rf"(?P<phi>{CAP}){_AGE_IN_BRACKETS}{_AND}$")
 def _coordinated(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Name-like words listed with a found name ("Morrison, Rogers and Torres", "Lupe and Carmen", "Dayo and Kunle") or in
     brackets after it, a given name or one the name model does not rule out, no town ("Mrs Adeyemi-Cole (Folasade)";
-    not "Dr. Wu (Seattle)", "B.Physio (Hons)")."""
+    not "Dr. Wu (Seattle)", "B.Physio (Hons)"), and initials after a slash (:data:`_SLASH_INITIALS`)."""
     out = []
     for s, e in names:
         if (m := _IN_BRACKETS_NEXT.match(text, e)) and _is_beside_name(word := m.group("phi")) \
                 and word.lower() not in towns() and (word.lower() in first_names() or name_score(word) >= 0.3):
             out.append(m.span("phi"))
+        if (m := _SLASH_INITIALS.match(text, e)) and _initials_ok(m.group("phi")):
+            out.append(m.span("phi"))  # a second signer: "CREW: MCG / T.W.", "dr nusrat jahan / s.h."
         while (m := _AND_NEXT.match(text, e)) and _is_listed_beside(m):
             out.append(m.span("phi"))
             e = m.end()
