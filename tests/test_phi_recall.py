@@ -1406,3 +1406,42 @@ def test_initials_of_who_handed_over_logged_or_is_in_charge(tagger, text, expect
 ])
 def test_initials_of_second_signers_reviewers_and_closing_initials(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("CALL LOG - North West Ambulance Service. JCF: Det. Cpl Samuels, Elletson Road Police Station",
+     "CALL LOG - [INSTITUTION]. JCF: Det. Cpl [INSTITUTION]"),
+    ("BARANGAY SAN ISIDRO HEALTH STATION\nRoyal Hospital for Sick Children\nUNIVERSITY HOSPITAL OF THE WEST INDIES — CLINIC B",
+     "[INSTITUTION]\n[INSTITUTION]\n[INSTITUTION] — CLINIC B"),
+    # a station and a service that no name opens stay
+    ("Nurses Station, fire station, go to Police. HOSPITAL COURSE: uneventful.",
+     "Nurses Station, fire station, go to Police. HOSPITAL COURSE: uneventful."),
+])
+def test_services_stations_and_hospitals_for_or_of(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("AMBULANCE VICTORIA CASE 240918-4471. RIT 24-339871, huisarts AGB 01-045583, occupational physician stamp B12077",
+     "AMBULANCE VICTORIA CASE [ID]. RIT [ID], huisarts AGB [ID], occupational physician stamp [ID]"),
+    ("TIME   NAME                 HOSP #        REASON\n0830   Campbell, Winston    UH 301-774    HTN review",
+     "TIME   NAME                 HOSP #        REASON\n0830   [NAME]    [ID]    HTN review"),
+    ("phone number you're calling from?\nCALLER: oh seven seven double-oh, nine double-oh, one two three",
+     "phone number you're calling from?\nCALLER: [ID]"),
+    # ranges, shift times and drug codes stay
+    ("WBC 4000-11000, PLT 150-400, BP 100-120. NURSING NOTE 0700-1900. rubber stamp applied",
+     "WBC 4000-11000, PLT 150-400, BP 100-120. NURSING NOTE 0700-1900. rubber stamp applied"),
+])
+def test_numbers_after_labels_in_capitals_columns_and_said_with_doubles(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("patiënt: mw. E. van den Berg-Jansen, supervisie: H. de Vries (huisarts)", "patiënt: mw. [NAME], supervisie: [NAME] (huisarts)"),
+    ("Dr Wong K.Y. reviewed; Name        : Abdul Rahman K.P.", "Dr [NAME] reviewed; Name        : [NAME]"),
+    # a drug's brand inside a name of several words leaves it a name; at its end it stays a drug
+    ("Paciente: María Camila de la Hoz Pérez. given Lasix Furosemide Smith",
+     "Paciente: [NAME]. given Lasix Furosemide Smith"),
+])
+def test_initials_and_particles_around_names_and_a_brand_inside_a_name(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

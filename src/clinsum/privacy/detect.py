@@ -1162,7 +1162,7 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
         if (span.start, span.end) in cells:  # a patient's column: "PARKINSON, DELIA" is a person
             kept.append(span)
             continue
-        if span.type == "NAME" and (overlaps_clinical(span.start, span.end) or all(
+        if span.type == "NAME" and (overlaps_clinical(span.start, span.end) and not _clinical_inside(span, value, overlaps_clinical) or all(
                 not is_name_word(w) and not is_word_first_name(w) for w in re.findall(r"[\w'’-]+", value))) \
                 and not (is_eponym_surname(value) and _TITLE_BEFORE.search(text, max(0, span.start - 12), span.start)
                          and not _EPONYM_NOUN.match(text, span.end)):
@@ -1240,7 +1240,8 @@ _FIRST_VERB = re.compile(r"(?!(?i:lakes|pines|oaks|meadows|falls|springs|rivers|
                          r"([A-Za-z]{2,}ed|[A-Za-z]{2,}[^\Ws]s)\s+(?=\S)")  # "Graduated", "Attends"; not "Red", "Bass"
 # A preposition inside a site's capitalised words ends the words before the site: "FOLLOW UP AT MERCY CLINIC"; so does
 # "THE" after some ("NO BROKEN BONES THE FIRE DEPARTMENT"; not "THE LIMES NURSING HOME").
-_LAST_PREPOSITION = re.compile(r"^.*(?:\b(?:AT|At|IN|In|TO|To|FROM|From)|(?<=\S[ \t])THE)\s+(?=\S)")
+# (not the article of a site's own name: "UNIVERSITY HOSPITAL OF THE WEST INDIES")
+_LAST_PREPOSITION = re.compile(r"^.*(?:\b(?:AT|At|IN|In|TO|To|FROM|From)|(?<=\S[ \t])(?<!OF[ \t])(?<!FOR[ \t])THE)\s+(?=\S)")
 
 
 def _opens_sentence(text: str, at: int) -> bool:
@@ -1249,6 +1250,13 @@ def _opens_sentence(text: str, at: int) -> bool:
     while at > 0 and text[at - 1] in " \t":
         at -= 1
     return at == 0 or text[at - 1] in ".!?:;\n"
+
+
+def _clinical_inside(span: PhiSpan, value: str, overlaps_clinical) -> bool:
+    """A name of three words or more whose first and last words are no clinical words, only a word inside it: "María
+    Camila de la Hoz Pérez" (Camila is a contraceptive's brand)."""
+    words = list(_WORD.finditer(value))
+    return len(words) > 2 and not any(overlaps_clinical(span.start + w.start(), span.start + w.end()) for w in (words[0], words[-1]))
 
 
 def _overlap_finder(intervals: tuple[tuple[int, int], ...]):

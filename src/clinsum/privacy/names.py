@@ -1032,7 +1032,8 @@ _PERSON_COLUMN = regex.compile(r"""(?i:pt|patient|name|(?:pt|patient|last|first|
     |(?:given|entered|verified|performed|collected|done|checked|signed|read|reviewed)[ \t_]+by)""", regex.VERBOSE)
 _RECORD_COLUMN = regex.compile(r"(?i:mrn|mr\#|rx[ \t]*\#?|rx[ \t]+(?:no|number)|acct[ \t]*\#?|account|csn|fin|enc[ \t]*\#?"
                                r"|encounter|visit[ \t]*(?:id|\#)|member[ \t]*(?:id|\#)|accession|acc[ \t]*\#|specimen[ \t]*\#?"
-                               r"|id|patient[ \t]*id|pt[ \t]*id|claim[ \t]*\#?|order[ \t]*\#)")
+                               r"|id|patient[ \t]*id|pt[ \t]*id|claim[ \t]*\#?|order[ \t]*\#|hosp(?:ital)?[ \t]*(?:\#|no\.?|number)"
+                               r"|(?:reg|record|file|case)[ \t]*(?:\#|no\.?))")
 _AGE_COLUMN = regex.compile(r"(?i:age|age/sex|age/sx|yrs|years)")
 _AGE_CELL = regex.compile(r"(\d{2,3})[ \t]*(?:y/?o|yrs?|y|[MF])?")
 _PLACE_COLUMN = regex.compile(r"(?i:town|city|hometown|home[ \t]+town|village|community|residence|city/town|town/city)")
@@ -1040,7 +1041,8 @@ _PLACE_CELL = regex.compile(rf"{CAP}(?:[ \t]{CAP}){{0,2}}")
 _ALIGNED_CELL = regex.compile(r"\S+(?:[ ]\S+)*")  # a cell of a table aligned with spaces: words one space apart
 _ANSWERS = frozenset("na no ok yes unk tbd nd nr none".split())
 _TABLE_INITIALS = regex.compile(r"\p{Lu}{2,3}|\p{Ll}{2,3}")
-_RECORD_NUMBER = regex.compile(r"(?=[\p{L}\d-]*\d)[\p{L}\d][\p{L}\d-]{3,20}")
+# (letters apart from the digits allowed: "UH 301-774")
+_RECORD_NUMBER = regex.compile(r"(?=[\p{L}\d -]*\d)[\p{L}\d][\p{L}\d-]{3,20}|\p{Lu}{1,4}[ ]\d[\d-]{3,20}")
 
 
 def _cells(line: str) -> list[tuple[int, int]]:
@@ -1359,13 +1361,16 @@ def _coordinated(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int
 _BESIDE = rf"[ ]{{1,2}}(?:{PARTICLE}[ ]{{1,2}})*"
 _NEXT_WORD = regex.compile(rf"{_BESIDE}(?:(?P<suffix>(?:Jr|Sr)\.?|II|III|Filho|Neto|Júnior|Sobrinho)|(?:\p{{Lu}}\.?[ ]{{1,2}})?(?P<word>{CAP}))(?![\p{{L}}\d])")
 _PREVIOUS_WORD = regex.compile(rf"(?<![\p{{L}}\d'’.-])(?P<word>{CAP}){_BESIDE}$")
+# An initial before a name (its particles between them) or initials after it, on its line.
+_INITIAL_BEFORE = regex.compile(rf"(?<![\p{{L}}\d'’.-]){INITIAL}[ ]{{1,2}}(?:{PARTICLE}[ ]{{1,2}})*$")
+_INITIAL_AFTER = regex.compile(r"[ ]{1,2}\p{Lu}\.(?:[ ]?\p{Lu}\.)*(?![\p{L}\d])")
 _TITLE_WORD = regex.compile(rf"(?i:{_TITLE})")
 
 
 def _neighbours(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Found names grown by the capitalised words right before or after them that could be part of them
-    (:func:`_is_beside_name`): a name's words are found by different cues, and one found alone would leave the
-    rest readable."""
+    (:func:`_is_beside_name`), and by an initial before them or initials after them: a name's words are found by
+    different cues, and one found alone would leave the rest readable."""
     out = []
     for start, end in names:
         s, e = start, end
@@ -1373,6 +1378,10 @@ def _neighbours(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]
             e = m.end()
         while (m := _PREVIOUS_WORD.search(text, max(0, s - 40), s)) and _is_beside_name(m.group("word")):
             s = m.start()
+        if m := _INITIAL_BEFORE.search(text, max(0, s - 30), s):
+            s = m.start()  # "E. van den Berg-Jansen", "H. de Vries"
+        if (m := _INITIAL_AFTER.match(text, e)) and not regex.fullmatch(_CREDENTIAL, m.group().strip()):
+            e = m.end()  # "Wong K.Y.", "Abdul Rahman K.P." (not "Smith M.D.")
         if (s, e) != (start, end) and not _place(text[s:e]):  # "San" of "San Diego" is no name
             out.append((s, e))  # one span with the name: a suffix alone is no name word
     return out

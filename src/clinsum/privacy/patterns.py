@@ -37,7 +37,7 @@ LOWER_WORD = r"\p{Ll}[\p{Ll}'’-]+"
 # Name particles: "da Silva", "van der Berg", "Rhys ap Gwilym".
 # What a saint's name with "'s" names when it is no hospital: "St. John's wort", "St. Patrick's Day".
 SAINTS_HERB_OR_DAY = r"(?i:wort|day)\b"
-PARTICLE = (r"(?:da|de|del|della|der|di|do|dos|das|du|la|le|los|las|van|von|ten|ter|bin|bint|binti|binte|bte|ibn|al|el|y|ap|verch"
+PARTICLE = (r"(?:da|de|del|della|der|den|di|do|dos|das|du|la|le|los|las|van|von|ten|ter|bin|bint|binti|binte|bte|ibn|al|el|y|ap|verch"
             r"|ferch|[sd]/o|[SD]/O|a/[lp]|A/[LP]|anak)")  # (and Malaysian and Singaporean "son of": "KUMARASAMY s/o PILLAI")
 
 
@@ -409,7 +409,7 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
     |A-?Number|alien\s+number|USCIS\s+receipt|receipt|inmate|booking|DOC|enc|pol|operator|NRIC|MyKad|NIN|HSN|SIN|ePCR
     |AFIS|PESEL|CDL|GMC|NMC|HCPC|AHPRA|IMC|MCNZ|NMBI|HPCSA|SANC|(?:RGN|RN|RM|RPN|RNMH)\s+PIN|MCRN|GOC|GDC|GPhC|NAATI(?:\s+CPN)?
     |PHIN|subject|participant|grp|episode(?=[ \t]*(?::|\#|(?i:no|number|id)\b))|batch|(?<!\ba[ \t])lot|CPSO|CPSA|CPSBC
-    |CPSM|CPSNS|UBRN|e?PRF|folder|file|collar|DVA(?:\s+(?:gold|white|orange))?(?:\s+card)?|(?-i:CAD)(?=[ \t]+\d{2}-\d{5}))
+    |CPSM|CPSNS|UBRN|e?PRF|folder|file|collar|stamp|DVA(?:\s+(?:gold|white|orange))?(?:\s+card)?|(?-i:CAD)(?=[ \t]+\d{2}-\d{5}))
     \.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
     |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|patient|pt|vehicle|plate
     |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|tail|interpreter|IC|IP|OP|run|incident
@@ -466,6 +466,11 @@ ID_PATTERNS = [
        rf"(?:(?:(?i:on|in|of|for)[ \t]+(?i:it|that|this|the[ \t]+\w+)|(?i:here|we[ \t]+have(?:[ \t]+on[ \t]+file)?|on[ \t]+file))[ \t]+)?"
        rf"(?i:is|it's|it’s|it[ \t]+is|was)[ \t]*:?[ \t]*(?P<phi>(?>{_ID_VALUE}|\d{{2,5}}(?:[ \t]\d{{2,5}}){{1,4}}(?!\d)))\b"
        rf"{_UNIT_RIGHT_AFTER}"),
+    # a number of two parts joined by a dash after a word in capitals, the parts no range's: "AMBULANCE VICTORIA CASE
+    # 240918-4471", "RIT 24-339871", "AGB 01-045583" (not "WBC 4000-11000", "PLT 150-400", "NOTE 0700-1900", a drug's or
+    # a phone's number)
+    rx(r"\b(?!(?:NDC|CPT|ICD|LOINC|HCPCS|DRG|ISO|ISBN|TEL|PH|FAX|MOB|MOBILE|CELL|PHONE|CALL|CONTACT|BP|HR)\b)[A-Z]{2,6}[ \t]+"
+       r"(?P<phi>0\d{1,7}-\d{5,8}|\d{5,8}-\d{4,8}|\d{1,3}-\d{6,8})(?![\w/-]|[.,]\d)"),
     # a code of letters and six digits or more (a DEA number, a record number in a table): "BK4471923", "M4410932",
     # "7219384TA"
     rx(r"(?<![\w/.-])(?=[A-Z\d]{7})(?P<phi>[A-Z]{1,3}\d{6,12}[A-Z]{0,2}|\d{6,12}[A-Z]{1,3})(?![\w/-])"),
@@ -552,7 +557,7 @@ _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 # a number's word, read out or in a number: "four", "oh", "nineteen", "hundred", "double"
 NUMBER_WORD = rf"(?:{_DIGIT_WORD}|{_TO_99}|hundred|thousand|double|triple)"
 _SPOKEN_GAP = r"(?:[ \t]*[,.]?[ \t]+|-|[ \t]*(?:\.{2,3}|…)[ \t]*)"  # "six five one... five five five"
-_SPOKEN_PIECE = rf"(?:{_DIGIT_WORD}|{_TO_99}|(?:double|triple)[ \t]+{_DIGIT_WORD}|dash|hyphen)"
+_SPOKEN_PIECE = rf"(?:{_DIGIT_WORD}|{_TO_99}|(?:double|triple)(?:[ \t]+|-){_DIGIT_WORD}|dash|hyphen)"  # ("double-oh")
 
 
 def spoken_number(pieces: int) -> str:
@@ -580,7 +585,7 @@ _SPOKEN_PHONE_CUE = (r"\b(?:(?:call|reach|reached|text|page)(?:[ \t]+(?:me|us|hi
 SPOKEN_PHONE_PATTERNS = [CuedPattern(rx(rf"{_SPOKEN_PHONE_CUE}(?P<phi>{spoken_number(4)}(?:[ \t]*,?[ \t]+(?:extension|ext|x)"
                                         rf"[ \t]+{spoken_number(2)})?)", re.IGNORECASE),
                                      lowercase_cue(_SPOKEN_PHONE_CUE), cue_in_lowercase=True)]
-_SEVEN_DIGIT_WORDS = rf"{_DIGIT_WORD}(?:{_SPOKEN_GAP}(?:{_DIGIT_WORD}|(?:double|triple)[ \t]+{_DIGIT_WORD}|dash|slash)){{6,40}}"
+_SEVEN_DIGIT_WORDS = rf"{_DIGIT_WORD}(?:{_SPOKEN_GAP}(?:{_DIGIT_WORD}|(?:double|triple)(?:[ \t]+|-){_DIGIT_WORD}|dash|slash)){{6,40}}"
 SPOKEN_ID_PATTERNS = [
     # digits read out one by one as numerals, with spelled letters before them: "M R N 0 0 4 7 1 9 3 3 6", "member ID
     # X K Z 5 5 0 2 8 8 3 1", "H as in Henry 4 4 7 1 0 2 9 8 3"
@@ -831,8 +836,8 @@ ZIP_PATTERNS = [
 # capitalised words before a facility word ("St. Columba's Hospital", "Bayside Kidney Center", "Eastgate Family
 # Clinic", "Grace Baptist Church"); "the cardiology clinic" is no name.
 FACILITY = r"""(?:NHS\s+(?:Foundation\s+)?Trust|NHS\s+FT|Health\s+Board|Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|Health\s+Centre|Health\s+System|Healthcare
-    |Health\s+(?:&|and)\s+Rehab(?:ilitation)?|Rehabilitation(?:\s+(?:&|and)\s+(?:Nursing|Health))?|EMS|Ambulance
-    |Fire\s+(?:Department|Rescue)|Police(?:\s+Department)?|PD|Sheriff['’]?s\s+(?:Office|Department)|Mortuary
+    |Health\s+(?:&|and)\s+Rehab(?:ilitation)?|Rehabilitation(?:\s+(?:&|and)\s+(?:Nursing|Health))?|EMS|Ambulance(?:\s+(?:Service|Trust|Station))?
+    |Fire\s+(?:Department|Rescue|Station)|Police(?:\s+(?:Department|Station|Service))?|PD|Sheriff['’]?s\s+(?:Office|Department)|Mortuary
     |Funeral\s+Home|AME(?:\s+Church)?|Correctional\s+(?:Facility|Center|Institution)|Detention\s+Center|Jail|Prison
     |Penitentiary|Recovery\s+Center|Treatment\s+Center|Recovery|Hospice\s+House|Community\s+Health\s+Cent(?:er|re)
     |University\s+Hospital|Health\s+Team|Health\s+Plan|Memory\s+Care|Care\s+Home|Skilled\s+Nursing|Residential\s+Home
@@ -843,7 +848,7 @@ FACILITY = r"""(?:NHS\s+(?:Foundation\s+)?Trust|NHS\s+FT|Health\s+Board|Hospital
     |Dialysis|Surgical\s+Center|Surgery\s+Center|Urgent\s+Care|Imaging|Radiology|Laboratories|Laboratory|Labs|Lab
     |Med(?:ical)?\.?\s+Ctr|MED\s+CTR|Post-Acute|Home\s+Care|Kidney\s+Care|Home\s+Medical
     |Pharmacy|Associates|Medical\s+Group|Physicians|Family\s+Practice|Family\s+Medicine|Pediatrics|Home\s+Health
-    |Community\s+Health|Health|Daycare|Day\s+Care|Assisted\s+Living|Senior\s+Living|Manor|Sanatorium|Center|Centre
+    |Community\s+Health|Health\s+Station|Health|Daycare|Day\s+Care|Assisted\s+Living|Senior\s+Living|Manor|Sanatorium|Center|Centre
     |High\s+School|Middle\s+School|Elementary(?:\s+School)?|School|Academy|College|University
     |Church|Chapel|Cathedral|Temple|Mosque|Synagogue|Parish|Trust|Society|Heart\s+(?:&|and)\s+Vascular|Polyclinic|Ward|Wing|Regional|Pathology|Depot)"""
 # (in capitals: "THE LIMES NURSING HOME"; the letters only, a class such as \s stays as it is)
@@ -939,6 +944,7 @@ CONGREGATION = rx(rf"\b(?:at|to|from|attends?|attended|attending)[ \t]+(?:the[ \
                   rf"(?:[ \t]+{CAP}){{0,2}})[ \t]+{_DENOMINATION}(?:[ \t]+(?:Church|Chapel|Parish|Temple|Cathedral))?)\b"
                   rf"|\b(?P<phi>(?:Temple|Congregation|Masjid|Gurdwara|Mandir|Kingdom[ \t]+Hall)[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?"
                   rf"(?P<name>{CAP}(?:[ \t]+{CAP}){{0,2}}))\b")
+_HOSPITAL_FOR_OPENER = r"(?:Royal|University|National|Specialist|Queen['’]s|King['’]s|Women['’]s|Children['’]s)"
 INSTITUTION_PATTERNS = [
     # an organisation answering or placing a phone call: "thank you for calling High Plains Health Plan", "this is rich
     # calling from harmony family clinic", "you've reached summit medicaid" at a turn's start (not "that you have reached
@@ -961,8 +967,12 @@ INSTITUTION_PATTERNS = [
     # a children's hospital, a hospital named for what it treats: "took me to Valley Children's", "Hospital for Special
     # Surgery" (not "Children's Tylenol")
     rx(rf"(?P<phi>(?:{CAP}[ \t]+){{1,3}}Children['’]s)(?=[ \t]*(?:[.,;:!?)\n]|$|(?:Hospital|Medical)\b))"),
-    rx(rf"(?P<phi>(?:(?:Hospital|Institute)[ \t]+(?:for|of)|(?:Center|Centre)[ \t]+for)[ \t]+(?:the[ \t]+)?{CAP}"
-       rf"(?:[ \t]+{CAP}){{0,3}})"),
+    # (after the words that open such a name, in capitals too: "Royal Hospital for Sick Children", "UNIVERSITY HOSPITAL OF
+    # THE WEST INDIES")
+    rx(rf"(?P<phi>(?:{_HOSPITAL_FOR_OPENER}[ \t]+)?(?:(?:Hospital|Institute)[ \t]+(?:for|of)|(?:Center|Centre)[ \t]+for)"
+       rf"[ \t]+(?:the[ \t]+)?{CAP}(?:[ \t]+{CAP}){{0,3}}"
+       rf"|(?:{_HOSPITAL_FOR_OPENER.upper()}[ \t]+)?(?:HOSPITAL|INSTITUTE)[ \t]+(?:FOR|OF)[ \t]+(?:THE[ \t]+)?{UPPER}"
+       rf"(?:[ \t]+{UPPER}){{0,3}})"),
     # a workplace by its kind: "20 years at the Dow plant"
     rx(rf"\b(?i:at|for)[ \t]+the[ \t]+(?P<phi>{CAP}(?:[ \t]+{CAP}){{0,2}})[ \t]+(?i:plant|factory|mill|mine|refinery|warehouse"
        r"|shipyard|foundry)\b"),
