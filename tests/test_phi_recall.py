@@ -1445,3 +1445,30 @@ def test_numbers_after_labels_in_capitals_columns_and_said_with_doubles(tagger, 
 ])
 def test_initials_and_particles_around_names_and_a_brand_inside_a_name(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("pcte jhon jairo restrepo 52a, cc 71.654.220\nacompañante: esposa luz dary cel 314 555 0712",
+     "pcte [NAME] 52a, cc [SSN]\nacompañante: esposa [NAME] cel [PHONE]"),
+    ('Resident: Dorothy Pennington (prefers "Dot"). Mr Desmond Alleyne (known in the village as Dezzy), 41',
+     'Resident: [NAME] (prefers "[NAME]"). Mr [NAME] (known in the village as [NAME]), 41'),
+    ("Good day Lerato,\nBed mgr Shaz ext 4471", "Good day [NAME],\nBed mgr [NAME] [PHONE]"),
+    # a volume, a preference and a wish stay
+    ("gave 10 cc 1.000.000 units; prefers tea, known to staff as a fall risk. have a good day",
+     "gave 10 cc 1.000.000 units; prefers tea, known to staff as a fall risk. have a good day"),
+])
+def test_lowercase_names_grown_cedulas_what_someone_is_known_as_and_greetings(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("MG Road, Nashik 422001\nStr. Avram Iancu nr. 18, Cluj-Napoca 400083\nKunnath House, Chungam, Feroke P.O. 673631",
+     "[ADDRESS], [LOCATION] [ZIP]\n[ADDRESS], [LOCATION] [ZIP]\n[NAME], [LOCATION] P.O. [ZIP]"),
+    ("blister packs to 12B Awaroa Rd from this week. P.O. Box KS 4418\nCalea Victoriei 155",
+     "blister packs to [ADDRESS] from this week. [ADDRESS]\n[ADDRESS]"),
+    # a count, a registration number and a dose stay
+    ("Hb 10.2, Platelets 250000\nIMC 412977\ntook 5 Tylenol, 2 doses Q4 Rd", "Hb 10.2, Platelets 250000\nIMC [ID]\n"
+     "took 5 Tylenol, 2 doses Q4 Rd"),
+])
+def test_six_digit_postcodes_after_towns_and_streets_of_other_countries(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

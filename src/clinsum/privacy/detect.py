@@ -121,8 +121,8 @@ class _ClinicalRecognizers:
             SpanRecognizer("ADDRESS", find_address_blocks, 0.85, "Layout"),
             SpanRecognizer("LOCATION", find_cities, 0.6, "Gazetteer"),
             SpanRecognizer("LOCATION", find_unlisted_places, 0.6, "Unlisted"),
-            SpanRecognizer("LOCATION", find_towns_after_postcodes, 0.6, "Postcode"),
-            SpanRecognizer("ZIP", find_postcodes_before_towns, 0.85, "Postcode"),
+            SpanRecognizer("LOCATION", find_towns_beside_postcodes, 0.6, "Postcode"),
+            SpanRecognizer("ZIP", find_postcodes_beside_towns, 0.85, "Postcode"),
             SpanRecognizer("LOCATION", find_lowercase_cities, 0.6, "LowercaseGazetteer"),
             SpanRecognizer("INSTITUTION", lambda text: find_tagged_places(text, "INSTITUTION"), 0.6, "Tagger"),
             SpanRecognizer("LOCATION", lambda text: find_tagged_places(text, "LOCATION"), 0.6, "Tagger"),
@@ -652,14 +652,37 @@ def _postcode_towns(text: str) -> tuple[tuple[tuple[int, int], tuple[int, int]],
     return tuple(found)
 
 
-def find_postcodes_before_towns(text: str) -> list[tuple[int, int]]:
-    """The postal codes of :func:`_postcode_towns`."""
-    return [postcode for postcode, _ in _postcode_towns(text)]
+# A town before a postal code of six digits, as India, Romania, Singapore, China and Russia write them, after a comma or at
+# a line's start and closing the line or a field: "MG Road, Nashik 422001", "Cluj-Napoca 400083", "Feroke P.O. 673631"
+_TOWN_POSTCODE = regex.compile(rf"(?:^|(?<=,[ \t]*))(?P<town>(?:{CAP}|{UPPER})(?:(?:[ ]|-)(?:{CAP}|{UPPER})){{0,2}})"
+                               rf"(?:[ \t]+(?:P\.?[ ]?O\.?|-))?[ \t]+(?P<zip>[1-9]\d{{5}})(?=[ \t]*(?:$|[,.;)]))", regex.MULTILINE)
 
 
-def find_towns_after_postcodes(text: str) -> list[tuple[int, int]]:
-    """The towns of :func:`_postcode_towns`."""
-    return [town for _, town in _postcode_towns(text)]
+@lru_cache(maxsize=4)
+def _town_postcodes(text: str) -> tuple[tuple[tuple[int, int], tuple[int, int] | None], ...]:
+    """(postal code, town or None) spans of :data:`_TOWN_POSTCODE` whose town is a listed one, a state or country (its
+    code alone), or words that are neither English nor written in lowercase nor a label's capitals ("Nashik"; not
+    "Platelets 250000", "IMC 412977")."""
+    found = []
+    for m in _TOWN_POSTCODE.finditer(text):
+        town = m.group("town")
+        if _above_town(town):
+            found.append((m.span("zip"), None))
+        elif town.lower() in towns() or not (town.isupper() and len(town) <= 4) and all(
+                is_name_word(w) and w.lower() not in lowercase_words() and w.lower() not in english_words()
+                for w in regex.split(r"[ -]", town)):
+            found.append((m.span("zip"), m.span("town")))
+    return tuple(found)
+
+
+def find_postcodes_beside_towns(text: str) -> list[tuple[int, int]]:
+    """The postal codes of :func:`_postcode_towns` and of :func:`_town_postcodes`."""
+    return [postcode for postcode, _ in _postcode_towns(text) + _town_postcodes(text)]
+
+
+def find_towns_beside_postcodes(text: str) -> list[tuple[int, int]]:
+    """The towns of :func:`_postcode_towns` and of :func:`_town_postcodes`."""
+    return [town for _, town in _postcode_towns(text) + _town_postcodes(text) if town]
 
 
 # A town after a place word that no word list knows: "I'm in Flateyri, at the conference", "based in NAANTALI" (not

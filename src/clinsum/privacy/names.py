@@ -51,7 +51,7 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|baby\s+o
     |abuela|abuelo|t[ií]a|t[ií]o|mam[aá]|pap[aá]|hija|hijo|esposa|esposo|hermana|hermano
     |t[uū]t[uū]|kupuna|koro|kuia|kaum[aā]tua|whaea|parent|volunteer|mum|mam|nan|gran|reg|sho|locum|reporter
     |flatmate|housemate|cucu|shosho|bibi|lola|lolo|nani|dadi|ouma|oupa|practitioner|specialist|manager|matron|coordinator
-    |cnc|cns|anp|key\s+worker|support\s+worker)"""
+    |cnc|cns|anp|apn|mgr|key\s+worker|support\s+worker)"""
 # Words after a cue ("my wife", "his son", "your name?") that are first names in the census lists but there a verb,
 # a month or a word: "my wife will drive", "her son may call", "my daughter june 3rd".
 _NO_NAME_AFTER_CUE = frozenset("""will may can did does had has was is said says and but too also just always never
@@ -98,7 +98,7 @@ _LABEL = (r"(?:(?:patient|pt|client|resident)'?s?\s+name|name\s+(?:is|was)|name|
           r"|re|dictated\s+by|transcribed\s+by|authenticated\s+by|cosigned\s+by|attested\s+by|cc|seen\s+by"
           r"|referred\s+by|discussed\s+(?:with|w/)|d/w|spoke\s+(?:with|to|w/)|talked\s+(?:with|to)|accompanied\s+by|per|with|w/|by"
           r"|from|i'm|i\s+am|my\s+name\s+is|this\s+is|is\s+this|call\s+me|calls\s+me|called|goes\s+by|known\s+as|it'?s"
-          r"|hi|hello|hey|thanks|thank\s+you|nice\s+to\s+meet\s+you|good\s+(?:morning|afternoon|evening)|bye"
+          r"|hi|hello|hey|thanks|thank\s+you|nice\s+to\s+meet\s+you|good\s+(?:morning|afternoon|evening|day)|bye"
           r"|speaking\s+with|talking\s+to|ask\s+for|asking\s+for|said|says|asked|replied|told|according\s+to"
           r"|named(?:\s+(?:him|her))?|calls\s+(?:him|her)|name['’]s|dictating\s+on|dictation\s+(?:on|for)|kia\s+ora|thx|cheers|(?<![^\n])to(?=[ \t]*:)"
           r"""|(?:goes\s+by|known\s+as|calls?\s+me|called|named)[ \t]+["“'‘](?=[^\W\d_]))""")
@@ -109,9 +109,11 @@ _PERSON_FIELD = (r"(?:member|insured|subscriber|guarantor|beneficiary|applicant|
                  r"|read[ \t]+by|crew)")
 _BARE_INITIAL = r"\p{Lu}[ \t]+(?=\p{Lu})"  # initials without dots before a surname: "Signature: G A Pritchard"
 _ROLE_NAME = rf"(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}}"
-# Cues of the name someone is called; after "goes by" only a quoted one ("goes by Uber", "goes by bus").
-_GOES_BY = r"(?:go(?:es)?|going|went)\s+by"
-_CALLED = r"""(?:calls?\s+(?:him|her|them|me)|calling\s+(?:him|her|them)|known\s+as|nicknamed
+# Cues of the name someone is called ("known in the village as Dezzy"); after "goes by" and "prefers" only a quoted one
+# ("goes by Uber", "goes by bus").
+_GOES_BY = r"(?:(?:go(?:es)?|going|went)\s+by|prefers)"  # ('prefers "Dot"', not "prefers tea")
+_CALLED = r"""(?:calls?\s+(?:him|her|them|me)|calling\s+(?:him|her|them)|known(?:\s+(?:in|to|at|around)(?:\s+the)?\s+\w+)?\s+as
+    |nicknamed
     |(?:prefers|likes|wants)\s+to\s+be\s+called)"""
 _NAME_PATTERNS = {
     # "Dr. Adams", "Mrs. Maria Garcia", "DR. LEE", "dr smith"
@@ -1361,6 +1363,8 @@ def _coordinated(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int
 _BESIDE = rf"[ ]{{1,2}}(?:{PARTICLE}[ ]{{1,2}})*"
 _NEXT_WORD = regex.compile(rf"{_BESIDE}(?:(?P<suffix>(?:Jr|Sr)\.?|II|III|Filho|Neto|Júnior|Sobrinho)|(?:\p{{Lu}}\.?[ ]{{1,2}})?(?P<word>{CAP}))(?![\p{{L}}\d])")
 _PREVIOUS_WORD = regex.compile(rf"(?<![\p{{L}}\d'’.-])(?P<word>{CAP}){_BESIDE}$")
+_NEXT_LOWER = regex.compile(rf"[ ]{{1,2}}(?:{PARTICLE}[ ]{{1,2}})*(?P<word>{LOWER_WORD})(?![\p{{L}}\d'’-])")
+_PREVIOUS_LOWER = regex.compile(rf"(?<![\p{{L}}\d'’.-])(?P<word>{LOWER_WORD})[ ]{{1,2}}(?:{PARTICLE}[ ]{{1,2}})*$")
 # An initial before a name (its particles between them) or initials after it, on its line.
 _INITIAL_BEFORE = regex.compile(rf"(?<![\p{{L}}\d'’.-]){INITIAL}[ ]{{1,2}}(?:{PARTICLE}[ ]{{1,2}})*$")
 _INITIAL_AFTER = regex.compile(r"[ ]{1,2}\p{Lu}\.(?:[ ]?\p{Lu}\.)*(?![\p{L}\d])")
@@ -1378,6 +1382,11 @@ def _neighbours(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]
             e = m.end()
         while (m := _PREVIOUS_WORD.search(text, max(0, s - 40), s)) and _is_beside_name(m.group("word")):
             s = m.start()
+        if text[s:e].islower():  # "jhon jairo restrepo" of "jairo"
+            while (m := _NEXT_LOWER.match(text, e)) and _is_lowercase_name_word(m.group("word")):
+                e = m.end()
+            while (m := _PREVIOUS_LOWER.search(text, max(0, s - 40), s)) and _is_lowercase_name_word(m.group("word")):
+                s = m.start()
         if m := _INITIAL_BEFORE.search(text, max(0, s - 30), s):
             s = m.start()  # "E. van den Berg-Jansen", "H. de Vries"
         if (m := _INITIAL_AFTER.match(text, e)) and not regex.fullmatch(_CREDENTIAL, m.group().strip()):
@@ -1385,6 +1394,14 @@ def _neighbours(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]
         if (s, e) != (start, end) and not _place(text[s:e]):  # "San" of "San Diego" is no name
             out.append((s, e))  # one span with the name: a suffix alone is no name word
     return out
+
+
+def _is_lowercase_name_word(word: str) -> bool:
+    """A word in lowercase beside a name in lowercase is part of it if no English word or word text writes in lowercase,
+    and a listed name or a likely one ("jhon", "restrepo"; not "cel", "hx")."""
+    low = word.lower()
+    return is_name_word(word) and low not in english_words() and low not in lowercase_words() and (
+        low in first_names() or low in last_names() or _likely_name(word))
 
 
 def _is_beside_name(word: str) -> bool:

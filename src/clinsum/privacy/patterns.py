@@ -634,6 +634,9 @@ SSN_PATTERNS = [
     # ("K518832(4)")
     rx(r"(?=\d)(?<![\d-])(?P<phi>\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-\d{2}-\d{4}|\d{5}-\d{7}-\d)(?![\d-])"),
     rx(r"(?<![\p{L}\d])(?P<phi>[A-Z]{1,2}\d{6}\([\dA]\))"),
+    # a Latin American citizen's card number in groups of three after its label, in any case: "cc 71.654.220", "doc
+    # 1.144.203.557", "C.C. 1.023.456.789" (not "10 cc 1.000.000 units": a volume)
+    rx(r"(?<!\d[ \t]{0,2})\b(?i:c\.?c\.?|doc\.?|documento|c[ée]dula)[ \t]*(?:(?i:n[o°º])\.?|\#|:)?[ \t]*(?P<phi>\d{1,3}(?:\.\d{3}){2,3})(?![\d.])"),
 ]
 STREET_WORDS = r"""(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Terrace|Ter
     |Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Square|Squares|Sq|Loop|Alley|Row|Crescent|Turnpike|Tpke|Throughway
@@ -662,7 +665,8 @@ _APARTMENT = rf"(?:,?[ \t]+{_UNIT})?"
 # number and a flat ("3º B", "5º-2ª", "m. 7", "apto 42", "2º ESQ.").
 _STREET_FIRST = r"""(?:(?i:calle|c/|avda\.?|avenida|av\.|rua|travessa|tv\.|praça|praca|alameda|viale|piazza|p\.za|corso
     |vicolo|rue|allée|chemin|impasse|quai|ul\.|ulica|aleja|osiedle|carrer|passeig|paseo|plaza|pza\.|camino|carretera
-    |ctra\.|calzada|privada|cda\.|odos|leoforos)|Via|VIA|Largo|LARGO|R\.)"""
+    |ctra\.|calzada|privada|cda\.|odos|leoforos|str\.|strada|calea|aleea|b-?dul\.|bulevardul|șos\.|șoseaua)|Via|VIA|Largo
+    |LARGO|R\.)"""
 _STREET_LAST = (r"(?:\p{Lu}\p{Ll}+(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|gracht|laan|straat|plein|kade"
                 r"|singel|dijk|steeg|markt|vej|gade|gatan|vägen|gata|veien|katu|tie|utca)|" + CAP +
                 r"[ \t]+(?:Straße|Strasse|Str\.|Weg|Gasse|Platz|Allee|Ring|Damm|Ufer|Chaussee|Landstraße|Steig|Cad\.|Caddesi"
@@ -680,12 +684,14 @@ _FOREIGN_STREET = rx(rf"""(?<![\p{{L}}\d])(?P<phi>(?:(?i:No|Nr|N[º°])\.?[ \t]*
 STREET_ADDRESS = rx(rf"(?:\b|(?<!\w)(?=\#))(?P<phi>(?:(?:(?i:Apt|Apartment|Unit|Suite|Flat)\.?[ \t]*\#?|(?i:No|Nr)\.[ \t]*)"
                     rf"[A-Za-z0-9-]+,?[ \t]+)?"
                     rf"(?:\#|(?i:No|Nr|Lot|Plot|Blk|Block)\.?[ \t]*(?=\d))?(?:\d{{1,4}}[A-Za-z]?/)?"
-                    rf"\d{{1,6}}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:{CAP}|{UPPER}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,4}}{_STREET}\.?"
+                    rf"\d{{1,6}}(?:[A-Za-z](?=[ \t]))?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:{CAP}|{UPPER}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,4}}"
+                    rf"{_STREET}\.?"
                     rf"(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b)?(?:[ \t]+\d{{1,3}}(?=,?[ \t]*\#))?{_APARTMENT})")
 # (a line is read only if it holds a kind of street, as a word or a word's ending)
 _FOREIGN_STREET_CUE = WordCue("""calle c av avda avenida rua travessa tv praça praca alameda viale piazza za corso vicolo rue
     allée chemin impasse quai ul ulica aleja osiedle carrer passeig paseo plaza pza camino carretera ctra calzada privada
-    cda odos leoforos via largo r str chaussee steig cad caddesi sok sokak sokağı bulvarı blv""",
+    cda odos leoforos via largo r str strada calea aleea bdul b-dul bulevardul șos șoseaua chaussee steig cad caddesi sok
+    sokak sokağı bulvarı blv""",
                               endings="""straße strasse weg gasse platz allee ring damm ufer gracht laan straat plein kade
     singel dijk steeg markt vej gade gatan vägen gata veien katu tie utca""")
 ADDRESS_PATTERNS = [
@@ -707,7 +713,7 @@ ADDRESS_PATTERNS = [
     # (ending at a street word that lowercase words follow: "lives at 42 Birchwood Ln with her daughter")
     rx(rf"\b(?:(?i:address|addr|lives\s+(?:alone\s+|by\s+(?:him|her)self\s+)?(?:at|@)|resides\s+at|residing\s+at)\s*:?|(?i:home)\s*:)\s*(?P<phi>\d{{1,6}}[ \t]+"
        rf"(?:[^,\n]{{2,60}}?\b{_STREET}\.?{_APARTMENT}(?=[ \t]+\p{{Ll}})|[^,\n]{{2,60}}?{_APARTMENT}(?=,|\n|$|\.\s)))"),
-    rx(r"\b(?P<phi>P\.?\s?O\.?\s+Box\s+\d+)", regex.IGNORECASE),
+    rx(r"\b(?P<phi>P\.?\s?O\.?\s+Box\s+(?:[A-Z]{1,3}[ \t]+)?\d+)", regex.IGNORECASE),  # ("P.O. Box KS 4418")
     # a rural route or highway contract box: "RR 2 BOX 118", "Rural Route 3, Box 40", "HC 64 Box 21", "RD 3 Box 442A",
     # "Rt 2 Box 118" (not "RR 18": a respiratory rate)
     rx(r"\b(?P<phi>(?:RR|R\.R\.|RD|R\.D\.|HC|HCR|Rte?\.?|Route|Star[ \t]+Route)[ \t]*\d{1,3},?[ \t]+Box[ \t]+\d{1,5}(?:-?[A-Z]\b)?"
