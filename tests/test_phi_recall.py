@@ -1472,3 +1472,17 @@ def test_lowercase_names_grown_cedulas_what_someone_is_known_as_and_greetings(ta
 ])
 def test_six_digit_postcodes_after_towns_and_streets_of_other_countries(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Dirección: Calle 45 #13-27, Apto 502\nadres Oudegracht 212-bis, Utrecht\nHOME 15/2 ORRONG CRES",
+     "Dirección: [ADDRESS]\nadres [ADDRESS], [LOCATION]\nHOME [ADDRESS]"),
+    ("geb. 04-03-1930 (93 jr). my card number is SAG 0081 2234 9.", "geb. [DATE] ([AGE] jr). my card number is [ID]."),
+    ("HMO: Maxicare. Occupational health service: MedWork Prevent SRL, Timișoara", "HMO: [INSTITUTION]. Occupational health "
+     "service: [INSTITUTION], [LOCATION]"),
+    # a field's plain answer and a crescent-shaped rash stay
+    ("John Smith Jr. School: Good. Employer: None. crescent rash, Cres 2", "[NAME]. School: Good. Employer: None. "
+     "crescent rash, Cres 2"),
+])
+def test_streets_with_hash_or_bis_ages_in_dutch_company_suffixes_and_insurer_fields(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

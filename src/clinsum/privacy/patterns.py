@@ -327,9 +327,9 @@ AGE_PATTERNS = [
     rx(rf"\b(?P<phi>{AGE_OVER_89}(?:yo[fmw]?|y/o|yF|yM)(?![\w/])|{AGE_OVER_89}(?=\s*(?:yo[fmw]?|y/o|y\.o\.|yF|yM)\b))",
        re.IGNORECASE),  # a glued form whole: "93yo"
     rx(rf"\b(?P<phi>{AGE_OVER_89}Y)(?![\w/-])"),  # "Age: 92Y"
-    # in other languages: "97 anni", "92 anos", "noventa y cinco años", "(94 J.)", "91 Jahre", "lat 93", "93-letnia"
+    # in other languages: "97 anni", "92 anos", "noventa y cinco años", "(94 J.)", "91 Jahre", "(93 jr)", "lat 93", "93-letnia"
     rx(rf"\b(?P<phi>{AGE_OVER_89}|(?i:noventa|novanta)(?:[ \t]+[ey][ \t]+\p{{L}}+|-?\p{{L}}+)?)[ \t]*(?:(?i:años|anos|anni|ans"
-       r"|jahre|jährige[rn]?|jaar|yaşında|yaş|lat)\b|J\.|-(?i:letnia?|jährige[rn]?))"),
+       r"|jahre|jährige[rn]?|jaar|jr|yaşında|yaş|lat)\b|J\.|-(?i:letnia?|jährige[rn]?))"),
     rx(rf"\b(?i:lat|wiek|edad|età|idade|alter|leeftijd|yaş)\b[ \t]*:?[ \t]*(?P<phi>{AGE_OVER_89})\b(?![.,/]\d)"),
     rx(r"\b(?P<phi>nonagenarian|centenarian)s?\b", re.IGNORECASE),
     # the age in parentheses after a date of birth: "DOB 17/05/1932 (92)"
@@ -418,8 +418,8 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
 _ID_VALUE = (r"(?:(?:[A-Z][ \t](?=\d))?(?=[A-Z0-9/.-]*\d)[A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])|\.(?=[A-Z0-9]{4})){3,24}"
              r"(?:[ \t]\d{2,6}){0,4}"
              r"(?:[ \t]\d\b|[ \t](?-i:[A-Z]{1,2})\b)?"  # "W227 8810 93", "B24.551902", "4518 227 903 KT", "G0514 24 118372 P"
-             r"|(?-i:[A-Z]{2,4})(?:[ \t]\d{2,8}(?:-\d{1,8})*){1,4}(?:[ \t]?(?-i:[A-Z]{1,2})\b)?)")  # "XJH 441 298 776", "plate BXR
-# 4471", "KGH 2210938", "GVT 441 EC", "WC 3310-884-7"
+             r"|(?-i:[A-Z]{2,4})(?:[ \t]\d{2,8}(?:-\d{1,8})*){1,4}(?:[ \t]?(?-i:[A-Z]{1,2})\b|[ \t]\d\b)?)")  # "XJH 441 298 776", "plate BXR
+# 4471", "KGH 2210938", "GVT 441 EC", "WC 3310-884-7", "SAG 0081 2234 9"
 # Words whose number is no record's: "Room no. 4127", "page 12 of", "Step #3", "Dose no. 2".
 _NOT_A_RECORD = (r"(?i:room|rm|bed|bay|ward|floor|level|unit|page|step|item|question|line|cycle|dose|day|week|version|model"
                  r"|size|grade|stage|class|phase|lead|figure|table|section|part|exhibit|appendix|lane|gate|platform|seat"
@@ -639,7 +639,7 @@ SSN_PATTERNS = [
     rx(r"(?<!\d[ \t]{0,2})\b(?i:c\.?c\.?|doc\.?|documento|c[ée]dula)[ \t]*(?:(?i:n[o°º])\.?|\#|:)?[ \t]*(?P<phi>\d{1,3}(?:\.\d{3}){2,3})(?![\d.])"),
 ]
 STREET_WORDS = r"""(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Terrace|Ter
-    |Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Square|Squares|Sq|Loop|Alley|Row|Crescent|Turnpike|Tpke|Throughway
+    |Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Square|Squares|Sq|Loop|Alley|Row|Crescent|Cres|Turnpike|Tpke|Throughway
     |Expressway|Freeway|Junction|Junctions|Jct|Crossing|Crossroad|Crossroads|Shoals?|Lands?|Canyon|Port|Ports|Villages?
     |Forks?|Brooks?|Key|Keys|Branch|Fields?|Mountains?|Mount|Mt|Hills?|Heights|Hts|Valley|Vly|Park|Plaza|Plz|Point|Pt
     |Ridge|Ridges|Run|Spring|Springs|Station|Summit|Trace|Track|Walk|View|Views|Vista|Ville|Creek|Cove|Common|Commons
@@ -675,8 +675,8 @@ _FLAT = (r"(?:,?[ \t]+(?:\d{1,2}[ºª°](?:[ \t]*-?[ \t]*\d{0,2}[ºª°]?)?(?:[ 
          r"|(?i:m\.|apto\.?|ap\.|apt\.?|piso|bl\.|int\.|D:|Daire)[ \t]*[\dA-Z]{1,4}))")
 _FOREIGN_STREET = rx(rf"""(?<![\p{{L}}\d])(?P<phi>(?:(?i:No|Nr|N[º°])\.?[ \t]*\d{{1,4}}[A-Z]?,[ \t]*)?
     (?:{_STREET_FIRST}[ \t]*(?:(?:{CAP}|{UPPER}|\d{{1,2}}(?:[ºª°]|\.)?|(?i:de|da|do|das|dos|del|della|di|des|du|la|le|las|los|el
-    |dei|degli|delle))[ \t]+){{0,5}}(?:{CAP}|{UPPER})|{_STREET_LAST})\.?,?[ \t]+(?:(?i:No|Nr|N[º°]|n\.)[ \t.:]*)?\d{{1,5}}
-    (?:[a-zA-Z](?!\p{{L}}))?(?:-(?:[IVX]+|\d{{1,3}}|[A-Z]))?{_FLAT}*)(?![\p{{L}}\d])""")
+    |dei|degli|delle))[ \t]+){{0,5}}(?:{CAP}|{UPPER}|\d{{1,3}}(?=[ \t]+\#))|{_STREET_LAST})\.?,?[ \t]+(?:(?i:No|Nr|N[º°]|n\.)[ \t.:]*|\#[ \t]*)?
+    \d{{1,5}}(?:[a-zA-Z](?!\p{{L}}))?(?:-(?:[IVX]+|\d{{1,3}}|[A-Z]|bis|ter))?{_FLAT}*)(?![\p{{L}}\d])""")
 # A house number and a street with its suffix: "4500 N. Oak Ave, Apt 3B", "77 ELM ST" (lowercase ones only after a
 # label: "1 month and denies neck"); a unit or a house's number before it too ("Apt 11, 420 Hennepin Terrace", "No. 48,
 # 80 Feet Road", "3/41 Cuba Street", "No 7 Oluwole Street", "#22 Silver Sands Rd", "Lot 6 Votualevu Road", "Blk 412
@@ -867,7 +867,7 @@ LOWERCASE_SITE = rx(rf"\b(?:at|to|from|with|of)[ \t]+(?:the[ \t]+)?(?P<phi>(?P<n
                     rf"|(?i:family\s+(?:medicine|practice)|counsell?ing|pharmacy|ortho(?:pa?edics)?|pa?ediatrics"
                     rf"|dental|dentistry|physio(?:therapy)?|chiropractic|high)))(?![\w'’-])")
 # Companies: a legal suffix ("Streetcred Software Inc.", "Miller Ltd"), or an employer ("I work for Xignite").
-_COMPANY = r"(?:Inc|LLC|L\.L\.C|Ltd|Corp|Corporation|Co|Company|Group|PLC|GmbH|AG|S\.A|SA|LLP)\.?"
+_COMPANY = r"(?:Inc|LLC|L\.L\.C|Ltd|Corp|Corporation|Co|Company|Group|PLC|GmbH|AG|S\.A|SA|LLP|SRL|S\.R\.L|Sdn[ \t]+Bhd|Bhd|BV|B\.V|SpA|SARL)\.?"
 _COMPANY_CAPS = r"(?:INC|LLC|LTD|CORP|CORPORATION|COMPANY|PLC|LLP|PTY[ \t]+LTD)\.?"
 # A care site or service named without a facility word, after what is done there or a transfer ("bloodwork at
 # Quest", "filled at Walgreens", "pill bottles from CVS", "transferred from Mercy", "MRI at Bayview"); a unit or a
@@ -1011,8 +1011,10 @@ INSTITUTION_PATTERNS = [
        rf"(?![ \t]+{SAINTS_HERB_OR_DAY})"),  # (in capitals too: "ST AIDAN'S")
     rx(r"\b(?i:at|from|to)[ \t]+(?P<phi>(?:St|Saint)\.?[ \t]+\p{Lu}\p{Ll}+)(?![\p{L}'’])"),
     # a field that names an organisation: "Employer: Great Lakes Steel", "Agency: Tri-County EMS", "School: ..."
-    rx(rf"\b(?i:employer|company|workplace|agency|school|insurer|carrier|facility|pharmacy|practice)[ \t]*:[ \t]*"
-       rf"(?P<phi>(?:{CAP}|{UPPER})(?:[ \t]+(?:{CAP}|{UPPER}|of|the|and|&)){{0,5}}?)(?=[ \t]*(?:$|\n|[ \t]{{2}}|[,;(]))", re.MULTILINE),
+    rx(rf"\b(?i:employer|company|workplace|agency|school|insurer|carrier|facility|pharmacy|practice|hmo|medical[ \t]+aid"
+       rf"|scheme)[ \t]*:[ \t]*"
+       rf"(?P<phi>(?:{CAP}|{UPPER})(?:[ \t]+(?:{CAP}|{UPPER}|of|the|and|&)){{0,5}}?)(?=[ \t]*(?:$|\n|[ \t]{{2}}|[,;(]|\.(?:\s|$)))",
+       re.MULTILINE),
     # a site named after care in the same sentence: "surgery? At Mercy", "seen in the ED at Providence Portland",
     # "my cardiologist is over at Northwestern" (the allow-list drops departments and common words: "at Home")
     CuedPattern(rx(rf"\b{_CARE_WORD}\b[^.!?\n]{{0,60}}?\b(?i:at|from)[ \t]+(?:the[ \t]+)?"
