@@ -1486,3 +1486,13 @@ def test_six_digit_postcodes_after_towns_and_streets_of_other_countries(tagger, 
 ])
 def test_streets_with_hash_or_bis_ages_in_dutch_company_suffixes_and_insurer_fields(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Disclosure by charge RN 1/20 0800. Addendum 9/3: reviewed. hearing is 12/5. adm 11/2. Tumor board 11/7: MRM",
+     "Disclosure by charge RN [DATE] 0800. Addendum [DATE]: reviewed. hearing is [DATE]. adm [DATE]. Tumor board [DATE]: MRM"),
+    # scores and durations stay
+    ("strength 4/5 at 0900, pain 3/10 12:00, board 2/52", "strength 4/5 at 0900, pain 3/10 12:00, board 2/52"),
+])
+def test_month_and_day_before_a_time_or_after_an_addendum_hearing_or_board(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

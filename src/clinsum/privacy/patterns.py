@@ -283,7 +283,8 @@ DATE_PATTERNS = [
     rx(r"\b(?:on|since|dated?|DOS|DOB|seen|admitted|discharged|admission|discharge|visit|until|through|thru|left|off|as\s+of|"
         r"d/c(?:'?d)?|dc'?d|transferred|"
         rf"starting|started|surgery|born|follow[\s-]?up|f/u|appointment|appt|return|RTC|next|last|{WEEKDAY}|"
-        r"labs?|drawn|collected|BMP|CMP|CBC|CXR|CT|MRI|echo|EKG|ECG|Holter|cultures?|UA|biopsy|bx|colonoscopy|EGD)"
+        r"labs?|drawn|collected|BMP|CMP|CBC|CXR|CT|MRI|echo|EKG|ECG|Holter|cultures?|UA|biopsy|bx|colonoscopy|EGD|"
+        r"addendum|adm|hearing(?:\s+is)?|board|conference|sign-?out|eval(?:uation)?)"
         r"\s*[:(]?,?\s*"
         rf"(?P<phi>(?:(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])|{_DAY_MONTH})(?:[-–]{_MONTH_DAY})?)"
         rf"(?![\d/-]|:\d){_NOT_A_COUNT}", re.IGNORECASE),
@@ -311,6 +312,9 @@ DATE_PATTERNS = [
     rx(r"(?:\b(?:on|to|until|till|by|before|after|since|from)[ \t]+(?=the\b)|\b(?:visit|appt|appointment|due)[ \t]+"
        r"|(?:^|(?<=:))[ \t]*(?=the\b))"
        r"(?P<phi>(?:the[ \t]+)?(?:[12]?\d|3[01])(?:st|nd|rd|th))(?=[ \t]*(?:[.,;)]|$))", re.IGNORECASE | re.MULTILINE),
+    # a month and a day before a time of day, no common fraction: "disclosed by charge RN 1/20 0800", "Addendum 9/3 0840"
+    # (not "1/2 0800")
+    rx(rf"(?=\d)(?<![\d/.-])(?!(?:1/[234]|[23]/[34])\b)(?P<phi>{_US_MONTH_DAY})(?=[ \t]+(?:(?:[01]\d|2[0-3])[0-5]\d|\d{{1,2}}:\d{{2}})\b)"),
     # a month and a day that no fraction or score has (13 to 31 but 20 and 24: "1/20 dilution", "24/7"): "got #90 from
     # another prescriber 5/30"
     rx(rf"(?=\d)(?<![\d/.-])(?P<phi>(?:0?[1-9]|1[0-2])/(?:1[3-9]|2[1-35-9]|3[01]))(?![\d/]|\.\d){_NOT_A_COUNT}", re.IGNORECASE),
