@@ -1496,3 +1496,14 @@ def test_streets_with_hash_or_bis_ages_in_dutch_company_suffixes_and_insurer_fie
 ])
 def test_month_and_day_before_a_time_or_after_an_addendum_hearing_or_board(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("she is Umm Yusuf, and Abu Khalid called. Flight to Abu Dhabi.", "she is [NAME], and [NAME] called. Flight to [LOCATION]."),
+    ("-- ngozika adeleke-bassey, md (night float)\npain improved, md aware", "-- [NAME], md (night float)\npain improved, md aware"),
+    ("CPS WORKER JEROME ABERNATHY-COLE", "CPS WORKER [NAME]"),
+    # a drug between a place and a count stays a drug
+    ("FOUND DOWN IN LAKE GEORGE PARK, NARCAN X2 BY EMS.", "FOUND DOWN IN [LOCATION], NARCAN X2 BY EMS."),
+])
+def test_kunyas_lowercase_signatures_with_a_credential_and_child_protection_workers(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

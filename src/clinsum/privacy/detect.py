@@ -1276,10 +1276,11 @@ def _opens_sentence(text: str, at: int) -> bool:
 
 
 def _clinical_inside(span: PhiSpan, value: str, overlaps_clinical) -> bool:
-    """A name of three words or more whose first and last words are no clinical words, only a word inside it: "María
-    Camila de la Hoz Pérez" (Camila is a contraceptive's brand)."""
+    """A name of three words or more whose first and last words are name words and no clinical words, only a word inside
+    it: "María Camila de la Hoz Pérez" (Camila is a contraceptive's brand; not "PARK, NARCAN X")."""
     words = list(_WORD.finditer(value))
-    return len(words) > 2 and not any(overlaps_clinical(span.start + w.start(), span.start + w.end()) for w in (words[0], words[-1]))
+    return len(words) > 2 and all(len(w.group().strip(",.")) > 1 and is_name_word(w.group().strip(",."))
+                                  and not overlaps_clinical(span.start + w.start(), span.start + w.end()) for w in (words[0], words[-1]))
 
 
 def _overlap_finder(intervals: tuple[tuple[int, int], ...]):

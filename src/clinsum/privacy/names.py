@@ -51,7 +51,7 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|baby\s+o
     |abuela|abuelo|t[ií]a|t[ií]o|mam[aá]|pap[aá]|hija|hijo|esposa|esposo|hermana|hermano
     |t[uū]t[uū]|kupuna|koro|kuia|kaum[aā]tua|whaea|parent|volunteer|mum|mam|nan|gran|reg|sho|locum|reporter
     |flatmate|housemate|cucu|shosho|bibi|lola|lolo|nani|dadi|ouma|oupa|practitioner|specialist|manager|matron|coordinator
-    |cnc|cns|anp|apn|mgr|key\s+worker|support\s+worker)"""
+    |cnc|cns|anp|apn|mgr|key\s+worker|support\s+worker|(?:cps|dcfs|dss|child\s+protection)\s+worker)"""
 # Words after a cue ("my wife", "his son", "your name?") that are first names in the census lists but there a verb,
 # a month or a word: "my wife will drive", "her son may call", "my daughter june 3rd".
 _NO_NAME_AFTER_CUE = frozenset("""will may can did does had has was is said says and but too also just always never
@@ -128,8 +128,10 @@ _NAME_PATTERNS = {
     "credential": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}(?:{_NAME_WORD}|\p{{Lu}}(?=[ \t]+\p{{Lu}}))){{0,3}}),?{_GAP}{_CREDENTIAL}\b"),
     # a surname and an initial before a credential, as result tables sign: "Ferreira, D NP", "Mahlangu, S. MD"
     "surname_initial_credential": rx(rf"(?P<phi>{CAP},[ \t]*\p{{Lu}}\.?)[ \t]+{_CREDENTIAL}\b"),
-    # an initial and a surname in lowercase before a credential: "-- s. markovic md", "m. ruiz rn"
-    "lowercase_credential": rx(r"(?<![\p{L}\d'’.-])(?P<phi>\p{Ll}\.?[ \t]+\p{Ll}[\p{Ll}'’-]+\p{Ll})[ \t]*,?[ \t]+"
+    # an initial and a surname in lowercase before a credential: "-- s. markovic md", "m. ruiz rn" (or a given name and a
+    # surname, a comma between them and it: "ngozika adeleke-bassey, md")
+    "lowercase_credential": rx(r"(?<![\p{L}\d'’.-])(?P<phi>(?:\p{Ll}\.?|\p{Ll}[\p{Ll}'’-]+\p{Ll}(?=[ \t]+\p{Ll}[\p{Ll}'’-]+\p{Ll}[ \t]*,))"
+                               r"[ \t]+\p{Ll}[\p{Ll}'’-]+\p{Ll})[ \t]*,?[ \t]+"
                                r"(?:md|rn|np|pa|do|lpn|lcsw|msw|pharmd|dds|pa-c)\b(?![\p{L}-])"),
     # "Patient name: john smith", "Signed by: Kim Nguyen", "cc: Lee", "Patient: Hi, I'm Maria"
     "label": CuedPattern(
@@ -645,9 +647,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 span = (s, e) if all(is_name_word(w) for w in words) and (
                     words[0].lower() in first_names() or _likely_name(words[0])) else None
             elif kind == "lowercase_credential":  # a surname text does not write in lowercase: "m. ruiz rn"
-                word = text[s:e].split()[-1]
-                span = (s, e) if is_name_word(word) and word not in lowercase_words() and (
-                    _likely_or_known(word) or word not in english_words()) else None
+                words = text[s:e].split()  # (and a given name no English word: not "pain improved, md aware")
+                span = (s, e) if all(is_name_word(w) and w not in lowercase_words() and (
+                    _likely_or_known(w) or w not in english_words()) for w in words[len(words[0].rstrip(".")) == 1:]) else None
             elif kind == "initial_surname":  # a surname text does not write in lowercase, and no place: "S. Whitehorse"
                 word = text[s:e].split(".")[-1].strip()
                 span = (s, e) if is_name_word(word) and _may_be_name(word) \
@@ -1367,6 +1369,7 @@ _NEXT_LOWER = regex.compile(rf"[ ]{{1,2}}(?:{PARTICLE}[ ]{{1,2}})*(?P<word>{LOWE
 _PREVIOUS_LOWER = regex.compile(rf"(?<![\p{{L}}\d'’.-])(?P<word>{LOWER_WORD})[ ]{{1,2}}(?:{PARTICLE}[ ]{{1,2}})*$")
 # An initial before a name (its particles between them) or initials after it, on its line.
 _INITIAL_BEFORE = regex.compile(rf"(?<![\p{{L}}\d'’.-]){INITIAL}[ ]{{1,2}}(?:{PARTICLE}[ ]{{1,2}})*$")
+_KUNYA_BEFORE = regex.compile(r"(?<![\p{L}\d'’-])(?:Umm|Um|Abu|Abou)[ ]$")
 _INITIAL_AFTER = regex.compile(r"[ ]{1,2}\p{Lu}\.(?:[ ]?\p{Lu}\.)*(?![\p{L}\d])")
 _TITLE_WORD = regex.compile(rf"(?i:{_TITLE})")
 
@@ -1389,6 +1392,8 @@ def _neighbours(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]
                 s = m.start()
         if m := _INITIAL_BEFORE.search(text, max(0, s - 30), s):
             s = m.start()  # "E. van den Berg-Jansen", "H. de Vries"
+        if m := _KUNYA_BEFORE.search(text, max(0, s - 8), s):
+            s = m.start()  # "Umm Yusuf", "Abu Khalid": "mother of", "father of"
         if (m := _INITIAL_AFTER.match(text, e)) and not regex.fullmatch(_CREDENTIAL, m.group().strip()):
             e = m.end()  # "Wong K.Y.", "Abdul Rahman K.P." (not "Smith M.D.")
         if (s, e) != (start, end) and not _place(text[s:e]):  # "San" of "San Diego" is no name
