@@ -1002,7 +1002,7 @@ def test_logins_and_initials_of_who_did_it(tagger, text, expected):
      "       A1  [NAME]    [AGE]  IECOPD\n       A4  [NAME]         62  PE"),
     ("B2  FUROSEMIDE   40  IV\nA1  EMPTY    0  -", "B2  FUROSEMIDE   40  IV\nA1  EMPTY    0  -"),
     ("agent: pharmasave gimli this is dawn speaking\ncaller: hi it's bernice calling",
-     "agent: pharmasave gimli this is [NAME] speaking\ncaller: hi it's [NAME] calling"),
+     "agent: [INSTITUTION] gimli this is [NAME] speaking\ncaller: hi it's [NAME] calling"),
     ("this is pharmacy calling, it's me calling, this is the nurse calling, its dad calling",
      "this is pharmacy calling, it's me calling, this is the nurse calling, its dad calling"),
 ])
@@ -1506,4 +1506,13 @@ def test_month_and_day_before_a_time_or_after_an_addendum_hearing_or_board(tagge
     ("FOUND DOWN IN LAKE GEORGE PARK, NARCAN X2 BY EMS.", "FOUND DOWN IN [LOCATION], NARCAN X2 BY EMS."),
 ])
 def test_kunyas_lowercase_signatures_with_a_credential_and_child_protection_workers(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("fill history (Rexall on Bank St); walking to Woolies; Plunket referral sent; HMO Maxicare; via CyraCom Spanish",
+     "fill history ([INSTITUTION] on [ADDRESS]); walking to [INSTITUTION]; [INSTITUTION] referral sent; HMO [INSTITUTION]; "
+     "via [INSTITUTION] Spanish"),
+])
+def test_pharmacies_insurers_and_services_of_other_countries(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
