@@ -14,40 +14,40 @@ import regex
 # adjacent components is one span ("NAKAMURA^KENJI^T").
 _XPN = (((1, 2, 3), "NAME"),)  # family ^ given ^ middle ^ suffix ^ prefix ^ degree
 _XCN = (((1,), "ID"), ((2, 3, 4), "NAME"))  # id ^ family ^ given ^ middle ^ ...
-_XAD = (((1,), "ADDRESS"), ((2,), "ADDRESS"), ((3,), "LOCATION"), ((5,), "ZIP"), ((9,), "LOCATION"))  # ^ state ^ ^ country
+# street ^ other designation ^ city ^ state ^ postcode ^ country ^ type ^ other geography ^ county
+_XAD = (((1,), "ADDRESS"), ((2,), "ADDRESS"), ((3,), "LOCATION"), ((5,), "ZIP"), ((9,), "LOCATION"))
 _CX = (((1,), "ID"), ((4,), "INSTITUTION"))  # id ^ check digit ^ scheme ^ assigning authority ^ type code
 _HD = (((1,), "INSTITUTION"),)  # namespace ^ universal id ^ its type
 _XON = (((1,), "INSTITUTION"),)  # organisation name ^ ...
 _PL = (((4,), "INSTITUTION"),)  # point of care ^ room ^ bed ^ facility
-_ONE = {"ID": (((1,), "ID"),), "DATE": (((1,), "DATE"),), "SSN": (((1,), "SSN"),), "LOCATION": (((1,), "LOCATION"),),
-        "INSTITUTION": (((1,), "INSTITUTION"),)}
+_ID, _DATE, _SSN, _PLACE, _SITE = ((((1,), kind),) for kind in ("ID", "DATE", "SSN", "LOCATION", "INSTITUTION"))  # one value
 HL7_TYPES = ("NAME", "ID", "ADDRESS", "LOCATION", "ZIP", "DATE", "SSN", "PHONE", "EMAIL", "INSTITUTION")
 _PHONE = "PHONE"  # XTN: any component with digits is a number, one with "@" an e-mail address
 
 # Segment -> field number -> data type. MSH counts its field separator as field 1. The insurer's company ID (IN1-3) is
 # often its name, as senders fill it.
 _FIELDS = {
-    "MSH": {4: _HD, 6: _HD, 7: _ONE["DATE"]},
-    "EVN": {2: _ONE["DATE"], 6: _ONE["DATE"]},
-    "PID": {2: _CX, 3: _CX, 4: _CX, 5: _XPN, 6: _XPN, 7: _ONE["DATE"], 9: _XPN, 11: _XAD, 13: _PHONE, 14: _PHONE,
-            18: _CX, 19: _ONE["SSN"], 20: _ONE["ID"], 21: _CX, 23: _ONE["LOCATION"], 29: _ONE["DATE"]},
+    "MSH": {4: _HD, 6: _HD, 7: _DATE},
+    "EVN": {2: _DATE, 6: _DATE},
+    "PID": {2: _CX, 3: _CX, 4: _CX, 5: _XPN, 6: _XPN, 7: _DATE, 9: _XPN, 11: _XAD, 13: _PHONE, 14: _PHONE,
+            18: _CX, 19: _SSN, 20: _ID, 21: _CX, 23: _PLACE, 29: _DATE},
     "PD1": {3: _XON, 4: _XCN},
-    "NK1": {2: _XPN, 4: _XAD, 5: _PHONE, 6: _PHONE, 8: _ONE["DATE"], 13: _XON, 16: _ONE["DATE"], 30: _XPN, 31: _PHONE,
-            32: _XAD, 33: _CX, 37: _ONE["SSN"]},
-    "PV1": {3: _PL, 6: _PL, 7: _XCN, 8: _XCN, 9: _XCN, 17: _XCN, 19: _CX, 39: _ONE["INSTITUTION"], 44: _ONE["DATE"],
-            45: _ONE["DATE"], 52: _XCN},
-    "GT1": {2: _CX, 3: _XPN, 5: _XAD, 6: _PHONE, 7: _PHONE, 8: _ONE["DATE"], 12: _ONE["SSN"], 16: _XPN, 17: _XAD,
+    "NK1": {2: _XPN, 4: _XAD, 5: _PHONE, 6: _PHONE, 8: _DATE, 13: _XON, 16: _DATE, 30: _XPN, 31: _PHONE,
+            32: _XAD, 33: _CX, 37: _SSN},
+    "PV1": {3: _PL, 6: _PL, 7: _XCN, 8: _XCN, 9: _XCN, 17: _XCN, 19: _CX, 39: _SITE, 44: _DATE,
+            45: _DATE, 52: _XCN},
+    "GT1": {2: _CX, 3: _XPN, 5: _XAD, 6: _PHONE, 7: _PHONE, 8: _DATE, 12: _SSN, 16: _XPN, 17: _XAD,
             18: _PHONE, 19: _CX, 21: _XON},
-    "IN1": {3: _CX + _XON, 4: _XON, 5: _XAD, 7: _PHONE, 8: _ONE["ID"], 9: _XON, 11: _XON, 12: _ONE["DATE"], 13: _ONE["DATE"],
-            16: _XPN, 18: _ONE["DATE"], 19: _XAD, 36: _ONE["ID"], 49: _CX},
-    "ORC": {2: _CX, 3: _CX, 9: _ONE["DATE"], 10: _XCN, 11: _XCN, 12: _XCN, 21: _XON, 22: _XAD, 23: _PHONE},
-    "OBR": {2: _CX, 3: _CX, 6: _ONE["DATE"], 7: _ONE["DATE"], 8: _ONE["DATE"], 14: _ONE["DATE"], 16: _XCN, 22: _ONE["DATE"],
+    "IN1": {3: _CX + _XON, 4: _XON, 5: _XAD, 7: _PHONE, 8: _ID, 9: _XON, 11: _XON, 12: _DATE, 13: _DATE,
+            16: _XPN, 18: _DATE, 19: _XAD, 36: _ID, 49: _CX},
+    "ORC": {2: _CX, 3: _CX, 9: _DATE, 10: _XCN, 11: _XCN, 12: _XCN, 21: _XON, 22: _XAD, 23: _PHONE},
+    "OBR": {2: _CX, 3: _CX, 6: _DATE, 7: _DATE, 8: _DATE, 14: _DATE, 16: _XCN, 22: _DATE,
             28: _XCN},
-    "OBX": {14: _ONE["DATE"], 16: _XCN},
-    "TXA": {4: _ONE["DATE"], 5: _XCN, 9: _XCN, 12: _CX},
+    "OBX": {14: _DATE, 16: _XCN},
+    "TXA": {4: _DATE, 5: _XCN, 9: _XCN, 12: _CX},
     "MRG": {1: _CX, 2: _CX, 3: _CX, 5: _CX, 7: _XPN},
 }
-_SEGMENT = regex.compile(rf"(?m)^[ \t]*(?P<name>{'|'.join(_FIELDS)})(?P<sep>[|])(?=[^\n]*[|^])[^\n]*")
+_SEGMENT = regex.compile(rf"(?m)^[ \t]*(?P<name>{'|'.join(_FIELDS)})\|(?=[^\n]*[|^])[^\n]*")
 _DIGITS = regex.compile(r"\d{3}")
 # What a component must hold to be an identifier of its type: a number needs digits, a date six of them (a year and a
 # month at least), a name or place a letter; an institution is none of the words a sender writes for a department or a
@@ -69,11 +69,11 @@ def hl7_fields(text: str) -> dict[str, list[tuple[int, int]]]:
         return found
     for segment in _SEGMENT.finditer(text):
         fields = _split(segment.group(), segment.start(), "|")
-        first = 1 if segment.group("name") == "MSH" else 0  # MSH-1 is the separator between "MSH" and MSH-2
+        shift = 1 if segment.group("name") == "MSH" else 0  # MSH-1 is the "|" between "MSH" and MSH-2
         for number, layout in _FIELDS[segment.group("name")].items():
-            if number - first >= len(fields) or (segment.group("name") == "MSH" and number < 2):
+            if number - shift >= len(fields):
                 continue
-            field_start, field = fields[number - first]
+            field_start, field = fields[number - shift]
             for start, repetition in _split(field, field_start, "~"):
                 for kind, span in _identifiers(repetition, start, layout):
                     found[kind].append(span)

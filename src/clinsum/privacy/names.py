@@ -1046,7 +1046,7 @@ _ALIGNED_CELL = regex.compile(r"\S+(?:[ ]\S+)*")  # a cell of a table aligned wi
 _ANSWERS = frozenset("na no ok yes unk tbd nd nr none".split())
 _TABLE_INITIALS = regex.compile(r"\p{Lu}{2,3}|\p{Ll}{2,3}")
 # (letters apart from the digits allowed: "UH 301-774")
-_RECORD_NUMBER = regex.compile(r"(?=[\p{L}\d -]*\d)[\p{L}\d][\p{L}\d-]{3,20}|\p{Lu}{1,4}[ ]\d[\d-]{3,20}")
+_RECORD_NUMBER = regex.compile(r"(?=[\p{L}\d-]*\d)[\p{L}\d][\p{L}\d-]{3,20}|\p{Lu}{1,4}[ ]\d[\d-]{3,20}")
 
 
 def _cells(line: str) -> list[tuple[int, int]]:
@@ -1369,8 +1369,9 @@ _NEXT_LOWER = regex.compile(rf"[ ]{{1,2}}(?:{PARTICLE}[ ]{{1,2}})*(?P<word>{LOWE
 _PREVIOUS_LOWER = regex.compile(rf"(?<![\p{{L}}\d'’.-])(?P<word>{LOWER_WORD})[ ]{{1,2}}(?:{PARTICLE}[ ]{{1,2}})*$")
 # An initial before a name (its particles between them) or initials after it, on its line.
 _INITIAL_BEFORE = regex.compile(rf"(?<![\p{{L}}\d'’.-]){INITIAL}[ ]{{1,2}}(?:{PARTICLE}[ ]{{1,2}})*$")
-_KUNYA_BEFORE = regex.compile(r"(?<![\p{L}\d'’-])(?:Umm|Um|Abu|Abou)[ ]$")
 _INITIAL_AFTER = regex.compile(r"[ ]{1,2}\p{Lu}\.(?:[ ]?\p{Lu}\.)*(?![\p{L}\d])")
+# A kunya before a name, "mother of" or "father of": "Umm Yusuf", "Abu Khalid".
+_KUNYA_BEFORE = regex.compile(r"(?<![\p{L}\d'’-])(?:Umm|Um|Abu|Abou)[ ]$")
 _TITLE_WORD = regex.compile(rf"(?i:{_TITLE})")
 
 
@@ -1393,7 +1394,7 @@ def _neighbours(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]
         if m := _INITIAL_BEFORE.search(text, max(0, s - 30), s):
             s = m.start()  # "E. van den Berg-Jansen", "H. de Vries"
         if m := _KUNYA_BEFORE.search(text, max(0, s - 8), s):
-            s = m.start()  # "Umm Yusuf", "Abu Khalid": "mother of", "father of"
+            s = m.start()
         if (m := _INITIAL_AFTER.match(text, e)) and not regex.fullmatch(_CREDENTIAL, m.group().strip()):
             e = m.end()  # "Wong K.Y.", "Abdul Rahman K.P." (not "Smith M.D.")
         if (s, e) != (start, end) and not _place(text[s:e]):  # "San" of "San Diego" is no name
