@@ -1516,3 +1516,14 @@ def test_kunyas_lowercase_signatures_with_a_credential_and_child_protection_work
 ])
 def test_pharmacies_insurers_and_services_of_other_countries(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a ward by its number, nil by mouth and notes' shorthand where a cue puts a name are no persons
+    ("Subject: RE: Ward 9 outliers - Mr Evans\n(HCA, Ward 12)\nWard: C14\nTold NBM, to ward 7. code given by dtr. abdo SNT.",
+     "Subject: RE: Ward 9 outliers - Mr [NAME]\n(HCA, Ward 12)\nWard: C14\nTold NBM, to ward 7. code given by dtr. abdo SNT."),
+    # a person called Ward keeps the title's cue
+    ("Seen by Dr Ward 2 days ago", "Seen by Dr [NAME] 2 days ago"),
+])
+def test_wards_by_number_and_shorthand_are_no_names(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
