@@ -1527,3 +1527,15 @@ def test_pharmacies_insurers_and_services_of_other_countries(tagger, text, expec
 ])
 def test_wards_by_number_and_shorthand_are_no_names(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("small vessel disease Fazekas 1. Hoehn & Yahr 3. ESR (Westergren) 68. AFB (Ziehl-Neelsen) neg. IOP (Goldmann) 17. "
+     "Incision: Pfannenstiel skin. Watchman (LAAO). Sex: M    Lang: Czech. ACE-III (Flu 5, Lang 21)",
+     "small vessel disease Fazekas 1. Hoehn & Yahr 3. ESR (Westergren) 68. AFB (Ziehl-Neelsen) neg. IOP (Goldmann) 17. "
+     "Incision: Pfannenstiel skin. Watchman (LAAO). Sex: M    Lang: Czech. ACE-III (Flu 5, Lang 21)"),
+    # the surnames among them after a title stay names
+    ("Seen by Dr. Pfannenstiel and Dr Lang 2 days ago", "Seen by Dr. [NAME] and Dr [NAME] 2 days ago"),
+])
+def test_eponyms_of_scales_stains_and_devices_and_a_language_field_are_no_names(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

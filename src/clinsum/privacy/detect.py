@@ -1200,9 +1200,9 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
                 and (TRADE_WORD.fullmatch(words[-1]) or _FACILITY_WORD.fullmatch(words[-1])) \
                 and words[-1].lower() not in last_names() and not (len(words) == 2 and words[0].lower() in first_names()):
             span = PhiSpan(span.start, span.end, "INSTITUTION", span.score)
-        if span.type == "NAME" and value.lower() in _PLACES_IN_A_HOSPITAL and _NUMBERED.match(text, span.end) \
+        if span.type == "NAME" and value.lower() in _FIELD_WORDS and _VALUE_AFTER.match(text, span.end) \
                 and not _TITLE_BEFORE.search(text, max(0, span.start - 12), span.start):
-            continue  # "RE: Ward 9 outliers", "(HCA, Ward 12)", "Ward: C14": a ward (but "Dr Ward 2 days ago")
+            continue  # "RE: Ward 9 outliers", "Ward: C14", "Lang: Czech", "Lang 21": a ward, a field (but "Dr Ward 2 days")
         if span.type == "NAME" and _PET_BEFORE.search(text, max(0, span.start - 40), span.start):
             continue  # "feeding the dogs (Rusty and Duke)", "Dog Chuy very protective": pets are no persons
         if span.type == "NAME" and _SAINT_BEFORE.search(text, max(0, span.start - 8), span.start):
@@ -1240,8 +1240,10 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
     return kept
 
 
-_PLACES_IN_A_HOSPITAL = frozenset("ward bay pod wing".split())
-_NUMBERED = regex.compile(r"[ \t]*:?[ \t]*\p{Lu}?\d")
+# Words that are surnames too but, before a number or a colon, a ward or a form's field (a language, a test's language
+# subscore)
+_FIELD_WORDS = frozenset("ward bay pod wing lang".split())
+_VALUE_AFTER = regex.compile(r"[ \t]*(?::|\p{Lu}?\d)")
 _DIVISION = regex.compile(r"[ \t](?:County|Township|Borough|Parish|COUNTY|TOWNSHIP)$")  # "Cherokee County" is a place
 _FUNCTION_WORDS = regex.compile(r"(?i:(?:and|for|the|of|in|a|an|to)[ \t]+)+\S+")  # ("IN AND FOR THE COUNTY" is none)
 _SAINT_BEFORE = regex.compile(r"\b(?:St|Saint)\.?[ \t]+$")
