@@ -1534,6 +1534,7 @@ def test_wards_by_number_and_shorthand_are_no_names(tagger, text, expected):
      "Incision: Pfannenstiel skin. Watchman (LAAO). Sex: M    Lang: Czech. ACE-III (Flu 5, Lang 21)",
      "small vessel disease Fazekas 1. Hoehn & Yahr 3. ESR (Westergren) 68. AFB (Ziehl-Neelsen) neg. IOP (Goldmann) 17. "
      "Incision: Pfannenstiel skin. Watchman (LAAO). Sex: M    Lang: Czech. ACE-III (Flu 5, Lang 21)"),
+    ("adenocarcinoma (Grade Group 3). Works for Acme Group now", "adenocarcinoma (Grade Group 3). Works for [INSTITUTION] now"),
     # the surnames among them after a title stay names
     ("Seen by Dr. Pfannenstiel and Dr Lang 2 days ago", "Seen by Dr. [NAME] and Dr [NAME] 2 days ago"),
 ])

@@ -964,7 +964,7 @@ INSTITUTION_PATTERNS = [
        rf"(?P<phi>(?!(?i:{_CALL_STOP})\b){_CALL_WORD}(?:[ \t]+(?!(?i:{_CALL_STOP})\b){_CALL_WORD}){{0,4}})"),
     CuedPattern(rx(rf"\b{_SITE_CUE}[ \t]*(?:the[ \t]+)?{_NOT_A_TITLE}(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?(?:{CAP}|{UPPER})(?:[ \t]+"
                    rf"{_NOT_A_SITE_WORD}(?:{CAP}|{UPPER})){{0,2}})(?![\w'’-])"), lowercase_cue(_SITE_CUE), cue_in_lowercase=True),
-    CuedPattern(rx(rf"(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|{UPPER}|and|&)){{0,3}}[ \t]+{_COMPANY}"
+    CuedPattern(rx(rf"(?!Grade[ \t]+Group\b)(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|{UPPER}|and|&)){{0,3}}[ \t]+{_COMPANY}"
                    rf"|{UPPER}(?:[ \t]+(?:{UPPER}|&)){{0,3}}[ \t]+{_COMPANY_CAPS})(?!\p{{L}})"),  # "HIGHVELD PATHOLOGY INC."
                 rx(rf"(?:{_COMPANY}|{_COMPANY_CAPS})(?!\p{{L}})")),
     # a place where care is given, named by what is done there: "was at Shady Pines for rehab"
