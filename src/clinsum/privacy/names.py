@@ -648,8 +648,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
                     words[0].lower() in first_names() or _likely_name(words[0])) else None
             elif kind == "lowercase_credential":  # a surname text does not write in lowercase: "m. ruiz rn"
                 words = text[s:e].split()  # (and a given name no English word: not "pain improved, md aware")
+                named = words[1:] if len(words[0].rstrip(".")) == 1 else words  # the initial aside
                 span = (s, e) if all(is_name_word(w) and w not in lowercase_words() and (
-                    _likely_or_known(w) or w not in english_words()) for w in words[len(words[0].rstrip(".")) == 1:]) else None
+                    _likely_or_known(w) or w not in english_words()) for w in named) else None
             elif kind == "initial_surname":  # a surname text does not write in lowercase, and no place: "S. Whitehorse"
                 word = text[s:e].split(".")[-1].strip()
                 span = (s, e) if is_name_word(word) and _may_be_name(word) \
