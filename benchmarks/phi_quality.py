@@ -139,6 +139,17 @@ Sources (``--source``, repeatable):
   rows, call-centre transcripts); report only, their misses never read.
 - ``dev-26``, ``dev-27``: benchmarks/data/phi_dev_26.txt and _27.txt, 32 documents each (448 and 449 identifiers)
   written the same way in the twenty-first sitting (the same two styles in other countries); development data.
+- ``handwritten-33``, ``handwritten-34``: benchmarks/data/phi_handwritten_33.txt and _34.txt, 32 documents each (447
+  and 442 identifiers) written the same way in the twenty-second sitting (hospital specialty care and spoken text in
+  fourteen countries: oncology letters and tumour boards, obstetric, neonatal and paediatric notes, psychiatry and
+  mental-health act paperwork, dialysis logs, palliative family meetings, ward-round and telehealth transcripts, spoken
+  handovers, voicemail, genetics pedigrees, chaplaincy and social work; reports, records and research paperwork in
+  fifteen countries: radiology and pathology reports, discharge summaries, operative notes, transfer letters, trial
+  forms and adverse-event reports, consents, release-of-information requests, death certificates, medication lists,
+  requisitions and printouts, fax headers, bills, implant cards, pasted cohort spreadsheets, clinicians' e-mail);
+  report only, their misses never read.
+- ``dev-28``, ``dev-29``: benchmarks/data/phi_dev_28.txt and _29.txt, 32 documents each (448 and 444 identifiers)
+  written the same way in the twenty-second sitting (the same two styles in other countries); development data.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -238,11 +249,15 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "handwritten-31": Path(__file__).parent / "data" / "phi_handwritten_31.txt",
                "handwritten-32": Path(__file__).parent / "data" / "phi_handwritten_32.txt",
                "dev-26": Path(__file__).parent / "data" / "phi_dev_26.txt",
-               "dev-27": Path(__file__).parent / "data" / "phi_dev_27.txt"}
+               "dev-27": Path(__file__).parent / "data" / "phi_dev_27.txt",
+               "handwritten-33": Path(__file__).parent / "data" / "phi_handwritten_33.txt",
+               "handwritten-34": Path(__file__).parent / "data" / "phi_handwritten_34.txt",
+               "dev-28": Path(__file__).parent / "data" / "phi_dev_28.txt",
+               "dev-29": Path(__file__).parent / "data" / "phi_dev_29.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
                "dev-10", "dev-11", "dev-12", "dev-13", "dev-14", "dev-15", "dev-16",
                "dev-17", "dev-18", "dev-19", "dev-20", "dev-21", "dev-22", "dev-23", "dev-24", "dev-25",
-               "dev-26", "dev-27")  # whose misses --show-misses may print
+               "dev-26", "dev-27", "dev-28", "dev-29")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",
