@@ -1540,3 +1540,65 @@ def test_wards_by_number_and_shorthand_are_no_names(tagger, text, expected):
 ])
 def test_eponyms_of_scales_stains_and_devices_and_a_language_field_are_no_names(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a place of care whose kind comes first in French, Italian, Romanian, Indonesian, Portuguese; last in Turkish
+    ("Transfer to Centre Hospitalier Universitaire de Brest-Nord - Service de Cardiologie",
+     "Transfer to [INSTITUTION] - Service de Cardiologie"),
+    ("Referred from Spitalul de Copii Sf. Maria; dialysis at RS Mitra Harapan; Azienda Ospedaliera dei Pini",
+     "Referred from [INSTITUTION]; dialysis at [INSTITUTION]; [INSTITUTION]"),
+    ("Sosyal Hizmet — Ege Kent Eğitim ve Araştırma Hastanesi", "Sosyal Hizmet — [INSTITUTION]"),
+    ("Seen at USF Ribeira; Laboratoire Biomédical des Trois Ponts; Western Negev MC; North Fife HSCP; East Lothian CMHT",
+     "Seen at [INSTITUTION]; [INSTITUTION]; [INSTITUTION]; [INSTITUTION]; [INSTITUTION]"),
+    ("EDAD: 34 AÑOS   EPS: Salud Andina EPS\nFECHA", "EDAD: 34 AÑOS   EPS: [INSTITUTION]\nFECHA"),
+    # not sepsis criteria, England's e-Referral Service, breath sounds, a count
+    ("SIRS Priority 1: no. e-RS UBRN pending. RS clear, MC 5.", "SIRS Priority 1: no. e-RS UBRN pending. RS clear, MC 5."),
+    # departments and words of other languages' forms are no places nor persons
+    ("Pasien stabil. Perawat: Dewi. Seguimento: consulta. Servizio di Anatomia Patologica. Cuidados Paliativos",
+     "Pasien stabil. Perawat: [NAME]. Seguimento: consulta. Servizio di Anatomia Patologica. Cuidados Paliativos"),
+])
+def test_sites_of_other_countries_and_their_departments(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Shift pagi   Senin, 4 Maret 2024\nReferred on 3 martie 2024; kontrol 12 Ekim 2024; prélèvement le lun 22/09",
+     "Shift pagi   [DATE]\nReferred on [DATE]; kontrol [DATE]; prélèvement le [DATE]"),
+    # British months and weeks stay
+    ("stopped lithium 6/12 ago.", "stopped lithium 6/12 ago."),
+    ("Sa fille prévenue au 06 44 18 27 90. Kontak 0813-5521-0987. neta tlm 913 228 471",
+     "Sa fille prévenue au [PHONE]. Kontak [PHONE]. neta tlm [PHONE]"),
+    ("CF BNCLRA70A41F205X, TZ 041827736, national code 0081234567, N° SS : 1 84 12 75 114 220 31, Proc. 2210457, HC 771 204",
+     "CF [ID], TZ [ID], national code [ID], N° SS : [ID], Proc. [ID], HC [ID]"),
+    # a head circumference, a procedure's count and time
+    ("HC 34.5 cm; proc 1 of 2; proc. time 45 min", "HC 34.5 cm; proc 1 of 2; proc. time 45 min"),
+])
+def test_dates_phones_and_identity_numbers_of_other_countries(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Address: Flat 2/1, 14 Kelvin Street, Partick.", "Address: [ADDRESS], [LOCATION]."),
+    ("H/No. B12/4 Ring Road Close; From: No. 18/2, Lake Road", "[ADDRESS]; From: [ADDRESS]"),
+    ("domicilio Calle 47 n° 880, Tolosa. 9 allée des Cerisiers, appt 14. Jr. Las Magnolias 214, Mz C Lt 3, Comas.",
+     "domicilio [ADDRESS], [LOCATION]. [ADDRESS]. [ADDRESS], [LOCATION]."),
+    ("at 150, rang Sainte-Anne, Saint-Pie.", "at [ADDRESS], [LOCATION]."),
+    # a street named by a number needs "n°" after it: a postcode after a house number stays a postcode
+    ("Via Verdi 12, 10123 Torino", "[ADDRESS], [ZIP] [LOCATION]"),
+])
+def test_addresses_with_flats_and_blocks_of_other_countries(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("dr k. mirzaei, oncologist; dr. o. bassey (MO); dr j. smith today; dr k. was not; dr m. ward",
+     "dr [NAME], oncologist; dr. [NAME] (MO); dr [NAME] today; dr k. was not; dr m. ward"),
+    ("Mrs Chidinma Okafor née EZEOKE; Frau Berger geb. Hofstetter; ibu Sri Lestari, ayah Joko.",
+     "Mrs [NAME] née [NAME]; Frau [NAME] geb. [NAME]; ibu [NAME], ayah [NAME]."),
+    # eponyms, a regimen, services and credentials are no persons
+    ("MPS I (Hurler), ?Burkitt, Murphy's +ve, MgSO4 (Pritchard regimen), MHO consent, MS CGC, CRT 3 sec, HGSOC IIIC",
+     "MPS I (Hurler), ?Burkitt, Murphy's +ve, MgSO4 (Pritchard regimen), MHO consent, MS CGC, CRT 3 sec, HGSOC IIIC"),
+])
+def test_lowercase_titles_with_an_initial_birth_names_and_eponyms(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

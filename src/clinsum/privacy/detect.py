@@ -384,7 +384,7 @@ def streets_after_sites(text: str, sites: list[tuple[int, int]]) -> list[tuple[i
 _TOWN_AFTER_SITE = regex.compile(rf"[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<town>{CAP}(?:[ \t]+{CAP})?|{UPPER}(?:[ \t]+{UPPER})?)"
                                  rf"(?=[ \t]*(?:[.;|·()\n]|$|,[ \t]*(?:{STATE}\b|[A-Z]{{1,2}}\d|\d{{4,5}}\b"
                                  rf"|{CAP}[ \t]*(?:[.;|·()\n—–]|$)))|[ \t]{{2}}"
-                                 rf"|[ \t]+(?i:site|campus|branch)\b)")
+                                 rf"|[ \t]+(?i:site|campus|branch)\b|[ \t]+[-–—][ \t])")
 # ... or a listed town right after it: "Fresenius Kidney Care Tahlequah MWF"
 _LISTED_TOWN_AFTER_SITE = regex.compile(rf"[ \t]+(?P<town>{CAP}(?:[ \t]+{CAP})?)\b")
 # A title opens a person's name, not a town's: "Sample Clinic, Mister Sample".
@@ -1254,9 +1254,9 @@ _EPONYM_NOUN = regex.compile(r"""(?:['’]s)?[ \t]+(?i:grade|score|scale|class|c
     |test|maneuvers?|manoeuvres?|incision|drains?|catheter|tube|balance|fracture|syndrome|disease|reflex|procedure|repair
     |operation|forceps|retractor|clamp|needle|blade|stent|shunt|valve|splint|collar|hugger|nipple|protocol|lift|chair
     |frame|stain|index|ADLs?|CFS|level|device|competen(?:t|ce|cy)|guidelines?|\w*arthroplasty|prosthesis|ESR|method
-    |technique|approach|position|positive|negative)\b""", regex.VERBOSE)
-# a test's result after an eponym: "Tinel -ve" (not a bare "+": "wife Mele + 3 kids")
-_EPONYM_RESULT = regex.compile(r"[ \t]*[+-]ve(?=[ \t,;.]|$)", regex.MULTILINE)
+    |technique|approach|position|positive|negative|regimen)\b""", regex.VERBOSE)
+# a test's result after an eponym: "Tinel -ve", "Murphy's +ve" (not a bare "+": "wife Mele + 3 kids")
+_EPONYM_RESULT = regex.compile(r"(?:['’]s)?[ \t]*[+-]ve(?=[ \t,;.]|$)", regex.MULTILINE)
 # A title before a surname keeps it a person's ("Dr. Blake's incision"); fewer titles than names.py knows: "19 Fr
 # Blake drains" is a catheter's size in French gauge, not a priest.
 _TITLE_BEFORE = regex.compile(r"\b(?i:dr|doctor|mr|mrs|ms|miss|nurse|prof)\.?[ \t]+$")

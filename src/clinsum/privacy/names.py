@@ -48,7 +48,7 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|baby\s+o
     |crna|cna|lpn|lvn|rrt|slp|emt|paramedic|medic|tech|technician|cytotech|technologist|phlebotomist|transporter
     |charge(?:\s+(?:rn|nurse))?|huc|unit\s+(?:clerk|secretary)|ward\s+clerk|house\s+supervisor|registrar|surg|asst|relief
     |adjuster|case\s+worker|caseworker|officer|supervisor|foreman|coach|teacher|counsell?or|employer
-    |abuela|abuelo|t[ií]a|t[ií]o|mam[aá]|pap[aá]|hija|hijo|esposa|esposo|hermana|hermano
+    |abuela|abuelo|t[ií]a|t[ií]o|mam[aá]|pap[aá]|hija|hijo|esposa|esposo|hermana|hermano|ayah|ibu|bapak|suami|istri
     |t[uū]t[uū]|kupuna|koro|kuia|kaum[aā]tua|whaea|parent|volunteer|mum|mam|nan|gran|reg|sho|locum|reporter
     |flatmate|housemate|cucu|shosho|bibi|lola|lolo|nani|dadi|ouma|oupa|practitioner|specialist|manager|matron|coordinator
     |cnc|cns|anp|apn|mgr|key\s+worker|support\s+worker|(?:cps|dcfs|dss|child\s+protection)\s+worker)"""
@@ -199,6 +199,12 @@ _NAME_PATTERNS = {
                       r"|(?:[ \t]*\([^)\n]{1,20}\))?[ \t]\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*(?i:[ap]\.?m\.?))?)[ \t]*:[ \t]"),
     # a speaker tag of a first name and an initial: "Jen R: admitting hosp pls"
     "speaker_initial": rx(rf"(?m)^[ \t]*(?P<phi>{CAP}[ \t]+\p{{Lu}}\.?)[ \t]*:[ \t]"),
+    # a birth surname after its word: "GOMIS Aminata née DIATTA", "Müller geb. Schmidt", "maiden name Okafor"
+    "birth_name": rx(rf"(?<![\p{{L}}\d])(?:n[ée]e|geb\.|geborene|(?i:maiden[ \t]+name)[ \t]*:?)[ \t]+(?P<phi>(?:{CAP}|{UPPER})"
+                     rf"(?:-(?:{CAP}|{UPPER}))?)(?![\p{{L}}\d'’-])"),
+    # a lowercase title, an initial and a surname: "dr f. tavakoli", "dr. u. essien (MO)"
+    "lowercase_title_initial": rx(r"(?<![\p{L}\d'’.-])(?:dr|mr|mrs|ms|miss)\.?[ \t]+(?P<phi>\p{Ll}\.[ \t]*\p{Ll}[\p{Ll}'’-]+\p{Ll})"
+                                  r"(?![\p{L}\d'’-])"),
     # a title before an initial alone: "d/w Dr Y re apixaban", "Hi Dr B,"
     "title_initial": rx(r"\b(?:Dr|Doctor|Mr|Mrs|Ms)\.?[ \t]+(?P<phi>\p{Lu}(?:\.\p{Lu}){1,2}\.?|\p{Lu})"
                         r"(?![\p{L}\d.'’-]|\.[ \t]*\p{Lu})"),  # "Dr. K", "Mrs F.A."
@@ -733,6 +739,13 @@ def find_names(text: str) -> list[tuple[int, int]]:
                     is_name_word(word) and (word not in lowercase_words() or _known(word))) else None
             elif kind == "title_initial":
                 span = (s, e)
+            elif kind == "birth_name":
+                word = text[s:e]
+                span = (s, e) if is_name_word(word) and word.lower() not in lowercase_words() else None
+            elif kind == "lowercase_title_initial":  # a surname text does not write in lowercase, listed or no English word
+                surname = text[s:e].split(".")[-1].strip()
+                span = (s, e) if is_name_word(surname) and surname not in lowercase_words() and (
+                    surname not in english_words() or surname in last_names()) else None
             elif kind in ("initials", "label_initials", "by_initials", "dash_initials", "action_initials", "subject_initials"):
                 pair = _SLASH_INITIALS.match(text, e)  # "Signed TO / LM": two people's initials, whatever the first spells
                 span = (s, e) if _initials_ok(text[s:e]) or pair and _initials_ok(pair.group("phi")) else None

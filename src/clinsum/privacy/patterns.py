@@ -172,24 +172,29 @@ _NOT_A_COUNT = (r"(?![ \t]?(?:x\b|times|days?|weeks?|months?|years?|hours?|hrs?|
                 r"|drinks?|cigarettes?|packs?|tabs?|tablets?|pills?|views?|cores?|nodes?|positive|negative|abnormal|normal|leads?"
                 r"|items?|criteria|sets?|bottles?|samples?|of\b|out\b|inch|dilution|strength|ratio|points?|questions?"
                 r"|patients?|cases?|doses?|vials?|units?|slides?|specimens?|biopsies|lymph|LN|ribs?|fingers?|toes?))")
-# Months and weekdays of Spanish, Portuguese, German, French, Italian, Dutch and Polish (in its genitive), which a date
-# of those countries names with a day or a year of this century or the last ("out 1035" is a time): "3 de marzo de
-# 2025", "20-ene-2025", "juin 2023", "12 marca 2025", "mié 12 mar", "Domingo 9/3", "terça, 18/02", "Mo., 10.03."
+# Months and weekdays of Spanish, Portuguese, German, French, Italian, Dutch, Polish (in its genitive), Indonesian and
+# Malay, Romanian and Turkish, which a date of those countries names with a day or a year of this century or the last
+# ("out 1035" is a time): "3 de marzo de 2025", "20-ene-2025", "juin 2023", "12 marca 2025", "mié 12 mar", "Domingo
+# 9/3", "terça, 18/02", "Mo., 10.03.", "Senin, 4 Maret 2024", "17 noiembrie 2024", "lun 22/09" (not British months
+# and weeks: "stopped 6/12 ago")
 _FOREIGN_MONTHS = """enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre ene abr
     ago dic janeiro fevereiro março maio junho julho setembro outubro novembro dezembro fev dez januar februar märz mai juni
     juli oktober dezember janvier février mars avril juin juillet août septembre octobre novembre décembre janv févr avr
     juil déc gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre giu lug ott januari februari maart mei
-    augustus stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia"""
+    augustus stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia maret
+    agustus oktober desember julai ogos disember ianuarie februarie martie aprilie iunie iulie septembrie octombrie
+    noiembrie decembrie ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık"""
 _FOREIGN_WEEKDAYS = """lunes martes miércoles miercoles jueves viernes sábado sabado domingo mié sáb segunda terça quarta
     quinta sexta montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi
     dimanche lunedì martedì mercoledì giovedì venerdì sabato domenica maandag dinsdag woensdag donderdag vrijdag zaterdag
-    zondag poniedziałek wtorek środa czwartek piątek sobota niedziela"""
+    zondag poniedziałek wtorek środa czwartek piątek sobota niedziela senin selasa rabu kamis jumat sabtu luni marți
+    miercuri joi vineri sâmbătă duminică pazartesi salı çarşamba perşembe cuma cumartesi pazar lun mer jeu ven"""
 _FOREIGN_MONTH = f"(?i:{'|'.join(_FOREIGN_MONTHS.split())})"
 _FOREIGN_WEEKDAY = rf"(?:(?i:{'|'.join(_FOREIGN_WEEKDAYS.split())})(?i:-feira)?|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.)"
 # (a line is read only if it holds one of these words, or a Roman month: "5/XI/2024")
 _FOREIGN_DATE_CUE = WordCue(f"{_FOREIGN_MONTHS} {_FOREIGN_WEEKDAYS} mo di mi do fr sa so i ii iii iv v vi vii viii ix x xi xii")
 _FOREIGN_DATES = [
-    CuedPattern(rx(rf"""(?<![\p{{L}}\d])(?P<phi>\d{{1,2}}\.?[ \t]*(?:de[ \t]+)?{_FOREIGN_MONTH}\.?(?:[ \t]*(?:de[ \t]+)?(?:19|20)\d{{2}})?
+    CuedPattern(rx(rf"""(?<![\p{{L}}\d/])(?P<phi>\d{{1,2}}\.?[ \t]*(?:de[ \t]+)?{_FOREIGN_MONTH}\.?(?:[ \t]*(?:de[ \t]+)?(?:19|20)\d{{2}})?
         |\d{{1,2}}[-/]{_FOREIGN_MONTH}[-/]\d{{2,4}}|{_FOREIGN_MONTH}\.?[ \t]+(?:de[ \t]+)?(?:19|20)\d{{2}}|\d{{1,2}}/[IVX]{{1,4}}/\d{{2,4}})
         (?![\p{{L}}\d])"""), _FOREIGN_DATE_CUE),
     CuedPattern(rx(rf"""(?<![\p{{L}}\d])(?P<phi>{_FOREIGN_WEEKDAY},?[ \t]+(?:\d{{1,2}}[./]\d{{1,2}}\.?(?:[./]\d{{2,4}})?
@@ -430,15 +435,15 @@ _NOT_A_RECORD = (r"(?i:room|rm|bed|bay|ward|floor|level|unit|page|step|item|ques
                  r"|apartment|apt|suite|house|flat|box|route|highway|exit)(?![\p{L}-])")
 # Labels of other countries' identity, tax and health-insurance numbers (short ones only in capitals: "CI", "RG").
 _NATIONAL_ID_LABEL = r"""(?:(?-i:DNI|NIE|NIF|CIF|CPF|RG|CURP|RFC|NSS|IMSS|CNIC|NICOP|BSN|AMKA|AFM|TCKN|SVNR|KVNR|NIR|INSEE|RUT|RUN|CUIL
-    |CUIT|DPI|CI|CNS|SUS|SNS|NHIF|NIDA|BVN|HKID|NRIC|UID|EPIC|CC|TI|NUSS|NISS|NUHSA|CIP|TIS|PIS|NIT|CIN|NID)
+    |CUIT|DPI|CI|CNS|SUS|SNS|NHIF|NIDA|BVN|HKID|NRIC|UID|EPIC|CC|TI|NUSS|NISS|NUHSA|CIP|TIS|PIS|NIT|CIN|NID|CF|TZ|HC)
     |(?i:T\.?[ \t]?C\.?[ \t]+Kimlik|Kimlik|codice[ \t]+fiscale|tessera[ \t]+sanitaria|Versichertennummer|Versicherten-?Nr
     |Sozialversicherungsnummer|Krankenversichertennummer|Versicherungsnummer|Steuer-?ID|Personalausweis(?:nummer)?
     |s[ée]curit[ée][ \t]+sociale|carte[ \t]+vitale|c[ée]dula(?:[ \t]+de[ \t]+identidad)?|documento(?:[ \t]+de[ \t]+identidad)?
     |n[úu]mero[ \t]+de[ \t]+(?:afiliaci[óo]n|seguridad[ \t]+social|identidad|utente|benefici[áa]rio)|afiliaci[óo]n
     |cart[ãa]o[ \t]+(?:SUS|de[ \t]+cidad[ãa]o|nacional[ \t]+de[ \t]+sa[úu]de)|utente|Iqama|Emirates[ \t]+ID|Ghana[ \t]+Card
-    |Omang|Aadhaa?r|MyKad|national[ \t]+(?:id|identity|insurance)(?:[ \t]+card)?|identity[ \t]+card|ID[ \t]+card
+    |Omang|Aadhaa?r|MyKad|national[ \t]+(?:id|identity|insurance|code)(?:[ \t]+card)?|identity[ \t]+card|ID[ \t]+card
     |PESEL|dow[óo]d(?:[ \t]+osobisty)?|burgerservicenummer|sofinummer
-    |N[º°][ \t]*SIP|SIP|NHC|CNI|patiëntnr|patientnr|ordernr|nr[ \t]+księgi(?:[ \t]+głównej)?|protokol|ap[óo]lice|sinistro|folio
+    |N[º°][ \t]*(?:SIP|SS)|SIP|NHC|CNI|processo|proc\.|patiëntnr|patientnr|ordernr|nr[ \t]+księgi(?:[ \t]+głównej)?|protokol|ap[óo]lice|sinistro|folio
     |colegiado|dossier|aufenthaltsgestattung|expediente|prontu[áa]rio|cartella(?:[ \t]+clinica)?|historia[ \t]+cl[íi]nica
     |fallnummer|fall-?nr|aktenzeichen))"""
 # (a line is read only if it holds one of the labels' words)
@@ -449,9 +454,10 @@ _NATIONAL_ID_CUE = WordCue("""dni nie nif cif cpf rg curp rfc nss imss cnic nico
     afiliacion cartão cartao utente iqama emirates ghana omang aadhaar aadhar mykad national identity id pesel dowód dowod
     burgerservicenummer sofinummer sip nhc cni patiëntnr patientnr ordernr nr protokol apólice apolice sinistro folio
     colegiado dossier aufenthaltsgestattung expediente prontuário prontuario cartella historia fallnummer fall fallnr
-    aktenzeichen""")
-# Its value: groups of capitals and digits joined by dots, dashes, slashes or single spaces, with six digits or more.
-_NATIONAL_ID_VALUE = r"(?=(?:(?:[A-Z/.-]|[ \t](?=[A-Z]{0,2}\d))*\d){6})[A-Z\d]+(?:(?:[./-]|[ \t](?=[A-Z]{0,2}\d))[A-Z\d]+){0,5}"
+    aktenzeichen cf tz hc code ss processo proc""")
+# Its value: groups of capitals and digits joined by dots, dashes, slashes or single spaces, with six digits or more
+# (seven groups: France's "N° SS : 2 90 05 33 063 118 47").
+_NATIONAL_ID_VALUE = r"(?=(?:(?:[A-Z/.-]|[ \t](?=[A-Z]{0,2}\d))*\d){6})[A-Z\d]+(?:(?:[./-]|[ \t](?=[A-Z]{0,2}\d))[A-Z\d]+){0,6}"
 ID_PATTERNS = [
     # a British number plate after its cue on the line: "SILVER ESTATE REG KP19 XRT", "vehicle reg: LB68 OKU"
     rx(r"\b(?i:reg|registration|plate|vehicle|car)\b[^\n]{0,25}?\b(?P<phi>[A-Z]{2}\d{2}[ ]?[A-Z]{3})\b"),
@@ -505,7 +511,8 @@ ID_PATTERNS = [
     rx(r"(?=\d)(?<![\d.,/-])(?P<phi>\d{12,19})(?![\d.,/]\d|\d)"),
     # a national identity or insurance number of another country after its label, dots allowed only here (not "lab
     # 7.35"): "DNI 48213977-K", "CPF 123.456.789-09", "CURP FEOM520314MJCRRR08", "CNIC 35202-1234567-1", "T.C. Kimlik
-    # No: 10987654321", "codice fiscale RSSMRA85T10A562S", "AMKA 01019012345"
+    # No: 10987654321", "codice fiscale RSSMRA85T10A562S", "AMKA 01019012345", "CF SPSGNR52H19A509K", "TZ 032917745",
+    # "national code 0923381146", "Proc. 1522048", "HC 884 017"
     CuedPattern(rx(rf"(?<![\w.]){_NATIONAL_ID_LABEL}(?![\p{{L}}\d])[ \t]*(?:\((?:[^)\n]{{1,20}})\))?[ \t]*"
                    rf"(?i:n[º°o]\.?|nr\.?|no\.?|number|num|\#)?[ \t]*[:#=-]?[ \t]*(?P<phi>{_NATIONAL_ID_VALUE})(?![\w-]|\.\w)"),
                 _NATIONAL_ID_CUE),
@@ -522,7 +529,7 @@ PHONE_PATTERNS = [
         r"(?![\w/])", re.IGNORECASE),
     rx(r"\b(?:phone|tel|telephone|cell|mobile|mob|fax|pager|beeper|ph|contact(?:\s+number)?|call(?:\s+back)?(?:\s+at)?"
         r"|teléfono|telefono|telefone|telefon|telemóvel|telemovel|tél|cel|celular|móvil|movil|handy|mobil|portable|cep\s+telefonu"
-        r"|hp|h/p)"
+        r"|hp|h/p|kontak|telp|tlp|tlm|tlf|gsm)"
         r"\s*(?:\#|:|no\.?|number)?\s*:?\s*(?P<phi>\+?\(?\d[\d\s().-]{5,16}\d)(?![\w/])", re.IGNORECASE),
     # a pager's or a bleep's number: "pager 4471", "pg 3308", "bleep 2271", "page him at 4412"
     rx(r"\b(?:pager|beeper|pgr|pg|bleep|page(?:[ \t]+(?:him|her|me|them|us))?[ \t]+(?:at|on))\.?\s*(?:\#|:|no\.?|number)?\s*:?\s*"
@@ -537,9 +544,9 @@ PHONE_PATTERNS = [
     # an extension, its word with it: "page at x4471", "charge phone ext 7730"
     rx(r"\b(?P<phi>(?:ext|extension|x)\.?[ \t]*(?:\#|:|no\.?)?[ \t]*(?:\d{4,5}|\d-\d{4}))\b(?![/.]\d)", re.IGNORECASE),
     # other cues of a number to call, and numbers of any country's layout after them: "call me at 0494 92 82 32",
-    # "Desk: +41 (0)96 471 07 95", "not answering at 71-33-52-22", "messages to 699 956 915"
+    # "Desk: +41 (0)96 471 07 95", "not answering at 71-33-52-22", "messages to 699 956 915", "prévenue au 06 12 48 93 70"
     rx(r"\b(?:(?:call|text|phone|ring|reach)\s+(?:me|us|him|her|them)(?:\s+back)?\s+(?:at|on)|(?:be\s+)?reached\s+(?:at|on)"
-       r"|answering\s+at|messages?\s+to"
+       r"|answering\s+at|messages?\s+to|(?:prévenue?|joignable|joint|jointe)\s+au"
        r"|registered|desk|office|home|work|landline|whatsapp)\s*(?:\#|:|no\.?|number)?\s*:?\s*"
        r"(?P<phi>\+?\(?\d[\d \t().-]{5,16}\d)(?![\w/])", re.IGNORECASE),  # (on one line: not the age that opens the next)
     # a number the word after it calls a phone's: "655 437 108 office", "21 253 109 8211-Office"
@@ -659,43 +666,48 @@ _STREET = rf"(?:{STREET_WORDS}|{STREET_WORDS.upper()})\b"  # "Oak Street", "ELM 
 NUMBERED_STREET = (r"(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh"
                    r"|Twelfth)")  # a numbered street: "5th", "Ninth"
 _AND = r"[ \t]+(?:and|&)[ \t]+"
-# a unit after a street: "Apt 3B", "Lot 27", "cabin 14", "2nd floor rear"
-_UNIT = (r"(?:(?i:Apt|Apartment|Unit|Suite|Ste|Room|Rm|Floor|Fl|Lot|Space|Sp|Cabin|Trailer|Bldg|Building|Flat|\#)\.?[ \t]*\#?"
-         r"[A-Za-z0-9-]+|\d{1,2}(?i:st|nd|rd|th)[ \t]+(?i:floor|fl)\.?(?:[ \t]+(?i:rear|front|back))?)")
+# a unit after a street: "Apt 3B", "Lot 27", "cabin 14", "2nd floor rear", "appt 22", "5th Block" (India's layouts)
+_UNIT = (r"(?:(?i:Apt|Appt|Apartment|Unit|Suite|Ste|Room|Rm|Floor|Fl|Lot|Space|Sp|Cabin|Trailer|Bldg|Building|Flat|\#)\.?[ \t]*\#?"
+         r"[A-Za-z0-9-]+|\d{1,2}(?i:st|nd|rd|th)[ \t]+(?i:floor|fl)\.?(?:[ \t]+(?i:rear|front|back))?"
+         r"|\d{1,2}(?i:st|nd|rd|th)[ \t]+(?i:block|stage|phase|main|cross)\b)")
 _APARTMENT = rf"(?:,?[ \t]+{_UNIT})?"
 # Streets of other countries, whose kind of street comes first ("Calle Mayor 12, 3º B", "Rua das Flores, 123, apto 42",
 # "ul. Długa 5 m. 7", "Via Roma 21", "Av. Juárez 1208", "Bahariye Cad. No:47 D:6") or last, in one word or two
 # ("Lindenstraße 14", "Keizersgracht 112-II", "Hereweg 71", "Neusser Straße 233", "Ostmerheimer Ufer 9"), then the house
-# number and a flat ("3º B", "5º-2ª", "m. 7", "apto 42", "2º ESQ.").
+# number and a flat ("3º B", "5º-2ª", "m. 7", "apto 42", "2º ESQ.", Peru's block and lot "Mz B Lt 7"); a street named by a
+# number only before "n°" ("Calle 60 n° 1423": not "Via Roma 12, 10123").
 _STREET_FIRST = r"""(?:(?i:calle|c/|avda\.?|avenida|av\.|rua|travessa|tv\.|praça|praca|alameda|viale|piazza|p\.za|corso
     |vicolo|rue|allée|chemin|impasse|quai|ul\.|ulica|aleja|osiedle|carrer|passeig|paseo|plaza|pza\.|camino|carretera
-    |ctra\.|calzada|privada|cda\.|odos|leoforos|str\.|strada|calea|aleea|b-?dul\.|bulevardul|șos\.|șoseaua)|Via|VIA|Largo
+    |ctra\.|calzada|privada|cda\.|odos|leoforos|str\.|strada|calea|aleea|b-?dul\.|bulevardul|șos\.|șoseaua|jirón|jiron
+    |pasaje|psje\.)|Via|VIA|Largo|Jr\.
     |LARGO|R\.)"""
 _STREET_LAST = (r"(?:\p{Lu}\p{Ll}+(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|gracht|laan|straat|plein|kade"
                 r"|singel|dijk|steeg|markt|vej|gade|gatan|vägen|gata|veien|katu|tie|utca)|" + CAP +
                 r"[ \t]+(?:Straße|Strasse|Str\.|Weg|Gasse|Platz|Allee|Ring|Damm|Ufer|Chaussee|Landstraße|Steig|Cad\.|Caddesi"
                 r"|Sok\.|Sokak|Sokağı|Bulvarı|Blv\.))")
 _FLAT = (r"(?:,?[ \t]+(?:\d{1,2}[ºª°](?:[ \t]*-?[ \t]*\d{0,2}[ºª°]?)?(?:[ \t]+(?:[A-Z]|(?i:izq|izda|dcha|dto|esq|dir|fte)\.?))?"
-         r"|(?i:m\.|apto\.?|ap\.|apt\.?|piso|bl\.|int\.|D:|Daire)[ \t]*[\dA-Z]{1,4}))")
+         r"|(?i:m\.|apto\.?|ap\.|apt\.?|piso|bl\.|int\.|D:|Daire)[ \t]*[\dA-Z]{1,4}"
+         r"|(?i:mz)\.?[ \t]*[\dA-Z]{1,3}(?:[ \t]+(?i:lt|lote)\.?[ \t]*\d{1,3})?))")
 _FOREIGN_STREET = rx(rf"""(?<![\p{{L}}\d])(?P<phi>(?:(?i:No|Nr|N[º°])\.?[ \t]*\d{{1,4}}[A-Z]?,[ \t]*)?
     (?:{_STREET_FIRST}[ \t]*(?:(?:{CAP}|{UPPER}|\d{{1,2}}(?:[ºª°]|\.)?|(?i:de|da|do|das|dos|del|della|di|des|du|la|le|las|los|el
-    |dei|degli|delle))[ \t]+){{0,5}}(?:{CAP}|{UPPER}|\d{{1,3}}(?=[ \t]+\#))|{_STREET_LAST})\.?,?[ \t]+(?:(?i:No|Nr|N[º°]|n\.)[ \t.:]*|\#[ \t]*)?
+    |dei|degli|delle))[ \t]+){{0,5}}(?:{CAP}|{UPPER}|\d{{1,3}}(?=[ \t]+(?:\#|(?i:n[º°]|no\.|nr\.))))|{_STREET_LAST})\.?,?[ \t]+(?:(?i:No|Nr|N[º°]|n\.)[ \t.:]*|\#[ \t]*)?
     \d{{1,5}}(?:[a-zA-Z](?!\p{{L}}))?(?:-(?:[IVX]+|\d{{1,3}}|[A-Z]|bis|ter))?{_FLAT}*)(?![\p{{L}}\d])""")
 # A house number and a street with its suffix: "4500 N. Oak Ave, Apt 3B", "77 ELM ST" (lowercase ones only after a
 # label: "1 month and denies neck"); a unit or a house's number before it too ("Apt 11, 420 Hennepin Terrace", "No. 48,
 # 80 Feet Road", "3/41 Cuba Street", "No 7 Oluwole Street", "#22 Silver Sands Rd", "Lot 6 Votualevu Road", "Blk 412
-# Tampines St 41 #07-233"). Also what opens a line of an address block (addresses.py).
+# Tampines St 41 #07-233", "Flat 3/2, 88 Peddie Street", "No. 47/3, Temple Road", "H/No. C145/7 Kwame Nkrumah Close").
+# Also what opens a line of an address block (addresses.py).
 STREET_ADDRESS = rx(rf"(?:\b|(?<!\w)(?=\#))(?P<phi>(?:(?:(?i:Apt|Apartment|Unit|Suite|Flat)\.?[ \t]*\#?|(?i:No|Nr)\.[ \t]*)"
-                    rf"[A-Za-z0-9-]+,?[ \t]+)?"
-                    rf"(?:\#|(?i:No|Nr|Lot|Plot|Blk|Block)\.?[ \t]*(?=\d))?(?:\d{{1,4}}[A-Za-z]?/)?"
-                    rf"\d{{1,6}}(?:[A-Za-z](?=[ \t]))?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:{CAP}|{UPPER}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,4}}"
+                    rf"[A-Za-z0-9/-]+,?[ \t]+)?"
+                    rf"(?:\#|(?i:H/No|No|Nr|Lot|Plot|Blk|Block)\.?[ \t]*(?:[A-Z]{{1,2}}(?=\d))?(?=\d))?(?:\d{{1,4}}[A-Za-z]?/)?"
+                    rf"\d{{1,6}}(?:[A-Za-z](?=[ \t]))?,?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:{CAP}|{UPPER}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,4}}"
                     rf"{_STREET}\.?"
                     rf"(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b)?(?:[ \t]+\d{{1,3}}(?=,?[ \t]*\#))?{_APARTMENT})")
 # (a line is read only if it holds a kind of street, as a word or a word's ending)
 _FOREIGN_STREET_CUE = WordCue("""calle c av avda avenida rua travessa tv praça praca alameda viale piazza za corso vicolo rue
     allée chemin impasse quai ul ulica aleja osiedle carrer passeig paseo plaza pza camino carretera ctra calzada privada
     cda odos leoforos via largo r str strada calea aleea bdul b-dul bulevardul șos șoseaua chaussee steig cad caddesi sok
-    sokak sokağı bulvarı blv""",
+    sokak sokağı bulvarı blv jr jirón jiron pasaje psje""",
                               endings="""straße strasse weg gasse platz allee ring damm ufer gracht laan straat plein kade
     singel dijk steeg markt vej gade gatan vägen gata veien katu tie utca""")
 ADDRESS_PATTERNS = [
@@ -754,9 +766,11 @@ ADDRESS_PATTERNS = [
        rf"(?:st|street|ave|avenue|rd|road|ln|lane|blvd|boulevard|terrace|pkwy|hwy|court|close|crescent|gardens|loop|grove"
        rf"|drive|dr|place|circle|mews)\b\.?{_APARTMENT})"
        r"(?![ \t]*(?:elevation|depression|segment|wave))"),
-    # a street of another country, its word first: "77 rue des Lilas", "3247 Rua Igreja", "12 Via Roma"
+    # a street of another country, its word first: "77 rue des Lilas", "3247 Rua Igreja", "12 Via Roma", "9 allée des
+    # Tilleuls, appt 22", "288, rang Saint-Joseph" (Quebec's concession roads)
     rx(rf"\b(?P<phi>\d{{1,5}},?[ \t]+(?:[NSEW]\.?[ \t]+)?(?i:rue|avenue|boulevard|chemin|allée|via|viale|piazza|calle|avenida|rua|travessa|praça"
-       rf"|plaza|paseo|ulica|ul\.|heol|ffordd|stryd|lôn)[ \t]+(?:(?i:de|des|du|la|le|les|del|della|di|da|do|dos|das|dei)[ \t]+)*{CAP}(?:[ \t]+{CAP}){{0,2}})"),
+       rf"|plaza|paseo|ulica|ul\.|heol|ffordd|stryd|lôn|rang)[ \t]+(?:(?i:de|des|du|la|le|les|del|della|di|da|do|dos|das|dei)[ \t]+)*{CAP}(?:[ \t]+{CAP}){{0,2}}"
+       rf"{_APARTMENT})"),
     # a street without a number after a place word: "the Walgreens on Belmont Avenue"
     rx(rf"\b(?:on|at|off|near)[ \t]+(?P<phi>(?:{CAP}[ \t]+){{1,3}}(?:Street|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Way"
        rf"|Court|Ct|Terrace|Parkway|Pkwy|Highway|Hwy|Drive|Dr|Place|Pl|Circle|Cir|Trail|Loop|St(?!\.?[ \t]+\p{{Lu}}))\b\.?)"),
@@ -860,10 +874,11 @@ FACILITY = r"""(?:NHS\s+(?:Foundation\s+)?Trust|NHS\s+FT|Health\s+Board|Hospital
     |Pharmacy|Associates|Medical\s+Group|Physicians|Family\s+Practice|Family\s+Medicine|Pediatrics|Home\s+Health
     |Community\s+Health|Health\s+Station|Health|Daycare|Day\s+Care|Assisted\s+Living|Senior\s+Living|Manor|Sanatorium|Center|Centre
     |High\s+School|Middle\s+School|Elementary(?:\s+School)?|School|Academy|College|University
-    |Church|Chapel|Cathedral|Temple|Mosque|Synagogue|Parish|Trust|Society|Heart\s+(?:&|and)\s+Vascular|Polyclinic|Ward|Wing|Regional|Pathology|Depot)"""
+    |Church|Chapel|Cathedral|Temple|Mosque|Synagogue|Parish|Trust|Society|Heart\s+(?:&|and)\s+Vascular|Polyclinic|Ward|Wing|Regional|Pathology|Depot
+    |Hastanesi|MC|UMC|HSCP|CMHT)"""
 # (in capitals: "THE LIMES NURSING HOME"; the letters only, a class such as \s stays as it is)
 _FACILITY_UPPER = regex.sub(r"(?<!\\)\p{Ll}", lambda m: m.group().upper(), FACILITY)
-_SITE_WORD = rf"(?:{CAP}|{UPPER}|St\.?|Mt\.?|of|the|and|&)"
+_SITE_WORD = rf"(?:{CAP}|{UPPER}|St\.?|Mt\.?|of|the|and|&|ve)"  # (Turkish "ve": "Eğitim ve Araştırma Hastanesi")
 # In lowercase: the words before a facility's or a practice's word after a place word ("follow up at lakeside family
 # medicine", "the trainer at oak harbor high"; detect.find_lowercase_sites keeps which)
 LOWERCASE_SITE = rx(rf"\b(?:at|to|from|with|of)[ \t]+(?:the[ \t]+)?(?P<phi>(?P<name>(?:\p{{Ll}}[\p{{Ll}}'’-]+[ \t]+){{1,3}}?)"
@@ -997,26 +1012,31 @@ INSTITUTION_PATTERNS = [
        rf"(?:[ \t]+(?:de|del|la|los|las|do|da|dos|das|des|di|{CAP}))*?[ \t]+{CAP})(?![\w'’-])"),
     # a place of care whose kind comes first in other languages: "Hospital Universitario Virgen de la Vega", "Szpital
     # Wojewódzki im. Mikołaja Kopernika", "Apotheke am Ebertplatz", "Casa di Cura Villa Serena", "SZPITAL SPECJALISTYCZNY IM.
-    # ŚW. ŁUKASZA", "UNIDADE DE SAÚDE FAMILIAR RIBEIRA NOVA" (its kind, its joining words, then a name; one space apart:
-    # not the next column)
+    # ŚW. ŁUKASZA", "UNIDADE DE SAÚDE FAMILIAR RIBEIRA NOVA", "Centre Hospitalier Universitaire de Rennes-Sud", "Azienda
+    # Ospedaliera dei Colli", "Spitalul de Copii Sf. Ecaterina", "RSUD Kartini Medika" (its kind, its joining words, then a
+    # name; one space apart: not the next column)
     CuedPattern(rx(rf"""(?P<phi>(?:(?:Hospital|HOSPITAL)[ \t]+(?i:universitario|universitário|general|regional|cl[íi]nico|provincial|infantil
-        |comarcal|municipal|distrital|estadual|militar)|Klinikum|Krankenhaus|Kliniken|Szpital|SZPITAL|Przychodnia|PRZYCHODNIA
+        |comarcal|municipal|distrital|estadual|militar|neuropsiqui[áa]trico|psiqui[áa]trico|pedi[áa]trico|materno|oncol[óo]gico)|Klinikum|Krankenhaus|Kliniken|Szpital|SZPITAL|Przychodnia|PRZYCHODNIA
+        |Centre[ \t]+Hospitalier|CENTRE[ \t]+HOSPITALIER|Centro[ \t]+Hospitalar|Azienda[ \t]+(?:Ospedaliera|Sanitaria|Socio[ \t]+Sanitaria)
+        |Instituto|INSTITUTO|Institutul|Spitalul|SPITALUL|Laboratoire|CLÍNICA|CLINICA|(?<![\p{{L}}\d-])(?:RSUD|RSUP|RSIA|RS)|USF|UCSP
         |Apotheke|Gesundheitszentrum|Consultori|CONSULTORI|Ambulatorio|Studio[ \t]+(?:Medico|Pediatrico|Dentistico)|Casa[ \t]+di
         [ \t]+Cura|Unidade[ \t]+de[ \t]+Saúde(?:[ \t]+Familiar)?|UNIDADE[ \t]+DE[ \t]+SAÚDE(?:[ \t]+FAMILIAR)?|Centro[ \t]+de
         [ \t]+Saúde|Clinique|CLINIQUE|GMF|CLSC|CHSLD|CISSS|CIUSSS|Ziekenhuis|Huisartsenpraktijk|Farmacia|Farmácia|Pharmacie|Apteka|Residencia|Hogar)
-        (?:[ ](?:(?i:de|del|la|los|las|do|da|dos|das|des|di|am|an|der|für|im\.|św\.|sw\.)|{CAP}|{UPPER}|"[^"\n]{{2,30}}")){{0,6}}
+        (?:[ ](?:(?i:de|del|la|los|las|do|da|dos|das|des|di|dei|am|an|der|für|im\.|św\.|sw\.|sf\.)|{CAP}|{UPPER}|"[^"\n]{{2,30}}")){{0,6}}
         [ ](?:{CAP}|{UPPER})(?:-(?:{CAP}|{UPPER}))?)(?![\w'’-])"""),
                 WordCue("""hospital klinikum krankenhaus kliniken szpital przychodnia apotheke gesundheitszentrum consultori
                 ambulatorio studio casa unidade centro clinique ziekenhuis huisartsenpraktijk farmacia farmácia pharmacie
-                apteka residencia hogar gmf clsc chsld cisss ciusss""")),
+                apteka residencia hogar gmf clsc chsld cisss ciusss centre azienda instituto institutul spitalul laboratoire
+                clínica clinica rsud rsup rsia rs usf ucsp""")),
     # a hospital named for a saint: "was at St. Elizabeth's", "Saint Joseph's in January" (not "St. John's wort",
     # "St. Patrick's Day")
     rx(rf"(?P<phi>(?:St|Saint)\.?[ \t]+\p{{Lu}}\p{{Ll}}+['’]s|(?:ST|SAINT)\.?[ \t]+\p{{Lu}}{{2,}}['’]S)(?!\p{{L}})"
        rf"(?![ \t]+{SAINTS_HERB_OR_DAY})"),  # (in capitals too: "ST AIDAN'S")
     rx(r"\b(?i:at|from|to)[ \t]+(?P<phi>(?:St|Saint)\.?[ \t]+\p{Lu}\p{Ll}+)(?![\p{L}'’])"),
-    # a field that names an organisation: "Employer: Great Lakes Steel", "Agency: Tri-County EMS", "School: ..."
+    # a field that names an organisation: "Employer: Great Lakes Steel", "Agency: Tri-County EMS", "School: ...", a
+    # Colombian health insurer ("EPS: Salud Andina EPS"), a French top-up insurer ("Mutuelle : Harmonie Santé")
     rx(rf"\b(?i:employer|company|workplace|agency|school|insurer|carrier|facility|pharmacy|practice|hmo|medical[ \t]+aid"
-       rf"|scheme)[ \t]*:[ \t]*"
+       rf"|scheme|eps|mutuelle)[ \t]*:[ \t]*"
        rf"(?P<phi>(?:{CAP}|{UPPER})(?:[ \t]+(?:{CAP}|{UPPER}|of|the|and|&)){{0,5}}?)(?=[ \t]*(?:$|\n|[ \t]{{2}}|[,;(]|\.(?:\s|$)))",
        re.MULTILINE),
     # a site named after care in the same sentence: "surgery? At Mercy", "seen in the ED at Providence Portland",
