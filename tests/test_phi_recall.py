@@ -1602,3 +1602,21 @@ def test_addresses_with_flats_and_blocks_of_other_countries(tagger, text, expect
 ])
 def test_lowercase_titles_with_an_initial_birth_names_and_eponyms(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Indonesia's titles with their full stop (not "An MRI", "By Monday"; a title after a title is none)
+    ("An. Rizky Pratama, 7 th. Tn. Budi Santoso. By. Ny. Dewi lahir. An MRI showed. By Monday.",
+     "An. [NAME], 7 th. Tn. [NAME]. By. Ny. [NAME] lahir. An MRI showed. By Monday."),
+    # a name in capitals grown by the listed first names and likely surnames after it (not "STATES", "PAIN")
+    ("PACIENTE: VALENCIA OSPINA, JHON FREDDY   EDAD 34", "PACIENTE: [NAME]   EDAD 34"),
+    ("PT JOHN KOWALCZYK STATES PAIN. MR KOWALSKI DENIES CP.", "PT [NAME] STATES PAIN. MR [NAME] DENIES CP."),
+    # an Arabic article joined to a surname
+    ("Requestor: son, Faisal al-Otaibi (POA). Dr Hassan el-Sayed", "Requestor: son, [NAME] (POA). Dr [NAME]"),
+    # initials after minutes with a date, a Spanish signature, a trial subject's initials
+    ("Minutes: GS 15.11.24\nFirma: I.R.O.\nSubject No: 302-114-0087   Initials: M-J-F   Visit: V6",
+     "Minutes: [NAME] [DATE]\nFirma: [NAME]\nSubject No: [ID]   Initials: [NAME]   Visit: V6"),
+    ("[end of call — OSDE afiliado 61 229841 3 02]", "[end of call — OSDE afiliado [ID]]"),
+])
+def test_indonesian_titles_names_in_capitals_arabic_articles_and_initials_after_labels(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -30,7 +30,7 @@ _TITLE = (r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Madam|Nurse
 _CREDENTIAL = (r"(?:MD|M\.D\.|DO|D\.O\.|RN|NP|PA-C|PA|PhD|FNP|FNP-C|APRN|MBBS|DNP|LPN|CNM|DPM|DDS|MSW|LCSW|PharmD"
                r"|CMA|MA|CNA|LVN|RT|RRT|SLP|OTR|OTR/L|DPT|PT|OT|CRNA|EMT|MSN|BSN|RD|RPh|RDN|NRP|ANP|MRCP|FRCS|MRCGP"
                r"|SpR|StR|SHO|FY1|FY2|MBChB|MRCS|FRCP|FRCA|FRCR|FRCOG|FRACP|FRACS|FRCPC|FRCSC|CCRP|CCRC|CRC)")
-_NAME_WORD = rf"(?:{CAP}|{UPPER}|{INITIAL})"
+_NAME_WORD = rf"(?:(?:(?:al|el|ul|ad|ud|as|ash|at|az)-)?{CAP}|{UPPER}|{INITIAL})"  # ("Hassan el-Sayed")
 _GAP = r"[ \t]+"  # name words are on one line
 _NEXT = rf"{_GAP}(?:{PARTICLE}{_GAP})*"  # the gap before a further name word
 _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|baby\s+of|b/o
@@ -119,11 +119,12 @@ _NAME_PATTERNS = {
     # "Dr. Adams", "Mrs. Maria Garcia", "DR. LEE", "dr smith"
     # ("Sr", a nursing sister's title, only before a capital and not after a name, where it is the senior's suffix: "Sr
     # Mokoena", "counselled by Sr. Nyambura"; not "Tom Brady Sr. Patient"; a British police officer's in capitals: "PC
-    # Armstrong")
+    # Armstrong"; Indonesia's, with their full stop: "Tn. Budi", "Ny. Sari", "An. Rizky", "By. Ny. Dewi")
     "title": CuedPattern(rx(rf"(?:\b(?i:{_TITLE})|(?<!\p{{Lu}}\p{{Ll}}*\.?[ \t]+)\bSr(?=\.?[ \t]+\p{{Lu}})"
-                            rf"|\b(?:PC|WPC|PCSO|DCI)(?=[ \t]+\p{{Lu}}\p{{Ll}}))(?:\.[ \t]*|[ \t]+)"
+                            rf"|\b(?:PC|WPC|PCSO|DCI)(?=[ \t]+\p{{Lu}}\p{{Ll}})|\b(?:Tn|Ny|Nn|An|By)(?=\.[ \t]*(?!(?:Tn|Ny|Nn|An|By)\.)\p{{Lu}}\p{{Ll}}))"
+                            rf"(?:\.[ \t]*|[ \t]+)"
                             rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"),
-                         lowercase_cue(_TITLE + "|sr|pc|wpc|pcso|dci"), cue_in_lowercase=True),
+                         lowercase_cue(_TITLE + "|sr|pc|wpc|pcso|dci|tn|ny|nn|an|by"), cue_in_lowercase=True),
     # "Kim Nguyen, MD", "J. Smith RN"
     "credential": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}(?:{_NAME_WORD}|\p{{Lu}}(?=[ \t]+\p{{Lu}}))){{0,3}}),?{_GAP}{_CREDENTIAL}\b"),
     # a surname and an initial before a credential, as result tables sign: "Ferreira, D NP", "Mahlangu, S. MD"
@@ -219,10 +220,13 @@ _NAME_PATTERNS = {
     "label_initials": rx(r"\b(?i:transcribed|dictated|typed|signed|cosigned|attested|authenticated|scribed|scribe|initiall?ed"
                          r"|reviewer)"
                          r"(?:[ \t]+(?i:by)[ \t]*:?|[ \t]*:)[ \t]*(?P<phi>\p{Ll}{2,4}|\p{Lu}{2,4})(?![\p{L}\d])"
-                         r"|(?:\b(?i:transcribed|dictated|typed|signed|cosigned|scribed|tester|analy[sz]ed|minuted"
+                         r"|(?:\b(?i:transcribed|dictated|typed|signed|cosigned|scribed|tester|analy[sz]ed|minuted|firma"
                          r"|triaged?[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?)|^[ \t]*(?i:minutes))(?:[ \t]+(?i:by))?"
                          r"[ \t]*:?[ \t]+(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,4}|(?:\p{Lu}\.){2,3}|\p{Lu}(?:\p{Lu}|\p{Ll}{1,2}\p{Lu}){1,2})"
-                         rf"(?=[ \t]*(?:$|[,;:(/]|\.(?![\p{{L}}\d]))|[ \t]{{2}}|\t|[ \t]+{_CREDENTIAL}\b)", regex.MULTILINE),
+                         rf"(?=[ \t]*(?:$|[,;:(/]|\.(?![\p{{L}}\d]))|[ \t]{{2}}|\t|[ \t]+{_CREDENTIAL}\b"
+                         r"|[ \t]+\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b)"  # ("Minutes: GS 15.11.24")
+                         # a trial subject's initials: "Initials: M-J-F"
+                         r"|\b(?i:initials)[ \t]*:[ \t]*(?P<phi>\p{Lu}(?:-\p{Lu}){1,3}|\p{Lu}{2,4})(?![\p{L}\d-])", regex.MULTILINE),
     # (or who checked, dispensed, witnessed, logged or is in charge: "Checked: SE   Dispensed: HJ", "checked MK.", "LOGGED
     # MK", "NIC: JG (BAY A)", "Handed over by LM to ...")
     "by_initials": rx(r"\b(?i:by|RPh|initials?|checked|dispensed|witness(?:ed)?|verified|countersigned|logged|NIC)[ \t]*:?[ \t]+"
@@ -1377,7 +1381,9 @@ def _coordinated(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int
 # generational suffix ("Kevin Veitonen II", "João Pedro dos Santos Filho").
 # A name's words are at most two spaces apart: a wider gap or a tab separates a table's columns.
 _BESIDE = rf"[ ]{{1,2}}(?:{PARTICLE}[ ]{{1,2}})*"
-_NEXT_WORD = regex.compile(rf"{_BESIDE}(?:(?P<suffix>(?:Jr|Sr)\.?|II|III|Filho|Neto|Júnior|Sobrinho)|(?:\p{{Lu}}\.?[ ]{{1,2}})?(?P<word>{CAP}))(?![\p{{L}}\d])")
+_NEXT_WORD = regex.compile(rf"{_BESIDE}(?:(?P<suffix>(?:Jr|Sr)\.?|II|III|Filho|Neto|Júnior|Sobrinho)|(?:\p{{Lu}}\.?[ ]{{1,2}})?"
+                          rf"(?P<word>(?:(?:al|el|ul|ad|ud|as|ash|at|az)-)?{CAP}))(?![\p{{L}}\d])")  # ("Faisal al-Otaibi")
+_NEXT_UPPER = regex.compile(rf"[ ]{{1,2}}(?P<word>{UPPER})(?![\p{{L}}\d'’-])")  # ("OSPINA, JHON FREDDY")
 _PREVIOUS_WORD = regex.compile(rf"(?<![\p{{L}}\d'’.-])(?P<word>{CAP}){_BESIDE}$")
 _NEXT_LOWER = regex.compile(rf"[ ]{{1,2}}(?:{PARTICLE}[ ]{{1,2}})*(?P<word>{LOWER_WORD})(?![\p{{L}}\d'’-])")
 _PREVIOUS_LOWER = regex.compile(rf"(?<![\p{{L}}\d'’.-])(?P<word>{LOWER_WORD})[ ]{{1,2}}(?:{PARTICLE}[ ]{{1,2}})*$")
@@ -1400,6 +1406,9 @@ def _neighbours(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]
             e = m.end()
         while (m := _PREVIOUS_WORD.search(text, max(0, s - 40), s)) and _is_beside_name(m.group("word")):
             s = m.start()
+        if text[s:e].isupper():  # "VALENCIA OSPINA, JHON FREDDY" of "VALENCIA OSPINA, JHON"
+            while (m := _NEXT_UPPER.match(text, e)) and _is_capitals_name_word(m.group("word")):
+                e = m.end()
         if text[s:e].islower():  # "jhon jairo restrepo" of "jairo"
             while (m := _NEXT_LOWER.match(text, e)) and _is_lowercase_name_word(m.group("word")):
                 e = m.end()
@@ -1422,6 +1431,16 @@ def _is_lowercase_name_word(word: str) -> bool:
     low = word.lower()
     return is_name_word(word) and low not in english_words() and low not in lowercase_words() and (
         low in first_names() or low in last_names() or _likely_name(word))
+
+
+def _is_capitals_name_word(word: str) -> bool:
+    """A word in capitals beside a name in capitals is part of it if text does not write it in lowercase: a listed first
+    name text capitalises or never writes in lowercase, or a listed surname or likely name that is no English word
+    ("FREDDY", "OSPINA"; not "STATES", "PAIN", "ROSE")."""
+    low = word.lower()
+    return is_name_word(word) and low not in lowercase_words() and (
+        low in first_names() and (low in capitalised_words() or low not in lowercase_forms())
+        or low not in english_words() and (low in last_names() or _likely_name(word)))
 
 
 def _is_beside_name(word: str) -> bool:

@@ -439,7 +439,7 @@ _NATIONAL_ID_LABEL = r"""(?:(?-i:DNI|NIE|NIF|CIF|CPF|RG|CURP|RFC|NSS|IMSS|CNIC|N
     |(?i:T\.?[ \t]?C\.?[ \t]+Kimlik|Kimlik|codice[ \t]+fiscale|tessera[ \t]+sanitaria|Versichertennummer|Versicherten-?Nr
     |Sozialversicherungsnummer|Krankenversichertennummer|Versicherungsnummer|Steuer-?ID|Personalausweis(?:nummer)?
     |s[ée]curit[ée][ \t]+sociale|carte[ \t]+vitale|c[ée]dula(?:[ \t]+de[ \t]+identidad)?|documento(?:[ \t]+de[ \t]+identidad)?
-    |n[úu]mero[ \t]+de[ \t]+(?:afiliaci[óo]n|seguridad[ \t]+social|identidad|utente|benefici[áa]rio)|afiliaci[óo]n
+    |n[úu]mero[ \t]+de[ \t]+(?:afiliaci[óo]n|seguridad[ \t]+social|identidad|utente|benefici[áa]rio)|afiliaci[óo]n|afiliado
     |cart[ãa]o[ \t]+(?:SUS|de[ \t]+cidad[ãa]o|nacional[ \t]+de[ \t]+sa[úu]de)|utente|Iqama|Emirates[ \t]+ID|Ghana[ \t]+Card
     |Omang|Aadhaa?r|MyKad|national[ \t]+(?:id|identity|insurance|code)(?:[ \t]+card)?|identity[ \t]+card|ID[ \t]+card
     |PESEL|dow[óo]d(?:[ \t]+osobisty)?|burgerservicenummer|sofinummer
@@ -454,7 +454,7 @@ _NATIONAL_ID_CUE = WordCue("""dni nie nif cif cpf rg curp rfc nss imss cnic nico
     afiliacion cartão cartao utente iqama emirates ghana omang aadhaar aadhar mykad national identity id pesel dowód dowod
     burgerservicenummer sofinummer sip nhc cni patiëntnr patientnr ordernr nr protokol apólice apolice sinistro folio
     colegiado dossier aufenthaltsgestattung expediente prontuário prontuario cartella historia fallnummer fall fallnr
-    aktenzeichen cf tz hc code ss processo proc""")
+    aktenzeichen cf tz hc code ss processo proc afiliado""")
 # Its value: groups of capitals and digits joined by dots, dashes, slashes or single spaces, with six digits or more
 # (seven groups: France's "N° SS : 2 90 05 33 063 118 47").
 _NATIONAL_ID_VALUE = r"(?=(?:(?:[A-Z/.-]|[ \t](?=[A-Z]{0,2}\d))*\d){6})[A-Z\d]+(?:(?:[./-]|[ \t](?=[A-Z]{0,2}\d))[A-Z\d]+){0,6}"
