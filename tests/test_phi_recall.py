@@ -1481,7 +1481,8 @@ def test_six_digit_postcodes_after_towns_and_streets_of_other_countries(tagger, 
     ("HMO: Maxicare. Occupational health service: MedWork Prevent SRL, Timișoara", "HMO: [INSTITUTION]. Occupational health "
      "service: [INSTITUTION], [LOCATION]"),
     # a field's plain answer and a crescent-shaped rash stay
-    ("John Smith Jr. School: Good. Employer: None. crescent rash, Cres 2", "[NAME]. School: Good. Employer: None. "
+    # (the suffix "Jr." with its full stop)
+    ("John Smith Jr. School: Good. Employer: None. crescent rash, Cres 2", "[NAME] School: Good. Employer: None. "
      "crescent rash, Cres 2"),
 ])
 def test_streets_with_hash_or_bis_ages_in_dutch_company_suffixes_and_insurer_fields(tagger, text, expected):
@@ -1619,4 +1620,25 @@ def test_lowercase_titles_with_an_initial_birth_names_and_eponyms(tagger, text, 
     ("[end of call — OSDE afiliado 61 229841 3 02]", "[end of call — OSDE afiliado [ID]]"),
 ])
 def test_indonesian_titles_names_in_capitals_arabic_articles_and_initials_after_labels(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a second age said right after one
+    ("he is ninety, or ninety-one, Mr. Horváth", "he is [AGE], or [AGE], Mr. [NAME]"),
+    ("Age 92, 94% sats, 95 bpm", "Age [AGE], 94% sats, 95 bpm"),
+    # a day and a month said by their ordinals, with a month's word or a year (not a dose's count)
+    ("He says the fifteenth of the eighth month, 1958. DOB first of the fourth thirty-two. the first of the month; "
+     "second of the third dose",
+     "He says [DATE]. DOB [DATE]. the first of the month; second of the third dose"),
+])
+def test_second_ages_and_dates_said_by_ordinals(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # another mention of a found name, grown by the name words beside it
+    ("hi dr kapoor its tiana (tiana reyes-mcbride) from the pharmacy", "hi dr [NAME] its [NAME] ([NAME]) from the pharmacy"),
+])
+def test_other_mentions_grown_by_the_name_words_beside_them(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

@@ -340,6 +340,9 @@ def find_businesses(text: str) -> list[tuple[int, int]]:
 # ninety-seven,", "husband Lajos (96)", "Tita Baby (pt's sister, 91)", a table's next column ("HUGHES, Rose  94  NHS").
 # (after a bracket too: "Mr Evans (Hosp No G4471093) is 96", 'Mr. Ezekiel Hart ("Zeke"), 90,'; glued to the sex after
 # one space: "sousa 93f"; a table's next cell, or before a nickname: "BROWN, ROSE 96    --", 'Angus Wilkie 97 ("Gus")')
+# A second age over 89 after one, said as a correction or a choice (not a reading: "sats 92, 94%")
+_AGE_AFTER_AGE = regex.compile(rf"[ \t]*(?:[.!?;,][ \t]*(?:(?i:or|no|not)[ \t]+)?|[ \t]+(?i:or|no|not)[ \t]+)"
+                               rf"(?P<age>{AGE_OVER_89}|{WORD_AGE})\b(?![.,]\d|[ \t]*(?:%|°|/|mg|kg|lbs?|mmhg|bpm|percent))", regex.IGNORECASE)
 _AGE_AFTER_NAME = regex.compile(rf"(?:[ \t]*\([^()\n]{{1,40}}\)(?=[ \t]*,))?"
                                 rf"(?:[ \t]*,[ \t]*|[ \t]*\((?:[^(),\n]{{1,25}},[ \t]*)?|[ \t]{{2,}}"
                                 rf"|(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]+(?:is|was|turned|turns)[ \t]+"
@@ -348,6 +351,12 @@ _AGE_AFTER_NAME = regex.compile(rf"(?:[ \t]*\([^()\n]{{1,40}}\)(?=[ \t]*,))?"
                                 rf"(?=[ \t]*(?:[,;)|\n]|\.(?:\s|$)|y/?o\b|yo\b|y\b|years?\b|[MF]\b)"
                                 rf"|[ \t]{{2,}}|[ \t]+\(|[ \t]+(?:yesterday|today|now|this|last|next|on|in|and|but|still)\b)",
                                 regex.IGNORECASE)
+
+
+def ages_after_ages(text: str, ages: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of a second age over 89 said right after one (:data:`_AGE_AFTER_AGE`): "ninety-one. ninety-two next month",
+    "he's ninety, or ninety-one", "Ninety-four! Ninety-five on ..."."""
+    return [m.span("age") for _, e in ages if (m := _AGE_AFTER_AGE.match(text, e))]
 
 
 def ages_after_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1078,6 +1087,8 @@ class PhiDetector:
             spans += _shifted(found, start, own_start, own_end)
         names = [(s.start, s.end) for s in spans if s.type == "NAME"]
         spans += [PhiSpan(s, e, "AGE", 0.85) for s, e in ages_after_names(text, names)]
+        ages = [(s.start, s.end) for s in spans if s.type == "AGE"]
+        spans += [PhiSpan(s, e, "AGE", 0.85) for s, e in ages_after_ages(text, ages)]
         sites = [(s.start, s.end) for s in spans if s.type == "INSTITUTION"]
         spans += [PhiSpan(s, e, "ADDRESS", 0.85) for s, e in streets_after_sites(text, sites)]
         places = [(s.start, s.end) for s in spans if s.type == "LOCATION"]
@@ -1090,7 +1101,8 @@ class PhiDetector:
         spans += [PhiSpan(s, e, kind, 0.6) for s, e, kind in address_parts(text, codes)]
         spans += [PhiSpan(s, e, "NAME", NAME_SCORE) for s, e in keyed_initials(text)]  # (the key overrules the allow-list)
         spelled = spelled_names(text, names)  # (a word a spelling names is a name found: its other mentions too)
-        mentions = sorted(spelled + other_mentions(text, names + spelled) + initials_of_names(text, names))
+        # (each grown by the name words beside it: "chinedu okafor" of "okafor", found as "mr. okafor" before)
+        mentions = sorted(with_companions(text, spelled + other_mentions(text, names + spelled)) + initials_of_names(text, names))
         mention_starts = [s for s, _ in mentions]
         for i, (start, own_start, own_end, end) in enumerate(parts):  # the allow-list judges each mention too
             own = mentions[bisect_left(mention_starts, own_start): bisect_left(mention_starts, own_end)]

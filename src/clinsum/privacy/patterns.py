@@ -200,7 +200,14 @@ _FOREIGN_DATES = [
     CuedPattern(rx(rf"""(?<![\p{{L}}\d])(?P<phi>{_FOREIGN_WEEKDAY},?[ \t]+(?:\d{{1,2}}[./]\d{{1,2}}\.?(?:[./]\d{{2,4}})?
         |\d{{1,2}}(?:[ \t]+{_FOREIGN_MONTH}\.?)?))(?![\p{{L}}\d]|[./]\d)"""), _FOREIGN_DATE_CUE),
 ]
+_SAID_YEAR = rf"(?:(?:19|20)\d{{2}}\b|(?:nineteen|twenty)[ \t-]+{_TO_99}|{_TENS}(?:[\s-]{_UNIT})?)"
 DATE_PATTERNS = [
+    # a day and a month said by their ordinals, as interpreters render a date: "the fifteenth of the eighth month, 1958",
+    # "first of the fourth thirty-two", "second of the second, nineteen thirty-three" (a month or a year after it: not
+    # "second of the third dose")
+    rx(rf"\b(?P<phi>(?:the[ \t]+)?{ORDINAL_WORD}[ \t]+of[ \t]+the[ \t]+(?:{'|'.join(_ORDINALS)}|tenth|eleventh|twelfth)"
+       rf"(?:[ \t]+month(?:,?[ \t]+{_SAID_YEAR})?|,?[ \t]+{_SAID_YEAR}))",
+       re.IGNORECASE),
     # a day past the 12th before its month, as most of the world writes a date: "DONOR NOTE - 21/4", "baseline 27/3" (not
     # "/7" or "/12", days and months in British notes: "abx x 14/7", "18/12 old")
     rx(r"(?<![\w/.,:-])(?P<phi>(?:1[3-9]|2\d|3[01])/(?:0?[1-6]|0?[89]|1[01]))(?![\w/]|[.,:]\d)"),
