@@ -1642,3 +1642,14 @@ def test_second_ages_and_dates_said_by_ordinals(tagger, text, expected):
 ])
 def test_other_mentions_grown_by_the_name_words_beside_them(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Japan's postcode after a listed town, and the address before them (not a local phone number after a name)
+    ("Dept of Neurology, 3-14-2 Nishiki, Nagoya 460-0003\nTo: x", "Dept of Neurology, [ADDRESS], [LOCATION] [PHONE]\nTo: x"),
+    ("Nurse, Dawn 555-0148", "Nurse, [NAME] [PHONE]"),
+    # a fax's page count and British weeks after an outpatients' label are no date nor record
+    ("FAX 04/12/2025 10:52   P. 01/02\nf/u: OPD 6/52 w bloods; OPD 12345", "FAX [DATE] 10:52   P. 01/02\nf/u: OPD 6/52 w bloods; OPD [ID]"),
+])
+def test_japanese_postcodes_fax_pages_and_british_weeks(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

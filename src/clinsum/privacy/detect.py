@@ -661,10 +661,12 @@ def _postcode_towns(text: str) -> tuple[tuple[tuple[int, int], tuple[int, int]],
     return tuple(found)
 
 
-# A town before a postal code of six digits, as India, Romania, Singapore, China and Russia write them, after a comma or at
-# a line's start and closing the line or a field: "MG Road, Nashik 422001", "Cluj-Napoca 400083", "Feroke P.O. 673631"
+# A town before a postal code of six digits, as India, Romania, Singapore, China and Russia write them, or of Japan's
+# three and four digits, after a comma or at a line's start and closing the line or a field: "MG Road, Nashik 422001",
+# "Cluj-Napoca 400083", "Feroke P.O. 673631", "3-14-2 Nishiki, Nagoya 460-0003"
 _TOWN_POSTCODE = regex.compile(rf"(?:^|(?<=,[ \t]*))(?P<town>(?:{CAP}|{UPPER})(?:(?:[ ]|-)(?:{CAP}|{UPPER})){{0,2}})"
-                               rf"(?:[ \t]+(?:P\.?[ ]?O\.?|-))?[ \t]+(?P<zip>[1-9]\d{{5}})(?=[ \t]*(?:$|[,.;)]))", regex.MULTILINE)
+                               rf"(?:[ \t]+(?:P\.?[ ]?O\.?|-))?[ \t]+(?P<zip>[1-9]\d{{5}}|\d{{3}}-\d{{4}})(?=[ \t]*(?:$|[,.;)]))",
+                               regex.MULTILINE)
 
 
 @lru_cache(maxsize=4)
@@ -675,7 +677,10 @@ def _town_postcodes(text: str) -> tuple[tuple[tuple[int, int], tuple[int, int] |
     found = []
     for m in _TOWN_POSTCODE.finditer(text):
         town = m.group("town")
-        if _above_town(town):
+        if "-" in m.group("zip"):  # Japan's "Nagoya 460-0003" after a listed town only (not "Dawn 555-0148")
+            if town.lower() in towns():
+                found.append((m.span("zip"), m.span("town")))
+        elif _above_town(town):
             found.append((m.span("zip"), None))
         elif town.lower() in towns() or not (town.isupper() and len(town) <= 4) and all(
                 is_name_word(w) and w.lower() not in lowercase_words() and w.lower() not in english_words()
@@ -1331,12 +1336,13 @@ _DOSE_AFTER = re.compile(r"\s*(?:tab|tablet|cap|capsule|pill|dose|strength|of\s+
                          r"cup|inch|cm|mm|pain|murmur|reflex|power|vision|muscle)", re.IGNORECASE)
 _READING_BEFORE = re.compile(r"(?:BP|blood\s+pressure|pressure|strength|pain|vision|acuity|score|ratio|murmur|MoCA|MMSE|SLUMS"
                              r"|PHQ-?\d{0,2}|GAD-?\d{0,2}|CAGE|AUDIT(?:-C)?|EPDS|Apgars?|Morse|Braden|NIHSS|GCS|scored?"
-                             r"|VA|Snellen|GDS|AMTS?|HADS|K10|Barthel|4AT|ACE(?:-III|-R)?)\s*"
+                             r"|VA|Snellen|GDS|AMTS?|HADS|K10|Barthel|4AT|ACE(?:-III|-R)?|pages?|pg\.?|\bp\.)\s*"
                              r"(?:of|is|was|:)?\s*$", re.IGNORECASE)
 
 
 def _not_a_date(text: str, span: PhiSpan) -> bool:
-    """``1/2 tablet``, ``5/5 strength``, ``BP 120/80``, ``20/20 vision``, ``VA 6/18``, ``GDS 4/15``: numbers, not dates;
+    """``1/2 tablet``, ``5/5 strength``, ``BP 120/80``, ``20/20 vision``, ``VA 6/18``, ``GDS 4/15``, a fax's ``P. 01/02``:
+    numbers, not dates;
     ``6 may``: a verb."""
     value = text[span.start: span.end]
     if re.fullmatch(r"\d{1,2}\s+may", value):

@@ -469,9 +469,9 @@ ID_PATTERNS = [
     # a British number plate after its cue on the line: "SILVER ESTATE REG KP19 XRT", "vehicle reg: LB68 OKU"
     rx(r"\b(?i:reg|registration|plate|vehicle|car)\b[^\n]{0,25}?\b(?P<phi>[A-Z]{2}\d{2}[ ]?[A-Z]{3})\b"),
     # (the value whole or not at all: "MRN 2219-0048   Day +9" is no "2219-" before a unit; a unit right after a number
-    # makes it a dose: "ID 40 mg")
-    rx(rf"(?<!\w){_ID_LABEL}\)?\s*(?:\.{{2,}}|…+)?\s*(?:\#|:|-|=|is|was)?\s*(?:\#|:)?\s*(?:(?:still|now)\s+)?(?P<phi>(?>{_ID_VALUE}))\b"
-       rf"{_UNIT_RIGHT_AFTER}", re.IGNORECASE),
+    # makes it a dose: "ID 40 mg"; British weeks, months and days are no value: "f/u OPD 6/52")
+    rx(rf"(?<!\w){_ID_LABEL}\)?\s*(?:\.{{2,}}|…+)?\s*(?:\#|:|-|=|is|was)?\s*(?:\#|:)?\s*(?:(?:still|now)\s+)?"
+       rf"(?!\d{{1,2}}/(?:52|12|7)\b)(?P<phi>(?>{_ID_VALUE}))\b{_UNIT_RIGHT_AFTER}", re.IGNORECASE),
     # a driver's licence or a laboratory's CLIA number, in capitals only ("mg/dL 12/3" is no licence): "PA DL 31 448 207",
     # "CLIA 24D0987716"
     rx(rf"(?<![\w/])(?:DL|CLIA)\b[ \t]*(?:\#|:)?[ \t]*(?P<phi>(?>{_ID_VALUE}|\d{{2,6}}(?:[ \t]\d{{2,6}}){{1,4}}))\b"),
