@@ -1653,3 +1653,11 @@ def test_other_mentions_grown_by_the_name_words_beside_them(tagger, text, expect
 ])
 def test_japanese_postcodes_fax_pages_and_british_weeks(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a herbicide's brand and an element's are no drugs that hide a town
+    ("it's close to her in West Fargo; her son is in Indio", "it's close to her in [LOCATION]; her son is in [LOCATION]"),
+])
+def test_towns_that_the_drug_dictionary_names(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
