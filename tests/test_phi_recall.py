@@ -1661,3 +1661,12 @@ def test_japanese_postcodes_fax_pages_and_british_weeks(tagger, text, expected):
 ])
 def test_towns_that_the_drug_dictionary_names(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a Vietnamese middle name joins the words of a name; an eponym before a result stays
+    ("4) Nguyen Thi Lan 16A — STABLE. Guardian: Tran Thi Hoa", "4) [NAME] 16A — STABLE. Guardian: [NAME]"),
+    ("Hips: Ortolani/Barlow neg. Spurling pos on R. Mr Smith neg.", "Hips: Ortolani/Barlow neg. Spurling pos on R. Mr [NAME] neg."),
+])
+def test_vietnamese_middle_names_and_eponyms_before_a_result(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

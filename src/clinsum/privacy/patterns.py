@@ -38,7 +38,8 @@ LOWER_WORD = r"\p{Ll}[\p{Ll}'’-]+"
 # What a saint's name with "'s" names when it is no hospital: "St. John's wort", "St. Patrick's Day".
 SAINTS_HERB_OR_DAY = r"(?i:wort|day)\b"
 PARTICLE = (r"(?:da|de|del|della|der|den|di|do|dos|das|du|la|le|los|las|van|von|ten|ter|bin|bint|binti|binte|bte|ibn|al|el|y|ap|verch"
-            r"|ferch|[sd]/o|[SD]/O|a/[lp]|A/[LP]|anak)")  # (and Malaysian and Singaporean "son of": "KUMARASAMY s/o PILLAI")
+            r"|ferch|[sd]/o|[SD]/O|a/[lp]|A/[LP]|anak|Thi|Thị|THI|THỊ|Văn|VĂN)")  # (and Malaysian and Singaporean "son of":
+# "KUMARASAMY s/o PILLAI"; Vietnamese middle names: "Nguyen Thi Lan", "Tran Văn Hùng")
 
 
 def rx(pattern: str, flags: int = 0) -> regex.Pattern:
