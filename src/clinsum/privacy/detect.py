@@ -342,7 +342,8 @@ def find_businesses(text: str) -> list[tuple[int, int]]:
 # one space: "sousa 93f"; a table's next cell, or before a nickname: "BROWN, ROSE 96    --", 'Angus Wilkie 97 ("Gus")')
 # A second age over 89 after one, said as a correction or a choice (not a reading: "sats 92, 94%")
 _AGE_AFTER_AGE = regex.compile(rf"[ \t]*(?:[.!?;,][ \t]*(?:(?i:or|no|not)[ \t]+)?|[ \t]+(?i:or|no|not)[ \t]+)"
-                               rf"(?P<age>{AGE_OVER_89}|{WORD_AGE})\b(?![.,]\d|[ \t]*(?:%|°|/|mg|kg|lbs?|mmhg|bpm|percent))", regex.IGNORECASE)
+                               rf"(?P<age>{AGE_OVER_89}|{WORD_AGE})\b(?![.,]\d|[ \t]*(?:%|°|/|mg|kg|lbs?|mmhg|bpm|percent))",
+                               regex.IGNORECASE)
 _AGE_AFTER_NAME = regex.compile(rf"(?:[ \t]*\([^()\n]{{1,40}}\)(?=[ \t]*,))?"
                                 rf"(?:[ \t]*,[ \t]*|[ \t]*\((?:[^(),\n]{{1,25}},[ \t]*)?|[ \t]{{2,}}"
                                 rf"|(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]+(?:is|was|turned|turns)[ \t]+"
@@ -1107,7 +1108,8 @@ class PhiDetector:
         spans += [PhiSpan(s, e, "NAME", NAME_SCORE) for s, e in keyed_initials(text)]  # (the key overrules the allow-list)
         spelled = spelled_names(text, names)  # (a word a spelling names is a name found: its other mentions too)
         # (each grown by the name words beside it: "chinedu okafor" of "okafor", found as "mr. okafor" before)
-        mentions = sorted(with_companions(text, spelled + other_mentions(text, names + spelled)) + initials_of_names(text, names))
+        mentions = with_companions(text, spelled + other_mentions(text, names + spelled))
+        mentions = sorted(mentions + initials_of_names(text, names))
         mention_starts = [s for s, _ in mentions]
         for i, (start, own_start, own_end, end) in enumerate(parts):  # the allow-list judges each mention too
             own = mentions[bisect_left(mention_starts, own_start): bisect_left(mention_starts, own_end)]

@@ -30,7 +30,8 @@ _TITLE = (r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Madam|Nurse
 _CREDENTIAL = (r"(?:MD|M\.D\.|DO|D\.O\.|RN|NP|PA-C|PA|PhD|FNP|FNP-C|APRN|MBBS|DNP|LPN|CNM|DPM|DDS|MSW|LCSW|PharmD"
                r"|CMA|MA|CNA|LVN|RT|RRT|SLP|OTR|OTR/L|DPT|PT|OT|CRNA|EMT|MSN|BSN|RD|RPh|RDN|NRP|ANP|MRCP|FRCS|MRCGP"
                r"|SpR|StR|SHO|FY1|FY2|MBChB|MRCS|FRCP|FRCA|FRCR|FRCOG|FRACP|FRACS|FRCPC|FRCSC|CCRP|CCRC|CRC)")
-_NAME_WORD = rf"(?:(?:(?:al|el|ul|ad|ud|as|ash|at|az)-)?{CAP}|{UPPER}|{INITIAL})"  # ("Hassan el-Sayed")
+_ARTICLE = r"(?:al|el|ul|ad|ud|as|ash|at|az)-"  # an Arabic article joined to a surname: "Hassan el-Sayed"
+_NAME_WORD = rf"(?:(?:{_ARTICLE})?{CAP}|{UPPER}|{INITIAL})"
 _GAP = r"[ \t]+"  # name words are on one line
 _NEXT = rf"{_GAP}(?:{PARTICLE}{_GAP})*"  # the gap before a further name word
 _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|baby\s+of|b/o
@@ -1382,7 +1383,7 @@ def _coordinated(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int
 # A name's words are at most two spaces apart: a wider gap or a tab separates a table's columns.
 _BESIDE = rf"[ ]{{1,2}}(?:{PARTICLE}[ ]{{1,2}})*"
 _NEXT_WORD = regex.compile(rf"{_BESIDE}(?:(?P<suffix>(?:Jr|Sr)\.?|II|III|Filho|Neto|Júnior|Sobrinho)|(?:\p{{Lu}}\.?[ ]{{1,2}})?"
-                          rf"(?P<word>(?:(?:al|el|ul|ad|ud|as|ash|at|az)-)?{CAP}))(?![\p{{L}}\d])")  # ("Faisal al-Otaibi")
+                          rf"(?P<word>(?:{_ARTICLE})?{CAP}))(?![\p{{L}}\d])")  # ("Faisal al-Otaibi")
 _NEXT_UPPER = regex.compile(rf"[ ]{{1,2}}(?P<word>{UPPER})(?![\p{{L}}\d'’-])")  # ("OSPINA, JHON FREDDY")
 _PREVIOUS_WORD = regex.compile(rf"(?<![\p{{L}}\d'’.-])(?P<word>{CAP}){_BESIDE}$")
 _NEXT_LOWER = regex.compile(rf"[ ]{{1,2}}(?:{PARTICLE}[ ]{{1,2}})*(?P<word>{LOWER_WORD})(?![\p{{L}}\d'’-])")
