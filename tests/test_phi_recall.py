@@ -1670,3 +1670,15 @@ def test_towns_that_the_drug_dictionary_names(tagger, text, expected):
 ])
 def test_vietnamese_middle_names_and_eponyms_before_a_result(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # houses on numbered county roads and highways; the Philippines' blocks and lots
+    ("They live in a trailer at N4520 County Rd K, town of Dunn. Moved to 2200 old hwy 41 s lot 37. 3 steps",
+     "They live in a trailer at [ADDRESS], town of [NAME]. Moved to [ADDRESS]. 3 steps"),
+    # (and a chief complaint is no Colombian citizen's card: "CC: BP 170/100"; "CC 71.654.220" is)
+    ("Address: Purok 3, Blk 12 Lot 9 Mabini St.\nCC: BP 170/100. CC 71.654.220",
+     "Address: [ADDRESS]\nCC: BP 170/100. CC [SSN]"),
+])
+def test_rural_roads_and_blocks_and_lots(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

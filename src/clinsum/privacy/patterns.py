@@ -443,7 +443,7 @@ _NOT_A_RECORD = (r"(?i:room|rm|bed|bay|ward|floor|level|unit|page|step|item|ques
                  r"|apartment|apt|suite|house|flat|box|route|highway|exit)(?![\p{L}-])")
 # Labels of other countries' identity, tax and health-insurance numbers (short ones only in capitals: "CI", "RG").
 _NATIONAL_ID_LABEL = r"""(?:(?-i:DNI|NIE|NIF|CIF|CPF|RG|CURP|RFC|NSS|IMSS|CNIC|NICOP|BSN|AMKA|AFM|TCKN|SVNR|KVNR|NIR|INSEE|RUT|RUN|CUIL
-    |CUIT|DPI|CI|CNS|SUS|SNS|NHIF|NIDA|BVN|HKID|NRIC|UID|EPIC|CC|TI|NUSS|NISS|NUHSA|CIP|TIS|PIS|NIT|CIN|NID|CF|TZ|HC)
+    |CUIT|DPI|CI|CNS|SUS|SNS|NHIF|NIDA|BVN|HKID|NRIC|UID|EPIC|CC(?=[ \t]*[:#]?[ \t]*\d)|TI|NUSS|NISS|NUHSA|CIP|TIS|PIS|NIT|CIN|NID|CF|TZ|HC)
     |(?i:T\.?[ \t]?C\.?[ \t]+Kimlik|Kimlik|codice[ \t]+fiscale|tessera[ \t]+sanitaria|Versichertennummer|Versicherten-?Nr
     |Sozialversicherungsnummer|Krankenversichertennummer|Versicherungsnummer|Steuer-?ID|Personalausweis(?:nummer)?
     |s[ée]curit[ée][ \t]+sociale|carte[ \t]+vitale|c[ée]dula(?:[ \t]+de[ \t]+identidad)?|documento(?:[ \t]+de[ \t]+identidad)?
@@ -720,6 +720,15 @@ _FOREIGN_STREET_CUE = WordCue("""calle c av avda avenida rua travessa tv praça 
     singel dijk steeg markt vej gade gatan vägen gata veien katu tie utca""")
 ADDRESS_PATTERNS = [
     CuedPattern(_FOREIGN_STREET, _FOREIGN_STREET_CUE),
+    # a house on a numbered county road or highway, as rural America writes it: "1180 COUNTY ROAD 9", "N4520 County Rd K",
+    # "2200 old hwy 41 s lot 37"
+    rx(rf"(?<![\w/.-])(?P<phi>[NSEW]?\d{{1,6}}[ \t]+(?i:(?:old[ \t]+)?(?:county[ \t]+(?:road|rd)|c\.r\.|hwy|highway"
+       rf"|state[ \t]+(?:route|hwy|highway)|farm[ \t]+road))\.?[ \t]+(?:\d{{1,4}}[A-Z]?|[A-Z]{{1,2}})\b{_UNIT_AFTER}"
+       rf"(?:[ \t]+(?i:[nsew]|north|south|east|west)\b)?(?:,?[ \t]+(?i:lot|apt|unit|trailer|space|sp)\.?[ \t]*\#?[\dA-Z]{{1,4}}\b)?)"),
+    # the Philippines' block and lot, a street or subdivision after them: "Blk 7 Lot 12 Mabini St.", "Purok 3, Blk 12 Lot 9
+    # Villa Fe Subd."
+    rx(rf"\b(?P<phi>(?:Purok[ \t]+\d{{1,3}},?[ \t]+)?(?i:blk|block)\.?[ \t]*\d{{1,4}}[A-Z]?,?[ \t]+(?i:lot)[ \t]*\d{{1,4}}[A-Z]?"
+       rf"(?:,?[ \t]+(?:{CAP}[ \t]+){{1,3}}(?:St\.|Street|Subd\.|Subdivision|Village|Homes|Ave\.|Avenue|Road|Rd\.|Extension|Ext\.))?)"),
     # a box of a French-speaking country's post: "BP 5127" (no blood pressure: four digits or five, no slash)
     rx(r"\b(?P<phi>B\.?P\.?[ \t]+\d{4,5})\b(?![/\d])"),
     # a box or a rural road read out: "p o box four twelve", "rr two box eighteen", "county road one oh six"
