@@ -1682,3 +1682,11 @@ def test_vietnamese_middle_names_and_eponyms_before_a_result(tagger, text, expec
 ])
 def test_rural_roads_and_blocks_and_lots(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("church is Living Waters Assembly; attends Bethel Tabernacle. Monitor from Helix CRO. Assembly line work.",
+     "church is [INSTITUTION]; attends [INSTITUTION]. Monitor from [INSTITUTION]. Assembly line work."),
+])
+def test_congregations_and_research_organisations(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -892,7 +892,7 @@ FACILITY = r"""(?:NHS\s+(?:Foundation\s+)?Trust|NHS\s+FT|Health\s+Board|Hospital
     |Community\s+Health|Health\s+Station|Health|Daycare|Day\s+Care|Assisted\s+Living|Senior\s+Living|Manor|Sanatorium|Center|Centre
     |High\s+School|Middle\s+School|Elementary(?:\s+School)?|School|Academy|College|University
     |Church|Chapel|Cathedral|Temple|Mosque|Synagogue|Parish|Trust|Society|Heart\s+(?:&|and)\s+Vascular|Polyclinic|Ward|Wing|Regional|Pathology|Depot
-    |Hastanesi|MC|UMC|HSCP|CMHT)"""
+    |Hastanesi|MC|UMC|HSCP|CMHT|Assembly|Tabernacle|Ministries|Gurdwara|Mandir|Masjid|CRO)"""
 # (in capitals: "THE LIMES NURSING HOME"; the letters only, a class such as \s stays as it is)
 _FACILITY_UPPER = regex.sub(r"(?<!\\)\p{Ll}", lambda m: m.group().upper(), FACILITY)
 _SITE_WORD = rf"(?:{CAP}|{UPPER}|St\.?|Mt\.?|of|the|and|&|ve)"  # (Turkish "ve": "Eğitim ve Araştırma Hastanesi")
