@@ -1685,7 +1685,7 @@ def test_rural_roads_and_blocks_and_lots(tagger, text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("church is Living Waters Assembly; attends Bethel Tabernacle. Monitor from Helix CRO. Assembly line work.",
+    ("church is Living Waters Assembly; attends Calvary Tabernacle. Monitor from Helix CRO. Assembly line work.",
      "church is [INSTITUTION]; attends [INSTITUTION]. Monitor from [INSTITUTION]. Assembly line work."),
 ])
 def test_congregations_and_research_organisations(tagger, text, expected):
