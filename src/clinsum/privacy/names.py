@@ -120,12 +120,16 @@ _NAME_PATTERNS = {
     # "Dr. Adams", "Mrs. Maria Garcia", "DR. LEE", "dr smith"
     # ("Sr", a nursing sister's title, only before a capital and not after a name, where it is the senior's suffix: "Sr
     # Mokoena", "counselled by Sr. Nyambura"; not "Tom Brady Sr. Patient"; a British police officer's in capitals: "PC
-    # Armstrong"; Indonesia's, with their full stop: "Tn. Budi", "Ny. Sari", "An. Rizky", "By. Ny. Dewi")
+    # Armstrong")
     "title": CuedPattern(rx(rf"(?:\b(?i:{_TITLE})|(?<!\p{{Lu}}\p{{Ll}}*\.?[ \t]+)\bSr(?=\.?[ \t]+\p{{Lu}})"
-                            rf"|\b(?:PC|WPC|PCSO|DCI)(?=[ \t]+\p{{Lu}}\p{{Ll}})|\b(?:Tn|Ny|Nn|An|By)(?=\.[ \t]*(?!(?:Tn|Ny|Nn|An|By)\.)\p{{Lu}}\p{{Ll}}))"
-                            rf"(?:\.[ \t]*|[ \t]+)"
+                            rf"|\b(?:PC|WPC|PCSO|DCI)(?=[ \t]+\p{{Lu}}\p{{Ll}}))(?:\.[ \t]*|[ \t]+)"
                             rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"),
-                         lowercase_cue(_TITLE + "|sr|pc|wpc|pcso|dci|tn|ny|nn|an|by"), cue_in_lowercase=True),
+                         lowercase_cue(_TITLE + "|sr|pc|wpc|pcso|dci"), cue_in_lowercase=True),
+    # Indonesia's titles, with their full stop: "Tn. Budi", "Ny. Sari", "An. Rizky", "By. Ny. Dewi" (not a title after a
+    # title; read as "title" is, on the lines that hold one)
+    "title_stop": CuedPattern(rx(rf"\b(?:Tn|Ny|Nn|An|By)\.(?=[ \t]*(?!(?:Tn|Ny|Nn|An|By)\.)\p{{Lu}}\p{{Ll}})[ \t]*"
+                                 rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}})"),
+                              re.compile(r"\b(?:Tn|Ny|Nn|An|By)\.")),
     # "Kim Nguyen, MD", "J. Smith RN"
     "credential": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}(?:{_NAME_WORD}|\p{{Lu}}(?=[ \t]+\p{{Lu}}))){{0,3}}),?{_GAP}{_CREDENTIAL}\b"),
     # a surname and an initial before a credential, as result tables sign: "Ferreira, D NP", "Mahlangu, S. MD"
@@ -559,9 +563,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for kind, pattern in _NAME_PATTERNS.items():
         # "Patient: my name is ...", "husband Ernesto and daughters Lupe" hold two cues
-        for m in pattern.finditer(text, overlapped=kind in ("label", "role", "title", "lowercase_pair")):
+        for m in pattern.finditer(text, overlapped=kind in ("label", "role", "title", "title_stop", "lowercase_pair")):
             s, e = m.span("phi")
-            if kind == "title":
+            if kind in ("title", "title_stop"):
                 title = text[m.start(): s].strip()
                 if _CAPS_DISEASE_TITLE.fullmatch(title) and not text[s:e].split()[0].isupper():
                     continue
