@@ -1204,9 +1204,10 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
         if (span.start, span.end) in cells:  # a patient's column: "PARKINSON, DELIA" is a person
             kept.append(span)
             continue
-        if span.type == "NAME" and (overlaps_clinical(span.start, span.end) and not _clinical_inside(span, value, overlaps_clinical) or all(
-                not is_name_word(w) and not is_word_first_name(w) for w in re.findall(r"[\w'’-]+", value))) \
-                and not (is_eponym_surname(value) and _TITLE_BEFORE.search(text, max(0, span.start - 12), span.start)
+        if span.type == "NAME" and (
+                overlaps_clinical(span.start, span.end) and not _clinical_inside(span, value, overlaps_clinical)
+                or all(not is_name_word(w) and not is_word_first_name(w) for w in re.findall(r"[\w'’-]+", value))) \
+                and not (is_eponym_surname(value) and _after_title(text, span.start)
                          and not _EPONYM_NOUN.match(text, span.end)):
             continue  # (but a surname after a title: "Dr. Parkinson (hospitalist)"; not "Dr. Foley catheter")
         if span.type == "LOCATION" and (_STATE.fullmatch(value) or value.lower() in provinces()) or span.type == "NAME" and (
@@ -1220,7 +1221,7 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
                 and words[-1].lower() not in last_names() and not (len(words) == 2 and words[0].lower() in first_names()):
             span = PhiSpan(span.start, span.end, "INSTITUTION", span.score)
         if span.type == "NAME" and value.lower() in _FIELD_WORDS and _VALUE_AFTER.match(text, span.end) \
-                and not _TITLE_BEFORE.search(text, max(0, span.start - 12), span.start):
+                and not _after_title(text, span.start):
             continue  # "RE: Ward 9 outliers", "Ward: C14", "Lang: Czech", "Lang 21": a ward, a field (but "Dr Ward 2 days")
         if span.type == "NAME" and _PET_BEFORE.search(text, max(0, span.start - 40), span.start):
             continue  # "feeding the dogs (Rusty and Duke)", "Dog Chuy very protective": pets are no persons
@@ -1228,7 +1229,7 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
             continue  # "St. John's wort", "St. Patrick's Day"; a saint's hospital is found as a site ("St. Mary's")
         if span.type == "NAME" and (" " not in value or "," in value) and (
                 _EPONYM_NOUN.match(text, span.end) or value[:1].isupper() and _EPONYM_RESULT.match(text, span.end)) \
-                and not _TITLE_BEFORE.search(text, max(0, span.start - 12), span.start):
+                and not _after_title(text, span.start):
             continue  # "Wagner grade 2", "1st MTPJ, Wagner grade 2", "Blake drains", "Tinel +ve": an eponym (but "Dr.
             # Blake's incision")
         if span.type == "DATE" and _not_a_date(text, span):
@@ -1279,6 +1280,11 @@ _EPONYM_RESULT = regex.compile(r"(?:['’]s)?[ \t]*[+-]ve(?=[ \t,;.]|$)", regex.
 # A title before a surname keeps it a person's ("Dr. Blake's incision"); fewer titles than names.py knows: "19 Fr
 # Blake drains" is a catheter's size in French gauge, not a priest.
 _TITLE_BEFORE = regex.compile(r"\b(?i:dr|doctor|mr|mrs|ms|miss|nurse|prof)\.?[ \t]+$")
+
+
+def _after_title(text: str, start: int) -> bool:
+    """A title (:data:`_TITLE_BEFORE`) ends right before ``start``."""
+    return bool(_TITLE_BEFORE.search(text, max(0, start - 12), start))
 _SAINTS_THING = regex.compile(rf"['’]s[ \t]+{SAINTS_HERB_OR_DAY}")
 # A verb that opens a sentence before a site's name ("Attends Grace Baptist Church"; not "Mercy Hospital", nor a name's
 # first word inside a sentence: "working at Red Desert Propane", "work at Bass Pro").
