@@ -150,6 +150,17 @@ Sources (``--source``, repeatable):
   report only, their misses never read.
 - ``dev-28``, ``dev-29``: benchmarks/data/phi_dev_28.txt and _29.txt, 32 documents each (448 and 444 identifiers)
   written the same way in the twenty-second sitting (the same two styles in other countries); development data.
+- ``handwritten-35``, ``handwritten-36``: benchmarks/data/phi_handwritten_35.txt and _36.txt, 32 documents each (448
+  and 446 identifiers) written the same way in the twenty-third sitting (surgery, anaesthesia, intensive care and
+  allied health in sixteen countries: pre-operative clinics, anaesthetic charts, theatre lists and checklists,
+  consents and operative notes, ICU flowsheets and family updates, physiotherapy, occupational therapy, dietetics,
+  speech therapy, podiatry, audiology, prosthetics, wound and stoma care, pain and pharmacist reviews; what patients
+  and administrators write around care in eighteen countries: portal messages, complaints and replies, SMS reminders,
+  waiting-list exports, referral triage, fitness-to-work notes, school and sports forms, police and solicitors'
+  requests, court-ordered assessments, travel-clinic records, interpreter and transport bookings, chaplaincy and
+  volunteer logs, research recruitment e-mail); report only, their misses never read.
+- ``dev-30``, ``dev-31``: benchmarks/data/phi_dev_30.txt and _31.txt, 32 documents each (450 and 446 identifiers)
+  written the same way in the twenty-third sitting (the same two styles in other countries); development data.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -253,11 +264,15 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "handwritten-33": Path(__file__).parent / "data" / "phi_handwritten_33.txt",
                "handwritten-34": Path(__file__).parent / "data" / "phi_handwritten_34.txt",
                "dev-28": Path(__file__).parent / "data" / "phi_dev_28.txt",
-               "dev-29": Path(__file__).parent / "data" / "phi_dev_29.txt"}
+               "dev-29": Path(__file__).parent / "data" / "phi_dev_29.txt",
+               "handwritten-35": Path(__file__).parent / "data" / "phi_handwritten_35.txt",
+               "handwritten-36": Path(__file__).parent / "data" / "phi_handwritten_36.txt",
+               "dev-30": Path(__file__).parent / "data" / "phi_dev_30.txt",
+               "dev-31": Path(__file__).parent / "data" / "phi_dev_31.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
                "dev-10", "dev-11", "dev-12", "dev-13", "dev-14", "dev-15", "dev-16",
                "dev-17", "dev-18", "dev-19", "dev-20", "dev-21", "dev-22", "dev-23", "dev-24", "dev-25",
-               "dev-26", "dev-27", "dev-28", "dev-29")  # whose misses --show-misses may print
+               "dev-26", "dev-27", "dev-28", "dev-29", "dev-30", "dev-31")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",
