@@ -1690,3 +1690,47 @@ def test_rural_roads_and_blocks_and_lots(tagger, text, expected):
 ])
 def test_congregations_and_research_organisations(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # any column of numbers a header names as one ("Prot no", "study_id", "ccc_no"), not a catalogue's, a bed's or a code's
+    ("Date         Patient          Prot no     Type\n02.09.2024   Emine Celik      PD-0402     APD",
+     "Date         Patient          Prot no     Type\n[DATE]   [NAME]      [ID]     APD"),
+    ("ptid\tinit\tccc_no\tdx\nAMN-0211\tJ.O.\t13939-04471\tHIV",
+     "ptid\tinit\tccc_no\tdx\n[ID]\t[NAME]\t[ID]\tHIV"),
+    ("Component            Ref #          Lot no         Size\nTibial baseplate     TB-4410        LT5507216      4",
+     "Component            Ref #          Lot no         Size\nTibial baseplate     TB-4410        [ID]      4"),
+    ("Patient     Bed no    ICD no\nAli Khan    B-12A     I21.4", "Patient     Bed no    ICD no\n[NAME]    B-12A     I21.4"),
+])
+def test_columns_of_numbers_a_header_names(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a letter's sign-off before the signer's role, or on the same line after its comma (not "Thanks, will do")
+    ("Yours faithfully,\nEfua Quaye, Senior Occupational Therapist", "Yours faithfully,\n[NAME], Senior Occupational Therapist"),
+    ("Yours faithfully, Declan Ferris, Solicitor. Thanks, will do.", "Yours faithfully, [NAME], Solicitor. Thanks, will do."),
+    # allied health by role, and a degree or a register after the name ends it
+    ("Audiologist: Pham Quoc Bao, MSc Aud. Optometrist P. Nandakumar, GOC 01-29384",
+     "Audiologist: [NAME], MSc Aud. [NAME], GOC [ID]"),
+    ("The physio lassie, Eilidh, comes Tuesdays.", "The physio lassie, [NAME], comes Tuesdays."),
+    ("SHO: Dr Aleksandra Wisniewska   FY1s: Tom King   Ward sister: Grace Oduya",
+     "SHO: Dr [NAME]   FY1s: [NAME]   Ward sister: [NAME]"),
+])
+def test_sign_offs_and_allied_health_roles(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Vietnamese "Thu", Malaysian "bt" and Chinese "Ah" inside names; Malaysian titles
+    ("Patient's daughter Lê Thu Trang interpreted. Clinic Mon/Thu.", "Patient's daughter [NAME] interpreted. Clinic Mon/Thu."),
+    ("visited Pn. Rosnah bt Ismail at home. En route.", "visited Pn. [NAME] at home. En route."),
+    # a name before an age, and a log line's day and month (not "Chest Pain, 45,", nor a fraction)
+    ("19/7 - Mdm Chong Ah Moi, 93, dementia\n1/2 tab daily", "[DATE] - Mdm [NAME], [AGE], dementia\n1/2 tab daily"),
+    ("Rm 412-B  Pacita Dimaculangan, 96, CAP. Chest Pain, 45, here.", "Rm 412-B  [NAME], [AGE], CAP. Chest Pain, 45, here."),
+    # a quoted CSV cell with a comma in it keeps the columns in line
+    ('time,patient,ohip,dob,room\n08:30,"Singh-Bhullar, Jaspreet",4412-887-301-KR,1971-02-19,Rm 3',
+     'time,patient,ohip,dob,room\n08:30,"[NAME]",[ID],[DATE],Rm 3'),
+])
+def test_malaysian_and_vietnamese_names_ages_and_quoted_cells(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -24,12 +24,13 @@ from clinsum.privacy.vocab import (
 # Names. Titles and credentials make what follows (or precedes) a name whatever it is; roles make a
 # capitalised word a name; the label "patient" does so only for dictionary names.
 _TITLE = (r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Madam|Nurse|Sister|Rev|Reverend|Pastor|Rabbi|Imam"
-          r"|Chaplain|Fr|Sgt|Cpl|Lt|Capt|Det|Deputy|Officer|Sheriff|Trooper|Cst|Constable|Sergeant|Detective|Inspector"
+          r"|Chaplain|Fr|Sgt|Cpl|Lt|Capt|Det|Deputy|Officer|Sheriff|Trooper|Cst|Constable|Sergeant|Detective|Inspector|Mdm"
           r"|Dra|Sra|Srta|Doña|Dña|Frau|Herr|Mme|Mlle|Dhr|Mevr|Dottoressa|Dott|Signora)")  # other languages' titles
 # (with UK grades, fellowships and research coordinators' certifications)
 _CREDENTIAL = (r"(?:MD|M\.D\.|DO|D\.O\.|RN|NP|PA-C|PA|PhD|FNP|FNP-C|APRN|MBBS|DNP|LPN|CNM|DPM|DDS|MSW|LCSW|PharmD"
                r"|CMA|MA|CNA|LVN|RT|RRT|SLP|OTR|OTR/L|DPT|PT|OT|CRNA|EMT|MSN|BSN|RD|RPh|RDN|NRP|ANP|MRCP|FRCS|MRCGP"
-               r"|SpR|StR|SHO|FY1|FY2|MBChB|MRCS|FRCP|FRCA|FRCR|FRCOG|FRACP|FRACS|FRCPC|FRCSC|CCRP|CCRC|CRC)")
+               r"|SpR|StR|SHO|FY1|FY2|MBChB|MRCS|FRCP|FRCA|FRCR|FRCOG|FRACP|FRACS|FRCPC|FRCSC|CCRP|CCRC|CRC|MSc|BSc|MPhil|MPH)")
+_REGISTER = r"(?:GMC|GOC|NMC|HCPC|AHPRA|KMPDC)"  # a professional register, before a registration number
 _ARTICLE = r"(?:al|el|ul|ad|ud|as|ash|at|az)-"  # an Arabic article joined to a surname: "Hassan el-Sayed"
 _NAME_WORD = rf"(?:(?:{_ARTICLE})?{CAP}|{UPPER}|{INITIAL})"
 _GAP = r"[ \t]+"  # name words are on one line
@@ -47,12 +48,16 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|baby\s+o
     |grandma|grandpa|granny|nana|student|medical\s+student|trainee|preceptor|chaperone|nursing|chaplain|dietitian|nutritionist|hcp|mpoa
     |health\s+care\s+proxy|surrogate|social\s+work|case\s+management|dtr|dau|bro|sis|hubby
     |crna|cna|lpn|lvn|rrt|slp|emt|paramedic|medic|tech|technician|cytotech|technologist|phlebotomist|transporter
-    |charge(?:\s+(?:rn|nurse))?|huc|unit\s+(?:clerk|secretary)|ward\s+clerk|house\s+supervisor|registrar|surg|asst|relief
+    |charge(?:\s+(?:rn|nurse))?|huc|unit\s+(?:clerk|secretary)|ward\s+clerk|house\s+supervisor|registrar|fy1|fy2|spr|surg|asst|relief
     |adjuster|case\s+worker|caseworker|officer|supervisor|foreman|coach|teacher|counsell?or|employer
     |abuela|abuelo|t[ií]a|t[ií]o|mam[aá]|pap[aá]|hija|hijo|esposa|esposo|hermana|hermano|ayah|ibu|bapak|suami|istri
     |t[uū]t[uū]|kupuna|koro|kuia|kaum[aā]tua|whaea|parent|volunteer|mum|mam|nan|gran|reg|sho|locum|reporter
     |flatmate|housemate|cucu|shosho|bibi|lola|lolo|nani|dadi|ouma|oupa|practitioner|specialist|manager|matron|coordinator
-    |cnc|cns|anp|apn|mgr|key\s+worker|support\s+worker|(?:cps|dcfs|dss|child\s+protection)\s+worker)"""
+    |cnc|cns|anp|apn|mgr|podiatrist|psychiatrist|physiotherapist|physio|optometrist|orthotist|prosthetist|dietician
+    |audiologist|psychologist|neurologist|radiologist|pathologist|dermatologist|rheumatologist|nephrologist|urologist
+    |ha?ematologist|endocrinologist|gastroenterologist|ophthalmologist|anesthesiologist|pulmonologist|gyn(?:a)?ecologist
+    |an(?:a)?esthetist|perfusionist|radiographer|sonographer|hygienist|dentist|chiropractor|key\s+worker|support\s+worker
+    |(?:cps|dcfs|dss|child\s+protection)\s+worker)"""
 # Words after a cue ("my wife", "his son", "your name?") that are first names in the census lists but there a verb,
 # a month or a word: "my wife will drive", "her son may call", "my daughter june 3rd".
 _NO_NAME_AFTER_CUE = frozenset("""will may can did does had has was is said says and but too also just always never
@@ -127,9 +132,9 @@ _NAME_PATTERNS = {
                          lowercase_cue(_TITLE + "|sr|pc|wpc|pcso|dci"), cue_in_lowercase=True),
     # Indonesia's titles, with their full stop: "Tn. Budi", "Ny. Sari", "An. Rizky", "By. Ny. Dewi" (not a title after a
     # title; read as "title" is, on the lines that hold one)
-    "title_stop": CuedPattern(rx(rf"\b(?:Tn|Ny|Nn|An|By)\.(?=[ \t]*(?!(?:Tn|Ny|Nn|An|By)\.)\p{{Lu}}\p{{Ll}})[ \t]*"
+    "title_stop": CuedPattern(rx(rf"\b(?:Tn|Ny|Nn|An|By|Pn|En)\.(?=[ \t]*(?!(?:Tn|Ny|Nn|An|By|Pn|En)\.)\p{{Lu}}\p{{Ll}})[ \t]*"
                                  rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}})"),
-                              re.compile(r"\b(?:Tn|Ny|Nn|An|By)\.")),
+                              re.compile(r"\b(?:Tn|Ny|Nn|An|By|Pn|En)\.")),
     # "Kim Nguyen, MD", "J. Smith RN"
     "credential": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}(?:{_NAME_WORD}|\p{{Lu}}(?=[ \t]+\p{{Lu}}))){{0,3}}),?{_GAP}{_CREDENTIAL}\b"),
     # a surname and an initial before a credential, as result tables sign: "Ferreira, D NP", "Mahlangu, S. MD"
@@ -275,15 +280,22 @@ _NAME_PATTERNS = {
     # a signature after a dash at the end of a line: "-- tkowalczyk", "—J. Park, NP"
     "dash_signature": rx(rf"(?m)(?:^|[ \t.])(?:--|—|–)[ \t]*(?P<phi>[\p{{L}}][\p{{L}}'’.-]+(?:{_GAP}[\p{{L}}][\p{{L}}'’.-]+){{0,2}})"
                          rf"(?:,?{_GAP}{_CREDENTIAL})?[ \t]*$"),
-    # a name alone on the line after a message's sign-off: "thx\nkayla", "Thanks,\n-Tevita", "thank you\nmin-jun park"
+    # a name on the line after a message's sign-off, alone or before its role: "thx\nkayla", "Thanks,\n-Tevita", "thank
+    # you\nmin-jun park", "Yours faithfully,\nEfua Quaye, Senior Occupational Therapist", "Yours faithfully, Declan Ferris,
+    # Solicitor"
     "sign_off": rx(r"(?im)\b(?:thanks|thank[ \t]+you|thx|ty|regards|best(?:[ \t]+wishes)?|cheers|sincerely|love|warmly"
-                   r"|respectfully|kind[ \t]+regards)[ \t]*[,.!]*[ \t]*\n[ \t]*[-–—~]?[ \t]*"
-                   r"(?P<phi>\p{L}[\p{L}'’-]*(?:[ \t]+\p{L}[\p{L}'’.-]*){0,2})[ \t]*$"),
+                   r"|respectfully|faithfully|yours[ \t]+truly)[ \t]*[,.!]*[ \t]*"
+                   r"(?:\n[ \t]*[-–—~]?[ \t]*|(?<=(?:faithfully|sincerely|regards),)[ \t]+)"  # (or after a comma of a letter's)
+                   r"(?P<phi>\p{L}[\p{L}'’-]*(?:[ \t]+\p{L}[\p{L}'’.-]*){0,2})[ \t]*(?:,[^\n]*)?$"),
     # "Emir van der Klijn is here": two or more name words as a sentence's subject
     "subject": rx(rf"(?:^|(?<=[.!?:;]\s+)|(?<=\n))(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{1,3}})[ \t]+"
                    r"(?:is|was|has|had|presents|presented|reports|reported|denies|denied|states|stated|returns|returned"
                    r"|comes|came|arrives|arrived|complains|notes|feels|says|lives|works|called|agrees|agreed|will|would"
                    r"|said|says|asked|told|shouted|explained|wrote|is\s+from|was\s+from)\b"),
+    # two or more name words before an age, as a list or a note introduces a person: "Rm 412-B  Pacita Dimaculangan, 96,
+    # CAP", "Mdm Chong Ah Moi, 93, dementia" (an age, not a dose or a count: a comma, a stop or a sex after it)
+    "before_age": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{1,3}})[ \t]*,[ \t]*\d{{1,3}}[ \t]?(?:y/?o|yo|yrs?|[MF])?"
+                     r"[ \t]*(?:[,;(]|\.(?:\s|$))"),
     # one known first name as a sentence's subject: "Roxanne is very reliable"
     "first_subject": rx(rf"(?:^|(?<=[.!?:;]\s+)|(?<=\n)|(?<=(?:^|[.!?:;\n][ \t]*){_OPENER}))(?P<phi>{CAP})[ \t]+"
                         r"(?:(?:usually|always|often|never|also|just|still|really|already|sometimes|then|now|only)[ \t]+)?"
@@ -482,6 +494,7 @@ def _alone_on_line(text: str, start: int, end: int, label_ok: bool = False) -> b
 
 _COLUMN_GAP = regex.compile(r"[ \t]{3,}|\t")
 _LABEL_NEXT = regex.compile(r"[ \t]*:")  # the word is a label: "TRIAGE:"
+_LABEL_WORDS_NEXT = regex.compile(r"(?:[ ]\p{Ll}+){1,2}:")  # ... or opens one: "Ward sister:", "Next of kin:"
 _FIELD_LABEL = regex.compile(r"^[ \t>*•-]*\p{L}[\p{L} ]{0,29}:[ \t]*$")
 
 
@@ -528,8 +541,10 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
             break  # "Interpreter Samir": a role before the name (not "Eugène Parent"); "d/w GI", "WITH SMALL"
         known = _known(bare)
         if kept and _COLUMN_GAP.search(text, start + kept[-1][1], start + s) and (
-                _other_column(bare) or _LABEL_NEXT.match(text, start + s + len(bare))):
-            break  # a table's next column: "SMITH, John   Sex: M", "Dr Anjali Rao   GMC 7034412", "Dawn   TRIAGE: Chance"
+                _other_column(bare) or _LABEL_NEXT.match(text, start + s + len(bare))
+                or _LABEL_WORDS_NEXT.match(text, start + s + len(bare))):
+            break  # a table's next column: "SMITH, John   Sex: M", "Dr Anjali Rao   GMC 7034412", "Dawn   TRIAGE: Chance",
+            # "FY1s: Tom King   Ward sister: Grace"
         lowercase_name = _lowercase_name(bare, spoken) if lowercase_if_known else False
         word_first_name = strong and is_word_first_name(bare) and not (  # "husband Will and"; not "Nurse: Will do."
             _READ_AS_WORD.match(text, start + s + len(bare)) and _TURN_OPENS.search(text, max(0, start + s - 20), start + s))
@@ -603,7 +618,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                     continue  # "Patient: Oh yes, ..." is a turn; "Patient: Radomir." names the speaker
                 if span and text[span[0]:span[1]].isupper() and text[span[0]:span[1]].lower() in _NOT_INITIALS:
                     continue  # "seen by ED", "per CT"
-            elif kind == "subject":
+            elif kind in ("subject", "before_age"):
                 span = _name_words(text, s, e, strong=False, lowercase_ok=False)
             elif kind == "role":  # "daughters Lupe and Carmen", "son dmitri" (a known name in lowercase)
                 first = text[s:e].split()[0].strip(",")
@@ -618,8 +633,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
                     piece = part.group().strip().removeprefix("and ").strip()
                     if not piece:  # the space before a "+"
                         continue
-                    if regex.fullmatch(_CREDENTIAL, piece):
-                        break  # "Coordinator: Brianna Sterling, CCRP"
+                    if regex.match(rf"(?:{_CREDENTIAL}|{_REGISTER})\b", piece):
+                        break  # "Coordinator: Brianna Sterling, CCRP", "Audiologist: Pham Quoc Bao, MSc Aud.", "GOC 01-29384"
                     offset = s + part.start() + part.group().index(piece)
                     span = _name_words(text, offset, offset + len(piece), strong=True, lowercase_ok=False,
                                        lowercase_if_known=True)
@@ -1051,7 +1066,7 @@ def conversation_speakers(text: str) -> tuple[tuple[int, int], ...]:
 # person's column ("PT", "MD", "RN", "init", "LAST") each cell is a name or a person's initials, under a record's column
 # ("MRN", "Rx#", "Acct") a number.
 _PATIENT_COLUMN = regex.compile(r"(?i:pt|patient|name|(?:pt|patient|last|first|given|family)[ \t_]*name|last|first|surname)")
-_PERSON_COLUMN = regex.compile(r"""(?i:pt|patient|name|(?:pt|patient|last|first|given|family)[ \t_]*name|last|first
+_PERSON_COLUMN = regex.compile(r"""(?i:pt|patient|client|name|(?:pt|patient|last|first|given|family)[ \t_]*name|last|first
     |surname|resident|md|do|rn|lpn|cna|np|pa|nurse|attending|fellow|intern|provider|physician|doctor|doc|surgeon
     |anesthesia|anesthesiologist|crna|circulator|scrub|tech|sitter|staff|charge|assigned|init|inits|initials|sig
     |signature|signed|by|caregiver|contact|pcp|nok|rph|pharmacist|operator|user|sho|reg|registrar|spr|str|consultant
@@ -1060,7 +1075,11 @@ _PERSON_COLUMN = regex.compile(r"""(?i:pt|patient|name|(?:pt|patient|last|first|
 _RECORD_COLUMN = regex.compile(r"(?i:mrn|mr\#|rx[ \t]*\#?|rx[ \t]+(?:no|number)|acct[ \t]*\#?|account|csn|fin|enc[ \t]*\#?"
                                r"|encounter|visit[ \t]*(?:id|\#)|member[ \t]*(?:id|\#)|accession|acc[ \t]*\#|specimen[ \t]*\#?"
                                r"|id|patient[ \t]*id|pt[ \t]*id|claim[ \t]*\#?|order[ \t]*\#|hosp(?:ital)?[ \t]*(?:\#|no\.?|number)"
-                               r"|(?:reg|record|file|case)[ \t]*(?:\#|no\.?))")
+                               r"|(?:reg|record|file|case)[ \t]*(?:\#|no\.?)|file|ptid|subjid|nhi|chi|hcn|ur|ohip|phn|medicare|mcp|nhs"
+                               # any column of numbers but a room's, a code's, a phone's or a catalogue's: "Prot no", "study_id"
+                               r"|(?!(?:room|rm|bed|bay|cot|ward|unit|ext|tel|phone|mobile|fax|pager|bleep|icd|cpt|ndc|drug|item"
+                               r"|line|row|seq|dose|page|tab|ref|cat|catalog|catalogue|part|product|model|sku)(?!\p{L}))"
+                               r"\p{L}{2,12}\.?[ \t_.-]?(?:id|no\.?|nr|num|number|\#))")
 _AGE_COLUMN = regex.compile(r"(?i:age|age/sex|age/sx|yrs|years)")
 _AGE_CELL = regex.compile(r"(\d{2,3})[ \t]*(?:y/?o|yrs?|y|[MF])?")
 _PLACE_COLUMN = regex.compile(r"(?i:town|city|hometown|home[ \t]+town|village|community|residence|city/town|town/city)")
@@ -1069,6 +1088,7 @@ _ALIGNED_CELL = regex.compile(r"\S+(?:[ ]\S+)*")  # a cell of a table aligned wi
 _ANSWERS = frozenset("na no ok yes unk tbd nd nr none".split())
 _TABLE_INITIALS = regex.compile(r"\p{Lu}{2,3}|\p{Ll}{2,3}")
 # (letters apart from the digits allowed: "UH 301-774")
+_CSV_COMMA = regex.compile(r'"[^"\n]*"(*SKIP)(*FAIL)|,')  # a comma between CSV cells, not inside a quoted one
 _RECORD_NUMBER = regex.compile(r"(?=[\p{L}\d-]*\d)[\p{L}\d][\p{L}\d-]{3,20}|\p{Lu}{1,4}[ ]\d[\d-]{3,20}")
 
 
@@ -1080,9 +1100,12 @@ def _cells(line: str) -> list[tuple[int, int]]:
     if separator is None:
         return [m.span() for m in _ALIGNED_CELL.finditer(line)]
     cells, at = [], len(line) - len(line.lstrip())
-    for piece in regex.split(separator, line[at:].rstrip()):  # empty cells count: "4 | -- |  |  |"
-        start = at + len(piece) - len(piece.lstrip())
-        cells.append((start, max(start, at + len(piece.rstrip()))))
+    pieces = _CSV_COMMA.split(line[at:].rstrip()) if separator == "," else regex.split(separator, line[at:].rstrip())
+    for piece in pieces:  # empty cells count: "4 | -- |  |  |"
+        start, end = at + len(piece) - len(piece.lstrip()), at + len(piece.rstrip())
+        if end - start >= 2 and line[start] == line[end - 1] == '"':
+            start, end = start + 1, end - 1  # a quoted CSV cell: "Lam, Wing Yee"
+        cells.append((start, max(start, end)))
         at += len(piece) + 1
     return cells
 

@@ -34,12 +34,13 @@ CAP = r"\p{Lu}(?:\p{Ll}|['’ʻ](?=\p{L})|\p{Lu}(?=\p{Ll}))+(?:-\p{L}\p{Ll}+)?(?
 UPPER = r"\p{Lu}(?:\p{Lu}|['’-](?=\p{Lu}))+(?!\p{L})"
 INITIAL = r"\p{Lu}\.(?:\p{Lu}\.)*(?!\p{L})"  # "K.", "K.H."
 LOWER_WORD = r"\p{Ll}[\p{Ll}'’-]+"
-# Name particles: "da Silva", "van der Berg", "Rhys ap Gwilym".
 # What a saint's name with "'s" names when it is no hospital: "St. John's wort", "St. Patrick's Day".
 SAINTS_HERB_OR_DAY = r"(?i:wort|day)\b"
-PARTICLE = (r"(?:da|de|del|della|der|den|di|do|dos|das|du|la|le|los|las|van|von|ten|ter|bin|bint|binti|binte|bte|ibn|al|el|y|ap|verch"
-            r"|ferch|[sd]/o|[SD]/O|a/[lp]|A/[LP]|anak|Thi|Thị|THI|THỊ|Văn|VĂN)")  # (and Malaysian and Singaporean "son of":
-# "KUMARASAMY s/o PILLAI"; Vietnamese middle names: "Nguyen Thi Lan", "Tran Văn Hùng")
+# Particles between a name's words: "de la Cruz", "van der Berg", "Rhys ap Gwilym", Malaysian and Singaporean "son of"
+# ("KUMARASAMY s/o PILLAI", "Rosnah bt Ismail", "Chong Ah Moi"), Vietnamese middle names ("Nguyen Thi Lan", "Tran Văn
+# Hùng", "Lê Thu Trang", where "Thu" is no Thursday)
+PARTICLE = (r"(?:da|de|del|della|der|den|di|do|dos|das|du|la|le|los|las|van|von|ten|ter|bin|bint|binti|binte|bte|bt|ibn|al"
+            r"|el|y|ap|verch|ferch|[sd]/o|[SD]/O|a/[lp]|A/[LP]|anak|Ah|Thi|Thị|THI|THỊ|Văn|VĂN|Thu|THU)")
 
 
 def rx(pattern: str, flags: int = 0) -> regex.Pattern:
@@ -305,6 +306,9 @@ DATE_PATTERNS = [
     # 24/3", "changed 23/04"; not "review 3/12", three months, "TCA 2/52", two weeks, "5/7", five days)
     rx(rf"\b(?i:TCA|TCI|review|reviewed|booked|due|changed)[ \t]*:?[ \t]*(?P<phi>{_MONTH_DAY})(?![\d/]|\.\d|:\d)(?<!/12|/52|/7)"
        rf"{_NOT_A_COUNT}"),
+    # a day and a month opening a log's line before a dash or a colon and words: "16/7 - visited Pn. Rosnah", "3/14:
+    # called" (not a common fraction: "1/2 - 1 tab", "3/4 - with food")
+    rx(rf"(?m)^[ \t]*(?!(?:1/[234]|2/3|3/4)\b)(?P<phi>{_MONTH_DAY})(?=[ \t]*[-–—:][ \t]+\p{{L}})"),
     # a month alone, capitalised, after a word that dates: "expired in October", "the Section 136 in January", "your May
     # visit", "(January - resolved)" (not "Hope", "June" or "April" as names: "with June", "April said")
     rx(r"(?:\b(?i:in|since|until|till|by|from|during|early|mid|late|last|next|this|of|before|after|your|her|his|their|our"
@@ -1019,9 +1023,9 @@ INSTITUTION_PATTERNS = [
     rx(rf"\b(?i:at|for)[ \t]+the[ \t]+(?P<phi>{CAP}(?:[ \t]+{CAP}){{0,2}})[ \t]+(?i:plant|factory|mill|mine|refinery|warehouse"
        r"|shipyard|foundry)\b"),
     # "Eastgate Family Clinic", "Hope Hospice of the Valley"
-    rx(rf"(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?{CAP}(?:[ \t]+{_SITE_WORD}){{0,4}}?[ \t]+{FACILITY}(?:[ \t]+{FACILITY})*"
-       rf"(?:[ \t]+of(?:[ \t]+the)?[ \t]+{CAP}(?:[ \t]+{CAP}){{0,2}})?)\b"),
-    rx(rf"(?P<phi>{UPPER}(?:[ \t]+(?:{UPPER}|&(?=[ \t]+{UPPER}))){{0,4}}[ \t]+(?:{_FACILITY_UPPER}))\b"),  # ("WEARSIDE & TYNE ...")
+    rx(rf"(?P<phi>(?:(?:St|Mt)\.?[ ])?{CAP}(?:[ ]{_SITE_WORD}){{0,4}}?[ ]{FACILITY}(?:[ ]{FACILITY})*"
+       rf"(?:[ ]of(?:[ ]the)?[ ]{CAP}(?:[ ]{CAP}){{0,2}})?)\b"),
+    rx(rf"(?P<phi>{UPPER}(?:[ ](?:{UPPER}|&(?=[ ]{UPPER}))){{0,4}}[ ](?:{_FACILITY_UPPER}))\b"),  # ("WEARSIDE & TYNE ...")
     # a hospital or clinic named in Spanish, Portuguese, French or Italian: "Hospital Regional de Cusco", "Clínica Santa
     # María", "Hôpital Saint-Louis" (not "Hospital Course", "Hospital Day 3")
     rx(rf"(?P<phi>(?:Hospital[ \t]+(?:{CAP}[ \t]+)?(?:de|del|do|da|dos|das|di|San|Santa|São|Sao|Nuestra)|Clínica|Clinica|Sanatorio"
