@@ -1734,3 +1734,18 @@ def test_sign_offs_and_allied_health_roles(tagger, text, expected):
 ])
 def test_malaysian_and_vietnamese_names_ages_and_quoted_cells(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # health-card and identity numbers in spaced groups, one-digit groups too when seven digits or more
+    ("Medicare 4127 33018 2 1\nMCP 221 884 019 004   HCN 1 204 886 51   Thai ID 3 1012 00458 21 7\nroom no 3 4",
+     "Medicare [ID]\nMCP [ID]   HCN [ID]   Thai ID [ID]\nroom no 3 4"),
+    # a Luo name's apostrophe; a nickname in quotes after "cellmate"
+    ("Name: Achieng' Otieno   IP No: RH/IP/2024/11872. cellmate \"Boo\" has same thing",
+     "Name: [NAME]   IP No: [ID]. cellmate \"[NAME]\" has same thing"),
+    # Malaysian and Indonesian streets; a Canadian rural site and compartment
+    ("at No. 22, Lorong Seri Mahkota 5. Alamat: Jl. Merdeka No. 45, Bandung.\nRR 2 Site 14 Comp 9",
+     "at [ADDRESS]. Alamat: [ADDRESS], [LOCATION].\n[ADDRESS]"),
+])
+def test_spaced_card_numbers_apostrophes_and_malaysian_streets(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

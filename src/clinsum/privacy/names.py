@@ -333,7 +333,7 @@ _NAME_PATTERNS = {
     # a name in quotes or brackets with its role: 'Abuela "Cuca"', 'cousin "Sweetie"', 'girl "Losana"', "SON 2 (Tony):",
     # "FAMILY (HECTOR, SON)"
     # (read from the quote or bracket back: the role's words are tried only there)
-    "role_quoted": rx(rf"(?<=\b(?i:{_ROLE}|family|girl|boy|aka|a\.k\.a\.)(?:[ \t]+\d)?[ \t]*)(?:[\"“](?P<phi>{CAP}(?:[ \t]+{CAP})?)[\"”]"
+    "role_quoted": rx(rf"(?<=\b(?i:{_ROLE}|family|girl|boy|aka|a\.k\.a\.|goes[ \t]+by|known[ \t]+as|nicknamed|cellmate)(?:[ \t]+\d)?[ \t]*)(?:[\"“](?P<phi>{CAP}(?:[ \t]+{CAP})?)[\"”]"
                       rf"|\((?P<phi>{CAP}|{UPPER})(?=\)|[ \t]*,[ \t]*(?i:{_ROLE})\)))"),
     # a nickname in quotes inside a name: 'Robert "Bobby" Lee'
     "nickname": rx(rf"(?P<phi>{CAP}[ \t]+[\"“'‘]{CAP}[\"”'’][ \t]+{CAP})"),

@@ -29,8 +29,8 @@ STATE_NAMES = ("Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|
 STATE = "(?:" + "|".join(STATES) + "|" + STATE_NAMES.replace(" ", r"\s+") + ")"
 # A capitalised word in any Latin script, e.g. "O'Neil", "McCrory", "Nguyen-Tran", "Mądrzak", "Tuʻipulotu" (the ʻokina of
 # Hawaiian, Tongan and Samoan names, inside a word: one before it, "ʻAna", made every pattern a tenth slower); in
-# capitals; an initial.
-CAP = r"\p{Lu}(?:\p{Ll}|['’ʻ](?=\p{L})|\p{Lu}(?=\p{Ll}))+(?:-\p{L}\p{Ll}+)?(?!\p{L})"
+# capitals; an initial. (An apostrophe may end a word before the next of a name: Luo "Achieng' Otieno".)
+CAP = r"\p{Lu}(?:\p{Ll}|['’ʻ](?=\p{L}|[ ]\p{Lu}\p{Ll})|\p{Lu}(?=\p{Ll}))+(?:-\p{L}\p{Ll}+)?(?!\p{L})"
 UPPER = r"\p{Lu}(?:\p{Lu}|['’-](?=\p{Lu}))+(?!\p{L})"
 INITIAL = r"\p{Lu}\.(?:\p{Lu}\.)*(?!\p{L})"  # "K.", "K.H."
 LOWER_WORD = r"\p{Ll}[\p{Ll}'’-]+"
@@ -438,7 +438,7 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
     |(?:MRN|ID|SN|S/N)(?:\s*(?:number|no|num)\b\.?)?|\#)(?:(?<=\#)|(?![A-Za-z]))"""  # not a word's start: "ASHP/IDSA 2020"
 _ID_VALUE = (r"(?:(?:[A-Z][ \t](?=\d))?(?=[A-Z0-9/.-]*\d)[A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])|\.(?=[A-Z0-9]{4})){3,24}"
              r"(?:[ \t]\d{2,6}){0,4}"
-             r"(?:[ \t]\d\b|[ \t](?-i:[A-Z]{1,2})\b)?"  # "W227 8810 93", "B24.551902", "4518 227 903 KT", "G0514 24 118372 P"
+             r"(?:(?:[ \t]\d\b){1,2}|[ \t](?-i:[A-Z]{1,2})\b)?"  # "W227 8810 93", "B24.551902", "4518 227 903 KT", "4127 33018 2 1"
              r"|(?-i:[A-Z]{2,4})(?:[ \t]\d{2,8}(?:-\d{1,8})*){1,4}(?:[ \t]?(?-i:[A-Z]{1,2})\b|[ \t]\d\b)?)")  # "XJH 441 298 776", "plate BXR
 # 4471", "KGH 2210938", "GVT 441 EC", "WC 3310-884-7", "SAG 0081 2234 9"
 # Words whose number is no record's: "Room no. 4127", "page 12 of", "Step #3", "Dose no. 2".
@@ -509,9 +509,11 @@ ID_PATTERNS = [
     rx(r"\b(?P<phi>(?:MRN|ACCT|MBR|SN|HP)-?\d{4,12})\b", re.IGNORECASE),
     # any capitals label glued to "#": "JOB#: 123456", "REQ# 88412"
     rx(rf"\b[A-Z]{{2,12}}[ \t]?\#[ \t]*:?[ \t]*(?P<phi>{_ID_VALUE})\b{_UNIT_AFTER}"),
-    # digits in spaced groups after a record word: "record 48 17 209", "acct 4471 2290 18"
-    rx(r"\b(?:record|chart|account|acct|member|mrn|id|number|no|nhs|chi|hsn|phn|phin|hcn|ohip|medicare|card)\.?\s*(?:\#|:)?\s*"
-       r"(?P<phi>(?>\d{2,6}(?:[ \t]\d{2,6}){1,4}[A-Z]?))\b"  # whole or not at all ("Medical card 0481 772 19B")
+    # digits in spaced groups after a record word: "record 48 17 209", "acct 4471 2290 18", seven digits or more when a
+    # group is one digit: "HCN 1 204 886 51", "Thai ID 3 1012 00458 21 7"
+    rx(r"\b(?:record|chart|account|acct|member|mrn|id|number|no|nhs|chi|hsn|phn|phin|hcn|ohip|medicare|mcp|card)\.?\s*"
+       r"(?:\#|:)?\s*(?P<phi>(?>\d{2,6}(?:[ \t]\d{2,6}){1,4}[A-Z]?|(?=(?:\d[ \t]?){7})\d{1,6}(?:[ \t]\d{1,6}){1,5}))\b"
+       # (whole or not at all: "Medical card 0481 772 19B")
        + _UNIT_RIGHT_AFTER, re.IGNORECASE),
     # an Australian Medicare number with its reference digit, in a table's column: "2953 71824 1"; digits read out one by
     # one with dashes: "claim number ends in 6-6-0-9-4-1-7"
@@ -684,14 +686,15 @@ _UNIT = (r"(?:(?i:Apt|Appt|Apartment|Unit|Suite|Ste|Room|Rm|Floor|Fl|Lot|Space|S
          r"|\d{1,2}(?i:st|nd|rd|th)[ \t]+(?i:block|stage|phase|main|cross)\b)")
 _APARTMENT = rf"(?:,?[ \t]+{_UNIT})?"
 # Streets of other countries, whose kind of street comes first ("Calle Mayor 12, 3º B", "Rua das Flores, 123, apto 42",
-# "ul. Długa 5 m. 7", "Via Roma 21", "Av. Juárez 1208", "Bahariye Cad. No:47 D:6") or last, in one word or two
+# "ul. Długa 5 m. 7", "Via Roma 21", "Av. Juárez 1208", "Bahariye Cad. No:47 D:6", "No. 22, Lorong Seri Mahkota 5",
+# "Jl. Merdeka No. 45") or last, in one word or two
 # ("Lindenstraße 14", "Keizersgracht 112-II", "Hereweg 71", "Neusser Straße 233", "Ostmerheimer Ufer 9"), then the house
 # number and a flat ("3º B", "5º-2ª", "m. 7", "apto 42", "2º ESQ.", Peru's block and lot "Mz B Lt 7"); a street named by a
 # number only before "n°" ("Calle 60 n° 1423": not "Via Roma 12, 10123").
 _STREET_FIRST = r"""(?:(?i:calle|c/|avda\.?|avenida|av\.|rua|travessa|tv\.|praça|praca|alameda|viale|piazza|p\.za|corso
     |vicolo|rue|allée|chemin|impasse|quai|ul\.|ulica|aleja|osiedle|carrer|passeig|paseo|plaza|pza\.|camino|carretera
     |ctra\.|calzada|privada|cda\.|odos|leoforos|str\.|strada|calea|aleea|b-?dul\.|bulevardul|șos\.|șoseaua|jirón|jiron
-    |pasaje|psje\.)|Via|VIA|Largo|Jr\.
+    |pasaje|psje\.|jalan|jln\.|jl\.|lorong|lrg\.|persiaran|lebuh)|Via|VIA|Largo|Jr\.
     |LARGO|R\.)"""
 _STREET_LAST = (r"(?:\p{Lu}\p{Ll}+(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|gracht|laan|straat|plein|kade"
                 r"|singel|dijk|steeg|markt|vej|gade|gatan|vägen|gata|veien|katu|tie|utca)|" + CAP +
@@ -719,7 +722,7 @@ STREET_ADDRESS = rx(rf"(?:\b|(?<!\w)(?=\#))(?P<phi>(?:(?:(?i:Apt|Apartment|Unit|
 _FOREIGN_STREET_CUE = WordCue("""calle c av avda avenida rua travessa tv praça praca alameda viale piazza za corso vicolo rue
     allée chemin impasse quai ul ulica aleja osiedle carrer passeig paseo plaza pza camino carretera ctra calzada privada
     cda odos leoforos via largo r str strada calea aleea bdul b-dul bulevardul șos șoseaua chaussee steig cad caddesi sok
-    sokak sokağı bulvarı blv jr jirón jiron pasaje psje""",
+    sokak sokağı bulvarı blv jr jirón jiron pasaje psje jalan jln jl lorong lrg persiaran lebuh""",
                               endings="""straße strasse weg gasse platz allee ring damm ufer gracht laan straat plein kade
     singel dijk steeg markt vej gade gatan vägen gata veien katu tie utca""")
 ADDRESS_PATTERNS = [
@@ -753,7 +756,8 @@ ADDRESS_PATTERNS = [
     rx(r"\b(?P<phi>P\.?\s?O\.?\s+Box\s+(?:[A-Z]{1,3}[ \t]+)?\d+)", regex.IGNORECASE),  # ("P.O. Box KS 4418")
     # a rural route or highway contract box: "RR 2 BOX 118", "Rural Route 3, Box 40", "HC 64 Box 21", "RD 3 Box 442A",
     # "Rt 2 Box 118" (not "RR 18": a respiratory rate)
-    rx(r"\b(?P<phi>(?:RR|R\.R\.|RD|R\.D\.|HC|HCR|Rte?\.?|Route|Star[ \t]+Route)[ \t]*\d{1,3},?[ \t]+Box[ \t]+\d{1,5}(?:-?[A-Z]\b)?"
+    rx(r"\b(?P<phi>(?:RR|R\.R\.|RD|R\.D\.|HC|HCR|Rte?\.?|Route|Star[ \t]+Route)[ \t]*\d{1,3},?[ \t]+"
+       r"(?:Site[ \t]+\d{1,3},?[ \t]+(?:Comp|Box)|Box)[ \t]+\d{1,5}(?:-?[A-Z]\b)?"  # (Canada's "RR 2 Site 14 Comp 9")
        r"|Rural\s+Route[ \t]*\d{1,3}(?:,?[ \t]+Box[ \t]+\d{1,5})?)\b", regex.IGNORECASE),
     # a highway or a motorway: "on Hwy 60", "Route 9", "the I-64 shoulder", "HEAD-ON ON N3 NEAR MOOI RIVER", "on the M6
     # northbound" (not iodine's isotopes "I-131", a pedigree's "I-2", "Form I-693", a bed "on A1", sinus rhythm "SR 72", a
