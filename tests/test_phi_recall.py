@@ -1749,3 +1749,23 @@ def test_malaysian_and_vietnamese_names_ages_and_quoted_cells(tagger, text, expe
 ])
 def test_spaced_card_numbers_apostrophes_and_malaysian_streets(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a flowsheet's row is no phone number; a record's label ends a relative's name
+    ("Time   HR   MAP  SpO2\n1600   90   80   98    0.35  18   37.2  0.04     100",
+     "Time   HR   MAP  SpO2\n1600   90   80   98    0.35  18   37.2  0.04     100"),
+    ("Re: my father, Angus Thomas McLeod, CHI 0301345528", "Re: my father, [NAME], CHI [ID]"),
+])
+def test_flowsheet_rows_and_record_labels_after_a_name(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a surname that names a score before a time or an age is a person's; "Opio" is no opium
+    ("Electronically signed: P. van der Berg 14:05\nrm 21 van der Berg 83M CAP. Berg 45/56",
+     "Electronically signed: [NAME] 14:05\nrm 21 [NAME] 83M CAP. Berg 45/56"),
+    ("SEEN BY DR OPIO D. (MO)\nREVIEW 1600", "SEEN BY DR [NAME] (MO)\nREVIEW 1600"),
+])
+def test_score_eponyms_before_a_time_and_an_opium_word(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

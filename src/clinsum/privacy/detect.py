@@ -862,12 +862,14 @@ def _analyzer_engine(**kwargs):
 _URL_CANDIDATE = re.compile(r"(?<!\S)\S*?[A-Za-z0-9-]{2}\.[A-Za-z]{2}\S*")
 _EMAIL_CANDIDATE = re.compile(r"(?<!\S)[^\s@]*@\S*")
 _PHONE_CANDIDATE = re.compile(r"\d(?:[\s().\-/+]{0,3}\d){6,}")
+_ACROSS_COLUMNS = re.compile(r"[ ]{2}|[\t\n]")
 
 
 def _on_candidates(recognizer_class, candidate: re.Pattern, context: int, **kwargs):
     """A Presidio recognizer run only on the parts of a text where it can match (``candidate`` plus
     ``context`` characters each side): the same results, without running its patterns over every
-    character of a long note (Presidio's URL regex has 500 alternatives; phonenumbers tries every digit)."""
+    character of a long note (Presidio's URL regex has 500 alternatives; phonenumbers tries every digit). None spans a
+    table's columns or lines: phonenumbers reads a flowsheet's row as a number ("1600   90   80   98    0")."""
 
     class CandidateRecognizer(recognizer_class):
         def analyze(self, text, entities, nlp_artifacts=None, **options):
@@ -882,7 +884,8 @@ def _on_candidates(recognizer_class, candidate: re.Pattern, context: int, **kwar
             for start, end in parts:
                 for r in super().analyze(text[start:end], entities, None, **options):
                     r.start, r.end = r.start + start, r.end + start
-                    results.append(r)
+                    if not _ACROSS_COLUMNS.search(text, r.start, r.end):
+                        results.append(r)
             return results
 
     return CandidateRecognizer(**kwargs)

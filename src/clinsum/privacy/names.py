@@ -30,7 +30,8 @@ _TITLE = (r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Madam|Nurse
 _CREDENTIAL = (r"(?:MD|M\.D\.|DO|D\.O\.|RN|NP|PA-C|PA|PhD|FNP|FNP-C|APRN|MBBS|DNP|LPN|CNM|DPM|DDS|MSW|LCSW|PharmD"
                r"|CMA|MA|CNA|LVN|RT|RRT|SLP|OTR|OTR/L|DPT|PT|OT|CRNA|EMT|MSN|BSN|RD|RPh|RDN|NRP|ANP|MRCP|FRCS|MRCGP"
                r"|SpR|StR|SHO|FY1|FY2|MBChB|MRCS|FRCP|FRCA|FRCR|FRCOG|FRACP|FRACS|FRCPC|FRCSC|CCRP|CCRC|CRC|MSc|BSc|MPhil|MPH)")
-_REGISTER = r"(?:GMC|GOC|NMC|HCPC|AHPRA|KMPDC)"  # a professional register, before a registration number
+# a professional register or a record, before its number: "P. Nandakumar, GOC 01-29384", "Angus McLeod, CHI 0301345528"
+_NUMBER_LABEL = r"(?:GMC|GOC|NMC|HCPC|AHPRA|KMPDC|CHI|NHI|NHS|MRN|HCN|URN|DOB)"
 _ARTICLE = r"(?:al|el|ul|ad|ud|as|ash|at|az)-"  # an Arabic article joined to a surname: "Hassan el-Sayed"
 _NAME_WORD = rf"(?:(?:{_ARTICLE})?{CAP}|{UPPER}|{INITIAL})"
 _GAP = r"[ \t]+"  # name words are on one line
@@ -633,7 +634,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                     piece = part.group().strip().removeprefix("and ").strip()
                     if not piece:  # the space before a "+"
                         continue
-                    if regex.match(rf"(?:{_CREDENTIAL}|{_REGISTER})\b", piece):
+                    if regex.match(rf"(?:{_CREDENTIAL}|{_NUMBER_LABEL})\b", piece):
                         break  # "Coordinator: Brianna Sterling, CCRP", "Audiologist: Pham Quoc Bao, MSc Aud.", "GOC 01-29384"
                     offset = s + part.start() + part.group().index(piece)
                     span = _name_words(text, offset, offset + len(piece), strong=True, lowercase_ok=False,

@@ -252,7 +252,8 @@ def clinical_spans(text: str) -> tuple[tuple[int, int], ...]:
     # a score named after a person, with its value: "Morse 65", "Braden score 14", "GCS/Glasgow 15"
     spans += [m.span(1) for m in re.finditer(r"\b((?:Morse|Braden|Norton|Waterlow|Caprini|Padua|Wells|Glasgow|Apgars?|Barthel"
                                              r"|Berg|Tinetti|Katz|Ballard|Silverman|Rockwood|Borg|Karnofsky|Lansky|Zubrod)"
-                                             r"(?:\s+(?:score|scale|fall\s+score))?)\s*:?\s*\d", text)]
+                                             r"(?:\s+(?:score|scale|fall\s+score))?)\s*:?\s*(?=\d{1,3}(?![\d:]|[ ]?[MF]\b|[ ]?y/?o\b))\d",
+                                             text)]  # (not a time, nor an age: "P. van der Berg 14:05", "van der Berg 83M")
     # a grade or class named after a person: "Forrest IIa", "Hinchey Ib", "Siewert II" (a bare numeral only after the
     # classifications no surname with a suffix is written like: "John Clark II" stays a name), "Hoehn and Yahr stage"
     spans += [m.span() for m in re.finditer(r"\b[A-Z][a-z]+\s+(?:grade\s+|class\s+|type\s+)?[IV]{1,3}[abc]\b", text)]
