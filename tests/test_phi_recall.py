@@ -1769,3 +1769,17 @@ def test_flowsheet_rows_and_record_labels_after_a_name(tagger, text, expected):
 ])
 def test_score_eponyms_before_a_time_and_an_opium_word(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # postcodes of four or six digits one space after a town that follows a street (not a table's next column)
+    ("Mrs Noelene Cartwright (93), 22 Riddoch St, Penola 5277", "Mrs [NAME] ([AGE]), [ADDRESS], [LOCATION] [ZIP]"),
+    ("A    77 Cherry Hill Rd Parsippany     DaVita Morris County       0545\nB    same",
+     "A    [LOCATION]       0545\nB    same"),
+    # dates of the Islamic and Persian calendars; holidays of India and the US as dates; an Italian fiscal code's label
+    ("2 Ramadan 1446. Admission: 2/9/1445H. since esfand 1402.", "[DATE]. Admission: [DATE]. since [DATE]."),
+    ("SIGN-OUT 1/19 (MLK wknd). ADVISED ON DUSSEHRA. cod. fiscale DNGFNC79M52H501X",
+     "SIGN-OUT [DATE] ([DATE]). ADVISED ON [DATE]. cod. fiscale [ID]"),
+])
+def test_postcodes_of_four_or_six_digits_and_other_calendars(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -155,9 +155,9 @@ HOLIDAY = r"""(?:christmas(?:[ \t]+(?:eve|day))?|xmas|new[ \t]+year'?s(?:[ \t]+(
     |bank[ \t]+holiday[ \t]+monday
     |labou?r[ \t]+weekend|(?:makar[ \t]+)?sankranti
     |(?:the[ \t]+)?fourth[ \t]+of[ \t]+july|independence[ \t]+day|labor[ \t]+day|memorial[ \t]+day|veterans[ \t]+day|halloween
-    |valentine'?s[ \t]+day|mother'?s[ \t]+day|father'?s[ \t]+day|martin[ \t]+luther[ \t]+king[ \t]+day|mlk[ \t]+day|presidents'?[ \t]+day
+    |valentine'?s[ \t]+day|mother'?s[ \t]+day|father'?s[ \t]+day|martin[ \t]+luther[ \t]+king[ \t]+day|mlk[ \t]+(?:day|weekend|wknd)|presidents'?[ \t]+day
     |columbus[ \t]+day|(?:lunar|chinese)[ \t]+new[ \t]+year|good[ \t]+friday|hanukkah|yom[ \t]+kippur|rosh[ \t]+hashanah|juneteenth
-    |diwali|divali|deepavali|eid(?:[ \t-]+(?:al|ul|el)[ \t-]+\w+)?
+    |diwali|divali|deepavali|dussehra|dasara|durga[ \t]+puja|eid(?:[ \t-]+(?:al|ul|el)[ \t-]+\w+)?
     |(?:saint|st\.?)[ \t]+(?:patrick|paddy|david|andrew|george)['’]?s[ \t]+day|paddy['’]?s[ \t]+day|boxing[ \t]+day|canada[ \t]+day|anzac[ \t]+day|(?:saint|st)-jean(?:-baptiste)?|f[êe]te[ \t]+nationale
     |waitangi[ \t]+(?:day|weekend)|australia[ \t]+day|remembrance[ \t]+(?:day|sunday)|bonfire[ \t]+night|guy[ \t]+fawkes(?:[ \t]+night)?|hogmanay|burns[ \t]+night
     |emancipation[ \t]+day|kamehameha[ \t]+day|prince[ \t]+k[uū]hi[oō][ \t]+day|kwanzaa|passover|purim|ramadan|navratri|vesak|songkran|pongal
@@ -202,6 +202,19 @@ _FOREIGN_DATES = [
     CuedPattern(rx(rf"""(?<![\p{{L}}\d])(?P<phi>{_FOREIGN_WEEKDAY},?[ \t]+(?:\d{{1,2}}[./]\d{{1,2}}\.?(?:[./]\d{{2,4}})?
         |\d{{1,2}}(?:[ \t]+{_FOREIGN_MONTH}\.?)?))(?![\p{{L}}\d]|[./]\d)"""), _FOREIGN_DATE_CUE),
 ]
+# Months of the Islamic and the Persian calendars with a day or a year of theirs ("2 Ramadan 1446", "15 Shawwal", "esfand
+# 1402"), and their years in digits ("2/9/1445H", "1403/07/15"); not the Persian months that are English words or
+# names ("Tir", "Mehr", "Azar", "Dey").
+_HIJRI_MONTHS = """muharram safar rabi rabiul rabi'ul rabi-ul jumada jumadal jumadil rajab shaban sha'ban sha’ban ramadan
+    ramazan shawwal dhul dhu farvardin ordibehesht khordad mordad shahrivar aban bahman esfand"""
+_HIJRI_MONTH = (r"(?i:muharram|safar|rabi['’ -]?(?:al|ul)?[ -]?(?:awwal|thani|akhir)|jumad[ai]['’ -]?(?:al|ul)?[ -]?(?:ula|ulaa"
+                r"|akhirah|awwal|thani|akhir)|rajab|sha['’]?ban|rama[dz]an|shawwal|dhu['’ -]?(?:al|l)?[ -]?(?:qi['’]?dah"
+                r"|qa['’]?dah|hijjah)|farvardin|ordibehesht|khordad|mordad|shahrivar|aban|bahman|esfand)")
+_HIJRI_DATES = [
+    CuedPattern(rx(rf"(?<![\p{{L}}\d])(?P<phi>\d{{1,2}}[ \t]+{_HIJRI_MONTH}(?:[ \t]+1[34]\d{{2}})?|{_HIJRI_MONTH}[ \t]+1[34]\d{{2}})"
+                   r"(?:[ \t]*(?:AH|H|SH)\b)?(?![\p{L}\d])"), WordCue(_HIJRI_MONTHS)),
+    rx(r"(?<![\d/])(?P<phi>\d{1,2}/\d{1,2}/1[34]\d{2}[ ]?H|1[34]\d{2}/\d{1,2}/\d{1,2})(?![\w/])"),
+]
 _SAID_YEAR = rf"(?:(?:19|20)\d{{2}}\b|(?:nineteen|twenty)[ \t-]+{_TO_99}|{_TENS}(?:[\s-]{_UNIT})?)"
 DATE_PATTERNS = [
     # a day and a month said by their ordinals, as interpreters render a date: "the fifteenth of the eighth month, 1958",
@@ -214,6 +227,7 @@ DATE_PATTERNS = [
     # "/7" or "/12", days and months in British notes: "abx x 14/7", "18/12 old")
     rx(r"(?<![\w/.,:-])(?P<phi>(?:1[3-9]|2\d|3[01])/(?:0?[1-6]|0?[89]|1[01]))(?![\w/]|[.,:]\d)"),
     *_FOREIGN_DATES,
+    *_HIJRI_DATES,
     # 03/14/2023, 3-14-23, 2023.03.14, 14.03.2023 (one separator throughout: "pain 1-2/10" is a score)
     rx(r"(?=\d)(?<![\d/.-])(?P<phi>\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:\d{4}|\d{2})|\d{4}(?P<sep2>[/.-])\d{1,2}(?P=sep2)\d{1,2})"
        r"(?![\d/-]|\.\d)"),
@@ -448,7 +462,7 @@ _NOT_A_RECORD = (r"(?i:room|rm|bed|bay|ward|floor|level|unit|page|step|item|ques
 # Labels of other countries' identity, tax and health-insurance numbers (short ones only in capitals: "CI", "RG").
 _NATIONAL_ID_LABEL = r"""(?:(?-i:DNI|NIE|NIF|CIF|CPF|RG|CURP|RFC|NSS|IMSS|CNIC|NICOP|BSN|AMKA|AFM|TCKN|SVNR|KVNR|NIR|INSEE|RUT|RUN|CUIL
     |CUIT|DPI|CI|CNS|SUS|SNS|NHIF|NIDA|BVN|HKID|NRIC|UID|EPIC|CC(?=[ \t]*[:#]?[ \t]*\d)|TI|NUSS|NISS|NUHSA|CIP|TIS|PIS|NIT|CIN|NID|CF|TZ|HC)
-    |(?i:T\.?[ \t]?C\.?[ \t]+Kimlik|Kimlik|codice[ \t]+fiscale|tessera[ \t]+sanitaria|Versichertennummer|Versicherten-?Nr
+    |(?i:T\.?[ \t]?C\.?[ \t]+Kimlik|Kimlik|(?:codice|cod\.)[ \t]+fiscale|tessera[ \t]+sanitaria|Versichertennummer|Versicherten-?Nr
     |Sozialversicherungsnummer|Krankenversichertennummer|Versicherungsnummer|Steuer-?ID|Personalausweis(?:nummer)?
     |s[ée]curit[ée][ \t]+sociale|carte[ \t]+vitale|c[ée]dula(?:[ \t]+de[ \t]+identidad)?|documento(?:[ \t]+de[ \t]+identidad)?
     |n[úu]mero[ \t]+de[ \t]+(?:afiliaci[óo]n|seguridad[ \t]+social|identidad|utente|benefici[áa]rio)|afiliaci[óo]n|afiliado
@@ -462,7 +476,7 @@ _NATIONAL_ID_LABEL = r"""(?:(?-i:DNI|NIE|NIF|CIF|CPF|RG|CURP|RFC|NSS|IMSS|CNIC|N
 _NATIONAL_ID_CUE = WordCue("""dni nie nif cif cpf rg curp rfc nss imss cnic nicop bsn amka afm tckn svnr kvnr nir insee rut run
     cuil cuit dpi ci cns sus sns nhif nida bvn hkid nric uid epic cc ti nuss niss nuhsa cip tis pis nit cin nid kimlik codice
     tessera versichertennummer versicherten sozialversicherungsnummer krankenversichertennummer versicherungsnummer steuer
-    steuerid personalausweis personalausweisnummer sécurité securite carte cédula cedula documento número numero afiliación
+    steuerid fiscale personalausweis personalausweisnummer sécurité securite carte cédula cedula documento número numero afiliación
     afiliacion cartão cartao utente iqama emirates ghana omang aadhaar aadhar mykad national identity id pesel dowód dowod
     burgerservicenummer sofinummer sip nhc cni patiëntnr patientnr ordernr nr protokol apólice apolice sinistro folio
     colegiado dossier aufenthaltsgestattung expediente prontuário prontuario cartella historia fallnummer fall fallnr
