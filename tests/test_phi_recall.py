@@ -1783,3 +1783,18 @@ def test_score_eponyms_before_a_time_and_an_opium_word(tagger, text, expected):
 ])
 def test_postcodes_of_four_or_six_digits_and_other_calendars(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a log's "Ref" column (not a laboratory's reference range), two columns named together, a donation number's groups
+    ("Ref          Patient              Call\nSO-1187      Aurelio Benitez      11/03",
+     "Ref          Patient              Call\n[ID]      [NAME]      [DATE]"),
+    ("Sodium          131      L      135-145\nTest            Result   Flag   REF\nSodium          131      L      135-145",
+     "Sodium          131      L      135-145\nTest            Result   Flag   REF\nSodium          131      L      135-145"),
+    ("Pt  BHT / Clinic No      Name\n1   NHSL-DF-4412     W.M. Sunil Bandara",
+     "Pt  BHT / Clinic No      Name\n1   [ID]     [NAME]"),
+    ("Product              Donation No              Vol\nRBC LD               G0514 24 118372 P    262 mL",
+     "Product              Donation No              Vol\nRBC LD               [ID]    262 mL"),
+])
+def test_reference_columns_and_numbers_in_groups(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -1076,7 +1076,7 @@ _PERSON_COLUMN = regex.compile(r"""(?i:pt|patient|client|name|(?:pt|patient|last
 _RECORD_COLUMN = regex.compile(r"(?i:mrn|mr\#|rx[ \t]*\#?|rx[ \t]+(?:no|number)|acct[ \t]*\#?|account|csn|fin|enc[ \t]*\#?"
                                r"|encounter|visit[ \t]*(?:id|\#)|member[ \t]*(?:id|\#)|accession|acc[ \t]*\#|specimen[ \t]*\#?"
                                r"|id|patient[ \t]*id|pt[ \t]*id|claim[ \t]*\#?|order[ \t]*\#|hosp(?:ital)?[ \t]*(?:\#|no\.?|number)"
-                               r"|(?:reg|record|file|case)[ \t]*(?:\#|no\.?)|file|ptid|subjid|nhi|chi|hcn|ur|ohip|phn|medicare|mcp|nhs"
+                               r"|(?:reg|record|file|case)[ \t]*(?:\#|no\.?)|file|ref|ptid|subjid|nhi|chi|hcn|ur|ohip|phn|medicare|mcp|nhs"
                                # any column of numbers but a room's, a code's, a phone's or a catalogue's: "Prot no", "study_id"
                                r"|(?!(?:room|rm|bed|bay|cot|ward|unit|ext|tel|phone|mobile|fax|pager|bleep|icd|cpt|ndc|drug|item"
                                r"|line|row|seq|dose|page|tab|ref|cat|catalog|catalogue|part|product|model|sku)(?!\p{L}))"
@@ -1088,9 +1088,10 @@ _PLACE_CELL = regex.compile(rf"{CAP}(?:[ \t]{CAP}){{0,2}}")
 _ALIGNED_CELL = regex.compile(r"\S+(?:[ ]\S+)*")  # a cell of a table aligned with spaces: words one space apart
 _ANSWERS = frozenset("na no ok yes unk tbd nd nr none".split())
 _TABLE_INITIALS = regex.compile(r"\p{Lu}{2,3}|\p{Ll}{2,3}")
-# (letters apart from the digits allowed: "UH 301-774")
 _CSV_COMMA = regex.compile(r'"[^"\n]*"(*SKIP)(*FAIL)|,')  # a comma between CSV cells, not inside a quoted one
-_RECORD_NUMBER = regex.compile(r"(?=[\p{L}\d-]*\d)[\p{L}\d][\p{L}\d-]{3,20}|\p{Lu}{1,4}[ ]\d[\d-]{3,20}")
+# (letters apart from the digits allowed: "UH 301-774"; groups one space apart after a first with a digit: "G0514 24 118372 P")
+_RECORD_NUMBER = regex.compile(r"(?=[\p{L}\d-]*\d)[\p{L}\d][\p{L}\d-]{3,20}(?:[ ][\p{L}\d][\p{L}\d-]{0,10}){0,3}"
+                               r"|\p{Lu}{1,4}[ ]\d[\d-]{3,20}")
 
 
 def _cells(line: str) -> list[tuple[int, int]]:
@@ -1119,9 +1120,9 @@ def table_columns(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[i
     for line in text.split("\n"):
         cells = _cells(line)
         names = [_IN_BRACKETS_AFTER.sub("", line[s:e].strip(" :")) for s, e in cells]  # "Reg (bleep)"
-        if len(cells) >= 3 and any(_PERSON_COLUMN.fullmatch(h) or _RECORD_COLUMN.fullmatch(h) or _AGE_COLUMN.fullmatch(h)
+        if len(cells) >= 3 and any(_PERSON_COLUMN.fullmatch(h) or _record_head(h) or _AGE_COLUMN.fullmatch(h)
                                    or _PLACE_COLUMN.fullmatch(h) for h in names) \
-                and all(len(h.split()) <= 3 and not regex.search(r"\d", h) for h in names):
+                and all(len(h.replace(" / ", " ").split()) <= 3 and not regex.search(r"\d", h) for h in names):
             heads, starts = names, [s for s, _ in cells]
             headers.append((offset, offset + len(line)))
         elif len(cells) < 2:
@@ -1211,9 +1212,15 @@ def _table_names(cells: tuple[tuple[int, int, str], ...], text: str) -> list[tup
 
 
 def table_record_numbers(text: str) -> list[tuple[int, int]]:
-    """Numbers in the record's columns of tables ("MRN", "Rx#", "Acct")."""
-    return [(s, e) for s, e, head in table_columns(text)[1] if _RECORD_COLUMN.fullmatch(head)
-            and _RECORD_NUMBER.fullmatch(text[s:e])]
+    """Numbers in the record's columns of tables ("MRN", "Rx#", "Acct"; under "Ref" only with a letter: a laboratory's
+    reference range is none, "135-145")."""
+    return [(s, e) for s, e, head in table_columns(text)[1] if _record_head(head) and _RECORD_NUMBER.fullmatch(text[s:e])
+            and (head.lower() != "ref" or regex.search(r"\p{L}", text[s:e]))]
+
+
+def _record_head(head: str) -> bool:
+    """A record's column, or one of two a header names together: "MRN", "BHT / Clinic No"."""
+    return any(_RECORD_COLUMN.fullmatch(part) for part in head.split(" / "))
 
 
 def table_ages(text: str) -> list[tuple[int, int]]:
