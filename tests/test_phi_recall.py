@@ -1798,3 +1798,15 @@ def test_postcodes_of_four_or_six_digits_and_other_calendars(tagger, text, expec
 ])
 def test_reference_columns_and_numbers_in_groups(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a person's initials with stops alone after a role, a title or "initials" (not "A.M."); a specialist is no name
+    ("Seen by Dr Usman Ghani (resident) / consultant S.J.", "Seen by Dr [NAME] (resident) / consultant [NAME]"),
+    ("seen by consultant A.M. Two eligible: pt initials S.N. and", "seen by consultant A.M. Two eligible: pt initials [NAME] and"),
+    ("on behalf of Dr L. Haapala, Consultant Geriatrician", "on behalf of Dr [NAME], Consultant Geriatrician"),
+    # a house number and a street's kind do not make an address of words between them ("29 WITH DR")
+    ("FOLLOW UP SEPT 29 WITH DR K.C.\nIN: ok", "FOLLOW UP [DATE] WITH DR [NAME]\nIN: ok"),
+])
+def test_initials_with_stops_specialists_and_words_between_a_number_and_a_street(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -49,7 +49,7 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|baby\s+o
     |grandma|grandpa|granny|nana|student|medical\s+student|trainee|preceptor|chaperone|nursing|chaplain|dietitian|nutritionist|hcp|mpoa
     |health\s+care\s+proxy|surrogate|social\s+work|case\s+management|dtr|dau|bro|sis|hubby
     |crna|cna|lpn|lvn|rrt|slp|emt|paramedic|medic|tech|technician|cytotech|technologist|phlebotomist|transporter
-    |charge(?:\s+(?:rn|nurse))?|huc|unit\s+(?:clerk|secretary)|ward\s+clerk|house\s+supervisor|registrar|fy1|fy2|spr|surg|asst|relief
+    |charge(?:\s+(?:rn|nurse))?|huc|unit\s+(?:clerk|secretary)|ward\s+clerk|house\s+supervisor|registrar|consultant|fy1|fy2|spr|surg|asst|relief
     |adjuster|case\s+worker|caseworker|officer|supervisor|foreman|coach|teacher|counsell?or|employer
     |abuela|abuelo|t[ií]a|t[ií]o|mam[aá]|pap[aá]|hija|hijo|esposa|esposo|hermana|hermano|ayah|ibu|bapak|suami|istri
     |t[uū]t[uū]|kupuna|koro|kuia|kaum[aā]tua|whaea|parent|volunteer|mum|mam|nan|gran|reg|sho|locum|reporter
@@ -236,8 +236,9 @@ _NAME_PATTERNS = {
                          r"[ \t]*:?[ \t]+(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,4}|(?:\p{Lu}\.){2,3}|\p{Lu}(?:\p{Lu}|\p{Ll}{1,2}\p{Lu}){1,2})"
                          rf"(?=[ \t]*(?:$|[,;:(/]|\.(?![\p{{L}}\d]))|[ \t]{{2}}|\t|[ \t]+{_CREDENTIAL}\b"
                          r"|[ \t]+\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b)"  # ("Minutes: GS 15.11.24")
-                         # a trial subject's initials: "Initials: M-J-F"
-                         r"|\b(?i:initials)[ \t]*:[ \t]*(?P<phi>\p{Lu}(?:-\p{Lu}){1,3}|\p{Lu}{2,4})(?![\p{L}\d-])", regex.MULTILINE),
+                         # a trial subject's initials: "Initials: M-J-F", "pt initials S.N."
+                         r"|\b(?i:initials)[ \t]*(?::[ \t]*(?P<phi>\p{Lu}(?:-\p{Lu}){1,3}|\p{Lu}{2,4})|:?[ \t]*(?P<phi>(?:\p{Lu}\.){2,3}))"
+                         r"(?![\p{L}\d-])", regex.MULTILINE),
     # (or who checked, dispensed, witnessed, logged or is in charge: "Checked: SE   Dispensed: HJ", "checked MK.", "LOGGED
     # MK", "NIC: JG (BAY A)", "Handed over by LM to ...")
     "by_initials": rx(r"\b(?i:by|RPh|initials?|checked|dispensed|witness(?:ed)?|verified|countersigned|logged|NIC)[ \t]*:?[ \t]+"
@@ -438,6 +439,8 @@ def _may_be_name(word: str) -> bool:
     low = word.lower().rstrip(".,")
     if len(low) == 1:
         return True  # an initial: "PCP: P. Camarillo"
+    if _DOTTED_INITIALS.fullmatch(word):
+        return _initials_ok(word)  # initials with stops: "consultant S.J." (not "A.M.")
     common = low in lowercase_words() or word.isupper() and low in english_words()
     return not (common and low not in first_names()) and (low not in department_words() or _known(word)) \
         and low not in service_words() \
@@ -560,10 +563,11 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
         pending = []
     # A trailing initial belongs to the next sentence more often than to the name, unless the sentence
     # goes on after it ("Rosa T. reports", "Rosa T., her wife"), a credential or a table's next column does ("Dawn M RN",
-    # "Lionel J    MBI: ...").
-    while kept and _INITIAL_ONLY.fullmatch(text[start + kept[-1][0]: start + kept[-1][1]]) and not (
+    # "Lionel J    MBI: "), or it is a person's initials alone after a strong cue ("consultant S.J.", "DR K.C."; not "A.M.").
+    while kept and _INITIAL_ONLY.fullmatch(last := text[start + kept[-1][0]: start + kept[-1][1]]) and not (
             _SENTENCE_GOES_ON.match(text, pos=start + kept[-1][1])
-            or len(kept) > 1 and _CREDENTIAL_NEXT.match(text, pos=start + kept[-1][1])):
+            or len(kept) > 1 and _CREDENTIAL_NEXT.match(text, pos=start + kept[-1][1])
+            or strong and len(kept) == 1 and _DOTTED_INITIALS.fullmatch(last) and _initials_ok(last)):
         kept.pop()
     words = len(kept)
     first = text[start + kept[0][0]: start + kept[0][1]] if kept else ""

@@ -198,7 +198,8 @@ _ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})[ABC]?")
 # Endings of conditions, procedures and drugs that the lexicon may not hold ("Onychomycosis"); a listed name with
 # one is still a name ("Euphemia", "Margaritis").
 _MEDICAL_ENDING = re.compile(r"\w{4,}(?:osis|itis|aemia|emia|oma|pathy|ectomy|otomy|ostomy|plasty|algia|cillin|mycin"
-                             r"|azole|olol|pril|sartan|statin|prazole|tidine|phylline)|\w{2,}(?:sepsis|uria|plegia|paresis|penia)")
+                             r"|azole|olol|pril|sartan|statin|prazole|tidine|phylline|ologist|iatrist|atrician)"
+                             r"|\w{2,}(?:sepsis|uria|plegia|paresis|penia)")  # (and specialists: "Neuroradiologist")
 
 
 def is_clinical_abbreviation(word: str) -> bool:
