@@ -1810,3 +1810,14 @@ def test_reference_columns_and_numbers_in_groups(tagger, text, expected):
 ])
 def test_initials_with_stops_specialists_and_words_between_a_number_and_a_street(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # offices of insurers and agencies, services; words of Dutch, Filipino and Spanish forms
+    ("Great Lakes Health Plan - Pharmacy Prior Authorization\nTo: Disability Determination Services\nTRANSFER CENTER LOG",
+     "[INSTITUTION] - Pharmacy Prior Authorization\nTo: Disability Determination Services\nTRANSFER CENTER LOG"),
+    ("Reiziger: Sanne van den Berg\nGiven: Gele koorts (Stamaril)\nAko si Evangeline Tolentino\nAsunto: Agradecimiento",
+     "Reiziger: [NAME]\nGiven: Gele koorts (Stamaril)\nAko si [NAME]\nAsunto: Agradecimiento"),
+])
+def test_offices_of_insurers_and_words_of_other_languages_forms(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
