@@ -1821,3 +1821,13 @@ def test_initials_with_stops_specialists_and_words_between_a_number_and_a_street
 ])
 def test_offices_of_insurers_and_words_of_other_languages_forms(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a listed city after "of"; a listed city in lowercase that is no word or name after a place word but "to"
+    ("staying with son Xabier in the North End of Boise. History of Present Illness",
+     "staying with son [NAME] in the [LOCATION] of [LOCATION]. History of Present Illness"),
+    ("Dispo: daughter's house in hamtramck. Santyl to slough. from regina", "Dispo: daughter's house in [LOCATION]. Santyl to slough. from regina"),
+])
+def test_cities_after_of_and_in_lowercase(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -170,7 +170,7 @@ def _above_town(place: str) -> bool:
 _AFTER_COMMA_STATE = regex.compile(rf",\s*{STATE}$")
 _CAPITAL_RUN = regex.compile(rf"{CAP}(?:[ \t]+{CAP}){{0,3}}|{UPPER}(?:[ \t]+{UPPER}){{0,3}}")
 # A one-word city needs a place word before it ("from Fresno"); a name of two or more words does not.
-_PLACE_CUE = regex.compile(r"(?i:\b(?:in|from|to|near|around|outside|visiting|toward|towards|via)[ \t]+)$")
+_PLACE_CUE = regex.compile(r"(?i:\b(?:in|from|to|near|around|outside|visiting|toward|towards|via|of)[ \t]+)$")
 
 
 @cache
@@ -780,10 +780,18 @@ _LOWERCASE_LINE = regex.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*:?|\p{L}[
 
 def find_lowercase_cities(text: str) -> list[tuple[int, int]]:
     """Spans of the gazetteer's cities in lowercase after a place word, in text written without capitals or on a line
-    of speech so written (not "in bed", "to eat": the city is no English word)."""
+    of speech so written (not "in bed", "to eat": the city is no English word); anywhere, a listed city that is no
+    English word, name or clinical word, after a place word but "to" ("house in hamtramck", "staying out in millbrook";
+    not "from regina", "Santyl to slough")."""
     if is_lowercase_text(text):
         return _lowercase_cities(text, 0, len(text))
-    return [span for m in _LOWERCASE_LINE.finditer(text) for span in _lowercase_cities(text, *m.span("line"))]
+    found = [span for m in _LOWERCASE_LINE.finditer(text) for span in _lowercase_cities(text, *m.span("line"))]
+    for m in _LOWERCASE_PLACE.finditer(text, overlapped=True):
+        word = m.group("phi").split()[0].rstrip(".'’-")
+        if not m.group().startswith("to") and word in cities() and word not in english_words() and word not in lowercase_words() \
+                and word not in first_names() and word not in last_names() and not clinical_spans(word):
+            found.append((m.start("phi"), m.start("phi") + len(word)))
+    return found
 
 
 def _lowercase_cities(text: str, start: int, end: int) -> list[tuple[int, int]]:
