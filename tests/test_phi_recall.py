@@ -1831,3 +1831,13 @@ def test_offices_of_insurers_and_words_of_other_languages_forms(tagger, text, ex
 ])
 def test_cities_after_of_and_in_lowercase(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name written again in its own script, dates in Chinese, Japanese or Korean characters, an age at an implant
+    ("Patient: Takahashi Fumiko / 高橋 文子   DOB: 1933年5月8日   Age at implant: 92",
+     "Patient: [NAME] / [NAME]   DOB: [DATE]   Age at implant: [AGE]"),
+    ("Pt Wang Wei (王伟) seen 2024년 3월 5일; 王 is a character", "Pt [NAME] ([NAME]) seen [DATE]; 王 is a character"),
+])
+def test_names_in_other_scripts_and_cjk_dates(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -29,8 +29,8 @@ from clinsum.privacy.name_model import looks_like_name
 from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import (
     find_names, find_references_and_handles, initials_of_names, is_initials, is_lowercase_text, is_word_first_name,
-    keyed_initials, name_fields, names_by_layout, other_mentions, patient_cells, spelled_names, table_ages, table_places,
-    table_record_numbers, with_companions,
+    keyed_initials, name_fields, names_by_layout, names_in_other_scripts, other_mentions, patient_cells, spelled_names,
+    table_ages, table_places, table_record_numbers, with_companions,
 )
 from clinsum.privacy.patterns import (
     ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, CONGREGATION, DATE_PATTERNS,
@@ -1119,6 +1119,7 @@ class PhiDetector:
         codes = [(s.start, s.end) for s in spans if s.type == "ZIP"]
         spans += [PhiSpan(s, e, kind, 0.6) for s, e, kind in address_parts(text, codes)]
         spans += [PhiSpan(s, e, "NAME", NAME_SCORE) for s, e in keyed_initials(text)]  # (the key overrules the allow-list)
+        spans += [PhiSpan(s, e, "NAME", NAME_SCORE) for s, e in names_in_other_scripts(text, names)]
         spelled = spelled_names(text, names)  # (a word a spelling names is a name found: its other mentions too)
         # (each grown by the name words beside it: "chinedu okafor" of "okafor", found as "mr. okafor" before)
         mentions = with_companions(text, spelled + other_mentions(text, names + spelled))

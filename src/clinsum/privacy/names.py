@@ -1543,6 +1543,17 @@ _CELL_START = regex.compile(r"(?:^|\n|[ \t]{2}|\t|\||:)[ \t]*$")
 _CELL_END = regex.compile(r"[ \t]*(?:$|\n|[ \t]{2}|\t|\||/)|[ \t]+\p{Lu}\p{Ll}+[ \t]+\p{Lu}")
 
 
+# A name written again in its own script right after it, after a slash or in brackets: "Takahashi Fumiko / 高橋 文子", "Wang
+# Wei (王伟)", "Olena Kovalenko / Олена Коваленко".
+_OTHER_SCRIPT = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Arabic}\p{Cyrillic}\p{Greek}\p{Devanagari}\p{Thai}]"
+_NAME_IN_OTHER_SCRIPT = regex.compile(rf"[ \t]*(?:/|\()[ \t]*(?P<name>{_OTHER_SCRIPT}+(?:[ ]{_OTHER_SCRIPT}+){{0,3}})")
+
+
+def names_in_other_scripts(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of a found name written again in another script right after it (:data:`_NAME_IN_OTHER_SCRIPT`)."""
+    return [m.span("name") for _, e in names if (m := _NAME_IN_OTHER_SCRIPT.match(text, e))]
+
+
 def initials_of_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The initials of a found name of two or three capitalised words standing for the person ("MK" in a medication
     chart's columns for Mairéad Keane, "ATW" signing a midwife's entries for Aroha Te Whata): three letters anywhere,

@@ -214,6 +214,8 @@ _HIJRI_DATES = [
     CuedPattern(rx(rf"(?<![\p{{L}}\d])(?P<phi>\d{{1,2}}[ \t]+{_HIJRI_MONTH}(?:[ \t]+1[34]\d{{2}})?|{_HIJRI_MONTH}[ \t]+1[34]\d{{2}})"
                    r"(?:[ \t]*(?:AH|H|SH)\b)?(?![\p{L}\d])"), WordCue(_HIJRI_MONTHS)),
     rx(r"(?<![\d/])(?P<phi>\d{1,2}/\d{1,2}/1[34]\d{2}[ ]?H|1[34]\d{2}/\d{1,2}/\d{1,2})(?![\w/])"),
+    # ... and a date written in Chinese, Japanese or Korean characters: "1933年5月8日", "5月8日", "2024년 3월 5일"
+    rx(r"(?<!\d)(?P<phi>(?:\d{4}[ ]?[年년][ ]?)?\d{1,2}[ ]?[月월][ ]?\d{1,2}[ ]?[日일]|\d{4}[ ]?[年년][ ]?\d{1,2}[ ]?[月월])"),
 ]
 _SAID_YEAR = rf"(?:(?:19|20)\d{{2}}\b|(?:nineteen|twenty)[ \t-]+{_TO_99}|{_TENS}(?:[\s-]{_UNIT})?)"
 DATE_PATTERNS = [
@@ -379,7 +381,8 @@ AGE_PATTERNS = [
     rx(rf"\b(?i:pt|patient|woman|man|lady|gentleman|mother|father|husband|wife|sister|brother|grandmother|grandfather)"
        rf"[ \t]*\((?P<phi>{AGE_OVER_89})\)"),
     rx(rf"\b(?P<phi>{AGE_OVER_89})\s?(?:[MF])\b"),
-    rx(rf"\b(?:age[ds]?|aged|age:|age\s+at\s+(?:death|diagnosis|onset|admission))\s*:?\s*(?P<phi>{AGE_OVER_89}|{WORD_AGE})\b",
+    rx(rf"\b(?:age[ds]?|aged|age:|age\s+at\s+(?:death|diagnosis|onset|admission|implant|surgery|referral|consent"
+       rf"|enrol?ment))\s*:?\s*(?P<phi>{AGE_OVER_89}|{WORD_AGE})\b",
        re.IGNORECASE),
     # the answer to an age question: "Doctor: How old are you?\nPatient: Ninety-three."
     rx(rf"(?i:how\s+old|your\s+age|age\?)(?:[^\n]*\n|[^\n]*?\?[ \t]+)[ \t]*\p{{L}}(?:[\p{{L}}.'’]|[ \t](?=\p{{L}})){{0,25}}[ \t]*:[ \t]*"
