@@ -1841,3 +1841,17 @@ def test_cities_after_of_and_in_lowercase(tagger, text, expected):
 ])
 def test_names_in_other_scripts_and_cjk_dates(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a midwife's credential and a room are no names; an interpreter's tag; Dutch "Patiëntnr"
+    ("Midwife: Aroha Te Whata, RM  (Whanau Birth Midwives)\n02:29  \"RRT CALLED RM 809\"\nINTERP: Will he wake up?",
+     "Midwife: [NAME], RM  ([INSTITUTION])\n02:29  \"RRT CALLED RM 809\"\nINTERP: Will he wake up?"),
+    # operations named by their surgeons alone (not after a title); "CVS" as a system or a prenatal test
+    ("neoadj FLOT then Ivor Lewis. post Hartmann's, stoma dusky. Dr Hartmann's team",
+     "neoadj FLOT then Ivor Lewis. post Hartmann's, stoma dusky. Dr [NAME]'s team"),
+    ("No apnoeas.\nCVS: small PDA. Plan: CVS at 11-13 wks. Filled at CVS #4471.",
+     "No apnoeas.\nCVS: small PDA. Plan: CVS at 11-13 wks. Filled at [INSTITUTION]."),
+])
+def test_midwives_named_operations_and_cvs(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

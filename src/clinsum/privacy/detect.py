@@ -206,8 +206,10 @@ def find_care_brands(text: str) -> list[tuple[int, int]]:
     """Spans of pharmacies, laboratories, health systems, care homes and employers named without a cue
     (``Walgreens``, ``CVS #4471``, ``Quest Diagnostics``, ``Kaiser``), from the list in ``data/care_brands.txt``, and
     in lowercase (:func:`_lowercase_brands`, looked up word by word: a second alternation of every name would double
-    the time)."""
-    spans = [m.span() for m in _care_brand_pattern().finditer(text)]
+    the time); not "CVS" as a body system's heading or a prenatal test ("CVS: small PDA", "CVS at 11-13 wks", "CVS
+    discussed")."""
+    spans = [m.span() for m in _care_brand_pattern().finditer(text)
+             if not (m.group() == "CVS" and _NOT_THE_PHARMACY.match(text, m.end()))]
     brands = _lowercase_brands()
     for m in _LOWERCASE_WORD.finditer(text):
         for name in brands.get(m.group(), ()):
@@ -217,6 +219,8 @@ def find_care_brands(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_NOT_THE_PHARMACY = regex.compile(r"[ \t]*(?::|(?:at[ \t]+)?\d{1,2}(?:[-–]\d{1,2})?[ \t]*(?:wk|week)|(?i:discussed|offered|declined"
+                                   r"|result|sampling|risk))")
 _LOWERCASE_WORD = regex.compile(r"(?<![\w&'’-])\p{Ll}[\p{Ll}'’.-]*(?<![.'’-])")
 _WORD_GOES_ON = regex.compile(r"[\w&'’-]")
 
