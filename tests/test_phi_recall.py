@@ -1855,3 +1855,12 @@ def test_names_in_other_scripts_and_cjk_dates(tagger, text, expected):
 ])
 def test_midwives_named_operations_and_cvs(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Brazil's emergency service is no one's; a word in capitals before "FORM" names the form
+    ("Dra. Beatriz Moura (UBS): Liga AGORA pro SAMU 192.\nREFERRAL FORM — Kiboga District Hospital",
+     "Dra. [NAME] (UBS): Liga AGORA pro SAMU 192.\nREFERRAL FORM — [INSTITUTION]"),
+])
+def test_national_emergency_services_and_forms(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
