@@ -1864,3 +1864,8 @@ def test_midwives_named_operations_and_cvs(tagger, text, expected):
 ])
 def test_national_emergency_services_and_forms(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+def test_a_city_after_of_only_after_a_part_of_a_place(tagger):
+    text = "She works for the city of Wichita. He smokes 1 pack a day of Newport."
+    assert tagger.redact(text)[0] == "She works for the city of [LOCATION]. He smokes 1 pack a day of Newport."

@@ -170,7 +170,10 @@ def _above_town(place: str) -> bool:
 _AFTER_COMMA_STATE = regex.compile(rf",\s*{STATE}$")
 _CAPITAL_RUN = regex.compile(rf"{CAP}(?:[ \t]+{CAP}){{0,3}}|{UPPER}(?:[ \t]+{UPPER}){{0,3}}")
 # A one-word city needs a place word before it ("from Fresno"); a name of two or more words does not.
-_PLACE_CUE = regex.compile(r"(?i:\b(?:in|from|to|near|around|outside|visiting|toward|towards|via|of)[ \t]+)$")
+# (and "of" after a part of a place: "the city of Wichita", "the North End of Boise"; not "a pack a day of Newport")
+_PLACE_CUE = regex.compile(r"(?i:\b(?:in|from|to|near|around|outside|visiting|toward|towards|via"
+                           r"|(?:city|town|village|county|borough|district|area|suburbs?|outskirts|end|side|part|centre"
+                           r"|center|north|south|east|west)[ \t]+of)[ \t]+)$")
 
 
 @cache
@@ -792,8 +795,9 @@ def find_lowercase_cities(text: str) -> list[tuple[int, int]]:
     found = [span for m in _LOWERCASE_LINE.finditer(text) for span in _lowercase_cities(text, *m.span("line"))]
     for m in _LOWERCASE_PLACE.finditer(text, overlapped=True):
         word = m.group("phi").split()[0].rstrip(".'’-")
-        if not m.group().startswith("to") and word in cities() and word not in english_words() and word not in lowercase_words() \
-                and word not in first_names() and word not in last_names() and not clinical_spans(word):
+        if not m.group().startswith("to") and word in cities() and word not in english_words() \
+                and word not in lowercase_words() and word not in first_names() and word not in last_names() \
+                and not clinical_spans(word):
             found.append((m.start("phi"), m.start("phi") + len(word)))
     return found
 

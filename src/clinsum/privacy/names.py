@@ -29,7 +29,8 @@ _TITLE = (r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Madam|Nurse
 # (with UK grades, fellowships and research coordinators' certifications)
 _CREDENTIAL = (r"(?:MD|M\.D\.|DO|D\.O\.|RN|RM|NP|PA-C|PA|PhD|FNP|FNP-C|APRN|MBBS|DNP|LPN|CNM|DPM|DDS|MSW|LCSW|PharmD"
                r"|CMA|MA|CNA|LVN|RT|RRT|SLP|OTR|OTR/L|DPT|PT|OT|CRNA|EMT|MSN|BSN|RD|RPh|RDN|NRP|ANP|MRCP|FRCS|MRCGP"
-               r"|SpR|StR|SHO|FY1|FY2|MBChB|MRCS|FRCP|FRCA|FRCR|FRCOG|FRACP|FRACS|FRCPC|FRCSC|CCRP|CCRC|CRC|MSc|BSc|MPhil|MPH)")
+               r"|SpR|StR|SHO|FY1|FY2|MBChB|MRCS|FRCP|FRCA|FRCR|FRCOG|FRACP|FRACS|FRCPC|FRCSC|CCRP|CCRC|CRC|MSc|BSc|MPhil"
+               r"|MPH)")
 # a professional register or a record, before its number: "P. Nandakumar, GOC 01-29384", "Angus McLeod, CHI 0301345528"
 _NUMBER_LABEL = r"(?:GMC|GOC|NMC|HCPC|AHPRA|KMPDC|CHI|NHI|NHS|MRN|HCN|URN|DOB)"
 _ARTICLE = r"(?:al|el|ul|ad|ud|as|ash|at|az)-"  # an Arabic article joined to a surname: "Hassan el-Sayed"
@@ -49,7 +50,8 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|baby\s+o
     |grandma|grandpa|granny|nana|student|medical\s+student|trainee|preceptor|chaperone|nursing|chaplain|dietitian|nutritionist|hcp|mpoa
     |health\s+care\s+proxy|surrogate|social\s+work|case\s+management|dtr|dau|bro|sis|hubby
     |crna|cna|lpn|lvn|rrt|slp|emt|paramedic|medic|tech|technician|cytotech|technologist|phlebotomist|transporter
-    |charge(?:\s+(?:rn|nurse))?|huc|unit\s+(?:clerk|secretary)|ward\s+clerk|house\s+supervisor|registrar|consultant|interp|fy1|fy2|spr|surg|asst|relief
+    |charge(?:\s+(?:rn|nurse))?|huc|unit\s+(?:clerk|secretary)|ward\s+clerk|house\s+supervisor|registrar|consultant|interp
+    |fy1|fy2|spr|surg|asst|relief
     |adjuster|case\s+worker|caseworker|officer|supervisor|foreman|coach|teacher|counsell?or|employer
     |abuela|abuelo|t[ií]a|t[ií]o|mam[aá]|pap[aá]|hija|hijo|esposa|esposo|hermana|hermano|ayah|ibu|bapak|suami|istri
     |t[uū]t[uū]|kupuna|koro|kuia|kaum[aā]tua|whaea|parent|volunteer|mum|mam|nan|gran|reg|sho|locum|reporter
@@ -133,7 +135,8 @@ _NAME_PATTERNS = {
                          lowercase_cue(_TITLE + "|sr|pc|wpc|pcso|dci"), cue_in_lowercase=True),
     # Indonesia's titles, with their full stop: "Tn. Budi", "Ny. Sari", "An. Rizky", "By. Ny. Dewi" (not a title after a
     # title; read as "title" is, on the lines that hold one)
-    "title_stop": CuedPattern(rx(rf"\b(?:Tn|Ny|Nn|An|By|Pn|En)\.(?=[ \t]*(?!(?:Tn|Ny|Nn|An|By|Pn|En)\.)\p{{Lu}}\p{{Ll}})[ \t]*"
+    "title_stop": CuedPattern(rx(rf"\b(?:Tn|Ny|Nn|An|By|Pn|En)\.(?=[ \t]*(?!(?:Tn|Ny|Nn|An|By|Pn|En)\.)\p{{Lu}}\p{{Ll}})"
+                                 rf"[ \t]*"
                                  rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}})"),
                               re.compile(r"\b(?:Tn|Ny|Nn|An|By|Pn|En)\.")),
     # "Kim Nguyen, MD", "J. Smith RN"
@@ -237,7 +240,8 @@ _NAME_PATTERNS = {
                          rf"(?=[ \t]*(?:$|[,;:(/]|\.(?![\p{{L}}\d]))|[ \t]{{2}}|\t|[ \t]+{_CREDENTIAL}\b"
                          r"|[ \t]+\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b)"  # ("Minutes: GS 15.11.24")
                          # a trial subject's initials: "Initials: M-J-F", "pt initials S.N."
-                         r"|\b(?i:initials)[ \t]*(?::[ \t]*(?P<phi>\p{Lu}(?:-\p{Lu}){1,3}|\p{Lu}{2,4})|:?[ \t]*(?P<phi>(?:\p{Lu}\.){2,3}))"
+                         r"|\b(?i:initials)[ \t]*(?::[ \t]*(?P<phi>\p{Lu}(?:-\p{Lu}){1,3}|\p{Lu}{2,4})"
+                         r"|:?[ \t]*(?P<phi>(?:\p{Lu}\.){2,3}))"
                          r"(?![\p{L}\d-])", regex.MULTILINE),
     # (or who checked, dispensed, witnessed, logged or is in charge: "Checked: SE   Dispensed: HJ", "checked MK.", "LOGGED
     # MK", "NIC: JG (BAY A)", "Handed over by LM to ...")
@@ -335,7 +339,8 @@ _NAME_PATTERNS = {
     # a name in quotes or brackets with its role: 'Abuela "Cuca"', 'cousin "Sweetie"', 'girl "Losana"', "SON 2 (Tony):",
     # "FAMILY (HECTOR, SON)"
     # (read from the quote or bracket back: the role's words are tried only there)
-    "role_quoted": rx(rf"(?<=\b(?i:{_ROLE}|family|girl|boy|aka|a\.k\.a\.|goes[ \t]+by|known[ \t]+as|nicknamed|cellmate)(?:[ \t]+\d)?[ \t]*)(?:[\"“](?P<phi>{CAP}(?:[ \t]+{CAP})?)[\"”]"
+    "role_quoted": rx(rf"(?<=\b(?i:{_ROLE}|family|girl|boy|aka|a\.k\.a\.|goes[ \t]+by|known[ \t]+as|nicknamed|cellmate)"
+                      rf"(?:[ \t]+\d)?[ \t]*)(?:[\"“](?P<phi>{CAP}(?:[ \t]+{CAP})?)[\"”]"
                       rf"|\((?P<phi>{CAP}|{UPPER})(?=\)|[ \t]*,[ \t]*(?i:{_ROLE})\)))"),
     # a nickname in quotes inside a name: 'Robert "Bobby" Lee'
     "nickname": rx(rf"(?P<phi>{CAP}[ \t]+[\"“'‘]{CAP}[\"”'’][ \t]+{CAP})"),
@@ -639,7 +644,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                     if not piece:  # the space before a "+"
                         continue
                     if regex.match(rf"(?:{_CREDENTIAL}|{_NUMBER_LABEL})\b", piece):
-                        break  # "Coordinator: Brianna Sterling, CCRP", "Audiologist: Pham Quoc Bao, MSc Aud.", "GOC 01-29384"
+                        break  # "Brianna Sterling, CCRP", "Pham Quoc Bao, MSc Aud.", "P. Nandakumar, GOC 01-29384"
                     offset = s + part.start() + part.group().index(piece)
                     span = _name_words(text, offset, offset + len(piece), strong=True, lowercase_ok=False,
                                        lowercase_if_known=True)
@@ -1080,7 +1085,8 @@ _PERSON_COLUMN = regex.compile(r"""(?i:pt|patient|client|name|(?:pt|patient|last
 _RECORD_COLUMN = regex.compile(r"(?i:mrn|mr\#|rx[ \t]*\#?|rx[ \t]+(?:no|number)|acct[ \t]*\#?|account|csn|fin|enc[ \t]*\#?"
                                r"|encounter|visit[ \t]*(?:id|\#)|member[ \t]*(?:id|\#)|accession|acc[ \t]*\#|specimen[ \t]*\#?"
                                r"|id|patient[ \t]*id|pt[ \t]*id|claim[ \t]*\#?|order[ \t]*\#|hosp(?:ital)?[ \t]*(?:\#|no\.?|number)"
-                               r"|(?:reg|record|file|case)[ \t]*(?:\#|no\.?)|file|ref|ptid|subjid|nhi|chi|hcn|ur|ohip|phn|medicare|mcp|nhs"
+                               r"|(?:reg|record|file|case)[ \t]*(?:\#|no\.?)|file|ref|ptid|subjid|nhi|chi|hcn|ur|ohip|phn"
+                               r"|medicare|mcp|nhs"
                                # any column of numbers but a room's, a code's, a phone's or a catalogue's: "Prot no", "study_id"
                                r"|(?!(?:room|rm|bed|bay|cot|ward|unit|ext|tel|phone|mobile|fax|pager|bleep|icd|cpt|ndc|drug|item"
                                r"|line|row|seq|dose|page|tab|ref|cat|catalog|catalogue|part|product|model|sku)(?!\p{L}))"

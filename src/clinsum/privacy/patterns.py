@@ -733,7 +733,8 @@ STREET_ADDRESS = rx(rf"(?:\b|(?<!\w)(?=\#))(?P<phi>(?:(?:(?i:Apt|Apartment|Unit|
                     rf"[A-Za-z0-9/-]+,?[ \t]+)?"
                     rf"(?:\#|(?i:H/No|No|Nr|Lot|Plot|Blk|Block)\.?[ \t]*(?:[A-Z]{{1,2}}(?=\d))?(?=\d))?(?:\d{{1,4}}[A-Za-z]?/)?"
                     rf"\d{{1,6}}(?:[A-Za-z](?=[ \t]))?,?[ \t]+(?:[NSEW]\.?[ \t]+)?"
-                    rf"(?:(?!(?i:with|and|or|to|at|for|from|of|by|on|in|per)\b)(?:{CAP}|{UPPER}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,4}}"
+                    rf"(?:(?!(?i:with|and|or|to|at|for|from|of|by|on|in|per)\b)"  # (not "SEPT 29 WITH DR")
+                    rf"(?:{CAP}|{UPPER}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,4}}"
                     rf"{_STREET}\.?"
                     rf"(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b)?(?:[ \t]+\d{{1,3}}(?=,?[ \t]*\#))?{_APARTMENT})")
 # (a line is read only if it holds a kind of street, as a word or a word's ending)
