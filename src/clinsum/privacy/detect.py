@@ -42,8 +42,8 @@ from clinsum.privacy.patterns import (
 )
 from clinsum.privacy.place_tagger import find_places
 from clinsum.privacy.vocab import (
-    care_brands, cities, clinical_spans, common_words, countries, department_words, english_words, first_names,
-    is_eponym_surname, is_name_word, last_names, lowercase_forms, lowercase_words, provinces, towns,
+    TITLE_BEFORE, care_brands, cities, clinical_spans, common_words, countries, department_words, english_words,
+    first_names, is_eponym_surname, is_name_word, last_names, lowercase_forms, lowercase_words, provinces, towns,
 )
 
 PHI_TYPES = {
@@ -1299,14 +1299,11 @@ _EPONYM_NOUN = regex.compile(r"""(?:['’]s)?[ \t]+(?i:grade|score|scale|class|c
     |technique|approach|position|positive|negative|pos|neg|regimen|forms?|questionnaires?)\b""", regex.VERBOSE)
 # a test's result after an eponym: "Tinel -ve", "Murphy's +ve" (not a bare "+": "wife Mele + 3 kids")
 _EPONYM_RESULT = regex.compile(r"(?:['’]s)?[ \t]*[+-]ve(?=[ \t,;.]|$)", regex.MULTILINE)
-# A title before a surname keeps it a person's ("Dr. Blake's incision"); fewer titles than names.py knows: "19 Fr
-# Blake drains" is a catheter's size in French gauge, not a priest.
-_TITLE_BEFORE = regex.compile(r"\b(?i:dr|doctor|mr|mrs|ms|miss|nurse|prof)\.?[ \t]+$")
 
 
 def _after_title(text: str, start: int) -> bool:
-    """A title (:data:`_TITLE_BEFORE`) ends right before ``start``."""
-    return bool(_TITLE_BEFORE.search(text, max(0, start - 12), start))
+    """A title (:data:`clinsum.privacy.vocab.TITLE_BEFORE`) ends right before ``start``."""
+    return bool(TITLE_BEFORE.search(text, max(0, start - 12), start))
 _SAINTS_THING = regex.compile(rf"['’]s[ \t]+{SAINTS_HERB_OR_DAY}")
 # A verb that opens a sentence before a site's name ("Attends Grace Baptist Church"; not "Mercy Hospital", nor a name's
 # first word inside a sentence: "working at Red Desert Propane", "work at Bass Pro").

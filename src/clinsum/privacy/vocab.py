@@ -264,9 +264,11 @@ def clinical_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans += [m.span() for m in re.finditer(r"\b(?i:grade\s+group)(?=\s*\d)", text)]  # ISUP "Grade Group 3"
     # operations named by their surgeons alone, not after a title: "neoadj FLOT then Ivor Lewis", "post Hartmann's"
     spans += [m.span() for m in _NAMED_OPERATION.finditer(text)
-              if not _TITLE_BEFORE.search(text, max(0, m.start() - 8), m.start())]
+              if not TITLE_BEFORE.search(text, max(0, m.start() - 12), m.start())]
     return tuple(spans)
 
 
 _NAMED_OPERATION = re.compile(r"\b(?:Ivor[ \t]+Lewis|Hartmann['’]s|McKeown)(?![\w'’])")
-_TITLE_BEFORE = re.compile(r"\b(?i:dr|mr|mrs|ms|miss|prof)\.?[ \t]+$")
+# A title before a surname keeps it a person's ("Dr. Blake's incision", "Dr Hartmann's team"); fewer titles than names.py
+# knows: "19 Fr Blake drains" is a catheter's size in French gauge, not a priest.
+TITLE_BEFORE = re.compile(r"\b(?i:dr|doctor|mr|mrs|ms|miss|nurse|prof)\.?[ \t]+$")
