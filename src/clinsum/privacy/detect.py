@@ -222,6 +222,7 @@ def find_care_brands(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# What follows "CVS" when it is no pharmacy: a heading's colon, a gestational week, a test's words.
 _NOT_THE_PHARMACY = regex.compile(r"[ \t]*(?::|(?:at[ \t]+)?\d{1,2}(?:[-–]\d{1,2})?[ \t]*(?:wk|week)|(?i:discussed|offered|declined"
                                    r"|result|sampling|risk))")
 _LOWERCASE_WORD = regex.compile(r"(?<![\w&'’-])\p{Ll}[\p{Ll}'’.-]*(?<![.'’-])")
