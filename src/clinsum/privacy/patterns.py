@@ -214,8 +214,6 @@ _HIJRI_DATES = [
     CuedPattern(rx(rf"(?<![\p{{L}}\d])(?P<phi>\d{{1,2}}[ \t]+{_HIJRI_MONTH}(?:[ \t]+1[34]\d{{2}})?|{_HIJRI_MONTH}[ \t]+1[34]\d{{2}})"
                    r"(?:[ \t]*(?:AH|H|SH)\b)?(?![\p{L}\d])"), WordCue(_HIJRI_MONTHS)),
     rx(r"(?<![\d/])(?P<phi>\d{1,2}/\d{1,2}/1[34]\d{2}[ ]?H|1[34]\d{2}/\d{1,2}/\d{1,2})(?![\w/])"),
-    # ... and a date written in Chinese, Japanese or Korean characters: "1933年5月8日", "5月8日", "2024년 3월 5일"
-    rx(r"(?<!\d)(?P<phi>(?:\d{4}[ ]?[年년][ ]?)?\d{1,2}[ ]?[月월][ ]?\d{1,2}[ ]?[日일]|\d{4}[ ]?[年년][ ]?\d{1,2}[ ]?[月월])"),
 ]
 _SAID_YEAR = rf"(?:(?:19|20)\d{{2}}\b|(?:nineteen|twenty)[ \t-]+{_TO_99}|{_TENS}(?:[\s-]{_UNIT})?)"
 DATE_PATTERNS = [
@@ -230,6 +228,8 @@ DATE_PATTERNS = [
     rx(r"(?<![\w/.,:-])(?P<phi>(?:1[3-9]|2\d|3[01])/(?:0?[1-6]|0?[89]|1[01]))(?![\w/]|[.,:]\d)"),
     *_FOREIGN_DATES,
     *_HIJRI_DATES,
+    # a date written in Chinese, Japanese or Korean characters: "1933年5月8日", "5月8日", "2024년 3월 5일"
+    rx(r"(?<!\d)(?P<phi>(?:\d{4}[ ]?[年년][ ]?)?\d{1,2}[ ]?[月월][ ]?\d{1,2}[ ]?[日일]|\d{4}[ ]?[年년][ ]?\d{1,2}[ ]?[月월])"),
     # 03/14/2023, 3-14-23, 2023.03.14, 14.03.2023 (one separator throughout: "pain 1-2/10" is a score)
     rx(r"(?=\d)(?<![\d/.-])(?P<phi>\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:\d{4}|\d{2})|\d{4}(?P<sep2>[/.-])\d{1,2}(?P=sep2)\d{1,2})"
        r"(?![\d/-]|\.\d)"),
