@@ -161,6 +161,19 @@ Sources (``--source``, repeatable):
   volunteer logs, research recruitment e-mail); report only, their misses never read.
 - ``dev-30``, ``dev-31``: benchmarks/data/phi_dev_30.txt and _31.txt, 32 documents each (450 and 446 identifiers)
   written the same way in the twenty-third sitting (the same two styles in other countries); development data.
+- ``handwritten-37``, ``handwritten-38``: benchmarks/data/phi_handwritten_37.txt and _38.txt, 32 documents each (444
+  and 448 identifiers) written the same way in the twenty-fourth sitting (care in sensitive settings in sixteen
+  countries: community mental-health reviews, psychiatric admissions and tribunals, crisis lines, addiction and
+  opioid-substitution clinics, prison and custody health, court reports, sexual-health and HIV clinics, asylum health
+  assessments, homeless outreach, domestic-violence advocacy, child-protection conferences; diagnostic reports and
+  hospital administration in sixteen countries: echocardiography, catheterisation, EEG, sleep, endoscopy,
+  ophthalmology, ENT, dermatology, genetics, audiology, spirometry, laboratory and blood-bank reports, coding queries,
+  release-of-information requests, incident investigations, mortality reviews, bed-management e-mail, implant
+  registers, rotas, bookings, invoices); report only, their misses never read.
+- ``dev-32``, ``dev-33``: benchmarks/data/phi_dev_32.txt and _33.txt, 32 documents each (448 and 450 identifiers)
+  written the same way in the twenty-fourth sitting (care in sensitive settings: mental health, addiction, custody,
+  sexual health, asylum, homelessness, child protection; diagnostic reports and hospital administration; sixteen
+  countries each); development data.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -268,11 +281,16 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "handwritten-35": Path(__file__).parent / "data" / "phi_handwritten_35.txt",
                "handwritten-36": Path(__file__).parent / "data" / "phi_handwritten_36.txt",
                "dev-30": Path(__file__).parent / "data" / "phi_dev_30.txt",
-               "dev-31": Path(__file__).parent / "data" / "phi_dev_31.txt"}
+               "dev-31": Path(__file__).parent / "data" / "phi_dev_31.txt",
+               "handwritten-37": Path(__file__).parent / "data" / "phi_handwritten_37.txt",
+               "handwritten-38": Path(__file__).parent / "data" / "phi_handwritten_38.txt",
+               "dev-32": Path(__file__).parent / "data" / "phi_dev_32.txt",
+               "dev-33": Path(__file__).parent / "data" / "phi_dev_33.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
                "dev-10", "dev-11", "dev-12", "dev-13", "dev-14", "dev-15", "dev-16",
                "dev-17", "dev-18", "dev-19", "dev-20", "dev-21", "dev-22", "dev-23", "dev-24", "dev-25",
-               "dev-26", "dev-27", "dev-28", "dev-29", "dev-30", "dev-31")  # whose misses --show-misses may print
+               "dev-26", "dev-27", "dev-28", "dev-29", "dev-30", "dev-31",
+               "dev-32", "dev-33")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",
