@@ -30,7 +30,7 @@ from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import (
     find_names, find_references_and_handles, initials_of_names, is_initials, is_lowercase_text, is_word_first_name,
     keyed_initials, name_fields, names_by_layout, names_in_other_scripts, other_mentions, patient_cells, spelled_names,
-    table_ages, table_places, table_record_numbers, with_companions,
+    table_ages, table_dates, table_places, table_record_numbers, with_companions,
 )
 from clinsum.privacy.patterns import (
     ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, CONGREGATION, DATE_PATTERNS,
@@ -144,6 +144,7 @@ class _ClinicalRecognizers:
             regex_recognizer("ID", ID_PATTERNS + SPOKEN_ID_PATTERNS, 0.9),
             SpanRecognizer("ID", table_record_numbers, 0.9, "Table"),
             SpanRecognizer("AGE", table_ages, 0.85, "Table"),
+            SpanRecognizer("DATE", table_dates, 0.85, "Table"),
             SpanRecognizer("LOCATION", table_places, 0.6, "Table"),
             regex_recognizer("PHONE", PHONE_PATTERNS + SPOKEN_PHONE_PATTERNS),
             SpanRecognizer("PHONE", find_national_phones, 0.85, "Layout"),
@@ -1169,8 +1170,9 @@ def _read_window_in_worker(window: str) -> tuple[list[PhiSpan], tuple | None]:
 
 # Spoken hesitations and a word said twice ("patient name is uh moishe stein", "husband wade wade yellowhorse"; not a
 # number read out: "four four seven") stand between a cue and what it cues, so the recognizers read the text with them
-# blanked out (spaces of the same length keep every offset).
-_FILLER = regex.compile(r"(?<![\p{L}'’-])(?:(?P<filler>uh+|u+m+|uhm|erm|er|hmm+|mm+|mhm|ah)(?![\p{L}'’-])[ \t]*,?"
+# blanked out (spaces of the same length keep every offset); not a unit after a number ("52mm,", "47 mm": a CSV cell's
+# comma stays).
+_FILLER = regex.compile(r"(?<![\p{L}'’-])(?:(?<![\d.][ \t]?)(?P<filler>uh+|u+m+|uhm|erm|er|hmm+|mm+|mhm|ah)(?![\p{L}'’-])[ \t]*,?"
                         rf"|(?!{NUMBER_WORD}\b)(?P<word>\p{{Ll}}{{2,}})(?P<again>[ \t]*,?[ \t]+(?P=word))(?![\p{{L}}'’-]))")
 
 

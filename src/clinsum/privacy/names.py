@@ -1094,6 +1094,9 @@ _RECORD_COLUMN = regex.compile(r"(?i:mrn|mr\#|rx[ \t]*\#?|rx[ \t]+(?:no|number)|
 _AGE_COLUMN = regex.compile(r"(?i:age|age/sex|age/sx|yrs|years)")
 _AGE_CELL = regex.compile(r"(\d{2,3})[ \t]*(?:y/?o|yrs?|y|[MF])?")
 _PLACE_COLUMN = regex.compile(r"(?i:town|city|hometown|home[ \t]+town|village|community|residence|city/town|town/city)")
+_DATE_COLUMN = regex.compile(r"(?i:date|dated|day|date[ \t]+given|given[ \t]+on|fecha|datum|data|tarikh|tanggal)")
+# a day and a month, its year after them or not ("02.12", "14/05/24"; not a reading: "7.45", "0.5")
+_DATE_CELL = regex.compile(r"(?:0?[1-9]|[12]\d|3[01])[./-](?:0?[1-9]|1[0-2])(?:[./-](?:19|20)?\d{2})?")
 _PLACE_CELL = regex.compile(rf"{CAP}(?:[ \t]{CAP}){{0,2}}")
 _ALIGNED_CELL = regex.compile(r"\S+(?:[ ]\S+)*")  # a cell of a table aligned with spaces: words one space apart
 _ANSWERS = frozenset("na no ok yes unk tbd nd nr none".split())
@@ -1131,7 +1134,7 @@ def table_columns(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[i
         cells = _cells(line)
         names = [_IN_BRACKETS_AFTER.sub("", line[s:e].strip(" :")) for s, e in cells]  # "Reg (bleep)"
         if len(cells) >= 3 and any(_PERSON_COLUMN.fullmatch(h) or _record_head(h) or _AGE_COLUMN.fullmatch(h)
-                                   or _PLACE_COLUMN.fullmatch(h) for h in names) \
+                                   or _PLACE_COLUMN.fullmatch(h) or _DATE_COLUMN.fullmatch(h) for h in names) \
                 and all(len(h.replace(" / ", " ").split()) <= 3 and not regex.search(r"\d", h) for h in names):
             heads, starts = names, [s for s, _ in cells]
             headers.append((offset, offset + len(line)))
@@ -1157,7 +1160,7 @@ _SURNAME_COMMA_GIVEN = regex.compile(r"(?P<surname>\p{L}[\p{L}'’-]*(?:[ ]\p{L}
 # A form's field for a person's name, its value alone in its cell: "Surname: FROST      Forename: Heather", "| First name:
 # Hope |" (a name whatever its words are, which the allow-list keeps; not "Name: Unknown", nor a drug after "Name:").
 _NAME_FIELD = regex.compile(rf"""\b(?P<label>(?i:surname|forename|first[ \t]+name|last[ \t]+name|given[ \t]+names?|family[ \t]+name
-    |name))[ \t]*:[ \t]*(?P<value>(?:{CAP}|{UPPER})(?:[ \t-](?:{CAP}|{UPPER}|{PARTICLE})){{0,3}})(?=[ \t]*(?:$|\n|[ \t]{{2}}|\t|\|))""",
+    |name))[ \t]*:[ \t]*(?P<value>(?:{CAP}|{UPPER})\.?(?:[ \t-](?:{CAP}|{UPPER}|{PARTICLE})){{0,3}})(?=[ \t]*(?:$|\n|[ \t]{{2}}|\t|\|))""",
                          regex.VERBOSE)
 # what may stand before the label in its cell: "Patient name:", "Mother's name:"
 _FIELD_OWNER = regex.compile(r"(?:^|\n|[ \t]{2}|\t|\|)[ \t]*(?:(?i:patient|pt|client|child|baby|infant|mother|father)['’]?s?[ \t]+)?$")
@@ -1237,6 +1240,12 @@ def table_ages(text: str) -> list[tuple[int, int]]:
     """Ages over 89 in the age columns of tables ("| 94  |", "91F")."""
     return [(s, s + len(m.group(1))) for s, e, head in table_columns(text)[1] if _AGE_COLUMN.fullmatch(head)
             and (m := _AGE_CELL.fullmatch(text[s:e])) and 90 <= int(m.group(1)) < 130]
+
+
+def table_dates(text: str) -> list[tuple[int, int]]:
+    """Days and months in the date columns of tables ("date   dose ..." over "02.12   80 mg"), which no cue dates."""
+    return [(s, e) for s, e, head in table_columns(text)[1] if _DATE_COLUMN.fullmatch(head)
+            and _DATE_CELL.fullmatch(text[s:e])]
 
 
 def table_places(text: str) -> list[tuple[int, int]]:
@@ -1429,15 +1438,17 @@ def _coordinated(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int
 _BESIDE = rf"[ ]{{1,2}}(?:{PARTICLE}[ ]{{1,2}})*"
 _NEXT_WORD = regex.compile(rf"{_BESIDE}(?:(?P<suffix>(?:Jr|Sr)\.?|II|III|Filho|Neto|Júnior|Sobrinho)|(?:\p{{Lu}}\.?[ ]{{1,2}})?"
                           rf"(?P<word>(?:{_ARTICLE})?{CAP}))(?![\p{{L}}\d])")  # ("Faisal al-Otaibi")
-_NEXT_UPPER = regex.compile(rf"[ ]{{1,2}}(?P<word>{UPPER})(?![\p{{L}}\d'’-])")  # ("OSPINA, JHON FREDDY")
+_NEXT_UPPER = regex.compile(rf"[ ]{{1,2}}(?:{PARTICLE}[ ]{{1,2}})*(?P<word>{UPPER})(?![\p{{L}}\d'’-])")  # ("OSPINA, JHON FREDDY")
+_PREVIOUS_UPPER = regex.compile(rf"(?<![\p{{L}}\d'’.-])(?P<word>{UPPER})[ ]{{1,2}}(?:{PARTICLE}[ ]{{1,2}})*$")  # ("SITI AMINAH")
 _PREVIOUS_WORD = regex.compile(rf"(?<![\p{{L}}\d'’.-])(?P<word>{CAP}){_BESIDE}$")
 _NEXT_LOWER = regex.compile(rf"[ ]{{1,2}}(?:{PARTICLE}[ ]{{1,2}})*(?P<word>{LOWER_WORD})(?![\p{{L}}\d'’-])")
 _PREVIOUS_LOWER = regex.compile(rf"(?<![\p{{L}}\d'’.-])(?P<word>{LOWER_WORD})[ ]{{1,2}}(?:{PARTICLE}[ ]{{1,2}})*$")
 # An initial before a name (its particles between them) or initials after it, on its line.
 _INITIAL_BEFORE = regex.compile(rf"(?<![\p{{L}}\d'’.-]){INITIAL}[ ]{{1,2}}(?:{PARTICLE}[ ]{{1,2}})*$")
 _INITIAL_AFTER = regex.compile(r"[ ]{1,2}\p{Lu}\.(?:[ ]?\p{Lu}\.)*(?![\p{L}\d])")
-# A kunya before a name, "mother of" or "father of": "Umm Yusuf", "Abu Khalid".
-_KUNYA_BEFORE = regex.compile(r"(?<![\p{L}\d'’-])(?:Umm|Um|Abu|Abou)[ ]$")
+# A kunya before a name, "mother of" or "father of" ("Umm Yusuf", "Abu Khalid"), or Muhammad shortened ("Md. Shahidul
+# Islam", "MOHD FAIZAL").
+_KUNYA_BEFORE = regex.compile(r"(?<![\p{L}\d'’-])(?:Umm|Um|Abu|Abou|Md\.?|Mohd\.?|MOHD\.?|Muhd\.?|MUHD\.?)[ ]$")
 _TITLE_WORD = regex.compile(rf"(?i:{_TITLE})")
 
 
@@ -1455,6 +1466,8 @@ def _neighbours(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]
         if text[s:e].isupper():  # "VALENCIA OSPINA, JHON FREDDY" of "VALENCIA OSPINA, JHON"
             while (m := _NEXT_UPPER.match(text, e)) and _is_capitals_name_word(m.group("word")):
                 e = m.end()
+            while (m := _PREVIOUS_UPPER.search(text, max(0, s - 40), s)) and _is_capitals_name_word(m.group("word")):
+                s = m.start()
         if text[s:e].islower():  # "jhon jairo restrepo" of "jairo"
             while (m := _NEXT_LOWER.match(text, e)) and _is_lowercase_name_word(m.group("word")):
                 e = m.end()
@@ -1598,12 +1611,17 @@ def keyed_initials(text: str) -> list[tuple[int, int]]:
     """Initials that a chart's key gives to a person ("OA Olamide Akande", "BP = Bola Pereira"): there and wherever
     else a cell (not a header's: "TIME   HR    BP"), brackets or "by" hold them, even where they would be a clinical
     abbreviation (the key says whose they are)."""
-    keyed, spans = set(), []
+    entries = []  # (initials' span, how sure: 2 a name by :func:`_key_name`, 1 a name of no English word at either end)
     for m in _INITIALS_KEY.finditer(text, overlapped=True):
         words = regex.split(r"[ \t]+", m.group("name"))
-        if m.group("initials") == "".join(w[0] for w in words) and _key_name(words) and not clinical_spans(m.group("name")):
-            keyed.add(m.group("initials"))
-            spans.append(m.span("initials"))
+        if m.group("initials") == "".join(w[0] for w in words) and all(is_name_word(w) for w in words) \
+                and not clinical_spans(m.group("name")):
+            sure = 2 if _key_name(words) else int(words[0].lower() not in english_words()
+                                                  and words[-1].lower() not in english_words())
+            entries.append((m.span("initials"), sure))
+    # a key of several entries holds names its sure ones vouch for ("OA Olamide Akande" beside "PT Pooja Trivedi")
+    spans = [span for span, sure in entries if sure == 2 or sure and any(other == 2 for _, other in entries)]
+    keyed = {text[s:e] for s, e in spans}
     if not keyed:
         return []
     return spans + [m.span() for m in _INITIALS_WORD.finditer(text) if m.group() in keyed

@@ -40,7 +40,7 @@ SAINTS_HERB_OR_DAY = r"(?i:wort|day)\b"
 # ("KUMARASAMY s/o PILLAI", "Rosnah bt Ismail", "Chong Ah Moi"), Vietnamese middle names ("Nguyen Thi Lan", "Tran Văn
 # Hùng", "Lê Thu Trang", where "Thu" is no Thursday)
 PARTICLE = (r"(?:da|de|del|della|der|den|di|do|dos|das|du|la|le|los|las|van|von|ten|ter|bin|bint|binti|binte|bte|bt|ibn|al"
-            r"|el|y|ap|verch|ferch|[sd]/o|[SD]/O|a/[lp]|A/[LP]|anak|Ah|Thi|Thị|THI|THỊ|Văn|VĂN|Thu|THU)")
+            r"|el|y|ap|verch|ferch|[sd]/o|[SD]/O|a/[lp]|A/[LP]|anak|Ah|Thi|Thị|THI|THỊ|Văn|VĂN|Thu|THU|BIN|BINTI|BINTE|BTE|BT|ul|ud|ur)")
 
 
 def rx(pattern: str, flags: int = 0) -> regex.Pattern:
@@ -193,11 +193,12 @@ _FOREIGN_WEEKDAYS = """lunes martes miércoles miercoles jueves viernes sábado 
     miercuri joi vineri sâmbătă duminică pazartesi salı çarşamba perşembe cuma cumartesi pazar lun mer jeu ven"""
 _FOREIGN_MONTH = f"(?i:{'|'.join(_FOREIGN_MONTHS.split())})"
 _FOREIGN_WEEKDAY = rf"(?:(?i:{'|'.join(_FOREIGN_WEEKDAYS.split())})(?i:-feira)?|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.)"
-# (a line is read only if it holds one of these words, or a Roman month: "5/XI/2024")
+# (a line is read only if it holds one of these words, or a Roman month: "5/XI/2024", "2 XII 2024")
 _FOREIGN_DATE_CUE = WordCue(f"{_FOREIGN_MONTHS} {_FOREIGN_WEEKDAYS} mo di mi do fr sa so i ii iii iv v vi vii viii ix x xi xii")
 _FOREIGN_DATES = [
     CuedPattern(rx(rf"""(?<![\p{{L}}\d/])(?P<phi>\d{{1,2}}\.?[ \t]*(?:de[ \t]+)?{_FOREIGN_MONTH}\.?(?:[ \t]*(?:de[ \t]+)?(?:19|20)\d{{2}})?
-        |\d{{1,2}}[-/]{_FOREIGN_MONTH}[-/]\d{{2,4}}|{_FOREIGN_MONTH}\.?[ \t]+(?:de[ \t]+)?(?:19|20)\d{{2}}|\d{{1,2}}/[IVX]{{1,4}}/\d{{2,4}})
+        |\d{{1,2}}[-/]{_FOREIGN_MONTH}[-/]\d{{2,4}}|{_FOREIGN_MONTH}\.?[ \t]+(?:de[ \t]+)?(?:19|20)\d{{2}}|\d{{1,2}}/[IVX]{{1,4}}/\d{{2,4}}
+        |\d{{1,2}}[ .](?:I{{1,3}}|IV|VI{{0,3}}|IX|XI{{0,2}})[ .](?:19|20)\d{{2}})
         (?![\p{{L}}\d])"""), _FOREIGN_DATE_CUE),
     CuedPattern(rx(rf"""(?<![\p{{L}}\d])(?P<phi>{_FOREIGN_WEEKDAY},?[ \t]+(?:\d{{1,2}}[./]\d{{1,2}}\.?(?:[./]\d{{2,4}})?
         |\d{{1,2}}(?:[ \t]+{_FOREIGN_MONTH}\.?)?))(?![\p{{L}}\d]|[./]\d)"""), _FOREIGN_DATE_CUE),
@@ -692,7 +693,7 @@ STREET_WORDS = r"""(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|
     |Underpass|Union|Unions|Via|Viaduct|Well|Wells|Bypass|Burg|Burgs|Bluffs?|Bottom|Bend|Beach|Bayou|Arcade|Cape
     |Causeway|Center|Centers|Cliffs?|Club|Curve|Dale|Dam|Divide|Drives|Extensions?|Garden|Hill|Mall|Wall|Ways
     |Loaf|Route|Rte|Camp|Crest|Lanes|Roads|Streets|Squares|Close|Mews|Rise|Wynd|Brae|Parade|Promenade|Quay|Cottages
-    |Grange|Drove|Vale|Chase)"""
+    |Grange|Drove|Vale|Chase|Mawatha|Marg|Salai)"""
 _STREET = rf"(?:{STREET_WORDS}|{STREET_WORDS.upper()})\b"  # "Oak Street", "ELM ST"
 NUMBERED_STREET = (r"(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh"
                    r"|Twelfth)")  # a numbered street: "5th", "Ninth"
@@ -711,7 +712,7 @@ _APARTMENT = rf"(?:,?[ \t]+{_UNIT})?"
 _STREET_FIRST = r"""(?:(?i:calle|c/|avda\.?|avenida|av\.|rua|travessa|tv\.|praça|praca|alameda|viale|piazza|p\.za|corso
     |vicolo|rue|allée|chemin|impasse|quai|ul\.|ulica|aleja|osiedle|carrer|passeig|paseo|plaza|pza\.|camino|carretera
     |ctra\.|calzada|privada|cda\.|odos|leoforos|str\.|strada|calea|aleea|b-?dul\.|bulevardul|șos\.|șoseaua|jirón|jiron
-    |pasaje|psje\.|jalan|jln\.|jl\.|lorong|lrg\.|persiaran|lebuh)|Via|VIA|Largo|Jr\.
+    |pasaje|psje\.|jalan|jln\.|jl\.|lorong|lrg\.|persiaran|lebuh|bv\.|bulevar)|Via|VIA|Largo|Jr\.
     |LARGO|R\.)"""
 _STREET_LAST = (r"(?:\p{Lu}\p{Ll}+(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|gracht|laan|straat|plein|kade"
                 r"|singel|dijk|steeg|markt|vej|gade|gatan|vägen|gata|veien|katu|tie|utca)|" + CAP +
@@ -731,17 +732,17 @@ _FOREIGN_STREET = rx(rf"""(?<![\p{{L}}\d])(?P<phi>(?:(?i:No|Nr|N[º°])\.?[ \t]*
 # Also what opens a line of an address block (addresses.py).
 STREET_ADDRESS = rx(rf"(?:\b|(?<!\w)(?=\#))(?P<phi>(?:(?:(?i:Apt|Apartment|Unit|Suite|Flat)\.?[ \t]*\#?|(?i:No|Nr)\.[ \t]*)"
                     rf"[A-Za-z0-9/-]+,?[ \t]+)?"
-                    rf"(?:\#|(?i:H/No|No|Nr|Lot|Plot|Blk|Block)\.?[ \t]*(?:[A-Z]{{1,2}}(?=\d))?(?=\d))?(?:\d{{1,4}}[A-Za-z]?/)?"
+                    rf"(?:\#|(?:(?i:H/No|No|Nr|Lot|Plot|Blk|Block)\.?|LP)[ \t]*(?:[A-Z]{{1,2}}(?=\d))?(?=\d))?(?:\d{{1,4}}[A-Za-z]?/)?"
                     rf"\d{{1,6}}(?:[A-Za-z](?=[ \t]))?,?[ \t]+(?:[NSEW]\.?[ \t]+)?"
                     rf"(?:(?!(?i:with|and|or|to|at|for|from|of|by|on|in|per)\b)"  # (not "SEPT 29 WITH DR")
-                    rf"(?:{CAP}|{UPPER}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,4}}"
+                    rf"(?:{CAP}|{UPPER}|\d{{1,3}}(?:st|nd|rd|th)|St\.)[ \t]+){{1,4}}"  # ("No. 41/3, St. Anthony's Mawatha")
                     rf"{_STREET}\.?"
                     rf"(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b)?(?:[ \t]+\d{{1,3}}(?=,?[ \t]*\#))?{_APARTMENT})")
 # (a line is read only if it holds a kind of street, as a word or a word's ending)
 _FOREIGN_STREET_CUE = WordCue("""calle c av avda avenida rua travessa tv praça praca alameda viale piazza za corso vicolo rue
     allée chemin impasse quai ul ulica aleja osiedle carrer passeig paseo plaza pza camino carretera ctra calzada privada
     cda odos leoforos via largo r str strada calea aleea bdul b-dul bulevardul șos șoseaua chaussee steig cad caddesi sok
-    sokak sokağı bulvarı blv jr jirón jiron pasaje psje jalan jln jl lorong lrg persiaran lebuh""",
+    sokak sokağı bulvarı blv jr jirón jiron pasaje psje jalan jln jl lorong lrg persiaran lebuh bv bulevar""",
                               endings="""straße strasse weg gasse platz allee ring damm ufer gracht laan straat plein kade
     singel dijk steeg markt vej gade gatan vägen gata veien katu tie utca""")
 ADDRESS_PATTERNS = [
@@ -755,6 +756,11 @@ ADDRESS_PATTERNS = [
     # Villa Fe Subd."
     rx(rf"\b(?P<phi>(?:Purok[ \t]+\d{{1,3}},?[ \t]+)?(?i:blk|block)\.?[ \t]*\d{{1,4}}[A-Z]?,?[ \t]+(?i:lot)[ \t]*\d{{1,4}}[A-Z]?"
        rf"(?:,?[ \t]+(?:{CAP}[ \t]+){{1,3}}(?:St\.|Street|Subd\.|Subdivision|Village|Homes|Ave\.|Avenue|Road|Rd\.|Extension|Ext\.))?)"),
+    # a house and the numbered streets, sectors and blocks that lead to it, as South Asia and the Middle East write them:
+    # "House 7, Street 12, Sector E-3", "House 22/B, Road 3", "Villa 214, Rue 10" (not a hospital's "Room 4, Ward 7")
+    rx(r"""\b(?P<phi>(?i:house|h\.?[ ]?no\.?|plot|villa|shop|door)[ \t]*(?:(?i:no)\.?[ \t]*)?[A-Z]?\d{1,4}(?:[/-]?[A-Z0-9]{1,3})?
+        (?:,[ \t]*(?i:street|st\.?|road|rd\.?|lane|sector|block|phase|gali|rue|sokak|mohalla)[ \t]*[A-Z]?-?\d{1,4}
+        (?:[/-]?[A-Z0-9]{1,3})?){1,3})(?![\p{L}\d])"""),
     # a box of a French-speaking country's post: "BP 5127" (no blood pressure: four digits or five, no slash)
     rx(r"\b(?P<phi>B\.?P\.?[ \t]+\d{4,5})\b(?![/\d])"),
     # a box or a rural road read out: "p o box four twelve", "rr two box eighteen", "county road one oh six"
@@ -903,7 +909,7 @@ ZIP_PATTERNS = [
 # Hospitals, clinics and other care sites, and the schools and places of worship a patient's history names:
 # capitalised words before a facility word ("St. Columba's Hospital", "Bayside Kidney Center", "Eastgate Family
 # Clinic", "Grace Baptist Church"); "the cardiology clinic" is no name.
-FACILITY = r"""(?:NHS\s+(?:Foundation\s+)?Trust|NHS\s+FT|Health\s+Board|Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|Health\s+Centre|Health\s+System|Healthcare
+FACILITY = r"""(?:Health\s+Unit|NHS\s+(?:Foundation\s+)?Trust|NHS\s+FT|Health\s+Board|Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|Health\s+Centre|Health\s+System|Healthcare
     |Health\s+(?:&|and)\s+Rehab(?:ilitation)?|Rehabilitation(?:\s+(?:&|and)\s+(?:Nursing|Health))?|EMS|Ambulance(?:\s+(?:Service|Trust|Station))?
     |Fire\s+(?:Department|Rescue|Station)|Police(?:\s+(?:Department|Station|Service))?|PD|Sheriff['’]?s\s+(?:Office|Department)|Mortuary
     |Funeral\s+Home|AME(?:\s+Church)?|Correctional\s+(?:Facility|Center|Institution)|Detention\s+Center|Jail|Prison
@@ -919,7 +925,9 @@ FACILITY = r"""(?:NHS\s+(?:Foundation\s+)?Trust|NHS\s+FT|Health\s+Board|Hospital
     |Community\s+Health|Health\s+Station|Health|Daycare|Day\s+Care|Assisted\s+Living|Senior\s+Living|Manor|Sanatorium|Center|Centre
     |High\s+School|Middle\s+School|Elementary(?:\s+School)?|School|Academy|College|University
     |Church|Chapel|Cathedral|Temple|Mosque|Synagogue|Parish|Trust|Society|Heart\s+(?:&|and)\s+Vascular|Polyclinic|Ward|Wing|Regional|Pathology|Depot
-    |Hastanesi|MC|UMC|HSCP|CMHT|Assembly|Tabernacle|Ministries|Gurdwara|Mandir|Masjid|CRO)"""
+    |Hastanesi|MC|UMC|HSCP|CMHT|Assembly|Tabernacle|Ministries|Gurdwara|Mandir|Masjid|CRO
+    |Treatment\s+Program(?:me)?|Medical\s+Complex|Shelter|Refuge|Mission
+    |(?:Magistrate['’]?s['’]?|Magistrates|District|Family|Crown|County|Circuit|Superior|Youth|Juvenile|Municipal|Coroner['’]?s)\s+Court)"""
 # (in capitals: "THE LIMES NURSING HOME"; the letters only, a class such as \s stays as it is)
 _FACILITY_UPPER = regex.sub(r"(?<!\\)\p{Ll}", lambda m: m.group().upper(), FACILITY)
 _SITE_WORD = rf"(?:{CAP}|{UPPER}|St\.?|Mt\.?|of|the|and|&|ve)"  # (Turkish "ve": "Eğitim ve Araştırma Hastanesi")

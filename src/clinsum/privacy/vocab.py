@@ -259,6 +259,11 @@ def clinical_spans(text: str) -> tuple[tuple[int, int], ...]:
     # classifications no surname with a suffix is written like: "John Clark II" stays a name), "Hoehn and Yahr stage"
     spans += [m.span() for m in re.finditer(r"\b[A-Z][a-z]+\s+(?:grade\s+|class\s+|type\s+)?[IV]{1,3}[abc]\b", text)]
     spans += [m.span() for m in re.finditer(rf"\b(?:{_CLASSIFICATIONS})\s+(?:grade\s+|class\s+|type\s+|stage\s+)?[IV]{{1,4}}\b", text)]
+    # ... or a digit ("Wagner 2", "Tanner 1"; not an age: "Tanner 4 y/o"), and the Paris classification of polyps ("22 mm
+    # Paris 0-IIa+Is")
+    spans += [m.span() for m in re.finditer(rf"\b(?:{_CLASSIFICATIONS})\s+(?:grade\s+|class\s+|type\s+|stage\s+)?[0-5]\b"
+                                            r"(?![.,]\d|\s*(?:y\b|yo\b|y/o|yrs?\b|years?\b|mo\b|months?\b|[MF]\b))"
+                                            r"|\bParis\s+(?:classification\s+|type\s+)?0[-–]?I", text)]
     spans += [m.span() for m in re.finditer(r"\b[A-Z][a-z]+\s+(?:and|&)\s+[A-Z][a-z]+(?=[ \t]+(?i:stage|scale|score|criteria|"
                                             r"classification|syndrome|disease|procedure|operation)s?\b)", text)]
     spans += [m.span() for m in re.finditer(r"\b(?i:grade\s+group)(?=\s*\d)", text)]  # ISUP "Grade Group 3"
