@@ -448,7 +448,7 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
     |A-?Number|alien\s+number|USCIS\s+receipt|receipt|inmate|booking|DOC|enc|pol|operator|NRIC|MyKad|NIN|HSN|SIN|ePCR
     |AFIS|PESEL|CDL|GMC|NMC|HCPC|AHPRA|IMC|MCNZ|NMBI|HPCSA|SANC|(?:RGN|RN|RM|RPN|RNMH)\s+PIN|MCRN|GOC|GDC|GPhC|NAATI(?:\s+CPN)?
     |PHIN|subject|participant|grp|episode(?=[ \t]*(?::|\#|(?i:no|number|id)\b))|batch|(?<!\ba[ \t])lot|CPSO|CPSA|CPSBC
-    |CPSM|CPSNS|UBRN|e?PRF|folder|file|collar|stamp|DVA(?:\s+(?:gold|white|orange))?(?:\s+card)?|(?-i:CAD)(?=[ \t]+\d{2}-\d{5}))
+    |CPSM|CPSNS|UBRN|e?PRF|folder|file|collar|stamp|PNC|DVA(?:\s+(?:gold|white|orange))?(?:\s+card)?|(?-i:CAD)(?=[ \t]+\d{2}-\d{5}))
     \.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
     |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|patient|pt|vehicle|plate
     |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|tail|interpreter|IC|IP|OP|run|incident
@@ -456,17 +456,18 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
     |(?:MRN|ID|SN|S/N)(?:\s*(?:number|no|num)\b\.?)?|\#)(?:(?<=\#)|(?![A-Za-z]))"""  # not a word's start: "ASHP/IDSA 2020"
 _ID_VALUE = (r"(?:(?:[A-Z][ \t](?=\d))?(?=[A-Z0-9/.-]*\d)[A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])|\.(?=[A-Z0-9]{4})){3,24}"
              r"(?:[ \t]\d{2,6}){0,4}"
-             r"(?:(?:[ \t]\d\b){1,2}|[ \t](?-i:[A-Z]{1,2})\b)?"  # "W227 8810 93", "B24.551902", "4518 227 903 KT", "4127 33018 2 1"
-             r"|(?-i:[A-Z]{2,4})(?:[ \t]\d{2,8}(?:-\d{1,8})*){1,4}(?:[ \t]?(?-i:[A-Z]{1,2})\b|[ \t]\d\b)?)")  # "XJH 441 298 776", "plate BXR
-# 4471", "KGH 2210938", "GVT 441 EC", "WC 3310-884-7", "SAG 0081 2234 9"
+             r"(?:(?:[ \t]\d\b){1,2}|[ \t](?-i:[A-Z]{1,2})\b(?:[ \t]\d{2}\b)?)?"  # "W227 8810 93", "B24.551902", "4518 227 903 KT",
+             # "4127 33018 2 1", "08-2219873 F 08"
+             r"|(?-i:[A-Z]{2,4}(?:-[A-Z]{2,4})?)(?:[ \t]\d{2,8}(?:[-/]\d{1,8})*){1,4}(?:[ \t]?(?-i:[A-Z]{1,2})\b|[ \t]\d\b)?)")  # "XJH 441 298 776", "plate BXR
+# 4471", "KGH 2210938", "GVT 441 EC", "WC 3310-884-7", "SAG 0081 2234 9", "AS-KR 2291/24"
 # Words whose number is no record's: "Room no. 4127", "page 12 of", "Step #3", "Dose no. 2".
 _NOT_A_RECORD = (r"(?i:room|rm|bed|bay|ward|floor|level|unit|page|step|item|question|line|cycle|dose|day|week|version|model"
                  r"|size|grade|stage|class|phase|lead|figure|table|section|part|exhibit|appendix|lane|gate|platform|seat"
                  r"|apartment|apt|suite|house|flat|box|route|highway|exit)(?![\p{L}-])")
 # Labels of other countries' identity, tax and health-insurance numbers (short ones only in capitals: "CI", "RG").
 _NATIONAL_ID_LABEL = r"""(?:(?-i:DNI|NIE|NIF|CIF|CPF|RG|CURP|RFC|NSS|IMSS|CNIC|NICOP|BSN|AMKA|AFM|TCKN|SVNR|KVNR|NIR|INSEE|RUT|RUN|CUIL
-    |CUIT|DPI|CI|CNS|SUS|SNS|NHIF|NIDA|BVN|HKID|NRIC|UID|EPIC|CC(?=[ \t]*[:#]?[ \t]*\d)|TI|NUSS|NISS|NUHSA|CIP|TIS|PIS|NIT|CIN|NID|CF|TZ|HC)
-    |(?i:T\.?[ \t]?C\.?[ \t]+Kimlik|Kimlik|(?:codice|cod\.)[ \t]+fiscale|tessera[ \t]+sanitaria|Versichertennummer|Versicherten-?Nr
+    |CUIT|DPI|CI|CNS|SUS|SNS|NHIF|NIDA|BVN|HKID|NRIC|UID|EPIC|CC(?=[ \t]*[:#]?[ \t]*\d)|TI|NUSS|NISS|NUHSA|CIP|TIS|PIS|NIT|CIN|NID|CF|TZ|HC|QID(?=[ \t]*:?[ \t]*\d{11}\b))
+    |(?i:T\.?[ \t]?C\.?[ \t]+Kimlik|V-?(?:nr|nummer)|Kimlik|(?:codice|cod\.)[ \t]+fiscale|tessera[ \t]+sanitaria|Versichertennummer|Versicherten-?Nr
     |Sozialversicherungsnummer|Krankenversichertennummer|Versicherungsnummer|Steuer-?ID|Personalausweis(?:nummer)?
     |s[ée]curit[ée][ \t]+sociale|carte[ \t]+vitale|c[ée]dula(?:[ \t]+de[ \t]+identidad)?|documento(?:[ \t]+de[ \t]+identidad)?
     |n[úu]mero[ \t]+de[ \t]+(?:afiliaci[óo]n|seguridad[ \t]+social|identidad|utente|benefici[áa]rio)|afiliaci[óo]n|afiliado
@@ -484,7 +485,7 @@ _NATIONAL_ID_CUE = WordCue("""dni nie nif cif cpf rg curp rfc nss imss cnic nico
     afiliacion cartão cartao utente iqama emirates ghana omang aadhaar aadhar mykad national identity id pesel dowód dowod
     burgerservicenummer sofinummer sip nhc cni patiëntnr patientnr ordernr nr protokol apólice apolice sinistro folio
     colegiado dossier aufenthaltsgestattung expediente prontuário prontuario cartella historia fallnummer fall fallnr
-    aktenzeichen cf tz hc code ss processo proc afiliado""")
+    aktenzeichen cf tz hc code ss processo proc afiliado qid v vnr nummer""")
 # Its value: groups of capitals and digits joined by dots, dashes, slashes or single spaces, with six digits or more
 # (seven groups: France's "N° SS : 2 90 05 33 063 118 47").
 _NATIONAL_ID_VALUE = r"(?=(?:(?:[A-Z/.-]|[ \t](?=[A-Z]{0,2}\d))*\d){6})[A-Z\d]+(?:(?:[./-]|[ \t](?=[A-Z]{0,2}\d))[A-Z\d]+){0,6}"
@@ -546,13 +547,18 @@ ID_PATTERNS = [
     # No: 10987654321", "codice fiscale RSSMRA85T10A562S", "AMKA 01019012345", "CF SPSGNR52H19A509K", "TZ 032917745",
     # "national code 0923381146", "Proc. 1522048", "HC 884 017"
     CuedPattern(rx(rf"(?<![\w.]){_NATIONAL_ID_LABEL}(?![\p{{L}}\d])[ \t]*(?:\((?:[^)\n]{{1,20}})\))?[ \t]*"
-                   rf"(?i:n[º°o]\.?|nr\.?|no\.?|number|num|\#)?[ \t]*[:#=-]?[ \t]*(?P<phi>{_NATIONAL_ID_VALUE})(?![\w-]|\.\w)"),
+                   rf"(?i:n[º°o]\.?|nr\.?|no\.?|number|num|\#)?[ \t]*(?:[:#=-]|(?i:is)[ \t])?[ \t]*(?P<phi>{_NATIONAL_ID_VALUE})(?![\w-]|\.\w)"),
                 _NATIONAL_ID_CUE),
     # a number after any word and "no.", "number", "#", "ID" or "ref", the word a record's name this list lacks:
     # "Screening no. SCR-0412", "CR number: 2024/0083321", "Sponsor ref 77-41A" (not a room's, a page's or a dose's)
-    CuedPattern(rx(rf"(?<![\w/.-])(?!{_NOT_A_RECORD})\p{{L}}[\p{{L}}-]{{1,20}}\.?[ \t]+(?i:no\.?|nr\.?|number|num\.?|\#|id|ref\.?)"
+    CuedPattern(rx(rf"(?<![\w.-])(?<![\d/]/)(?!{_NOT_A_RECORD})\p{{L}}[\p{{L}}-]{{1,20}}\.?[ \t]+(?i:no\.?|nr\.?|number|num\.?|\#|id|ref\.?)"
                    rf"[ \t]*[:#]?[ \t]*(?P<phi>(?>{_ID_VALUE}))(?![\w/-]){_UNIT_RIGHT_AFTER}"),
                 re.compile(r"(?i)\b(?:no|nr|number|num|id|ref)\b|#")),
+    # a court's or a police case's number after "case": letters, then a number and its year ("SAPS case CAS 221/02/2025",
+    # "case DV 118/2025", "case III Nsm 412/25")
+    rx(r"\b(?i:case|docket)[ \t]+(?P<phi>(?:[IVX]{1,4}[ \t]+\p{Lu}\p{Ll}{1,3}|\p{Lu}{1,4})[ \t]*\d{1,6}/(?:\d{2}/)?(?:19|20)?\d{2})(?![\w/-])"),
+    # a number shown only by its last digits: "Aadhaar (masked): XXXX-XXXX-6614", "card ****-****-****-4471"
+    rx(r"(?<![\w*•-])(?P<phi>(?:(?:X{2,5}|x{2,5}|[*•]{2,5})[ -]){1,4}\d{3,5})(?![\w-])"),
     # an IBAN: "GB42 NAWI 0445 4264 7886 19", "gb42nawi04454264788619"
     rx(r"\b(?i:iban)\s*(?:is|:)?\s*(?P<phi>[A-Za-z]{2}\d{2}(?:[ \t]?[A-Za-z0-9]{4}){2,7}(?:[ \t]?[A-Za-z0-9]{1,3})?)\b"),
 ]
@@ -575,6 +581,8 @@ PHONE_PATTERNS = [
        r"(?P<phi>\d{4,5}|\d-\d{4})\b(?=[ \t]*(?::|[ \t]{2}|\())"),
     # an extension, its word with it: "page at x4471", "charge phone ext 7730"
     rx(r"\b(?P<phi>(?:ext|extension|x)\.?[ \t]*(?:\#|:|no\.?)?[ \t]*(?:\d{4,5}|\d-\d{4}))\b(?![/.]\d)", re.IGNORECASE),
+    # ... or after the number it extends: "TEL 05-691 2200 SAMB. 318", "0161 555 0192 ext 22"
+    rx(r"(?<=\d[ \t]*,?[ \t]*)(?i:samb|ext|extn|poste|durchwahl)\.?[ \t]*(?P<phi>\d{2,5})\b(?![/.]\d)"),
     # other cues of a number to call, and numbers of any country's layout after them: "call me at 0494 92 82 32",
     # "Desk: +41 (0)96 471 07 95", "not answering at 71-33-52-22", "messages to 699 956 915", "prévenue au 06 12 48 93 70"
     rx(r"\b(?:(?:call|text|phone|ring|reach)\s+(?:me|us|him|her|them)(?:\s+back)?\s+(?:at|on)|(?:be\s+)?reached\s+(?:at|on)"
@@ -590,9 +598,9 @@ PHONE_PATTERNS = [
     rx(r"(?<![\w+])(?P<phi>\+\d{1,3}[ \t.-]?(?:\(0\)[ \t]?)?\d[\d \t.-]{6,14}\d)(?![\w/])"),
 ]
 # A number with a national trunk prefix, in groups, as most countries but the US write phone numbers: "07 555 8123",
-# "01851 555402", "021 455 7732", "0412 345 678", "(02) 9555 0148" (the recognizer keeps those of nine to eleven digits:
+# "01851 555402", "021 455 7732", "0412 345 678", "(02) 9555 0148", "0300-5551842" (the recognizer keeps those of nine to eleven digits:
 # not "0800 1200 1600", a medication round's hours, nor "01 02 2024")
-NATIONAL_PHONE = rx(r"(?=[0(6-9])(?<![\w/.,+-])(?:(?:0\d{1,4}|\(0\d{1,4}\))(?:[ \t-]\d{2,6}){1,3}|0\d{10}|[6-9]\d{4}[ ]\d{5})"
+NATIONAL_PHONE = rx(r"(?=[0(6-9])(?<![\w/.,+-])(?:(?:0\d{1,4}|\(0\d{1,4}\))(?:[ \t-]\d{2,7}){1,3}|0\d{10}|[6-9]\d{4}[ ]\d{5})"
                     r"(?![\w/-]|[.,]\d)")  # (the lookahead first: a character that cannot start one is passed at once)
 # Numbers read out digit by digit, as dictation and call transcripts write them: "m r n four four seven one nine
 # two two", "call me at nine one eight, five five five, zero one six two", "accession s p twenty three dash one one".
