@@ -718,10 +718,14 @@ _UNLISTED_PLACE = regex.compile(rf"(?<=\b(?i:in|near|visiting)[ \t]+)(?P<phi>{_P
                                 rf"(?=[ \t]*(?:[,.;:?!)]|$|\n|[ \t]+(?i:for|to|on|at|and|with|last|this|next)\b))"
                                 # (or after "lives" or a residence's label, or before the kind of place it is: "Residence:
                                 # Kawangware, behind ...", "PHN handover, Ballyfermot area", "by Lugbe junction")
-                                rf"|(?<=\b(?i:lives|resides|residence[ \t]*:)[ \t]+)(?P<phi>{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD})?)"
-                                rf"(?=[ \t]*(?:[,.;:?!)]|$|\n))"
+                                rf"|(?<=\b(?i:lives(?:[ \t]+alone)?|resides|residence[ \t]*:|locality[ \t]*:?|suburb[ \t]*:|village[ \t]*:)[ \t]+)(?P<phi>{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD})?)"
+                                rf"(?=[ \t]*(?:[,.;:?!)]|$|\n|[ \t]{{2}}))"
                                 rf"|(?P<phi>{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD})?)(?=[ \t]+(?i:area|village|settlement|junction"
                                 rf"|township|suburb|district)\b)", regex.MULTILINE)
+# A listed town after a location's or an area's label ("location Abertillery", "Area: Kiltimagh"; not a wound's "Location:
+# Sacral")
+_LABELLED_TOWN = regex.compile(rf"(?<=\b(?i:location|area)[ \t]*:?[ \t]+)(?P<phi>{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD})?)"
+                               rf"(?=[ \t]*(?:[,.;:?!)]|$|\n|[ \t]{{2}}))", regex.MULTILINE)
 
 
 _BODY_AREA = regex.compile(r"[ \t]+(?i:area)\b")
@@ -731,7 +735,8 @@ _ADJECTIVE_ENDING = regex.compile(r"(?i:al|ar|ary|ic|ous|ine|ior|oid)$")
 def find_unlisted_places(text: str) -> list[tuple[int, int]]:
     """Spans of places after a place word, after "lives" or before the kind of place they are, whose every word is in
     no English, name or department list and that text does not write in lowercase (a town the gazetteer lacks: "in
-    Flateyri", "Ballyfermot area"; not "Pelvic area", "Waiting area"); the allow-list then drops clinical ones."""
+    Flateyri", "Ballyfermot area"; not "Pelvic area", "Waiting area"), and listed towns after a location's label
+    (:data:`_LABELLED_TOWN`); the allow-list then drops clinical ones."""
     found = []
     for m in _UNLISTED_PLACE.finditer(text):
         words = m.group("phi").split()
@@ -741,7 +746,7 @@ def find_unlisted_places(text: str) -> list[tuple[int, int]]:
                and w.lower() not in first_names() and w.lower() not in last_names() and w.lower() not in department_words()
                and len(w) > 3 for w in words):
             found.append(m.span("phi"))
-    return found
+    return found + [m.span("phi") for m in _LABELLED_TOWN.finditer(text) if m.group("phi").lower() in towns()]
 
 
 def _listed_town(name: str) -> bool:

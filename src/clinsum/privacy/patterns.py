@@ -870,8 +870,8 @@ LOCATION_PATTERNS = [
     CuedPattern(rx(rf"(?P<phi>{_CITY})(?<!\b(?:West|North|South|New|Rhode))[ \t]+{STATE}[ \t]+\d{{5}}(?:-\d{{4}})?\b"),
                 rx(r"\d{5}")),
     rx(rf"\b(?i:lives|living|resides|residing|moved|relocated|born|grew\s+up|visiting|travel(?:l?ed)?|flew|returned|trip|vacation"
-        rf"|drove|went|came|originally|(?:is|am|are|was|were)(?=\s+from))"
-        rf"(?:\s+(?i:alone|here|back|home|with(?:\s+\w+){{1,3}}))?\s+(?i:in|to|from|near)\s+(?P<phi>{_CITY})"),
+        rf"|drove|went|came|come|comes|coming|originally|(?:is|am|are|was|were)(?=\s+from))"
+        rf"(?:\s+(?i:alone|here|back|home|over|up|down|with(?:\s+\w+){{1,3}}))?\s+(?i:in|to|from|near)\s+(?P<phi>{_CITY})"),
     rx(rf"\b(?:city|town|hometown)\s*:\s*(?P<phi>{_CITY})\b", re.IGNORECASE),
     # a town after a nearness word or as someone's origin: "near Wahpeton", "outside of Okemah", "up in Bend",
     # "a Fresno native"
@@ -884,6 +884,10 @@ LOCATION_PATTERNS = [
     # a town after a comma or alone before a postcode of the UK, Canada or Ireland: "Medical Practice, Athlone N37 X2K8"
     rx(rf"(?:(?<=,[ \t]?)|(?<=^|\n))(?P<phi>{CAP}(?:[ \t]{CAP})?)[ \t]+(?:[A-Z]{{1,2}}\d[A-Z\d]?[ \t]\d[A-Z]{{2}}|[A-Z]\d[A-Z][ \t]\d[A-Z]\d"
        rf"|[A-Z]\d{{2}}[ \t][A-Z\d]{{4}})\b"),
+    # an Irish county: "Clara, Co. Offaly", "County Mayo"
+    rx(r"\b(?P<phi>(?:Co\.?|County)[ \t]+(?:Antrim|Armagh|Carlow|Cavan|Clare|Cork|Derry|Donegal|Down|Dublin|Fermanagh|Galway"
+       r"|Kerry|Kildare|Kilkenny|Laois|Leitrim|Limerick|Longford|Louth|Mayo|Meath|Monaghan|Offaly|Roscommon|Sligo|Tipperary"
+       r"|Tyrone|Waterford|Westmeath|Wexford|Wicklow))\b"),
     # a neighbourhood: "lives in the Mission district"
     rx(rf"\bthe[ \t]+(?P<phi>{CAP}(?:[ \t]+{CAP})?)[ \t]+(?i:district|neighbou?rhood)\b"),
 ]
