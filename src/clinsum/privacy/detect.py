@@ -254,21 +254,27 @@ def find_site_acronyms(text: str) -> list[tuple[int, int]]:
 
 # A care site whose kind comes first, as Malaysia, India and South Africa name them: "Hospital Pulau Pinang", "District
 # Hospital Sitapur", "Hospice Helderberg", "Klinik Kesihatan Bandar Botanik" (not "Hospital Course", "Clinic Letter")
+_SITE_KIND = (r"(?:(?:District|General|Regional|Base|Civil|Government|Govt\.?)[ \t]+)?(?:Hospital|Hospice|Infirmary"
+              r"|Klinik(?:[ \t]+Kesihatan)?|Rumah[ \t]+Sakit|Puskesmas)")
+_SITE_KIND_UPPER = r"(?:HOSPITAL|HOSPICE|INFIRMARY|KLINIK(?:[ \t]+KESIHATAN)?|RUMAH[ \t]+SAKIT|PUSKESMAS)"
 _KIND_FIRST_SITE = regex.compile(
-    rf"\b(?P<phi>(?:(?:District|General|Regional|Base|Civil|Government|Govt\.?)[ \t]+)?(?:Hospital|Hospice|Infirmary"
-    rf"|Klinik(?:[ \t]+Kesihatan)?|Rumah[ \t]+Sakit|Puskesmas)[ \t]+(?P<name>{CAP}(?:[ \t]+{CAP}){{0,2}}))(?![\p{{L}}'’-])")
+    rf"\b(?P<phi>{_SITE_KIND}[ \t]+(?P<name>{CAP}(?:[ \t]+{CAP}){{0,2}})"
+    rf"|{_SITE_KIND_UPPER}[ \t]+(?P<name>{UPPER}(?:[ \t]+{UPPER}){{0,3}}))(?![\p{{L}}'’-])")  # ("HOSPITAL DAERAH BUKIT MERAH INDAH")
 
 
 def find_kind_first_sites(text: str) -> list[tuple[int, int]]:
-    """Spans of :data:`_KIND_FIRST_SITE` whose name after the kind is no English, department or clinical word, or a
-    listed town."""
-    return [m.span("phi") for m in _KIND_FIRST_SITE.finditer(text)
-            if all(map(_kind_first_site_word, m.group("name").split())) and not clinical_spans(m.group("name"))]
-
-
-def _kind_first_site_word(word: str) -> bool:
-    low = word.lower()
-    return low in towns() or low not in english_words() and low not in department_words() and is_name_word(word)
+    """Spans of :data:`_KIND_FIRST_SITE` whose name after the kind has no department or clinical word nor one text writes
+    in lowercase but a town, and more words that are a listed town's or no English word than not ("Hospital Daerah Bukit
+    Merah Indah"; not "Hospital Course", "HOSPICE REFERRAL")."""
+    spans = []
+    for m in _KIND_FIRST_SITE.finditer(text):
+        words = m.group("name").split()
+        if all(is_name_word(w) and w.lower() not in department_words() and (w.lower() not in lowercase_words()
+                                                                             or w.lower() in towns()) for w in words) \
+                and 2 * sum(w.lower() in towns() or w.lower() not in english_words() for w in words) > len(words) \
+                and not clinical_spans(m.group("name")):
+            spans.append(m.span("phi"))
+    return spans
 
 
 def find_lowercase_sites(text: str) -> list[tuple[int, int]]:
@@ -674,10 +680,11 @@ def _postcode_towns(text: str) -> tuple[tuple[tuple[int, int], tuple[int, int]],
 
 
 # A town before a postal code of six digits, as India, Romania, Singapore, China and Russia write them, or of Japan's
-# three and four digits, after a comma or at a line's start and closing the line or a field: "MG Road, Nashik 422001",
-# "Cluj-Napoca 400083", "Feroke P.O. 673631", "3-14-2 Nishiki, Nagoya 460-0003"
-_TOWN_POSTCODE = regex.compile(rf"(?:^|(?<=,[ \t]*))(?P<town>(?:{CAP}|{UPPER})(?:(?:[ ]|-)(?:{CAP}|{UPPER})){{0,2}})"
-                               rf"(?:[ \t]+(?:P\.?[ ]?O\.?|-))?[ \t]+(?P<zip>[1-9]\d{{5}}|\d{{3}}-\d{{4}})(?=[ \t]*(?:$|[,.;)]))",
+# three and four digits, or of five after a listed town, after a comma, a bar or at a line's start and closing the line
+# or a field: "MG Road, Nashik 422001", "Cluj-Napoca 400083", "Feroke P.O. 673631", "3-14-2 Nishiki, Nagoya 460-0003",
+# "Building 41 | Amman 11821"
+_TOWN_POSTCODE = regex.compile(rf"(?:^|(?<=[,|][ \t]*))(?P<town>(?:{CAP}|{UPPER})(?:(?:[ ]|-)(?:{CAP}|{UPPER})){{0,2}})"
+                               rf"(?:[ \t]+(?:P\.?[ ]?O\.?|-))?[ \t]+(?P<zip>[1-9]\d{{5}}|\d{{3}}-\d{{4}}|\d{{5}})(?=[ \t]*(?:$|[,.;)|]))",
                                regex.MULTILINE)
 
 
@@ -689,7 +696,8 @@ def _town_postcodes(text: str) -> tuple[tuple[tuple[int, int], tuple[int, int] |
     found = []
     for m in _TOWN_POSTCODE.finditer(text):
         town = m.group("town")
-        if "-" in m.group("zip"):  # Japan's "Nagoya 460-0003" after a listed town only (not "Dawn 555-0148")
+        if "-" in m.group("zip") or len(m.group("zip")) == 5:  # Japan's "Nagoya 460-0003", Jordan's "Amman 11821" after a
+            # listed town only (not "Dawn 555-0148", "Platelets 25000")
             if town.lower() in towns():
                 found.append((m.span("zip"), m.span("town")))
         elif _above_town(town):

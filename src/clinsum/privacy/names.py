@@ -1658,11 +1658,17 @@ _HANDLE = regex.compile(r"(?<![\w.@])@(?P<handle>\p{L}+(?:[._]\p{L}+)?)(?![\w.@-
                         r"(?P<handle>\p{L}+(?:[._]\p{L}+)?)(?![\w@])"
                         r"|\b(?i:account)[ \t]*:[ \t]*(?P<handle>\p{L}+[._]\p{L}+)(?![\w@])")
 
+_MADE_NAME = r"(?=[\w.-]*(?:_|\d))\p{L}[\w.-]{2,30}"  # a name an app let someone make: "vanbear_81"
 # A forum's user: "u/okie_grandkid", "Posted by tiredbutcoping_77", "Reply from AdmiralNurseLiz (20 Jan)", "Top comment by
 # u/RN_Dana_Tulsa"; a name the forum made, with an underscore, a digit or a capital inside a word (not "Reply from Jo")
 _FORUM_USER = regex.compile(r"\b(?i:posted|replied|reply|comment|answer|post|quote|message)[ \t]+(?i:by|from)[ \t]+"
                             r"(?:u/(?P<handle>[\w-]{3,30})|(?P<handle>(?=[\w.-]*(?:_|\d|\p{Ll}\p{Lu}))\p{L}[\w.-]{2,30}))(?![\w.-])"
-                            r"|(?<![\w/(])u/(?P<handle>(?=[\w-]*(?:_|\d|\p{Lu}))[\w-]{3,30})")  # (not a dose: "VASO(u/min)")
+                            r"|(?<![\w/(])u/(?P<handle>(?=[\w-]*(?:_|\d|\p{Lu}))[\w-]{3,30})"  # (not a dose: "VASO(u/min)")
+                            # an app's user name, with an underscore or a digit: "pt's username vanbear_81", "handles
+                            # lanka_guy92 and sunset_kdy"
+                            r"|\b(?i:user[ \t]?name|handles?|gamertag|screen[ \t]?name)(?:[ \t]+(?i:is|was))?[ \t]*:?[ \t]+@?"
+                            rf"(?P<handle>{_MADE_NAME})(?![\w.-])")
+_MORE_HANDLES = regex.compile(rf"[ \t]*(?:,|\band\b|&)[ \t]*@?(?P<handle>{_MADE_NAME})(?![\w.-])")
 
 # A login of an initial and a surname after the one who did something: "Booked by: kpatel", "Received:
 # mbouchard 18:55", "Closed by dlarue", "under user kbrooks2" (not "by pager", "by crackles")
@@ -1676,7 +1682,12 @@ def find_references_and_handles(text: str) -> list[tuple[int, int]]:
     "@all")."""
     spans = [m.span(g) for m in _LETTER_REFERENCE.finditer(text) for g in ("writer", "typist")]
     spans += [m.span("handle") for m in _HANDLE.finditer(text) if m.group("handle").lower() not in _CHAT_SYSTEM]
-    spans += [m.span("handle") for m in _FORUM_USER.finditer(text)]
+    for m in _FORUM_USER.finditer(text):
+        spans.append(m.span("handle"))
+        end = m.end("handle")
+        while more := _MORE_HANDLES.match(text, end):  # "handles lanka_guy92 and sunset_kdy"
+            spans.append(more.span("handle"))
+            end = more.end()
     spans += [(m.start("login"), m.end()) for m in _LOGIN_AFTER_DOER.finditer(text)
               if _login(m.group("login"), m.group("surname"))]
     return spans
