@@ -866,10 +866,34 @@ def find_names(text: str) -> list[tuple[int, int]]:
     if (m := _END_INITIALS.search(text, max(0, len(text) - 40))) and _initials_ok(m.group("phi")):
         found.append(m.span("phi"))  # only the text's end is read: the pattern would be tried at every place
     found += list(conversation_speakers(text)) + list(roster_names(text)) + list(kin_names(text)) \
-        + list(addressed_names(text)) + list(handoff_names(text)) + capitals_before_age(text)
+        + list(addressed_names(text)) + list(handoff_names(text)) + capitals_before_age(text) + plains_names(text)
     headers, cells = table_columns(text)
     found = [(s, e) for s, e in found if not any(hs <= s < he for hs, he in headers)]  # "Name    Dose    Time"
     return with_companions(text, found + _table_names(cells, text))
+
+
+# Surnames of the Lakota, Cheyenne, Crow and other Plains nations, made of English words, after a given name or a title:
+# "Rodney Two Bulls", "Jared Two Moons", "Mr. Running Bear", "Tasha Runs Close To Lodge", "Jaylen Iron Cloud"
+_PLAINS_SURNAME = (r"(?:(?:One|Two|Three|Four|Five|Running|Runs|Standing|Sitting|Iron|Little|Black|White|Red|Yellow|Spotted"
+                   r"|Crazy|Walks|Walking|Kills|Shoots|Bad|Good|Lone|Young|Old|Big|High|Long|Many|Brave|Charging|Flying"
+                   r"|Swift|Stands|Chasing|Crow|Bull|Eagle|Afraid[ ]Of|Runs[ ]Close[ ]To)[ ](?:Bulls?|Bears?|Elks?|Horses?"
+                   r"|Eagles?|Hawks?|Clouds?|Moons?|Feathers?|Wolf|Wolves|Crows?|Thunder|Deer|Buffalo|Dogs?|Stars?|Hearts?"
+                   r"|Birds?|Owl|Fox|Antelope|Hands?|Road|Shield|Wind|Lance|Arrows?|Boy|Hoop|Lodge|Mountain|Water|Hair"
+                   r"|Plume|Tail|Face|Sky|Hawk|Rabbit|Cow|Coyote|Snake|Otter|Turtle|Killer|Breast|Bear))")
+_PLAINS_NAME = regex.compile(rf"(?:(?P<given>{CAP})[ ]+|(?<=\b{_TITLE}\.?[ ]+))(?P<surname>{_PLAINS_SURNAME})(?![\p{{L}}'’-])")
+
+
+def plains_names(text: str) -> list[tuple[int, int]]:
+    """Names of :data:`_PLAINS_NAME`: a given name (a listed one, or a name word no English one) and such a surname, or
+    the surname after a title."""
+    spans = []
+    for m in _PLAINS_NAME.finditer(text):
+        given = m.group("given")
+        if given is None:
+            spans.append(m.span("surname"))
+        elif given.lower() in first_names() or is_name_word(given) and given.lower() not in english_words():
+            spans.append(m.span())
+    return spans
 
 
 # The people of a meeting or a shift, listed after a label, each with a role or a place in brackets: "Present: Okafor (med
