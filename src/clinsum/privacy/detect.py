@@ -119,6 +119,7 @@ class _ClinicalRecognizers:
             SpanRecognizer("NAME", find_references_and_handles, NAME_SCORE, "Reference"),
             SpanRecognizer("NAME", name_fields, NAME_SCORE, "Field"),
             SpanRecognizer("ADDRESS", find_address_blocks, 0.85, "Layout"),
+            SpanRecognizer("ADDRESS", find_streets_of_homes, 0.85, "Home"),
             SpanRecognizer("LOCATION", find_cities, 0.6, "Gazetteer"),
             SpanRecognizer("LOCATION", find_unlisted_places, 0.6, "Unlisted"),
             SpanRecognizer("LOCATION", find_towns_beside_postcodes, 0.6, "Postcode"),
@@ -385,21 +386,48 @@ def ages_after_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int,
 # on the corner").
 _STREET_AFTER_SITE = regex.compile(rf"(?:[ \t]+(?i:pharmacy|store|location|branch|office|clinic))?[ \t]+on[ \t]+"
                                    rf"(?P<street>(?:(?:N|S|E|W|NE|NW|SE|SW)[ \t]+)?(?:{NUMBERED_STREET}|{CAP})(?:[ \t]+{CAP})?"
-                                   rf"(?:[ \t]+(?:and|&)[ \t]+(?:{NUMBERED_STREET}|{CAP}))?)(?=[ \t]*(?:[.,;:)(\n]|$)|[ \t]+\p{{Ll}})")
+                                   rf"(?:[ \t]+(?:and|&)[ \t]+(?:{NUMBERED_STREET}|{CAP}))?"
+                                   # ... or in lowercase: "the walgreens on glenwood", "walmart on n main", "heb on pecan st"
+                                   rf"|(?P<direction>(?:[nsew]|north|south|east|west)[ \t]+)?(?P<lower>\p{{Ll}}[\p{{Ll}}'’-]+)"
+                                   rf"(?P<kind>[ \t]+(?:st|street|rd|road|ave|avenue|blvd|boulevard|dr|drive|ln|lane|hwy|highway|pkwy))?\b)"
+                                   rf"(?=[ \t]*(?:[.,;:)(\n]|$)|[ \t]+\p{{Ll}})")
+# Streets named by English words that a site's "on" names as streets: "Hometown Drug on Main", "the Quest on Broad"
+_COMMON_STREETS = frozenset("""main broad market front high church elm oak pine maple cedar walnut chestnut spruce park lake
+    hill center centre mill water bridge spring union grand state""".split())
 _NUMBERED_STREET = regex.compile(NUMBERED_STREET)
 _NOT_A_STREET = regex.compile(rf"(?i:{WEEKDAY}s?|{MONTH}|today|tomorrow|call|file|hold|duty|site|time|arrival|discharge)\b")
 
 
 def streets_after_sites(text: str, sites: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of a street named right after a site with "on" (:data:`_STREET_AFTER_SITE`), not a day or a word text writes
-    in lowercase ("on Admission")."""
+    in lowercase ("on Admission") but a common street's (:data:`_COMMON_STREETS`); in lowercase, with a direction or a
+    street's kind, or no English word ("on glenwood"; not "on time", "on call")."""
     found = []
     for _, e in sites:
-        if (m := _STREET_AFTER_SITE.match(text, e)) and not _NOT_A_STREET.match(m.group("street")) \
-                and (_NUMBERED_STREET.fullmatch(word := m.group("street").split()[-1]) or is_name_word(word)
-                     and word.lower() not in lowercase_words()):
+        if not (m := _STREET_AFTER_SITE.match(text, e)) or _NOT_A_STREET.match(m.group("street")):
+            continue
+        if m.group("lower"):  # a street in lowercase: a direction or a street's kind with it, or no English word
+            low = m.group("lower")
+            if m.group("direction") or m.group("kind") or low not in english_words() and low not in lowercase_words() \
+                    and is_name_word(low) or low in _COMMON_STREETS and (m.group("direction") or m.group("kind")):
+                found.append(m.span("street"))
+        elif _NUMBERED_STREET.fullmatch(word := m.group("street").split()[-1]) or word.lower() in _COMMON_STREETS \
+                or is_name_word(word) and word.lower() not in lowercase_words():
             found.append(m.span("street"))
     return found
+
+
+# A street a home is on, named alone: "living at daughter's house on Ridgeview" (not "Mom's on Xarelto": a home's word)
+_HOME_STREET = regex.compile(rf"\b(?i:house|home|place|apartment|flat|trailer)[ \t]+on[ \t]+"
+                             rf"(?P<phi>{CAP}(?:[ \t]+{CAP})?)(?=[ \t]*(?:[.,;(\n]|$)|[ \t]+\p{{Ll}})")
+
+
+def find_streets_of_homes(text: str) -> list[tuple[int, int]]:
+    """Spans of :data:`_HOME_STREET` whose words are no English or clinical ones nor words text writes in lowercase (not
+    "her house on Saturday", "his place on Hospice", "Dad's on Lasix")."""
+    return [m.span("phi") for m in _HOME_STREET.finditer(text) if all(
+        w.lower() not in english_words() and w.lower() not in lowercase_words() and is_name_word(w)
+        for w in m.group("phi").split()) and not clinical_spans(m.group("phi"))]
 
 
 # The town a site is in, after it and a comma or a dash, where a line, a sentence, an address or a table's cell ends:
