@@ -433,11 +433,13 @@ def find_streets_of_homes(text: str) -> list[tuple[int, int]]:
 # The town a site is in, after it and a comma or a dash, where a line, a sentence, an address or a table's cell ends:
 # "Wilson Memorial General, Marathon.", "Llanfair Road Surgery, Builth Wells\n", "Farmworker Health - Immokalee site",
 # "St Ita's University Hospital, Galway | +353", "MULTISPECIALITY HOSPITAL, ADYAR\n", "(Whānau Birth Midwives, Porirua)",
-# "Mustashfa El-Nour El-Takhassusi, Heliopolis, Cairo".
-_TOWN_AFTER_SITE = regex.compile(rf"[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<town>{CAP}(?:[ \t]+{CAP})?|{UPPER}(?:[ \t]+{UPPER})?)"
+# "Mustashfa El-Nour El-Takhassusi, Heliopolis, Cairo", "Eastern Community Mental Health Clinic, St. Philip\n",
+# "Igbogbo Primary Health Centre, Ikorodu, OPD card", "Queen Elizabeth II Health Sciences Centre, Halifax NS".
+_TOWN_AFTER_SITE = regex.compile(rf"[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<town>(?P<saint>(?:St|Saint|Mt)\.?[ \t]+)?{CAP}(?:[ \t]+{CAP})?"
+                                 rf"|{UPPER}(?:[ \t]+{UPPER})?)"
                                  rf"(?=[ \t]*(?:[.;|·()\n]|$|,[ \t]*(?:{STATE}\b|[A-Z]{{1,2}}\d|\d{{4,5}}\b"
-                                 rf"|{CAP}[ \t]*(?:[.;|·()\n—–]|$)))|[ \t]{{2}}"
-                                 rf"|[ \t]+(?i:site|campus|branch)\b|[ \t]+[-–—][ \t])")
+                                 rf"|{CAP}[ \t]*(?:[.;|·()\n—–]|$)|{UPPER}[ \t]+\p{{Ll}}|{CAP}[ \t]+{CAP}))|[ \t]{{2}}"
+                                 rf"|[ \t]+(?i:site|campus|branch)\b|[ \t]+[-–—][ \t]|[ \t]+[A-Z]{{2}}[ \t]*(?:$|\n))")
 # ... or a listed town right after it: "Fresenius Kidney Care Tahlequah MWF"
 _LISTED_TOWN_AFTER_SITE = regex.compile(rf"[ \t]+(?P<town>{CAP}(?:[ \t]+{CAP})?)\b")
 # A title opens a person's name, not a town's: "Sample Clinic, Mister Sample".
@@ -458,10 +460,11 @@ def towns_after_sites(text: str, sites: list[tuple[int, int]], places: list[tupl
             continue
         town = m.group("town")
         listed_only = after_place or town.isupper()
+        words = town[len(m.groupdict().get("saint") or ""):].split()  # ("St. Philip": the saint's name judged)
         if not _above_town(town) and not _TITLE_WORD.match(town) and all(
-                is_name_word(w) and w.lower() not in department_words() for w in town.split()) and (
+                is_name_word(w) and w.lower() not in department_words() for w in words) and (
                 town.lower() in towns() and not (listed_only and town.lower() in lowercase_forms())
-                or not listed_only and any(w.lower() not in lowercase_words() for w in town.split())):
+                or not listed_only and any(w.lower() not in lowercase_words() for w in words)):
             found.append(m.span("town"))
     return found
 
