@@ -1193,24 +1193,23 @@ _NO_NAME_VALUE = frozenset("unknown none not given declined pending see refused 
 
 # A header's field for the person a document is about, its value a cell of two words or more before the next column:
 # "Patient: Wiremu Te Rangi Ngata      NHI ZKT4821", "Pt: Xiong, Pa Nhia    MRN ...", "Client: Wanbli Two Bulls     Deliver
-# to: ..." (a dialogue's "Patient: Thank you." ends its line, no column follows).
+# to: ...", "Patient: TE AWA, Hemi Rāwiri   NHI", "Pt O'Sullivan-Piripi, Liam   NHI", "Patient: Aiden Lim Jun Hao (8 y)" (a
+# dialogue's "Patient: Thank you." ends its line, no column follows).
 _PERSON_HEADER = regex.compile(rf"""(?:^|(?<=\n|[ \t]{{2}}|\t|\|))[ \t]*(?i:patient|pt|client|resident|member|beneficiary
-    |insured|subscriber|decedent)(?:[ \t]+(?i:name))?[ \t]*:[ \t]*(?P<value>(?:{CAP}|{UPPER})[.,]?(?:[ \t-](?:(?:{CAP}|{UPPER})\.?
-    |{PARTICLE})){{1,4}})(?=[ ]{{2,}}|\t|[ \t]*\|)""", regex.VERBOSE)
+    |insured|subscriber|decedent)(?:[ \t]+(?i:name))?(?:[ \t]*:[ \t]*|[ ])(?P<value>(?:{CAP}|{UPPER})[.,]?(?:[ \t-](?:(?:{CAP}|{UPPER})[.,]?
+    |{PARTICLE})){{1,4}})(?<![.,])(?=[ ]{{2,}}|\t|[ \t]*\||[ \t]+\(\d{{1,3}}[ \t]?(?:y|yo|yrs?|[MF])\b)""", regex.VERBOSE)
 
 
 @lru_cache(maxsize=8)  # (a window's recognizer and then its allow-list ask for the same text's)
 def name_fields(text: str) -> tuple[tuple[int, int], ...]:
     """Values of a form's fields for a person's name, alone in their cells (:data:`_NAME_FIELD`, :data:`_FIELD_OWNER`,
     :data:`_PERSON_HEADER`): no clinical words, not English words only."""
-    if ":" not in text:
-        return ()
-    return tuple([m.span("value") for m in _NAME_FIELD.finditer(text)
-            if _FIELD_OWNER.search(text, max(0, m.start() - 30), m.start())
-            and m.group("value").lower() not in _NO_NAME_VALUE and m.group("value").split()[0].lower() not in _NO_NAME_VALUE
-            and not (m.group("label").lower() == "name" and clinical_spans(m.group("value")))] + [
-        m.span("value") for m in _PERSON_HEADER.finditer(text) if not clinical_spans(value := m.group("value"))
-        and not all(w.lower() in english_words() for w in regex.split(r"[ \t.,-]+", value) if w)])
+    fields = [m.span("value") for m in _NAME_FIELD.finditer(text)
+              if _FIELD_OWNER.search(text, max(0, m.start() - 30), m.start())
+              and m.group("value").lower() not in _NO_NAME_VALUE and m.group("value").split()[0].lower() not in _NO_NAME_VALUE
+              and not (m.group("label").lower() == "name" and clinical_spans(m.group("value")))] if ":" in text else []
+    return tuple(fields + [m.span("value") for m in _PERSON_HEADER.finditer(text) if not clinical_spans(value := m.group("value"))
+                           and not all(w.lower() in english_words() for w in regex.split(r"[ \t.,-]+", value) if w)])
 
 
 def patient_cells(text: str) -> list[tuple[int, int]]:
