@@ -1343,7 +1343,7 @@ _EPONYM_NOUN = regex.compile(r"""(?:['’]s)?[ \t]+(?i:grade|score|scale|class|c
     |test|maneuvers?|manoeuvres?|incision|drains?|catheter|tube|balance|fracture|syndrome|disease|reflex|procedure|repair
     |operation|forceps|retractor|clamp|needle|blade|stent|shunt|valve|splint|collar|hugger|nipple|protocol|lift|chair
     |frame|stain|index|ADLs?|CFS|level|device|competen(?:t|ce|cy)|guidelines?|\w*arthroplasty|prosthesis|ESR|method
-    |technique|approach|position|positive|negative|pos|neg|regimen|forms?|questionnaires?)\b""", regex.VERBOSE)
+    |technique|approach|position|positive|negative|pos|neg|regimen|forms?|questionnaires?|type|biplane)\b""", regex.VERBOSE)
 # a test's result after an eponym: "Tinel -ve", "Murphy's +ve" (not a bare "+": "wife Mele + 3 kids")
 _EPONYM_RESULT = regex.compile(r"(?:['’]s)?[ \t]*[+-]ve(?=[ \t,;.]|$)", regex.MULTILINE)
 
