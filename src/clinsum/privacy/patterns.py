@@ -331,6 +331,14 @@ DATE_PATTERNS = [
     rx(r"(?:\b(?i:in|since|until|till|by|from|during|early|mid|late|last|next|this|of|before|after|your|her|his|their|our"
        r"|end[ \t]+of|beginning[ \t]+of)[ \t]+|\()"
        r"(?P<phi>January|February|March|April|May|June|July|August|September|October|November|December)\b(?![ \t]*\d)(?!['’]s)"),
+    # ... with the part of it ("from mid-August", "by end of April", "early-March")
+    rx(r"\b(?P<phi>(?i:(?:end|beginning|middle|start)[ \t]+of[ \t]+|(?:mid|early|late)-)(?:January|February|March|April|May|June|July"
+       r"|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))\b"),
+    # ... in lowercase after a word that only dates ("off lithium since jan", "worse than in march")
+    rx(r"\b(?:since|until|till|during|in|from)[ \t]+(?P<phi>january|february|march|april|june|july|august|september|october"
+       r"|november|december|(?<=(?:since|until|till|during)[ \t]+)(?:jan|feb|apr|aug|sept?|oct|nov|dec))\b(?![ \t]*\d)"),
+    # a month, a day and a short year: "Date: Aug 19/25", "Oct 11/24"
+    rx(r"\b(?P<phi>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}/\d{2})\b(?![/\d])"),
     # ... or its abbreviation after a word that only dates ("admitted there in Jan"; not "seen by Jan", a name)
     rx(r"\b(?i:in|since|until|till|during|early|mid|late|last|next|end[ \t]+of|beginning[ \t]+of)[ \t]+"
        r"(?P<phi>(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?)(?![\p{L}\d'’]|[ \t]*\d)"),
@@ -360,6 +368,10 @@ _UNIT_AFTER = rf"(?!\s*{_MEASURE})"
 _UNIT_RIGHT_AFTER = rf"(?![ \t]?{_MEASURE})"  # a unit right after a number, not on the next line or a column away
 AGE_OVER_89 = r"(?:9\d|1[01]\d|120)"
 AGE_PATTERNS = [
+    # a relative's age in brackets, a birthday's ordinal: "Grandpa (94) keeps refusing", "her 103rd birthday"
+    rx(rf"\b(?i:grandpa|grandma|granny|gran|nan|nana|papa|grandmother|grandfather|mum|mom|mother|father|dad|husband|wife"
+       rf"|aunt|uncle)[ \t]*\((?P<phi>{AGE_OVER_89})\)"),
+    rx(rf"\b(?P<phi>{AGE_OVER_89}(?:st|nd|rd|th))[ \t]+(?i:birthday)\b"),
     rx(rf"\b(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?:\s*|-)(?:years?|yrs?|y)[\s-]*(?:old|of\s+age|/?o\b|\.o\.)",
         re.IGNORECASE),
     rx(rf"\b(?P<phi>{AGE_OVER_89}(?:yo[fmw]?|y/o|yF|yM)(?![\w/])|{AGE_OVER_89}(?=\s*(?:yo[fmw]?|y/o|y\.o\.|yF|yM)\b))",
