@@ -452,6 +452,21 @@ def _may_be_name(word: str) -> bool:
         and not (word.isupper() and len(word) <= 4 and not _known(word))
 
 
+# Capitals after a label that only a person's initials follow, whatever else they spell, closing the line or the cell:
+# "scribe: TB", "Collected by: NM     Date", "Reg clerk: TQ" (not an answer, a unit, a role or a credential: "checked: NA",
+# "RN")
+_SIGNER_INITIALS = regex.compile(r"\b(?:(?i:scribe|clerk|initiall?ed)[ \t]*:?|(?i:collected|typed|dictated|transcribed|witnessed"
+                                 r"|countersigned|scribed)[ \t]+(?i:by)[ \t]*:?)[ \t]*(?P<phi>\p{Lu}{2,3})(?=[ \t]*$|[ \t]{2}|\t)",
+                                 regex.MULTILINE)
+
+
+@lru_cache(maxsize=8)  # (a window's names and then its allow-list ask for the same text's)
+def signer_initials(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of :data:`_SIGNER_INITIALS`: the allow-list keeps them (the label says whose they are)."""
+    return tuple(m.span("phi") for m in _SIGNER_INITIALS.finditer(text) if m.group("phi").lower() not in _NOT_INITIALS
+                 and not _ROLE_WORD.fullmatch(m.group("phi")) and not regex.fullmatch(_CREDENTIAL, m.group("phi")))
+
+
 # Two or three letters that are no one's initials: abbreviations, answers and units.
 _NOT_INITIALS = frozenset("""na no ok yes unk tbd prn icu ed er or dc wnl nad neg pos pt po iv im sq bid tid qid qd hs
     ml mg cc kg lb am pm hr hrs min wk mo yr yo ct mri ekg ecg cxr abd bp rr sat npo ivf ns lr rx dx hx tx sx fx pcp
@@ -866,7 +881,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
     if (m := _END_INITIALS.search(text, max(0, len(text) - 40))) and _initials_ok(m.group("phi")):
         found.append(m.span("phi"))  # only the text's end is read: the pattern would be tried at every place
     found += list(conversation_speakers(text)) + list(roster_names(text)) + list(kin_names(text)) \
-        + list(addressed_names(text)) + list(handoff_names(text)) + capitals_before_age(text) + plains_names(text)
+        + list(addressed_names(text)) + list(handoff_names(text)) + capitals_before_age(text) + plains_names(text) \
+        + list(signer_initials(text))
     headers, cells = table_columns(text)
     found = [(s, e) for s, e in found if not any(hs <= s < he for hs, he in headers)]  # "Name    Dose    Time"
     return with_companions(text, found + _table_names(cells, text))
@@ -1033,9 +1049,9 @@ def capitals_before_age(text: str) -> list[tuple[int, int]]:
 def names_by_layout(text: str) -> set[tuple[int, int]]:
     """Names that the text's layout, not their words, makes a person's, which the allow-list keeps: a form's field for a
     name, a chat's speakers, a roster's entries, a relative named in speech, a person asked or told in lowercase, the
-    two sides of a hand-off."""
+    two sides of a hand-off, a signer's initials."""
     return set(name_fields(text)) | set(conversation_speakers(text)) | set(roster_names(text)) | set(kin_names(text)) \
-        | set(addressed_names(text)) | set(handoff_names(text))
+        | set(addressed_names(text)) | set(handoff_names(text)) | set(signer_initials(text))
 
 
 # A turn of a chat or a transcript: a speaker's tag where a line starts, after a time stamp in brackets or not, with a
