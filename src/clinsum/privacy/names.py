@@ -1485,10 +1485,27 @@ _PREVIOUS_LOWER = regex.compile(rf"(?<![\p{{L}}\d'’.-])(?P<word>{LOWER_WORD})[
 # An initial before a name (its particles between them) or initials after it, on its line.
 _INITIAL_BEFORE = regex.compile(rf"(?<![\p{{L}}\d'’.-]){INITIAL}[ ]{{1,2}}(?:{PARTICLE}[ ]{{1,2}})*$")
 _INITIAL_AFTER = regex.compile(r"[ ]{1,2}\p{Lu}\.(?:[ ]?\p{Lu}\.)*(?![\p{L}\d])")
+_PREVIOUS_CHINESE = regex.compile(r"(?<![\p{L}\d'’.-])(?P<word>\p{Lu}\p{Ll}{1,4}|\p{Lu}{2,5})[ ]$")
+_NEXT_CHINESE = regex.compile(r"[ ](?P<word>\p{Lu}\p{Ll}{1,4}|\p{Lu}{2,5})(?![\p{L}\d'’-])")
 # A kunya before a name, "mother of" or "father of" ("Umm Yusuf", "Abu Khalid"), or Muhammad shortened ("Md. Shahidul
 # Islam", "MOHD FAIZAL").
 _KUNYA_BEFORE = regex.compile(r"(?<![\p{L}\d'’-])(?:Umm|Um|Abu|Abou|Md\.?|Mohd\.?|MOHD\.?|Muhd\.?|MUHD\.?)[ ]$")
 _TITLE_WORD = regex.compile(rf"(?i:{_TITLE})")
+
+
+# Chinese surnames as Singapore, Malaysia, Hong Kong and the mainland spell them, and the shape of a syllable of a given
+# name ("Lim Siew Hoon", "TAN WEI LING", "Aiden Lim Jun Hao"): beside a found name that one of the surnames opens or
+# stands before, such a word is part of it, English word or not ("Ling", "Hoon").
+_CHINESE_SURNAMES = frozenset("""tan lim lee ng goh ong teo koh chua wong lau ho yeo low chan chen lin wang zhang liu yang
+    huang zhao wu zhou xu sun ma zhu hu guo gao luo zheng liang xie song tang han feng deng cao peng zeng xiao tian dong
+    pan yuan cai jiang yu du ye cheng wei su lu ding ren shen yao lui cheung leung yip kwok tse chow choi fong siu mak lam
+    yeung tsang kwan chong foo kok loh quek seah sim soh tay toh yap wee chia heng khoo lai lew poh yong ang chee chin chew
+    phua neo lum liew tham woo""".split())
+_SYLLABLE = regex.compile(r"(?i:(?:ch|sh|zh|ts|ng|[bcdfghjklmnpqrstwxyz])?h?(?:[aeiou]{1,3}|[aeiou]{1,2}w)(?:ng|n|m|k|p|t|h)?)")
+
+
+def _chinese_syllable(word: str) -> bool:
+    return len(word) <= 5 and bool(_SYLLABLE.fullmatch(word))
 
 
 def _neighbours(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1512,6 +1529,14 @@ def _neighbours(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]
                 e = m.end()
             while (m := _PREVIOUS_LOWER.search(text, max(0, s - 40), s)) and _is_lowercase_name_word(m.group("word")):
                 s = m.start()
+        words = text[s:e].split()
+        if (m := _PREVIOUS_CHINESE.search(text, max(0, s - 12), s)) and m.group("word").lower() in _CHINESE_SURNAMES \
+                and all(map(_chinese_syllable, words)):
+            s = m.start()  # "Lim" of "Siew Hoon"
+        if text[s:e].split()[0].lower() in _CHINESE_SURNAMES and all(map(_chinese_syllable, text[s:e].split())):
+            while (m := _NEXT_CHINESE.match(text, e)) and _chinese_syllable(m.group("word")) \
+                    and len(text[s:e].split()) < 4:
+                e = m.end()  # "LING" of "TAN WEI"
         if m := _INITIAL_BEFORE.search(text, max(0, s - 30), s):
             s = m.start()  # "E. van den Berg-Jansen", "H. de Vries"
         if m := _KUNYA_BEFORE.search(text, max(0, s - 8), s):
