@@ -139,6 +139,9 @@ _NAME_PATTERNS = {
                                  rf"[ \t]*"
                                  rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}})"),
                               re.compile(r"\b(?:Tn|Ny|Nn|An|By|Pn|En)\.")),
+    # ... in capitals, before a name in capitals: "PIC: PN. NORHAYATI ABDULLAH"
+    "title_stop_upper": CuedPattern(rx(rf"\b(?:TN|NY|PN|EN)\.[ \t]*(?P<phi>{UPPER}(?:[ ](?:{UPPER}|{PARTICLE})){{1,3}})(?![\p{{L}}'’-])"),
+                                    re.compile(r"\b(?:TN|NY|PN|EN)\.")),
     # "Kim Nguyen, MD", "J. Smith RN"
     "credential": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}(?:{_NAME_WORD}|\p{{Lu}}(?=[ \t]+\p{{Lu}}))){{0,3}}),?{_GAP}{_CREDENTIAL}\b"),
     # a surname and an initial before a credential, as result tables sign: "Ferreira, D NP", "Mahlangu, S. MD"
@@ -605,7 +608,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
         # "Patient: my name is ...", "husband Ernesto and daughters Lupe" hold two cues
         for m in pattern.finditer(text, overlapped=kind in ("label", "role", "title", "title_stop", "lowercase_pair")):
             s, e = m.span("phi")
-            if kind in ("title", "title_stop"):
+            if kind in ("title", "title_stop", "title_stop_upper"):
                 title = text[m.start(): s].strip()
                 if _CAPS_DISEASE_TITLE.fullmatch(title) and not text[s:e].split()[0].isupper():
                     continue
