@@ -1869,3 +1869,120 @@ def test_national_emergency_services_and_forms(tagger, text, expected):
 def test_a_city_after_of_only_after_a_part_of_a_place(tagger):
     text = "She works for the city of Wichita. He smokes 1 pack a day of Newport."
     assert tagger.redact(text)[0] == "She works for the city of [LOCATION]. He smokes 1 pack a day of Newport."
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a unit after a number is no spoken filler: the CSV cell keeps its comma and the columns after it
+    ("date,chi,patient,procedure,implant,lot\n2024-08-02,0203496631,McGREGOR Isla,THR R,Acetabular shell 52mm,L4471903\n"
+     "2024-08-27,0408372253,BROWN Agnes,Hemiarthroplasty L,Unipolar head 47 mm,L4502266",
+     "date,chi,patient,procedure,implant,lot\n[DATE],[ID],[NAME],THR R,Acetabular shell 52mm,[ID]\n"
+     "[DATE],[ID],[NAME],Hemiarthroplasty L,Unipolar head 47 mm,[ID]"),
+    # a date column's days and months
+    ("date       dose     given by\n02.12      80 mg    B. Sowa\n03.12      80 mg    R. Wrobel",
+     "date       dose     given by\n[DATE]      80 mg    [NAME]\n[DATE]      80 mg    [NAME]"),
+    # a chart's key: its sure entries vouch for one whose name no list holds
+    ("KEY  RN Rhiannon Ng, RN   OA Olamide Akande, RN   PT Pooja Trivedi, LPN\nmetoprolol 25mg PO    --     OA     --     PT",
+     "KEY  [NAME] [NAME], RN   [NAME] [NAME], RN   [NAME] [NAME], LPN\nmetoprolol 25mg PO    --     [NAME]     --     [NAME]"),
+])
+def test_units_after_numbers_date_columns_and_chart_keys(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Malay and Urdu particles, Muhammad shortened, names in capitals grown leftwards, a Chinese name's surname and syllables
+    ("CHECKED BY: LEE CHOON HOCK. PATIENT SITI AMINAH BINTI RAHMAT (RN 4410773) RECEIVED HEPARIN",
+     "CHECKED BY: [NAME]. PATIENT [NAME] (RN 4410773) RECEIVED HEPARIN"),
+    ("Client ID DHK-OST-0991   Name: Md. Shahidul Islam   NID 19885912847366201",
+     "Client ID [ID]   Name: [NAME]   NID [ID]"),
+    ("Patient: Md Rashed Molla, 31 M. Signed Dr Imran ul Haq.", "Patient: [NAME], 31 M. Signed Dr [NAME]."),
+    ("Mother Lim Siew Hoon, hp 9555 2817. Patient : TAN WEI LING @ TAN WAI LENG   IC : 650412-10-5522",
+     "Mother [NAME], hp [PHONE]. Patient : [NAME] @ [NAME]   IC : [SSN]"),
+    ("PIC: PN. NORHAYATI ABDULLAH. TN. BUDI SANTOSO", "PIC: PN. [NAME]. TN. [NAME]"),
+    # surnames of the Plains nations after a given name or a title (not "The Two Bears statue")
+    ("I am writing in support of Rodney Two Bulls. Mr. Running Bear called. Tasha Runs Close To Lodge. The Two Bears statue.",
+     "I am writing in support of [NAME]. Mr. [NAME] called. [NAME]. The Two Bears statue."),
+    # a header's person with a comma inside, after "Pt" without a colon, before an age in brackets (not a table's header)
+    ("Patient: TE AWA, Hemi Rawiri   NHI ZKP4471\nPt O'Sullivan-Piripi, Liam   NHI CJT8841\n"
+     "Patient: Aiden Lim Jun Hao (8 y)   MRN KK1477201X\nORDER  PATIENT                    HOSP NO      AGE",
+     "Patient: [NAME]   NHI [ID]\nPt [NAME]   NHI [ID]\nPatient: [NAME] (8 y)   MRN [ID]\n"
+     "ORDER  PATIENT                    HOSP NO      AGE"),
+    # a signer's initials whatever they spell (not a specimen: "sputum collected: TB"); no initial inside a word ("WCC.")
+    ("Next WCC.  E. Lindgren, MD   scribe: TB\nCollected by: NM     Date/time: 18/03/2025\nsputum collected: TB",
+     "Next WCC.  [NAME], MD   scribe: [NAME]\nCollected by: [NAME]     Date/time: [DATE]\nsputum collected: TB"),
+    # an app's user names (not "handles stress well")
+    ("pt's username vanbear_81; handles lanka_guy92 and sunset_kdy; handles stress well",
+     "pt's username [NAME]; handles [NAME] and [NAME]; handles stress well"),
+])
+def test_names_of_malaysia_south_asia_china_and_the_plains(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # treatment programmes, shelters, courts and health units as sites (not "the bus shelter", "Case Court")
+    ("Harbor Light Opioid Treatment Program. Safe Harbour Women's Shelter. Fort Magistrate's Court. Palo Rural Health Unit",
+     "[INSTITUTION]. [INSTITUTION]. [INSTITUTION]. [INSTITUTION]"),
+    ("waiting at the bus shelter; Case Court adjourned", "waiting at the bus shelter; Case Court adjourned"),
+    # a site whose kind comes first, in capitals (not "HOSPITAL COURSE", "HOSPICE REFERRAL")
+    ("HOSPITAL DAERAH BUKIT MERAH INDAH - UNIT. HOSPITAL COURSE: UNREMARKABLE. HOSPICE REFERRAL",
+     "[INSTITUTION] - UNIT. HOSPITAL COURSE: UNREMARKABLE. HOSPICE REFERRAL"),
+    # a town after a site: a saint's prefix, another field after a comma
+    ("Igbogbo Primary Health Centre, Ikorodu, OPD card. Linstead Health Centre, St Catherine, Chronic Disease Clinic",
+     "[INSTITUTION], [LOCATION], OPD card. [INSTITUTION], [LOCATION], Chronic Disease Clinic"),
+    # diagnostic services and offices are no sites; eponyms before "type" and "biplane"; Barrett's
+    ("Mercy Ridge Heart Institute - Echo Lab. Claims Review team. Facturación, tel. EF 55% by Simpson's biplane; "
+     "Strasberg type A; No Barrett's.",
+     "[INSTITUTION] - Echo Lab. Claims Review team. Facturación, tel. EF 55% by Simpson's biplane; Strasberg type A; "
+     "No Barrett's."),
+])
+def test_shelters_courts_kind_first_sites_and_diagnostic_services(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # South Asian houses and numbered streets, Sri Lanka's Mawatha, Trinidad's LP (not a hospital's room, a lumbar puncture)
+    ("Lives at House 7, Street 12, Sector E-3, Hayatabad. Villa 214, Rue 10.",
+     "Lives at [ADDRESS], [LOCATION]. [ADDRESS]."),
+    ("Pt in Room 4, Ward 7 stable; LP 12 cells", "Pt in Room 4, Ward 7 stable; LP 12 cells"),
+    ("driver of No. 41/3, St. Anthony's Mawatha; Address: LP 44, Jerningham Avenue, Cunupia",
+     "driver of [ADDRESS]; Address: [ADDRESS], [LOCATION]"),
+    # a street after a site's "on", in lowercase too (not "on call", "on the corner"); a street a house is on
+    ("pharmacy at walmart on n main says; walgreens on glenwood; Walgreens on call; walgreens on the corner",
+     "pharmacy at [INSTITUTION] on [ADDRESS] says; [INSTITUTION] on [ADDRESS]; [INSTITUTION] on call; "
+     "[INSTITUTION] on the corner"),
+    ("living at daughter's house on Ridgeview. her house on Saturday; Dad's on Lasix",
+     "living at daughter's house on [ADDRESS]. her house on Saturday; Dad's on Lasix"),
+    # Irish counties; a town after "come over from", "lives alone", a location's label (not a wound's)
+    ("Clara, Co. Offaly R35 X2K8. I've come over from Inverness for the week. lives alone Kilwinning, 1 flight",
+     "[LOCATION], [LOCATION] [ZIP]. I've come over from [LOCATION] for the week. lives alone [LOCATION], 1 flight"),
+    ("location Abertillery. Location: Sacral   Size 2x3", "location [LOCATION]. Location: Sacral   Size 2x3"),
+    # a five-digit postcode after a listed town (not a count)
+    ("Amman Heights Hospital | Building 41 | Amman 11821. WBC 11.2, Platelets 25000",
+     "[INSTITUTION] | Building 41 | [LOCATION] [ZIP]. WBC 11.2, Platelets 25000"),
+])
+def test_south_asian_addresses_streets_after_sites_and_irish_counties(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # case numbers after "case" (not a British duration), a record's letters with a dash and a year, national numbers
+    ("SAPS case CAS 221/02/2025 opened; case DV 118/2025; case III Nsm 412/25; the case 2/52 review",
+     "SAPS case [ID] opened; case [ID]; case [ID]; the case 2/52 review"),
+    ("Inmate no. AS-KR 2291/24. PNC 19/447210X. QID: 28663401217. Metformin QID 500 mg",
+     "Inmate no. [ID]. PNC [ID]. QID: [ID]. Metformin QID 500 mg"),
+    ("National ID: 08-2219873 F 08. Aadhaar (masked): XXXX-XXXX-6614. OI/ART No: 02-04-0311-01877",
+     "National ID: [ID]. Aadhaar (masked): [ID]. OI/ART No: [ID]"),
+    # Pakistan's mobiles, an extension after its number
+    ("Father (0300-5551842) brought him. TEL 05-691 2200 SAMB. 318",
+     "Father ([PHONE]) brought him. TEL [PHONE] SAMB. [PHONE]"),
+    # Roman-month dates with a year; classification grades in digits and Paris (not an age: "Tanner 4 y/o")
+    ("confirmed on 2 XII 2024; Wagner 2 ulcer; 22 mm Paris 0-IIa polyp; brother Tanner 4 y/o",
+     "confirmed on [DATE]; Wagner 2 ulcer; 22 mm Paris 0-IIa polyp; brother [NAME] 4 y/o"),
+    # a relative's age in brackets, a birthday's ordinal (not under 90)
+    ("Title: Grandpa (94) keeps refusing. Her 103rd birthday is April 19. Mom (45) ok",
+     "Title: Grandpa ([AGE]) keeps refusing. Her [AGE] birthday is [DATE]. Mom (45) ok"),
+    # months with their part, in lowercase after a dating word, with a day and a short year
+    ("from mid-August; by end of April; off lithium since jan; worse than in march. Date: Aug 19/25",
+     "from [DATE]; by [DATE]; off lithium since [DATE]; worse than in [DATE]. Date: [DATE]"),
+])
+def test_case_numbers_masked_numbers_phones_dates_and_ages(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -143,7 +143,7 @@ _NAME_PATTERNS = {
     "title_stop_upper": CuedPattern(rx(rf"\b(?:TN|NY|PN|EN)\.[ \t]*(?P<phi>{UPPER}(?:[ ](?:{UPPER}|{PARTICLE})){{1,3}})(?![\p{{L}}'’-])"),
                                     re.compile(r"\b(?:TN|NY|PN|EN)\.")),
     # "Kim Nguyen, MD", "J. Smith RN"
-    "credential": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}(?:{_NAME_WORD}|\p{{Lu}}(?=[ \t]+\p{{Lu}}))){{0,3}}),?{_GAP}{_CREDENTIAL}\b"),
+    "credential": rx(rf"(?<![\p{{L}}\d'’.-])(?P<phi>{_NAME_WORD}(?:{_NEXT}(?:{_NAME_WORD}|\p{{Lu}}(?=[ \t]+\p{{Lu}}))){{0,3}}),?{_GAP}{_CREDENTIAL}\b"),
     # a surname and an initial before a credential, as result tables sign: "Ferreira, D NP", "Mahlangu, S. MD"
     "surname_initial_credential": rx(rf"(?P<phi>{CAP},[ \t]*\p{{Lu}}\.?)[ \t]+{_CREDENTIAL}\b"),
     # an initial and a surname in lowercase before a credential: "-- s. markovic md", "m. ruiz rn" (or a given name and a
