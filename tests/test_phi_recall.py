@@ -1880,6 +1880,11 @@ def test_a_city_after_of_only_after_a_part_of_a_place(tagger):
     # a date column's days and months
     ("date       dose     given by\n02.12      80 mg    B. Sowa\n03.12      80 mg    R. Wrobel",
      "date       dose     given by\n[DATE]      80 mg    [NAME]\n[DATE]      80 mg    [NAME]"),
+    # a pharmacy's column (not a way of getting the drugs)
+    ("TIME   RX#       DRUG             PHARMACY           STATUS\n0812   6048123   Jardiance 25 mg  Corner Chemist     sent\n"
+     "0830   6048990   Keppra 500 mg    Home Delivery      sent",
+     "TIME   RX#       DRUG             PHARMACY           STATUS\n0812   [ID]   Jardiance 25 mg  [INSTITUTION]     sent\n"
+     "0830   [ID]   Keppra 500 mg    Home Delivery      sent"),
     # a chart's key: its sure entries vouch for one whose name no list holds
     ("KEY  RN Rhiannon Ng, RN   OA Olamide Akande, RN   PT Pooja Trivedi, LPN\nmetoprolol 25mg PO    --     OA     --     PT",
      "KEY  [NAME] [NAME], RN   [NAME] [NAME], RN   [NAME] [NAME], LPN\nmetoprolol 25mg PO    --     [NAME]     --     [NAME]"),

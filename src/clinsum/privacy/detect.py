@@ -30,7 +30,7 @@ from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import (
     find_names, find_references_and_handles, initials_of_names, is_initials, is_lowercase_text, is_word_first_name,
     keyed_initials, name_fields, names_by_layout, names_in_other_scripts, other_mentions, patient_cells, spelled_names,
-    table_ages, table_dates, table_places, table_record_numbers, with_companions,
+    table_ages, table_dates, table_places, table_sites, table_record_numbers, with_companions,
 )
 from clinsum.privacy.patterns import (
     ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, CONGREGATION, DATE_PATTERNS,
@@ -146,6 +146,7 @@ class _ClinicalRecognizers:
             SpanRecognizer("ID", table_record_numbers, 0.9, "Table"),
             SpanRecognizer("AGE", table_ages, 0.85, "Table"),
             SpanRecognizer("DATE", table_dates, 0.85, "Table"),
+            SpanRecognizer("INSTITUTION", table_sites, 0.6, "Table"),
             SpanRecognizer("LOCATION", table_places, 0.6, "Table"),
             regex_recognizer("PHONE", PHONE_PATTERNS + SPOKEN_PHONE_PATTERNS),
             SpanRecognizer("PHONE", find_national_phones, 0.85, "Layout"),

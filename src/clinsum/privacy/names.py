@@ -1137,6 +1137,9 @@ _RECORD_COLUMN = regex.compile(r"(?i:mrn|mr\#|rx[ \t]*\#?|rx[ \t]+(?:no|number)|
 _AGE_COLUMN = regex.compile(r"(?i:age|age/sex|age/sx|yrs|years)")
 _AGE_CELL = regex.compile(r"(\d{2,3})[ \t]*(?:y/?o|yrs?|y|[MF])?")
 _PLACE_COLUMN = regex.compile(r"(?i:town|city|hometown|home[ \t]+town|village|community|residence|city/town|town/city)")
+_SITE_COLUMN = regex.compile(r"(?i:pharmacy|facility|hospital|school|employer|agency|practice|surgery|care[ \t]+home"
+                             r"|nursing[ \t]+home|placement|dialysis[ \t]+unit|referred[ \t]+to|destination)")
+_SITE_CELL = regex.compile(rf"{CAP}(?:[ \t](?:{CAP}|on|of|the|at|&)){{0,4}}")
 _DATE_COLUMN = regex.compile(r"(?i:date|dated|day|date[ \t]+given|given[ \t]+on|fecha|datum|data|tarikh|tanggal)")
 # a day and a month, its year after them or not ("02.12", "14/05/24"; not a reading: "7.45", "0.5")
 _DATE_CELL = regex.compile(r"(?:0?[1-9]|[12]\d|3[01])[./-](?:0?[1-9]|1[0-2])(?:[./-](?:19|20)?\d{2})?")
@@ -1177,7 +1180,8 @@ def table_columns(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[i
         cells = _cells(line)
         names = [_IN_BRACKETS_AFTER.sub("", line[s:e].strip(" :")) for s, e in cells]  # "Reg (bleep)"
         if len(cells) >= 3 and any(_PERSON_COLUMN.fullmatch(h) or _record_head(h) or _AGE_COLUMN.fullmatch(h)
-                                   or _PLACE_COLUMN.fullmatch(h) or _DATE_COLUMN.fullmatch(h) for h in names) \
+                                   or _PLACE_COLUMN.fullmatch(h) or _DATE_COLUMN.fullmatch(h) or _SITE_COLUMN.fullmatch(h)
+                                   for h in names) \
                 and all(len(h.replace(" / ", " ").split()) <= 3 and not regex.search(r"\d", h) for h in names):
             heads, starts = names, [s for s, _ in cells]
             headers.append((offset, offset + len(line)))
@@ -1288,6 +1292,20 @@ def table_dates(text: str) -> list[tuple[int, int]]:
     """Days and months in the date columns of tables ("date   dose ..." over "02.12   80 mg"), which no cue dates."""
     return [(s, e) for s, e, head in table_columns(text)[1] if _DATE_COLUMN.fullmatch(head)
             and _DATE_CELL.fullmatch(text[s:e])]
+
+
+def table_sites(text: str) -> list[tuple[int, int]]:
+    """Sites in the pharmacy's, the facility's or the school's columns of tables ("Corner Chemist", "Medplus on Main"):
+    capitalised words, one at least no department's, no clinical one nor a way of getting a thing ("Home Delivery")."""
+    return [(s, e) for s, e, head in table_columns(text)[1] if _SITE_COLUMN.fullmatch(head)
+            and _SITE_CELL.fullmatch(cell := text[s:e]) and any(
+                w.lower() not in department_words() and is_name_word(w) for w in cell.split() if w[0].isupper())
+            and not any(w.lower() in _NO_SITE for w in cell.split()) and not clinical_spans(cell)]
+
+
+# Words of a site's cell that name a way, not a site: "Home Delivery", "Mail Order", "Same"
+_NO_SITE = frozenset("delivery deliver mail order pickup pick-up collect collected collection courier post postal none unknown"
+                     " various other same tbc tba pending".split())
 
 
 def table_places(text: str) -> list[tuple[int, int]]:
