@@ -1903,6 +1903,8 @@ def test_units_after_numbers_date_columns_and_chart_keys(tagger, text, expected)
     ("Mother Lim Siew Hoon, hp 9555 2817. Patient : TAN WEI LING @ TAN WAI LENG   IC : 650412-10-5522",
      "Mother [NAME], hp [PHONE]. Patient : [NAME] @ [NAME]   IC : [SSN]"),
     ("PIC: PN. NORHAYATI ABDULLAH. TN. BUDI SANTOSO", "PIC: PN. [NAME]. TN. [NAME]"),
+    # a listed given name that is a word text does not write in lowercase, after a strong cue and before a name
+    ("Appointments: Interpreter Kia Lor by phone.", "Appointments: Interpreter [NAME] by phone."),
     # surnames of the Plains nations after a given name or a title (not "The Two Bears statue")
     ("I am writing in support of Rodney Two Bulls. Mr. Running Bear called. Tasha Runs Close To Lodge. The Two Bears statue.",
      "I am writing in support of [NAME]. Mr. [NAME] called. [NAME]. The Two Bears statue."),

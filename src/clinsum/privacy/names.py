@@ -574,7 +574,9 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
             # "FY1s: Tom King   Ward sister: Grace"
         lowercase_name = _lowercase_name(bare, spoken) if lowercase_if_known else False
         word_first_name = strong and is_word_first_name(bare) and not (  # "husband Will and"; not "Nurse: Will do."
-            _READ_AS_WORD.match(text, start + s + len(bare)) and _TURN_OPENS.search(text, max(0, start + s - 20), start + s))
+            _READ_AS_WORD.match(text, start + s + len(bare)) and _TURN_OPENS.search(text, max(0, start + s - 20), start + s)) \
+            or strong and not kept and bare.istitle() and bare.lower() in first_names() and bare.lower() not in lowercase_words() \
+            and _GIVEN_NAME_NEXT.match(text, start + s + len(bare))  # a listed given name before a name: "Interpreter Kia Lor"
         if not bare or not (bare[0].isupper() or lowercase_ok or lowercase_name) \
                 or not (is_name_word(bare) or word_first_name):
             break
