@@ -1905,6 +1905,9 @@ def test_units_after_numbers_date_columns_and_chart_keys(tagger, text, expected)
     ("PIC: PN. NORHAYATI ABDULLAH. TN. BUDI SANTOSO", "PIC: PN. [NAME]. TN. [NAME]"),
     # a listed given name that is a word text does not write in lowercase, after a strong cue and before a name
     ("Appointments: Interpreter Kia Lor by phone.", "Appointments: Interpreter [NAME] by phone."),
+    # a client and an advocate as roles (not the client's services or portal)
+    ("Present: client Mateo (M), DV advocate Shanice Brown. client Services called; the client Portal",
+     "Present: client [NAME] (M), DV advocate [NAME]. client Services called; the client Portal"),
     # surnames of the Plains nations after a given name or a title (not "The Two Bears statue")
     ("I am writing in support of Rodney Two Bulls. Mr. Running Bear called. Tasha Runs Close To Lodge. The Two Bears statue.",
      "I am writing in support of [NAME]. Mr. [NAME] called. [NAME]. The Two Bears statue."),

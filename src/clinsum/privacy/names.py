@@ -60,7 +60,7 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|baby\s+o
     |audiologist|psychologist|neurologist|radiologist|pathologist|dermatologist|rheumatologist|nephrologist|urologist
     |ha?ematologist|endocrinologist|gastroenterologist|ophthalmologist|anesthesiologist|pulmonologist|gyn(?:a)?ecologist
     |an(?:a)?esthetist|perfusionist|radiographer|sonographer|hygienist|dentist|chiropractor|key\s+worker|support\s+worker
-    |(?:cps|dcfs|dss|child\s+protection)\s+worker)"""
+    |(?:cps|dcfs|dss|child\s+protection)\s+worker|client|advocate|cellmate|peer\s+worker|outreach\s+worker)"""
 # Words after a cue ("my wife", "his son", "your name?") that are first names in the census lists but there a verb,
 # a month or a word: "my wife will drive", "her son may call", "my daughter june 3rd".
 _NO_NAME_AFTER_CUE = frozenset("""will may can did does had has was is said says and but too also just always never
