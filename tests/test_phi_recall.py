@@ -1965,6 +1965,12 @@ def test_shelters_courts_kind_first_sites_and_diagnostic_services(tagger, text, 
     ("Clara, Co. Offaly R35 X2K8. I've come over from Inverness for the week. lives alone Kilwinning, 1 flight",
      "[LOCATION], [LOCATION] [ZIP]. I've come over from [LOCATION] for the week. lives alone [LOCATION], 1 flight"),
     ("location Abertillery. Location: Sacral   Size 2x3", "location [LOCATION]. Location: Sacral   Size 2x3"),
+    # an Australian state's postcode in its own ranges (not an Act's year)
+    ("MENTAL HEALTH (CARE AND TREATMENT) (SCOTLAND) ACT 2003, s.36. Postcode ACT 2601",
+     "MENTAL HEALTH (CARE AND TREATMENT) (SCOTLAND) ACT 2003, s.36. Postcode ACT [ZIP]"),
+    # words of forms in other languages are no names
+    ("Geautoriseerd: dr. S. Bouzidi. Geliş Tarihi/Saati: 18.01.2025. ab 14 Uhr abholbereit.",
+     "Geautoriseerd: dr. [NAME]. Geliş Tarihi/Saati: [DATE]. ab 14 Uhr abholbereit."),
     # a five-digit postcode after a listed town (not a count)
     ("Amman Heights Hospital | Building 41 | Amman 11821. WBC 11.2, Platelets 25000",
      "[INSTITUTION] | Building 41 | [LOCATION] [ZIP]. WBC 11.2, Platelets 25000"),

@@ -922,7 +922,9 @@ ZIP_PATTERNS = [
     CuedPattern(rx(r"\b(?!T[0-4]N[0-3]M[01]\b|E[1-4]V[1-5]M[1-6]\b)"
                    r"(?P<phi>[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t-]?\d[A-Z]\d"
                    r"|[A-Z]\d{2}[ \t](?=[A-Z\d]{0,3}[A-Z])(?=[A-Z\d]{0,3}\d)[A-Z\d]{4})\b"), rx(r"[A-Z]\d")),
-    rx(r"\b(?:NSW|VIC|QLD|TAS|ACT|NT|WA|SA)[ \t]+(?P<phi>\d{4})\b"),
+    # (each state's own ranges: not an Act's year, "(SCOTLAND) ACT 2003")
+    rx(r"\b(?:NSW[ \t]+(?P<phi>[12]\d{3})|VIC[ \t]+(?P<phi>[38]\d{3})|QLD[ \t]+(?P<phi>[49]\d{3})|TAS[ \t]+(?P<phi>7\d{3})"
+       r"|ACT[ \t]+(?P<phi>02\d{2}|26\d{2}|29\d{2})|NT[ \t]+(?P<phi>08\d{2})|WA[ \t]+(?P<phi>6\d{3})|SA[ \t]+(?P<phi>5\d{3}))\b"),
     rx(r"\b(?i:Singapore)[ \t]*\(?(?P<phi>\d{6})\b"),  # "Singapore 520412"
     rx(rf"{CAP}[ \t]*[-–][ \t]*(?P<phi>\d{{6}})\b"),
     rx(r"\b(?i:box)[ \t]+\d{1,6}[ \t]*-[ \t]*(?P<phi>\d{5})\b"),
