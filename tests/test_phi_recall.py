@@ -1932,6 +1932,9 @@ def test_names_of_malaysia_south_asia_china_and_the_plains(tagger, text, expecte
     ("Harbor Light Opioid Treatment Program. Safe Harbour Women's Shelter. Fort Magistrate's Court. Palo Rural Health Unit",
      "[INSTITUTION]. [INSTITUTION]. [INSTITUTION]. [INSTITUTION]"),
     ("waiting at the bus shelter; Case Court adjourned", "waiting at the bus shelter; Case Court adjourned"),
+    # an employer named by a common word after a job's cue (not a target otherwise)
+    ("I work at Target until 4; he works at Delta, the baggage. BP target <130.",
+     "I work at [INSTITUTION] until 4; he works at [INSTITUTION], the baggage. BP target <130."),
     # a site whose kind comes first, in capitals (not "HOSPITAL COURSE", "HOSPICE REFERRAL")
     ("HOSPITAL DAERAH BUKIT MERAH INDAH - UNIT. HOSPITAL COURSE: UNREMARKABLE. HOSPICE REFERRAL",
      "[INSTITUTION] - UNIT. HOSPITAL COURSE: UNREMARKABLE. HOSPICE REFERRAL"),

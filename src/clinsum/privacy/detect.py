@@ -309,7 +309,14 @@ def find_employers(text: str) -> list[tuple[int, int]]:
     not words that text mostly writes in lowercase, of a department, of a state or a country ("retired from the Army",
     "employee of the Month", "retired from the State of Pennsylvania"); several capitalised words that text writes in
     lowercase do make a name inside a sentence ("work at Bass Pro")."""
-    return [m.span("phi") for m in EMPLOYER_PATTERN.finditer(text) if _proper_name(m.group("phi").split())]
+    return [m.span("phi") for m in EMPLOYER_PATTERN.finditer(text)
+            if _proper_name(words := m.group("phi").split()) or len(words) == 1 and words[0].lower() in _WORD_BRANDS]
+
+
+# Employers named by a common word, which the care-brand list leaves to a job's cue ("I work at Target", "works at
+# Delta", "retired from Shell")
+_WORD_BRANDS = frozenset("""target delta amazon apple shell chase subway sonic giant staples express gap banner providence
+    safeway sprint verizon boeing ford dell intel oracle visa nike tesla uber lyft fedex ups""".split())
 
 
 def find_lowercase_employers(text: str) -> list[tuple[int, int]]:
