@@ -1905,6 +1905,9 @@ def test_units_after_numbers_date_columns_and_chart_keys(tagger, text, expected)
     ("PIC: PN. NORHAYATI ABDULLAH. TN. BUDI SANTOSO", "PIC: PN. [NAME]. TN. [NAME]"),
     # a listed given name that is a word text does not write in lowercase, after a strong cue and before a name
     ("Appointments: Interpreter Kia Lor by phone.", "Appointments: Interpreter [NAME] by phone."),
+    # two signers' initials closing a note; a Dutch interpreter's tag
+    ("Code status: FULL. Next update Monday.\nKA / SB", "Code status: FULL. Next update Monday.\n[NAME] / [NAME]"),
+    ("Tolk: Habtom, by phone", "Tolk: [NAME], by phone"),
     # a client and an advocate as roles (not the client's services or portal)
     ("Present: client Mateo (M), DV advocate Shanice Brown. client Services called; the client Portal",
      "Present: client [NAME] (M), DV advocate [NAME]. client Services called; the client Portal"),

@@ -60,7 +60,7 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|baby\s+o
     |audiologist|psychologist|neurologist|radiologist|pathologist|dermatologist|rheumatologist|nephrologist|urologist
     |ha?ematologist|endocrinologist|gastroenterologist|ophthalmologist|anesthesiologist|pulmonologist|gyn(?:a)?ecologist
     |an(?:a)?esthetist|perfusionist|radiographer|sonographer|hygienist|dentist|chiropractor|key\s+worker|support\s+worker
-    |(?:cps|dcfs|dss|child\s+protection)\s+worker|client|advocate|cellmate|peer\s+worker|outreach\s+worker)"""
+    |(?:cps|dcfs|dss|child\s+protection)\s+worker|client|advocate|cellmate|peer\s+worker|outreach\s+worker|tolk)"""
 # Words after a cue ("my wife", "his son", "your name?") that are first names in the census lists but there a verb,
 # a month or a word: "my wife will drive", "her son may call", "my daughter june 3rd".
 _NO_NAME_AFTER_CUE = frozenset("""will may can did does had has was is said says and but too also just always never
@@ -885,6 +885,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
               if all(is_name_word(w) and w.lower() not in department_words() for w in m.group("phi").split())]
     if (m := _END_INITIALS.search(text, max(0, len(text) - 40))) and _initials_ok(m.group("phi")):
         found.append(m.span("phi"))  # only the text's end is read: the pattern would be tried at every place
+        if m.group("first") and _initials_ok(m.group("first")):
+            found.append(m.span("first"))  # two signers closing a note: "KA / SB"
     found += list(conversation_speakers(text)) + list(roster_names(text)) + list(kin_names(text)) \
         + list(addressed_names(text)) + list(handoff_names(text)) + capitals_before_age(text) + plains_names(text) \
         + list(signer_initials(text))
@@ -1316,8 +1318,8 @@ def table_places(text: str) -> list[tuple[int, int]]:
             and _PLACE_CELL.fullmatch(text[s:e]) and all(is_name_word(w) for w in text[s:e].split())]
 
 
-# Initials closing a note: "no safety concerns. mk", "will call back thurs.\n-kt"
-_END_INITIALS = regex.compile(r"(?:^|[.!?][ \t]+|[ \t][-—–]|\n)[ \t]*[-—–]?[ \t]*"
+# Initials closing a note: "no safety concerns. mk", "will call back thurs.\n-kt", "Next update Monday.\nKA / SB"
+_END_INITIALS = regex.compile(r"(?:^|[.!?][ \t]+|[ \t][-—–]|\n)[ \t]*[-—–]?[ \t]*(?:(?P<first>\p{Lu}{2,3})[ \t]*/[ \t]*)?"
                               r"(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,3}|\p{Lu}Ma?c\p{Lu}|(?:\p{Lu}\.){2,3})[ \t]*\Z")
 # A word in lowercase of four letters or more (one pass over the text; the lists decide).
 _LOWERCASE_TOKEN = regex.compile(r"(?<![\p{L}\d'’.@/_-])\p{Ll}{4,}(?![\p{L}\d'’@/_-])")
