@@ -2002,6 +2002,9 @@ def test_south_asian_addresses_streets_after_sites_and_irish_counties(tagger, te
     # a relative's age in brackets, a birthday's ordinal (not under 90)
     ("Title: Grandpa (94) keeps refusing. Her 103rd birthday is April 19. Mom (45) ok",
      "Title: Grandpa ([AGE]) keeps refusing. Her [AGE] birthday is [DATE]. Mom (45) ok"),
+    # Dutch months and weekdays' two letters ("12 okt", "do 18 april"; not "to do 18 reps")
+    ("Trip: 12 okt - 20 nov 2024. Datum: do 18 april. I want to do 18 reps",
+     "Trip: [DATE] - [DATE]. Datum: [DATE]. I want to do 18 reps"),
     # months with their part, in lowercase after a dating word, with a day and a short year
     ("from mid-August; by end of April; off lithium since jan; worse than in march. Date: Aug 19/25",
      "from [DATE]; by [DATE]; off lithium since [DATE]; worse than in [DATE]. Date: [DATE]"),

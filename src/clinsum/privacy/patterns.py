@@ -185,7 +185,7 @@ _FOREIGN_MONTHS = """enero febrero marzo abril mayo junio julio agosto septiembr
     juil déc gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre giu lug ott januari februari maart mei
     augustus stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia maret
     agustus oktober desember julai ogos disember ianuarie februarie martie aprilie iunie iulie septembrie octombrie
-    noiembrie decembrie ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık"""
+    noiembrie decembrie ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık okt mrt mrz"""
 _FOREIGN_WEEKDAYS = """lunes martes miércoles miercoles jueves viernes sábado sabado domingo mié sáb segunda terça quarta
     quinta sexta montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi
     dimanche lunedì martedì mercoledì giovedì venerdì sabato domenica maandag dinsdag woensdag donderdag vrijdag zaterdag
@@ -194,12 +194,16 @@ _FOREIGN_WEEKDAYS = """lunes martes miércoles miercoles jueves viernes sábado 
 _FOREIGN_MONTH = f"(?i:{'|'.join(_FOREIGN_MONTHS.split())})"
 _FOREIGN_WEEKDAY = rf"(?:(?i:{'|'.join(_FOREIGN_WEEKDAYS.split())})(?i:-feira)?|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.)"
 # (a line is read only if it holds one of these words, or a Roman month: "5/XI/2024", "2 XII 2024")
-_FOREIGN_DATE_CUE = WordCue(f"{_FOREIGN_MONTHS} {_FOREIGN_WEEKDAYS} mo di mi do fr sa so i ii iii iv v vi vii viii ix x xi xii")
+_FOREIGN_DATE_CUE = WordCue(f"{_FOREIGN_MONTHS} {_FOREIGN_WEEKDAYS} mo di mi do fr sa so ma wo vr za zo i ii iii iv v vi vii viii ix x"
+                            " xi xii")
 _FOREIGN_DATES = [
     CuedPattern(rx(rf"""(?<![\p{{L}}\d/])(?P<phi>\d{{1,2}}\.?[ \t]*(?:de[ \t]+)?{_FOREIGN_MONTH}\.?(?:[ \t]*(?:de[ \t]+)?(?:19|20)\d{{2}})?
         |\d{{1,2}}[-/]{_FOREIGN_MONTH}[-/]\d{{2,4}}|{_FOREIGN_MONTH}\.?[ \t]+(?:de[ \t]+)?(?:19|20)\d{{2}}|\d{{1,2}}/[IVX]{{1,4}}/\d{{2,4}}
         |\d{{1,2}}[ .](?:I{{1,3}}|IV|VI{{0,3}}|IX|XI{{0,2}})[ .](?:19|20)\d{{2}})
         (?![\p{{L}}\d])"""), _FOREIGN_DATE_CUE),
+    # a Dutch weekday's two letters before a day and a month: "do 18 april", "ma 3 mrt"
+    CuedPattern(rx(rf"(?<![\p{{L}}\d])(?P<phi>(?i:ma|di|wo|do|vr|za|zo)\.?[ \t]+\d{{1,2}}[ \t]+(?:{_FOREIGN_MONTH}|{MONTH}))"
+                   rf"(?![\p{{L}}])", re.IGNORECASE), _FOREIGN_DATE_CUE),
     CuedPattern(rx(rf"""(?<![\p{{L}}\d])(?P<phi>{_FOREIGN_WEEKDAY},?[ \t]+(?:\d{{1,2}}[./]\d{{1,2}}\.?(?:[./]\d{{2,4}})?
         |\d{{1,2}}(?:[ \t]+{_FOREIGN_MONTH}\.?)?))(?![\p{{L}}\d]|[./]\d)"""), _FOREIGN_DATE_CUE),
 ]
