@@ -1993,6 +1993,9 @@ def test_south_asian_addresses_streets_after_sites_and_irish_counties(tagger, te
      "Inmate no. [ID]. PNC [ID]. QID: [ID]. Metformin QID 500 mg"),
     ("National ID: 08-2219873 F 08. Aadhaar (masked): XXXX-XXXX-6614. OI/ART No: 02-04-0311-01877",
      "National ID: [ID]. Aadhaar (masked): [ID]. OI/ART No: [ID]"),
+    # references between slashes with a stop or an ampersand in a part (not vital signs' labels)
+    ("Our Ref: IKJ/CID/SP.114/2024. Hosp. No. AGH/A&E/24/3317. BP/HR/RR 120/80",
+     "Our Ref: [ID]. Hosp. No. [ID]. BP/HR/RR 120/80"),
     # Pakistan's mobiles, an extension after its number
     ("Father (0300-5551842) brought him. TEL 05-691 2200 SAMB. 318",
      "Father ([PHONE]) brought him. TEL [PHONE] SAMB. [PHONE]"),

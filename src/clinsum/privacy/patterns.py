@@ -539,6 +539,10 @@ ID_PATTERNS = [
     rx(r"\b(?=[A-Z\d])(?<![/.-])(?<!SNOMED[ \t]*:?[ \t]*(?:[A-Z]-\d{5}[ \t]+)*)"
        r"(?!G\d{1,2}P|(?:CPT|ICD|NDC|HCPCS|LOINC|ISO|IEC|DRG|SNOMED)\d*-)(?=[\d/-]*[A-Z])(?=(?:[A-Z/-]*\d){5})"
        r"(?P<phi>[A-Z\d]{1,8}(?:-[A-Z\d]{1,10}){1,4}|[A-Z]{1,4}(?:/[A-Z\d]{1,10}){2,3})(?![\w/-]|[.,]\d)"),
+    # a reference of capitals and numbers between slashes with a stop or an ampersand inside a part: "IKJ/CID/SP.114/2024",
+    # "AGH/A&E/24/3317"
+    rx(r"(?<![\w/.&-])(?=(?:[A-Z/.&]*\d){4})(?P<phi>[A-Z]{2,4}(?:/(?:[A-Z]{1,4}(?:[.&][A-Z\d]{1,6})?|\d{1,6})){2,4})"
+       r"(?![\w/&-]|[.,]\d)"),
     rx(r"\b(?=[A-Z\d]{7,14}(?![\w/-]|[.,]\d))(?<![/.-])(?!G\d{1,2}P|(?:[A-Z]\d{1,2}){3}|E\d{4}[A-Z]\d{2}\b)"
        r"(?=(?:[A-Z]*\d){4})(?=\d*[A-Z]+\d)(?P<phi>[A-Z\d]+)"),
     rx(r"\b(?P<phi>(?:MRN|ACCT|MBR|SN|HP)-?\d{4,12})\b", re.IGNORECASE),
