@@ -1971,6 +1971,9 @@ def test_shelters_courts_kind_first_sites_and_diagnostic_services(tagger, text, 
     ("Clara, Co. Offaly R35 X2K8. I've come over from Inverness for the week. lives alone Kilwinning, 1 flight",
      "[LOCATION], [LOCATION] [ZIP]. I've come over from [LOCATION] for the week. lives alone [LOCATION], 1 flight"),
     ("location Abertillery. Location: Sacral   Size 2x3", "location [LOCATION]. Location: Sacral   Size 2x3"),
+    # a town after "live out at", a listed town after a community's label
+    ("they live out at Cranbourne so.\nHome community: Pond Inlet (medical travel)",
+     "they live out at [LOCATION] so.\nHome community: [LOCATION] (medical travel)"),
     # an Australian state's postcode in its own ranges (not an Act's year)
     ("MENTAL HEALTH (CARE AND TREATMENT) (SCOTLAND) ACT 2003, s.36. Postcode ACT 2601",
      "MENTAL HEALTH (CARE AND TREATMENT) (SCOTLAND) ACT 2003, s.36. Postcode ACT [ZIP]"),

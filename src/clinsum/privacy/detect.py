@@ -769,10 +769,10 @@ _UNLISTED_PLACE = regex.compile(rf"(?<=\b(?i:in|near|visiting)[ \t]+)(?P<phi>{_P
                                 rf"(?=[ \t]*(?:[,.;:?!)]|$|\n|[ \t]{{2}}))"
                                 rf"|(?P<phi>{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD})?)(?=[ \t]+(?i:area|village|settlement|junction"
                                 rf"|township|suburb|district)\b)", regex.MULTILINE)
-# A listed town after a location's or an area's label ("location Abertillery", "Area: Kiltimagh"; not a wound's "Location:
-# Sacral")
-_LABELLED_TOWN = regex.compile(rf"(?<=\b(?i:location|area)[ \t]*:?[ \t]+)(?P<phi>{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD})?)"
-                               rf"(?=[ \t]*(?:[,.;:?!)]|$|\n|[ \t]{{2}}))", regex.MULTILINE)
+# A listed town after a location's, an area's or a community's label ("location Abertillery", "Home community: Pond
+# Inlet"; not a wound's "Location: Sacral")
+_LABELLED_TOWN = regex.compile(rf"(?<=\b(?i:location|area|community)[ \t]*:?[ \t]+)(?P<phi>{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD})?)"
+                               rf"(?=[ \t]*(?:[,.;:?!)]|$|\n|[ \t]{{2}})|[ \t]+\()", regex.MULTILINE)
 
 
 _BODY_AREA = regex.compile(r"[ \t]+(?i:area)\b")

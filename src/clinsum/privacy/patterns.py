@@ -889,9 +889,9 @@ LOCATION_PATTERNS = [
     # "Hatch NM 87937": the ZIP makes it a place (not the first word of "West Virginia")
     CuedPattern(rx(rf"(?P<phi>{_CITY})(?<!\b(?:West|North|South|New|Rhode))[ \t]+{STATE}[ \t]+\d{{5}}(?:-\d{{4}})?\b"),
                 rx(r"\d{5}")),
-    rx(rf"\b(?i:lives|living|resides|residing|moved|relocated|born|grew\s+up|visiting|travel(?:l?ed)?|flew|returned|trip|vacation"
+    rx(rf"\b(?i:lives|live|living|resides|residing|moved|relocated|born|grew\s+up|visiting|travel(?:l?ed)?|flew|returned|trip|vacation"
         rf"|drove|went|came|come|comes|coming|originally|(?:is|am|are|was|were)(?=\s+from))"
-        rf"(?:\s+(?i:alone|here|back|home|over|up|down|with(?:\s+\w+){{1,3}}))?\s+(?i:in|to|from|near)\s+(?P<phi>{_CITY})"),
+        rf"(?:\s+(?i:alone|here|back|home|over|up|down|out|with(?:\s+\w+){{1,3}}))?\s+(?i:in|to|from|near|at)\s+(?P<phi>{_CITY})"),
     rx(rf"\b(?:city|town|hometown)\s*:\s*(?P<phi>{_CITY})\b", re.IGNORECASE),
     # a town after a nearness word or as someone's origin: "near Wahpeton", "outside of Okemah", "up in Bend",
     # "a Fresno native"
