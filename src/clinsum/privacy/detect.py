@@ -417,7 +417,7 @@ def streets_after_sites(text: str, sites: list[tuple[int, int]]) -> list[tuple[i
         if m.group("lower"):  # a street in lowercase: a direction or a street's kind with it, or no English word
             low = m.group("lower")
             if m.group("direction") or m.group("kind") or low not in english_words() and low not in lowercase_words() \
-                    and is_name_word(low) or low in _COMMON_STREETS and (m.group("direction") or m.group("kind")):
+                    and is_name_word(low):
                 found.append(m.span("street"))
         elif _NUMBERED_STREET.fullmatch(word := m.group("street").split()[-1]) or word.lower() in _COMMON_STREETS \
                 or is_name_word(word) and word.lower() not in lowercase_words():

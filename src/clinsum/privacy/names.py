@@ -902,7 +902,7 @@ _PLAINS_SURNAME = (r"(?:(?:One|Two|Three|Four|Five|Running|Runs|Standing|Sitting
                    r"|Swift|Stands|Chasing|Crow|Bull|Eagle|Afraid[ ]Of|Runs[ ]Close[ ]To)[ ](?:Bulls?|Bears?|Elks?|Horses?"
                    r"|Eagles?|Hawks?|Clouds?|Moons?|Feathers?|Wolf|Wolves|Crows?|Thunder|Deer|Buffalo|Dogs?|Stars?|Hearts?"
                    r"|Birds?|Owl|Fox|Antelope|Hands?|Road|Shield|Wind|Lance|Arrows?|Boy|Hoop|Lodge|Mountain|Water|Hair"
-                   r"|Plume|Tail|Face|Sky|Hawk|Rabbit|Cow|Coyote|Snake|Otter|Turtle|Killer|Breast|Bear))")
+                   r"|Plume|Tail|Face|Sky|Rabbit|Cow|Coyote|Snake|Otter|Turtle|Killer|Breast))")
 _PLAINS_NAME = regex.compile(rf"(?:(?P<given>{CAP})[ ]+|(?<=\b{_TITLE}\.?[ ]+))(?P<surname>{_PLAINS_SURNAME})(?![\p{{L}}'’-])")
 
 
