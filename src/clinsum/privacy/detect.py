@@ -38,7 +38,7 @@ from clinsum.privacy.patterns import (
     LOWERCASE_SITE, MONTH, NATIONAL_PHONE, NUMBER_WORD, NUMBERED_STREET, PHONE_PATTERNS, SAINTS_HERB_OR_DAY,
     SPOKEN_EMAIL_PATTERNS, SPOKEN_ID_PATTERNS, SPOKEN_PHONE_PATTERNS, SPOKEN_URL_PATTERNS, SSN_PATTERNS, STATE, STATE_NAMES,
     STREET_ADDRESS, STREET_WORDS, TRADE_WORD, UPPER, WEEKDAY, WORD_AGE, WRITTEN_EMAIL_PATTERNS, WRITTEN_URL_PATTERNS,
-    ZIP_PATTERNS, CuedPattern,
+    ZIP_PATTERNS, CuedPattern, capitals,
 )
 from clinsum.privacy.place_tagger import find_places
 from clinsum.privacy.vocab import (
@@ -256,12 +256,11 @@ def find_site_acronyms(text: str) -> list[tuple[int, int]]:
 
 # A care site whose kind comes first, as Malaysia, India and South Africa name them: "Hospital Pulau Pinang", "District
 # Hospital Sitapur", "Hospice Helderberg", "Klinik Kesihatan Bandar Botanik" (not "Hospital Course", "Clinic Letter")
-_SITE_KIND = (r"(?:(?:District|General|Regional|Base|Civil|Government|Govt\.?)[ \t]+)?(?:Hospital|Hospice|Infirmary"
-              r"|Klinik(?:[ \t]+Kesihatan)?|Rumah[ \t]+Sakit|Puskesmas)")
-_SITE_KIND_UPPER = r"(?:HOSPITAL|HOSPICE|INFIRMARY|KLINIK(?:[ \t]+KESIHATAN)?|RUMAH[ \t]+SAKIT|PUSKESMAS)"
+_SITE_KIND = r"(?:Hospital|Hospice|Infirmary|Klinik(?:[ \t]+Kesihatan)?|Rumah[ \t]+Sakit|Puskesmas)"
 _KIND_FIRST_SITE = regex.compile(
-    rf"\b(?P<phi>{_SITE_KIND}[ \t]+(?P<name>{CAP}(?:[ \t]+{CAP}){{0,2}})"
-    rf"|{_SITE_KIND_UPPER}[ \t]+(?P<name>{UPPER}(?:[ \t]+{UPPER}){{0,3}}))(?![\p{{L}}'’-])")  # ("HOSPITAL DAERAH BUKIT MERAH INDAH")
+    rf"\b(?P<phi>(?:(?:District|General|Regional|Base|Civil|Government|Govt\.?)[ \t]+)?{_SITE_KIND}[ \t]+"
+    rf"(?P<name>{CAP}(?:[ \t]+{CAP}){{0,2}})"
+    rf"|{capitals(_SITE_KIND)}[ \t]+(?P<name>{UPPER}(?:[ \t]+{UPPER}){{0,3}}))(?![\p{{L}}'’-])")  # ("HOSPITAL DAERAH BUKIT MERAH INDAH")
 
 
 def find_kind_first_sites(text: str) -> list[tuple[int, int]]:

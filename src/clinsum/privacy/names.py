@@ -1533,6 +1533,21 @@ def _chinese_syllable(word: str) -> bool:
     return len(word) <= 5 and bool(_SYLLABLE.fullmatch(word))
 
 
+def _grown_chinese_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """The name at ``start:end`` with the Chinese surname before its syllables ("Lim" of "Siew Hoon") and, when a surname
+    opens it, the syllables after it, four words at most ("LING" of "TAN WEI")."""
+    words = text[start:end].split()
+    if all(map(_chinese_syllable, words)) and (m := _PREVIOUS_CHINESE.search(text, max(0, start - 12), start)) \
+            and m.group("word").lower() in _CHINESE_SURNAMES:
+        start = m.start()
+        words.insert(0, m.group("word"))
+    if words[0].lower() in _CHINESE_SURNAMES and all(map(_chinese_syllable, words)):
+        while len(words) < 4 and (m := _NEXT_CHINESE.match(text, end)) and _chinese_syllable(m.group("word")):
+            end = m.end()
+            words.append(m.group("word"))
+    return start, end
+
+
 def _neighbours(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Found names grown by the capitalised words right before or after them that could be part of them
     (:func:`_is_beside_name`), and by an initial before them or initials after them: a name's words are found by
@@ -1554,14 +1569,7 @@ def _neighbours(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]
                 e = m.end()
             while (m := _PREVIOUS_LOWER.search(text, max(0, s - 40), s)) and _is_lowercase_name_word(m.group("word")):
                 s = m.start()
-        words = text[s:e].split()
-        if (m := _PREVIOUS_CHINESE.search(text, max(0, s - 12), s)) and m.group("word").lower() in _CHINESE_SURNAMES \
-                and all(map(_chinese_syllable, words)):
-            s = m.start()  # "Lim" of "Siew Hoon"
-        if text[s:e].split()[0].lower() in _CHINESE_SURNAMES and all(map(_chinese_syllable, text[s:e].split())):
-            while (m := _NEXT_CHINESE.match(text, e)) and _chinese_syllable(m.group("word")) \
-                    and len(text[s:e].split()) < 4:
-                e = m.end()  # "LING" of "TAN WEI"
+        s, e = _grown_chinese_name(text, s, e)
         if m := _INITIAL_BEFORE.search(text, max(0, s - 30), s):
             s = m.start()  # "E. van den Berg-Jansen", "H. de Vries"
         if m := _KUNYA_BEFORE.search(text, max(0, s - 8), s):
@@ -1719,13 +1727,13 @@ def keyed_initials(text: str) -> list[tuple[int, int]]:
 
 
 def _key_name(words: list[str]) -> bool:
-    """A key's name: name words and two signs of three, a given name first, a listed surname last, no English word at
-    either end ("Olamide Akande", "Joy Young", "Patience Tetteh"; not "Blood Pressure", "Beta Blocker", "Junior
-    Resident")."""
+    """A key's name words (:func:`keyed_initials` has checked they are name words) with two signs of three: a given
+    name first, a listed surname last, no English word at either end ("Olamide Akande", "Joy Young", "Patience Tetteh";
+    not "Blood Pressure", "Beta Blocker", "Junior Resident")."""
     first, last = words[0].lower(), words[-1].lower()
     given = _likely_or_known(words[0]) and (first in first_names() or first not in last_names())
     plain = first not in english_words() and last not in english_words()
-    return all(is_name_word(w) for w in words) and given + _known(words[-1]) + plain >= 2
+    return given + _known(words[-1]) + plain >= 2
 
 
 _NUMBER = regex.compile(r"(?<!\p{L})\d")

@@ -962,8 +962,15 @@ FACILITY = r"""(?:Health\s+Unit|NHS\s+(?:Foundation\s+)?Trust|NHS\s+FT|Health\s+
     |Hastanesi|MC|UMC|HSCP|CMHT|Assembly|Tabernacle|Ministries|Gurdwara|Mandir|Masjid|CRO
     |Treatment\s+Program(?:me)?|Medical\s+Complex|Shelter|Refuge|Mission
     |(?:Magistrate['’]?s['’]?|Magistrates|District|Family|Crown|County|Circuit|Superior|Youth|Juvenile|Municipal|Coroner['’]?s)\s+Court)"""
-# (in capitals: "THE LIMES NURSING HOME"; the letters only, a class such as \s stays as it is)
-_FACILITY_UPPER = regex.sub(r"(?<!\\)\p{Ll}", lambda m: m.group().upper(), FACILITY)
+
+
+def capitals(pattern: str) -> str:
+    """``pattern`` with its letters in capitals, to match words written in capitals ("THE LIMES NURSING HOME"): the
+    letters only, a class such as ``\\s`` or ``\\t`` stays as it is."""
+    return regex.sub(r"(?<!\\)\p{Ll}", lambda m: m.group().upper(), pattern)
+
+
+_FACILITY_UPPER = capitals(FACILITY)
 _SITE_WORD = rf"(?:{CAP}|{UPPER}|St\.?|Mt\.?|of|the|and|&|ve)"  # (Turkish "ve": "Eğitim ve Araştırma Hastanesi")
 # In lowercase: the words before a facility's or a practice's word after a place word ("follow up at lakeside family
 # medicine", "the trainer at oak harbor high"; detect.find_lowercase_sites keeps which)
