@@ -174,6 +174,17 @@ Sources (``--source``, repeatable):
   written the same way in the twenty-fourth sitting (care in sensitive settings: mental health, addiction, custody,
   sexual health, asylum, homelessness, child protection; diagnostic reports and hospital administration; sixteen
   countries each); development data.
+- ``handwritten-39``, ``handwritten-40``: benchmarks/data/phi_handwritten_39.txt and _40.txt, 32 documents each (447
+  and 449 identifiers) written the same way in the twenty-fifth sitting (public-health, long-term and community care
+  in sixteen countries: home-health and hospice visits, nursing-home medication and incident records, contact tracing
+  and notifiable-disease reports, TB treatment cards, immunisation registers, community-health-worker logs, maternal
+  and child health visits, outbreak line lists, facility inspections; care in remote, military and special settings
+  in sixteen countries: military and veterans' health, ships' and offshore medics, aviation medicals, expedition and
+  mountain rescue, remote-area nursing, aeromedical retrieval, mission hospitals, refugee-camp clinics, sports
+  medicine, telemedicine, consular evacuations); report only, their misses never read.
+- ``dev-34``, ``dev-35``: benchmarks/data/phi_dev_34.txt and _35.txt, 32 documents each (450 and 449 identifiers)
+  written the same way in the twenty-fifth sitting (the same two styles in sixteen and seventeen other countries);
+  development data.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -285,12 +296,16 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "handwritten-37": Path(__file__).parent / "data" / "phi_handwritten_37.txt",
                "handwritten-38": Path(__file__).parent / "data" / "phi_handwritten_38.txt",
                "dev-32": Path(__file__).parent / "data" / "phi_dev_32.txt",
-               "dev-33": Path(__file__).parent / "data" / "phi_dev_33.txt"}
+               "dev-33": Path(__file__).parent / "data" / "phi_dev_33.txt",
+               "handwritten-39": Path(__file__).parent / "data" / "phi_handwritten_39.txt",
+               "handwritten-40": Path(__file__).parent / "data" / "phi_handwritten_40.txt",
+               "dev-34": Path(__file__).parent / "data" / "phi_dev_34.txt",
+               "dev-35": Path(__file__).parent / "data" / "phi_dev_35.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
                "dev-10", "dev-11", "dev-12", "dev-13", "dev-14", "dev-15", "dev-16",
                "dev-17", "dev-18", "dev-19", "dev-20", "dev-21", "dev-22", "dev-23", "dev-24", "dev-25",
                "dev-26", "dev-27", "dev-28", "dev-29", "dev-30", "dev-31",
-               "dev-32", "dev-33")  # whose misses --show-misses may print
+               "dev-32", "dev-33", "dev-34", "dev-35")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",
