@@ -2017,3 +2017,38 @@ def test_south_asian_addresses_streets_after_sites_and_irish_counties(tagger, te
 ])
 def test_case_numbers_masked_numbers_phones_dates_and_ages(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a town before a US state and its ZIP code, whatever its word (not the state of another country's postcode)
+    ("Send to 88 Quarry Hill Rd, Barre, VT 05641 today. 12 Smith St, Box Hill VIC 3128",
+     "Send to [ADDRESS], [LOCATION], VT [ZIP] today. [ADDRESS], [ADDRESS] VIC [ZIP]"),
+    # a listed town in any case right after a street (not a compass word, a unit or a common word)
+    ("home address on chart 1183 rae st, regina. twelve bellfield street dundee dd1 5hz. 12 Main St north of the river",
+     "home address on chart [ADDRESS], [LOCATION]. [ADDRESS] [LOCATION] dd1 5hz. [ADDRESS] north of the river"),
+    ("lives alone number three the crescent hebden bridge um she is fine. Lives at 12 Main St, apt 4",
+     "lives alone number [ADDRESS] [LOCATION] um she is fine. Lives at [ADDRESS]"),
+    # sites whose kind comes first, with a number, and no word past a column's gap (not a number of days)
+    ("POSYANDU MAWAR 3 -- weighing. Institution: Base Hospital Homagama     Ward 6. At Hospital Pulau Pinang 2 days ago",
+     "[INSTITUTION] -- weighing. Institution: [INSTITUTION]     Ward 6. At [INSTITUTION] 2 days ago"),
+    # towns after a district's, a village's or a home port's label, after "municipio de" (not a team after "District:")
+    ("District: Muzaffargarh    Facility: none. Village: Lotofaga     Date: none. Home port: Haulbowline, Cork. "
+     "municipio de Túquerres. District: Nursing team",
+     "District: [LOCATION]    Facility: none. Village: [LOCATION]     Date: none. Home port: [LOCATION], Cork. "
+     "municipio de [LOCATION]. District: Nursing team"),
+    # a camp's shelter in two parts at least (not a block alone)
+    ("shelter Block 12, tent 33. Sector 2, B-118. Camp 1E, Block C-14, Shelter 227. zone 2 block 3; block 3 of the TMA",
+     "shelter [ADDRESS]. [ADDRESS]. [ADDRESS]. zone 2 block 3; block 3 of the TMA"),
+    # words of registers and reports in other languages are no names
+    ("Rujukan: ke puskesmas. Usager: Réjean Lavigueur. Mieszkanka: Stanisława Wróblewska",
+     "Rujukan: ke puskesmas. Usager: [NAME]. Mieszkanka: [NAME]"),
+    # identity numbers after Iceland's, Italy's, Zambia's, the US forces' labels; a social security number's last four
+    ("Kennitala: 150386-2749. C.F. BRNLCU85M12L378K. NRC: 308114/66/1. DODID: 1502988417  SSN L4: 6632. emplid 7731905",
+     "Kennitala: [ID]. C.F. [ID]. NRC: [ID]. DODID: [ID]  SSN L4: [SSN]. emplid [ID]"),
+    ("last four of social 4410; SSN (last 4) 0921; last 4 doses 1234",
+     "last four of social [SSN]; SSN (last 4) [SSN]; last 4 doses 1234"),
+    # an Indonesian mobile in three groups of four (not a medication round's hours)
+    ("HP ibu 0813-2555-6047. Dosing 0800-1200-1600-2000", "HP ibu [PHONE]. Dosing 0800-1200-1600-2000"),
+])
+def test_towns_after_streets_and_states_kind_first_sites_camps_and_labelled_villages(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

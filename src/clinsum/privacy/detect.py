@@ -256,11 +256,13 @@ def find_site_acronyms(text: str) -> list[tuple[int, int]]:
 
 # A care site whose kind comes first, as Malaysia, India and South Africa name them: "Hospital Pulau Pinang", "District
 # Hospital Sitapur", "Hospice Helderberg", "Klinik Kesihatan Bandar Botanik" (not "Hospital Course", "Clinic Letter")
-_SITE_KIND = r"(?:Hospital|Hospice|Infirmary|Klinik(?:[ \t]+Kesihatan)?|Rumah[ \t]+Sakit|Puskesmas)"
+_SITE_KIND = r"(?:Hospital|Hospice|Infirmary|Klinik(?:[ \t]+Kesihatan)?|Rumah[ \t]+Sakit|Puskesmas|Posyandu)"
+_SITE_NUMBER = r"(?:[ \t]+(?:[IVX]{1,4}|\d{1,2})(?=[ \t]*(?:[,;:.)\n–—-]|$)|[ \t]{2}))?"  # "Puskesmas Wonosari I", "POSYANDU MAWAR 3"
 _KIND_FIRST_SITE = regex.compile(
     rf"\b(?P<phi>(?:(?:District|General|Regional|Base|Civil|Government|Govt\.?)[ \t]+)?{_SITE_KIND}[ \t]+"
-    rf"(?P<name>{CAP}(?:[ \t]+{CAP}){{0,2}})"
-    rf"|{capitals(_SITE_KIND)}[ \t]+(?P<name>{UPPER}(?:[ \t]+{UPPER}){{0,3}}))(?![\p{{L}}'’-])")  # ("HOSPITAL DAERAH BUKIT MERAH INDAH")
+    rf"(?P<name>{CAP}(?:[ \t]{CAP}){{0,2}}){_SITE_NUMBER}"  # (one space apart: no word past a column's gap)
+    rf"|{capitals(_SITE_KIND)}[ \t]+(?P<name>{UPPER}(?:[ \t]{UPPER}){{0,3}}){_SITE_NUMBER})"
+    rf"(?![\p{{L}}\d'’-])")  # ("HOSPITAL DAERAH BUKIT MERAH INDAH")
 
 
 def find_kind_first_sites(text: str) -> list[tuple[int, int]]:
@@ -484,13 +486,39 @@ _PLACE_AFTER_STREET = regex.compile(rf"[ \t]*,[ \t]*(?P<place>(?:(?i:col|colonia
                                     rf"(?=[ \t]*(?:,|[-–—/]|$|\n|\.|[ \t]\d))", regex.MULTILINE)
 
 
+# A listed town of one to three words in any case right after a street, before a comma, a stop, a postal code or the line's
+# end: "1183 rae st, regina s4t 2b9", "twelve bellfield street dundee", "88 QUARRY HILL RD\nBARRE VT"
+_WORDS_AFTER_STREET = regex.compile(r"[ \t]*[,\n]?[ \t]*(?P<place>\p{L}[\p{L}'’-]*(?:[ \t]+\p{L}[\p{L}'’-]*){0,2})")
+_TOWN_END = regex.compile(r"[ \t]*(?:[,.;:)\n]|$|\p{Lu}{2}\b|\w*\d|(?i:post[ \t]?code|zip|um|uh)\b)")
+_NON_SPACE = regex.compile(r"\S+")
+_COMPASS = frozenset("north south east west northeast northwest southeast southwest upper lower".split())
+
+
+def _listed_town_after(text: str, end: int) -> tuple[int, int] | None:
+    """The span of a listed town (:func:`towns`) of one to three words right after ``end``, a word alone not one text
+    writes in lowercase nor a compass word."""
+    if not (m := _WORDS_AFTER_STREET.match(text, end)):
+        return None
+    words = list(_NON_SPACE.finditer(text, *m.span("place")))
+    for n in range(len(words), 0, -1):
+        start, stop = words[0].start(), words[n - 1].end()
+        place = " ".join(w.group() for w in words[:n]).lower()
+        if place in towns() and (n > 1 or place not in lowercase_words() and place not in _COMPASS) \
+                and not _above_town(place) and _TOWN_END.match(text, stop):
+            return start, stop
+    return None
+
+
 def towns_after_streets(text: str, streets: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of the places after a street's address (:data:`_PLACE_AFTER_STREET`), up to three: name words that are no
-    state, province or country and that text does not write in lowercase."""
+    state, province or country and that text does not write in lowercase; or one listed town in any case
+    (:func:`_listed_town_after`)."""
     found = []
     for _, end in streets:
-        for _ in range(3):
+        for n in range(3):
             if not (m := _PLACE_AFTER_STREET.match(text, end)):
+                if n == 0 and (town := _listed_town_after(text, end)):
+                    found.append(town)
                 break
             place = m.group("place")
             if _above_town(place) or not any(
@@ -539,7 +567,7 @@ _COUNTY_PART = regex.compile(rf"(?i:co\.?|county)[ \t]+(?P<place>{CAP}(?:[ \t]+{
 _PLACE_PART = regex.compile(rf"(?:{CAP}|{UPPER})(?:[ \t]+(?:{CAP}|{UPPER}|\d{{1,3}})){{0,2}}")
 _FACILITY_WORD = regex.compile(rf"\b{FACILITY}\b|\b(?i:nursing[ \t]+home|medical[ \t]+practice|surgery|hospital|clinic)\b", regex.VERBOSE)
 _FACILITY_ANY_CASE = regex.compile(rf"\b{FACILITY}\b", regex.VERBOSE | regex.IGNORECASE)  # a site's kind, in capitals too
-_STATE_BEFORE_CODE = regex.compile(rf"[ \t,]+(?:{STATE}|[A-Z]{{2,3}})$")
+_STATE_BEFORE_CODE = regex.compile(rf"[ \t,]+(?:{STATE}|[A-Z]{{2,3}})[ \t]*$")
 _ADDRESS_LABEL_LINE = regex.compile(r"\b(?i:address|addr|home[ \t]+address|residence|res)[ \t]*:[^\n]*?(?=[ \t.]*(?:\n|$)|[ \t]{3}|\t)")
 
 
@@ -551,10 +579,10 @@ def address_parts(text: str, codes: list[tuple[int, int]]) -> list[tuple[int, in
     ends = [s for s, _ in codes] + [m.end() for m in _ADDRESS_LABEL_LINE.finditer(text)]
     for code_start in ends:  # (an address line is read back 300 characters at most: linear time on a text of one line)
         line_start = text.rfind("\n", max(0, code_start - 300), code_start) + 1 or max(0, code_start - 300)
-        end = code_start
+        end, before_state = code_start, False
         if m := _STATE_BEFORE_CODE.search(text, line_start, end):  # "SeaTac, WA 98188", "Box Hill VIC 3128"
-            end = m.start()
-        for _ in range(4):
+            end, before_state = m.start(), _STATE.fullmatch(m.group().strip(" \t,")) is not None
+        for n in range(4):
             if not (m := _PART_BEFORE.search(text, line_start, end)) or not m.group("part"):
                 break
             part, (s, e) = m.group("part"), m.span("part")
@@ -570,8 +598,9 @@ def address_parts(text: str, codes: list[tuple[int, int]]) -> list[tuple[int, in
             elif (street := STREET_ADDRESS.search(part)) and street.end() == len(part):  # "lives with ... at 2218 S.
                 found.append((s + street.start(), e, "ADDRESS"))                          # Christiana Ave"
                 break
-            elif _PLACE_PART.fullmatch(part) and any(is_name_word(w) and w.lower() not in lowercase_words()
-                                                     and w.lower() not in department_words() for w in part.split()):
+            elif _PLACE_PART.fullmatch(part) and (n == 0 and before_state or any(  # (before a state: "Barre, VT")
+                    is_name_word(w) and w.lower() not in lowercase_words() and w.lower() not in department_words()
+                    for w in part.split())):
                 found.append((s, e, "LOCATION"))
             else:
                 break
@@ -667,7 +696,7 @@ def find_old_birth_years(text: str) -> list[tuple[int, int]]:
 
 def find_national_phones(text: str) -> list[tuple[int, int]]:
     """Phone numbers written with a trunk prefix (:data:`~clinsum.privacy.patterns.NATIONAL_PHONE`) and nine to eleven
-    digits, or as Nigeria's and India's mobiles are ("08035552210", "94440 55218"); where a match is too long for one,
+    digits (:func:`_phone_digits`), or as Nigeria's and India's mobiles are ("08035552210", "94440 55218"); where a match is too long for one,
     from its next trunk prefix, so a time before a number does not hide it ("informed 0430 07700 900733")."""
     found = []
     for m in NATIONAL_PHONE.finditer(text):
@@ -685,7 +714,12 @@ _TRUNK_INSIDE = regex.compile(r"(?<=[ \t-])\(?0")
 
 
 def _phone_digits(m: regex.Match) -> bool:
-    return 9 <= sum(c.isdigit() for c in m.group()) <= 11
+    """Nine to eleven digits, or twelve in an Indonesian mobile's groups ("0813-2555-6047")."""
+    digits = sum(c.isdigit() for c in m.group())
+    return 9 <= digits <= 11 or digits == 12 and _INDONESIAN_MOBILE.fullmatch(m.group()) is not None
+
+
+_INDONESIAN_MOBILE = regex.compile(r"08[1-9]\d[ -]\d{4}[ -]\d{4}")
 
 
 # A postal code before its town, as most of Europe and Latin America write them, at a line's start or after a comma, a
@@ -760,17 +794,21 @@ def find_towns_beside_postcodes(text: str) -> list[tuple[int, int]]:
 # A town after a place word that no word list knows: "I'm in Flateyri, at the conference", "based in NAANTALI" (not
 # after "to" or "from": "allergic to Sulfa", "rash from Sulfa"; no acronym: "in CPAP").
 _PLACE_WORD = rf"(?:{CAP}|(?=\p{{Lu}}{{6}}){UPPER})"
-_UNLISTED_PLACE = regex.compile(rf"(?<=\b(?i:in|near|visiting)[ \t]+)(?P<phi>{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD})?)"
+# Labels a town follows ("Village: Lotofaga", "Home port: Haulbowline", "municipio de Túquerres", "Kec. Wonosari")
+_TOWN_LABEL = (r"(?i:lives(?:[ \t]+alone)?|resides|residence[ \t]*:|locality[ \t]*:?|suburb[ \t]*:|village[ \t]*:"
+               r"|district[ \t]*:|(?:home[ \t]+)?port[ \t]*:|parish[ \t]*:|municipio[ \t]+de|kec\.|kecamatan|desa)")
+_UNLISTED_PLACE = regex.compile(rf"(?<=\b(?i:in|near|visiting)[ \t]+)(?P<phi>{_PLACE_WORD}(?:[ \t]{_PLACE_WORD})?)"
                                 rf"(?=[ \t]*(?:[,.;:?!)]|$|\n|[ \t]+(?i:for|to|on|at|and|with|last|this|next)\b))"
                                 # (or after "lives" or a residence's label, or before the kind of place it is: "Residence:
                                 # Kawangware, behind ...", "PHN handover, Ballyfermot area", "by Lugbe junction")
-                                rf"|(?<=\b(?i:lives(?:[ \t]+alone)?|resides|residence[ \t]*:|locality[ \t]*:?|suburb[ \t]*:|village[ \t]*:)[ \t]+)(?P<phi>{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD})?)"
+                                rf"|(?<=\b{_TOWN_LABEL}[ \t]+)(?P<phi>{_PLACE_WORD}(?:[ \t]{_PLACE_WORD})?)"
                                 rf"(?=[ \t]*(?:[,.;:?!)]|$|\n|[ \t]{{2}}))"
                                 rf"|(?P<phi>{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD})?)(?=[ \t]+(?i:area|village|settlement|junction"
                                 rf"|township|suburb|district)\b)", regex.MULTILINE)
 # A listed town after a location's, an area's or a community's label ("location Abertillery", "Home community: Pond
 # Inlet"; not a wound's "Location: Sacral")
-_LABELLED_TOWN = regex.compile(rf"(?<=\b(?i:location|area|community)[ \t]*:?[ \t]+)(?P<phi>{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD})?)"
+_LABELLED_TOWN = regex.compile(rf"(?<=\b(?:(?i:location|area|community)[ \t]*:?|{_TOWN_LABEL})[ \t]+)"
+                               rf"(?P<phi>{_PLACE_WORD}(?:[ \t]{_PLACE_WORD})?)"
                                rf"(?=[ \t]*(?:[,.;:?!)]|$|\n|[ \t]{{2}})|[ \t]+\()", regex.MULTILINE)
 
 

@@ -482,7 +482,7 @@ _NOT_A_RECORD = (r"(?i:room|rm|bed|bay|ward|floor|level|unit|page|step|item|ques
                  r"|apartment|apt|suite|house|flat|box|route|highway|exit)(?![\p{L}-])")
 # Labels of other countries' identity, tax and health-insurance numbers (short ones only in capitals: "CI", "RG").
 _NATIONAL_ID_LABEL = r"""(?:(?-i:DNI|NIE|NIF|CIF|CPF|RG|CURP|RFC|NSS|IMSS|CNIC|NICOP|BSN|AMKA|AFM|TCKN|SVNR|KVNR|NIR|INSEE|RUT|RUN|CUIL
-    |CUIT|DPI|CI|CNS|SUS|SNS|NHIF|NIDA|BVN|HKID|NRIC|UID|EPIC|CC(?=[ \t]*[:#]?[ \t]*\d)|TI|NUSS|NISS|NUHSA|CIP|TIS|PIS|NIT|CIN|NID|CF|TZ|HC|QID(?=[ \t]*:?[ \t]*\d{11}\b))
+    |CUIT|DPI|CI|CNS|SUS|SNS|NHIF|NIDA|BVN|HKID|NRIC|UID|EPIC|CC(?=[ \t]*[:#]?[ \t]*\d)|TI|NUSS|NISS|NUHSA|CIP|TIS|PIS|NIT|CIN|NID|CF|C\.F\.|NRC|TZ|HC|QID(?=[ \t]*:?[ \t]*\d{11}\b))
     |(?i:T\.?[ \t]?C\.?[ \t]+Kimlik|V-?(?:nr|nummer)|Kimlik|(?:codice|cod\.)[ \t]+fiscale|tessera[ \t]+sanitaria|Versichertennummer|Versicherten-?Nr
     |Sozialversicherungsnummer|Krankenversichertennummer|Versicherungsnummer|Steuer-?ID|Personalausweis(?:nummer)?
     |s[ée]curit[ée][ \t]+sociale|carte[ \t]+vitale|c[ée]dula(?:[ \t]+de[ \t]+identidad)?|documento(?:[ \t]+de[ \t]+identidad)?
@@ -492,7 +492,7 @@ _NATIONAL_ID_LABEL = r"""(?:(?-i:DNI|NIE|NIF|CIF|CPF|RG|CURP|RFC|NSS|IMSS|CNIC|N
     |PESEL|dow[óo]d(?:[ \t]+osobisty)?|burgerservicenummer|sofinummer
     |N[º°][ \t]*(?:SIP|SS)|SIP|NHC|CNI|processo|proc\.|patiëntnr|patientnr|ordernr|nr[ \t]+księgi(?:[ \t]+głównej)?|protokol|ap[óo]lice|sinistro|folio
     |colegiado|dossier|aufenthaltsgestattung|expediente|prontu[áa]rio|cartella(?:[ \t]+clinica)?|historia[ \t]+cl[íi]nica
-    |fallnummer|fall-?nr|aktenzeichen))"""
+    |fallnummer|fall-?nr|aktenzeichen|kennitala|dod[ \t]?id|edipi|empl[ \t]?id))"""
 # (a line is read only if it holds one of the labels' words)
 _NATIONAL_ID_CUE = WordCue("""dni nie nif cif cpf rg curp rfc nss imss cnic nicop bsn amka afm tckn svnr kvnr nir insee rut run
     cuil cuit dpi ci cns sus sns nhif nida bvn hkid nric uid epic cc ti nuss niss nuhsa cip tis pis nit cin nid kimlik codice
@@ -501,7 +501,7 @@ _NATIONAL_ID_CUE = WordCue("""dni nie nif cif cpf rg curp rfc nss imss cnic nico
     afiliacion cartão cartao utente iqama emirates ghana omang aadhaar aadhar mykad national identity id pesel dowód dowod
     burgerservicenummer sofinummer sip nhc cni patiëntnr patientnr ordernr nr protokol apólice apolice sinistro folio
     colegiado dossier aufenthaltsgestattung expediente prontuário prontuario cartella historia fallnummer fall fallnr
-    aktenzeichen cf tz hc code ss processo proc afiliado qid v vnr nummer""")
+    aktenzeichen cf tz hc code ss processo proc afiliado qid v vnr nummer nrc kennitala dod dodid edipi emplid empl""")
 # Its value: groups of capitals and digits joined by dots, dashes, slashes or single spaces, with six digits or more
 # (seven groups: France's "N° SS : 2 90 05 33 063 118 47").
 _NATIONAL_ID_VALUE = r"(?=(?:(?:[A-Z/.-]|[ \t](?=[A-Z]{0,2}\d))*\d){6})[A-Z\d]+(?:(?:[./-]|[ \t](?=[A-Z]{0,2}\d))[A-Z\d]+){0,6}"
@@ -700,6 +700,11 @@ SSN_PATTERNS = [
     rx(r"\b(?:SSN|SS\#|social\s+security(?:\s+(?:number|no|\#))?)\s*(?:\#|:|is)?\s*:?\s*"
         r"(?P<phi>\d{3}[\s-]?\d{2}[\s-]?\d{4})\b", re.IGNORECASE),
     rx(r"(?=\d)(?<![\d-])(?P<phi>\d{3}-\d{2}-\d{4})(?![\d-])"),
+    # its last four digits after their label: "SSN L4: 6632", "SSN (last 4) 0921", "last four of social 4410"
+    rx(r"\b(?:SSN|SS\#|social(?:\s+security)?)[ \t]*\(?(?:L4|last[ \t]*(?:4|four)|last[ \t]+4[ \t]+digits)\)?[ \t]*(?:\#|:|is)?[ \t]*"
+       r"(?P<phi>\d{4})(?![\d-])", re.IGNORECASE),
+    rx(r"\blast[ \t]+(?:4|four)(?:[ \t]+digits)?[ \t]+of[ \t]+(?:the[ \t]+|his[ \t]+|her[ \t]+|your[ \t]+)?(?:SSN|social(?:[ \t]+security)?)"
+       r"[ \t]*(?:\#|:|is|are)?[ \t]*(?P<phi>\d{4})(?![\d-])", re.IGNORECASE),
     # other countries' identity numbers by their shape alone: a Malaysian MyKad (birth date, state, serial:
     # "560214-07-5531"), a Pakistani CNIC ("35202-4417890-2"), a Hong Kong identity card with its check digit
     # ("K518832(4)")
@@ -789,6 +794,11 @@ ADDRESS_PATTERNS = [
     rx(r"""\b(?P<phi>(?i:house|h\.?[ ]?no\.?|plot|villa|shop|door)[ \t]*(?:(?i:no)\.?[ \t]*)?[A-Z]?\d{1,4}(?:[/-]?[A-Z0-9]{1,3})?
         (?:,[ \t]*(?i:street|st\.?|road|rd\.?|lane|sector|block|phase|gali|rue|sokak|mohalla)[ \t]*[A-Z]?-?\d{1,4}
         (?:[/-]?[A-Z0-9]{1,3})?){1,3})(?![\p{L}\d])"""),
+    # a camp's shelter, as refugee and displacement camps number them: "Block 12, tent 33", "Camp 1E, Block C-14, Shelter
+    # 227", "Sector 2, B-118" (two parts at least: no "zone 2" or "block 3" alone)
+    rx(r"""\b(?P<phi>(?i:camp|sector|block|blk|section)[ \t]+[A-Z]?-?\d{1,3}[A-Z]?
+        (?:(?:[ \t]*,[ \t]*|[ \t]+)(?:(?i:block|tent|shelter|plot|hut)[ \t]*-?[ \t]*|[A-Z]-)[A-Z]?-?\d{1,4}(?:/\d{1,3})?){1,2})
+        (?![\p{L}\d])"""),
     # a box of a French-speaking country's post: "BP 5127" (no blood pressure: four digits or five, no slash)
     rx(r"\b(?P<phi>B\.?P\.?[ \t]+\d{4,5})\b(?![/\d])"),
     # a box or a rural road read out: "p o box four twelve", "rr two box eighteen", "county road one oh six"
