@@ -2052,3 +2052,22 @@ def test_case_numbers_masked_numbers_phones_dates_and_ages(tagger, text, expecte
 ])
 def test_towns_after_streets_and_states_kind_first_sites_camps_and_labelled_villages(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a given name that is also a word, where a field or a list's item opens, before a found surname (not a word that
+    # opens a sentence: "Good Okafor")
+    ("Midwife: Comfort Yakubu (CNO)\nContact tracer: Blessing Okojie\nPatrollers: Gwen Story (OFA3), Will Little, M. Chartrand",
+     "Midwife: [NAME] (CNO)\nContact tracer: [NAME]\nPatrollers: [NAME] (OFA3), [NAME], [NAME]"),
+    ("Assessment: Good Okafor recovery. Plan: Rest", "Assessment: Good [NAME] recovery. Plan: Rest"),
+    # a register's rows: capitalised words before a sex and an age (not a body part before a measure)
+    ("ETH-GMB-883261   Chuol Tut Ruach    M/4      pneumonia\nBed 7   Lual Ater Bol, M 40, snakebite\n"
+     "Bed 9   Achol, F 6 (peds overflow)\nPelvis  M 40 degrees",
+     "[ID]   [NAME]    M/4      pneumonia\nBed 7   [NAME], M 40, snakebite\n"
+     "Bed 9   [NAME], F 6 (peds overflow)\nPelvis  M 40 degrees"),
+    # what a person goes by, in quotes after the name, and the surname after it (not a quoted word of speech)
+    ('your mother, Cipriana "Nana" Archuleta, was. Her son Tyrell ("TJ") and Tomás "el Ruso" Petrov. Dr Smith "Fine" he said',
+     'your mother, [NAME] "Nana" [NAME], was. Her son [NAME] ("[NAME]") and [NAME] "[NAME]" [NAME]. Dr [NAME] "Fine" he said'),
+])
+def test_given_word_names_registers_and_nicknames(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -889,7 +889,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
             found.append(m.span("first"))  # two signers closing a note: "KA / SB"
     found += list(conversation_speakers(text)) + list(roster_names(text)) + list(kin_names(text)) \
         + list(addressed_names(text)) + list(handoff_names(text)) + capitals_before_age(text) + plains_names(text) \
-        + list(signer_initials(text))
+        + list(signer_initials(text)) + register_names(text)
     headers, cells = table_columns(text)
     found = [(s, e) for s, e in found if not any(hs <= s < he for hs, he in headers)]  # "Name    Dose    Time"
     return with_companions(text, found + _table_names(cells, text))
@@ -1053,12 +1053,28 @@ def capitals_before_age(text: str) -> list[tuple[int, int]]:
                 for w in regex.split(r"[ \t,]+", m.group("phi")) if w)]
 
 
+# A register's or a ward list's row: a cell of capitalised words, then a sex and an age in the next cell or after a comma
+# ("ETH-GMB-883261   Chuol Tut Ruach    M/4", "Bed 7   Lual Ater Bol, M 40", "17/08    Paw Say Wah     19    F").
+_REGISTER_NAME = regex.compile(rf"(?:^|(?<=[ \t]{{2}}|\t))(?P<phi>{CAP}(?:[ ]{CAP}){{0,3}})(?:[ \t]{{2,}}|\t|,[ \t]*)"
+                               r"(?:[MF][ \t]*/?[ \t]*\d{1,3}|\d{1,3}[ \t]*/[ \t]*[MF]|\d{1,3}(?:[ \t]{2,}|\t)[MF])(?![\p{L}\d/])",
+                               regex.MULTILINE)
+
+
+def register_names(text: str) -> list[tuple[int, int]]:
+    """Spans of :data:`_REGISTER_NAME` with a word that is no English word, and no clinical, department, role or title
+    word ("Nyabuony  F/31"; not "Pelvis  M 40")."""
+    return [m.span("phi") for m in _REGISTER_NAME.finditer(text) if not clinical_spans(value := m.group("phi")) and all(
+        is_name_word(w) and w.lower() not in department_words() and not _ROLE_WORD.fullmatch(w)
+        and not _TITLE_WORD.fullmatch(w) for w in value.split())
+        and any(w.lower() not in english_words() for w in value.split())]
+
+
 def names_by_layout(text: str) -> set[tuple[int, int]]:
     """Names that the text's layout, not their words, makes a person's, which the allow-list keeps: a form's field for a
     name, a chat's speakers, a roster's entries, a relative named in speech, a person asked or told in lowercase, the
-    two sides of a hand-off, a signer's initials."""
+    two sides of a hand-off, a signer's initials, a register's row."""
     return set(name_fields(text)) | set(conversation_speakers(text)) | set(roster_names(text)) | set(kin_names(text)) \
-        | set(addressed_names(text)) | set(handoff_names(text)) | set(signer_initials(text))
+        | set(addressed_names(text)) | set(handoff_names(text)) | set(signer_initials(text)) | set(register_names(text))
 
 
 # A turn of a chat or a transcript: a speaker's tag where a line starts, after a time stamp in brackets or not, with a
@@ -1469,6 +1485,9 @@ _AND_NEXT = regex.compile(rf"{_AGE_IN_BRACKETS}{_AND}(?P<phi>{CAP})")
 # A name in brackets after a found one, its given name or what the person goes by: "Mrs Adeyemi-Cole (Folasade)",
 # 'Marguerite O'Shaughnessy (AKA "Peg")'
 _IN_BRACKETS_NEXT = regex.compile(rf"[ \t]*\([ \t]*(?:(?i:aka|a\.k\.a\.)[ \t]+)?[\"“']?(?P<phi>{CAP})[\"”']?[ \t]*\)")
+# A name in quotes right after a found one, in brackets or not: what the person goes by ('Tyson ("TJ")', 'Tomás "el Ruso"
+# Petrov', 'HUNTER,WILLIAM "BILL" DALE')
+_QUOTED_NEXT = regex.compile(r"(?:[ \t]+\(?|[ \t]*\()[ \t]*[\"“](?P<phi>[^\s\"”](?:[^\"”\n]{0,22}[^\s\"”])?)[\"”](?:[ \t]*\))?")
 # Initials after a slash that close a line or a field: a second person signing ("Signed TO / LM", "CREW: MCG / T.W.")
 _SLASH_INITIALS = regex.compile(r"[ \t]*/[ \t]*(?P<phi>\p{Lu}{2,3}|\p{Ll}{2,3}|(?:\p{Lu}\.){2,3}|(?:\p{Ll}\.){2,3})"
                                 r"(?=[ \t]*(?:$|[,;(]|[ \t]\d))", regex.MULTILINE)
@@ -1479,12 +1498,19 @@ _PREVIOUS_AND = regex.compile(rf"(?P<phi>{CAP}){_AGE_IN_BRACKETS}{_AND}$")
 def _coordinated(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Name-like words listed with a found name ("Morrison, Rogers and Torres", "Lupe and Carmen", "Dayo and Kunle") or in
     brackets after it, a given name or one the name model does not rule out, no town ("Mrs Adeyemi-Cole (Folasade)";
-    not "Dr. Wu (Seattle)", "B.Physio (Hons)"), and initials after a slash (:data:`_SLASH_INITIALS`)."""
+    not "Dr. Wu (Seattle)", "B.Physio (Hons)"), a name in quotes after it (:data:`_QUOTED_NEXT`) and initials after a
+    slash (:data:`_SLASH_INITIALS`)."""
     out = []
     for s, e in names:
         if (m := _IN_BRACKETS_NEXT.match(text, e)) and _is_beside_name(word := m.group("phi")) \
                 and word.lower() not in towns() and (word.lower() in first_names() or name_score(word) >= 0.3):
             out.append(m.span("phi"))
+        if (m := _QUOTED_NEXT.match(text, e)) and len(nick := m.group("phi").split()) <= 3 and not clinical_spans(
+                m.group("phi")) and any(w.isupper() or w[0].isupper() and (w.lower() in first_names() or w.lower()
+                                                                             not in lowercase_words()) for w in nick):
+            out.append(m.span("phi"))  # what the person goes by, and the surname after it: 'Cipriana "Nana" Archuleta'
+            if (after := _NEXT_WORD.match(text, m.end())) and after.group("word") and _is_beside_name(after.group("word")):
+                out.append(after.span("word"))
         if (m := _SLASH_INITIALS.match(text, e)) and _initials_ok(m.group("phi")):
             out.append(m.span("phi"))  # a second signer: "CREW: MCG / T.W.", "dr nusrat jahan / s.h."
         while (m := _AND_NEXT.match(text, e)) and _is_listed_beside(m):
@@ -1559,6 +1585,9 @@ def _neighbours(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]
             e = m.end()
         while (m := _PREVIOUS_WORD.search(text, max(0, s - 40), s)) and _is_beside_name(m.group("word")):
             s = m.start()
+        if (m := _PREVIOUS_WORD.search(text, max(0, s - 40), s)) and _is_given_word_name(m.group("word")) \
+                and _FIELD_OPENS.search(text, max(0, m.start() - 20), m.start()):
+            s = m.start()  # "Midwife: Comfort Yakubu", "Patrollers: Gwen Story, Will Little"
         if text[s:e].isupper():  # "VALENCIA OSPINA, JHON FREDDY" of "VALENCIA OSPINA, JHON"
             while (m := _NEXT_UPPER.match(text, e)) and _is_capitals_name_word(m.group("word")):
                 e = m.end()
@@ -1579,6 +1608,22 @@ def _neighbours(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]
         if (s, e) != (start, end) and not _place(text[s:e]):  # "San" of "San Diego" is no name
             out.append((s, e))  # one span with the name: a suffix alone is no name word
     return out
+
+
+# Given names that are also English words, as English-speaking Africa and the Caribbean give them, and where a field or
+# a list's item opens: before a found surname there, such a word is the given name.
+_VIRTUE_NAMES = frozenset("""comfort blessing blessings gift precious patience mercy charity godwin goodluck memory
+    loveness prudence fortune favour favor princess innocent justice lucky miracle peace praise testimony faith hope grace
+    joy rose will may june""".split())
+_FIELD_OPENS = regex.compile(r"(?:^|[:,;(]|and|&)[ \t]*$", regex.MULTILINE)
+
+
+def _is_given_word_name(word: str) -> bool:
+    """A capitalised listed first name or given name that is also a word (:data:`_VIRTUE_NAMES`), no role or title."""
+    low = word.lower()
+    return (low in first_names() or low in _VIRTUE_NAMES) and word[1:].islower() and not _ROLE_WORD.fullmatch(word) \
+        and not _TITLE_WORD.fullmatch(word) and not _STATE_NAME.fullmatch(word) and low not in department_words() \
+        and low not in countries()
 
 
 def _is_lowercase_name_word(word: str) -> bool:
