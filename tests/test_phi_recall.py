@@ -2071,3 +2071,20 @@ def test_towns_after_streets_and_states_kind_first_sites_camps_and_labelled_vill
 ])
 def test_given_word_names_registers_and_nicknames(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # headings in capitals are no sites: a document's word ends them, or all their words are common or words of forms
+    # (not a site with a facility's or a trade's word, or a main site)
+    ("LASSA FEVER CONTACT TRACING -- DAILY FOLLOW-UP\nESTUDIO EPIDEMIOLÓGICO DE CASO -- ENFERMEDAD TRANSMITIDA\n"
+     "WORKED 31 YRS UNDERGROUND FOR BIG RUN COAL CO, NO HEARING PROTECTION",
+     "LASSA FEVER CONTACT TRACING -- DAILY FOLLOW-UP\nESTUDIO EPIDEMIOLÓGICO DE CASO -- ENFERMEDAD TRANSMITIDA\n"
+     "WORKED 31 YRS UNDERGROUND FOR [INSTITUTION], NO HEARING PROTECTION"),
+    # desks, police services, a crew's words and observations that open a turn are no names
+    ("To: Telemedicine desk\nTasked by: Gardai via 112\nNURSE: Sats ninety-one on air\nDR: Trachea central? BP?\n"
+     "Department: Deck (Bosun). Koplik spots seen; IPTp-SP given by DOT",
+     "To: Telemedicine desk\nTasked by: Gardai via 112\nNURSE: Sats ninety-one on air\nDR: Trachea central? BP?\n"
+     "Department: Deck (Bosun). Koplik spots seen; IPTp-SP given by DOT"),
+])
+def test_headings_desks_and_crew_words_are_kept(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
