@@ -2001,7 +2001,7 @@ def test_south_asian_addresses_streets_after_sites_and_irish_counties(tagger, te
      "Our Ref: [ID]. Hosp. No. [ID]. BP/HR/RR 120/80"),
     # Pakistan's mobiles, an extension after its number
     ("Father (0300-5551842) brought him. TEL 05-691 2200 SAMB. 318",
-     "Father ([PHONE]) brought him. TEL [PHONE] SAMB. [PHONE]"),
+     "Father ([PHONE]) brought him. TEL [PHONE] [PHONE]"),
     # Roman-month dates with a year; classification grades in digits and Paris (not an age: "Tanner 4 y/o")
     ("confirmed on 2 XII 2024; Wagner 2 ulcer; 22 mm Paris 0-IIa polyp; brother Tanner 4 y/o",
      "confirmed on [DATE]; Wagner 2 ulcer; 22 mm Paris 0-IIa polyp; brother [NAME] 4 y/o"),
@@ -2087,4 +2087,17 @@ def test_given_word_names_registers_and_nicknames(tagger, text, expected):
      "Department: Deck (Bosun). Koplik spots seen; IPTp-SP given by DOT"),
 ])
 def test_headings_desks_and_crew_words_are_kept(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # ranks as titles (not CPT, the procedure codes); crews', rescuers' and field workers' roles before a name
+    ("seen by Colonel Baxter; Maj Delacroix agreed; billed CPT 99213; instructor Wayan Sudarsana; lhw rukhsana + sadia gul",
+     "seen by Colonel [NAME]; Maj [NAME] agreed; billed CPT 99213; instructor [NAME]; lhw [NAME] + [NAME]"),
+    ("pilot study; guide wire; elder abuse screen", "pilot study; guide wire; elder abuse screen"),
+    # an extension with its word, after a number or a cue to call back
+    ("Dr Benoit Roy (tél. 819-988-5512 poste 2241). Call me back on 22100 ext 415.",
+     "Dr [NAME] (tél. [PHONE] [PHONE]). Call me back on [PHONE]."),
+])
+def test_ranks_field_roles_and_extensions(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

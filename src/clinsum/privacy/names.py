@@ -25,6 +25,7 @@ from clinsum.privacy.vocab import (
 # capitalised word a name; the label "patient" does so only for dictionary names.
 _TITLE = (r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Madam|Nurse|Sister|Rev|Reverend|Pastor|Rabbi|Imam"
           r"|Chaplain|Fr|Sgt|Cpl|Lt|Capt|Det|Deputy|Officer|Sheriff|Trooper|Cst|Constable|Sergeant|Detective|Inspector|Mdm"
+          r"|Maj|Ltc|Cdr|Lcdr|Pvt|Spc|Ssg|Sfc|Cpo|Captain|Lieutenant|Colonel|Commander|Admiral|Corporal|Brigadier"  # ranks (not CPT: the procedure codes)
           r"|Dra|Sra|Srta|Doña|Dña|Frau|Herr|Mme|Mlle|Dhr|Mevr|Dottoressa|Dott|Signora)")  # other languages' titles
 # (with UK grades, fellowships and research coordinators' certifications)
 _CREDENTIAL = (r"(?:MD|M\.D\.|DO|D\.O\.|RN|RM|NP|PA-C|PA|PhD|FNP|FNP-C|APRN|MBBS|DNP|LPN|CNM|DPM|DDS|MSW|LCSW|PharmD"
@@ -60,7 +61,9 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|baby\s+o
     |audiologist|psychologist|neurologist|radiologist|pathologist|dermatologist|rheumatologist|nephrologist|urologist
     |ha?ematologist|endocrinologist|gastroenterologist|ophthalmologist|anesthesiologist|pulmonologist|gyn(?:a)?ecologist
     |an(?:a)?esthetist|perfusionist|radiographer|sonographer|hygienist|dentist|chiropractor|key\s+worker|support\s+worker
-    |(?:cps|dcfs|dss|child\s+protection)\s+worker|client|advocate|cellmate|peer\s+worker|outreach\s+worker|tolk)"""
+    |(?:cps|dcfs|dss|child\s+protection)\s+worker|client|advocate|cellmate|peer\s+worker|outreach\s+worker|tolk
+    |instructor|captain|skipper|coxswain|pilot|lifeguard|patroller|ranger|guide|trainer|tracer|vaccinator|surveyor
+    |health\s+worker|chw|hsa|lhw|partera|vacunadora|promotora|enfermera|headman|elder|deacon)"""
 # Words after a cue ("my wife", "his son", "your name?") that are first names in the census lists but there a verb,
 # a month or a word: "my wife will drive", "her son may call", "my daughter june 3rd".
 _NO_NAME_AFTER_CUE = frozenset("""will may can did does had has was is said says and but too also just always never

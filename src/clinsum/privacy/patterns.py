@@ -602,13 +602,15 @@ PHONE_PATTERNS = [
     # an extension, its word with it: "page at x4471", "charge phone ext 7730"
     rx(r"\b(?P<phi>(?:ext|extension|x)\.?[ \t]*(?:\#|:|no\.?)?[ \t]*(?:\d{4,5}|\d-\d{4}))\b(?![/.]\d)", re.IGNORECASE),
     # ... or after the number it extends: "TEL 05-691 2200 SAMB. 318", "0161 555 0192 ext 22"
-    rx(r"(?<=\d[ \t]*,?[ \t]*)(?i:samb|ext|extn|poste|durchwahl)\.?[ \t]*(?P<phi>\d{2,5})\b(?![/.]\d)"),
+    rx(r"(?<=\d[ \t]*,?[ \t]*)(?P<phi>(?i:samb|ext|extn|poste|durchwahl)\.?[ \t]*\d{2,5})\b(?![/.]\d)"),
     # other cues of a number to call, and numbers of any country's layout after them: "call me at 0494 92 82 32",
     # "Desk: +41 (0)96 471 07 95", "not answering at 71-33-52-22", "messages to 699 956 915", "prévenue au 06 12 48 93 70"
     rx(r"\b(?:(?:call|text|phone|ring|reach)\s+(?:me|us|him|her|them)(?:\s+back)?\s+(?:at|on)|(?:be\s+)?reached\s+(?:at|on)"
        r"|answering\s+at|messages?\s+to|(?:prévenue?|joignable|joint|jointe)\s+au"
        r"|registered|desk|office|home|work|landline|whatsapp)\s*(?:\#|:|no\.?|number)?\s*:?\s*"
-       r"(?P<phi>\+?\(?\d[\d \t().-]{5,16}\d)(?![\w/])", re.IGNORECASE),  # (on one line: not the age that opens the next)
+       r"(?P<phi>\+?\(?(?:\d[\d \t().-]{5,16}\d|\d{4,6}(?=[ \t]*(?:ext|extn|x|poste)\b))"
+       r"(?:[ \t]*(?:ext|extn|x|poste)\.?[ \t]*\d{1,5})?)(?![\w/])", re.IGNORECASE),
+    # (on one line: not the age that opens the next; an extension with it: "call me back on 22100 ext 415")
     # a number the word after it calls a phone's: "655 437 108 office", "21 253 109 8211-Office"
     rx(r"(?<![\w/.-])(?P<phi>\+?\(?\d[\d\s().-]{5,16}\d)[ \t]*[-–]?[ \t]*(?i:office|fax|mobile|cell|home|work)\b"),
     # a local number of seven digits with its dash and no cue: "call 555-0148 after 5", "Corner Chemist   555-0110" (no
