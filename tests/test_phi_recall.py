@@ -2101,3 +2101,17 @@ def test_headings_desks_and_crew_words_are_kept(tagger, text, expected):
 ])
 def test_ranks_field_roles_and_extensions(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a listed town of one word that text never writes in lowercase, after a place word (not a surname)
+    ("Daughter Kirsty in Inverness calls daily. Seen in Morse code class",
+     "Daughter [NAME] in [LOCATION] calls daily. Seen in Morse code class"),
+    # Icelandic, Scandinavian, Czech and Hungarian months
+    ("Incident 3. febrúar 2024; 12. května 2024; 3 maj 2024", "Incident [DATE]; [DATE]; [DATE]"),
+    # days listed before a dated day (not a number that is no day: "at 33")
+    ("Inspection dates: 12 and 13 June 2024. Visits on 4, 11 and 18 March. SCD at 33, 4th of July",
+     "Inspection dates: [DATE] and [DATE]. Visits on [DATE] and [DATE]. SCD at 33, [DATE]"),
+])
+def test_listed_towns_nordic_months_and_listed_days(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

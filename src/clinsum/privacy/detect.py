@@ -35,7 +35,7 @@ from clinsum.privacy.names import (
 from clinsum.privacy.patterns import (
     ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, CONGREGATION, DATE_PATTERNS,
     EMPLOYER_PATTERN, FACILITY, ID_PATTERNS, INSTITUTION_PATTERNS, LOCATION_PATTERNS, LOWERCASE_EMPLOYER_PATTERN,
-    LOWERCASE_SITE, MONTH, NATIONAL_PHONE, NUMBER_WORD, NUMBERED_STREET, PHONE_PATTERNS, SAINTS_HERB_OR_DAY,
+    LOWERCASE_SITE, MONTH, NATIONAL_PHONE, NUMBER_WORD, NUMBERED_STREET, ORD, PHONE_PATTERNS, SAINTS_HERB_OR_DAY,
     SPOKEN_EMAIL_PATTERNS, SPOKEN_ID_PATTERNS, SPOKEN_PHONE_PATTERNS, SPOKEN_URL_PATTERNS, SSN_PATTERNS, STATE, STATE_NAMES,
     STREET_ADDRESS, STREET_WORDS, TRADE_WORD, UPPER, WEEKDAY, WORD_AGE, WRITTEN_EMAIL_PATTERNS, WRITTEN_URL_PATTERNS,
     ZIP_PATTERNS, CuedPattern, capitals,
@@ -383,6 +383,21 @@ def ages_after_ages(text: str, ages: list[tuple[int, int]]) -> list[tuple[int, i
     """Spans of a second age over 89 said right after one (:data:`_AGE_AFTER_AGE`): "ninety-one. ninety-two next month",
     "he's ninety, or ninety-one", "Ninety-four! Ninety-five on ..."."""
     return [m.span("age") for _, e in ages if (m := _AGE_AFTER_AGE.match(text, e))]
+
+
+# Days listed before a date that opens with its day, which the month dates too: "12 and 13 June 2024", "2nd & 9th May",
+# "4, 11 and 18 March"
+_DAY = rf"(?:3[01]|[12]\d|0?[1-9]){ORD}?"
+_DAYS_BEFORE_DATE = regex.compile(rf"(?<![\d.,/:-])(?P<days>{_DAY}(?:[ \t]*,[ \t]*{_DAY})*)[ \t]*(?:,?[ \t]*and|&)[ \t]*$")
+
+
+def days_before_dates(text: str, dates: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of :data:`_DAYS_BEFORE_DATE` before a date whose first word is its day."""
+    return [m.span("days") for s, _ in dates if _DAY_FIRST.match(text, s)
+            and (m := _DAYS_BEFORE_DATE.search(text, max(0, s - 30), s))]
+
+
+_DAY_FIRST = regex.compile(rf"\d{{1,2}}{ORD}?[ \t]+\p{{L}}")
 
 
 def ages_after_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -860,8 +875,8 @@ def find_unlisted_places(text: str) -> list[tuple[int, int]]:
 
 def _listed_town(name: str) -> bool:
     """A listed city, or a listed town of several words one of which text does not write in lowercase ("Siler City";
-    not "Yellow Jacket") or of one word that is no English word, person's name or country ("Mattawa"; not "North",
-    "Morse", "Russia": towns in Ohio and South Carolina too)."""
+    not "Yellow Jacket") or of one word that is no English word or one text never writes in lowercase, and no person's
+    name or country ("Mattawa", "Inverness"; not "North", "Morse", "Russia": towns in Ohio and South Carolina too)."""
     low = name.lower()
     if low in cities():
         return True
@@ -869,7 +884,8 @@ def _listed_town(name: str) -> bool:
         return False
     words = low.split()
     return any(w not in lowercase_words() for w in words) if len(words) > 1 else \
-        low not in english_words() and low not in first_names() and low not in last_names()
+        (low not in english_words() or low not in lowercase_forms()) and low not in first_names() \
+        and low not in last_names()
 
 
 def find_cities(text: str) -> list[tuple[int, int]]:
@@ -1232,6 +1248,8 @@ class PhiDetector:
         spans += [PhiSpan(s, e, "AGE", 0.85) for s, e in ages_after_names(text, names)]
         ages = [(s.start, s.end) for s in spans if s.type == "AGE"]
         spans += [PhiSpan(s, e, "AGE", 0.85) for s, e in ages_after_ages(text, ages)]
+        dates = [(s.start, s.end) for s in spans if s.type == "DATE"]
+        spans += [PhiSpan(s, e, "DATE", 0.85) for s, e in days_before_dates(text, dates)]
         sites = [(s.start, s.end) for s in spans if s.type == "INSTITUTION"]
         spans += [PhiSpan(s, e, "ADDRESS", 0.85) for s, e in streets_after_sites(text, sites)]
         places = [(s.start, s.end) for s in spans if s.type == "LOCATION"]

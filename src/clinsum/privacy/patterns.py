@@ -175,7 +175,7 @@ _NOT_A_COUNT = (r"(?![ \t]?(?:x\b|times|days?|weeks?|months?|years?|hours?|hrs?|
                 r"|items?|criteria|sets?|bottles?|samples?|of\b|out\b|inch|dilution|strength|ratio|points?|questions?"
                 r"|patients?|cases?|doses?|vials?|units?|slides?|specimens?|biopsies|lymph|LN|ribs?|fingers?|toes?))")
 # Months and weekdays of Spanish, Portuguese, German, French, Italian, Dutch, Polish (in its genitive), Indonesian and
-# Malay, Romanian and Turkish, which a date of those countries names with a day or a year of this century or the last
+# Malay, Romanian, Turkish, Icelandic, the Scandinavian languages, Czech (in its genitive) and Hungarian, which a date of those countries names with a day or a year of this century or the last
 # ("out 1035" is a time): "3 de marzo de 2025", "20-ene-2025", "juin 2023", "12 marca 2025", "mié 12 mar", "Domingo
 # 9/3", "terça, 18/02", "Mo., 10.03.", "Senin, 4 Maret 2024", "17 noiembrie 2024", "lun 22/09" (not British months
 # and weeks: "stopped 6/12 ago")
@@ -185,7 +185,10 @@ _FOREIGN_MONTHS = """enero febrero marzo abril mayo junio julio agosto septiembr
     juil déc gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre giu lug ott januari februari maart mei
     augustus stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia maret
     agustus oktober desember julai ogos disember ianuarie februarie martie aprilie iunie iulie septembrie octombrie
-    noiembrie decembrie ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık okt mrt mrz"""
+    noiembrie decembrie ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık okt mrt mrz
+    janúar febrúar apríl maí júní júlí ágúst október nóvember desember marts maj augusti
+    ledna února března dubna května června července srpna září října listopadu prosince
+    január február március április május június július augusztus szeptember"""
 _FOREIGN_WEEKDAYS = """lunes martes miércoles miercoles jueves viernes sábado sabado domingo mié sáb segunda terça quarta
     quinta sexta montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi
     dimanche lunedì martedì mercoledì giovedì venerdì sabato domenica maandag dinsdag woensdag donderdag vrijdag zaterdag
