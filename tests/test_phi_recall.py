@@ -2095,6 +2095,8 @@ def test_headings_desks_and_crew_words_are_kept(tagger, text, expected):
     ("seen by Colonel Baxter; Maj Delacroix agreed; billed CPT 99213; instructor Wayan Sudarsana; lhw rukhsana + sadia gul",
      "seen by Colonel [NAME]; Maj [NAME] agreed; billed CPT 99213; instructor [NAME]; lhw [NAME] + [NAME]"),
     ("pilot study; guide wire; elder abuse screen", "pilot study; guide wire; elder abuse screen"),
+    # measles and rubella before a heading's word in capitals (not a title before a surname in capitals)
+    ("MR SUPPLEMENTARY IMMUNISATION -- OUTREACH. MR SMITH SEEN", "MR SUPPLEMENTARY IMMUNISATION -- OUTREACH. MR [NAME] SEEN"),
     # an extension with its word, after a number or a cue to call back
     ("Dr Benoit Roy (tél. 819-988-5512 poste 2241). Call me back on 22100 ext 415.",
      "Dr [NAME] (tél. [PHONE] [PHONE]). Call me back on [PHONE]."),

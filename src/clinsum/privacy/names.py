@@ -622,9 +622,10 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 if title.rstrip(".").lower() == "fr" and _GAUGE_BEFORE.search(text, max(0, m.start() - 3), m.start()):
                     continue  # a catheter's size in French: "16 Fr Foley", "No 3 Fr catheter"
                 first = text[s:e].split()[0]
-                if title.isupper() and title.lower() in _WORD_TITLES and first.isupper() and first.lower() not in first_names() \
-                        and first.lower() in lowercase_words():
-                    continue  # a heading in capitals: "NURSE LINE CALL", "NURSE PRACTITIONER NOTE"
+                if title.isupper() and (title.lower() in _WORD_TITLES or _CAPS_DISEASE_TITLE.fullmatch(title)) \
+                        and first.isupper() and first.lower() not in first_names() and first.lower() in lowercase_words():
+                    continue  # a heading in capitals: "NURSE LINE CALL", "NURSE PRACTITIONER NOTE", "MR SUPPLEMENTARY
+                    # IMMUNISATION" (measles and rubella; not "MR SMITH")
                 span = _name_words(text, s, e, strong=True, lowercase_ok=False, lowercase_if_known=True)
                 if span is None and is_eponym_surname(first.removesuffix("'s").removesuffix("’s")):
                     span = (s, s + len(first.removesuffix("'s").removesuffix("’s")))  # "Dr. Hashimoto (endocrinology)"
