@@ -2065,6 +2065,9 @@ def test_towns_after_streets_and_states_kind_first_sites_camps_and_labelled_vill
      "Bed 9   Achol, F 6 (peds overflow)\nPelvis  M 40 degrees",
      "[ID]   [NAME]    M/4      pneumonia\nBed 7   [NAME], M 40, snakebite\n"
      "Bed 9   [NAME], F 6 (peds overflow)\nPelvis  M 40 degrees"),
+    # the person a letter is about after "RE:" and a boy's or a woman's title, before an age in brackets (not a subject)
+    ("Dear Sir/Ma,\nRE: MASTER CHINONSO FAVOUR EZE (14 YEARS), HOSP. NO 0449\nRe: Knee Pain   Date: today",
+     "Dear Sir/Ma,\nRE: MASTER [NAME] (14 YEARS), HOSP. NO [ID]\nRe: Knee Pain   Date: today"),
     # what a person goes by, in quotes after the name, and the surname after it (not a quoted word of speech)
     ('your mother, Cipriana "Nana" Archuleta, was. Her son Tyrell ("TJ") and Tomás "el Ruso" Petrov. Dr Smith "Fine" he said',
      'your mother, [NAME] "Nana" [NAME], was. Her son [NAME] ("[NAME]") and [NAME] "[NAME]" [NAME]. Dr [NAME] "Fine" he said'),

@@ -1239,12 +1239,15 @@ _NO_NAME_VALUE = frozenset("unknown none not given declined pending see refused 
 
 
 # A header's field for the person a document is about, its value a cell of two words or more before the next column:
-# "Patient: Wiremu Te Rangi Ngata      NHI ZKT4821", "Pt: Xiong, Pa Nhia    MRN ...", "Client: Wanbli Two Bulls     Deliver
+# "Patient: Wiremu Te Rangi Ngata      NHI ZKT4821", "Pt: Xiong, Pa Nhia    MRN ...", "RE: MASTER CHINONSO EZE (14
+# YEARS)", "Client: Wanbli Two Bulls     Deliver
 # to: ...", "Patient: TE AWA, Hemi Rāwiri   NHI", "Pt O'Sullivan-Piripi, Liam   NHI", "Patient: Aiden Lim Jun Hao (8 y)" (a
 # dialogue's "Patient: Thank you." ends its line, no column follows).
-_PERSON_HEADER = regex.compile(rf"""(?:^|(?<=\n|[ \t]{{2}}|\t|\|))[ \t]*(?i:patient|pt|client|resident|member|beneficiary
-    |insured|subscriber|decedent)(?:[ \t]+(?i:name))?(?:[ \t]*:[ \t]*|[ ])(?P<value>(?:{CAP}|{UPPER})[.,]?(?:[ \t-](?:(?:{CAP}|{UPPER})[.,]?
-    |{PARTICLE})){{1,4}})(?<![.,])(?=[ ]{{2,}}|\t|[ \t]*\||[ \t]+\(\d{{1,3}}[ \t]?(?:y|yo|yrs?|[MF])\b)""", regex.VERBOSE)
+_PERSON_HEADER = regex.compile(rf"""(?:^|(?<=\n|[ \t]{{2}}|\t|\|))[ \t]*(?:(?i:patient|pt|client|resident|member|beneficiary
+    |insured|subscriber|decedent)(?:[ \t]+(?i:name))?(?:[ \t]*:[ \t]*|[ ])|(?i:re)[ \t]*:[ \t]*(?:(?i:master|miss|mrs|mr|ms)\.?[ \t]+)?)
+    (?P<value>(?:{CAP}|{UPPER})[.,]?(?:[ \t-](?:(?:{CAP}|{UPPER})[.,]?
+    |{PARTICLE})){{1,4}})(?<![.,])(?=[ ]{{2,}}|\t|[ \t]*\||[ \t]+\((?:\d{{1,3}}[ \t]?(?:(?i:y|yo|yrs?|years?)|[MF])\b|[MF],))""",
+                            regex.VERBOSE)
 
 
 @lru_cache(maxsize=8)  # (a window's recognizer and then its allow-list ask for the same text's)
