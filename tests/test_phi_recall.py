@@ -2100,6 +2100,9 @@ def test_headings_desks_and_crew_words_are_kept(tagger, text, expected):
     ("pilot study; guide wire; elder abuse screen", "pilot study; guide wire; elder abuse screen"),
     # measles and rubella before a heading's word in capitals (not a title before a surname in capitals)
     ("MR SUPPLEMENTARY IMMUNISATION -- OUTREACH. MR SMITH SEEN", "MR SUPPLEMENTARY IMMUNISATION -- OUTREACH. MR [NAME] SEEN"),
+    # companies of Iceland, Finland, Italy by their legal suffix
+    ("Clinic: Flugheilsa ehf., Keflavik. Logistician with the Sud Onlus in town",
+     "Clinic: [INSTITUTION], [LOCATION]. Logistician with the [INSTITUTION] in town"),
     # an extension with its word, after a number or a cue to call back
     ("Dr Benoit Roy (tél. 819-988-5512 poste 2241). Call me back on 22100 ext 415.",
      "Dr [NAME] (tél. [PHONE] [PHONE]). Call me back on [PHONE]."),

@@ -994,7 +994,9 @@ LOWERCASE_SITE = rx(rf"\b(?:at|to|from|with|of)[ \t]+(?:the[ \t]+)?(?P<phi>(?P<n
                     rf"|(?i:family\s+(?:medicine|practice)|counsell?ing|pharmacy|ortho(?:pa?edics)?|pa?ediatrics"
                     rf"|dental|dentistry|physio(?:therapy)?|chiropractic|high)))(?![\w'’-])")
 # Companies: a legal suffix ("Streetcred Software Inc.", "Miller Ltd"), or an employer ("I work for Xignite").
-_COMPANY = r"(?:Inc|LLC|L\.L\.C|Ltd|Corp|Corporation|Co|Company|Group|PLC|GmbH|AG|S\.A|SA|LLP|SRL|S\.R\.L|Sdn[ \t]+Bhd|Bhd|BV|B\.V|SpA|SARL)\.?"
+_COMPANY = (r"(?:Inc|LLC|L\.L\.C|Ltd|Corp|Corporation|Co|Company|Group|PLC|GmbH|AG|S\.A|SA|LLP|SRL|S\.R\.L|Sdn[ \t]+Bhd|Bhd|BV|B\.V"
+            r"|SpA|SARL|ehf|hf|Oy|Oyj|ApS|Onlus|Tbk|Pty)\.?")  # (Iceland's, Finland's, Denmark's, Italy's and Indonesia's
+# companies too: "Flugheilsa ehf.", "Medici per il Sud Onlus")
 _COMPANY_CAPS = r"(?:INC|LLC|LTD|CORP|CORPORATION|COMPANY|PLC|LLP|PTY[ \t]+LTD)\.?"
 # A care site or service named without a facility word, after what is done there or a transfer ("bloodwork at
 # Quest", "filled at Walgreens", "pill bottles from CVS", "transferred from Mercy", "MRI at Bayview"); a unit or a
