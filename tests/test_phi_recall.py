@@ -2023,7 +2023,12 @@ def test_case_numbers_masked_numbers_phones_dates_and_ages(tagger, text, expecte
     # a town before a US state and its ZIP code, whatever its word (not the state of another country's postcode)
     ("Send to 88 Quarry Hill Rd, Barre, VT 05641 today. 12 Smith St, Box Hill VIC 3128",
      "Send to [ADDRESS], [LOCATION], VT [ZIP] today. [ADDRESS], [ADDRESS] VIC [ZIP]"),
-    # a listed town in any case right after a street (not a compass word, a unit or a common word)
+    # a forces' post office is one part with its region (not a state before a ZIP code)
+    ("Please return to Unit 4719 Box 7394\nDPO AP 70942 in case of an issue.",
+     "Please return to [ADDRESS]\n[LOCATION] [ZIP] in case of an issue."),
+    # a listed town in any case right after a street (not a compass word, a unit, a common word or a street's word:
+    # "Street" is a town in Somerset)
+    ("Jacob lives on 90 Whitchurch Road street.", "[NAME] lives on [ADDRESS] street."),
     ("home address on chart 1183 rae st, regina. twelve bellfield street dundee dd1 5hz. 12 Main St north of the river",
      "home address on chart [ADDRESS], [LOCATION]. [ADDRESS] [LOCATION] dd1 5hz. [ADDRESS] north of the river"),
     ("lives alone number three the crescent hebden bridge um she is fine. Lives at 12 Main St, apt 4",

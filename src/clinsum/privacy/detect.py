@@ -506,19 +506,21 @@ _PLACE_AFTER_STREET = regex.compile(rf"[ \t]*,[ \t]*(?P<place>(?:(?i:col|colonia
 _WORDS_AFTER_STREET = regex.compile(r"[ \t]*[,\n]?[ \t]*(?P<place>\p{L}[\p{L}'’-]*(?:[ \t]+\p{L}[\p{L}'’-]*){0,2})")
 _TOWN_END = regex.compile(r"[ \t]*(?:[,.;:)\n]|$|\p{Lu}{2}\b|\w*\d|(?i:post[ \t]?code|zip|um|uh)\b)")
 _NON_SPACE = regex.compile(r"\S+")
+_STREET_WORD_ALONE = regex.compile(rf"(?i:{STREET_WORDS})", regex.VERBOSE)  # ("90 Whitchurch Road street": no town Street)
 _COMPASS = frozenset("north south east west northeast northwest southeast southwest upper lower".split())
 
 
 def _listed_town_after(text: str, end: int) -> tuple[int, int] | None:
     """The span of a listed town (:func:`towns`) of one to three words right after ``end``, a word alone not one text
-    writes in lowercase nor a compass word."""
+    writes in lowercase, a compass word nor a street's word."""
     if not (m := _WORDS_AFTER_STREET.match(text, end)):
         return None
     words = list(_NON_SPACE.finditer(text, *m.span("place")))
     for n in range(len(words), 0, -1):
         start, stop = words[0].start(), words[n - 1].end()
         place = " ".join(w.group() for w in words[:n]).lower()
-        if place in towns() and (n > 1 or place not in lowercase_words() and place not in _COMPASS) \
+        if place in towns() and (n > 1 or place not in lowercase_words() and place not in _COMPASS
+                                 and not _STREET_WORD_ALONE.fullmatch(place)) \
                 and not _above_town(place) and _TOWN_END.match(text, stop):
             return start, stop
     return None
@@ -582,6 +584,7 @@ _COUNTY_PART = regex.compile(rf"(?i:co\.?|county)[ \t]+(?P<place>{CAP}(?:[ \t]+{
 _PLACE_PART = regex.compile(rf"(?:{CAP}|{UPPER})(?:[ \t]+(?:{CAP}|{UPPER}|\d{{1,3}})){{0,2}}")
 _FACILITY_WORD = regex.compile(rf"\b{FACILITY}\b|\b(?i:nursing[ \t]+home|medical[ \t]+practice|surgery|hospital|clinic)\b", regex.VERBOSE)
 _FACILITY_ANY_CASE = regex.compile(rf"\b{FACILITY}\b", regex.VERBOSE | regex.IGNORECASE)  # a site's kind, in capitals too
+_MILITARY_POST = regex.compile(r"\b(?:APO|FPO|DPO)[ \t]+A[AEP][ \t]*$")  # a forces' post office: "DPO AP 70942" is one part
 _STATE_BEFORE_CODE = regex.compile(rf"[ \t,]+(?:{STATE}|[A-Z]{{2,3}})[ \t]*$")
 _ADDRESS_LABEL_LINE = regex.compile(r"\b(?i:address|addr|home[ \t]+address|residence|res)[ \t]*:[^\n]*?(?=[ \t.]*(?:\n|$)|[ \t]{3}|\t)")
 
@@ -595,7 +598,8 @@ def address_parts(text: str, codes: list[tuple[int, int]]) -> list[tuple[int, in
     for code_start in ends:  # (an address line is read back 300 characters at most: linear time on a text of one line)
         line_start = text.rfind("\n", max(0, code_start - 300), code_start) + 1 or max(0, code_start - 300)
         end, before_state = code_start, False
-        if m := _STATE_BEFORE_CODE.search(text, line_start, end):  # "SeaTac, WA 98188", "Box Hill VIC 3128"
+        if (m := _STATE_BEFORE_CODE.search(text, line_start, end)) \
+                and not _MILITARY_POST.search(text, line_start, end):  # "SeaTac, WA 98188", "Box Hill VIC 3128"
             end, before_state = m.start(), _STATE.fullmatch(m.group().strip(" \t,")) is not None
         for n in range(4):
             if not (m := _PART_BEFORE.search(text, line_start, end)) or not m.group("part"):
