@@ -2117,6 +2117,9 @@ def test_ranks_field_roles_and_extensions(tagger, text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # countries by their short names are no places (Safe Harbor keeps them)
+    ("Doctor: Are you from Russia?\nPatient: No, from Malakal, South Sudan.",
+     "Doctor: Are you from Russia?\nPatient: No, from [LOCATION], South Sudan."),
     # a listed town of one word that text never writes in lowercase, after a place word (not a surname)
     ("Daughter Kirsty in Inverness calls daily. Seen in Morse code class",
      "Daughter [NAME] in [LOCATION] calls daily. Seen in Morse code class"),

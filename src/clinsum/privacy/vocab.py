@@ -157,7 +157,11 @@ def countries() -> frozenset[str]:
 
     return frozenset(c.lower() for c in Provider.countries) | {
         "usa", "us", "america", "united states", "uk", "england", "scotland", "wales", "europe", "asia", "africa",
-        "south america", "north america", "central america", "australia", "the caribbean", "caribbean"}
+        "south america", "north america", "central america", "australia", "the caribbean", "caribbean",
+        # the short names that text uses where Faker's list has the long ones, and countries it lacks
+        "russia", "south korea", "north korea", "syria", "laos", "macedonia", "north macedonia", "czechia",
+        "the netherlands", "holland", "ivory coast", "burma", "palestine", "kosovo", "eswatini", "east timor", "drc",
+        "uae", "emirates", "britain", "great britain", "south sudan", "vatican"}
 
 
 @cache
