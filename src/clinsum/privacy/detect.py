@@ -628,7 +628,8 @@ def address_parts(text: str, codes: list[tuple[int, int]]) -> list[tuple[int, in
 
 def find_tagged_places(text: str, kind: str) -> list[tuple[int, int]]:
     """Spans of ``kind`` (INSTITUTION or LOCATION) the place tagger finds, of proper names (:func:`_proper_name`: not
-    "the Army"), no institution that is a heading in capitals (:func:`_heading`), and not a saint's herb or day ("St. John's wort")."""
+    "the Army"), no institution that is a heading in capitals (:func:`_heading`), and not a saint's herb or day ("St.
+    John's wort")."""
     return [(s, e) for s, e in find_places(text)[kind] if _proper_name(text[s:e].split())
             and not (kind == "INSTITUTION" and _heading(text, s, e)) and not _SAINTS_THING.match(text, e)]
 
@@ -640,21 +641,21 @@ _DOCUMENT_WORDS = frozenset("""summary report register extract form log record r
     rota minutes update handover campaign survey audit inspection investigation certificate consent questionnaire
     immunisation immunization vaccination informe raport estudio seguimiento registro hoja ficha notificación
     notificacion rujukan formulaire rapport bericht verslag""".split())
-
 _SITE_ENDS = frozenset("site campus co company corp ltd inc llc plc".split())  # "MERCY MAIN SITE", "BIG RUN COAL CO"
 
 
 def _heading(text: str, start: int, end: int) -> bool:
     """A run of capitals that a document's word ends (:data:`_DOCUMENT_WORDS`), or that opens a line with two words or
-    more, all words text writes in lowercase or another language's words of forms, and no facility's or trade's word ("ESTUDIO EPIDEMIOLÓGICO DE
-    CASO"; not "MERCY HOSPITAL", "GREEN DELTA INSURANCE")."""
+    more, all words text writes in lowercase or another language's words of forms, and no facility's or trade's word
+    ("ESTUDIO EPIDEMIOLÓGICO DE CASO"; not "MERCY HOSPITAL", "GREEN DELTA INSURANCE")."""
     value = text[start:end]
     if not value.isupper():
         return False
     words = regex.findall(r"\p{L}[\p{L}'’-]*", value.lower())
-    return bool(words) and (words[-1] in _DOCUMENT_WORDS or len(words) > 1 and not text[text.rfind("\n", 0, start) + 1:start].strip()
-                            and not _FACILITY_WORD.search(value.title())
-                            and not TRADE_WORD.search(value.title()) and words[-1] not in _SITE_ENDS
+    opens_line = not text[text.rfind("\n", 0, start) + 1:start].strip()
+    return bool(words) and (words[-1] in _DOCUMENT_WORDS or len(words) > 1 and opens_line
+                            and not _FACILITY_WORD.search(value.title()) and not TRADE_WORD.search(value.title())
+                            and words[-1] not in _SITE_ENDS
                             and all(w in lowercase_words() or not is_name_word(w) for w in words))
 
 
@@ -740,8 +741,9 @@ def find_old_birth_years(text: str) -> list[tuple[int, int]]:
 
 def find_national_phones(text: str) -> list[tuple[int, int]]:
     """Phone numbers written with a trunk prefix (:data:`~clinsum.privacy.patterns.NATIONAL_PHONE`) and nine to eleven
-    digits (:func:`_phone_digits`), or as Nigeria's and India's mobiles are ("08035552210", "94440 55218"); where a match is too long for one,
-    from its next trunk prefix, so a time before a number does not hide it ("informed 0430 07700 900733")."""
+    digits (:func:`_phone_digits`), or as Nigeria's and India's mobiles are ("08035552210", "94440 55218"); where a match
+    is too long for one, from its next trunk prefix, so a time before a number does not hide it ("informed 0430 07700
+    900733")."""
     found = []
     for m in NATIONAL_PHONE.finditer(text):
         if _phone_digits(m):
