@@ -2125,6 +2125,9 @@ def test_ranks_field_roles_and_extensions(tagger, text, expected):
      "Daughter [NAME] in [LOCATION] calls daily. Seen in Morse code class"),
     # Icelandic, Scandinavian, Czech and Hungarian months
     ("Incident 3. febrúar 2024; 12. května 2024; 3 maj 2024", "Incident [DATE]; [DATE]; [DATE]"),
+    # a month greater than its day, which no fraction, score or count is (not a visual acuity, a ratio, a count)
+    ("INR today 2.1 (10/4). - 12/2 M&M slides. VA 6/5 both eyes; I:E 2/1 ratio; 3/2 nodes; strength 5/5; 1/2 tab",
+     "INR today 2.1 ([DATE]). - [DATE] M&M slides. VA 6/5 both eyes; I:E 2/1 ratio; 3/2 nodes; strength 5/5; 1/2 tab"),
     # days listed before a dated day (not a number that is no day: "at 33")
     ("Inspection dates: 12 and 13 June 2024. Visits on 4, 11 and 18 March. SCD at 33, 4th of July",
      "Inspection dates: [DATE] and [DATE]. Visits on [DATE] and [DATE]. SCD at 33, [DATE]"),

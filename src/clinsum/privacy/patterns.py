@@ -367,6 +367,11 @@ DATE_PATTERNS = [
     # a month and a day that no fraction or score has (13 to 31 but 20 and 24: "1/20 dilution", "24/7"): "got #90 from
     # another prescriber 5/30"
     rx(rf"(?=\d)(?<![\d/.-])(?P<phi>(?:0?[1-9]|1[0-2])/(?:1[3-9]|2[1-35-9]|3[01]))(?![\d/]|\.\d){_NOT_A_COUNT}", re.IGNORECASE),
+    # ... or a month greater than its day, which no fraction, score or count out of a total is ("12/2 M&M slides", "INR
+    # 2.1 (10/4)", "nights 7/4"; not a visual acuity, "VA 6/5", nor a ratio or a count with its word: "2/1 ratio")
+    rx(rf"(?=\d)(?<![\d/.:,-])(?!6/5\b)(?P<phi>12/(?:0?[1-9]|1[01])|11/(?:0?[1-9]|10)|10/0?[1-9]|9/[1-8]|8/[1-7]|7/[1-6]"
+       rf"|6/[1-5]|5/[1-4]|4/[1-3]|3/[12]|2/1)(?![\d/]|[.,]\d|[ \t]*(?::|\)?[ \t]*(?i:ratio|split|diet)\b)){_NOT_A_COUNT}",
+       re.IGNORECASE),
 ]
 WORD_AGE = r"(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|something|odd))?|(?:one\s+|a\s+)?hundred(?:\s+and\s+\w+)?)"
 _MEASURE = (r"(?:mg|mcg|g|ml|l|units?|iu|%|mmhg|kg|lbs?|cm|mm|tabs?|tablets?|caps?|puffs?|times|days?|weeks?|minutes?|mins?"
