@@ -2123,6 +2123,9 @@ def test_ranks_field_roles_and_extensions(tagger, text, expected):
     # a listed town of one word that text never writes in lowercase, after a place word (not a surname)
     ("Daughter Kirsty in Inverness calls daily. Seen in Morse code class",
      "Daughter [NAME] in [LOCATION] calls daily. Seen in Morse code class"),
+    # ... and in a line of speech written without capitals (not a word text also writes in lowercase: "to bed")
+    ("PT: we moved from perth last year to be near jack and we go to bed early every single night okay",
+     "PT: we moved from [LOCATION] last year to be near jack and we go to bed early every single night okay"),
     # Icelandic, Scandinavian, Czech and Hungarian months
     ("Incident 3. febrúar 2024; 12. května 2024; 3 maj 2024", "Incident [DATE]; [DATE]; [DATE]"),
     # a month greater than its day, which no fraction, score or count is (not a visual acuity, a ratio, a count)

@@ -946,7 +946,8 @@ def _lowercase_cities(text: str, start: int, end: int) -> list[tuple[int, int]]:
         words = m.group("phi").split()
         for n in (2, 1):  # "west haven", then "racine"
             name = " ".join(words[:n])
-            if len(words) >= n and name in towns() and not (n == 1 and name in english_words()):
+            if len(words) >= n and name in towns() and not (n == 1 and name in english_words() and (
+                    name in lowercase_forms() or name in first_names() or name in last_names())):
                 found.append((m.start("phi"), m.start("phi") + len(name)))
                 break
     return found
