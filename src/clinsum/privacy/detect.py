@@ -653,8 +653,9 @@ def _heading(text: str, start: int, end: int) -> bool:
         return False
     words = regex.findall(r"\p{L}[\p{L}'’-]*", value.lower())
     opens_line = not text[text.rfind("\n", 0, start) + 1:start].strip()
+    title = value.title()  # (the facility's and trade's words are written capitalised)
     return bool(words) and (words[-1] in _DOCUMENT_WORDS or len(words) > 1 and opens_line
-                            and not _FACILITY_WORD.search(value.title()) and not TRADE_WORD.search(value.title())
+                            and not _FACILITY_WORD.search(title) and not TRADE_WORD.search(title)
                             and words[-1] not in _SITE_ENDS
                             and all(w in lowercase_words() or not is_name_word(w) for w in words))
 

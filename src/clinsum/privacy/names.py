@@ -1622,7 +1622,7 @@ def _neighbours(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]
 _VIRTUE_NAMES = frozenset("""comfort blessing blessings gift precious patience mercy charity godwin goodluck memory
     loveness prudence fortune favour favor princess innocent justice lucky miracle peace praise testimony faith hope grace
     joy rose will may june""".split())
-_FIELD_OPENS = regex.compile(r"(?:^|[:,;(]|and|&)[ \t]*$", regex.MULTILINE)
+_FIELD_OPENS = regex.compile(r"(?:^|[:,;(&])[ \t]*$", regex.MULTILINE)
 
 
 def _is_given_word_name(word: str) -> bool:

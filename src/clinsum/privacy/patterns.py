@@ -175,10 +175,10 @@ _NOT_A_COUNT = (r"(?![ \t]?(?:x\b|times|days?|weeks?|months?|years?|hours?|hrs?|
                 r"|items?|criteria|sets?|bottles?|samples?|of\b|out\b|inch|dilution|strength|ratio|points?|questions?"
                 r"|patients?|cases?|doses?|vials?|units?|slides?|specimens?|biopsies|lymph|LN|ribs?|fingers?|toes?))")
 # Months and weekdays of Spanish, Portuguese, German, French, Italian, Dutch, Polish (in its genitive), Indonesian and
-# Malay, Romanian, Turkish, Icelandic, the Scandinavian languages, Czech (in its genitive) and Hungarian, which a date of those countries names with a day or a year of this century or the last
-# ("out 1035" is a time): "3 de marzo de 2025", "20-ene-2025", "juin 2023", "12 marca 2025", "mié 12 mar", "Domingo
-# 9/3", "terça, 18/02", "Mo., 10.03.", "Senin, 4 Maret 2024", "17 noiembrie 2024", "lun 22/09" (not British months
-# and weeks: "stopped 6/12 ago")
+# Malay, Romanian, Turkish, Icelandic, the Scandinavian languages, Czech (in its genitive) and Hungarian, which a date
+# of those countries names with a day or a year of this century or the last ("out 1035" is a time): "3 de marzo de
+# 2025", "20-ene-2025", "juin 2023", "12 marca 2025", "mié 12 mar", "Domingo 9/3", "terça, 18/02", "Mo., 10.03.",
+# "Senin, 4 Maret 2024", "17 noiembrie 2024", "lun 22/09" (not British months and weeks: "stopped 6/12 ago")
 _FOREIGN_MONTHS = """enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre ene abr
     ago dic janeiro fevereiro março maio junho julho setembro outubro novembro dezembro fev dez januar februar märz mai juni
     juli oktober dezember janvier février mars avril juin juillet août septembre octobre novembre décembre janv févr avr
