@@ -2029,6 +2029,8 @@ def test_case_numbers_masked_numbers_phones_dates_and_ages(tagger, text, expecte
     # a listed town in any case right after a street (not a compass word, a unit, a common word or a street's word:
     # "Street" is a town in Somerset)
     ("Jacob lives on 90 Whitchurch Road street.", "[NAME] lives on [ADDRESS] street."),
+    # ... nor a state's letters, read as written ("Pa" is a town of Burkina Faso)
+    ("Send to 12 Main St, PA 19104 today.", "Send to [ADDRESS], PA [ZIP] today."),
     ("home address on chart 1183 rae st, regina. twelve bellfield street dundee dd1 5hz. 12 Main St north of the river",
      "home address on chart [ADDRESS], [LOCATION]. [ADDRESS] [LOCATION] dd1 5hz. [ADDRESS] north of the river"),
     ("lives alone number three the crescent hebden bridge um she is fine. Lives at 12 Main St, apt 4",

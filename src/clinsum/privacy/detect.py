@@ -521,7 +521,7 @@ def _listed_town_after(text: str, end: int) -> tuple[int, int] | None:
         place = " ".join(w.group() for w in words[:n]).lower()
         if place in towns() and (n > 1 or place not in lowercase_words() and place not in _COMPASS
                                  and not _STREET_WORD_ALONE.fullmatch(place)) \
-                and not _above_town(place) and _TOWN_END.match(text, stop):
+                and not _above_town(text[start:stop]) and _TOWN_END.match(text, stop):  # (as written: "PA" is a state)
             return start, stop
     return None
 
