@@ -185,6 +185,15 @@ Sources (``--source``, repeatable):
 - ``dev-34``, ``dev-35``: benchmarks/data/phi_dev_34.txt and _35.txt, 32 documents each (450 and 449 identifiers)
   written the same way in the twenty-fifth sitting (the same two styles in sixteen and seventeen other countries);
   development data.
+- ``handwritten-41``, ``handwritten-42``: benchmarks/data/phi_handwritten_41.txt and _42.txt, 32 documents each (444
+  and 449 identifiers) written the same way in the twenty-sixth sitting (text as scanners, fax machines and old
+  systems leave it, from eight countries: OCR noise, fax banners, Bates-numbered record productions, independent
+  medical examinations, fixed-width legacy exports, pasted HL7 segments, transcribed handwriting; English-language
+  clinical text from nineteen countries of East and Southeast Asia, the Gulf and the Pacific, with their name orders,
+  addresses, identity numbers and date formats); report only, their misses never read.
+- ``dev-36``, ``dev-37``: benchmarks/data/phi_dev_36.txt and _37.txt, 32 documents each (451 and 450 identifiers)
+  written the same way in the twenty-sixth sitting (the same two styles in nine and twenty-one countries);
+  development data.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -300,12 +309,16 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "handwritten-39": Path(__file__).parent / "data" / "phi_handwritten_39.txt",
                "handwritten-40": Path(__file__).parent / "data" / "phi_handwritten_40.txt",
                "dev-34": Path(__file__).parent / "data" / "phi_dev_34.txt",
-               "dev-35": Path(__file__).parent / "data" / "phi_dev_35.txt"}
+               "dev-35": Path(__file__).parent / "data" / "phi_dev_35.txt",
+               "handwritten-41": Path(__file__).parent / "data" / "phi_handwritten_41.txt",
+               "handwritten-42": Path(__file__).parent / "data" / "phi_handwritten_42.txt",
+               "dev-36": Path(__file__).parent / "data" / "phi_dev_36.txt",
+               "dev-37": Path(__file__).parent / "data" / "phi_dev_37.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
                "dev-10", "dev-11", "dev-12", "dev-13", "dev-14", "dev-15", "dev-16",
                "dev-17", "dev-18", "dev-19", "dev-20", "dev-21", "dev-22", "dev-23", "dev-24", "dev-25",
                "dev-26", "dev-27", "dev-28", "dev-29", "dev-30", "dev-31",
-               "dev-32", "dev-33", "dev-34", "dev-35")  # whose misses --show-misses may print
+               "dev-32", "dev-33", "dev-34", "dev-35", "dev-36", "dev-37")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",
