@@ -2139,3 +2139,22 @@ def test_ranks_field_roles_and_extensions(tagger, text, expected):
 ])
 def test_listed_towns_nordic_months_and_listed_days(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # what character recognition read wrong: O and l in a date's digits, a 1 in a word, a 0 in capitals (not HbA1c)
+    ("O3/14/2024 10:22  FROM: TRI-C0UNTY REFERENCE LAB\nDOB: 07/O2/1961 seen at Limeridge Genera1 Hospital. HbA1c 7.1",
+     "[DATE] 10:22  FROM: [INSTITUTION]\nDOB: [DATE] seen at [INSTITUTION]. HbA1c 7.1"),
+    # an address after its label, street first and places after, a state passed over (not "at home: RR 28, SpO2 86%")
+    ("Address: Flat 12, Building 2315, Road 3834, Block 338, Manama\nat home: RR 28, SpO2 86%",
+     "Address: [ADDRESS], [ADDRESS], [ADDRESS], [ADDRESS], [LOCATION]\nat home: RR 28, SpO2 86%"),
+    ("Address: 3-14-7 Yamate-cho, Naka-ku\nHome: 2 steps to enter, rails", "Address: [ADDRESS], [LOCATION]\nHome: 2 steps to enter, rails"),
+    # Japan's and Taiwan's era dates (not a spine's levels), Tết without its accent
+    ("Date: R8.03.14; angiogram ROC 115/02/24; S1.2.3 roots; lost weight since Tet.",
+     "Date: [DATE]; angiogram [DATE]; S1.2.3 roots; lost weight since [DATE]."),
+    # identity cards with a check digit in brackets, Myanmar's, Bahrain's CPR and a Thai hospital number
+    ("ID card 5123456(7); NRC 12/BaHaNa(N)048217; CPR: 880512347; HN: 72-118845; CPR x2 cycles",
+     "ID card [ID]; NRC [ID]; CPR: [ID]; HN: [ID]; CPR x2 cycles"),
+])
+def test_scanned_text_asian_addresses_and_identity_numbers(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -626,6 +626,48 @@ def address_parts(text: str, codes: list[tuple[int, int]]) -> list[tuple[int, in
     return found
 
 
+# An address after its label, read forward part by part as much of the world writes it, street first and places after:
+# "Address: 3-14-7 Yamate-cho, Naka-ku, Yokohama-shi", "Addr: 28, Dosan-daero 45-gil, Gangnam-gu, Seoul", "Address: Flat
+# 12, Building 2315, Road 3834, Block 338, Adliya", "Home: Jl. Kenanga No. 17, RT 003/RW 005, Kel. Sukawarna" ("home" and
+# "lives" only as a line's field: not "at home: RR 28, SpO2 86%")
+_LABELLED_ADDRESS = regex.compile(
+    r"(?m)(?:(?:^|(?<=[ \t(]))(?i:(?:home|employer|permanent|local|residential|postal|mailing|correspondence|present)[ \t]+"
+    r"address|address|addr|residence)|^[ \t]*(?i:lives|home))[ \t]*:[ \t]*(?P<line>[^\n]+?)(?=[ \t.]*(?:\n|$)|[ \t]{3}|\t)")
+_ADDRESS_PART = regex.compile(r"[^,]+")
+_ADDRESS_PARTICLES = frozenset("de da do di del la le el al bin van".split())
+_UNIT_WORD = regex.compile(rf"(?i:{STREET_WORDS}|flat|unit|apt|block|blk|building|bldg|floor|estate|house|lane|alley|sec|no)\.?",
+                           regex.VERBOSE)
+
+
+def _address_words(part: str) -> bool:
+    """Every word of ``part`` a number or code, a capitalised word, a particle or a lowercase word of no English ("9
+    andar E"; not "2 steps to enter")."""
+    return all(any(c.isdigit() for c in w) or w[0].isupper() or w.lower() in _ADDRESS_PARTICLES
+               or w.lower() not in english_words() and w.lower() not in lowercase_words() for w in part.split())
+
+
+def labelled_address_parts(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, type)`` of the parts of an address after its label (:data:`_LABELLED_ADDRESS`) whose first part
+    holds a number: the street's parts (ADDRESS: a number or a street's or a unit's word) and then the places (LOCATION),
+    a state or a country passed over, up to the first part that is no address's (a clinical word, common words)."""
+    found = []
+    for m in _LABELLED_ADDRESS.finditer(text):
+        parts = [(p.start() + len(p.group()) - len(p.group().lstrip()), p.end() - len(p.group()) + len(p.group().rstrip()))
+                 for p in _ADDRESS_PART.finditer(text, *m.span("line"))][:8]
+        if not parts or not any(c.isdigit() for c in text[slice(*parts[0])]):
+            continue
+        street = True
+        for s, e in parts:
+            part = text[s:e]
+            if not part or not _address_words(part) or clinical_spans(part):
+                break
+            if _above_town(part.strip(" .")) or any(_above_town(w) for w in part.split() if w.isupper() and len(w) == 2):
+                continue  # "Selangor", "IL 62701"
+            street = street and (any(c.isdigit() for c in part) or any(_UNIT_WORD.fullmatch(w) for w in part.split()))
+            found.append((s, e, "ADDRESS" if street else "LOCATION"))
+    return found
+
+
 def find_tagged_places(text: str, kind: str) -> list[tuple[int, int]]:
     """Spans of ``kind`` (INSTITUTION or LOCATION) the place tagger finds, of proper names (:func:`_proper_name`: not
     "the Army"), no institution that is a heading in capitals (:func:`_heading`), and not a saint's herb or day ("St.
@@ -1239,7 +1281,7 @@ class PhiDetector:
     def _read_window(self, window: str) -> tuple[list[PhiSpan], tuple | None]:
         """The spans of one window that the allow-list keeps, and the clinical spans it judged them by (None
         where it had no name or place to judge)."""
-        found = self._analyze(without_fillers(window))
+        found = self._analyze(with_ocr_repairs(without_fillers(window)))
         clinical = clinical_spans(window) if any(s.type in ("NAME", "LOCATION") for s in found) else None
         return _allowed_removed(window, found, clinical or ()), clinical
 
@@ -1268,6 +1310,7 @@ class PhiDetector:
         spans += [PhiSpan(s, e, "ZIP", 0.85) for s, e in zips_after_towns(text, towns, streets)]
         codes = [(s.start, s.end) for s in spans if s.type == "ZIP"]
         spans += [PhiSpan(s, e, kind, 0.6) for s, e, kind in address_parts(text, codes)]
+        spans += [PhiSpan(s, e, kind, 0.6) for s, e, kind in labelled_address_parts(text)]
         spans += [PhiSpan(s, e, "NAME", NAME_SCORE) for s, e in keyed_initials(text)]  # (the key overrules the allow-list)
         spans += [PhiSpan(s, e, "NAME", NAME_SCORE) for s, e in names_in_other_scripts(text, names)]
         spelled = spelled_names(text, names)  # (a word a spelling names is a name found: its other mentions too)
@@ -1320,6 +1363,21 @@ def without_fillers(text: str) -> str:
     """``text`` with its spoken fillers and the second of a word said twice replaced by spaces."""
     return _FILLER.sub(lambda m: " " * len(m.group()) if m.group("filler") else m.group("word") + " " * len(m.group("again")),
                        text)
+
+
+# What a scanner's character recognition reads wrong, read back as its neighbours say (one character for one: every offset
+# stays): a letter O or l inside a date or a number's groups ("O3/14/2024", "09-0l-2024", "21/1O/2021"), a 1 inside or at
+# the end of a lowercase word ("Hami1ton", "Genera1 Hospital"; not "HbA1c"), a 0 before capitals ("TRI-C0UNTY").
+_OCR_NUMBER = regex.compile(r"(?<![\p{L}\d])(?=(?:[^\d\s]*\d){3})[\dOIl]{1,4}(?:[/.-][\dOIl]{1,4}){1,2}(?![\p{L}\d])")
+_OCR_DIGIT_AS_LETTER = regex.compile(r"(?<=\p{L}\p{Ll})1(?=\p{Ll})|(?<=\p{Ll}{4})1(?![\p{L}\d])|(?<=\p{Lu})0(?=\p{Lu}{2})")
+_DIGITS = str.maketrans("OIl", "011")
+
+
+def with_ocr_repairs(text: str) -> str:
+    """``text`` with the look-alike characters of scanned text read back (:data:`_OCR_NUMBER`,
+    :data:`_OCR_DIGIT_AS_LETTER`), so that a date, a name or a site that recognition broke is found where it stands."""
+    text = _OCR_NUMBER.sub(lambda m: m.group().translate(_DIGITS), text)
+    return _OCR_DIGIT_AS_LETTER.sub(lambda m: "l" if m.group() == "1" else "O", text)
 
 
 def _shifted(spans: list[PhiSpan], offset: int, own_start: int, own_end: int) -> list[PhiSpan]:

@@ -163,7 +163,7 @@ HOLIDAY = r"""(?:christmas(?:[ \t]+(?:eve|day))?|xmas|new[ \t]+year'?s(?:[ \t]+(
     |emancipation[ \t]+day|kamehameha[ \t]+day|prince[ \t]+k[uū]hi[oō][ \t]+day|kwanzaa|passover|purim|ramadan|navratri|vesak|songkran|pongal
     |onam|vaisakhi|baisakhi|chuseok|matariki|mardi[ \t]+gras|cinco[ \t]+de[ \t]+mayo|d[ií]a[ \t]+de[ \t]+(?:los[ \t]+)?(?:muertos|reyes)|nochebuena
     |hari[ \t]+raya(?:[ \t]+(?:aidilfitri|aidiladha|haji|puasa))?|(?<=day[ \t]of[ \t])raya|thaipusam|undas|little[ \t]+christmas
-    |phagwa|indian[ \t]+arrival[ \t]+day|(?:jamhuri|madaraka|mashujaa)[ \t]+day|t[eế]t[ \t]+holiday|wigilia|nollaig[ \t]+na[ \t]+mban|sul[ \t]+y[ \t]+pasg|(?-i:New[ \t]+Year|T[ếê]t|Holi|All[ \t]+(?:Saints|Souls)(?:['’]?[ \t]+Day)?|Watch[ \t]+Night))"""
+    |phagwa|indian[ \t]+arrival[ \t]+day|(?:jamhuri|madaraka|mashujaa)[ \t]+day|t[eế]t[ \t]+holiday|wigilia|nollaig[ \t]+na[ \t]+mban|sul[ \t]+y[ \t]+pasg|(?-i:New[ \t]+Year|T[eếê]t|Holi|All[ \t]+(?:Saints|Souls)(?:['’]?[ \t]+Day)?|Watch[ \t]+Night))"""
 _US_MONTH_DAY = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"  # "3/14", "03/14"
 # a day and a month as most of the world writes them, where the day cannot be a month: "17/02", "24/3"
 _DAY_MONTH = r"(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])"
@@ -225,6 +225,10 @@ _HIJRI_DATES = [
 ]
 _SAID_YEAR = rf"(?:(?:19|20)\d{{2}}\b|(?:nineteen|twenty)[ \t-]+{_TO_99}|{_TENS}(?:[\s-]{_UNIT})?)"
 DATE_PATTERNS = [
+    # a date of Japan's era or Taiwan's Republic era: "R8.03.14", "H10.07.02", "Reiwa 8.3.14", "ROC 115/03/12" (an era's
+    # letter with two-digit months and days: not a spine's "S1.2.3")
+    rx(r"\b(?P<phi>(?-i:[RHS])\d{1,2}[./-](?:0[1-9]|1[0-2])[./-](?:0[1-9]|[12]\d|3[01])"
+       r"|(?i:Reiwa|Heisei|Showa|ROC|Minguo)[ \t]?\d{1,3}[./-](?:0?[1-9]|1[0-2])[./-](?:0?[1-9]|[12]\d|3[01]))(?![\d./-])"),
     # a day and a month said by their ordinals, as interpreters render a date: "the fifteenth of the eighth month, 1958",
     # "first of the fourth thirty-two", "second of the second, nineteen thirty-three" (a month or a year after it: not
     # "second of the third dose")
@@ -472,7 +476,7 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
     |A-?Number|alien\s+number|USCIS\s+receipt|receipt|inmate|booking|DOC|enc|pol|operator|NRIC|MyKad|NIN|HSN|SIN|ePCR
     |AFIS|PESEL|CDL|GMC|NMC|HCPC|AHPRA|IMC|MCNZ|NMBI|HPCSA|SANC|(?:RGN|RN|RM|RPN|RNMH)\s+PIN|MCRN|GOC|GDC|GPhC|NAATI(?:\s+CPN)?
     |PHIN|subject|participant|grp|episode(?=[ \t]*(?::|\#|(?i:no|number|id)\b))|batch|(?<!\ba[ \t])lot|CPSO|CPSA|CPSBC
-    |CPSM|CPSNS|UBRN|e?PRF|folder|file|collar|stamp|PNC|DVA(?:\s+(?:gold|white|orange))?(?:\s+card)?|(?-i:CAD)(?=[ \t]+\d{2}-\d{5}))
+    |CPSM|CPSNS|UBRN|e?PRF|folder|file|collar|stamp|PNC|(?-i:HN)|(?-i:CPR)(?=\s*(?:no\.?|number)?\s*[:#]\s*\d{9}\b)|DVA(?:\s+(?:gold|white|orange))?(?:\s+card)?|(?-i:CAD)(?=[ \t]+\d{2}-\d{5}))
     \.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
     |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|patient|pt|vehicle|plate
     |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|tail|interpreter|IC|IP|OP|run|incident
@@ -514,6 +518,9 @@ _NATIONAL_ID_CUE = WordCue("""dni nie nif cif cpf rg curp rfc nss imss cnic nico
 # (seven groups: France's "N° SS : 2 90 05 33 063 118 47").
 _NATIONAL_ID_VALUE = r"(?=(?:(?:[A-Z/.-]|[ \t](?=[A-Z]{0,2}\d))*\d){6})[A-Z\d]+(?:(?:[./-]|[ \t](?=[A-Z]{0,2}\d))[A-Z\d]+){0,6}"
 ID_PATTERNS = [
+    # an identity card's number with its check digit in brackets, as Hong Kong's and Macau's are written: "A123456(7)",
+    # "5123456(7)"; Myanmar's citizenship card: "12/BaHaNa(N)048217"
+    rx(r"(?<![\w(/])(?P<phi>(?:[A-Z]{1,2}\d{6}|\d{7})[ \t]?\([\dA]\)|\d{1,2}/\p{Lu}\p{L}{2,9}\((?:N|Naing|E|P|T)\)[ \t]?\d{6})(?![\w(])"),
     # a British number plate after its cue on the line: "SILVER ESTATE REG KP19 XRT", "vehicle reg: LB68 OKU"
     rx(r"\b(?i:reg|registration|plate|vehicle|car)\b[^\n]{0,25}?\b(?P<phi>[A-Z]{2}\d{2}[ ]?[A-Z]{3})\b"),
     # (the value whole or not at all: "MRN 2219-0048   Day +9" is no "2219-" before a unit; a unit right after a number
@@ -823,9 +830,10 @@ ADDRESS_PATTERNS = [
        r"|crescent|gardens|loop|circle|grove|mews)\b(?:,?[ \t]+(?i:apartment|apt|unit|suite)[ \t]+[\w-]+)?)", re.IGNORECASE),
     STREET_ADDRESS,
     # after a label: whatever the street is called ("home" only as a field: not "works from home 3 days a week")
-    # (ending at a street word that lowercase words follow: "lives at 42 Birchwood Ln with her daughter")
+    # (ending at a street word that lowercase words follow: "lives at 42 Birchwood Ln with her daughter"; a capital or a
+    # street's word in it: not "Home: 2 steps to enter, rails")
     rx(rf"\b(?:(?i:address|addr|lives\s+(?:alone\s+|by\s+(?:him|her)self\s+)?(?:at|@)|resides\s+at|residing\s+at)\s*:?|(?i:home)\s*:)\s*(?P<phi>\d{{1,6}}[ \t]+"
-       rf"(?:[^,\n]{{2,60}}?\b{_STREET}\.?{_APARTMENT}(?=[ \t]+\p{{Ll}})|[^,\n]{{2,60}}?{_APARTMENT}(?=,|\n|$|\.\s)))"),
+       rf"(?:[^,\n]{{2,60}}?\b{_STREET}\.?{_APARTMENT}(?=[ \t]+\p{{Ll}})|(?=[^,\n]*?(?:\p{{Lu}}|\b(?i:{STREET_WORDS})\b))[^,\n]{{2,60}}?{_APARTMENT}(?=,|\n|$|\.\s)))"),
     rx(r"\b(?P<phi>P\.?\s?O\.?\s+Box\s+(?:[A-Z]{1,3}[ \t]+)?\d+)", regex.IGNORECASE),  # ("P.O. Box KS 4418")
     # a rural route or highway contract box: "RR 2 BOX 118", "Rural Route 3, Box 40", "HC 64 Box 21", "RD 3 Box 442A",
     # "Rt 2 Box 118" (not "RR 18": a respiratory rate)
