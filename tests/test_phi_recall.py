@@ -2158,3 +2158,18 @@ def test_listed_towns_nordic_months_and_listed_days(tagger, text, expected):
 ])
 def test_scanned_text_asian_addresses_and_identity_numbers(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a chat's speakers after its times, family name first
+    ("14:05 Fujita Aki: Is she eating?\n14:12 Emma Nakamura: 91%\n14:15 Fujita Aki: I come at 15:00",
+     "14:05 [NAME]: Is she eating?\n14:12 [NAME]: 91%\n14:15 [NAME]: I come at 15:00"),
+    # a labelled person whose sex or age follows (not a diagnosis); initials signing a log's entries twice; a letter's
+    # writer and typist after a colon
+    ("Patient: Somphone Phommachanh, M 39\nDiagnosis: Acute Pancreatitis, M 39", "Patient: [NAME], M 39\nDiagnosis: Acute Pancreatitis, M 39"),
+    ("Pred 30mg.   AJF\nBetter. PEFR 360.   AJF\nHBW:gh", "Pred 30mg.   [NAME]\nBetter. PEFR 360.   [NAME]\n[NAME]:[NAME]"),
+    # Indonesia's titles before a name, not "BD" (twice a day); "CLERKING" is no clerk's initials
+    ("anak Pak Darmo; metformin 1 g BD. ADMISSION CLERKING   12.03", "anak Pak [NAME]; metformin 1 g BD. ADMISSION CLERKING   12.03"),
+])
+def test_chat_times_labelled_people_and_signed_entries(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

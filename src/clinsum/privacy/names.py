@@ -26,7 +26,9 @@ from clinsum.privacy.vocab import (
 _TITLE = (r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Madam|Nurse|Sister|Rev|Reverend|Pastor|Rabbi|Imam"
           r"|Chaplain|Fr|Sgt|Cpl|Lt|Capt|Det|Deputy|Officer|Sheriff|Trooper|Cst|Constable|Sergeant|Detective|Inspector|Mdm"
           r"|Maj|Ltc|Cdr|Lcdr|Pvt|Spc|Ssg|Sfc|Cpo|Captain|Lieutenant|Colonel|Commander|Admiral|Corporal|Brigadier"  # ranks (not CPT: the procedure codes)
-          r"|Dra|Sra|Srta|Doña|Dña|Frau|Herr|Mme|Mlle|Dhr|Mevr|Dottoressa|Dott|Signora)")  # other languages' titles
+          r"|Dra|Sra|Srta|Doña|Dña|Frau|Herr|Mme|Mlle|Dhr|Mevr|Dottoressa|Dott|Signora"  # other languages' titles
+          # Indonesia's, Malaysia's, Thailand's and Myanmar's, as written (short ones with their stop: not "BD", "PAK")
+          r"|(?-i:(?:Tn|Ny|Nn|Bd|Sdr|Sdri|Bpk|Hj|Hjh)(?=\.)|Pak|Ibu|Puan|Encik|Cik|Khun|Daw))")
 # (with UK grades, fellowships and research coordinators' certifications)
 _CREDENTIAL = (r"(?:MD|M\.D\.|DO|D\.O\.|RN|RM|NP|PA-C|PA|PhD|FNP|FNP-C|APRN|MBBS|DNP|LPN|CNM|DPM|DDS|MSW|LCSW|PharmD"
                r"|CMA|MA|CNA|LVN|RT|RRT|SLP|OTR|OTR/L|DPT|PT|OT|CRNA|EMT|MSN|BSN|RD|RPh|RDN|NRP|ANP|MRCP|FRCS|MRCGP"
@@ -460,17 +462,27 @@ def _may_be_name(word: str) -> bool:
 
 # Capitals after a label that only a person's initials follow, whatever else they spell, closing the line or the cell:
 # "scribe: TB", "Collected by: NM     Date", "Reg clerk: TQ" (not an answer, a unit, a role or a credential: "checked: NA",
-# "RN")
-_SIGNER_INITIALS = regex.compile(r"\b(?:(?i:scribe|clerk|initiall?ed)[ \t]*:?|(?i:collected|typed|dictated|transcribed|witnessed"
-                                 r"|countersigned|scribed)[ \t]+(?i:by)[ \t]*:?)[ \t]*(?P<phi>\p{Lu}{2,3})(?=[ \t]*$|[ \t]{2}|\t)",
+# "RN") (a word of its own: not "ADMISSION CLERKING   12.03")
+_SIGNER_INITIALS = regex.compile(r"\b(?:(?i:scribe|clerk|initiall?ed)|(?i:collected|typed|dictated|transcribed|witnessed"
+                                 r"|countersigned|scribed)[ \t]+(?i:by))(?!\p{L})[ \t]*:?[ \t]*(?P<phi>\p{Lu}{2,3})(?=[ \t]*$|[ \t]{2}|\t)",
                                  regex.MULTILINE)
+
+
+# Initials that sign a log's entries, closing two of its lines or more after a stop or a column's gap ("Cont sertraline.
+# AJF")
+_ENTRY_SIGNATURE = regex.compile(r"(?m)(?:[.;)][ \t]+|[ \t]{2,}|\t)(?P<phi>\p{Lu}{2,3})[ \t]*$")
 
 
 @lru_cache(maxsize=8)  # (a window's names and then its allow-list ask for the same text's)
 def signer_initials(text: str) -> tuple[tuple[int, int], ...]:
-    """Spans of :data:`_SIGNER_INITIALS`: the allow-list keeps them (the label says whose they are)."""
-    return tuple(m.span("phi") for m in _SIGNER_INITIALS.finditer(text) if m.group("phi").lower() not in _NOT_INITIALS
-                 and not _ROLE_WORD.fullmatch(m.group("phi")) and not regex.fullmatch(_CREDENTIAL, m.group("phi")))
+    """Spans of :data:`_SIGNER_INITIALS` and of the same initials signing two entries or more
+    (:data:`_ENTRY_SIGNATURE`): the allow-list keeps them (the label or the layout says whose they are)."""
+    labelled = [m.span("phi") for m in _SIGNER_INITIALS.finditer(text)]
+    entries = [m.span("phi") for m in _ENTRY_SIGNATURE.finditer(text)]
+    signed = Counter(text[s:e] for s, e in entries)
+    return tuple((s, e) for s, e in labelled + [(s, e) for s, e in entries if signed[text[s:e]] > 1 and is_initials(text[s:e])]
+                 if text[s:e].lower() not in _NOT_INITIALS and not _ROLE_WORD.fullmatch(text[s:e])
+                 and not regex.fullmatch(_CREDENTIAL, text[s:e]))
 
 
 # Two or three letters that are no one's initials: abbreviations, answers and units.
@@ -508,7 +520,20 @@ def _name_words_likely(text: str, start: int, end: int, words: list[str]) -> boo
     after a field's label, one likely or listed word and no word that text writes in lowercase will do."""
     likely = _likely_or_known if _alone_on_line(text, start, end) else _likely_name
     return all(likely(w) for w in words) or _alone_on_line(text, start, end, label_ok=True) and any(
-        _likely_or_known(w) for w in words) and all(w.lower() not in lowercase_words() for w in words)
+        _likely_or_known(w) for w in words) and all(w.lower() not in lowercase_words() for w in words) \
+        or _labelled_person(text, start, end) and all(w.lower() not in english_words() for w in words)
+
+
+# A person's sex or age right after their name: "Patient: Somphone Phommachanh, M 39", "Bed 3  Ei Phyu Mon 29F"
+_SEX_OR_AGE_NEXT = regex.compile(r"[ \t]*,?[ \t]*(?:[MF](?=[ \t,/;)]|$)|\d{1,3}[ \t]*(?:[MF]|y/?o|yrs?|years?)\b)")
+
+
+def _labelled_person(text: str, start: int, end: int) -> bool:
+    """A field's label alone before ``text[start:end]`` on its line and the person's sex or age after it: words that no
+    name list holds and the name model doubts are a name there ("Patient: Somphone Phommachanh, M 39")."""
+    before = _COLUMN_GAP.split(text[text.rfind("\n", 0, start) + 1: start])[-1]
+    return bool(before.strip()) and not _FIELD_LABEL.sub("", before).strip(" \t>-*•") \
+        and _SEX_OR_AGE_NEXT.match(text, end) is not None
 
 
 def _alone_on_line(text: str, start: int, end: int, label_ok: bool = False) -> bool:
@@ -1084,7 +1109,8 @@ def names_by_layout(text: str) -> set[tuple[int, int]]:
 # A turn of a chat or a transcript: a speaker's tag where a line starts, after a time stamp in brackets or not, with a
 # role or a name in brackets after it: "king: rota for jan is up", "[06:15] dee: not me", "ed (kemi): hi, ct head",
 # "will (intern): hey dr brooks"
-_TURN = regex.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?P<tag>\p{L}[\p{L}'’-]{1,20})"
+_TURN = regex.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*|(?:\d{1,2}/\d{1,2}[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]*[AaPp][Mm])?[ \t]+)?"
+                      r"(?P<tag>\p{L}[\p{L}'’-]{1,20}(?:[ ]\p{Lu}[\p{L}'’-]{1,20}){0,2})"
                       r"(?:[ \t]*\((?P<inner>\p{L}[\p{L}'’-]{1,20})\))?[ \t]*:[ \t]+(?=\S)")
 
 
@@ -1118,25 +1144,31 @@ def _speaker_word(word: str) -> bool:
 def conversation_speakers(text: str) -> tuple[tuple[int, int], ...]:
     """The speakers' tags of a conversation among people named by their tags (a ward's group chat, an intern's thread
     with the attending): three turns or more, at least two of them by different people, and two in three turns or
-    more tagged with a word that can be a person's (:func:`_speaker_word`); a name that is an English word ("king:",
+    more tagged with words that can be a person's (:func:`_speaker_tag`; a chat's time may come first: "14:05 Fujita Aki:");
+    a name that is an English word ("king:",
     "will:") counts when it tags two turns or the others are no English words. A form's fields ("Plan:", "Diet:",
     "Faith: Catholic") are turns of no person, and a transcript's roles ("Doctor:", "RN:") too."""
     turns = []
     for m in _TURN.finditer(text):
         tag, inner = m.span("tag"), m.span("inner") if m.group("inner") else None
-        if inner and _speaker_word(m.group("inner")) and not _speaker_word(m.group("tag")):
+        if inner and _speaker_word(m.group("inner")) and not _speaker_tag(m.group("tag")):
             tag = inner  # "ed (kemi):", not "will (intern):"
         turns.append(tag)
     if len(turns) < 3:
         return ()
     words = [text[s:e] for s, e in turns]
-    people = [w for w in words if _speaker_word(w)]
+    people = [w for w in words if _speaker_tag(w)]
     if len({w.lower() for w in people}) < 2 or 3 * len(people) < 2 * len(turns):
         return ()
     counts = Counter(w.lower() for w in people)
     plain = any(w.lower() not in english_words() for w in people)
     return tuple((s, e) for (s, e), w in zip(turns, words)
-                 if _speaker_word(w) and (w.lower() not in english_words() or counts[w.lower()] >= 2 or plain))
+                 if _speaker_tag(w) and (w.lower() not in english_words() or counts[w.lower()] >= 2 or plain))
+
+
+def _speaker_tag(tag: str) -> bool:
+    """A turn's tag of one word to three, each of which could be a person's (:func:`_speaker_word`): "Fujita Aki"."""
+    return all(_speaker_word(word) for word in tag.split())
 
 
 # Tables (whiteboards, tracking boards, flowsheets, rosters, CSV exports): a header row names the columns, and under a
@@ -1798,10 +1830,10 @@ def _header_row(text: str, at: int) -> bool:
 
 
 # A letter's reference, the writer's initials and the typist's, alone where a line starts ("RPJ/lh   typed 28/2/25",
-# "Our ref: DH/mc"); a chat's handle ("@pnowak: will call after rounds", "thx @lbaptiste", "login user=jkowalczyk",
+# "Our ref: DH/mc", "HBW:gh"); a chat's handle ("@pnowak: will call after rounds", "thx @lbaptiste", "login user=jkowalczyk",
 # 'opened by user "dwhitworth"', "Account: genevieve.roy").
 _LETTER_REFERENCE = regex.compile(r"(?m)^[ \t]*(?:(?i:our|your)?[ \t]*(?i:ref)\.?[ \t]*:?[ \t]*)?"
-                                  r"(?P<writer>\p{Lu}{2,4})/(?P<typist>\p{Ll}{2,3})(?=[ \t]|$)")
+                                  r"(?P<writer>\p{Lu}{2,4})[/:](?P<typist>\p{Ll}{2,3})(?=[ \t]|$)")
 _HANDLE = regex.compile(r"(?<![\w.@])@(?P<handle>\p{L}+(?:[._]\p{L}+)?)(?![\w.@-]*\.\p{L}{2,}\b)(?![\w@])"
                         r"|\b(?i:user|username|userid|login)(?:[ \t]*[=:][ \t]*|[ \t]+[\"“'‘])"
                         r"(?P<handle>\p{L}+(?:[._]\p{L}+)?)(?![\w@])"

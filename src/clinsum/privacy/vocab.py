@@ -146,7 +146,12 @@ def provinces() -> frozenset[str]:
     |new brunswick|newfoundland|labrador|prince edward island|british columbia|yukon|nunavut|northwest territories
     |new south wales|victoria|queensland|tasmania|western australia|south australia|northern territory|western cape
     |eastern cape|northern cape|gauteng|kwazulu-natal|limpopo|mpumalanga|free state|north west|northern ireland|punjab
-    |sindh|kerala|tamil nadu|karnataka|maharashtra|gujarat|rajasthan|bihar|west bengal
+    |sindh|kerala|tamil nadu|karnataka|maharashtra|gujarat|rajasthan|bihar|west bengal|uttar pradesh|madhya pradesh
+    |andhra pradesh|himachal pradesh|telangana|odisha|assam|haryana|jharkhand|chhattisgarh|uttarakhand|khyber pakhtunkhwa
+    |balochistan|selangor|johor|perak|kedah|kelantan|terengganu|pahang|sabah|sarawak|negeri sembilan|perlis|jawa barat
+    |jawa tengah|jawa timur|west java|central java|east java|guangdong|fujian|zhejiang|jiangsu|sichuan|yunnan|hubei|hunan
+    |henan|hebei|shandong|shanxi|shaanxi|anhui|jiangxi|guangxi|guizhou|liaoning|heilongjiang|gansu|qinghai|xinjiang
+    |gyeonggi-do|gangwon-do|gyeonggi|gangwon
     |nsw|vic|qld|tas|act|sa|nt|on|qc|bc|ab|mb|sk|ns|nb|pe|pei|nl|yt|nu""".split("|"))
 
 
