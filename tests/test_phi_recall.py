@@ -2173,3 +2173,17 @@ def test_scanned_text_asian_addresses_and_identity_numbers(tagger, text, expecte
 ])
 def test_chat_times_labelled_people_and_signed_entries(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an HL7 segment a word in capitals opens
+    ("OLD PID|1||N0088214^^^^MR||VAN DER BERG^ANNEKE^J||19730515|F", "OLD PID|1||[ID]^^^^MR||[NAME]||[DATE]|F"),
+    # sites named by a hospital's short form, opticians, insurers; a company of Singapore
+    ("referred to Kapsabet County Referral Hosp; Strathearn Opticians; Gulf Shield Takaful; PRUDENTIA ASSURANCE PTE LTD",
+     "referred to [INSTITUTION]; [INSTITUTION]; [INSTITUTION]; [INSTITUTION]"),
+    # a fax's sender on its banner (not a department alone)
+    ("10:22   FROM: MEDLAB SOUTH   FAX:1 868 652 5501\nFrom: Cardiology   Fax 555 0101",
+     "10:22   FROM: [INSTITUTION]   FAX:[PHONE]\nFrom: Cardiology   Fax [PHONE]"),
+])
+def test_hl7_after_a_word_sites_and_fax_senders(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -131,6 +131,7 @@ class _ClinicalRecognizers:
             SpanRecognizer("INSTITUTION", find_practices, 0.6, "Specialty"),
             SpanRecognizer("INSTITUTION", find_site_acronyms, 0.6, "Acronym"),
             SpanRecognizer("INSTITUTION", find_kind_first_sites, 0.6, "KindFirst"),
+            SpanRecognizer("INSTITUTION", find_fax_senders, 0.6, "FaxBanner"),
             SpanRecognizer("INSTITUTION", find_employers, 0.6, "Employer"),
             SpanRecognizer("INSTITUTION", find_lowercase_employers, 0.6, "LowercaseEmployer"),
             SpanRecognizer("INSTITUTION", find_businesses, 0.6, "Business"),
@@ -278,6 +279,26 @@ def find_kind_first_sites(text: str) -> list[tuple[int, int]]:
                 and not clinical_spans(m.group("name")):
             spans.append(m.span("phi"))
     return spans
+
+
+# The sender a fax's banner names after "FROM:", up to a column's gap or its numbers' label: "FROM: TRI-COUNTY REFERENCE
+# LAB  FAX (614) 555-0187", "FROM:MEDLAB SOUTH   FAX:1 868", "Frorn: Strathearn Opticians   Fax 01764" (a scan's "rn")
+_FAX_SENDER = regex.compile(r"(?m)\b(?i:from|frorn)[ \t]*:[ \t]*(?P<phi>\p{Lu}[^\n]*?)(?=[ \t]{2,}|\t|[ \t]+(?i:fax|tel|ph)\b)")
+_FAX = regex.compile(r"(?i:fax)")
+
+
+def find_fax_senders(text: str) -> list[tuple[int, int]]:
+    """Spans of :data:`_FAX_SENDER` on a line that names a fax, every word capitalised or a joining word, not a department
+    alone ("FROM: Cardiology   FAX")."""
+    found = []
+    for m in _FAX_SENDER.finditer(text):
+        end = text.find("\n", m.end())
+        line = text[text.rfind("\n", 0, m.start()) + 1: end if end >= 0 else len(text)]
+        words = m.group("phi").split()
+        if _FAX.search(line) and all(w[0].isupper() or w in ("of", "the", "and", "&", "-") for w in words) \
+                and not all(w.lower() in department_words() or w.lower() in lowercase_words() for w in words):
+            found.append(m.span("phi"))
+    return found
 
 
 def find_lowercase_sites(text: str) -> list[tuple[int, int]]:

@@ -988,6 +988,7 @@ FACILITY = r"""(?:Health\s+Unit|NHS\s+(?:Foundation\s+)?Trust|NHS\s+FT|Health\s+
     |High\s+School|Middle\s+School|Elementary(?:\s+School)?|School|Academy|College|University
     |Church|Chapel|Cathedral|Temple|Mosque|Synagogue|Parish|Trust|Society|Heart\s+(?:&|and)\s+Vascular|Polyclinic|Ward|Wing|Regional|Pathology|Depot
     |Hastanesi|MC|UMC|HSCP|CMHT|Assembly|Tabernacle|Ministries|Gurdwara|Mandir|Masjid|CRO
+    |Hosp|Opticians|Optometrists|Takaful|Assurance
     |Treatment\s+Program(?:me)?|Medical\s+Complex|Shelter|Refuge|Mission
     |(?:Magistrate['’]?s['’]?|Magistrates|District|Family|Crown|County|Circuit|Superior|Youth|Juvenile|Municipal|Coroner['’]?s)\s+Court)"""
 
@@ -1008,9 +1009,9 @@ LOWERCASE_SITE = rx(rf"\b(?:at|to|from|with|of)[ \t]+(?:the[ \t]+)?(?P<phi>(?P<n
                     rf"|dental|dentistry|physio(?:therapy)?|chiropractic|high)))(?![\w'’-])")
 # Companies: a legal suffix ("Streetcred Software Inc.", "Miller Ltd"), or an employer ("I work for Xignite").
 _COMPANY = (r"(?:Inc|LLC|L\.L\.C|Ltd|Corp|Corporation|Co|Company|Group|PLC|GmbH|AG|S\.A|SA|LLP|SRL|S\.R\.L|Sdn[ \t]+Bhd|Bhd|BV|B\.V"
-            r"|SpA|SARL|ehf|hf|Oy|Oyj|ApS|Onlus|Tbk|Pty)\.?")  # (Iceland's, Finland's, Denmark's, Italy's and Indonesia's
+            r"|SpA|SARL|ehf|hf|Oy|Oyj|ApS|Onlus|Tbk|Pty|Pte[ \t]+Ltd)\.?")  # (Iceland's, Finland's, Denmark's, Italy's and Indonesia's
 # companies too: "Flugheilsa ehf.", "Medici per il Sud Onlus")
-_COMPANY_CAPS = r"(?:INC|LLC|LTD|CORP|CORPORATION|COMPANY|PLC|LLP|PTY[ \t]+LTD)\.?"
+_COMPANY_CAPS = r"(?:INC|LLC|LTD|CORP|CORPORATION|COMPANY|PLC|LLP|PTY[ \t]+LTD|PTE[ \t]+LTD)\.?"
 # A care site or service named without a facility word, after what is done there or a transfer ("bloodwork at
 # Quest", "filled at Walgreens", "pill bottles from CVS", "transferred from Mercy", "MRI at Bayview"); a unit or a
 # department ("transferred to ICU", "admitted to Medicine") stays (department words).
