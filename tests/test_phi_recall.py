@@ -2187,3 +2187,15 @@ def test_chat_times_labelled_people_and_signed_entries(tagger, text, expected):
 ])
 def test_hl7_after_a_word_sites_and_fax_senders(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a year after a comma and no space; a Hong Kong identity card of seven digits; India's primary health centre
+    ("DOB: APR 12,1926; HKID D5128834(6); MOTHER & CHILD CARD - PHC Hosakote",
+     "DOB: [DATE]; HKID [ID]; MOTHER & CHILD CARD - [INSTITUTION]"),
+    # eight digits in two fours, as Hong Kong and Singapore write a number (not two years, nor a longer number)
+    ("daughter is NOK 9127 4406. Son informed (9438 1207). Seen 2019 2020; 50 mg 3000 1000 mg",
+     "daughter is NOK [PHONE]. Son informed ([PHONE]). Seen 2019 2020; 50 mg 3000 1000 mg"),
+])
+def test_compact_years_and_numbers_of_hong_kong_and_singapore(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

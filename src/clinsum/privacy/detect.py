@@ -256,8 +256,9 @@ def find_site_acronyms(text: str) -> list[tuple[int, int]]:
 
 
 # A care site whose kind comes first, as Malaysia, India and South Africa name them: "Hospital Pulau Pinang", "District
-# Hospital Sitapur", "Hospice Helderberg", "Klinik Kesihatan Bandar Botanik" (not "Hospital Course", "Clinic Letter")
-_SITE_KIND = r"(?:Hospital|Hospice|Infirmary|Klinik(?:[ \t]+Kesihatan)?|Rumah[ \t]+Sakit|Puskesmas|Posyandu)"
+# Hospital Sitapur", "Hospice Helderberg", "Klinik Kesihatan Bandar Botanik", India's "PHC Hosakote" (not "Hospital
+# Course", "Clinic Letter")
+_SITE_KIND = r"(?:Hospital|Hospice|Infirmary|Klinik(?:[ \t]+Kesihatan)?|Rumah[ \t]+Sakit|Puskesmas|Posyandu|PHC|CHC|UPHC)"
 _SITE_NUMBER = r"(?:[ \t]+(?:[IVX]{1,4}|\d{1,2})(?=[ \t]*(?:[,;:.)\n–—-]|$)|[ \t]{2}))?"  # "Puskesmas Wonosari I", "POSYANDU MAWAR 3"
 _KIND_FIRST_SITE = regex.compile(
     rf"\b(?P<phi>(?:(?:District|General|Regional|Base|Civil|Government|Govt\.?)[ \t]+)?{_SITE_KIND}[ \t]+"

@@ -245,9 +245,9 @@ DATE_PATTERNS = [
     # 03/14/2023, 3-14-23, 2023.03.14, 14.03.2023 (one separator throughout: "pain 1-2/10" is a score)
     rx(r"(?=\d)(?<![\d/.-])(?P<phi>\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:\d{4}|\d{2})|\d{4}(?P<sep2>[/.-])\d{1,2}(?P=sep2)\d{1,2})"
        r"(?![\d/-]|\.\d)"),
-    # March 14th, 2023 / Mar. 14 / March 14 2023
+    # March 14th, 2023 / Mar. 14 / March 14 2023 / APR 12,1926
     rx(rf"\b(?P<phi>{MONTH}\.?(?:\s+|-(?=\d{{1,2}}\b(?!-)))\d{{1,2}}{ORD}?(?:[-–]\d{{1,2}}{ORD}?(?![\d/.]))?"
-       rf"(?:,?\s+(?:\d{{4}}|'\d{{2}}))?)(?!\d|:\d)", re.IGNORECASE),  # (and "Jan 14-15")
+       rf"(?:,?\s+(?:\d{{4}}|'\d{{2}})|,(?:19|20)\d{{2}})?)(?!\d|:\d)", re.IGNORECASE),  # (and "Jan 14-15")
     # 14 March 2023 / 14th of March / 14-Mar-23 / 14Mar2023 (not a spaced dash: "bed 2 - june little")
     rx(rf"\b(?P<phi>(?:the\s+)?(?:\d{{1,2}}{ORD}?[ \t]*[-–][ \t]*)?\d{{1,2}}{ORD}?(?:\s+of)?(?:\s+|-)?{MONTH}\.?"
        rf"(?:[\s,-]+(?:\d{{4}}|\d{{2}})|\d{{4}})?)\b", re.IGNORECASE),  # (a range of days too: "night of 12-13 Sept")
@@ -519,8 +519,8 @@ _NATIONAL_ID_CUE = WordCue("""dni nie nif cif cpf rg curp rfc nss imss cnic nico
 _NATIONAL_ID_VALUE = r"(?=(?:(?:[A-Z/.-]|[ \t](?=[A-Z]{0,2}\d))*\d){6})[A-Z\d]+(?:(?:[./-]|[ \t](?=[A-Z]{0,2}\d))[A-Z\d]+){0,6}"
 ID_PATTERNS = [
     # an identity card's number with its check digit in brackets, as Hong Kong's and Macau's are written: "A123456(7)",
-    # "5123456(7)"; Myanmar's citizenship card: "12/BaHaNa(N)048217"
-    rx(r"(?<![\w(/])(?P<phi>(?:[A-Z]{1,2}\d{6}|\d{7})[ \t]?\([\dA]\)|\d{1,2}/\p{Lu}\p{L}{2,9}\((?:N|Naing|E|P|T)\)[ \t]?\d{6})(?![\w(])"),
+    # "5123456(7)", "D5128834(6)"; Myanmar's citizenship card: "12/BaHaNa(N)048217"
+    rx(r"(?<![\w(/])(?P<phi>(?:[A-Z]{1,2}\d{6,7}|\d{7})[ \t]?\([\dA]\)|\d{1,2}/\p{Lu}\p{L}{2,9}\((?:N|Naing|E|P|T)\)[ \t]?\d{6})(?![\w(])"),
     # a British number plate after its cue on the line: "SILVER ESTATE REG KP19 XRT", "vehicle reg: LB68 OKU"
     rx(r"\b(?i:reg|registration|plate|vehicle|car)\b[^\n]{0,25}?\b(?P<phi>[A-Z]{2}\d{2}[ ]?[A-Z]{3})\b"),
     # (the value whole or not at all: "MRN 2219-0048   Day +9" is no "2219-" before a unit; a unit right after a number
@@ -631,6 +631,9 @@ PHONE_PATTERNS = [
     # a local number of seven digits with its dash and no cue: "call 555-0148 after 5", "Corner Chemist   555-0110" (no
     # range of a dose: "250-1000 mg"; none in the 1,301 dialogues and notes of MTS-Dialog's training and validation sets)
     rx(rf"(?<![\w/.:-])(?P<phi>[2-9]\d{{2}}-\d{{4}})(?![\w/-]|[.,]\d)(?![ \t]*(?i:{_MEASURE}))"),
+    # eight digits in two groups of four, as Hong Kong and Singapore write a number: "NOK 9127 4406", "informed (9438 1207)"
+    # (the first digit 3, 6, 8 or 9: no pair of years "2019 2020"; not inside a longer number, nor a measure)
+    rx(rf"(?<![\w/.:-])(?<!\d[ \t])(?P<phi>[3689]\d{{3}}[ ]\d{{4}})(?![\w/-]|[.,]\d|[ \t]\d)(?![ \t]*(?i:{_MEASURE}))"),
     # an international number: "+447700 921 916", "+46 (0)8 928 571 38"
     rx(r"(?<![\w+])(?P<phi>\+\d{1,3}[ \t.-]?(?:\(0\)[ \t]?)?\d[\d \t.-]{6,14}\d)(?![\w/])"),
 ]
