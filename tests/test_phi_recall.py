@@ -2199,3 +2199,13 @@ def test_hl7_after_a_word_sites_and_fax_senders(tagger, text, expected):
 ])
 def test_compact_years_and_numbers_of_hong_kong_and_singapore(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a Scottish or Irish surname in capitals after its prefix; a family name in capitals before the given names after a
+    # relative (not a role's words: "RN Case Manager"); a nickname after its word
+    ("Name: McAULAY, Morag\nSeen with his wife PARK Soo-yeon. RN Case Manager, 6 South. Khun Somchai, nickname Nok, 67",
+     "Name: [NAME]\nSeen with his wife [NAME]. RN Case Manager, 6 South. Khun [NAME], nickname [NAME], 67"),
+])
+def test_prefixed_capitals_family_names_first_and_nicknames(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -127,7 +127,7 @@ _ROLE_NAME = rf"(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WO
 # ("goes by Uber", "goes by bus").
 _GOES_BY = r"(?:(?:go(?:es)?|going|went)\s+by|prefers)"  # ('prefers "Dot"', not "prefers tea")
 _CALLED = r"""(?:calls?\s+(?:him|her|them|me)|calling\s+(?:him|her|them)|known(?:\s+(?:in|to|at|around)(?:\s+the)?\s+\w+)?\s+as
-    |nicknamed
+    |nicknamed|nickname(?:\s+is)?:?
     |(?:prefers|likes|wants)\s+to\s+be\s+called)"""
 _NAME_PATTERNS = {
     # "Dr. Adams", "Mrs. Maria Garcia", "DR. LEE", "dr smith"
@@ -686,8 +686,10 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 speaker = _SPEAKER_ROLE.match(text, m.start())
                 if (speaker or laid_out) and not _may_be_name(first) and not (
                         speaker and 2 <= len(first) <= 3 and first.isupper() and is_initials(first)
-                        and _TABLE_CELL_END.match(text, s + len(first))):
+                        and _TABLE_CELL_END.match(text, s + len(first))) and not (
+                        not speaker and first.isupper() and _known(first) and _GIVEN_NAME_NEXT.match(text, s + len(first))):
                     continue  # a speaker's turn ("Therapist: Excellent."; but "PCP: Ortiz", "Surg: JT / Asst: MKR"), "nursing PROGRESS", "RN CM"
+                    # (but a family name in capitals before the given names: "wife PARK Soo-yeon")
                 for part in _LISTED.finditer(text[s:e]):
                     piece = part.group().strip().removeprefix("and ").strip()
                     if not piece:  # the space before a "+"

@@ -31,7 +31,7 @@ STATE = "(?:" + "|".join(STATES) + "|" + STATE_NAMES.replace(" ", r"\s+") + ")"
 # Hawaiian, Tongan and Samoan names, inside a word: one before it, "ʻAna", made every pattern a tenth slower); in
 # capitals; an initial. (An apostrophe may end a word before the next of a name: Luo "Achieng' Otieno".)
 CAP = r"\p{Lu}(?:\p{Ll}|['’ʻ](?=\p{L}|[ ]\p{Lu}\p{Ll})|\p{Lu}(?=\p{Ll}))+(?:-\p{L}\p{Ll}+)?(?!\p{L})"
-UPPER = r"\p{Lu}(?:\p{Lu}|['’-](?=\p{Lu}))+(?!\p{L})"
+UPPER = r"(?:Ma?c(?=\p{Lu}{2}))?\p{Lu}(?:\p{Lu}|['’-](?=\p{Lu}))+(?!\p{L})"  # (a Scottish or Irish prefix as written: "McAULAY")
 INITIAL = r"\p{Lu}\.(?:\p{Lu}\.)*(?!\p{L})"  # "K.", "K.H."
 LOWER_WORD = r"\p{Ll}[\p{Ll}'’-]+"
 # What a saint's name with "'s" names when it is no hospital: "St. John's wort", "St. Patrick's Day".
