@@ -2209,3 +2209,15 @@ def test_compact_years_and_numbers_of_hong_kong_and_singapore(tagger, text, expe
 ])
 def test_prefixed_capitals_family_names_first_and_nicknames(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name a line's end hyphenated, its rest on the next line
+    ("will be addressed by Dr. Feld-\nmann at clinic once stable", "will be addressed by Dr. [NAME]\n[NAME] at clinic once stable"),
+    # a house's name before the number after an address's label
+    ("ADDR      : TY'N Y COED, 3 HEOL Y FELIN\nGP: on file", "ADDR      : [ADDRESS], [ADDRESS]\nGP: on file"),
+    # a site named for its saint in lowercase speech (a saint's day stays a date)
+    ("the coumadin clinic at st. luke's; party at st patrick's day", "the coumadin clinic at [INSTITUTION]; party at [DATE]"),
+])
+def test_hyphenated_names_house_names_and_lowercase_saints(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

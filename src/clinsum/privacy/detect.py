@@ -29,8 +29,8 @@ from clinsum.privacy.name_model import looks_like_name
 from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import (
     find_names, find_references_and_handles, initials_of_names, is_initials, is_lowercase_text, is_word_first_name,
-    keyed_initials, name_fields, names_by_layout, names_in_other_scripts, other_mentions, patient_cells, spelled_names,
-    table_ages, table_dates, table_places, table_sites, table_record_numbers, with_companions,
+    keyed_initials, name_fields, names_by_layout, names_in_other_scripts, names_split_at_line_ends, other_mentions,
+    patient_cells, spelled_names, table_ages, table_dates, table_places, table_sites, table_record_numbers, with_companions,
 )
 from clinsum.privacy.patterns import (
     ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, CONGREGATION, DATE_PATTERNS,
@@ -132,6 +132,7 @@ class _ClinicalRecognizers:
             SpanRecognizer("INSTITUTION", find_site_acronyms, 0.6, "Acronym"),
             SpanRecognizer("INSTITUTION", find_kind_first_sites, 0.6, "KindFirst"),
             SpanRecognizer("INSTITUTION", find_fax_senders, 0.6, "FaxBanner"),
+            SpanRecognizer("INSTITUTION", find_lowercase_saints_sites, 0.6, "Saint"),
             SpanRecognizer("INSTITUTION", find_employers, 0.6, "Employer"),
             SpanRecognizer("INSTITUTION", find_lowercase_employers, 0.6, "LowercaseEmployer"),
             SpanRecognizer("INSTITUTION", find_businesses, 0.6, "Business"),
@@ -300,6 +301,18 @@ def find_fax_senders(text: str) -> list[tuple[int, int]]:
                 and not all(w.lower() in department_words() or w.lower() in lowercase_words() for w in words):
             found.append(m.span("phi"))
     return found
+
+
+# A site named for its saint in lowercase speech or texting: "the coumadin clinic at st. luke's", "shes at st finbarrs"
+_LOWERCASE_SAINT_SITE = regex.compile(r"\b(?:at|to|from)[ \t]+(?P<phi>(?:st\.?|saint)[ \t]+(?P<saint>\p{Ll}{3,})(?:['’]?s)?)"
+                                      r"(?![\w'’-])(?![ \t]+(?i:day|wort|eve)\b)")
+
+
+def find_lowercase_saints_sites(text: str) -> list[tuple[int, int]]:
+    """Spans of :data:`_LOWERCASE_SAINT_SITE` whose saint is a listed first name ("luke", "finbarr"; a town so named, "to
+    st louis", is an identifier too)."""
+    return [m.span("phi") for m in _LOWERCASE_SAINT_SITE.finditer(text)
+            if m.group("saint").removesuffix("s") in first_names() or m.group("saint") in first_names()]
 
 
 def find_lowercase_sites(text: str) -> list[tuple[int, int]]:
@@ -669,23 +682,26 @@ def _address_words(part: str) -> bool:
 
 
 def labelled_address_parts(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, type)`` of the parts of an address after its label (:data:`_LABELLED_ADDRESS`) whose first part
-    holds a number: the street's parts (ADDRESS: a number or a street's or a unit's word) and then the places (LOCATION),
-    a state or a country passed over, up to the first part that is no address's (a clinical word, common words)."""
+    """``(start, end, type)`` of the parts of an address after its label (:data:`_LABELLED_ADDRESS`) whose first or
+    second part holds a number (a house's name may come first: "TY'N Y COED, 3 HEOL Y FELIN"): the street's parts
+    (ADDRESS: up to the first number, then a number or a street's or a unit's word) and then the places (LOCATION), a
+    state or a country passed over, up to the first part that is no address's (a clinical word, common words)."""
     found = []
     for m in _LABELLED_ADDRESS.finditer(text):
         parts = [(p.start() + len(p.group()) - len(p.group().lstrip()), p.end() - len(p.group()) + len(p.group().rstrip()))
                  for p in _ADDRESS_PART.finditer(text, *m.span("line"))][:8]
-        if not parts or not any(c.isdigit() for c in text[slice(*parts[0])]):
+        numbered = [i for i, (s, e) in enumerate(parts[:2]) if any(c.isdigit() for c in text[s:e])]
+        if not numbered:
             continue
         street = True
-        for s, e in parts:
+        for i, (s, e) in enumerate(parts):
             part = text[s:e]
             if not part or not _address_words(part) or clinical_spans(part):
                 break
             if _above_town(part.strip(" .")) or any(_above_town(w) for w in part.split() if w.isupper() and len(w) == 2):
                 continue  # "Selangor", "IL 62701"
-            street = street and (any(c.isdigit() for c in part) or any(_UNIT_WORD.fullmatch(w) for w in part.split()))
+            street = i <= numbered[0] or street and (any(c.isdigit() for c in part)
+                                                     or any(_UNIT_WORD.fullmatch(w) for w in part.split()))
             found.append((s, e, "ADDRESS" if street else "LOCATION"))
     return found
 
@@ -1335,6 +1351,7 @@ class PhiDetector:
         spans += [PhiSpan(s, e, kind, 0.6) for s, e, kind in labelled_address_parts(text)]
         spans += [PhiSpan(s, e, "NAME", NAME_SCORE) for s, e in keyed_initials(text)]  # (the key overrules the allow-list)
         spans += [PhiSpan(s, e, "NAME", NAME_SCORE) for s, e in names_in_other_scripts(text, names)]
+        spans += [PhiSpan(s, e, "NAME", NAME_SCORE) for s, e in names_split_at_line_ends(text, names)]
         spelled = spelled_names(text, names)  # (a word a spelling names is a name found: its other mentions too)
         # (each grown by the name words beside it: "chinedu okafor" of "okafor", found as "mr. okafor" before)
         mentions = with_companions(text, spelled + other_mentions(text, names + spelled))

@@ -1751,6 +1751,19 @@ _OTHER_SCRIPT = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Arabic}\p{Cyrilli
 _NAME_IN_OTHER_SCRIPT = regex.compile(rf"[ \t]*(?:/|\()[ \t]*(?P<name>{_OTHER_SCRIPT}+(?:[ ]{_OTHER_SCRIPT}+){{0,3}})")
 
 
+# The rest of a name that a line's end hyphenated: "Dr. Feld-\nmann", a typewritten or scanned letter's
+_HYPHENATED_REST = regex.compile(r"-\n[ \t]*(?P<rest>\p{Ll}{2,})(?!\p{L})")
+
+
+def names_split_at_line_ends(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of a found name with the hyphen that breaks it at a line's end, and of its rest on the next line."""
+    found = []
+    for start, end in names:
+        if m := _HYPHENATED_REST.match(text, end):
+            found += [(start, end + 1), m.span("rest")]
+    return found
+
+
 def names_in_other_scripts(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of a found name written again in another script right after it (:data:`_NAME_IN_OTHER_SCRIPT`)."""
     return [m.span("name") for _, e in names if (m := _NAME_IN_OTHER_SCRIPT.match(text, e))]
