@@ -1090,7 +1090,7 @@ def test_rosters_with_roles_in_brackets(tagger, text, expected):
      "Dictated CA\nTester: [NAME]\nAnalysed: [NAME] (clinical physiologist)\nMinutes [NAME]\nSigned [NAME] (midwife)\n"
      "Triage [DATE] [NAME]: FIT >100\nChecked: [NAME] / Senior Audiologist"),
     ("Diabetes - Sr Mokoena | Foot clinic. Couple counselled by Sr. Nyambura.",
-     "Diabetes - [NAME] | Foot clinic. Couple counselled by Sr. [NAME]."),
+     "Diabetes - Sr [NAME] | Foot clinic. Couple counselled by Sr. [NAME]."),
     # tests, forms and a catheter's size after such words are no one; a senior's suffix is no title
     ("performed OGD. Scored MMSE. Minutes: TBC. Signed A.M. Pt signed DNACPR form. No 3 Fr catheter, 16Fr Foley.",
      "performed OGD. Scored MMSE. Minutes: TBC. Signed A.M. Pt signed DNACPR form. No 3 Fr catheter, 16Fr Foley."),
@@ -1205,7 +1205,7 @@ def test_abbreviations_credentials_eponyms_and_units_stay(tagger, text):
     # a language that is also a name is still a name; a web address with two letters before its dot is one
     ("Karen Goh and Shona Byers called. Thandeka Zulu RN. see bbc.co.uk",
      "[NAME] and [NAME] called. [NAME] RN. see [URL]"),
-    ("Yours, Sr Mereoni Tuilau, Nurse Practitioner", "Yours, [NAME], Nurse Practitioner"),
+    ("Yours, Sr Mereoni Tuilau, Nurse Practitioner", "Yours, Sr [NAME], Nurse Practitioner"),
 ])
 def test_names_beside_languages_and_credentials(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
