@@ -27,8 +27,7 @@ _TITLE = (r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Madam|Nurse
           r"|Chaplain|Fr|Sgt|Cpl|Lt|Capt|Det|Deputy|Officer|Sheriff|Trooper|Cst|Constable|Sergeant|Detective|Inspector|Mdm"
           r"|Maj|Ltc|Cdr|Lcdr|Pvt|Spc|Ssg|Sfc|Cpo|Captain|Lieutenant|Colonel|Commander|Admiral|Corporal|Brigadier"  # ranks (not CPT: the procedure codes)
           r"|Dra|Sra|Srta|Doña|Dña|Frau|Herr|Mme|Mlle|Dhr|Mevr|Dottoressa|Dott|Signora"  # other languages' titles
-          # Indonesia's, Malaysia's, Thailand's and Myanmar's, as written (short ones with their stop: not "BD", "PAK")
-          r"|(?-i:(?:Tn|Ny|Nn|Bd|Sdr|Sdri|Bpk|Hj|Hjh)(?=\.)|Pak|Ibu|Puan|Encik|Cik|Khun|Daw))")
+          r"|(?-i:Pak|Ibu|Puan|Encik|Cik|Khun|Daw))")  # Indonesia's, Malaysia's, Thailand's, Myanmar's (as written: not "PAK")
 # (with UK grades, fellowships and research coordinators' certifications)
 _CREDENTIAL = (r"(?:MD|M\.D\.|DO|D\.O\.|RN|RM|NP|PA-C|PA|PhD|FNP|FNP-C|APRN|MBBS|DNP|LPN|CNM|DPM|DDS|MSW|LCSW|PharmD"
                r"|CMA|MA|CNA|LVN|RT|RRT|SLP|OTR|OTR/L|DPT|PT|OT|CRNA|EMT|MSN|BSN|RD|RPh|RDN|NRP|ANP|MRCP|FRCS|MRCGP"
@@ -129,6 +128,7 @@ _GOES_BY = r"(?:(?:go(?:es)?|going|went)\s+by|prefers)"  # ('prefers "Dot"', not
 _CALLED = r"""(?:calls?\s+(?:him|her|them|me)|calling\s+(?:him|her|them)|known(?:\s+(?:in|to|at|around)(?:\s+the)?\s+\w+)?\s+as
     |nicknamed|nickname(?:\s+is)?:?
     |(?:prefers|likes|wants)\s+to\s+be\s+called)"""
+_TITLE_STOP = r"(?:Tn|Ny|Nn|An|By|Pn|En|Bd|Sdr|Sdri|Bpk|Hj|Hjh)"
 _NAME_PATTERNS = {
     # "Dr. Adams", "Mrs. Maria Garcia", "DR. LEE", "dr smith"
     # ("Sr", a nursing sister's title, only before a capital and not after a name, where it is the senior's suffix: "Sr
@@ -138,12 +138,12 @@ _NAME_PATTERNS = {
                             rf"|\b(?:PC|WPC|PCSO|DCI)(?=[ \t]+\p{{Lu}}\p{{Ll}}))(?:\.[ \t]*|[ \t]+)"
                             rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"),
                          lowercase_cue(_TITLE + "|sr|pc|wpc|pcso|dci"), cue_in_lowercase=True),
-    # Indonesia's titles, with their full stop: "Tn. Budi", "Ny. Sari", "An. Rizky", "By. Ny. Dewi" (not a title after a
-    # title; read as "title" is, on the lines that hold one)
-    "title_stop": CuedPattern(rx(rf"\b(?:Tn|Ny|Nn|An|By|Pn|En)\.(?=[ \t]*(?!(?:Tn|Ny|Nn|An|By|Pn|En)\.)\p{{Lu}}\p{{Ll}})"
+    # Indonesia's and Malaysia's titles, with their full stop: "Tn. Budi", "Ny. Sari", "An. Rizky", "By. Ny. Dewi", "Bd.
+    # Yanti" (a midwife), "Hj. Aminah" (not a title after a title; read as "title" is, on the lines that hold one)
+    "title_stop": CuedPattern(rx(rf"\b{_TITLE_STOP}\.(?=[ \t]*(?!{_TITLE_STOP}\.)\p{{Lu}}\p{{Ll}})"
                                  rf"[ \t]*"
                                  rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}})"),
-                              re.compile(r"\b(?:Tn|Ny|Nn|An|By|Pn|En)\.")),
+                              re.compile(rf"\b{_TITLE_STOP}\.")),
     # ... in capitals, before a name in capitals: "PIC: PN. NORHAYATI ABDULLAH"
     "title_stop_upper": CuedPattern(rx(rf"\b(?:TN|NY|PN|EN)\.[ \t]*(?P<phi>{UPPER}(?:[ ](?:{UPPER}|{PARTICLE})){{1,3}})(?![\p{{L}}'’-])"),
                                     re.compile(r"\b(?:TN|NY|PN|EN)\.")),
