@@ -2221,3 +2221,13 @@ def test_prefixed_capitals_family_names_first_and_nicknames(tagger, text, expect
 ])
 def test_hyphenated_names_house_names_and_lowercase_saints(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Indonesia's titles with a stop stay outside the name after a relative or a role
+    ("Husband: Tn. Dedi Kurniawan, HP 0813. Escorted by midwife Bd. Yanti.", "Husband: Tn. [NAME], HP 0813. Escorted by midwife Bd. [NAME]."),
+    # a Vietnamese given name of one syllable after the middle name, whatever it spells
+    ("Interpreter: Nguyen Thi Thu Ha (Vietnamese). Son Tran Van An called.", "Interpreter: [NAME] (Vietnamese). Son [NAME] called."),
+])
+def test_indonesian_titles_and_vietnamese_given_names(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

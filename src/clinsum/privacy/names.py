@@ -556,6 +556,7 @@ _FIELD_LABEL = regex.compile(r"^[ \t>*•-]*\p{L}[\p{L} ]{0,29}:[ \t]*$")
 _WORD_NO_COMMA = regex.compile(r"[^\s,]+")
 _GIVEN_NAME_NEXT = regex.compile(r"[ \t]+\p{Lu}\p{Ll}")  # a surname in capitals before the given names: "TAN Wei Ling"
 _PARTICLE = regex.compile(PARTICLE)
+_VIETNAMESE_MIDDLE = regex.compile(r"Thi|Thị|Văn|Van|Thu|Đức|Duc")
 _CAPITAL = regex.compile(r"\p{Lu}")
 _INITIAL_ONLY = regex.compile(r"\p{Lu}\.?|\p{Lu}(?:\.\p{Lu})+\.")
 _DOTTED_INITIALS = regex.compile(r"\p{Lu}(?:\.\p{Lu})+\.")
@@ -605,8 +606,12 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
             _READ_AS_WORD.match(text, start + s + len(bare)) and _TURN_OPENS.search(text, max(0, start + s - 20), start + s)) \
             or strong and not kept and bare.istitle() and bare.lower() in first_names() and bare.lower() not in lowercase_words() \
             and _GIVEN_NAME_NEXT.match(text, start + s + len(bare))  # a listed given name before a name: "Interpreter Kia Lor"
+        # a Vietnamese given name of one syllable after the middle name, whatever it spells ("Nguyen Thi Thu Ha")
+        before = (pending or kept)[-1:]
+        vietnamese_given = before and _VIETNAMESE_MIDDLE.fullmatch(text[start + before[0][0]: start + before[0][1]]) \
+            and bare.istitle() and len(bare) <= 5
         if not bare or not (bare[0].isupper() or lowercase_ok or lowercase_name) \
-                or not (is_name_word(bare) or word_first_name):
+                or not (is_name_word(bare) or word_first_name or vietnamese_given):
             break
         if kept and bare.isupper() and bare.lower() in lowercase_words() and bare.lower() in english_words() \
                 and not known and not _PARTICLE.fullmatch(bare.lower()):
@@ -1582,7 +1587,7 @@ _NEXT_CHINESE = regex.compile(r"[ ](?P<word>\p{Lu}\p{Ll}{1,4}|\p{Lu}{2,5})(?![\p
 # A kunya before a name, "mother of" or "father of" ("Umm Yusuf", "Abu Khalid"), or Muhammad shortened ("Md. Shahidul
 # Islam", "MOHD FAIZAL").
 _KUNYA_BEFORE = regex.compile(r"(?<![\p{L}\d'’-])(?:Umm|Um|Abu|Abou|Md\.?|Mohd\.?|MOHD\.?|Muhd\.?|MUHD\.?)[ ]$")
-_TITLE_WORD = regex.compile(rf"(?i:{_TITLE})")
+_TITLE_WORD = regex.compile(rf"(?i:{_TITLE})|{_TITLE_STOP}")  # (Indonesia's "Tn." too)
 
 
 # Chinese surnames as Singapore, Malaysia, Hong Kong and the mainland spell them, and the shape of a syllable of a given
