@@ -285,7 +285,8 @@ def find_kind_first_sites(text: str) -> list[tuple[int, int]]:
 
 # The sender a fax's banner names after "FROM:", up to a column's gap or its numbers' label: "FROM: TRI-COUNTY REFERENCE
 # LAB  FAX (614) 555-0187", "FROM:MEDLAB SOUTH   FAX:1 868", "Frorn: Strathearn Opticians   Fax 01764" (a scan's "rn")
-_FAX_SENDER = regex.compile(r"(?m)\b(?i:from|frorn)[ \t]*:[ \t]*(?P<phi>\p{Lu}[^\n]*?)(?=[ \t]{2,}|\t|[ \t]+(?i:fax|tel|ph)\b)")
+_FAX_SENDER = regex.compile(r"(?m)\b(?i:from|frorn)[ \t]*:[ \t]*(?P<phi>\p{Lu}[^\n]*?)"
+                             r"(?=[ \t]{2,}|\t|[ \t]+(?i:fax|tel|ph)\b)")
 _FAX = regex.compile(r"(?i:fax)")
 
 
@@ -304,8 +305,8 @@ def find_fax_senders(text: str) -> list[tuple[int, int]]:
 
 
 # A site named for its saint in lowercase speech or texting: "the coumadin clinic at st. luke's", "shes at st finbarrs"
-_LOWERCASE_SAINT_SITE = regex.compile(r"\b(?:at|to|from)[ \t]+(?P<phi>(?:st\.?|saint)[ \t]+(?P<saint>\p{Ll}{3,})(?:['’]?s)?)"
-                                      r"(?![\w'’-])(?![ \t]+(?i:day|wort|eve)\b)")
+_LOWERCASE_SAINT_SITE = regex.compile(r"\b(?:at|to|from)[ \t]+(?P<phi>(?:st\.?|saint)[ \t]+(?P<saint>\p{Ll}{3,})"
+                                      r"(?:['’]?s)?)(?![\w'’-])(?![ \t]+(?i:day|wort|eve)\b)")
 
 
 def find_lowercase_saints_sites(text: str) -> list[tuple[int, int]]:
@@ -670,7 +671,7 @@ _LABELLED_ADDRESS = regex.compile(
     r"address|address|addr|residence)|^[ \t]*(?i:lives|home))[ \t]*:[ \t]*(?P<line>[^\n]+?)(?=[ \t.]*(?:\n|$)|[ \t]{3}|\t)")
 _ADDRESS_PART = regex.compile(r"[^,]+")
 _ADDRESS_PARTICLES = frozenset("de da do di del la le el al bin van".split())
-_UNIT_WORD = regex.compile(rf"(?i:{STREET_WORDS}|flat|unit|apt|block|blk|building|bldg|floor|estate|house|lane|alley|sec|no)\.?",
+_UNIT_WORD = regex.compile(rf"(?i:{STREET_WORDS}|flat|unit|apt|block|blk|building|bldg|floor|house|sec|no)\.?",
                            regex.VERBOSE)
 
 
@@ -1409,13 +1410,13 @@ def without_fillers(text: str) -> str:
 # the end of a lowercase word ("Hami1ton", "Genera1 Hospital"; not "HbA1c"), a 0 before capitals ("TRI-C0UNTY").
 _OCR_NUMBER = regex.compile(r"(?<![\p{L}\d])(?=(?:[^\d\s]*\d){3})[\dOIl]{1,4}(?:[/.-][\dOIl]{1,4}){1,2}(?![\p{L}\d])")
 _OCR_DIGIT_AS_LETTER = regex.compile(r"(?<=\p{L}\p{Ll})1(?=\p{Ll})|(?<=\p{Ll}{4})1(?![\p{L}\d])|(?<=\p{Lu})0(?=\p{Lu}{2})")
-_DIGITS = str.maketrans("OIl", "011")
+_LOOK_ALIKE_DIGITS = str.maketrans("OIl", "011")
 
 
 def with_ocr_repairs(text: str) -> str:
     """``text`` with the look-alike characters of scanned text read back (:data:`_OCR_NUMBER`,
     :data:`_OCR_DIGIT_AS_LETTER`), so that a date, a name or a site that recognition broke is found where it stands."""
-    text = _OCR_NUMBER.sub(lambda m: m.group().translate(_DIGITS), text)
+    text = _OCR_NUMBER.sub(lambda m: m.group().translate(_LOOK_ALIKE_DIGITS), text)
     return _OCR_DIGIT_AS_LETTER.sub(lambda m: "l" if m.group() == "1" else "O", text)
 
 

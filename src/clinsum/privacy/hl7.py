@@ -48,7 +48,8 @@ _FIELDS = {
     "MRG": {1: _CX, 2: _CX, 3: _CX, 5: _CX, 7: _XPN},
 }
 # (a word in capitals may come first: a note's "OLD PID|1||...", "NEW PID|1||...")
-_SEGMENT = regex.compile(rf"(?m)^[ \t]*(?:[A-Z]{{2,8}}[ \t]+|[>*-]+[ \t]*)?(?P<name>{'|'.join(_FIELDS)})\|(?=[^\n]*[|^])[^\n]*")
+_SEGMENT = regex.compile(rf"(?m)^[ \t]*(?:[A-Z]{{2,8}}[ \t]+|[>*-]+[ \t]*)?(?P<name>{'|'.join(_FIELDS)})\|"
+                         rf"(?=[^\n]*[|^])[^\n]*")
 _DIGITS = regex.compile(r"\d{3}")
 # What a component must hold to be an identifier of its type: a number needs digits, a date six of them (a year and a
 # month at least), a name or place a letter; an institution is none of the words a sender writes for a department or a

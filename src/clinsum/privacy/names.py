@@ -27,7 +27,8 @@ _TITLE = (r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Madam|Nurse
           r"|Chaplain|Fr|Sgt|Cpl|Lt|Capt|Det|Deputy|Officer|Sheriff|Trooper|Cst|Constable|Sergeant|Detective|Inspector|Mdm"
           r"|Maj|Ltc|Cdr|Lcdr|Pvt|Spc|Ssg|Sfc|Cpo|Captain|Lieutenant|Colonel|Commander|Admiral|Corporal|Brigadier"  # ranks (not CPT: the procedure codes)
           r"|Dra|Sra|Srta|Doña|Dña|Frau|Herr|Mme|Mlle|Dhr|Mevr|Dottoressa|Dott|Signora"  # other languages' titles
-          r"|(?-i:Pak|Ibu|Puan|Encik|Cik|Khun|Daw))")  # Indonesia's, Malaysia's, Thailand's, Myanmar's (as written: not "PAK")
+          # Indonesia's, Malaysia's, Thailand's and Myanmar's (as written: not "PAK")
+          r"|(?-i:Pak|Ibu|Puan|Encik|Cik|Khun|Daw))")
 # (with UK grades, fellowships and research coordinators' certifications)
 _CREDENTIAL = (r"(?:MD|M\.D\.|DO|D\.O\.|RN|RM|NP|PA-C|PA|PhD|FNP|FNP-C|APRN|MBBS|DNP|LPN|CNM|DPM|DDS|MSW|LCSW|PharmD"
                r"|CMA|MA|CNA|LVN|RT|RRT|SLP|OTR|OTR/L|DPT|PT|OT|CRNA|EMT|MSN|BSN|RD|RPh|RDN|NRP|ANP|MRCP|FRCS|MRCGP"
@@ -464,7 +465,8 @@ def _may_be_name(word: str) -> bool:
 # "scribe: TB", "Collected by: NM     Date", "Reg clerk: TQ" (not an answer, a unit, a role or a credential: "checked: NA",
 # "RN") (a word of its own: not "ADMISSION CLERKING   12.03")
 _SIGNER_INITIALS = regex.compile(r"\b(?:(?i:scribe|clerk|initiall?ed)|(?i:collected|typed|dictated|transcribed|witnessed"
-                                 r"|countersigned|scribed)[ \t]+(?i:by))(?!\p{L})[ \t]*:?[ \t]*(?P<phi>\p{Lu}{2,3})(?=[ \t]*$|[ \t]{2}|\t)",
+                                 r"|countersigned|scribed)[ \t]+(?i:by))(?!\p{L})[ \t]*:?[ \t]*"
+                                 r"(?P<phi>\p{Lu}{2,3})(?=[ \t]*$|[ \t]{2}|\t)",
                                  regex.MULTILINE)
 
 
@@ -480,9 +482,9 @@ def signer_initials(text: str) -> tuple[tuple[int, int], ...]:
     labelled = [m.span("phi") for m in _SIGNER_INITIALS.finditer(text)]
     entries = [m.span("phi") for m in _ENTRY_SIGNATURE.finditer(text)]
     signed = Counter(text[s:e] for s, e in entries)
-    return tuple((s, e) for s, e in labelled + [(s, e) for s, e in entries if signed[text[s:e]] > 1 and is_initials(text[s:e])]
-                 if text[s:e].lower() not in _NOT_INITIALS and not _ROLE_WORD.fullmatch(text[s:e])
-                 and not regex.fullmatch(_CREDENTIAL, text[s:e]))
+    signing = [(s, e) for s, e in entries if signed[text[s:e]] > 1 and is_initials(text[s:e])]
+    return tuple((s, e) for s, e in labelled + signing if text[s:e].lower() not in _NOT_INITIALS
+                 and not _ROLE_WORD.fullmatch(text[s:e]) and not regex.fullmatch(_CREDENTIAL, text[s:e]))
 
 
 # Two or three letters that are no one's initials: abbreviations, answers and units.
