@@ -2032,7 +2032,7 @@ def test_case_numbers_masked_numbers_phones_dates_and_ages(tagger, text, expecte
     # ... nor a state's letters, read as written ("Pa" is a town of Burkina Faso)
     ("Send to 12 Main St, PA 19104 today.", "Send to [ADDRESS], PA [ZIP] today."),
     ("home address on chart 1183 rae st, regina. twelve bellfield street dundee dd1 5hz. 12 Main St north of the river",
-     "home address on chart [ADDRESS], [LOCATION]. [ADDRESS] [LOCATION] dd1 5hz. [ADDRESS] north of the river"),
+     "home address on chart [ADDRESS], [LOCATION]. [ADDRESS] [LOCATION] [ZIP]. [ADDRESS] north of the river"),
     ("lives alone number three the crescent hebden bridge um she is fine. Lives at 12 Main St, apt 4",
      "lives alone number [ADDRESS] [LOCATION] um she is fine. Lives at [ADDRESS]"),
     # sites whose kind comes first, with a number, and no word past a column's gap (not a number of days)
@@ -2230,4 +2230,17 @@ def test_hyphenated_names_house_names_and_lowercase_saints(tagger, text, expecte
     ("Interpreter: Nguyen Thi Thu Ha (Vietnamese). Son Tran Van An called.", "Interpreter: [NAME] (Vietnamese). Son [NAME] called."),
 ])
 def test_indonesian_titles_and_vietnamese_given_names(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a British or a Canadian postcode in lowercase after a town that a street comes before
+    ("address twelve bellfield street dundee dd1 5hz\nhome address on chart 1183 rae st, regina s4t 2b9",
+     "address [ADDRESS] [LOCATION] [ZIP]\nhome address on chart [ADDRESS], [LOCATION] [ZIP]"),
+    # a surname in capitals and an initial alone in a field's cell (not an English word: "HIGH, L")
+    ("ROOM: 214-1      ATTENDING: OKONKWO,N\nHANDLER: LLOYD, C\nBP: HIGH, L", "ROOM: 214-1      ATTENDING: [NAME]\nHANDLER: [NAME]\nBP: HIGH, L"),
+    # a number after initials and "No." (not a short one: "A.M. no. 3")
+    ("Station Rd     D.L. No. 20B/NSK/1147\nsee A.M. no. 3", "Station Rd     D.L. No. [ID]\nsee A.M. no. 3"),
+])
+def test_lowercase_postcodes_surname_initial_cells_and_initialled_numbers(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

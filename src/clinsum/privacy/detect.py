@@ -585,7 +585,10 @@ def towns_after_streets(text: str, streets: list[tuple[int, int]]) -> list[tuple
 # A ZIP code alone after a town that follows a street on the same line: "3215 S 180th St, Apt 14, SeaTac, 98188", or
 # another country's postcode of four or six digits one space after it: "22 Riddoch St, Penola 5277", "Salt Lake, Kolkata
 # 700091" (not a time in a table's next column: "Morris County       0545").
-_ZIP_AFTER_TOWN = regex.compile(r"(?:[ \t]*,?[ \t]*(?P<zip>\d{5}(?:-\d{4})?)|,?[ ](?P<zip>\d{4}|\d{6}))(?![\d/.,-]\d|\d)")
+_ZIP_AFTER_TOWN = regex.compile(r"(?:[ \t]*,?[ \t]*(?P<zip>\d{5}(?:-\d{4})?)|,?[ ](?P<zip>\d{4}|\d{6}))(?![\d/.,-]\d|\d)"
+                                # a British or a Canadian postcode in any case, as dictation writes it: "dundee dd1 5hz",
+                                # "regina s4t 2b9"
+                                r"|,?[ \t]+(?P<zip>(?i:[a-z]{1,2}\d[a-z\d]?[ ]\d[a-z]{2}|[a-z]\d[a-z][ ]?\d[a-z]\d))(?![\w-])")
 
 
 # ... or right after the street, where the sentence ends: "1140 Orchard Lane, 98926."

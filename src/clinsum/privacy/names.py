@@ -927,7 +927,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
             found.append(m.span("first"))  # two signers closing a note: "KA / SB"
     found += list(conversation_speakers(text)) + list(roster_names(text)) + list(kin_names(text)) \
         + list(addressed_names(text)) + list(handoff_names(text)) + capitals_before_age(text) + plains_names(text) \
-        + list(signer_initials(text)) + register_names(text)
+        + list(signer_initials(text)) + register_names(text) + surname_initial_cells(text)
     headers, cells = table_columns(text)
     found = [(s, e) for s, e in found if not any(hs <= s < he for hs, he in headers)]  # "Name    Dose    Time"
     return with_companions(text, found + _table_names(cells, text))
@@ -1107,12 +1107,26 @@ def register_names(text: str) -> list[tuple[int, int]]:
         and any(w.lower() not in english_words() for w in value.split())]
 
 
+# A surname in capitals and an initial after a comma, alone in a field's cell, as legacy systems list staff: "ATTENDING:
+# OKONKWO,N", "HANDLER: LLOYD, C"
+_SURNAME_INITIAL_CELL = regex.compile(rf"(?m)(?<=\p{{L}}[ \t]*:[ \t]*)(?P<phi>{UPPER},[ ]?\p{{Lu}})(?=[ \t]*$|[ \t]{{2}}|\t)")
+
+
+def surname_initial_cells(text: str) -> list[tuple[int, int]]:
+    """Spans of :data:`_SURNAME_INITIAL_CELL` whose surname a name list holds or no English list does ("OKONKWO,N"; not
+    "HIGH, L")."""
+    return [m.span("phi") for m in _SURNAME_INITIAL_CELL.finditer(text)
+            if (surname := m.group("phi").split(",")[0]).lower() not in lowercase_words() and is_name_word(surname)
+            and (_known(surname) or surname.lower() not in english_words())]
+
+
 def names_by_layout(text: str) -> set[tuple[int, int]]:
     """Names that the text's layout, not their words, makes a person's, which the allow-list keeps: a form's field for a
     name, a chat's speakers, a roster's entries, a relative named in speech, a person asked or told in lowercase, the
-    two sides of a hand-off, a signer's initials, a register's row."""
+    two sides of a hand-off, a signer's initials, a register's row, a surname and an initial alone in a field's cell."""
     return set(name_fields(text)) | set(conversation_speakers(text)) | set(roster_names(text)) | set(kin_names(text)) \
-        | set(addressed_names(text)) | set(handoff_names(text)) | set(signer_initials(text)) | set(register_names(text))
+        | set(addressed_names(text)) | set(handoff_names(text)) | set(signer_initials(text)) | set(register_names(text)) \
+        | set(surname_initial_cells(text))
 
 
 # A turn of a chat or a transcript: a speaker's tag where a line starts, after a time stamp in brackets or not, with a

@@ -584,9 +584,11 @@ ID_PATTERNS = [
     CuedPattern(rx(rf"(?<![\w.]){_NATIONAL_ID_LABEL}(?![\p{{L}}\d])[ \t]*(?:\((?:[^)\n]{{1,20}})\))?[ \t]*"
                    rf"(?i:n[º°o]\.?|nr\.?|no\.?|number|num|\#)?[ \t]*(?:[:#=-]|(?i:is)[ \t])?[ \t]*(?P<phi>{_NATIONAL_ID_VALUE})(?![\w-]|\.\w)"),
                 _NATIONAL_ID_CUE),
-    # a number after any word and "no.", "number", "#", "ID" or "ref", the word a record's name this list lacks:
-    # "Screening no. SCR-0412", "CR number: 2024/0083321", "Sponsor ref 77-41A" (not a room's, a page's or a dose's)
-    CuedPattern(rx(rf"(?<![\w.-])(?<![\d/]/)(?!{_NOT_A_RECORD})\p{{L}}[\p{{L}}-]{{1,20}}\.?[ \t]+(?i:no\.?|nr\.?|number|num\.?|\#|id|ref\.?)"
+    # a number after any word or initials and "no.", "number", "#", "ID" or "ref", the word a record's name this list
+    # lacks: "Screening no. SCR-0412", "CR number: 2024/0083321", "Sponsor ref 77-41A", "D.L. No. 20B/NSK/1147" (not a
+    # room's, a page's or a dose's)
+    CuedPattern(rx(rf"(?<![\w.-])(?<![\d/]/)(?!{_NOT_A_RECORD})(?:\p{{L}}[\p{{L}}-]{{1,20}}\.?|(?:\p{{Lu}}\.){{2,3}})[ \t]+"
+                   rf"(?i:no\.?|nr\.?|number|num\.?|\#|id|ref\.?)"
                    rf"[ \t]*[:#]?[ \t]*(?P<phi>(?>{_ID_VALUE}))(?![\w/-]){_UNIT_RIGHT_AFTER}"),
                 re.compile(r"(?i)\b(?:no|nr|number|num|id|ref)\b|#")),
     # a court's or a police case's number after "case": letters, then a number and its year ("SAPS case CAS 221/02/2025",
