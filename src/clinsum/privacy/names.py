@@ -533,7 +533,7 @@ _SEX_OR_AGE_NEXT = regex.compile(r"[ \t]*,?[ \t]*(?:[MF](?=[ \t,/;)]|$)|\d{1,3}[
 def _labelled_person(text: str, start: int, end: int) -> bool:
     """A field's label alone before ``text[start:end]`` on its line and the person's sex or age after it: words that no
     name list holds and the name model doubts are a name there ("Patient: Somphone Phommachanh, M 39")."""
-    before = _COLUMN_GAP.split(text[text.rfind("\n", 0, start) + 1: start])[-1]
+    before = _cell_before(text, start)
     return bool(before.strip()) and not _FIELD_LABEL.sub("", before).strip(" \t>-*•") \
         and _SEX_OR_AGE_NEXT.match(text, end) is not None
 
@@ -542,7 +542,7 @@ def _alone_on_line(text: str, start: int, end: int, label_ok: bool = False) -> b
     """Nothing but bullets or quote marks (">", "-") and spaces around ``text[start:end]`` on its line, or in its
     column of a line laid out in columns (three spaces or a tab apart: "Pt: Okonkwo-Bassey, Ifeoma   MRN 00482193");
     with ``label_ok``, a field's label before it too ("Patient: Okwuosa, Chidinma")."""
-    before = _COLUMN_GAP.split(text[text.rfind("\n", 0, start) + 1: start])[-1]
+    before = _cell_before(text, start)
     after = _COLUMN_GAP.split(text[end: (text.find("\n", end) + 1 or len(text) + 1) - 1])[0]
     if label_ok:
         before = _FIELD_LABEL.sub("", before)
@@ -550,6 +550,11 @@ def _alone_on_line(text: str, start: int, end: int, label_ok: bool = False) -> b
 
 
 _COLUMN_GAP = regex.compile(r"[ \t]{3,}|\t")
+
+
+def _cell_before(text: str, start: int) -> str:
+    """What stands before ``start`` on its line, in its column of a line laid out in columns."""
+    return _COLUMN_GAP.split(text[text.rfind("\n", 0, start) + 1: start])[-1]
 _LABEL_NEXT = regex.compile(r"[ \t]*:")  # the word is a label: "TRIAGE:"
 _LABEL_WORDS_NEXT = regex.compile(r"(?:[ ]\p{Ll}+){1,2}:")  # ... or opens one: "Ward sister:", "Next of kin:"
 _FIELD_LABEL = regex.compile(r"^[ \t>*•-]*\p{L}[\p{L} ]{0,29}:[ \t]*$")
