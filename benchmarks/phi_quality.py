@@ -194,6 +194,16 @@ Sources (``--source``, repeatable):
 - ``dev-36``, ``dev-37``: benchmarks/data/phi_dev_36.txt and _37.txt, 32 documents each (451 and 450 identifiers)
   written the same way in the twenty-sixth sitting (the same two styles in nine and twenty-one countries);
   development data.
+- ``handwritten-43``, ``handwritten-44``: benchmarks/data/phi_handwritten_43.txt and _44.txt, 32 documents each (450
+  and 448 identifiers) written the same way in the twenty-seventh sitting (clinical data as machines and integrations
+  carry it, from fifteen countries: FHIR JSON, CDA and XML, HL7 in engine logs, CSV and TSV exports, SQL, YAML and INI,
+  raw e-mail, REST calls and access logs, DICOM dumps, audit trails, X12 claims, analyser printouts, label strings;
+  published and narrative prose about patients from sixteen countries: case reports, M&M write-ups, obituaries, news
+  stories, blogs and memoirs, fundraising pages, court, tribunal and inquest decisions, abstracts, letters to the
+  editor, newsletters, parish bulletins, tributes); report only, their misses never read.
+- ``dev-38``, ``dev-39``: benchmarks/data/phi_dev_38.txt and _39.txt, 32 documents each (449 identifiers each)
+  written the same way in the twenty-seventh sitting (the same two styles in eighteen and nineteen countries);
+  development data.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -313,12 +323,16 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "handwritten-41": Path(__file__).parent / "data" / "phi_handwritten_41.txt",
                "handwritten-42": Path(__file__).parent / "data" / "phi_handwritten_42.txt",
                "dev-36": Path(__file__).parent / "data" / "phi_dev_36.txt",
-               "dev-37": Path(__file__).parent / "data" / "phi_dev_37.txt"}
+               "dev-37": Path(__file__).parent / "data" / "phi_dev_37.txt",
+               "handwritten-43": Path(__file__).parent / "data" / "phi_handwritten_43.txt",
+               "handwritten-44": Path(__file__).parent / "data" / "phi_handwritten_44.txt",
+               "dev-38": Path(__file__).parent / "data" / "phi_dev_38.txt",
+               "dev-39": Path(__file__).parent / "data" / "phi_dev_39.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
                "dev-10", "dev-11", "dev-12", "dev-13", "dev-14", "dev-15", "dev-16",
                "dev-17", "dev-18", "dev-19", "dev-20", "dev-21", "dev-22", "dev-23", "dev-24", "dev-25",
-               "dev-26", "dev-27", "dev-28", "dev-29", "dev-30", "dev-31",
-               "dev-32", "dev-33", "dev-34", "dev-35", "dev-36", "dev-37")  # whose misses --show-misses may print
+               "dev-26", "dev-27", "dev-28", "dev-29", "dev-30", "dev-31", "dev-32", "dev-33", "dev-34", "dev-35",
+               "dev-36", "dev-37", "dev-38", "dev-39")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",
