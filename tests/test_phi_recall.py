@@ -655,7 +655,7 @@ FOUND = [
     ("Surname: FROST      Forename: Heather      DOB: 02/02/1950", "FROST", "NAME"),
     ("CREW: M. NAIDOO (ALS) / K. BOTHA   CASE NO 883104", "K. BOTHA", "NAME"),
     ("1 L. Abernethy-Cole | 67 M | wk 1", "L. Abernethy-Cole", "NAME"),
-    ("[AUDIT] login user=jkowalczyk ip=203.0.113.77", "jkowalczyk", "NAME"),
+    ("[AUDIT] login user=jkowalczyk ip=203.0.113.77", "jkowalczyk", "ID"),  # (a user's name in a system)
     ("Directions: gray house at the corner of Maple and Fifth, behind the store", "Maple and Fifth", "ADDRESS"),
 ]
 

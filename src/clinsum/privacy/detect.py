@@ -19,12 +19,13 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
+from itertools import accumulate
 
 import regex
 from tqdm import tqdm
 
 from clinsum.privacy.addresses import find_address_blocks
-from clinsum.privacy.hl7 import HL7_TYPES, hl7_fields
+from clinsum.privacy.hl7 import HL7_TYPES, caret_names, hl7_fields
 from clinsum.privacy.name_model import looks_like_name
 from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import (
@@ -41,6 +42,8 @@ from clinsum.privacy.patterns import (
     ZIP_PATTERNS, CuedPattern, capitals,
 )
 from clinsum.privacy.place_tagger import find_places
+from clinsum.privacy.records import RECORD_TYPES, record_fields
+from clinsum.privacy.x12 import X12_TYPES, x12_elements
 from clinsum.privacy.vocab import (
     TITLE_BEFORE, care_brands, cities, clinical_spans, common_words, countries, department_words, english_words,
     first_names, is_eponym_surname, is_name_word, last_names, lowercase_forms, lowercase_words, provinces, towns,
@@ -159,6 +162,10 @@ class _ClinicalRecognizers:
             regex_recognizer("LOCATION", LOCATION_PATTERNS, 0.6),
             regex_recognizer("ZIP", ZIP_PATTERNS),
             *(SpanRecognizer(kind, lambda text, kind=kind: hl7_fields(text)[kind], 0.9, "Hl7") for kind in HL7_TYPES),
+            SpanRecognizer("NAME", caret_names, NAME_SCORE, "Caret"),
+            *(SpanRecognizer(kind, lambda text, kind=kind: x12_elements(text)[kind], 0.9, "X12") for kind in X12_TYPES),
+            *(SpanRecognizer(kind, lambda text, kind=kind: record_fields(text)[kind], 0.85, "Record")
+              for kind in RECORD_TYPES),
         ]
 
 
@@ -1322,7 +1329,7 @@ class PhiDetector:
     def _read_window(self, window: str) -> tuple[list[PhiSpan], tuple | None]:
         """The spans of one window that the allow-list keeps, and the clinical spans it judged them by (None
         where it had no name or place to judge)."""
-        found = self._analyze(with_ocr_repairs(without_fillers(window)))
+        found = self._analyze(with_ocr_repairs(without_fillers(without_label_commands(window))))
         clinical = clinical_spans(window) if any(s.type in ("NAME", "LOCATION") for s in found) else None
         return _allowed_removed(window, found, clinical or ()), clinical
 
@@ -1422,6 +1429,16 @@ def with_ocr_repairs(text: str) -> str:
     return _OCR_DIGIT_AS_LETTER.sub(lambda m: "l" if m.group() == "1" else "O", text)
 
 
+# A label printer's commands (ZPL: "^FO20,15^A0N,30,30^FDDUPONT-MOREAU Hélène^FS") around the text it prints: read with
+# the commands blanked out, a field's data stands alone; only in text that starts a label ("^XA").
+_LABEL_COMMAND = regex.compile(r"\^F[DS]|\^(?!F[DS])[A-Z][A-Z\d@][^^\n]*")
+
+
+def without_label_commands(text: str) -> str:
+    """``text`` with the commands of the printer labels in it replaced by spaces (:data:`_LABEL_COMMAND`)."""
+    return _LABEL_COMMAND.sub(lambda m: " " * len(m.group()), text) if "^XA" in text else text
+
+
 def _shifted(spans: list[PhiSpan], offset: int, own_start: int, own_end: int) -> list[PhiSpan]:
     """Spans of a window moved to the whole text's offsets, those that start in the window's own part."""
     return [PhiSpan(s.start + offset, s.end + offset, s.type, s.score) for s in spans
@@ -1461,11 +1478,15 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
     """Drop names and places that overlap ``clinical`` spans or are common or clinical words (but a patient's cell of a
     table, :func:`patient_cells`), and dates that are doses, ratios or readings."""
     kept, overlaps_clinical = [], _overlap_finder(clinical)
+    inside_no_identifier = _container_finder(
+        tuple(sorted(hl7_fields(text)["NONE"] + x12_elements(text)["NONE"] + record_fields(text)["NONE"])))
     cells = set(patient_cells(text)) if any(s.type == "NAME" and "," in text[s.start:s.end] for s in spans) else set()
-    if any(s.type == "NAME" for s in spans):  # a form's field for a name, a chat's speaker ("will: 5.")
-        cells |= names_by_layout(text)
+    if any(s.type == "NAME" for s in spans):  # a form's field for a name, a chat's speaker ("will: 5."), a record's
+        cells |= names_by_layout(text) | set(record_fields(text)["NAME"]) | set(x12_elements(text)["NAME"])
     for span in spans:
         value = text[span.start: span.end]
+        if inside_no_identifier(span.start, span.end) or value in _EMPTY_VALUES:
+            continue  # a record's field that holds no identifier (a message's control ID, a drug's code), an empty one
         if (span.start, span.end) in cells:  # a patient's column: "PARKINSON, DELIA" is a person
             kept.append(span)
             continue
@@ -1499,6 +1520,8 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
             # Blake's incision")
         if span.type == "DATE" and _not_a_date(text, span):
             continue
+        if span.type == "URL" and _not_an_address(text, span):
+            continue
         if span.type == "INSTITUTION" and value not in _care_brand_set():  # "Mass General" is one as it is
             if (m := _FIRST_VERB.match(value)) and m.group(1).lower() in lowercase_words() \
                     and _opens_sentence(text, span.start) \
@@ -1525,6 +1548,7 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
     return kept
 
 
+_EMPTY_VALUES = frozenset("NULL null None NONE N/A".split())  # what an export writes in an empty cell
 # Words that are surnames too but, before a number or a colon, a ward or a form's field (a language, a test's language
 # subscore)
 _FIELD_WORDS = frozenset("ward bay pod wing lang".split())
@@ -1595,6 +1619,18 @@ def _overlap_finder(intervals: tuple[tuple[int, int], ...]):
 _STATE_NAME = regex.compile(rf"(?i:{STATE_NAMES})")
 
 
+def _container_finder(intervals: tuple[tuple[int, int], ...]):
+    """``inside(start, end)``: does one of the sorted ``intervals`` hold the whole span?"""
+    starts = [s for s, _ in intervals]
+    reach = list(accumulate((e for _, e in intervals), max))  # the furthest end of the intervals up to each
+
+    def inside(start: int, end: int) -> bool:
+        i = bisect_right(starts, start)
+        return i > 0 and reach[i - 1] >= end
+
+    return inside
+
+
 def _in_state_name(text: str, span: PhiSpan) -> bool:
     """The span is part of a longer state name ("West" of "West Virginia"; not "Virginia" alone)."""
     start = max(0, span.start - 16)
@@ -1626,6 +1662,20 @@ def _not_a_date(text: str, span: PhiSpan) -> bool:
 # 2023-03-14" is a date, not a visit number; "Account #: 4455667788" an account, not a phone).
 _SPECIFICITY = ("EMAIL", "URL", "IP", "SSN", "DATE", "AGE", "ID", "PHONE", "ADDRESS", "ZIP", "NAME", "INSTITUTION",
                 "LOCATION")
+
+
+# A code system's address, which names no one ("http://loinc.org", "http://hl7.org/fhir/sid/cvx"), and a file's name
+_CODE_SYSTEM_URL = regex.compile(r"(?:https?://)?(?:[\w-]+\.)*(?:loinc\.org|snomed\.info|hl7\.org|unitsofmeasure\.org"
+                                 r"|nlm\.nih\.gov|who\.int|fhir\.org|ihe\.net|nema\.org)(?:/\S*)?")
+_FILE_NAME = regex.compile(r"[\w.-]+\.(?:py|js|ts|json|xml|csv|tsv|txt|log|pdf|docx?|xlsx?|yaml|yml|ini|cfg|sql|java|sh)")
+
+
+def _not_an_address(text: str, span: PhiSpan) -> bool:
+    """Is this web address a code system's, a file's name, or a part of a longer dotted word ("consult.completed",
+    "c.h.his.metrics", "vigilancia_mdro.py")?"""
+    value = text[span.start:span.end].strip("\"'")
+    return bool(_CODE_SYSTEM_URL.fullmatch(value) or _FILE_NAME.fullmatch(value)
+                or regex.match(r"\w", text[span.end:span.end + 1]) or regex.match(r"[\w.]", text[span.start - 1:span.start]))
 
 
 def _merge(spans: list[PhiSpan]) -> list[PhiSpan]:

@@ -10,6 +10,8 @@ from functools import lru_cache
 
 import regex
 
+from clinsum.privacy.vocab import english_words, first_names, last_names, lowercase_words
+
 # Data types, by the components that hold an identifier: (component number from 1, type); "NAME" over several
 # adjacent components is one span ("NAKAMURA^KENJI^T").
 _XPN = (((1, 2, 3), "NAME"),)  # family ^ given ^ middle ^ suffix ^ prefix ^ degree
@@ -28,7 +30,7 @@ _PHONE = "PHONE"  # XTN: any component with digits is a number, one with "@" an 
 # often its name, as senders fill it.
 _FIELDS = {
     "MSH": {4: _HD, 6: _HD, 7: _DATE},
-    "EVN": {2: _DATE, 6: _DATE},
+    "EVN": {2: _DATE, 5: _XCN, 6: _DATE},
     "PID": {2: _CX, 3: _CX, 4: _CX, 5: _XPN, 6: _XPN, 7: _DATE, 9: _XPN, 11: _XAD, 13: _PHONE, 14: _PHONE,
             18: _CX, 19: _SSN, 20: _ID, 21: _CX, 23: _PLACE, 29: _DATE},
     "PD1": {3: _XON, 4: _XCN},
@@ -47,6 +49,9 @@ _FIELDS = {
     "TXA": {4: _DATE, 5: _XCN, 9: _XCN, 12: _CX},
     "MRG": {1: _CX, 2: _CX, 3: _CX, 5: _CX, 7: _XPN},
 }
+# Fields that hold no identifier, whatever other recognizers take their values for: the applications, the message's type,
+# control ID and version ("MSG000418273", "2.5.1"), the codes of tests, diagnoses and allergens.
+_NO_IDENTIFIER = {"MSH": (3, 5, 9, 10, 11, 12), "OBX": (3,), "OBR": (4,), "DG1": (3,), "AL1": (3,)}
 # (a word in capitals may come first: a note's "OLD PID|1||...", "NEW PID|1||...")
 _SEGMENT = regex.compile(rf"(?m)^[ \t]*(?:[A-Z]{{2,8}}[ \t]+|[>*-]+[ \t]*)?(?P<name>{'|'.join(_FIELDS)})\|"
                          rf"(?=[^\n]*[|^])[^\n]*")
@@ -58,20 +63,24 @@ _HOLDS = {"NAME": regex.compile(r"\p{L}"), "LOCATION": regex.compile(r"\p{L}"), 
           "ID": regex.compile(r"\d"), "SSN": regex.compile(r"\d{4}"), "ZIP": regex.compile(r"\d"),
           "DATE": regex.compile(r"\d{6}"), "INSTITUTION": regex.compile(r"\p{L}{2}")}
 _BLANK = frozenset('"" unknown unk none na n/a'.split())
-_NO_INSTITUTION = frozenset("lab ed er icu ehr lis ris pacs adt hosp hospital clinic pharmacy radiology".split())
+_NO_INSTITUTION = frozenset("""lab ed er icu ehr lis ris pacs adt hosp hospital clinic pharmacy radiology
+    ssa nhs nhi natid pas epi cms ssn mr mrn""".split())  # (an assigning authority that is a nation's or a system's)
 
 
 @lru_cache(maxsize=2)
 def hl7_fields(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Spans of identifiers, by type, in the HL7 v2 segments of ``text`` (cached: one recognizer per type asks for the
-    same text). A segment is a line that starts with a known segment's name and a ``|``; repetitions (``~``) and
-    components (``^``) are split as the standard's default encoding characters."""
-    found: dict[str, list[tuple[int, int]]] = {kind: [] for kind in HL7_TYPES}
+    """Spans of identifiers, by type, in the HL7 v2 segments of ``text``, and (``"NONE"``) of fields that hold none
+    (cached: one recognizer per type asks for the same text). A segment is a line that starts with a known segment's
+    name and a ``|``; repetitions (``~``) and components (``^``) are split as the standard's default encoding
+    characters."""
+    found: dict[str, list[tuple[int, int]]] = {kind: [] for kind in (*HL7_TYPES, "NONE")}
     if "|" not in text:
         return found
     for segment in _SEGMENT.finditer(text):
         fields = _split(segment.group(), segment.start(), "|")
         shift = 1 if segment.group("name") == "MSH" else 0  # MSH-1 is the "|" between "MSH" and MSH-2
+        found["NONE"] += [(start, start + len(field)) for number in _NO_IDENTIFIER.get(segment.group("name"), ())
+                          if number - shift < len(fields) for start, field in [fields[number - shift]] if field]
         for number, layout in _FIELDS[segment.group("name")].items():
             if number - shift >= len(fields):
                 continue
@@ -105,3 +114,28 @@ def _identifiers(value: str, offset: int, layout) -> list[tuple[str, tuple[int, 
         if held:
             spans.append((kind, (held[0][0], held[-1][0] + len(held[-1][1]))))
     return spans
+
+
+# A person's name in the components' form outside the segments read above: a worklist's, a DICOM dump's or an analyser
+# frame's "KIM^MIN-JUN", "NGATA^KIRI^T", after a number ("G8841027^PATEL^Sanjay"; not a code and its text: "ADT^A01",
+# "SPO^Spouse", "EPI^MR").
+_CARET_NAME = regex.compile(r"(?<=^|[^\w^]|\d\^)(?P<family>\p{Lu}[\p{L}'’-]+)\^(?P<given>\p{Lu}[\p{L}'’-]+)"
+                            r"(?:\^\p{L}[\p{L}'’.-]*)?"
+                            r"(?![\w^])")
+
+
+def caret_names(text: str) -> list[tuple[int, int]]:
+    """Spans of names written family^given: one of them a listed surname or first name, or both in capitals and no English
+    word; neither a word written in lowercase capitalised, nor the text after its code ("TON^Tongan", "DAU^Daughter")."""
+    if "^" not in text:
+        return []
+    found = []
+    for m in _CARET_NAME.finditer(text):
+        family, given = m.group("family"), m.group("given")
+        if (family.lower() in last_names() or given.lower() in first_names()
+                or family.isupper() and given.isupper() and len(family) > 2 and len(given) > 2
+                and family.lower() not in english_words() and given.lower() not in english_words()) \
+                and not any(part[1:].islower() and part.lower() in lowercase_words() for part in (family, given)) \
+                and not (family.isupper() and len(family) <= 3 and given[1:].islower() and given[0] == family[0]):
+            found.append(m.span())
+    return found

@@ -17,8 +17,8 @@ from clinsum.privacy.patterns import (
 )
 from clinsum.privacy.vocab import (
     allowed_words, capitalised_words, cities, clinical_spans, common_words, countries, department_words, english_words,
-    first_names, is_clinical_abbreviation, is_eponym_surname, is_name_word, last_names, lowercase_forms, lowercase_words,
-    provinces, service_words, towns,
+    field_type, first_names, is_clinical_abbreviation, is_eponym_surname, is_name_word, last_names, lowercase_forms,
+    lowercase_words, provinces, service_words, towns,
 )
 
 # Names. Titles and credentials make what follows (or precedes) a name whatever it is; roles make a
@@ -1231,6 +1231,7 @@ _PLACE_CELL = regex.compile(rf"{CAP}(?:[ \t]{CAP}){{0,2}}")
 _ALIGNED_CELL = regex.compile(r"\S+(?:[ ]\S+)*")  # a cell of a table aligned with spaces: words one space apart
 _ANSWERS = frozenset("na no ok yes unk tbd nd nr none".split())
 _TABLE_INITIALS = regex.compile(r"\p{Lu}{2,3}|\p{Ll}{2,3}")
+_RULE = regex.compile(r"[ \t]*[-=+|:][-=+|: \t]*[-=][-=+|: \t]*")
 _CSV_COMMA = regex.compile(r'"[^"\n]*"(*SKIP)(*FAIL)|,')  # a comma between CSV cells, not inside a quoted one
 # (letters apart from the digits allowed: "UH 301-774"; groups one space apart after a first with a digit: "G0514 24 118372 P")
 _RECORD_NUMBER = regex.compile(r"(?=[\p{L}\d-]*\d)[\p{L}\d][\p{L}\d-]{3,20}(?:[ ][\p{L}\d][\p{L}\d-]{0,10}){0,3}"
@@ -1263,10 +1264,14 @@ def table_columns(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[i
     for line in text.split("\n"):
         cells = _cells(line)
         names = [_IN_BRACKETS_AFTER.sub("", line[s:e].strip(" :")) for s, e in cells]  # "Reg (bleep)"
-        if len(cells) >= 3 and any(_PERSON_COLUMN.fullmatch(h) or _record_head(h) or _AGE_COLUMN.fullmatch(h)
-                                   or _PLACE_COLUMN.fullmatch(h) or _DATE_COLUMN.fullmatch(h) or _SITE_COLUMN.fullmatch(h)
-                                   for h in names) \
-                and all(len(h.replace(" / ", " ").split()) <= 3 and not regex.search(r"\d", h) for h in names):
+        typed = sum(1 for h in names if field_type(h))  # (a header of two records' fields may name "HbA1c %", "icd10")
+        if _RULE.fullmatch(line):
+            pass  # a rule under a header or between rows: "----+----", "+-----+"
+        elif len(cells) >= 3 and any(_PERSON_COLUMN.fullmatch(h) or _record_head(h) or _AGE_COLUMN.fullmatch(h)
+                                     or _PLACE_COLUMN.fullmatch(h) or _DATE_COLUMN.fullmatch(h) or _SITE_COLUMN.fullmatch(h)
+                                     or field_type(h) for h in names) \
+                and all(len(h.replace(" / ", " ").split()) <= 3 for h in names) \
+                and not any(regex.search(r"\d{3}" if typed > 1 else r"\d", h) for h in names):
             heads, starts = names, [s for s, _ in cells]
             headers.append((offset, offset + len(line)))
         elif len(cells) < 2:

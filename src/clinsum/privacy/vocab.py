@@ -8,6 +8,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+import regex
+
 from clinsum.paths import default_model_path
 from clinsum.privacy.patterns import MONTHS, lowercase
 
@@ -280,6 +282,51 @@ def clinical_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans += [m.span() for m in _NAMED_OPERATION.finditer(text)
               if not TITLE_BEFORE.search(text, max(0, m.start() - 12), m.start())]
     return tuple(spans)
+
+
+# A field's name, as its words (``postalCode``, ``composer_id``, ``ctx/health_care_facility|name`` give "postal code",
+# "composer id", "ctx health care facility name"), read from its last word back: the type of the first of these keys
+# (one word or two joined) found.
+_FIELD_KEYS = {
+    "NAME": """family given surname forename firstname lastname middlename givenname givennames familyname fullname
+        patientname nombre nombres apellido apellidos apellidopaterno apellidomaterno prenom nom cognome vorname nachname
+        efternamn fornamn achternaam voornaam nazwisko imie paterno materno""",
+    # a person's field, where its value is a name ("patient": "Minh Anh Nguyen", "practitioner": "Dr Rhiannon K")
+    "PERSON": """patient practitioner doctor physician prescriber pharmacist nurse clinician caregiver guardian mother
+        father spouse nok kin composer author requester referrer attending surgeon therapist midwife informant contact
+        emergencycontact generalpractitioner gp""",
+    # a user's name in a system (any word: "fbianchi", "m.nguyen82")
+    "USER": """username user userid login loginid agent owner operator createdby updatedby modifiedby enteredby editedby
+        by authorid composerid owneralias""",
+    "ID": """ehrid patientid ptid subjectid personid memberid accountid acctid mrn encounterid visitid
+        caseid casenumber caseno claimid episodeid admissionid accession accessionno specimenid sampleid nhsnumber nhsno
+        healthcard medicare ramq nam dossier npi ncpdp dea patientref""",
+    "SSN": """ssn nin ninumber ninno sin nationalid nationalidnumber personnummer pnr nir dni nie rut run curp cpf nric
+        aadhaar aadhar cnic codicefiscale fiscalcode pesel amka bsn nhi""",
+    "ADDRESS": """line addressline street streetaddress streetaddressline address addr homeaddress domicilio direccion
+        adresse adress indirizzo anschrift strasse""",
+    "LOCATION": """city town ort comuna ciudad localidad municipality municipio suburb village locality ville citta stadt
+        kommune barangay""",
+    "ZIP": "postalcode postcode postal zip zipcode plz cp codigopostal postnr pincode eircode",
+    "PHONE": "phone tel telephone mobile cell cellphone fax msisdn phonenumber telefono telefon",
+    "INSTITUTION": """clinic facility healthcarefacility hospital organization organisation managingorganization
+        serviceprovider pharmacy practice employer school insurer payer payor laboratory custodian""",
+}
+_FIELD_KEY_TYPE = {key: kind for kind, keys in _FIELD_KEYS.items() for key in keys.split()}
+_FIELD_KEY_WORD = regex.compile(r"\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|\d+")
+
+
+def field_type(key: str) -> str | None:
+    """The identifier type a record's field or a table's column name gives its values (``"PERSON"``: a person's name
+    where the value is one; ``"USER"``: a user's name in a system), or None."""
+    words = [w.lower() for w in _FIELD_KEY_WORD.findall(key)]
+    for n in range(len(words), 0, -1):
+        for size in (2, 1):  # "postal code" before "code"; "composer id" before "id"
+            if n - size >= 0 and (kind := _FIELD_KEY_TYPE.get("".join(words[n - size:n]))):
+                return kind
+        if words[n - 1] not in ("name", "names", "display", "value", "text", "number", "no", "line", "lines"):
+            return None  # ("health care facility name" is the facility's; "trace id" is no one's)
+    return None
 
 
 _NAMED_OPERATION = re.compile(r"\b(?:Ivor[ \t]+Lewis|Hartmann['’]s|McKeown)(?![\w'’])")
