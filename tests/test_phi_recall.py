@@ -2133,9 +2133,9 @@ def test_ranks_field_roles_and_extensions(tagger, text, expected):
     # a month greater than its day, which no fraction, score or count is (not a visual acuity, a ratio, a count)
     ("INR today 2.1 (10/4). - 12/2 M&M slides. VA 6/5 both eyes; I:E 2/1 ratio; 3/2 nodes; strength 5/5; 1/2 tab",
      "INR today 2.1 ([DATE]). - [DATE] M&M slides. VA 6/5 both eyes; I:E 2/1 ratio; 3/2 nodes; strength 5/5; 1/2 tab"),
-    # days listed before a dated day (not a number that is no day: "at 33")
+    # days listed before a dated day, one date with it (not a number that is no day: "at 33")
     ("Inspection dates: 12 and 13 June 2024. Visits on 4, 11 and 18 March. SCD at 33, 4th of July",
-     "Inspection dates: [DATE] and [DATE]. Visits on [DATE] and [DATE]. SCD at 33, [DATE]"),
+     "Inspection dates: [DATE]. Visits on [DATE]. SCD at 33, [DATE]"),
 ])
 def test_listed_towns_nordic_months_and_listed_days(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
@@ -2243,4 +2243,24 @@ def test_indonesian_titles_and_vietnamese_given_names(tagger, text, expected):
     ("Station Rd     D.L. No. 20B/NSK/1147\nsee A.M. no. 3", "Station Rd     D.L. No. [ID]\nsee A.M. no. 3"),
 ])
 def test_lowercase_postcodes_surname_initial_cells_and_initialled_numbers(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an obituary's lists of relatives, spouses in brackets, whatever their words (not a place in brackets)
+    ("missed by daughters Mary (Gerry Flynn), Hope (Declan Rooney) and Rose, sons Michael and Patrick (Una).",
+     "missed by daughters [NAME] ([NAME]), [NAME] ([NAME]) and [NAME], sons [NAME] and [NAME] ([NAME])."),
+    ("children Blessing (Farai), Precious and Sterling (in the UK), and many grandchildren",
+     "children [NAME] ([NAME]), [NAME] and [NAME] (in the UK), and many grandchildren"),
+    # a role in brackets with more after it; an age celebrated; an ORCID iD (not dosing times); days joined to their date
+    ("Mark (husband, hero, terrible cook) drove in. Sunny Patel celebrates 91 today. ORCID 0000-0002-4417-9021; "
+     "q 0800-1200-1600-2000. Held on 14 and 15 November 2023.",
+     "[NAME] (husband, hero, terrible cook) drove in. [NAME] celebrates [AGE] today. ORCID [ID]; "
+     "q 0800-1200-1600-2000. Held on [DATE]."),
+    # a health centre's level, a health facility or office, aged care, a rugby club (not the national programme)
+    ("at Aboke Health Centre IV; Couva District Health Facility; Te Awa Kairangi Aged Care; v Brynamman RFC; "
+     "My Aged Care referral",
+     "at [INSTITUTION]; [INSTITUTION]; [INSTITUTION]; v [INSTITUTION]; My Aged Care referral"),
+])
+def test_relatives_listed_roles_ages_and_sites_of_narrative_text(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

@@ -31,7 +31,8 @@ from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import (
     find_names, find_references_and_handles, initials_of_names, is_initials, is_lowercase_text, is_word_first_name,
     keyed_initials, name_fields, names_by_layout, names_in_other_scripts, names_split_at_line_ends, other_mentions,
-    patient_cells, spelled_names, table_ages, table_dates, table_places, table_sites, table_record_numbers, with_companions,
+    patient_cells, relatives_listed, spelled_names, table_ages, table_dates, table_places, table_sites,
+    table_record_numbers, with_companions,
 )
 from clinsum.privacy.patterns import (
     ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, CONGREGATION, DATE_PATTERNS,
@@ -121,6 +122,7 @@ class _ClinicalRecognizers:
             SpanRecognizer(UNCUED_NAME, find_tagged_names, NAME_SCORE, "Context"),
             SpanRecognizer("NAME", find_references_and_handles, NAME_SCORE, "Reference"),
             SpanRecognizer("NAME", name_fields, NAME_SCORE, "Field"),
+            SpanRecognizer("NAME", relatives_listed, NAME_SCORE, "Relatives"),
             SpanRecognizer("ADDRESS", find_address_blocks, 0.85, "Layout"),
             SpanRecognizer("ADDRESS", find_streets_of_homes, 0.85, "Home"),
             SpanRecognizer("LOCATION", find_cities, 0.6, "Gazetteer"),
@@ -430,12 +432,13 @@ def ages_after_ages(text: str, ages: list[tuple[int, int]]) -> list[tuple[int, i
 # Days listed before a date that opens with its day, which the month dates too: "12 and 13 June 2024", "2nd & 9th May",
 # "4, 11 and 18 March"
 _DAY = rf"(?:3[01]|[12]\d|0?[1-9]){ORD}?"
-_DAYS_BEFORE_DATE = regex.compile(rf"(?<![\d.,/:-])(?P<days>{_DAY}(?:[ \t]*,[ \t]*{_DAY})*)[ \t]*(?:,?[ \t]*and|&)[ \t]*$")
+_DAYS_BEFORE_DATE = regex.compile(rf"(?<![\d.,/:-])(?P<days>{_DAY}(?:[ \t]*,[ \t]*{_DAY})*[ \t]*(?:,?[ \t]*and|&))[ \t]*$")
 
 
 def days_before_dates(text: str, dates: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans of :data:`_DAYS_BEFORE_DATE` before a date whose first word is its day."""
-    return [m.span("days") for s, _ in dates if _DAY_FIRST.match(text, s)
+    """Spans of :data:`_DAYS_BEFORE_DATE` before a date whose first word is its day, up to the date's first character
+    (so that they and the date merge into one: "14 and 15 November 2023")."""
+    return [(m.start("days"), s + 1) for s, _ in dates if _DAY_FIRST.match(text, s)
             and (m := _DAYS_BEFORE_DATE.search(text, max(0, s - 30), s))]
 
 

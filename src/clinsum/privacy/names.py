@@ -171,9 +171,9 @@ _NAME_PATTERNS = {
     "role_apposition": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}}),[ \t]+{_POSSESSIVE}[ \t]+"
                           rf"(?:\p{{Ll}}+[ \t]+){{0,2}}?(?i:{_ROLE})\b"),
     # a name with its role in parentheses after it: "Fitzgerald (hospitalist)", "Ngozi Eze (daughter)", "Rhys (practice
-    # nurse)"
+    # nurse)", "Mark (husband, hero, terrible cook)"
     "role_after": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}})[ \t]*\((?:\p{{L}}{{2,10}}[ \t]+)?(?:(?i:{_ROLE})"
-                     rf"|\p{{Ll}}{{3,}}(?:ist|ian)|{_TEAM_ROLE})\)"),
+                     rf"|\p{{Ll}}{{3,}}(?:ist|ian)|{_TEAM_ROLE})(?:,[^()\n]{{1,40}})?\)"),
     # a team member named in parentheses after the role: "SCRUB (Jewel): count correct", "w/ OT (Sage)"
     "role_before": rx(rf"\b{_TEAM_ROLE}[ \t]*\([ \t]*(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|\p{{Lu}}\.))?)[ \t]*\)"),
     # a log line's person after its time: "09:30  Aarav -- BG 142", "[07:02] Aleksandra P. RN: drain put out 40"
@@ -1031,6 +1031,21 @@ _KIN_AFTER_NAME = regex.compile(rf"(?<=[ \t,(])\(?(?:my|his|her|our)[ \t]+{_KIN}
 _NAME_BEFORE_KIN = regex.compile(r"(?<![\p{L}'’-])(?<!\b(?:how|so|as|too|very)[ \t]+)(?P<phi>\p{Ll}{2,})[ \t]*,?[ \t]+\(?\Z")
 
 
+# An obituary's or a family history's list of relatives after a plural kinship word, a spouse in brackets after one:
+# "daughters Mary (Gerry Flynn), Hope (Declan Rooney) and Rose", "sons Michael and Patrick (Una)", "children Blessing
+# (Farai), Lovemore (Tendai), Precious and Sterling (in the UK)".
+_RELATIVES = (r"(?:daughters|sons|children|grandchildren|great-grandchildren|grandsons|granddaughters|brothers|sisters"
+              r"|siblings|nieces|nephews|stepchildren|sons-in-law|daughters-in-law)")
+_RELATIVE = rf"(?P<name>{CAP}(?:[ \t]+{CAP})?)(?:[ \t]+\((?:née[ \t]+)?(?P<name>{CAP}(?:[ \t]+{CAP}){{0,2}})\))?"
+_RELATIVE_LIST = regex.compile(rf"\b{_RELATIVES}[ \t]*,?[ \t]+{_RELATIVE}(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+){_RELATIVE})+")
+
+
+@lru_cache(maxsize=8)  # (a window's names and then its allow-list ask for the same text's)
+def relatives_listed(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the names in lists of relatives (:data:`_RELATIVE_LIST`) of two or more, whatever their words."""
+    return tuple(span for m in _RELATIVE_LIST.finditer(text) for span in m.spans("name"))
+
+
 @lru_cache(maxsize=8)  # (a window's names and then its allow-list ask for the same text's)
 def kin_names(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of :data:`_KIN_THEN_NAME`, and of :data:`_NAME_BEFORE_KIN` before :data:`_KIN_AFTER_NAME`, whose word is a
@@ -1128,10 +1143,11 @@ def surname_initial_cells(text: str) -> list[tuple[int, int]]:
 def names_by_layout(text: str) -> set[tuple[int, int]]:
     """Names that the text's layout, not their words, makes a person's, which the allow-list keeps: a form's field for a
     name, a chat's speakers, a roster's entries, a relative named in speech, a person asked or told in lowercase, the
-    two sides of a hand-off, a signer's initials, a register's row, a surname and an initial alone in a field's cell."""
+    two sides of a hand-off, a signer's initials, a register's row, a surname and an initial alone in a field's cell, a
+    list of relatives."""
     return set(name_fields(text)) | set(conversation_speakers(text)) | set(roster_names(text)) | set(kin_names(text)) \
         | set(addressed_names(text)) | set(handoff_names(text)) | set(signer_initials(text)) | set(register_names(text)) \
-        | set(surname_initial_cells(text))
+        | set(surname_initial_cells(text)) | set(relatives_listed(text))
 
 
 # A turn of a chat or a transcript: a speaker's tag where a line starts, after a time stamp in brackets or not, with a

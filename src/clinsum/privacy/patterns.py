@@ -421,7 +421,7 @@ AGE_PATTERNS = [
     rx(rf"(?<![\d°][ \t]?)\b(?:[MF]|(?i:male|female|man|woman))[ \t]*,[ \t]*(?P<phi>{AGE_OVER_89})[ \t]*(?:,|\.|$|\n|(?i:y|yo|years?)\b)",
        re.MULTILINE),
     # "she turned 91", "I'll be ninety-two this Christmas", "aged ninety-three"
-    rx(rf"\b(?:turned|turns|turning|turn|will\ be|'ll\ be|be|aged|age|reached|celebrated|celebrating)\s+(?:her\s+|his\s+)?"
+    rx(rf"\b(?:turned|turns|turning|turn|will\ be|'ll\ be|be|aged|age|reached|celebrated|celebrating|celebrates)\s+(?:her\s+|his\s+)?"
        rf"(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?:st|nd|rd|th)?\b{_UNIT_AFTER}"
        rf"(?!\s*(?:%|percent|minutes|seconds|pounds|mg|degrees|°|times))",
        re.IGNORECASE),
@@ -518,6 +518,9 @@ _NATIONAL_ID_CUE = WordCue("""dni nie nif cif cpf rg curp rfc nss imss cnic nico
 # (seven groups: France's "N° SS : 2 90 05 33 063 118 47").
 _NATIONAL_ID_VALUE = r"(?=(?:(?:[A-Z/.-]|[ \t](?=[A-Z]{0,2}\d))*\d){6})[A-Z\d]+(?:(?:[./-]|[ \t](?=[A-Z]{0,2}\d))[A-Z\d]+){0,6}"
 ID_PATTERNS = [
+    # a researcher's ORCID iD (four groups of four digits from 0000- or 0009-, the last a check digit or X; not dosing
+    # times: "0800-1200-1600-2000")
+    rx(r"(?<![\w-])(?P<phi>000[09]-\d{4}-\d{4}-\d{3}[\dX])(?![\w-])"),
     # an identity card's number with its check digit in brackets, as Hong Kong's and Macau's are written: "A123456(7)",
     # "5123456(7)", "D5128834(6)"; Myanmar's citizenship card: "12/BaHaNa(N)048217"
     rx(r"(?<![\w(/])(?P<phi>(?:[A-Z]{1,2}\d{6,7}|\d{7})[ \t]?\([\dA]\)|\d{1,2}/\p{Lu}\p{L}{2,9}\((?:N|Naing|E|P|T)\)[ \t]?\d{6})(?![\w(])"),
@@ -976,7 +979,8 @@ ZIP_PATTERNS = [
 # Hospitals, clinics and other care sites, and the schools and places of worship a patient's history names:
 # capitalised words before a facility word ("St. Columba's Hospital", "Bayside Kidney Center", "Eastgate Family
 # Clinic", "Grace Baptist Church"); "the cardiology clinic" is no name.
-FACILITY = r"""(?:Health\s+Unit|NHS\s+(?:Foundation\s+)?Trust|NHS\s+FT|Health\s+Board|Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|Health\s+Centre|Health\s+System|Healthcare
+FACILITY = r"""(?:Health\s+Cent(?:er|re)\s+(?:IV|I{1,3})(?!\w)|Health\s+(?:Facility|Office|Post)|(?<!\bMy\s)Aged\s+Care|RFC|AFC|RUFC|GAA
+    |Health\s+Unit|NHS\s+(?:Foundation\s+)?Trust|NHS\s+FT|Health\s+Board|Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|Health\s+Centre|Health\s+System|Healthcare
     |Health\s+(?:&|and)\s+Rehab(?:ilitation)?|Rehabilitation(?:\s+(?:&|and)\s+(?:Nursing|Health))?|EMS|Ambulance(?:\s+(?:Service|Trust|Station))?
     |Fire\s+(?:Department|Rescue|Station)|Police(?:\s+(?:Department|Station|Service))?|PD|Sheriff['’]?s\s+(?:Office|Department)|Mortuary
     |Funeral\s+Home|AME(?:\s+Church)?|Correctional\s+(?:Facility|Center|Institution)|Detention\s+Center|Jail|Prison
