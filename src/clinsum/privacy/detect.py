@@ -1377,7 +1377,8 @@ class PhiDetector:
                 window = text[start:end]
                 if i not in clinical:
                     clinical[i] = clinical_spans(window)
-                spans += _shifted(_allowed_removed(window, mine, clinical[i]), start, own_start, own_end)
+                # (a record's fields were read in the window's own pass: its names are found, not mentions)
+                spans += _shifted(_allowed_removed(window, mine, clinical[i], records=False), start, own_start, own_end)
         return [s for s in _merge(spans) if s.type not in self.keep]
 
     def _analyze(self, text: str) -> list[PhiSpan]:
@@ -1477,15 +1478,19 @@ def windows(text: str, size: int = WINDOW_CHARS, overlap: int = WINDOW_OVERLAP) 
     return out
 
 
-def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int, int], ...]) -> list[PhiSpan]:
+def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int, int], ...],
+                     records: bool = True) -> list[PhiSpan]:
     """Drop names and places that overlap ``clinical`` spans or are common or clinical words (but a patient's cell of a
-    table, :func:`patient_cells`), and dates that are doses, ratios or readings."""
+    table, :func:`patient_cells`), dates that are doses, ratios or readings, and (``records``) what lies in a record's
+    field that holds no identifier."""
     kept, overlaps_clinical = [], _overlap_finder(clinical)
-    inside_no_identifier = _container_finder(
-        tuple(sorted(hl7_fields(text)["NONE"] + x12_elements(text)["NONE"] + record_fields(text)["NONE"])))
+    inside_no_identifier = _container_finder(tuple(sorted(
+        hl7_fields(text)["NONE"] + x12_elements(text)["NONE"] + record_fields(text)["NONE"])) if records else ())
     cells = set(patient_cells(text)) if any(s.type == "NAME" and "," in text[s.start:s.end] for s in spans) else set()
     if any(s.type == "NAME" for s in spans):  # a form's field for a name, a chat's speaker ("will: 5."), a record's
-        cells |= names_by_layout(text) | set(record_fields(text)["NAME"]) | set(x12_elements(text)["NAME"])
+        cells |= names_by_layout(text)
+        if records:
+            cells |= set(record_fields(text)["NAME"]) | set(x12_elements(text)["NAME"])
     for span in spans:
         value = text[span.start: span.end]
         if inside_no_identifier(span.start, span.end) or value in _EMPTY_VALUES:

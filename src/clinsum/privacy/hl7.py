@@ -119,7 +119,7 @@ def _identifiers(value: str, offset: int, layout) -> list[tuple[str, tuple[int, 
 # A person's name in the components' form outside the segments read above: a worklist's, a DICOM dump's or an analyser
 # frame's "KIM^MIN-JUN", "NGATA^KIRI^T", after a number ("G8841027^PATEL^Sanjay"; not a code and its text: "ADT^A01",
 # "SPO^Spouse", "EPI^MR").
-_CARET_NAME = regex.compile(r"(?<=^|[^\w^]|\d\^)(?P<family>\p{Lu}[\p{L}'’-]+)\^(?P<given>\p{Lu}[\p{L}'’-]+)"
+_CARET_NAME = regex.compile(r"(?=\p{Lu})(?<=^|[^\w^]|\d\^)(?P<family>\p{Lu}[\p{L}'’-]+)\^(?P<given>\p{Lu}[\p{L}'’-]+)"
                             r"(?:\^\p{L}[\p{L}'’.-]*)?"
                             r"(?![\w^])")
 

@@ -316,6 +316,7 @@ _FIELD_KEY_TYPE = {key: kind for kind, keys in _FIELD_KEYS.items() for key in ke
 _FIELD_KEY_WORD = regex.compile(r"\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|\d+")
 
 
+@cache
 def field_type(key: str) -> str | None:
     """The identifier type a record's field or a table's column name gives its values (``"PERSON"``: a person's name
     where the value is one; ``"USER"``: a user's name in a system), or None."""
