@@ -2261,6 +2261,9 @@ def test_lowercase_postcodes_surname_initial_cells_and_initialled_numbers(tagger
     ("at Aboke Health Centre IV; Couva District Health Facility; Te Awa Kairangi Aged Care; v Brynamman RFC; "
      "My Aged Care referral",
      "at [INSTITUTION]; [INSTITUTION]; [INSTITUTION]; v [INSTITUTION]; My Aged Care referral"),
+    # an Irish townland and town before their county; a forum's user; a Filipino elder's title (not "Ate porridge")
+    ("Late of Corlough, Ballinamore, Co. Leitrim. User: thyroid_warrior_88 posted. Kuya Jomar came. Ate porridge.",
+     "Late of [LOCATION], [LOCATION], [LOCATION]. User: [NAME] posted. Kuya [NAME] came. Ate porridge."),
 ])
 def test_relatives_listed_roles_ages_and_sites_of_narrative_text(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

@@ -63,6 +63,16 @@ def test_xml_yaml_and_table_columns():
     assert found["ADDRESS"] == ["Bv. San Juan 1450"] and found["LOCATION"] == ["Córdoba", "Uppsala"]
 
 
+def test_a_tables_columns_in_other_languages(tagger):
+    text = ("| no_dossier | nom    | prenom  | nam            | alder | tel          |\n"
+            "+------------+--------+---------+----------------+-------+--------------+\n"
+            "| D-558120   | Gagnon | Réjean  | GAGR 4203 1518 | 93    | 514-555-0177 |\n"
+            "Remarks: tokens 02, 04, 06 cancelled. Lab cut-off 10:30, no more")
+    out = tagger.redact(text)[0]
+    # a number in groups under its column, an age over 89 under "alder" (Swedish); the remark after the table stays
+    assert "| [NAME] | [NAME]  | [ID] | [AGE]    | [PHONE] |" in out and out.endswith("06 cancelled. Lab cut-off 10:30, no more")
+
+
 def test_x12_claim_segments():
     text = ("ISA*00*          *00*          *ZZ*SUBMITTER01    *ZZ*CLEARHOUSE     *240605*1432*^*00501*000004471*0*P*:~\n"
             "NM1*85*2*DESERT SAGE FAMILY CLINIC*****XX*1871234560~\nN3*4410 E BROADWAY BLVD STE 210~\n"

@@ -27,8 +27,9 @@ _TITLE = (r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Madam|Nurse
           r"|Chaplain|Fr|Sgt|Cpl|Lt|Capt|Det|Deputy|Officer|Sheriff|Trooper|Cst|Constable|Sergeant|Detective|Inspector|Mdm"
           r"|Maj|Ltc|Cdr|Lcdr|Pvt|Spc|Ssg|Sfc|Cpo|Captain|Lieutenant|Colonel|Commander|Admiral|Corporal|Brigadier"  # ranks (not CPT: the procedure codes)
           r"|Dra|Sra|Srta|Doña|Dña|Frau|Herr|Mme|Mlle|Dhr|Mevr|Dottoressa|Dott|Signora"  # other languages' titles
-          # Indonesia's, Malaysia's, Thailand's and Myanmar's (as written: not "PAK")
-          r"|(?-i:Pak|Ibu|Puan|Encik|Cik|Khun|Daw))")
+          # Indonesia's, Malaysia's, Thailand's and Myanmar's (as written: not "PAK"), a pilgrim's in West Africa and
+          # Bangladesh, the Philippines' elder relatives'
+          r"|(?-i:Pak|Ibu|Puan|Encik|Cik|Khun|Daw|Alhaji|Alhaj|Alhaja|Hajia|Kuya|Lola|Lolo|Tita|Tito|Manang|Manong))")
 # (with UK grades, fellowships and research coordinators' certifications)
 _CREDENTIAL = (r"(?:MD|M\.D\.|DO|D\.O\.|RN|RM|NP|PA-C|PA|PhD|FNP|FNP-C|APRN|MBBS|DNP|LPN|CNM|DPM|DDS|MSW|LCSW|PharmD"
                r"|CMA|MA|CNA|LVN|RT|RRT|SLP|OTR|OTR/L|DPT|PT|OT|CRNA|EMT|MSN|BSN|RD|RPh|RDN|NRP|ANP|MRCP|FRCS|MRCGP"
@@ -1234,7 +1235,7 @@ _RECORD_COLUMN = regex.compile(r"(?i:mrn|mr\#|rx[ \t]*\#?|rx[ \t]+(?:no|number)|
                                r"|(?!(?:room|rm|bed|bay|cot|ward|unit|ext|tel|phone|mobile|fax|pager|bleep|icd|cpt|ndc|drug|item"
                                r"|line|row|seq|dose|page|tab|ref|cat|catalog|catalogue|part|product|model|sku)(?!\p{L}))"
                                r"\p{L}{2,12}\.?[ \t_.-]?(?:id|no\.?|nr|num|number|\#))")
-_AGE_COLUMN = regex.compile(r"(?i:age|age/sex|age/sx|yrs|years)")
+_AGE_COLUMN = regex.compile(r"(?i:age|age/sex|age/sx|age[ _]dx|age[ _]at[ _]\w{1,10}|yrs|years|alder|edad|et[àa]|alter|leeftijd)")
 _AGE_CELL = regex.compile(r"(\d{2,3})[ \t]*(?:y/?o|yrs?|y|[MF])?")
 _PLACE_COLUMN = regex.compile(r"(?i:town|city|hometown|home[ \t]+town|village|community|residence|city/town|town/city)")
 _SITE_COLUMN = regex.compile(r"(?i:pharmacy|facility|hospital|school|employer|agency|practice|surgery|care[ \t]+home"
@@ -1254,11 +1255,15 @@ _RECORD_NUMBER = regex.compile(r"(?=[\p{L}\d-]*\d)[\p{L}\d][\p{L}\d-]{3,20}(?:[ 
                                r"|\p{Lu}{1,4}[ ]\d[\d-]{3,20}")
 
 
+def _separator(line: str) -> str | None:
+    """What separates a table row's cells: pipes or tabs, commas (a CSV line), or None (words aligned with spaces)."""
+    return "[|\t]" if "|" in line or "\t" in line.strip() else "," if line.count(",") >= 3 and "  " not in line else None
+
+
 def _cells(line: str) -> list[tuple[int, int]]:
     """A table row's cells: between pipes, tabs or (in a CSV line) commas, or (two or more spaces apart) words
     aligned with spaces."""
-    separator = "[|\t]" if "|" in line or "\t" in line.strip() else "," if line.count(",") >= 3 \
-        and "  " not in line else None
+    separator = _separator(line)
     if separator is None:
         return [m.span() for m in _ALIGNED_CELL.finditer(line)]
     cells, at = [], len(line) - len(line.lstrip())
@@ -1276,7 +1281,7 @@ def _cells(line: str) -> list[tuple[int, int]]:
 def table_columns(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int, str], ...]]:
     """The header rows of tables that name their columns, and the cells under each column with the column's name
     (cached: the name and the record-number recognizers read the same window)."""
-    headers, out, heads, starts, offset = [], [], [], [], 0
+    headers, out, heads, starts, offset, header_line = [], [], [], [], 0, ""
     for line in text.split("\n"):
         cells = _cells(line)
         names = [_IN_BRACKETS_AFTER.sub("", line[s:e].strip(" :")) for s, e in cells]  # "Reg (bleep)"
@@ -1288,10 +1293,10 @@ def table_columns(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[i
                                      or field_type(h) for h in names) \
                 and all(len(h.replace(" / ", " ").split()) <= 3 for h in names) \
                 and not any(regex.search(r"\d{3}" if typed > 1 else r"\d", h) for h in names):
-            heads, starts = names, [s for s, _ in cells]
+            heads, starts, header_line = names, [s for s, _ in cells], line
             headers.append((offset, offset + len(line)))
-        elif len(cells) < 2:
-            heads = []  # the table ends
+        elif len(cells) < 2 or heads and _separator(line) != _separator(header_line):
+            heads = []  # the table ends (a line of one cell, or cells set apart otherwise than the header's)
         elif heads:
             aligned = not regex.search(r"[|\t]", line) and line.count(",") < 3
             for i, (s, e) in enumerate(cells):
@@ -1909,7 +1914,7 @@ _FORUM_USER = regex.compile(r"\b(?i:posted|replied|reply|comment|answer|post|quo
                             r"|(?<![\w/(])u/(?P<handle>(?=[\w-]*(?:_|\d|\p{Lu}))[\w-]{3,30})"  # (not a dose: "VASO(u/min)")
                             # an app's user name, with an underscore or a digit: "pt's username vanbear_81", "handles
                             # lanka_guy92 and sunset_kdy"
-                            r"|\b(?i:user[ \t]?name|handles?|gamertag|screen[ \t]?name)(?:[ \t]+(?i:is|was))?[ \t]*:?[ \t]+@?"
+                            r"|\b(?i:user(?:[ \t]?name)?|handles?|gamertag|screen[ \t]?name)(?:[ \t]+(?i:is|was))?[ \t]*:?[ \t]+@?"
                             rf"(?P<handle>{_MADE_NAME})(?![\w.-])")
 _MORE_HANDLES = regex.compile(rf"[ \t]*(?:,|\band\b|&)[ \t]*@?(?P<handle>{_MADE_NAME})(?![\w.-])")
 

@@ -907,6 +907,8 @@ _LOWERCASE_STATE_NAMES = STATE_NAMES.lower().replace(" ", r"[ \t]+")
 _TOWN_WORD = (r"(?!(?:the|a|an|my|his|her|our|their|north|south|west|east|new|rhode|upstate|downstate|rural|western"
               rf"|eastern|northern|southern|central|all|over)\b){LOWER_WORD}")
 LOCATION_PATTERNS = [
+    # an Irish address's townland and town before its county: "Corlough, Ballinamore, Co. Leitrim"
+    rx(rf"(?P<phi>{CAP}(?:[ -]{CAP}){{0,2}})(?=,[ \t]*(?:{CAP}(?:[ -]{CAP}){{0,2}},[ \t]*)?(?:Co\.|County)[ \t]+{CAP})"),
     # a town a distance and a direction away: "lives ~11 mi N of Goodland", "20 minutes west of Tamworth"
     rx(rf"\b\d+(?:\.\d+)?[ \t]*(?i:mi|miles?|km|kilometres?|kilometers?|min|mins|minutes?|hrs?|hours?)\.?[ \t]+"
        rf"{_DIRECTION}\.?[ \t]+of[ \t]+(?P<phi>{CAP}(?:[ \t]+{CAP}){{0,2}})"),

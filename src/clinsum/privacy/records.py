@@ -53,7 +53,7 @@ _SHAPES = {
     "NAME": regex.compile(r"(?:\p{L}[\p{L}'’.-]*)(?:[ ,]+\p{L}[\p{L}'’.-]*){0,4}"),
     "PERSON": regex.compile(r"\p{Lu}[\p{L}'’.-]*(?:[ ]+\p{L}[\p{L}'’.-]*){1,4}"),
     "USER": regex.compile(r"[\w.@-]{2,40}"),
-    "ID": regex.compile(r"(?=[\w.@:/-]*\d)[\w.@:/-]{2,40}"),
+    "ID": regex.compile(r"(?=[\w .@:/-]{2,40}$)(?=[\w .@:/-]*\d)[\w.@:/-]+(?:[ ](?=[\w.@:/-]*\d)[\w.@:/-]+){0,3}"),
     "SSN": regex.compile(r"(?=[\w .-]*\d)[\w][\w .-]{3,24}"),
     "ADDRESS": regex.compile(r"(?=.*\p{L}).{3,80}"),
     "LOCATION": regex.compile(r"\p{L}[\p{L}'’. -]{1,40}"),
