@@ -1248,6 +1248,7 @@ _PLACE_CELL = regex.compile(rf"{CAP}(?:[ \t]{CAP}){{0,2}}")
 _ALIGNED_CELL = regex.compile(r"\S+(?:[ ]\S+)*")  # a cell of a table aligned with spaces: words one space apart
 _ANSWERS = frozenset("na no ok yes unk tbd nd nr none".split())
 _TABLE_INITIALS = regex.compile(r"\p{Lu}{2,3}|\p{Ll}{2,3}")
+_DIGIT, _THREE_DIGITS = regex.compile(r"\d"), regex.compile(r"\d{3}")
 _RULE = regex.compile(r"[ \t]*[-=+|:][-=+|: \t]*[-=][-=+|: \t]*")
 _CSV_COMMA = regex.compile(r'"[^"\n]*"(*SKIP)(*FAIL)|,')  # a comma between CSV cells, not inside a quoted one
 # (letters apart from the digits allowed: "UH 301-774"; groups one space apart after a first with a digit: "G0514 24 118372 P")
@@ -1292,13 +1293,13 @@ def table_columns(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[i
                                      or _PLACE_COLUMN.fullmatch(h) or _DATE_COLUMN.fullmatch(h) or _SITE_COLUMN.fullmatch(h)
                                      or field_type(h) for h in names) \
                 and all(len(h.replace(" / ", " ").split()) <= 3 for h in names) \
-                and not any(regex.search(r"\d{3}" if typed > 1 else r"\d", h) for h in names):
+                and not any((_THREE_DIGITS if typed > 1 else _DIGIT).search(h) for h in names):
             heads, starts, header_line = names, [s for s, _ in cells], line
             headers.append((offset, offset + len(line)))
         elif len(cells) < 2 or heads and _separator(line) != _separator(header_line):
             heads = []  # the table ends (a line of one cell, or cells set apart otherwise than the header's)
         elif heads:
-            aligned = not regex.search(r"[|\t]", line) and line.count(",") < 3
+            aligned = "|" not in line and "\t" not in line and line.count(",") < 3
             for i, (s, e) in enumerate(cells):
                 # an aligned table's cell is under the header that starts at or just before it ("2198830 ... TRANSFERRED
                 # OUT" has a cell fewer)
@@ -1827,7 +1828,7 @@ def initials_of_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int
     two where a line starts or where a cell starts and ends; never a state's or a clinical abbreviation."""
     initials = set()
     for s, e in names:
-        words = regex.findall(r"\p{L}[\p{L}'’]*", text[s:e])
+        words = _LETTERS_WORD.findall(text[s:e])
         if 2 <= len(words) <= 3 and all(w[0].isupper() and len(w) > 1 for w in words):
             initials.add("".join(w[0] for w in words).upper())
     if not initials:
@@ -1957,13 +1958,18 @@ _WORD_TOKEN = regex.compile(r"(?<![\p{L}'’-])\p{L}[\p{L}'’-]*\p{L}")
 _SPELL_CUE = regex.compile(r"(?i:spell(?:ed|s|ing)?|spelt)\b[^.\n]{0,30}$")
 
 
+_NOT_A_LETTER = regex.compile(r"[^\p{L}]")
+_LETTERS_WORD = regex.compile(r"\p{L}[\p{L}'’]*")
+_INNER_WORD = regex.compile(r"\p{L}[\p{L}'’-]*\p{L}")  # a word of two letters or more, its inner marks kept
+
+
 def spelled_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Names spelled out letter by letter: a found name's word, or its beginning or end of four letters or more
     ("Abernethy, E-T-H-Y"), any word after "spell" ("spelling first name o l u m i d e"), or a word and its spelling
     a few words after it, unless a clinical one ("caller tobi t o b i", "kowalczyk like k-o-w-a-l-c-z-y-k"; not
     "metformin m e t f o r m i n")."""
-    words = {_unaccented(regex.sub(r"[^\p{L}]", "", w)) for s, e in names
-             for w in [text[s:e], *regex.findall(r"\p{L}[\p{L}'’-]*\p{L}", text[s:e])] if len(w) >= 3}  # (the name whole too)
+    words = {_unaccented(_NOT_A_LETTER.sub("", w)) for s, e in names
+             for w in [text[s:e], *_INNER_WORD.findall(text[s:e])] if len(w) >= 3}  # (the name whole too)
     spans = []
     for m in _SPELLED.finditer(text):
         letters = _unaccented("".join(regex.findall(r"\p{L}", _SPELLING_WORD.sub("", m.group()))))

@@ -99,7 +99,7 @@ def record_fields(text: str) -> dict[str, list[tuple[int, int]]]:
         add(m.group("key"), m.group("value"), m.start("value"))
     for m in _YAML_LINE.finditer(text):
         key = m.group("key")
-        if m.group("q") or regex.search(r"[/|]", key) or "_" in key and _CODE.fullmatch(m.group("value")):
+        if m.group("q") or "/" in key or "|" in key or "_" in key and _CODE.fullmatch(m.group("value")):
             add(m.group("key"), m.group("value"), m.start("value"))
     for m in _KEY_VALUE.finditer(text):
         add(m.group("key"), m.group("value"), m.start("value"))
@@ -112,7 +112,7 @@ def record_fields(text: str) -> dict[str, list[tuple[int, int]]]:
         for value in _values_inside(text, m.end(), m.group("key"), m.group().startswith("<")):
             s, e = value
             piece = text[s:e]
-            if m.group("key") == "identifier" and regex.search(r"\d", piece):
+            if m.group("key") == "identifier" and any(c.isdigit() for c in piece):
                 found["ID"].append(value)
             elif m.group("key") == "telecom" and "@" not in piece and _SHAPES["PHONE"].fullmatch(piece.removeprefix("tel:")):
                 found["PHONE"].append(value)
