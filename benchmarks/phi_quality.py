@@ -204,6 +204,10 @@ Sources (``--source``, repeatable):
 - ``dev-38``, ``dev-39``: benchmarks/data/phi_dev_38.txt and _39.txt, 32 documents each (449 identifiers each)
   written the same way in the twenty-seventh sitting (the same two styles in eighteen and nineteen countries);
   development data.
+- ``dev-40``: benchmarks/data/phi_dev_40.txt, 20 documents (300 identifiers) written the same way in the
+  twenty-seventh sitting, after the blind sets' final run, to check the new table and record readers on tables whose
+  columns are also ordinary words (rotas, action lists, drug charts, pedigrees, trial and audit logs, registers,
+  directories, worklists, in eleven countries); development data.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -327,12 +331,13 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "handwritten-43": Path(__file__).parent / "data" / "phi_handwritten_43.txt",
                "handwritten-44": Path(__file__).parent / "data" / "phi_handwritten_44.txt",
                "dev-38": Path(__file__).parent / "data" / "phi_dev_38.txt",
-               "dev-39": Path(__file__).parent / "data" / "phi_dev_39.txt"}
+               "dev-39": Path(__file__).parent / "data" / "phi_dev_39.txt",
+               "dev-40": Path(__file__).parent / "data" / "phi_dev_40.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
                "dev-10", "dev-11", "dev-12", "dev-13", "dev-14", "dev-15", "dev-16",
                "dev-17", "dev-18", "dev-19", "dev-20", "dev-21", "dev-22", "dev-23", "dev-24", "dev-25",
                "dev-26", "dev-27", "dev-28", "dev-29", "dev-30", "dev-31", "dev-32", "dev-33", "dev-34", "dev-35",
-               "dev-36", "dev-37", "dev-38", "dev-39")  # whose misses --show-misses may print
+               "dev-36", "dev-37", "dev-38", "dev-39", "dev-40")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",
