@@ -73,6 +73,19 @@ def test_a_tables_columns_in_other_languages(tagger):
     assert "| [NAME] | [NAME]  | [ID] | [AGE]    | [PHONE] |" in out and out.endswith("06 cancelled. Lab cut-off 10:30, no more")
 
 
+def test_a_tables_ordinary_words_stay(tagger):
+    text = ("| Patient | MRN | Action | Owner | By |\n|---|---|---|---|---|\n"
+            "| Hollis, Darnell | MLC-0048817 | Repeat PET-CT | Radiology | AV |\n"
+            "| Little, Faith | MLC-0039956 | SBRT 54 Gy/3 fx | fbianchi | SMcC |\n\n"
+            "+-------+----------------+--------+\n| ID    | Relative       | Mother |\n+-------+----------------+--------+\n"
+            "| II-1  | Lerato Dlamini | I-2    |\n\n"
+            "Name\tRole\tExt\tPractice\nDr Wanjiru Kamau\tConsultant\t214\tprivate\n")
+    out = tagger.redact(text)[0]
+    # a team under "Owner", a pedigree's place under "ID", "private" under "Practice" are no identifiers; a login is
+    assert "| Radiology |" in out and "| II-1  |" in out and "\tprivate" in out
+    assert "fbianchi" not in out and "SMcC" not in out and "Dlamini" not in out
+
+
 def test_x12_claim_segments():
     text = ("ISA*00*          *00*          *ZZ*SUBMITTER01    *ZZ*CLEARHOUSE     *240605*1432*^*00501*000004471*0*P*:~\n"
             "NM1*85*2*DESERT SAGE FAMILY CLINIC*****XX*1871234560~\nN3*4410 E BROADWAY BLVD STE 210~\n"

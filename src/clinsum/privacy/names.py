@@ -1386,9 +1386,12 @@ def _table_names(cells: tuple[tuple[int, int, str], ...], text: str) -> list[tup
 
 def table_record_numbers(text: str) -> list[tuple[int, int]]:
     """Numbers in the record's columns of tables ("MRN", "Rx#", "Acct"; under "Ref" only with a letter: a laboratory's
-    reference range is none, "135-145")."""
+    reference range is none, "135-145"; not a pedigree's generation and place in it, "II-1")."""
     return [(s, e) for s, e, head in table_columns(text)[1] if _record_head(head) and _RECORD_NUMBER.fullmatch(text[s:e])
-            and (head.lower() != "ref" or regex.search(r"\p{L}", text[s:e]))]
+            and (head.lower() != "ref" or regex.search(r"\p{L}", text[s:e])) and not _PEDIGREE_PLACE.fullmatch(text[s:e])]
+
+
+_PEDIGREE_PLACE = regex.compile(r"[IVX]{1,5}[-.:]\d{1,2}")
 
 
 def _record_head(head: str) -> bool:

@@ -44,22 +44,26 @@ _DISPLAY = regex.compile(r'"(?P<key>\w+)"[ \t]*:[ \t]*\[?[ \t]*\{[ \t]*(?:"(?:re
 _NO_IDENTIFIER_KEYS = frozenset("""code system ndc loinc snomed icd icd10 cpt version api_version apiversion msgid
     messageid message_id traceid trace_id requestid request_id correlationid correlation_id spanid span_id ua useragent
     user_agent user-agent svc service logger thread level template""".split())
-# Columns whose name is a field's in a record but in a table often something else ("Given" on a drug chart, "By", "Line")
+# Columns whose name is a field's in a record but in a table often something else ("Given" on a drug chart, "By", "Line"),
+# and the types that names.py reads tables' columns for, with its own checks (a person's, a site's: "Mother" over
+# "affected", "Pharmacy" over "Home Delivery")
 _AMBIGUOUS_COLUMNS = frozenset("given family by line run user cell contact nom".split())
+_READ_AS_TABLES = frozenset(("PERSON", "INSTITUTION"))
 _REPORTED = {"PERSON": "NAME", "USER": "ID"}
 _BLANK = frozenset("null none nil n/a na unknown unk anonymous system - -- ? tbc tbd not known".split())
 _TITLE = regex.compile(r"(?i:dr|dra|prof|mr|mrs|ms|miss|sr|sra|mme|m)\.?[ \t]+")
 _SHAPES = {
     "NAME": regex.compile(r"(?:\p{L}[\p{L}'’.-]*)(?:[ ,]+\p{L}[\p{L}'’.-]*){0,4}"),
     "PERSON": regex.compile(r"\p{Lu}[\p{L}'’.-]*(?:[ ]+\p{L}[\p{L}'’.-]*){1,4}"),
-    "USER": regex.compile(r"[\w.@-]{2,40}"),
+    # a login or initials, not a team ("Radiology", "ICU"): "fbianchi", "admin.ops", "SMcC"
+    "USER": regex.compile(r"(?=[\w.@-]*[\d._@]|\p{Ll}|\p{Lu}+\p{Ll}+\p{Lu})[\w.@-]{2,40}"),
     "ID": regex.compile(r"(?=[\w .@:/-]{2,40}$)(?=[\w .@:/-]*\d)[\w.@:/-]+(?:[ ](?=[\w.@:/-]*\d)[\w.@:/-]+){0,3}"),
     "SSN": regex.compile(r"(?=[\w .-]*\d)[\w][\w .-]{3,24}"),
     "ADDRESS": regex.compile(r"(?=.*\p{L}).{3,80}"),
     "LOCATION": regex.compile(r"\p{L}[\p{L}'’. -]{1,40}"),
     "ZIP": regex.compile(r"(?=[\p{L}\d -]*\d)[\p{L}\d][\p{L}\d -]{1,9}"),
     "PHONE": regex.compile(r"(?=(?:\D*\d){7})[\d+(][\d ()./-]{6,24}"),
-    "INSTITUTION": regex.compile(r"\p{L}[\p{L}\d'’&.,() -]{2,80}"),
+    "INSTITUTION": regex.compile(r"[\p{Lu}\d][\p{L}\d'’&.,() -]{2,80}"),  # (not "private")
 }
 
 
@@ -80,8 +84,6 @@ def record_fields(text: str) -> dict[str, list[tuple[int, int]]]:
     recognizer per type asks for the same text). A person's field gives a name of two words or more, so ``"patient":
     "stable"`` is none."""
     found: dict[str, list[tuple[int, int]]] = {kind: [] for kind in (*RECORD_TYPES, "NONE")}
-    if not any(c in text for c in '"<=:'):
-        return found
 
     def add(key: str, value: str, start: int) -> None:
         if key.lower() in _NO_IDENTIFIER_KEYS and value.strip():
@@ -104,7 +106,7 @@ def record_fields(text: str) -> dict[str, list[tuple[int, int]]]:
     for m in _KEY_VALUE.finditer(text):
         add(m.group("key"), m.group("value"), m.start("value"))
     for start, end, head in table_columns(text)[1]:
-        if head.lower() not in _AMBIGUOUS_COLUMNS:
+        if head.lower() not in _AMBIGUOUS_COLUMNS and field_type(head) not in _READ_AS_TABLES:
             add(head, text[start:end], start)
     for pattern in (_REFERENCE, _RESOURCE_ID):
         found["ID"] += [m.span("value") for m in pattern.finditer(text)]
