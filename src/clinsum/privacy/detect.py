@@ -1682,7 +1682,7 @@ def _not_an_address(text: str, span: PhiSpan) -> bool:
     """Is this web address a code system's, a file's name, or a part of a longer dotted word ("consult.completed",
     "c.h.his.metrics", "vigilancia_mdro.py")?"""
     value = text[span.start:span.end].strip("\"'")
-    after, before = text[span.end:span.end + 1], text[span.start - 1:span.start] if span.start else ""
+    after, before = text[span.end:span.end + 1], text[span.start - 1:span.start]  # ("" at either end of the text)
     return bool(_CODE_SYSTEM_URL.fullmatch(value) or _FILE_NAME.fullmatch(value)
                 or after.isalnum() or after == "_" or before.isalnum() or before in ("_", "."))
 

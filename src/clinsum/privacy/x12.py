@@ -34,8 +34,9 @@ _CONTACT_QUALIFIERS = {"TE": "PHONE", "FX": "PHONE", "CP": "PHONE", "EX": "PHONE
 # codes of diagnoses and services, the hierarchy's numbers.
 _NO_IDENTIFIER = frozenset("ISA GS ST SE GE IEA HL HI SV1 SV2 SV3".split())
 _SEGMENT = regex.compile(r"(?:^|(?<=[~\n]))[ \t]*(?P<name>[A-Z][A-Z\d]{1,2})\*(?P<elements>[^~\n]*)")
-_HOLDS = {"NAME": r"\p{L}", "INSTITUTION": r"\p{L}{2}", "LOCATION": r"\p{L}", "ADDRESS": r"[\p{L}\d]", "ID": r"\d",
-          "SSN": r"\d{4}", "ZIP": r"\d{3}", "DATE": r"\d{6}", "PHONE": r"\d{7}", "EMAIL": "@"}
+_HOLDS = {kind: regex.compile(pattern) for kind, pattern in {
+    "NAME": r"\p{L}", "INSTITUTION": r"\p{L}{2}", "LOCATION": r"\p{L}", "ADDRESS": r"[\p{L}\d]", "ID": r"\d",
+    "SSN": r"\d{4}", "ZIP": r"\d{3}", "DATE": r"\d{6}", "PHONE": r"\d{7}", "EMAIL": "@"}.items()}
 
 
 @lru_cache(maxsize=2)
@@ -57,7 +58,7 @@ def x12_elements(text: str) -> dict[str, list[tuple[int, int]]]:
             found["NONE"] += [(start, start + len(element)) for number, (start, element) in enumerate(zip(starts, elements), 1)
                               if element and number not in layout]
         for number, kind in layout.items():
-            if number <= len(elements) and regex.search(_HOLDS[kind], value := elements[number - 1]):
+            if number <= len(elements) and _HOLDS[kind].search(value := elements[number - 1]):
                 found[kind].append((starts[number - 1], starts[number - 1] + len(value)))
     found["NAME"] = _joined(found["NAME"], text)
     return found
@@ -78,11 +79,14 @@ def _layout(name: str, elements: list[str]) -> dict[int, str]:
     return _ELEMENTS.get(name, {})
 
 
+_ONLY_SEPARATORS = regex.compile(r"\*+")
+
+
 def _joined(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """A person's last, first and middle names, one span each, joined where only ``*`` stands between them."""
     out: list[tuple[int, int]] = []
     for start, end in sorted(spans):
-        if out and regex.fullmatch(r"\*+", text[out[-1][1]:start]):
+        if out and _ONLY_SEPARATORS.fullmatch(text, out[-1][1], start):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
