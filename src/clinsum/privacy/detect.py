@@ -46,7 +46,7 @@ from clinsum.privacy.place_tagger import find_places
 from clinsum.privacy.records import RECORD_TYPES, record_fields
 from clinsum.privacy.x12 import X12_TYPES, x12_elements
 from clinsum.privacy.vocab import (
-    TITLE_BEFORE, care_brands, cities, clinical_spans, common_words, countries, department_words, english_words,
+    EMPTY_VALUES, TITLE_BEFORE, care_brands, cities, clinical_spans, common_words, countries, department_words, english_words,
     first_names, is_eponym_surname, is_name_word, last_names, lowercase_forms, lowercase_words, provinces, towns,
 )
 
@@ -1493,7 +1493,7 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
             cells |= set(record_fields(text)["NAME"]) | set(x12_elements(text)["NAME"])
     for span in spans:
         value = text[span.start: span.end]
-        if inside_no_identifier(span.start, span.end) or value in _EMPTY_VALUES:
+        if inside_no_identifier(span.start, span.end) or value.lower() in EMPTY_VALUES:
             continue  # a record's field that holds no identifier (a message's control ID, a drug's code), an empty one
         if (span.start, span.end) in cells:  # a patient's column: "PARKINSON, DELIA" is a person
             kept.append(span)
@@ -1556,7 +1556,6 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
     return kept
 
 
-_EMPTY_VALUES = frozenset("NULL null None NONE N/A".split())  # what an export writes in an empty cell
 # Words that are surnames too but, before a number or a colon, a ward or a form's field (a language, a test's language
 # subscore)
 _FIELD_WORDS = frozenset("ward bay pod wing lang".split())

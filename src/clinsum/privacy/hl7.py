@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import regex
 
-from clinsum.privacy.vocab import english_words, first_names, last_names, lowercase_words
+from clinsum.privacy.vocab import EMPTY_VALUES, english_words, first_names, last_names, lowercase_words
 
 # Data types, by the components that hold an identifier: (component number from 1, type); "NAME" over several
 # adjacent components is one span ("NAKAMURA^KENJI^T").
@@ -62,7 +62,6 @@ _DIGITS = regex.compile(r"\d{3}")
 _HOLDS = {"NAME": regex.compile(r"\p{L}"), "LOCATION": regex.compile(r"\p{L}"), "ADDRESS": regex.compile(r"[\p{L}\d]"),
           "ID": regex.compile(r"\d"), "SSN": regex.compile(r"\d{4}"), "ZIP": regex.compile(r"\d"),
           "DATE": regex.compile(r"\d{6}"), "INSTITUTION": regex.compile(r"\p{L}{2}")}
-_BLANK = frozenset('"" unknown unk none na n/a'.split())
 _NO_INSTITUTION = frozenset("""lab ed er icu ehr lis ris pacs adt hosp hospital clinic pharmacy radiology
     ssa nhs nhi natid pas epi cms ssn mr mrn""".split())  # (an assigning authority that is a nation's or a system's)
 
@@ -109,7 +108,7 @@ def _identifiers(value: str, offset: int, layout) -> list[tuple[str, tuple[int, 
     spans = []
     for numbers, kind in layout:
         held = [(start, piece) for start, piece in (components[n - 1] for n in numbers if n <= len(components))
-                if _HOLDS[kind].search(piece) and piece.strip().lower() not in _BLANK
+                if _HOLDS[kind].search(piece) and piece.strip().lower() not in EMPTY_VALUES
                 and not (kind == "INSTITUTION" and piece.strip().lower() in _NO_INSTITUTION)]
         if held:
             spans.append((kind, (held[0][0], held[-1][0] + len(held[-1][1]))))

@@ -11,7 +11,7 @@ from functools import lru_cache
 import regex
 
 from clinsum.privacy.names import table_columns
-from clinsum.privacy.vocab import field_type
+from clinsum.privacy.vocab import EMPTY_VALUES, field_type
 
 RECORD_TYPES = ("NAME", "ID", "SSN", "ADDRESS", "LOCATION", "ZIP", "PHONE", "INSTITUTION")
 
@@ -50,7 +50,6 @@ _NO_IDENTIFIER_KEYS = frozenset("""code system ndc loinc snomed icd icd10 cpt ve
 _AMBIGUOUS_COLUMNS = frozenset("given family by line run user cell contact nom".split())
 _READ_AS_TABLES = frozenset(("PERSON", "INSTITUTION"))
 _REPORTED = {"PERSON": "NAME", "USER": "ID"}
-_BLANK = frozenset("null none nil n/a na unknown unk anonymous system - -- ? tbc tbd not known".split())
 _TITLE = regex.compile(r"(?i:dr|dra|prof|mr|mrs|ms|miss|sr|sra|mme|m)\.?[ \t]+")
 _SHAPES = {
     "NAME": regex.compile(r"(?:\p{L}[\p{L}'’.-]*)(?:[ ,]+\p{L}[\p{L}'’.-]*){0,4}"),
@@ -70,7 +69,7 @@ _SHAPES = {
 def _value_span(kind: str, value: str, start: int) -> tuple[int, int] | None:
     """The span of ``value`` (at ``start``) where it has the shape of its type, a title before a name left out."""
     stripped = value.strip()
-    if not stripped or stripped.lower() in _BLANK:
+    if not stripped or stripped.lower() in EMPTY_VALUES:
         return None
     start += len(value) - len(value.lstrip())
     if kind in ("NAME", "PERSON") and (title := _TITLE.match(stripped)):

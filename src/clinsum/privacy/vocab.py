@@ -312,6 +312,8 @@ _FIELD_KEYS = {
     "INSTITUTION": """clinic facility healthcarefacility hospital organization organisation managingorganization
         serviceprovider pharmacy practice employer school insurer payer payor laboratory custodian""",
 }
+# What a record's field, a message's component or an export's cell holds when it holds nothing
+EMPTY_VALUES = frozenset('"" null none nil n/a na unknown unk anonymous system - -- ? tbc tbd'.split()) | {"not known"}
 _FIELD_KEY_TYPE = {key: kind for kind, keys in _FIELD_KEYS.items() for key in keys.split()}
 _FIELD_KEY_WORD = regex.compile(r"\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|\d+")
 
