@@ -208,6 +208,17 @@ Sources (``--source``, repeatable):
   twenty-seventh sitting, after the blind sets' final run, to check the new table and record readers on tables whose
   columns are also ordinary words (rotas, action lists, drug charts, pedigrees, trial and audit logs, registers,
   directories, worklists, in eleven countries); development data.
+- ``handwritten-45``, ``handwritten-46``: benchmarks/data/phi_handwritten_45.txt and _46.txt, 32 documents each (449
+  and 456 identifiers) written the same way in the twenty-eighth sitting (tabular and list-heavy working documents of
+  care from eighteen countries: rotas and rosters, theatre and clinic lists, whiteboards and bed boards, handover
+  grids, pasted spreadsheets, phone directories, vaccination and drug-round registers, pedigree tables, waiting lists,
+  audit, incident, loan, specimen and visitor logs, action lists; bilingual, code-switched and translated clinical text
+  of some twenty-five language communities: interpreted consultations, interpreters' notes, families' messages, notes
+  quoting patients in their language, translated letters, bilingual forms, labels and discharge sheets, community
+  health workers' reports); report only, their misses never read.
+- ``dev-41``, ``dev-42``: benchmarks/data/phi_dev_41.txt and _42.txt, 32 documents each (456 and 450 identifiers)
+  written the same way in the twenty-eighth sitting (the same two styles in twenty other countries and some thirty
+  other language communities); development data.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -332,12 +343,16 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "handwritten-44": Path(__file__).parent / "data" / "phi_handwritten_44.txt",
                "dev-38": Path(__file__).parent / "data" / "phi_dev_38.txt",
                "dev-39": Path(__file__).parent / "data" / "phi_dev_39.txt",
-               "dev-40": Path(__file__).parent / "data" / "phi_dev_40.txt"}
+               "dev-40": Path(__file__).parent / "data" / "phi_dev_40.txt",
+               "handwritten-45": Path(__file__).parent / "data" / "phi_handwritten_45.txt",
+               "handwritten-46": Path(__file__).parent / "data" / "phi_handwritten_46.txt",
+               "dev-41": Path(__file__).parent / "data" / "phi_dev_41.txt",
+               "dev-42": Path(__file__).parent / "data" / "phi_dev_42.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
                "dev-10", "dev-11", "dev-12", "dev-13", "dev-14", "dev-15", "dev-16",
                "dev-17", "dev-18", "dev-19", "dev-20", "dev-21", "dev-22", "dev-23", "dev-24", "dev-25",
                "dev-26", "dev-27", "dev-28", "dev-29", "dev-30", "dev-31", "dev-32", "dev-33", "dev-34", "dev-35",
-               "dev-36", "dev-37", "dev-38", "dev-39", "dev-40")  # whose misses --show-misses may print
+               "dev-36", "dev-37", "dev-38", "dev-39", "dev-40", "dev-41", "dev-42")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",
