@@ -2267,3 +2267,31 @@ def test_lowercase_postcodes_surname_initial_cells_and_initialled_numbers(tagger
 ])
 def test_relatives_listed_roles_ages_and_sites_of_narrative_text(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a table's telephone column (an extension's digits), its columns of who did a thing, a header with a digit in a
+    # word ("HbA1c"), a clinic's numbers with a series or a check character, days and months under "Next"
+    ("Shift | Lead | Bleep | Base\nSat | Dr Hamish Grant | 2231 | AMU\n",
+     "Shift | Lead | Bleep | Base\nSat | Dr [NAME] | [PHONE] | AMU\n"),
+    ("Time | Lab No | Specimen | Sent by | Rcvd by\n09:15 | K25-0428-1173 | blood x2 | CY | Fung\n",
+     "Time | Lab No | Specimen | Sent by | Rcvd by\n09:15 | [ID] | blood x2 | [NAME] | [NAME]\n"),
+    ("No | Clinic No | HbA1c | Rx change | Next\n1 | DM/2219 | 8.9 | add gliclazide 40mg bd | 04.09\n",
+     "No | Clinic No | HbA1c | Rx change | Next\n1 | [ID] | 8.9 | add gliclazide 40mg bd | [DATE]\n"),
+    ("Bed | HN | Issue\n03 | HN06112874(4) | CHF, K 3.2\n", "Bed | HN | Issue\n03 | [ID] | CHF, K 3.2\n"),
+])
+def test_columns_of_telephones_staff_records_and_dates(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a weekday before a dotted date; months of other languages and calendars; a Japanese era's date in romaji; a
+    # Korean date, its year first (not a year ending a sentence)
+    ("CLINIC BOOK   Wed 07.08.2024", "CLINIC BOOK   [DATE]"),
+    ("depi lendi 15 desanm; DOB 12 Phupjane 1979; Month: Kukadzi 2024; born 5 января 1950; 3 Baisakh 2081",
+     "depi [DATE]; DOB [DATE]; Month: [DATE]; born [DATE]; [DATE]"),
+    ("DOB: Showa 8-nen 2-gatsu 11-nichi. 2024. 5. 3. 오후 3:12 call. Seen in 2024. 5 patients.",
+     "DOB: [DATE]. [DATE] 오후 3:12 call. Seen in 2024. 5 patients."),
+])
+def test_dates_of_other_languages_and_calendars(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -31,7 +31,7 @@ from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import (
     find_names, find_references_and_handles, initials_of_names, is_initials, is_lowercase_text, is_word_first_name,
     keyed_initials, name_fields, names_by_layout, names_in_other_scripts, names_split_at_line_ends, other_mentions,
-    patient_cells, relatives_listed, spelled_names, table_ages, table_dates, table_places, table_sites,
+    patient_cells, relatives_listed, spelled_names, table_ages, table_dates, table_phones, table_places, table_sites,
     table_record_numbers, with_companions,
 )
 from clinsum.privacy.patterns import (
@@ -153,6 +153,7 @@ class _ClinicalRecognizers:
             SpanRecognizer("ID", table_record_numbers, 0.9, "Table"),
             SpanRecognizer("AGE", table_ages, 0.85, "Table"),
             SpanRecognizer("DATE", table_dates, 0.85, "Table"),
+            SpanRecognizer("PHONE", table_phones, 0.85, "Table"),
             SpanRecognizer("INSTITUTION", table_sites, 0.6, "Table"),
             SpanRecognizer("LOCATION", table_places, 0.6, "Table"),
             regex_recognizer("PHONE", PHONE_PATTERNS + SPOKEN_PHONE_PATTERNS),

@@ -1225,11 +1225,11 @@ _PERSON_COLUMN = regex.compile(r"""(?i:pt|patient|client|name|(?:pt|patient|last
     |anesthesia|anesthesiologist|crna|circulator|scrub|tech|sitter|staff|charge|assigned|init|inits|initials|sig
     |signature|signed|by|caregiver|contact|pcp|nok|rph|pharmacist|operator|user|sho|reg|registrar|spr|str|consultant
     |fy1|fy2|f1|f2|hca|midwife|anaesthetist|anesthetist|on[ \t-]?call|covering|therapist|clinician|keyworker
-    |(?:given|entered|verified|performed|collected|done|checked|signed|read|reviewed)[ \t_]+by)""", regex.VERBOSE)
+    |who|reviewed|reviewer|\p{L}{2,12}\.?[ \t_]+by)""", regex.VERBOSE)  # ("Sent by", "Rcvd by", "Seen by")
 _RECORD_COLUMN = regex.compile(r"(?i:mrn|mr\#|rx[ \t]*\#?|rx[ \t]+(?:no|number)|acct[ \t]*\#?|account|csn|fin|enc[ \t]*\#?"
                                r"|encounter|visit[ \t]*(?:id|\#)|member[ \t]*(?:id|\#)|accession|acc[ \t]*\#|specimen[ \t]*\#?"
                                r"|id|patient[ \t]*id|pt[ \t]*id|claim[ \t]*\#?|order[ \t]*\#|hosp(?:ital)?[ \t]*(?:\#|no\.?|number)"
-                               r"|(?:reg|record|file|case)[ \t]*(?:\#|no\.?)|file|ref|ptid|subjid|nhi|chi|hcn|ur|ohip|phn"
+                               r"|(?:reg|record|file|case)[ \t]*(?:\#|no\.?)|file|ref|ptid|subjid|nhi|chi|hcn|ur|ohip|phn|hn|uhid|bht"
                                r"|medicare|mcp|nhs"
                                # any column of numbers but a room's, a code's, a phone's or a catalogue's: "Prot no", "study_id"
                                r"|(?!(?:room|rm|bed|bay|cot|ward|unit|ext|tel|phone|mobile|fax|pager|bleep|icd|cpt|ndc|drug|item"
@@ -1241,19 +1241,26 @@ _PLACE_COLUMN = regex.compile(r"(?i:town|city|hometown|home[ \t]+town|village|co
 _SITE_COLUMN = regex.compile(r"(?i:pharmacy|facility|hospital|school|employer|agency|practice|surgery|care[ \t]+home"
                              r"|nursing[ \t]+home|placement|dialysis[ \t]+unit|referred[ \t]+to|destination)")
 _SITE_CELL = regex.compile(rf"{CAP}(?:[ \t](?:{CAP}|on|of|the|at|&)){{0,4}}")
-_DATE_COLUMN = regex.compile(r"(?i:date|dated|day|date[ \t]+given|given[ \t]+on|fecha|datum|data|tarikh|tanggal)")
+_DATE_COLUMN = regex.compile(r"(?i:date|dated|day|date[ \t]+given|given[ \t]+on|fecha|datum|data|tarikh|tanggal|next|due|edd"
+                             r"|review|f/u|follow[ \t-]?up|tci|appt|appointment|returned|admitted|discharged)")
+# a telephone's column and its cells, an extension's three digits at least ("Ext | 4417", "Bleep | 2231", "Mobile")
+_PHONE_COLUMN = regex.compile(r"(?i:ext|extn|extension|bleep|pager|beeper|tel|phone|mobile|mob|cell|fax|landline)\.?")
+_PHONE_CELL = regex.compile(r"\+?\d[\d ()-]{1,16}\d")
 # a day and a month, its year after them or not ("02.12", "14/05/24"; not a reading: "7.45", "0.5")
 _DATE_CELL = regex.compile(r"(?:0?[1-9]|[12]\d|3[01])[./-](?:0?[1-9]|1[0-2])(?:[./-](?:19|20)?\d{2})?")
 _PLACE_CELL = regex.compile(rf"{CAP}(?:[ \t]{CAP}){{0,2}}")
 _ALIGNED_CELL = regex.compile(r"\S+(?:[ ]\S+)*")  # a cell of a table aligned with spaces: words one space apart
 _ANSWERS = frozenset("na no ok yes unk tbd nd nr none".split())
 _TABLE_INITIALS = regex.compile(r"\p{Lu}{2,3}|\p{Ll}{2,3}")
-_DIGIT, _THREE_DIGITS = regex.compile(r"\d"), regex.compile(r"\d{3}")
+_THREE_DIGITS = regex.compile(r"\d{3}")
+# digits of a row's cell, not of a header's ("HbA1c", "SpO2", "FY1"): two together, or one that starts the cell
+_DATA_DIGITS = regex.compile(r"\d\d|^\d|[^\p{L}]\d")
 _RULE = regex.compile(r"[ \t]*[-=+|:][-=+|: \t]*[-=][-=+|: \t]*")
 _CSV_COMMA = regex.compile(r'"[^"\n]*"(*SKIP)(*FAIL)|,')  # a comma between CSV cells, not inside a quoted one
 # (letters apart from the digits allowed: "UH 301-774"; groups one space apart after a first with a digit: "G0514 24 118372 P")
-_RECORD_NUMBER = regex.compile(r"(?=[\p{L}\d-]*\d)[\p{L}\d][\p{L}\d-]{3,20}(?:[ ][\p{L}\d][\p{L}\d-]{0,10}){0,3}"
-                               r"|\p{Lu}{1,4}[ ]\d[\d-]{3,20}")
+# (a check character in brackets: "HN06112874(4)"; a clinic's series and number: "DM/2219", "BHT 44/2291")
+_RECORD_NUMBER = regex.compile(r"(?=[\p{L}\d/-]*\d)[\p{L}\d][\p{L}\d/-]{3,20}(?:\([\p{L}\d]\))?"
+                               r"(?:[ ][\p{L}\d][\p{L}\d-]{0,10}){0,3}|\p{Lu}{1,4}[ ]\d[\d/-]{3,20}")
 
 
 def _separator(line: str) -> str | None:
@@ -1291,9 +1298,9 @@ def table_columns(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[i
             pass  # a rule under a header or between rows: "----+----", "+-----+"
         elif len(cells) >= 3 and any(_PERSON_COLUMN.fullmatch(h) or _record_head(h) or _AGE_COLUMN.fullmatch(h)
                                      or _PLACE_COLUMN.fullmatch(h) or _DATE_COLUMN.fullmatch(h) or _SITE_COLUMN.fullmatch(h)
-                                     or field_type(h) for h in names) \
+                                     or _PHONE_COLUMN.fullmatch(h) or field_type(h) for h in names) \
                 and all(len(h.replace(" / ", " ").split()) <= 3 for h in names) \
-                and not any((_THREE_DIGITS if typed > 1 else _DIGIT).search(h) for h in names):
+                and not any((_THREE_DIGITS if typed > 1 else _DATA_DIGITS).search(h) for h in names):
             heads, starts, header_line = names, [s for s, _ in cells], line
             headers.append((offset, offset + len(line)))
         elif len(cells) < 2 or heads and _separator(line) != _separator(header_line):
@@ -1409,6 +1416,12 @@ def table_dates(text: str) -> list[tuple[int, int]]:
     """Days and months in the date columns of tables ("date   dose ..." over "02.12   80 mg"), which no cue dates."""
     return [(s, e) for s, e, head in table_columns(text)[1] if _DATE_COLUMN.fullmatch(head)
             and _DATE_CELL.fullmatch(text[s:e])]
+
+
+def table_phones(text: str) -> list[tuple[int, int]]:
+    """Extensions, bleeps and telephone numbers in the telephone columns of tables ("Bleep" over "2231")."""
+    return [(s, e) for s, e, head in table_columns(text)[1] if _PHONE_COLUMN.fullmatch(head)
+            and _PHONE_CELL.fullmatch(text[s:e]) and sum(c.isdigit() for c in text[s:e]) >= 3]
 
 
 def table_sites(text: str) -> list[tuple[int, int]]:

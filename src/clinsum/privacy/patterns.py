@@ -175,8 +175,12 @@ _NOT_A_COUNT = (r"(?![ \t]?(?:x\b|times|days?|weeks?|months?|years?|hours?|hrs?|
                 r"|items?|criteria|sets?|bottles?|samples?|of\b|out\b|inch|dilution|strength|ratio|points?|questions?"
                 r"|patients?|cases?|doses?|vials?|units?|slides?|specimens?|biopsies|lymph|LN|ribs?|fingers?|toes?))")
 # Months and weekdays of Spanish, Portuguese, German, French, Italian, Dutch, Polish (in its genitive), Indonesian and
-# Malay, Romanian, Turkish, Icelandic, the Scandinavian languages, Czech (in its genitive) and Hungarian, which a date
-# of those countries names with a day or a year of this century or the last ("out 1035" is a time): "3 de marzo de
+# Malay, Romanian, Turkish, Icelandic, the Scandinavian languages, Czech (in its genitive) and Hungarian, and months of
+# Filipino, Swahili, Zulu, Chichewa, Sesotho, Shona, Somali, Amharic, Haitian Creole, Tok Pisin, Fijian, Samoan, Tongan,
+# Hawaiian, Maori, Welsh, Irish, Afrikaans, Hindi and Urdu, Nepali and Bengali (their calendars), Greek, Russian and
+# Ukrainian (in their genitive), Finnish, Croatian, Serbian, Albanian and Arabic, written out, not those that are English
+# words or names ("out", "me", "Mas", "Julie", "Marta", "Kartik"), which a date of those countries names with a day or a
+# year of this century or the last ("out 1035" is a time): "3 de marzo de
 # 2025", "20-ene-2025", "juin 2023", "12 marca 2025", "mié 12 mar", "Domingo 9/3", "terça, 18/02", "Mo., 10.03.",
 # "Senin, 4 Maret 2024", "17 noiembrie 2024", "lun 22/09" (not British months and weeks: "stopped 6/12 ago")
 _FOREIGN_MONTHS = """enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre ene abr
@@ -188,12 +192,38 @@ _FOREIGN_MONTHS = """enero febrero marzo abril mayo junio julio agosto septiembr
     noiembrie decembrie ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık okt mrt mrz
     janúar febrúar apríl maí júní júlí ágúst október nóvember desember marts maj augusti
     ledna února března dubna května června července srpna září října listopadu prosince
-    január február március április május június július augusztus szeptember"""
+    január február március április május június július augusztus szeptember
+    pebrero marso hunyo hulyo setyembre oktubre nobyembre disyembre machi aprili agosti septemba oktoba novemba desemba
+    januwari februwari mashi ephreli meyi julayi agasti septhemba okthoba disemba januwale febuluwale malichi epulo
+    ogasiti seputembala okutobala novembala disembala pherekgong pherekhong hlakola hlakubele tlhakubele mmesa
+    motsheanong motšeanong phupjane phupu phato loetse lwetse mphalane pudungwana pulungoana tshitwe tšitoe ndira kukadzi
+    kurume kubvumbi chivabvu chikumi chikunguru nyamavhuvhu gunyana gumiguru mbudzi zvita janaayo febraayo maarso abriil
+    maajo luuliyo agoosto sebtembar oktoobar nofembar diseembar meskerem tikimt tekemt hidar tahsas yekatit megabit
+    miyazya miazia ginbot genbot hamle nehase pagume janvye fevriye jiyè septanm oktòb novanm desanm janueri februeri
+    epril ogas disemba feperueri maji epereli okosita seviteba okotova noveba tiseba ianuari fepuari aperila iuni iulai
+    aokuso setema oketopa novema tesema sanuali fepueli epeleli siulai aokosi sepitema okatopa tisema ianuali pepeluali
+    malaki apelila iune aukake kepakemapa okakopa nowemapa kekemapa kohitātea kohitatea huitanguru poutūterangi
+    poututerangi paengawhāwhā paengawhawha haratua pipiri hōngongoi hongongoi mahuru hakihea ionawr chwefror mawrth ebrill
+    mehefin gorffennaf awst medi hydref tachwedd rhagfyr eanáir feabhra márta aibreán bealtaine meitheamh iúil lúnasa
+    samhain nollaig januarie februarie desember janvari janwari farvari farwari aprail joon agast sitambar aktubar
+    aktoobar navambar nawambar disambar baisakh baishakh jestha asar asadh ashadh shrawan bhadra asoj ashwin mangsir
+    poush falgun phagun chaitra boishakh joishtho asharh srabon bhadro ogrohayon choitro ianouariou fevrouariou martiou
+    apriliou iouniou iouliou avgoustou septemvriou oktovriou noemvriou dekemvriou yanvarya fevralya aprelya iyunya
+    iyulya avgusta sentyabrya oktyabrya noyabrya dekabrya января февраля марта апреля мая июня июля августа сентября
+    октября ноября декабря січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня
+    sichnia liutoho bereznia kvitnia travnia chervnia lypnia serpnia veresnia zhovtnia lystopada hrudnia tammikuuta
+    helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta syyskuuta lokakuuta marraskuuta
+    joulukuuta siječnja veljače ožujka travnja svibnja lipnja kolovoza rujna studenoga prosinca avgust septembar
+    oktobar novembar decembar janar shkurt prill qershor korrik gusht shtator tetor nëntor dhjetor yanayir fibrayir
+    fabrayir ibril yunyu yulyu aghustus sibtambir uktubar nufimbir disambir shubat adhar ayyar huzayran tammuz aylul
+    pebruari nopember"""
 _FOREIGN_WEEKDAYS = """lunes martes miércoles miercoles jueves viernes sábado sabado domingo mié sáb segunda terça quarta
     quinta sexta montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi
     dimanche lunedì martedì mercoledì giovedì venerdì sabato domenica maandag dinsdag woensdag donderdag vrijdag zaterdag
     zondag poniedziałek wtorek środa czwartek piątek sobota niedziela senin selasa rabu kamis jumat sabtu luni marți
-    miercuri joi vineri sâmbătă duminică pazartesi salı çarşamba perşembe cuma cumartesi pazar lun mer jeu ven"""
+    miercuri joi vineri sâmbătă duminică pazartesi salı çarşamba perşembe cuma cumartesi pazar lun mer jeu ven
+    lendi madi mèkredi jedi vandredi samdi dimanch miyerkules huwebes biyernes jumatatu jumanne jumatano alhamisi
+    ijumaa jumamosi jumapili"""
 _FOREIGN_MONTH = f"(?i:{'|'.join(_FOREIGN_MONTHS.split())})"
 _FOREIGN_WEEKDAY = rf"(?:(?i:{'|'.join(_FOREIGN_WEEKDAYS.split())})(?i:-feira)?|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.)"
 # (a line is read only if it holds one of these words, or a Roman month: "5/XI/2024", "2 XII 2024")
@@ -229,6 +259,10 @@ DATE_PATTERNS = [
     # letter with two-digit months and days: not a spine's "S1.2.3")
     rx(r"\b(?P<phi>(?-i:[RHS])\d{1,2}[./-](?:0[1-9]|1[0-2])[./-](?:0[1-9]|[12]\d|3[01])"
        r"|(?i:Reiwa|Heisei|Showa|ROC|Minguo)[ \t]?\d{1,3}[./-](?:0?[1-9]|1[0-2])[./-](?:0?[1-9]|[12]\d|3[01]))(?![\d./-])"),
+    # the same in romanised Japanese, and a Korean or Hungarian date, its year first, spaced: "Showa 8-nen 2-gatsu
+    # 11-nichi", "2024. 5. 3."
+    rx(r"(?<![\p{L}\d])(?P<phi>(?:(?i:Reiwa|Heisei|Showa|Taisho)[ \t]?\d{1,2}|(?:19|20)\d{2})[ \t]?-?nen[ \t]+\d{1,2}[ \t]?-?gatsu"
+       r"(?:[ \t]+\d{1,2}[ \t]?-?nichi)?|(?:19|20)\d{2}\.[ ](?:0?[1-9]|1[0-2])\.[ ](?:0?[1-9]|[12]\d|3[01])\.?)(?![\p{L}\d])"),
     # a day and a month said by their ordinals, as interpreters render a date: "the fifteenth of the eighth month, 1958",
     # "first of the fourth thirty-two", "second of the second, nineteen thirty-three" (a month or a year after it: not
     # "second of the third dose")
@@ -297,11 +331,12 @@ DATE_PATTERNS = [
     # "on the 14th", "the 3rd of"; 3/14 after a date word ("seen on 3/14"; not "1/2 tablet")
     rx(rf"\b(?:on|since|from|until|till|by|before|after|of)\s+(?P<phi>the\s+\d{{1,2}}{ORD})\b", re.IGNORECASE),
     rx(rf"\bthe\s+(?P<phi>\d{{1,2}}{ORD})\s+of\b", re.IGNORECASE),
-    # a weekday with the date or day after it, as one date: "Sunday, October 13", "Tuesday the 9th", "Sun 3/9"; not
+    # a weekday with the date or day after it, as one date: "Sunday, October 13", "Tuesday the 9th", "Sun 3/9", "Wed
+    # 07.08.2024"; not
     # with an hour ("Mon-Fri 8-4:30", "Tue 9 am")
     rx(rf"\b(?P<phi>{WEEKDAY},?\s+(?:the\s+)?(?:\d{{1,2}}{ORD}|{ORDINAL_WORD}\b(?!\s+(?:thing|time|one|week|day|visit|dose)\b))"
        rf"|{WEEKDAY},?\s+(?:the\s+)?(?:{MONTH}\.?\s+)?(?:[12]\d|3[01]|0?[1-9]){ORD}?"
-       rf"(?:/\d{{1,2}}(?:/\d{{2,4}})?)?)\b(?![:.]\d|[-–]\d{{1,2}}:|\s*(?:am|pm|a\.m|p\.m|o['’]?clock|h(?:rs?)?\b))",
+       rf"(?:/\d{{1,2}}(?:/\d{{2,4}})?|\.\d{{2}}(?:\.(?:\d{{4}}|\d{{2}}))?)?)\b(?![:.]\d|[-–]\d{{1,2}}:|\s*(?:am|pm|a\.m|p\.m|o['’]?clock|h(?:rs?)?\b))",
        re.IGNORECASE),
     # dates in words: "the eleventh of August", "August eleventh", "eleventh of August, nineteen sixty", "June sixteenth
     # eighty-four"
