@@ -2295,3 +2295,15 @@ def test_columns_of_telephones_staff_records_and_dates(tagger, text, expected):
 ])
 def test_dates_of_other_languages_and_calendars(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a label's other language beside its English (not initials: "Signed TO / LM")
+    ("Lebitso / Name: Mamosa Lerotholi\nPrescriber / Ishi: Dr Glenn Higa\nSigned TO / LM",
+     "Lebitso / Name: [NAME]\nPrescriber / Ishi: Dr [NAME]\nSigned TO / [NAME]"),
+    # greetings and thanks of other languages that open a turn, a country (not a name that is one too: "Jordan")
+    ('Shammi: Assalamu alaikum. PT: "Dhanyavaad / Vinaka vakalevu." Place of birth: Bhutan. Son Jordan came.',
+     '[NAME]: Assalamu alaikum. PT: "Dhanyavaad / Vinaka vakalevu." Place of birth: Bhutan. Son [NAME] came.'),
+])
+def test_labels_and_greetings_of_other_languages(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -32,7 +32,7 @@ from clinsum.privacy.names import (
     find_names, find_references_and_handles, initials_of_names, is_initials, is_lowercase_text, is_word_first_name,
     keyed_initials, name_fields, names_by_layout, names_in_other_scripts, names_split_at_line_ends, other_mentions,
     patient_cells, relatives_listed, spelled_names, table_ages, table_dates, table_phones, table_places, table_sites,
-    table_record_numbers, with_companions,
+    table_record_numbers, translated_labels, with_companions,
 )
 from clinsum.privacy.patterns import (
     ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, CONGREGATION, DATE_PATTERNS,
@@ -1492,10 +1492,13 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
         cells |= names_by_layout(text)
         if records:
             cells |= set(record_fields(text)["NAME"]) | set(x12_elements(text)["NAME"])
+    inside_label = _container_finder(tuple(sorted(translated_labels(text))))
     for span in spans:
         value = text[span.start: span.end]
         if inside_no_identifier(span.start, span.end) or value.lower() in EMPTY_VALUES:
             continue  # a record's field that holds no identifier (a message's control ID, a drug's code), an empty one
+        if span.type in ("NAME", "LOCATION", "INSTITUTION") and inside_label(span.start, span.end):
+            continue  # a label's other language: "Lebitso / Name:", "DOB / Seinen-gappi:"
         if (span.start, span.end) in cells:  # a patient's column: "PARKINSON, DELIA" is a person
             kept.append(span)
             continue
@@ -1553,6 +1556,9 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
                 overlaps_clinical(span.start, span.end) or value.lower() in countries() or all(
                 not is_name_word(w) or w.lower() in department_words() for w in re.findall(r"[\w'’-]+", value))):
             continue  # "near Right knee", "outside of Work hours", "in SNF", "back in Haiti" (Safe Harbor keeps countries)
+        if span.type == "NAME" and (low := value.lower()) in countries() and low not in first_names() \
+                and low not in last_names():
+            continue  # "Samtse, Bhutan" (not "Jordan", "Kenya", "England": names too)
         kept.append(span)
     return kept
 

@@ -1418,6 +1418,32 @@ def table_dates(text: str) -> list[tuple[int, int]]:
             and _DATE_CELL.fullmatch(text[s:e])]
 
 
+# A form's label written in two languages, its translation beside it: "Lebitso / Name:", "DOB / Seinen-gappi:",
+# "Mooki / Nurse: N. Sekhesa", "Ziekenhuis Oudwijk - Longziekten / Pulmonology" (at a line's end, a heading's).
+_LABEL_PAIR = regex.compile(r"(?:^|(?<=\n|[ \t]{2}|\t|\||[ \t]-[ \t]))(?P<a>\p{L}[\p{L}'’.-]*(?:[ ]\p{L}[\p{L}'’.-]*){0,3})"
+                            r"[ \t]+/[ \t]+(?P<b>\p{L}[\p{L}'’.-]*(?:[ ]\p{L}[\p{L}'’.-]*){0,3})(?=[ \t]*(?::|\n|$))")
+_LABEL_ABBREVIATIONS = frozenset("dob d.o.b. hosp no. tel addr dx rx nok gp pt id sex ref".split())
+
+
+def _label_words(words: str) -> bool:
+    """Words of an English label: English, a clinical abbreviation, a department's or a record field's name; no first
+    name ("Young / Castellanos" is a rota's two people)."""
+    return all(((low := w.lower()) in english_words() or low in _LABEL_ABBREVIATIONS or is_clinical_abbreviation(w)
+                or low in department_words() or field_type(w)) and low not in first_names() for w in words.split())
+
+
+def translated_labels(text: str) -> list[tuple[int, int]]:
+    """The other language's side of labels written in two (:data:`_LABEL_PAIR`): no name, whatever its words, but
+    initials ("Signed TO / LM")."""
+    spans = []
+    for m in _LABEL_PAIR.finditer(text) if "/" in text else ():
+        english_a, english_b = _label_words(m.group("a")), _label_words(m.group("b"))
+        other = "b" if english_a else "a"
+        if english_a != english_b and not _TABLE_INITIALS.fullmatch(m.group(other)):
+            spans.append(m.span(other))
+    return spans
+
+
 def table_phones(text: str) -> list[tuple[int, int]]:
     """Extensions, bleeps and telephone numbers in the telephone columns of tables ("Bleep" over "2231")."""
     return [(s, e) for s, e, head in table_columns(text)[1] if _PHONE_COLUMN.fullmatch(head)
