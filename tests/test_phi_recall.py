@@ -2304,6 +2304,9 @@ def test_dates_of_other_languages_and_calendars(tagger, text, expected):
     # greetings and thanks of other languages that open a turn, a country (not a name that is one too: "Jordan")
     ('Shammi: Assalamu alaikum. PT: "Dhanyavaad / Vinaka vakalevu." Place of birth: Bhutan. Son Jordan came.',
      '[NAME]: Assalamu alaikum. PT: "Dhanyavaad / Vinaka vakalevu." Place of birth: Bhutan. Son [NAME] came.'),
+    # a lowercase listed name among words of another language is as likely a word of it (not among English words)
+    ("PT: depi yè swa, epi m santi tèt mwen ap vire.\novernight whitfield spiked",
+     "PT: depi yè swa, epi m santi tèt mwen ap vire.\novernight [NAME] spiked"),
 ])
 def test_labels_and_greetings_of_other_languages(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

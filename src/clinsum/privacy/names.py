@@ -1479,11 +1479,24 @@ _LOWERCASE_TOKEN = regex.compile(r"(?<![\p{L}\d'’.@/_-])\p{Ll}{4,}(?![\p{L}\d'
 
 def _lowercase_listed_names(text: str) -> list[tuple[int, int]]:
     """A census surname or first name written in lowercase that no English text writes so and the name model is sure
-    of: "overnight whitfield spiked", "f/u MRI villalobos"."""
+    of: "overnight whitfield spiked", "f/u MRI villalobos"; not among words of another language."""
     first, last, english, lowercase = first_names(), last_names(), english_words(), lowercase_forms()
     return [m.span() for m in _LOWERCASE_TOKEN.finditer(text) if ((w := m.group()) in last or w in first) and w not in english
             and w not in lowercase and is_name_word(w) and w not in service_words() and w not in department_words()
-            and name_score(w) >= UNCUED_THRESHOLD]
+            and name_score(w) >= UNCUED_THRESHOLD and not _among_other_language(text, *m.span())]
+
+
+_NEIGHBOUR_WORDS = regex.compile(r"\p{L}[\p{L}'’-]*")
+
+
+def _among_other_language(text: str, start: int, end: int) -> bool:
+    """Three or more of the three words before and the three after a lowercase name on its line are lowercase words of
+    no English text and no name list: another language ("ana homa kali siku 3", "isit la jodi a"), where a lowercase
+    listed name is as likely a word of it."""
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end) % (len(text) + 1)
+    words = _NEIGHBOUR_WORDS.findall(text, line_start, start)[-3:] + _NEIGHBOUR_WORDS.findall(text, end, line_end)[:3]
+    return sum(1 for w in words if w.islower() and len(w) > 1 and w not in lowercase_forms() and w not in english_words()
+               and w not in first_names() and w not in last_names()) >= 3
 
 
 # A patient a page or a message is about, named before their room: "PLS CALL X6620 RE GONZALES-REYES RM 809", "re
