@@ -2310,3 +2310,15 @@ def test_dates_of_other_languages_and_calendars(tagger, text, expected):
 ])
 def test_labels_and_greetings_of_other_languages(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # kinship words of other languages as cues and before an age; a date its year first with a month of another
+    # language's calendar
+    ("my oppa Minjun will pick up meds. Also halabeoji is 91 and deaf. Nanu is 92 also live with us.\n"
+     "Date of birth: 2021 Baisakh 14 B.S.",
+     "my oppa [NAME] will pick up meds. Also halabeoji is [AGE] and deaf. Nanu is [AGE] also live with us.\n"
+     "Date of birth: [DATE] B.S."),
+])
+def test_kinship_words_and_calendars_of_other_languages(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -66,7 +66,10 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|baby\s+o
     |an(?:a)?esthetist|perfusionist|radiographer|sonographer|hygienist|dentist|chiropractor|key\s+worker|support\s+worker
     |(?:cps|dcfs|dss|child\s+protection)\s+worker|client|advocate|cellmate|peer\s+worker|outreach\s+worker|tolk
     |instructor|captain|skipper|coxswain|pilot|lifeguard|patroller|ranger|guide|trainer|tracer|vaccinator|surveyor
-    |health\s+worker|chw|hsa|lhw|partera|vacunadora|promotora|enfermera|headman|elder|deacon)"""
+    |health\s+worker|chw|hsa|lhw|partera|vacunadora|promotora|enfermera|headman|elder|deacon
+    |oppa|eonni|unnie|noona|hyung|halmeoni|halabeoji|harabeoji|nooh|bhai|bhaiya|didi|bhabhi|chacha|chachi|mami|khala
+    |khalu|nanu|abbu|ammi|tita|tito|manang|manong|yiayia|pappou|nonna|nonno|babushka|dedushka|babcia|dziadek|gogo
+    |mkhulu|ambuya|sekuru|mzee|tonton|matant|grann|obaachan|ojiichan|okaasan|otousan)"""
 # Words after a cue ("my wife", "his son", "your name?") that are first names in the census lists but there a verb,
 # a month or a word: "my wife will drive", "her son may call", "my daughter june 3rd".
 _NO_NAME_AFTER_CUE = frozenset("""will may can did does had has was is said says and but too also just always never

@@ -231,7 +231,8 @@ _FOREIGN_DATE_CUE = WordCue(f"{_FOREIGN_MONTHS} {_FOREIGN_WEEKDAYS} mo di mi do 
                             " xi xii")
 _FOREIGN_DATES = [
     CuedPattern(rx(rf"""(?<![\p{{L}}\d/])(?P<phi>\d{{1,2}}\.?[ \t]*(?:de[ \t]+)?{_FOREIGN_MONTH}\.?(?:[ \t]*(?:de[ \t]+)?(?:19|20)\d{{2}})?
-        |\d{{1,2}}[-/]{_FOREIGN_MONTH}[-/]\d{{2,4}}|{_FOREIGN_MONTH}\.?[ \t]+(?:de[ \t]+)?(?:19|20)\d{{2}}|\d{{1,2}}/[IVX]{{1,4}}/\d{{2,4}}
+        |\d{{1,2}}[-/]{_FOREIGN_MONTH}[-/]\d{{2,4}}|{_FOREIGN_MONTH}\.?[ \t]+(?:de[ \t]+)?(?:19|20)\d{{2}}
+        |(?:19|20)\d{{2}}\.?[ \t]+{_FOREIGN_MONTH}\.?[ \t]+\d{{1,2}}\.?|\d{{1,2}}/[IVX]{{1,4}}/\d{{2,4}}
         |\d{{1,2}}[ .](?:I{{1,3}}|IV|VI{{0,3}}|IX|XI{{0,2}})[ .](?:19|20)\d{{2}})
         (?![\p{{L}}\d])"""), _FOREIGN_DATE_CUE),
     # a Dutch weekday's two letters before a day and a month: "do 18 april", "ma 3 mrt"
@@ -460,11 +461,14 @@ AGE_PATTERNS = [
        rf"(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?:st|nd|rd|th)?\b{_UNIT_AFTER}"
        rf"(?!\s*(?:%|percent|minutes|seconds|pounds|mg|degrees|°|times))",
        re.IGNORECASE),
-    # a person's age without "years": "Pt is 95 and", "The patient, 96, fell", "Mrs. Oduya (94)", "At 97, he",
-    # "died at 99", "alive at 102", "F/91", "91/M", "a gentleman of 94"
+    # a person's age without "years": "Pt is 95 and", "Nanu is 92 also", "The patient, 96, fell", "Mrs. Oduya (94)",
+    # "At 97, he", "died at 99", "alive at 102", "F/91", "91/M", "a gentleman of 94"
     rx(rf"\b(?i:pt|patient|she|he|who|mother|father|mom|dad|husband|wife|sister|brother|grandmother|grandfather|aunt|uncle"
-       rf"|grandma|grandpa|granny|gran|nana|nan|resident|client)"
-       rf"\s+(?i:is|was)\s+(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?![.,]\d)(?=\s+(?i:and|but|with|now|today|yo|y/o)\b|\s*[.,;!])"),
+       rf"|grandma|grandpa|granny|gran|nana|nan|resident|client|nani|nanu|dadi|abuela|abuelo|lola|lolo|nonna|nonno|yiayia"
+       rf"|pappou|babushka|dedushka|babcia|dziadek|halmeoni|halabeoji|harabeoji|obaachan|ojiichan|ouma|oupa|bibi|babu|gogo"
+       rf"|ambuya|sekuru)"
+       rf"\s+(?i:is|was)\s+(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?![.,]\d)(?=\s+(?i:and|but|with|now|today|also|yo|y/o)\b"
+       rf"|\s*[.,;!])"),
     # a note's shorthand without "is": "pt 91 and often refuses", "Pt 92, still drives" (not "pt 92% on RA", "pt 98.6")
     rx(rf"\b(?i:pt|patient)[ \t]+(?P<phi>{AGE_OVER_89})(?![.,]\d)(?=[ \t]+(?i:and|but|with|now|still|today|yo|y/o)\b|[ \t]*[,;])"),
     rx(rf"\b(?i:the\s+)?(?i:patient|pt|woman|man|lady|gentleman|mother|father|husband|wife),\s+(?P<phi>{AGE_OVER_89}),"),
