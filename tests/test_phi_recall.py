@@ -2279,6 +2279,11 @@ def test_relatives_listed_roles_ages_and_sites_of_narrative_text(tagger, text, e
     ("No | Clinic No | HbA1c | Rx change | Next\n1 | DM/2219 | 8.9 | add gliclazide 40mg bd | 04.09\n",
      "No | Clinic No | HbA1c | Rx change | Next\n1 | [ID] | 8.9 | add gliclazide 40mg bd | [DATE]\n"),
     ("Bed | HN | Issue\n03 | HN06112874(4) | CHF, K 3.2\n", "Bed | HN | Issue\n03 | [ID] | CHF, K 3.2\n"),
+    # a relative's column and a Spanish registration number's (not a pedigree's genotype under "Mother")
+    ("Sl | Child | Mother | Matrícula\n3 | Abdullah al-Mamun | Sathi Khatun | 99145228\n",
+     "Sl | Child | Mother | Matrícula\n3 | [NAME] | [NAME] | [ID]\n"),
+    ("| Relative | Mother | Father | Phenotype |\n| Sister | carrier | carrier | normal |\n",
+     "| Relative | Mother | Father | Phenotype |\n| Sister | carrier | carrier | normal |\n"),
 ])
 def test_columns_of_telephones_staff_records_and_dates(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

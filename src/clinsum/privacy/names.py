@@ -1229,11 +1229,14 @@ _PERSON_COLUMN = regex.compile(r"""(?i:pt|patient|client|name|(?:pt|patient|last
     |signature|signed|by|caregiver|contact|pcp|nok|rph|pharmacist|operator|user|sho|reg|registrar|spr|str|consultant
     |fy1|fy2|f1|f2|hca|midwife|anaesthetist|anesthetist|on[ \t-]?call|covering|therapist|clinician|keyworker
     |who|reviewed|reviewer|\p{L}{2,12}\.?[ \t_]+by)""", regex.VERBOSE)  # ("Sent by", "Rcvd by", "Seen by")
+# a relative's or a visitor's column, whose cells are names only when capitalised (a pedigree's "Mother" column holds
+# "carrier")
+_KIN_COLUMN = regex.compile(r"(?i:child|mother|father|baby|infant|spouse|guardian|carer|visitor)")
 _RECORD_COLUMN = regex.compile(r"(?i:mrn|mr\#|rx[ \t]*\#?|rx[ \t]+(?:no|number)|acct[ \t]*\#?|account|csn|fin|enc[ \t]*\#?"
                                r"|encounter|visit[ \t]*(?:id|\#)|member[ \t]*(?:id|\#)|accession|acc[ \t]*\#|specimen[ \t]*\#?"
                                r"|id|patient[ \t]*id|pt[ \t]*id|claim[ \t]*\#?|order[ \t]*\#|hosp(?:ital)?[ \t]*(?:\#|no\.?|number)"
                                r"|(?:reg|record|file|case)[ \t]*(?:\#|no\.?)|file|ref|ptid|subjid|nhi|chi|hcn|ur|ohip|phn|hn|uhid|bht"
-                               r"|medicare|mcp|nhs"
+                               r"|medicare|mcp|nhs|matr[ií]cula|expediente|folio"
                                # any column of numbers but a room's, a code's, a phone's or a catalogue's: "Prot no", "study_id"
                                r"|(?!(?:room|rm|bed|bay|cot|ward|unit|ext|tel|phone|mobile|fax|pager|bleep|icd|cpt|ndc|drug|item"
                                r"|line|row|seq|dose|page|tab|ref|cat|catalog|catalogue|part|product|model|sku)(?!\p{L}))"
@@ -1387,7 +1390,7 @@ def _table_names(cells: tuple[tuple[int, int, str], ...], text: str) -> list[tup
     """Names in the person's columns of tables (a bleep or a room in brackets after one aside: "A. Brennan (622)")."""
     names = []
     for s, e, head in cells:
-        if _PERSON_COLUMN.fullmatch(head):
+        if _PERSON_COLUMN.fullmatch(head) or _KIN_COLUMN.fullmatch(head) and text[s].isupper():
             e = s + len(_IN_BRACKETS_AFTER.sub("", text[s:e]))
             if _table_cell_name(text[s:e], bool(_PATIENT_COLUMN.fullmatch(head))):
                 names.append((s, e))

@@ -333,11 +333,10 @@ DATE_PATTERNS = [
     rx(rf"\b(?:on|since|from|until|till|by|before|after|of)\s+(?P<phi>the\s+\d{{1,2}}{ORD})\b", re.IGNORECASE),
     rx(rf"\bthe\s+(?P<phi>\d{{1,2}}{ORD})\s+of\b", re.IGNORECASE),
     # a weekday with the date or day after it, as one date: "Sunday, October 13", "Tuesday the 9th", "Sun 3/9", "Wed
-    # 07.08.2024"; not
-    # with an hour ("Mon-Fri 8-4:30", "Tue 9 am")
+    # 07.08.2024"; not with an hour ("Mon-Fri 8-4:30", "Tue 9 am", a rota's "Sat 08-20")
     rx(rf"\b(?P<phi>{WEEKDAY},?\s+(?:the\s+)?(?:\d{{1,2}}{ORD}|{ORDINAL_WORD}\b(?!\s+(?:thing|time|one|week|day|visit|dose)\b))"
        rf"|{WEEKDAY},?\s+(?:the\s+)?(?:{MONTH}\.?\s+)?(?:[12]\d|3[01]|0?[1-9]){ORD}?"
-       rf"(?:/\d{{1,2}}(?:/\d{{2,4}})?|\.\d{{2}}(?:\.(?:\d{{4}}|\d{{2}}))?)?)\b(?![:.]\d|[-–]\d{{1,2}}:|\s*(?:am|pm|a\.m|p\.m|o['’]?clock|h(?:rs?)?\b))",
+       rf"(?:/\d{{1,2}}(?:/\d{{2,4}})?|\.\d{{2}}(?:\.(?:\d{{4}}|\d{{2}}))?)?)\b(?![:.]\d|[-–]\d{{1,2}}:|[-–]\d{{2}}(?![\d/.-])|\s*(?:am|pm|a\.m|p\.m|o['’]?clock|h(?:rs?)?\b))",
        re.IGNORECASE),
     # dates in words: "the eleventh of August", "August eleventh", "eleventh of August, nineteen sixty", "June sixteenth
     # eighty-four"
