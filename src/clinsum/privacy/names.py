@@ -1426,8 +1426,10 @@ def table_dates(text: str) -> list[tuple[int, int]]:
 
 # A form's label written in two languages, its translation beside it: "Lebitso / Name:", "DOB / Seinen-gappi:",
 # "Mooki / Nurse: N. Sekhesa", "Ziekenhuis Oudwijk - Longziekten / Pulmonology" (at a line's end, a heading's).
-_LABEL_PAIR = regex.compile(r"(?:^|(?<=\n|[ \t]{2}|\t|\||[ \t]-[ \t]))(?P<a>\p{L}[\p{L}'’.-]*(?:[ ]\p{L}[\p{L}'’.-]*){0,3})"
-                            r"[ \t]+/[ \t]+(?P<b>\p{L}[\p{L}'’.-]*(?:[ ]\p{L}[\p{L}'’.-]*){0,3})(?=[ \t]*(?::|\n|$))")
+_LABEL_SLASH = regex.compile(r"[ \t]+/[ \t]+")
+_LABEL_SIDE = regex.compile(r"\p{L}[\p{L}'’.-]*(?:[ ]\p{L}[\p{L}'’.-]*){0,3}")
+_LABEL_AFTER = regex.compile(r"[ \t]*(?::|\n|$)")
+_LABEL_CELL_START = regex.compile(r"[ \t]{2,}|\t|\||[ \t]-[ \t]")  # what a label's cell starts after on its line
 _LABEL_ABBREVIATIONS = frozenset("dob d.o.b. hosp no. tel addr dx rx nok gp pt id sex ref".split())
 
 
@@ -1442,11 +1444,17 @@ def translated_labels(text: str) -> list[tuple[int, int]]:
     """The other language's side of labels written in two (:data:`_LABEL_PAIR`): no name, whatever its words, but
     initials ("Signed TO / LM")."""
     spans = []
-    for m in _LABEL_PAIR.finditer(text) if "/" in text else ():
-        english_a, english_b = _label_words(m.group("a")), _label_words(m.group("b"))
-        other = "b" if english_a else "a"
-        if english_a != english_b and not _TABLE_INITIALS.fullmatch(m.group(other)):
-            spans.append(m.span(other))
+    for slash in _LABEL_SLASH.finditer(text) if " / " in text else ():
+        line_start = text.rfind("\n", 0, slash.start()) + 1
+        a = (max((m.end() for m in _LABEL_CELL_START.finditer(text, line_start, slash.start())), default=line_start),
+             slash.start())
+        b = (slash.end(), (m.end() if (m := _LABEL_SIDE.match(text, slash.end())) else slash.end()))
+        if not (_LABEL_SIDE.fullmatch(text, *a) and b[1] > b[0] and _LABEL_AFTER.match(text, b[1])):
+            continue
+        english_a, english_b = _label_words(text[a[0]:a[1]]), _label_words(text[b[0]:b[1]])
+        other = b if english_a else a
+        if english_a != english_b and not _TABLE_INITIALS.fullmatch(text, *other):
+            spans.append(other)
     return spans
 
 

@@ -226,20 +226,19 @@ _FOREIGN_WEEKDAYS = """lunes martes miércoles miercoles jueves viernes sábado 
     ijumaa jumamosi jumapili"""
 _FOREIGN_MONTH = f"(?i:{'|'.join(_FOREIGN_MONTHS.split())})"
 _FOREIGN_WEEKDAY = rf"(?:(?i:{'|'.join(_FOREIGN_WEEKDAYS.split())})(?i:-feira)?|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.)"
-# (a line is read only if it holds one of these words, or a Roman month: "5/XI/2024", "2 XII 2024")
-_FOREIGN_DATE_CUE = WordCue(f"{_FOREIGN_MONTHS} {_FOREIGN_WEEKDAYS} mo di mi do fr sa so ma wo vr za zo i ii iii iv v vi vii viii ix x"
-                            " xi xii")
+# (a line is read for each pattern only if it holds one of its words: a month's, a Roman month's as in "5/XI/2024" and
+# "2 XII 2024", a weekday's)
 _FOREIGN_DATES = [
     CuedPattern(rx(rf"""(?<![\p{{L}}\d/])(?P<phi>\d{{1,2}}\.?[ \t]*(?:de[ \t]+)?{_FOREIGN_MONTH}\.?(?:[ \t]*(?:de[ \t]+)?(?:19|20)\d{{2}})?
         |\d{{1,2}}[-/]{_FOREIGN_MONTH}[-/]\d{{2,4}}|{_FOREIGN_MONTH}\.?[ \t]+(?:de[ \t]+)?(?:19|20)\d{{2}}
-        |(?:19|20)\d{{2}}\.?[ \t]+{_FOREIGN_MONTH}\.?[ \t]+\d{{1,2}}\.?|\d{{1,2}}/[IVX]{{1,4}}/\d{{2,4}}
-        |\d{{1,2}}[ .](?:I{{1,3}}|IV|VI{{0,3}}|IX|XI{{0,2}})[ .](?:19|20)\d{{2}})
-        (?![\p{{L}}\d])"""), _FOREIGN_DATE_CUE),
+        |(?:19|20)\d{{2}}\.?[ \t]+{_FOREIGN_MONTH}\.?[ \t]+\d{{1,2}}\.?)(?![\p{{L}}\d])"""), WordCue(_FOREIGN_MONTHS)),
+    CuedPattern(rx(r"(?<![\p{L}\d/])(?P<phi>\d{1,2}/[IVX]{1,4}/\d{2,4}|\d{1,2}[ .](?:I{1,3}|IV|VI{0,3}|IX|XI{0,2})[ .](?:19|20)\d{2})"
+                   r"(?![\p{L}\d])"), WordCue("i ii iii iv v vi vii viii ix x xi xii")),
     # a Dutch weekday's two letters before a day and a month: "do 18 april", "ma 3 mrt"
     CuedPattern(rx(rf"(?<![\p{{L}}\d])(?P<phi>(?i:ma|di|wo|do|vr|za|zo)\.?[ \t]+\d{{1,2}}[ \t]+(?:{_FOREIGN_MONTH}|{MONTH}))"
-                   rf"(?![\p{{L}}])", re.IGNORECASE), _FOREIGN_DATE_CUE),
+                   rf"(?![\p{{L}}])", re.IGNORECASE), WordCue("ma di wo do vr za zo")),
     CuedPattern(rx(rf"""(?<![\p{{L}}\d])(?P<phi>{_FOREIGN_WEEKDAY},?[ \t]+(?:\d{{1,2}}[./]\d{{1,2}}\.?(?:[./]\d{{2,4}})?
-        |\d{{1,2}}(?:[ \t]+{_FOREIGN_MONTH}\.?)?))(?![\p{{L}}\d]|[./]\d)"""), _FOREIGN_DATE_CUE),
+        |\d{{1,2}}(?:[ \t]+{_FOREIGN_MONTH}\.?)?))(?![\p{{L}}\d]|[./]\d)"""), WordCue(f"{_FOREIGN_WEEKDAYS} mo di mi do fr sa so")),
 ]
 # Months of the Islamic and the Persian calendars with a day or a year of theirs ("2 Ramadan 1446", "15 Shawwal", "esfand
 # 1402"), and their years in digits ("2/9/1445H", "1403/07/15"); not the Persian months that are English words or
@@ -795,10 +794,10 @@ NUMBERED_STREET = (r"(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|S
                    r"|Twelfth)")  # a numbered street: "5th", "Ninth"
 _AND = r"[ \t]+(?:and|&)[ \t]+"
 # a unit after a street: "Apt 3B", "Lot 27", "cabin 14", "2nd floor rear", "appt 22", "5th Block" (India's layouts)
-_UNIT = (r"(?:(?i:Apt|Appt|Apartment|Unit|Suite|Ste|Room|Rm|Floor|Fl|Lot|Space|Sp|Cabin|Trailer|Bldg|Building|Flat|\#)\.?[ \t]*\#?"
-         r"[A-Za-z0-9-]+|\d{1,2}(?i:st|nd|rd|th)[ \t]+(?i:floor|fl)\.?(?:[ \t]+(?i:rear|front|back))?"
-         r"|\d{1,2}(?i:st|nd|rd|th)[ \t]+(?i:block|stage|phase|main|cross)\b)")
-_APARTMENT = rf"(?:,?[ \t]+{_UNIT})?"
+_ADDRESS_UNIT = (r"(?:(?i:Apt|Appt|Apartment|Unit|Suite|Ste|Room|Rm|Floor|Fl|Lot|Space|Sp|Cabin|Trailer|Bldg|Building|Flat|\#)\.?[ \t]*\#?"
+                 r"[A-Za-z0-9-]+|\d{1,2}(?i:st|nd|rd|th)[ \t]+(?i:floor|fl)\.?(?:[ \t]+(?i:rear|front|back))?"
+                 r"|\d{1,2}(?i:st|nd|rd|th)[ \t]+(?i:block|stage|phase|main|cross)\b)")
+_APARTMENT = rf"(?:,?[ \t]+{_ADDRESS_UNIT})?"
 # Streets of other countries, whose kind of street comes first ("Calle Mayor 12, 3º B", "Rua das Flores, 123, apto 42",
 # "ul. Długa 5 m. 7", "Via Roma 21", "Av. Juárez 1208", "Bahariye Cad. No:47 D:6", "No. 22, Lorong Seri Mahkota 5",
 # "Jl. Merdeka No. 45") or last, in one word or two
