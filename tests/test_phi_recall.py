@@ -2327,3 +2327,15 @@ def test_labels_and_greetings_of_other_languages(tagger, text, expected):
 ])
 def test_kinship_words_and_calendars_of_other_languages(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a site's number after its name, a health centre's level, companies of Wales and Sri Lanka, a Welsh hospital, a Hong
+    # Kong home
+    ('"City Clinical Hospital No. 27", Kharkiv. HOSPITAL GENERAL DE ZONA No. 14 - GUARDIA. Sent from Kikandwa HC III.',
+     '"[INSTITUTION]", [NAME]. [INSTITUTION] - GUARDIA. Sent from [INSTITUTION].'),
+    ("agency Gofal Da Cyf; Kadawatha Nursing Home (Pvt) Ltd; YSBYTY CWM TAWEL - WARD 3; from Yan Fook Care & Attention Home",
+     "agency [INSTITUTION]; [INSTITUTION]; [INSTITUTION] - WARD 3; from [INSTITUTION]"),
+])
+def test_sites_numbered_levelled_and_named_in_welsh(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

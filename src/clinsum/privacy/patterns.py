@@ -1018,7 +1018,8 @@ ZIP_PATTERNS = [
 # Hospitals, clinics and other care sites, and the schools and places of worship a patient's history names:
 # capitalised words before a facility word ("St. Columba's Hospital", "Bayside Kidney Center", "Eastgate Family
 # Clinic", "Grace Baptist Church"); "the cardiology clinic" is no name.
-FACILITY = r"""(?:Health\s+Cent(?:er|re)\s+(?:IV|I{1,3})(?!\w)|Health\s+(?:Facility|Office|Post)|(?<!\bMy\s)Aged\s+Care|RFC|AFC|RUFC|GAA
+FACILITY = r"""(?:Health\s+Cent(?:er|re)\s+(?:IV|I{1,3})(?!\w)|HC\s+(?:IV|I{2,3})(?!\w)|Health\s+(?:Facility|Office|Post)
+    |(?<!\bMy\s)Aged\s+Care|RFC|AFC|RUFC|GAA|Care\s+(?:&|and)\s+Attention\s+Home
     |Health\s+Unit|NHS\s+(?:Foundation\s+)?Trust|NHS\s+FT|Health\s+Board|Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|Health\s+Centre|Health\s+System|Healthcare
     |Health\s+(?:&|and)\s+Rehab(?:ilitation)?|Rehabilitation(?:\s+(?:&|and)\s+(?:Nursing|Health))?|EMS|Ambulance(?:\s+(?:Service|Trust|Station))?
     |Fire\s+(?:Department|Rescue|Station)|Police(?:\s+(?:Department|Station|Service))?|PD|Sheriff['’]?s\s+(?:Office|Department)|Mortuary
@@ -1048,6 +1049,9 @@ def capitals(pattern: str) -> str:
 
 
 _FACILITY_UPPER = capitals(FACILITY)
+# a site's number after its name, as Mexico's, Russia's and Ukraine's number theirs: "City Clinical Hospital No. 27",
+# "HOSPITAL GENERAL DE ZONA No. 14"
+_SITE_NUMBER = r"(?:[ ](?:No\.?|Nº|N°)[ ]?\d{1,3}(?![\d/]))?"
 _SITE_WORD = rf"(?:{CAP}|{UPPER}|St\.?|Mt\.?|of|the|and|&|ve)"  # (Turkish "ve": "Eğitim ve Araştırma Hastanesi")
 # In lowercase: the words before a facility's or a practice's word after a place word ("follow up at lakeside family
 # medicine", "the trainer at oak harbor high"; detect.find_lowercase_sites keeps which)
@@ -1057,8 +1061,9 @@ LOWERCASE_SITE = rx(rf"\b(?:at|to|from|with|of)[ \t]+(?:the[ \t]+)?(?P<phi>(?P<n
                     rf"|dental|dentistry|physio(?:therapy)?|chiropractic|high)))(?![\w'’-])")
 # Companies: a legal suffix ("Streetcred Software Inc.", "Miller Ltd"), or an employer ("I work for Xignite").
 _COMPANY = (r"(?:Inc|LLC|L\.L\.C|Ltd|Corp|Corporation|Co|Company|Group|PLC|GmbH|AG|S\.A|SA|LLP|SRL|S\.R\.L|Sdn[ \t]+Bhd|Bhd|BV|B\.V"
-            r"|SpA|SARL|ehf|hf|Oy|Oyj|ApS|Onlus|Tbk|Pty|Pte[ \t]+Ltd)\.?")  # (Iceland's, Finland's, Denmark's, Italy's and Indonesia's
-# companies too: "Flugheilsa ehf.", "Medici per il Sud Onlus")
+            r"|SpA|SARL|ehf|hf|Oy|Oyj|ApS|Onlus|Tbk|Pty|Pte[ \t]+Ltd|Cyf|\(Pvt\)[ \t]+Ltd)\.?")  # (Iceland's, Finland's,
+# Denmark's, Italy's, Indonesia's, Wales's and Sri Lanka's companies too: "Flugheilsa ehf.", "Medici per il Sud Onlus",
+# "Gofal Da Cyf", "Kadawatha Nursing Home (Pvt) Ltd")
 _COMPANY_CAPS = r"(?:INC|LLC|LTD|CORP|CORPORATION|COMPANY|PLC|LLP|PTY[ \t]+LTD|PTE[ \t]+LTD)\.?"
 # A care site or service named without a facility word, after what is done there or a transfer ("bloodwork at
 # Quest", "filled at Walgreens", "pill bottles from CVS", "transferred from Mercy", "MRI at Bayview"); a unit or a
@@ -1175,7 +1180,7 @@ INSTITUTION_PATTERNS = [
        r"|shipyard|foundry)\b"),
     # "Eastgate Family Clinic", "Hope Hospice of the Valley"
     rx(rf"(?P<phi>(?:(?:St|Mt)\.?[ ])?{CAP}(?:[ ]{_SITE_WORD}){{0,4}}?[ ]{FACILITY}(?:[ ]{FACILITY})*"
-       rf"(?:[ ]of(?:[ ]the)?[ ]{CAP}(?:[ ]{CAP}){{0,2}})?)\b"),
+       rf"(?:[ ]of(?:[ ]the)?[ ]{CAP}(?:[ ]{CAP}){{0,2}})?{_SITE_NUMBER})\b"),
     rx(rf"(?P<phi>{UPPER}(?:[ ](?:{UPPER}|&(?=[ ]{UPPER}))){{0,4}}[ ](?:{_FACILITY_UPPER}))\b"),  # ("WEARSIDE & TYNE ...")
     # a hospital or clinic named in Spanish, Portuguese, French or Italian: "Hospital Regional de Cusco", "Clínica Santa
     # María", "Hôpital Saint-Louis" (not "Hospital Course", "Hospital Day 3")
@@ -1185,7 +1190,7 @@ INSTITUTION_PATTERNS = [
     # a place of care whose kind comes first in other languages: "Hospital Universitario Virgen de la Vega", "Szpital
     # Wojewódzki im. Mikołaja Kopernika", "Apotheke am Ebertplatz", "Casa di Cura Villa Serena", "SZPITAL SPECJALISTYCZNY IM.
     # ŚW. ŁUKASZA", "UNIDADE DE SAÚDE FAMILIAR RIBEIRA NOVA", "Centre Hospitalier Universitaire de Rennes-Sud", "Azienda
-    # Ospedaliera dei Colli", "Spitalul de Copii Sf. Ecaterina", "RSUD Kartini Medika" (its kind, its joining words, then a
+    # Ospedaliera dei Colli", "Spitalul de Copii Sf. Ecaterina", "RSUD Kartini Medika", "Ysbyty Cwm Tawel" (its kind, its joining words, then a
     # name; one space apart: not the next column)
     CuedPattern(rx(rf"""(?P<phi>(?:(?:Hospital|HOSPITAL)[ \t]+(?i:universitario|universitário|general|regional|cl[íi]nico|provincial|infantil
         |comarcal|municipal|distrital|estadual|militar|neuropsiqui[áa]trico|psiqui[áa]trico|pedi[áa]trico|materno|oncol[óo]gico)|Klinikum|Krankenhaus|Kliniken|Szpital|SZPITAL|Przychodnia|PRZYCHODNIA
@@ -1193,11 +1198,13 @@ INSTITUTION_PATTERNS = [
         |Instituto|INSTITUTO|Institutul|Spitalul|SPITALUL|Laboratoire|CLÍNICA|CLINICA|(?<![\p{{L}}\d-])(?:RSUD|RSUP|RSIA|RS)|USF|UCSP
         |Apotheke|Gesundheitszentrum|Consultori|CONSULTORI|Ambulatorio|Studio[ \t]+(?:Medico|Pediatrico|Dentistico)|Casa[ \t]+di
         [ \t]+Cura|Unidade[ \t]+de[ \t]+Saúde(?:[ \t]+Familiar)?|UNIDADE[ \t]+DE[ \t]+SAÚDE(?:[ \t]+FAMILIAR)?|Centro[ \t]+de
-        [ \t]+Saúde|Clinique|CLINIQUE|GMF|CLSC|CHSLD|CISSS|CIUSSS|Ziekenhuis|Huisartsenpraktijk|Farmacia|Farmácia|Pharmacie|Apteka|Residencia|Hogar)
+        [ \t]+Saúde|Clinique|CLINIQUE|GMF|CLSC|CHSLD|CISSS|CIUSSS|Ziekenhuis|Huisartsenpraktijk|Farmacia|Farmácia|Pharmacie|Apteka|Residencia|Hogar
+        |Ysbyty|YSBYTY|Canolfan[ \t]+Iechyd|Meddygfa)
         (?:[ ](?:(?i:de|del|la|los|las|do|da|dos|das|des|di|dei|am|an|der|für|im\.|św\.|sw\.|sf\.)|{CAP}|{UPPER}|"[^"\n]{{2,30}}")){{0,6}}
-        [ ](?:{CAP}|{UPPER})(?:-(?:{CAP}|{UPPER}))?)(?![\w'’-])"""),
+        [ ](?:{CAP}|{UPPER})(?:-(?:{CAP}|{UPPER}))?(?:(?<=No)\.?[ ]?\d{{1,3}}(?![\d/]))?)(?![\w'’-])"""),
                 WordCue("""hospital klinikum krankenhaus kliniken szpital przychodnia apotheke gesundheitszentrum consultori
-                ambulatorio studio casa unidade centro clinique ziekenhuis huisartsenpraktijk farmacia farmácia pharmacie
+                ambulatorio studio casa unidade centro clinique ziekenhuis huisartsenpraktijk farmacia farmácia pharmacie ysbyty
+                canolfan meddygfa
                 apteka residencia hogar gmf clsc chsld cisss ciusss centre azienda instituto institutul spitalul laboratoire
                 clínica clinica rsud rsup rsia rs usf ucsp""")),
     # a hospital named for a saint: "was at St. Elizabeth's", "Saint Joseph's in January" (not "St. John's wort",
