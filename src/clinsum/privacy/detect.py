@@ -46,8 +46,9 @@ from clinsum.privacy.place_tagger import find_places
 from clinsum.privacy.records import RECORD_TYPES, record_fields
 from clinsum.privacy.x12 import X12_TYPES, x12_elements
 from clinsum.privacy.vocab import (
-    EMPTY_VALUES, TITLE_BEFORE, care_brands, cities, clinical_spans, common_words, countries, department_words, english_words,
-    first_names, is_eponym_surname, is_name_word, last_names, lowercase_forms, lowercase_words, provinces, towns,
+    EMPTY_VALUES, TITLE_BEFORE, care_brands, cities, clinical_spans, common_words, countries, department_words,
+    english_words, first_names, is_eponym_surname, is_name_word, last_names, lowercase_forms, lowercase_words, provinces,
+    towns,
 )
 
 PHI_TYPES = {

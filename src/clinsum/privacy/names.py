@@ -13,7 +13,7 @@ import regex
 
 from clinsum.privacy.name_model import KNOWN_THRESHOLD, UNCUED_THRESHOLD, looks_like_name, name_score
 from clinsum.privacy.patterns import (
-    CAP, INITIAL, LOWER_WORD, PARTICLE, STATE, STATE_NAMES, STATES, UPPER, CuedPattern, lowercase_cue, rx,
+    CAP, ELDERS, INITIAL, LOWER_WORD, PARTICLE, STATE, STATE_NAMES, STATES, UPPER, CuedPattern, lowercase_cue, rx,
 )
 from clinsum.privacy.vocab import (
     allowed_words, capitalised_words, cities, clinical_spans, common_words, countries, department_words, english_words,
@@ -57,9 +57,9 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|baby\s+o
     |charge(?:\s+(?:rn|nurse))?|huc|unit\s+(?:clerk|secretary)|ward\s+clerk|house\s+supervisor|registrar|consultant|interp
     |fy1|fy2|spr|surg|asst|relief
     |adjuster|case\s+worker|caseworker|officer|supervisor|foreman|coach|teacher|counsell?or|employer
-    |abuela|abuelo|t[ií]a|t[ií]o|mam[aá]|pap[aá]|hija|hijo|esposa|esposo|hermana|hermano|ayah|ibu|bapak|suami|istri
+    |t[ií]a|t[ií]o|mam[aá]|pap[aá]|hija|hijo|esposa|esposo|hermana|hermano|ayah|ibu|bapak|suami|istri
     |t[uū]t[uū]|kupuna|koro|kuia|kaum[aā]tua|whaea|parent|volunteer|mum|mam|nan|gran|reg|sho|locum|reporter
-    |flatmate|housemate|cucu|shosho|bibi|lola|lolo|nani|dadi|ouma|oupa|practitioner|specialist|manager|matron|coordinator
+    |flatmate|housemate|cucu|shosho|practitioner|specialist|manager|matron|coordinator
     |cnc|cns|anp|apn|mgr|podiatrist|psychiatrist|physiotherapist|physio|optometrist|orthotist|prosthetist|dietician
     |audiologist|psychologist|neurologist|radiologist|pathologist|dermatologist|rheumatologist|nephrologist|urologist
     |ha?ematologist|endocrinologist|gastroenterologist|ophthalmologist|anesthesiologist|pulmonologist|gyn(?:a)?ecologist
@@ -67,9 +67,8 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|baby\s+o
     |(?:cps|dcfs|dss|child\s+protection)\s+worker|client|advocate|cellmate|peer\s+worker|outreach\s+worker|tolk
     |instructor|captain|skipper|coxswain|pilot|lifeguard|patroller|ranger|guide|trainer|tracer|vaccinator|surveyor
     |health\s+worker|chw|hsa|lhw|partera|vacunadora|promotora|enfermera|headman|elder|deacon
-    |oppa|eonni|unnie|noona|hyung|halmeoni|halabeoji|harabeoji|nooh|bhai|bhaiya|didi|bhabhi|chacha|chachi|mami|khala
-    |khalu|nanu|abbu|ammi|tita|tito|manang|manong|yiayia|pappou|nonna|nonno|babushka|dedushka|babcia|dziadek|gogo
-    |mkhulu|ambuya|sekuru|mzee|tonton|matant|grann|obaachan|ojiichan|okaasan|otousan)"""
+    |oppa|eonni|unnie|noona|hyung|nooh|bhai|bhaiya|didi|bhabhi|chacha|chachi|mami|khala|khalu|abbu|ammi|tita|tito
+    |manang|manong|mkhulu|mzee|tonton|matant|grann|okaasan|otousan|""" + ELDERS + ")"
 # Words after a cue ("my wife", "his son", "your name?") that are first names in the census lists but there a verb,
 # a month or a word: "my wife will drive", "her son may call", "my daughter june 3rd".
 _NO_NAME_AFTER_CUE = frozenset("""will may can did does had has was is said says and but too also just always never
@@ -1441,8 +1440,9 @@ def _label_words(words: str) -> bool:
 
 
 def translated_labels(text: str) -> list[tuple[int, int]]:
-    """The other language's side of labels written in two (:data:`_LABEL_PAIR`): no name, whatever its words, but
-    initials ("Signed TO / LM")."""
+    """The other language's side of labels written in two, each side up to four words between a cell's start and the
+    slash or the slash and a colon or the line's end, one side all English label words: no name, whatever its words,
+    but initials ("Signed TO / LM")."""
     spans = []
     for slash in _LABEL_SLASH.finditer(text) if " / " in text else ():
         line_start = text.rfind("\n", 0, slash.start()) + 1
@@ -1505,9 +1505,10 @@ _NEIGHBOUR_WORDS = regex.compile(r"\p{L}[\p{L}'’-]*")
 
 def _among_other_language(text: str, start: int, end: int) -> bool:
     """Three or more of the three words before and the three after a lowercase name on its line are lowercase words of
-    no English text and no name list: another language ("ana homa kali siku 3", "isit la jodi a"), where a lowercase
-    listed name is as likely a word of it."""
-    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end) % (len(text) + 1)
+    no English text and no name list: another language ("epi m santi tèt mwen ap"), where a lowercase listed name is
+    as likely a word of it."""
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
     words = _NEIGHBOUR_WORDS.findall(text, line_start, start)[-3:] + _NEIGHBOUR_WORDS.findall(text, end, line_end)[:3]
     return sum(1 for w in words if w.islower() and len(w) > 1 and w not in lowercase_forms() and w not in english_words()
                and w not in first_names() and w not in last_names()) >= 3

@@ -417,6 +417,9 @@ _MEASURE = (r"(?:mg|mcg|g|ml|l|units?|iu|%|mmhg|kg|lbs?|cm|mm|tabs?|tablets?|cap
 _UNIT_AFTER = rf"(?!\s*{_MEASURE})"
 _UNIT_RIGHT_AFTER = rf"(?![ \t]?{_MEASURE})"  # a unit right after a number, not on the next line or a column away
 AGE_OVER_89 = r"(?:9\d|1[01]\d|120)"
+# grandparents as other languages call them ("Nanu is 92", "my nonna Pina")
+ELDERS = (r"nani|nanu|dadi|abuela|abuelo|lola|lolo|nonna|nonno|yiayia|pappou|babushka|dedushka|babcia|dziadek|halmeoni"
+          r"|halabeoji|harabeoji|obaachan|ojiichan|ouma|oupa|bibi|gogo|ambuya|sekuru")
 AGE_PATTERNS = [
     # a relative's age in brackets, a birthday's ordinal: "Grandpa (94) keeps refusing", "her 103rd birthday"
     rx(rf"\b(?i:grandpa|grandma|granny|gran|nan|nana|papa|grandmother|grandfather|mum|mom|mother|father|dad|husband|wife"
@@ -462,9 +465,7 @@ AGE_PATTERNS = [
     # a person's age without "years": "Pt is 95 and", "Nanu is 92 also", "The patient, 96, fell", "Mrs. Oduya (94)",
     # "At 97, he", "died at 99", "alive at 102", "F/91", "91/M", "a gentleman of 94"
     rx(rf"\b(?i:pt|patient|she|he|who|mother|father|mom|dad|husband|wife|sister|brother|grandmother|grandfather|aunt|uncle"
-       rf"|grandma|grandpa|granny|gran|nana|nan|resident|client|nani|nanu|dadi|abuela|abuelo|lola|lolo|nonna|nonno|yiayia"
-       rf"|pappou|babushka|dedushka|babcia|dziadek|halmeoni|halabeoji|harabeoji|obaachan|ojiichan|ouma|oupa|bibi|babu|gogo"
-       rf"|ambuya|sekuru)"
+       rf"|grandma|grandpa|granny|gran|nana|nan|resident|client|{ELDERS})"
        rf"\s+(?i:is|was)\s+(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?![.,]\d)(?=\s+(?i:and|but|with|now|today|also|yo|y/o)\b"
        rf"|\s*[.,;!])"),
     # a note's shorthand without "is": "pt 91 and often refuses", "Pt 92, still drives" (not "pt 92% on RA", "pt 98.6")
