@@ -1258,8 +1258,8 @@ _ALIGNED_CELL = regex.compile(r"\S+(?:[ ]\S+)*")  # a cell of a table aligned wi
 _ANSWERS = frozenset("na no ok yes unk tbd nd nr none".split())
 _TABLE_INITIALS = regex.compile(r"\p{Lu}{2,3}|\p{Ll}{2,3}")
 _THREE_DIGITS = regex.compile(r"\d{3}")
-# digits of a row's cell, not of a header's ("HbA1c", "SpO2", "FY1"): two together, or one that starts the cell
-_DATA_DIGITS = regex.compile(r"\d\d|^\d|[^\p{L}]\d")
+# digits of a row's cell, not of a header's ("HbA1c", "SpO2", "FY1"): a digit that follows no letter ("08-20", "1")
+_DATA_DIGITS = regex.compile(r"(?<!\p{L})\d")
 _RULE = regex.compile(r"[ \t]*[-=+|:][-=+|: \t]*[-=][-=+|: \t]*")
 _CSV_COMMA = regex.compile(r'"[^"\n]*"(*SKIP)(*FAIL)|,')  # a comma between CSV cells, not inside a quoted one
 # (letters apart from the digits allowed: "UH 301-774"; groups one space apart after a first with a digit: "G0514 24 118372 P")

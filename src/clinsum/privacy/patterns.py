@@ -1191,8 +1191,8 @@ INSTITUTION_PATTERNS = [
     # a place of care whose kind comes first in other languages: "Hospital Universitario Virgen de la Vega", "Szpital
     # Wojewódzki im. Mikołaja Kopernika", "Apotheke am Ebertplatz", "Casa di Cura Villa Serena", "SZPITAL SPECJALISTYCZNY IM.
     # ŚW. ŁUKASZA", "UNIDADE DE SAÚDE FAMILIAR RIBEIRA NOVA", "Centre Hospitalier Universitaire de Rennes-Sud", "Azienda
-    # Ospedaliera dei Colli", "Spitalul de Copii Sf. Ecaterina", "RSUD Kartini Medika", "Ysbyty Cwm Tawel" (its kind, its joining words, then a
-    # name; one space apart: not the next column)
+    # Ospedaliera dei Colli", "Spitalul de Copii Sf. Ecaterina", "RSUD Kartini Medika", "Ysbyty Cwm Tawel" (its kind,
+    # its joining words, then a name; one space apart: not the next column)
     CuedPattern(rx(rf"""(?P<phi>(?:(?:Hospital|HOSPITAL)[ \t]+(?i:universitario|universitário|general|regional|cl[íi]nico|provincial|infantil
         |comarcal|municipal|distrital|estadual|militar|neuropsiqui[áa]trico|psiqui[áa]trico|pedi[áa]trico|materno|oncol[óo]gico)|Klinikum|Krankenhaus|Kliniken|Szpital|SZPITAL|Przychodnia|PRZYCHODNIA
         |Centre[ \t]+Hospitalier|CENTRE[ \t]+HOSPITALIER|Centro[ \t]+Hospitalar|Azienda[ \t]+(?:Ospedaliera|Sanitaria|Socio[ \t]+Sanitaria)
