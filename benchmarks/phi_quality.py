@@ -219,6 +219,18 @@ Sources (``--source``, repeatable):
 - ``dev-41``, ``dev-42``: benchmarks/data/phi_dev_41.txt and _42.txt, 32 documents each (456 and 450 identifiers)
   written the same way in the twenty-eighth sitting (the same two styles in twenty other countries and some thirty
   other language communities); development data.
+- ``handwritten-47``, ``handwritten-48``: benchmarks/data/phi_handwritten_47.txt and _48.txt, 32 documents each (490
+  and 479 identifiers) written the same way in the twenty-ninth sitting (what ambient AI scribes and speech recognition
+  leave, from over twelve countries: diarised transcripts with speaker labels and timestamps, lowercase ASR text with
+  mis-heard words, numbers, dates and addresses read aloud, names spelled letter by letter, AI-drafted notes and
+  after-visit summaries, clinicians' corrections, dictation with voice commands, phone-bot logs, captions; maternity,
+  neonatal and child-health records from over twelve countries: antenatal and birth records, partograms, NICU notes,
+  newborn checks, birth registrations, child-health books, immunisation and growth records, health visitors' and
+  school nurses' notes, safeguarding referrals, school letters, adoption and foster-care medicals, parents' chat
+  groups); report only, their misses never read.
+- ``dev-43``, ``dev-44``: benchmarks/data/phi_dev_43.txt and _44.txt, 32 documents each (467 and 473 identifiers)
+  written the same way in the twenty-ninth sitting (the same two styles in eighteen and twenty other countries);
+  development data.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -347,12 +359,17 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "handwritten-45": Path(__file__).parent / "data" / "phi_handwritten_45.txt",
                "handwritten-46": Path(__file__).parent / "data" / "phi_handwritten_46.txt",
                "dev-41": Path(__file__).parent / "data" / "phi_dev_41.txt",
-               "dev-42": Path(__file__).parent / "data" / "phi_dev_42.txt"}
+               "dev-42": Path(__file__).parent / "data" / "phi_dev_42.txt",
+               "handwritten-47": Path(__file__).parent / "data" / "phi_handwritten_47.txt",
+               "handwritten-48": Path(__file__).parent / "data" / "phi_handwritten_48.txt",
+               "dev-43": Path(__file__).parent / "data" / "phi_dev_43.txt",
+               "dev-44": Path(__file__).parent / "data" / "phi_dev_44.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
                "dev-10", "dev-11", "dev-12", "dev-13", "dev-14", "dev-15", "dev-16",
                "dev-17", "dev-18", "dev-19", "dev-20", "dev-21", "dev-22", "dev-23", "dev-24", "dev-25",
                "dev-26", "dev-27", "dev-28", "dev-29", "dev-30", "dev-31", "dev-32", "dev-33", "dev-34", "dev-35",
-               "dev-36", "dev-37", "dev-38", "dev-39", "dev-40", "dev-41", "dev-42")  # whose misses --show-misses may print
+               "dev-36", "dev-37", "dev-38", "dev-39", "dev-40", "dev-41", "dev-42",
+               "dev-43", "dev-44")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",
