@@ -219,8 +219,8 @@ Sources (``--source``, repeatable):
 - ``dev-41``, ``dev-42``: benchmarks/data/phi_dev_41.txt and _42.txt, 32 documents each (456 and 450 identifiers)
   written the same way in the twenty-eighth sitting (the same two styles in twenty other countries and some thirty
   other language communities); development data.
-- ``handwritten-47``, ``handwritten-48``: benchmarks/data/phi_handwritten_47.txt and _48.txt, 32 documents each (490
-  and 479 identifiers) written the same way in the twenty-ninth sitting (what ambient AI scribes and speech recognition
+- ``handwritten-47``, ``handwritten-48``: benchmarks/data/phi_handwritten_47.txt and _48.txt, 32 documents each (479
+  and 471 identifiers) written the same way in the twenty-ninth sitting (what ambient AI scribes and speech recognition
   leave, from over twelve countries: diarised transcripts with speaker labels and timestamps, lowercase ASR text with
   mis-heard words, numbers, dates and addresses read aloud, names spelled letter by letter, AI-drafted notes and
   after-visit summaries, clinicians' corrections, dictation with voice commands, phone-bot logs, captions; maternity,
@@ -228,14 +228,15 @@ Sources (``--source``, repeatable):
   newborn checks, birth registrations, child-health books, immunisation and growth records, health visitors' and
   school nurses' notes, safeguarding referrals, school letters, adoption and foster-care medicals, parents' chat
   groups); report only, their misses never read.
-- ``dev-43``, ``dev-44``: benchmarks/data/phi_dev_43.txt and _44.txt, 32 documents each (467 and 473 identifiers)
+- ``dev-43``, ``dev-44``: benchmarks/data/phi_dev_43.txt and _44.txt, 32 documents each (458 and 466 identifiers)
   written the same way in the twenty-ninth sitting (the same two styles in eighteen and twenty other countries);
   development data.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
 
-An identifier counts as found when every character of it is replaced; precision counts replaced spans
+Every hand-written set follows data/phi_annotation_guide.md, the guide its writer was given (``--check-marks FILE``
+checks a file's markup against it). An identifier counts as found when every character of it is replaced; precision counts replaced spans
 outside every annotated span; facts kept: every drug, dose, number with a unit, side and condition
 the checker's fact extraction finds in the note (identifiers replaced by their tags) is still found
 after redaction. ``--speed`` times a 1,000,000-character note and 300-character notes (with ``--workers N``,
@@ -617,6 +618,32 @@ def load_handwritten(path: Path = HANDWRITTEN["handwritten"]) -> list[dict]:
     return rows
 
 
+_TYPES = ("NAME", "DATE", "AGE", "PHONE", "EMAIL", "URL", "IP", "SSN", "ID", "ADDRESS", "LOCATION", "ZIP", "INSTITUTION")
+_ANY_MARK = re.compile(r"\[\[([A-Za-z_]*):(.*?)\]\]", re.DOTALL)
+_WEEKDAY = re.compile(r"(?i)(?:(?:this|next|last|on)\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?")
+
+
+def mark_errors(path: Path) -> list[str]:
+    """What in a hand-annotated set breaks data/phi_annotation_guide.md's markup rules, one line each (file and line)."""
+    text = path.read_text(encoding="utf-8")
+    start = 0 if text.startswith("### ") else text.find("\n### ") + 1  # the preamble before the first note is free
+    errors = []
+    for m in _ANY_MARK.finditer(text, start):
+        kind, value = m.groups()
+        problem = ("an unknown type" if kind not in _TYPES else "an empty or padded mark" if value != value.strip() or not value
+                   else "a line break inside" if "\n" in value else "a mark inside" if "[[" in value
+                   else "an age under 90" if kind == "AGE" and value.isdigit() and int(value) < 90
+                   else "a year alone" if kind == "DATE" and re.fullmatch(r"(?:19|20)\d\d", value)
+                   else "a weekday alone" if kind == "DATE" and _WEEKDAY.fullmatch(value)
+                   else "a title inside" if kind == "NAME" and re.match(r"(?:Dr|Mr|Mrs|Ms|Miss|Prof)\b\.?\s", value)
+                   else None)
+        if problem:
+            errors.append(f"{path}:{text.count(chr(10), 0, m.start()) + 1}: {m.group(0)!r}: {problem}")
+    if text.count("[[", start) != text.count("]]", start):
+        errors.append(f"{path}: unbalanced [[ and ]]")
+    return errors
+
+
 def load_presidio_research(path: str) -> list[dict]:
     """presidio-research's synth_dataset_v2.json: sentences with typed spans, ours where a type maps."""
     rows = []
@@ -783,7 +810,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-misses", type=int, default=0,
                         help=f"print this many identifiers the last engine missed (on {', '.join(DEV_SOURCES)} only)")
     parser.add_argument("--json", default=None, help="write the report here too")
+    parser.add_argument("--check-marks", nargs="+", metavar="FILE", default=None,
+                        help="only check hand-annotated files against data/phi_annotation_guide.md's markup rules")
     args = parser.parse_args(argv)
+    if args.check_marks:
+        errors = [e for f in args.check_marks for e in mark_errors(Path(f))]
+        print("\n".join(errors) or f"{len(args.check_marks)} file(s): the marks follow the guide")
+        return 1 if errors else 0
     if args.min_score is not None:
         detect.MIN_SCORE = args.min_score
     sources = {}
