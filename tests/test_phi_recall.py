@@ -2339,3 +2339,54 @@ def test_kinship_words_and_calendars_of_other_languages(tagger, text, expected):
 ])
 def test_sites_numbered_levelled_and_named_in_welsh(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # holidays of other countries and faiths, lowercase as speech recognition writes them; a month of another calendar
+    # before its day (not a word before a number: "Mars 2" aside, an abbreviation is not read so)
+    ("swelling since ramzan, worse after sukkot. fell on erev rosh hashana. Not this Sunday, it's White Sunday.",
+     "swelling since [DATE], worse after [DATE]. fell on [DATE]. Not this Sunday, it's [DATE]."),
+    ("since thai pongal; since la saint-jean; non-adherent since Carnival/Easter; we went to the carnival",
+     "since [DATE]; since [DATE]; non-adherent since [DATE]/[DATE]; we went to the carnival"),
+    ("Date of birth: Meskerem 14, 2017 E.C. Christening at 80 days, Tahsas 4, at church. nwaran on Asoj 22. "
+     "Seen 2 weeks ago 3. Since 3 days",
+     "Date of birth: [DATE] E.C. Christening at 80 days, [DATE], at church. nwaran on [DATE]. Seen 2 weeks ago 3. "
+     "Since 3 days"),
+])
+def test_holidays_and_months_of_other_calendars_in_speech(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # numbers read out after their labels: letters said with a word, slashes, a letter after the digits, an answer on
+    # the next turn after a timestamp and a speaker's tag (not a count read out: "four five one two a week")
+    ("comma hospital number b for bravo zero zero nine one four two new paragraph",
+     "comma hospital number [ID] new paragraph"),
+    ("n i c number five three zero eight one four two two seven v new line clinic number N C slash two four slash "
+     "three three one eight new line",
+     "n i c number [ID] new line clinic number [ID] new line"),
+    ("can you read me the ramq card\n00:00:25 >> HUSBAND: t r e r four eight zero three one two one seven\n",
+     "can you read me the ramq card\n00:00:25 >> HUSBAND: [ID]\n"),
+    ("DR: cnic please\nINTERPRETER: thirty five two zero two dash seven seven one four four eight nine dash two\n",
+     "DR: cnic please\nINTERPRETER: [ID]\n"),
+    ("medicare number four four five one two a week", "medicare number [ID] a week"),
+])
+def test_numbers_read_out_after_their_labels(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a word that opens a quotation, a turn or a list item of another language is no name; a name opening an English
+    # sentence still is
+    ('Told: "Yu mas dring marasin olgeta de." PC: "Mutu ukupweteka kwambiri"\n - Khutlela sepetlele haeba u hema',
+     'Told: "Yu mas dring marasin olgeta de." PC: "Mutu ukupweteka kwambiri"\n - Khutlela sepetlele haeba u hema'),
+    ('Pt: "Hamar aadmi ke chhati me dard." Kowalczyk said he was fine.',
+     'Pt: "Hamar aadmi ke chhati me dard." [NAME] said he was fine.'),
+    # a town in lowercase on a speech line after a tag with a timestamp (not on a line of prose after a label)
+    ("[00:00:23] SPEAKER_02 (Pt): no no i moved in wi my daughter oot at the farm in inverness since march\n"
+     "HIV rapid: non-reactive. Contacts: 5 in haus, pikinini 2 - screen.",
+     "[00:00:23] SPEAKER_02 (Pt): no no i moved in wi my daughter oot at the farm in [LOCATION] since [DATE]\n"
+     "HIV rapid: non-reactive. Contacts: 5 in haus, pikinini 2 - screen."),
+])
+def test_other_languages_opening_words_and_speech_lines_with_tags(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -30,7 +30,7 @@ from clinsum.privacy.name_model import looks_like_name
 from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import (
     find_names, find_references_and_handles, initials_of_names, is_initials, is_lowercase_text, is_word_first_name,
-    keyed_initials, name_fields, names_by_layout, names_in_other_scripts, names_split_at_line_ends, other_mentions,
+    keyed_initials, lowercase_lines, name_fields, names_by_layout, opens_other_language, names_in_other_scripts, names_split_at_line_ends, other_mentions,
     patient_cells, relatives_listed, spelled_names, table_ages, table_dates, table_phones, table_places, table_sites,
     table_record_numbers, translated_labels, with_companions,
 )
@@ -347,8 +347,8 @@ def _site_name(name: str) -> bool:
 
 def find_tagged_names(text: str) -> list[tuple[int, int]]:
     """Names the tagger finds, with the names listed with them and grown by the name words beside them, as cued names
-    are ("Okafor and Lindqvist", "Hamid" of "Hamid Rezaei")."""
-    return with_companions(text, find_uncued_names(text))
+    are ("Okafor and Lindqvist", "Hamid" of "Hamid Rezaei"); not a word opening a sentence of another language."""
+    return with_companions(text, [(s, e) for s, e in find_uncued_names(text) if not opens_other_language(text, s, e)])
 
 
 def find_employers(text: str) -> list[tuple[int, int]]:
@@ -1026,7 +1026,7 @@ def find_lowercase_cities(text: str) -> list[tuple[int, int]]:
     not "from regina", "Santyl to slough")."""
     if is_lowercase_text(text):
         return _lowercase_cities(text, 0, len(text))
-    found = [span for m in _LOWERCASE_LINE.finditer(text) for span in _lowercase_cities(text, *m.span("line"))]
+    found = [span for start, end in lowercase_lines(text) if end - start >= 20 for span in _lowercase_cities(text, start, end)]
     for m in _LOWERCASE_PLACE.finditer(text, overlapped=True):
         word = m.group("phi").split()[0].rstrip(".'’-")
         if not m.group().startswith("to") and word in cities() and word not in english_words() \

@@ -1503,15 +1503,31 @@ def _lowercase_listed_names(text: str) -> list[tuple[int, int]]:
 _NEIGHBOUR_WORDS = regex.compile(r"\p{L}[\p{L}'’-]*")
 
 
+def _foreign_words(words: list[str]) -> int:
+    """How many of ``words`` are lowercase words of no English text and no name list (another language's words)."""
+    return sum(1 for w in words if w.islower() and len(w) > 1 and w not in lowercase_forms() and w not in english_words()
+               and w not in first_names() and w not in last_names())
+
+
 def _among_other_language(text: str, start: int, end: int) -> bool:
-    """Three or more of the three words before and the three after a lowercase name on its line are lowercase words of
-    no English text and no name list: another language ("epi m santi tèt mwen ap"), where a lowercase listed name is
-    as likely a word of it."""
+    """Three or more of the three words before and the three after a lowercase name on its line are words of another
+    language ("epi m santi tèt mwen ap"), where a lowercase listed name is as likely a word of it."""
     line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     words = _NEIGHBOUR_WORDS.findall(text, line_start, start)[-3:] + _NEIGHBOUR_WORDS.findall(text, end, line_end)[:3]
-    return sum(1 for w in words if w.islower() and len(w) > 1 and w not in lowercase_forms() and w not in english_words()
-               and w not in first_names() and w not in last_names()) >= 3
+    return _foreign_words(words) >= 3
+
+
+# What stands before a word that opens a line, a list item, a quotation, a speaker's turn or a sentence, on its line.
+_OPENING = regex.compile(r'(?:\A[ \t]*[-*•]?|["“„«:.!?])[ \t]*\Z')
+
+
+def opens_other_language(text: str, start: int, end: int) -> bool:
+    """A capitalised word opens a line, a quotation or a sentence whose next two words are of another language
+    ("\"Ori mi n fo", "INT: Kisa k mennen"): a word of that language, not a name."""
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    after = _NEIGHBOUR_WORDS.findall(text, end, len(text) if line_end < 0 else line_end)[:3]
+    return _foreign_words(after) >= 2 and bool(_OPENING.search(text[line_start:start]))
 
 
 # A patient a page or a message is about, named before their room: "PLS CALL X6620 RE GONZALES-REYES RM 809", "re
@@ -1554,6 +1570,30 @@ def _staff_of_services(text: str) -> list[tuple[int, int]]:
 _CAPITAL_START = regex.compile(r"(?<![\p{L}'’-])(?!I(?!\p{L}))\p{Lu}")  # "I" and "I'm" aside
 _CAPITALISED_WORD = regex.compile(r"(?<![\p{L}\d'’-])\p{Lu}\p{Ll}")  # (not "CRP", "58F")
 _LINE = regex.compile(r"[^\n]+")
+# Where a speaker's or a prompt's tag may end: "[00:00:06] SPEAKER_02 (Pt): ", "00:00:25 >> HUSBAND: ", "< ".
+_TAG_END = regex.compile(r"(?::|>>?|<)[ \t]+")
+_CLAUSE_END = regex.compile(r"[.!?;][ \t]")
+
+
+@lru_cache(maxsize=4)
+def lowercase_lines(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of lines written without a capitalised word after the tag that opens them, if any: speech as a recogniser
+    or a hurried hand writes it, inside a note that has capitals ("[00:00:31] SPEAKER_01 (Dr): okay i'll get shona at
+    the desk", "CALLER (STT conf 0.64): thirty one childers road"); the tag is the shortest that leaves none, of its
+    first two colons or arrows, with no sentence's end inside."""
+    spans = []
+    for line in _LINE.finditer(text):
+        start, end = line.span()
+        if not _CAPITALISED_WORD.search(text, start, end):
+            spans.append((start, end))
+            continue
+        for k, tag in enumerate(_TAG_END.finditer(text, start, min(end, start + 60))):
+            if k == 2 or _CLAUSE_END.search(text, start, tag.start()):
+                break  # prose, not a tag: "HIV rapid: non-reactive. Contacts: 5 in haus"
+            if not _CAPITALISED_WORD.search(text, tag.end(), end):
+                spans.append((tag.end(), end))
+                break
+    return tuple(spans)
 
 
 @lru_cache(maxsize=4)
@@ -1584,14 +1624,13 @@ _HONORIFICS = frozenset(("mister", "mr", "mrs", "ms", "miss", "missus"))
 
 
 def _lowercase_cued_names(text: str, everywhere: bool) -> list[tuple[int, int]]:
-    """Names after a cue in text without capitals (``everywhere``) or on a line of it with no capitalised word ("pt
+    """Names after a cue in text without capitals (``everywhere``) or on a line of it (:func:`lowercase_lines`: "pt
     morag mcallister bed 7, dob 12/04/47" in a note that has some): a first name, an initial or a word the name model
     takes for a name, then the words that a name list holds, or no English word that the name model does not rule out
     ("oyelaran"; not "dictating"), up to the first common word; a first word that is neither a listed first name nor
     name-like must have such a surname after it ("patient hamid rahimi")."""
     spans = []
-    parts = [(0, len(text))] if everywhere else [line.span() for line in _LINE.finditer(text)
-                                                 if not _CAPITALISED_WORD.search(line.group())]
+    parts = [(0, len(text))] if everywhere else lowercase_lines(text)
     for m in (m for start, end in parts for m in _LOWERCASE_CUE.finditer(text, start, end, overlapped=True)):
         if _SPEAKER_TAG.match(text, m.start()) or _SPEAKER_ROLE.match(text, m.start()) or _DOCTOR_TAG.match(text, m.start()):
             continue  # a speaker's turn: "doctor: bowel movements okay?"

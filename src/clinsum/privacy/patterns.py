@@ -156,14 +156,16 @@ HOLIDAY = r"""(?:christmas(?:[ \t]+(?:eve|day))?|xmas|new[ \t]+year'?s(?:[ \t]+(
     |labou?r[ \t]+weekend|(?:makar[ \t]+)?sankranti
     |(?:the[ \t]+)?fourth[ \t]+of[ \t]+july|independence[ \t]+day|labor[ \t]+day|memorial[ \t]+day|veterans[ \t]+day|halloween
     |valentine'?s[ \t]+day|mother'?s[ \t]+day|father'?s[ \t]+day|martin[ \t]+luther[ \t]+king[ \t]+day|mlk[ \t]+(?:day|weekend|wknd)|presidents'?[ \t]+day
-    |columbus[ \t]+day|(?:lunar|chinese)[ \t]+new[ \t]+year|good[ \t]+friday|hanukkah|yom[ \t]+kippur|rosh[ \t]+hashanah|juneteenth
+    |columbus[ \t]+day|(?:lunar|chinese)[ \t]+new[ \t]+year|good[ \t]+friday|hanukkah|yom[ \t]+kippur|juneteenth
     |diwali|divali|deepavali|dussehra|dasara|durga[ \t]+puja|eid(?:[ \t-]+(?:al|ul|el)[ \t-]+\w+)?
-    |(?:saint|st\.?)[ \t]+(?:patrick|paddy|david|andrew|george)['’]?s[ \t]+day|paddy['’]?s[ \t]+day|boxing[ \t]+day|canada[ \t]+day|anzac[ \t]+day|(?:saint|st)-jean(?:-baptiste)?|f[êe]te[ \t]+nationale
+    |(?:saint|st\.?)[ \t]+(?:patrick|paddy|david|andrew|george)['’]?s[ \t]+day|paddy['’]?s[ \t]+day|boxing[ \t]+day|canada[ \t]+day|anzac[ \t]+day|f[êe]te[ \t]+nationale
     |waitangi[ \t]+(?:day|weekend)|australia[ \t]+day|remembrance[ \t]+(?:day|sunday)|bonfire[ \t]+night|guy[ \t]+fawkes(?:[ \t]+night)?|hogmanay|burns[ \t]+night
-    |emancipation[ \t]+day|kamehameha[ \t]+day|prince[ \t]+k[uū]hi[oō][ \t]+day|kwanzaa|passover|purim|ramadan|navratri|vesak|songkran|pongal
+    |emancipation[ \t]+day|kamehameha[ \t]+day|prince[ \t]+k[uū]hi[oō][ \t]+day|kwanzaa|passover|purim|navratri|vesak|songkran
     |onam|vaisakhi|baisakhi|chuseok|matariki|mardi[ \t]+gras|cinco[ \t]+de[ \t]+mayo|d[ií]a[ \t]+de[ \t]+(?:los[ \t]+)?(?:muertos|reyes)|nochebuena
     |hari[ \t]+raya(?:[ \t]+(?:aidilfitri|aidiladha|haji|puasa))?|(?<=day[ \t]of[ \t])raya|thaipusam|undas|little[ \t]+christmas
-    |phagwa|indian[ \t]+arrival[ \t]+day|(?:jamhuri|madaraka|mashujaa)[ \t]+day|t[eế]t[ \t]+holiday|wigilia|nollaig[ \t]+na[ \t]+mban|sul[ \t]+y[ \t]+pasg|(?-i:New[ \t]+Year|T[eếê]t|Holi|All[ \t]+(?:Saints|Souls)(?:['’]?[ \t]+Day)?|Watch[ \t]+Night))"""
+    |phagwa|indian[ \t]+arrival[ \t]+day|rama[dz]an|ramzan|lebaran|ciidda|sukkot|succot|shavuot|(?:erev[ \t]+)?rosh[ \t]+hashanah?
+    |(?:thai[ \t]+)?pongal|chap[ \t]+goh[ \t]+meh|fiji[ \t]+day|martyrs['’]?[ \t]+day|koningsdag|kadooment(?:[ \t]+day)?|white[ \t]+sunday
+    |(?:la[ \t]+)?(?:saint|st)-jean(?:-baptiste)?|(?:jamhuri|madaraka|mashujaa)[ \t]+day|t[eế]t[ \t]+holiday|wigilia|nollaig[ \t]+na[ \t]+mban|sul[ \t]+y[ \t]+pasg|(?-i:New[ \t]+Year|Carnival|T[eếê]t|Holi|All[ \t]+(?:Saints|Souls)(?:['’]?[ \t]+Day)?|Watch[ \t]+Night))"""
 _US_MONTH_DAY = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"  # "3/14", "03/14"
 # a day and a month as most of the world writes them, where the day cannot be a month: "17/02", "24/3"
 _DAY_MONTH = r"(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])"
@@ -225,13 +227,18 @@ _FOREIGN_WEEKDAYS = """lunes martes miércoles miercoles jueves viernes sábado 
     lendi madi mèkredi jedi vandredi samdi dimanch miyerkules huwebes biyernes jumatatu jumanne jumatano alhamisi
     ijumaa jumamosi jumapili"""
 _FOREIGN_MONTH = f"(?i:{'|'.join(_FOREIGN_MONTHS.split())})"
+# (a month written out, before its day and a comma, a full stop or a bracket: "Tahsas 4, at Kidane Mihret", "Asoj 22.",
+# "Meskerem 14, 2017 E.C."; not the abbreviations: "ago 3.")
+_FOREIGN_MONTH_WORD = f"(?i:{'|'.join(w for w in _FOREIGN_MONTHS.split() if len(w) > 3)})"
 _FOREIGN_WEEKDAY = rf"(?:(?i:{'|'.join(_FOREIGN_WEEKDAYS.split())})(?i:-feira)?|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.)"
 # (a line is read for each pattern only if it holds one of its words: a month's, a Roman month's as in "5/XI/2024" and
 # "2 XII 2024", a weekday's)
 _FOREIGN_DATES = [
     CuedPattern(rx(rf"""(?<![\p{{L}}\d/])(?P<phi>\d{{1,2}}\.?[ \t]*(?:de[ \t]+)?{_FOREIGN_MONTH}\.?(?:[ \t]*(?:de[ \t]+)?(?:19|20)\d{{2}})?
         |\d{{1,2}}[-/]{_FOREIGN_MONTH}[-/]\d{{2,4}}|{_FOREIGN_MONTH}\.?[ \t]+(?:de[ \t]+)?(?:19|20)\d{{2}}
-        |(?:19|20)\d{{2}}\.?[ \t]+{_FOREIGN_MONTH}\.?[ \t]+\d{{1,2}}\.?)(?![\p{{L}}\d])"""), WordCue(_FOREIGN_MONTHS)),
+        |(?:19|20)\d{{2}}\.?[ \t]+{_FOREIGN_MONTH}\.?[ \t]+\d{{1,2}}\.?
+        |{_FOREIGN_MONTH_WORD}[ \t]+\d{{1,2}}(?:,?[ \t]+(?:19|20)\d{{2}}|(?=[ \t]*(?:[,.;:)]|$))))(?![\p{{L}}\d])"""),
+                WordCue(_FOREIGN_MONTHS)),
     CuedPattern(rx(r"(?<![\p{L}\d/])(?P<phi>\d{1,2}/[IVX]{1,4}/\d{2,4}|\d{1,2}[ .](?:I{1,3}|IV|VI{0,3}|IX|XI{0,2})[ .](?:19|20)\d{2})"
                    r"(?![\p{L}\d])"), WordCue("i ii iii iv v vi vii viii ix x xi xii")),
     # a Dutch weekday's two letters before a day and a month: "do 18 april", "ma 3 mrt"
@@ -691,7 +698,7 @@ _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 # a number's word, read out or in a number: "four", "oh", "nineteen", "hundred", "double"
 NUMBER_WORD = rf"(?:{_DIGIT_WORD}|{_TO_99}|hundred|thousand|double|triple)"
 _SPOKEN_GAP = r"(?:[ \t]*[,.]?[ \t]+|-|[ \t]*(?:\.{2,3}|…)[ \t]*)"  # "six five one... five five five"
-_SPOKEN_PIECE = rf"(?:{_DIGIT_WORD}|{_TO_99}|(?:double|triple)(?:[ \t]+|-){_DIGIT_WORD}|dash|hyphen)"  # ("double-oh")
+_SPOKEN_PIECE = rf"(?:{_DIGIT_WORD}|{_TO_99}|(?:double|triple)(?:[ \t]+|-){_DIGIT_WORD}|dash|hyphen|slash)"  # ("double-oh")
 
 
 def spoken_number(pieces: int) -> str:
@@ -704,9 +711,11 @@ _SPOKEN_ID_LABEL = r"""(?:m[ \t]?r[ \t]?n|medical[ \t]+record(?:[ \t]+number)?|r
     |member[ \t]+(?:i[ \t]?d|number)|(?:policy|group|claim|chart|case|encounter|visit|confirmation|reference|license
     |interpreter|medicare|medicaid|i[ \t]?d)[ \t]+number|(?:case[ \t]+)?reference|n[ \t]?p[ \t]?i|d[ \t]?e[ \t]?a
     |accession(?:[ \t]+number)?|i[ \t]?d
-    |(?:license[ \t]+)?plate(?:[ \t]+number)?|badge(?:[ \t]+number)?)"""
-# a letter read out, alone or as a word says it: "w", "R as in Robert"
-_SPOKEN_LETTER = r"(?:[a-z](?:[ \t]+as[ \t]+in[ \t]+[a-z]+)?)(?![\w'’])"
+    |(?:license[ \t]+)?plate(?:[ \t]+number)?|badge(?:[ \t]+number)?
+    |(?:hospital|clinic|unit|patient|registration|file|folder|art|nhs|chi|health(?:[ \t]+card)?|insurance|national)[ \t]+number
+    |(?:[a-z][ \t]+){1,3}[a-z][ \t]+number|c?nic|nin|aadhaa?r|ramq(?:[ \t]+card)?|ohip|health[ \t]+card)"""
+# a letter read out, alone or as a word says it: "w", "R as in Robert", "b for bravo"
+_SPOKEN_LETTER = r"(?:[a-z](?:[ \t]+(?:as[ \t]+in|for)[ \t]+[a-z]+)?)(?![\w'’])"
 # Words of a phone call between a question and its answer: "id number please\ncaller um yes its h p p seven seven ...",
 # "Medicare number?\nCaller: one E G four ...".
 _SPOKEN_TURN = (r"(?:please|caller|patient|agent|rep|member|yes|yeah|yep|sure|ok|okay|its|it's|it|is|so|and|that's|thats"
@@ -725,12 +734,13 @@ SPOKEN_ID_PATTERNS = [
     # X K Z 5 5 0 2 8 8 3 1", "H as in Henry 4 4 7 1 0 2 9 8 3"
     CuedPattern(rx(r"(?<![\w/.-])(?P<phi>(?:(?:[A-Za-z](?:[ \t]+as[ \t]+in[ \t]+[A-Z][a-z]+)?)[ \t,]+){0,4}\d"
                    r"(?:[ \t]*[,-]?[ \t]+\d){6,})(?![\w/-]|\.\d)"), rx(r"\d(?:[ \t]*[,-]?[ \t]+\d){6}")),
-    # after its label, letters among the numbers: "plate H K T four four one nine", "reference number R as in Robert
-    # nine nine three zero one", "one E G four T E five M K seven three", "member id?\nCaller: w, four four seven, ...",
+    # after its label, letters among the numbers and one after them: "plate H K T four four one nine", "reference number
+    # R as in Robert nine nine three zero one", "n i c number five three zero eight one four two two seven v", "one E G four T E five M K seven three", "member id?\nCaller: w, four four seven, ...",
     # "medicare number on the card\n[SPEAKER_2] one e g four t e five m k seven two"
     rx(rf"\b{_SPOKEN_ID_LABEL}[ \t]*(?:is|was|:|\#)?(?:[ \t,]+{_SPOKEN_TURN}){{0,4}}{_NEXT_TURN}?[ \t,]*(?:{_SPOKEN_TURN}[ \t,]+){{0,6}}"
        rf"(?P<phi>(?:{_SPOKEN_LETTER}(?:[ \t]*,?[ \t]+|-)){{0,4}}{_SPOKEN_PIECE}(?:{_SPOKEN_GAP}(?:{_SPOKEN_PIECE}|{_SPOKEN_LETTER}"
-       rf"(?={_SPOKEN_GAP}(?:{_SPOKEN_PIECE}|{_SPOKEN_LETTER})))){{2,40}}(?![\w-]))", re.IGNORECASE),
+       rf"(?={_SPOKEN_GAP}(?:{_SPOKEN_PIECE}|{_SPOKEN_LETTER})))){{2,40}}(?:[ \t]+(?![ai]\b){_SPOKEN_LETTER})?(?![\w-]))",
+       re.IGNORECASE),
     # a number said to be one that opens with a letter read out (a phone's opens with a digit): "yeah the number is m four
     # four two nine one seven zero"
     rx(rf"\bnumber[ \t]+(?:is|was|'s)[ \t,]+(?P<phi>{_SPOKEN_LETTER}(?:[ \t]*,?[ \t]+|-)(?:{_SPOKEN_LETTER}(?:[ \t]*,?[ \t]+|-)){{0,3}}"
@@ -739,8 +749,8 @@ SPOKEN_ID_PATTERNS = [
     # seven digits or more read out are a number of some record (or a phone's, after its cue), never a measurement
     # (with the letters read out before them: "A two zero four seven seven one nine three six"; read only on lines with
     # seven digits read out)
-    CuedPattern(rx(rf"(?<![\w'’-])(?=(?:{_SPOKEN_LETTER}[ \t]+){{0,3}}{_DIGIT_WORD}\b)(?<!{_SPOKEN_PHONE_CUE})"
-                   rf"(?P<phi>(?:{_SPOKEN_LETTER}[ \t]+){{0,3}}{_SEVEN_DIGIT_WORDS})(?![\w-])", re.IGNORECASE),
+    CuedPattern(rx(rf"(?<![\w'’-])(?=(?:{_SPOKEN_LETTER}[ \t]+){{0,4}}{_DIGIT_WORD}\b)(?<!{_SPOKEN_PHONE_CUE})"
+                   rf"(?P<phi>(?:{_SPOKEN_LETTER}[ \t]+){{0,4}}{_SEVEN_DIGIT_WORDS})(?![\w-])", re.IGNORECASE),
                 rx(rf"(?<![\w-])(?={_DIGIT_WORD}\b){_SEVEN_DIGIT_WORDS}", re.IGNORECASE)),
 ]
 # E-mail and web addresses read out: "grace dot kim seventy-seven at gmail dot com", "my chart dot eastgate health dot org
