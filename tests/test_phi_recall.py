@@ -2390,3 +2390,24 @@ def test_numbers_read_out_after_their_labels(tagger, text, expected):
 ])
 def test_other_languages_opening_words_and_speech_lines_with_tags(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # speech recognition's turns: the answer to a question for a name after a timestamp or at a prompt, a surname in
+    # lowercase after a title, a secretary, a care site in lowercase on a speech line (not a phrase with a determiner,
+    # not "100mg MR bd")
+    ("[00:00:04] SPEAKER_01 (Dr): can i just get your full name\n[00:00:06] SPEAKER_02 (Pt): aye morag cameron thanks\n"
+     "> Please say your full name.\n< \"patsy mcgurren\" (conf 0.58)\n> say the mother's name < \"shalini devi\"",
+     "[00:00:04] SPEAKER_01 (Dr): can i just get your full name\n[00:00:06] SPEAKER_02 (Pt): aye [NAME] thanks\n"
+     "> Please say your full name.\n< \"[NAME]\" (conf 0.58)\n> say the mother's name < \"[NAME]\""),
+    ("[recording | AI draft]\nokay next is missus doig she came in from home\nplease ring my secretary bethan on the "
+     "ward\n16:45  GP visited: start nitrofurantoin 100mg MR bd x 3/7",
+     "[recording | AI draft]\nokay next is missus [NAME] she came in from home\nplease ring my secretary [NAME] on the "
+     "ward\n16:45  GP visited: start nitrofurantoin 100mg MR bd x 3/7"),
+    ("SPEAKER_01 (Dr): i'm going to write to the chest team at rag more hospital and get you a spirometry\n"
+     "SPEAKER_02 (Pt): doc i eh feeling too good at all the pressure high again",
+     "SPEAKER_01 (Dr): i'm going to write to the chest team at [INSTITUTION] and get you a spirometry\n"
+     "SPEAKER_02 (Pt): doc i eh feeling too good at all the pressure high again"),
+])
+def test_names_and_sites_in_speech_recognition_turns(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

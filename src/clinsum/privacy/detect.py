@@ -30,7 +30,7 @@ from clinsum.privacy.name_model import looks_like_name
 from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import (
     find_names, find_references_and_handles, initials_of_names, is_initials, is_lowercase_text, is_word_first_name,
-    keyed_initials, lowercase_lines, name_fields, names_by_layout, opens_other_language, names_in_other_scripts, names_split_at_line_ends, other_mentions,
+    keyed_initials, lowercase_lines, name_fields, names_by_layout, on_lowercase_line, opens_other_language, names_in_other_scripts, names_split_at_line_ends, other_mentions,
     patient_cells, relatives_listed, spelled_names, table_ages, table_dates, table_phones, table_places, table_sites,
     table_record_numbers, translated_labels, with_companions,
 )
@@ -327,14 +327,18 @@ def find_lowercase_saints_sites(text: str) -> list[tuple[int, int]]:
 
 
 def find_lowercase_sites(text: str) -> list[tuple[int, int]]:
-    """Care sites, practices and schools named in lowercase after a place word (:data:`LOWERCASE_SITE`): in text written
-    without capitals every facility (detect drops kinds of places later); anywhere, and after a practice's word, those
+    """Care sites, practices and schools named in lowercase after a place word (:data:`LOWERCASE_SITE`): in text or on a
+    line written without capitals every facility whose words hold no determiner (detect drops kinds of places later); anywhere, and after a practice's word, those
     whose name is no common word nor a possessive, and holds a word that text does not write in lowercase and that
     names a town or a person or that the name model takes for a name ("riverside family medicine", "oak harbor high"; not
     "the cancer clinic", "the north clinic", "my baby's health", "humeral head quite high", "anticoag clinic")."""
     lowercase = is_lowercase_text(text)
-    return [m.span("phi") for m in LOWERCASE_SITE.finditer(text)
-            if lowercase and m.group("head") or _site_name(m.group("name"))]
+    return [m.span("phi") for m in LOWERCASE_SITE.finditer(text) if m.group("head") and (lowercase or on_lowercase_line(
+        text, m.start()) and _DETERMINERS.isdisjoint(m.group("name").split())) or _site_name(m.group("name"))]
+
+
+# Words that open a phrase, not a site's name: "at all the pressure high", "chosen to lead the temple"
+_DETERMINERS = frozenset("the a an all my his her our your their this that these those some any no every each it its".split())
 
 
 def _site_name(name: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 
@@ -23,7 +24,7 @@ from clinsum.privacy.vocab import (
 
 # Names. Titles and credentials make what follows (or precedes) a name whatever it is; roles make a
 # capitalised word a name; the label "patient" does so only for dictionary names.
-_TITLE = (r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Madam|Nurse|Sister|Rev|Reverend|Pastor|Rabbi|Imam"
+_TITLE = (r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Missus|Madam|Nurse|Sister|Rev|Reverend|Pastor|Rabbi|Imam"
           r"|Chaplain|Fr|Sgt|Cpl|Lt|Capt|Det|Deputy|Officer|Sheriff|Trooper|Cst|Constable|Sergeant|Detective|Inspector|Mdm"
           r"|Maj|Ltc|Cdr|Lcdr|Pvt|Spc|Ssg|Sfc|Cpo|Captain|Lieutenant|Colonel|Commander|Admiral|Corporal|Brigadier"  # ranks (not CPT: the procedure codes)
           r"|Dra|Sra|Srta|Doña|Dña|Frau|Herr|Mme|Mlle|Dhr|Mevr|Dottoressa|Dott|Signora"  # other languages' titles
@@ -54,7 +55,7 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|baby\s+o
     |grandma|grandpa|granny|nana|student|medical\s+student|trainee|preceptor|chaperone|nursing|chaplain|dietitian|nutritionist|hcp|mpoa
     |health\s+care\s+proxy|surrogate|social\s+work|case\s+management|dtr|dau|bro|sis|hubby
     |crna|cna|lpn|lvn|rrt|slp|emt|paramedic|medic|tech|technician|cytotech|technologist|phlebotomist|transporter
-    |charge(?:\s+(?:rn|nurse))?|huc|unit\s+(?:clerk|secretary)|ward\s+clerk|house\s+supervisor|registrar|consultant|interp
+    |charge(?:\s+(?:rn|nurse))?|huc|(?:unit\s+)?(?:clerk|secretary)|receptionist|ward\s+clerk|house\s+supervisor|registrar|consultant|interp
     |fy1|fy2|spr|surg|asst|relief
     |adjuster|case\s+worker|caseworker|officer|supervisor|foreman|coach|teacher|counsell?or|employer
     |t[ií]a|t[ií]o|mam[aá]|pap[aá]|hija|hijo|esposa|esposo|hermana|hermano|ayah|ibu|bapak|suami|istri
@@ -332,9 +333,12 @@ _NAME_PATTERNS = {
     # a lowercase name alone on its line: "naomi ryan", "leidy t muris" (signatures, address blocks)
     "lowercase_line": rx(rf"(?m)^[ \t>*-]*(?P<phi>{LOWER_WORD}(?:[ \t]+(?:\p{{Ll}}\.?|{LOWER_WORD})){{1,2}})[ \t]*$"),
     # the answer to a question for a name, on the next turn: "whats your name sir\n[SPEAKER_1] uh guy guy fontaine",
-    # "Nurse: Can you tell me your full name?\nPatient: Astrid Mykleby." (fillers and a repeated word are blanked)
-    "name_answer": rx(r"(?im)\b(?:your|ur)[ \t]+(?:full[ \t]+|first[ \t]+|last[ \t]+)?name\b[^\n]{0,40}\n[ \t]*[^\n:\]]{1,30}(?:\]:?|:)"
-                      r"[ \t]*(?:(?:yeah|yes|yep|sure|okay|ok|it'?s|its|my[ \t]+name[ \t]+is|i'?m|im|this[ \t]+is)[ \t,.]+)*"
+    # "Nurse: Can you tell me your full name?\nPatient: Astrid Mykleby.", "what's his full name\nCALLER: kieran doyle",
+    # "[00:00:04] SPEAKER_01 (Dr): your full name\n[00:00:06] SPEAKER_02 (Pt): aye morag cameron", "> say the mother's
+    # name < \"shalini devi\"" (fillers and a repeated word are blanked; a timestamp may open the turn)
+    "name_answer": rx(r"(?im)\b(?:your|ur|his|her|the[ \t]+\p{L}+['’]s)[ \t]+(?:full[ \t]+|first[ \t]+|last[ \t]+)?name\b"
+                      r"(?:[^\n]{0,40}\n[ \t]*(?:\[?\d{1,2}(?::\d\d){1,2}\]?[ \t]*)?(?:[^\n:\]<]{1,30}(?:\]:?|:)|<)|[^\n<]{0,10}<)"
+                      r"[ \t]*[\"“]?(?:(?:yeah|yes|yep|sure|okay|ok|aye|uh|um|erm|it'?s|its|my[ \t]+name[ \t]+is|i'?m|im|this[ \t]+is)[ \t,.]+)*"
                       r"(?P<phi>\p{L}[\p{L}'’-]+(?:[ \t]+\p{L}[\p{L}'’-]+){0,3})"),
     # a first name that is also a word, after someone's relative or companion: "my wife faith", "his daughter Summer",
     # "my supervisor will patterson", "my neighbor patience" (the role cue alone drops words text writes in lowercase)
@@ -1596,6 +1600,13 @@ def lowercase_lines(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+def on_lowercase_line(text: str, position: int) -> bool:
+    """Whether ``position`` is on one of :func:`lowercase_lines`."""
+    lines = lowercase_lines(text)
+    k = bisect_right(lines, (position, len(text) + 1)) - 1
+    return k >= 0 and position < lines[k][1]
+
+
 @lru_cache(maxsize=4)
 def is_lowercase_text(text: str) -> bool:
     """Text written without capitals (dictation, some messages): fewer than one word in fifty capitalised, "I" and
@@ -1610,9 +1621,9 @@ def is_lowercase_text(text: str) -> bool:
 
 
 # In text without capitals, the words after a person's cue: "this is doctor hollis grant dictating", "patient
-# rosemary vance date of birth", "room six tamar ben-david g two p one", "dictated by p sato"
+# rosemary vance date of birth", "room six tamar ben-david g two p one", "dictated by p sato", "everyone calls me shazza"
 _LOWERCASE_CUE = rx(rf"""\b(?:(?i:{_TITLE})\.?|{_ROLE}|patient|pt|(?:patient\s+)?name|dictated\s+by|transcribed\s+by|signed\s+by
-    |this\s+is|report\s+on|re|(?:room|rm|bed|bay)\s+(?:\d+\w?|\w+))[ \t]*[:,]?[ \t]+(?P<phi>{LOWER_WORD}|\p{{Ll}}(?=[ \t]+\p{{Ll}}{{3}}))
+    |this\s+is|report\s+on|re|(?:room|rm|bed|bay)\s+(?:\d+\w?|\w+)|calls?\s+me|goes\s+by|known\s+as)[ \t]*[:,]?[ \t]+(?P<phi>{LOWER_WORD}|\p{{Ll}}(?=[ \t]+\p{{Ll}}{{3}}))
     (?:[ \t]+{LOWER_WORD}){{0,4}}""")
 
 
@@ -1636,9 +1647,12 @@ def _lowercase_cued_names(text: str, everywhere: bool) -> list[tuple[int, int]]:
             continue  # a speaker's turn: "doctor: bowel movements okay?"
         words = list(regex.finditer(r"\S+", text[m.start("phi"): m.end()]))
         first = words[0].group()
-        if not everywhere and (first in _NO_NAME_AFTER_CUE or not (_known(first) or first not in english_words()
-                                                                  and _likely_name(first))):
-            continue  # on a lowercase line of a note with capitals, a listed or likely name only ("dr appt", "mrs said")
+        cue = text[m.start(): m.start("phi")].strip(" \t:,.")
+        title = cue.lower()
+        if not everywhere and (first in _NO_NAME_AFTER_CUE or not (_known(first) or first not in english_words() and (
+                _likely_name(first) or cue in _HONORIFICS))):
+            continue  # on a lowercase line of a note with capitals, a listed or likely name only ("dr appt", "mrs said"),
+            # or any word of no dictionary after a title in lowercase ("missus doig"; not "100mg MR bd")
         if first in ("a", "i") or _TITLE_WORD.fullmatch(first) or not (len(first) == 1 or is_name_word(first) and (
                 first in first_names() or _likely_name(first) or first not in lowercase_words())):
             continue
@@ -1655,7 +1669,6 @@ def _lowercase_cued_names(text: str, everywhere: bool) -> list[tuple[int, int]]:
         # an initial, or a first name that text mostly writes in lowercase ("rosemary", "precious"), only before a
         # surname that text does not
         surname = end > words[0].end() and words[1].group() not in lowercase_words()
-        title = text[m.start(): m.start("phi")].strip(" \t:,.").lower()
         alone = len(first) > 1 and (first in first_names() and first not in lowercase_words()
                                     or first not in english_words() and (_likely_name(first) or title in _DOCTOR_WORDS)
                                     or title in _HONORIFICS and first not in common_words())
