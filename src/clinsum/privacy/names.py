@@ -58,7 +58,7 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|baby\s+o
     |charge(?:\s+(?:rn|nurse))?|huc|(?:unit\s+)?(?:clerk|secretary)|receptionist|ward\s+clerk|house\s+supervisor|registrar|consultant|interp
     |fy1|fy2|spr|surg|asst|relief
     |adjuster|case\s+worker|caseworker|officer|supervisor|foreman|coach|teacher|counsell?or|employer
-    |t[ií]a|t[ií]o|mam[aá]|pap[aá]|hija|hijo|esposa|esposo|hermana|hermano|ayah|ibu|bapak|suami|istri
+    |t[ií]a|t[ií]o|m[aā]m[aāá]|pap[aá]|hija|hijo|esposa|esposo|hermana|hermano|ayah|ibu|bapak|suami|istri
     |t[uū]t[uū]|kupuna|koro|kuia|kaum[aā]tua|whaea|parent|volunteer|mum|mam|nan|gran|reg|sho|locum|reporter
     |flatmate|housemate|cucu|shosho|practitioner|specialist|manager|matron|coordinator
     |cnc|cns|anp|apn|mgr|podiatrist|psychiatrist|physiotherapist|physio|optometrist|orthotist|prosthetist|dietician
@@ -1460,6 +1460,23 @@ def translated_labels(text: str) -> list[tuple[int, int]]:
         if english_a != english_b and not _TABLE_INITIALS.fullmatch(text, *other):
             spans.append(other)
     return spans
+
+
+# A form's label of another language: a capitalised word and up to three lowercase ones before a colon ("Jina la mtoto:",
+# "Tarehe ya kuzaliwa:", "Sản phụ:"), or a capitalised word before a colon beside another label on its line ("Mtaa: ...
+# Wilaya: ...     Simu: ...", "Chồng: ...     SĐT: ..."), each opening its line or a cell.
+_FORM_LABEL = regex.compile(r"(?:^|(?<=\n|[ \t]{2}|\t|\|[ \t]?))(?P<label>\p{Lu}\p{Ll}[\p{Ll}'’-]*(?P<more>(?:[ ]\p{Ll}+){1,3})?)[ \t]*:(?=[ \t])")
+
+
+def form_labels(text: str) -> list[tuple[int, int]]:
+    """Spans of :data:`_FORM_LABEL`'s labels: no name, whatever their words (a chat's sender stands alone on its line)."""
+    spans, rows = [], {}
+    for m in _FORM_LABEL.finditer(text) if ":" in text else ():
+        if m.group("more"):
+            spans.append(m.span("label"))
+        else:
+            rows.setdefault(text.rfind("\n", 0, m.start()), []).append(m.span("label"))
+    return spans + [span for row in rows.values() if len(row) > 1 for span in row]
 
 
 def table_phones(text: str) -> list[tuple[int, int]]:
