@@ -2423,3 +2423,15 @@ def test_names_and_sites_in_speech_recognition_turns(tagger, text, expected):
 ])
 def test_form_labels_of_other_languages(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # hospitals named by their initials, by two kind words before the town, by a group they serve; a number after "ring
+    # me" (not a department's initials: "ENT Hospital"; not a count: "call me 2 times")
+    ("go to CWM Hospital or TTM Hospital, not the ENT Hospital clinic. Born at District General Hospital Gampaha.",
+     "go to [INSTITUTION] or [INSTITUTION], not the ENT Hospital clinic. Born at [INSTITUTION]."),
+    ("Royal Hospital for Children and Young People - CHILD PROTECTION. If fever ring me 772 4410. call me 2 times a day",
+     "[INSTITUTION] - CHILD PROTECTION. If fever ring me [PHONE]. call me 2 times a day"),
+])
+def test_hospitals_by_initials_kinds_and_groups_and_numbers_to_ring(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -261,19 +261,25 @@ _SITE_ACRONYM = regex.compile(
     r"|(?P<phi>\p{Lu}{3,6})[ \t]+(?:ED|A&E|(?i:emergency|pharmacy|casualty|maternity|outpatients))\b)")
 
 
+# A hospital named by its initials: "CWM Hospital", "TTM Hospital" (as Fiji and Samoa name theirs)
+_ACRONYM_HOSPITAL = regex.compile(r"(?<![\p{L}\d&/-])(?P<phi>(?P<initials>\p{Lu}{3,5})[ \t]+(?:Hospital|Infirmary|Hospice))\b")
+
+
 def find_site_acronyms(text: str) -> list[tuple[int, int]]:
-    """Spans of :data:`_SITE_ACRONYM`: capitals that no word list holds, no unit, department, test or clinical
-    abbreviation ("transfer to HDU", "attend SDEC", "go to ENT", "refer to ECHO")."""
-    return [m.span("phi") for m in _SITE_ACRONYM.finditer(text) if is_initials(m.group("phi"))]
+    """Spans of :data:`_SITE_ACRONYM` and :data:`_ACRONYM_HOSPITAL`: capitals that no word list holds, no unit,
+    department, test or clinical abbreviation ("transfer to HDU", "attend SDEC", "go to ENT", "refer to ECHO")."""
+    return [m.span("phi") for m in _SITE_ACRONYM.finditer(text) if is_initials(m.group("phi"))] + [
+        m.span("phi") for m in _ACRONYM_HOSPITAL.finditer(text) if is_initials(m.group("initials"))]
 
 
-# A care site whose kind comes first, as Malaysia, India and South Africa name them: "Hospital Pulau Pinang", "District
-# Hospital Sitapur", "Hospice Helderberg", "Klinik Kesihatan Bandar Botanik", India's "PHC Hosakote" (not "Hospital
+# A care site whose kind comes first, as Malaysia, India, Sri Lanka and South Africa name them: "Hospital Pulau Pinang",
+# "District Hospital Sitapur", "District General Hospital Gampaha", "Hospice Helderberg", "Klinik Kesihatan Bandar Botanik", India's "PHC Hosakote" (not "Hospital
 # Course", "Clinic Letter")
 _SITE_KIND = r"(?:Hospital|Hospice|Infirmary|Klinik(?:[ \t]+Kesihatan)?|Rumah[ \t]+Sakit|Puskesmas|Posyandu|PHC|CHC|UPHC)"
 _SITE_NUMBER = r"(?:[ \t]+(?:[IVX]{1,4}|\d{1,2})(?=[ \t]*(?:[,;:.)\n–—-]|$)|[ \t]{2}))?"  # "Puskesmas Wonosari I", "POSYANDU MAWAR 3"
 _KIND_FIRST_SITE = regex.compile(
-    rf"\b(?P<phi>(?:(?:District|General|Regional|Base|Civil|Government|Govt\.?)[ \t]+)?{_SITE_KIND}[ \t]+"
+    rf"\b(?P<phi>(?:(?:District|General|Regional|Base|Civil|Government|Govt\.?|Teaching|Provincial|Divisional)[ \t]+){{0,2}}"
+    rf"{_SITE_KIND}[ \t]+"
     rf"(?P<name>{CAP}(?:[ \t]{CAP}){{0,2}}){_SITE_NUMBER}"  # (one space apart: no word past a column's gap)
     rf"|{capitals(_SITE_KIND)}[ \t]+(?P<name>{UPPER}(?:[ \t]{UPPER}){{0,3}}){_SITE_NUMBER})"
     rf"(?![\p{{L}}\d'’-])")  # ("HOSPITAL DAERAH BUKIT MERAH INDAH")

@@ -668,9 +668,10 @@ PHONE_PATTERNS = [
     rx(r"\b(?P<phi>(?:ext|extension|x)\.?[ \t]*(?:\#|:|no\.?)?[ \t]*(?:\d{4,5}|\d-\d{4}))\b(?![/.]\d)", re.IGNORECASE),
     # ... or after the number it extends: "TEL 05-691 2200 SAMB. 318", "0161 555 0192 ext 22"
     rx(r"(?<=\d[ \t]*,?[ \t]*)(?P<phi>(?i:samb|ext|extn|poste|durchwahl)\.?[ \t]*\d{2,5})\b(?![/.]\d)"),
-    # other cues of a number to call, and numbers of any country's layout after them: "call me at 0494 92 82 32",
+    # other cues of a number to call, and numbers of any country's layout after them: "call me at 0494 92 82 32", "ring me
+    # 772 4410",
     # "Desk: +41 (0)96 471 07 95", "not answering at 71-33-52-22", "messages to 699 956 915", "prévenue au 06 12 48 93 70"
-    rx(r"\b(?:(?:call|text|phone|ring|reach)\s+(?:me|us|him|her|them)(?:\s+back)?\s+(?:at|on)|(?:be\s+)?reached\s+(?:at|on)"
+    rx(r"\b(?:(?:call|text|phone|ring|reach)\s+(?:me|us|him|her|them)(?:\s+back)?(?:\s+(?:at|on))?|(?:be\s+)?reached\s+(?:at|on)"
        r"|answering\s+at|messages?\s+to|(?:prévenue?|joignable|joint|jointe)\s+au"
        r"|registered|desk|office|home|work|landline|whatsapp)\s*(?:\#|:|no\.?|number)?\s*:?\s*"
        r"(?P<phi>\+?\(?(?:\d[\d \t().-]{5,16}\d|\d{4,6}(?=[ \t]*(?:ext|extn|x|poste)\b))"
@@ -1181,9 +1182,9 @@ INSTITUTION_PATTERNS = [
     # Surgery" (not "Children's Tylenol")
     rx(rf"(?P<phi>(?:{CAP}[ \t]+){{1,3}}Children['’]s)(?=[ \t]*(?:[.,;:!?)\n]|$|(?:Hospital|Medical)\b))"),
     # (after the words that open such a name, in capitals too: "Royal Hospital for Sick Children", "UNIVERSITY HOSPITAL OF
-    # THE WEST INDIES")
+    # THE WEST INDIES", "Royal Hospital for Children and Young People")
     rx(rf"(?P<phi>(?:{_HOSPITAL_FOR_OPENER}[ \t]+)?(?:(?:Hospital|Institute)[ \t]+(?:for|of)|(?:Center|Centre)[ \t]+for)"
-       rf"[ \t]+(?:the[ \t]+)?{CAP}(?:[ \t]+{CAP}){{0,3}}"
+       rf"[ \t]+(?:the[ \t]+)?{CAP}(?:[ \t]+(?:and[ \t]+)?{CAP}){{0,3}}"
        rf"|(?:{_HOSPITAL_FOR_OPENER.upper()}[ \t]+)?(?:HOSPITAL|INSTITUTE)[ \t]+(?:FOR|OF)[ \t]+(?:THE[ \t]+)?{UPPER}"
        rf"(?:[ \t]+{UPPER}){{0,3}})"),
     # a workplace by its kind: "20 years at the Dow plant"
