@@ -2435,3 +2435,15 @@ def test_form_labels_of_other_languages(tagger, text, expected):
 ])
 def test_hospitals_by_initials_kinds_and_groups_and_numbers_to_ring(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a speaker of a first name and an initial after a time and with a device in brackets; a town after "at" on a line of
+    # speech (not "at home", "at night")
+    ("[10:02] Shazza K (patient device): yeah loud and clear\n[10:02] Nurse J: ok\n"
+     "[00:00:23] SPEAKER_02 (Pt): no i moved in wi my daughter oot at culloden since then she's at home at night",
+     "[10:02] [NAME] (patient device): yeah loud and clear\n[10:02] Nurse J: ok\n"
+     "[00:00:23] SPEAKER_02 (Pt): no i moved in wi my daughter oot at [LOCATION] since then she's at home at night"),
+])
+def test_timed_speakers_with_initials_and_towns_after_at_in_speech(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -1021,7 +1021,7 @@ def find_cities(text: str) -> list[tuple[int, int]]:
 
 
 # A town in lowercase after a place word, in text written without capitals: "we're in racine now", "out past chinle"
-_LOWERCASE_PLACE = regex.compile(r"\b(?:in|from|near|past|outside|to)[ \t]+(?P<phi>\p{Ll}[\p{Ll}'’.-]+(?:[ \t]+\p{Ll}[\p{Ll}'’.-]+)?)")
+_LOWERCASE_PLACE = regex.compile(r"\b(?:in|from|near|past|outside|to|at)[ \t]+(?P<phi>\p{Ll}[\p{Ll}'’.-]+(?:[ \t]+\p{Ll}[\p{Ll}'’.-]+)?)")
 
 
 # A line of speech written without capitals after its speaker's tag: "[PT]: we live out in cedar falls", "Tank: im in
@@ -1032,14 +1032,14 @@ _LOWERCASE_LINE = regex.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*:?|\p{L}[
 def find_lowercase_cities(text: str) -> list[tuple[int, int]]:
     """Spans of the gazetteer's cities in lowercase after a place word, in text written without capitals or on a line
     of speech so written (not "in bed", "to eat": the city is no English word); anywhere, a listed city that is no
-    English word, name or clinical word, after a place word but "to" ("house in hamtramck", "staying out in millbrook";
-    not "from regina", "Santyl to slough")."""
+    English word, name or clinical word, after a place word but "to" and "at" ("house in hamtramck", "staying out in
+    millbrook"; not "from regina", "Santyl to slough")."""
     if is_lowercase_text(text):
         return _lowercase_cities(text, 0, len(text))
     found = [span for start, end in lowercase_lines(text) if end - start >= 20 for span in _lowercase_cities(text, start, end)]
     for m in _LOWERCASE_PLACE.finditer(text, overlapped=True):
         word = m.group("phi").split()[0].rstrip(".'’-")
-        if not m.group().startswith("to") and word in cities() and word not in english_words() \
+        if not m.group().startswith(("to", "at")) and word in cities() and word not in english_words() \
                 and word not in lowercase_words() and word not in first_names() and word not in last_names() \
                 and not clinical_spans(word):
             found.append((m.start("phi"), m.start("phi") + len(word)))

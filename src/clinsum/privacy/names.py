@@ -225,8 +225,10 @@ _NAME_PATTERNS = {
     # a chat message's sender before its time: "Hannah K (07:12): is 12B ...", "Sunil (07:14): yes", "Sian R 08:31: ok"
     "chat_sender": rx(rf"(?m)^[ \t]*(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|\p{{Lu}}\.?))?)[ \t]*(?:\([ \t]*\d{{1,2}}:\d{{2}}[^)\n]{{0,12}}\)"
                       r"|(?:[ \t]*\([^)\n]{1,20}\))?[ \t]\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*(?i:[ap]\.?m\.?))?)[ \t]*:[ \t]"),
-    # a speaker tag of a first name and an initial: "Jen R: admitting hosp pls"
-    "speaker_initial": rx(rf"(?m)^[ \t]*(?P<phi>{CAP}[ \t]+\p{{Lu}}\.?)[ \t]*:[ \t]"),
+    # a speaker tag of a first name and an initial, after a time too, a device or a role in brackets before its colon:
+    # "Jen R: admitting hosp pls", "[10:02] Shazza K (patient device): yeah"
+    "speaker_initial": rx(rf"(?m)^[ \t]*(?:\[?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\]?[ \t]+)?(?P<phi>{CAP}[ \t]+\p{{Lu}}\.?)"
+                          r"(?:[ \t]*\([^)\n]{1,25}\))?[ \t]*:[ \t]"),
     # a birth surname after its word: "GOMIS Aminata née DIATTA", "Müller geb. Schmidt", "maiden name Okafor"
     "birth_name": rx(rf"(?<![\p{{L}}\d])(?:n[ée]e|geb\.|geborene|(?i:maiden[ \t]+name)[ \t]*:?)[ \t]+(?P<phi>(?:{CAP}|{UPPER})"
                      rf"(?:-(?:{CAP}|{UPPER}))?)(?![\p{{L}}\d'’-])"),
@@ -833,10 +835,11 @@ def find_names(text: str) -> list[tuple[int, int]]:
             elif kind == "chat_sender":
                 first = text[s:e].split()[0]
                 span = (s, e) if is_name_word(first) and _may_be_name(first) and not _ROLE_WORD.fullmatch(first) else None
-            elif kind == "speaker_initial":
+            elif kind == "speaker_initial":  # (after a time, as a chat's sender: "[10:02] Shazza K")
                 first = text[s:e].split()[0]
-                span = (s, e) if is_name_word(first) and (first.lower() in first_names() or _likely_name(first)) \
-                    and not _ROLE_WORD.fullmatch(first) else None
+                timed = text[text.rfind("\n", 0, s) + 1: s].strip(" \t[]").replace(":", "").isdigit()
+                span = (s, e) if is_name_word(first) and (first.lower() in first_names() or _likely_name(first) or timed
+                                                         and _may_be_name(first)) and not _ROLE_WORD.fullmatch(first) else None
             elif kind == "before_room":
                 word = text[s:e]
                 span = _name_words(text, s, e, strong=True, lowercase_ok=False) if not word.islower() else (s, e) if (
