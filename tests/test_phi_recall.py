@@ -2447,3 +2447,12 @@ def test_hospitals_by_initials_kinds_and_groups_and_numbers_to_ring(tagger, text
 ])
 def test_timed_speakers_with_initials_and_towns_after_at_in_speech(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a weekday of another language before its hour is no date; clinics named for whom they see are departments
+    ("RDV jeudi 10 h, vu le lun 14h30; rdv jeudi 10 mars; QEH Adolescent Clinic. Child Protection Centre referral.",
+     "RDV jeudi 10 h, vu le lun 14h30; rdv [DATE]; QEH Adolescent Clinic. Child Protection Centre referral."),
+])
+def test_hours_of_foreign_weekdays_and_clinics_named_for_whom_they_see(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

@@ -245,7 +245,8 @@ _FOREIGN_DATES = [
     CuedPattern(rx(rf"(?<![\p{{L}}\d])(?P<phi>(?i:ma|di|wo|do|vr|za|zo)\.?[ \t]+\d{{1,2}}[ \t]+(?:{_FOREIGN_MONTH}|{MONTH}))"
                    rf"(?![\p{{L}}])", re.IGNORECASE), WordCue("ma di wo do vr za zo")),
     CuedPattern(rx(rf"""(?<![\p{{L}}\d])(?P<phi>{_FOREIGN_WEEKDAY},?[ \t]+(?:\d{{1,2}}[./]\d{{1,2}}\.?(?:[./]\d{{2,4}})?
-        |\d{{1,2}}(?:[ \t]+{_FOREIGN_MONTH}\.?)?))(?![\p{{L}}\d]|[./]\d)"""), WordCue(f"{_FOREIGN_WEEKDAYS} mo di mi do fr sa so")),
+        |\d{{1,2}}(?:[ \t]+{_FOREIGN_MONTH}\.?)?))(?![\p{{L}}\d]|[./]\d|[ \t]*h(?:\d|\b))"""),
+                WordCue(f"{_FOREIGN_WEEKDAYS} mo di mi do fr sa so")),  # (not a weekday's hour: "jeudi 10 h", "lun 14h30")
 ]
 # Months of the Islamic and the Persian calendars with a day or a year of theirs ("2 Ramadan 1446", "15 Shawwal", "esfand
 # 1402"), and their years in digits ("2/9/1445H", "1403/07/15"); not the Persian months that are English words or
