@@ -2456,3 +2456,15 @@ def test_timed_speakers_with_initials_and_towns_after_at_in_speech(tagger, text,
 ])
 def test_hours_of_foreign_weekdays_and_clinics_named_for_whom_they_see(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a letterhead: a site's name before a dash and the kind of page (not a clinical heading, a country, a heading of
+    # words that are the page's, or a table's columns)
+    ("ROYAL DERBY - WARD 306 HANDOVER\nChest Pain - Admission Note\n"
+     "FEDERAL REPUBLIC OF NIGERIA - MEDICAL CERTIFICATE\nProgress Note - Day 3\nDate          Dose(mg)   Nurse",
+     "[INSTITUTION] - WARD 306 HANDOVER\nChest Pain - Admission Note\n"
+     "FEDERAL REPUBLIC OF NIGERIA - MEDICAL CERTIFICATE\nProgress Note - Day 3\nDate          Dose(mg)   Nurse"),
+])
+def test_letterheads(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

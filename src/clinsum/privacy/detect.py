@@ -138,6 +138,7 @@ class _ClinicalRecognizers:
             SpanRecognizer("INSTITUTION", find_site_acronyms, 0.6, "Acronym"),
             SpanRecognizer("INSTITUTION", find_kind_first_sites, 0.6, "KindFirst"),
             SpanRecognizer("INSTITUTION", find_fax_senders, 0.6, "FaxBanner"),
+            SpanRecognizer("INSTITUTION", find_letterheads, 0.6, "Letterhead"),
             SpanRecognizer("INSTITUTION", find_lowercase_saints_sites, 0.6, "Saint"),
             SpanRecognizer("INSTITUTION", find_employers, 0.6, "Employer"),
             SpanRecognizer("INSTITUTION", find_lowercase_employers, 0.6, "LowercaseEmployer"),
@@ -298,6 +299,34 @@ def find_kind_first_sites(text: str) -> list[tuple[int, int]]:
                 and not clinical_spans(m.group("name")):
             spans.append(m.span("phi"))
     return spans
+
+
+# A letterhead: a line that opens with a site's name, then a dash or a bar and what the page is ("ROYAL DERBY - WARD 306",
+# "Te Whatu Ora Waikato - Diabetes Service"; words of letters, not "I-PASS SIGNOUT - ...")
+_LETTERHEAD = regex.compile(r"(?m)^[ \t]*(?P<phi>(?:\p{Lu}[\p{L}'’&.]*)(?:[ \t](?:\p{Lu}[\p{L}'’&.]*|&|of|the|and)){0,5})"
+                            r"[ \t]+[-–—|][ \t]+(?P<page>[^\n]{3,60})$")
+_PAGE_WORDS = frozenset("""report record form history note notes summary letter memo referral assessment register sheet log
+    card chart plan request consent booking list schedule roster rota review discharge admission handover minutes audit
+    certificate prescription invoice statement checklist flowsheet observations results case ward unit clinic service
+    department team page encounter visit consultation index antenatal postnatal booking""".split())
+
+
+def find_letterheads(text: str) -> list[tuple[int, int]]:
+    """Spans of :data:`_LETTERHEAD`'s sites whose page says what kind of page it is (:data:`_PAGE_WORDS`): one word at least
+    a listed town's or of no English text, none a title's, a page's or a country's, and no clinical phrase."""
+    found = []
+    for m in _LETTERHEAD.finditer(text):
+        words = [w for w in m.group("phi").split() if w not in ("&", "of", "the", "and")]
+        low = [w.lower().strip(".") for w in words]
+        if not any(w in _PAGE_WORDS for w in regex.findall(r"\p{L}+", m.group("page").lower())):
+            continue
+        if any(w in _PAGE_WORDS or _TITLE_WORD.fullmatch(w) for w in low) or clinical_spans(m.group("phi")):
+            continue
+        if not any(w in countries() for w in low) and any(
+                w in towns() or w not in english_words() and w not in department_words() and w not in lowercase_words()
+                and len(w) > 2 for w in low):
+            found.append(m.span("phi"))
+    return found
 
 
 # The sender a fax's banner names after "FROM:", up to a column's gap or its numbers' label: "FROM: TRI-COUNTY REFERENCE
