@@ -2417,9 +2417,9 @@ def test_names_and_sites_in_speech_recognition_turns(tagger, text, expected):
     # a form's labels of another language are no names: a capitalised word and lowercase ones before a colon, or labels
     # side by side on a row (a chat's sender alone on its line stays a name); Maori words for mother and baby
     ("Jina la mtoto: Neema Juma     Tarehe ya kuzaliwa: 05/01/2025\nWilaya: Temeke     Simu: 0754 318 902\n"
-     "Rhonda: see you then\nPresent: Māmā Huia. Pēpi thriving.",
+     "Rhonda: see you then\nPresent: Māmā Huia. Pēpi thriving.\nMary said: call me later",
      "Jina la mtoto: [NAME]     Tarehe ya kuzaliwa: [DATE]\nWilaya: [NAME]     Simu: [PHONE]\n"
-     "[NAME]: see you then\nPresent: Māmā [NAME]. Pēpi thriving."),
+     "[NAME]: see you then\nPresent: Māmā [NAME]. Pēpi thriving.\n[NAME] said: call me later"),
 ])
 def test_form_labels_of_other_languages(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

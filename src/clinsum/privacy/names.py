@@ -1471,12 +1471,16 @@ def translated_labels(text: str) -> list[tuple[int, int]]:
 _FORM_LABEL = regex.compile(r"(?:^|(?<=\n|[ \t]{2}|\t|\|[ \t]?))(?P<label>\p{Lu}\p{Ll}[\p{Ll}'’-]*(?P<more>(?:[ ]\p{Ll}+){1,3})?)[ \t]*:(?=[ \t])")
 
 
+_SAID = frozenset("said says wrote writes asked asks replied replies added adds texted texts called calls told tells".split())
+
+
 def form_labels(text: str) -> list[tuple[int, int]]:
     """Spans of :data:`_FORM_LABEL`'s labels: no name, whatever their words (a chat's sender stands alone on its line)."""
     spans, rows = [], {}
     for m in _FORM_LABEL.finditer(text) if ":" in text else ():
         if m.group("more"):
-            spans.append(m.span("label"))
+            if _SAID.isdisjoint(m.group("more").split()):
+                spans.append(m.span("label"))  # (not a person who says: "Mary said: ...")
         else:
             rows.setdefault(text.rfind("\n", 0, m.start()), []).append(m.span("label"))
     return spans + [span for row in rows.values() if len(row) > 1 for span in row]
