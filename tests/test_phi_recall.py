@@ -2370,6 +2370,8 @@ def test_holidays_and_months_of_other_calendars_in_speech(tagger, text, expected
     ("DR: cnic please\nINTERPRETER: thirty five two zero two dash seven seven one four four eight nine dash two\n",
      "DR: cnic please\nINTERPRETER: [ID]\n"),
     ("medicare number four four five one two a week", "medicare number [ID] a week"),
+    # (a label is a whole word: not the "nin" of "nine")
+    ("treated per protocol P nine six four one and not on study", "treated per protocol P nine six four one and not on study"),
 ])
 def test_numbers_read_out_after_their_labels(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
@@ -2408,6 +2410,9 @@ def test_other_languages_opening_words_and_speech_lines_with_tags(tagger, text, 
      "SPEAKER_02 (Pt): doc i eh feeling too good at all the pressure high again",
      "SPEAKER_01 (Dr): i'm going to write to the chest team at [INSTITUTION] and get you a spirometry\n"
      "SPEAKER_02 (Pt): doc i eh feeling too good at all the pressure high again"),
+    # (a turn that opens with "I" is written with capitals: no site in lowercase read there)
+    ("Doctor: I see. I'll order another urine test along with additional lab tests so that we can complete it.",
+     "Doctor: I see. I'll order another urine test along with additional lab tests so that we can complete it."),
 ])
 def test_names_and_sites_in_speech_recognition_turns(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

@@ -1601,6 +1601,7 @@ _LINE = regex.compile(r"[^\n]+")
 # Where a speaker's or a prompt's tag may end: "[00:00:06] SPEAKER_02 (Pt): ", "00:00:25 >> HUSBAND: ", "< ".
 _TAG_END = regex.compile(r"(?::|>>?|<)[ \t]+")
 _CLAUSE_END = regex.compile(r"[.!?;][ \t]")
+_LOWERCASE_START = regex.compile(r"[^\p{L}\n]*\p{Ll}")
 
 
 @lru_cache(maxsize=4)
@@ -1608,7 +1609,7 @@ def lowercase_lines(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of lines written without a capitalised word after the tag that opens them, if any: speech as a recogniser
     or a hurried hand writes it, inside a note that has capitals ("[00:00:31] SPEAKER_01 (Dr): okay i'll get shona at
     the desk", "CALLER (STT conf 0.64): thirty one childers road"); the tag is the shortest that leaves none, of its
-    first two colons or arrows, with no sentence's end inside."""
+    first two colons or arrows, with no sentence's end inside, and the turn after it opens in lowercase."""
     spans = []
     for line in _LINE.finditer(text):
         start, end = line.span()
@@ -1619,7 +1620,8 @@ def lowercase_lines(text: str) -> tuple[tuple[int, int], ...]:
             if k == 2 or _CLAUSE_END.search(text, start, tag.start()):
                 break  # prose, not a tag: "HIV rapid: non-reactive. Contacts: 5 in haus"
             if not _CAPITALISED_WORD.search(text, tag.end(), end):
-                spans.append((tag.end(), end))
+                if _LOWERCASE_START.match(text, tag.end()):  # (not a turn that opens with "I": "I see. I'll order")
+                    spans.append((tag.end(), end))
                 break
     return tuple(spans)
 

@@ -708,14 +708,15 @@ def spoken_number(pieces: int) -> str:
     return rf"(?:{_TO_99}|{_DIGIT_WORD})(?:{_SPOKEN_GAP}{_SPOKEN_PIECE}){{{pieces - 1},40}}(?![\w-])"
 
 
-# a spoken label of a record number ("m r n", "member i d", "n p i"), spelled letters before the digits allowed
+# a spoken label of a record number ("m r n", "member i d", "n p i"; a whole word: not the "nin" of "nine"), spelled letters
+# before the digits allowed
 _SPOKEN_ID_LABEL = r"""(?:m[ \t]?r[ \t]?n|medical[ \t]+record(?:[ \t]+number)?|record[ \t]+number|account(?:[ \t]+number)?|acct
     |member[ \t]+(?:i[ \t]?d|number)|(?:policy|group|claim|chart|case|encounter|visit|confirmation|reference|license
     |interpreter|medicare|medicaid|i[ \t]?d)[ \t]+number|(?:case[ \t]+)?reference|n[ \t]?p[ \t]?i|d[ \t]?e[ \t]?a
     |accession(?:[ \t]+number)?|i[ \t]?d
     |(?:license[ \t]+)?plate(?:[ \t]+number)?|badge(?:[ \t]+number)?
     |(?:hospital|clinic|unit|patient|registration|file|folder|art|nhs|chi|health(?:[ \t]+card)?|insurance|national)[ \t]+number
-    |(?:[a-z][ \t]+){1,3}[a-z][ \t]+number|c?nic|nin|aadhaa?r|ramq(?:[ \t]+card)?|ohip|health[ \t]+card)"""
+    |(?:[a-z][ \t]+){1,3}[a-z][ \t]+number|c?nic|nin|aadhaa?r|ramq(?:[ \t]+card)?|ohip|health[ \t]+card)(?![a-z])"""
 # a letter read out, alone or as a word says it: "w", "R as in Robert", "b for bravo"
 _SPOKEN_LETTER = r"(?:[a-z](?:[ \t]+(?:as[ \t]+in|for)[ \t]+[a-z]+)?)(?![\w'’])"
 # Words of a phone call between a question and its answer: "id number please\ncaller um yes its h p p seven seven ...",
