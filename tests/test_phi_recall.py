@@ -2407,9 +2407,11 @@ def test_other_languages_opening_words_and_speech_lines_with_tags(tagger, text, 
      "[recording | AI draft]\nokay next is missus [NAME] she came in from home\nplease ring my secretary [NAME] on the "
      "ward\n16:45  GP visited: start nitrofurantoin 100mg MR bd x 3/7"),
     ("SPEAKER_01 (Dr): i'm going to write to the chest team at rag more hospital and get you a spirometry\n"
-     "SPEAKER_02 (Pt): doc i eh feeling too good at all the pressure high again",
+     "SPEAKER_02 (Pt): doc i eh feeling too good at all the pressure high again\n"
+     "SPEAKER_B: king, from the meeting at first methodist on tuesdays\nher killers sentenced to life in prison",
      "SPEAKER_01 (Dr): i'm going to write to the chest team at [INSTITUTION] and get you a spirometry\n"
-     "SPEAKER_02 (Pt): doc i eh feeling too good at all the pressure high again"),
+     "SPEAKER_02 (Pt): doc i eh feeling too good at all the pressure high again\n"
+     "SPEAKER_B: king, from the meeting at [INSTITUTION] on tuesdays\nher killers sentenced to life in prison"),
     # (a turn that opens with "I" is written with capitals: no site in lowercase read there)
     ("Doctor: I see. I'll order another urine test along with additional lab tests so that we can complete it.",
      "Doctor: I see. I'll order another urine test along with additional lab tests so that we can complete it."),

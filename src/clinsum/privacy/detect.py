@@ -363,17 +363,20 @@ def find_lowercase_saints_sites(text: str) -> list[tuple[int, int]]:
 
 def find_lowercase_sites(text: str) -> list[tuple[int, int]]:
     """Care sites, practices and schools named in lowercase after a place word (:data:`LOWERCASE_SITE`): in text or on a
-    line written without capitals every facility whose words hold no determiner (detect drops kinds of places later); anywhere, and after a practice's word, those
+    line written without capitals every facility whose words hold no determiner nor preposition (detect drops kinds of places later); anywhere, and after a practice's word, those
     whose name is no common word nor a possessive, and holds a word that text does not write in lowercase and that
     names a town or a person or that the name model takes for a name ("riverside family medicine", "oak harbor high"; not
     "the cancer clinic", "the north clinic", "my baby's health", "humeral head quite high", "anticoag clinic")."""
     lowercase = is_lowercase_text(text)
-    return [m.span("phi") for m in LOWERCASE_SITE.finditer(text) if m.group("head") and (lowercase or on_lowercase_line(
-        text, m.start()) and _DETERMINERS.isdisjoint(m.group("name").split())) or _site_name(m.group("name"))]
+    return [m.span("phi") for m in LOWERCASE_SITE.finditer(text, overlapped=True)  # ("the meeting at first methodist")
+            if m.group("head") and (lowercase or on_lowercase_line(text, m.start())
+                                    and _PHRASE_WORDS.isdisjoint(m.group("name").split())) or _site_name(m.group("name"))]
 
 
-# Words that open a phrase, not a site's name: "at all the pressure high", "chosen to lead the temple"
-_DETERMINERS = frozenset("the a an all my his her our your their this that these those some any no every each it its".split())
+# Words of a phrase, not of a site's name: "at all the pressure high", "chosen to lead the temple", "sentenced to life in
+# prison"
+_PHRASE_WORDS = frozenset("""the a an all my his her our your their this that these those some any no every each it its in on
+    at for to with from by""".split())
 
 
 def _site_name(name: str) -> bool:
