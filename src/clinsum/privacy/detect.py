@@ -29,9 +29,9 @@ from clinsum.privacy.hl7 import HL7_TYPES, caret_names, hl7_fields
 from clinsum.privacy.name_model import looks_like_name
 from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import (
-    find_names, find_references_and_handles, form_labels, initials_of_names, is_initials, is_lowercase_text, is_word_first_name,
-    keyed_initials, lowercase_lines, name_fields, names_by_layout, on_lowercase_line, opens_other_language, names_in_other_scripts, names_split_at_line_ends, other_mentions,
-    patient_cells, relatives_listed, spelled_names, table_ages, table_dates, table_phones, table_places, table_sites,
+    find_names, find_references_and_handles, form_labels, initials_of_names, is_initials, is_lowercase_text,
+    is_word_first_name, keyed_initials, lowercase_lines, name_fields, names_by_layout, names_in_other_scripts,
+    names_split_at_line_ends, on_lowercase_line, opens_other_language, other_mentions, patient_cells, relatives_listed, spelled_names, table_ages, table_dates, table_phones, table_places, table_sites,
     table_record_numbers, translated_labels, with_companions,
 )
 from clinsum.privacy.patterns import (
@@ -274,8 +274,8 @@ def find_site_acronyms(text: str) -> list[tuple[int, int]]:
 
 
 # A care site whose kind comes first, as Malaysia, India, Sri Lanka and South Africa name them: "Hospital Pulau Pinang",
-# "District Hospital Sitapur", "District General Hospital Gampaha", "Hospice Helderberg", "Klinik Kesihatan Bandar Botanik", India's "PHC Hosakote" (not "Hospital
-# Course", "Clinic Letter")
+# "District Hospital Sitapur", "District General Hospital Gampaha", "Hospice Helderberg", "Klinik Kesihatan Bandar
+# Botanik", India's "PHC Hosakote" (not "Hospital Course", "Clinic Letter")
 _SITE_KIND = r"(?:Hospital|Hospice|Infirmary|Klinik(?:[ \t]+Kesihatan)?|Rumah[ \t]+Sakit|Puskesmas|Posyandu|PHC|CHC|UPHC)"
 _SITE_NUMBER = r"(?:[ \t]+(?:[IVX]{1,4}|\d{1,2})(?=[ \t]*(?:[,;:.)\n–—-]|$)|[ \t]{2}))?"  # "Puskesmas Wonosari I", "POSYANDU MAWAR 3"
 _KIND_FIRST_SITE = regex.compile(
@@ -361,22 +361,24 @@ def find_lowercase_saints_sites(text: str) -> list[tuple[int, int]]:
             if m.group("saint").removesuffix("s") in first_names() or m.group("saint") in first_names()]
 
 
-def find_lowercase_sites(text: str) -> list[tuple[int, int]]:
-    """Care sites, practices and schools named in lowercase after a place word (:data:`LOWERCASE_SITE`): in text or on a
-    line written without capitals every facility whose words hold no determiner nor preposition (detect drops kinds of places later); anywhere, and after a practice's word, those
-    whose name is no common word nor a possessive, and holds a word that text does not write in lowercase and that
-    names a town or a person or that the name model takes for a name ("riverside family medicine", "oak harbor high"; not
-    "the cancer clinic", "the north clinic", "my baby's health", "humeral head quite high", "anticoag clinic")."""
-    lowercase = is_lowercase_text(text)
-    return [m.span("phi") for m in LOWERCASE_SITE.finditer(text, overlapped=True)  # ("the meeting at first methodist")
-            if m.group("head") and (lowercase or on_lowercase_line(text, m.start())
-                                    and _PHRASE_WORDS.isdisjoint(m.group("name").split())) or _site_name(m.group("name"))]
-
-
 # Words of a phrase, not of a site's name: "at all the pressure high", "chosen to lead the temple", "sentenced to life in
 # prison"
 _PHRASE_WORDS = frozenset("""the a an all my his her our your their this that these those some any no every each it its in on
     at for to with from by""".split())
+
+
+def find_lowercase_sites(text: str) -> list[tuple[int, int]]:
+    """Care sites, practices and schools named in lowercase after a place word (:data:`LOWERCASE_SITE`, each place word
+    read: "from the meeting at first methodist"): in text written without capitals every facility, on a line of speech
+    so written (:func:`names.on_lowercase_line`) those with no word of :data:`_PHRASE_WORDS` (detect drops kinds of
+    places later); anywhere, and after a practice's word, those whose name is no common word nor a possessive, and holds
+    a word that text does not write in lowercase and that names a town or a person or that the name model takes for a
+    name ("riverside family medicine", "oak harbor high"; not "the cancer clinic", "the north clinic", "my baby's
+    health", "humeral head quite high", "anticoag clinic")."""
+    lowercase = is_lowercase_text(text)
+    return [m.span("phi") for m in LOWERCASE_SITE.finditer(text, overlapped=True)
+            if m.group("head") and (lowercase or on_lowercase_line(text, m.start())
+                                    and _PHRASE_WORDS.isdisjoint(m.group("name").split())) or _site_name(m.group("name"))]
 
 
 def _site_name(name: str) -> bool:
@@ -1056,19 +1058,16 @@ def find_cities(text: str) -> list[tuple[int, int]]:
 _LOWERCASE_PLACE = regex.compile(r"\b(?:in|from|near|past|outside|to|at)[ \t]+(?P<phi>\p{Ll}[\p{Ll}'’.-]+(?:[ \t]+\p{Ll}[\p{Ll}'’.-]+)?)")
 
 
-# A line of speech written without capitals after its speaker's tag: "[PT]: we live out in cedar falls", "Tank: im in
-# amarillo til thursday"
-_LOWERCASE_LINE = regex.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*:?|\p{L}[\p{L} ]{0,20}:)?(?P<line>[^\p{Lu}\n]{20,})$")
-
-
 def find_lowercase_cities(text: str) -> list[tuple[int, int]]:
     """Spans of the gazetteer's cities in lowercase after a place word, in text written without capitals or on a line
-    of speech so written (not "in bed", "to eat": the city is no English word); anywhere, a listed city that is no
+    of speech so written (:func:`names.lowercase_lines`, twenty characters or more; not "in bed", "to eat": the city is
+    no English word); anywhere, a listed city that is no
     English word, name or clinical word, after a place word but "to" and "at" ("house in hamtramck", "staying out in
     millbrook"; not "from regina", "Santyl to slough")."""
     if is_lowercase_text(text):
         return _lowercase_cities(text, 0, len(text))
-    found = [span for start, end in lowercase_lines(text) if end - start >= 20 for span in _lowercase_cities(text, start, end)]
+    found = [span for start, end in lowercase_lines(text) if end - start >= 20
+             for span in _lowercase_cities(text, start, end)]
     for m in _LOWERCASE_PLACE.finditer(text, overlapped=True):
         word = m.group("phi").split()[0].rstrip(".'’-")
         if not m.group().startswith(("to", "at")) and word in cities() and word not in english_words() \

@@ -1468,9 +1468,8 @@ def translated_labels(text: str) -> list[tuple[int, int]]:
 # A form's label of another language: a capitalised word and up to three lowercase ones before a colon ("Jina la mtoto:",
 # "Tarehe ya kuzaliwa:", "Sản phụ:"), or a capitalised word before a colon beside another label on its line ("Mtaa: ...
 # Wilaya: ...     Simu: ...", "Chồng: ...     SĐT: ..."), each opening its line or a cell.
-_FORM_LABEL = regex.compile(r"(?:^|(?<=\n|[ \t]{2}|\t|\|[ \t]?))(?P<label>\p{Lu}\p{Ll}[\p{Ll}'’-]*(?P<more>(?:[ ]\p{Ll}+){1,3})?)[ \t]*:(?=[ \t])")
-
-
+_FORM_LABEL = regex.compile(r"(?:^|(?<=\n|[ \t]{2}|\t|\|[ \t]?))"
+                            r"(?P<label>\p{Lu}\p{Ll}[\p{Ll}'’-]*(?P<more>(?:[ ]\p{Ll}+){1,3})?)[ \t]*:(?=[ \t])")
 _SAID = frozenset("said says wrote writes asked asks replied replies added adds texted texts called calls told tells".split())
 
 
