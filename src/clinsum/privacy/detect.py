@@ -29,7 +29,7 @@ from clinsum.privacy.hl7 import HL7_TYPES, caret_names, hl7_fields
 from clinsum.privacy.name_model import looks_like_name
 from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import (
-    find_names, find_references_and_handles, form_labels, initials_of_names, is_initials, is_lowercase_text,
+    find_names, find_references_and_handles, in_form_label, initials_of_names, is_initials, is_lowercase_text,
     is_word_first_name, keyed_initials, lowercase_lines, name_fields, names_by_layout, names_in_other_scripts,
     names_split_at_line_ends, on_lowercase_line, opens_other_language, other_mentions, patient_cells, relatives_listed, spelled_names, table_ages, table_dates, table_phones, table_places, table_sites,
     table_record_numbers, translated_labels, with_companions,
@@ -1535,14 +1535,13 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
         if records:
             cells |= set(record_fields(text)["NAME"]) | set(x12_elements(text)["NAME"])
     inside_label = _container_finder(tuple(sorted(translated_labels(text))))
-    inside_form_label = _container_finder(tuple(sorted(form_labels(text))))
     for span in spans:
         value = text[span.start: span.end]
         if inside_no_identifier(span.start, span.end) or value.lower() in EMPTY_VALUES:
             continue  # a record's field that holds no identifier (a message's control ID, a drug's code), an empty one
         if span.type in ("NAME", "LOCATION", "INSTITUTION") and inside_label(span.start, span.end):
             continue  # a label's other language: "Lebitso / Name:", "DOB / Seinen-gappi:"
-        if span.type == "NAME" and inside_form_label(span.start, span.end):
+        if span.type == "NAME" and in_form_label(text, span.start, span.end):
             continue  # a form's label: "Jina la mtoto:", "Wilaya: Temeke     Simu: 0754 318 902" (not "Plunket nurse:")
         if (span.start, span.end) in cells:  # a patient's column: "PARKINSON, DELIA" is a person
             kept.append(span)

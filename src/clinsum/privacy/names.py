@@ -1473,16 +1473,19 @@ _FORM_LABEL = regex.compile(r"(?:^|(?<=\n|[ \t]{2}|\t|\|[ \t]?))"
 _SAID = frozenset("said says wrote writes asked asks replied replies added adds texted texts called calls told tells".split())
 
 
-def form_labels(text: str) -> list[tuple[int, int]]:
-    """Spans of :data:`_FORM_LABEL`'s labels: no name, whatever their words (a chat's sender stands alone on its line)."""
-    spans, rows = [], {}
-    for m in _FORM_LABEL.finditer(text) if ":" in text else ():
-        if m.group("more"):
-            if _SAID.isdisjoint(m.group("more").split()):
-                spans.append(m.span("label"))  # (not a person who says: "Mary said: ...")
-        else:
-            rows.setdefault(text.rfind("\n", 0, m.start()), []).append(m.span("label"))
-    return spans + [span for row in rows.values() if len(row) > 1 for span in row]
+def in_form_label(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies in one of :data:`_FORM_LABEL`'s labels on its line: one of a capitalised word
+    and lowercase ones but a verb of saying ("Mary said:"), or of two or more labels of one word side by side (a chat's
+    sender stands alone on its line). Read per span, on its line only: a megabyte's labels are not all looked for."""
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    line = text[line_start: len(text) if line_end < 0 else line_end]
+    if ":" not in line:
+        return False
+    labels = list(_FORM_LABEL.finditer(line))
+    alone = sum(1 for m in labels if not m.group("more"))
+    return any(s <= start - line_start and end - line_start <= e and (
+        _SAID.isdisjoint(m.group("more").split()) if m.group("more") else alone > 1)
+        for m in labels for s, e in [m.span("label")])
 
 
 def table_phones(text: str) -> list[tuple[int, int]]:
