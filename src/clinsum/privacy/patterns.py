@@ -716,7 +716,7 @@ _SPOKEN_ID_LABEL = r"""(?:m[ \t]?r[ \t]?n|medical[ \t]+record(?:[ \t]+number)?|r
     |accession(?:[ \t]+number)?|i[ \t]?d
     |(?:license[ \t]+)?plate(?:[ \t]+number)?|badge(?:[ \t]+number)?
     |(?:hospital|clinic|unit|patient|registration|file|folder|art|nhs|chi|health(?:[ \t]+card)?|insurance|national)[ \t]+number
-    |(?:[a-z][ \t]+){1,3}[a-z][ \t]+number|c?nic|nin|aadhaa?r|ramq(?:[ \t]+card)?|ohip|health[ \t]+card)(?![a-z])"""
+    |(?:(?:c[ \t]?)?n[ \t]?i[ \t]?c|n[ \t]?i[ \t]?n)(?:[ \t]+number)?|aadhaa?r|ramq(?:[ \t]+card)?|ohip|health[ \t]+card)(?![a-z])"""
 # a letter read out, alone or as a word says it: "w", "R as in Robert", "b for bravo"
 _SPOKEN_LETTER = r"(?:[a-z](?:[ \t]+(?:as[ \t]+in|for)[ \t]+[a-z]+)?)(?![\w'’])"
 # Words of a phone call between a question and its answer: "id number please\ncaller um yes its h p p seven seven ...",
