@@ -666,9 +666,10 @@ def _tagged(text: str, spans: list[tuple[int, int, str]]) -> str:
     return text
 
 
-def measure_speed(redactor: PhiRedactor, seed: int) -> dict:
+def measure_speed(redactor: PhiRedactor, seed: int, repeat: int = 1) -> dict:
     """Seconds for one 1,000,000-character note, and 300-character notes per second (wall time, and the CPU time
-    of this process: worker processes not counted)."""
+    of this process: worker processes not counted); with ``repeat``, the note's later timings too (the first call after
+    the short notes is the noisiest, above all with worker processes)."""
     rows = make_phi_set(400, seed + 1000)
     short = [row["note"][:300] for row in rows]
     long_note = ""
@@ -679,11 +680,14 @@ def measure_speed(redactor: PhiRedactor, seed: int) -> dict:
     wall, cpu = time.perf_counter(), time.process_time()
     redactor.redact_many(short)
     short_wall, short_cpu = time.perf_counter() - wall, time.process_time() - cpu
-    wall, cpu = time.perf_counter(), time.process_time()
-    redactor.redact(long_note)
-    long_wall, long_cpu = time.perf_counter() - wall, time.process_time() - cpu
-    return {"long_note_chars": len(long_note), "long_note_seconds": long_wall, "long_note_cpu_seconds": long_cpu,
-            "short_notes": len(short), "short_notes_per_second": len(short) / short_wall,
+    walls, cpus = [], []
+    for _ in range(repeat):
+        wall, cpu = time.perf_counter(), time.process_time()
+        redactor.redact(long_note)
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return {"long_note_chars": len(long_note), "long_note_seconds": walls[0], "long_note_cpu_seconds": cpus[0],
+            "long_note_seconds_each": walls, "short_notes": len(short), "short_notes_per_second": len(short) / short_wall,
             "short_notes_per_cpu_second": len(short) / short_cpu}
 
 
@@ -789,6 +793,8 @@ def print_speed(label: str, speed: dict) -> None:
     print(f"\n== {label} speed: a {speed['long_note_chars']:,}-character note in {speed['long_note_seconds']:.1f} s "
           f"({speed['long_note_cpu_seconds']:.1f} s CPU in this process); {speed['short_notes_per_second']:.0f} notes "
           f"of 300 characters per second ({speed['short_notes_per_cpu_second']:.0f} per CPU second)")
+    if len(speed.get("long_note_seconds_each", [])) > 1:
+        print("   the note timed again: " + ", ".join(f"{s:.2f}" for s in speed["long_note_seconds_each"]) + " s")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -803,6 +809,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--presidio-research", default=None,
                         help="path of presidio-research's data/synth_dataset_v2.json (the source is skipped without it)")
     parser.add_argument("--speed", action="store_true", help="time a 1 MB note and 300-character notes")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="with --speed, time the 1 MB note this many times in a row (the first is reported too)")
     parser.add_argument("--workers", type=int, default=1,
                         help="with --speed, also time a redactor with this many worker processes, in the same run")
     parser.add_argument("--min-score", type=float, default=None,
@@ -842,13 +850,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n== {engine} on {source}")
             print_report(report)
         if args.speed:
-            speed = reports[f"{engine} / speed"] = measure_speed(redactor, args.seed)
+            speed = reports[f"{engine} / speed"] = measure_speed(redactor, args.seed, args.repeat)
             print_speed(engine, speed)
             if args.workers > 1:
                 parallel = PhiRedactor("tag", clinical=base == "clinsum", spacy_model=spacy_model or None,
                                        workers=args.workers)
                 label = f"{engine}, {args.workers} workers"
-                reports[f"{label} / speed"] = faster = measure_speed(parallel, args.seed)
+                reports[f"{label} / speed"] = faster = measure_speed(parallel, args.seed, args.repeat)
                 parallel.close()
                 print_speed(label, faster)
                 print(f"   {args.workers} workers / 1: the 1 MB note "
