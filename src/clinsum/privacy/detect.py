@@ -31,8 +31,9 @@ from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import (
     find_names, find_references_and_handles, in_form_label, initials_of_names, is_initials, is_lowercase_text,
     is_word_first_name, keyed_initials, lowercase_lines, name_fields, names_by_layout, names_in_other_scripts,
-    names_split_at_line_ends, on_lowercase_line, opens_other_language, other_mentions, patient_cells, relatives_listed, spelled_names, table_ages, table_dates, table_phones, table_places, table_sites,
-    table_record_numbers, translated_labels, with_companions,
+    names_split_at_line_ends, on_lowercase_line, opens_other_language, other_mentions, patient_cells, relatives_listed,
+    spelled_names, table_ages, table_dates, table_phones, table_places, table_record_numbers, table_sites,
+    translated_labels, with_companions,
 )
 from clinsum.privacy.patterns import (
     ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, CONGREGATION, DATE_PATTERNS,
@@ -308,7 +309,7 @@ _LETTERHEAD = regex.compile(r"(?m)^[ \t]*(?P<phi>(?:\p{Lu}[\p{L}'’&.]*)(?:[ \t
 _PAGE_WORDS = frozenset("""report record form history note notes summary letter memo referral assessment register sheet log
     card chart plan request consent booking list schedule roster rota review discharge admission handover minutes audit
     certificate prescription invoice statement checklist flowsheet observations results case ward unit clinic service
-    department team page encounter visit consultation index antenatal postnatal booking""".split())
+    department team page encounter visit consultation index antenatal postnatal""".split())
 
 
 def find_letterheads(text: str) -> list[tuple[int, int]]:
@@ -1061,9 +1062,8 @@ _LOWERCASE_PLACE = regex.compile(r"\b(?:in|from|near|past|outside|to|at)[ \t]+(?
 def find_lowercase_cities(text: str) -> list[tuple[int, int]]:
     """Spans of the gazetteer's cities in lowercase after a place word, in text written without capitals or on a line
     of speech so written (:func:`names.lowercase_lines`, twenty characters or more; not "in bed", "to eat": the city is
-    no English word); anywhere, a listed city that is no
-    English word, name or clinical word, after a place word but "to" and "at" ("house in hamtramck", "staying out in
-    millbrook"; not "from regina", "Santyl to slough")."""
+    no English word); anywhere, a listed city that is no English word, name or clinical word, after a place word but
+    "to" and "at" ("house in hamtramck", "staying out in millbrook"; not "from regina", "Santyl to slough")."""
     if is_lowercase_text(text):
         return _lowercase_cities(text, 0, len(text))
     found = [span for start, end in lowercase_lines(text) if end - start >= 20

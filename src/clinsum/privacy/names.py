@@ -1473,12 +1473,18 @@ _FORM_LABEL = regex.compile(r"(?:^|(?<=\n|[ \t]{2}|\t|\|[ \t]?))"
 _SAID = frozenset("said says wrote writes asked asks replied replies added adds texted texts called calls told tells".split())
 
 
+def _line_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """Where the line that holds ``text[start:end]`` starts and ends (its newline left out)."""
+    line_end = text.find("\n", start if end is None else end)
+    return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
+
+
 def in_form_label(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` lies in one of :data:`_FORM_LABEL`'s labels on its line: one of a capitalised word
     and lowercase ones but a verb of saying ("Mary said:"), or of two or more labels of one word side by side (a chat's
     sender stands alone on its line). Read per span, on its line only: a megabyte's labels are not all looked for."""
-    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
-    line = text[line_start: len(text) if line_end < 0 else line_end]
+    line_start, line_end = _line_bounds(text, start, end)
+    line = text[line_start:line_end]
     if ":" not in line:
         return False
     labels = list(_FORM_LABEL.finditer(line))
@@ -1542,8 +1548,7 @@ def _foreign_words(words: list[str]) -> int:
 def _among_other_language(text: str, start: int, end: int) -> bool:
     """Three or more of the three words before and the three after a lowercase name on its line are words of another
     language ("epi m santi tèt mwen ap"), where a lowercase listed name is as likely a word of it."""
-    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end = _line_bounds(text, start, end)
     words = _NEIGHBOUR_WORDS.findall(text, line_start, start)[-3:] + _NEIGHBOUR_WORDS.findall(text, end, line_end)[:3]
     return _foreign_words(words) >= 3
 
@@ -1555,8 +1560,8 @@ _OPENING = regex.compile(r'(?:\A[ \t]*[-*•]?|["“„«:.!?])[ \t]*\Z')
 def opens_other_language(text: str, start: int, end: int) -> bool:
     """A capitalised word opens a line, a quotation or a sentence whose next two words are of another language
     ("\"Ori mi n fo", "INT: Kisa k mennen"): a word of that language, not a name."""
-    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
-    after = _NEIGHBOUR_WORDS.findall(text, end, len(text) if line_end < 0 else line_end)[:3]
+    line_start, line_end = _line_bounds(text, start, end)
+    after = _NEIGHBOUR_WORDS.findall(text, end, line_end)[:3]
     return _foreign_words(after) >= 2 and bool(_OPENING.search(text[line_start:start]))
 
 
@@ -2043,7 +2048,7 @@ _NUMBER = regex.compile(r"(?<!\p{L})\d")
 
 def _header_row(text: str, at: int) -> bool:
     """Is the line at ``at`` a table's header: three cells or more and no number ("TIME   HR    BP   SpO2   RR")?"""
-    line = text[text.rfind("\n", 0, at) + 1: (end if (end := text.find("\n", at)) >= 0 else len(text))]
+    line = text[slice(*_line_bounds(text, at))]
     return len(_COLUMN_GAP.split(line.strip())) >= 3 and not _NUMBER.search(line)
 
 

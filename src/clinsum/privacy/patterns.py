@@ -738,7 +738,8 @@ SPOKEN_ID_PATTERNS = [
     CuedPattern(rx(r"(?<![\w/.-])(?P<phi>(?:(?:[A-Za-z](?:[ \t]+as[ \t]+in[ \t]+[A-Z][a-z]+)?)[ \t,]+){0,4}\d"
                    r"(?:[ \t]*[,-]?[ \t]+\d){6,})(?![\w/-]|\.\d)"), rx(r"\d(?:[ \t]*[,-]?[ \t]+\d){6}")),
     # after its label, letters among the numbers and one after them: "plate H K T four four one nine", "reference number
-    # R as in Robert nine nine three zero one", "n i c number five three zero eight one four two two seven v", "one E G four T E five M K seven three", "member id?\nCaller: w, four four seven, ...",
+    # R as in Robert nine nine three zero one", "n i c number five three zero eight one four two two seven v", "one E G
+    # four T E five M K seven three", "member id?\nCaller: w, four four seven, ...",
     # "medicare number on the card\n[SPEAKER_2] one e g four t e five m k seven two"
     rx(rf"\b{_SPOKEN_ID_LABEL}[ \t]*(?:is|was|:|\#)?(?:[ \t,]+{_SPOKEN_TURN}){{0,4}}{_NEXT_TURN}?[ \t,]*(?:{_SPOKEN_TURN}[ \t,]+){{0,6}}"
        rf"(?P<phi>(?:{_SPOKEN_LETTER}(?:[ \t]*,?[ \t]+|-)){{0,4}}{_SPOKEN_PIECE}(?:{_SPOKEN_GAP}(?:{_SPOKEN_PIECE}|{_SPOKEN_LETTER}"
