@@ -231,6 +231,19 @@ Sources (``--source``, repeatable):
 - ``dev-43``, ``dev-44``: benchmarks/data/phi_dev_43.txt and _44.txt, 32 documents each (458 and 466 identifiers)
   written the same way in the twenty-ninth sitting (the same two styles in eighteen and twenty other countries);
   development data.
+- ``handwritten-49``, ``handwritten-50``: benchmarks/data/phi_handwritten_49.txt and _50.txt, 32 documents each (469
+  and 476 identifiers) written the same way in the thirtieth sitting (pharmacy and medicines in fifteen countries:
+  prescriptions as transcribed, dispensing labels and records, controlled-drug registers and supervised-dosing logs,
+  pharmacists' interventions, medicine reconciliation, blister-pack orders, repeat requests by phone, SMS and app,
+  on-call logs, aseptic worksheets, prior authorisations, adverse-reaction reports, poison-centre calls, delivery logs,
+  counter talk; old and archived records in fourteen countries: asylum and sanatorium case books, carbon copies of
+  consultants' letters with typists' initials, admission, birth, baptism and death registers, vaccination and school
+  medical cards, war-pension and army medical boards, chart abstraction for research, destruction logs, subject-access,
+  family-history and adoption-tracing letters with archivists' replies, microfiche cards); report only, their misses
+  never read.
+- ``dev-45``, ``dev-46``: benchmarks/data/phi_dev_45.txt and _46.txt, 32 documents each (475 and 473 identifiers)
+  written the same way in the thirtieth sitting (the same two styles in twenty-three and about twenty other places);
+  development data.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -364,13 +377,17 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "handwritten-47": Path(__file__).parent / "data" / "phi_handwritten_47.txt",
                "handwritten-48": Path(__file__).parent / "data" / "phi_handwritten_48.txt",
                "dev-43": Path(__file__).parent / "data" / "phi_dev_43.txt",
-               "dev-44": Path(__file__).parent / "data" / "phi_dev_44.txt"}
+               "dev-44": Path(__file__).parent / "data" / "phi_dev_44.txt",
+               "handwritten-49": Path(__file__).parent / "data" / "phi_handwritten_49.txt",
+               "handwritten-50": Path(__file__).parent / "data" / "phi_handwritten_50.txt",
+               "dev-45": Path(__file__).parent / "data" / "phi_dev_45.txt",
+               "dev-46": Path(__file__).parent / "data" / "phi_dev_46.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
                "dev-10", "dev-11", "dev-12", "dev-13", "dev-14", "dev-15", "dev-16",
                "dev-17", "dev-18", "dev-19", "dev-20", "dev-21", "dev-22", "dev-23", "dev-24", "dev-25",
                "dev-26", "dev-27", "dev-28", "dev-29", "dev-30", "dev-31", "dev-32", "dev-33", "dev-34", "dev-35",
                "dev-36", "dev-37", "dev-38", "dev-39", "dev-40", "dev-41", "dev-42",
-               "dev-43", "dev-44")  # whose misses --show-misses may print
+               "dev-43", "dev-44", "dev-45", "dev-46")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",
