@@ -482,6 +482,22 @@ _DAY = rf"(?:3[01]|[12]\d|0?[1-9]){ORD}?"
 _DAYS_BEFORE_DATE = regex.compile(rf"(?<![\d.,/:-])(?P<days>{_DAY}(?:[ \t]*,[ \t]*{_DAY})*[ \t]*(?:,?[ \t]*and|&))[ \t]*$")
 
 
+# A word that may be a record's number: a digit and a letter or a mark among five characters or more ("53/211",
+# "F.2231", "II/141", "D-0447"), or six digits or more.
+_RECORD_TOKEN = regex.compile(r"(?<![\w/.-])[\w/.-]*\w")
+_RECORD_LIKE = regex.compile(r"(?=.*\d)(?=.*[^\d]).{5,}|\d{6,}")
+
+
+def ids_mentioned_again(text: str, ids: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The other mentions of record numbers found once, wherever the text repeats them as a word of their own ("53/211 |
+    Lim Ah Kow | ..." and "Remarks: 53/211 rubber tapper"): one pass over the text's words."""
+    values = {value for s, e in ids if _RECORD_LIKE.fullmatch(value := text[s:e])}
+    if not values:
+        return []
+    found = set(ids)
+    return [m.span() for m in _RECORD_TOKEN.finditer(text) if m.group() in values and m.span() not in found]
+
+
 def days_before_dates(text: str, dates: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of :data:`_DAYS_BEFORE_DATE` before a date whose first word is its day, up to the date's first character
     (so that they and the date merge into one: "14 and 15 November 2023")."""
@@ -999,6 +1015,10 @@ _LABELLED_TOWN = regex.compile(rf"(?<=\b(?:(?i:location|area|community)[ \t]*:?|
                                rf"(?=[ \t]*(?:[,.;:?!)]|$|\n|[ \t]{{2}})|[ \t]+\()", regex.MULTILINE)
 
 
+# The town closing a letter's inside address, on the line before its salutation, after a line that ends with a comma (the
+# addressee's or the practice's): "Dr S. J. McCausland,\nThe Health Centre,\nFivemiletown.\nDear Dr McCausland,"
+_INSIDE_ADDRESS_TOWN = regex.compile(r"(?m),[ \t]*\n[ \t]*(?P<phi>\p{Lu}[\p{L}'’-]+(?:[ \t-]\p{Lu}[\p{L}'’-]+){0,2})"
+                                     r"[ \t]*[.,]?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?i:dear)\b")
 _BODY_AREA = regex.compile(r"[ \t]+(?i:area)\b")
 _ADJECTIVE_ENDING = regex.compile(r"(?i:al|ar|ary|ic|ous|ine|ior|oid)$")
 
@@ -1006,8 +1026,9 @@ _ADJECTIVE_ENDING = regex.compile(r"(?i:al|ar|ary|ic|ous|ine|ior|oid)$")
 def find_unlisted_places(text: str) -> list[tuple[int, int]]:
     """Spans of places after a place word, after "lives" or before the kind of place they are, whose every word is in
     no English, name or department list and that text does not write in lowercase (a town the gazetteer lacks: "in
-    Flateyri", "Ballyfermot area"; not "Pelvic area", "Waiting area"), and listed towns after a location's label
-    (:data:`_LABELLED_TOWN`); the allow-list then drops clinical ones."""
+    Flateyri", "Ballyfermot area"; not "Pelvic area", "Waiting area"), the town of a letter's inside address
+    (:data:`_INSIDE_ADDRESS_TOWN`) and listed towns after a location's label (:data:`_LABELLED_TOWN`); the allow-list then
+    drops clinical ones."""
     found = []
     for m in _UNLISTED_PLACE.finditer(text):
         words = m.group("phi").split()
@@ -1017,6 +1038,9 @@ def find_unlisted_places(text: str) -> list[tuple[int, int]]:
                and w.lower() not in first_names() and w.lower() not in last_names() and w.lower() not in department_words()
                and len(w) > 3 for w in words):
             found.append(m.span("phi"))
+    found += [m.span("phi") for m in _INSIDE_ADDRESS_TOWN.finditer(text) if _listed_town(m.group("phi")) or all(
+        is_name_word(w) and w.lower() not in english_words() and w.lower() not in lowercase_words()
+        and w.lower() not in department_words() for w in regex.split(r"[ \t-]+", m.group("phi")))]
     return found + [m.span("phi") for m in _LABELLED_TOWN.finditer(text) if m.group("phi").lower() in towns()]
 
 
@@ -1382,13 +1406,15 @@ class PhiDetector:
     def _whole_text(self, text: str, parts: list[tuple[int, int, int, int]],
                     read: list[tuple[list[PhiSpan], tuple | None]]) -> list[PhiSpan]:
         """The spans of ``text`` from its windows' spans, with what needs the whole text: ages, streets and towns
-        after what was found, and the other mentions of the names found."""
+        after what was found, and the other mentions of the record numbers and names found."""
         spans, clinical = [], {}
         for i, ((start, own_start, own_end, _), (found, window_clinical)) in enumerate(zip(parts, read)):
             if window_clinical is not None:
                 clinical[i] = window_clinical
             spans += _shifted(found, start, own_start, own_end)
         names = [(s.start, s.end) for s in spans if s.type == "NAME"]
+        spans += [PhiSpan(s, e, "ID", 0.9) for s, e in ids_mentioned_again(text, [(s.start, s.end) for s in spans
+                                                                               if s.type == "ID"])]
         spans += [PhiSpan(s, e, "AGE", 0.85) for s, e in ages_after_names(text, names)]
         ages = [(s.start, s.end) for s in spans if s.type == "AGE"]
         spans += [PhiSpan(s, e, "AGE", 0.85) for s, e in ages_after_ages(text, ages)]

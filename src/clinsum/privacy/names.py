@@ -27,10 +27,13 @@ from clinsum.privacy.vocab import (
 _TITLE = (r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Missus|Madam|Nurse|Sister|Rev|Reverend|Pastor|Rabbi|Imam"
           r"|Chaplain|Fr|Sgt|Cpl|Lt|Capt|Det|Deputy|Officer|Sheriff|Trooper|Cst|Constable|Sergeant|Detective|Inspector|Mdm"
           r"|Maj|Ltc|Cdr|Lcdr|Pvt|Spc|Ssg|Sfc|Cpo|Captain|Lieutenant|Colonel|Commander|Admiral|Corporal|Brigadier"  # ranks (not CPT: the procedure codes)
+          r"|Pte|Gnr|Rfn|Bdr|Canon|Archdeacon|Monsignor|Msgr"  # (British ranks of old medical boards; clergy)
           r"|Dra|Sra|Srta|Doña|Dña|Frau|Herr|Mme|Mlle|Dhr|Mevr|Dottoressa|Dott|Signora"  # other languages' titles
           # Indonesia's, Malaysia's, Thailand's and Myanmar's (as written: not "PAK"), a pilgrim's in West Africa and
           # Bangladesh, the Philippines' elder relatives'
-          r"|(?-i:Pak|Ibu|Puan|Encik|Cik|Khun|Daw|Alhaji|Alhaj|Alhaja|Hajia|Kuya|Lola|Lolo|Tita|Tito|Manang|Manong))")
+          r"|(?-i:Pak|Ibu|Puan|Encik|Cik|Khun|Daw|Alhaji|Alhaj|Alhaja|Hajia|Kuya|Lola|Lolo|Tita|Tito|Manang|Manong"
+          r"|Tn|Ny|Pr|lek))")  # (Indonesia's Tuan and Nyonya, a French professor, a Polish physician: "Tn. Bambang", "Pr Le
+          # Goff", "lek. Agnieszka Zając")
 # (with UK grades, fellowships and research coordinators' certifications)
 _CREDENTIAL = (r"(?:MD|M\.D\.|DO|D\.O\.|RN|RM|NP|PA-C|PA|PhD|FNP|FNP-C|APRN|MBBS|DNP|LPN|CNM|DPM|DDS|MSW|LCSW|PharmD"
                r"|CMA|MA|CNA|LVN|RT|RRT|SLP|OTR|OTR/L|DPT|PT|OT|CRNA|EMT|MSN|BSN|RD|RPh|RDN|NRP|ANP|MRCP|FRCS|MRCGP"
@@ -53,6 +56,7 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|baby\s+o
     |rgn|rmn|hca|aunty|auntie|ex|stepbrother|stepsister|godmother|godfather|godson|goddaughter|half-brother|half-sister|best\s+friend
     |pastor|priest|covering|cross-?cover|assistant|scribe|author|np|rn|nurse|midwife|doula|sitter|aide|kid|child|baby|buddy|sponsor|driver
     |grandma|grandpa|granny|nana|student|medical\s+student|trainee|preceptor|chaperone|nursing|chaplain|dietitian|nutritionist|hcp|mpoa
+    |rider|courier|carer
     |health\s+care\s+proxy|surrogate|social\s+work|case\s+management|dtr|dau|bro|sis|hubby
     |crna|cna|lpn|lvn|rrt|slp|emt|paramedic|medic|tech|technician|cytotech|technologist|phlebotomist|transporter
     |charge(?:\s+(?:rn|nurse))?|huc|(?:unit\s+)?(?:clerk|secretary)|receptionist|ward\s+clerk|house\s+supervisor|registrar|consultant|interp
@@ -60,13 +64,13 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|baby\s+o
     |adjuster|case\s+worker|caseworker|officer|supervisor|foreman|coach|teacher|counsell?or|employer
     |t[ií]a|t[ií]o|m[aā]m[aāá]|pap[aá]|hija|hijo|esposa|esposo|hermana|hermano|ayah|ibu|bapak|suami|istri
     |t[uū]t[uū]|kupuna|koro|kuia|kaum[aā]tua|whaea|parent|volunteer|mum|mam|nan|gran|reg|sho|locum|reporter
-    |flatmate|housemate|cucu|shosho|practitioner|specialist|manager|matron|coordinator
+    |flatmate|housemate|cucu|shosho|practitioner|specialist|manager|matron|coordinator|superintendent|supt
     |cnc|cns|anp|apn|mgr|podiatrist|psychiatrist|physiotherapist|physio|optometrist|orthotist|prosthetist|dietician
     |audiologist|psychologist|neurologist|radiologist|pathologist|dermatologist|rheumatologist|nephrologist|urologist
     |ha?ematologist|endocrinologist|gastroenterologist|ophthalmologist|anesthesiologist|pulmonologist|gyn(?:a)?ecologist
     |an(?:a)?esthetist|perfusionist|radiographer|sonographer|hygienist|dentist|chiropractor|key\s+worker|support\s+worker
     |(?:cps|dcfs|dss|child\s+protection)\s+worker|client|advocate|cellmate|peer\s+worker|outreach\s+worker|tolk
-    |instructor|captain|skipper|coxswain|pilot|lifeguard|patroller|ranger|guide|trainer|tracer|vaccinator|surveyor
+    |attendant|instructor|captain|skipper|coxswain|pilot|lifeguard|patroller|ranger|guide|trainer|tracer|vaccinator|surveyor
     |health\s+worker|chw|hsa|lhw|partera|vacunadora|promotora|enfermera|headman|elder|deacon
     |oppa|eonni|unnie|noona|hyung|nooh|bhai|bhaiya|didi|bhabhi|chacha|chachi|mami|khala|khalu|abbu|ammi|tita|tito
     |manang|manong|mkhulu|mzee|tonton|matant|grann|okaasan|otousan|""" + ELDERS + ")"
@@ -116,7 +120,7 @@ _LABEL = (r"(?:(?:patient|pt|client|resident)'?s?\s+name|name\s+(?:is|was)|name|
           r"|re|dictated\s+by|transcribed\s+by|authenticated\s+by|cosigned\s+by|attested\s+by|cc|seen\s+by"
           r"|referred\s+by|discussed\s+(?:with|w/)|d/w|spoke\s+(?:with|to|w/)|talked\s+(?:with|to)|accompanied\s+by|per|with|w/|by"
           r"|from|i'm|i\s+am|my\s+name\s+is|this\s+is|is\s+this|call\s+me|calls\s+me|called|goes\s+by|known\s+as|it'?s"
-          r"|hi|hello|hey|thanks|thank\s+you|nice\s+to\s+meet\s+you|good\s+(?:morning|afternoon|evening|day)|bye"
+          r"|hi|hello|hey|dear|thanks|thank\s+you|nice\s+to\s+meet\s+you|good\s+(?:morning|afternoon|evening|day)|bye"
           r"|speaking\s+with|talking\s+to|ask\s+for|asking\s+for|said|says|asked|replied|told|according\s+to"
           r"|named(?:\s+(?:him|her))?|calls\s+(?:him|her)|name['’]s|dictating\s+on|dictation\s+(?:on|for)|kia\s+ora|thx|cheers|(?<![^\n])to(?=[ \t]*:)"
           r"""|(?:goes\s+by|known\s+as|calls?\s+me|called|named)[ \t]+["“'‘](?=[^\W\d_]))""")
@@ -168,7 +172,9 @@ _NAME_PATTERNS = {
         lowercase_cue(_LABEL), cue_in_lowercase=True),
     # "his daughter Ana Lopez", "PCP: Ortiz", "wife, Mary,"
     "role": CuedPattern(
-        rx(rf"\b(?i:{_ROLE})s?\b\)?(?:[ \t]*[:,(]?[ \t]*|[ \t]+[–-][ \t]+)(?:(?i:is|was|named|called)[ \t]+)?(?P<phi>{_ROLE_NAME}"
+        rx(rf"\b(?i:{_ROLE})s?\b\)?(?:[ \t]+(?i:reply|review|note|check|comment|response|advice|query)(?=[ \t]*\()"
+           rf"|[ \t]+(?i:on[ \t]+(?:shift|duty|call))(?=[ \t]*:))?"
+           rf"(?:[ \t]*[:,(]?[ \t]*|[ \t]+[–-][ \t]+)(?:(?i:is|was|named|called)[ \t]+)?(?P<phi>{_ROLE_NAME}"
            rf"(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*[&+][ \t]*){_ROLE_NAME})*)"),
         lowercase_cue(_ROLE), cue_in_lowercase=True),
     # a name with its role after a comma: "Guest_family: Desmond, his son.", "Kwame Mensah, her grandson,"
@@ -260,7 +266,8 @@ _NAME_PATTERNS = {
                          r"(?![\p{L}\d-])", regex.MULTILINE),
     # (or who checked, dispensed, witnessed, logged or is in charge: "Checked: SE   Dispensed: HJ", "checked MK.", "LOGGED
     # MK", "NIC: JG (BAY A)", "Handed over by LM to ...")
-    "by_initials": rx(r"\b(?i:by|RPh|initials?|checked|dispensed|witness(?:ed)?|verified|countersigned|logged|NIC)[ \t]*:?[ \t]+"
+    "by_initials": rx(r"\b(?i:by|RPh|initials?|checked|dispensed|witness(?:ed)?|verified|countersigned|logged|NIC"
+                      r"|prepared|released|compounded|assembled)[ \t]*:?[ \t]+"
                       r"(?P<phi>\p{Ll}{3}|\p{Lu}{2,3})"
                       r"(?=[ \t]*(?:[.,;()/]|$)|[ \t]{2}|(?<=\p{Ll})[ \t]+\p{Lu}{2}|[ \t]+to[ \t]+\p{Lu})", regex.MULTILINE),
     "dash_initials": rx(r"(?m)(?:^|[ \t.])-[ \t]*(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,3})[ \t]*$"),
@@ -307,7 +314,7 @@ _NAME_PATTERNS = {
     "sign_off": rx(r"(?im)\b(?:thanks|thank[ \t]+you|thx|ty|regards|best(?:[ \t]+wishes)?|cheers|sincerely|love|warmly"
                    r"|respectfully|faithfully|yours[ \t]+truly)[ \t]*[,.!]*[ \t]*"
                    r"(?:\n[ \t]*[-–—~]?[ \t]*|(?<=(?:faithfully|sincerely|regards),)[ \t]+)"  # (or after a comma of a letter's)
-                   r"(?P<phi>\p{L}[\p{L}'’-]*(?:[ \t]+\p{L}[\p{L}'’.-]*){0,2})[ \t]*(?:,[^\n]*)?$"),
+                   r"(?P<phi>\p{L}[\p{L}'’-]*\.?(?:[ \t]+\p{L}[\p{L}'’.-]*){0,3})[ \t]*(?:,[^\n]*)?$"),
     # "Emir van der Klijn is here": two or more name words as a sentence's subject
     "subject": rx(rf"(?:^|(?<=[.!?:;]\s+)|(?<=\n))(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{1,3}})[ \t]+"
                    r"(?:is|was|has|had|presents|presented|reports|reported|denies|denied|states|stated|returns|returned"
@@ -327,6 +334,9 @@ _NAME_PATTERNS = {
     # a word that no dictionary holds owning something: "Matej's address", "Franciska's kid" (an eponym's
     # condition is clinical: "Hashimoto's", "Bell's palsy")
     "possessive": rx(rf"(?P<phi>{CAP})['’]s(?!\p{{L}})"),
+    # an old record's abbreviated given name before a surname: "Wm. Rennie", "Dr Chas. Lumsden", "Thos. Evans"
+    "old_given": rx(r"(?<![\p{L}\d'’.-])(?P<phi>(?:Wm|Chas|Jas|Thos|Geo|Robt|Edw|Saml|Richd|Benj|Jno|Alexr|Danl|Margt|Eliz"
+                    rf"|Fredk|Archd|Patk|Nathl|Nichs)\.[ \t]+{CAP})(?![\p{{L}}\d'’-])"),
     # a first name, a middle initial and a surname: "Janka M. Szász", "Elita B Desaulniers"
     "middle_initial": rx(rf"(?P<phi>{CAP}[ \t]+\p{{Lu}}\.?[ \t]+{CAP})"),
     # a capitalised word inside a sentence that the name model is sure of: "Why is Katrine so impulsive?"
@@ -785,7 +795,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
                     likely = _first_name_in_capitals(word)
                 place = kind == "vocative" and _STATE_NAME.fullmatch(word)  # "to Vail, Colorado."
                 # a subject that is an English word must be a first name ("Church is important to her")
-                noun = kind in ("first_subject", "speaker") and word.lower() in english_words() and not known
+                noun = kind in ("first_subject", "speaker") and word.lower() in english_words() and not known \
+                    or kind == "speaker" and word.lower() in _NOT_A_SPEAKER  # "Sig: 1 tab po bid"
                 span = (s, e) if likely and is_name_word(word) and not _ROLE_WORD.fullmatch(word) and not place \
                     and not noun and word.lower() not in service_words() else None  # "Anes: GA" is no Anes
                 if kind == "vocative" and is_word_first_name(word):  # "Thanks for coming, Will."
@@ -896,6 +907,10 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 if span and inside and not all(w.lower() in first_names() or not w.isupper() and _likely_or_known(w)
                                                and _may_be_name(w) for w in text[span[0]:span[1]].split()):
                     span = None
+            elif kind == "old_given":  # a surname that is a name's word and no department's or a place's
+                surname = text[s:e].split()[-1]
+                span = (s, e) if is_name_word(surname) and surname.lower() not in department_words() \
+                    and not _place(surname) else None
             elif kind == "last_first":
                 last, first = re.split(r",\s*", text[s:e], maxsplit=1)
                 first = first.split()[0]
@@ -934,6 +949,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
               if _BRACKETS_OWNER.search(text[max(0, m.start() - 40): m.start()])
               and all(_is_listed_name(w) or _is_foreign_name(w) for w in regex.split(r"[ \t-]+", m.group("phi")))]
     found += [m.span("phi") for m in _RESIDENT_INITIALS.finditer(text) if is_initials(m.group("phi"))]
+    found += [m.span() for m in _CLAN_INITIALS.finditer(text)]
     found += [m.span("phi") for m in _ABOUT_ROOM.finditer(text)
               if all(is_name_word(w) and w.lower() not in department_words() for w in m.group("phi").split())]
     if (m := _END_INITIALS.search(text, max(0, len(text) - 40))) and _initials_ok(m.group("phi")):
@@ -1157,7 +1173,13 @@ def names_by_layout(text: str) -> set[tuple[int, int]]:
     list of relatives."""
     return set(name_fields(text)) | set(conversation_speakers(text)) | set(roster_names(text)) | set(kin_names(text)) \
         | set(addressed_names(text)) | set(handoff_names(text)) | set(signer_initials(text)) | set(register_names(text)) \
-        | set(surname_initial_cells(text)) | set(relatives_listed(text))
+        | set(surname_initial_cells(text)) | set(relatives_listed(text)) | set(labelled_references(text))
+
+
+def labelled_references(text: str) -> tuple[tuple[int, int], ...]:
+    """The writer's and the typist's initials after a letter's reference label ("Ref. CKA/ms", "Our ref: JMcL/ab"),
+    whatever else they spell."""
+    return tuple(m.span(g) for m in _LETTER_REFERENCE.finditer(text) if m.group("label") for g in ("writer", "typist"))
 
 
 # A turn of a chat or a transcript: a speaker's tag where a line starts, after a time stamp in brackets or not, with a
@@ -1177,7 +1199,7 @@ def _first_name_in_capitals(word: str) -> bool:
 
 # Tags of a header's field or of a non-person, in lowercase: never a speaker.
 _NOT_A_SPEAKER = frozenset("""re fyi nb ps cc bcc fw fwd subject sent date time from to ref note notes update carer client
-    physio porter interp interpreter dispatcher switchboard receptionist scribe tech""".split())
+    physio porter interp interpreter dispatcher switchboard receptionist scribe tech sig""".split())  # ("Sig: 1 tab po bid")
 
 
 @lru_cache(maxsize=4096)
@@ -1243,6 +1265,7 @@ _RECORD_COLUMN = regex.compile(r"(?i:mrn|mr\#|rx[ \t]*\#?|rx[ \t]+(?:no|number)|
                                r"|id|patient[ \t]*id|pt[ \t]*id|claim[ \t]*\#?|order[ \t]*\#|hosp(?:ital)?[ \t]*(?:\#|no\.?|number)"
                                r"|(?:reg|record|file|case)[ \t]*(?:\#|no\.?)|file|ref|ptid|subjid|nhi|chi|hcn|ur|ohip|phn|hn|uhid|bht"
                                r"|medicare|mcp|nhs|matr[ií]cula|expediente|folio"
+                               r"|(?:\p{L}\.){2,4}[ \t]*(?:id|no\.?|nr|num|number|\#)"  # ("I.C. No.")
                                # any column of numbers but a room's, a code's, a phone's or a catalogue's: "Prot no", "study_id"
                                r"|(?!(?:room|rm|bed|bay|cot|ward|unit|ext|tel|phone|mobile|fax|pager|bleep|icd|cpt|ndc|drug|item"
                                r"|line|row|seq|dose|page|tab|ref|cat|catalog|catalogue|part|product|model|sku)(?!\p{L}))"
@@ -1302,7 +1325,8 @@ def table_columns(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[i
     """The header rows of tables that name their columns, and the cells under each column with the column's name
     (cached: the name and the record-number recognizers read the same window)."""
     headers, out, heads, starts, offset, header_line = [], [], [], [], 0, ""
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
         cells = _cells(line)
         names = [_IN_BRACKETS_AFTER.sub("", line[s:e].strip(" :")) for s, e in cells]  # "Reg (bleep)"
         typed = sum(1 for h in names if field_type(h))  # (a header of two records' fields may name "HbA1c %", "icd10")
@@ -1312,7 +1336,9 @@ def table_columns(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[i
                                      or _PLACE_COLUMN.fullmatch(h) or _DATE_COLUMN.fullmatch(h) or _SITE_COLUMN.fullmatch(h)
                                      or _PHONE_COLUMN.fullmatch(h) or field_type(h) for h in names) \
                 and all(len(h.replace(" / ", " ").split()) <= 3 for h in names) \
-                and not any((_THREE_DIGITS if typed > 1 else _DATA_DIGITS).search(h) for h in names):
+                and not any((_THREE_DIGITS if typed > 1 else _DATA_DIGITS).search(h) for h in names) \
+                and not (_separator(line) == "," and _separator(lines[number + 1] if number + 1 < len(lines) else "") != ","):
+            # (a CSV header has rows under it: a signature's line is none, "C. K. Addo, M.D., M.R.C.P., Physician")
             heads, starts, header_line = names, [s for s, _ in cells], line
             headers.append((offset, offset + len(line)))
         elif len(cells) < 2 or heads and _separator(line) != _separator(header_line):
@@ -1344,15 +1370,16 @@ _FIELD_OWNER = regex.compile(r"(?:^|\n|[ \t]{2}|\t|\|)[ \t]*(?:(?i:patient|pt|cl
 _NO_NAME_VALUE = frozenset("unknown none not given declined pending see refused anonymous baby girl boy".split())
 
 
-# A header's field for the person a document is about, its value a cell of two words or more before the next column:
-# "Patient: Wiremu Te Rangi Ngata      NHI ZKT4821", "Pt: Xiong, Pa Nhia    MRN ...", "RE: MASTER CHINONSO EZE (14
-# YEARS)", "Client: Wanbli Two Bulls     Deliver
-# to: ...", "Patient: TE AWA, Hemi Rāwiri   NHI", "Pt O'Sullivan-Piripi, Liam   NHI", "Patient: Aiden Lim Jun Hao (8 y)" (a
-# dialogue's "Patient: Thank you." ends its line, no column follows).
+# A header's field for the person a document is about, its value a cell of two words or more before the next column or
+# an age: "Patient: Wiremu Te Rangi Ngata      NHI ZKT4821", "Pt: Xiong, Pa Nhia    MRN ...", "RE: MASTER CHINONSO EZE
+# (14 YEARS)", "Client: Wanbli Two Bulls     Deliver to: ...", "Patient: TE AWA, Hemi Rāwiri   NHI", "Pt
+# O'Sullivan-Piripi, Liam   NHI", "Patient: Aiden Lim Jun Hao (8 y)", "Re: Litia Vakaloloma, 71F" (a dialogue's "Patient:
+# Thank you." ends its line, no column follows).
 _PERSON_HEADER = regex.compile(rf"""(?:^|(?<=\n|[ \t]{{2}}|\t|\|))[ \t]*(?:(?i:patient|pt|client|resident|member|beneficiary
     |insured|subscriber|decedent)(?:[ \t]+(?i:name))?(?:[ \t]*:[ \t]*|[ ])|(?i:re)[ \t]*:[ \t]*(?:(?i:master|miss|mrs|mr|ms)\.?[ \t]+)?)
     (?P<value>(?:{CAP}|{UPPER})[.,]?(?:[ \t-](?:(?:{CAP}|{UPPER})[.,]?
-    |{PARTICLE})){{1,4}})(?<![.,])(?=[ ]{{2,}}|\t|[ \t]*\||[ \t]+\((?:\d{{1,3}}[ \t]?(?:(?i:y|yo|yrs?|years?)|[MF])\b|[MF],))""",
+    |{PARTICLE})){{1,4}})(?<![.,])(?=[ ]{{2,}}|\t|[ \t]*\||[ \t]+\((?:\d{{1,3}}[ \t]?(?:(?i:y|yo|yrs?|years?)|[MF])\b|[MF],)
+    |,[ \t]*\d{{1,3}}[ \t]?(?:(?i:y|yo|yrs?|years?)|[MF])\b)""",
                             regex.VERBOSE)
 
 
@@ -1382,9 +1409,10 @@ def _table_cell_name(cell: str, patient: bool) -> bool:
         return cell.lower() not in _ANSWERS and cell.lower() not in department_words() and not regex.fullmatch(_CREDENTIAL, cell)
     words = [w for w in regex.split(r"[ \t,]+", cell) if w]
     return 0 < len(words) <= 4 and all(regex.fullmatch(r"\p{L}[\p{L}'’.-]*", w) for w in words) and all(
-        _CAPITAL.fullmatch(w.rstrip(".")) or is_name_word(w) and not _ROLE_WORD.fullmatch(w) and not _TITLE_WORD.fullmatch(w)
+        _CAPITAL.fullmatch(w.rstrip(".")) or i > 0 and _PARTICLE.fullmatch(w)  # "Lim Ah Kow", "Siti binti Osman"
+        or is_name_word(w) and not _ROLE_WORD.fullmatch(w) and not _TITLE_WORD.fullmatch(w)
         and w.lower() not in department_words() and w.lower() not in service_words()
-        and (w.lower() not in lowercase_words() or _known(w)) for w in words) and not all(
+        and (w.lower() not in lowercase_words() or _known(w)) for i, w in enumerate(words)) and not all(
         _CAPITAL.fullmatch(w.rstrip(".")) for w in words)
 
 
@@ -1575,6 +1603,9 @@ _ROLE_AFTER_NAME = regex.compile(rf"(?<![\p{{L}}'’.-])(?P<phi>{CAP})[ \t]+the[
 # A name in brackets after a role or a department: "Pt (Cho Sung-min) resting", "faxed to HR (Lorraine)", "son (Ade)".
 _NAME_IN_BRACKETS = regex.compile(rf"\((?P<phi>{CAP}(?:[ \t-]{CAP}){{0,2}})\)")
 _BRACKETS_OWNER = regex.compile(rf"\b(?i:pt|patient|hr|human\s+resources|payroll|{_ROLE})[ \t]*\Z", regex.VERBOSE)
+# Initials with a Scottish or Irish surname's prefix, which spell no word: "Checked: GMcD", "RMcK / TO'N" (not a
+# possessive: "WHO'S")
+_CLAN_INITIALS = regex.compile(r"(?<![\p{L}\d'’.-])\p{Lu}{1,2}(?:Ma?c|O['’](?!S\b))\p{Lu}(?![\p{L}\d'’-])")
 # A resident's or a student's initials before their year: "-- TL PGY2", "MK MS3".
 _RESIDENT_INITIALS = regex.compile(r"(?<![\p{L}\d.'’-])(?P<phi>\p{Lu}{2,3})[ \t]+(?:PGY-?\d|MS[1-4])\b")
 
@@ -1972,9 +2003,17 @@ def names_split_at_line_ends(text: str, names: list[tuple[int, int]]) -> list[tu
     return found
 
 
+# (or before it, the name in Latin letters in brackets or after a slash, a title or a role before it: "นาง สมศรี ใจดี (Mrs
+# Somsri Jaidee)", "السيدة منى عبد الحميد / Mrs Mona Abdel Hamid", "ภก. ธนวัฒน์ (pharmacist Thanawat)")
+_NAME_BEFORE_IN_OTHER_SCRIPT = regex.compile(rf"(?P<name>{_OTHER_SCRIPT}+(?:[ ]{_OTHER_SCRIPT}+){{0,3}})[ \t]*(?:/|\()[ \t]*"
+                                             rf"(?:{_TITLE}\.?[ \t]+|\p{{Ll}}+[ \t]+)?\Z")
+
+
 def names_in_other_scripts(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans of a found name written again in another script right after it (:data:`_NAME_IN_OTHER_SCRIPT`)."""
-    return [m.span("name") for _, e in names if (m := _NAME_IN_OTHER_SCRIPT.match(text, e))]
+    """Spans of a found name written again in another script right after it or right before it
+    (:data:`_NAME_IN_OTHER_SCRIPT`, :data:`_NAME_BEFORE_IN_OTHER_SCRIPT`)."""
+    return [m.span("name") for _, e in names if (m := _NAME_IN_OTHER_SCRIPT.match(text, e))] + [
+        m.span("name") for s, _ in names if (m := _NAME_BEFORE_IN_OTHER_SCRIPT.search(text, max(0, s - 80), s))]
 
 
 def initials_of_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -2055,8 +2094,9 @@ def _header_row(text: str, at: int) -> bool:
 # A letter's reference, the writer's initials and the typist's, alone where a line starts ("RPJ/lh   typed 28/2/25",
 # "Our ref: DH/mc", "HBW:gh"); a chat's handle ("@pnowak: will call after rounds", "thx @lbaptiste", "login user=jkowalczyk",
 # 'opened by user "dwhitworth"', "Account: genevieve.roy").
-_LETTER_REFERENCE = regex.compile(r"(?m)^[ \t]*(?:(?i:our|your)?[ \t]*(?i:ref)\.?[ \t]*:?[ \t]*)?"
-                                  r"(?P<writer>\p{Lu}{2,4})[/:](?P<typist>\p{Ll}{2,3})(?=[ \t]|$)")
+_LETTER_REFERENCE = regex.compile(r"(?m)(?:^[ \t]*|\b(?=(?i:our|your|ref)\b))"
+                                  r"(?P<label>(?i:our|your)?[ \t]*(?i:ref)\.?[ \t]*:?[ \t]*)?"
+                                  r"(?P<writer>\p{Lu}{2,4}|\p{Lu}{1,2}Ma?c\p{Lu})[/:](?P<typist>\p{Ll}{2,3})(?=[ \t]|$)")
 _HANDLE = regex.compile(r"(?<![\w.@])@(?P<handle>\p{L}+(?:[._]\p{L}+)?)(?![\w.@-]*\.\p{L}{2,}\b)(?![\w@])"
                         r"|\b(?i:user|username|userid|login)(?:[ \t]*[=:][ \t]*|[ \t]+[\"“'‘])"
                         r"(?P<handle>\p{L}+(?:[._]\p{L}+)?)(?![\w@])"

@@ -165,6 +165,8 @@ HOLIDAY = r"""(?:christmas(?:[ \t]+(?:eve|day))?|xmas|new[ \t]+year'?s(?:[ \t]+(
     |hari[ \t]+raya(?:[ \t]+(?:aidilfitri|aidiladha|haji|puasa))?|(?<=day[ \t]of[ \t])raya|thaipusam|undas|little[ \t]+christmas
     |phagwa|indian[ \t]+arrival[ \t]+day|rama[dz]an|ramzan|lebaran|ciidda|sukkot|succot|shavuot|(?:erev[ \t]+)?rosh[ \t]+hashanah?
     |(?:thai[ \t]+)?pongal|chap[ \t]+goh[ \t]+meh|fiji[ \t]+day|martyrs['’]?[ \t]+day|koningsdag|kadooment(?:[ \t]+day)?|white[ \t]+sunday
+    |whit[ \t]+(?:sunday|monday|tuesday)|whitsun(?:day|tide)?|martinmas|michaelmas|candlemas|lammas|lady[ \t]+day
+    |empire[ \t]+day|armistice[ \t]+day|shrove[ \t]+tuesday|palm[ \t]+sunday|maundy[ \t]+thursday
     |(?:la[ \t]+)?(?:saint|st)-jean(?:-baptiste)?|(?:jamhuri|madaraka|mashujaa)[ \t]+day|t[eế]t[ \t]+holiday|wigilia|nollaig[ \t]+na[ \t]+mban|sul[ \t]+y[ \t]+pasg|(?-i:New[ \t]+Year|Carnival|T[eếê]t|Holi|All[ \t]+(?:Saints|Souls)(?:['’]?[ \t]+Day)?|Watch[ \t]+Night))"""
 _US_MONTH_DAY = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"  # "3/14", "03/14"
 # a day and a month as most of the world writes them, where the day cannot be a month: "17/02", "24/3"
@@ -239,8 +241,11 @@ _FOREIGN_DATES = [
         |(?:19|20)\d{{2}}\.?[ \t]+{_FOREIGN_MONTH}\.?[ \t]+\d{{1,2}}\.?
         |{_FOREIGN_MONTH_WORD}[ \t]+\d{{1,2}}(?:,?[ \t]+(?:19|20)\d{{2}}|(?=[ \t]*(?:[,.;:)]|$))))(?![\p{{L}}\d])"""),
                 WordCue(_FOREIGN_MONTHS)),
-    CuedPattern(rx(r"(?<![\p{L}\d/])(?P<phi>\d{1,2}/[IVX]{1,4}/\d{2,4}|\d{1,2}[ .](?:I{1,3}|IV|VI{0,3}|IX|XI{0,2})[ .](?:19|20)\d{2})"
-                   r"(?![\p{L}\d])"), WordCue("i ii iii iv v vi vii viii ix x xi xii")),
+    # (with full stops, in either case and with two digits of a year too: "7.iii.24", "2.III.1962", "19.ix.1902")
+    CuedPattern(rx(r"(?<![\p{L}\d/.])(?P<phi>\d{1,2}/[IVX]{1,4}/\d{2,4}"
+                   r"|\d{1,2}[ .](?:I{1,3}|IV|VI{0,3}|IX|XI{0,2})[ .](?:19|20)\d{2}"
+                   r"|\d{1,2}\.(?:(?i:i{1,3}|iv|vi{0,3}|ix|xi{0,2}))\.(?:1[89]\d{2}|20\d{2}|\d{2}))"
+                   r"(?![\p{L}\d]|\.\d)"), WordCue("i ii iii iv v vi vii viii ix x xi xii")),
     # a Dutch weekday's two letters before a day and a month: "do 18 april", "ma 3 mrt"
     CuedPattern(rx(rf"(?<![\p{{L}}\d])(?P<phi>(?i:ma|di|wo|do|vr|za|zo)\.?[ \t]+\d{{1,2}}[ \t]+(?:{_FOREIGN_MONTH}|{MONTH}))"
                    rf"(?![\p{{L}}])", re.IGNORECASE), WordCue("ma di wo do vr za zo")),
@@ -358,11 +363,13 @@ DATE_PATTERNS = [
     rx(rf"\b(?:date\s+of\s+birth|d\.?\s?o\.?\s?b\.?|birth\s?date|birthday(?:['’]s)?|born\s+on)\s*(?:is|was|:)?[ \t,]*"
        rf"(?:\??[ \t]*\n[^\n:]{{1,25}}:[ \t]*)?(?P<phi>(?:{_TO_99}|oh[\s-]{_UNIT})(?:[\s,-]+(?:{_TO_99}|oh[\s-]{_UNIT})){{1,4}}"
        rf"|(?:0?[1-9]|1[0-2])[ \t]+(?:0?[1-9]|[12]\d|3[01])[ \t]+(?:19|20)?\d{{2}})\b", re.IGNORECASE),
+    # a day of this month, last month or next, as old letters write it: "admitted the 5th inst.", "till the 14th ult."
+    rx(r"(?<![\p{L}\d])(?P<phi>\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:inst|ult|prox|instant|ultimo|proximo)\b\.?)", re.IGNORECASE),
     # holidays, with a day or week around them: "Christmas Eve", "the week after Thanksgiving", "Easter Sunday nineteen
     # ninety-eight", "second day of Raya" (on one line, read only on lines that name a holiday)
     CuedPattern(rx(rf"\b(?P<phi>(?:the[ \t]+(?:day|days|week|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                    rf"[ \t]+(?:before|after|of)[ \t]+|(?:the[ \t]+)?(?:first|second|third|last)[ \t]+(?:day|night)[ \t]+of[ \t]+)?"
-                   rf"{HOLIDAY}(?:,?[ \t]+(?:(?:19|20)\d{{2}}|{YEAR_WORDS}))?)\b", re.IGNORECASE),
+                   rf"{HOLIDAY}(?:,?[ \t]+(?:(?:1[89]|20)\d{{2}}|{YEAR_WORDS}))?)\b", re.IGNORECASE),
                 lowercase_cue(HOLIDAY), cue_in_lowercase=True),
     rx(r"\b(?:on|since|dated?|DOS|DOB|seen|admitted|discharged|admission|discharge|visit|until|through|thru|left|off|as\s+of|"
         r"d/c(?:'?d)?|dc'?d|transferred|"
@@ -441,7 +448,10 @@ AGE_PATTERNS = [
     # in other languages: "97 anni", "92 anos", "noventa y cinco años", "(94 J.)", "91 Jahre", "(93 jr)", "lat 93", "93-letnia"
     rx(rf"\b(?P<phi>{AGE_OVER_89}|(?i:noventa|novanta)(?:[ \t]+[ey][ \t]+\p{{L}}+|-?\p{{L}}+)?)[ \t]*(?:(?i:años|anos|anni|ans"
        r"|jahre|jährige[rn]?|jaar|jr|yaşında|yaş|lat)\b|J\.|-(?i:letnia?|jährige[rn]?))"),
-    rx(rf"\b(?i:lat|wiek|edad|età|idade|alter|leeftijd|yaş)\b[ \t]*:?[ \t]*(?P<phi>{AGE_OVER_89})\b(?![.,/]\d)"),
+    rx(rf"\b(?i:lat|wiek|edad|età|idade|alter|leeftijd|yaş|umar|umr|umur|usia|umri|miaka|boyosh|boyos|âge|tuổi)\b[ \t]*:?"
+       rf"[ \t]*(?P<phi>{AGE_OVER_89})\b(?![.,/]\d)"),
+    # and after the number in South and Southeast Asia's languages: "92 bochor", "90 saal", "91 tahun", "93 tuổi"
+    rx(rf"\b(?P<phi>{AGE_OVER_89})[ \t]+(?i:bochor|bochhor|bachhar|saal|sal|varsh|baras|tahun|tuổi|taong?)\b"),
     rx(r"\b(?P<phi>nonagenarian|centenarian)s?\b", re.IGNORECASE),
     # the age in parentheses after a date of birth: "DOB 17/05/1932 (92)"
     rx(rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|born)[ \t]*:?[ \t]*[\w/.,-]+(?:[ \t]+[\w/.,-]+){{0,2}}?[ \t]*"
@@ -517,6 +527,7 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
     |ref|reference|encounter|provider\s+(?:number|no|id)
     |health\s*plan(?:\s+beneficiary)?|beneficiary|medicare|medicaid|(?:driver'?s\s+)?licen[cs]e(?:\s+plate)?|plate|lic|DEA|NPI|serial
     |CSN|FIN|HAR|accession|specimen|passport|VIN|HICN|HIC|MBI|group|subscriber|claim|authorization|auth|prior\s+auth|rx|badge
+    |(?:driver'?s\s+)?permit|permis|BHT
     |employee|insurance|ins|payer|enrollee|registration|reg|booking|order|requisition|lab|pharmacy|bin|pcn
     |UHID|IPD|OPD|UR|URN|PPSN|PPS|OHIP|RAMQ|PHN|HCN|NHS|CHI|IHI|NHI|health\s+card|card|Aadhaar|ABHA|PhilHealth(?:\s+PIN)?
     |A-?Number|alien\s+number|USCIS\s+receipt|receipt|inmate|booking|DOC|enc|pol|operator|NRIC|MyKad|NIN|HSN|SIN|ePCR
@@ -570,8 +581,14 @@ ID_PATTERNS = [
     # an identity card's number with its check digit in brackets, as Hong Kong's and Macau's are written: "A123456(7)",
     # "5123456(7)", "D5128834(6)"; Myanmar's citizenship card: "12/BaHaNa(N)048217"
     rx(r"(?<![\w(/])(?P<phi>(?:[A-Z]{1,2}\d{6,7}|\d{7})[ \t]?\([\dA]\)|\d{1,2}/\p{Lu}\p{L}{2,9}\((?:N|Naing|E|P|T)\)[ \t]?\d{6})(?![\w(])"),
-    # a British number plate after its cue on the line: "SILVER ESTATE REG KP19 XRT", "vehicle reg: LB68 OKU"
-    rx(r"\b(?i:reg|registration|plate|vehicle|car)\b[^\n]{0,25}?\b(?P<phi>[A-Z]{2}\d{2}[ ]?[A-Z]{3})\b"),
+    # a prescriber's registration number in brackets after the name: "Dr S. Hegarty (6118204)"
+    rx(r"\b(?:Dr|Doctor)\.?[ \t]+\p{Lu}[\p{L}.'’ -]{1,40}?[ \t]*\((?P<phi>\d{6,8})\)"),
+    # a case book's or a register's folio, which finds the record: "Case Book, Males, vol. XIV, fol. 213", "at folio 311"
+    rx(r"\b(?i:folio|fol\.)[ \t]*(?P<phi>\d{1,5}[a-z]?)(?![\w/.-]|\.\d)"),
+    # a British or East African number plate after its cue on the line: "SILVER ESTATE REG KP19 XRT", "vehicle reg: LB68
+    # OKU", "Driver: Dai (van CN19 XKT)", "boda rider, bike UEK 412P"
+    rx(r"\b(?i:reg|registration|plate|vehicle|car|van|bike|motorbike|motorcycle|boda|truck|lorry|ute|taxi|scooter)\b"
+       r"[^\n]{0,25}?\b(?P<phi>[A-Z]{2}\d{2}[ ]?[A-Z]{3}|[A-Z]{3}[ ]?\d{3}[ ]?[A-Z])\b"),
     # (the value whole or not at all: "MRN 2219-0048   Day +9" is no "2219-" before a unit; a unit right after a number
     # makes it a dose: "ID 40 mg"; British weeks, months and days are no value: "f/u OPD 6/52")
     rx(rf"(?<!\w){_ID_LABEL}\)?\s*(?:\.{{2,}}|…+)?\s*(?:\#|:|-|=|is|was)?\s*(?:\#|:)?\s*(?:(?:still|now)\s+)?"
@@ -651,10 +668,17 @@ ID_PATTERNS = [
 PHONE_PATTERNS = [
     rx(r"(?<![\w/.-])(?P<phi>(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,5})?)"
         r"(?![\w/])", re.IGNORECASE),
-    rx(r"\b(?:phone|tel|telephone|cell|mobile|mob|fax|pager|beeper|ph|contact(?:\s+number)?|call(?:\s+back)?(?:\s+at)?"
+    rx(r"\b(?:phone|tel|telephone|cell|mobile|mob|fax|pager|beeper|ph|contact(?:\s+number)?|call(?:\s*back)?(?:\s+at)?|τηλ|тел"
         r"|teléfono|telefono|telefone|telefon|telemóvel|telemovel|tél|cel|celular|móvil|movil|handy|mobil|portable|cep\s+telefonu"
         r"|hp|h/p|kontak|telp|tlp|tlm|tlf|gsm)"
-        r"\s*(?:\#|:|no\.?|number)?\s*:?\s*(?P<phi>\+?\(?\d[\d\s().-]{5,16}\d)(?![\w/])", re.IGNORECASE),
+        r"(?:(?<=τηλ|тел)\.)?\s*(?:\#|:|no\.?|number)?\s*:?\s*(?P<phi>\+?\(?\d[\d\s().-]{5,16}\d)(?![\w/])", re.IGNORECASE),
+    # an exchange's name and its number, as old letterheads and records write them: "Tel. Belfast 40503", "Telephone:
+    # Accra 65401", "Phone: Main 2-4407", "telephoned to Markinch 27"
+    # (or a short number alone after the label: "Tel.: 71602", "Telephone 60-119")
+    rx(r"\b(?:(?i:tel|telephone|phone)\.?(?:[ \t]+(?i:home|no\.?))?[ \t]*:?"
+       r"|(?i:telephoned|by[ \t]+telephone)[ \t]+(?i:to|at))[ \t]+"
+       r"(?P<phi>\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+)?[ \t]+\d{1,3}(?:-?\d{2,4})?"
+       r"|\d{2,3}-\d{3}|(?!(?:19|20)\d{2}\b)\d{4,6})(?![\w/-]|\.\d)"),
     # a pager's or a bleep's number: "pager 4471", "pg 3308", "bleep 2271", "page him at 4412"
     rx(r"\b(?:pager|beeper|pgr|pg|bleep|page(?:[ \t]+(?:him|her|me|them|us))?[ \t]+(?:at|on))\.?\s*(?:\#|:|no\.?|number)?\s*:?\s*"
        r"(?P<phi>\d{4,5}|\d-\d{4})\b(?![/.]\d)", re.IGNORECASE),
