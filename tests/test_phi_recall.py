@@ -2475,3 +2475,66 @@ def test_hours_of_foreign_weekdays_and_clinics_named_for_whom_they_see(tagger, t
 ])
 def test_letterheads(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # dates with a Roman month, a day of this month or last, old feasts and a holiday's year of the 19th century (not a
+    # dose: "3 x 10 mg", "2/v/2")
+    ("Admitted the 5th inst. on petition; seen 7.iii.24 and 12/iv/1951; back in France till the 14th ult. Born about "
+     "Easter 1889. Martinmas 1924: wt 9 st. Give 3 x 10 mg; take 2/v/2 doses.",
+     "Admitted the [DATE] on petition; seen [DATE] and [DATE]; back in France till [DATE] Born about [DATE]. [DATE]: wt "
+     "9 st. Give 3 x 10 mg; take 2/v/2 doses."),
+    # telephone exchanges before their numbers, and short numbers after their label (not a year)
+    ("Tel. Belfast 40503, Ext. 2218. Wife asks to be telephoned to Markinch 27. Tel.: 71602. Telephone 2024 review.",
+     "Tel. [PHONE], [PHONE]. Wife asks to be telephoned to [PHONE]. Tel.: [PHONE]. Telephone 2024 review."),
+    # a letter: its reference with the typist's initials, the inside address's town, the salutation, the sign-off with
+    # credentials (not "Dear Colleague", nor a ratio at a line's start)
+    ("Our ref: JMcL/ab\n17th October 1974\nDr S. J. McCausland,\nThe Health Centre,\nFivemiletown.\nDear George,\nThank "
+     "you.\nYours sincerely,\nR. A. TRIMBLE, M.D., F.R.C.P., Consultant Neurologist\nDear Colleague, BP/hr ratio",
+     "Our ref: [NAME]/[NAME]\n[DATE]\nDr [NAME],\nThe Health Centre,\n[LOCATION].\nDear [NAME],\nThank you.\nYours "
+     "sincerely,\n[NAME], M.D., F.R.C.P., Consultant Neurologist\nDear Colleague, BP/hr ratio"),
+    # old given names, ranks and clergy, an attendant, a regiment (not a national corps), a folio, a farm as a home
+    # (not a deputy superintendent, nor the Wassermann test)
+    ("No. 4417. Wm. Rennie, ploughman, of Nether Balgonie Farm, by the mill. Certified by Dr Chas. Lumsden. Attendant "
+     "Kerr sat with him. Pte. Bolitho, 2nd Bn Royal Welch Fusiliers; served in the Royal Artillery. Baptised by Revd. "
+     "T. Evans. Case Book, Males, fol. 213. Deputy Superintendent. Wassermann not done.",
+     "No. 4417. [NAME], ploughman, of [ADDRESS], by the mill. Certified by Dr [NAME]. Attendant [NAME] sat with him. Pte. "
+     "[NAME], 2nd [INSTITUTION]; served in the Royal Artillery. Baptised by Revd. [NAME]. Case Book, Males, fol. [ID]. "
+     "Deputy Superintendent. Wassermann not done."),
+])
+def test_old_and_archived_records(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a record number repeated in a register's remarks; an I.C. column; a particle in a name's cell
+    ("Adm. No. | Name | I.C. No. | Admitted\n53/211 | Lim Ah Kow | B 0411723 | 6.iii.53\nRemarks:\n53/211 rubber tapper.",
+     "Adm. No. | Name | I.C. No. | Admitted\n[ID] | [NAME] | [ID] | [DATE]\nRemarks:\n[ID] rubber tapper."),
+    # a CSV line with rows under it is still a table's header; initials with a Scottish or Irish prefix (not "WHO'S")
+    ("name,ward,bed,consultant\nJoe Blogg,7,12,Smith\nRunning balance check Fri 19/4: RMcK / TO'N. WHO'S THERE?",
+     "name,ward,bed,consultant\n[NAME],7,12,[NAME]\nRunning balance check [DATE]: [NAME] / [NAME]. WHO'S THERE?"),
+])
+def test_registers_repeated_record_numbers_and_clan_initials(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a prescriber's registration number, permits, a BHT number, plates after a vehicle's word, Callback and τηλ.
+    ("Dr S. Hegarty (6118204) | 56. Pharmacien : Étienne Ouellet, permis 198823. BHT 24/118832. Driver: Dai (van CN19 "
+     "XKT); bike UEK 412P. Callback 927 4410. τηλ. 25 362419",
+     "Dr [NAME] ([ID]) | 56. Pharmacien : [NAME], permis [ID]. BHT [ID]. Driver: [NAME] (van [ID]); bike [ID]. Callback "
+     "[PHONE]. τηλ. [PHONE]"),
+    # staff after their role's reply, on shift, as rider or carer; initials of who prepared (not "Sig:", a dosette, or
+    # a word in brackets after a role that does not close them)
+    ("Pharmacist reply (Ravi): re-done. Pharmacist on shift: Yasmine. Rider: Ssekandi. spoke to carer Blessing re "
+     "pack. Prepared: GMcD. Sig: 1 tab po bid. Dosette prepared. pharmacist review (Rx checked)",
+     "Pharmacist reply ([NAME]): re-done. Pharmacist on shift: [NAME]. Rider: [NAME]. spoke to carer [NAME] re pack. "
+     "Prepared: [NAME]. Sig: 1 tab po bid. Dosette prepared. pharmacist review (Rx checked)"),
+    # ages in other languages; a name in another script before its Latin form; a town before its country; Re: with age
+    ("abbur boyosh 92; umar 90; 91 tahun. Patient: السيدة منى عبد الحميد / Mrs Mona Abdel Hamid. Local do evento: "
+     "Lisboa, Portugal.\nRe: Litia Vakaloloma, 71F, of Waila settlement.",
+     "abbur boyosh [AGE]; umar [AGE]; [AGE] tahun. Patient: [NAME] / Mrs [NAME]. Local do evento: [LOCATION], "
+     "Portugal.\nRe: [NAME], 71F, of [NAME] settlement."),
+])
+def test_pharmacy_records_in_many_countries(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

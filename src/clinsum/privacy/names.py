@@ -24,7 +24,7 @@ from clinsum.privacy.vocab import (
 
 # Names. Titles and credentials make what follows (or precedes) a name whatever it is; roles make a
 # capitalised word a name; the label "patient" does so only for dictionary names.
-_TITLE = (r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Missus|Madam|Nurse|Sister|Rev|Reverend|Pastor|Rabbi|Imam"
+_TITLE = (r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Missus|Madam|Nurse|Sister|Revd|Rev|Reverend|Pastor|Rabbi|Imam"
           r"|Chaplain|Fr|Sgt|Cpl|Lt|Capt|Det|Deputy|Officer|Sheriff|Trooper|Cst|Constable|Sergeant|Detective|Inspector|Mdm"
           r"|Maj|Ltc|Cdr|Lcdr|Pvt|Spc|Ssg|Sfc|Cpo|Captain|Lieutenant|Colonel|Commander|Admiral|Corporal|Brigadier"  # ranks (not CPT: the procedure codes)
           r"|Pte|Gnr|Rfn|Bdr|Canon|Archdeacon|Monsignor|Msgr"  # (British ranks of old medical boards; clergy)
@@ -85,6 +85,7 @@ pick see saw say""".split())
 # lowercase word ("Nurse: Will do.").
 _WORD_FIRST_NAMES = frozenset("will may june april august lane mira".split())
 _READ_AS_WORD = regex.compile(r"[ \t]*,?[ \t]*\d|[ \t]+\p{Ll}")  # "May 3", "Will do", "May need"
+_BRACKET_CLOSES = regex.compile(r"[ \t]*[),]")
 _TURN_OPENS = regex.compile(r"(?:^|[.!?:;\n\-–—]|\b(?i:ok|okay|yes|yeah|sure|fine))[ \t\"“]*$")  # where a sentence or turn starts
 # The end of a table's cell: the line's, a slash, a column gap or a time ("Surg: JT / Asst: MKR", "Relief: RB 1015-1030").
 _TABLE_CELL_END = regex.compile(r"[ \t]*(?:$|\n|/|\d)|[ \t]{2}", regex.MULTILINE)
@@ -730,8 +731,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
                     offset = s + part.start() + part.group().index(piece)
                     span = _name_words(text, offset, offset + len(piece), strong=True, lowercase_ok=False,
                                        lowercase_if_known=True)
-                    if not span:  # the list ends at its first word that is no name ("husband raj, fell")
-                        break
+                    if not span or "(" in gap and not _BRACKET_CLOSES.match(text, span[1]):
+                        break  # the list ends at its first word that is no name ("husband raj, fell"); a name in
+                        # brackets closes them ("Pharmacist reply (Ravi)"; not "pharmacist (Rx checked)")
                     found.append(span)
                 continue
             elif kind == "name_answer":  # the words up to the first that is common and no listed name

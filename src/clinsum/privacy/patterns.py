@@ -241,10 +241,11 @@ _FOREIGN_DATES = [
         |(?:19|20)\d{{2}}\.?[ \t]+{_FOREIGN_MONTH}\.?[ \t]+\d{{1,2}}\.?
         |{_FOREIGN_MONTH_WORD}[ \t]+\d{{1,2}}(?:,?[ \t]+(?:19|20)\d{{2}}|(?=[ \t]*(?:[,.;:)]|$))))(?![\p{{L}}\d])"""),
                 WordCue(_FOREIGN_MONTHS)),
-    # (with full stops, in either case and with two digits of a year too: "7.iii.24", "2.III.1962", "19.ix.1902")
+    # (with full stops or slashes, in either case and with two digits of a year too: "7.iii.24", "2.III.1962", "19.ix.1902",
+    # "12/iv/1951")
     CuedPattern(rx(r"(?<![\p{L}\d/.])(?P<phi>\d{1,2}/[IVX]{1,4}/\d{2,4}"
                    r"|\d{1,2}[ .](?:I{1,3}|IV|VI{0,3}|IX|XI{0,2})[ .](?:19|20)\d{2}"
-                   r"|\d{1,2}\.(?:(?i:i{1,3}|iv|vi{0,3}|ix|xi{0,2}))\.(?:1[89]\d{2}|20\d{2}|\d{2}))"
+                   r"|\d{1,2}(?P<stop>[./])(?:(?i:i{1,3}|iv|vi{0,3}|ix|xi{0,2}))(?P=stop)(?:1[89]\d{2}|20\d{2}|\d{2}))"
                    r"(?![\p{L}\d]|\.\d)"), WordCue("i ii iii iv v vi vii viii ix x xi xii")),
     # a Dutch weekday's two letters before a day and a month: "do 18 april", "ma 3 mrt"
     CuedPattern(rx(rf"(?<![\p{{L}}\d])(?P<phi>(?i:ma|di|wo|do|vr|za|zo)\.?[ \t]+\d{{1,2}}[ \t]+(?:{_FOREIGN_MONTH}|{MONTH}))"
@@ -584,7 +585,7 @@ ID_PATTERNS = [
     # a prescriber's registration number in brackets after the name: "Dr S. Hegarty (6118204)"
     rx(r"\b(?:Dr|Doctor)\.?[ \t]+\p{Lu}[\p{L}.'’ -]{1,40}?[ \t]*\((?P<phi>\d{6,8})\)"),
     # a case book's or a register's folio, which finds the record: "Case Book, Males, vol. XIV, fol. 213", "at folio 311"
-    rx(r"\b(?i:folio|fol\.)[ \t]*(?P<phi>\d{1,5}[a-z]?)(?![\w/.-]|\.\d)"),
+    rx(r"\b(?i:folio|fol\.)[ \t]*(?P<phi>\d{1,5}[a-z]?)(?![\w/-]|\.\d)"),
     # a British or East African number plate after its cue on the line: "SILVER ESTATE REG KP19 XRT", "vehicle reg: LB68
     # OKU", "Driver: Dai (van CN19 XKT)", "boda rider, bike UEK 412P"
     rx(r"\b(?i:reg|registration|plate|vehicle|car|van|bike|motorbike|motorcycle|boda|truck|lorry|ute|taxi|scooter)\b"
@@ -1187,6 +1188,14 @@ CONGREGATION = rx(rf"\b(?:at|to|from|attends?|attended|attending)[ \t]+(?:the[ \
                   rf"(?P<name>{CAP}(?:[ \t]+{CAP}){{0,2}}))\b")
 _HOSPITAL_FOR_OPENER = r"(?:Royal|University|National|Specialist|Queen['’]s|King['’]s|Women['’]s|Children['’]s)"
 INSTITUTION_PATTERNS = [
+    # a regiment or a unit, the employer of old service records: "2nd Bn Royal Welch Fusiliers", "Duke of Cornwall's Light
+    # Infantry", "Gibraltar Defence Force", "Seaforth Highlanders" (a name of its own before the kind: not "Royal
+    # Artillery", a national corps)
+    CuedPattern(rx(rf"(?P<phi>(?:(?:Royal|King['’]s|Queen['’]s|Prince[ \t]+of[ \t]+Wales['’]s)[ \t]+)?(?!(?:Royal|The)\b)"
+                   rf"{CAP}(?:[ \t]+(?:of[ \t]+)?{CAP}){{0,2}}[ \t]+(?:Fusiliers|Regiment|Rifles|Highlanders|Guards"
+                   rf"|Light[ \t]+Infantry|Dragoons|Hussars|Lancers|Defence[ \t]+Force|Borderers|Yeomanry))(?!\p{{L}})"),
+                WordCue("fusiliers regiment rifles highlanders guards infantry dragoons hussars lancers force borderers "
+                        "yeomanry")),
     # an organisation answering or placing a phone call: "thank you for calling High Plains Health Plan", "this is rich
     # calling from harmony family clinic", "you've reached summit medicaid" at a turn's start (not "that you have reached
     # maximum medical improvement")
