@@ -1018,7 +1018,10 @@ _UNLISTED_PLACE = regex.compile(rf"(?<=\b(?i:in|near|visiting)[ \t]+)(?P<phi>{_P
                                 rf"|(?<=\b{_TOWN_LABEL}[ \t]+)(?P<phi>{_PLACE_WORD}(?:[ \t]{_PLACE_WORD})?)"
                                 rf"(?=[ \t]*(?:[,.;:?!)]|$|\n|[ \t]{{2}}))"
                                 rf"|(?P<phi>{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD})?)(?=[ \t]+(?i:area|village|settlement|junction"
-                                rf"|township|suburb|district)\b)", regex.MULTILINE)
+                                rf"|township|suburb|district)\b)"
+                                # (or after the kind of place and "of": "townland of Drumcrow", "parish of Aghavea")
+                                rf"|(?<=\b(?i:townland|parish|village|hamlet|district|borough|township|municipality)[ \t]+of"
+                                rf"[ \t]+)(?P<phi>{_PLACE_WORD}(?:[ \t]{_PLACE_WORD})?)(?![\p{{L}}\d'’-])", regex.MULTILINE)
 # A listed town after a location's, an area's or a community's label ("location Abertillery", "Home community: Pond
 # Inlet"; not a wound's "Location: Sacral")
 _LABELLED_TOWN = regex.compile(rf"(?<=\b(?:(?i:location|area|community)[ \t]*:?|{_TOWN_LABEL})[ \t]+)"
