@@ -1051,19 +1051,22 @@ def find_unlisted_places(text: str) -> list[tuple[int, int]]:
         words = m.group("phi").split()
         if _BODY_AREA.match(text, m.end()) and _ADJECTIVE_ENDING.search(words[-1]):
             continue  # a part of the body: "Sacral area red", "Perineal area"
-        if all(is_name_word(w) and w.lower() not in english_words() and w.lower() not in lowercase_words()
-               and w.lower() not in first_names() and w.lower() not in last_names() and w.lower() not in department_words()
-               and len(w) > 3 for w in words):
+        if _unlisted_words(words) and all(len(w) > 3 for w in words):
             found.append(m.span("phi"))
     found += [m.span("phi") for m in _TOWN_BEFORE_COUNTRY.finditer(text) if m.group("country").lower() in countries()
-              and m.group("phi").lower() not in countries() and (_listed_town(m.group("phi")) or all(
-                  is_name_word(w) and w.lower() not in english_words() and w.lower() not in lowercase_words()
-                  and w.lower() not in first_names() and w.lower() not in last_names()
-                  and w.lower() not in department_words() for w in regex.split(r"[ \t-]+", m.group("phi"))))]
-    found += [m.span("phi") for m in _INSIDE_ADDRESS_TOWN.finditer(text) if _listed_town(m.group("phi")) or all(
-        is_name_word(w) and w.lower() not in english_words() and w.lower() not in lowercase_words()
-        and w.lower() not in department_words() for w in regex.split(r"[ \t-]+", m.group("phi")))]
+              and m.group("phi").lower() not in countries()
+              and (_listed_town(m.group("phi")) or _unlisted_words(regex.split(r"[ \t-]+", m.group("phi"))))]
+    found += [m.span("phi") for m in _INSIDE_ADDRESS_TOWN.finditer(text) if _listed_town(m.group("phi"))
+              or _unlisted_words(regex.split(r"[ \t-]+", m.group("phi")), names_too=False)]
     return found + [m.span("phi") for m in _LABELLED_TOWN.finditer(text) if m.group("phi").lower() in towns()]
+
+
+def _unlisted_words(words: list[str], names_too: bool = True) -> bool:
+    """Every word a name's word that no English or department list holds and that text does not write in lowercase
+    (with ``names_too``, no listed first name or surname either): the words of a place no gazetteer lists."""
+    return all(is_name_word(w) and (low := w.lower()) not in english_words() and low not in lowercase_words()
+               and low not in department_words() and not (names_too and (low in first_names() or low in last_names()))
+               for w in words)
 
 
 def _listed_town(name: str) -> bool:

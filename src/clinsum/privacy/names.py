@@ -1181,7 +1181,7 @@ def names_by_layout(text: str) -> set[tuple[int, int]]:
 def labelled_references(text: str) -> tuple[tuple[int, int], ...]:
     """The writer's and the typist's initials after a letter's reference label ("Ref. CKA/ms", "Our ref: JMcL/ab"),
     whatever else they spell."""
-    return tuple(m.span(g) for m in _LETTER_REFERENCE.finditer(text) if m.group("label") for g in ("writer", "typist"))
+    return tuple(m.span(g) for m in _LABELLED_REFERENCE.finditer(text) for g in ("writer", "typist"))
 
 
 # A turn of a chat or a transcript: a speaker's tag where a line starts, after a time stamp in brackets or not, with a
@@ -1329,7 +1329,7 @@ def table_columns(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[i
     headers, out, heads, starts, offset, header_line = [], [], [], [], 0, ""
     lines = text.split("\n")
     for number, line in enumerate(lines):
-        cells = _cells(line)
+        cells, next_line = _cells(line), lines[number + 1] if number + 1 < len(lines) else ""
         names = [_IN_BRACKETS_AFTER.sub("", line[s:e].strip(" :")) for s, e in cells]  # "Reg (bleep)"
         typed = sum(1 for h in names if field_type(h))  # (a header of two records' fields may name "HbA1c %", "icd10")
         if _RULE.fullmatch(line):
@@ -1339,7 +1339,7 @@ def table_columns(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[i
                                      or _PHONE_COLUMN.fullmatch(h) or field_type(h) for h in names) \
                 and all(len(h.replace(" / ", " ").split()) <= 3 for h in names) \
                 and not any((_THREE_DIGITS if typed > 1 else _DATA_DIGITS).search(h) for h in names) \
-                and not (_separator(line) == "," and _separator(lines[number + 1] if number + 1 < len(lines) else "") != ","):
+                and not (_separator(line) == "," and _separator(next_line) != ","):
             # (a CSV header has rows under it: a signature's line is none, "C. K. Addo, M.D., M.R.C.P., Physician")
             heads, starts, header_line = names, [s for s, _ in cells], line
             headers.append((offset, offset + len(line)))
@@ -2096,9 +2096,11 @@ def _header_row(text: str, at: int) -> bool:
 # A letter's reference, the writer's initials and the typist's, alone where a line starts ("RPJ/lh   typed 28/2/25",
 # "Our ref: DH/mc", "HBW:gh"); a chat's handle ("@pnowak: will call after rounds", "thx @lbaptiste", "login user=jkowalczyk",
 # 'opened by user "dwhitworth"', "Account: genevieve.roy").
-_LETTER_REFERENCE = regex.compile(r"(?m)(?:^[ \t]*|\b(?=(?i:our|your|ref)\b))"
-                                  r"(?P<label>(?i:our|your)?[ \t]*(?i:ref)\.?[ \t]*:?[ \t]*)?"
-                                  r"(?P<writer>\p{Lu}{2,4}|\p{Lu}{1,2}Ma?c\p{Lu})[/:](?P<typist>\p{Ll}{2,3})(?=[ \t]|$)")
+_REFERENCE_INITIALS = r"(?P<writer>\p{Lu}{2,4}|\p{Lu}{1,2}Ma?c\p{Lu})[/:](?P<typist>\p{Ll}{2,3})(?=[ \t]|$)"
+_LETTER_REFERENCE = regex.compile(rf"(?m)^[ \t]*{_REFERENCE_INITIALS}")
+# (after the reference's label, anywhere on its line: "Telephone 60-119     Ref: JMcL/ab     Hosp. No. ...")
+_LABELLED_REFERENCE = regex.compile(rf"(?m)(?i:\b(?:(?:our|your)[ \t]*)?ref\b)\.?[ \t]*:?[ \t]*"
+                                    rf"{_REFERENCE_INITIALS}")
 _HANDLE = regex.compile(r"(?<![\w.@])@(?P<handle>\p{L}+(?:[._]\p{L}+)?)(?![\w.@-]*\.\p{L}{2,}\b)(?![\w@])"
                         r"|\b(?i:user|username|userid|login)(?:[ \t]*[=:][ \t]*|[ \t]+[\"“'‘])"
                         r"(?P<handle>\p{L}+(?:[._]\p{L}+)?)(?![\w@])"
@@ -2124,9 +2126,10 @@ _LOGIN_AFTER_DOER = regex.compile(r"\b(?i:by|user|received|checked|verified|disp
 
 def find_references_and_handles(text: str) -> list[tuple[int, int]]:
     """Spans of the initials of a letter's reference, of chat handles, forum users and logins (:data:`_LETTER_REFERENCE`,
-    :data:`_HANDLE`, :data:`_FORUM_USER`, :data:`_LOGIN_AFTER_DOER`); the allow-list drops those that are clinical or common words ("BP/HR",
-    "@all")."""
-    spans = [m.span(g) for m in _LETTER_REFERENCE.finditer(text) for g in ("writer", "typist")]
+    :data:`_LABELLED_REFERENCE`, :data:`_HANDLE`, :data:`_FORUM_USER`, :data:`_LOGIN_AFTER_DOER`); the allow-list drops
+    those that are clinical or common words ("BP/HR", "@all")."""
+    spans = [m.span(g) for pattern in (_LETTER_REFERENCE, _LABELLED_REFERENCE) for m in pattern.finditer(text)
+             for g in ("writer", "typist")]
     spans += [m.span("handle") for m in _HANDLE.finditer(text) if m.group("handle").lower() not in _CHAT_SYSTEM]
     for m in _FORUM_USER.finditer(text):
         spans.append(m.span("handle"))
