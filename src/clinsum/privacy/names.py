@@ -1178,6 +1178,7 @@ def names_by_layout(text: str) -> set[tuple[int, int]]:
         | set(surname_initial_cells(text)) | set(relatives_listed(text)) | set(labelled_references(text))
 
 
+@lru_cache(maxsize=8)  # (a window's recognizer and then its allow-list ask for the same text's)
 def labelled_references(text: str) -> tuple[tuple[int, int], ...]:
     """The writer's and the typist's initials after a letter's reference label ("Ref. CKA/ms", "Our ref: JMcL/ab"),
     whatever else they spell."""
@@ -2128,8 +2129,8 @@ def find_references_and_handles(text: str) -> list[tuple[int, int]]:
     """Spans of the initials of a letter's reference, of chat handles, forum users and logins (:data:`_LETTER_REFERENCE`,
     :data:`_LABELLED_REFERENCE`, :data:`_HANDLE`, :data:`_FORUM_USER`, :data:`_LOGIN_AFTER_DOER`); the allow-list drops
     those that are clinical or common words ("BP/HR", "@all")."""
-    spans = [m.span(g) for pattern in (_LETTER_REFERENCE, _LABELLED_REFERENCE) for m in pattern.finditer(text)
-             for g in ("writer", "typist")]
+    spans = [m.span(g) for m in _LETTER_REFERENCE.finditer(text) for g in ("writer", "typist")]
+    spans += labelled_references(text)
     spans += [m.span("handle") for m in _HANDLE.finditer(text) if m.group("handle").lower() not in _CHAT_SYSTEM]
     for m in _FORUM_USER.finditer(text):
         spans.append(m.span("handle"))

@@ -673,9 +673,8 @@ PHONE_PATTERNS = [
         r"|teléfono|telefono|telefone|telefon|telemóvel|telemovel|tél|cel|celular|móvil|movil|handy|mobil|portable|cep\s+telefonu"
         r"|hp|h/p|kontak|telp|tlp|tlm|tlf|gsm)"
         r"(?:(?<=τηλ|тел)\.)?\s*(?:\#|:|no\.?|number)?\s*:?\s*(?P<phi>\+?\(?\d[\d\s().-]{5,16}\d)(?![\w/])", re.IGNORECASE),
-    # an exchange's name and its number, as old letterheads and records write them: "Tel. Belfast 40503", "Telephone:
-    # Accra 65401", "Phone: Main 2-4407", "telephoned to Markinch 27"
-    # (or a short number alone after the label: "Tel.: 71602", "Telephone 60-119")
+    # an exchange's name and its number, as old letterheads and records write them, or a short number alone after the
+    # label: "Tel. Belfast 40503", "Phone: Main 2-4407", "telephoned to Markinch 27", "Tel.: 71602", "Telephone 60-119"
     rx(r"\b(?:(?i:tel|telephone|phone)\.?(?:[ \t]+(?i:home|no\.?))?[ \t]*:?"
        r"|(?i:telephoned|by[ \t]+telephone)[ \t]+(?i:to|at))[ \t]+"
        r"(?P<phi>\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+)?[ \t]+\d{1,3}(?:-?\d{2,4})?"
