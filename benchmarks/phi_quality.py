@@ -244,6 +244,19 @@ Sources (``--source``, repeatable):
 - ``dev-45``, ``dev-46``: benchmarks/data/phi_dev_45.txt and _46.txt, 32 documents each (475 and 473 identifiers)
   written the same way in the thirtieth sitting (the same two styles in twenty-three and about twenty other places);
   development data.
+- ``handwritten-51``, ``handwritten-52``: benchmarks/data/phi_handwritten_51.txt and _52.txt, 32 documents each (500
+  and 499 identifiers) written the same way in the thirty-first sitting (insurance, claims and benefits correspondence
+  and occupational health in eighteen countries: prior authorisations, denials and appeals, explanations of benefits,
+  workers' compensation reports and case managers' notes, disability claim forms, fit notes and return-to-work plans,
+  fitness-for-duty medicals, needlestick logs, hearing and lung surveillance, lawyers' record requests, travel-insurance
+  repatriation e-mails, claims-line calls, life-insurance examinations; dental care and school and university health
+  services in eighteen countries: dental charts and treatment plans, orthodontic and oral-surgery referrals, dental-lab
+  tickets, hygienists' recalls, school nurses' logs and medication records, letters to parents, pupils' care plans,
+  safeguarding forms, sports physicals, student health centre notes, exam-deferral certificates, residence-hall welfare
+  checks); report only, their misses never read.
+- ``dev-47``, ``dev-48``: benchmarks/data/phi_dev_47.txt and _48.txt, 32 documents each (501 and 506 identifiers)
+  written the same way in the thirty-first sitting (the same two styles in about thirty places each other than the US
+  and England, many partly in the local language); development data.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -381,13 +394,17 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "handwritten-49": Path(__file__).parent / "data" / "phi_handwritten_49.txt",
                "handwritten-50": Path(__file__).parent / "data" / "phi_handwritten_50.txt",
                "dev-45": Path(__file__).parent / "data" / "phi_dev_45.txt",
-               "dev-46": Path(__file__).parent / "data" / "phi_dev_46.txt"}
+               "dev-46": Path(__file__).parent / "data" / "phi_dev_46.txt",
+               "handwritten-51": Path(__file__).parent / "data" / "phi_handwritten_51.txt",
+               "handwritten-52": Path(__file__).parent / "data" / "phi_handwritten_52.txt",
+               "dev-47": Path(__file__).parent / "data" / "phi_dev_47.txt",
+               "dev-48": Path(__file__).parent / "data" / "phi_dev_48.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
                "dev-10", "dev-11", "dev-12", "dev-13", "dev-14", "dev-15", "dev-16",
                "dev-17", "dev-18", "dev-19", "dev-20", "dev-21", "dev-22", "dev-23", "dev-24", "dev-25",
                "dev-26", "dev-27", "dev-28", "dev-29", "dev-30", "dev-31", "dev-32", "dev-33", "dev-34", "dev-35",
                "dev-36", "dev-37", "dev-38", "dev-39", "dev-40", "dev-41", "dev-42",
-               "dev-43", "dev-44", "dev-45", "dev-46")  # whose misses --show-misses may print
+               "dev-43", "dev-44", "dev-45", "dev-46", "dev-47", "dev-48")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",
