@@ -47,9 +47,9 @@ from clinsum.privacy.place_tagger import find_places
 from clinsum.privacy.records import RECORD_TYPES, record_fields
 from clinsum.privacy.x12 import X12_TYPES, x12_elements
 from clinsum.privacy.vocab import (
-    EMPTY_VALUES, TITLE_BEFORE, care_brands, cities, clinical_spans, common_words, countries, department_words,
-    english_words, first_names, is_eponym_surname, is_name_word, last_names, lowercase_forms, lowercase_words, provinces,
-    towns,
+    EMPTY_VALUES, TITLE_BEFORE, allowed_words, care_brands, cities, clinical_spans, common_words, countries,
+    department_words, english_words, first_names, is_eponym_surname, is_name_word, languages, last_names, lowercase_forms,
+    lowercase_words, provinces, towns,
 )
 
 PHI_TYPES = {
@@ -592,7 +592,8 @@ _TITLE_WORD = regex.compile(r"(?i:mr|mrs|ms|miss|mister|dr|doctor|prof|professor
 def towns_after_sites(text: str, sites: list[tuple[int, int]], places: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Spans of a town right after a site (:data:`_TOWN_AFTER_SITE`): name words, no department's or state's, a listed
     city or some word text does not write in lowercase ("Mercy Hospital, Cardiology.", "Walgreens, Delivery." are
-    none); in capitals, or after a place rather than a site ("Capel Bethesda, Tonyrefail."), a listed town only."""
+    none); in capitals, or after a place rather than a site ("Capel Bethesda, Tonyrefail."), a listed town only (its
+    words may be other words too: "MENTAL HEALTH INSTITUTE, CHEROKEE, IOWA", "Moi Hospital, Bungoma.")."""
     found = []
     for e, after_place in [(e, False) for _, e in sites] + [(e, True) for _, e in places]:
         if not (m := _TOWN_AFTER_SITE.match(text, e)) and (listed := _LISTED_TOWN_AFTER_SITE.match(text, e)) \
@@ -604,12 +605,20 @@ def towns_after_sites(text: str, sites: list[tuple[int, int]], places: list[tupl
         town = m.group("town")
         listed_only = after_place or town.isupper()
         words = town[len(m.groupdict().get("saint") or ""):].split()  # ("St. Philip": the saint's name judged)
+        listed = town.lower() in towns()
         if not _above_town(town) and not _TITLE_WORD.match(town) and all(
-                is_name_word(w) and w.lower() not in department_words() for w in words) and (
-                town.lower() in towns() and not (listed_only and town.lower() in lowercase_forms())
+                (is_name_word(w) or listed and _place_word(w)) and w.lower() not in department_words() for w in words) and (
+                listed and not (listed_only and town.lower() in lowercase_forms())
                 or not listed_only and any(w.lower() not in lowercase_words() for w in words)):
             found.append(m.span("town"))
     return found
+
+
+def _place_word(word: str) -> bool:
+    """A word of a listed town that is no eponym, no word text writes in lowercase and no language ("Cherokee", "Agogo",
+    "Bungoma"; not "Foley", "Welsh")."""
+    low = word.lower()
+    return low not in allowed_words() and low not in lowercase_words() and low not in languages()
 
 
 # The places a street's address names after it, each after a comma, up to a postal code or the line's end: "Rua das
@@ -1514,8 +1523,10 @@ def without_fillers(text: str) -> str:
 
 # What a scanner's character recognition reads wrong, read back as its neighbours say (one character for one: every offset
 # stays): a letter O or l inside a date or a number's groups ("O3/14/2024", "09-0l-2024", "21/1O/2021"), a 1 inside or at
-# the end of a lowercase word ("Hami1ton", "Genera1 Hospital"; not "HbA1c"), a 0 before capitals ("TRI-C0UNTY").
+# the end of a lowercase word ("Hami1ton", "Genera1 Hospital"; not "HbA1c"), a 0 before capitals ("TRI-C0UNTY"); not a
+# Roman month of capital I's ("2.III.1962").
 _OCR_NUMBER = regex.compile(r"(?<![\p{L}\d])(?=(?:[^\d\s]*\d){3})[\dOIl]{1,4}(?:[/.-][\dOIl]{1,4}){1,2}(?![\p{L}\d])")
+_ROMAN_ONES = regex.compile(r"[/.-]I{1,3}[/.-]")
 _OCR_DIGIT_AS_LETTER = regex.compile(r"(?<=\p{L}\p{Ll})1(?=\p{Ll})|(?<=\p{Ll}{4})1(?![\p{L}\d])|(?<=\p{Lu})0(?=\p{Lu}{2})")
 _LOOK_ALIKE_DIGITS = str.maketrans("OIl", "011")
 
@@ -1523,7 +1534,8 @@ _LOOK_ALIKE_DIGITS = str.maketrans("OIl", "011")
 def with_ocr_repairs(text: str) -> str:
     """``text`` with the look-alike characters of scanned text read back (:data:`_OCR_NUMBER`,
     :data:`_OCR_DIGIT_AS_LETTER`), so that a date, a name or a site that recognition broke is found where it stands."""
-    text = _OCR_NUMBER.sub(lambda m: m.group().translate(_LOOK_ALIKE_DIGITS), text)
+    text = _OCR_NUMBER.sub(lambda m: m.group() if _ROMAN_ONES.search(m.group()) else m.group().translate(_LOOK_ALIKE_DIGITS),
+                           text)
     return _OCR_DIGIT_AS_LETTER.sub(lambda m: "l" if m.group() == "1" else "O", text)
 
 

@@ -1438,7 +1438,14 @@ def table_record_numbers(text: str) -> list[tuple[int, int]]:
     """Numbers in the record's columns of tables ("MRN", "Rx#", "Acct"; under "Ref" only with a letter: a laboratory's
     reference range is none, "135-145"; not a pedigree's generation and place in it, "II-1")."""
     return [(s, e) for s, e, head in table_columns(text)[1] if _record_head(head) and _RECORD_NUMBER.fullmatch(text[s:e])
-            and (head.lower() != "ref" or regex.search(r"\p{L}", text[s:e])) and not _PEDIGREE_PLACE.fullmatch(text[s:e])]
+            and (head.lower() != "ref" or regex.search(r"\p{L}", text[s:e])) and not _PEDIGREE_PLACE.fullmatch(text[s:e])
+            or _ENTRY_COLUMN.fullmatch(head) and _ENTRY_NUMBER.fullmatch(text[s:e])]
+
+
+# A register's column of entries and an entry's number in it, a series before it ("46/88", "F.2231", "II/141", "D-0447";
+# not a row's count: "1", "12")
+_ENTRY_COLUMN = regex.compile(r"(?i:no\.?|nr\.?|entry|box)")
+_ENTRY_NUMBER = regex.compile(r"(?:\p{Lu}{1,3}[./-]?|\d{1,4}[/-])\d{2,6}")
 
 
 _PEDIGREE_PLACE = regex.compile(r"[IVX]{1,5}[-.:]\d{1,2}")

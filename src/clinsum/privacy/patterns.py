@@ -267,6 +267,13 @@ _HIJRI_DATES = [
                    r"(?:[ \t]*(?:AH|H|SH)\b)?(?![\p{L}\d])"), WordCue(_HIJRI_MONTHS)),
     rx(r"(?<![\d/])(?P<phi>\d{1,2}/\d{1,2}/1[34]\d{2}[ ]?H|1[34]\d{2}/\d{1,2}/\d{1,2})(?![\w/])"),
 ]
+_THAI_MONTH = ("มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม"
+               r"|ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.")
+_ARABIC_MONTH = ("محرم|صفر|ربيع الأول|ربيع الآخر|ربيع الثاني|جمادى الأولى|جمادى الآخرة|رجب|شعبان|رمضان|شوال|ذو القعدة"
+                 "|ذو الحجة|يناير|فبراير|مارس|أبريل|إبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر|كانون الثاني|شباط"
+                 "|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|تشرين الثاني|كانون الأول")
+_BENGALI_MONTH = ("জানুয়ারি|জানুয়ারী|ফেব্রুয়ারি|ফেব্রুয়ারী|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর"
+                  "|বৈশাখ|জ্যৈষ্ঠ|আষাঢ়|শ্রাবণ|ভাদ্র|আশ্বিন|কার্তিক|অগ্রহায়ণ|পৌষ|মাঘ|ফাল্গুন|চৈত্র")
 _SAID_YEAR = rf"(?:(?:19|20)\d{{2}}\b|(?:nineteen|twenty)[ \t-]+{_TO_99}|{_TENS}(?:[\s-]{_UNIT})?)"
 DATE_PATTERNS = [
     # a date of Japan's era or Taiwan's Republic era: "R8.03.14", "H10.07.02", "Reiwa 8.3.14", "ROC 115/03/12" (an era's
@@ -288,8 +295,16 @@ DATE_PATTERNS = [
     rx(r"(?<![\w/.,:-])(?P<phi>(?:1[3-9]|2\d|3[01])/(?:0?[1-6]|0?[89]|1[01]))(?![\w/]|[.,:]\d)"),
     *_FOREIGN_DATES,
     *_HIJRI_DATES,
-    # a date written in Chinese, Japanese or Korean characters: "1933年5月8日", "5月8日", "2024년 3월 5일"
-    rx(r"(?<!\d)(?P<phi>(?:\d{4}[ ]?[年년][ ]?)?\d{1,2}[ ]?[月월][ ]?\d{1,2}[ ]?[日일]|\d{4}[ ]?[年년][ ]?\d{1,2}[ ]?[月월])"),
+    # a date written in Chinese, Japanese or Korean characters: "1933年5月8日", "5月8日", "2024년 3월 5일", a year of
+    # Taiwan's or Japan's era before it ("113年2月1日", "112年3月", "令和7年5月14日")
+    rx(r"(?<!\d)(?P<phi>(?:(?:(?:令和|平成|昭和|大正|民國|民国)[ ]?\d{1,2}|\d{3,4})[ ]?[年년][ ]?)?\d{1,2}[ ]?[月월][ ]?\d{1,2}[ ]?[日일]"
+       r"|(?:(?:令和|平成|昭和|大正|民國|民国)[ ]?\d{1,2}|\d{3,4})[ ]?[年년][ ]?\d{1,2}[ ]?[月월])"),
+    # a date in Thai, its year of the Buddhist era (2567 = 2024) or its last two digits after it: "3 มี.ค. 2567",
+    # "2 เม.ย. 67", "มีนาคม 2567"
+    rx(rf"(?<!\d)(?P<phi>\d{{1,2}}[ \t]*(?:{_THAI_MONTH})(?:[ \t]*(?:25\d{{2}}|\d{{2}})(?!\d))?|(?:{_THAI_MONTH})[ \t]*25\d{{2}}(?!\d))"),
+    # a day before a month written in Arabic or Bengali script, a year after it or not (digits of any script: "2 شعبان
+    # 1445هـ", "١٥ مارس", "১২ ফেব্রুয়ারি")
+    rx(rf"(?<!\d)(?P<phi>\d{{1,2}}[ \t]*(?:{_ARABIC_MONTH}|{_BENGALI_MONTH})(?:[ \t]+\d{{4}}[ \t]*(?:هـ|ه)?)?)(?![\p{{L}}\p{{M}}])"),
     # 03/14/2023, 3-14-23, 2023.03.14, 14.03.2023 (one separator throughout: "pain 1-2/10" is a score)
     rx(r"(?=\d)(?<![\d/.-])(?P<phi>\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:\d{4}|\d{2})|\d{4}(?P<sep2>[/.-])\d{1,2}(?P=sep2)\d{1,2})"
        r"(?![\d/-]|\.\d)"),
@@ -381,9 +396,10 @@ DATE_PATTERNS = [
         rf"(?P<phi>(?:(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])|{_DAY_MONTH})(?:[-–]{_MONTH_DAY})?)"
         rf"(?![\d/-]|:\d){_NOT_A_COUNT}", re.IGNORECASE),
     # a day and a month after a cue of Commonwealth notes, not a duration written as clinicians of the UK write it ("TCA
-    # 24/3", "changed 23/04"; not "review 3/12", three months, "TCA 2/52", two weeks, "5/7", five days)
-    rx(rf"\b(?i:TCA|TCI|review|reviewed|booked|due|changed)[ \t]*:?[ \t]*(?P<phi>{_MONTH_DAY})(?![\d/]|\.\d|:\d)(?<!/12|/52|/7)"
-       rf"{_NOT_A_COUNT}"),
+    # 24/3", "changed 23/04", "Note 17/7 pm", "pack for wk of 5/8"; not "review 3/12", three months, "TCA 2/52", two weeks,
+    # "5/7", five days, "call 14/7" (a fortnight's days are written so; no one writes 17 days so: "17/7" is a date)
+    rx(rf"\b(?i:TCA|TCI|review|reviewed|booked|due|changed|note|call|called|rang|phoned|w/c|(?:wk|week)[ \t]+(?:of|commencing))"
+       rf"[ \t]*:?[ \t]*(?P<phi>{_MONTH_DAY})(?![\d/]|\.\d|:\d)(?<!/12|/52|(?<!1[5-9]|2\d|3[01])/7){_NOT_A_COUNT}"),
     # a day and a month opening a log's line before a dash or a colon and words: "16/7 - visited Pn. Rosnah", "3/14:
     # called" (not a common fraction: "1/2 - 1 tab", "3/4 - with food")
     rx(rf"(?m)^[ \t]*(?!(?:1/[234]|2/3|3/4)\b)(?P<phi>{_MONTH_DAY})(?=[ \t]*[-–—:][ \t]+\p{{L}})"),
@@ -586,6 +602,9 @@ ID_PATTERNS = [
     rx(r"\b(?:Dr|Doctor)\.?[ \t]+\p{Lu}[\p{L}.'’ -]{1,40}?[ \t]*\((?P<phi>\d{6,8})\)"),
     # a case book's or a register's folio, which finds the record: "Case Book, Males, vol. XIV, fol. 213", "at folio 311"
     rx(r"\b(?i:folio|fol\.)[ \t]*(?P<phi>\d{1,5}[a-z]?)(?![\w/-]|\.\d)"),
+    # a register's or a case book's entry at a line's start or after a heading's dash: "No. 4417. Wm. Rennie", "Entry 1187
+    # Baptised:", "Case Book, Males – No. 6602" (not "No. 2")
+    rx(r"(?m)(?:^|[–—][ \t]*)(?:No\.|Entry)[ \t]*(?P<phi>\d{3,6})(?![\w/-]|[.,]\d)"),
     # a British or East African number plate after its cue on the line: "SILVER ESTATE REG KP19 XRT", "vehicle reg: LB68
     # OKU", "Driver: Dai (van CN19 XKT)", "boda rider, bike UEK 412P"
     rx(r"\b(?i:reg|registration|plate|vehicle|car|van|bike|motorbike|motorcycle|boda|truck|lorry|ute|taxi|scooter)\b"
@@ -672,7 +691,7 @@ PHONE_PATTERNS = [
     rx(r"\b(?:phone|tel|telephone|cell|mobile|mob|fax|pager|beeper|ph|contact(?:\s+number)?|call(?:\s*back)?(?:\s+at)?|τηλ|тел"
         r"|teléfono|telefono|telefone|telefon|telemóvel|telemovel|tél|cel|celular|móvil|movil|handy|mobil|portable|cep\s+telefonu"
         r"|hp|h/p|kontak|telp|tlp|tlm|tlf|gsm)"
-        r"(?:(?<=τηλ|тел)\.)?\s*(?:\#|:|no\.?|number)?\s*:?\s*(?P<phi>\+?\(?\d[\d\s().-]{5,16}\d)(?![\w/])", re.IGNORECASE),
+        r"\.?\s*(?:\#|:|no\.?|number)?\s*:?\s*(?P<phi>\+?\(?\d[\d\s().-]{5,16}\d)(?![\w/])", re.IGNORECASE),
     # an exchange's name and its number, as old letterheads and records write them, or a short number alone after the
     # label: "Tel. Belfast 40503", "Phone: Main 2-4407", "telephoned to Markinch 27", "Tel.: 71602", "Telephone 60-119"
     rx(r"\b(?:(?i:tel|telephone|phone)\.?(?:[ \t]+(?i:home|no\.?))?[ \t]*:?"
@@ -690,7 +709,10 @@ PHONE_PATTERNS = [
     rx(r"(?m)^[ \t]*(?:\[?\d{1,2}:?\d{2}\]?[ \t]+)?(?i:to|fr|from)[ \t]+(?!(?:[01]\d|2[0-3])[0-5]\d\b)"
        r"(?P<phi>\d{4,5}|\d-\d{4})\b(?=[ \t]*(?::|[ \t]{2}|\())"),
     # an extension, its word with it: "page at x4471", "charge phone ext 7730"
-    rx(r"\b(?P<phi>(?:ext|extension|x)\.?[ \t]*(?:\#|:|no\.?)?[ \t]*(?:\d{4,5}|\d-\d{4}))\b(?![/.]\d)", re.IGNORECASE),
+    # (three digits after the word written out where one calls it: "Associate, on extension 214"; not a joint's "extension
+    # 120 degrees")
+    rx(r"\b(?P<phi>(?:ext|extension|x)\.?[ \t]*(?:\#|:|no\.?)?[ \t]*(?:\d{4,5}|\d-\d{4})"
+       r"|(?<=\b(?:on|at|call|dial|ring)[ \t]+)extension[ \t]+\d{3})\b(?![/.]\d|[ \t]*(?:°|deg))", re.IGNORECASE),
     # ... or after the number it extends: "TEL 05-691 2200 SAMB. 318", "0161 555 0192 ext 22"
     rx(r"(?<=\d[ \t]*,?[ \t]*)(?P<phi>(?i:samb|ext|extn|poste|durchwahl)\.?[ \t]*\d{2,5})\b(?![/.]\d)"),
     # other cues of a number to call, and numbers of any country's layout after them: "call me at 0494 92 82 32", "ring me
@@ -701,6 +723,9 @@ PHONE_PATTERNS = [
        r"|registered|desk|office|home|work|landline|whatsapp)\s*(?:\#|:|no\.?|number)?\s*:?\s*"
        r"(?P<phi>\+?\(?(?:\d[\d \t().-]{5,16}\d|\d{4,6}(?=[ \t]*(?:ext|extn|x|poste)\b))"
        r"(?:[ \t]*(?:ext|extn|x|poste)\.?[ \t]*\d{1,5})?)(?![\w/])", re.IGNORECASE),
+    # a number that someone was called on, later in the sentence: "Called Mele's aunty on 775 2203", "phoned the daughter at
+    # 0412 338 905"
+    rx(r"\b(?i:called|rang|phoned|texted|messaged)\b[^\n.]{0,40}?\b(?i:on|at)[ \t]+(?P<phi>\+?\(?\d[\d \t().-]{5,16}\d)(?![\w/])"),
     # (on one line: not the age that opens the next; an extension with it: "call me back on 22100 ext 415")
     # a number the word after it calls a phone's: "655 437 108 office", "21 253 109 8211-Office"
     rx(r"(?<![\w/.-])(?P<phi>\+?\(?\d[\d\s().-]{5,16}\d)[ \t]*[-–]?[ \t]*(?i:office|fax|mobile|cell|home|work)\b"),
@@ -1099,10 +1124,11 @@ LOWERCASE_SITE = rx(rf"\b(?:at|to|from|with|of)[ \t]+(?:the[ \t]+)?(?P<phi>(?P<n
                     rf"|(?i:family\s+(?:medicine|practice)|counsell?ing|pharmacy|ortho(?:pa?edics)?|pa?ediatrics"
                     rf"|dental|dentistry|physio(?:therapy)?|chiropractic|high)))(?![\w'’-])")
 # Companies: a legal suffix ("Streetcred Software Inc.", "Miller Ltd"), or an employer ("I work for Xignite").
-_COMPANY = (r"(?:Inc|LLC|L\.L\.C|Ltd|Corp|Corporation|Co|Company|Group|PLC|GmbH|AG|S\.A|SA|LLP|SRL|S\.R\.L|Sdn[ \t]+Bhd|Bhd|BV|B\.V"
-            r"|SpA|SARL|ehf|hf|Oy|Oyj|ApS|Onlus|Tbk|Pty|Pte[ \t]+Ltd|Cyf|\(Pvt\)[ \t]+Ltd)\.?")  # (Iceland's, Finland's,
-# Denmark's, Italy's, Indonesia's, Wales's and Sri Lanka's companies too: "Flugheilsa ehf.", "Medici per il Sud Onlus",
-# "Gofal Da Cyf", "Kadawatha Nursing Home (Pvt) Ltd")
+_COMPANY = (r"(?:Inc|LLC|L\.L\.C|Ltd|Corp|Corporation|Co|Company|Group|PLC|plc|GmbH|AG|S\.A|SA|LLP|SRL|S\.R\.L|Sdn[ \t]+Bhd|Bhd"
+            r"|BV|B\.V|SpA|S\.p\.A|SARL|SAS|S\.A\.S|S\.L|Ltda|ehf|hf|Oy|Oyj|ApS|A/S|Onlus|Tbk|Pty|Pte[ \t]+Ltd|Cyf|\(Pvt\)[ \t]+Ltd"
+            r"|W\.L\.L|WLL|[Ss]p\.[ \t]+z[ \t]+o\.o)\.?")  # (Iceland's, Finland's, Denmark's, Italy's, Indonesia's, Wales's, Sri
+# Lanka's, Qatar's and Poland's companies too: "Flugheilsa ehf.", "Medici per il Sud Onlus", "Gofal Da Cyf", "Kadawatha
+# Nursing Home (Pvt) Ltd", "Al Wakra Gulf Contracting W.L.L.", "Wawel Logistyka Sp. z o.o.")
 _COMPANY_CAPS = r"(?:INC|LLC|LTD|CORP|CORPORATION|COMPANY|PLC|LLP|PTY[ \t]+LTD|PTE[ \t]+LTD)\.?"
 # A care site or service named without a facility word, after what is done there or a transfer ("bloodwork at
 # Quest", "filled at Walgreens", "pill bottles from CVS", "transferred from Mercy", "MRI at Bayview"); a unit or a
@@ -1203,7 +1229,10 @@ INSTITUTION_PATTERNS = [
        rf"(?P<phi>(?!(?i:{_CALL_STOP})\b){_CALL_WORD}(?:[ \t]+(?!(?i:{_CALL_STOP})\b){_CALL_WORD}){{0,4}})"),
     CuedPattern(rx(rf"\b{_SITE_CUE}[ \t]*(?:the[ \t]+)?{_NOT_A_TITLE}(?P<phi>(?:(?:St|Mt)\.?[ \t]+)?(?:{CAP}|{UPPER})(?:[ \t]+"
                    rf"{_NOT_A_SITE_WORD}(?:{CAP}|{UPPER})){{0,2}})(?![\w'’-])"), lowercase_cue(_SITE_CUE), cue_in_lowercase=True),
-    CuedPattern(rx(rf"(?!Grade[ \t]+Group\b)(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|{UPPER}|and|&)){{0,3}}[ \t]+{_COMPANY}"
+    # (a particle between its words and a country in brackets before the suffix: "Molinos del Litoral S.A.", "Tanoa Life
+    # Assurance (Fiji) Ltd")
+    CuedPattern(rx(rf"(?!Grade[ \t]+Group\b)(?P<phi>{CAP}(?:[ \t]+(?:{CAP}|{UPPER}|and|&|(?:de|del|la|du|des|di|da|van|von|der|y|et)"
+                   rf"(?=[ \t]+\p{{Lu}}))){{0,3}}(?:[ \t]+\({CAP}\))?[ \t]+{_COMPANY}"
                    rf"|{UPPER}(?:[ \t]+(?:{UPPER}|&)){{0,3}}[ \t]+{_COMPANY_CAPS})(?!\p{{L}})"),  # "HIGHVELD PATHOLOGY INC."
                 rx(rf"(?:{_COMPANY}|{_COMPANY_CAPS})(?!\p{{L}})")),
     # a place where care is given, named by what is done there: "was at Shady Pines for rehab"
@@ -1238,7 +1267,10 @@ INSTITUTION_PATTERNS = [
     # Wojewódzki im. Mikołaja Kopernika", "Apotheke am Ebertplatz", "Casa di Cura Villa Serena", "SZPITAL SPECJALISTYCZNY IM.
     # ŚW. ŁUKASZA", "UNIDADE DE SAÚDE FAMILIAR RIBEIRA NOVA", "Centre Hospitalier Universitaire de Rennes-Sud", "Azienda
     # Ospedaliera dei Colli", "Spitalul de Copii Sf. Ecaterina", "RSUD Kartini Medika", "Ysbyty Cwm Tawel" (its kind,
-    # its joining words, then a name; one space apart: not the next column)
+    # its joining words, then a name; one space apart: not the next column), schools and universities, dental practices
+    # ("Clinique médicale Saint-Henri", "CLSC du Plateau-Mont-Royal", "École primaire Saint-Pierre-Claver",
+    # "Zahnarztpraxis am Rotkreuzplatz"; not a title after the kind, "Zahnarztpraxis Dr. Haberl", nor a German hospital's
+    # department, "Klinik für Neurologie")
     CuedPattern(rx(rf"""(?P<phi>(?:(?:Hospital|HOSPITAL)[ \t]+(?i:universitario|universitário|general|regional|cl[íi]nico|provincial|infantil
         |comarcal|municipal|distrital|estadual|militar|neuropsiqui[áa]trico|psiqui[áa]trico|pedi[áa]trico|materno|oncol[óo]gico)|Klinikum|Krankenhaus|Kliniken|Szpital|SZPITAL|Przychodnia|PRZYCHODNIA
         |Centre[ \t]+Hospitalier|CENTRE[ \t]+HOSPITALIER|Centro[ \t]+Hospitalar|Azienda[ \t]+(?:Ospedaliera|Sanitaria|Socio[ \t]+Sanitaria)
@@ -1246,25 +1278,36 @@ INSTITUTION_PATTERNS = [
         |Apotheke|Gesundheitszentrum|Consultori|CONSULTORI|Ambulatorio|Studio[ \t]+(?:Medico|Pediatrico|Dentistico)|Casa[ \t]+di
         [ \t]+Cura|Unidade[ \t]+de[ \t]+Saúde(?:[ \t]+Familiar)?|UNIDADE[ \t]+DE[ \t]+SAÚDE(?:[ \t]+FAMILIAR)?|Centro[ \t]+de
         [ \t]+Saúde|Clinique|CLINIQUE|GMF|CLSC|CHSLD|CISSS|CIUSSS|Ziekenhuis|Huisartsenpraktijk|Farmacia|Farmácia|Pharmacie|Apteka|Residencia|Hogar
-        |Ysbyty|YSBYTY|Canolfan[ \t]+Iechyd|Meddygfa)
-        (?:[ ](?:(?i:de|del|la|los|las|do|da|dos|das|des|di|dei|am|an|der|für|im\.|św\.|sw\.|sf\.)|{CAP}|{UPPER}|"[^"\n]{{2,30}}")){{0,6}}
-        [ ](?:{CAP}|{UPPER})(?:-(?:{CAP}|{UPPER}))?(?:(?<=No)\.?[ ]?\d{{1,3}}(?![\d/]))?)(?![\w'’-])"""),
+        |Ysbyty|YSBYTY|Canolfan[ \t]+Iechyd|Meddygfa|Fferyllfa|Ysgol|Scoil|École|Ecole|ÉCOLE|Collège|Lycée|Escuela|Escola|Colegio
+        |Liceo|Scuola|Schule|Grundschule|Sekolah|Zahnarztpraxis|Tandartspraktijk|Tandlægeklinik|Puskesmas|Klinik(?![ \t]+für)|Apotek
+        |Bệnh[ \t]+viện|Phòng[ \t]+khám|Universidad|Universidade|Université|Universität|Universiteit|Uniwersytet)
+        (?:[ ](?i:médicale|medicale|dentaire|primaire|secondaire|secundaria|primaria|básica|basica|dental|médica|medica))?
+        (?:[ ](?!(?:Dr|Dra|Prof|Mme)\b)(?:(?i:de|del|la|los|las|do|da|dos|das|des|du|di|dei|am|an|der|für|im\.|św\.|sw\.|sf\.)|{CAP}
+        |{UPPER}|"[^"\n]{{2,30}}")){{0,6}}
+        [ ](?!(?:Dr|Dra|Prof|Mme)\b)(?:{CAP}|{UPPER})(?:-(?:{CAP}|{UPPER}))?(?:(?<=No)\.?[ ]?\d{{1,3}}(?![\d/]))?)(?![\w'’-])"""),
                 WordCue("""hospital klinikum krankenhaus kliniken szpital przychodnia apotheke gesundheitszentrum consultori
                 ambulatorio studio casa unidade centro clinique ziekenhuis huisartsenpraktijk farmacia farmácia pharmacie ysbyty
                 canolfan meddygfa
                 apteka residencia hogar gmf clsc chsld cisss ciusss centre azienda instituto institutul spitalul laboratoire
-                clínica clinica rsud rsup rsia rs usf ucsp""")),
+                clínica clinica rsud rsup rsia rs usf ucsp fferyllfa ysgol scoil école ecole collège lycée escuela escola
+                colegio liceo scuola schule grundschule sekolah zahnarztpraxis tandartspraktijk tandlægeklinik puskesmas klinik
+                apotek bệnh phòng universidad universidade université universität universiteit uniwersytet""")),
     # a hospital named for a saint: "was at St. Elizabeth's", "Saint Joseph's in January" (not "St. John's wort",
     # "St. Patrick's Day")
     rx(rf"(?P<phi>(?:St|Saint)\.?[ \t]+\p{{Lu}}\p{{Ll}}+['’]s|(?:ST|SAINT)\.?[ \t]+\p{{Lu}}{{2,}}['’]S)(?!\p{{L}})"
        rf"(?![ \t]+{SAINTS_HERB_OR_DAY})"),  # (in capitals too: "ST AIDAN'S")
     rx(r"\b(?i:at|from|to)[ \t]+(?P<phi>(?:St|Saint)\.?[ \t]+\p{Lu}\p{Ll}+)(?![\p{L}'’])"),
     # a field that names an organisation: "Employer: Great Lakes Steel", "Agency: Tri-County EMS", "School: ...", a
-    # Colombian health insurer ("EPS: Salud Andina EPS"), a French top-up insurer ("Mutuelle : Harmonie Santé")
+    # Colombian health insurer ("EPS: Salud Andina EPS"), a French top-up insurer ("Mutuelle : Harmonie Santé"), an
+    # employer in other languages, its legal form with it ("Employeur : Entrepôts Laurentides Frigo inc.", "Arbeidsgiver:
+    # Nordsjø Brønnservice AS – stilling", "Empleador: Agrícola Valle del Elqui Ltda.")
     rx(rf"\b(?i:employer|company|workplace|agency|school|insurer|carrier|facility|pharmacy|practice|hmo|medical[ \t]+aid"
-       rf"|scheme|eps|mutuelle)[ \t]*:[ \t]*"
-       rf"(?P<phi>(?:{CAP}|{UPPER})(?:[ \t]+(?:{CAP}|{UPPER}|of|the|and|&)){{0,5}}?)(?=[ \t]*(?:$|\n|[ \t]{{2}}|[,;(]|\.(?:\s|$)))",
-       re.MULTILINE),
+       rf"|scheme|eps|mutuelle|employeur|empleador|empregador|arbeidsgiver|arbejdsgiver|arbetsgivare|arbeitgeber|werkgever"
+       rf"|pracodawca|płatnik[ \t]+składek|datore[ \t]+di[ \t]+lavoro|nama[ \t]+perusahaan|perusahaan|assureur|aseguradora"
+       rf"|seguradora|organismo[ \t]+administrador)[ \t]*:[ \t]*"
+       rf"(?P<phi>(?:{CAP}|{UPPER})(?:[ \t]+(?:{CAP}|{UPPER}|of|the|and|&|(?:de|del|la|du|des|di|da|do|dos|van|von)(?=[ \t]+\p{{Lu}}))){{0,5}}?"
+       rf"(?:[ \t]+(?:{_COMPANY}|inc\.|AS|ASA|AB))?)"
+       rf"(?=[ \t]*(?:$|\n|[ \t]{{2}}|[,;(]|[ \t][–—-][ \t]|\.(?:\s|$)))", re.MULTILINE),
     # a site named after care in the same sentence: "surgery? At Mercy", "seen in the ED at Providence Portland",
     # "my cardiologist is over at Northwestern" (the allow-list drops departments and common words: "at Home")
     CuedPattern(rx(rf"\b{_CARE_WORD}\b[^.!?\n]{{0,60}}?\b(?i:at|from)[ \t]+(?:the[ \t]+)?"

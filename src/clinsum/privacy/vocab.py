@@ -195,6 +195,11 @@ def common_words() -> frozenset[str]:
         | frozenset(MONTHS)
 
 
+def languages() -> frozenset[str]:
+    """Languages and nationalities ("Welsh", "Cherokee"): words that name no place, whatever towns share them."""
+    return word_list("language_words")
+
+
 def allowed_words() -> frozenset[str]:
     """Clinical eponyms and other capitalised clinical words that are never a person here."""
     return word_list("allowed_words")
