@@ -2538,3 +2538,60 @@ def test_registers_repeated_record_numbers_and_clan_initials(tagger, text, expec
 ])
 def test_pharmacy_records_in_many_countries(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a register's entry numbers in its first column and repeated in its remarks (not a row's count, nor 'No. 2'); a Roman
+    # month of capital I's
+    ('No. | Date | Name\n46/88 | 3.ix.46 | Ruby Pilgrim\n1 | 4.ix.46 | Lucy Hillier\nRemarks: 46/88 '
+     'weight 7 lb.\nEntry 1187   Baptised: Whit Sunday\nTake No. 2 bus. Date: 2.III.1962',
+     'No. | Date | Name\n[ID] | [DATE] | [NAME]\n1 | [DATE] | [NAME]\nRemarks: [ID] weight 7 lb.\nEntry '
+     '[ID]   Baptised: [DATE]\nTake No. 2 bus. Date: [DATE]'),
+    # dates of Taiwan's and Japan's eras, in Thai, Arabic and Bengali script
+    ('申請日期: 113年2月1日; since 112年3月; 令和7年5月14日. Admitted: 3 มี.ค. 2567. الموافق 2 شعبان 1445هـ. তারিখ / '
+     'Date: ১২ ফেব্রুয়ারি',
+     '申請日期: [DATE]; since [DATE]; [DATE]. Admitted: [DATE]. الموافق [DATE]. তারিখ / Date: [DATE]'),
+    # a day and a month after a note's or a call's cue (not British notes' days and months: '5/7', '6/7', '3/12')
+    ('Note 17/7 pm: phoned. Pack for wk of 5/8 re-done. abx for 5/7 then stop. Follow-up call 6/7: ok. '
+     'review 3/12',
+     'Note [DATE] pm: phoned. Pack for wk of [DATE] re-done. abx for 5/7 then stop. Follow-up call 6/7: '
+     'ok. review 3/12'),
+    # companies' legal forms of other countries; employers labelled in other languages (the label no name)
+    ('Employer: Copperbelt Deep Mining plc, Kitwe. Płatnik składek: Wawel Logistyka Sp. z o.o.\n'
+     'Arbeidsgiver: Nordsjø Brønnservice AS – stilling\nEmpleador: Agrícola Valle del Elqui Ltda.\n'
+     'Trabajador: Juan',
+     'Employer: [INSTITUTION], [NAME]. Płatnik składek: [INSTITUTION]\nArbeidsgiver: [INSTITUTION] – '
+     'stilling\nEmpleador: [INSTITUTION]\nTrabajador: [NAME]'),
+    # schools, clinics and practices named kind first in other languages (not a title after the kind, nor a German
+    # hospital's department)
+    ('Clinique médicale Saint-Henri; CLSC du Plateau-Mont-Royal; Zahnarztpraxis Dr. Kerstin Haberl; '
+     'Klinikum Köln · Klinik für Neurologie',
+     '[INSTITUTION]; [INSTITUTION]; Zahnarztpraxis Dr. [NAME]; [INSTITUTION] · Klinik für Neurologie'),
+    # 'Tel.' and 'cel.' with their stop, an extension written out where one calls it (not a joint's), a number someone was
+    # called on
+    ('80634 München   Tel. 089 16 78 42 0. Lic. Rosa Quispe, cel. 987 334 120. Associate, on extension '
+     "214. Knee extension 120 degrees. Called Mele's aunty on 775 2203.",
+     '[ZIP] [LOCATION]   Tel. [PHONE]. Lic. [NAME], cel. [PHONE]. Associate, on [PHONE]. Knee extension '
+     "120 degrees. Called [NAME]'s aunty on [PHONE]."),
+    # a name in another script after an English label, or before its Latin form after a dash or in brackets (not a drug's)
+    ('病患 / Patient: 陳怡君        身分證字號 / ID: A223456789\nনাম / Name: তাসনিম রহমান (Tasnim Rahman)\nالاسم '
+     '/ Name: فيصل بن عبدالرحمن العتيبي – Faisal bin Abdulrahman Al-Otaibi\nDrug name: 阿司匹林',
+     '病患 / Patient: [NAME]        身分證字號 / ID: [ID]\nনাম / Name: [NAME] ([NAME])\nالاسم / Name: [NAME] – '
+     '[NAME]\nDrug name: 阿司匹林'),
+    # a name's field labelled in other languages (not a drug); initials under a column of signatures
+    ('Nama tenaga kerja: Sutrisno\nNom : TREMBLAY\nNombre: Paracetamol\n| Date | Given by | Student '
+     'sign |\n| 03/03 | N. Achieng | WK |',
+     'Nama tenaga kerja: [NAME]\nNom : [NAME]\nNombre: Paracetamol\n| Date | Given by | Student sign |\n'
+     '| [DATE] | [NAME] | [NAME] |'),
+    # a house and its numbered streets and lettered blocks, a house after an address's label; a letter's place before its
+    # date (not a weekday)
+    ('House 42, Street 9, Block E, Sabzazar, Lahore. Residential: House 1147, Chimwemwe. Room 4, Ward '
+     '7.\nMünchen, den 17.03.2025\nMontag, den 3. März',
+     '[ADDRESS], [NAME], [NAME]. Residential: [ADDRESS], [LOCATION]. Room 4, Ward 7.\n[LOCATION], den '
+     '[DATE]\nMontag, den [DATE]'),
+    # a listed town after a site whose word is also another kind of word (not a language)
+    ('PRESBYTERIAN HOSPITAL, AGOGO – REGISTER OF DEATHS. Moi Hospital, Bungoma. Language Line, Welsh.',
+     '[INSTITUTION], [LOCATION] – REGISTER OF DEATHS. [INSTITUTION], [LOCATION]. Language Line, Welsh.'),
+])
+def test_insurance_dental_and_school_records_in_many_countries(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

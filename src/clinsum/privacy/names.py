@@ -1259,7 +1259,8 @@ _PERSON_COLUMN = regex.compile(r"""(?i:pt|patient|client|name|(?:pt|patient|last
     |anesthesia|anesthesiologist|crna|circulator|scrub|tech|sitter|staff|charge|assigned|init|inits|initials|sig
     |signature|signed|by|caregiver|contact|pcp|nok|rph|pharmacist|operator|user|sho|reg|registrar|spr|str|consultant
     |fy1|fy2|f1|f2|hca|midwife|anaesthetist|anesthetist|on[ \t-]?call|covering|therapist|clinician|keyworker
-    |who|reviewed|reviewer|\p{L}{2,12}\.?[ \t_]+by)""", regex.VERBOSE)  # ("Sent by", "Rcvd by", "Seen by")
+    |who|reviewed|reviewer|\p{L}{2,12}\.?[ \t_]+by|\p{L}{2,12}[ \t_]+(?:sign|sig|signature|initials?|inits))""", regex.VERBOSE)
+# ("Sent by", "Rcvd by", "Seen by", "Student sign", "Nurse initials")
 # a relative's or a visitor's column, whose cells are names only when capitalised (a pedigree's "Mother" column holds
 # "carrier")
 _KIN_COLUMN = regex.compile(r"(?i:child|mother|father|baby|infant|spouse|guardian|carer|visitor)")
@@ -1364,9 +1365,12 @@ _SURNAME_COMMA_GIVEN = regex.compile(r"(?P<surname>\p{L}[\p{L}'’-]*(?:[ ]\p{L}
 
 
 # A form's field for a person's name, its value alone in its cell: "Surname: FROST      Forename: Heather", "| First name:
-# Hope |" (a name whatever its words are, which the allow-list keeps; not "Name: Unknown", nor a drug after "Name:").
+# Hope |", in other languages ("Nama tenaga kerja: Sutrisno", "Nom : TREMBLAY", "Nazwisko: Nowak") (a name whatever its words
+# are, which the allow-list keeps; not "Name: Unknown", nor a drug after "Name:").
 _NAME_FIELD = regex.compile(rf"""\b(?P<label>(?i:surname|forename|first[ \t]+name|last[ \t]+name|given[ \t]+names?|family[ \t]+name
-    |name))[ \t]*:[ \t]*(?P<value>(?:{CAP}|{UPPER})\.?(?:[ \t-](?:{CAP}|{UPPER}|{PARTICLE})){{0,3}})(?=[ \t]*(?:$|\n|[ \t]{{2}}|\t|\|))""",
+    |name|nama(?:[ \t]+(?:pasien|lengkap|anak|ibu|ayah|tenaga[ \t]+kerja|pekerja))?|nom(?:[ \t]+de[ \t]+famille)?|prénom|prenom
+    |nombre|nombres|apellidos?|nome|cognome|sobrenome|naam|voornaam|achternaam|navn|fornavn|etternavn|efternavn|namn|förnamn
+    |efternamn|nazwisko|imię|imie|soyad|ad[ \t]+soyad|nimi|etunimi|sukunimi|jina))[ \t]*:[ \t]*(?P<value>(?:{CAP}|{UPPER})\.?(?:[ \t-](?:{CAP}|{UPPER}|{PARTICLE})){{0,3}})(?=[ \t]*(?:$|\n|[ \t]{{2}}|\t|\|))""",
                          regex.VERBOSE)
 # what may stand before the label in its cell: "Patient name:", "Mother's name:"
 _FIELD_OWNER = regex.compile(r"(?:^|\n|[ \t]{2}|\t|\|)[ \t]*(?:(?i:patient|pt|client|child|baby|infant|mother|father)['’]?s?[ \t]+)?$")
@@ -1393,7 +1397,7 @@ def name_fields(text: str) -> tuple[tuple[int, int], ...]:
     fields = [m.span("value") for m in _NAME_FIELD.finditer(text)
               if _FIELD_OWNER.search(text, max(0, m.start() - 30), m.start())
               and m.group("value").lower() not in _NO_NAME_VALUE and m.group("value").split()[0].lower() not in _NO_NAME_VALUE
-              and not (m.group("label").lower() == "name" and clinical_spans(m.group("value")))] if ":" in text else []
+              and not clinical_spans(m.group("value"))] if ":" in text else []
     return tuple(fields + [m.span("value") for m in _PERSON_HEADER.finditer(text) if not clinical_spans(value := m.group("value"))
                            and not all(w.lower() in english_words() for w in regex.split(r"[ \t.,-]+", value) if w)])
 
@@ -1996,7 +2000,9 @@ _CELL_END = regex.compile(r"[ \t]*(?:$|\n|[ \t]{2}|\t|\||/)|[ \t]+\p{Lu}\p{Ll}+[
 
 # A name written again in its own script right after it, after a slash or in brackets: "Takahashi Fumiko / 高橋 文子", "Wang
 # Wei (王伟)", "Olena Kovalenko / Олена Коваленко".
-_OTHER_SCRIPT = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Arabic}\p{Cyrillic}\p{Greek}\p{Devanagari}\p{Thai}]"
+_OTHER_SCRIPT = (r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Arabic}\p{Cyrillic}\p{Greek}\p{Devanagari}\p{Thai}\p{Bengali}"
+                 r"\p{Gurmukhi}\p{Gujarati}\p{Tamil}\p{Telugu}\p{Sinhala}\p{Hebrew}\p{Georgian}\p{Armenian}\p{Ethiopic}\p{Myanmar}"
+                 r"\p{Khmer}]")
 _NAME_IN_OTHER_SCRIPT = regex.compile(rf"[ \t]*(?:/|\()[ \t]*(?P<name>{_OTHER_SCRIPT}+(?:[ ]{_OTHER_SCRIPT}+){{0,3}})")
 
 
@@ -2013,17 +2019,27 @@ def names_split_at_line_ends(text: str, names: list[tuple[int, int]]) -> list[tu
     return found
 
 
-# (or before it, the name in Latin letters in brackets or after a slash, a title or a role before it: "นาง สมศรี ใจดี (Mrs
-# Somsri Jaidee)", "السيدة منى عبد الحميد / Mrs Mona Abdel Hamid", "ภก. ธนวัฒน์ (pharmacist Thanawat)")
-_NAME_BEFORE_IN_OTHER_SCRIPT = regex.compile(rf"(?P<name>{_OTHER_SCRIPT}+(?:[ ]{_OTHER_SCRIPT}+){{0,3}})[ \t]*(?:/|\()[ \t]*"
+# (or before it, the name in Latin letters in brackets or after a slash or a dash, a title or a role before it: "นาง
+# สมศรี ใจดี (Mrs Somsri Jaidee)", "السيدة منى عبد الحميد / Mrs Mona Abdel Hamid", "ภก. ธนวัฒน์ (pharmacist Thanawat)",
+# "فيصل بن عبدالرحمن العتيبي – Faisal bin Abdulrahman Al-Otaibi")
+_NAME_BEFORE_IN_OTHER_SCRIPT = regex.compile(rf"(?P<name>{_OTHER_SCRIPT}+(?:[ ]{_OTHER_SCRIPT}+){{0,3}})[ \t]*(?:/|\(|[–—-])[ \t]*"
                                              rf"(?:{_TITLE}\.?[ \t]+|\p{{Ll}}+[ \t]+)?\Z")
+# A name in another script as the value of a person's field labelled in English, as bilingual forms write it: "病患 /
+# Patient: 陳怡君        身分證字號", "主治醫師 / Attending: 林志明 醫師" (not a drug's or a product's name)
+_LABELLED_NAME_IN_OTHER_SCRIPT = regex.compile(
+    rf"(?<!(?i:drug|medicine|medication|product|brand|generic|school|hospital|clinic|company|file)[ \t])"
+    rf"\b(?i:name|patient|pt|attending|physician|doctor|nurse|pharmacist|parent|guardian|mother|father|student|pupil|insured"
+    rf"|employee|worker|claimant|handler)[ \t]*:[ \t]*(?P<name>{_OTHER_SCRIPT}+(?:[ ]{_OTHER_SCRIPT}+){{0,3}})"
+    rf"(?=[ \t]{{2}}|\t|[ \t]*(?:$|\n|\(|/|[–—-]|\|))", regex.MULTILINE)
 
 
 def names_in_other_scripts(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of a found name written again in another script right after it or right before it
-    (:data:`_NAME_IN_OTHER_SCRIPT`, :data:`_NAME_BEFORE_IN_OTHER_SCRIPT`)."""
+    (:data:`_NAME_IN_OTHER_SCRIPT`, :data:`_NAME_BEFORE_IN_OTHER_SCRIPT`), and of a name in another script after an
+    English label of a person's field (:data:`_LABELLED_NAME_IN_OTHER_SCRIPT`)."""
     return [m.span("name") for _, e in names if (m := _NAME_IN_OTHER_SCRIPT.match(text, e))] + [
-        m.span("name") for s, _ in names if (m := _NAME_BEFORE_IN_OTHER_SCRIPT.search(text, max(0, s - 80), s))]
+        m.span("name") for s, _ in names if (m := _NAME_BEFORE_IN_OTHER_SCRIPT.search(text, max(0, s - 80), s))] + [
+        m.span("name") for m in _LABELLED_NAME_IN_OTHER_SCRIPT.finditer(text)]
 
 
 def initials_of_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:

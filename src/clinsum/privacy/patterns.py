@@ -916,10 +916,14 @@ ADDRESS_PATTERNS = [
     rx(rf"\b(?P<phi>(?:Purok[ \t]+\d{{1,3}},?[ \t]+)?(?i:blk|block)\.?[ \t]*\d{{1,4}}[A-Z]?,?[ \t]+(?i:lot)[ \t]*\d{{1,4}}[A-Z]?"
        rf"(?:,?[ \t]+(?:{CAP}[ \t]+){{1,3}}(?:St\.|Street|Subd\.|Subdivision|Village|Homes|Ave\.|Avenue|Road|Rd\.|Extension|Ext\.))?)"),
     # a house and the numbered streets, sectors and blocks that lead to it, as South Asia and the Middle East write them:
-    # "House 7, Street 12, Sector E-3", "House 22/B, Road 3", "Villa 214, Rue 10" (not a hospital's "Room 4, Ward 7")
-    rx(r"""\b(?P<phi>(?i:house|h\.?[ ]?no\.?|plot|villa|shop|door)[ \t]*(?:(?i:no)\.?[ \t]*)?[A-Z]?\d{1,4}(?:[/-]?[A-Z0-9]{1,3})?
-        (?:,[ \t]*(?i:street|st\.?|road|rd\.?|lane|sector|block|phase|gali|rue|sokak|mohalla)[ \t]*[A-Z]?-?\d{1,4}
-        (?:[/-]?[A-Z0-9]{1,3})?){1,3})(?![\p{L}\d])"""),
+    # "House 7, Street 12, Sector E-3", "House 22/B, Road 3", "Villa 214, Rue 10", "House 42, Street 9, Block E", a house
+    # alone after an address's label ("Residential: House 1147, Chimwemwe") (not a hospital's "Room 4, Ward 7")
+    rx(r"""\b(?=(?i:house|h\.?[ ]?no\.?|plot|villa|shop|door)[ \t]*(?:(?i:no)\.?[ \t]*)?[A-Z]?\d)
+        (?:(?<=(?i:address|residence|residential|home|alamat)[ \t]*:[ \t]*)|(?=[^,\n]{1,20},[ \t]*(?i:street|st|road|rd|lane
+        |sector|block|phase|gali|rue|sokak|mohalla)(?!\p{L})))
+        (?P<phi>(?i:house|h\.?[ ]?no\.?|plot|villa|shop|door)[ \t]*(?:(?i:no)\.?[ \t]*)?[A-Z]?\d{1,4}(?:[/-]?[A-Z0-9]{1,3})?
+        (?:,[ \t]*(?i:street|st\.?|road|rd\.?|lane|sector|block|phase|gali|rue|sokak|mohalla)[ \t]*(?:[A-Z]?-?\d{1,4}
+        (?:[/-]?[A-Z0-9]{1,3})?|[A-Z]\b)){0,3})(?![\p{L}\d])"""),
     # a camp's shelter, as refugee and displacement camps number them: "Block 12, tent 33", "Camp 1E, Block C-14, Shelter
     # 227", "Sector 2, B-118" (two parts at least: no "zone 2" or "block 3" alone)
     rx(r"""\b(?P<phi>(?i:camp|sector|block|blk|section)[ \t]+[A-Z]?-?\d{1,3}[A-Z]?
@@ -1008,6 +1012,11 @@ _LOWERCASE_STATE_NAMES = STATE_NAMES.lower().replace(" ", r"[ \t]+")
 _TOWN_WORD = (r"(?!(?:the|a|an|my|his|her|our|their|north|south|west|east|new|rhode|upstate|downstate|rural|western"
               rf"|eastern|northern|southern|central|all|over)\b){LOWER_WORD}")
 LOCATION_PATTERNS = [
+    # the place a letter is written at, before its date on a line of their own, as German, French, Spanish, Italian and
+    # Polish letters close or open: "München, den 17.03.2025", "Paris, le 3 mars 2024", "Kraków, dnia 12.03.2024 r."
+    # (not a weekday: "Montag, den 3. März")
+    rx(rf"(?m)^[ \t]*(?!(?i:{'|'.join(_FOREIGN_WEEKDAYS.split())})\b)(?P<phi>{CAP}(?:[ -]{CAP}){{0,2}}),[ \t]+"
+       rf"(?i:den|le|el|il|am|dnia|d\.)[ \t]+\d{{1,2}}(?:\.|[ \t]+\p{{L}})"),
     # an Irish address's townland and town before its county: "Corlough, Ballinamore, Co. Leitrim"
     rx(rf"(?P<phi>{CAP}(?:[ -]{CAP}){{0,2}})(?=,[ \t]*(?:{CAP}(?:[ -]{CAP}){{0,2}},[ \t]*)?(?:Co\.|County)[ \t]+{CAP})"),
     # a town a distance and a direction away: "lives ~11 mi N of Goodland", "20 minutes west of Tamworth"
