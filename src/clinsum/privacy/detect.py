@@ -1104,13 +1104,28 @@ def find_cities(text: str) -> list[tuple[int, int]]:
             for j in range(len(words), i, -1):  # the longest city name starting at word i
                 s, e = m.start() + words[i].start(), m.start() + words[j - 1].end()
                 name = text[s:e]
-                if _listed_town(name) and (j - i > 1 or _PLACE_CUE.search(text, max(0, s - 20), s) and not (
-                        name.isupper() and name.lower() in lowercase_forms())) and is_name_word(name.split()[-1]):
+                if _listed_town(name) and (j - i > 1 or (_PLACE_CUE.search(text, max(0, s - 20), s) or _closes_address(
+                        text, s, e)) and not (name.isupper() and name.lower() in lowercase_forms())) \
+                        and is_name_word(name.split()[-1]):
                     found.append((s, e))
                     i = j - 1
                     break
             i += 1
     return found
+
+
+def _closes_address(text: str, start: int, end: int) -> bool:
+    """Whether a listed town of one word closes a line or a cell after a comma, as a letterhead's or an address's last part
+    does ("Genetic Clinic, SGPGI, Lucknow     Reg 2024-GEN-06612"; no person's name, "Dr K. Shah, Florence", nor a state:
+    "FRANKLIN COUNTY, OHIO")."""
+    low = text[start:end].lower()
+    return bool(_BEFORE_COMMA.search(text, max(0, start - 3), start) and _CELL_END.match(text, end)) \
+        and low not in first_names() and low not in last_names() and low not in lowercase_words() \
+        and not _above_town(text[start:end])
+
+
+_BEFORE_COMMA = regex.compile(r",[ \t]*$")
+_CELL_END = regex.compile(r"[ \t]*(?:$|\n|[ \t]{2}|\t|\|)|\.?[ \t]*(?:$|\n)")
 
 
 # A town in lowercase after a place word, in text written without capitals: "we're in racine now", "out past chinle"

@@ -22,6 +22,10 @@ from clinsum.privacy.vocab import (
     lowercase_words, provinces, service_words, towns,
 )
 
+# The last word of a job's title after a signature's comma: "Recovery Coordinator", "Senior Claims Adjuster"
+_JOB_TITLE = (r"(?:Coordinator|Manager|Officer|Adjuster|Nurse|Assessor|Advis[eo]r|Specialist|Consultant|Physician|Therapist"
+              r"|Pharmacist|Administrator|Handler|Examiner|Counsell?or|Psychologist|Worker|Secretary|Clerk|Director|Lead"
+              r"|Representative|Liaison|Assistant|Midwife|Dentist|Hygienist|Teacher|Principal|Coach)\b")
 # Names. Titles and credentials make what follows (or precedes) a name whatever it is; roles make a
 # capitalised word a name; the label "patient" does so only for dictionary names.
 _TITLE = (r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Missus|Madam|Nurse|Sister|Revd|Rev|Reverend|Pastor|Rabbi|Imam"
@@ -306,9 +310,10 @@ _NAME_PATTERNS = {
         rx(rf",[ \t]+{_VOCATIVE_NEXT}")),
     # a known first name called to at a sentence's end: "Remember me, Mary?"
     "vocative": rx(rf",[ \t]+(?P<phi>{CAP})(?=[ \t]*(?:[?!]|\.(?:\s|$)))"),
-    # a signature after a dash at the end of a line: "-- tkowalczyk", "—J. Park, NP"
+    # a signature after a dash at the end of a line, a credential or a job's title after it: "-- tkowalczyk", "—J. Park,
+    # NP", "– Sione L., Recovery Coordinator"
     "dash_signature": rx(rf"(?m)(?:^|[ \t.])(?:--|—|–)[ \t]*(?P<phi>[\p{{L}}][\p{{L}}'’.-]+(?:{_GAP}[\p{{L}}][\p{{L}}'’.-]+){{0,2}})"
-                         rf"(?:,?{_GAP}{_CREDENTIAL})?[ \t]*$"),
+                         rf"(?:,?{_GAP}{_CREDENTIAL}|,[ \t]*(?:{CAP}[ \t]+){{0,2}}{_JOB_TITLE})?[ \t]*$"),
     # a name on the line after a message's sign-off, alone or before its role: "thx\nkayla", "Thanks,\n-Tevita", "thank
     # you\nmin-jun park", "Yours faithfully,\nEfua Quaye, Senior Occupational Therapist", "Yours faithfully, Declan Ferris,
     # Solicitor"

@@ -600,6 +600,12 @@ ID_PATTERNS = [
     rx(r"(?<![\w(/])(?P<phi>(?:[A-Z]{1,2}\d{6,7}|\d{7})[ \t]?\([\dA]\)|\d{1,2}/\p{Lu}\p{L}{2,9}\((?:N|Naing|E|P|T)\)[ \t]?\d{6})(?![\w(])"),
     # a prescriber's registration number in brackets after the name: "Dr S. Hegarty (6118204)"
     rx(r"\b(?:Dr|Doctor)\.?[ \t]+\p{Lu}[\p{L}.'’ -]{1,40}?[ \t]*\((?P<phi>\d{6,8})\)"),
+    # a number after a label that opens with the word for a number in another language, the record named after it: "N° de
+    # dossier CNESST : 512 448 903", "Seria i numer: ZC 4418273", "Siniestro N.º 2024-118-004471", "Nr prawa wykonywania
+    # zawodu: 2718834" (five digits at least: not "Nr of tabs: 28"; a telephone's number is no record's)
+    rx(r"\b(?i:n[°º]|n\.º|nr\.?|numer|número|numero|numéro|nummer)(?:[ \t]+(?!(?i:t[ée]l|phone|portable|mobile|fax|cel|handy))"
+       r"[\p{L}'’.]+){0,4}?[ \t]*:?[ \t]*"
+       r"(?P<phi>[A-Z]{1,4}[ \t]?\d{5,12}|(?=(?:[ \t/-]*\d){5})\d[\d \t/-]{3,18}\d)(?![\w/-])"),
     # a case book's or a register's folio, which finds the record: "Case Book, Males, vol. XIV, fol. 213", "at folio 311"
     rx(r"\b(?i:folio|fol\.)[ \t]*(?P<phi>\d{1,5}[a-z]?)(?![\w/-]|\.\d)"),
     # a register's or a case book's entry at a line's start or after a heading's dash: "No. 4417. Wm. Rennie", "Entry 1187
@@ -689,7 +695,7 @@ PHONE_PATTERNS = [
     rx(r"(?<![\w/.-])(?P<phi>(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,5})?)"
         r"(?![\w/])", re.IGNORECASE),
     rx(r"\b(?:phone|tel|telephone|cell|mobile|mob|fax|pager|beeper|ph|contact(?:\s+number)?|call(?:\s*back)?(?:\s+at)?|τηλ|тел"
-        r"|teléfono|telefono|telefone|telefon|telemóvel|telemovel|tél|cel|celular|móvil|movil|handy|mobil|portable|cep\s+telefonu"
+        r"|teléfono|telefono|téléphone|telefone|telefon|telemóvel|telemovel|tél|cel|celular|móvil|movil|handy|mobil|portable|cep\s+telefonu"
         r"|hp|h/p|kontak|telp|tlp|tlm|tlf|gsm)"
         r"\.?\s*(?:\#|:|no\.?|number)?\s*:?\s*(?P<phi>\+?\(?\d[\d\s().-]{5,16}\d)(?![\w/])", re.IGNORECASE),
     # an exchange's name and its number, as old letterheads and records write them, or a short number alone after the
@@ -858,7 +864,7 @@ NUMBERED_STREET = (r"(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|S
                    r"|Twelfth)")  # a numbered street: "5th", "Ninth"
 _AND = r"[ \t]+(?:and|&)[ \t]+"
 # a unit after a street: "Apt 3B", "Lot 27", "cabin 14", "2nd floor rear", "appt 22", "5th Block" (India's layouts)
-_ADDRESS_UNIT = (r"(?:(?i:Apt|Appt|Apartment|Unit|Suite|Ste|Room|Rm|Floor|Fl|Lot|Space|Sp|Cabin|Trailer|Bldg|Building|Flat|\#)\.?[ \t]*\#?"
+_ADDRESS_UNIT = (r"(?:(?i:Apt|Appt|App|Apartment|Unit|Suite|Ste|Room|Rm|Floor|Fl|Lot|Space|Sp|Cabin|Trailer|Bldg|Building|Flat|\#)\.?[ \t]*\#?"
                  r"[A-Za-z0-9-]+|\d{1,2}(?i:st|nd|rd|th)[ \t]+(?i:floor|fl)\.?(?:[ \t]+(?i:rear|front|back))?"
                  r"|\d{1,2}(?i:st|nd|rd|th)[ \t]+(?i:block|stage|phase|main|cross)\b)")
 _APARTMENT = rf"(?:,?[ \t]+{_ADDRESS_UNIT})?"
@@ -878,7 +884,7 @@ _STREET_LAST = (r"(?:\p{Lu}\p{Ll}+(?:straße|strasse|str\.|weg|gasse|platz|allee
                 r"[ \t]+(?:Straße|Strasse|Str\.|Weg|Gasse|Platz|Allee|Ring|Damm|Ufer|Chaussee|Landstraße|Steig|Cad\.|Caddesi"
                 r"|Sok\.|Sokak|Sokağı|Bulvarı|Blv\.))")
 _FLAT = (r"(?:,?[ \t]+(?:\d{1,2}[ºª°](?:[ \t]*-?[ \t]*\d{0,2}[ºª°]?)?(?:[ \t]+(?:[A-Z]|(?i:izq|izda|dcha|dto|esq|dir|fte)\.?))?"
-         r"|(?i:m\.|apto\.?|ap\.|apt\.?|piso|bl\.|int\.|D:|Daire)[ \t]*[\dA-Z]{1,4}"
+         r"|(?i:m\.|apto\.?|ap\.|apt\.?|app\.|piso|of\.|oficina|dpto\.?|depto\.?|bl\.|int\.|D:|Daire)[ \t]*[\dA-Z]{1,4}"
          r"|(?i:mz)\.?[ \t]*[\dA-Z]{1,3}(?:[ \t]+(?i:lt|lote)\.?[ \t]*\d{1,3})?))")
 _FOREIGN_STREET = rx(rf"""(?<![\p{{L}}\d])(?P<phi>(?:(?i:No|Nr|N[º°])\.?[ \t]*\d{{1,4}}[A-Z]?,[ \t]*)?
     (?:{_STREET_FIRST}[ \t]*(?:(?:{CAP}|{UPPER}|\d{{1,2}}(?:[ºª°]|\.)?|(?i:de|da|do|das|dos|del|della|di|des|du|la|le|las|los|el
