@@ -1341,7 +1341,8 @@ def table_columns(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[i
         typed = sum(1 for h in names if field_type(h))  # (a header of two records' fields may name "HbA1c %", "icd10")
         if _RULE.fullmatch(line):
             pass  # a rule under a header or between rows: "----+----", "+-----+"
-        elif len(cells) >= 3 and any(_PERSON_COLUMN.fullmatch(h) or _record_head(h) or _AGE_COLUMN.fullmatch(h)
+        elif len(cells) >= 3 and any(_PERSON_COLUMN.fullmatch(h) or _record_head(h) or _ENTRY_COLUMN.fullmatch(h)
+                                     or _AGE_COLUMN.fullmatch(h)
                                      or _PLACE_COLUMN.fullmatch(h) or _DATE_COLUMN.fullmatch(h) or _SITE_COLUMN.fullmatch(h)
                                      or _PHONE_COLUMN.fullmatch(h) or field_type(h) for h in names) \
                 and all(len(h.replace(" / ", " ").split()) <= 3 for h in names) \
@@ -1448,7 +1449,8 @@ def table_record_numbers(text: str) -> list[tuple[int, int]]:
     reference range is none, "135-145"; not a pedigree's generation and place in it, "II-1")."""
     return [(s, e) for s, e, head in table_columns(text)[1] if _record_head(head) and _RECORD_NUMBER.fullmatch(text[s:e])
             and (head.lower() != "ref" or regex.search(r"\p{L}", text[s:e])) and not _PEDIGREE_PLACE.fullmatch(text[s:e])
-            or _ENTRY_COLUMN.fullmatch(head) and _ENTRY_NUMBER.fullmatch(text[s:e])]
+            or (_ENTRY_COLUMN.fullmatch(head) or _record_head(head) and head.lower() != "ref")
+            and _ENTRY_NUMBER.fullmatch(text[s:e])]
 
 
 # A register's column of entries and an entry's number in it, a series before it ("46/88", "F.2231", "II/141", "D-0447";

@@ -912,6 +912,13 @@ _FOREIGN_STREET_CUE = WordCue("""calle c av avda avenida rua travessa tv praça 
     singel dijk steeg markt vej gade gatan vägen gata veien katu tie utca""")
 ADDRESS_PATTERNS = [
     CuedPattern(_FOREIGN_STREET, _FOREIGN_STREET_CUE),
+    # a Welsh or a Maltese street, its kind first, with or without its house's number ("Heol y Felin, Rhiwbina", "4 Heol y
+    # Nant", "Triq il-Knisja 34", "Flat 3, Block B, Triq San Ġużepp") (in capitals or not: "4 rhes y cae, bethesda")
+    CuedPattern(rx(r"""(?<![\p{L}\d])(?P<phi>(?:(?i:flat|apt)\.?[ \t]*\d{1,4}[A-Z]?,[ \t]*(?:(?i:block)[ \t]+[A-Z\d]{1,3},[ \t]*)?)?
+        (?:\d{1,4}[A-Za-z]?,?[ \t]+)?(?i:heol|stryd|ffordd|lôn|rhodfa|teras|rhes|triq)[ \t]+
+        (?:(?i:y|yr|'r|il-|l-|ta['’]|tal-|ix-|iż-|is-|in-)[ \t]*)?\p{L}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+)?
+        (?:[ \t]+\d{1,4}[A-Za-z]?)?)(?=[ \t]*(?:,|$|\n|[ \t]{2}))""", re.MULTILINE),
+                WordCue("heol stryd ffordd lôn rhodfa teras rhes triq")),
     # a house on a numbered county road or highway, as rural America writes it: "1180 COUNTY ROAD 9", "N4520 County Rd K",
     # "2200 old hwy 41 s lot 37"
     rx(rf"(?<![\w/.-])(?P<phi>[NSEW]?\d{{1,6}}[ \t]+(?i:(?:old[ \t]+)?(?:county[ \t]+(?:road|rd)|c\.r\.|hwy|highway"
@@ -1297,7 +1304,7 @@ INSTITUTION_PATTERNS = [
         |Liceo|Scuola|Schule|Grundschule|Sekolah|Zahnarztpraxis|Tandartspraktijk|Tandlægeklinik|Puskesmas|Klinik(?![ \t]+für)|Apotek
         |Bệnh[ \t]+viện|Phòng[ \t]+khám|Universidad|Universidade|Université|Universität|Universiteit|Uniwersytet)
         (?:[ ](?i:médicale|medicale|dentaire|primaire|secondaire|secundaria|primaria|básica|basica|dental|médica|medica))?
-        (?:[ ](?!(?:Dr|Dra|Prof|Mme)\b)(?:(?i:de|del|la|los|las|do|da|dos|das|des|du|di|dei|am|an|der|für|im\.|św\.|sw\.|sf\.)|{CAP}
+        (?:[ ](?!(?:Dr|Dra|Prof|Mme)\b)(?:(?i:de|del|la|los|las|do|da|dos|das|des|du|di|dei|am|an|der|für|im\.|św\.|sw\.|sf\.|et|&)|{CAP}
         |{UPPER}|"[^"\n]{{2,30}}")){{0,6}}
         [ ](?!(?:Dr|Dra|Prof|Mme)\b)(?:{CAP}|{UPPER})(?:-(?:{CAP}|{UPPER}))?(?:(?<=No)\.?[ ]?\d{{1,3}}(?![\d/]))?)(?![\w'’-])"""),
                 WordCue("""hospital klinikum krankenhaus kliniken szpital przychodnia apotheke gesundheitszentrum consultori
