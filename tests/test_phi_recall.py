@@ -2595,3 +2595,34 @@ def test_pharmacy_records_in_many_countries(tagger, text, expected):
 ])
 def test_insurance_dental_and_school_records_in_many_countries(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a number after other languages' words for a number, the record named after it (not a count, nor a telephone's)
+    ('N° de dossier CNESST : 512 448 903\nSeria i numer: ZC 4418273\nRef.: Siniestro N.º '
+     '2024-118-004471\nNr of tabs: 28\nnuméro de téléphone : 06 12 34 56 78',
+     'N° de dossier CNESST : [ID]\nSeria i numer: [ID]\nRef.: Siniestro N.º [ID]\nNr of tabs: 28\n'
+     'numéro de téléphone : [PHONE]'),
+    # a Québec flat as 'app.'; a job's title after a dashed signature
+    ('Adresse : 4127, rue Saint-Hubert, app. 3, Montréal\n– Mere T., Case Manager',
+     'Adresse : [ADDRESS], [LOCATION]\n– [NAME], Case Manager'),
+    # a listed town closing a line or a cell after a comma (not a state)
+    ('Genetic Clinic, SGPGI, Lucknow     Reg 2024-GEN-06612\nIN THE PROBATE COURT OF FRANKLIN COUNTY, '
+     'OHIO',
+     'Genetic Clinic, SGPGI, [LOCATION]     Reg [ID]\nIN THE PROBATE [LOCATION], OHIO'),
+    # entry numbers under a record's or a box's column (not a laboratory's reference range)
+    ('Reg. No. | Name | Age\nF.2231 | Annie Hortle | 54\nBox    | Contents | Disposition\nD-0447 | '
+     'inactive files | shredded\nTest | Result | Ref\nNa | 140 | 135-145',
+     'Reg. No. | Name | Age\n[ID] | [NAME] | 54\nBox    | Contents | Disposition\n[ID] | inactive files '
+     '| shredded\nTest | Result | Ref\nNa | 140 | 135-145'),
+    # Welsh and Maltese streets, their kind first, with or without a number
+    ('Heol y Felin, Rhiwbina\nb. 1902   4 Heol y Nant, Caerphilly\nPt housebound at Flat 3, Block B, '
+     'Triq San Ġużepp, Qawra.',
+     '[ADDRESS], [LOCATION]\nb. [DATE]   [ADDRESS], [LOCATION]\nPt housebound at [ADDRESS], [NAME].'),
+    # 'et' inside a site named kind first; a weekday with its stop before a date; a German letter's date (not a list's item)
+    ('OPINION — Pharmacie Lemire et Ouellet, Trois-Rivières\nDate: Wed. Oct 16\n7. November 2025\nItem '
+     '3. March visit',
+     'OPINION — [INSTITUTION], [LOCATION]\nDate: [DATE]\n[DATE]\nItem 3. March visit'),
+])
+def test_claims_registers_and_letters_in_other_languages(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

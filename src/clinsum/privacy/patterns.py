@@ -311,8 +311,9 @@ DATE_PATTERNS = [
     # March 14th, 2023 / Mar. 14 / March 14 2023 / APR 12,1926
     rx(rf"\b(?P<phi>{MONTH}\.?(?:\s+|-(?=\d{{1,2}}\b(?!-)))\d{{1,2}}{ORD}?(?:[-–]\d{{1,2}}{ORD}?(?![\d/.]))?"
        rf"(?:,?\s+(?:\d{{4}}|'\d{{2}})|,(?:19|20)\d{{2}})?)(?!\d|:\d)", re.IGNORECASE),  # (and "Jan 14-15")
-    # 14 March 2023 / 14th of March / 14-Mar-23 / 14Mar2023 (not a spaced dash: "bed 2 - june little")
-    rx(rf"\b(?P<phi>(?:the\s+)?(?:\d{{1,2}}{ORD}?[ \t]*[-–][ \t]*)?\d{{1,2}}{ORD}?(?:\s+of)?(?:\s+|-)?{MONTH}\.?"
+    # 14 March 2023 / 14th of March / 14-Mar-23 / 14Mar2023 / German letters' "7. November 2025", its year with it (not a
+    # spaced dash: "bed 2 - june little"; not a list's item: "3. March visit")
+    rx(rf"\b(?P<phi>(?:the\s+)?(?:\d{{1,2}}{ORD}?[ \t]*[-–][ \t]*)?\d{{1,2}}(?:{ORD}|\.(?=[ \t]+(?-i:\p{{Lu}})\p{{L}}+\.?[ \t]+\d{{4}}))?(?:\s+of)?(?:\s+|-)?{MONTH}\.?"
        rf"(?:[\s,-]+(?:\d{{4}}|\d{{2}})|\d{{4}})?)\b", re.IGNORECASE),  # (a range of days too: "night of 12-13 Sept")
     # a month alone in brackets, dating a result before it: "Urate 0.58 (Nov)", "HbA1c 71 (March)"
     rx(rf"\((?P<phi>(?=\p{{Lu}})(?i:{MONTH})\.?)\)"),
@@ -361,9 +362,9 @@ DATE_PATTERNS = [
     rx(rf"\b(?:on|since|from|until|till|by|before|after|of)\s+(?P<phi>the\s+\d{{1,2}}{ORD})\b", re.IGNORECASE),
     rx(rf"\bthe\s+(?P<phi>\d{{1,2}}{ORD})\s+of\b", re.IGNORECASE),
     # a weekday with the date or day after it, as one date: "Sunday, October 13", "Tuesday the 9th", "Sun 3/9", "Wed
-    # 07.08.2024"; not with an hour ("Mon-Fri 8-4:30", "Tue 9 am", a rota's "Sat 08-20")
+    # 07.08.2024", "Wed. Oct 16"; not with an hour ("Mon-Fri 8-4:30", "Tue 9 am", a rota's "Sat 08-20")
     rx(rf"\b(?P<phi>{WEEKDAY},?\s+(?:the\s+)?(?:\d{{1,2}}{ORD}|{ORDINAL_WORD}\b(?!\s+(?:thing|time|one|week|day|visit|dose)\b))"
-       rf"|{WEEKDAY},?\s+(?:the\s+)?(?:{MONTH}\.?\s+)?(?:[12]\d|3[01]|0?[1-9]){ORD}?"
+       rf"|{WEEKDAY}(?:,|\.(?=[ \t]+{MONTH}\b))?\s+(?:the\s+)?(?:{MONTH}\.?\s+)?(?:[12]\d|3[01]|0?[1-9]){ORD}?"
        rf"(?:/\d{{1,2}}(?:/\d{{2,4}})?|\.\d{{2}}(?:\.(?:\d{{4}}|\d{{2}}))?)?)\b(?![:.]\d|[-–]\d{{1,2}}:|[-–]\d{{2}}(?![\d/.-])|\s*(?:am|pm|a\.m|p\.m|o['’]?clock|h(?:rs?)?\b))",
        re.IGNORECASE),
     # dates in words: "the eleventh of August", "August eleventh", "eleventh of August, nineteen sixty", "June sixteenth
