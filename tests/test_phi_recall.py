@@ -2623,6 +2623,9 @@ def test_insurance_dental_and_school_records_in_many_countries(tagger, text, exp
     ('OPINION — Pharmacie Lemire et Ouellet, Trois-Rivières\nDate: Wed. Oct 16\n7. November 2025\nItem '
      '3. March visit',
      'OPINION — [INSTITUTION], [LOCATION]\nDate: [DATE]\n[DATE]\nItem 3. March visit'),
+    # a province is no name (but initials that abbreviate one are a person's)
+    ('Home: 47300 Petaling Jaya, Selangor\nif >20 call MB (ICU fellow)',
+     'Home: [ADDRESS], Selangor\nif >20 call [NAME] (ICU fellow)'),
 ])
 def test_claims_registers_and_letters_in_other_languages(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

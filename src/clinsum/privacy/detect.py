@@ -1678,9 +1678,10 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
                 overlaps_clinical(span.start, span.end) or value.lower() in countries() or all(
                 not is_name_word(w) or w.lower() in department_words() for w in re.findall(r"[\w'’-]+", value))):
             continue  # "near Right knee", "outside of Work hours", "in SNF", "back in Haiti" (Safe Harbor keeps countries)
-        if span.type == "NAME" and (low := value.lower()) in countries() and low not in first_names() \
-                and low not in last_names():
-            continue  # "Samtse, Bhutan" (not "Jordan", "Kenya", "England": names too)
+        if span.type == "NAME" and ((low := value.lower()) in countries() or len(low) > 3 and low in provinces()) \
+                and low not in first_names() and low not in last_names():
+            continue  # "Samtse, Bhutan", "Petaling Jaya, Selangor" (not "Jordan", "Kenya", "Victoria": names too; nor
+            # initials that abbreviate a province: "call MB (ICU fellow)")
         kept.append(span)
     return kept
 
