@@ -2626,6 +2626,9 @@ def test_insurance_dental_and_school_records_in_many_countries(tagger, text, exp
     # a province is no name (but initials that abbreviate one are a person's)
     ('Home: 47300 Petaling Jaya, Selangor\nif >20 call MB (ICU fellow)',
      'Home: [ADDRESS], Selangor\nif >20 call [NAME] (ICU fellow)'),
+    # a name in Chinese characters before an honorific (not a role's words, the guardians, a department)
+    ('主治医: 小児科 山本先生\n確認しました - 佐藤 由美様 (母)\n保護者様へ\n主治醫師 / Attending: 林志明 醫師',
+     '主治医: 小児科 [NAME]先生\n確認しました - [NAME]様 (母)\n保護者様へ\n主治醫師 / Attending: [NAME]'),
 ])
 def test_claims_registers_and_letters_in_other_languages(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

@@ -2040,13 +2040,22 @@ _LABELLED_NAME_IN_OTHER_SCRIPT = regex.compile(
     rf"(?=[ \t]{{2}}|\t|[ \t]*(?:$|\n|\(|/|[–—-]|\|))", regex.MULTILINE)
 
 
+# A name in Chinese characters before the honorific or the role that follows a name in Japanese and Chinese: "山本先生",
+# "佐藤 由美様", "林志明 醫師", "陳さん" (two to four characters, a space between family and given name or not; not a role:
+# "主治醫師", "担当医師", "保護者様"; nor a name's field, "氏名"; nor the department before a name, "小児科 山本先生")
+_NAME_BEFORE_HONORIFIC = regex.compile(r"(?<!\p{Han})(?!主治|担当|擔當|主任|院長|校長|看護|護理|医師|醫師|教諭|保護者|患者|生徒|皆)(?P<name>\p{Han}{1,3}(?:(?<![科室部院棟課局])[ 　]?\p{Han}{1,3})?)[ 　]?"
+                                       r"(?:先生|さん|様|さま|医師|醫師|氏(?!名)|ちゃん|くん|君|護理師|护士|醫生|医生)")
+
+
 def names_in_other_scripts(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of a found name written again in another script right after it or right before it
-    (:data:`_NAME_IN_OTHER_SCRIPT`, :data:`_NAME_BEFORE_IN_OTHER_SCRIPT`), and of a name in another script after an
-    English label of a person's field (:data:`_LABELLED_NAME_IN_OTHER_SCRIPT`)."""
+    (:data:`_NAME_IN_OTHER_SCRIPT`, :data:`_NAME_BEFORE_IN_OTHER_SCRIPT`), of a name in another script after an
+    English label of a person's field (:data:`_LABELLED_NAME_IN_OTHER_SCRIPT`), and of a name in Chinese characters
+    before an honorific (:data:`_NAME_BEFORE_HONORIFIC`)."""
     return [m.span("name") for _, e in names if (m := _NAME_IN_OTHER_SCRIPT.match(text, e))] + [
         m.span("name") for s, _ in names if (m := _NAME_BEFORE_IN_OTHER_SCRIPT.search(text, max(0, s - 80), s))] + [
-        m.span("name") for m in _LABELLED_NAME_IN_OTHER_SCRIPT.finditer(text)]
+        m.span("name") for m in _LABELLED_NAME_IN_OTHER_SCRIPT.finditer(text)] + [
+        m.span("name") for m in _NAME_BEFORE_HONORIFIC.finditer(text)]
 
 
 def initials_of_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
