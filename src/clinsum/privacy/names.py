@@ -22,10 +22,6 @@ from clinsum.privacy.vocab import (
     lowercase_words, provinces, service_words, towns,
 )
 
-# The last word of a job's title after a signature's comma: "Recovery Coordinator", "Senior Claims Adjuster"
-_JOB_TITLE = (r"(?:Coordinator|Manager|Officer|Adjuster|Nurse|Assessor|Advis[eo]r|Specialist|Consultant|Physician|Therapist"
-              r"|Pharmacist|Administrator|Handler|Examiner|Counsell?or|Psychologist|Worker|Secretary|Clerk|Director|Lead"
-              r"|Representative|Liaison|Assistant|Midwife|Dentist|Hygienist|Teacher|Principal|Coach)\b")
 # Names. Titles and credentials make what follows (or precedes) a name whatever it is; roles make a
 # capitalised word a name; the label "patient" does so only for dictionary names.
 _TITLE = (r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Missus|Madam|Nurse|Sister|Revd|Rev|Reverend|Pastor|Rabbi|Imam"
@@ -43,6 +39,10 @@ _CREDENTIAL = (r"(?:MD|M\.D\.|DO|D\.O\.|RN|RM|NP|PA-C|PA|PhD|FNP|FNP-C|APRN|MBBS
                r"|CMA|MA|CNA|LVN|RT|RRT|SLP|OTR|OTR/L|DPT|PT|OT|CRNA|EMT|MSN|BSN|RD|RPh|RDN|NRP|ANP|MRCP|FRCS|MRCGP"
                r"|SpR|StR|SHO|FY1|FY2|MBChB|MRCS|FRCP|FRCA|FRCR|FRCOG|FRACP|FRACS|FRCPC|FRCSC|CCRP|CCRC|CRC|MSc|BSc|MPhil"
                r"|MPH)")
+# The last word of a job's title after a signature's comma: "Recovery Coordinator", "Senior Claims Adjuster"
+_JOB_TITLE = (r"(?:Coordinator|Manager|Officer|Adjuster|Nurse|Assessor|Advis[eo]r|Specialist|Consultant|Physician|Therapist"
+              r"|Pharmacist|Administrator|Handler|Examiner|Counsell?or|Psychologist|Worker|Secretary|Clerk|Director|Lead"
+              r"|Representative|Liaison|Assistant|Midwife|Dentist|Hygienist|Teacher|Principal|Coach)\b")
 # a professional register or a record, before its number: "P. Nandakumar, GOC 01-29384", "Angus McLeod, CHI 0301345528"
 _NUMBER_LABEL = r"(?:GMC|GOC|NMC|HCPC|AHPRA|KMPDC|CHI|NHI|NHS|MRN|HCN|URN|DOB)"
 _ARTICLE = r"(?:al|el|ul|ad|ud|as|ash|at|az)-"  # an Arabic article joined to a surname: "Hassan el-Sayed"
@@ -2043,7 +2043,8 @@ _LABELLED_NAME_IN_OTHER_SCRIPT = regex.compile(
 # A name in Chinese characters before the honorific or the role that follows a name in Japanese and Chinese: "山本先生",
 # "佐藤 由美様", "林志明 醫師", "陳さん" (two to four characters, a space between family and given name or not; not a role:
 # "主治醫師", "担当医師", "保護者様"; nor a name's field, "氏名"; nor the department before a name, "小児科 山本先生")
-_NAME_BEFORE_HONORIFIC = regex.compile(r"(?<!\p{Han})(?!主治|担当|擔當|主任|院長|校長|看護|護理|医師|醫師|教諭|保護者|患者|生徒|皆)(?P<name>\p{Han}{1,3}(?:(?<![科室部院棟課局])[ 　]?\p{Han}{1,3})?)[ 　]?"
+_NAME_BEFORE_HONORIFIC = regex.compile(r"(?<!\p{Han})(?!主治|担当|擔當|主任|院長|校長|看護|護理|医師|醫師|教諭|保護者|患者|生徒|皆)"
+                                       r"(?P<name>\p{Han}{1,3}(?:(?<![科室部院棟課局])[ 　]?\p{Han}{1,3})?)[ 　]?"
                                        r"(?:先生|さん|様|さま|医師|醫師|氏(?!名)|ちゃん|くん|君|護理師|护士|醫生|医生)")
 
 

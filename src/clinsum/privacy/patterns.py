@@ -730,10 +730,10 @@ PHONE_PATTERNS = [
        r"|registered|desk|office|home|work|landline|whatsapp)\s*(?:\#|:|no\.?|number)?\s*:?\s*"
        r"(?P<phi>\+?\(?(?:\d[\d \t().-]{5,16}\d|\d{4,6}(?=[ \t]*(?:ext|extn|x|poste)\b))"
        r"(?:[ \t]*(?:ext|extn|x|poste)\.?[ \t]*\d{1,5})?)(?![\w/])", re.IGNORECASE),
+    # (on one line: not the age that opens the next; an extension with it: "call me back on 22100 ext 415")
     # a number that someone was called on, later in the sentence: "Called Mele's aunty on 775 2203", "phoned the daughter at
     # 0412 338 905"
     rx(r"\b(?i:called|rang|phoned|texted|messaged)\b[^\n.]{0,40}?\b(?i:on|at)[ \t]+(?P<phi>\+?\(?\d[\d \t().-]{5,16}\d)(?![\w/])"),
-    # (on one line: not the age that opens the next; an extension with it: "call me back on 22100 ext 415")
     # a number the word after it calls a phone's: "655 437 108 office", "21 253 109 8211-Office"
     rx(r"(?<![\w/.-])(?P<phi>\+?\(?\d[\d\s().-]{5,16}\d)[ \t]*[-–]?[ \t]*(?i:office|fax|mobile|cell|home|work)\b"),
     # a local number of seven digits with its dash and no cue: "call 555-0148 after 5", "Corner Chemist   555-0110" (no
