@@ -2053,10 +2053,17 @@ def names_in_other_scripts(text: str, names: list[tuple[int, int]]) -> list[tupl
     (:data:`_NAME_IN_OTHER_SCRIPT`, :data:`_NAME_BEFORE_IN_OTHER_SCRIPT`), of a name in another script after an
     English label of a person's field (:data:`_LABELLED_NAME_IN_OTHER_SCRIPT`), and of a name in Chinese characters
     before an honorific (:data:`_NAME_BEFORE_HONORIFIC`)."""
-    return [m.span("name") for _, e in names if (m := _NAME_IN_OTHER_SCRIPT.match(text, e))] + [
-        m.span("name") for s, _ in names if (m := _NAME_BEFORE_IN_OTHER_SCRIPT.search(text, max(0, s - 80), s))] + [
-        m.span("name") for m in _LABELLED_NAME_IN_OTHER_SCRIPT.finditer(text)] + [
-        m.span("name") for m in _NAME_BEFORE_HONORIFIC.finditer(text)]
+    found = [m.span("name") for _, e in names if (m := _NAME_IN_OTHER_SCRIPT.match(text, e))] + [
+        m.span("name") for s, _ in names if (m := _NAME_BEFORE_IN_OTHER_SCRIPT.search(text, max(0, s - 80), s))]
+    if _NOT_LATIN.search(text):  # (a text in Latin letters alone is not read for them twice more: 80 ms a megabyte)
+        found += [m.span("name") for m in _LABELLED_NAME_IN_OTHER_SCRIPT.finditer(text)] + [
+            m.span("name") for m in _NAME_BEFORE_HONORIFIC.finditer(text)]
+    return found
+
+
+# A letter of no Latin script, punctuation or symbol: where another script may stand (a plain range is read fast, where
+# :data:`_OTHER_SCRIPT`'s scripts are not)
+_NOT_LATIN = regex.compile(r"[^\x00-\u036f\u1e00-\u1eff\u2000-\u2bff]")
 
 
 def initials_of_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -300,11 +300,13 @@ DATE_PATTERNS = [
     rx(r"(?<!\d)(?P<phi>(?:(?:(?:令和|平成|昭和|大正|民國|民国)[ ]?\d{1,2}|\d{3,4})[ ]?[年년][ ]?)?\d{1,2}[ ]?[月월][ ]?\d{1,2}[ ]?[日일]"
        r"|(?:(?:令和|平成|昭和|大正|民國|民国)[ ]?\d{1,2}|\d{3,4})[ ]?[年년][ ]?\d{1,2}[ ]?[月월])"),
     # a date in Thai, its year of the Buddhist era (2567 = 2024) or its last two digits after it: "3 มี.ค. 2567",
-    # "2 เม.ย. 67", "มีนาคม 2567"
-    rx(rf"(?<!\d)(?P<phi>\d{{1,2}}[ \t]*(?:{_THAI_MONTH})(?:[ \t]*(?:25\d{{2}}|\d{{2}})(?!\d))?|(?:{_THAI_MONTH})[ \t]*25\d{{2}}(?!\d))"),
+    # "2 เม.ย. 67", "มีนาคม 2567" (read only on lines with Thai letters)
+    CuedPattern(rx(rf"(?<!\d)(?P<phi>\d{{1,2}}[ \t]*(?:{_THAI_MONTH})(?:[ \t]*(?:25\d{{2}}|\d{{2}})(?!\d))?"
+                   rf"|(?:{_THAI_MONTH})[ \t]*25\d{{2}}(?!\d))"), rx("[\u0e00-\u0e7f]")),
     # a day before a month written in Arabic or Bengali script, a year after it or not (digits of any script: "2 شعبان
-    # 1445هـ", "١٥ مارس", "১২ ফেব্রুয়ারি")
-    rx(rf"(?<!\d)(?P<phi>\d{{1,2}}[ \t]*(?:{_ARABIC_MONTH}|{_BENGALI_MONTH})(?:[ \t]+\d{{4}}[ \t]*(?:هـ|ه)?)?)(?![\p{{L}}\p{{M}}])"),
+    # 1445هـ", "١٥ مارس", "১২ ফেব্রুয়ারি"; read only on lines with those letters)
+    CuedPattern(rx(rf"(?<!\d)(?P<phi>\d{{1,2}}[ \t]*(?:{_ARABIC_MONTH}|{_BENGALI_MONTH})(?:[ \t]+\d{{4}}[ \t]*(?:هـ|ه)?)?)"
+                   rf"(?![\p{{L}}\p{{M}}])"), rx("[\u0600-\u06ff\u0980-\u09ff]")),
     # 03/14/2023, 3-14-23, 2023.03.14, 14.03.2023 (one separator throughout: "pain 1-2/10" is a score)
     rx(r"(?=\d)(?<![\d/.-])(?P<phi>\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:\d{4}|\d{2})|\d{4}(?P<sep2>[/.-])\d{1,2}(?P=sep2)\d{1,2})"
        r"(?![\d/-]|\.\d)"),
