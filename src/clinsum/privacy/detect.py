@@ -48,8 +48,8 @@ from clinsum.privacy.records import RECORD_TYPES, record_fields
 from clinsum.privacy.x12 import X12_TYPES, x12_elements
 from clinsum.privacy.vocab import (
     EMPTY_VALUES, TITLE_BEFORE, allowed_words, care_brands, cities, clinical_spans, common_words, countries,
-    department_words, english_words, first_names, is_eponym_surname, is_name_word, languages, last_names, lowercase_forms,
-    lowercase_words, provinces, towns,
+    department_words, english_words, first_names, is_eponym_surname, is_listed_name, is_name_word, languages, last_names,
+    lowercase_forms, lowercase_words, provinces, towns,
 )
 
 PHI_TYPES = {
@@ -1074,7 +1074,7 @@ def _unlisted_words(words: list[str], names_too: bool = True) -> bool:
     """Every word a name's word that no English or department list holds and that text does not write in lowercase
     (with ``names_too``, no listed first name or surname either): the words of a place no gazetteer lists."""
     return all(is_name_word(w) and (low := w.lower()) not in english_words() and low not in lowercase_words()
-               and low not in department_words() and not (names_too and (low in first_names() or low in last_names()))
+               and low not in department_words() and not (names_too and is_listed_name(low))
                for w in words)
 
 
@@ -1089,8 +1089,7 @@ def _listed_town(name: str) -> bool:
         return False
     words = low.split()
     return any(w not in lowercase_words() for w in words) if len(words) > 1 else \
-        (low not in english_words() or low not in lowercase_forms()) and low not in first_names() \
-        and low not in last_names()
+        (low not in english_words() or low not in lowercase_forms()) and not is_listed_name(low)
 
 
 def find_cities(text: str) -> list[tuple[int, int]]:
@@ -1120,8 +1119,7 @@ def _closes_address(text: str, start: int, end: int) -> bool:
     "FRANKLIN COUNTY, OHIO")."""
     low = text[start:end].lower()
     return bool(_BEFORE_COMMA.search(text, max(0, start - 3), start) and _CELL_END.match(text, end)) \
-        and low not in first_names() and low not in last_names() and low not in lowercase_words() \
-        and not _above_town(text[start:end])
+        and not is_listed_name(low) and low not in lowercase_words() and not _above_town(text[start:end])
 
 
 _BEFORE_COMMA = regex.compile(r",[ \t]*$")
@@ -1144,7 +1142,7 @@ def find_lowercase_cities(text: str) -> list[tuple[int, int]]:
     for m in _LOWERCASE_PLACE.finditer(text, overlapped=True):
         word = m.group("phi").split()[0].rstrip(".'’-")
         if not m.group().startswith(("to", "at")) and word in cities() and word not in english_words() \
-                and word not in lowercase_words() and word not in first_names() and word not in last_names() \
+                and word not in lowercase_words() and not is_listed_name(word) \
                 and not clinical_spans(word):
             found.append((m.start("phi"), m.start("phi") + len(word)))
     return found
@@ -1157,7 +1155,7 @@ def _lowercase_cities(text: str, start: int, end: int) -> list[tuple[int, int]]:
         for n in (2, 1):  # "west haven", then "racine"
             name = " ".join(words[:n])
             if len(words) >= n and name in towns() and not (n == 1 and name in english_words() and (
-                    name in lowercase_forms() or name in first_names() or name in last_names())):
+                    name in lowercase_forms() or is_listed_name(name))):
                 found.append((m.start("phi"), m.start("phi") + len(name)))
                 break
     return found
@@ -1679,7 +1677,7 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
                 not is_name_word(w) or w.lower() in department_words() for w in re.findall(r"[\w'’-]+", value))):
             continue  # "near Right knee", "outside of Work hours", "in SNF", "back in Haiti" (Safe Harbor keeps countries)
         if span.type == "NAME" and ((low := value.lower()) in countries() or len(low) > 3 and low in provinces()) \
-                and low not in first_names() and low not in last_names():
+                and not is_listed_name(low):
             continue  # "Samtse, Bhutan", "Petaling Jaya, Selangor" (not "Jordan", "Kenya", "Victoria": names too; nor
             # initials that abbreviate a province: "call MB (ICU fellow)")
         kept.append(span)

@@ -17,8 +17,8 @@ import regex
 from clinsum.privacy.name_model import name_score
 from clinsum.privacy.patterns import CAP
 from clinsum.privacy.vocab import (
-    allowed_words, capitalised_words, cities, countries, department_words, english_words, first_names, is_name_word,
-    last_names, lowercase_forms, lowercase_words, service_words,
+    allowed_words, capitalised_words, cities, countries, department_words, english_words, first_names, is_listed_name,
+    is_name_word, last_names, lowercase_forms, lowercase_words, service_words,
 )
 
 MODEL_PATH = Path(__file__).parent / "data" / "name_tagger.npy"
@@ -51,7 +51,7 @@ def is_candidate(tokens: list[str], i: int) -> bool:
     low = word.lower()
     if low not in english_words() or low not in lowercase_forms():  # the WordPiece vocabulary holds names too: "hamid"
         return True
-    listed = low in first_names() or low in last_names() or low in capitalised_words()
+    listed = is_listed_name(low) or low in capitalised_words()
     starts = i == 0 or tokens[i - 1] in _SENTENCE_END
     return listed and low not in lowercase_words() and not (starts and low in lowercase_forms())
 

@@ -18,8 +18,8 @@ from clinsum.privacy.patterns import (
 )
 from clinsum.privacy.vocab import (
     allowed_words, capitalised_words, cities, clinical_spans, common_words, countries, department_words, english_words,
-    field_type, first_names, is_clinical_abbreviation, is_eponym_surname, is_name_word, last_names, lowercase_forms,
-    lowercase_words, provinces, service_words, towns,
+    field_type, first_names, is_clinical_abbreviation, is_eponym_surname, is_listed_name, is_name_word, last_names,
+    lowercase_forms, lowercase_words, provinces, service_words, towns,
 )
 
 # Names. Titles and credentials make what follows (or precedes) a name whatever it is; roles make a
@@ -432,14 +432,10 @@ _GAUGE_BEFORE = regex.compile(r"\d[ \t]?$")
 SURE = 0.97
 
 
-def _known(word: str) -> bool:
-    return word.lower() in first_names() or word.lower() in last_names()
-
-
 def _likely_name(word: str) -> bool:
     """The name model takes every part of ``word`` ("okonkwo-reyes") for a name; a dictionary name needs
     only a score above even, as many census surnames are also English words ("son states", "South")."""
-    return all(looks_like_name(part) or _known(part) and name_score(part) >= KNOWN_THRESHOLD
+    return all(looks_like_name(part) or is_listed_name(part) and name_score(part) >= KNOWN_THRESHOLD
                for part in word.split("-") if part)
 
 
@@ -462,13 +458,13 @@ def _lowercase_name(word: str, spoken: bool) -> bool:
     # after a role or title, also a known name that text mostly capitalises ("dr patel", "son frank"; not a
     # verb's -s form: "husband states") or never writes in lowercase ("wife gloria")
     return looks_like_name(word) or (low in capitalised_words() or low not in lowercase_forms()) and (
-        low in first_names() or low in last_names()) and not (low.endswith("s") and low[:-1] in english_words())
+        is_listed_name(low)) and not (low.endswith("s") and low[:-1] in english_words())
 
 
 def _other_column(word: str) -> bool:
     """A word a table's next column opens with, not a name's next word: an English word or a short abbreviation that
     is no listed name ("Sex", "NHS"; not "HOLLOWAY", "LINDQVIST" in a surgeon's column)."""
-    return not _known(word) and (word.lower() in english_words() or len(word) <= 4 and word.isupper())
+    return not is_listed_name(word) and (word.lower() in english_words() or len(word) <= 4 and word.isupper())
 
 
 def _may_be_name(word: str) -> bool:
@@ -481,9 +477,9 @@ def _may_be_name(word: str) -> bool:
     if _DOTTED_INITIALS.fullmatch(word):
         return _initials_ok(word)  # initials with stops: "consultant S.J." (not "A.M.")
     common = low in lowercase_words() or word.isupper() and low in english_words()
-    return not (common and low not in first_names()) and (low not in department_words() or _known(word)) \
+    return not (common and low not in first_names()) and (low not in department_words() or is_listed_name(word)) \
         and low not in service_words() \
-        and not (word.isupper() and len(word) <= 4 and not _known(word))
+        and not (word.isupper() and len(word) <= 4 and not is_listed_name(word))
 
 
 # Capitals after a label that only a person's initials follow, whatever else they spell, closing the line or the cell:
@@ -539,7 +535,7 @@ def _initials_ok(value: str) -> bool:
 
 
 def _likely_or_known(word: str) -> bool:
-    return _known(word) or _likely_name(word)
+    return is_listed_name(word) or _likely_name(word)
 
 
 def _name_words_likely(text: str, start: int, end: int, words: list[str]) -> bool:
@@ -623,11 +619,11 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
             pending = []
             continue
         if not kept and (_ROLE_WORD.fullmatch(bare) or _TITLE_WORD.fullmatch(bare)) or bare.lower() in service_words() \
-                or bare.lower() in department_words() and not _known(bare) \
+                or bare.lower() in department_words() and not is_listed_name(bare) \
                 or not strong and bare.isupper() and not _may_be_name(bare) and not (
-                    not kept and _known(bare) and _GIVEN_NAME_NEXT.match(text, start + s + len(w))):
+                    not kept and is_listed_name(bare) and _GIVEN_NAME_NEXT.match(text, start + s + len(w))):
             break  # "Interpreter Samir": a role before the name (not "Eugène Parent"); "d/w GI", "WITH SMALL"
-        known = _known(bare)
+        known = is_listed_name(bare)
         if kept and _COLUMN_GAP.search(text, start + kept[-1][1], start + s) and (
                 _other_column(bare) or _LABEL_NEXT.match(text, start + s + len(bare))
                 or _LABEL_WORDS_NEXT.match(text, start + s + len(bare))):
@@ -724,7 +720,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 if (speaker or laid_out) and not _may_be_name(first) and not (
                         speaker and 2 <= len(first) <= 3 and first.isupper() and is_initials(first)
                         and _TABLE_CELL_END.match(text, s + len(first))) and not (
-                        not speaker and first.isupper() and _known(first) and _GIVEN_NAME_NEXT.match(text, s + len(first))):
+                        not speaker and first.isupper() and is_listed_name(first) and _GIVEN_NAME_NEXT.match(text, s + len(first))):
                     continue  # a speaker's turn ("Therapist: Excellent."; but "PCP: Ortiz", "Surg: JT / Asst: MKR"), "nursing PROGRESS", "RN CM"
                     # (but a family name in capitals before the given names: "wife PARK Soo-yeon")
                 for part in _LISTED.finditer(text[s:e]):
@@ -815,12 +811,12 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 word, low = text[s:e], text[s:e].lower()
                 sure = name_score(word) >= UNCUED_THRESHOLD or _AFTER_LOWERCASE.search(text, max(0, s - 40), s) and (
                     low in first_names() and low in capitalised_words()
-                    or _known(word) and low not in english_words() and name_score(word) >= KNOWN_THRESHOLD)
+                    or is_listed_name(word) and low not in english_words() and name_score(word) >= KNOWN_THRESHOLD)
                 span = (s, e) if is_name_word(word) and not _STATE_NAME.fullmatch(word) and sure else None
             elif kind == "possessive":  # a name text capitalises, or no English word that the name model takes
                 word = text[s:e]
                 low = word.lower()
-                likely = low in capitalised_words() and _known(word) or low not in english_words() and _likely_name(word)
+                likely = low in capitalised_words() and is_listed_name(word) or low not in english_words() and _likely_name(word)
                 eponym = f"{low}'s" in allowed_words()  # "Huntington's"
                 span = (s, e) if likely and not eponym and _is_beside_name(word) else None
             elif kind == "name_list":
@@ -861,7 +857,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
             elif kind == "before_room":
                 word = text[s:e]
                 span = _name_words(text, s, e, strong=True, lowercase_ok=False) if not word.islower() else (s, e) if (
-                    is_name_word(word) and (word not in lowercase_words() or _known(word))) else None
+                    is_name_word(word) and (word not in lowercase_words() or is_listed_name(word))) else None
             elif kind == "title_initial":
                 span = (s, e)
             elif kind == "birth_name":
@@ -888,7 +884,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
             elif kind == "unit_bed":  # a listed name or a word no English list holds, no clinical word or one text
                 word = text[s:e]  # writes in lowercase ("5E-18 NPO", "4W-03 FALL RISK")
                 span = (s, e) if len(word) > 2 and is_name_word(word) and word.lower() not in lowercase_words() and (
-                    _known(word) or word.lower() not in english_words()) else None
+                    is_listed_name(word) or word.lower() not in english_words()) else None
             elif kind == "dictated_patient":  # words no function or clinical word ("a progress note on her date of birth")
                 words = text[s:e].split()
                 span = (s, e) if not any(w.lower() in common_words() or clinical_spans(w) for w in words) else None
@@ -904,10 +900,10 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 credential = kind == "dash_signature" and regex.fullmatch(_CREDENTIAL, text[s:e])  # "-- CMA"
                 span = None if credential else _name_words(text, s, e, strong=True, lowercase_ok=True)
                 first = text[span[0]:span[1]].split()[0] if span else ""
-                if first.islower() and first in lowercase_words() and not _known(first) and not _PARTICLE.fullmatch(first):
+                if first.islower() and first in lowercase_words() and not is_listed_name(first) and not _PARTICLE.fullmatch(first):
                     span = None  # a word text writes in lowercase: "B12 deficiency 45F" (but "rm 4 - okonkwo 71F")
                 if span and kind == "room_column" and _LABEL_NEXT.match(text, span[1]) and first.lower() in english_words() \
-                        and not _known(first):
+                        and not is_listed_name(first):
                     span = None  # a log's time and a field's label: "0313  TEAM: OYELARAN (LEAD)"
                 # a dash inside a line is as often a separator: "Team — Progress Note", "14A — WATCHER"
                 inside = kind == "dash_signature" and text[text.rfind("\n", 0, m.start()) + 1: m.start()].strip(" \t.")
@@ -924,7 +920,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 # "GARCIA, MARIA", "GARCIA, Maria" (not "NSCLC, PD-L")
                 capitals = last.isupper() and len(first) > 2 and (first.isupper() or len(last) > 2 and first.istitle()
                                                                    and not _ROMAN_RANGE.fullmatch(last))
-                if capitals and (len(last) <= 3 and len(first) <= 3 and not (_known(last) and _known(first))
+                if capitals and (len(last) <= 3 and len(first) <= 3 and not (is_listed_name(last) and is_listed_name(first))
                                  or all(w.lower() in lowercase_words() and w.lower() not in first_names() for w in (last, first))):
                     capitals = False  # "CAP, RLL", "HOLIDAY, SKELETON STAFF"
                 ok = is_name_word(last) and (is_name_word(first) or is_word_first_name(first)) \
@@ -932,7 +928,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                         first.lower() in first_names() or _alone_on_line(text, s, e, label_ok=True)
                         or capitals and (_likely_or_known(last) or _likely_or_known(first))
                         or first.lower() not in english_words() and first.lower() not in towns() and _likely_name(first)
-                        and _known(last))
+                        and is_listed_name(last))
                 span = (s, e) if ok else None
             else:  # first_last: a dictionary first name first, or every word name-like to the name model
                 first = text[s:e].split()[0]
@@ -1013,7 +1009,7 @@ def _roster_word(word: str) -> bool:
         return False
     if regex.fullmatch(r"\p{Lu}{2,3}", word):
         return is_initials(word)
-    return low in first_names() or low in last_names() or is_name_word(word) and low not in lowercase_words()
+    return is_listed_name(low) or is_name_word(word) and low not in lowercase_words()
 
 
 @lru_cache(maxsize=8)  # (a window's names and then its allow-list ask for the same text's)
@@ -1046,7 +1042,7 @@ def handoff_names(text: str) -> tuple[tuple[int, int], ...]:
 
 def _handoff_word(word: str) -> bool:
     low = word.lower()
-    return (_known(word) or low not in english_words() and _likely_name(word)) and low not in department_words() \
+    return (is_listed_name(word) or low not in english_words() and _likely_name(word)) and low not in department_words() \
         and low not in service_words() and not clinical_spans(low)
 
 
@@ -1140,7 +1136,7 @@ def capitals_before_age(text: str) -> list[tuple[int, int]]:
     return [m.span("phi") for m in _CAPITALS_BEFORE_AGE.finditer(text)
             if not clinical_spans(m.group("phi").lower()) and all(
                 len(w) > 2 and is_name_word(w) and w.lower() not in department_words()
-                and (w.lower() not in english_words() or _known(w) and w.lower() not in lowercase_words())
+                and (w.lower() not in english_words() or is_listed_name(w) and w.lower() not in lowercase_words())
                 for w in regex.split(r"[ \t,]+", m.group("phi")) if w)]
 
 
@@ -1170,7 +1166,7 @@ def surname_initial_cells(text: str) -> list[tuple[int, int]]:
     "HIGH, L")."""
     return [m.span("phi") for m in _SURNAME_INITIAL_CELL.finditer(text)
             if (surname := m.group("phi").split(",")[0]).lower() not in lowercase_words() and is_name_word(surname)
-            and (_known(surname) or surname.lower() not in english_words())]
+            and (is_listed_name(surname) or surname.lower() not in english_words())]
 
 
 def names_by_layout(text: str) -> set[tuple[int, int]]:
@@ -1220,7 +1216,7 @@ def _speaker_word(word: str) -> bool:
         return _first_name_in_capitals(word)
     return len(word) > 1 and not _ROLE_WORD.fullmatch(word) and low not in department_words() \
         and low not in service_words() and not is_clinical_abbreviation(word) and low not in _NOT_A_SPEAKER \
-        and (is_name_word(word) or low in first_names()) and (_known(word) or low not in english_words()
+        and (is_name_word(word) or low in first_names()) and (is_listed_name(word) or low not in english_words()
                                                               and low not in lowercase_words() and _likely_name(word))
 
 
@@ -1376,7 +1372,8 @@ _SURNAME_COMMA_GIVEN = regex.compile(r"(?P<surname>\p{L}[\p{L}'’-]*(?:[ ]\p{L}
 _NAME_FIELD = regex.compile(rf"""\b(?P<label>(?i:surname|forename|first[ \t]+name|last[ \t]+name|given[ \t]+names?|family[ \t]+name
     |name|nama(?:[ \t]+(?:pasien|lengkap|anak|ibu|ayah|tenaga[ \t]+kerja|pekerja))?|nom(?:[ \t]+de[ \t]+famille)?|prénom|prenom
     |nombre|nombres|apellidos?|nome|cognome|sobrenome|naam|voornaam|achternaam|navn|fornavn|etternavn|efternavn|namn|förnamn
-    |efternamn|nazwisko|imię|imie|soyad|ad[ \t]+soyad|nimi|etunimi|sukunimi|jina))[ \t]*:[ \t]*(?P<value>(?:{CAP}|{UPPER})\.?(?:[ \t-](?:{CAP}|{UPPER}|{PARTICLE})){{0,3}})(?=[ \t]*(?:$|\n|[ \t]{{2}}|\t|\|))""",
+    |efternamn|nazwisko|imię|imie|soyad|ad[ \t]+soyad|nimi|etunimi|sukunimi|jina))[ \t]*:[ \t]*
+    (?P<value>(?:{CAP}|{UPPER})\.?(?:[ \t-](?:{CAP}|{UPPER}|{PARTICLE})){{0,3}})(?=[ \t]*(?:$|\n|[ \t]{{2}}|\t|\|))""",
                          regex.VERBOSE)
 # what may stand before the label in its cell: "Patient name:", "Mother's name:"
 _FIELD_OWNER = regex.compile(r"(?:^|\n|[ \t]{2}|\t|\|)[ \t]*(?:(?i:patient|pt|client|child|baby|infant|mother|father)['’]?s?[ \t]+)?$")
@@ -1425,7 +1422,7 @@ def _table_cell_name(cell: str, patient: bool) -> bool:
         _CAPITAL.fullmatch(w.rstrip(".")) or i > 0 and _PARTICLE.fullmatch(w)  # "Lim Ah Kow", "Siti binti Osman"
         or is_name_word(w) and not _ROLE_WORD.fullmatch(w) and not _TITLE_WORD.fullmatch(w)
         and w.lower() not in department_words() and w.lower() not in service_words()
-        and (w.lower() not in lowercase_words() or _known(w)) for i, w in enumerate(words)) and not all(
+        and (w.lower() not in lowercase_words() or is_listed_name(w)) for i, w in enumerate(words)) and not all(
         _CAPITAL.fullmatch(w.rstrip(".")) for w in words)
 
 
@@ -1591,7 +1588,7 @@ _NEIGHBOUR_WORDS = regex.compile(r"\p{L}[\p{L}'’-]*")
 def _foreign_words(words: list[str]) -> int:
     """How many of ``words`` are lowercase words of no English text and no name list (another language's words)."""
     return sum(1 for w in words if w.islower() and len(w) > 1 and w not in lowercase_forms() and w not in english_words()
-               and w not in first_names() and w not in last_names())
+               and not is_listed_name(w))
 
 
 def _among_other_language(text: str, start: int, end: int) -> bool:
@@ -1734,7 +1731,7 @@ def _lowercase_cued_names(text: str, everywhere: bool) -> list[tuple[int, int]]:
         first = words[0].group()
         cue = text[m.start(): m.start("phi")].strip(" \t:,.")
         title = cue.lower()
-        if not everywhere and (first in _NO_NAME_AFTER_CUE or not (_known(first) or first not in english_words() and (
+        if not everywhere and (first in _NO_NAME_AFTER_CUE or not (is_listed_name(first) or first not in english_words() and (
                 _likely_name(first) or cue in _HONORIFICS))):
             continue  # on a lowercase line of a note with capitals, a listed or likely name only ("dr appt", "mrs said"),
             # or any word of no dictionary after a title in lowercase ("missus doig"; not "100mg MR bd")
@@ -1932,7 +1929,7 @@ def _is_lowercase_name_word(word: str) -> bool:
     and a listed name or a likely one ("jhon", "restrepo"; not "cel", "hx")."""
     low = word.lower()
     return is_name_word(word) and low not in english_words() and low not in lowercase_words() and (
-        low in first_names() or low in last_names() or _likely_name(word))
+        is_listed_name(low) or _likely_name(word))
 
 
 def _is_capitals_name_word(word: str) -> bool:
@@ -2129,7 +2126,7 @@ def _key_name(words: list[str]) -> bool:
     first, last = words[0].lower(), words[-1].lower()
     given = _likely_or_known(words[0]) and (first in first_names() or first not in last_names())
     plain = first not in english_words() and last not in english_words()
-    return given + _known(words[-1]) + plain >= 2
+    return given + is_listed_name(words[-1]) + plain >= 2
 
 
 _NUMBER = regex.compile(r"(?<!\p{L})\d")

@@ -232,7 +232,8 @@ _FOREIGN_MONTH = f"(?i:{'|'.join(_FOREIGN_MONTHS.split())})"
 # (a month written out, before its day and a comma, a full stop or a bracket: "Tahsas 4, at Kidane Mihret", "Asoj 22.",
 # "Meskerem 14, 2017 E.C."; not the abbreviations: "ago 3.")
 _FOREIGN_MONTH_WORD = f"(?i:{'|'.join(w for w in _FOREIGN_MONTHS.split() if len(w) > 3)})"
-_FOREIGN_WEEKDAY = rf"(?:(?i:{'|'.join(_FOREIGN_WEEKDAYS.split())})(?i:-feira)?|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.)"
+_FOREIGN_WEEKDAY_WORD = f"(?i:{'|'.join(_FOREIGN_WEEKDAYS.split())})"
+_FOREIGN_WEEKDAY = rf"(?:{_FOREIGN_WEEKDAY_WORD}(?i:-feira)?|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.)"
 # (a line is read for each pattern only if it holds one of its words: a month's, a Roman month's as in "5/XI/2024" and
 # "2 XII 2024", a weekday's)
 _FOREIGN_DATES = [
@@ -913,6 +914,9 @@ _FOREIGN_STREET_CUE = WordCue("""calle c av avda avenida rua travessa tv praça 
     sokak sokağı bulvarı blv jr jirón jiron pasaje psje jalan jln jl lorong lrg persiaran lebuh bv bulevar""",
                               endings="""straße strasse weg gasse platz allee ring damm ufer gracht laan straat plein kade
     singel dijk steeg markt vej gade gatan vägen gata veien katu tie utca""")
+# A house, a plot or a shop before its number, and the ways that lead to it, as South Asia and the Middle East number them
+_HOUSE = r"(?i:house|h\.?[ ]?no\.?|plot|villa|shop|door)[ \t]*(?:(?i:no)\.?[ \t]*)?[A-Z]?"
+_HOUSE_WAY = r"(?i:street|st\.?|road|rd\.?|lane|sector|block|phase|gali|rue|sokak|mohalla)"
 ADDRESS_PATTERNS = [
     CuedPattern(_FOREIGN_STREET, _FOREIGN_STREET_CUE),
     # a Welsh or a Maltese street, its kind first, with or without its house's number ("Heol y Felin, Rhiwbina", "4 Heol y
@@ -934,12 +938,10 @@ ADDRESS_PATTERNS = [
     # a house and the numbered streets, sectors and blocks that lead to it, as South Asia and the Middle East write them:
     # "House 7, Street 12, Sector E-3", "House 22/B, Road 3", "Villa 214, Rue 10", "House 42, Street 9, Block E", a house
     # alone after an address's label ("Residential: House 1147, Chimwemwe") (not a hospital's "Room 4, Ward 7")
-    rx(r"""\b(?=(?i:house|h\.?[ ]?no\.?|plot|villa|shop|door)[ \t]*(?:(?i:no)\.?[ \t]*)?[A-Z]?\d)
-        (?:(?<=(?i:address|residence|residential|home|alamat)[ \t]*:[ \t]*)|(?=[^,\n]{1,20},[ \t]*(?i:street|st|road|rd|lane
-        |sector|block|phase|gali|rue|sokak|mohalla)(?!\p{L})))
-        (?P<phi>(?i:house|h\.?[ ]?no\.?|plot|villa|shop|door)[ \t]*(?:(?i:no)\.?[ \t]*)?[A-Z]?\d{1,4}(?:[/-]?[A-Z0-9]{1,3})?
-        (?:,[ \t]*(?i:street|st\.?|road|rd\.?|lane|sector|block|phase|gali|rue|sokak|mohalla)[ \t]*(?:[A-Z]?-?\d{1,4}
-        (?:[/-]?[A-Z0-9]{1,3})?|[A-Z]\b)){0,3})(?![\p{L}\d])"""),
+    rx(rf"""\b(?={_HOUSE}\d)
+        (?:(?<=(?i:address|residence|residential|home|alamat)[ \t]*:[ \t]*)|(?=[^,\n]{{1,20}},[ \t]*{_HOUSE_WAY}(?!\p{{L}})))
+        (?P<phi>{_HOUSE}\d{{1,4}}(?:[/-]?[A-Z0-9]{{1,3}})?
+        (?:,[ \t]*{_HOUSE_WAY}[ \t]*(?:[A-Z]?-?\d{{1,4}}(?:[/-]?[A-Z0-9]{{1,3}})?|[A-Z]\b)){{0,3}})(?![\p{{L}}\d])"""),
     # a camp's shelter, as refugee and displacement camps number them: "Block 12, tent 33", "Camp 1E, Block C-14, Shelter
     # 227", "Sector 2, B-118" (two parts at least: no "zone 2" or "block 3" alone)
     rx(r"""\b(?P<phi>(?i:camp|sector|block|blk|section)[ \t]+[A-Z]?-?\d{1,3}[A-Z]?
@@ -1031,7 +1033,7 @@ LOCATION_PATTERNS = [
     # the place a letter is written at, before its date on a line of their own, as German, French, Spanish, Italian and
     # Polish letters close or open: "München, den 17.03.2025", "Paris, le 3 mars 2024", "Kraków, dnia 12.03.2024 r."
     # (not a weekday: "Montag, den 3. März")
-    rx(rf"(?m)^[ \t]*(?!(?i:{'|'.join(_FOREIGN_WEEKDAYS.split())})\b)(?P<phi>{CAP}(?:[ -]{CAP}){{0,2}}),[ \t]+"
+    rx(rf"(?m)^[ \t]*(?!{_FOREIGN_WEEKDAY_WORD}\b)(?P<phi>{CAP}(?:[ -]{CAP}){{0,2}}),[ \t]+"
        rf"(?i:den|le|el|il|am|dnia|d\.)[ \t]+\d{{1,2}}(?:\.|[ \t]+\p{{L}})"),
     # an Irish address's townland and town before its county: "Corlough, Ballinamore, Co. Leitrim"
     rx(rf"(?P<phi>{CAP}(?:[ -]{CAP}){{0,2}})(?=,[ \t]*(?:{CAP}(?:[ -]{CAP}){{0,2}},[ \t]*)?(?:Co\.|County)[ \t]+{CAP})"),

@@ -228,7 +228,13 @@ def is_name_word(word: str) -> bool:
     low = word.lower().rstrip(".")
     return bool(low) and low not in common_words() and low not in allowed_words() and not _ROMAN.fullmatch(word) \
         and not _CONTRACTION.search(low) and not is_clinical_abbreviation(word) \
-        and not (_MEDICAL_ENDING.fullmatch(low) and low not in first_names() and low not in last_names())
+        and not (_MEDICAL_ENDING.fullmatch(low) and not is_listed_name(low))
+
+
+def is_listed_name(word: str) -> bool:
+    """A first name or a surname of the census lists, in any case."""
+    low = word.lower()
+    return low in first_names() or low in last_names()
 
 
 def is_eponym_surname(word: str) -> bool:
