@@ -257,6 +257,18 @@ Sources (``--source``, repeatable):
 - ``dev-47``, ``dev-48``: benchmarks/data/phi_dev_47.txt and _48.txt, 32 documents each (501 and 506 identifiers)
   written the same way in the thirty-first sitting (the same two styles in about thirty places each other than the US
   and England, many partly in the local language); development data.
+- ``handwritten-53``, ``handwritten-54``: benchmarks/data/phi_handwritten_53.txt and _54.txt, 32 documents each (498
+  and 500 identifiers) written the same way in the thirty-second sitting (home, community and remote care in fourteen
+  countries: home-care agencies' rosters and shift swaps, district and visiting nurses' notes, wound logs kept at home,
+  hospice admissions, on-call and bereavement notes, care homes' handovers and incident forms, telecare alarm logs,
+  remote-monitoring alerts, telehealth visits, patient-portal threads and text reminders, social-work referrals,
+  equipment deliveries; justice, travel and research health records in eighteen countries: prison and jail reception
+  screening and sick-call slips, police-custody and immigration-detention medicals, travel-medicine consults and
+  vaccination certificates, research consent forms, screening logs, study visits and adverse-event reports, emergency
+  dispatch logs and ambulance reports, poison-centre calls); report only, their misses never read.
+- ``dev-49``, ``dev-50``: benchmarks/data/phi_dev_49.txt and _50.txt, 32 documents each (499 identifiers each)
+  written the same way in the thirty-second sitting (the same two styles in about thirty places each other than the US
+  and England, many partly in the local language); development data.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -398,13 +410,17 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "handwritten-51": Path(__file__).parent / "data" / "phi_handwritten_51.txt",
                "handwritten-52": Path(__file__).parent / "data" / "phi_handwritten_52.txt",
                "dev-47": Path(__file__).parent / "data" / "phi_dev_47.txt",
-               "dev-48": Path(__file__).parent / "data" / "phi_dev_48.txt"}
+               "dev-48": Path(__file__).parent / "data" / "phi_dev_48.txt",
+               "handwritten-53": Path(__file__).parent / "data" / "phi_handwritten_53.txt",
+               "handwritten-54": Path(__file__).parent / "data" / "phi_handwritten_54.txt",
+               "dev-49": Path(__file__).parent / "data" / "phi_dev_49.txt",
+               "dev-50": Path(__file__).parent / "data" / "phi_dev_50.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
                "dev-10", "dev-11", "dev-12", "dev-13", "dev-14", "dev-15", "dev-16",
                "dev-17", "dev-18", "dev-19", "dev-20", "dev-21", "dev-22", "dev-23", "dev-24", "dev-25",
                "dev-26", "dev-27", "dev-28", "dev-29", "dev-30", "dev-31", "dev-32", "dev-33", "dev-34", "dev-35",
                "dev-36", "dev-37", "dev-38", "dev-39", "dev-40", "dev-41", "dev-42",
-               "dev-43", "dev-44", "dev-45", "dev-46", "dev-47", "dev-48")  # whose misses --show-misses may print
+               "dev-43", "dev-44", "dev-45", "dev-46", "dev-47", "dev-48", "dev-49", "dev-50")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",
