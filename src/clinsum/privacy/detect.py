@@ -280,17 +280,22 @@ def find_site_acronyms(text: str) -> list[tuple[int, int]]:
 _SITE_KIND = r"(?:Hospital|Hospice|Infirmary|Klinik(?:[ \t]+Kesihatan)?|Rumah[ \t]+Sakit|Puskesmas|Posyandu|PHC|CHC|UPHC)"
 _SITE_NUMBER = r"(?:[ \t]+(?:[IVX]{1,4}|\d{1,2})(?=[ \t]*(?:[,;:.)\n–—-]|$)|[ \t]{2}))?"  # "Puskesmas Wonosari I", "POSYANDU MAWAR 3"
 _KIND_FIRST_SITE = regex.compile(
-    rf"\b(?P<phi>(?:(?:District|General|Regional|Base|Civil|Government|Govt\.?|Teaching|Provincial|Divisional)[ \t]+){{0,2}}"
-    rf"{_SITE_KIND}[ \t]+"
+    rf"\b(?P<phi>(?:(?:District|General|Regional|Base|Civil|Government|Govt\.?|Teaching|Provincial|Divisional|University)[ \t]+)"
+    rf"{{0,2}}{_SITE_KIND}[ \t]+"
     rf"(?P<name>{CAP}(?:[ \t]{CAP}){{0,2}}){_SITE_NUMBER}"  # (one space apart: no word past a column's gap)
     rf"|{capitals(_SITE_KIND)}[ \t]+(?P<name>{UPPER}(?:[ \t]{UPPER}){{0,3}}){_SITE_NUMBER})"
     rf"(?![\p{{L}}\d'’-])")  # ("HOSPITAL DAERAH BUKIT MERAH INDAH")
 
 
+# A British prison's or young offenders' institution's name after its letters: "HMP Low Moss", "HMP & YOI Doncaster",
+# "HMYOI Polmont" (any words: "Low" is one)
+_PRISON = regex.compile(rf"\b(?P<phi>(?:HMP(?:[ \t]*(?:&|/)[ \t]*YOI)?|HMYOI|HMIPS)[ \t]+{CAP}(?:[ \t]{CAP}){{0,2}})(?![\p{{L}}\d'’-])")
+
+
 def find_kind_first_sites(text: str) -> list[tuple[int, int]]:
     """Spans of :data:`_KIND_FIRST_SITE` whose name after the kind has no department or clinical word nor one text writes
     in lowercase but a town, and more words that are a listed town's or no English word than not ("Hospital Daerah Bukit
-    Merah Indah"; not "Hospital Course", "HOSPICE REFERRAL")."""
+    Merah Indah"; not "Hospital Course", "HOSPICE REFERRAL"), and of prisons (:data:`_PRISON`)."""
     spans = []
     for m in _KIND_FIRST_SITE.finditer(text):
         words = m.group("name").split()
@@ -299,7 +304,7 @@ def find_kind_first_sites(text: str) -> list[tuple[int, int]]:
                 and 2 * sum(w.lower() in towns() or w.lower() not in english_words() for w in words) > len(words) \
                 and not clinical_spans(m.group("name")):
             spans.append(m.span("phi"))
-    return spans
+    return spans + [m.span("phi") for m in _PRISON.finditer(text)]
 
 
 # A letterhead: a line that opens with a site's name, then a dash or a bar and what the page is ("ROYAL DERBY - WARD 306",
@@ -946,10 +951,11 @@ _INDONESIAN_MOBILE = regex.compile(r"08[1-9]\d[ -]\d{4}[ -]\d{4}")
 
 
 # A postal code before its town, as most of Europe and Latin America write them, at a line's start or after a comma, a
-# middle dot, a dash or a bar: "28013 Madrid", "50674 Köln", "1017 AB Amsterdam", "00-950 WARSZAWA", "4050-174 PORTO", "3000 Leuven"
-# (one space between them, not a table's columns: "0610  Bath done"; four digits alone only after a comma or a dash, not
-# a time at a line's start)
-_POSTCODE_TOWN = regex.compile(rf"(?:(?:^|(?<=[,·–—|][ \t]*))(?P<zip>\d{{5}}|\d{{4}}[ \t]?[A-Z]{{2}}|\d{{2}}-\d{{3}}|\d{{4}}-\d{{3}})"
+# middle dot, a dash or a bar: "28013 Madrid", "50674 Köln", "1017 AB Amsterdam", "00-950 WARSZAWA", "4050-174 PORTO", "3000
+# Leuven", "118 60 Stockholm" (one space between them, not a table's columns: "0610  Bath done"; four digits alone only
+# after a comma or a dash, not a time at a line's start)
+_POSTCODE_TOWN = regex.compile(rf"(?:(?:^|(?<=[,·–—|][ \t]*))"
+                               rf"(?P<zip>\d{{5}}|\d{{4}}[ \t]?[A-Z]{{2}}|\d{{2}}-\d{{3}}|\d{{4}}-\d{{3}}|\d{{3}}[ ]\d{{2}})"
                                rf"|(?<=[,·–—|][ \t]*)(?P<zip>\d{{4}}))[ ](?P<town>(?:{CAP}|{UPPER})(?:(?:[ ]|-)(?:{CAP}|{UPPER})){{0,3}})",
                                regex.MULTILINE)
 

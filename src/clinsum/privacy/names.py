@@ -2028,13 +2028,18 @@ def names_split_at_line_ends(text: str, names: list[tuple[int, int]]) -> list[tu
 # "فيصل بن عبدالرحمن العتيبي – Faisal bin Abdulrahman Al-Otaibi")
 _NAME_BEFORE_IN_OTHER_SCRIPT = regex.compile(rf"(?P<name>{_OTHER_SCRIPT}+(?:[ ]{_OTHER_SCRIPT}+){{0,3}})[ \t]*(?:/|\(|[–—-])[ \t]*"
                                              rf"(?:{_TITLE}\.?[ \t]+|\p{{Ll}}+[ \t]+)?\Z")
-# A name in another script as the value of a person's field labelled in English, as bilingual forms write it: "病患 /
-# Patient: 陳怡君        身分證字號", "主治醫師 / Attending: 林志明 醫師" (not a drug's or a product's name)
+# A name in another script as the value of a person's field labelled in English or in its own script, as bilingual forms
+# write it: "病患 / Patient: 陳怡君        身分證字號", "主治醫師 / Attending: 林志明 醫師", "用戶: 陳李美華   年齡", "מטופל: יוסף
+# אברמוביץ   ת.ז.", "患者: 陳怡君, 女" (a comma after it only under a label in its own script: not a speaker's "PT: Да,";
+# not a department before a name, "小児科 山本先生"; not a drug's or a product's name)
 _LABELLED_NAME_IN_OTHER_SCRIPT = regex.compile(
     rf"(?<!(?i:drug|medicine|medication|product|brand|generic|school|hospital|clinic|company|file)[ \t])"
-    rf"\b(?i:name|patient|pt|attending|physician|doctor|nurse|pharmacist|parent|guardian|mother|father|student|pupil|insured"
-    rf"|employee|worker|claimant|handler)[ \t]*:[ \t]*(?P<name>{_OTHER_SCRIPT}+(?:[ ]{_OTHER_SCRIPT}+){{0,3}})"
-    rf"(?=[ \t]{{2}}|\t|[ \t]*(?:$|\n|\(|/|[–—-]|\|))", regex.MULTILINE)
+    rf"\b(?:(?i:name|patient|pt|attending|physician|doctor|nurse|pharmacist|parent|guardian|mother|father|student|pupil"
+    rf"|insured|employee|worker|claimant|handler)|(?P<own>氏名|姓名|名前|患者|病人|病患|用戶|用户|利用者|報案人|救護員|救护员|嘱託医"
+    rf"|主治医|担当看護師|看護師|이름|성명|환자|보호자|שם|מטופל|מטופלת|الاسم|المريض|नाम|रोगी|ชื่อ|ผู้ป่วย|Имя|ФИО|Пациент|Όνομα"
+    rf"|Ασθενής))"
+    rf"[ \t]*[:：][ \t]*(?!\p{{Han}}+[科室部院棟課局][ ])(?P<name>{_OTHER_SCRIPT}+(?:[ ](?![様殿]|さん|先生){_OTHER_SCRIPT}+){{0,3}})(?:[ ](?:[様殿]|さん|先生))?"
+    rf"(?=[ \t]{{2}}|\t|[ \t]*(?:$|\n|\(|/|[–—-]|\||(?(own)[,、，]|(?!))))", regex.MULTILINE)
 
 
 # A name in Chinese characters before the honorific or the role that follows a name in Japanese and Chinese: "山本先生",
@@ -2045,16 +2050,25 @@ _NAME_BEFORE_HONORIFIC = regex.compile(r"(?<!\p{Han})(?!主治|担当|擔當|主
                                        r"(?:先生|さん|様|さま|医師|醫師|氏(?!名)|ちゃん|くん|君|護理師|护士|醫生|医生)")
 
 
+# A Korean name (a common family name and one or two syllables) before an honorific or a title: "김순자 어르신", "박미영
+# 선생님", "최동훈님", "이정숙 씨"
+_KOREAN_NAME_BEFORE_HONORIFIC = regex.compile(
+    r"(?<!\p{Hangul})(?!고객|가족|부모|이용|관리|보호|담당|환자|원장|간호|요양|사회|상담|신청|기사|전화|문의|안내|방문|확인|부탁|선생|어르)"
+    r"(?P<name>[김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함"
+    r"변염여추도석설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉]\p{Hangul}{1,2})[ ]?(?:선생님|어르신|님|씨|간호사님|할머니|할아버지)")
+
+
 def names_in_other_scripts(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of a found name written again in another script right after it or right before it
     (:data:`_NAME_IN_OTHER_SCRIPT`, :data:`_NAME_BEFORE_IN_OTHER_SCRIPT`), of a name in another script after an
-    English label of a person's field (:data:`_LABELLED_NAME_IN_OTHER_SCRIPT`), and of a name in Chinese characters
-    before an honorific (:data:`_NAME_BEFORE_HONORIFIC`)."""
+    label of a person's field (:data:`_LABELLED_NAME_IN_OTHER_SCRIPT`), and of a name in Chinese characters or in Korean
+    before an honorific (:data:`_NAME_BEFORE_HONORIFIC`, :data:`_KOREAN_NAME_BEFORE_HONORIFIC`)."""
     found = [m.span("name") for _, e in names if (m := _NAME_IN_OTHER_SCRIPT.match(text, e))] + [
         m.span("name") for s, _ in names if (m := _NAME_BEFORE_IN_OTHER_SCRIPT.search(text, max(0, s - 80), s))]
     if _NOT_LATIN.search(text):  # (a text in Latin letters alone is not read for them twice more: 80 ms a megabyte)
         found += [m.span("name") for m in _LABELLED_NAME_IN_OTHER_SCRIPT.finditer(text)] + [
-            m.span("name") for m in _NAME_BEFORE_HONORIFIC.finditer(text)]
+            m.span("name") for m in _NAME_BEFORE_HONORIFIC.finditer(text)] + [
+            m.span("name") for m in _KOREAN_NAME_BEFORE_HONORIFIC.finditer(text)]
     return found
 
 

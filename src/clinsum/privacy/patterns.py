@@ -167,7 +167,9 @@ HOLIDAY = r"""(?:christmas(?:[ \t]+(?:eve|day))?|xmas|new[ \t]+year'?s(?:[ \t]+(
     |(?:thai[ \t]+)?pongal|chap[ \t]+goh[ \t]+meh|fiji[ \t]+day|martyrs['’]?[ \t]+day|koningsdag|kadooment(?:[ \t]+day)?|white[ \t]+sunday
     |whit[ \t]+(?:sunday|monday|tuesday)|whitsun(?:day|tide)?|martinmas|michaelmas|candlemas|lammas|lady[ \t]+day
     |empire[ \t]+day|armistice[ \t]+day|shrove[ \t]+tuesday|palm[ \t]+sunday|maundy[ \t]+thursday
-    |(?:la[ \t]+)?(?:saint|st)-jean(?:-baptiste)?|(?:jamhuri|madaraka|mashujaa)[ \t]+day|t[eế]t[ \t]+holiday|wigilia|nollaig[ \t]+na[ \t]+mban|sul[ \t]+y[ \t]+pasg|(?-i:New[ \t]+Year|Carnival|T[eếê]t|Holi|All[ \t]+(?:Saints|Souls)(?:['’]?[ \t]+Day)?|Watch[ \t]+Night))"""
+    |hallowe['’]en|valentijnsdag|saint-valentin|san[ \t]+valent[ií]n|midsommar(?:afton|dagen)?|juhannus(?:aatto|päivä)?
+    |weihnachten|heiligabend|ostern|pfingsten|kerstmis|pasen|pinksteren|sinterklaas|pâques|semana[ \t]+santa|navidad
+    |(?:la[ \t]+)?(?:saint|st)-jean(?:-baptiste)?|(?:jamhuri|madaraka|mashujaa)[ \t]+day|t[eế]t[ \t]+holiday|wigilia|nollaig[ \t]+na[ \t]+mban|sul[ \t]+y[ \t]+pasg|(?-i:New[ \t]+Year|Carnival|Carnaval|T[eếê]t|Holi|All[ \t]+(?:Saints|Souls)(?:['’]?[ \t]+Day)?|Watch[ \t]+Night))"""
 _US_MONTH_DAY = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"  # "3/14", "03/14"
 # a day and a month as most of the world writes them, where the day cannot be a month: "17/02", "24/3"
 _DAY_MONTH = r"(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])"
@@ -227,13 +229,18 @@ _FOREIGN_WEEKDAYS = """lunes martes miércoles miercoles jueves viernes sábado 
     zondag poniedziałek wtorek środa czwartek piątek sobota niedziela senin selasa rabu kamis jumat sabtu luni marți
     miercuri joi vineri sâmbătă duminică pazartesi salı çarşamba perşembe cuma cumartesi pazar lun mer jeu ven
     lendi madi mèkredi jedi vandredi samdi dimanch miyerkules huwebes biyernes jumatatu jumanne jumatano alhamisi
-    ijumaa jumamosi jumapili"""
+    ijumaa jumamosi jumapili pondělí úterý středa čtvrtek pátek neděle maanantai tiistai keskiviikko torstai perjantai
+    lauantai sunnuntai måndag tisdag onsdag torsdag fredag lördag söndag mandag tirsdag lørdag søndag δευτέρα τρίτη
+    τετάρτη πέμπτη παρασκευή σάββατο κυριακή"""
 _FOREIGN_MONTH = f"(?i:{'|'.join(_FOREIGN_MONTHS.split())})"
 # (a month written out, before its day and a comma, a full stop or a bracket: "Tahsas 4, at Kidane Mihret", "Asoj 22.",
 # "Meskerem 14, 2017 E.C."; not the abbreviations: "ago 3.")
 _FOREIGN_MONTH_WORD = f"(?i:{'|'.join(w for w in _FOREIGN_MONTHS.split() if len(w) > 3)})"
 _FOREIGN_WEEKDAY_WORD = f"(?i:{'|'.join(_FOREIGN_WEEKDAYS.split())})"
-_FOREIGN_WEEKDAY = rf"(?:{_FOREIGN_WEEKDAY_WORD}(?i:-feira)?|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.)"
+# (and German's abbreviations with a stop, or a comma before a day with its stop: "Fr, 9. Feb. 2024"; Welsh weekdays:
+# "dydd Llun 14/10")
+_FOREIGN_WEEKDAY = (rf"(?:{_FOREIGN_WEEKDAY_WORD}(?i:-feira)?|(?:Mo|Di|Mi|Do|Fr|Sa|So)(?:\.|,(?=[ \t]+\d{{1,2}}\.[ \t]*(?:\d|{_FOREIGN_MONTH}|(?i:{MONTH}))))"
+                    r"|(?i:dydd)[ \t]+(?i:Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn|Sul))")
 # (a line is read for each pattern only if it holds one of its words: a month's, a Roman month's as in "5/XI/2024" and
 # "2 XII 2024", a weekday's)
 _FOREIGN_DATES = [
@@ -253,7 +260,7 @@ _FOREIGN_DATES = [
                    rf"(?![\p{{L}}])", re.IGNORECASE), WordCue("ma di wo do vr za zo")),
     CuedPattern(rx(rf"""(?<![\p{{L}}\d])(?P<phi>{_FOREIGN_WEEKDAY},?[ \t]+(?:\d{{1,2}}[./]\d{{1,2}}\.?(?:[./]\d{{2,4}})?
         |\d{{1,2}}(?:[ \t]+{_FOREIGN_MONTH}\.?)?))(?![\p{{L}}\d]|[./]\d|[ \t]*h(?:\d|\b))"""),
-                WordCue(f"{_FOREIGN_WEEKDAYS} mo di mi do fr sa so")),  # (not a weekday's hour: "jeudi 10 h", "lun 14h30")
+                WordCue(f"{_FOREIGN_WEEKDAYS} mo di mi do fr sa so dydd")),  # (not a weekday's hour: "jeudi 10 h", "lun 14h30")
 ]
 # Months of the Islamic and the Persian calendars with a day or a year of theirs ("2 Ramadan 1446", "15 Shawwal", "esfand
 # 1402"), and their years in digits ("2/9/1445H", "1403/07/15"); not the Persian months that are English words or
@@ -275,6 +282,10 @@ _ARABIC_MONTH = ("محرم|صفر|ربيع الأول|ربيع الآخر|ربي
                  "|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|تشرين الثاني|كانون الأول")
 _BENGALI_MONTH = ("জানুয়ারি|জানুয়ারী|ফেব্রুয়ারি|ফেব্রুয়ারী|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর"
                   "|বৈশাখ|জ্যৈষ্ঠ|আষাঢ়|শ্রাবণ|ভাদ্র|আশ্বিন|কার্তিক|অগ্রহায়ণ|পৌষ|মাঘ|ফাল্গুন|চৈত্র")
+_ARABIC_WEEKDAY = "(?:يوم[ ])?(?:الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)"
+_DEVANAGARI_MONTH = ("जनवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर"
+                     "|दिसम्बर|बैशाख|वैशाख|जेठ|असार|साउन|श्रावण|भदौ|असोज|कात्तिक|कार्तिक|मंसिर|पुष|पौष|माघ|फागुन|चैत")
+_ETHIOPIAN_MONTH = "መስከረም|ጥቅምት|ኅዳር|ህዳር|ታኅሣሥ|ታህሳስ|ጥር|የካቲት|መጋቢት|ሚያዝያ|ግንቦት|ሰኔ|ሐምሌ|ነሐሴ|ጳጉሜ"
 _SAID_YEAR = rf"(?:(?:19|20)\d{{2}}\b|(?:nineteen|twenty)[ \t-]+{_TO_99}|{_TENS}(?:[\s-]{_UNIT})?)"
 DATE_PATTERNS = [
     # a date of Japan's era or Taiwan's Republic era: "R8.03.14", "H10.07.02", "Reiwa 8.3.14", "ROC 115/03/12" (an era's
@@ -298,25 +309,33 @@ DATE_PATTERNS = [
     *_HIJRI_DATES,
     # a date written in Chinese, Japanese or Korean characters: "1933年5月8日", "5月8日", "2024년 3월 5일", a year of
     # Taiwan's or Japan's era before it ("113年2月1日", "112年3月", "令和7年5月14日")
-    rx(r"(?<!\d)(?P<phi>(?:(?:(?:令和|平成|昭和|大正|民國|民国)[ ]?\d{1,2}|\d{3,4})[ ]?[年년][ ]?)?\d{1,2}[ ]?[月월][ ]?\d{1,2}[ ]?[日일]"
-       r"|(?:(?:令和|平成|昭和|大正|民國|民国)[ ]?\d{1,2}|\d{3,4})[ ]?[年년][ ]?\d{1,2}[ ]?[月월])"),
+    rx(r"(?<!\d)(?P<phi>(?:(?:(?:令和|平成|昭和|大正|民國|民国)[ ]?\d{1,3}|\d{3,4})[ ]?[年년][ ]?)?\d{1,2}[ ]?[月월][ ]?\d{1,2}[ ]?[日일]"
+       r"|(?:(?:令和|平成|昭和|大正|民國|民国)[ ]?\d{1,3}|\d{3,4})[ ]?[年년][ ]?\d{1,2}[ ]?[月월])"),
+    # holidays written in other scripts: Greek, Hebrew, Devanagari, Sinhala, Ge'ez, Chinese, Japanese and Korean (read only
+    # on lines with a letter outside the Latin scripts)
+    CuedPattern(rx(r"(?P<phi>Πάσχα|Χριστούγεννα|ליל[ ]הסדר|פסח|ראש[ ]השנה|दीपावली|दिवाली|होली|අලුත්[ ]අවුරුද්ද|መስቀል|ገና"
+                   r"|春節|春节|年初[一二三]|中秋節|中秋节|お盆|お正月|正月|추석|설날)"), rx(r"[^\x00-\u024f]")),
     # a date in Thai, its year of the Buddhist era (2567 = 2024) or its last two digits after it: "3 มี.ค. 2567",
     # "2 เม.ย. 67", "มีนาคม 2567" (read only on lines with Thai letters)
     CuedPattern(rx(rf"(?<!\d)(?P<phi>\d{{1,2}}[ \t]*(?:{_THAI_MONTH})(?:[ \t]*(?:25\d{{2}}|\d{{2}})(?!\d))?"
                    rf"|(?:{_THAI_MONTH})[ \t]*25\d{{2}}(?!\d))"), rx("[\u0e00-\u0e7f]")),
-    # a day before a month written in Arabic or Bengali script, a year after it or not (digits of any script: "2 شعبان
-    # 1445هـ", "١٥ مارس", "১২ ফেব্রুয়ারি"; read only on lines with those letters)
-    CuedPattern(rx(rf"(?<!\d)(?P<phi>\d{{1,2}}[ \t]*(?:{_ARABIC_MONTH}|{_BENGALI_MONTH})(?:[ \t]+\d{{4}}[ \t]*(?:هـ|ه)?)?)"
-                   rf"(?![\p{{L}}\p{{M}}])"), rx("[\u0600-\u06ff\u0980-\u09ff]")),
+    # a day before a month written in Arabic, Bengali or Devanagari script, a year after it or not (digits of any script:
+    # "2 شعبان 1445هـ", "الأربعاء ٢٤ يوليو ٢٠٢٤", "১২ ফেব্রুয়ারি", "१२ नवम्बर २०२३"), Nepal's year first ("२०८१ कार्तिक ५"),
+    # an Ethiopian month before its day ("ግንቦት 27 ቀን 1988"); read only on lines with those letters
+    CuedPattern(rx(rf"""(?<!\d)(?P<phi>(?:(?:{_ARABIC_WEEKDAY})[ \t،,]*)?\d{{1,2}}[ \t]*(?:{_ARABIC_MONTH}|{_BENGALI_MONTH}
+        |{_DEVANAGARI_MONTH})(?:[ \t]+\d{{4}}(?:[ \t]*(?:هـ|ه))?)?|\d{{4}}[ \t]+(?:{_DEVANAGARI_MONTH})[ \t]+\d{{1,2}}
+        |(?:{_ETHIOPIAN_MONTH})[ \t]+\d{{1,2}}(?:[ \t]+ቀን)?(?:[ \t]+\d{{4}})?)(?![\p{{L}}\p{{M}}])"""),
+                rx("[\u0600-\u06ff\u0980-\u09ff\u0900-\u097f\u1200-\u137f]")),
     # 03/14/2023, 3-14-23, 2023.03.14, 14.03.2023 (one separator throughout: "pain 1-2/10" is a score)
     rx(r"(?=\d)(?<![\d/.-])(?P<phi>\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:\d{4}|\d{2})|\d{4}(?P<sep2>[/.-])\d{1,2}(?P=sep2)\d{1,2})"
        r"(?![\d/-]|\.\d)"),
     # March 14th, 2023 / Mar. 14 / March 14 2023 / APR 12,1926
     rx(rf"\b(?P<phi>{MONTH}\.?(?:\s+|-(?=\d{{1,2}}\b(?!-)))\d{{1,2}}{ORD}?(?:[-–]\d{{1,2}}{ORD}?(?![\d/.]))?"
        rf"(?:,?\s+(?:\d{{4}}|'\d{{2}})|,(?:19|20)\d{{2}})?)(?!\d|:\d)", re.IGNORECASE),  # (and "Jan 14-15")
-    # 14 March 2023 / 14th of March / 14-Mar-23 / 14Mar2023 / German letters' "7. November 2025", its year with it (not a
-    # spaced dash: "bed 2 - june little"; not a list's item: "3. March visit")
-    rx(rf"\b(?P<phi>(?:the\s+)?(?:\d{{1,2}}{ORD}?[ \t]*[-–][ \t]*)?\d{{1,2}}(?:{ORD}|\.(?=[ \t]+(?-i:\p{{Lu}})\p{{L}}+\.?[ \t]+\d{{4}}))?(?:\s+of)?(?:\s+|-)?{MONTH}\.?"
+    # 14 March 2023 / 14th of March / 14-Mar-23 / 14Mar2023 / German and Nordic letters' "7. November 2025", "14. november
+    # 2024", its year with it (not a spaced dash: "bed 2 - june little"; not a list's item: "3. March visit")
+    rx(rf"\b(?P<phi>(?:the\s+)?(?:\d{{1,2}}{ORD}?[ \t]*[-–][ \t]*)?\d{{1,2}}"
+       rf"(?:{ORD}|\.(?=[ \t]+(?:(?-i:\p{{Lu}})\p{{L}}+|{'|'.join(MONTHS)})\.?[ \t]+\d{{4}}))?(?:\s+of)?(?:\s+|-)?{MONTH}\.?"
        rf"(?:[\s,-]+(?:\d{{4}}|\d{{2}})|\d{{4}})?)\b", re.IGNORECASE),  # (a range of days too: "night of 12-13 Sept")
     # a month alone in brackets, dating a result before it: "Urate 0.58 (Nov)", "HbA1c 71 (March)"
     rx(rf"\((?P<phi>(?=\p{{Lu}})(?i:{MONTH})\.?)\)"),
@@ -469,10 +488,14 @@ AGE_PATTERNS = [
     # in other languages: "97 anni", "92 anos", "noventa y cinco años", "(94 J.)", "91 Jahre", "(93 jr)", "lat 93", "93-letnia"
     rx(rf"\b(?P<phi>{AGE_OVER_89}|(?i:noventa|novanta)(?:[ \t]+[ey][ \t]+\p{{L}}+|-?\p{{L}}+)?)[ \t]*(?:(?i:años|anos|anni|ans"
        r"|jahre|jährige[rn]?|jaar|jr|yaşında|yaş|lat)\b|J\.|-(?i:letnia?|jährige[rn]?))"),
-    rx(rf"\b(?i:lat|wiek|edad|età|idade|alter|leeftijd|yaş|umar|umr|umur|usia|umri|miaka|boyosh|boyos|âge|tuổi)\b[ \t]*:?"
-       rf"[ \t]*(?P<phi>{AGE_OVER_89})\b(?![.,/]\d)"),
-    # and after the number in South and Southeast Asia's languages: "92 bochor", "90 saal", "91 tahun", "93 tuổi"
-    rx(rf"\b(?P<phi>{AGE_OVER_89})[ \t]+(?i:bochor|bochhor|bachhar|saal|sal|varsh|baras|tahun|tuổi|taong?)\b"),
+    rx(rf"\b(?i:lat|wiek|edad|età|idade|alter|leeftijd|yaş|umar|umr|umur|usia|umri|miaka|boyosh|boyos|âge|tuổi|anni|ålder"
+       rf"|alder|ikä|ετών|ηλικία|גיל|السن|العمر)\b[ \t]*:?[ \t]*(?P<phi>{AGE_OVER_89})\b(?![.,/]\d)"),
+    # and after the number in South and Southeast Asia's, the Nordic countries' and Greece's languages: "92 bochor", "90
+    # saal", "91 tahun", "93 tuổi", "(93 år)", "91 vuotta", "92 ετών"
+    rx(rf"\b(?P<phi>{AGE_OVER_89})[ \t]+(?i:bochor|bochhor|bachhar|saal|sal|varsh|baras|tahun|tuổi|taong?|år|vuotta|vuotias"
+       r"|ετών|χρονών)\b"),
+    # in Chinese, Japanese and Korean, the number joined to its word: "96歳", "(93세)", "九十一歲"
+    rx(rf"(?<!\d)(?P<phi>{AGE_OVER_89}|九十[一二三四五六七八九]?|一百)[ \t]?(?=[歳歲岁세살])"),
     rx(r"\b(?P<phi>nonagenarian|centenarian)s?\b", re.IGNORECASE),
     # the age in parentheses after a date of birth: "DOB 17/05/1932 (92)"
     rx(rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|born)[ \t]*:?[ \t]*[\w/.,-]+(?:[ \t]+[\w/.,-]+){{0,2}}?[ \t]*"
@@ -876,24 +899,26 @@ _APARTMENT = rf"(?:,?[ \t]+{_ADDRESS_UNIT})?"
 # "ul. Długa 5 m. 7", "Via Roma 21", "Av. Juárez 1208", "Bahariye Cad. No:47 D:6", "No. 22, Lorong Seri Mahkota 5",
 # "Jl. Merdeka No. 45") or last, in one word or two
 # ("Lindenstraße 14", "Keizersgracht 112-II", "Hereweg 71", "Neusser Straße 233", "Ostmerheimer Ufer 9"), then the house
-# number and a flat ("3º B", "5º-2ª", "m. 7", "apto 42", "2º ESQ.", Peru's block and lot "Mz B Lt 7"); a street named by a
-# number only before "n°" ("Calle 60 n° 1423": not "Via Roma 12, 10123").
+# number ("141 bis") and a flat ("3º B", "5º-2ª", "m. 7", "apto 42", "2º ESQ.", Peru's block and lot "Mz B Lt 7"); a
+# street named by a number only before "n°" ("Calle 60 n° 1423": not "Via Roma 12, 10123").
 _STREET_FIRST = r"""(?:(?i:calle|c/|avda\.?|avenida|av\.|rua|travessa|tv\.|praça|praca|alameda|viale|piazza|p\.za|corso
     |vicolo|rue|allée|chemin|impasse|quai|ul\.|ulica|aleja|osiedle|carrer|passeig|paseo|plaza|pza\.|camino|carretera
     |ctra\.|calzada|privada|cda\.|odos|leoforos|str\.|strada|calea|aleea|b-?dul\.|bulevardul|șos\.|șoseaua|jirón|jiron
     |pasaje|psje\.|jalan|jln\.|jl\.|lorong|lrg\.|persiaran|lebuh|bv\.|bulevar)|Via|VIA|Largo|Jr\.
     |LARGO|R\.)"""
 _STREET_LAST = (r"(?:\p{Lu}\p{Ll}+(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|gracht|laan|straat|plein|kade"
-                r"|singel|dijk|steeg|markt|vej|gade|gatan|vägen|gata|veien|katu|tie|utca)|" + CAP +
+                r"|singel|dijk|steeg|markt|vej|gade|gatan|vägen|gata|veien|katu|tie|utca|puisto|kuja|polku|ranta|väylä|kaari"
+                r"|gränd)|" + CAP +
                 r"[ \t]+(?:Straße|Strasse|Str\.|Weg|Gasse|Platz|Allee|Ring|Damm|Ufer|Chaussee|Landstraße|Steig|Cad\.|Caddesi"
                 r"|Sok\.|Sokak|Sokağı|Bulvarı|Blv\.))")
 _FLAT = (r"(?:,?[ \t]+(?:\d{1,2}[ºª°](?:[ \t]*-?[ \t]*\d{0,2}[ºª°]?)?(?:[ \t]+(?:[A-Z]|(?i:izq|izda|dcha|dto|esq|dir|fte)\.?))?"
          r"|(?i:m\.|apto\.?|ap\.|apt\.?|app\.|piso|of\.|oficina|dpto\.?|depto\.?|bl\.|int\.|D:|Daire)[ \t]*[\dA-Z]{1,4}"
-         r"|(?i:mz)\.?[ \t]*[\dA-Z]{1,3}(?:[ \t]+(?i:lt|lote)\.?[ \t]*\d{1,3})?))")
+         r"|(?i:mz)\.?[ \t]*[\dA-Z]{1,3}(?:[ \t]+(?i:lt|lote)\.?[ \t]*\d{1,3})?"
+         r"|\d{1,2}[ \t]*tr(?!\p{L})|[A-H][ \t]+\d{1,3}(?![\p{L}\d])))")  # (a Swedish floor, "3 tr"; a Finnish stair and flat, "24 B 17")
 _FOREIGN_STREET = rx(rf"""(?<![\p{{L}}\d])(?P<phi>(?:(?i:No|Nr|N[º°])\.?[ \t]*\d{{1,4}}[A-Z]?,[ \t]*)?
     (?:{_STREET_FIRST}[ \t]*(?:(?:{CAP}|{UPPER}|\d{{1,2}}(?:[ºª°]|\.)?|(?i:de|da|do|das|dos|del|della|di|des|du|la|le|las|los|el
     |dei|degli|delle))[ \t]+){{0,5}}(?:{CAP}|{UPPER}|\d{{1,3}}(?=[ \t]+(?:\#|(?i:n[º°]|no\.|nr\.))))|{_STREET_LAST})\.?,?[ \t]+(?:(?i:No|Nr|N[º°]|n\.)[ \t.:]*|\#[ \t]*)?
-    \d{{1,5}}(?:[a-zA-Z](?!\p{{L}}))?(?:-(?:[IVX]+|\d{{1,3}}|[A-Z]|bis|ter))?{_FLAT}*)(?![\p{{L}}\d])""")
+    \d{{1,5}}(?:[a-zA-Z](?!\p{{L}}))?(?:-(?:[IVX]+|\d{{1,3}}|[A-Z]|bis|ter)|[ \t]+(?:bis|ter)(?!\p{{L}}))?{_FLAT}*)(?![\p{{L}}\d])""")
 # A house number and a street with its suffix: "4500 N. Oak Ave, Apt 3B", "77 ELM ST" (lowercase ones only after a
 # label: "1 month and denies neck"); a unit or a house's number before it too ("Apt 11, 420 Hennepin Terrace", "No. 48,
 # 80 Feet Road", "3/41 Cuba Street", "No 7 Oluwole Street", "#22 Silver Sands Rd", "Lot 6 Votualevu Road", "Blk 412
@@ -913,7 +938,7 @@ _FOREIGN_STREET_CUE = WordCue("""calle c av avda avenida rua travessa tv praça 
     cda odos leoforos via largo r str strada calea aleea bdul b-dul bulevardul șos șoseaua chaussee steig cad caddesi sok
     sokak sokağı bulvarı blv jr jirón jiron pasaje psje jalan jln jl lorong lrg persiaran lebuh bv bulevar""",
                               endings="""straße strasse weg gasse platz allee ring damm ufer gracht laan straat plein kade
-    singel dijk steeg markt vej gade gatan vägen gata veien katu tie utca""")
+    singel dijk steeg markt vej gade gatan vägen gata veien katu tie utca puisto kuja polku ranta väylä kaari gränd""")
 # A house, a plot or a shop before its number, and the ways that lead to it, as South Asia and the Middle East number them
 _HOUSE = r"(?i:house|h\.?[ ]?no\.?|plot|villa|shop|door)[ \t]*(?:(?i:no)\.?[ \t]*)?[A-Z]?"
 _HOUSE_WAY = r"(?i:street|st\.?|road|rd\.?|lane|sector|block|phase|gali|rue|sokak|mohalla)"
