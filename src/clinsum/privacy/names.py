@@ -215,9 +215,10 @@ _NAME_PATTERNS = {
     "room_column": rx(rf"(?m)^[ \t]*(?:{_ROOM}[ \t]*[-–—]+[ \t]*"
                       rf"|\d{{2,4}}[A-Za-z]?[ \t]{{2,}})(?P<phi>{_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,2}})(?=[ \t]*\(|[ \t]{{2,}}|[ \t]*[-–—:])"),
     # a chat user's handle after a time stamp: "10:43 kpatel: ok", "[09:12] j.morales: on my way"
-    # (or a phone's export of a group chat: "14/08/25, 9:12 pm - Jijo K: bed 6", "[9:14 AM] - Priya Menon: ok")
-    "chat_handle": rx(r"(?m)^[^\n]*?\b\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*(?i:[ap]\.?m\.?))?\]?(?:[ \t]+|[ \t]*[-–][ \t]*)"
-                      r"(?P<phi>\p{L}[\p{L}\d._-]{1,30}(?:[ \t]\p{Lu}\.?|[ \t]\p{Lu}[\p{Ll}'’-]+){0,2})[ \t]*:(?!\d)"),
+    # (or a phone's export of a group chat: "14/08/25, 9:12 pm - Jijo K: bed 6", "[9:14 AM] - Priya Menon: ok", in
+    # lowercase too: "19:02 - rana abou jaoude: bonsoir", "07:40 rohan p: i can")
+    "chat_handle": rx(r"(?m)^[^\n]*?\b\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*(?i:[ap]\.?[ ]?m\.?))?\]?(?:[ \t]+|[ \t]*[-–][ \t]*)"
+                      r"(?!(?i:[ap]\.?[ ]?m\.?)[ \t]*:)(?P<phi>\p{L}[\p{L}\d._-]{1,30}(?:[ \t]\p{L}\.?|[ \t]\p{L}[\p{Ll}'’-]+){0,2})[ \t]*:(?!\d)"),
     # a chat message's sender, its time and its text in columns: "hannah.k  07:42  who has bed 9??", "Tomasz W  07:43  me"
     "handle_time": rx(r"(?m)^[ \t]*(?P<phi>\p{L}[\p{L}\d._-]{1,30}(?:[ \t]\p{Lu}\.?)?)[ \t]{2,}\d{1,2}:\d{2}(?::\d{2})?"
                       r"(?:[ \t]*(?i:[ap]\.?m\.?))?[ \t]{2,}\S"),
@@ -415,6 +416,17 @@ _PLACE_LABEL = re.compile(r"\s*from\b", re.IGNORECASE)
 # Only a name label proper ("Name: john smith", "my name is john") makes a lowercase word a name.
 _LOWERCASE_LABEL = re.compile(r"name\s*(?::|is\b|,)|name['’]s|calls\s+(?:him|her)|dictating\s+on|dictation\s+(?:on|for)",
                               re.IGNORECASE)
+def _handle_end(handle: str) -> int:
+    """Where a chat's sender ends: after its first word and the words after it that are capitalised or no word text
+    writes in lowercase, or an initial ("rana abou jaoude", "rohan p", "Jijo K"; not "will call")."""
+    end = 0
+    for i, m in enumerate(regex.finditer(r"\S+", handle)):
+        if i and m.group()[0].islower() and len(word := m.group().rstrip(".")) > 1 and word in lowercase_words():
+            break
+        end = m.end()
+    return end
+
+
 # Speakers of a chat log that are no person.
 _CHAT_SYSTEM = frozenset("me you system bot admin auto server unknown everyone all page pager ivr ai".split())
 # A transcript's numbered or lettered speaker: "SPEAKER_00", "Speaker A", "spk2", "Participant 1".
@@ -799,7 +811,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 place = kind == "vocative" and _STATE_NAME.fullmatch(word)  # "to Vail, Colorado."
                 # a subject that is an English word must be a first name ("Church is important to her")
                 noun = kind in ("first_subject", "speaker") and word.lower() in english_words() and not known \
-                    or kind == "speaker" and word.lower() in _NOT_A_SPEAKER  # "Sig: 1 tab po bid"
+                    or kind == "speaker" and (word.lower() in _NOT_A_SPEAKER  # "Sig: 1 tab po bid"
+                                              or not known and _speaker_tags(text)[word] < 2)  # a form's "Kontakt:" (once)
                 span = (s, e) if likely and is_name_word(word) and not _ROLE_WORD.fullmatch(word) and not place \
                     and not noun and word.lower() not in service_words() else None  # "Anes: GA" is no Anes
                 if kind == "vocative" and is_word_first_name(word):  # "Thanks for coming, Will."
@@ -874,8 +887,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 handle = regex.sub(r"^(?i:dr|mr|mrs|ms)\.", "", text[s:e])
                 s = e - len(handle)
                 word = (handle.split() or [""])[0]
-                span = (s, e) if word and not _ROLE_WORD.fullmatch(word) and word.lower() not in _CHAT_SYSTEM \
-                    and not _SPEAKER_LABEL.fullmatch(word) and (
+                span = (s, s + _handle_end(handle)) if word and not _ROLE_WORD.fullmatch(word) \
+                    and word.lower() not in _CHAT_SYSTEM and not _SPEAKER_LABEL.fullmatch(word) and (
                         is_name_word(word) and _may_be_name(word) or word.isupper() and len(word) <= 3 and is_initials(word)) \
                     else None
             elif kind in ("role_after", "role_apposition", "role_before", "log_line"):  # a dictionary or likely name
@@ -1199,6 +1212,16 @@ def _first_name_in_capitals(word: str) -> bool:
     more and no English word ("JACEK:"; not "PLAN:", "MOM:", "HOPE:", "IVR:")."""
     low = word.lower()
     return len(word) > 3 and low in first_names() and low not in english_words()
+
+
+_LINE_TAG = regex.compile(r"(?m)^[ \t]*(\p{L}[\p{L}'’-]*)[ \t]*:")
+
+
+@lru_cache(maxsize=8)
+def _speaker_tags(text: str) -> Counter:
+    """How many lines of ``text`` each word opens before a colon: a speaker's tag not known for a first name takes a
+    turn twice at least, where a form's label in another language ("Kontakt:", "Riwayat:") is there once."""
+    return Counter(m.group(1) for m in _LINE_TAG.finditer(text))
 
 
 # Tags of a header's field or of a non-person, in lowercase: never a speaker.
