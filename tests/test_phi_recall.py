@@ -2632,3 +2632,75 @@ def test_insurance_dental_and_school_records_in_many_countries(tagger, text, exp
 ])
 def test_claims_registers_and_letters_in_other_languages(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+
+@pytest.mark.parametrize("text,expected", [
+    # ages in Nordic, Greek, Hebrew and Chinese, Japanese and Korean forms; a Swedish personal number, an Israeli one
+    ('Personnr: 19300817-4426 (93 år)\nετών 92\n'
+     '利用者: 96歳\n김순자 (93세)\n年齡: 九十一歲\nגיל 93',
+     'Personnr: [ID] ([AGE] år)\nετών [AGE]\n'
+     '利用者: [AGE]歳\n김순자 ([AGE]세)\n年齡: [AGE]歲\n'
+     'גיל [AGE]'),
+    # weekdays of more languages before a date, Welsh ones, a lowercase month after a day's stop (not a paragraph's
+    # number)
+    ('Einsatz: Fr, 9. Feb. 2024\n'
+     'Datum: úterý 17. září 2024\n'
+     'Next visit: dydd Llun 14/10.\n'
+     'Den 14. november 2024\nFr, 3. Absatz',
+     'Einsatz: [DATE]\nDatum: [DATE]\n'
+     'Next visit: [DATE]\nDen [DATE]\nFr, 3. Absatz'),
+    # holidays in other languages and scripts
+    ("fireworks for Hallowe'en\n"
+     'ruilen ivm Valentijnsdag\n(midsommarafton)\n'
+     'πριν το Πάσχα\ndepois do Carnaval\n日期: 年初一\n'
+     'お盆で帰省中\n추석 연휴',
+     'fireworks for [DATE]\nruilen ivm [DATE]\n'
+     '([DATE])\nπριν το [DATE]\ndepois do [DATE]\n'
+     '日期: [DATE]\n[DATE]で帰省中\n[DATE] 연휴'),
+    # dates in Devanagari, Nepal's and Ethiopia's months, after an Arabic weekday; a Taiwan era's year of three digits
+    ('१२ नवम्बर २०२३\nमिति: २०८१ कार्तिक ५\n'
+     'DOB: ግንቦት 27 ቀን 1988 ዓ.ም\n'
+     'التاريخ: الأربعاء ٢٤ يوليو ٢٠٢٤\n'
+     '日期: 民國113年11月2日',
+     '[DATE]\nमिति: [DATE]\nDOB: [DATE] ዓ.ም\n'
+     'التاريخ: [DATE]\n日期: [DATE]'),
+    # names under labels in their own script, Korean names before honorifics (not a customer, a guardian, a department,
+    # a speaker's turn)
+    ('用戶: 陳李美華   年齡\n患者: 陳怡君, 女\n'
+     'מטופל: יוסף אברמוביץ   ת.ז. 012345674\n'
+     '담당 박미영 선생님, 보호자 최동훈님\n고객님 보호자님\n主治医: 小児科 山本先生\n'
+     'PT: Да, доктор',
+     '用戶: [NAME]   年齡\n患者: [NAME], 女\n'
+     'מטופל: [NAME]   ת.ז. [ID]\n'
+     '담당 [NAME] 선생님, 보호자 [NAME]님\n고객님 보호자님\n'
+     '主治医: 小児科 [NAME]先生\nPT: Да, доктор'),
+    # university hospitals named kind first; British prisons
+    ('Referred by University Hospital Galway.\n'
+     'Previous custody: HMP Low Moss; now HMP & YOI Doncaster.',
+     'Referred by [INSTITUTION].\n'
+     'Previous custody: [INSTITUTION]; now [INSTITUTION].'),
+    # Nordic, Finnish and Dutch house numbers and flats; spaced postcodes before a town (not two readings)
+    ('Adress: Ringvägen 112, 3 tr, 118 60 Stockholm\n'
+     'Osoite: Hämeenpuisto 24 B 17, 33210 Tampere\n'
+     'bij dochter: Kanaalstraat 141 bis, 3531 CK Utrecht\n'
+     '120 80 Repeat later',
+     'Adress: [ADDRESS], [ZIP] [LOCATION]\n'
+     'Osoite: [ADDRESS], [ZIP] [LOCATION]\n'
+     'bij dochter: [ADDRESS], [ZIP] [LOCATION]\n'
+     '120 80 Repeat later'),
+    # a chat's sender in lowercase words or with an initial (not a time's 'p. m.'; not an English word after the handle)
+    ('03/10/24 19:02 - rana abou jaoude: bonsoir\n'
+     '07:40 rohan p: i can cover\n'
+     'Lupita 6:48 p. m.: chicas mañana\n'
+     '10:43 kpatel will call: ok',
+     '[DATE] 19:02 - [NAME]: bonsoir\n'
+     '07:40 [NAME]: i can cover\n'
+     '[NAME] 6:48 p. m.: chicas mañana\n'
+     '10:43 [NAME] will call: ok'),
+    # a one-word tag of another language before a colon, once, is a form's label, not a speaker
+    ('Type: val\nBeschrijving: Bewoonster door zorgkundige gevonden, 03:40',
+     'Type: val\nBeschrijving: Bewoonster door zorgkundige gevonden, 03:40'),
+])
+def test_home_care_justice_and_travel_records_in_their_own_languages(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
