@@ -31,9 +31,9 @@ from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import (
     find_names, find_references_and_handles, in_form_label, initials_of_names, is_initials, is_lowercase_text,
     is_word_first_name, keyed_initials, lowercase_lines, name_fields, names_by_layout, names_in_other_scripts,
-    names_split_at_line_ends, on_lowercase_line, opens_other_language, other_mentions, patient_cells, relatives_listed,
-    spelled_names, table_ages, table_dates, table_phones, table_places, table_record_numbers, table_sites,
-    translated_labels, with_companions,
+    names_split_at_line_ends, nicknames_beside_names, on_lowercase_line, opens_other_language, other_mentions,
+    patient_cells, relatives_listed, spelled_names, table_ages, table_dates, table_phones, table_places,
+    table_record_numbers, table_sites, translated_labels, with_companions,
 )
 from clinsum.privacy.patterns import (
     ADDRESS_PATTERNS, AGE_OVER_89, AGE_PATTERNS, BIRTH_YEAR, BUSINESS_PATTERN, CAP, CONGREGATION, DATE_PATTERNS,
@@ -292,10 +292,18 @@ _KIND_FIRST_SITE = regex.compile(
 _PRISON = regex.compile(rf"\b(?P<phi>(?:HMP(?:[ \t]*(?:&|/)[ \t]*YOI)?|HMYOI|HMIPS)[ \t]+{CAP}(?:[ \t]{CAP}){{0,2}})(?![\p{{L}}\d'’-])")
 
 
+# A university named after its town, state or country: "University of Nairobi", "Universidad de Chile", "Université de
+# Montréal" (and a polytechnic or a university college so named)
+_UNIVERSITY_OF = regex.compile(rf"\b(?P<phi>(?:University(?:[ \t]+College)?|Polytechnic|Universidad|Universidade|Université"
+                               rf"|Università|Universität|Universiteit)[ \t]+(?:of|de|di|del|von|van)[ \t]+(?P<place>{CAP}(?:[ \t-]{CAP}){{0,2}}))"
+                               rf"(?![\p{{L}}\d'’-])")
+
+
 def find_kind_first_sites(text: str) -> list[tuple[int, int]]:
     """Spans of :data:`_KIND_FIRST_SITE` whose name after the kind has no department or clinical word nor one text writes
     in lowercase but a town, and more words that are a listed town's or no English word than not ("Hospital Daerah Bukit
-    Merah Indah"; not "Hospital Course", "HOSPICE REFERRAL"), and of prisons (:data:`_PRISON`)."""
+    Merah Indah"; not "Hospital Course", "HOSPICE REFERRAL"), of prisons (:data:`_PRISON`) and of universities named
+    after a listed town, a state or a country (:data:`_UNIVERSITY_OF`; not "University of Health Sciences")."""
     spans = []
     for m in _KIND_FIRST_SITE.finditer(text):
         words = m.group("name").split()
@@ -304,7 +312,8 @@ def find_kind_first_sites(text: str) -> list[tuple[int, int]]:
                 and 2 * sum(w.lower() in towns() or w.lower() not in english_words() for w in words) > len(words) \
                 and not clinical_spans(m.group("name")):
             spans.append(m.span("phi"))
-    return spans + [m.span("phi") for m in _PRISON.finditer(text)]
+    return spans + [m.span("phi") for m in _PRISON.finditer(text)] + [
+        m.span("phi") for m in _UNIVERSITY_OF.finditer(text) if _listed_town(m.group("place")) or _above_town(m.group("place"))]
 
 
 # A letterhead: a line that opens with a site's name, then a dash or a bar and what the page is ("ROYAL DERBY - WARD 306",
@@ -1487,7 +1496,8 @@ class PhiDetector:
         spans += [PhiSpan(s, e, "NAME", NAME_SCORE) for s, e in keyed_initials(text)]  # (the key overrules the allow-list)
         spans += [PhiSpan(s, e, "NAME", NAME_SCORE) for s, e in names_in_other_scripts(text, names)]
         spans += [PhiSpan(s, e, "NAME", NAME_SCORE) for s, e in names_split_at_line_ends(text, names)]
-        spelled = spelled_names(text, names)  # (a word a spelling names is a name found: its other mentions too)
+        # (a word a spelling names, a nickname beside a name: names found, their other mentions too)
+        spelled = spelled_names(text, names) + nicknames_beside_names(text, names)
         # (each grown by the name words beside it: "chinedu okafor" of "okafor", found as "mr. okafor" before)
         mentions = with_companions(text, spelled + other_mentions(text, names + spelled))
         mentions = sorted(mentions + initials_of_names(text, names))

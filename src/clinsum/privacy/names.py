@@ -2245,6 +2245,26 @@ _LETTERS_WORD = regex.compile(r"\p{L}[\p{L}'’]*")
 _INNER_WORD = regex.compile(r"\p{L}[\p{L}'’-]*\p{L}")  # a word of two letters or more, its inner marks kept
 
 
+# A nickname in quotes beside a name found: in brackets or after a cue right after it ('Tyrell Massengill (goes by "Tee")',
+# 'Oluwatobi Akinyemi ("Tobi")', 'Mamadou Lamine dit « Pa Lamine »', 'Ramón Alberto (a) «el Tucu»'), between its words
+# ('Iosefa "Joe" Tuala'), or right before it ('husband "Buddy" Tillman'); one to three words, capitalised but after a cue
+# (not 'Mr Smith "I feel fine"', 'Dr Jones ("the oncologist")')
+_NICK = r"\p{L}[\p{L}'’.-]*(?:[ ]\p{L}[\p{L}'’.-]*){0,2}"
+_CAPITALISED_NICK = r"\p{Lu}[\p{L}'’.-]*(?:[ ]\p{Lu}[\p{L}'’.-]*){0,2}"
+_NICK_CUE = r"(?i:goes[ \t]+by|known[ \t]+as|aka|a\.k\.a\.?|alias|dit|called|nicknamed|\(a\))"
+_OPEN, _CLOSE = "[\"“«]", "[\"”»]"
+_NICK_AFTER = regex.compile(rf"[ \t]*(?:\([ \t]*{_OPEN}[ \t]*(?P<nick>{_CAPITALISED_NICK})[ \t]*{_CLOSE}[ \t]*\)"
+                            rf"|[ \t]*\(?[ \t]*{_NICK_CUE}[ \t]*{_OPEN}[ \t]*(?P<nick>{_NICK})[ \t]*{_CLOSE}"
+                            rf"|[ \t]+{_OPEN}(?P<nick>{_CAPITALISED_NICK}){_CLOSE}[ \t]+(?=\p{{Lu}}))")
+_NICK_BEFORE = regex.compile(rf"{_OPEN}(?P<nick>{_CAPITALISED_NICK}){_CLOSE}[ \t]+\Z")
+
+
+def nicknames_beside_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of the nicknames in quotes beside the names found (:data:`_NICK_AFTER`, :data:`_NICK_BEFORE`)."""
+    return [m.span("nick") for _, e in names if (m := _NICK_AFTER.match(text, e))] + [
+        m.span("nick") for s, _ in names if (m := _NICK_BEFORE.search(text, max(0, s - 40), s))]
+
+
 def spelled_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Names spelled out letter by letter: a found name's word, or its beginning or end of four letters or more
     ("Abernethy, E-T-H-Y"), any word after "spell" ("spelling first name o l u m i d e"), or a word and its spelling

@@ -271,8 +271,8 @@ _HIJRI_MONTH = (r"(?i:muharram|safar|rabi['’ -]?(?:al|ul)?[ -]?(?:awwal|thani|
                 r"|akhirah|awwal|thani|akhir)|rajab|sha['’]?ban|rama[dz]an|shawwal|dhu['’ -]?(?:al|l)?[ -]?(?:qi['’]?dah"
                 r"|qa['’]?dah|hijjah)|farvardin|ordibehesht|khordad|mordad|shahrivar|aban|bahman|esfand)")
 _HIJRI_DATES = [
-    CuedPattern(rx(rf"(?<![\p{{L}}\d])(?P<phi>\d{{1,2}}[ \t]+{_HIJRI_MONTH}(?:[ \t]+1[34]\d{{2}})?|{_HIJRI_MONTH}[ \t]+1[34]\d{{2}})"
-                   r"(?:[ \t]*(?:AH|H|SH)\b)?(?![\p{L}\d])"), WordCue(_HIJRI_MONTHS)),
+    CuedPattern(rx(rf"(?<![\p{{L}}\d])(?P<phi>(?:\d{{1,2}}[ \t]+{_HIJRI_MONTH}(?:[ \t]+1[34]\d{{2}})?|{_HIJRI_MONTH}[ \t]+1[34]\d{{2}})"
+                   r"(?:[ \t]*(?:AH|H|SH)\b)?)(?![\p{L}\d])"), WordCue(_HIJRI_MONTHS)),
     rx(r"(?<![\d/])(?P<phi>\d{1,2}/\d{1,2}/1[34]\d{2}[ ]?H|1[34]\d{2}/\d{1,2}/\d{1,2})(?![\w/])"),
 ]
 _THAI_MONTH = ("มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม"
@@ -326,8 +326,10 @@ DATE_PATTERNS = [
         |{_DEVANAGARI_MONTH})(?:[ \t]+\d{{4}}(?:[ \t]*(?:هـ|ه))?)?|\d{{4}}[ \t]+(?:{_DEVANAGARI_MONTH})[ \t]+\d{{1,2}}
         |(?:{_ETHIOPIAN_MONTH})[ \t]+\d{{1,2}}(?:[ \t]+ቀን)?(?:[ \t]+\d{{4}})?)(?![\p{{L}}\p{{M}}])"""),
                 rx("[\u0600-\u06ff\u0980-\u09ff\u0900-\u097f\u1200-\u137f]")),
-    # 03/14/2023, 3-14-23, 2023.03.14, 14.03.2023 (one separator throughout: "pain 1-2/10" is a score)
-    rx(r"(?=\d)(?<![\d/.-])(?P<phi>\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:\d{4}|\d{2})|\d{4}(?P<sep2>[/.-])\d{1,2}(?P=sep2)\d{1,2})"
+    # 03/14/2023, 3-14-23, 2023.03.14, 14.03.2023, a range of days "18-19/03/2025" (one separator throughout: "pain
+    # 1-2/10" is a score)
+    rx(r"(?=\d)(?<![\d/.-])(?P<phi>(?:\d{1,2}[-–](?=\d{1,2}[/.]))?\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)(?:\d{4}|\d{2})"
+       r"|\d{4}(?P<sep2>[/.-])\d{1,2}(?P=sep2)\d{1,2})"
        r"(?![\d/-]|\.\d)"),
     # March 14th, 2023 / Mar. 14 / March 14 2023 / APR 12,1926
     rx(rf"\b(?P<phi>{MONTH}\.?(?:\s+|-(?=\d{{1,2}}\b(?!-)))\d{{1,2}}{ORD}?(?:[-–]\d{{1,2}}{ORD}?(?![\d/.]))?"
@@ -606,7 +608,7 @@ _NATIONAL_ID_LABEL = r"""(?:(?-i:DNI|NIE|NIF|CIF|CPF|RG|CURP|RFC|NSS|IMSS|CNIC|N
     |N[º°][ \t]*(?:SIP|SS)|SIP|NHC|CNI|processo|proc\.|patiëntnr|patientnr|ordernr|nr[ \t]+księgi(?:[ \t]+głównej)?|protokol|ap[óo]lice|sinistro|folio
     |colegiado|dossier|aufenthaltsgestattung|expediente|prontu[áa]rio|cartella(?:[ \t]+clinica)?|historia[ \t]+cl[íi]nica
     |fallnummer|fall-?nr|aktenzeichen|kennitala|dod[ \t]?id|edipi|empl[ \t]?id|personnr|personnummer|f[øo]dselsnummer
-    |d-nummer|cpr-?n(?:r|ummer)|henkil[öo]tunnus|hetu|rijksregisternummer|ahv-?nr|ΑΜΚΑ|ת\.ז\.?))"""
+    |d-nummer|cpr-?n(?:r|ummer)|henkil[öo]tunnus|hetu|rijksregisternummer|ahv-?nr\.?|ΑΜΚΑ|ת\.ז\.?))"""
 # (a line is read only if it holds one of the labels' words)
 _NATIONAL_ID_CUE = WordCue("""dni nie nif cif cpf rg curp rfc nss imss cnic nicop bsn amka afm tckn svnr kvnr nir insee rut run
     cuil cuit dpi ci cns sus sns nhif nida bvn hkid nric uid epic cc ti nuss niss nuhsa cip tis pis nit cin nid kimlik codice
@@ -635,7 +637,7 @@ ID_PATTERNS = [
     # zawodu: 2718834" (five digits at least: not "Nr of tabs: 28"; a telephone's number is no record's)
     rx(r"\b(?i:n[°º]|n\.º|nr\.?|numer|número|numero|numéro|nummer)(?:[ \t]+(?!(?i:t[ée]l|phone|portable|mobile|fax|cel|handy))"
        r"[\p{L}'’.]+){0,4}?[ \t]*:?[ \t]*"
-       r"(?P<phi>[A-Z]{1,4}[ \t]?\d{5,12}|(?=(?:[ \t/-]*\d){5})\d[\d \t/-]{3,18}\d)(?![\w/-])"),
+       r"(?P<phi>[A-Z]{1,4}[ \t]?\d{5,12}|(?=(?:[ \t/.-]*\d){5})\d[\d \t/.-]{3,18}\d)(?![\w/-]|\.\d)"),
     # a case book's or a register's folio, which finds the record: "Case Book, Males, vol. XIV, fol. 213", "at folio 311"
     rx(r"\b(?i:folio|fol\.)[ \t]*(?P<phi>\d{1,5}[a-z]?)(?![\w/-]|\.\d)"),
     # a register's or a case book's entry at a line's start or after a heading's dash: "No. 4417. Wm. Rennie", "Entry 1187
