@@ -2701,6 +2701,34 @@ def test_claims_registers_and_letters_in_other_languages(tagger, text, expected)
     # a one-word tag of another language before a colon, once, is a form's label, not a speaker
     ('Type: val\nBeschrijving: Bewoonster door zorgkundige gevonden, 03:40',
      'Type: val\nBeschrijving: Bewoonster door zorgkundige gevonden, 03:40'),
+    # universities named after a listed town, a state or a country
+    ('Student, University of Cape Town (res: hall)\n'
+     'attends the University of Nairobi',
+     'Student, [INSTITUTION] (res: hall)\n'
+     'attends the [INSTITUTION]'),
+    # nicknames in quotes beside a name found (not a role in quotes in brackets)
+    ('husband "Buddy" Tillman\n'
+     'Mamadou Lamine dit « Pa Lamine »\n'
+     'Ramón Alberto (a) «el Tucu»\n'
+     'Dr Jones ("the oncologist") said',
+     'husband "[NAME]" [NAME]\n'
+     '[NAME] dit « [NAME] »\n'
+     '[NAME] (a) «[NAME]»\n'
+     'Dr [NAME] ("the oncologist") said'),
+    # a Hijri date's H; a range of days before a numeric date (not a score); numbers with stops after N°; an AHV-Nr.
+    ('Date: 11 Dhu al-Hijjah 1445H\n'
+     'dates 18-19/03/2025; pain 1-2/10\n'
+     'LPU N° 412.557\n'
+     'AHV-Nr. 756.3047.5512.08',
+     'Date: [DATE]\n'
+     'dates [DATE]; pain 1-2/10\n'
+     'LPU N° [ID]\n'
+     'AHV-Nr. [ID]'),
+    # an age after a nickname in quotes and brackets, before another language's word for years
+    ('NOK: Lola Dimaculangan ("Lola Connie") (96), recovering\n'
+     'marito Aldo (96 aa) anche lui',
+     'NOK: Lola [NAME] ("[NAME]") ([AGE]), recovering\n'
+     'marito [NAME] ([AGE] aa) anche lui'),
 ])
 def test_home_care_justice_and_travel_records_in_their_own_languages(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

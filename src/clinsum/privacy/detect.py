@@ -469,17 +469,18 @@ def find_businesses(text: str) -> list[tuple[int, int]]:
 # An age over 89 right after a person's name, the way a note introduces someone: "Mrs. Ingeborg Rasmussen,
 # ninety-seven,", "husband Lajos (96)", "Tita Baby (pt's sister, 91)", a table's next column ("HUGHES, Rose  94  NHS").
 # (after a bracket too: "Mr Evans (Hosp No G4471093) is 96", 'Mr. Ezekiel Hart ("Zeke"), 90,'; glued to the sex after
-# one space: "sousa 93f"; a table's next cell, or before a nickname: "BROWN, ROSE 96    --", 'Angus Wilkie 97 ("Gus")')
+# one space: "sousa 93f"; a table's next cell, or before a nickname: "BROWN, ROSE 96    --", 'Angus Wilkie 97 ("Gus")';
+# after a nickname in quotes and brackets, 'Lola Connie") (96)'; before another language's years, "Aldo (96 aa)")
 # A second age over 89 after one, said as a correction or a choice (not a reading: "sats 92, 94%")
 _AGE_AFTER_AGE = regex.compile(rf"[ \t]*(?:[.!?;,][ \t]*(?:(?i:or|no|not)[ \t]+)?|[ \t]+(?i:or|no|not)[ \t]+)"
                                rf"(?P<age>{AGE_OVER_89}|{WORD_AGE})\b(?![.,]\d|[ \t]*(?:%|°|/|mg|kg|lbs?|mmhg|bpm|percent))",
                                regex.IGNORECASE)
-_AGE_AFTER_NAME = regex.compile(rf"(?:[ \t]*\([^()\n]{{1,40}}\)(?=[ \t]*,))?"
+_AGE_AFTER_NAME = regex.compile(rf"(?:[\"”]\))?(?:[ \t]*\([^()\n]{{1,40}}\)(?=[ \t]*,))?"
                                 rf"(?:[ \t]*,[ \t]*|[ \t]*\((?:[^(),\n]{{1,25}},[ \t]*)?|[ \t]{{2,}}"
                                 rf"|(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]+(?:is|was|turned|turns)[ \t]+"
                                 rf"|[ \t]*\|[ \t]*|[ \t]+(?=\d+[ \t]?[MFmf]\b|\d{{2,3}}(?:[ \t]{{2,}}|\t|[ \t]+\([\"“]?(?-i:\p{{Lu}}))))"
                                 rf"(?P<age>{AGE_OVER_89}|{WORD_AGE})"
-                                rf"(?=[ \t]*(?:[,;)|\n]|\.(?:\s|$)|y/?o\b|yo\b|y\b|years?\b|[MF]\b)"
+                                rf"(?=[ \t]*(?:[,;)|\n]|\.(?:\s|$)|y/?o\b|yo\b|y\b|years?\b|[MF]\b|aa\b|anni\b|a[ñn]os\b|ans\b|år\b|jahre\b)"
                                 rf"|[ \t]{{2,}}|[ \t]+\(|[ \t]+(?:yesterday|today|now|this|last|next|on|in|and|but|still)\b)",
                                 regex.IGNORECASE)
 
