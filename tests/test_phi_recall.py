@@ -2729,6 +2729,20 @@ def test_claims_registers_and_letters_in_other_languages(tagger, text, expected)
      'marito Aldo (96 aa) anche lui',
      'NOK: Lola [NAME] ("[NAME]") ([AGE]), recovering\n'
      'marito [NAME] ([AGE] aa) anche lui'),
+    # a form's labels in another language, each once, are no conversation's speakers, nor names to the tagger (but a
+    # speaker who takes two turns is)
+    ('Adress: Ringvägen 112\n'
+     'Kontakt: dotter Eva, 070-555 12 84\n'
+     'Llamante: Yesenia, transeúnte\n'
+     'Jabatan: operator mesin\n'
+     'Riwayat: hipertensi',
+     'Adress: [ADDRESS]\n'
+     'Kontakt: dotter [NAME], [PHONE]\n'
+     'Llamante: [NAME], transeúnte\n'
+     'Jabatan: operator mesin\n'
+     'Riwayat: hipertensi'),
+    ('Vikram: hi renal, new AKI\nDr O: ok\nVikram: ty!',
+     '[NAME]: hi renal, new AKI\nDr [NAME]: ok\n[NAME]: ty!'),
 ])
 def test_home_care_justice_and_travel_records_in_their_own_languages(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

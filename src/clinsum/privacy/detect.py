@@ -29,10 +29,10 @@ from clinsum.privacy.hl7 import HL7_TYPES, caret_names, hl7_fields
 from clinsum.privacy.name_model import looks_like_name
 from clinsum.privacy.name_tagger import find_uncued_names
 from clinsum.privacy.names import (
-    find_names, find_references_and_handles, in_form_label, initials_of_names, is_initials, is_lowercase_text,
-    is_word_first_name, keyed_initials, lowercase_lines, name_fields, names_by_layout, names_in_other_scripts,
-    names_split_at_line_ends, nicknames_beside_names, on_lowercase_line, opens_other_language, other_mentions,
-    patient_cells, relatives_listed, spelled_names, table_ages, table_dates, table_phones, table_places,
+    find_names, find_references_and_handles, in_form_label, initials_of_names, is_form_label, is_initials,
+    is_lowercase_text, is_word_first_name, keyed_initials, lowercase_lines, name_fields, names_by_layout,
+    names_in_other_scripts, names_split_at_line_ends, nicknames_beside_names, on_lowercase_line, opens_other_language,
+    other_mentions, patient_cells, relatives_listed, spelled_names, table_ages, table_dates, table_phones, table_places,
     table_record_numbers, table_sites, translated_labels, with_companions,
 )
 from clinsum.privacy.patterns import (
@@ -406,8 +406,10 @@ def _site_name(name: str) -> bool:
 
 def find_tagged_names(text: str) -> list[tuple[int, int]]:
     """Names the tagger finds, with the names listed with them and grown by the name words beside them, as cued names
-    are ("Okafor and Lindqvist", "Hamid" of "Hamid Rezaei"); not a word opening a sentence of another language."""
-    return with_companions(text, [(s, e) for s, e in find_uncued_names(text) if not opens_other_language(text, s, e)])
+    are ("Okafor and Lindqvist", "Hamid" of "Hamid Rezaei"); not a word opening a sentence of another language, nor a
+    form's label in another language (:func:`is_form_label`)."""
+    return with_companions(text, [(s, e) for s, e in find_uncued_names(text) if not opens_other_language(text, s, e)
+                                  and not is_form_label(text, s, e)])
 
 
 def find_employers(text: str) -> list[tuple[int, int]]:

@@ -1224,6 +1224,25 @@ def _speaker_tags(text: str) -> Counter:
     return Counter(m.group(1) for m in _LINE_TAG.finditer(text))
 
 
+# A word alone at a line's start before a colon; the tags of a transcript's turns by role
+_LINE_START = regex.compile(r"(?:^|\n)[ \t]*\Z")
+_BEFORE_COLON = regex.compile(r"[ \t]*:")
+_TRANSCRIPT_ROLE = regex.compile(r"(?i:doctor|dr|patient|pt|nurse|rn|md|np|clinician|provider|therapist|interpreter|q|a"
+                                 r"|guest_family|guest_clinician)")
+
+
+def is_form_label(text: str, start: int, end: int) -> bool:
+    """Is the word at ``start:end`` a form's label, not a name ("Kontakt:", "Klientin:", "Llamante:")? One word opening a
+    line before a colon, in no name list and not in the text again, among three labels or more that open lines, none a
+    role's (a transcript's "Doctor:" makes its other tags speakers: "Ifeoluwa: I have had a cough")."""
+    word = text[start:end]
+    if " " in word or not _BEFORE_COLON.match(text, end) or is_listed_name(word) \
+            or not _LINE_START.search(text, max(0, start - 20), start) or text.count(word) > 1:
+        return False
+    tags = _speaker_tags(text)
+    return len(tags) >= 3 and not any(_ROLE_WORD.fullmatch(t) or _TRANSCRIPT_ROLE.fullmatch(t) for t in tags)
+
+
 # Tags of a header's field or of a non-person, in lowercase: never a speaker.
 _NOT_A_SPEAKER = frozenset("""re fyi nb ps cc bcc fw fwd subject sent date time from to ref note notes update carer client
     physio porter interp interpreter dispatcher switchboard receptionist scribe tech sig""".split())  # ("Sig: 1 tab po bid")
@@ -1264,6 +1283,8 @@ def conversation_speakers(text: str) -> tuple[tuple[int, int], ...]:
     if len({w.lower() for w in people}) < 2 or 3 * len(people) < 2 * len(turns):
         return ()
     counts = Counter(w.lower() for w in people)
+    if max(counts.values()) < 2:
+        return ()  # (no one takes two turns: a form's fields in another language, "Kontakt:", "Riwayat:", "Jabatan:")
     plain = any(w.lower() not in english_words() for w in people)
     return tuple((s, e) for (s, e), w in zip(turns, words)
                  if _speaker_tag(w) and (w.lower() not in english_words() or counts[w.lower()] >= 2 or plain))
