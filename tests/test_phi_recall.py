@@ -2743,6 +2743,16 @@ def test_claims_registers_and_letters_in_other_languages(tagger, text, expected)
      'Riwayat: hipertensi'),
     ('Vikram: hi renal, new AKI\nDr O: ok\nVikram: ty!',
      '[NAME]: hi renal, new AKI\nDr [NAME]: ok\n[NAME]: ty!'),
+    # institutes, home-care services and prisons named kind first in other languages, a Roman numeral closing the name
+    # (not the pronoun after one)
+    ('INSTITUT PASTEUR DU MAROC - vaccination\n'
+     'Ahmed skickad från Hemtjänst Södermalm Norra.\n'
+     'del Complejo Penitenciario Federal I - Ezeiza:\n'
+     'Hospital Universitario Virgen de la Vega I think',
+     '[INSTITUTION] - vaccination\n'
+     'Ahmed skickad från [INSTITUTION].\n'
+     'del [INSTITUTION] - Ezeiza:\n'
+     '[INSTITUTION] I think'),
 ])
 def test_home_care_justice_and_travel_records_in_their_own_languages(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

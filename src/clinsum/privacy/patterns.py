@@ -1327,7 +1327,8 @@ INSTITUTION_PATTERNS = [
     # its joining words, then a name; one space apart: not the next column), schools and universities, dental practices
     # ("Clinique médicale Saint-Henri", "CLSC du Plateau-Mont-Royal", "École primaire Saint-Pierre-Claver",
     # "Zahnarztpraxis am Rotkreuzplatz"; not a title after the kind, "Zahnarztpraxis Dr. Haberl", nor a German hospital's
-    # department, "Klinik für Neurologie")
+    # department, "Klinik für Neurologie"), institutes, home-care services and prisons ("INSTITUT PASTEUR DU MAROC",
+    # "Hemtjänst Södermalm Norra", "Complejo Penitenciario Federal I", "Casa Circondariale di Milano San Vittore")
     CuedPattern(rx(rf"""(?P<phi>(?:(?:Hospital|HOSPITAL)[ \t]+(?i:universitario|universitário|general|regional|cl[íi]nico|provincial|infantil
         |comarcal|municipal|distrital|estadual|militar|neuropsiqui[áa]trico|psiqui[áa]trico|pedi[áa]trico|materno|oncol[óo]gico)|Klinikum|Krankenhaus|Kliniken|Szpital|SZPITAL|Przychodnia|PRZYCHODNIA
         |Centre[ \t]+Hospitalier|CENTRE[ \t]+HOSPITALIER|Centro[ \t]+Hospitalar|Azienda[ \t]+(?:Ospedaliera|Sanitaria|Socio[ \t]+Sanitaria)
@@ -1337,18 +1338,22 @@ INSTITUTION_PATTERNS = [
         [ \t]+Saúde|Clinique|CLINIQUE|GMF|CLSC|CHSLD|CISSS|CIUSSS|Ziekenhuis|Huisartsenpraktijk|Farmacia|Farmácia|Pharmacie|Apteka|Residencia|Hogar
         |Ysbyty|YSBYTY|Canolfan[ \t]+Iechyd|Meddygfa|Fferyllfa|Ysgol|Scoil|École|Ecole|ÉCOLE|Collège|Lycée|Escuela|Escola|Colegio
         |Liceo|Scuola|Schule|Grundschule|Sekolah|Zahnarztpraxis|Tandartspraktijk|Tandlægeklinik|Puskesmas|Klinik(?![ \t]+für)|Apotek
-        |Bệnh[ \t]+viện|Phòng[ \t]+khám|Universidad|Universidade|Université|Universität|Universiteit|Uniwersytet)
+        |Bệnh[ \t]+viện|Phòng[ \t]+khám|Universidad|Universidade|Université|Universität|Universiteit|Uniwersytet
+        |Institut|INSTITUT|Istituto|ISTITUTO|Hemtjänst|Complejo[ \t]+Penitenciario|Maison[ \t]+d['’]arrêt|MAISON[ \t]+D['’]ARRÊT
+        |Centre[ \t]+pénitentiaire|Casa[ \t]+Circondariale|Casa[ \t]+di[ \t]+Reclusione)
         (?:[ ](?i:médicale|medicale|dentaire|primaire|secondaire|secundaria|primaria|básica|basica|dental|médica|medica))?
         (?:[ ](?!(?:Dr|Dra|Prof|Mme)\b)(?:(?i:de|del|la|los|las|do|da|dos|das|des|du|di|dei|am|an|der|für|im\.|św\.|sw\.|sf\.|et|&)|{CAP}
         |{UPPER}|"[^"\n]{{2,30}}")){{0,6}}
-        [ ](?!(?:Dr|Dra|Prof|Mme)\b)(?:{CAP}|{UPPER})(?:-(?:{CAP}|{UPPER}))?(?:(?<=No)\.?[ ]?\d{{1,3}}(?![\d/]))?)(?![\w'’-])"""),
+        [ ](?!(?:Dr|Dra|Prof|Mme)\b)(?:{CAP}|{UPPER})(?:-(?:{CAP}|{UPPER}))?(?:(?<=No)\.?[ ]?\d{{1,3}}(?![\d/]))?
+        (?:[ ][IVX]{{1,4}}(?![\w'’-]|[ \t]+\p{{Ll}}))?)(?![\w'’-])"""),
                 WordCue("""hospital klinikum krankenhaus kliniken szpital przychodnia apotheke gesundheitszentrum consultori
                 ambulatorio studio casa unidade centro clinique ziekenhuis huisartsenpraktijk farmacia farmácia pharmacie ysbyty
                 canolfan meddygfa
                 apteka residencia hogar gmf clsc chsld cisss ciusss centre azienda instituto institutul spitalul laboratoire
                 clínica clinica rsud rsup rsia rs usf ucsp fferyllfa ysgol scoil école ecole collège lycée escuela escola
                 colegio liceo scuola schule grundschule sekolah zahnarztpraxis tandartspraktijk tandlægeklinik puskesmas klinik
-                apotek bệnh phòng universidad universidade université universität universiteit uniwersytet""")),
+                apotek bệnh phòng universidad universidade université universität universiteit uniwersytet institut istituto
+                hemtjänst complejo maison circondariale""")),
     # a hospital named for a saint: "was at St. Elizabeth's", "Saint Joseph's in January" (not "St. John's wort",
     # "St. Patrick's Day")
     rx(rf"(?P<phi>(?:St|Saint)\.?[ \t]+\p{{Lu}}\p{{Ll}}+['’]s|(?:ST|SAINT)\.?[ \t]+\p{{Lu}}{{2,}}['’]S)(?!\p{{L}})"
