@@ -2753,6 +2753,16 @@ def test_claims_registers_and_letters_in_other_languages(tagger, text, expected)
      'Ahmed skickad från [INSTITUTION].\n'
      'del [INSTITUTION] - Ezeiza:\n'
      '[INSTITUTION] I think'),
+    # a study subject's initials in brackets after its number (not a trial's word), dotted initials after their label; a
+    # name in katakana with its middle dots
+    ('Q-0412 | Subject 02-0113 (NTH) | DOB query\n'
+     'Participant ID: GIS-0074    Initials: T.H.T.R.\n'
+     'Subject 104 (SAE) reported\n'
+     '氏名: ブイ・ヴァン・トゥアン (通称), 男',
+     'Q-0412 | Subject [ID] ([NAME]) | DOB query\n'
+     'Participant ID: [ID]    Initials: [NAME]\n'
+     'Subject 104 (SAE) reported\n'
+     '氏名: [NAME] (通称), 男'),
 ])
 def test_home_care_justice_and_travel_records_in_their_own_languages(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

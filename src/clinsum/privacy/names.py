@@ -282,10 +282,15 @@ _NAME_PATTERNS = {
                           r"|call|review|arrange|discuss|chase|book|refer|send|write|e-?mail|speak|liaise|follow|check|confirm"
                           r"|organi[sz]e|complete|request|present|escalate|ring|phone|notify|share|circulate|feed[ \t]?back"
                           r"|ask|see|meet|order|repeat|add|bring|obtain|audit|draft|amend|collate)\b"),
-    # a case's or a patient's initials after its label: "Case: MK, 94-year-old woman", "Pt: J.D. (45M)"
+    # a case's or a patient's initials after its label: "Case: MK, 94-year-old woman", "Pt: J.D. (45M)"; a study
+    # subject's in brackets after its number: "Subject 02-0113 (NTH)", "Participant 1042 (J.K.)" (not a trial's word:
+    # "Subject 104 (SAE)"); dotted initials after their label: "Initials: T.H.T.R."
     "subject_initials": rx(r"\b(?i:case|patient|pt|resident|client|subject)[ \t]*\d{0,3}[ \t]*:[ \t]*"
                            r"(?P<phi>\p{Lu}{2,3}|\p{Lu}\.[ \t]?\p{Lu}\.(?:[ \t]?\p{Lu}\.)?)"
-                           r"(?=[ \t]*[,(]|[ \t]+\d{1,3}[ \t-]?(?:y|[MF]\b)|[ \t]+[-–])"),
+                           r"(?=[ \t]*[,(]|[ \t]+\d{1,3}[ \t-]?(?:y|[MF]\b)|[ \t]+[-–])"
+                           r"|\b(?i:subject|participant|screening|randomi[sz]ation)[ \t]*(?i:no\.?|\#|id)?[ \t]*:?[ \t]*"
+                           r"(?:[A-Z]{1,4}-?)?\d[\d-]{2,}[ \t]*\((?!(?:S?AE|SUSAR|ICF|CRF|PD|PK|EOT|EOS|ET|SF|LTFU|WD)\))(?P<phi>\p{Lu}{2,4}|\p{Lu}\.(?:[ \t]?\p{Lu}\.){1,3})\)"
+                           r"|\b(?i:initials)[ \t]*:[ \t]*(?P<phi>\p{Lu}\.(?:\p{Lu}\.){1,3})(?![\p{L}\d])"),
     # a name before its room: "- Goran (rm 5): q15 checks", "f/u trop on young (rm 9)"
     # (read only on lines with a room in parentheses: CuedPattern)
     "before_room": CuedPattern(
@@ -2050,7 +2055,7 @@ _CELL_END = regex.compile(r"[ \t]*(?:$|\n|[ \t]{2}|\t|\||/)|[ \t]+\p{Lu}\p{Ll}+[
 # Wei (王伟)", "Olena Kovalenko / Олена Коваленко".
 _OTHER_SCRIPT = (r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Arabic}\p{Cyrillic}\p{Greek}\p{Devanagari}\p{Thai}\p{Bengali}"
                  r"\p{Gurmukhi}\p{Gujarati}\p{Tamil}\p{Telugu}\p{Sinhala}\p{Hebrew}\p{Georgian}\p{Armenian}\p{Ethiopic}\p{Myanmar}"
-                 r"\p{Khmer}]")
+                 r"\p{Khmer}・ー]")  # (with the katakana's middle dot and long vowel: "ブイ・ヴァン・トゥアン")
 _NAME_IN_OTHER_SCRIPT = regex.compile(rf"[ \t]*(?:/|\()[ \t]*(?P<name>{_OTHER_SCRIPT}+(?:[ ]{_OTHER_SCRIPT}+){{0,3}})")
 
 
