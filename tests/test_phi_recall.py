@@ -2763,6 +2763,15 @@ def test_claims_registers_and_letters_in_other_languages(tagger, text, expected)
      'Participant ID: [ID]    Initials: [NAME]\n'
      'Subject 104 (SAE) reported\n'
      '氏名: [NAME] (通称), 男'),
+    # a number after another language's word for calling or a service's line (not a drug's line)
+    ('if confused, call the team line: 212 555 318.\n'
+     'ligue para a linha da equipa: 212 555 318.\n'
+     'Biex tikkanċella ċempel 2122 4455.\n'
+     'PICC line placed 12.03.2024, line 2 flushed',
+     'if confused, call the team line: [PHONE].\n'
+     'ligue para a linha da equipa: [PHONE].\n'
+     'Biex tikkanċella ċempel [PHONE].\n'
+     'PICC line placed [DATE], line 2 flushed'),
 ])
 def test_home_care_justice_and_travel_records_in_their_own_languages(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

@@ -762,6 +762,11 @@ PHONE_PATTERNS = [
        r"(?P<phi>\+?\(?(?:\d[\d \t().-]{5,16}\d|\d{4,6}(?=[ \t]*(?:ext|extn|x|poste)\b))"
        r"(?:[ \t]*(?:ext|extn|x|poste)\.?[ \t]*\d{1,5})?)(?![\w/])", re.IGNORECASE),
     # (on one line: not the age that opens the next; an extension with it: "call me back on 22100 ext 415")
+    # a number after another language's word for calling, or a service's line: "ligue para a linha da equipa: 212 555
+    # 318", "Biex tikkanċella ċempel 2122 4455", "Llame al 915 55 12 34", "call the team line: 212 555 318" (no digit
+    # between: not a drug's line, "PICC line 12.03")
+    rx(r"\b(?:(?i:ligue|ċempel|llame|llamar|appelez|appeler|zadzwoń|soita|rufen[ \t]+Sie)|(?i:team|nurse|care|help|on-?call)"
+       r"[ \t]*line|(?i:hotline|helpline))\b[^\n\d]{0,25}?(?P<phi>\+?\(?\d[\d \t()-]{6,16}\d)(?![\w/]|\.\d|[ \t]*(?i:mg|ml|units?)\b)"),
     # a number that someone was called on, later in the sentence: "Called Mele's aunty on 775 2203", "phoned the daughter at
     # 0412 338 905"
     rx(r"\b(?i:called|rang|phoned|texted|messaged)\b[^\n.]{0,40}?\b(?i:on|at)[ \t]+(?P<phi>\+?\(?\d[\d \t().-]{5,16}\d)(?![\w/])"),
