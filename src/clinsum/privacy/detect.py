@@ -280,7 +280,8 @@ def find_site_acronyms(text: str) -> list[tuple[int, int]]:
 _SITE_KIND = r"(?:Hospital|Hospice|Infirmary|Klinik(?:[ \t]+Kesihatan)?|Rumah[ \t]+Sakit|Puskesmas|Posyandu|PHC|CHC|UPHC)"
 _SITE_NUMBER = r"(?:[ \t]+(?:[IVX]{1,4}|\d{1,2})(?=[ \t]*(?:[,;:.)\n–—-]|$)|[ \t]{2}))?"  # "Puskesmas Wonosari I", "POSYANDU MAWAR 3"
 _KIND_FIRST_SITE = regex.compile(
-    rf"\b(?P<phi>(?:(?:District|General|Regional|Base|Civil|Government|Govt\.?|Teaching|Provincial|Divisional|University)[ \t]+)"
+    rf"\b(?P<phi>(?:(?:District|General|Regional|Base|Civil|Government|Govt\.?|Teaching|Provincial|Divisional"
+    rf"|University)[ \t]+)"
     rf"{{0,2}}{_SITE_KIND}[ \t]+"
     rf"(?P<name>{CAP}(?:[ \t]{CAP}){{0,2}}){_SITE_NUMBER}"  # (one space apart: no word past a column's gap)
     rf"|{capitals(_SITE_KIND)}[ \t]+(?P<name>{UPPER}(?:[ \t]{UPPER}){{0,3}}){_SITE_NUMBER})"
@@ -289,13 +290,15 @@ _KIND_FIRST_SITE = regex.compile(
 
 # A British prison's or young offenders' institution's name after its letters: "HMP Low Moss", "HMP & YOI Doncaster",
 # "HMYOI Polmont" (any words: "Low" is one)
-_PRISON = regex.compile(rf"\b(?P<phi>(?:HMP(?:[ \t]*(?:&|/)[ \t]*YOI)?|HMYOI|HMIPS)[ \t]+{CAP}(?:[ \t]{CAP}){{0,2}})(?![\p{{L}}\d'’-])")
+_PRISON = regex.compile(rf"\b(?P<phi>(?:HMP(?:[ \t]*(?:&|/)[ \t]*YOI)?|HMYOI|HMIPS)[ \t]+{CAP}(?:[ \t]{CAP}){{0,2}})"
+                        rf"(?![\p{{L}}\d'’-])")
 
 
 # A university named after its town, state or country: "University of Nairobi", "Universidad de Chile", "Université de
 # Montréal" (and a polytechnic or a university college so named)
 _UNIVERSITY_OF = regex.compile(rf"\b(?P<phi>(?:University(?:[ \t]+College)?|Polytechnic|Universidad|Universidade|Université"
-                               rf"|Università|Universität|Universiteit)[ \t]+(?:of|de|di|del|von|van)[ \t]+(?P<place>{CAP}(?:[ \t-]{CAP}){{0,2}}))"
+                               rf"|Università|Universität|Universiteit)[ \t]+(?:of|de|di|del|von|van)[ \t]+"
+                               rf"(?P<place>{CAP}(?:[ \t-]{CAP}){{0,2}}))"
                                rf"(?![\p{{L}}\d'’-])")
 
 
@@ -313,7 +316,8 @@ def find_kind_first_sites(text: str) -> list[tuple[int, int]]:
                 and not clinical_spans(m.group("name")):
             spans.append(m.span("phi"))
     return spans + [m.span("phi") for m in _PRISON.finditer(text)] + [
-        m.span("phi") for m in _UNIVERSITY_OF.finditer(text) if _listed_town(m.group("place")) or _above_town(m.group("place"))]
+        m.span("phi") for m in _UNIVERSITY_OF.finditer(text)
+        if _listed_town(m.group("place")) or _above_town(m.group("place"))]
 
 
 # A letterhead: a line that opens with a site's name, then a dash or a bar and what the page is ("ROYAL DERBY - WARD 306",
@@ -482,7 +486,8 @@ _AGE_AFTER_NAME = regex.compile(rf"(?:[\"”]\))?(?:[ \t]*\([^()\n]{{1,40}}\)(?=
                                 rf"|(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]+(?:is|was|turned|turns)[ \t]+"
                                 rf"|[ \t]*\|[ \t]*|[ \t]+(?=\d+[ \t]?[MFmf]\b|\d{{2,3}}(?:[ \t]{{2,}}|\t|[ \t]+\([\"“]?(?-i:\p{{Lu}}))))"
                                 rf"(?P<age>{AGE_OVER_89}|{WORD_AGE})"
-                                rf"(?=[ \t]*(?:[,;)|\n]|\.(?:\s|$)|y/?o\b|yo\b|y\b|years?\b|[MF]\b|aa\b|anni\b|a[ñn]os\b|ans\b|år\b|jahre\b)"
+                                rf"(?=[ \t]*(?:[,;)|\n]|\.(?:\s|$)|y/?o\b|yo\b|y\b|years?\b|[MF]\b"
+                                rf"|aa\b|anni\b|a[ñn]os\b|ans\b|år\b|jahre\b)"
                                 rf"|[ \t]{{2,}}|[ \t]+\(|[ \t]+(?:yesterday|today|now|this|last|next|on|in|and|but|still)\b)",
                                 regex.IGNORECASE)
 

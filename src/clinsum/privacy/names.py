@@ -218,7 +218,8 @@ _NAME_PATTERNS = {
     # (or a phone's export of a group chat: "14/08/25, 9:12 pm - Jijo K: bed 6", "[9:14 AM] - Priya Menon: ok", in
     # lowercase too: "19:02 - rana abou jaoude: bonsoir", "07:40 rohan p: i can")
     "chat_handle": rx(r"(?m)^[^\n]*?\b\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*(?i:[ap]\.?[ ]?m\.?))?\]?(?:[ \t]+|[ \t]*[-–][ \t]*)"
-                      r"(?!(?i:[ap]\.?[ ]?m\.?)[ \t]*:)(?P<phi>\p{L}[\p{L}\d._-]{1,30}(?:[ \t]\p{L}\.?|[ \t]\p{L}[\p{Ll}'’-]+){0,2})[ \t]*:(?!\d)"),
+                      r"(?!(?i:[ap]\.?[ ]?m\.?)[ \t]*:)"
+                      r"(?P<phi>\p{L}[\p{L}\d._-]{1,30}(?:[ \t]\p{L}\.?|[ \t]\p{L}[\p{Ll}'’-]+){0,2})[ \t]*:(?!\d)"),
     # a chat message's sender, its time and its text in columns: "hannah.k  07:42  who has bed 9??", "Tomasz W  07:43  me"
     "handle_time": rx(r"(?m)^[ \t]*(?P<phi>\p{L}[\p{L}\d._-]{1,30}(?:[ \t]\p{Lu}\.?)?)[ \t]{2,}\d{1,2}:\d{2}(?::\d{2})?"
                       r"(?:[ \t]*(?i:[ap]\.?m\.?))?[ \t]{2,}\S"),
@@ -289,7 +290,8 @@ _NAME_PATTERNS = {
                            r"(?P<phi>\p{Lu}{2,3}|\p{Lu}\.[ \t]?\p{Lu}\.(?:[ \t]?\p{Lu}\.)?)"
                            r"(?=[ \t]*[,(]|[ \t]+\d{1,3}[ \t-]?(?:y|[MF]\b)|[ \t]+[-–])"
                            r"|\b(?i:subject|participant|screening|randomi[sz]ation)[ \t]*(?i:no\.?|\#|id)?[ \t]*:?[ \t]*"
-                           r"(?:[A-Z]{1,4}-?)?\d[\d-]{2,}[ \t]*\((?!(?:S?AE|SUSAR|ICF|CRF|PD|PK|EOT|EOS|ET|SF|LTFU|WD)\))(?P<phi>\p{Lu}{2,4}|\p{Lu}\.(?:[ \t]?\p{Lu}\.){1,3})\)"
+                           r"(?:[A-Z]{1,4}-?)?\d[\d-]{2,}[ \t]*\((?!(?:S?AE|SUSAR|ICF|CRF|PD|PK|EOT|EOS|ET|SF|LTFU|WD)\))"
+                           r"(?P<phi>\p{Lu}{2,4}|\p{Lu}\.(?:[ \t]?\p{Lu}\.){1,3})\)"
                            r"|\b(?i:initials)[ \t]*:[ \t]*(?P<phi>\p{Lu}\.(?:\p{Lu}\.){1,3})(?![\p{L}\d])"),
     # a name before its room: "- Goran (rm 5): q15 checks", "f/u trop on young (rm 9)"
     # (read only on lines with a room in parentheses: CuedPattern)
@@ -2087,7 +2089,8 @@ _LABELLED_NAME_IN_OTHER_SCRIPT = regex.compile(
     rf"|insured|employee|worker|claimant|handler)|(?P<own>氏名|姓名|名前|患者|病人|病患|用戶|用户|利用者|報案人|救護員|救护员|嘱託医"
     rf"|主治医|担当看護師|看護師|이름|성명|환자|보호자|שם|מטופל|מטופלת|الاسم|المريض|नाम|रोगी|ชื่อ|ผู้ป่วย|Имя|ФИО|Пациент|Όνομα"
     rf"|Ασθενής))"
-    rf"[ \t]*[:：][ \t]*(?!\p{{Han}}+[科室部院棟課局][ ])(?P<name>{_OTHER_SCRIPT}+(?:[ ](?![様殿]|さん|先生){_OTHER_SCRIPT}+){{0,3}})(?:[ ](?:[様殿]|さん|先生))?"
+    rf"[ \t]*[:：][ \t]*(?!\p{{Han}}+[科室部院棟課局][ ])"
+    rf"(?P<name>{_OTHER_SCRIPT}+(?:[ ](?![様殿]|さん|先生){_OTHER_SCRIPT}+){{0,3}})(?:[ ](?:[様殿]|さん|先生))?"
     rf"(?=[ \t]{{2}}|\t|[ \t]*(?:$|\n|\(|/|[–—-]|\||(?(own)[,、，]|(?!))))", regex.MULTILINE)
 
 

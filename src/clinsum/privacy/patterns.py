@@ -239,7 +239,8 @@ _FOREIGN_MONTH_WORD = f"(?i:{'|'.join(w for w in _FOREIGN_MONTHS.split() if len(
 _FOREIGN_WEEKDAY_WORD = f"(?i:{'|'.join(_FOREIGN_WEEKDAYS.split())})"
 # (and German's abbreviations with a stop, or a comma before a day with its stop: "Fr, 9. Feb. 2024"; Welsh weekdays:
 # "dydd Llun 14/10")
-_FOREIGN_WEEKDAY = (rf"(?:{_FOREIGN_WEEKDAY_WORD}(?i:-feira)?|(?:Mo|Di|Mi|Do|Fr|Sa|So)(?:\.|,(?=[ \t]+\d{{1,2}}\.[ \t]*(?:\d|{_FOREIGN_MONTH}|(?i:{MONTH}))))"
+_FOREIGN_WEEKDAY = (rf"(?:{_FOREIGN_WEEKDAY_WORD}(?i:-feira)?"
+                    rf"|(?:Mo|Di|Mi|Do|Fr|Sa|So)(?:\.|,(?=[ \t]+\d{{1,2}}\.[ \t]*(?:\d|{_FOREIGN_MONTH}|(?i:{MONTH}))))"
                     r"|(?i:dydd)[ \t]+(?i:Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn|Sul))")
 # (a line is read for each pattern only if it holds one of its words: a month's, a Roman month's as in "5/XI/2024" and
 # "2 XII 2024", a weekday's)
@@ -271,7 +272,8 @@ _HIJRI_MONTH = (r"(?i:muharram|safar|rabi['’ -]?(?:al|ul)?[ -]?(?:awwal|thani|
                 r"|akhirah|awwal|thani|akhir)|rajab|sha['’]?ban|rama[dz]an|shawwal|dhu['’ -]?(?:al|l)?[ -]?(?:qi['’]?dah"
                 r"|qa['’]?dah|hijjah)|farvardin|ordibehesht|khordad|mordad|shahrivar|aban|bahman|esfand)")
 _HIJRI_DATES = [
-    CuedPattern(rx(rf"(?<![\p{{L}}\d])(?P<phi>(?:\d{{1,2}}[ \t]+{_HIJRI_MONTH}(?:[ \t]+1[34]\d{{2}})?|{_HIJRI_MONTH}[ \t]+1[34]\d{{2}})"
+    CuedPattern(rx(rf"(?<![\p{{L}}\d])(?P<phi>(?:\d{{1,2}}[ \t]+{_HIJRI_MONTH}(?:[ \t]+1[34]\d{{2}})?"
+                   rf"|{_HIJRI_MONTH}[ \t]+1[34]\d{{2}})"
                    r"(?:[ \t]*(?:AH|H|SH)\b)?)(?![\p{L}\d])"), WordCue(_HIJRI_MONTHS)),
     rx(r"(?<![\d/])(?P<phi>\d{1,2}/\d{1,2}/1[34]\d{2}[ ]?H|1[34]\d{2}/\d{1,2}/\d{1,2})(?![\w/])"),
 ]
@@ -766,7 +768,8 @@ PHONE_PATTERNS = [
     # 318", "Biex tikkanċella ċempel 2122 4455", "Llame al 915 55 12 34", "call the team line: 212 555 318" (no digit
     # between: not a drug's line, "PICC line 12.03")
     rx(r"\b(?:(?i:ligue|ċempel|llame|llamar|appelez|appeler|zadzwoń|soita|rufen[ \t]+Sie)|(?i:team|nurse|care|help|on-?call)"
-       r"[ \t]*line|(?i:hotline|helpline))\b[^\n\d]{0,25}?(?P<phi>\+?\(?\d[\d \t()-]{6,16}\d)(?![\w/]|\.\d|[ \t]*(?i:mg|ml|units?)\b)"),
+       r"[ \t]*line|(?i:hotline|helpline))\b[^\n\d]{0,25}?(?P<phi>\+?\(?\d[\d \t()-]{6,16}\d)"
+       r"(?![\w/]|\.\d|[ \t]*(?i:mg|ml|units?)\b)"),
     # a number that someone was called on, later in the sentence: "Called Mele's aunty on 775 2203", "phoned the daughter at
     # 0412 338 905"
     rx(r"\b(?i:called|rang|phoned|texted|messaged)\b[^\n.]{0,40}?\b(?i:on|at)[ \t]+(?P<phi>\+?\(?\d[\d \t().-]{5,16}\d)(?![\w/])"),
@@ -909,8 +912,9 @@ _APARTMENT = rf"(?:,?[ \t]+{_ADDRESS_UNIT})?"
 # "ul. Długa 5 m. 7", "Via Roma 21", "Av. Juárez 1208", "Bahariye Cad. No:47 D:6", "No. 22, Lorong Seri Mahkota 5",
 # "Jl. Merdeka No. 45") or last, in one word or two
 # ("Lindenstraße 14", "Keizersgracht 112-II", "Hereweg 71", "Neusser Straße 233", "Ostmerheimer Ufer 9"), then the house
-# number ("141 bis") and a flat ("3º B", "5º-2ª", "m. 7", "apto 42", "2º ESQ.", Peru's block and lot "Mz B Lt 7"); a
-# street named by a number only before "n°" ("Calle 60 n° 1423": not "Via Roma 12, 10123").
+# number ("141 bis") and a flat ("3º B", "5º-2ª", "m. 7", "apto 42", "2º ESQ.", Peru's block and lot "Mz B Lt 7", a
+# Swedish floor "3 tr", a Finnish stair and flat "24 B 17"); a street named by a number only before "n°" ("Calle 60 n°
+# 1423": not "Via Roma 12, 10123").
 _STREET_FIRST = r"""(?:(?i:calle|c/|avda\.?|avenida|av\.|rua|travessa|tv\.|praça|praca|alameda|viale|piazza|p\.za|corso
     |vicolo|rue|allée|chemin|impasse|quai|ul\.|ulica|aleja|osiedle|carrer|passeig|paseo|plaza|pza\.|camino|carretera
     |ctra\.|calzada|privada|cda\.|odos|leoforos|str\.|strada|calea|aleea|b-?dul\.|bulevardul|șos\.|șoseaua|jirón|jiron
@@ -924,11 +928,12 @@ _STREET_LAST = (r"(?:\p{Lu}\p{Ll}+(?:straße|strasse|str\.|weg|gasse|platz|allee
 _FLAT = (r"(?:,?[ \t]+(?:\d{1,2}[ºª°](?:[ \t]*-?[ \t]*\d{0,2}[ºª°]?)?(?:[ \t]+(?:[A-Z]|(?i:izq|izda|dcha|dto|esq|dir|fte)\.?))?"
          r"|(?i:m\.|apto\.?|ap\.|apt\.?|app\.|piso|of\.|oficina|dpto\.?|depto\.?|bl\.|int\.|D:|Daire)[ \t]*[\dA-Z]{1,4}"
          r"|(?i:mz)\.?[ \t]*[\dA-Z]{1,3}(?:[ \t]+(?i:lt|lote)\.?[ \t]*\d{1,3})?"
-         r"|\d{1,2}[ \t]*tr(?!\p{L})|[A-H][ \t]+\d{1,3}(?![\p{L}\d])))")  # (a Swedish floor, "3 tr"; a Finnish stair and flat, "24 B 17")
+         r"|\d{1,2}[ \t]*tr(?!\p{L})|[A-H][ \t]+\d{1,3}(?![\p{L}\d])))")
 _FOREIGN_STREET = rx(rf"""(?<![\p{{L}}\d])(?P<phi>(?:(?i:No|Nr|N[º°])\.?[ \t]*\d{{1,4}}[A-Z]?,[ \t]*)?
     (?:{_STREET_FIRST}[ \t]*(?:(?:{CAP}|{UPPER}|\d{{1,2}}(?:[ºª°]|\.)?|(?i:de|da|do|das|dos|del|della|di|des|du|la|le|las|los|el
     |dei|degli|delle))[ \t]+){{0,5}}(?:{CAP}|{UPPER}|\d{{1,3}}(?=[ \t]+(?:\#|(?i:n[º°]|no\.|nr\.))))|{_STREET_LAST})\.?,?[ \t]+(?:(?i:No|Nr|N[º°]|n\.)[ \t.:]*|\#[ \t]*)?
-    \d{{1,5}}(?:[a-zA-Z](?!\p{{L}}))?(?:-(?:[IVX]+|\d{{1,3}}|[A-Z]|bis|ter)|[ \t]+(?:bis|ter)(?!\p{{L}}))?{_FLAT}*)(?![\p{{L}}\d])""")
+    \d{{1,5}}(?:[a-zA-Z](?!\p{{L}}))?(?:-(?:[IVX]+|\d{{1,3}}|[A-Z]|bis|ter)|[ \t]+(?:bis|ter)(?!\p{{L}}))?{_FLAT}*)
+    (?![\p{{L}}\d])""")
 # A house number and a street with its suffix: "4500 N. Oak Ave, Apt 3B", "77 ELM ST" (lowercase ones only after a
 # label: "1 month and denies neck"); a unit or a house's number before it too ("Apt 11, 420 Hennepin Terrace", "No. 48,
 # 80 Feet Road", "3/41 Cuba Street", "No 7 Oluwole Street", "#22 Silver Sands Rd", "Lot 6 Votualevu Road", "Blk 412
@@ -1344,7 +1349,8 @@ INSTITUTION_PATTERNS = [
         |Ysbyty|YSBYTY|Canolfan[ \t]+Iechyd|Meddygfa|Fferyllfa|Ysgol|Scoil|École|Ecole|ÉCOLE|Collège|Lycée|Escuela|Escola|Colegio
         |Liceo|Scuola|Schule|Grundschule|Sekolah|Zahnarztpraxis|Tandartspraktijk|Tandlægeklinik|Puskesmas|Klinik(?![ \t]+für)|Apotek
         |Bệnh[ \t]+viện|Phòng[ \t]+khám|Universidad|Universidade|Université|Universität|Universiteit|Uniwersytet
-        |Institut|INSTITUT|Istituto|ISTITUTO|Hemtjänst|Complejo[ \t]+Penitenciario|Maison[ \t]+d['’]arrêt|MAISON[ \t]+D['’]ARRÊT
+        |Institut|INSTITUT|Istituto|ISTITUTO|Hemtjänst|Complejo[ \t]+Penitenciario
+        |Maison[ \t]+d['’]arrêt|MAISON[ \t]+D['’]ARRÊT
         |Centre[ \t]+pénitentiaire|Casa[ \t]+Circondariale|Casa[ \t]+di[ \t]+Reclusione)
         (?:[ ](?i:médicale|medicale|dentaire|primaire|secondaire|secundaria|primaria|básica|basica|dental|médica|medica))?
         (?:[ ](?!(?:Dr|Dra|Prof|Mme)\b)(?:(?i:de|del|la|los|las|do|da|dos|das|des|du|di|dei|am|an|der|für|im\.|św\.|sw\.|sf\.|et|&)|{CAP}
