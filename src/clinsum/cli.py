@@ -62,7 +62,19 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"clinsum {args.command}: interrupted", file=sys.stderr)
         return 130
+    finally:
+        _close_process_group()
     return 0
+
+
+def _close_process_group() -> None:
+    """Destroy the torch.distributed process group a command run under torchrun started, so that its communication
+    threads stop before the interpreter exits (PyTorch asks for this; left to exit, a gloo thread can abort the process)."""
+    if "torch.distributed" in sys.modules:
+        import torch.distributed as dist
+
+        if dist.is_available() and dist.is_initialized():
+            dist.destroy_process_group()
 
 
 if __name__ == "__main__":
