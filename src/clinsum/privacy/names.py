@@ -14,7 +14,8 @@ import regex
 
 from clinsum.privacy.name_model import KNOWN_THRESHOLD, UNCUED_THRESHOLD, looks_like_name, name_score
 from clinsum.privacy.patterns import (
-    CAP, ELDERS, INITIAL, LOWER_WORD, PARTICLE, STATE, STATE_NAMES, STATES, UPPER, CuedPattern, lowercase_cue, rx,
+    CAP, ELDERS, INITIAL, LOWER_WORD, NOT_LATIN, PARTICLE, STATE, STATE_NAMES, STATES, UPPER, CuedPattern, lowercase_cue,
+    rx,
 )
 from clinsum.privacy.vocab import (
     allowed_words, capitalised_words, cities, clinical_spans, common_words, countries, department_words, english_words,
@@ -423,6 +424,8 @@ _PLACE_LABEL = re.compile(r"\s*from\b", re.IGNORECASE)
 # Only a name label proper ("Name: john smith", "my name is john") makes a lowercase word a name.
 _LOWERCASE_LABEL = re.compile(r"name\s*(?::|is\b|,)|name['’]s|calls\s+(?:him|her)|dictating\s+on|dictation\s+(?:on|for)",
                               re.IGNORECASE)
+
+
 def _handle_end(handle: str) -> int:
     """Where a chat's sender ends: after its first word and the words after it that are capitalised or no word text
     writes in lowercase, or an initial ("rana abou jaoude", "rohan p", "Jijo K"; not "will call")."""
@@ -1231,9 +1234,7 @@ def _speaker_tags(text: str) -> Counter:
     return Counter(m.group(1) for m in _LINE_TAG.finditer(text))
 
 
-# A word alone at a line's start before a colon; the tags of a transcript's turns by role
-_LINE_START = regex.compile(r"(?:^|\n)[ \t]*\Z")
-_BEFORE_COLON = regex.compile(r"[ \t]*:")
+# The tags of a transcript's turns by role
 _TRANSCRIPT_ROLE = regex.compile(r"(?i:doctor|dr|patient|pt|nurse|rn|md|np|clinician|provider|therapist|interpreter|q|a"
                                  r"|guest_family|guest_clinician)")
 
@@ -1242,12 +1243,10 @@ def is_form_label(text: str, start: int, end: int) -> bool:
     """Is the word at ``start:end`` a form's label, not a name ("Kontakt:", "Klientin:", "Llamante:")? One word opening a
     line before a colon, in no name list and not in the text again, among three labels or more that open lines, none a
     role's (a transcript's "Doctor:" makes its other tags speakers: "Ifeoluwa: I have had a cough")."""
-    word = text[start:end]
-    if " " in word or not _BEFORE_COLON.match(text, end) or is_listed_name(word) \
-            or not _LINE_START.search(text, max(0, start - 20), start) or text.count(word) > 1:
-        return False
-    tags = _speaker_tags(text)
-    return len(tags) >= 3 and not any(_ROLE_WORD.fullmatch(t) or _TRANSCRIPT_ROLE.fullmatch(t) for t in tags)
+    word, tags = text[start:end], _speaker_tags(text)
+    # (a tag once, and the word's one mention: this mention opens its line before a colon)
+    return tags[word] == 1 and not is_listed_name(word) and text.count(word) == 1 and len(tags) >= 3 \
+        and not any(_ROLE_WORD.fullmatch(t) or _TRANSCRIPT_ROLE.fullmatch(t) for t in tags)
 
 
 # Tags of a header's field or of a non-person, in lowercase: never a speaker.
@@ -2117,16 +2116,12 @@ def names_in_other_scripts(text: str, names: list[tuple[int, int]]) -> list[tupl
     before an honorific (:data:`_NAME_BEFORE_HONORIFIC`, :data:`_KOREAN_NAME_BEFORE_HONORIFIC`)."""
     found = [m.span("name") for _, e in names if (m := _NAME_IN_OTHER_SCRIPT.match(text, e))] + [
         m.span("name") for s, _ in names if (m := _NAME_BEFORE_IN_OTHER_SCRIPT.search(text, max(0, s - 80), s))]
-    if _NOT_LATIN.search(text):  # (a text in Latin letters alone is not read for them twice more: 80 ms a megabyte)
+    if NOT_LATIN.search(text):  # (a text in Latin letters alone is not read for them twice more: 80 ms a megabyte)
         found += [m.span("name") for m in _LABELLED_NAME_IN_OTHER_SCRIPT.finditer(text)] + [
             m.span("name") for m in _NAME_BEFORE_HONORIFIC.finditer(text)] + [
             m.span("name") for m in _KOREAN_NAME_BEFORE_HONORIFIC.finditer(text)]
     return found
 
-
-# A letter of no Latin script, punctuation or symbol: where another script may stand (a plain range is read fast, where
-# :data:`_OTHER_SCRIPT`'s scripts are not)
-_NOT_LATIN = regex.compile(r"[^\x00-\u036f\u1e00-\u1eff\u2000-\u2bff]")
 
 
 def initials_of_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:

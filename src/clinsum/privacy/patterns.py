@@ -284,6 +284,9 @@ _ARABIC_MONTH = ("محرم|صفر|ربيع الأول|ربيع الآخر|ربي
                  "|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|تشرين الثاني|كانون الأول")
 _BENGALI_MONTH = ("জানুয়ারি|জানুয়ারী|ফেব্রুয়ারি|ফেব্রুয়ারী|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর"
                   "|বৈশাখ|জ্যৈষ্ঠ|আষাঢ়|শ্রাবণ|ভাদ্র|আশ্বিন|কার্তিক|অগ্রহায়ণ|পৌষ|মাঘ|ফাল্গুন|চৈত্র")
+# A letter of no Latin script, punctuation or symbol: where another script may stand (a plain range is read fast, where
+# a list of scripts is not)
+NOT_LATIN = regex.compile(r"[^\x00-\u036f\u1e00-\u1eff\u2000-\u2bff]")
 _ARABIC_WEEKDAY = "(?:يوم[ ])?(?:الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)"
 _DEVANAGARI_MONTH = ("जनवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर"
                      "|दिसम्बर|बैशाख|वैशाख|जेठ|असार|साउन|श्रावण|भदौ|असोज|कात्तिक|कार्तिक|मंसिर|पुष|पौष|माघ|फागुन|चैत")
@@ -316,7 +319,7 @@ DATE_PATTERNS = [
     # holidays written in other scripts: Greek, Hebrew, Devanagari, Sinhala, Ge'ez, Chinese, Japanese and Korean (read only
     # on lines with a letter outside the Latin scripts)
     CuedPattern(rx(r"(?P<phi>Πάσχα|Χριστούγεννα|ליל[ ]הסדר|פסח|ראש[ ]השנה|दीपावली|दिवाली|होली|අලුත්[ ]අවුරුද්ද|መስቀል|ገና"
-                   r"|春節|春节|年初[一二三]|中秋節|中秋节|お盆|お正月|正月|추석|설날)"), rx(r"[^\x00-\u024f]")),
+                   r"|春節|春节|年初[一二三]|中秋節|中秋节|お盆|お正月|正月|추석|설날)"), NOT_LATIN),
     # a date in Thai, its year of the Buddhist era (2567 = 2024) or its last two digits after it: "3 มี.ค. 2567",
     # "2 เม.ย. 67", "มีนาคม 2567" (read only on lines with Thai letters)
     CuedPattern(rx(rf"(?<!\d)(?P<phi>\d{{1,2}}[ \t]*(?:{_THAI_MONTH})(?:[ \t]*(?:25\d{{2}}|\d{{2}})(?!\d))?"
@@ -1364,7 +1367,7 @@ INSTITUTION_PATTERNS = [
                 clínica clinica rsud rsup rsia rs usf ucsp fferyllfa ysgol scoil école ecole collège lycée escuela escola
                 colegio liceo scuola schule grundschule sekolah zahnarztpraxis tandartspraktijk tandlægeklinik puskesmas klinik
                 apotek bệnh phòng universidad universidade université universität universiteit uniwersytet institut istituto
-                hemtjänst complejo maison circondariale""")),
+                hemtjänst complejo maison""")),
     # a hospital named for a saint: "was at St. Elizabeth's", "Saint Joseph's in January" (not "St. John's wort",
     # "St. Patrick's Day")
     rx(rf"(?P<phi>(?:St|Saint)\.?[ \t]+\p{{Lu}}\p{{Ll}}+['’]s|(?:ST|SAINT)\.?[ \t]+\p{{Lu}}{{2,}}['’]S)(?!\p{{L}})"
