@@ -269,6 +269,17 @@ Sources (``--source``, repeatable):
 - ``dev-49``, ``dev-50``: benchmarks/data/phi_dev_49.txt and _50.txt, 32 documents each (499 identifiers each)
   written the same way in the thirty-second sitting (the same two styles in about thirty places each other than the US
   and England, many partly in the local language); development data.
+- ``handwritten-55``, ``handwritten-56``: benchmarks/data/phi_handwritten_55.txt and _56.txt, 32 documents each (515
+  and 520 identifiers) written the same way in the thirty-third sitting (specialist and laboratory services in ten
+  countries and the Caribbean: organ donation and transplant coordination, blood bank and transfusion records, genetics
+  counselling letters and pedigrees, fertility clinic records, dialysis run sheets and transport bookings, pathology,
+  microbiology and radiology reports, pharmacy compounding and controlled-drug registers; health records away from
+  ordinary clinics: military and veterans' health, sports medicine, ship's doctors' and offshore medical logs,
+  occupational health, mental health tribunals and court reports, refugee-camp clinic registers, school nurses' and
+  summer camps' logs); report only, their misses never read.
+- ``dev-51``, ``dev-52``: benchmarks/data/phi_dev_51.txt and _52.txt, 32 documents each (520 identifiers each)
+  written the same way in the thirty-third sitting (the same two styles in about thirty places each other than the US
+  and England, many partly in the local language and script); development data.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -414,13 +425,18 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "handwritten-53": Path(__file__).parent / "data" / "phi_handwritten_53.txt",
                "handwritten-54": Path(__file__).parent / "data" / "phi_handwritten_54.txt",
                "dev-49": Path(__file__).parent / "data" / "phi_dev_49.txt",
-               "dev-50": Path(__file__).parent / "data" / "phi_dev_50.txt"}
+               "dev-50": Path(__file__).parent / "data" / "phi_dev_50.txt",
+               "handwritten-55": Path(__file__).parent / "data" / "phi_handwritten_55.txt",
+               "handwritten-56": Path(__file__).parent / "data" / "phi_handwritten_56.txt",
+               "dev-51": Path(__file__).parent / "data" / "phi_dev_51.txt",
+               "dev-52": Path(__file__).parent / "data" / "phi_dev_52.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
                "dev-10", "dev-11", "dev-12", "dev-13", "dev-14", "dev-15", "dev-16",
                "dev-17", "dev-18", "dev-19", "dev-20", "dev-21", "dev-22", "dev-23", "dev-24", "dev-25",
                "dev-26", "dev-27", "dev-28", "dev-29", "dev-30", "dev-31", "dev-32", "dev-33", "dev-34", "dev-35",
                "dev-36", "dev-37", "dev-38", "dev-39", "dev-40", "dev-41", "dev-42",
-               "dev-43", "dev-44", "dev-45", "dev-46", "dev-47", "dev-48", "dev-49", "dev-50")  # whose misses --show-misses may print
+               "dev-43", "dev-44", "dev-45", "dev-46", "dev-47", "dev-48", "dev-49", "dev-50",
+               "dev-51", "dev-52")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",
