@@ -1835,7 +1835,13 @@ def _not_an_address(text: str, span: PhiSpan) -> bool:
     value = text[span.start:span.end].strip("\"'")
     after, before = text[span.end:span.end + 1], text[span.start - 1:span.start]  # ("" at either end of the text)
     return bool(_CODE_SYSTEM_URL.fullmatch(value) or _FILE_NAME.fullmatch(value)
-                or after.isalnum() or after == "_" or before.isalnum() or before in ("_", "."))
+                or after.isalnum() or after == "_" or before.isalnum() or before in ("_", ".")
+                or _NUMBER_LABEL.fullmatch(value) and _NUMBER_NEXT.match(text, span.end))
+
+
+# a label of a number, the word and "nr" or "no" joined by a stop: "pat.nr 2027713", "reg.nr. N-88-VV"
+_NUMBER_LABEL = regex.compile(r"\p{L}{1,12}\.(?i:nr|no)")
+_NUMBER_NEXT = regex.compile(r"\.?[ \t]*:?[ \t]*[\p{L}\d-]*\d")
 
 
 def _merge(spans: list[PhiSpan]) -> list[PhiSpan]:

@@ -29,6 +29,11 @@ _TITLE = (r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Missus|Mada
           r"|Chaplain|Fr|Sgt|Cpl|Lt|Capt|Det|Deputy|Officer|Sheriff|Trooper|Cst|Constable|Sergeant|Detective|Inspector|Mdm"
           r"|Maj|Ltc|Cdr|Lcdr|Pvt|Spc|Ssg|Sfc|Cpo|Captain|Lieutenant|Colonel|Commander|Admiral|Corporal|Brigadier"  # ranks (not CPT: the procedure codes)
           r"|Pte|Gnr|Rfn|Bdr|Canon|Archdeacon|Monsignor|Msgr"  # (British ranks of old medical boards; clergy)
+          # more ranks of armies, navies, air forces and cadets (not "Sig", "Gen", "PO", "AB": a prescription's, general's,
+          # by mouth, an antibody)
+          r"|L/?Cpl|MCpl|CSgt|SSgt|GySgt|MSgt|TSgt|SMSgt|CMSgt|SrA|A1C|1SG|1stSgt|SgtMaj|WO[12]|MWO|CWO|LCol|BGen|MGen"
+          r"|Brig|Flt[ \t]+Lt|Sqn[ \t]+Ldr|Wg[ \t]+Cdr|Gp[ \t]+Capt|Spr|Tpr|Cfn|Gdsm|Mne|OCdt|Cdt|Cadet|[12]Lt|Ens|HM[1-3]"
+          r"|PO[1-3]|Airman|Gunner|Sapper"
           r"|Dra|Sra|Srta|Doña|Dña|Frau|Herr|Mme|Mlle|Dhr|Mevr|Dottoressa|Dott|Signora"  # other languages' titles
           # Indonesia's, Malaysia's, Thailand's and Myanmar's (as written: not "PAK"), a pilgrim's in West Africa and
           # Bangladesh, the Philippines' elder relatives'
@@ -685,6 +690,22 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
     return start + kept[0][0], start + kept[-1][1]
 
 
+_AFTER_ROLE = regex.compile(rf"(?:{_CREDENTIAL}|{_TEAM_ROLE}|(?i:{_ROLE}))[ \t]+(?=\S+[ \t]+\S)", regex.VERBOSE)
+
+
+def _first_last(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """A name of two words or more: a dictionary first name first, or every word name-like to the name model (alone on
+    a line or after a field's label: "Home: Maha Cazares"; not "Diagnosis: Acute Pancreatitis")."""
+    first = text[s:e].split()[0]
+    words = [w for w in text[s:e].split() if not _INITIAL_OR_PARTICLE.fullmatch(w)]
+    if first.lower() in first_names() and is_name_word(first) or not _STATE_NAME.search(text[s:e]) and all(
+            is_name_word(w) for w in words) and _name_words_likely(text, s, e, words):
+        span = _name_words(text, s, e, strong=True, lowercase_ok=False)
+        if span and " " in text[span[0]:span[1]].strip():
+            return span  # (a first name alone, "Will", "Grace", is too often a word)
+    return None
+
+
 def find_names(text: str) -> list[tuple[int, int]]:
     """Spans of person names cued by titles, credentials, labels and roles, or dictionary first names
     (their other mentions: :func:`other_mentions`)."""
@@ -953,17 +974,11 @@ def find_names(text: str) -> list[tuple[int, int]]:
                         or first.lower() not in english_words() and first.lower() not in towns() and _likely_name(first)
                         and is_listed_name(last))
                 span = (s, e) if ok else None
-            else:  # first_last: a dictionary first name first, or every word name-like to the name model
-                first = text[s:e].split()[0]
-                span = None
-                # a known first name first, or name-like words (alone on a line or after a field's label: "Home:
-                # Maha Cazares"; not "Diagnosis: Acute Pancreatitis")
-                words = [w for w in text[s:e].split() if not _INITIAL_OR_PARTICLE.fullmatch(w)]
-                if first.lower() in first_names() and is_name_word(first) or not _STATE_NAME.search(text[s:e]) and all(
-                        is_name_word(w) for w in words) and _name_words_likely(text, s, e, words):
-                    span = _name_words(text, s, e, strong=True, lowercase_ok=False)
-                    if span and " " not in text[span[0]:span[1]].strip():
-                        span = None  # a first name alone ("Will", "Grace") is too often a word
+            else:  # first_last, or the words after its first when that is a role or a word ("ortho PA Mark Chang",
+                # "Doula Saffron Whitlock")
+                span = _first_last(text, s, e)
+                if span is None and (second := _AFTER_ROLE.match(text, s, e)):
+                    span = _first_last(text, second.end(), e)
             # "taking her to Vail, Colorado": a city
             if span and not _place(text[span[0]:span[1]]) and not (kind == "name_like" and _COMMA_STATE.match(text, span[1])):
                 found.append(span)

@@ -236,11 +236,13 @@ _FOREIGN_MONTH = f"(?i:{'|'.join(_FOREIGN_MONTHS.split())})"
 # (a month written out, before its day and a comma, a full stop or a bracket: "Tahsas 4, at Kidane Mihret", "Asoj 22.",
 # "Meskerem 14, 2017 E.C."; not the abbreviations: "ago 3.")
 _FOREIGN_MONTH_WORD = f"(?i:{'|'.join(w for w in _FOREIGN_MONTHS.split() if len(w) > 3)})"
+_FOREIGN_MONTH_LOWER = "|".join(w for w in _FOREIGN_MONTHS.split() if len(w) > 3)
 _FOREIGN_WEEKDAY_WORD = f"(?i:{'|'.join(_FOREIGN_WEEKDAYS.split())})"
 # (and German's abbreviations with a stop, or a comma before a day with its stop: "Fr, 9. Feb. 2024"; Welsh weekdays:
 # "dydd Llun 14/10")
 _FOREIGN_WEEKDAY = (rf"(?:{_FOREIGN_WEEKDAY_WORD}(?i:-feira)?"
-                    rf"|(?:Mo|Di|Mi|Do|Fr|Sa|So)(?:\.|,(?=[ \t]+\d{{1,2}}\.[ \t]*(?:\d|{_FOREIGN_MONTH}|(?i:{MONTH}))))"
+                    rf"|(?:Mo|Di|Mi|Do|Fr|Sa|So)(?:\.|,(?=[ \t]+\d{{1,2}}\.[ \t]*(?:\d|{_FOREIGN_MONTH}|(?i:{MONTH})))"
+                    r"|(?=[ \t]+\d{1,2}\.\d{1,2}\.))"
                     r"|(?i:dydd)[ \t]+(?i:Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn|Sul))")
 # (a line is read for each pattern only if it holds one of its words: a month's, a Roman month's as in "5/XI/2024" and
 # "2 XII 2024", a weekday's)
@@ -256,10 +258,20 @@ _FOREIGN_DATES = [
                    r"|\d{1,2}[ .](?:I{1,3}|IV|VI{0,3}|IX|XI{0,2})[ .](?:19|20)\d{2}"
                    r"|\d{1,2}(?P<stop>[./])(?:(?i:i{1,3}|iv|vi{0,3}|ix|xi{0,2}))(?P=stop)(?:1[89]\d{2}|20\d{2}|\d{2}))"
                    r"(?![\p{L}\d]|\.\d)"), WordCue("i ii iii iv v vi vii viii ix x xi xii")),
-    # a Dutch weekday's two letters before a day and a month: "do 18 april", "ma 3 mrt"
-    CuedPattern(rx(rf"(?<![\p{{L}}\d])(?P<phi>(?i:ma|di|wo|do|vr|za|zo)\.?[ \t]+\d{{1,2}}[ \t]+(?:{_FOREIGN_MONTH}|{MONTH}))"
-                   rf"(?![\p{{L}}])", re.IGNORECASE), WordCue("ma di wo do vr za zo")),
-    CuedPattern(rx(rf"""(?<![\p{{L}}\d])(?P<phi>{_FOREIGN_WEEKDAY},?[ \t]+(?:\d{{1,2}}[./]\d{{1,2}}\.?(?:[./]\d{{2,4}})?
+    # a Dutch weekday's two letters before a day and a month, or before a day and a month in digits as written (not a
+    # fraction): "do 18 april", "ma 3 mrt", "wo 16/10/2024", "vr 1/11"
+    CuedPattern(rx(rf"""(?<![\p{{L}}\d])(?P<phi>(?i:ma|di|wo|do|vr|za|zo)\.?[ \t]+\d{{1,2}}[ \t]+(?:{_FOREIGN_MONTH}|{MONTH})
+        |(?-i:ma|di|wo|do|vr|za|zo|Ma|Di|Wo|Do|Vr|Za|Zo)\.?[ \t]+(?!(?:1/[234]|2/3|3/4)(?![\d/]))
+        (?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?:/(?:19|20)?\d{{2}})?(?![\d/]))(?![\p{{L}}])""",
+                   re.IGNORECASE | regex.VERBOSE), WordCue("ma di wo do vr za zo")),
+    # a month alone, lowercase as other languages write it, after their words that date: "em outubro", "de septiembre",
+    # "DPP: fine ottobre", "sinds maart", "i oktober" (or a German one, capitalised: "ab 01.07." aside, "seit Januar")
+    CuedPattern(rx(rf"""(?<![\p{{L}}'’])(?:en|em|desde|hasta|até|para|de|del|depuis|jusqu['’]en|fin|début|courant|d['’]ici
+        |a|ad|in|da|di|entro|dal|nel|fine|inizio|metà|sinds|tot|eind|begin|half|medio|w|od|do|i|fra|til|från|sedan|till|siden
+        |innan|efter|sejak|hingga|pada|bulan|noong|hanggang)[ \t]+(?P<phi>{_FOREIGN_MONTH_LOWER})(?![\p{{L}}\d])
+        |(?<![\p{{L}}])(?:im|seit|bis|ab|Anfang|Ende|Mitte)[ \t]+(?P<phi>Januar|Februar|März|April|Mai|Juni|Juli|August
+        |September|Oktober|November|Dezember)(?![\p{{L}}\d]|[ \t]*\d)""", regex.VERBOSE), WordCue(_FOREIGN_MONTHS)),
+    CuedPattern(rx(rf"""(?<![\p{{L}}\d])(?P<phi>{_FOREIGN_WEEKDAY}[.,]?[ \t]+(?:\d{{1,2}}[./]\d{{1,2}}\.?(?:[./]\d{{2,4}})?
         |\d{{1,2}}(?:[ \t]+{_FOREIGN_MONTH}\.?)?))(?![\p{{L}}\d]|[./]\d|[ \t]*h(?:\d|\b))"""),
                 WordCue(f"{_FOREIGN_WEEKDAYS} mo di mi do fr sa so dydd")),  # (not a weekday's hour: "jeudi 10 h", "lun 14h30")
 ]
@@ -602,7 +614,7 @@ _NOT_A_RECORD = (r"(?i:room|rm|bed|bay|ward|floor|level|unit|page|step|item|ques
                  r"|apartment|apt|suite|house|flat|box|route|highway|exit)(?![\p{L}-])")
 # Labels of other countries' identity, tax and health-insurance numbers (short ones only in capitals: "CI", "RG").
 _NATIONAL_ID_LABEL = r"""(?:(?-i:DNI|NIE|NIF|CIF|CPF|RG|CURP|RFC|NSS|IMSS|CNIC|NICOP|BSN|AMKA|AFM|TCKN|SVNR|KVNR|NIR|INSEE|RUT|RUN|CUIL
-    |CUIT|DPI|CI|CNS|SUS|SNS|NHIF|NIDA|BVN|HKID|NRIC|UID|EPIC|CC(?=[ \t]*[:#]?[ \t]*\d)|TI|NUSS|NISS|NUHSA|CIP|TIS|PIS|NIT|CIN|NID|CF|C\.F\.|NRC|TZ|HC|QID(?=[ \t]*:?[ \t]*\d{11}\b))
+    |CUIT|DPI|CI|CNS|SUS|SNS|NHIF|NIDA|BVN|HKID|NRIC|UID|EPIC|CC(?=[ \t]*[:#]?[ \t]*\d)|TI|NUSS|NISS|NUHSA|CIP|TIS|PIS|NIT|CIN|NID|CF|C\.F\.|NRC|TZ|HC|QID(?=[ \t]*:?[ \t]*\d{11}\b)|NAM|INSZ|TIM|PAAYPA|Pnr)
     |(?i:T\.?[ \t]?C\.?[ \t]+Kimlik|V-?(?:nr|nummer)|Kimlik|(?:codice|cod\.)[ \t]+fiscale|tessera[ \t]+sanitaria|Versichertennummer|Versicherten-?Nr
     |Sozialversicherungsnummer|Krankenversichertennummer|Versicherungsnummer|Steuer-?ID|Personalausweis(?:nummer)?
     |s[ée]curit[ée][ \t]+sociale|carte[ \t]+vitale|c[ée]dula(?:[ \t]+de[ \t]+identidad)?|documento(?:[ \t]+de[ \t]+identidad)?
@@ -613,7 +625,8 @@ _NATIONAL_ID_LABEL = r"""(?:(?-i:DNI|NIE|NIF|CIF|CPF|RG|CURP|RFC|NSS|IMSS|CNIC|N
     |N[º°][ \t]*(?:SIP|SS)|SIP|NHC|CNI|processo|proc\.|patiëntnr|patientnr|ordernr|nr[ \t]+księgi(?:[ \t]+głównej)?|protokol|ap[óo]lice|sinistro|folio
     |colegiado|dossier|aufenthaltsgestattung|expediente|prontu[áa]rio|cartella(?:[ \t]+clinica)?|historia[ \t]+cl[íi]nica
     |fallnummer|fall-?nr|aktenzeichen|kennitala|dod[ \t]?id|edipi|empl[ \t]?id|personnr|personnummer|f[øo]dselsnummer
-    |d-nummer|cpr-?n(?:r|ummer)|henkil[öo]tunnus|hetu|rijksregisternummer|ahv-?nr\.?|ΑΜΚΑ|ת\.ז\.?))"""
+    |d-nummer|cpr-?n(?:r|ummer)|henkil[öo]tunnus|hetu|rijksregisternummer|ahv-?nr\.?|ΑΜΚΑ|ת\.ז\.?|ΠΑΑΥΠΑ|philhealth(?:[ \t]+(?:no|number|pin))?|کد[ \t]ملی|주민등록번호
+    |เลขประจำตัวประชาชน))"""
 # (a line is read only if it holds one of the labels' words)
 _NATIONAL_ID_CUE = WordCue("""dni nie nif cif cpf rg curp rfc nss imss cnic nicop bsn amka afm tckn svnr kvnr nir insee rut run
     cuil cuit dpi ci cns sus sns nhif nida bvn hkid nric uid epic cc ti nuss niss nuhsa cip tis pis nit cin nid kimlik codice
@@ -624,11 +637,24 @@ _NATIONAL_ID_CUE = WordCue("""dni nie nif cif cpf rg curp rfc nss imss cnic nico
     colegiado dossier aufenthaltsgestattung expediente prontuário prontuario cartella historia fallnummer fall fallnr
     aktenzeichen cf tz hc code ss processo proc afiliado qid v vnr nummer nrc kennitala dod dodid edipi emplid empl personnr
     personnummer fødselsnummer fodselsnummer d-nummer cpr-nr cprnr cpr-nummer henkilötunnus henkilotunnus hetu
-    rijksregisternummer ahv-nr ahvnr ahv αμκα ת""")
+    rijksregisternummer ahv-nr ahvnr ahv αμκα ת nam insz tim paaypa pnr παaυπα πααυπα philhealth کد 주민등록번호
+    เลขประจำตัวประชาชน""")
 # Its value: groups of capitals and digits joined by dots, dashes, slashes or single spaces, with six digits or more
 # (seven groups: France's "N° SS : 2 90 05 33 063 118 47").
 _NATIONAL_ID_VALUE = r"(?=(?:(?:[A-Z/.-]|[ \t](?=[A-Z]{0,2}\d))*\d){6})[A-Z\d]+(?:(?:[./-]|[ \t](?=[A-Z]{0,2}\d))[A-Z\d]+){0,6}"
 ID_PATTERNS = [
+    # a blood product's ISBT 128 donation number: the collecting centre, the year, the serial and its flag or check
+    # character, in its printed groups: "G0305 24 418772 C", "W1234 24 123456 00 K"
+    rx(r"(?<![\w-])(?P<phi>[A-Z]\d{4}[ \t]\d{2}[ \t]\d{6}(?:[ \t]\d{2})?(?:[ \t][A-Z\d](?![\w-]))?)(?![\w-])"),
+    # a PhilHealth number by its shape: "12-050418772-3"
+    rx(r"(?<![\w.-])(?P<phi>\d{2}-\d{9}-\d)(?![\w-]|\.\d)"),
+    # other countries' identity numbers by their shape alone: an Italian codice fiscale ("RSSDVD92A21D810Q"), a Brazilian
+    # CPF ("071.554.238-09"), a Korean resident number ("040412-3182457"), a Swedish personnummer ("19310412-2286"), a
+    # Belgian national number ("45.01.04-173.52"), a Thai identity number in its groups ("1 1017 00418 27 6"), a
+    # Venezuelan identity card ("V-24.567.891")
+    rx(r"""(?<![\p{L}\d.-])(?P<phi>[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z]|\d{3}\.\d{3}\.\d{3}-\d{2}
+        |\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-[1-8]\d{6}|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-\d{4}
+        |\d{2}\.(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])-\d{3}\.\d{2}|\d[ ]\d{4}[ ]\d{5}[ ]\d{2}[ ]\d|[VE]-\d{1,2}\.\d{3}\.\d{3})(?![\p{L}\d]|[.-]\d)""", regex.VERBOSE),
     # a researcher's ORCID iD (four groups of four digits from 0000- or 0009-, the last a check digit or X; not dosing
     # times: "0800-1200-1600-2000")
     rx(r"(?<![\w-])(?P<phi>000[09]-\d{4}-\d{4}-\d{3}[\dX])(?![\w-])"),
@@ -758,6 +784,9 @@ PHONE_PATTERNS = [
        r"|(?<=\b(?:on|at|call|dial|ring)[ \t]+)extension[ \t]+\d{3})\b(?![/.]\d|[ \t]*(?:°|deg))", re.IGNORECASE),
     # ... or after the number it extends: "TEL 05-691 2200 SAMB. 318", "0161 555 0192 ext 22"
     rx(r"(?<=\d[ \t]*,?[ \t]*)(?P<phi>(?i:samb|ext|extn|poste|durchwahl)\.?[ \t]*\d{2,5})\b(?![/.]\d)"),
+    # ... or alone after another language's word for one (not a year): "(poste 26314)", "interno 8412", "anexo 2286",
+    # "dahili 4417", "ramal 2210"
+    rx(r"\b(?i:poste|interno|anexo|dahili|ramal|durchwahl)\.?[ \t]*:?[ \t]*(?!(?:19|20)\d{2}\b)(?P<phi>\d{3,5})(?![\d/.,]\d|\d)"),
     # other cues of a number to call, and numbers of any country's layout after them: "call me at 0494 92 82 32", "ring me
     # 772 4410",
     # "Desk: +41 (0)96 471 07 95", "not answering at 71-33-52-22", "messages to 699 956 915", "prévenue au 06 12 48 93 70"
