@@ -14,8 +14,8 @@ import regex
 
 from clinsum.privacy.name_model import KNOWN_THRESHOLD, UNCUED_THRESHOLD, looks_like_name, name_score
 from clinsum.privacy.patterns import (
-    CAP, ELDERS, INITIAL, LOWER_WORD, NOT_LATIN, PARTICLE, STATE, STATE_NAMES, STATES, UPPER, CuedPattern, lowercase_cue,
-    rx,
+    CAP, ELDERS, INITIAL, LOWER_WORD, NOT_LATIN, PARTICLE, RANK, STATE, STATE_NAMES, STATES, UPPER, CuedPattern,
+    lowercase_cue, rx,
 )
 from clinsum.privacy.vocab import (
     allowed_words, capitalised_words, cities, clinical_spans, common_words, countries, department_words, english_words,
@@ -26,14 +26,8 @@ from clinsum.privacy.vocab import (
 # Names. Titles and credentials make what follows (or precedes) a name whatever it is; roles make a
 # capitalised word a name; the label "patient" does so only for dictionary names.
 _TITLE = (r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Missus|Madam|Nurse|Sister|Revd|Rev|Reverend|Pastor|Rabbi|Imam"
-          r"|Chaplain|Fr|Sgt|Cpl|Lt|Capt|Det|Deputy|Officer|Sheriff|Trooper|Cst|Constable|Sergeant|Detective|Inspector|Mdm"
-          r"|Maj|Ltc|Cdr|Lcdr|Pvt|Spc|Ssg|Sfc|Cpo|Captain|Lieutenant|Colonel|Commander|Admiral|Corporal|Brigadier"  # ranks (not CPT: the procedure codes)
-          r"|Pte|Gnr|Rfn|Bdr|Canon|Archdeacon|Monsignor|Msgr"  # (British ranks of old medical boards; clergy)
-          # more ranks of armies, navies, air forces and cadets (not "Sig", "Gen", "PO", "AB": a prescription's, general's,
-          # by mouth, an antibody)
-          r"|L/?Cpl|MCpl|CSgt|SSgt|GySgt|MSgt|TSgt|SMSgt|CMSgt|SrA|A1C|1SG|1stSgt|SgtMaj|WO[12]|MWO|CWO|LCol|BGen|MGen"
-          r"|Brig|Flt[ \t]+Lt|Sqn[ \t]+Ldr|Wg[ \t]+Cdr|Gp[ \t]+Capt|Spr|Tpr|Cfn|Gdsm|Mne|OCdt|Cdt|Cadet|[12]Lt|Ens|HM[1-3]"
-          r"|PO[1-3]|Airman|Gunner|Sapper"
+          r"|Chaplain|Fr|Det|Deputy|Officer|Sheriff|Trooper|Cst|Constable|Sergeant|Detective|Inspector|Mdm"
+          rf"|{RANK}|Canon|Archdeacon|Monsignor|Msgr"  # (clergy)
           r"|Dra|Sra|Srta|Doña|Dña|Frau|Herr|Mme|Mlle|Dhr|Mevr|Dottoressa|Dott|Signora"  # other languages' titles
           # Indonesia's, Malaysia's, Thailand's and Myanmar's (as written: not "PAK"), a pilgrim's in West Africa and
           # Bangladesh, the Philippines' elder relatives'
@@ -284,6 +278,10 @@ _NAME_PATTERNS = {
                       r"(?P<phi>\p{Ll}{3}|\p{Lu}{2,3})"
                       r"(?=[ \t]*(?:[.,;()/]|$)|[ \t]{2}|(?<=\p{Ll})[ \t]+\p{Lu}{2}|[ \t]+to[ \t]+\p{Lu})", regex.MULTILINE),
     "dash_initials": rx(r"(?m)(?:^|[ \t.])-[ \t]*(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,3})[ \t]*$"),
+    # the writer of a log's entry by initials, after its time (and its day) and before a column's gap: "21:40 KL  Referral
+    # via trigger", "Sat 13/7 21:40 KL  Referral"
+    "log_initials": rx(r"(?m)^[ \t]*(?:(?:\p{L}{3}[ \t]+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+)?\[?\d{1,2}[:.]?\d{2}\]?[ \t]+"
+                       r"(?P<phi>\p{Lu}{2,3})(?=[ \t]{2,}\S|\t)"),
     # the owner of a meeting's action, by initials: "Actions: WT to update the prompt", "SJ to inform GP."
     "action_initials": rx(r"(?m)(?:^[ \t>*•-]*|(?<=[.;:][ \t]{1,3}))(?P<phi>\p{Lu}{2,3})[ \t]+to[ \t]+(?i:inform|update|contact"
                           r"|call|review|arrange|discuss|chase|book|refer|send|write|e-?mail|speak|liaise|follow|check|confirm"
@@ -615,7 +613,7 @@ _VIETNAMESE_MIDDLE = regex.compile(r"Thi|Thị|Văn|Van|Thu|Đức|Duc")
 _CAPITAL = regex.compile(r"\p{Lu}")
 _INITIAL_ONLY = regex.compile(r"\p{Lu}\.?|\p{Lu}(?:\.\p{Lu})+\.")
 _DOTTED_INITIALS = regex.compile(r"\p{Lu}(?:\.\p{Lu})+\.")
-_SENTENCE_GOES_ON = regex.compile(r"\.?(?:[ \t]+\p{Ll}|[,;)]|[ \t]*\(|[ ]{2,}(?=\S)|\t|[ \t]*\|)")
+_SENTENCE_GOES_ON = regex.compile(r"\.?(?:[ \t]+\p{Ll}|[,;)]|[ \t]*\(|[ ]{2,}(?=\S)|\t|[ \t]*\||[ \t]+[-–—]{1,2}[ \t])")
 _CREDENTIAL_NEXT = regex.compile(rf"[ \t]+{_CREDENTIAL}\b")
 _LISTED = regex.compile(r"[^,&+]+?(?=[ \t]*(?:,|&|\+|[ \t]and[ \t]|$))")  # "Lupe, Carmen and Rosa": each
 _CAP = regex.compile(CAP)
@@ -681,6 +679,11 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
             _SENTENCE_GOES_ON.match(text, pos=start + kept[-1][1])
             or len(kept) > 1 and _CREDENTIAL_NEXT.match(text, pos=start + kept[-1][1])
             or strong and len(kept) == 1 and _DOTTED_INITIALS.fullmatch(last) and _initials_ok(last)):
+        kept.pop()
+    # a role's letters after the name ("Gordon Baillie SNOD", "Niamh Walsh BMS"), not a surname in capitals ("John SMITH")
+    while len(kept) > 1 and len(last := text[start + kept[-1][0]: start + kept[-1][1]]) > 2 and last.isupper() \
+            and not text[start + kept[-2][0]: start + kept[-2][1]].isupper() and not is_listed_name(last) \
+            and not _may_be_name(last):
         kept.pop()
     words = len(kept)
     first = text[start + kept[0][0]: start + kept[0][1]] if kept else ""
@@ -911,7 +914,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 surname = text[s:e].split(".")[-1].strip()
                 span = (s, e) if is_name_word(surname) and surname not in lowercase_words() and (
                     surname not in english_words() or surname in last_names()) else None
-            elif kind in ("initials", "label_initials", "by_initials", "dash_initials", "action_initials", "subject_initials"):
+            elif kind in ("initials", "label_initials", "by_initials", "dash_initials", "action_initials", "subject_initials",
+                          "log_initials"):
                 pair = _SLASH_INITIALS.match(text, e)  # "Signed TO / LM": two people's initials, whatever the first spells
                 span = (s, e) if _initials_ok(text[s:e]) or pair and _initials_ok(pair.group("phi")) else None
             elif kind in ("chat_handle", "handle_time"):  # "kpatel", "j.morales", "dr.hollister" (the title is kept out), "KM", "Jordan P"

@@ -642,10 +642,18 @@ _NATIONAL_ID_CUE = WordCue("""dni nie nif cif cpf rg curp rfc nss imss cnic nico
 # Its value: groups of capitals and digits joined by dots, dashes, slashes or single spaces, with six digits or more
 # (seven groups: France's "N° SS : 2 90 05 33 063 118 47").
 _NATIONAL_ID_VALUE = r"(?=(?:(?:[A-Z/.-]|[ \t](?=[A-Z]{0,2}\d))*\d){6})[A-Z\d]+(?:(?:[./-]|[ \t](?=[A-Z]{0,2}\d))[A-Z\d]+){0,6}"
+# Ranks of armies, navies and air forces, British ranks of old medical boards, cadets' (not CPT, the procedure codes; not
+# "Sig", "Gen", "PO", "AB": a prescription's, general's, by mouth, an antibody)
+RANK = (r"(?:Sgt|Cpl|Lt|Capt|Maj|Ltc|Cdr|Lcdr|Pvt|Spc|Ssg|Sfc|Cpo|Captain|Lieutenant|Colonel|Commander|Admiral|Corporal"
+        r"|Brigadier|Pte|Gnr|Rfn|Bdr|L/?Cpl|MCpl|CSgt|SSgt|GySgt|MSgt|TSgt|SMSgt|CMSgt|SrA|A1C|1SG|1stSgt|SgtMaj|WO[12]|MWO"
+        r"|CWO|LCol|BGen|MGen|Brig|Flt[ \t]+Lt|Sqn[ \t]+Ldr|Wg[ \t]+Cdr|Gp[ \t]+Capt|Spr|Tpr|Cfn|Gdsm|Mne|OCdt|Cdt|Cadet"
+        r"|[12]Lt|Ens|HM[1-3]|PO[1-3]|Airman|Gunner|Sapper)")
 ID_PATTERNS = [
     # a blood product's ISBT 128 donation number: the collecting centre, the year, the serial and its flag or check
     # character, in its printed groups: "G0305 24 418772 C", "W1234 24 123456 00 K"
     rx(r"(?<![\w-])(?P<phi>[A-Z]\d{4}[ \t]\d{2}[ \t]\d{6}(?:[ \t]\d{2})?(?:[ \t][A-Z\d](?![\w-]))?)(?![\w-])"),
+    # a service number before its holder's rank and name, as sick parades list them: "1. 30157742 LCpl MACLEOD Ewan"
+    rx(rf"(?<![\w./-])(?P<phi>\d{{6,10}}|[A-Z]{{1,2}}\d{{5,9}})[ \t]+(?=(?i:{RANK})\.?[ \t]+\p{{Lu}})"),
     # a PhilHealth number by its shape: "12-050418772-3"
     rx(r"(?<![\w.-])(?P<phi>\d{2}-\d{9}-\d)(?![\w-]|\.\d)"),
     # other countries' identity numbers by their shape alone: an Italian codice fiscale ("RSSDVD92A21D810Q"), a Brazilian
@@ -1181,7 +1189,7 @@ ZIP_PATTERNS = [
 # Hospitals, clinics and other care sites, and the schools and places of worship a patient's history names:
 # capitalised words before a facility word ("St. Columba's Hospital", "Bayside Kidney Center", "Eastgate Family
 # Clinic", "Grace Baptist Church"); "the cardiology clinic" is no name.
-FACILITY = r"""(?:Health\s+Cent(?:er|re)\s+(?:IV|I{1,3})(?!\w)|HC\s+(?:IV|I{2,3})(?!\w)|Health\s+(?:Facility|Office|Post)
+FACILITY = r"""(?:Health\s+(?:&|and)\s+Social\s+Care(?:\s+(?:Trust|Partnership|Board))?|Health\s+Cent(?:er|re)\s+(?:IV|I{1,3})(?!\w)|HC\s+(?:IV|I{2,3})(?!\w)|Health\s+(?:Facility|Office|Post)
     |(?<!\bMy\s)Aged\s+Care|RFC|AFC|RUFC|GAA|Care\s+(?:&|and)\s+Attention\s+Home
     |Health\s+Unit|NHS\s+(?:Foundation\s+)?Trust|NHS\s+FT|Health\s+Board|Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|Health\s+Centre|Health\s+System|Healthcare
     |Health\s+(?:&|and)\s+Rehab(?:ilitation)?|Rehabilitation(?:\s+(?:&|and)\s+(?:Nursing|Health))?|EMS|Ambulance(?:\s+(?:Service|Trust|Station))?
@@ -1312,14 +1320,16 @@ CONGREGATION = rx(rf"\b(?:at|to|from|attends?|attended|attending)[ \t]+(?:the[ \
                   rf"(?P<name>{CAP}(?:[ \t]+{CAP}){{0,2}}))\b")
 _HOSPITAL_FOR_OPENER = r"(?:Royal|University|National|Specialist|Queen['’]s|King['’]s|Women['’]s|Children['’]s)"
 INSTITUTION_PATTERNS = [
-    # a regiment or a unit, the employer of old service records: "2nd Bn Royal Welch Fusiliers", "Duke of Cornwall's Light
-    # Infantry", "Gibraltar Defence Force", "Seaforth Highlanders" (a name of its own before the kind: not "Royal
-    # Artillery", a national corps)
-    CuedPattern(rx(rf"(?P<phi>(?:(?:Royal|King['’]s|Queen['’]s|Prince[ \t]+of[ \t]+Wales['’]s)[ \t]+)?(?!(?:Royal|The)\b)"
-                   rf"{CAP}(?:[ \t]+(?:of[ \t]+)?{CAP}){{0,2}}[ \t]+(?:Fusiliers|Regiment|Rifles|Highlanders|Guards"
-                   rf"|Light[ \t]+Infantry|Dragoons|Hussars|Lancers|Defence[ \t]+Force|Borderers|Yeomanry))(?!\p{{L}})"),
+    # a regiment or a unit, the employer of service records: "2nd Bn Royal Welch Fusiliers", "Duke of Cornwall's Light
+    # Infantry", "Gibraltar Defence Force", "Seaforth Highlanders", its number with it: "72 Special Forces Battalion", "16
+    # Air Assault Brigade", "3 Medical Regiment" (a name of its own before the kind: not "Royal Artillery", a national
+    # corps)
+    CuedPattern(rx(rf"(?P<phi>(?:\d{{1,3}}(?:st|nd|rd|th)?[ \t]+)?(?:(?:Royal|King['’]s|Queen['’]s|Prince[ \t]+of[ \t]+Wales['’]s)[ \t]+)?"
+                   rf"(?!(?:Royal|The)\b){CAP}(?:[ \t]+(?:of[ \t]+)?{CAP}){{0,2}}[ \t]+(?:Fusiliers|Regiment|Rifles|Highlanders"
+                   rf"|Guards|Light[ \t]+Infantry|Dragoons|Hussars|Lancers|Defence[ \t]+Force|Borderers|Yeomanry|Battalion|Brigade"
+                   rf"|Squadron|Commando|Field[ \t]+(?:Ambulance|Hospital)))(?!\p{{L}})"),
                 WordCue("fusiliers regiment rifles highlanders guards infantry dragoons hussars lancers force borderers "
-                        "yeomanry")),
+                        "yeomanry battalion brigade squadron commando field")),
     # an organisation answering or placing a phone call: "thank you for calling High Plains Health Plan", "this is rich
     # calling from harmony family clinic", "you've reached summit medicaid" at a turn's start (not "that you have reached
     # maximum medical improvement")
