@@ -2499,7 +2499,7 @@ def test_letterheads(tagger, text, expected):
      "Kerr sat with him. Pte. Bolitho, 2nd Bn Royal Welch Fusiliers; served in the Royal Artillery. Baptised by Revd. "
      "T. Evans. Case Book, Males, fol. 213. Deputy Superintendent. Wassermann not done.",
      "No. [ID]. [NAME], ploughman, of [ADDRESS], by the mill. Certified by Dr [NAME]. Attendant [NAME] sat with him. Pte. "
-     "[NAME], 2nd [INSTITUTION]; served in the Royal Artillery. Baptised by Revd. [NAME]. Case Book, Males, fol. [ID]. "
+     "[NAME], [INSTITUTION]; served in the Royal Artillery. Baptised by Revd. [NAME]. Case Book, Males, fol. [ID]. "
      "Deputy Superintendent. Wassermann not done."),
 ])
 def test_old_and_archived_records(tagger, text, expected):
