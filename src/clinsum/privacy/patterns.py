@@ -493,7 +493,8 @@ _UNIT_RIGHT_AFTER = rf"(?![ \t]?{_MEASURE})"  # a unit right after a number, not
 AGE_OVER_89 = r"(?:9\d|1[01]\d|120)"
 # grandparents as other languages call them ("Nanu is 92", "my nonna Pina")
 ELDERS = (r"nani|nanu|dadi|abuela|abuelo|lola|lolo|nonna|nonno|yiayia|pappou|babushka|dedushka|babcia|dziadek|halmeoni"
-          r"|halabeoji|harabeoji|obaachan|ojiichan|ouma|oupa|bibi|gogo|ambuya|sekuru")
+          r"|halabeoji|harabeoji|obaachan|ojiichan|ouma|oupa|bibi|gogo|ambuya|sekuru|nain|taid|mamgu|tad-cu|oma|opa|mormor"
+          r"|farmor|morfar|farfar|mummo|vaari|bubbe|zayde|savta|jiddo|nonie|kuia|koro|tupuna")
 AGE_PATTERNS = [
     # a relative's age in brackets, a birthday's ordinal: "Grandpa (94) keeps refusing", "her 103rd birthday"
     rx(rf"\b(?i:grandpa|grandma|granny|gran|nan|nana|papa|grandmother|grandfather|mum|mom|mother|father|dad|husband|wife"
@@ -547,7 +548,7 @@ AGE_PATTERNS = [
     # "At 97, he", "died at 99", "alive at 102", "F/91", "91/M", "a gentleman of 94"
     rx(rf"\b(?i:pt|patient|she|he|who|mother|father|mom|dad|husband|wife|sister|brother|grandmother|grandfather|aunt|uncle"
        rf"|grandma|grandpa|granny|gran|nana|nan|resident|client|{ELDERS})"
-       rf"\s+(?i:is|was)\s+(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?![.,]\d)(?=\s+(?i:and|but|with|now|today|also|yo|y/o)\b"
+       rf"(?:\s*,)?\s+(?i:is|was)\s+(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?![.,]\d)(?=\s+(?i:and|but|with|now|today|also|yo|y/o)\b"
        rf"|\s*[.,;!])"),
     # a note's shorthand without "is": "pt 91 and often refuses", "Pt 92, still drives" (not "pt 92% on RA", "pt 98.6")
     rx(rf"\b(?i:pt|patient)[ \t]+(?P<phi>{AGE_OVER_89})(?![.,]\d)(?=[ \t]+(?i:and|but|with|now|still|today|yo|y/o)\b|[ \t]*[,;])"),
@@ -654,6 +655,8 @@ ID_PATTERNS = [
     rx(r"(?<![\w-])(?P<phi>[A-Z]\d{4}[ \t]\d{2}[ \t]\d{6}(?:[ \t]\d{2})?(?:[ \t][A-Z\d](?![\w-]))?)(?![\w-])"),
     # a service number before its holder's rank and name, as sick parades list them: "1. 30157742 LCpl MACLEOD Ewan"
     rx(rf"(?<![\w./-])(?P<phi>\d{{6,10}}|[A-Z]{{1,2}}\d{{5,9}})[ \t]+(?=(?i:{RANK})\.?[ \t]+\p{{Lu}})"),
+    # a vehicle's unit code: "Unit M-217", "UNIT HMK-2217"
+    rx(r"\b(?:Unit|UNIT)[ \t]+(?P<phi>[A-Z]{1,4}-\d{2,5})\b(?![.,/-]\d)"),
     # a PhilHealth number by its shape: "12-050418772-3"
     rx(r"(?<![\w.-])(?P<phi>\d{2}-\d{9}-\d)(?![\w-]|\.\d)"),
     # other countries' identity numbers by their shape alone: an Italian codice fiscale ("RSSDVD92A21D810Q"), a Brazilian
