@@ -189,9 +189,12 @@ _AFTER_COMMA_STATE = regex.compile(rf",\s*{STATE}$")
 _CAPITAL_RUN = regex.compile(rf"{CAP}(?:[ \t]+{CAP}){{0,3}}|{UPPER}(?:[ \t]+{UPPER}){{0,3}}")
 # A one-word city needs a place word before it ("from Fresno"); a name of two or more words does not.
 # (and "of" after a part of a place: "the city of Wichita", "the North End of Boise"; not "a pack a day of Newport")
+# (and other languages' words for those: "prévue à Rabat", "nato a Frosinone", "w Wieliczce", "naar Brugge")
 _PLACE_CUE = regex.compile(r"(?i:\b(?:in|from|to|near|around|outside|visiting|toward|towards|via"
                            r"|(?:city|town|village|county|borough|district|area|suburbs?|outskirts|end|side|part|centre"
-                           r"|center|north|south|east|west)[ \t]+of)[ \t]+)$")
+                           r"|center|north|south|east|west)[ \t]+of"
+                           r"|à|en|em|dans|vers|desde|hacia|nach|aus|naar|uit|w|we|z|ze|och|fra|från|ve|ke|dari|di|sa"
+                           r"|(?:nato|nata|nati|vive|vivono|abita|residente)[ \t]+a)[ \t]+)$")
 
 
 @cache
@@ -603,7 +606,7 @@ def find_streets_of_homes(text: str) -> list[tuple[int, int]]:
 _TOWN_AFTER_SITE = regex.compile(rf"[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<town>(?P<saint>(?:St|Saint|Mt)\.?[ \t]+)?{CAP}(?:[ \t]+{CAP})?"
                                  rf"|{UPPER}(?:[ \t]+{UPPER})?)"
                                  rf"(?=[ \t]*(?:[.;|·()\[\]\n]|$|,[ \t]*(?:{STATE}\b|[A-Z]{{1,2}}\d|\d{{4,5}}\b"
-                                 rf"|{CAP}[ \t]*(?:[.;|·()\n—–]|$)|{UPPER}[ \t]+\p{{Ll}}|{CAP}[ \t]+{CAP}))|[ \t]{{2}}"
+                                 rf"|{CAP}[ \t]*(?:[.;|·()\n—–]|$)|{UPPER}[ \t]+\p{{Ll}}|{CAP}[ \t]+{CAP}|[ \t]*\p{{Ll}}))|[ \t]{{2}}"
                                  rf"|[ \t]+(?i:site|campus|branch)\b|[ \t]+[-–—][ \t]|[ \t]+[A-Z]{{2}}[ \t]*(?:$|\n))")
 # ... or a listed town right after it: "Fresenius Kidney Care Tahlequah MWF"
 _LISTED_TOWN_AFTER_SITE = regex.compile(rf"[ \t]+(?P<town>{CAP}(?:[ \t]+{CAP})?)\b")

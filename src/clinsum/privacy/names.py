@@ -274,10 +274,15 @@ _NAME_PATTERNS = {
     # (or who checked, dispensed, witnessed, logged or is in charge: "Checked: SE   Dispensed: HJ", "checked MK.", "LOGGED
     # MK", "NIC: JG (BAY A)", "Handed over by LM to ...")
     "by_initials": rx(r"\b(?i:by|RPh|initials?|checked|dispensed|witness(?:ed)?|verified|countersigned|logged|NIC"
-                      r"|prepared|released|compounded|assembled)[ \t]*:?[ \t]+"
+                      r"|prepared|released|compounded|assembled|firmó|firmado|verificó|verificado|revisó|revisado|realizó"
+                      r"|assinado|conferido|signé|vérifié|contrôlé|gecontroleerd|geprüft|firmato|verificato|kontrolliert)[ \t]*:?[ \t]+"
                       r"(?P<phi>\p{Ll}{3}|\p{Lu}{2,3})"
                       r"(?=[ \t]*(?:[.,;()/]|$)|[ \t]{2}|(?<=\p{Ll})[ \t]+\p{Lu}{2}|[ \t]+to[ \t]+\p{Lu})", regex.MULTILINE),
     "dash_initials": rx(r"(?m)(?:^|[ \t.])-[ \t]*(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,3})[ \t]*$"),
+    # two people's initials in brackets after a time, a step done and its check: "ICSI 11:20 (DO/JH)", "thawed 10:05
+    # (MvdB/KJ)" (the second also when the first spells a word: the pair's check below)
+    "timed_initials": rx(r"(?<=\d{1,2}[:.h]\d{2}[ \t]*\((?:\p{Lu}(?:\p{Ll}{0,2}\p{Lu}){1,2}[ \t]*/[ \t]*)?)"
+                         r"(?P<phi>\p{Lu}(?:\p{Ll}{0,2}\p{Lu}){1,2})(?=[ \t]*(?:/[ \t]*\p{Lu}[\p{L}]{1,3}[ \t]*)?\))"),
     # the writer of a log's entry by initials, after its time (and its day) and before a column's gap: "21:40 KL  Referral
     # via trigger", "Sat 13/7 21:40 KL  Referral"
     "log_initials": rx(r"(?m)^[ \t]*(?:(?:\p{L}{3}[ \t]+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+)?\[?\d{1,2}[:.]?\d{2}\]?[ \t]+"
@@ -918,6 +923,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
                           "log_initials"):
                 pair = _SLASH_INITIALS.match(text, e)  # "Signed TO / LM": two people's initials, whatever the first spells
                 span = (s, e) if _initials_ok(text[s:e]) or pair and _initials_ok(pair.group("phi")) else None
+            elif kind == "timed_initials":  # a pair in the brackets ("(DO/JH)"), or initials alone that spell no word
+                span = (s, e) if "/" in text[text.rfind("(", 0, s): text.find(")", e)] or _initials_ok(text[s:e]) else None
             elif kind in ("chat_handle", "handle_time"):  # "kpatel", "j.morales", "dr.hollister" (the title is kept out), "KM", "Jordan P"
                 handle = regex.sub(r"^(?i:dr|mr|mrs|ms)\.", "", text[s:e])
                 s = e - len(handle)
