@@ -1697,6 +1697,11 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
                 value = text[span.start: span.end]
             if all(w.lower() in department_words() or not is_name_word(w) for w in re.findall(r"[\w'’&-]+", value)):
                 continue  # "the Cardiology Clinic", "Urgent Care", "High School": a kind of place, not a place
+            if value.isupper() and len(words := regex.findall(r"\p{L}+", value)) > 1 \
+                    and words[-1].lower() not in _SITE_KINDS \
+                    and all(w.lower() in lowercase_words() and not is_listed_name(w) for w in words):
+                continue  # a heading in capitals of words text writes in lowercase: "NON-EMERGENCY AMBULANCE REQUEST",
+                # "ADULT CARDIAC ARREST WARD", "REFERENCE LABORATORY" (not "COLONIAL HOSPITAL", "CEDAR CREST ... NURSING")
             if value.lower() in countries() or _STATE.fullmatch(value):
                 continue  # "treated for malaria in Brazil", "from Kentucky": Safe Harbor keeps states and countries
         if span.type == "LOCATION" and not (_DIVISION.search(value) and not _FUNCTION_WORDS.fullmatch(value)) and (
@@ -1711,6 +1716,7 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
     return kept
 
 
+_SITE_KINDS = frozenset("hospital infirmary nursing clinic surgery practice".split())
 # Words that are surnames too but, before a number or a colon, a ward or a form's field (a language, a test's language
 # subscore)
 _FIELD_WORDS = frozenset("ward bay pod wing lang".split())
