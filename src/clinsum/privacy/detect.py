@@ -1652,9 +1652,11 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
         if span.type == "NAME" and (
                 overlaps_clinical(span.start, span.end) and not _clinical_inside(span, value, overlaps_clinical)
                 or all(not is_name_word(w) and not is_word_first_name(w) for w in re.findall(r"[\w'’-]+", value))) \
-                and not (is_eponym_surname(value) and _after_title(text, span.start)
-                         and not _EPONYM_NOUN.match(text, span.end)):
-            continue  # (but a surname after a title: "Dr. Parkinson (hospitalist)"; not "Dr. Foley catheter")
+                and not (not _EPONYM_NOUN.match(text, span.end) and (
+                    is_eponym_surname(value) and _after_title(text, span.start) or _given_and_eponym(value)
+                    and not overlaps_clinical(span.start, span.start + len(value.split()[0])))):
+            continue  # (but a surname after a title, or after a given name: "Dr. Parkinson (hospitalist)", "Gareth
+            # McKeown BDS"; not "Dr. Foley catheter", "Parkinson disease")
         if span.type == "LOCATION" and (_STATE.fullmatch(value) or value.lower() in provinces()) or span.type == "NAME" and (
                 _AFTER_COMMA_STATE.search(value) and value.split(",")[0].strip().lower() in cities()
                 or " " in value and _STATE.fullmatch(value)
@@ -1731,9 +1733,17 @@ _EPONYM_NOUN = regex.compile(r"""(?:['’]s)?[ \t]+(?i:grade|score|scale|class|c
     |test|maneuvers?|manoeuvres?|incision|drains?|catheter|tube|balance|fracture|syndrome|disease|reflex|procedure|repair
     |operation|forceps|retractor|clamp|needle|blade|stent|shunt|valve|splint|collar|hugger|nipple|protocol|lift|chair
     |frame|stain|index|ADLs?|CFS|level|device|competen(?:t|ce|cy)|guidelines?|\w*arthroplasty|prosthesis|ESR|method
-    |technique|approach|position|positive|negative|pos|neg|regimen|forms?|questionnaires?|type|biplane)\b""", regex.VERBOSE)
+    |technique|approach|position|positive|negative|pos|neg|regimen|forms?|questionnaires?|type|biplane|curve|law|mechanism
+    |equation|formula|effect|phenomenon|reaction|triad)\b""", regex.VERBOSE)
 # a test's result after an eponym: "Tinel -ve", "Murphy's +ve" (not a bare "+": "wife Mele + 3 kids")
 _EPONYM_RESULT = regex.compile(r"(?:['’]s)?[ \t]*[+-]ve(?=[ \t,;.]|$)", regex.MULTILINE)
+
+
+def _given_and_eponym(value: str) -> bool:
+    """A given name and a census surname that names a procedure or a sign too: "Aoife McKeown", "James Parkinson"."""
+    words = value.split()
+    return len(words) == 2 and words[0].lower() in first_names() and is_name_word(words[0]) \
+        and words[1].lower() in last_names()
 
 
 def _after_title(text: str, start: int) -> bool:

@@ -648,11 +648,15 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
             kept += pending + [(s, s + len(w))]
             pending = []
             continue
-        if not kept and (_ROLE_WORD.fullmatch(bare) or _TITLE_WORD.fullmatch(bare)) or bare.lower() in service_words() \
+        if not kept and (_ROLE_WORD.fullmatch(bare) and not (
+                strong and bare.lower() in first_names() and _GIVEN_NAME_NEXT.match(text, start + s + len(bare)))
+                or _TITLE_WORD.fullmatch(bare)) \
+                or bare.lower() in service_words() \
                 or bare.lower() in department_words() and not is_listed_name(bare) \
                 or not strong and bare.isupper() and not _may_be_name(bare) and not (
                     not kept and is_listed_name(bare) and _GIVEN_NAME_NEXT.match(text, start + s + len(w))):
-            break  # "Interpreter Samir": a role before the name (not "Eugène Parent"); "d/w GI", "WITH SMALL"
+            break  # "Interpreter Samir": a role before the name (not "Eugène Parent", "Dr Nana Yaa Asantewaa"); "d/w GI",
+            # "WITH SMALL"
         known = is_listed_name(bare)
         if kept and _COLUMN_GAP.search(text, start + kept[-1][1], start + s) and (
                 _other_column(bare) or _LABEL_NEXT.match(text, start + s + len(bare))
