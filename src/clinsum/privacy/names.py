@@ -60,7 +60,8 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|baby\s+o
     |rgn|rmn|hca|aunty|auntie|ex|stepbrother|stepsister|godmother|godfather|godson|goddaughter|half-brother|half-sister|best\s+friend
     |pastor|priest|covering|cross-?cover|assistant|scribe|author|np|rn|nurse|midwife|doula|sitter|aide|kid|child|baby|buddy|sponsor|driver
     |grandma|grandpa|granny|nana|student|medical\s+student|trainee|preceptor|chaperone|nursing|chaplain|dietitian|nutritionist|hcp|mpoa
-    |rider|courier|carer|gunner|sapper|rifleman|bombardier|signalman
+    |rider|courier|carer|gunner|sapper|rifleman|bombardier|signalman|sn|snod|bms|mls|scientist|embryologist|geneticist
+    |rmo|cmt
     |health\s+care\s+proxy|surrogate|social\s+work|case\s+management|dtr|dau|bro|sis|hubby
     |crna|cna|lpn|lvn|rrt|slp|emt|paramedic|medic|tech|technician|cytotech|technologist|phlebotomist|transporter
     |charge(?:\s+(?:rn|nurse))?|huc|(?:unit\s+)?(?:clerk|secretary)|receptionist|ward\s+clerk|house\s+supervisor|registrar|consultant|interp
