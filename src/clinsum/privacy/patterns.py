@@ -236,7 +236,7 @@ _FOREIGN_MONTH = f"(?i:{'|'.join(_FOREIGN_MONTHS.split())})"
 # (a month written out, before its day and a comma, a full stop or a bracket: "Tahsas 4, at Kidane Mihret", "Asoj 22.",
 # "Meskerem 14, 2017 E.C."; not the abbreviations: "ago 3.")
 _FOREIGN_MONTH_WORD = f"(?i:{'|'.join(w for w in _FOREIGN_MONTHS.split() if len(w) > 3)})"
-_FOREIGN_MONTH_LOWER = "|".join(w for w in _FOREIGN_MONTHS.split() if len(w) > 3)
+_FOREIGN_MONTH_LOWER = f"(?:{'|'.join(w for w in _FOREIGN_MONTHS.split() if len(w) > 3)})"
 _FOREIGN_WEEKDAY_WORD = f"(?i:{'|'.join(_FOREIGN_WEEKDAYS.split())})"
 # (and German's abbreviations with a stop, or a comma before a day with its stop: "Fr, 9. Feb. 2024"; Welsh weekdays:
 # "dydd Llun 14/10")
@@ -247,7 +247,8 @@ _FOREIGN_WEEKDAY = (rf"(?:{_FOREIGN_WEEKDAY_WORD}(?i:-feira)?"
 # (a line is read for each pattern only if it holds one of its words: a month's, a Roman month's as in "5/XI/2024" and
 # "2 XII 2024", a weekday's)
 _FOREIGN_DATES = [
-    CuedPattern(rx(rf"""(?<![\p{{L}}\d/])(?P<phi>\d{{1,2}}\.?[ \t]*(?:de[ \t]+)?{_FOREIGN_MONTH}\.?(?:[ \t]*(?:de[ \t]+)?(?:19|20)\d{{2}})?
+    # (with French's article or a Nordic "d.": "le 9 octobre", "torsdag d. 22. maj")
+    CuedPattern(rx(rf"""(?<![\p{{L}}\d/])(?P<phi>(?:(?i:le|d\.)[ \t]+)?\d{{1,2}}\.?[ \t]*(?:de[ \t]+)?{_FOREIGN_MONTH}\.?(?:[ \t]*(?:de[ \t]+)?(?:19|20)\d{{2}})?
         |\d{{1,2}}[-/]{_FOREIGN_MONTH}[-/]\d{{2,4}}|{_FOREIGN_MONTH}\.?[ \t]+(?:de[ \t]+)?(?:19|20)\d{{2}}
         |(?:19|20)\d{{2}}\.?[ \t]+{_FOREIGN_MONTH}\.?[ \t]+\d{{1,2}}\.?
         |{_FOREIGN_MONTH_WORD}[ \t]+\d{{1,2}}(?:,?[ \t]+(?:19|20)\d{{2}}|(?=[ \t]*(?:[,.;:)]|$))))(?![\p{{L}}\d])"""),
@@ -266,9 +267,11 @@ _FOREIGN_DATES = [
                    re.IGNORECASE | regex.VERBOSE), WordCue("ma di wo do vr za zo")),
     # a month alone, lowercase as other languages write it, after their words that date: "em outubro", "de septiembre",
     # "DPP: fine ottobre", "sinds maart", "i oktober" (or a German one, capitalised: "ab 01.07." aside, "seit Januar")
-    CuedPattern(rx(rf"""(?<![\p{{L}}'’])(?:en|em|desde|hasta|até|para|de|del|depuis|jusqu['’]en|fin|début|courant|d['’]ici
-        |a|ad|in|da|di|entro|dal|nel|fine|inizio|metà|sinds|tot|eind|begin|half|medio|w|od|do|i|fra|til|från|sedan|till|siden
-        |innan|efter|sejak|hingga|pada|bulan|noong|hanggang)[ \t]+(?P<phi>{_FOREIGN_MONTH_LOWER})(?![\p{{L}}\d])
+    CuedPattern(rx(rf"""(?<![\p{{L}}'’])(?:(?:en|em|desde|hasta|até|para|de|del|depuis|jusqu['’]en|courant|d['’]ici|a|ad|in|da
+        |di|entro|dal|nel|sinds|tot|w|od|do|i|fra|til|från|sedan|till|siden|innan|efter|sejak|hingga|pada|bulan|noong
+        |hanggang)[ \t]+(?P<phi>{_FOREIGN_MONTH_LOWER})
+        |(?P<phi>(?:fin|début|finales|principios|mediados|inicios|fine|inizio|metà|eind|begin|half|medio)[ \t]+(?:de[ \t]+)?
+        {_FOREIGN_MONTH_LOWER}))(?![\p{{L}}\d])
         |(?<![\p{{L}}])(?:im|seit|bis|ab|Anfang|Ende|Mitte)[ \t]+(?P<phi>Januar|Februar|März|April|Mai|Juni|Juli|August
         |September|Oktober|November|Dezember)(?![\p{{L}}\d]|[ \t]*\d)""", regex.VERBOSE), WordCue(_FOREIGN_MONTHS)),
     CuedPattern(rx(rf"""(?<![\p{{L}}\d])(?P<phi>{_FOREIGN_WEEKDAY}[.,]?[ \t]+(?:\d{{1,2}}[./]\d{{1,2}}\.?(?:[./]\d{{2,4}})?
