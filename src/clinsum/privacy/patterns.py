@@ -655,9 +655,9 @@ RANK = (r"(?:Sgt|Cpl|Lt|Capt|Maj|Ltc|Cdr|Lcdr|Pvt|Spc|Ssg|Sfc|Cpo|Captain|Lieute
 ID_PATTERNS = [
     # a blood product's ISBT 128 donation number: the collecting centre, the year, the serial and its flag or check
     # character, in its printed groups: "G0305 24 418772 C", "W1234 24 123456 00 K"
-    rx(r"(?<![\w-])(?P<phi>[A-Z]\d{4}[ \t]\d{2}[ \t]\d{6}(?:[ \t]\d{2})?(?:[ \t][A-Z\d](?![\w-]))?)(?![\w-])"),
+    rx(r"(?=[A-Z]\d)(?<![\w-])(?P<phi>[A-Z]\d{4}[ \t]\d{2}[ \t]\d{6}(?:[ \t]\d{2})?(?:[ \t][A-Z\d](?![\w-]))?)(?![\w-])"),
     # a service number before its holder's rank and name, as sick parades list them: "1. 30157742 LCpl MACLEOD Ewan"
-    rx(rf"(?<![\w./-])(?P<phi>\d{{6,10}}|[A-Z]{{1,2}}\d{{5,9}})[ \t]+(?=(?i:{RANK})\.?[ \t]+\p{{Lu}})"),
+    rx(rf"(?=[A-Z\d])(?<![\w./-])(?P<phi>\d{{6,10}}|[A-Z]{{1,2}}\d{{5,9}})[ \t]+(?=(?i:{RANK})\.?[ \t]+\p{{Lu}})"),
     # a vehicle's unit code: "Unit M-217", "UNIT HMK-2217"
     rx(r"\b(?:Unit|UNIT)[ \t]+(?P<phi>[A-Z]{1,4}-\d{2,5})\b(?![.,/-]\d)"),
     # a PhilHealth number by its shape: "12-050418772-3"
@@ -666,7 +666,7 @@ ID_PATTERNS = [
     # CPF ("071.554.238-09"), a Korean resident number ("040412-3182457"), a Swedish personnummer ("19310412-2286"), a
     # Belgian national number ("45.01.04-173.52"), a Thai identity number in its groups ("1 1017 00418 27 6"), a
     # Venezuelan identity card ("V-24.567.891")
-    rx(r"""(?<![\p{L}\d.-])(?P<phi>[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z]|\d{3}\.\d{3}\.\d{3}-\d{2}
+    rx(r"""(?=[A-Z\d])(?<![\p{L}\d.-])(?P<phi>[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z]|\d{3}\.\d{3}\.\d{3}-\d{2}
         |\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-[1-8]\d{6}|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-\d{4}
         |\d{2}\.(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])-\d{3}\.\d{2}|\d[ ]\d{4}[ ]\d{5}[ ]\d{2}[ ]\d|[VE]-\d{1,2}\.\d{3}\.\d{3})(?![\p{L}\d]|[.-]\d)""", regex.VERBOSE),
     # a researcher's ORCID iD (four groups of four digits from 0000- or 0009-, the last a check digit or X; not dosing
