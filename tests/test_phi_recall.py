@@ -2775,3 +2775,74 @@ def test_claims_registers_and_letters_in_other_languages(tagger, text, expected)
 ])
 def test_home_care_justice_and_travel_records_in_their_own_languages(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name after a role's letters before it, where the first_last reading starts at the role ("ortho PA Mark Chang");
+    # a role's capitals after a name are no part of it (not a surname in capitals)
+    ('Discussed w/ ortho PA Mark Chang today.\n'
+     'H/O to Gordon Baillie SNOD. Seen by John SMITH.',
+     'Discussed w/ ortho PA [NAME] today.\n'
+     'H/O to [NAME] SNOD. Seen by [NAME].'),
+    # ranks of armies, navies and air forces as titles; a service number before a rank; a numbered unit
+    ('1. 30157742 LCpl MACLEOD Ewan, R ankle\n'
+     'Brig Hale, WO2 Kerr, Flt Lt Moss and HM3 Garcia\n'
+     'Unit: 72 Special Forces Battalion',
+     '1. [ID] LCpl [NAME], R ankle\n'
+     'Brig [NAME], WO2 [NAME], Flt Lt [NAME] and HM3 [NAME]\n'
+     'Unit: [INSTITUTION]'),
+    # a blood product's ISBT 128 donation number; identity numbers by their shape; a PhilHealth number (not a year and a
+    # count in capitals)
+    ('Units issued: G0305 24 418772 C, G0305 24 418805 K\n'
+     'C.F. RSSDVD92A21D810Q; CPF 071.554.238-09; 주민등록번호: 040412-3182457\n'
+     'Pnr 19310412-2286; INSZ 45.01.04-173.52; # sa system 12-050418772-3\n'
+     'THE SKY TEAM 2024 1122 NEWS',
+     'Units issued: [ID], [ID]\n'
+     'C.F. [ID]; CPF [ID]; 주민등록번호: [ID]\n'
+     'Pnr [ID]; INSZ [ID]; # sa system [ID]\n'
+     'THE SKY TEAM 2024 1122 NEWS'),
+    # months alone after other languages' words that date, with their part; weekdays' abbreviations before a date (not
+    # a fraction after "do")
+    ('cirurgia em outubro; départ prévu fin janvier; seit Januar\n'
+     'DIALYSEBLAD wo 16/10/2024; sessie naar do 31/10; So 24.11. 02:47; mer. 10/07 21h\n'
+     'signé le 9 octobre\n'
+     'take do 1/2 tab',
+     'cirurgia em [DATE]; départ prévu [DATE]; seit [DATE]\n'
+     'DIALYSEBLAD [DATE]; sessie naar [DATE]; [DATE] 02:47; [DATE] 21h\n'
+     'signé [DATE]\n'
+     'take do 1/2 tab'),
+    # an extension after another language's word for one (not a year); "pat.nr" is no web address
+    ('infirmière de greffe (poste 26314); Tel. (011) 4958-3716, interno 8412\n'
+     'interno 2024\n'
+     'pat.nr 2027713',
+     'infirmière de greffe (poste [PHONE]); Tel. [PHONE], interno [PHONE]\n'
+     'interno 2024\n'
+     'pat.nr [ID]'),
+    # a log's writer by initials after the time; two people's initials in brackets after a time
+    ('Sat 13/7 21:40 KL  Referral via trigger\n'
+     'thawed 10:05 (MvdB/KJ)',
+     '[DATE] 21:40 [NAME]  Referral via trigger\n'
+     'thawed 10:05 ([NAME]/[NAME])'),
+    # a Health and Social Care Trust; a town after other languages' words for "in" and "at", or after a site before a
+    # lowercase word; a relative's age after a comma, an elder's in Welsh
+    ('Mr Colm Devlin, Belfast Health and Social Care Trust\n'
+     'Échographie prévue à Rabat; nato a Frosinone\n'
+     'the last to Holywell Hospital, Antrim, in 2021.\n'
+     'his mother, is ninety-nine and lives alone; Nain is 91 and well',
+     'Mr [NAME], [INSTITUTION]\n'
+     'Échographie prévue à [LOCATION]; nato a [LOCATION]\n'
+     'the last to [INSTITUTION], [LOCATION], in 2021.\n'
+     'his mother, is [AGE] and lives alone; Nain is [AGE] and well'),
+    # a heading in capitals of words text writes in lowercase is no site (but "MERCY HOSPITAL" is); sports medicine's
+    # eponyms; a given name that is a role's word too after a title; a given name and a surname that names a procedure
+    ('NON-EMERGENCY AMBULANCE REQUEST\n'
+     'seen at MERCY HOSPITAL\n'
+     'No LOC. Maddocks 5/5; sputum for Xpert\n'
+     'surgeon Dr Nana Yaw Darko; Clinician: Dr Aoife McKeown',
+     'NON-EMERGENCY AMBULANCE REQUEST\n'
+     'seen at [INSTITUTION]\n'
+     'No LOC. Maddocks 5/5; sputum for Xpert\n'
+     'surgeon Dr [NAME]; Clinician: Dr [NAME]'),
+])
+def test_specialist_services_and_records_away_from_clinics_in_their_own_languages(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
