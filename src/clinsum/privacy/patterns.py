@@ -618,7 +618,7 @@ _NOT_A_RECORD = (r"(?i:room|rm|bed|bay|ward|floor|level|unit|page|step|item|ques
                  r"|apartment|apt|suite|house|flat|box|route|highway|exit)(?![\p{L}-])")
 # Labels of other countries' identity, tax and health-insurance numbers (short ones only in capitals: "CI", "RG").
 _NATIONAL_ID_LABEL = r"""(?:(?-i:DNI|NIE|NIF|CIF|CPF|RG|CURP|RFC|NSS|IMSS|CNIC|NICOP|BSN|AMKA|AFM|TCKN|SVNR|KVNR|NIR|INSEE|RUT|RUN|CUIL
-    |CUIT|DPI|CI|CNS|SUS|SNS|NHIF|NIDA|BVN|HKID|NRIC|UID|EPIC|CC(?=[ \t]*[:#]?[ \t]*\d)|TI|NUSS|NISS|NUHSA|CIP|TIS|PIS|NIT|CIN|NID|CF|C\.F\.|NRC|TZ|HC|QID(?=[ \t]*:?[ \t]*\d{11}\b)|NAM|INSZ|TIM|PAAYPA|Pnr)
+    |CUIT|DPI|CI|CNS|SUS|SNS|NHIF|NIDA|BVN|HKID|NRIC|UID|EPIC|CC(?=[ \t]*[:#]?[ \t]*\d)|TI|NUSS|NISS|NUHSA|CIP|TIS|PIS|NIT|CIN|NID|CF|C\.F\.|NRC|TZ|HC|QID(?=[ \t]*:?[ \t]*\d{11}\b)|NAM|INSZ|TIM|PAAYPA|Pnr|RUC)
     |(?i:T\.?[ \t]?C\.?[ \t]+Kimlik|V-?(?:nr|nummer)|Kimlik|(?:codice|cod\.)[ \t]+fiscale|tessera[ \t]+sanitaria|Versichertennummer|Versicherten-?Nr
     |Sozialversicherungsnummer|Krankenversichertennummer|Versicherungsnummer|Steuer-?ID|Personalausweis(?:nummer)?
     |s[ée]curit[ée][ \t]+sociale|carte[ \t]+vitale|c[ée]dula(?:[ \t]+de[ \t]+identidad)?|documento(?:[ \t]+de[ \t]+identidad)?
@@ -630,7 +630,7 @@ _NATIONAL_ID_LABEL = r"""(?:(?-i:DNI|NIE|NIF|CIF|CPF|RG|CURP|RFC|NSS|IMSS|CNIC|N
     |colegiado|dossier|aufenthaltsgestattung|expediente|prontu[áa]rio|cartella(?:[ \t]+clinica)?|historia[ \t]+cl[íi]nica
     |fallnummer|fall-?nr|aktenzeichen|kennitala|dod[ \t]?id|edipi|empl[ \t]?id|personnr|personnummer|f[øo]dselsnummer
     |d-nummer|cpr-?n(?:r|ummer)|henkil[öo]tunnus|hetu|rijksregisternummer|ahv-?nr\.?|ΑΜΚΑ|ת\.ז\.?|ΠΑΑΥΠΑ|philhealth(?:[ \t]+(?:no|number|pin))?|کد[ \t]ملی|주민등록번호
-    |เลขประจำตัวประชาชน))"""
+    |เลขประจำตัวประชาชน|ficha|matr[ií]cola|診察券番号|등록번호|病歷號))"""
 # (a line is read only if it holds one of the labels' words)
 _NATIONAL_ID_CUE = WordCue("""dni nie nif cif cpf rg curp rfc nss imss cnic nicop bsn amka afm tckn svnr kvnr nir insee rut run
     cuil cuit dpi ci cns sus sns nhif nida bvn hkid nric uid epic cc ti nuss niss nuhsa cip tis pis nit cin nid kimlik codice
@@ -642,7 +642,7 @@ _NATIONAL_ID_CUE = WordCue("""dni nie nif cif cpf rg curp rfc nss imss cnic nico
     aktenzeichen cf tz hc code ss processo proc afiliado qid v vnr nummer nrc kennitala dod dodid edipi emplid empl personnr
     personnummer fødselsnummer fodselsnummer d-nummer cpr-nr cprnr cpr-nummer henkilötunnus henkilotunnus hetu
     rijksregisternummer ahv-nr ahvnr ahv αμκα ת nam insz tim paaypa pnr παaυπα πααυπα philhealth کد 주민등록번호
-    เลขประจำตัวประชาชน""")
+    เลขประจำตัวประชาชน ruc ficha matricola matrícula 診察券番号 등록번호 病歷號""")
 # Its value: groups of capitals and digits joined by dots, dashes, slashes or single spaces, with six digits or more
 # (seven groups: France's "N° SS : 2 90 05 33 063 118 47").
 _NATIONAL_ID_VALUE = r"(?=(?:(?:[A-Z/.-]|[ \t](?=[A-Z]{0,2}\d))*\d){6})[A-Z\d]+(?:(?:[./-]|[ \t](?=[A-Z]{0,2}\d))[A-Z\d]+){0,6}"
@@ -658,6 +658,10 @@ ID_PATTERNS = [
     rx(r"(?=[A-Z]\d)(?<![\w-])(?P<phi>[A-Z]\d{4}[ \t]\d{2}[ \t]\d{6}(?:[ \t]\d{2})?(?:[ \t][A-Z\d](?![\w-]))?)(?![\w-])"),
     # a service number before its holder's rank and name, as sick parades list them: "1. 30157742 LCpl MACLEOD Ewan"
     rx(rf"(?=[A-Z\d])(?<![\w./-])(?P<phi>\d{{6,10}}|[A-Z]{{1,2}}\d{{5,9}})[ \t]+(?=(?i:{RANK})\.?[ \t]+\p{{Lu}})"),
+    # a physician's licence number after its register's letters in other countries: "CRM-SP 87.214", "OM 48117", "PWZ
+    # 3218845", "CMP 048817", "permis CMQ 1-12457", "MP 0781243" (South Africa's HPCSA)
+    rx(r"\b(?:CRM(?:-[A-Z]{2})?|COREN(?:-[A-Z]{2})?|CRO(?:-[A-Z]{2})?|OM|PWZ|CMP|CMQ|CNOM|RNE|SLMC|PMDC|BMDC|MDCN)[ \t]*"
+       r"(?:n[º°o]\.?|nr\.?|\#|:)?[ \t]*(?P<phi>\d[\d.-]{2,9}\d)(?![\w-]|[.,]\d)|\bMP[ \t]*(?P<phi>0\d{6})\b"),
     # a vehicle's unit code: "Unit M-217", "UNIT HMK-2217"
     rx(r"\b(?:Unit|UNIT)[ \t]+(?P<phi>[A-Z]{1,4}-\d{2,5})\b(?![.,/-]\d)"),
     # a PhilHealth number by its shape: "12-050418772-3"
