@@ -2846,10 +2846,10 @@ def test_home_care_justice_and_travel_records_in_their_own_languages(tagger, tex
     # a physician's licence number after its register's letters; a record's number after other languages' labels (not
     # otitis media's "OM" before a duration)
     ('Dr.ª Inês Abreu (OM 48117); lek. Bartosz Kowalczyk, PWZ 3218845.\n'
-     'Ficha: 0032281; ESPOSITO Gennaro, matricola 118823\n'
+     'Sexo: F  Ficha: 0032281; ESPOSITO Gennaro, matricola 118823\n'
      'OM 2 weeks, left OM 3/12',
      'Dr.ª [NAME] (OM [ID]); lek. [NAME], PWZ [ID].\n'
-     'Ficha: [ID]; [NAME], matricola [ID]\n'
+     'Sexo: F  Ficha: [ID]; [NAME], matricola [ID]\n'
      'OM 2 weeks, left OM 3/12'),
 ])
 def test_specialist_services_and_records_away_from_clinics_in_their_own_languages(tagger, text, expected):
