@@ -990,8 +990,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                         or first.lower() not in english_words() and first.lower() not in towns() and _likely_name(first)
                         and is_listed_name(last))
                 span = (s, e) if ok else None
-            else:  # first_last, or the words after its first when that is a role or a word ("ortho PA Mark Chang",
-                # "Doula Saffron Whitlock")
+            else:  # first_last, or the words after its first when that is a role's ("ortho PA Mark Chang")
                 span = _first_last(text, s, e)
                 if span is None and (second := _AFTER_ROLE.match(text, s, e)):
                     span = _first_last(text, second.end(), e)
