@@ -606,7 +606,8 @@ def find_streets_of_homes(text: str) -> list[tuple[int, int]]:
 _TOWN_AFTER_SITE = regex.compile(rf"[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<town>(?P<saint>(?:St|Saint|Mt)\.?[ \t]+)?{CAP}(?:[ \t]+{CAP})?"
                                  rf"|{UPPER}(?:[ \t]+{UPPER})?)"
                                  rf"(?=[ \t]*(?:[.;|·()\[\]\n]|$|,[ \t]*(?:{STATE}\b|[A-Z]{{1,2}}\d|\d{{4,5}}\b"
-                                 rf"|{CAP}[ \t]*(?:[.;|·()\n—–]|$)|{UPPER}[ \t]+\p{{Ll}}|{CAP}[ \t]+{CAP}|[ \t]*\p{{Ll}}))|[ \t]{{2}}"
+                                 rf"|{CAP}[ \t]*(?:[.;|·()\n—–]|$)|{UPPER}[ \t]+\p{{Ll}}|{CAP}[ \t]+{CAP}"
+                                 rf"|[ \t]*\p{{Ll}}))|[ \t]{{2}}"
                                  rf"|[ \t]+(?i:site|campus|branch)\b|[ \t]+[-–—][ \t]|[ \t]+[A-Z]{{2}}[ \t]*(?:$|\n))")
 # ... or a listed town right after it: "Fresenius Kidney Care Tahlequah MWF"
 _LISTED_TOWN_AFTER_SITE = regex.compile(rf"[ \t]+(?P<town>{CAP}(?:[ \t]+{CAP})?)\b")
@@ -1702,8 +1703,9 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
             if value.isupper() and len(words := regex.findall(r"\p{L}+", value)) > 1 \
                     and words[-1].lower() not in _SITE_KINDS \
                     and all(w.lower() in lowercase_words() and not is_listed_name(w) for w in words):
-                continue  # a heading in capitals of words text writes in lowercase: "NON-EMERGENCY AMBULANCE REQUEST",
-                # "ADULT CARDIAC ARREST WARD", "REFERENCE LABORATORY" (not "COLONIAL HOSPITAL", "CEDAR CREST ... NURSING")
+                continue  # a heading in capitals of words text writes in lowercase: "NON-EMERGENCY AMBULANCE
+                # REQUEST", "ADULT CARDIAC ARREST WARD", "REFERENCE LABORATORY" (not "COLONIAL HOSPITAL", "CEDAR CREST
+                # ... NURSING")
             if value.lower() in countries() or _STATE.fullmatch(value):
                 continue  # "treated for malaria in Brazil", "from Kentucky": Safe Harbor keeps states and countries
         if span.type == "LOCATION" and not (_DIVISION.search(value) and not _FUNCTION_WORDS.fullmatch(value)) and (
@@ -1733,8 +1735,8 @@ _EPONYM_NOUN = regex.compile(r"""(?:['’]s)?[ \t]+(?i:grade|score|scale|class|c
     |test|maneuvers?|manoeuvres?|incision|drains?|catheter|tube|balance|fracture|syndrome|disease|reflex|procedure|repair
     |operation|forceps|retractor|clamp|needle|blade|stent|shunt|valve|splint|collar|hugger|nipple|protocol|lift|chair
     |frame|stain|index|ADLs?|CFS|level|device|competen(?:t|ce|cy)|guidelines?|\w*arthroplasty|prosthesis|ESR|method
-    |technique|approach|position|positive|negative|pos|neg|regimen|forms?|questionnaires?|type|biplane|curve|law|mechanism
-    |equation|formula|effect|phenomenon|reaction|triad)\b""", regex.VERBOSE)
+    |technique|approach|position|positive|negative|pos|neg|regimen|forms?|questionnaires?|type|biplane|curve|law
+    |mechanism|equation|formula|effect|phenomenon|reaction|triad)\b""", regex.VERBOSE)
 # a test's result after an eponym: "Tinel -ve", "Murphy's +ve" (not a bare "+": "wife Mele + 3 kids")
 _EPONYM_RESULT = regex.compile(r"(?:['’]s)?[ \t]*[+-]ve(?=[ \t,;.]|$)", regex.MULTILINE)
 

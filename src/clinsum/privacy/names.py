@@ -275,8 +275,9 @@ _NAME_PATTERNS = {
     # (or who checked, dispensed, witnessed, logged or is in charge: "Checked: SE   Dispensed: HJ", "checked MK.", "LOGGED
     # MK", "NIC: JG (BAY A)", "Handed over by LM to ...")
     "by_initials": rx(r"\b(?i:by|RPh|initials?|checked|dispensed|witness(?:ed)?|verified|countersigned|logged|NIC"
-                      r"|prepared|released|compounded|assembled|firmó|firmado|verificó|verificado|revisó|revisado|realizó"
-                      r"|assinado|conferido|signé|vérifié|contrôlé|gecontroleerd|geprüft|firmato|verificato|kontrolliert)[ \t]*:?[ \t]+"
+                      r"|prepared|released|compounded|assembled|firmó|firmado|verificó|verificado|revisó|revisado"
+                      r"|realizó|assinado|conferido|signé|vérifié|contrôlé|gecontroleerd|geprüft|firmato|verificato"
+                      r"|kontrolliert)[ \t]*:?[ \t]+"
                       r"(?P<phi>\p{Ll}{3}|\p{Lu}{2,3})"
                       r"(?=[ \t]*(?:[.,;()/]|$)|[ \t]{2}|(?<=\p{Ll})[ \t]+\p{Lu}{2}|[ \t]+to[ \t]+\p{Lu})", regex.MULTILINE),
     "dash_initials": rx(r"(?m)(?:^|[ \t.])-[ \t]*(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,3})[ \t]*$"),
@@ -284,10 +285,10 @@ _NAME_PATTERNS = {
     # (MvdB/KJ)" (the second also when the first spells a word: the pair's check below)
     "timed_initials": rx(r"(?<=\d{1,2}[:.h]\d{2}[ \t]*\((?:\p{Lu}(?:\p{Ll}{0,2}\p{Lu}){1,2}[ \t]*/[ \t]*)?)"
                          r"(?P<phi>\p{Lu}(?:\p{Ll}{0,2}\p{Lu}){1,2})(?=[ \t]*(?:/[ \t]*\p{Lu}[\p{L}]{1,3}[ \t]*)?\))"),
-    # the writer of a log's entry by initials, after its time (and its day) and before a column's gap: "21:40 KL  Referral
-    # via trigger", "Sat 13/7 21:40 KL  Referral"
-    "log_initials": rx(r"(?m)^[ \t]*(?:(?:\p{L}{3}[ \t]+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+)?\[?\d{1,2}[:.]?\d{2}\]?[ \t]+"
-                       r"(?P<phi>\p{Lu}{2,3})(?=[ \t]{2,}\S|\t)"),
+    # the writer of a log's entry by initials, after its time (and its day) and before a column's gap: "21:40 KL
+    # Referral via trigger", "Sat 13/7 21:40 KL  Referral"
+    "log_initials": rx(r"(?m)^[ \t]*(?:(?:\p{L}{3}[ \t]+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+)?\[?\d{1,2}[:.]?\d{2}\]?"
+                       r"[ \t]+(?P<phi>\p{Lu}{2,3})(?=[ \t]{2,}\S|\t)"),
     # the owner of a meeting's action, by initials: "Actions: WT to update the prompt", "SJ to inform GP."
     "action_initials": rx(r"(?m)(?:^[ \t>*•-]*|(?<=[.;:][ \t]{1,3}))(?P<phi>\p{Lu}{2,3})[ \t]+to[ \t]+(?i:inform|update|contact"
                           r"|call|review|arrange|discuss|chase|book|refer|send|write|e-?mail|speak|liaise|follow|check|confirm"
@@ -619,7 +620,8 @@ _VIETNAMESE_MIDDLE = regex.compile(r"Thi|Thị|Văn|Van|Thu|Đức|Duc")
 _CAPITAL = regex.compile(r"\p{Lu}")
 _INITIAL_ONLY = regex.compile(r"\p{Lu}\.?|\p{Lu}(?:\.\p{Lu})+\.")
 _DOTTED_INITIALS = regex.compile(r"\p{Lu}(?:\.\p{Lu})+\.")
-_SENTENCE_GOES_ON = regex.compile(r"\.?(?:[ \t]+\p{Ll}|[,;)]|[ \t]*\(|[ ]{2,}(?=\S)|\t|[ \t]*\||[ \t]+[-–—]{1,2}[ \t])")
+_SENTENCE_GOES_ON = regex.compile(r"\.?(?:[ \t]+\p{Ll}|[,;)]|[ \t]*\(|[ ]{2,}(?=\S)|\t|[ \t]*\|"
+                                  r"|[ \t]+[-–—]{1,2}[ \t])")
 _CREDENTIAL_NEXT = regex.compile(rf"[ \t]+{_CREDENTIAL}\b")
 _LISTED = regex.compile(r"[^,&+]+?(?=[ \t]*(?:,|&|\+|[ \t]and[ \t]|$))")  # "Lupe, Carmen and Rosa": each
 _CAP = regex.compile(CAP)
@@ -656,8 +658,8 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
                 or bare.lower() in department_words() and not is_listed_name(bare) \
                 or not strong and bare.isupper() and not _may_be_name(bare) and not (
                     not kept and is_listed_name(bare) and _GIVEN_NAME_NEXT.match(text, start + s + len(w))):
-            break  # "Interpreter Samir": a role before the name (not "Eugène Parent", "Dr Nana Yaa Asantewaa"); "d/w GI",
-            # "WITH SMALL"
+            break  # "Interpreter Samir": a role before the name (not "Eugène Parent", "Dr Nana Yaa Asantewaa");
+            # "d/w GI", "WITH SMALL"
         known = is_listed_name(bare)
         if kept and _COLUMN_GAP.search(text, start + kept[-1][1], start + s) and (
                 _other_column(bare) or _LABEL_NEXT.match(text, start + s + len(bare))
@@ -690,7 +692,8 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
             or len(kept) > 1 and _CREDENTIAL_NEXT.match(text, pos=start + kept[-1][1])
             or strong and len(kept) == 1 and _DOTTED_INITIALS.fullmatch(last) and _initials_ok(last)):
         kept.pop()
-    # a role's letters after the name ("Gordon Baillie SNOD", "Niamh Walsh BMS"), not a surname in capitals ("John SMITH")
+    # a role's letters after the name ("Gordon Baillie SNOD", "Niamh Walsh BMS"), not a surname in capitals ("John
+    # SMITH")
     while len(kept) > 1 and len(last := text[start + kept[-1][0]: start + kept[-1][1]]) > 2 and last.isupper() \
             and not text[start + kept[-2][0]: start + kept[-2][1]].isupper() and not is_listed_name(last) \
             and not _may_be_name(last):
@@ -924,12 +927,13 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 surname = text[s:e].split(".")[-1].strip()
                 span = (s, e) if is_name_word(surname) and surname not in lowercase_words() and (
                     surname not in english_words() or surname in last_names()) else None
-            elif kind in ("initials", "label_initials", "by_initials", "dash_initials", "action_initials", "subject_initials",
-                          "log_initials"):
+            elif kind in ("initials", "label_initials", "by_initials", "dash_initials", "action_initials",
+                          "subject_initials", "log_initials"):
                 pair = _SLASH_INITIALS.match(text, e)  # "Signed TO / LM": two people's initials, whatever the first spells
                 span = (s, e) if _initials_ok(text[s:e]) or pair and _initials_ok(pair.group("phi")) else None
             elif kind == "timed_initials":  # a pair in the brackets ("(DO/JH)"), or initials alone that spell no word
-                span = (s, e) if "/" in text[text.rfind("(", 0, s): text.find(")", e)] or _initials_ok(text[s:e]) else None
+                paired = "/" in text[text.rfind("(", 0, s): text.find(")", e)]
+                span = (s, e) if paired or _initials_ok(text[s:e]) else None
             elif kind in ("chat_handle", "handle_time"):  # "kpatel", "j.morales", "dr.hollister" (the title is kept out), "KM", "Jordan P"
                 handle = regex.sub(r"^(?i:dr|mr|mrs|ms)\.", "", text[s:e])
                 s = e - len(handle)

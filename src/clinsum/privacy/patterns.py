@@ -248,7 +248,9 @@ _FOREIGN_WEEKDAY = (rf"(?:{_FOREIGN_WEEKDAY_WORD}(?i:-feira)?"
 # "2 XII 2024", a weekday's)
 _FOREIGN_DATES = [
     # (with French's article or a Nordic "d.": "le 9 octobre", "torsdag d. 22. maj")
-    CuedPattern(rx(rf"""(?<![\p{{L}}\d/])(?P<phi>(?:(?i:le|d\.)[ \t]+)?\d{{1,2}}\.?[ \t]*(?:de[ \t]+)?{_FOREIGN_MONTH}\.?(?:[ \t]*(?:de[ \t]+)?(?:19|20)\d{{2}})?
+    CuedPattern(rx(rf"""(?<![\p{{L}}\d/])(?P<phi>(?:(?i:le|d\.)[ \t]+)?\d{{1,2}}\.?[ \t]*(?:de[ \t]+)?
+        {_FOREIGN_MONTH}\.?
+        (?:[ \t]*(?:de[ \t]+)?(?:19|20)\d{{2}})?
         |\d{{1,2}}[-/]{_FOREIGN_MONTH}[-/]\d{{2,4}}|{_FOREIGN_MONTH}\.?[ \t]+(?:de[ \t]+)?(?:19|20)\d{{2}}
         |(?:19|20)\d{{2}}\.?[ \t]+{_FOREIGN_MONTH}\.?[ \t]+\d{{1,2}}\.?
         |{_FOREIGN_MONTH_WORD}[ \t]+\d{{1,2}}(?:,?[ \t]+(?:19|20)\d{{2}}|(?=[ \t]*(?:[,.;:)]|$))))(?![\p{{L}}\d])"""),
@@ -261,20 +263,22 @@ _FOREIGN_DATES = [
                    r"(?![\p{L}\d]|\.\d)"), WordCue("i ii iii iv v vi vii viii ix x xi xii")),
     # a Dutch weekday's two letters before a day and a month, or before a day and a month in digits as written (not a
     # fraction): "do 18 april", "ma 3 mrt", "wo 16/10/2024", "vr 1/11"
-    CuedPattern(rx(rf"""(?<![\p{{L}}\d])(?P<phi>(?i:ma|di|wo|do|vr|za|zo)\.?[ \t]+\d{{1,2}}[ \t]+(?:{_FOREIGN_MONTH}|{MONTH})
+    CuedPattern(rx(rf"""(?<![\p{{L}}\d])(?P<phi>(?i:ma|di|wo|do|vr|za|zo)\.?[ \t]+\d{{1,2}}[ \t]+
+        (?:{_FOREIGN_MONTH}|{MONTH})
         |(?-i:ma|di|wo|do|vr|za|zo|Ma|Di|Wo|Do|Vr|Za|Zo)\.?[ \t]+(?!(?:1/[234]|2/3|3/4)(?![\d/]))
         (?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?:/(?:19|20)?\d{{2}})?(?![\d/]))(?![\p{{L}}])""",
                    re.IGNORECASE | regex.VERBOSE), WordCue("ma di wo do vr za zo")),
     # a month alone, lowercase as other languages write it, after their words that date: "em outubro", "de septiembre",
     # "DPP: fine ottobre", "sinds maart", "i oktober" (or a German one, capitalised: "ab 01.07." aside, "seit Januar")
-    CuedPattern(rx(rf"""(?<![\p{{L}}'’])(?:(?:en|em|desde|hasta|até|para|de|del|depuis|jusqu['’]en|courant|d['’]ici|a|ad|in|da
-        |di|entro|dal|nel|sinds|tot|w|od|do|i|fra|til|från|sedan|till|siden|innan|efter|sejak|hingga|pada|bulan|noong
-        |hanggang)[ \t]+(?P<phi>{_FOREIGN_MONTH_LOWER})
-        |(?P<phi>(?:fin|début|finales|principios|mediados|inicios|fine|inizio|metà|eind|begin|half|medio)[ \t]+(?:de[ \t]+)?
-        {_FOREIGN_MONTH_LOWER}))(?![\p{{L}}\d])
+    CuedPattern(rx(rf"""(?<![\p{{L}}'’])(?:(?:en|em|desde|hasta|até|para|de|del|depuis|jusqu['’]en|courant|d['’]ici|a|ad
+        |in|da|di|entro|dal|nel|sinds|tot|w|od|do|i|fra|til|från|sedan|till|siden|innan|efter|sejak|hingga|pada|bulan
+        |noong|hanggang)[ \t]+(?P<phi>{_FOREIGN_MONTH_LOWER})
+        |(?P<phi>(?:fin|début|finales|principios|mediados|inicios|fine|inizio|metà|eind|begin|half|medio)[ \t]+
+        (?:de[ \t]+)?{_FOREIGN_MONTH_LOWER}))(?![\p{{L}}\d])
         |(?<![\p{{L}}])(?:im|seit|bis|ab|Anfang|Ende|Mitte)[ \t]+(?P<phi>Januar|Februar|März|April|Mai|Juni|Juli|August
         |September|Oktober|November|Dezember)(?![\p{{L}}\d]|[ \t]*\d)""", regex.VERBOSE), WordCue(_FOREIGN_MONTHS)),
-    CuedPattern(rx(rf"""(?<![\p{{L}}\d])(?P<phi>{_FOREIGN_WEEKDAY}[.,]?[ \t]+(?:\d{{1,2}}[./]\d{{1,2}}\.?(?:[./]\d{{2,4}})?
+    CuedPattern(rx(rf"""(?<![\p{{L}}\d])(?P<phi>{_FOREIGN_WEEKDAY}[.,]?[ \t]+
+        (?:\d{{1,2}}[./]\d{{1,2}}\.?(?:[./]\d{{2,4}})?
         |\d{{1,2}}(?:[ \t]+{_FOREIGN_MONTH}\.?)?))(?![\p{{L}}\d]|[./]\d|[ \t]*h(?:\d|\b))"""),
                 WordCue(f"{_FOREIGN_WEEKDAYS} mo di mi do fr sa so dydd")),  # (not a weekday's hour: "jeudi 10 h", "lun 14h30")
 ]
@@ -496,8 +500,8 @@ _UNIT_RIGHT_AFTER = rf"(?![ \t]?{_MEASURE})"  # a unit right after a number, not
 AGE_OVER_89 = r"(?:9\d|1[01]\d|120)"
 # grandparents as other languages call them ("Nanu is 92", "my nonna Pina")
 ELDERS = (r"nani|nanu|dadi|abuela|abuelo|lola|lolo|nonna|nonno|yiayia|pappou|babushka|dedushka|babcia|dziadek|halmeoni"
-          r"|halabeoji|harabeoji|obaachan|ojiichan|ouma|oupa|bibi|gogo|ambuya|sekuru|nain|taid|mamgu|tad-cu|oma|opa|mormor"
-          r"|farmor|morfar|farfar|mummo|vaari|bubbe|zayde|savta|jiddo|nonie|kuia|koro|tupuna")
+          r"|halabeoji|harabeoji|obaachan|ojiichan|ouma|oupa|bibi|gogo|ambuya|sekuru|nain|taid|mamgu|tad-cu|oma|opa"
+          r"|mormor|farmor|morfar|farfar|mummo|vaari|bubbe|zayde|savta|jiddo|nonie|kuia|koro|tupuna")
 AGE_PATTERNS = [
     # a relative's age in brackets, a birthday's ordinal: "Grandpa (94) keeps refusing", "her 103rd birthday"
     rx(rf"\b(?i:grandpa|grandma|granny|gran|nan|nana|papa|grandmother|grandfather|mum|mom|mother|father|dad|husband|wife"
@@ -551,7 +555,8 @@ AGE_PATTERNS = [
     # "At 97, he", "died at 99", "alive at 102", "F/91", "91/M", "a gentleman of 94"
     rx(rf"\b(?i:pt|patient|she|he|who|mother|father|mom|dad|husband|wife|sister|brother|grandmother|grandfather|aunt|uncle"
        rf"|grandma|grandpa|granny|gran|nana|nan|resident|client|{ELDERS})"
-       rf"(?:\s*,)?\s+(?i:is|was)\s+(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?![.,]\d)(?=\s+(?i:and|but|with|now|today|also|yo|y/o)\b"
+       rf"(?:\s*,)?\s+(?i:is|was)\s+(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?![.,]\d)"
+       rf"(?=\s+(?i:and|but|with|now|today|also|yo|y/o)\b"
        rf"|\s*[.,;!])"),
     # a note's shorthand without "is": "pt 91 and often refuses", "Pt 92, still drives" (not "pt 92% on RA", "pt 98.6")
     rx(rf"\b(?i:pt|patient)[ \t]+(?P<phi>{AGE_OVER_89})(?![.,]\d)(?=[ \t]+(?i:and|but|with|now|still|today|yo|y/o)\b|[ \t]*[,;])"),
@@ -618,7 +623,8 @@ _NOT_A_RECORD = (r"(?i:room|rm|bed|bay|ward|floor|level|unit|page|step|item|ques
                  r"|apartment|apt|suite|house|flat|box|route|highway|exit)(?![\p{L}-])")
 # Labels of other countries' identity, tax and health-insurance numbers (short ones only in capitals: "CI", "RG").
 _NATIONAL_ID_LABEL = r"""(?:(?-i:DNI|NIE|NIF|CIF|CPF|RG|CURP|RFC|NSS|IMSS|CNIC|NICOP|BSN|AMKA|AFM|TCKN|SVNR|KVNR|NIR|INSEE|RUT|RUN|CUIL
-    |CUIT|DPI|CI|CNS|SUS|SNS|NHIF|NIDA|BVN|HKID|NRIC|UID|EPIC|CC(?=[ \t]*[:#]?[ \t]*\d)|TI|NUSS|NISS|NUHSA|CIP|TIS|PIS|NIT|CIN|NID|CF|C\.F\.|NRC|TZ|HC|QID(?=[ \t]*:?[ \t]*\d{11}\b)|NAM|INSZ|TIM|PAAYPA|Pnr|RUC)
+    |CUIT|DPI|CI|CNS|SUS|SNS|NHIF|NIDA|BVN|HKID|NRIC|UID|EPIC|CC(?=[ \t]*[:#]?[ \t]*\d)|TI|NUSS|NISS|NUHSA|CIP|TIS|PIS|NIT|CIN|NID|CF|C\.F\.|NRC|TZ|HC|QID(?=[ \t]*:?[ \t]*\d{11}\b)
+    |NAM|INSZ|TIM|PAAYPA|Pnr|RUC)
     |(?i:T\.?[ \t]?C\.?[ \t]+Kimlik|V-?(?:nr|nummer)|Kimlik|(?:codice|cod\.)[ \t]+fiscale|tessera[ \t]+sanitaria|Versichertennummer|Versicherten-?Nr
     |Sozialversicherungsnummer|Krankenversichertennummer|Versicherungsnummer|Steuer-?ID|Personalausweis(?:nummer)?
     |s[ée]curit[ée][ \t]+sociale|carte[ \t]+vitale|c[ée]dula(?:[ \t]+de[ \t]+identidad)?|documento(?:[ \t]+de[ \t]+identidad)?
@@ -629,8 +635,9 @@ _NATIONAL_ID_LABEL = r"""(?:(?-i:DNI|NIE|NIF|CIF|CPF|RG|CURP|RFC|NSS|IMSS|CNIC|N
     |N[º°][ \t]*(?:SIP|SS)|SIP|NHC|CNI|processo|proc\.|patiëntnr|patientnr|ordernr|nr[ \t]+księgi(?:[ \t]+głównej)?|protokol|ap[óo]lice|sinistro|folio
     |colegiado|dossier|aufenthaltsgestattung|expediente|prontu[áa]rio|cartella(?:[ \t]+clinica)?|historia[ \t]+cl[íi]nica
     |fallnummer|fall-?nr|aktenzeichen|kennitala|dod[ \t]?id|edipi|empl[ \t]?id|personnr|personnummer|f[øo]dselsnummer
-    |d-nummer|cpr-?n(?:r|ummer)|henkil[öo]tunnus|hetu|rijksregisternummer|ahv-?nr\.?|ΑΜΚΑ|ת\.ז\.?|ΠΑΑΥΠΑ|philhealth(?:[ \t]+(?:no|number|pin))?|کد[ \t]ملی|주민등록번호
-    |เลขประจำตัวประชาชน|ficha|matr[ií]cola|診察券番号|등록번호|病歷號))"""
+    |d-nummer|cpr-?n(?:r|ummer)|henkil[öo]tunnus|hetu|rijksregisternummer|ahv-?nr\.?|ΑΜΚΑ|ת\.ז\.?
+    |ΠΑΑΥΠΑ|philhealth(?:[ \t]+(?:no|number|pin))?|کد[ \t]ملی|주민등록번호|เลขประจำตัวประชาชน|ficha|matr[ií]cola|診察券番号
+    |등록번호|病歷號))"""
 # (a line is read only if it holds one of the labels' words)
 _NATIONAL_ID_CUE = WordCue("""dni nie nif cif cpf rg curp rfc nss imss cnic nicop bsn amka afm tckn svnr kvnr nir insee rut run
     cuil cuit dpi ci cns sus sns nhif nida bvn hkid nric uid epic cc ti nuss niss nuhsa cip tis pis nit cin nid kimlik codice
@@ -641,38 +648,42 @@ _NATIONAL_ID_CUE = WordCue("""dni nie nif cif cpf rg curp rfc nss imss cnic nico
     colegiado dossier aufenthaltsgestattung expediente prontuário prontuario cartella historia fallnummer fall fallnr
     aktenzeichen cf tz hc code ss processo proc afiliado qid v vnr nummer nrc kennitala dod dodid edipi emplid empl personnr
     personnummer fødselsnummer fodselsnummer d-nummer cpr-nr cprnr cpr-nummer henkilötunnus henkilotunnus hetu
-    rijksregisternummer ahv-nr ahvnr ahv αμκα ת nam insz tim paaypa pnr παaυπα πααυπα philhealth کد 주민등록번호
+    rijksregisternummer ahv-nr ahvnr ahv αμκα ת nam insz tim paaypa pnr πααυπα philhealth کد 주민등록번호
     เลขประจำตัวประชาชน ruc ficha matricola matrícula 診察券番号 등록번호 病歷號""")
 # Its value: groups of capitals and digits joined by dots, dashes, slashes or single spaces, with six digits or more
 # (seven groups: France's "N° SS : 2 90 05 33 063 118 47").
 _NATIONAL_ID_VALUE = r"(?=(?:(?:[A-Z/.-]|[ \t](?=[A-Z]{0,2}\d))*\d){6})[A-Z\d]+(?:(?:[./-]|[ \t](?=[A-Z]{0,2}\d))[A-Z\d]+){0,6}"
-# Ranks of armies, navies and air forces, British ranks of old medical boards, cadets' (not CPT, the procedure codes; not
-# "Sig", "Gen", "PO", "AB": a prescription's, general's, by mouth, an antibody)
+# Ranks of armies, navies and air forces, British ranks of old medical boards, cadets' (not CPT, the procedure codes;
+# not "Sig", "Gen", "PO", "AB": a prescription's, general's, by mouth, an antibody)
 RANK = (r"(?:Sgt|Cpl|Lt|Capt|Maj|Ltc|Cdr|Lcdr|Pvt|Spc|Ssg|Sfc|Cpo|Captain|Lieutenant|Colonel|Commander|Admiral|Corporal"
-        r"|Brigadier|Pte|Gnr|Rfn|Bdr|L/?Cpl|MCpl|CSgt|SSgt|GySgt|MSgt|TSgt|SMSgt|CMSgt|SrA|A1C|1SG|1stSgt|SgtMaj|WO[12]|MWO"
-        r"|CWO|LCol|BGen|MGen|Brig|Flt[ \t]+Lt|Sqn[ \t]+Ldr|Wg[ \t]+Cdr|Gp[ \t]+Capt|Spr|Tpr|Cfn|Gdsm|Mne|OCdt|Cdt|Cadet"
-        r"|[12]Lt|Ens|HM[1-3]|PO[1-3]|Airman|Gunner|Sapper)")
+        r"|Brigadier|Pte|Gnr|Rfn|Bdr|L/?Cpl|MCpl|CSgt|SSgt|GySgt|MSgt|TSgt|SMSgt|CMSgt|SrA|A1C|1SG|1stSgt|SgtMaj|WO[12]"
+        r"|MWO|CWO|LCol|BGen|MGen|Brig|Flt[ \t]+Lt|Sqn[ \t]+Ldr|Wg[ \t]+Cdr|Gp[ \t]+Capt|Spr|Tpr|Cfn|Gdsm|Mne|OCdt|Cdt"
+        r"|Cadet|[12]Lt|Ens|HM[1-3]|PO[1-3]|Airman|Gunner|Sapper)")
 ID_PATTERNS = [
     # a blood product's ISBT 128 donation number: the collecting centre, the year, the serial and its flag or check
     # character, in its printed groups: "G0305 24 418772 C", "W1234 24 123456 00 K"
-    rx(r"(?=[A-Z]\d)(?<![\w-])(?P<phi>[A-Z]\d{4}[ \t]\d{2}[ \t]\d{6}(?:[ \t]\d{2})?(?:[ \t][A-Z\d](?![\w-]))?)(?![\w-])"),
+    rx(r"(?=[A-Z]\d)(?<![\w-])(?P<phi>[A-Z]\d{4}[ \t]\d{2}[ \t]\d{6}(?:[ \t]\d{2})?(?:[ \t][A-Z\d](?![\w-]))?)"
+       r"(?![\w-])"),
     # a service number before its holder's rank and name, as sick parades list them: "1. 30157742 LCpl MACLEOD Ewan"
     rx(rf"(?=[A-Z\d])(?<![\w./-])(?P<phi>\d{{6,10}}|[A-Z]{{1,2}}\d{{5,9}})[ \t]+(?=(?i:{RANK})\.?[ \t]+\p{{Lu}})"),
     # a physician's licence number after its register's letters in other countries: "CRM-SP 87.214", "OM 48117", "PWZ
     # 3218845", "CMP 048817", "permis CMQ 1-12457", "MP 0781243" (South Africa's HPCSA)
-    rx(r"\b(?:CRM(?:-[A-Z]{2})?|COREN(?:-[A-Z]{2})?|CRO(?:-[A-Z]{2})?|OM|PWZ|CMP|CMQ|CNOM|RNE|SLMC|PMDC|BMDC|MDCN)[ \t]*"
+    rx(r"\b(?:CRM(?:-[A-Z]{2})?|COREN(?:-[A-Z]{2})?|CRO(?:-[A-Z]{2})?|OM|PWZ|CMP|CMQ|CNOM|RNE|SLMC|PMDC|BMDC|MDCN)"
+       r"[ \t]*"
        r"(?:n[º°o]\.?|nr\.?|\#|:)?[ \t]*(?P<phi>\d[\d.-]{2,9}\d)(?![\w-]|[.,]\d)|\bMP[ \t]*(?P<phi>0\d{6})\b"),
     # a vehicle's unit code: "Unit M-217", "UNIT HMK-2217"
     rx(r"\b(?:Unit|UNIT)[ \t]+(?P<phi>[A-Z]{1,4}-\d{2,5})\b(?![.,/-]\d)"),
     # a PhilHealth number by its shape: "12-050418772-3"
     rx(r"(?<![\w.-])(?P<phi>\d{2}-\d{9}-\d)(?![\w-]|\.\d)"),
-    # other countries' identity numbers by their shape alone: an Italian codice fiscale ("RSSDVD92A21D810Q"), a Brazilian
-    # CPF ("071.554.238-09"), a Korean resident number ("040412-3182457"), a Swedish personnummer ("19310412-2286"), a
-    # Belgian national number ("45.01.04-173.52"), a Thai identity number in its groups ("1 1017 00418 27 6"), a
-    # Venezuelan identity card ("V-24.567.891")
+    # other countries' identity numbers by their shape alone: an Italian codice fiscale ("RSSDVD92A21D810Q"), a
+    # Brazilian CPF ("071.554.238-09"), a Korean resident number ("040412-3182457"), a Swedish personnummer
+    # ("19310412-2286"), a Belgian national number ("45.01.04-173.52"), a Thai identity number in its groups ("1 1017
+    # 00418 27 6"), a Venezuelan identity card ("V-24.567.891")
     rx(r"""(?=[A-Z\d])(?<![\p{L}\d.-])(?P<phi>[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z]|\d{3}\.\d{3}\.\d{3}-\d{2}
-        |\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-[1-8]\d{6}|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-\d{4}
-        |\d{2}\.(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])-\d{3}\.\d{2}|\d[ ]\d{4}[ ]\d{5}[ ]\d{2}[ ]\d|[VE]-\d{1,2}\.\d{3}\.\d{3})(?![\p{L}\d]|[.-]\d)""", regex.VERBOSE),
+        |\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-[1-8]\d{6}
+        |(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-\d{4}
+        |\d{2}\.(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])-\d{3}\.\d{2}|\d[ ]\d{4}[ ]\d{5}[ ]\d{2}[ ]\d
+        |[VE]-\d{1,2}\.\d{3}\.\d{3})(?![\p{L}\d]|[.-]\d)""", regex.VERBOSE),
     # a researcher's ORCID iD (four groups of four digits from 0000- or 0009-, the last a check digit or X; not dosing
     # times: "0800-1200-1600-2000")
     rx(r"(?<![\w-])(?P<phi>000[09]-\d{4}-\d{4}-\d{3}[\dX])(?![\w-])"),
@@ -804,7 +815,8 @@ PHONE_PATTERNS = [
     rx(r"(?<=\d[ \t]*,?[ \t]*)(?P<phi>(?i:samb|ext|extn|poste|durchwahl)\.?[ \t]*\d{2,5})\b(?![/.]\d)"),
     # ... or alone after another language's word for one (not a year): "(poste 26314)", "interno 8412", "anexo 2286",
     # "dahili 4417", "ramal 2210"
-    rx(r"\b(?i:poste|interno|anexo|dahili|ramal|durchwahl)\.?[ \t]*:?[ \t]*(?!(?:19|20)\d{2}\b)(?P<phi>\d{3,5})(?![\d/.,]\d|\d)"),
+    rx(r"\b(?i:poste|interno|anexo|dahili|ramal|durchwahl)\.?[ \t]*:?[ \t]*(?!(?:19|20)\d{2}\b)(?P<phi>\d{3,5})"
+       r"(?![\d/.,]\d|\d)"),
     # other cues of a number to call, and numbers of any country's layout after them: "call me at 0494 92 82 32", "ring me
     # 772 4410",
     # "Desk: +41 (0)96 471 07 95", "not answering at 71-33-52-22", "messages to 699 956 915", "prévenue au 06 12 48 93 70"
@@ -1199,7 +1211,8 @@ ZIP_PATTERNS = [
 # Hospitals, clinics and other care sites, and the schools and places of worship a patient's history names:
 # capitalised words before a facility word ("St. Columba's Hospital", "Bayside Kidney Center", "Eastgate Family
 # Clinic", "Grace Baptist Church"); "the cardiology clinic" is no name.
-FACILITY = r"""(?:Health\s+(?:&|and)\s+Social\s+Care(?:\s+(?:Trust|Partnership|Board))?|Health\s+Cent(?:er|re)\s+(?:IV|I{1,3})(?!\w)|HC\s+(?:IV|I{2,3})(?!\w)|Health\s+(?:Facility|Office|Post)
+FACILITY = r"""(?:Health\s+(?:&|and)\s+Social\s+Care(?:\s+(?:Trust|Partnership|Board))?
+    |Health\s+Cent(?:er|re)\s+(?:IV|I{1,3})(?!\w)|HC\s+(?:IV|I{2,3})(?!\w)|Health\s+(?:Facility|Office|Post)
     |(?<!\bMy\s)Aged\s+Care|RFC|AFC|RUFC|GAA|Care\s+(?:&|and)\s+Attention\s+Home
     |Health\s+Unit|NHS\s+(?:Foundation\s+)?Trust|NHS\s+FT|Health\s+Board|Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|Health\s+Centre|Health\s+System|Healthcare
     |Health\s+(?:&|and)\s+Rehab(?:ilitation)?|Rehabilitation(?:\s+(?:&|and)\s+(?:Nursing|Health))?|EMS|Ambulance(?:\s+(?:Service|Trust|Station))?
@@ -1331,13 +1344,14 @@ CONGREGATION = rx(rf"\b(?:at|to|from|attends?|attended|attending)[ \t]+(?:the[ \
 _HOSPITAL_FOR_OPENER = r"(?:Royal|University|National|Specialist|Queen['’]s|King['’]s|Women['’]s|Children['’]s)"
 INSTITUTION_PATTERNS = [
     # a regiment or a unit, the employer of service records: "2nd Bn Royal Welch Fusiliers", "Duke of Cornwall's Light
-    # Infantry", "Gibraltar Defence Force", "Seaforth Highlanders", its number with it: "72 Special Forces Battalion", "16
-    # Air Assault Brigade", "3 Medical Regiment" (a name of its own before the kind: not "Royal Artillery", a national
-    # corps)
-    CuedPattern(rx(rf"(?P<phi>(?:\d{{1,3}}(?:st|nd|rd|th)?[ \t]+)?(?:(?:Royal|King['’]s|Queen['’]s|Prince[ \t]+of[ \t]+Wales['’]s)[ \t]+)?"
-                   rf"(?!(?:Royal|The)\b){CAP}(?:[ \t]+(?:of[ \t]+)?{CAP}){{0,2}}[ \t]+(?:Fusiliers|Regiment|Rifles|Highlanders"
-                   rf"|Guards|Light[ \t]+Infantry|Dragoons|Hussars|Lancers|Defence[ \t]+Force|Borderers|Yeomanry|Battalion|Brigade"
-                   rf"|Squadron|Commando|Field[ \t]+(?:Ambulance|Hospital)))(?!\p{{L}})"),
+    # Infantry", "Gibraltar Defence Force", "Seaforth Highlanders", its number with it: "72 Special Forces Battalion",
+    # "16 Air Assault Brigade", "3 Medical Regiment" (a name of its own before the kind: not "Royal Artillery", a
+    # national corps)
+    CuedPattern(rx(rf"(?P<phi>(?:\d{{1,3}}(?:st|nd|rd|th)?[ \t]+)?"
+                   rf"(?:(?:Royal|King['’]s|Queen['’]s|Prince[ \t]+of[ \t]+Wales['’]s)[ \t]+)?"
+                   rf"(?!(?:Royal|The)\b){CAP}(?:[ \t]+(?:of[ \t]+)?{CAP}){{0,2}}[ \t]+(?:Fusiliers|Regiment|Rifles"
+                   rf"|Highlanders|Guards|Light[ \t]+Infantry|Dragoons|Hussars|Lancers|Defence[ \t]+Force|Borderers"
+                   rf"|Yeomanry|Battalion|Brigade|Squadron|Commando|Field[ \t]+(?:Ambulance|Hospital)))(?!\p{{L}})"),
                 WordCue("fusiliers regiment rifles highlanders guards infantry dragoons hussars lancers force borderers "
                         "yeomanry battalion brigade squadron commando field")),
     # an organisation answering or placing a phone call: "thank you for calling High Plains Health Plan", "this is rich
