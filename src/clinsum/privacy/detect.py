@@ -193,7 +193,7 @@ _CAPITAL_RUN = regex.compile(rf"{CAP}(?:[ \t]+{CAP}){{0,3}}|{UPPER}(?:[ \t]+{UPP
 _PLACE_CUE = regex.compile(r"(?i:\b(?:in|from|to|near|around|outside|visiting|toward|towards|via"
                            r"|(?:city|town|village|county|borough|district|area|suburbs?|outskirts|end|side|part|centre"
                            r"|center|north|south|east|west)[ \t]+of"
-                           r"|à|en|em|dans|vers|desde|hacia|nach|aus|naar|uit|w|we|z|ze|och|fra|från|ve|ke|dari|di|sa"
+                           r"|à|en|em|dans|vers|desde|hacia|nach|aus|naar|uit|(?-i:w|we|z|ze)|och|fra|från|ve|ke|dari|di|sa"
                            r"|(?:nato|nata|nati|vive|vivono|abita|residente)[ \t]+a)[ \t]+)$")
 
 
