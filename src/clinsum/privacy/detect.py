@@ -1701,7 +1701,7 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
             if all(w.lower() in department_words() or not is_name_word(w) for w in re.findall(r"[\w'’&-]+", value)):
                 continue  # "the Cardiology Clinic", "Urgent Care", "High School": a kind of place, not a place
             if value.isupper() and len(words := regex.findall(r"\p{L}+", value)) > 1 \
-                    and words[-1].lower() not in _SITE_KINDS \
+                    and words[-1].lower() not in _SITE_CLOSERS \
                     and all(w.lower() in lowercase_words() and not is_listed_name(w) for w in words):
                 continue  # a heading in capitals of words text writes in lowercase: "NON-EMERGENCY AMBULANCE
                 # REQUEST", "ADULT CARDIAC ARREST WARD", "REFERENCE LABORATORY" (not "COLONIAL HOSPITAL", "CEDAR CREST
@@ -1720,7 +1720,8 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
     return kept
 
 
-_SITE_KINDS = frozenset("hospital infirmary nursing clinic surgery practice".split())
+# A site's kind closing a span in capitals: a site's name, not a heading ("COLONIAL HOSPITAL")
+_SITE_CLOSERS = frozenset("hospital infirmary nursing clinic surgery practice".split())
 # Words that are surnames too but, before a number or a colon, a ward or a form's field (a language, a test's language
 # subscore)
 _FIELD_WORDS = frozenset("ward bay pod wing lang".split())
@@ -1857,12 +1858,12 @@ def _not_an_address(text: str, span: PhiSpan) -> bool:
     after, before = text[span.end:span.end + 1], text[span.start - 1:span.start]  # ("" at either end of the text)
     return bool(_CODE_SYSTEM_URL.fullmatch(value) or _FILE_NAME.fullmatch(value)
                 or after.isalnum() or after == "_" or before.isalnum() or before in ("_", ".")
-                or _NUMBER_LABEL.fullmatch(value) and _NUMBER_NEXT.match(text, span.end))
+                or _DOTTED_NUMBER_LABEL.fullmatch(value) and _DOTTED_NUMBER_VALUE.match(text, span.end))
 
 
 # a label of a number, the word and "nr" or "no" joined by a stop: "pat.nr 2027713", "reg.nr. N-88-VV"
-_NUMBER_LABEL = regex.compile(r"\p{L}{1,12}\.(?i:nr|no)")
-_NUMBER_NEXT = regex.compile(r"\.?[ \t]*:?[ \t]*[\p{L}\d-]*\d")
+_DOTTED_NUMBER_LABEL = regex.compile(r"\p{L}{1,12}\.(?i:nr|no)")
+_DOTTED_NUMBER_VALUE = regex.compile(r"\.?[ \t]*:?[ \t]*[\p{L}\d-]*\d")
 
 
 def _merge(spans: list[PhiSpan]) -> list[PhiSpan]:

@@ -636,7 +636,7 @@ _NATIONAL_ID_LABEL = r"""(?:(?-i:DNI|NIE|NIF|CIF|CPF|RG|CURP|RFC|NSS|IMSS|CNIC|N
     |colegiado|dossier|aufenthaltsgestattung|expediente|prontu[áa]rio|cartella(?:[ \t]+clinica)?|historia[ \t]+cl[íi]nica
     |fallnummer|fall-?nr|aktenzeichen|kennitala|dod[ \t]?id|edipi|empl[ \t]?id|personnr|personnummer|f[øo]dselsnummer
     |d-nummer|cpr-?n(?:r|ummer)|henkil[öo]tunnus|hetu|rijksregisternummer|ahv-?nr\.?|ΑΜΚΑ|ת\.ז\.?
-    |ΠΑΑΥΠΑ|philhealth(?:[ \t]+(?:no|number|pin))?|کد[ \t]ملی|주민등록번호|เลขประจำตัวประชาชน|ficha|matr[ií]cola|診察券番号
+    |ΠΑΑΥΠΑ|کد[ \t]ملی|주민등록번호|เลขประจำตัวประชาชน|ficha|matr[ií]cola|診察券番号
     |등록번호|病歷號))"""
 # (a line is read only if it holds one of the labels' words)
 _NATIONAL_ID_CUE = WordCue("""dni nie nif cif cpf rg curp rfc nss imss cnic nicop bsn amka afm tckn svnr kvnr nir insee rut run
@@ -648,7 +648,7 @@ _NATIONAL_ID_CUE = WordCue("""dni nie nif cif cpf rg curp rfc nss imss cnic nico
     colegiado dossier aufenthaltsgestattung expediente prontuário prontuario cartella historia fallnummer fall fallnr
     aktenzeichen cf tz hc code ss processo proc afiliado qid v vnr nummer nrc kennitala dod dodid edipi emplid empl personnr
     personnummer fødselsnummer fodselsnummer d-nummer cpr-nr cprnr cpr-nummer henkilötunnus henkilotunnus hetu
-    rijksregisternummer ahv-nr ahvnr ahv αμκα ת nam insz tim paaypa pnr πααυπα philhealth کد 주민등록번호
+    rijksregisternummer ahv-nr ahvnr ahv αμκα ת nam insz tim paaypa pnr πααυπα کد 주민등록번호
     เลขประจำตัวประชาชน ruc ficha matricola matrícula 診察券番号 등록번호 病歷號""")
 # Its value: groups of capitals and digits joined by dots, dashes, slashes or single spaces, with six digits or more
 # (seven groups: France's "N° SS : 2 90 05 33 063 118 47").
