@@ -280,6 +280,16 @@ Sources (``--source``, repeatable):
 - ``dev-51``, ``dev-52``: benchmarks/data/phi_dev_51.txt and _52.txt, 32 documents each (520 identifiers each)
   written the same way in the thirty-third sitting (the same two styles in about thirty places each other than the US
   and England, many partly in the local language and script); development data.
+- ``handwritten-57``, ``handwritten-58``: benchmarks/data/phi_handwritten_57.txt and _58.txt, 32 documents each (516
+  and 520 identifiers) written the same way in the thirty-fourth sitting (US hospital records as they sit in long
+  patient charts and de-identification corpora: discharge summaries with dictation headers, footers and cc lists,
+  H&Ps, progress, ED, consult, operative, radiology and pathology notes, cardiology, diabetes and renal letters over
+  several years, nursing and social-work notes, shifted years; doctor-patient conversations, tagged, untagged and as
+  speech recognition leaves them, with the notes written from them, in nine English-speaking countries, families naming
+  people and places in passing); report only, their misses never read.
+- ``dev-53``, ``dev-54``: benchmarks/data/phi_dev_53.txt and _54.txt, 32 documents each (519 and 520 identifiers)
+  written the same way in the thirty-fourth sitting (the same two styles: US and Canadian hospital records; English
+  conversations of eleven other countries); development data.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -429,14 +439,18 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "handwritten-55": Path(__file__).parent / "data" / "phi_handwritten_55.txt",
                "handwritten-56": Path(__file__).parent / "data" / "phi_handwritten_56.txt",
                "dev-51": Path(__file__).parent / "data" / "phi_dev_51.txt",
-               "dev-52": Path(__file__).parent / "data" / "phi_dev_52.txt"}
+               "dev-52": Path(__file__).parent / "data" / "phi_dev_52.txt",
+               "handwritten-57": Path(__file__).parent / "data" / "phi_handwritten_57.txt",
+               "handwritten-58": Path(__file__).parent / "data" / "phi_handwritten_58.txt",
+               "dev-53": Path(__file__).parent / "data" / "phi_dev_53.txt",
+               "dev-54": Path(__file__).parent / "data" / "phi_dev_54.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
                "dev-10", "dev-11", "dev-12", "dev-13", "dev-14", "dev-15", "dev-16",
                "dev-17", "dev-18", "dev-19", "dev-20", "dev-21", "dev-22", "dev-23", "dev-24", "dev-25",
                "dev-26", "dev-27", "dev-28", "dev-29", "dev-30", "dev-31", "dev-32", "dev-33", "dev-34", "dev-35",
                "dev-36", "dev-37", "dev-38", "dev-39", "dev-40", "dev-41", "dev-42",
                "dev-43", "dev-44", "dev-45", "dev-46", "dev-47", "dev-48", "dev-49", "dev-50",
-               "dev-51", "dev-52")  # whose misses --show-misses may print
+               "dev-51", "dev-52", "dev-53", "dev-54")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",
