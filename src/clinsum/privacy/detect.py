@@ -304,12 +304,17 @@ _UNIVERSITY_OF = regex.compile(rf"\b(?P<phi>(?:University(?:[ \t]+College)?|Poly
                                rf"(?P<place>{CAP}(?:[ \t-]{CAP}){{0,2}}))"
                                rf"(?![\p{{L}}\d'’-])")
 
+# A British hospital named "Royal" and its town or county, as people say it: "a nurse at Royal Derby", "CXR requested at
+# Royal Glamorgan", "THE ROYAL BERKSHIRE" (a listed town: not "Royal Mail", "Royal Navy")
+_ROYAL_TOWN = regex.compile(rf"\b(?P<phi>(?:Royal|ROYAL)[ \t]+(?P<place>{CAP}|{UPPER}))(?![\p{{L}}\d'’-])")
+
 
 def find_kind_first_sites(text: str) -> list[tuple[int, int]]:
     """Spans of :data:`_KIND_FIRST_SITE` whose name after the kind has no department or clinical word nor one text writes
     in lowercase but a town, and more words that are a listed town's or no English word than not ("Hospital Daerah Bukit
-    Merah Indah"; not "Hospital Course", "HOSPICE REFERRAL"), of prisons (:data:`_PRISON`) and of universities named
-    after a listed town, a state or a country (:data:`_UNIVERSITY_OF`; not "University of Health Sciences")."""
+    Merah Indah"; not "Hospital Course", "HOSPICE REFERRAL"), of prisons (:data:`_PRISON`), of universities named
+    after a listed town, a state or a country (:data:`_UNIVERSITY_OF`; not "University of Health Sciences") and of
+    hospitals named "Royal" and a listed town (:data:`_ROYAL_TOWN`)."""
     spans = []
     for m in _KIND_FIRST_SITE.finditer(text):
         words = m.group("name").split()
@@ -320,7 +325,8 @@ def find_kind_first_sites(text: str) -> list[tuple[int, int]]:
             spans.append(m.span("phi"))
     return spans + [m.span("phi") for m in _PRISON.finditer(text)] + [
         m.span("phi") for m in _UNIVERSITY_OF.finditer(text)
-        if _listed_town(m.group("place")) or _above_town(m.group("place"))]
+        if _listed_town(m.group("place")) or _above_town(m.group("place"))] + [
+        m.span("phi") for m in _ROYAL_TOWN.finditer(text) if _listed_town(m.group("place").title())]
 
 
 # A letterhead: a line that opens with a site's name, then a dash or a bar and what the page is ("ROYAL DERBY - WARD 306",
@@ -1698,8 +1704,10 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
                 cut += len(value[cut:]) - len(value[cut:].lstrip())
                 span = PhiSpan(span.start + cut, span.end, span.type, span.score)
                 value = text[span.start: span.end]
-            if all(w.lower() in department_words() or not is_name_word(w) for w in re.findall(r"[\w'’&-]+", value)):
-                continue  # "the Cardiology Clinic", "Urgent Care", "High School": a kind of place, not a place
+            if all(w.lower() in department_words() or not is_name_word(w) for w in re.findall(r"[\w'’&-]+", value)) \
+                    and not _ROYAL_SITE.match(value):
+                continue  # "the Cardiology Clinic", "Urgent Care", "High School": a kind of place, not a place (but
+                # "Royal University Hospital")
             if value.isupper() and len(words := regex.findall(r"\p{L}+", value)) > 1 \
                     and words[-1].lower() not in _SITE_CLOSERS \
                     and all(w.lower() in lowercase_words() and not is_listed_name(w) for w in words):
@@ -1720,6 +1728,7 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
     return kept
 
 
+_ROYAL_SITE = regex.compile(r"(?i:royal(?:[ \t]+\S+)+[ \t]+(?:hospital|infirmary))$")  # "Royal University Hospital"
 # A site's kind closing a span in capitals: a site's name, not a heading ("COLONIAL HOSPITAL")
 _SITE_CLOSERS = frozenset("hospital infirmary nursing clinic surgery practice".split())
 # Words that are surnames too but, before a number or a colon, a ward or a form's field (a language, a test's language
@@ -1755,10 +1764,11 @@ def _after_title(text: str, start: int) -> bool:
 _SAINTS_THING = regex.compile(rf"['’]s[ \t]+{SAINTS_HERB_OR_DAY}")
 # A verb that opens a sentence before a site's name ("Attends Grace Baptist Church"; not "Mercy Hospital", nor a name's
 # first word inside a sentence: "working at Red Desert Propane", "work at Bass Pro").
-# (nor a plural that names a place: "Lakes Region Hospice", "Pines Nursing Home", "Falls Clinic")
-_FIRST_VERB = re.compile(r"(?!(?i:lakes|pines|oaks|meadows|falls|springs|rivers|hills|palms|shores|woods|heights|gardens|acres"
+# (nor a plural that names a place, or ends a word that does: "Lakes Region Hospice", "Pines Nursing Home", "Falls
+# Clinic", "Foothills Medical Centre")
+_FIRST_VERB = re.compile(r"(?!(?i:[a-z]*(?:lakes|pines|oaks|meadows|falls|springs|rivers|hills|palms|shores|woods|heights|gardens|acres"
                          r"|fields|glades|willows|elms|maples|cedars|ridges|brooks|downs|sands|waters|groves|woodlands"
-                         r"|highlands|orchards|terraces|parks|plains|valleys|links|commons|cliffs|cross|roads)\s)"
+                         r"|highlands|orchards|terraces|parks|plains|valleys|links|commons|cliffs|cross|roads))\s)"
                          r"([A-Za-z]{2,}ed|[A-Za-z]{2,}[^\Ws]s)\s+(?=\S)")  # "Graduated", "Attends"; not "Red", "Bass"
 # A preposition inside a site's capitalised words ends the words before the site: "FOLLOW UP AT MERCY CLINIC"; so does
 # "THE" after some ("NO BROKEN BONES THE FIRE DEPARTMENT"; not "THE LIMES NURSING HOME").
@@ -1836,7 +1846,16 @@ def _not_a_date(text: str, span: PhiSpan) -> bool:
         return True  # "pt rm 6 may need a top-up": the verb, written in lowercase
     if not re.fullmatch(r"\d{1,3}/\d{1,3}", value):
         return False
-    return bool(_DOSE_AFTER.match(text, span.end) or _READING_BEFORE.search(text[max(0, span.start - 30): span.start]))
+    before = _RANGE_BEFORE.search(text, max(0, span.start - 12), span.start)
+    if any(m and m.group(1) == value.split("/")[1] for m in (before, _RANGE_AFTER.match(text, span.end))):
+        return True  # a range of scores out of one total: "pain 1/10-3/10", "power 3/5-4/5"
+    start = before.start() if before else span.start  # (a reading before the range: "pain 2/10-7/10")
+    return bool(_DOSE_AFTER.match(text, span.end) or _READING_BEFORE.search(text[max(0, start - 30): start]))
+
+
+# A range's other end beside a day and a month ("1/16-1/18"), its second number kept
+_RANGE_AFTER = regex.compile(r"[ \t]*(?:-|–|to|thru|through|until|till)[ \t]*\d{1,2}/(\d{1,2})(?![\d/])")
+_RANGE_BEFORE = regex.compile(r"(?<![\d/])\d{1,2}/(\d{1,2})[ \t]*(?:-|–|to|thru|through|until|till)[ \t]*$")
 
 
 # When two recognizers read the same text differently, the more specific reading wins ("visit

@@ -281,6 +281,15 @@ _NAME_PATTERNS = {
                       r"(?P<phi>\p{Ll}{3}|\p{Lu}{2,3})"
                       r"(?=[ \t]*(?:[.,;()/]|$)|[ \t]{2}|(?<=\p{Ll})[ \t]+\p{Lu}{2}|[ \t]+to[ \t]+\p{Lu})", regex.MULTILINE),
     "dash_initials": rx(r"(?m)(?:^|[ \t.])-[ \t]*(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,3})[ \t]*$"),
+    # a transcribed report's footer: the typist's (and the dictating doctor's) initials after the dictation's or the
+    # transcription's date, after the job's number, or after "T:" ("dict 01/09/84 / tr 01/11/84 jl", "D: 01/02/89 T:
+    # 01/03/89 MP/kls", "Dictated 2024-11-19 (jh)", "Job# 558123 / kmr", "T: rb   Job 8834102"), and a letter's
+    # reference opening a line ("JPG/mm   Dictated but not read")
+    "typist_initials": rx(r"(?m)(?:(?:\b(?i:dict(?:ated)?|tr(?:ans(?:cribed)?)?|typed|dd|dt|d|t)\.?[ \t]*:?[ \t]*"
+                          r"(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}/\d{1,2})(?:[ \t]+\d{1,2}:?\d{2})?"
+                          r"|\b(?i:job)[ \t]*(?:\#|no\.?)?[ \t]*:?[ \t]*\d{4,10}|\b(?:T|TR|Tr|tr)[ \t]*:)"
+                          r"[ \t]*(?:/[ \t]*|\([ \t]*)?|^[ \t]*(?=\p{Lu}{2,4}/\p{Ll}))"
+                          r"(?P<phi>(?:\p{Ll}{2,4}|\p{Lu}{2,4})(?:/\p{Ll}{2,4})?)(?=\)?[ \t]*$|\)|[ \t]{2}|\t)"),
     # two people's initials in brackets after a time, a step done and its check: "ICSI 11:20 (DO/JH)", "thawed 10:05
     # (MvdB/KJ)" (the second also when the first spells a word: the pair's check below)
     "timed_initials": rx(r"(?<=\d{1,2}[:.h]\d{2}[ \t]*\((?:\p{Lu}(?:\p{Ll}{0,2}\p{Lu}){1,2}[ \t]*/[ \t]*)?)"
@@ -931,6 +940,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
                           "subject_initials", "log_initials"):
                 pair = _SLASH_INITIALS.match(text, e)  # "Signed TO / LM": two people's initials, whatever the first spells
                 span = (s, e) if _initials_ok(text[s:e]) or pair and _initials_ok(pair.group("phi")) else None
+            elif kind == "typist_initials":  # any letters but a time's, a zone's or a credential's ("10:22 AM")
+                span = (s, e) if text[s:e].split("/")[0].lower() not in _NOT_TYPIST else None
             elif kind == "timed_initials":  # a pair in the brackets ("(DO/JH)"), or initials alone that spell no word
                 paired = "/" in text[text.rfind("(", 0, s): text.find(")", e)]
                 span = (s, e) if paired or _initials_ok(text[s:e]) else None
@@ -1871,6 +1882,7 @@ _IN_BRACKETS_NEXT = regex.compile(rf"[ \t]*\([ \t]*(?:(?i:aka|a\.k\.a\.)[ \t]+)?
 # Petrov', 'HUNTER,WILLIAM "BILL" DALE')
 _QUOTED_NEXT = regex.compile(r"(?:[ \t]+\(?|[ \t]*\()[ \t]*[\"“](?P<phi>[^\s\"”](?:[^\"”\n]{0,22}[^\s\"”])?)[\"”](?:[ \t]*\))?")
 # Initials after a slash that close a line or a field: a second person signing ("Signed TO / LM", "CREW: MCG / T.W.")
+_NOT_TYPIST = frozenset("am pm md do dr rn np pa ok hr hrs min est cst mst pst edt cdt mdt pdt utc gmt bst cet".split())
 _SLASH_INITIALS = regex.compile(r"[ \t]*/[ \t]*(?P<phi>\p{Lu}{2,3}|\p{Ll}{2,3}|(?:\p{Lu}\.){2,3}|(?:\p{Ll}\.){2,3})"
                                 r"(?=[ \t]*(?:$|[,;(]|[ \t]\d))", regex.MULTILINE)
 _ANDED = regex.compile(r"\band\b|&|->|→|=>")  # "Dayo and Kunle", not "Whitby, Endocrinologist"

@@ -363,6 +363,8 @@ DATE_PATTERNS = [
     rx(rf"\b(?P<phi>(?:the\s+)?(?:\d{{1,2}}{ORD}?[ \t]*[-–][ \t]*)?\d{{1,2}}"
        rf"(?:{ORD}|\.(?=[ \t]+(?:(?-i:\p{{Lu}})\p{{L}}+|{'|'.join(MONTHS)})\.?[ \t]+\d{{4}}))?(?:\s+of)?(?:\s+|-)?{MONTH}\.?"
        rf"(?:[\s,-]+(?:\d{{4}}|\d{{2}})|\d{{4}})?)\b", re.IGNORECASE),  # (a range of days too: "night of 12-13 Sept")
+    # its year first, its month in letters: "DOB 1965-Jul-19", "2089-FEB-14"
+    rx(rf"(?<![\w-])(?P<phi>(?:1[89]|20)\d{{2}}-{MONTH}-(?:0?[1-9]|[12]\d|3[01]))(?![\w-])", re.IGNORECASE),
     # a month alone in brackets, dating a result before it: "Urate 0.58 (Nov)", "HbA1c 71 (March)"
     rx(rf"\((?P<phi>(?=\p{{Lu}})(?i:{MONTH})\.?)\)"),
     # March 2023, Mar-23, January of 2019 (month and year: more specific than a year)
@@ -382,6 +384,8 @@ DATE_PATTERNS = [
     # thru 10/21")
     rx(rf"(?=\d)(?<![\d/.-])(?P<phi>{_MONTH_DAY})(?=[ \t]+(?:@[ \t]*)?(?:[01]\d|2[0-3]):?[0-5]\d(?![\d.:/%])(?![ \t]*(?i:mg|ml|units?|cc)\b))"),
     rx(rf"(?=\d)(?<![\d/.-])(?P<phi>{_MONTH_DAY})(?=[ \t]*(?:-|–|to|thru|through|until|till)[ \t]*{_MONTH_DAY}(?![\d/]))", re.IGNORECASE),
+    rx(rf"(?<=(?<![\d/.-]){_MONTH_DAY}[ \t]*(?:-|–|to|thru|through|until|till)[ \t]*)(?P<phi>{_MONTH_DAY})(?![\d/]|\.\d)",
+       re.IGNORECASE),  # (its second date: "stays with her 1/16-1/18")
     # a month and day after a procedure or an event of a stay ("Cath 3/6", "hemiarthroplasty 3/9", "fall at home 3/8",
     # "TEE 3/12"; not a series' count: "CT 3/4 views", "Biopsy 3/12 cores", "Cultures 2/4 bottles", "MoCA 19/30")
     # (read only on lines with a month and a day)
@@ -454,9 +458,11 @@ DATE_PATTERNS = [
     rx(rf"(?m)^[ \t]*(?!(?:1/[234]|2/3|3/4)\b)(?P<phi>{_MONTH_DAY})(?=[ \t]*[-–—:][ \t]+\p{{L}})"),
     # a month alone, capitalised, after a word that dates: "expired in October", "the Section 136 in January", "your May
     # visit", "(January - resolved)" (not "Hope", "June" or "April" as names: "with June", "April said")
-    rx(r"(?:\b(?i:in|since|until|till|by|from|during|early|mid|late|last|next|this|of|before|after|your|her|his|their|our"
-       r"|end[ \t]+of|beginning[ \t]+of)[ \t]+|\()"
-       r"(?P<phi>January|February|March|April|May|June|July|August|September|October|November|December)\b(?![ \t]*\d)(?!['’]s)"),
+    # (with its part: "since early July")
+    rx(r"(?:\b(?i:in|since|until|till|by|from|during|last|next|this|of|before|after|your|her|his|their|our)[ \t]+|\("
+       r"|(?=\b(?i:early|mid|late|end[ \t]+of|beginning[ \t]+of)[ \t]))"
+       r"(?P<phi>(?:(?i:early|mid|late|end[ \t]+of|beginning[ \t]+of)[ \t]+)?"
+       r"(?:January|February|March|April|May|June|July|August|September|October|November|December))\b(?![ \t]*\d)(?!['’]s)"),
     # ... with the part of it ("from mid-August", "by end of April", "early-March")
     rx(r"\b(?P<phi>(?i:(?:end|beginning|middle|start)[ \t]+of[ \t]+|(?:mid|early|late)-)(?:January|February|March|April|May|June|July"
        r"|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))\b"),
@@ -466,8 +472,9 @@ DATE_PATTERNS = [
     # a month, a day and a short year: "Date: Aug 19/25", "Oct 11/24"
     rx(r"\b(?P<phi>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}/\d{2})\b(?![/\d])"),
     # ... or its abbreviation after a word that only dates ("admitted there in Jan"; not "seen by Jan", a name)
-    rx(r"\b(?i:in|since|until|till|during|early|mid|late|last|next|end[ \t]+of|beginning[ \t]+of)[ \t]+"
-       r"(?P<phi>(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?)(?![\p{L}\d'’]|[ \t]*\d)"),
+    rx(r"(?:\b(?i:in|since|until|till|during|last|next)[ \t]+|(?=\b(?i:early|mid|late|end[ \t]+of|beginning[ \t]+of)[ \t]))"
+       r"(?P<phi>(?:(?i:early|mid|late|end[ \t]+of|beginning[ \t]+of)[ \t]+)?"
+       r"(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?)(?![\p{L}\d'’]|[ \t]*\d)"),
     # a date in Welsh, with its year: "20 Mawrth 2025"
     rx(r"\b(?P<phi>\d{1,2}[ \t]+(?i:ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd|rhagfyr)"
        r"[ \t]+(?:19|20)\d{2})\b"),
@@ -660,6 +667,9 @@ RANK = (r"(?:Sgt|Cpl|Lt|Capt|Maj|Ltc|Cdr|Lcdr|Pvt|Spc|Ssg|Sfc|Cpo|Captain|Lieute
         r"|MWO|CWO|LCol|BGen|MGen|Brig|Flt[ \t]+Lt|Sqn[ \t]+Ldr|Wg[ \t]+Cdr|Gp[ \t]+Capt|Spr|Tpr|Cfn|Gdsm|Mne|OCdt|Cdt"
         r"|Cadet|[12]Lt|Ens|HM[1-3]|PO[1-3]|Airman|Gunner|Sapper)")
 ID_PATTERNS = [
+    # a dictation's job number in a transcribed report's footer: "T: rb   Job 8834102" (five digits or more: not "lost
+    # her job 2019")
+    rx(r"\b(?i:job)[ \t]+(?P<phi>\d{5,10})\b"),
     # a blood product's ISBT 128 donation number: the collecting centre, the year, the serial and its flag or check
     # character, in its printed groups: "G0305 24 418772 C", "W1234 24 123456 00 K"
     rx(r"(?=[A-Z]\d)(?<![\w-])(?P<phi>[A-Z]\d{4}[ \t]\d{2}[ \t]\d{6}(?:[ \t]\d{2})?(?:[ \t][A-Z\d](?![\w-]))?)"
