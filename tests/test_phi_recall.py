@@ -2751,7 +2751,7 @@ def test_claims_registers_and_letters_in_other_languages(tagger, text, expected)
      'Hospital Universitario Virgen de la Vega I think',
      '[INSTITUTION] - vaccination\n'
      'Ahmed skickad från [INSTITUTION].\n'
-     'del [INSTITUTION] - Ezeiza:\n'
+     'del [INSTITUTION] - [LOCATION]:\n'
      '[INSTITUTION] I think'),
     # a study subject's initials in brackets after its number (not a trial's word), dotted initials after their label; a
     # name in katakana with its middle dots

@@ -1125,9 +1125,23 @@ def _listed_town(name: str) -> bool:
         (low not in english_words() or low not in lowercase_forms()) and not is_listed_name(low)
 
 
+def _known_city(text: str, start: int, end: int) -> bool:
+    """A capitalised city of the gazetteer's list of cities that is no English word nor a person's name, found with no
+    cue ("Dr Kowalczyk, Geelong", "went back Ipoh"), but not a scale's or a category's name before its score ("Epworth
+    14/24", "Bethesda IV")."""
+    name = text[start:end]
+    low = name.lower()
+    return not name.isupper() and low in cities() and low not in english_words() and not is_listed_name(low) \
+        and not _SCORE_AFTER.match(text, end)
+
+
+_SCORE_AFTER = regex.compile(r"[ \t]*(?:\d|[IVX]{1,4}\b|(?i:category|class|score|scale|criteria|grade)\b)")
+
+
 def find_cities(text: str) -> list[tuple[int, int]]:
-    """Spans of city names from the gazetteer: capitalised or in capitals, two words or more, or after a place word (in
-    capitals, one that text never writes in lowercase: "FROM DULUTH"; not "IN NORMAL SINUS RHYTHM")."""
+    """Spans of city names from the gazetteer: capitalised or in capitals, two words or more, a known city
+    (:func:`_known_city`), or after a place word (in capitals, one that text never writes in lowercase: "FROM DULUTH";
+    not "IN NORMAL SINUS RHYTHM")."""
     found = []
     for m in _CAPITAL_RUN.finditer(text):
         words = list(_WORD.finditer(m.group()))
@@ -1136,8 +1150,9 @@ def find_cities(text: str) -> list[tuple[int, int]]:
             for j in range(len(words), i, -1):  # the longest city name starting at word i
                 s, e = m.start() + words[i].start(), m.start() + words[j - 1].end()
                 name = text[s:e]
-                if _listed_town(name) and (j - i > 1 or (_PLACE_CUE.search(text, max(0, s - 20), s) or _closes_address(
-                        text, s, e)) and not (name.isupper() and name.lower() in lowercase_forms())) \
+                if _listed_town(name) and (j - i > 1 or _known_city(text, s, e) or (
+                        _PLACE_CUE.search(text, max(0, s - 20), s) or _closes_address(text, s, e))
+                        and not (name.isupper() and name.lower() in lowercase_forms())) \
                         and is_name_word(name.split()[-1]):
                     found.append((s, e))
                     i = j - 1

@@ -204,6 +204,9 @@ _NAME_PATTERNS = {
                rf"(?P<phi>(?:{PARTICLE}{_GAP})*(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}}"
                rf"(?:,[ \t]*{_NAME_WORD}|[ \t]\p{{Lu}}\.?(?=[ \t]{{2}}))?)"
                r"(?=[ \t]*[,(–-]?[ \t]*\d{1,3}[ \t]?(?:y/?o|yo|[MF])\b|[ \t]{2,}\d{1,3}[ \t]{2,}\S)"),
+    # ... or opening its line, the surname first, without a room: "pelletier, g 67m pna day 3", "OKAFOR, Ruth 81F"
+    "census_line": rx(rf"(?m)^[ \t]*(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD}),[ \t]*(?:{_NAME_WORD}|{LOWER_WORD}|\p{{L}}\.?))"
+                      r"(?=[ \t]+\d{1,3}[ \t]?(?i:[mf]|y/?o|yo)\b)"),
     # a surname in capitals after a unit's bed, anywhere in a page log's line: "22:04  TO 4471  5E-18 RODRIGUEZ K+ 6.1",
     # "4W-03 KING BP 84/50"
     "unit_bed": rx(rf"(?<![\w/-])\d{{1,2}}\p{{Lu}}{{1,2}}-\d{{1,3}}\p{{Lu}}?[ \t]+(?P<phi>{UPPER})(?![\w'’-])"),
@@ -971,12 +974,15 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 first = text[s:e].split()[0]
                 span = _name_words(text, s, e, strong=True, lowercase_ok=True) if first.lower() in first_names() or (
                     first.lower() not in lowercase_words() and not _ROLE_WORD.fullmatch(first)) else None
-            elif kind in ("list", "room_list", "room_column", "dash_signature"):
+            elif kind in ("list", "census_line", "room_list", "room_column", "dash_signature"):
                 credential = kind == "dash_signature" and regex.fullmatch(_CREDENTIAL, text[s:e])  # "-- CMA"
                 span = None if credential else _name_words(text, s, e, strong=True, lowercase_ok=True)
-                first = text[span[0]:span[1]].split()[0] if span else ""
-                if first.islower() and first in lowercase_words() and not is_listed_name(first) and not _PARTICLE.fullmatch(first):
-                    span = None  # a word text writes in lowercase: "B12 deficiency 45F" (but "rm 4 - okonkwo 71F")
+                words = [w.rstrip(",") for w in text[span[0]:span[1]].split()] if span else [""]
+                if any(w.islower() and len(w) > 1 and w in lowercase_words() and not is_listed_name(w)
+                       and not _PARTICLE.fullmatch(w) for w in (words if kind == "census_line" else words[:1])):
+                    span = None  # a word text writes in lowercase: "B12 deficiency 45F", "mood, affect 34 yo" (but "rm 4
+                    # - okonkwo 71F")
+                first = words[0]
                 if span and kind == "room_column" and _LABEL_NEXT.match(text, span[1]) and first.lower() in english_words() \
                         and not is_listed_name(first):
                     span = None  # a log's time and a field's label: "0313  TEAM: OYELARAN (LEAD)"
