@@ -183,8 +183,9 @@ _NAME_PATTERNS = {
            rf"(?:[ \t]*[:,(]?[ \t]*|[ \t]+[–-][ \t]+)(?:(?i:is|was|named|called)[ \t]+)?(?P<phi>{_ROLE_NAME}"
            rf"(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*[&+][ \t]*){_ROLE_NAME})*)"),
         lowercase_cue(_ROLE), cue_in_lowercase=True),
-    # a name with its role after a comma: "Guest_family: Desmond, his son.", "Kwame Mensah, her grandson,"
-    "role_apposition": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}}),[ \t]+{_POSSESSIVE}[ \t]+"
+    # a name with its role after a comma: "Guest_family: Desmond, his son.", "Kwame Mensah, her grandson,", "Marites, the
+    # caregiver,"
+    "role_apposition": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}}),[ \t]+(?:{_POSSESSIVE}|(?i:the))[ \t]+"
                           rf"(?:\p{{Ll}}+[ \t]+){{0,2}}?(?i:{_ROLE})\b"),
     # a name with its role in parentheses after it: "Fitzgerald (hospitalist)", "Ngozi Eze (daughter)", "Rhys (practice
     # nurse)", "Mark (husband, hero, terrible cook)"
@@ -286,12 +287,12 @@ _NAME_PATTERNS = {
     "dash_initials": rx(r"(?m)(?:^|[ \t.])-[ \t]*(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,3})[ \t]*$"),
     # a transcribed report's footer: the typist's (and the dictating doctor's) initials after the dictation's or the
     # transcription's date, after the job's number, or after "T:" ("dict 01/09/84 / tr 01/11/84 jl", "D: 01/02/89 T:
-    # 01/03/89 MP/kls", "Dictated 2024-11-19 (jh)", "Job# 558123 / kmr", "T: rb   Job 8834102"), and a letter's
-    # reference opening a line ("JPG/mm   Dictated but not read")
+    # 01/03/89 MP/kls", "Dictated 2024-11-19 (jh)", "Job# 558123 / kmr", "T: rb   Job 8834102"; a letter's reference
+    # opening a line is :data:`_LETTER_REFERENCE`'s)
     "typist_initials": rx(r"(?m)(?:(?:\b(?i:dict(?:ated)?|tr(?:ans(?:cribed)?)?|typed|dd|dt|d|t)\.?[ \t]*:?[ \t]*"
                           r"(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}/\d{1,2})(?:[ \t]+\d{1,2}:?\d{2})?"
                           r"|\b(?i:job)[ \t]*(?:\#|no\.?)?[ \t]*:?[ \t]*\d{4,10}|\b(?:T|TR|Tr|tr)[ \t]*:)"
-                          r"[ \t]*(?:/[ \t]*|\([ \t]*)?|^[ \t]*(?=\p{Lu}{2,4}/\p{Ll}))"
+                          r"[ \t]*(?:/[ \t]*|\([ \t]*)?)"
                           r"(?P<phi>(?:\p{Ll}{2,4}|\p{Lu}{2,4})(?:/\p{Ll}{2,4})?)(?=\)?[ \t]*$|\)|[ \t]{2}|\t)"),
     # two people's initials in brackets after a time, a step done and its check: "ICSI 11:20 (DO/JH)", "thawed 10:05
     # (MvdB/KJ)" (the second also when the first spells a word: the pair's check below)
@@ -384,9 +385,12 @@ _NAME_PATTERNS = {
     # the answer to a question for a name, on the next turn: "whats your name sir\n[SPEAKER_1] uh guy guy fontaine",
     # "Nurse: Can you tell me your full name?\nPatient: Astrid Mykleby.", "what's his full name\nCALLER: kieran doyle",
     # "[00:00:04] SPEAKER_01 (Dr): your full name\n[00:00:06] SPEAKER_02 (Pt): aye morag cameron", "> say the mother's
-    # name < \"shalini devi\"" (fillers and a repeated word are blanked; a timestamp may open the turn)
-    "name_answer": rx(r"(?im)\b(?:your|ur|his|her|the[ \t]+\p{L}+['’]s)[ \t]+(?:full[ \t]+|first[ \t]+|last[ \t]+)?name\b"
-                      r"(?:[^\n]{0,40}\n[ \t]*(?:\[?\d{1,2}(?::\d\d){1,2}\]?[ \t]*)?(?:[^\n:\]<]{1,30}(?:\]:?|:)|<)|[^\n<]{0,10}<)"
+    # name < \"shalini devi\"", "What's your mother's name?\nSiew Lan." (a turn with no speaker's tag after the question's
+    # mark; fillers and a repeated word are blanked; a timestamp may open the turn)
+    "name_answer": rx(r"(?im)\b(?:(?:your|ur|his|her|their)(?:[ \t]+\p{L}+['’]s)?|the[ \t]+\p{L}+['’]s)[ \t]+"
+                      r"(?:full[ \t]+|first[ \t]+|last[ \t]+)?name\b"
+                      r"(?:[^\n]{0,40}\n[ \t]*(?:\[?\d{1,2}(?::\d\d){1,2}\]?[ \t]*)?(?:[^\n:\]<]{1,30}(?:\]:?|:)|<)|[^\n<]{0,10}<"
+                      r"|[^\n]{0,40}\?[ \t]*\n[ \t]*)"
                       r"[ \t]*[\"“]?(?:(?:yeah|yes|yep|sure|okay|ok|aye|uh|um|erm|it'?s|its|my[ \t]+name[ \t]+is|i'?m|im|this[ \t]+is)[ \t,.]+)*"
                       r"(?P<phi>\p{L}[\p{L}'’-]+(?:[ \t]+\p{L}[\p{L}'’-]+){0,3})"),
     # a first name that is also a word, after someone's relative or companion: "my wife faith", "his daughter Summer",
@@ -2260,7 +2264,7 @@ _LETTER_REFERENCE = regex.compile(rf"(?m)^[ \t]*{_REFERENCE_INITIALS}")
 _LABELLED_REFERENCE = regex.compile(rf"(?m)(?i:\b(?:(?:our|your)[ \t]*)?ref\b)\.?[ \t]*:?[ \t]*"
                                     rf"{_REFERENCE_INITIALS}")
 _HANDLE = regex.compile(r"(?<![\w.@])@(?P<handle>\p{L}+(?:[._]\p{L}+)?)(?![\w.@-]*\.\p{L}{2,}\b)(?![\w@])"
-                        r"|\b(?i:user|username|userid|login)(?:[ \t]*[=:][ \t]*|[ \t]+[\"“'‘])"
+                        r"|\b(?i:user|username|userid|login)(?:[ \t]*[=:][ \t]*|[ \t]+[\"“'‘]|[ \t]+(?=\p{L}+[._]\p{L}))"
                         r"(?P<handle>\p{L}+(?:[._]\p{L}+)?)(?![\w@])"
                         r"|\b(?i:account)[ \t]*:[ \t]*(?P<handle>\p{L}+[._]\p{L}+)(?![\w@])")
 
@@ -2277,9 +2281,11 @@ _FORUM_USER = regex.compile(r"\b(?i:posted|replied|reply|comment|answer|post|quo
 _MORE_HANDLES = regex.compile(rf"[ \t]*(?:,|\band\b|&)[ \t]*@?(?P<handle>{_MADE_NAME})(?![\w.-])")
 
 # A login of an initial and a surname after the one who did something: "Booked by: kpatel", "Received:
-# mbouchard 18:55", "Closed by dlarue", "under user kbrooks2" (not "by pager", "by crackles")
-_LOGIN_AFTER_DOER = regex.compile(r"\b(?i:by|user|received|checked|verified|dispensed|entered|logged|closed|opened)[ \t]*:?"
-                                  r"[ \t]+(?P<login>\p{Ll}(?P<surname>\p{Ll}{4,20}))\d{0,3}(?![\w@-]|\.\w)")
+# mbouchard 18:55", "Closed by dlarue", "under user kbrooks2", two initials after a login's label: "login kdelgado3",
+# "by user jcbautista" (not "by pager", "by crackles")
+_LOGIN_AFTER_DOER = regex.compile(r"\b(?:(?i:by|received|checked|verified|dispensed|entered|logged|closed|opened)"
+                                  r"|(?P<label>(?i:user|login|logon|(?:agent|user)[ \t]+id)))[ \t]*:?"
+                                  r"[ \t]+(?P<login>\p{Ll}{5,22})\d{0,3}(?![\w@-]|\.\w)")
 
 
 def find_references_and_handles(text: str) -> list[tuple[int, int]]:
@@ -2296,12 +2302,12 @@ def find_references_and_handles(text: str) -> list[tuple[int, int]]:
             spans.append(more.span("handle"))
             end = more.end()
     spans += [(m.start("login"), m.end()) for m in _LOGIN_AFTER_DOER.finditer(text)
-              if _login(m.group("login"), m.group("surname"))]
+              if any(_login(m.group("login"), m.group("login")[n:]) for n in ((1, 2) if m.group("label") else (1,)))]
     return spans
 
 
 def _login(login: str, surname: str) -> bool:
-    """An initial and a listed surname that text does not write in lowercase, the whole no word ("kpatel", "mbouchard";
+    """An initial (or two) and a listed surname that text does not write in lowercase, the whole no word ("kpatel", "mbouchard";
     not "pager", "drinker", "crackles")."""
     return login not in english_words() and login not in lowercase_forms() and login not in first_names() \
         and surname in last_names() and surname not in lowercase_words()
