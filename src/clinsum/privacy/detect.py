@@ -1171,7 +1171,7 @@ def _closes_address(text: str, start: int, end: int) -> bool:
 
 
 _BEFORE_COMMA = regex.compile(r",[ \t]*$")
-_CELL_END = regex.compile(r"[ \t]*(?:$|\n|[ \t]{2}|\t|\|)|\.?[ \t]*(?:$|\n)")
+_CELL_END = regex.compile(r"[ \t]*(?:$|\n|[ \t]{2}|\t|\||\)|[ \t][—–][ \t])|\.?[ \t]*(?:$|\n)")
 
 
 # A town in lowercase after a place word, in text written without capitals: "we're in racine now", "out past chinle"

@@ -283,7 +283,8 @@ _NAME_PATTERNS = {
                       r"|realizó|assinado|conferido|signé|vérifié|contrôlé|gecontroleerd|geprüft|firmato|verificato"
                       r"|kontrolliert)[ \t]*:?[ \t]+"
                       r"(?P<phi>\p{Ll}{3}|\p{Lu}{2,3})"
-                      r"(?=[ \t]*(?:[.,;()/]|$)|[ \t]{2}|(?<=\p{Ll})[ \t]+\p{Lu}{2}|[ \t]+to[ \t]+\p{Lu})", regex.MULTILINE),
+                      rf"(?=[ \t]*(?:[.,;()/]|$)|[ \t]{{2}}|(?<=\p{{Ll}})[ \t]+\p{{Lu}}{{2}}|[ \t]+to[ \t]+\p{{Lu}}"
+                      rf"|[ \t]+{_CREDENTIAL}\b)", regex.MULTILINE),
     "dash_initials": rx(r"(?m)(?:^|[ \t.])-[ \t]*(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,3})[ \t]*$"),
     # a transcribed report's footer: the typist's (and the dictating doctor's) initials after the dictation's or the
     # transcription's date, after the job's number, or after "T:" ("dict 01/09/84 / tr 01/11/84 jl", "D: 01/02/89 T:
@@ -532,10 +533,13 @@ def _may_be_name(word: str) -> bool:
 
 # Capitals after a label that only a person's initials follow, whatever else they spell, closing the line or the cell:
 # "scribe: TB", "Collected by: NM     Date", "Reg clerk: TQ" (not an answer, a unit, a role or a credential: "checked: NA",
-# "RN") (a word of its own: not "ADMISSION CLERKING   12.03")
-_SIGNER_INITIALS = regex.compile(r"\b(?:(?i:scribe|clerk|initiall?ed)|(?i:collected|typed|dictated|transcribed|witnessed"
-                                 r"|countersigned|scribed)[ \t]+(?i:by))(?!\p{L})[ \t]*:?[ \t]*"
-                                 r"(?P<phi>\p{Lu}{2,3})(?=[ \t]*$|[ \t]{2}|\t)",
+# "RN") (a word of its own: not "ADMISSION CLERKING   12.03"); after "by" before a credential ("gross by DM, PA"); after
+# a sentence and a dash that close the text ("Seen and examined with resident; agree. - AN")
+_SIGNER_INITIALS = regex.compile(rf"\b(?:(?i:scribe|clerk|initiall?ed)|(?i:collected|typed|dictated|transcribed|witnessed"
+                                 rf"|countersigned|scribed)[ \t]+(?i:by))(?!\p{{L}})[ \t]*:?[ \t]*"
+                                 rf"(?P<phi>\p{{Lu}}{{2,3}})(?=[ \t]*$|[ \t]{{2}}|\t)"
+                                 rf"|\b(?i:by)[ \t]+(?P<phi>\p{{Lu}}{{2,3}})(?=,?[ \t]+{_CREDENTIAL}\b)"
+                                 rf"|(?<=[.;!?][ \t]{{1,3}}[-–—][ \t]{{0,3}})(?P<phi>\p{{Lu}}{{2,3}})(?=[ \t]*\Z)",
                                  regex.MULTILINE)
 
 

@@ -1120,8 +1120,9 @@ ADDRESS_PATTERNS = [
     rx(rf"\b(?P<phi>\d{{1,5}},?[ \t]+(?:[NSEW]\.?[ \t]+)?(?i:rue|avenue|boulevard|chemin|allée|via|viale|piazza|calle|avenida|rua|travessa|praça"
        rf"|plaza|paseo|ulica|ul\.|heol|ffordd|stryd|lôn|rang)[ \t]+(?:(?i:de|des|du|la|le|les|del|della|di|da|do|dos|das|dei)[ \t]+)*{CAP}(?:[ \t]+{CAP}){{0,2}}"
        rf"{_APARTMENT})"),
-    # a street without a number after a place word: "the Walgreens on Belmont Avenue"
-    rx(rf"\b(?:on|at|off|near)[ \t]+(?P<phi>(?:{CAP}[ \t]+){{1,3}}(?:Street|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Way"
+    # a street without a number after a place word: "the Walgreens on Belmont Avenue", "from Hickey's on the Kylemore
+    # Road"
+    rx(rf"\b(?:on|at|off|near)[ \t]+(?:the[ \t]+)?(?P<phi>(?:{CAP}[ \t]+){{1,3}}(?:Street|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Way"
        rf"|Court|Ct|Terrace|Parkway|Pkwy|Highway|Hwy|Drive|Dr|Place|Pl|Circle|Cir|Trail|Loop|St(?!\.?[ \t]+\p{{Lu}}))\b\.?)"),
     # the same in lowercase: "the sunrise villas on potomac street" (not "on the main road")
     rx(r"\b(?:on|off)[ \t]+(?!(?:the|a|an|this|that|my|his|her|our|their|same|other|wrong|right|left|main)\b)"
