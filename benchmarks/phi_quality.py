@@ -290,6 +290,10 @@ Sources (``--source``, repeatable):
 - ``dev-53``, ``dev-54``: benchmarks/data/phi_dev_53.txt and _54.txt, 32 documents each (519 and 520 identifiers)
   written the same way in the thirty-fourth sitting (the same two styles: US and Canadian hospital records; English
   conversations of eleven other countries); development data.
+- ``dev-55``, ``dev-56``: benchmarks/data/phi_dev_55.txt and _56.txt, 32 documents each (514 and 518 identifiers)
+  written the same way later in the thirty-fourth sitting, after the first changes (the same two styles: US records of
+  other states, the VA's, the IHS's and county hospitals', some in capitals; conversations mostly in US clinics,
+  interpreted and rural, some in England, Northern Ireland, New Zealand and Ghana); development data.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -443,14 +447,17 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "handwritten-57": Path(__file__).parent / "data" / "phi_handwritten_57.txt",
                "handwritten-58": Path(__file__).parent / "data" / "phi_handwritten_58.txt",
                "dev-53": Path(__file__).parent / "data" / "phi_dev_53.txt",
-               "dev-54": Path(__file__).parent / "data" / "phi_dev_54.txt"}
+               "dev-54": Path(__file__).parent / "data" / "phi_dev_54.txt",
+               "dev-55": Path(__file__).parent / "data" / "phi_dev_55.txt",
+               "dev-56": Path(__file__).parent / "data" / "phi_dev_56.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
                "dev-10", "dev-11", "dev-12", "dev-13", "dev-14", "dev-15", "dev-16",
                "dev-17", "dev-18", "dev-19", "dev-20", "dev-21", "dev-22", "dev-23", "dev-24", "dev-25",
                "dev-26", "dev-27", "dev-28", "dev-29", "dev-30", "dev-31", "dev-32", "dev-33", "dev-34", "dev-35",
                "dev-36", "dev-37", "dev-38", "dev-39", "dev-40", "dev-41", "dev-42",
                "dev-43", "dev-44", "dev-45", "dev-46", "dev-47", "dev-48", "dev-49", "dev-50",
-               "dev-51", "dev-52", "dev-53", "dev-54")  # whose misses --show-misses may print
+               "dev-51", "dev-52", "dev-53", "dev-54", "dev-55",
+               "dev-56")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",
