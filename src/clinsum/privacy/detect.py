@@ -1720,9 +1720,9 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
                 span = PhiSpan(span.start + cut, span.end, span.type, span.score)
                 value = text[span.start: span.end]
             if all(w.lower() in department_words() or not is_name_word(w) for w in re.findall(r"[\w'’&-]+", value)) \
-                    and not _ROYAL_SITE.match(value):
+                    and not _PROPER_SITE.match(value):
                 continue  # "the Cardiology Clinic", "Urgent Care", "High School": a kind of place, not a place (but
-                # "Royal University Hospital")
+                # :data:`_PROPER_SITE`)
             if value.isupper() and len(words := regex.findall(r"\p{L}+", value)) > 1 \
                     and words[-1].lower() not in _SITE_CLOSERS \
                     and all(w.lower() in lowercase_words() and not is_listed_name(w) for w in words):
@@ -1743,7 +1743,8 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
     return kept
 
 
-_ROYAL_SITE = regex.compile(r"(?i:royal(?:[ \t]+\S+)+[ \t]+(?:hospital|infirmary))$")  # "Royal University Hospital"
+# Sites named by words that a department's list holds too: "Royal University Hospital", "Temple University Hospital"
+_PROPER_SITE = regex.compile(r"(?i:royal(?:[ \t]+\S+)+[ \t]+(?:hospital|infirmary)|\S+[ \t]+university[ \t]+hospital)$")
 # A site's kind closing a span in capitals: a site's name, not a heading ("COLONIAL HOSPITAL")
 _SITE_CLOSERS = frozenset("hospital infirmary nursing clinic surgery practice".split())
 # Words that are surnames too but, before a number or a colon, a ward or a form's field (a language, a test's language

@@ -285,7 +285,7 @@ _NAME_PATTERNS = {
                       r"(?P<phi>\p{Ll}{3}|\p{Lu}{2,3})"
                       rf"(?=[ \t]*(?:[.,;()/]|$)|[ \t]{{2}}|(?<=\p{{Ll}})[ \t]+\p{{Lu}}{{2}}|[ \t]+to[ \t]+\p{{Lu}}"
                       rf"|[ \t]+{_CREDENTIAL}\b)", regex.MULTILINE),
-    "dash_initials": rx(r"(?m)(?:^|[ \t.])-[ \t]*(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,3})[ \t]*$"),
+    "dash_initials": rx(r"(?m)(?:^|[ \t.])[-~][ \t]*(?P<phi>\p{Ll}{2,3}|\p{Lu}{2,3})[ \t]*$"),
     # a transcribed report's footer: the typist's (and the dictating doctor's) initials after the dictation's or the
     # transcription's date, after the job's number, or after "T:" ("dict 01/09/84 / tr 01/11/84 jl", "D: 01/02/89 T:
     # 01/03/89 MP/kls", "Dictated 2024-11-19 (jh)", "Job# 558123 / kmr", "T: rb   Job 8834102"; a letter's reference
@@ -293,7 +293,8 @@ _NAME_PATTERNS = {
     "typist_initials": rx(r"(?m)(?:(?:\b(?i:dict(?:ated)?|tr(?:ans(?:cribed)?)?|typed|dd|dt|d|t)\.?[ \t]*:?[ \t]*"
                           r"(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}/\d{1,2})(?:[ \t]+\d{1,2}:?\d{2})?"
                           r"|\b(?i:job)[ \t]*(?:\#|no\.?)?[ \t]*:?[ \t]*\d{4,10}|\b(?:T|TR|Tr|tr)[ \t]*:)"
-                          r"[ \t]*(?:/[ \t]*|\([ \t]*)?)"
+                          r"[ \t]*(?:/[ \t]*|\([ \t]*)?"
+                          r"|(?<=\b(?:MD|M\.D\.|DO|NP|PA-C|PA)[ \t]{2,})(?=\p{Lu}{2,4}/\p{Ll}))"  # ("Raghunathan, MD   AR/tmw")
                           r"(?P<phi>(?:\p{Ll}{2,4}|\p{Lu}{2,4})(?:/\p{Ll}{2,4})?)(?=\)?[ \t]*$|\)|[ \t]{2}|\t)"),
     # two people's initials in brackets after a time, a step done and its check: "ICSI 11:20 (DO/JH)", "thawed 10:05
     # (MvdB/KJ)" (the second also when the first spells a word: the pair's check below)
@@ -532,10 +533,11 @@ def _may_be_name(word: str) -> bool:
 
 
 # Capitals after a label that only a person's initials follow, whatever else they spell, closing the line or the cell:
-# "scribe: TB", "Collected by: NM     Date", "Reg clerk: TQ" (not an answer, a unit, a role or a credential: "checked: NA",
+# "scribe: TB", "Collected by: NM     Date", "Reg clerk: TQ", "Sonographer: DTR" (not an answer, a unit, a role or a credential: "checked: NA",
 # "RN") (a word of its own: not "ADMISSION CLERKING   12.03"); after "by" before a credential ("gross by DM, PA"); after
 # a sentence and a dash that close the text ("Seen and examined with resident; agree. - AN")
-_SIGNER_INITIALS = regex.compile(rf"\b(?:(?i:scribe|clerk|initiall?ed)|(?i:collected|typed|dictated|transcribed|witnessed"
+_SIGNER_INITIALS = regex.compile(rf"\b(?:(?i:scribe|clerk|initiall?ed|sonographer|technologist|radiographer|phlebotomist"
+                                 rf"|perfusionist)|(?i:collected|typed|dictated|transcribed|witnessed"
                                  rf"|countersigned|scribed)[ \t]+(?i:by))(?!\p{{L}})[ \t]*:?[ \t]*"
                                  rf"(?P<phi>\p{{Lu}}{{2,3}})(?=[ \t]*$|[ \t]{{2}}|\t)"
                                  rf"|\b(?i:by)[ \t]+(?P<phi>\p{{Lu}}{{2,3}})(?=,?[ \t]+{_CREDENTIAL}\b)"

@@ -370,7 +370,7 @@ DATE_PATTERNS = [
     # March 2023, Mar-23, January of 2019 (month and year: more specific than a year)
     rx(rf"\b(?P<phi>{MONTH}\.?(?:[\s,-]+|\s+of\s+)(?:\d{{4}}|'\d{{2}}))\b", re.IGNORECASE),
     # 12/2019 (a month and a year; not "1/2 tablet"), 20190314 (compact), 3 / 14 / 2023 (spaced)
-    rx(r"(?=\d)(?<![\d/.-])(?P<phi>(?:0?[1-9]|1[0-2])/(?:19|20)\d{2})(?![\d/]|\.\d)"),
+    rx(r"(?=\d)(?:(?<![\d/.-])|(?<=(?<![\d/])\d{1,2}/\d{4}[-–]))(?P<phi>(?:0?[1-9]|1[0-2])/(?:19|20)\d{2})(?![\d/]|\.\d)"),
     rx(r"(?<![\w.-])(?P<phi>(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\w.-])"),
     rx(r"(?=\d)(?<![\d/])(?P<phi>\d{1,2}[ \t]*/[ \t]*\d{1,2}[ \t]*/[ \t]*(?:19|20)\d{2})(?![\d/])"),
     CuedPattern(rx(r"(?<![\d/.-][ \t]?)(?P<phi>(?:0?[1-9]|1[0-2])[ \t](?:0?[1-9]|[12]\d|3[01])[ \t](?:19|20)\d{2})(?![\d/.-]|[ \t]\d)"),
@@ -443,7 +443,7 @@ DATE_PATTERNS = [
     rx(r"\b(?:on|since|dated?|DOS|DOB|seen|admitted|discharged|admission|discharge|visit|until|through|thru|left|off|as\s+of|"
         r"d/c(?:'?d)?|dc'?d|transferred|"
         rf"starting|started|surgery|born|follow[\s-]?up|f/u|appointment|appt|return|RTC|next|last|{WEEKDAY}|"
-        r"labs?|drawn|collected|BMP|CMP|CBC|CXR|CT|MRI|echo|EKG|ECG|Holter|cultures?|UA|biopsy|bx|colonoscopy|EGD|"
+        r"labs?|drawn|collected|BMP|CMP|CBC|CXR|CT|MRI|echo|EKG|ECG|Holter|cultures?|BCx|UCx|UA|biopsy|bx|colonoscopy|EGD|"
         r"addendum|adm|hearing(?:\s+is)?|board|conference|sign-?out|eval(?:uation)?)"
         r"\s*[:(]?,?\s*"
         rf"(?P<phi>(?:(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])|{_DAY_MONTH})(?:[-–]{_MONTH_DAY})?)"
@@ -459,10 +459,15 @@ DATE_PATTERNS = [
     # a month alone, capitalised, after a word that dates: "expired in October", "the Section 136 in January", "your May
     # visit", "(January - resolved)" (not "Hope", "June" or "April" as names: "with June", "April said")
     # (with its part: "since early July")
-    rx(r"(?:\b(?i:in|since|until|till|by|from|during|last|next|this|of|before|after|your|her|his|their|our)[ \t]+|\("
+    rx(r"(?:\b(?i:in|since|until|till|by|from|during|last|next|this|of|before|after|your|her|his|their|our|through|thru"
+       r"|over|return|rtc)[ \t]+|\("
        r"|(?=\b(?i:early|mid|late|end[ \t]+of|beginning[ \t]+of)[ \t]))"
        r"(?P<phi>(?:(?i:early|mid|late|end[ \t]+of|beginning[ \t]+of)[ \t]+)?"
        r"(?:January|February|March|April|May|June|July|August|September|October|November|December))\b(?![ \t]*\d)(?!['’]s)"),
+    # ... after another month and a joining word ("missed visits in August and January", "over December/January")
+    rx(r"(?<=\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+       r"(?:[ \t]+(?:and|or|to|through|thru)[ \t]+|[ \t]*[/&–-][ \t]*))"
+       r"(?P<phi>January|February|March|April|May|June|July|August|September|October|November|December)\b(?![ \t]*\d)"),
     # ... with the part of it ("from mid-August", "by end of April", "early-March")
     rx(r"\b(?P<phi>(?i:(?:end|beginning|middle|start)[ \t]+of[ \t]+|(?:mid|early|late)-)(?:January|February|March|April|May|June|July"
        r"|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))\b"),
@@ -605,7 +610,7 @@ BIRTH_YEAR = rx(r"\b(?i:born(?:\s+(?:in|on))?|DOB|d\.o\.b\.?|date\s+of\s+birth|b
 _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|acct|acc|account|member|subscriber|policy|identifier
     |ref|reference|encounter|provider\s+(?:number|no|id)
     |health\s*plan(?:\s+beneficiary)?|beneficiary|medicare|medicaid|(?:driver'?s\s+)?licen[cs]e(?:\s+plate)?|plate|lic|DEA|NPI|serial
-    |CSN|FIN|HAR|accession|specimen|passport|VIN|HICN|HIC|MBI|group|subscriber|claim|authorization|auth|prior\s+auth|rx|badge
+    |CSN|FIN|HAR|accession|specimen|passport|VIN|HICN|HIC|ICN|MBI|group|subscriber|claim|authorization|auth|prior\s+auth|rx|badge
     |(?:driver'?s\s+)?permit|permis|BHT
     |employee|insurance|ins|payer|enrollee|registration|reg|booking|order|requisition|lab|pharmacy|bin|pcn
     |UHID|IPD|OPD|UR|URN|PPSN|PPS|OHIP|RAMQ|PHN|HCN|NHS|CHI|IHI|NHI|health\s+card|card|Aadhaar|ABHA|PhilHealth(?:\s+PIN)?
@@ -947,6 +952,7 @@ SSN_PATTERNS = [
     # its last four digits after their label: "SSN L4: 6632", "SSN (last 4) 0921", "last four of social 4410"
     rx(r"\b(?:SSN|SS\#|social(?:\s+security)?)[ \t]*\(?(?:L4|last[ \t]*(?:4|four)|last[ \t]+4[ \t]+digits)\)?[ \t]*(?:\#|:|is)?[ \t]*"
        r"(?P<phi>\d{4})(?![\d-])", re.IGNORECASE),
+    rx(r"\b(?i:last[ \t]?4|L4)[ \t]*:?[ \t]*(?P<phi>\d{4})(?![\d-])"),  # (the label alone: "VICTOR   last4 4471")
     rx(r"\blast[ \t]+(?:4|four)(?:[ \t]+digits)?[ \t]+of[ \t]+(?:the[ \t]+|his[ \t]+|her[ \t]+|your[ \t]+)?(?:SSN|social(?:[ \t]+security)?)"
        r"[ \t]*(?:\#|:|is|are)?[ \t]*(?P<phi>\d{4})(?![\d-])", re.IGNORECASE),
     # other countries' identity numbers by their shape alone: a Malaysian MyKad (birth date, state, serial:
@@ -1228,7 +1234,7 @@ FACILITY = r"""(?:Health\s+(?:&|and)\s+Social\s+Care(?:\s+(?:Trust|Partnership|B
     |Health\s+Unit|NHS\s+(?:Foundation\s+)?Trust|NHS\s+FT|Health\s+Board|Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|Health\s+Centre|Health\s+System|Healthcare
     |Health\s+(?:&|and)\s+Rehab(?:ilitation)?|Rehabilitation(?:\s+(?:&|and)\s+(?:Nursing|Health))?|EMS|Ambulance(?:\s+(?:Service|Trust|Station))?
     |Fire\s+(?:Department|Rescue|Station)|Police(?:\s+(?:Department|Station|Service))?|PD|Sheriff['’]?s\s+(?:Office|Department)|Mortuary
-    |Funeral\s+Home|AME(?:\s+Church)?|Correctional\s+(?:Facility|Center|Institution)|Detention\s+Center|Jail|Prison
+    |Funeral\s+(?:Home|Services?|Chapel|Directors)|AME(?:\s+Church)?|Correctional\s+(?:Facility|Center|Institution)|Detention\s+Center|Jail|Prison
     |Penitentiary|Recovery\s+Center|Treatment\s+Center|Recovery|Hospice\s+House|Community\s+Health\s+Cent(?:er|re)
     |University\s+Hospital|Health\s+Team|Health\s+Plan|Memory\s+Care|Care\s+Home|Skilled\s+Nursing|Residential\s+Home
     |Rest\s+Home|Retirement\s+Home|Residential\s+Care
@@ -1254,6 +1260,7 @@ def capitals(pattern: str) -> str:
 
 
 _FACILITY_UPPER = capitals(FACILITY)
+_SITE_WHOLE = r"(?:[ ](?:Systems?|Facility|Hub|Network|Partnership))?"  # the word for a site's whole after its kind
 # a site's number after its name, as Mexico's, Russia's and Ukraine's number theirs: "City Clinical Hospital No. 27",
 # "HOSPITAL GENERAL DE ZONA No. 14"
 _SITE_NUMBER = r"(?:[ ](?:No\.?|Nº|N°)[ ]?\d{1,3}(?![\d/]))?"
@@ -1399,9 +1406,10 @@ INSTITUTION_PATTERNS = [
     rx(rf"\b(?i:at|for)[ \t]+the[ \t]+(?P<phi>{CAP}(?:[ \t]+{CAP}){{0,2}})[ \t]+(?i:plant|factory|mill|mine|refinery|warehouse"
        r"|shipyard|foundry)\b"),
     # "Eastgate Family Clinic", "Hope Hospice of the Valley"
-    rx(rf"(?P<phi>(?:(?:St|Mt)\.?[ ])?{CAP}(?:[ ]{_SITE_WORD}){{0,4}}?[ ]{FACILITY}(?:[ ]{FACILITY})*"
+    # (and the word for its whole, and a veterans' system's letters: "VA Salt Lake City Health Care System")
+    rx(rf"(?P<phi>(?:VA[ ])?(?:(?:St|Mt)\.?[ ])?{CAP}(?:[ ]{_SITE_WORD}){{0,4}}?[ ]{FACILITY}(?:[ ]{FACILITY})*{_SITE_WHOLE}"
        rf"(?:[ ]of(?:[ ]the)?[ ]{CAP}(?:[ ]{CAP}){{0,2}})?{_SITE_NUMBER})\b"),
-    rx(rf"(?P<phi>{UPPER}(?:[ ](?:{UPPER}|&(?=[ ]{UPPER}))){{0,4}}[ ](?:{_FACILITY_UPPER}))\b"),  # ("WEARSIDE & TYNE ...")
+    rx(rf"(?P<phi>{UPPER}(?:[ ](?:{UPPER}|&(?=[ ]{UPPER}))){{0,4}}[ ](?:{_FACILITY_UPPER}){capitals(_SITE_WHOLE)})\b"),  # ("WEARSIDE & TYNE ...")
     # a hospital or clinic named in Spanish, Portuguese, French or Italian: "Hospital Regional de Cusco", "Clínica Santa
     # María", "Hôpital Saint-Louis" (not "Hospital Course", "Hospital Day 3")
     rx(rf"(?P<phi>(?:Hospital[ \t]+(?:{CAP}[ \t]+)?(?:de|del|do|da|dos|das|di|San|Santa|São|Sao|Nuestra)|Clínica|Clinica|Sanatorio"
