@@ -1153,12 +1153,15 @@ def find_cities(text: str) -> list[tuple[int, int]]:
                 if _listed_town(name) and (j - i > 1 or _known_city(text, s, e) or (
                         _PLACE_CUE.search(text, max(0, s - 20), s) or _closes_address(text, s, e))
                         and not (name.isupper() and name.lower() in lowercase_forms())) \
-                        and is_name_word(name.split()[-1]):
+                        and (is_name_word(name.split()[-1]) or j - i > 1 and _TOWN_KIND_END.fullmatch(name.split()[-1])):
                     found.append((s, e))
                     i = j - 1
                     break
             i += 1
     return found
+
+
+_TOWN_KIND_END = regex.compile(r"City|CITY|Town|TOWN")  # a listed town's last word that is no name's: "King City"
 
 
 def _closes_address(text: str, start: int, end: int) -> bool:
