@@ -257,13 +257,13 @@ _PLAIN_SITE_WORDS = frozenset(
 
 # A hospital named by its acronym where a patient is sent or told to go, or before its emergency department or pharmacy:
 # "go straight to UNTH emergency", "EMS transport to TMC ED", "Advised to attend GRI if rigors", "Birth plan: KNH", "KKH
-# pharmacy will courier", "Refer eye clinic KPH".
+# pharmacy will courier", "Refer eye clinic KPH"; or before the record number it keeps: "CAMC MRN 01-338-4471".
 _SITE_ACRONYM = regex.compile(
     r"\b(?:(?i:attend(?:ed)?(?:[ \t]+(?-i:ED|A&E))?|go(?:[ \t]+straight)?[ \t]+to|transfer(?:red)?[ \t]+to"
     r"|transport(?:ed)?[ \t]+to|admitted[ \t]+to|taken[ \t]+to|birth[ \t]+plan[ \t]*:|deliver(?:y|ed)?[ \t]+at|booked[ \t]+at"
     r"|clinic(?:[ \t]+at)?)[ \t]+"
     r"(?P<phi>\p{Lu}{3,6})(?![\p{L}\d&/-])"
-    r"|(?P<phi>\p{Lu}{3,6})[ \t]+(?:ED|A&E|(?i:emergency|pharmacy|casualty|maternity|outpatients))\b)")
+    r"|(?P<phi>\p{Lu}{3,6})[ \t]+(?:ED|A&E|MRN|(?i:emergency|pharmacy|casualty|maternity|outpatients))\b)")
 
 
 # A hospital named by its initials: "CWM Hospital", "TTM Hospital" (as Fiji and Samoa name theirs)
