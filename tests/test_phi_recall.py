@@ -2854,3 +2854,66 @@ def test_home_care_justice_and_travel_records_in_their_own_languages(tagger, tex
 ])
 def test_specialist_services_and_records_away_from_clinics_in_their_own_languages(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a transcribed report's footer: the typist's initials after the dictation's date, the job's number or "T:", a
+    # reference after a doctor's credential, the job's number (not a time's "AM", nor a year after "job")
+    ('Dict: Olga Marchetti, MD   T: rb   Job 8834102\n'
+     'dict 01/09/84 / tr 01/11/84 jl\n'
+     'A. Raghunathan, MD   AR/tmw\n'
+     'Dictated 03/14/2089 10:22 AM\n'
+     'lost her job 2019',
+     'Dict: [NAME], MD   T: [NAME]   Job [ID]\n'
+     'dict [DATE] / tr [DATE] [NAME]\n'
+     '[NAME], MD   [NAME]\n'
+     'Dictated [DATE] 10:22 AM\n'
+     'lost her job 2019'),
+    # a month with its part, a year-first date with its month in letters, a range's second date (not a range of scores
+    # out of one total), a month after another month, a day after a culture, a month and year closing a range
+    ('since early July; DOB 1965-Jul-19; stays with her 1/16-1/18; pain 1/10-3/10\n'
+     'missed visits in August and January; BCx 7/20 NGTD; TB treated 1/2070-10/2070',
+     'since [DATE]; DOB [DATE]; stays with her [DATE]-[DATE]; pain 1/10-3/10\n'
+     'missed visits in [DATE] and [DATE]; BCx [DATE] NGTD; TB treated [DATE]'),
+    # a place's plural ending a longer word is no verb; a hospital named "Royal" and a town (not "Royal Mail"), by a
+    # department's words; the word for a site's whole, a veterans' system's letters; a funeral service; an acronym
+    # before its record number
+    ('Foothills Medical Centre - Neurology Clinic\n'
+     'a nurse at Royal Derby; the Royal Mail strike\n'
+     'OPERATIVE REPORT. Temple University Hospital\n'
+     'VA Salt Lake City Health Care System; Funeral home: Eastgate Funeral Service.\n'
+     'DOB 8/22/2029   CAMC MRN 01-338-4471',
+     '[INSTITUTION] - Neurology Clinic\n'
+     'a nurse at [INSTITUTION]; the Royal Mail strike\n'
+     'OPERATIVE REPORT. [INSTITUTION]\n'
+     '[INSTITUTION]; Funeral home: [INSTITUTION].\n'
+     'DOB [DATE]   [INSTITUTION] MRN [ID]'),
+    # a listed city with no cue (not a scale before its score); a town after a comma before a bracket; a street after
+    # "on the"; a town ending in "City"
+    ('backpacking, Cusco altitude, jungle lodge; Epworth 14/24; Bethesda IV\n'
+     "(Dr Kowalczyk, Geelong); from Hickey's on the Kylemore Road (King City walk-in)",
+     'backpacking, [LOCATION] altitude, jungle lodge; Epworth 14/24; Bethesda IV\n'
+     "(Dr [NAME], [LOCATION]); from [NAME]'s on the [ADDRESS] ([LOCATION] walk-in)"),
+    # a sign-out line opening with the surname and its initial (not two words text writes in lowercase); the answer to a
+    # question for a relative's name on an untagged turn; a name before ", the caregiver"
+    ('pelletier, g 67m pna day 3\n'
+     'mood, affect 34 yo\n'
+     "What's your mother's name?\n"
+     'Siew Lan. She passed away.\n'
+     'Guest_family: Marites, the caregiver, weekdays.',
+     '[NAME] 67m pna day 3\n'
+     'mood, affect 34 yo\n'
+     "What's your mother's name?\n"
+     '[NAME]. She passed away.\n'
+     'Guest_family: [NAME], the caregiver, weekdays.'),
+    # initials after "by" before a credential and after a dash closing the text; "my boy" before a name (not "LAD", an
+    # artery); a login of two initials after its label (not "by crackles"); a handle after "user"; an SSN's last four
+    ('(gross by DM, PA); my boy jimmy dale drives; LAD: Resolute Onyx 3.5 x 22 mm\n'
+     'login kdelgado3; seen by crackles; user omondi.k; last4 4471\n'
+     'Seen and examined with resident; agree. - AN',
+     '(gross by [NAME], PA); my boy [NAME] drives; LAD: Resolute Onyx 3.5 x 22 mm\n'
+     'login [NAME]; seen by crackles; user [NAME]; last4 [SSN]\n'
+     'Seen and examined with resident; agree. - [NAME]'),
+])
+def test_hospital_charts_with_dictation_footers_and_conversations_naming_people_in_passing(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
