@@ -78,6 +78,8 @@ def find_address_blocks(text: str) -> list[tuple[int, int]]:
 
 
 _DIGIT = regex.compile(r"\d")
+# A document's heading below an address, no place: "DISCHARGE SUMMARY", "OPERATIVE REPORT"
+_HEADING_END = regex.compile(r"\b(?i:summary|report|note|notes|letter|record|consultation|referral)$")
 
 
 def _kind(line: str) -> str | None:
@@ -88,8 +90,9 @@ def _kind(line: str) -> str | None:
     if _UNIT_OR_BOX.fullmatch(line) or _NUMBERED_STREET_LINE.fullmatch(line) and _named(line) \
             or line[0].isdigit() and _STREET_LINE.match(line):
         kind = "anchor"
-    elif _PLACE_LINE.fullmatch(line) and (line.lower() in countries() or line[0].isdigit() or any(
-            is_name_word(w) for w in regex.findall(r"\p{L}[\p{L}'’.-]*", line))):
+    elif _PLACE_LINE.fullmatch(line) and not _HEADING_END.search(line) and (
+            line.lower() in countries() or line[0].isdigit()
+            or any(is_name_word(w) for w in regex.findall(r"\p{L}[\p{L}'’.-]*", line))):
         kind = "place"
     elif (m := _CUED_ANCHOR.search(line)) and (_named(m.group()) or _UNIT_OR_BOX.match(m.group())
                                                or _STREET_LINE.match(m.group())):

@@ -547,7 +547,8 @@ AGE_PATTERNS = [
     rx(rf"\((?P<phi>{AGE_OVER_89})[ \t]*(?i:yrs?|years?|y)\)"),
     rx(rf"\b(?i:pt|patient|woman|man|lady|gentleman|mother|father|husband|wife|sister|brother|grandmother|grandfather)"
        rf"[ \t]*\((?P<phi>{AGE_OVER_89})\)"),
-    rx(rf"\b(?P<phi>{AGE_OVER_89})\s?(?:[MF])\b"),
+    rx(rf"(?<!\b(?i:t|tmax|t[ \t]?max|temp|temperature|fever|febrile|pyrexia)[ \t:]{{0,2}})\b(?P<phi>{AGE_OVER_89})\s?(?:[MF])\b"),
+    # (not a temperature in Fahrenheit: "Tmax 102F")
     rx(rf"\b(?:age[ds]?|aged|age:|age\s+at\s+(?:death|diagnosis|onset|admission|implant|surgery|referral|consent"
        rf"|enrol?ment))\s*:?\s*(?P<phi>{AGE_OVER_89}|{WORD_AGE})\b",
        re.IGNORECASE),
@@ -1219,7 +1220,7 @@ ZIP_PATTERNS = [
     rx(r"\b(?:NSW[ \t]+(?P<phi>[12]\d{3})|VIC[ \t]+(?P<phi>[38]\d{3})|QLD[ \t]+(?P<phi>[49]\d{3})|TAS[ \t]+(?P<phi>7\d{3})"
        r"|ACT[ \t]+(?P<phi>02\d{2}|26\d{2}|29\d{2})|NT[ \t]+(?P<phi>08\d{2})|WA[ \t]+(?P<phi>6\d{3})|SA[ \t]+(?P<phi>5\d{3}))\b"),
     rx(r"\b(?i:Singapore)[ \t]*\(?(?P<phi>\d{6})\b"),  # "Singapore 520412"
-    rx(rf"{CAP}[ \t]*[-–][ \t]*(?P<phi>\d{{6}})\b"),
+    rx(rf"(?:{CAP}|{UPPER})[ \t]*[-–][ \t]*(?P<phi>\d{{6}})\b"),  # (in capitals too: "CHENNAI - 600020")
     rx(r"\b(?i:box)[ \t]+\d{1,6}[ \t]*-[ \t]*(?P<phi>\d{5})\b"),
     # after a street and a town: "2207 Saratoga Rd, Langley 98260"
     rx(rf"\d[ \t]+(?:{CAP}[ \t]+){{1,3}}{_STREET}\.?,[ \t]*(?:{CAP}[ \t]+){{1,2}}(?P<phi>\d{{5}}(?:-\d{{4}})?)\b"),
