@@ -1153,7 +1153,7 @@ def find_cities(text: str) -> list[tuple[int, int]]:
                 if _listed_town(name) and (j - i > 1 or _known_city(text, s, e) or (
                         _PLACE_CUE.search(text, max(0, s - 20), s) or _closes_address(text, s, e))
                         and not (name.isupper() and name.lower() in lowercase_forms())) \
-                        and (is_name_word(name.split()[-1]) or j - i > 1 and _TOWN_KIND_END.fullmatch(name.split()[-1])):
+                        and (is_name_word(last := name.split()[-1]) or j - i > 1 and _TOWN_KIND_END.fullmatch(last)):
                     found.append((s, e))
                     i = j - 1
                     break
@@ -1785,8 +1785,9 @@ _SAINTS_THING = regex.compile(rf"['’]s[ \t]+{SAINTS_HERB_OR_DAY}")
 # first word inside a sentence: "working at Red Desert Propane", "work at Bass Pro").
 # (nor a plural that names a place, or ends a word that does: "Lakes Region Hospice", "Pines Nursing Home", "Falls
 # Clinic", "Foothills Medical Centre")
-_FIRST_VERB = re.compile(r"(?!(?i:[a-z]*(?:lakes|pines|oaks|meadows|falls|springs|rivers|hills|palms|shores|woods|heights|gardens|acres"
-                         r"|fields|glades|willows|elms|maples|cedars|ridges|brooks|downs|sands|waters|groves|woodlands"
+_FIRST_VERB = re.compile(r"(?!(?i:[a-z]*(?:lakes|pines|oaks|meadows|falls|springs|rivers|hills|palms|shores|woods"
+                         r"|heights|gardens|acres|fields|glades|willows|elms|maples|cedars|ridges|brooks|downs|sands"
+                         r"|waters|groves|woodlands"
                          r"|highlands|orchards|terraces|parks|plains|valleys|links|commons|cliffs|cross|roads))\s)"
                          r"([A-Za-z]{2,}ed|[A-Za-z]{2,}[^\Ws]s)\s+(?=\S)")  # "Graduated", "Attends"; not "Red", "Bass"
 # A preposition inside a site's capitalised words ends the words before the site: "FOLLOW UP AT MERCY CLINIC"; so does

@@ -61,7 +61,7 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|baby\s+o
     |pastor|priest|covering|cross-?cover|assistant|scribe|author|np|rn|nurse|midwife|doula|sitter|aide|kid|child|baby|buddy|sponsor|driver
     |grandma|grandpa|granny|nana|student|medical\s+student|trainee|preceptor|chaperone|nursing|chaplain|dietitian|nutritionist|hcp|mpoa
     |rider|courier|carer|gunner|sapper|rifleman|bombardier|signalman|sn|snod|bms|mls|scientist|embryologist|geneticist
-    |rmo|cmt|boy|girl|lass|missus|hubby|mamaw|papaw|memaw|meemaw
+    |rmo|cmt|boy|girl|lass|missus|mamaw|papaw|memaw|meemaw
     |health\s+care\s+proxy|surrogate|social\s+work|case\s+management|dtr|dau|bro|sis|hubby
     |crna|cna|lpn|lvn|rrt|slp|emt|paramedic|medic|tech|technician|cytotech|technologist|phlebotomist|transporter
     |charge(?:\s+(?:rn|nurse))?|huc|(?:unit\s+)?(?:clerk|secretary)|receptionist|ward\s+clerk|house\s+supervisor|registrar|consultant|interp
@@ -183,8 +183,8 @@ _NAME_PATTERNS = {
            rf"(?:[ \t]*[:,(]?[ \t]*|[ \t]+[–-][ \t]+)(?:(?i:is|was|named|called)[ \t]+)?(?P<phi>{_ROLE_NAME}"
            rf"(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*[&+][ \t]*){_ROLE_NAME})*)"),
         lowercase_cue(_ROLE), cue_in_lowercase=True),
-    # a name with its role after a comma: "Guest_family: Desmond, his son.", "Kwame Mensah, her grandson,", "Marites, the
-    # caregiver,"
+    # a name with its role after a comma: "Guest_family: Desmond, his son.", "Kwame Mensah, her grandson,", "Marites,
+    # the caregiver,"
     "role_apposition": rx(rf"(?P<phi>{_NAME_WORD}(?:{_NEXT}{_NAME_WORD}){{0,2}}),[ \t]+(?:{_POSSESSIVE}|(?i:the))[ \t]+"
                           rf"(?:\p{{Ll}}+[ \t]+){{0,2}}?(?i:{_ROLE})\b"),
     # a name with its role in parentheses after it: "Fitzgerald (hospitalist)", "Ngozi Eze (daughter)", "Rhys (practice
@@ -206,7 +206,8 @@ _NAME_PATTERNS = {
                rf"(?:,[ \t]*{_NAME_WORD}|[ \t]\p{{Lu}}\.?(?=[ \t]{{2}}))?)"
                r"(?=[ \t]*[,(–-]?[ \t]*\d{1,3}[ \t]?(?:y/?o|yo|[MF])\b|[ \t]{2,}\d{1,3}[ \t]{2,}\S)"),
     # ... or opening its line, the surname first, without a room: "pelletier, g 67m pna day 3", "OKAFOR, Ruth 81F"
-    "census_line": rx(rf"(?m)^[ \t]*(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD}),[ \t]*(?:{_NAME_WORD}|{LOWER_WORD}|\p{{L}}\.?))"
+    "census_line": rx(rf"(?m)^[ \t]*(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD}),[ \t]*"
+                      rf"(?:{_NAME_WORD}|{LOWER_WORD}|\p{{L}}\.?))"
                       r"(?=[ \t]+\d{1,3}[ \t]?(?i:[mf]|y/?o|yo)\b)"),
     # a surname in capitals after a unit's bed, anywhere in a page log's line: "22:04  TO 4471  5E-18 RODRIGUEZ K+ 6.1",
     # "4W-03 KING BP 84/50"
@@ -294,7 +295,8 @@ _NAME_PATTERNS = {
                           r"(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}/\d{1,2})(?:[ \t]+\d{1,2}:?\d{2})?"
                           r"|\b(?i:job)[ \t]*(?:\#|no\.?)?[ \t]*:?[ \t]*\d{4,10}|\b(?:T|TR|Tr|tr)[ \t]*:)"
                           r"[ \t]*(?:/[ \t]*|\([ \t]*)?"
-                          r"|(?<=\b(?:MD|M\.D\.|DO|NP|PA-C|PA)[ \t]{2,})(?=\p{Lu}{2,4}/\p{Ll}))"  # ("Raghunathan, MD   AR/tmw")
+                          # (or a typist's reference after a doctor's credential: "Smith, MD   AR/tmw")
+                          r"|(?<=\b(?:MD|M\.D\.|DO|NP|PA-C|PA)[ \t]{2,})(?=\p{Lu}{2,4}/\p{Ll}))"
                           r"(?P<phi>(?:\p{Ll}{2,4}|\p{Lu}{2,4})(?:/\p{Ll}{2,4})?)(?=\)?[ \t]*$|\)|[ \t]{2}|\t)"),
     # two people's initials in brackets after a time, a step done and its check: "ICSI 11:20 (DO/JH)", "thawed 10:05
     # (MvdB/KJ)" (the second also when the first spells a word: the pair's check below)
@@ -387,8 +389,8 @@ _NAME_PATTERNS = {
     # the answer to a question for a name, on the next turn: "whats your name sir\n[SPEAKER_1] uh guy guy fontaine",
     # "Nurse: Can you tell me your full name?\nPatient: Astrid Mykleby.", "what's his full name\nCALLER: kieran doyle",
     # "[00:00:04] SPEAKER_01 (Dr): your full name\n[00:00:06] SPEAKER_02 (Pt): aye morag cameron", "> say the mother's
-    # name < \"shalini devi\"", "What's your mother's name?\nSiew Lan." (a turn with no speaker's tag after the question's
-    # mark; fillers and a repeated word are blanked; a timestamp may open the turn)
+    # name < \"shalini devi\"", "What's your mother's name?\nSiew Lan." (a turn with no speaker's tag after the
+    # question's mark; fillers and a repeated word are blanked; a timestamp may open the turn)
     "name_answer": rx(r"(?im)\b(?:(?:your|ur|his|her|their)(?:[ \t]+\p{L}+['’]s)?|the[ \t]+\p{L}+['’]s)[ \t]+"
                       r"(?:full[ \t]+|first[ \t]+|last[ \t]+)?name\b"
                       r"(?:[^\n]{0,40}\n[ \t]*(?:\[?\d{1,2}(?::\d\d){1,2}\]?[ \t]*)?(?:[^\n:\]<]{1,30}(?:\]:?|:)|<)|[^\n<]{0,10}<"
@@ -533,11 +535,11 @@ def _may_be_name(word: str) -> bool:
 
 
 # Capitals after a label that only a person's initials follow, whatever else they spell, closing the line or the cell:
-# "scribe: TB", "Collected by: NM     Date", "Reg clerk: TQ", "Sonographer: DTR" (not an answer, a unit, a role or a credential: "checked: NA",
-# "RN") (a word of its own: not "ADMISSION CLERKING   12.03"); after "by" before a credential ("gross by DM, PA"); after
-# a sentence and a dash that close the text ("Seen and examined with resident; agree. - AN")
-_SIGNER_INITIALS = regex.compile(rf"\b(?:(?i:scribe|clerk|initiall?ed|sonographer|technologist|radiographer|phlebotomist"
-                                 rf"|perfusionist)|(?i:collected|typed|dictated|transcribed|witnessed"
+# "scribe: TB", "Collected by: NM     Date", "Reg clerk: TQ", "Sonographer: KW" (not an answer, a unit, a role or a
+# credential: "checked: NA", "RN") (a word of its own: not "ADMISSION CLERKING   12.03"); after "by" before a credential
+# ("gross by DM, PA"); after a sentence and a dash that close the text ("Seen and examined with resident; agree. - AN")
+_SIGNER_INITIALS = regex.compile(rf"\b(?:(?i:scribe|clerk|initiall?ed|sonographer|technologist|radiographer"
+                                 rf"|phlebotomist|perfusionist)|(?i:collected|typed|dictated|transcribed|witnessed"
                                  rf"|countersigned|scribed)[ \t]+(?i:by))(?!\p{{L}})[ \t]*:?[ \t]*"
                                  rf"(?P<phi>\p{{Lu}}{{2,3}})(?=[ \t]*$|[ \t]{{2}}|\t)"
                                  rf"|\b(?i:by)[ \t]+(?P<phi>\p{{Lu}}{{2,3}})(?=,?[ \t]+{_CREDENTIAL}\b)"
@@ -953,7 +955,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                           "subject_initials", "log_initials"):
                 pair = _SLASH_INITIALS.match(text, e)  # "Signed TO / LM": two people's initials, whatever the first spells
                 span = (s, e) if _initials_ok(text[s:e]) or pair and _initials_ok(pair.group("phi")) else None
-            elif kind == "typist_initials":  # any letters but a time's, a zone's or a credential's ("10:22 AM")
+            elif kind == "typist_initials":  # any letters but :data:`_NOT_TYPIST`
                 span = (s, e) if text[s:e].split("/")[0].lower() not in _NOT_TYPIST else None
             elif kind == "timed_initials":  # a pair in the brackets ("(DO/JH)"), or initials alone that spell no word
                 paired = "/" in text[text.rfind("(", 0, s): text.find(")", e)]
@@ -990,8 +992,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 words = [w.rstrip(",") for w in text[span[0]:span[1]].split()] if span else [""]
                 if any(w.islower() and len(w) > 1 and w in lowercase_words() and not is_listed_name(w)
                        and not _PARTICLE.fullmatch(w) for w in (words if kind == "census_line" else words[:1])):
-                    span = None  # a word text writes in lowercase: "B12 deficiency 45F", "mood, affect 34 yo" (but "rm 4
-                    # - okonkwo 71F")
+                    span = None  # a word text writes in lowercase: "B12 deficiency 45F", "mood, affect 34 yo" (but
+                    # "rm 4 - okonkwo 71F")
                 first = words[0]
                 if span and kind == "room_column" and _LABEL_NEXT.match(text, span[1]) and first.lower() in english_words() \
                         and not is_listed_name(first):
@@ -1897,8 +1899,9 @@ _IN_BRACKETS_NEXT = regex.compile(rf"[ \t]*\([ \t]*(?:(?i:aka|a\.k\.a\.)[ \t]+)?
 # A name in quotes right after a found one, in brackets or not: what the person goes by ('Tyson ("TJ")', 'Tomás "el Ruso"
 # Petrov', 'HUNTER,WILLIAM "BILL" DALE')
 _QUOTED_NEXT = regex.compile(r"(?:[ \t]+\(?|[ \t]*\()[ \t]*[\"“](?P<phi>[^\s\"”](?:[^\"”\n]{0,22}[^\s\"”])?)[\"”](?:[ \t]*\))?")
-# Initials after a slash that close a line or a field: a second person signing ("Signed TO / LM", "CREW: MCG / T.W.")
+# Letters after a dictation's date that are a time's, a zone's or a credential's, no typist's ("10:22 AM")
 _NOT_TYPIST = frozenset("am pm md do dr rn np pa ok hr hrs min est cst mst pst edt cdt mdt pdt utc gmt bst cet".split())
+# Initials after a slash that close a line or a field: a second person signing ("Signed TO / LM", "CREW: MCG / T.W.")
 _SLASH_INITIALS = regex.compile(r"[ \t]*/[ \t]*(?P<phi>\p{Lu}{2,3}|\p{Ll}{2,3}|(?:\p{Lu}\.){2,3}|(?:\p{Ll}\.){2,3})"
                                 r"(?=[ \t]*(?:$|[,;(]|[ \t]\d))", regex.MULTILINE)
 _ANDED = regex.compile(r"\band\b|&|->|→|=>")  # "Dayo and Kunle", not "Whitby, Endocrinologist"
@@ -2270,7 +2273,8 @@ _LETTER_REFERENCE = regex.compile(rf"(?m)^[ \t]*{_REFERENCE_INITIALS}")
 _LABELLED_REFERENCE = regex.compile(rf"(?m)(?i:\b(?:(?:our|your)[ \t]*)?ref\b)\.?[ \t]*:?[ \t]*"
                                     rf"{_REFERENCE_INITIALS}")
 _HANDLE = regex.compile(r"(?<![\w.@])@(?P<handle>\p{L}+(?:[._]\p{L}+)?)(?![\w.@-]*\.\p{L}{2,}\b)(?![\w@])"
-                        r"|\b(?i:user|username|userid|login)(?:[ \t]*[=:][ \t]*|[ \t]+[\"“'‘]|[ \t]+(?=\p{L}+[._]\p{L}))"
+                        r"|\b(?i:user|username|userid|login)"
+                        r"(?:[ \t]*[=:][ \t]*|[ \t]+[\"“'‘]|[ \t]+(?=\p{L}+[._]\p{L}))"
                         r"(?P<handle>\p{L}+(?:[._]\p{L}+)?)(?![\w@])"
                         r"|\b(?i:account)[ \t]*:[ \t]*(?P<handle>\p{L}+[._]\p{L}+)(?![\w@])")
 
@@ -2308,13 +2312,14 @@ def find_references_and_handles(text: str) -> list[tuple[int, int]]:
             spans.append(more.span("handle"))
             end = more.end()
     spans += [(m.start("login"), m.end()) for m in _LOGIN_AFTER_DOER.finditer(text)
-              if any(_login(m.group("login"), m.group("login")[n:]) for n in ((1, 2) if m.group("label") else (1,)))]
+              if any(_login(m.group("login"), m.group("login")[n:])
+                     for n in ((1, 2) if m.group("label") else (1,)))]
     return spans
 
 
 def _login(login: str, surname: str) -> bool:
-    """An initial (or two) and a listed surname that text does not write in lowercase, the whole no word ("kpatel", "mbouchard";
-    not "pager", "drinker", "crackles")."""
+    """An initial (or two) and a listed surname that text does not write in lowercase, the whole no word ("kpatel",
+    "mbouchard"; not "pager", "drinker", "crackles")."""
     return login not in english_words() and login not in lowercase_forms() and login not in first_names() \
         and surname in last_names() and surname not in lowercase_words()
 

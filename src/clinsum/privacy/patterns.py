@@ -370,7 +370,8 @@ DATE_PATTERNS = [
     # March 2023, Mar-23, January of 2019 (month and year: more specific than a year)
     rx(rf"\b(?P<phi>{MONTH}\.?(?:[\s,-]+|\s+of\s+)(?:\d{{4}}|'\d{{2}}))\b", re.IGNORECASE),
     # 12/2019 (a month and a year; not "1/2 tablet"), 20190314 (compact), 3 / 14 / 2023 (spaced)
-    rx(r"(?=\d)(?:(?<![\d/.-])|(?<=(?<![\d/])\d{1,2}/\d{4}[-–]))(?P<phi>(?:0?[1-9]|1[0-2])/(?:19|20)\d{2})(?![\d/]|\.\d)"),
+    rx(r"(?=\d)(?:(?<![\d/.-])|(?<=(?<![\d/])\d{1,2}/\d{4}[-–]))(?P<phi>(?:0?[1-9]|1[0-2])/(?:19|20)\d{2})"
+       r"(?![\d/]|\.\d)"),  # (closing a range: "1/2070-10/2070")
     rx(r"(?<![\w.-])(?P<phi>(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\w.-])"),
     rx(r"(?=\d)(?<![\d/])(?P<phi>\d{1,2}[ \t]*/[ \t]*\d{1,2}[ \t]*/[ \t]*(?:19|20)\d{2})(?![\d/])"),
     CuedPattern(rx(r"(?<![\d/.-][ \t]?)(?P<phi>(?:0?[1-9]|1[0-2])[ \t](?:0?[1-9]|[12]\d|3[01])[ \t](?:19|20)\d{2})(?![\d/.-]|[ \t]\d)"),
@@ -384,8 +385,8 @@ DATE_PATTERNS = [
     # thru 10/21")
     rx(rf"(?=\d)(?<![\d/.-])(?P<phi>{_MONTH_DAY})(?=[ \t]+(?:@[ \t]*)?(?:[01]\d|2[0-3]):?[0-5]\d(?![\d.:/%])(?![ \t]*(?i:mg|ml|units?|cc)\b))"),
     rx(rf"(?=\d)(?<![\d/.-])(?P<phi>{_MONTH_DAY})(?=[ \t]*(?:-|–|to|thru|through|until|till)[ \t]*{_MONTH_DAY}(?![\d/]))", re.IGNORECASE),
-    rx(rf"(?<=(?<![\d/.-]){_MONTH_DAY}[ \t]*(?:-|–|to|thru|through|until|till)[ \t]*)(?P<phi>{_MONTH_DAY})(?![\d/]|\.\d)",
-       re.IGNORECASE),  # (its second date: "stays with her 1/16-1/18")
+    rx(rf"(?<=(?<![\d/.-]){_MONTH_DAY}[ \t]*(?:-|–|to|thru|through|until|till)[ \t]*)(?P<phi>{_MONTH_DAY})"
+       r"(?![\d/]|\.\d)", re.IGNORECASE),  # (its second date: "stays with her 1/16-1/18")
     # a month and day after a procedure or an event of a stay ("Cath 3/6", "hemiarthroplasty 3/9", "fall at home 3/8",
     # "TEE 3/12"; not a series' count: "CT 3/4 views", "Biopsy 3/12 cores", "Cultures 2/4 bottles", "MoCA 19/30")
     # (read only on lines with a month and a day)
@@ -443,7 +444,8 @@ DATE_PATTERNS = [
     rx(r"\b(?:on|since|dated?|DOS|DOB|seen|admitted|discharged|admission|discharge|visit|until|through|thru|left|off|as\s+of|"
         r"d/c(?:'?d)?|dc'?d|transferred|"
         rf"starting|started|surgery|born|follow[\s-]?up|f/u|appointment|appt|return|RTC|next|last|{WEEKDAY}|"
-        r"labs?|drawn|collected|BMP|CMP|CBC|CXR|CT|MRI|echo|EKG|ECG|Holter|cultures?|BCx|UCx|UA|biopsy|bx|colonoscopy|EGD|"
+        r"labs?|drawn|collected|BMP|CMP|CBC|CXR|CT|MRI|echo|EKG|ECG|Holter|cultures?|BCx|UCx|UA|biopsy|bx|colonoscopy"
+        r"|EGD|"
         r"addendum|adm|hearing(?:\s+is)?|board|conference|sign-?out|eval(?:uation)?)"
         r"\s*[:(]?,?\s*"
         rf"(?P<phi>(?:(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])|{_DAY_MONTH})(?:[-–]{_MONTH_DAY})?)"
@@ -463,7 +465,8 @@ DATE_PATTERNS = [
        r"|over|return|rtc)[ \t]+|\("
        r"|(?=\b(?i:early|mid|late|end[ \t]+of|beginning[ \t]+of)[ \t]))"
        r"(?P<phi>(?:(?i:early|mid|late|end[ \t]+of|beginning[ \t]+of)[ \t]+)?"
-       r"(?:January|February|March|April|May|June|July|August|September|October|November|December))\b(?![ \t]*\d)(?!['’]s)"),
+       r"(?:January|February|March|April|May|June|July|August|September|October|November|December))"
+       r"\b(?![ \t]*\d)(?!['’]s)"),
     # ... after another month and a joining word ("missed visits in August and January", "over December/January")
     rx(r"(?<=\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
        r"(?:[ \t]+(?:and|or|to|through|thru)[ \t]+|[ \t]*[/&–-][ \t]*))"
@@ -477,7 +480,8 @@ DATE_PATTERNS = [
     # a month, a day and a short year: "Date: Aug 19/25", "Oct 11/24"
     rx(r"\b(?P<phi>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}/\d{2})\b(?![/\d])"),
     # ... or its abbreviation after a word that only dates ("admitted there in Jan"; not "seen by Jan", a name)
-    rx(r"(?:\b(?i:in|since|until|till|during|last|next)[ \t]+|(?=\b(?i:early|mid|late|end[ \t]+of|beginning[ \t]+of)[ \t]))"
+    rx(r"(?:\b(?i:in|since|until|till|during|last|next)[ \t]+"
+       r"|(?=\b(?i:early|mid|late|end[ \t]+of|beginning[ \t]+of)[ \t]))"
        r"(?P<phi>(?:(?i:early|mid|late|end[ \t]+of|beginning[ \t]+of)[ \t]+)?"
        r"(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?)(?![\p{L}\d'’]|[ \t]*\d)"),
     # a date in Welsh, with its year: "20 Mawrth 2025"
@@ -547,7 +551,8 @@ AGE_PATTERNS = [
     rx(rf"\((?P<phi>{AGE_OVER_89})[ \t]*(?i:yrs?|years?|y)\)"),
     rx(rf"\b(?i:pt|patient|woman|man|lady|gentleman|mother|father|husband|wife|sister|brother|grandmother|grandfather)"
        rf"[ \t]*\((?P<phi>{AGE_OVER_89})\)"),
-    rx(rf"(?<!\b(?i:t|tmax|t[ \t]?max|temp|temperature|fever|febrile|pyrexia)[ \t:]{{0,2}})\b(?P<phi>{AGE_OVER_89})\s?(?:[MF])\b"),
+    rx(rf"(?<!\b(?i:t|tmax|t[ \t]?max|temp|temperature|fever|febrile|pyrexia)[ \t:]{{0,2}})"
+       rf"\b(?P<phi>{AGE_OVER_89})\s?(?:[MF])\b"),
     # (not a temperature in Fahrenheit: "Tmax 102F")
     rx(rf"\b(?:age[ds]?|aged|age:|age\s+at\s+(?:death|diagnosis|onset|admission|implant|surgery|referral|consent"
        rf"|enrol?ment))\s*:?\s*(?P<phi>{AGE_OVER_89}|{WORD_AGE})\b",
@@ -1408,9 +1413,11 @@ INSTITUTION_PATTERNS = [
        r"|shipyard|foundry)\b"),
     # "Eastgate Family Clinic", "Hope Hospice of the Valley"
     # (and the word for its whole, and a veterans' system's letters: "VA Salt Lake City Health Care System")
-    rx(rf"(?P<phi>(?:VA[ ])?(?:(?:St|Mt)\.?[ ])?{CAP}(?:[ ]{_SITE_WORD}){{0,4}}?[ ]{FACILITY}(?:[ ]{FACILITY})*{_SITE_WHOLE}"
+    rx(rf"(?P<phi>(?:VA[ ])?(?:(?:St|Mt)\.?[ ])?{CAP}(?:[ ]{_SITE_WORD}){{0,4}}?[ ]{FACILITY}(?:[ ]{FACILITY})*"
+       rf"{_SITE_WHOLE}"
        rf"(?:[ ]of(?:[ ]the)?[ ]{CAP}(?:[ ]{CAP}){{0,2}})?{_SITE_NUMBER})\b"),
-    rx(rf"(?P<phi>{UPPER}(?:[ ](?:{UPPER}|&(?=[ ]{UPPER}))){{0,4}}[ ](?:{_FACILITY_UPPER}){capitals(_SITE_WHOLE)})\b"),  # ("WEARSIDE & TYNE ...")
+    rx(rf"(?P<phi>{UPPER}(?:[ ](?:{UPPER}|&(?=[ ]{UPPER}))){{0,4}}[ ](?:{_FACILITY_UPPER})"
+       rf"{capitals(_SITE_WHOLE)})\b"),  # ("WEARSIDE & TYNE ...")
     # a hospital or clinic named in Spanish, Portuguese, French or Italian: "Hospital Regional de Cusco", "Clínica Santa
     # María", "Hôpital Saint-Louis" (not "Hospital Course", "Hospital Day 3")
     rx(rf"(?P<phi>(?:Hospital[ \t]+(?:{CAP}[ \t]+)?(?:de|del|do|da|dos|das|di|San|Santa|São|Sao|Nuestra)|Clínica|Clinica|Sanatorio"
