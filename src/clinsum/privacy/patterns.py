@@ -385,7 +385,7 @@ DATE_PATTERNS = [
     # thru 10/21")
     rx(rf"(?=\d)(?<![\d/.-])(?P<phi>{_MONTH_DAY})(?=[ \t]+(?:@[ \t]*)?(?:[01]\d|2[0-3]):?[0-5]\d(?![\d.:/%])(?![ \t]*(?i:mg|ml|units?|cc)\b))"),
     rx(rf"(?=\d)(?<![\d/.-])(?P<phi>{_MONTH_DAY})(?=[ \t]*(?:-|–|to|thru|through|until|till)[ \t]*{_MONTH_DAY}(?![\d/]))", re.IGNORECASE),
-    rx(rf"(?<=(?<![\d/.-]){_MONTH_DAY}[ \t]*(?:-|–|to|thru|through|until|till)[ \t]*)(?P<phi>{_MONTH_DAY})"
+    rx(rf"(?=\d)(?<![\d/.-]){_MONTH_DAY}[ \t]*(?:-|–|to|thru|through|until|till)[ \t]*(?P<phi>{_MONTH_DAY})"
        r"(?![\d/]|\.\d)", re.IGNORECASE),  # (its second date: "stays with her 1/16-1/18")
     # a month and day after a procedure or an event of a stay ("Cath 3/6", "hemiarthroplasty 3/9", "fall at home 3/8",
     # "TEE 3/12"; not a series' count: "CT 3/4 views", "Biopsy 3/12 cores", "Cultures 2/4 bottles", "MoCA 19/30")
@@ -460,13 +460,13 @@ DATE_PATTERNS = [
     rx(rf"(?m)^[ \t]*(?!(?:1/[234]|2/3|3/4)\b)(?P<phi>{_MONTH_DAY})(?=[ \t]*[-–—:][ \t]+\p{{L}})"),
     # a month alone, capitalised, after a word that dates: "expired in October", "the Section 136 in January", "your May
     # visit", "(January - resolved)" (not "Hope", "June" or "April" as names: "with June", "April said")
-    # (with its part: "since early July")
-    rx(r"(?:\b(?i:in|since|until|till|by|from|during|last|next|this|of|before|after|your|her|his|their|our|through|thru"
-       r"|over|return|rtc)[ \t]+|\("
-       r"|(?=\b(?i:early|mid|late|end[ \t]+of|beginning[ \t]+of)[ \t]))"
-       r"(?P<phi>(?:(?i:early|mid|late|end[ \t]+of|beginning[ \t]+of)[ \t]+)?"
-       r"(?:January|February|March|April|May|June|July|August|September|October|November|December))"
-       r"\b(?![ \t]*\d)(?!['’]s)"),
+    rx(r"(?:\b(?i:in|since|until|till|by|from|during|early|mid|late|last|next|this|of|before|after|your|her|his|their|our"
+       r"|through|thru|over|return|rtc|end[ \t]+of|beginning[ \t]+of)[ \t]+|\()"
+       r"(?P<phi>January|February|March|April|May|June|July|August|September|October|November|December)\b(?![ \t]*\d)(?!['’]s)"),
+    # ... and its part with it, as annotators mark it ("since early July", "in late Jan")
+    rx(r"\b(?P<phi>(?i:early|mid|late|end[ \t]+of|beginning[ \t]+of)[ \t]+"
+       r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?![ \t]*\d)(?!['’]s)"
+       r"|(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?(?![\p{L}\d'’]|[ \t]*\d)))"),
     # ... after another month and a joining word ("missed visits in August and January", "over December/January")
     rx(r"(?<=\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
        r"(?:[ \t]+(?:and|or|to|through|thru)[ \t]+|[ \t]*[/&–-][ \t]*))"
@@ -480,10 +480,8 @@ DATE_PATTERNS = [
     # a month, a day and a short year: "Date: Aug 19/25", "Oct 11/24"
     rx(r"\b(?P<phi>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}/\d{2})\b(?![/\d])"),
     # ... or its abbreviation after a word that only dates ("admitted there in Jan"; not "seen by Jan", a name)
-    rx(r"(?:\b(?i:in|since|until|till|during|last|next)[ \t]+"
-       r"|(?=\b(?i:early|mid|late|end[ \t]+of|beginning[ \t]+of)[ \t]))"
-       r"(?P<phi>(?:(?i:early|mid|late|end[ \t]+of|beginning[ \t]+of)[ \t]+)?"
-       r"(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?)(?![\p{L}\d'’]|[ \t]*\d)"),
+    rx(r"\b(?i:in|since|until|till|during|early|mid|late|last|next|end[ \t]+of|beginning[ \t]+of)[ \t]+"
+       r"(?P<phi>(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?)(?![\p{L}\d'’]|[ \t]*\d)"),
     # a date in Welsh, with its year: "20 Mawrth 2025"
     rx(r"\b(?P<phi>\d{1,2}[ \t]+(?i:ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd|rhagfyr)"
        r"[ \t]+(?:19|20)\d{2})\b"),
