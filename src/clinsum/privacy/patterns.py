@@ -13,6 +13,7 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
            "november", "december")
 MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|" \
          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTH_NAME = "|".join(m.capitalize() for m in MONTHS)  # "January|February|...", as written in a sentence
 ORD = r"(?:st|nd|rd|th)"
 FOREIGN_MONTH = (r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
                  r"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro"
@@ -462,18 +463,18 @@ DATE_PATTERNS = [
     # visit", "(January - resolved)" (not "Hope", "June" or "April" as names: "with June", "April said")
     rx(r"(?:\b(?i:in|since|until|till|by|from|during|early|mid|late|last|next|this|of|before|after|your|her|his|their|our"
        r"|through|thru|over|return|rtc|end[ \t]+of|beginning[ \t]+of)[ \t]+|\()"
-       r"(?P<phi>January|February|March|April|May|June|July|August|September|October|November|December)\b(?![ \t]*\d)(?!['’]s)"),
+       rf"(?P<phi>{_MONTH_NAME})\b(?![ \t]*\d)(?!['’]s)"),
     # ... and its part with it, as annotators mark it ("since early July", "in late Jan")
     rx(r"\b(?P<phi>(?i:early|mid|late|end[ \t]+of|beginning[ \t]+of)[ \t]+"
-       r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?![ \t]*\d)(?!['’]s)"
+       rf"(?:(?:{_MONTH_NAME})\b(?![ \t]*\d)(?!['’]s)"
        r"|(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?(?![\p{L}\d'’]|[ \t]*\d)))"),
     # ... after another month and a joining word ("missed visits in August and January", "over December/January")
-    rx(r"(?<=\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    rx(rf"(?<=\b(?:{_MONTH_NAME})"
        r"(?:[ \t]+(?:and|or|to|through|thru)[ \t]+|[ \t]*[/&–-][ \t]*))"
-       r"(?P<phi>January|February|March|April|May|June|July|August|September|October|November|December)\b(?![ \t]*\d)"),
+       rf"(?P<phi>{_MONTH_NAME})\b(?![ \t]*\d)"),
     # ... with the part of it ("from mid-August", "by end of April", "early-March")
-    rx(r"\b(?P<phi>(?i:(?:end|beginning|middle|start)[ \t]+of[ \t]+|(?:mid|early|late)-)(?:January|February|March|April|May|June|July"
-       r"|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))\b"),
+    rx(r"\b(?P<phi>(?i:(?:end|beginning|middle|start)[ \t]+of[ \t]+|(?:mid|early|late)-)"
+       rf"(?:{_MONTH_NAME}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))\b"),
     # ... in lowercase after a word that only dates ("off lithium since jan", "worse than in march")
     rx(r"\b(?:since|until|till|during|in|from)[ \t]+(?P<phi>january|february|march|april|june|july|august|september|october"
        r"|november|december|(?<=(?:since|until|till|during)[ \t]+)(?:jan|feb|apr|aug|sept?|oct|nov|dec))\b(?![ \t]*\d)"),
