@@ -294,6 +294,16 @@ Sources (``--source``, repeatable):
   written the same way later in the thirty-fourth sitting, after the first changes (the same two styles: US records of
   other states, the VA's, the IHS's and county hospitals', some in capitals; conversations mostly in US clinics,
   interpreted and rural, some in England, Northern Ireland, New Zealand and Ghana); development data.
+- ``handwritten-59``, ``handwritten-60``: benchmarks/data/phi_handwritten_59.txt and _60.txt, 32 documents each (520
+  and 519 identifiers) written the same way in the thirty-fifth sitting (US intensive-care and step-down nursing text
+  as the corpora of de-identification research hold it: terse shift notes, RT, nutrition, case management, chaplain
+  and social-work notes, sign-outs, codes and family meetings naming people by first name or surname in passing; the
+  correspondence around care in seven English-speaking countries: portal messages, phone and triage notes, refills,
+  faxes, referral and appeal letters, school and sick notes, reminders, texts, visit logs, with letterheads and
+  signatures); report only, their misses never read.
+- ``dev-57``, ``dev-58``: benchmarks/data/phi_dev_57.txt and _58.txt, 32 documents each (519 identifiers each)
+  written the same way in the thirty-fifth sitting (the same two styles: US and Canadian intensive-care, neonatal and
+  burn units' nursing text; correspondence of eight English-speaking countries); development data.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -449,7 +459,11 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "dev-53": Path(__file__).parent / "data" / "phi_dev_53.txt",
                "dev-54": Path(__file__).parent / "data" / "phi_dev_54.txt",
                "dev-55": Path(__file__).parent / "data" / "phi_dev_55.txt",
-               "dev-56": Path(__file__).parent / "data" / "phi_dev_56.txt"}
+               "dev-56": Path(__file__).parent / "data" / "phi_dev_56.txt",
+               "handwritten-59": Path(__file__).parent / "data" / "phi_handwritten_59.txt",
+               "handwritten-60": Path(__file__).parent / "data" / "phi_handwritten_60.txt",
+               "dev-57": Path(__file__).parent / "data" / "phi_dev_57.txt",
+               "dev-58": Path(__file__).parent / "data" / "phi_dev_58.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
                "dev-10", "dev-11", "dev-12", "dev-13", "dev-14", "dev-15", "dev-16",
                "dev-17", "dev-18", "dev-19", "dev-20", "dev-21", "dev-22", "dev-23", "dev-24", "dev-25",
@@ -457,7 +471,7 @@ DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev
                "dev-36", "dev-37", "dev-38", "dev-39", "dev-40", "dev-41", "dev-42",
                "dev-43", "dev-44", "dev-45", "dev-46", "dev-47", "dev-48", "dev-49", "dev-50",
                "dev-51", "dev-52", "dev-53", "dev-54", "dev-55",
-               "dev-56")  # whose misses --show-misses may print
+               "dev-56", "dev-57", "dev-58")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",
