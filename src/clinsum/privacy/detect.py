@@ -218,7 +218,10 @@ def _lowercase_brands() -> dict[str, tuple[str, ...]]:
 @cache
 def _care_brand_pattern() -> regex.Pattern:
     names = "|".join(regex.escape(n) for n in _care_brand_names())
-    return regex.compile(rf"(?<![\w&'’-])(?:{names})(?:[ \t]+(?:\#|No\.?|(?i:store))[ \t]*\d{{1,6}})?(?![\w&'’-])")
+    return regex.compile(rf"(?<![\w&'’-])(?:{names})(?:{_STORE_NUMBER.pattern})?(?![\w&'’-])")
+
+
+_STORE_NUMBER = regex.compile(r"[ \t]+(?:\#|No\.?|(?i:store))[ \t]*\d{1,6}")  # a branch's: "CVS #4471", "Boots store 112"
 
 
 @cache
@@ -618,7 +621,7 @@ _TOWN_AFTER_SITE = regex.compile(rf"[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<town>(?P
 # ... or a listed town right after it: "Fresenius Kidney Care Tahlequah MWF"
 _LISTED_TOWN_AFTER_SITE = regex.compile(rf"[ \t]+(?P<town>{CAP}(?:[ \t]+{CAP})?)\b")
 # A title opens a person's name, not a town's: "Sample Clinic, Mister Sample".
-_TITLE_WORD = regex.compile(r"(?i:mr|mrs|ms|miss|mister|dr|doctor|prof|professor|sir|madam|nurse)\b")
+_TITLE_WORD = regex.compile(r"(?i:mr|mrs|ms|miss|mister|dr|doctor|prof|professor|sir|madam|nurse|officer|ofc|sgt|deputy|det)\b")
 
 
 def towns_after_sites(text: str, sites: list[tuple[int, int]], places: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
@@ -1708,7 +1711,8 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
             continue
         if span.type == "URL" and _not_an_address(text, span):
             continue
-        if span.type == "INSTITUTION" and value not in _care_brand_set():  # "Mass General" is one as it is
+        if span.type == "INSTITUTION" and _STORE_NUMBER.sub("", value) not in _care_brand_set():  # "Mass General" is one
+            # as it is
             if (m := _FIRST_VERB.match(value)) and m.group(1).lower() in lowercase_words() \
                     and _opens_sentence(text, span.start) \
                     or (m := _LAST_PREPOSITION.search(value)):  # "Graduated High School", "FOLLOW UP AT MERCY CLINIC"
@@ -1728,7 +1732,8 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
                 # :data:`_PROPER_SITE`)
             if value.isupper() and len(words := regex.findall(r"\p{L}+", value)) > 1 \
                     and words[-1].lower() not in _SITE_CLOSERS \
-                    and all(w.lower() in lowercase_words() and not is_listed_name(w) for w in words):
+                    and all(w.lower() in lowercase_words() and (not is_listed_name(w) or w.lower() in _KIND_SURNAMES)
+                            for w in words):
                 continue  # a heading in capitals of words text writes in lowercase: "NON-EMERGENCY AMBULANCE
                 # REQUEST", "ADULT CARDIAC ARREST WARD", "REFERENCE LABORATORY" (not "COLONIAL HOSPITAL", "CEDAR CREST
                 # ... NURSING")
@@ -1748,6 +1753,8 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
 
 # Sites named by words that a department's list holds too: "Royal University Hospital", "Temple University Hospital"
 _PROPER_SITE = regex.compile(r"(?i:royal(?:[ \t]+\S+)+[ \t]+(?:hospital|infirmary)|\S+[ \t]+university[ \t]+hospital)$")
+# A site's kind that is a surname too, no name in a heading in capitals ("SCHOOL HEALTH SERVICE")
+_KIND_SURNAMES = frozenset("service services".split())
 # A site's kind closing a span in capitals: a site's name, not a heading ("COLONIAL HOSPITAL")
 _SITE_CLOSERS = frozenset("hospital infirmary nursing clinic surgery practice".split())
 # Words that are surnames too but, before a number or a colon, a ward or a form's field (a language, a test's language
@@ -1853,7 +1860,8 @@ _DOSE_AFTER = re.compile(r"\s*(?:tab|tablet|cap|capsule|pill|dose|strength|of\s+
                          r"cup|inch|cm|mm|pain|murmur|reflex|power|vision|muscle)", re.IGNORECASE)
 _READING_BEFORE = re.compile(r"(?:BP|blood\s+pressure|pressure|strength|pain|vision|acuity|score|ratio|murmur|MoCA|MMSE|SLUMS"
                              r"|PHQ-?\d{0,2}|GAD-?\d{0,2}|CAGE|AUDIT(?:-C)?|EPDS|Apgars?|Morse|Braden|NIHSS|GCS|scored?"
-                             r"|VA|Snellen|GDS|AMTS?|HADS|K10|Barthel|4AT|ACE(?:-III|-R)?|pages?|pg\.?|\bp\.)\s*"
+                             r"|VA|Snellen|GDS|AMTS?|HADS|K10|Barthel|4AT|ACE(?:-III|-R)?|pages?|pg\.?|\bp\."
+                             r"|Bi-?PAP|NIPPV|NIV|IPAP/EPAP|PS/PEEP)\s*"  # (a ventilator's two pressures: "BiPAP 12/6")
                              r"(?:of|is|was|:)?\s*$", re.IGNORECASE)
 
 

@@ -26,7 +26,7 @@ from clinsum.privacy.vocab import (
 # Names. Titles and credentials make what follows (or precedes) a name whatever it is; roles make a
 # capitalised word a name; the label "patient" does so only for dictionary names.
 _TITLE = (r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Missus|Madam|Nurse|Sister|Revd|Rev|Reverend|Pastor|Rabbi|Imam"
-          r"|Chaplain|Fr|Det|Deputy|Officer|Sheriff|Trooper|Cst|Constable|Sergeant|Detective|Inspector|Mdm"
+          r"|Chaplain|Fr|Det|Deputy|Officer|Ofc|Sheriff|Trooper|Tpr|Cst|Constable|Sergeant|Detective|Inspector|Mdm"
           rf"|{RANK}|Canon|Archdeacon|Monsignor|Msgr"  # (clergy)
           r"|Dra|Sra|Srta|Doña|Dña|Frau|Herr|Mme|Mlle|Dhr|Mevr|Dottoressa|Dott|Signora"  # other languages' titles
           # Indonesia's, Malaysia's, Thailand's and Myanmar's (as written: not "PAK"), a pilgrim's in West Africa and
@@ -62,8 +62,9 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|baby\s+o
     |grandma|grandpa|granny|nana|student|medical\s+student|trainee|preceptor|chaperone|nursing|chaplain|dietitian|nutritionist|hcp|mpoa
     |rider|courier|carer|gunner|sapper|rifleman|bombardier|signalman|sn|snod|bms|mls|scientist|embryologist|geneticist
     |rmo|cmt|boy|girl|lass|missus|mamaw|papaw|memaw|meemaw
-    |health\s+care\s+proxy|surrogate|social\s+work|case\s+management|dtr|dau|bro|sis|hubby
-    |crna|cna|lpn|lvn|rrt|slp|emt|paramedic|medic|tech|technician|cytotech|technologist|phlebotomist|transporter
+    |health\s+care\s+proxy|surrogate|social\s+work|case\s+management|dtr|dau|bro|sis|hubby|(?-i:dil|DIL|sil|SIL)
+    |crna|cna|lpn|lvn|rrt|slp|emt|pct|paramedic|medic|tech|technician|cytotech|technologist|phlebotomist
+    |transporter
     |charge(?:\s+(?:rn|nurse))?|huc|(?:unit\s+)?(?:clerk|secretary)|receptionist|ward\s+clerk|house\s+supervisor|registrar|consultant|interp
     |fy1|fy2|spr|surg|asst|relief
     |adjuster|case\s+worker|caseworker|officer|supervisor|foreman|coach|teacher|counsell?or|employer
@@ -90,7 +91,7 @@ pick see saw say""".split())
 # lowercase word ("Nurse: Will do.").
 _WORD_FIRST_NAMES = frozenset("will may june april august lane mira".split())
 _READ_AS_WORD = regex.compile(r"[ \t]*,?[ \t]*\d|[ \t]+\p{Ll}")  # "May 3", "Will do", "May need"
-_BRACKET_CLOSES = regex.compile(r"[ \t]*[),]")
+_BRACKET_CLOSES = regex.compile(r"[ \t]*(?:[\"“][^\"”\n]{1,20}[\"”][ \t]*)?[),]")  # (a nickname before: 'partner (Mohamed "Moe")')
 _TURN_OPENS = regex.compile(r"(?:^|[.!?:;\n\-–—]|\b(?i:ok|okay|yes|yeah|sure|fine))[ \t\"“]*$")  # where a sentence or turn starts
 # The end of a table's cell: the line's, a slash, a column gap or a time ("Surg: JT / Asst: MKR", "Relief: RB 1015-1030").
 _TABLE_CELL_END = regex.compile(r"[ \t]*(?:$|\n|/|\d)|[ \t]{2}", regex.MULTILINE)
@@ -164,17 +165,22 @@ _NAME_PATTERNS = {
                                     re.compile(r"\b(?:TN|NY|PN|EN)\.")),
     # "Kim Nguyen, MD", "J. Smith RN"
     "credential": rx(rf"(?<![\p{{L}}\d'’.-])(?P<phi>{_NAME_WORD}(?:{_NEXT}(?:{_NAME_WORD}|\p{{Lu}}(?=[ \t]+\p{{Lu}}))){{0,3}}),?{_GAP}{_CREDENTIAL}\b"),
-    # a surname and an initial before a credential, as result tables sign: "Ferreira, D NP", "Mahlangu, S. MD"
-    "surname_initial_credential": rx(rf"(?P<phi>{CAP},[ \t]*\p{{Lu}}\.?)[ \t]+{_CREDENTIAL}\b"),
+    # a surname and an initial or a given name before a credential, as result tables and secure chats sign:
+    # "Ferreira, D NP", "Mahlangu, S. MD", "23:42 Adeyemi, Tobi MD: ok titrate"
+    "surname_first_credential": rx(rf"(?P<phi>{CAP},[ \t]*(?:\p{{Lu}}\.?|{CAP}))[ \t]+{_CREDENTIAL}\b"),
     # an initial and a surname in lowercase before a credential: "-- s. markovic md", "m. ruiz rn" (or a given name and a
-    # surname, a comma between them and it: "ngozika adeleke-bassey, md")
-    "lowercase_credential": rx(r"(?<![\p{L}\d'’.-])(?P<phi>(?:\p{Ll}\.?|\p{Ll}[\p{Ll}'’-]+\p{Ll}(?=[ \t]+\p{Ll}[\p{Ll}'’-]+\p{Ll}[ \t]*,))"
-                               r"[ \t]+\p{Ll}[\p{Ll}'’-]+\p{Ll})[ \t]*,?[ \t]+"
+    # surname, a comma between them and it: "ngozika adeleke-bassey, md"; or a given name alone signing a line after a
+    # dash: "- nikki rn")
+    "lowercase_credential": rx(r"(?:(?m:^)[ \t]*[-–—~][ \t]*(?P<phi>\p{Ll}[\p{Ll}'’-]+\p{Ll})|(?<![\p{L}\d'’.-])"
+                               r"(?P<phi>(?:\p{Ll}\.?|\p{Ll}[\p{Ll}'’-]+\p{Ll}(?=[ \t]+\p{Ll}[\p{Ll}'’-]+\p{Ll}[ \t]*,))"
+                               r"[ \t]+\p{Ll}[\p{Ll}'’-]+\p{Ll}))[ \t]*,?[ \t]+"
                                r"(?:md|rn|np|pa|do|lpn|lcsw|msw|pharmd|dds|pa-c)\b(?![\p{L}-])"),
-    # "Patient name: john smith", "Signed by: Kim Nguyen", "cc: Lee", "Patient: Hi, I'm Maria"
+    # "Patient name: john smith", "Signed by: Kim Nguyen", "cc: Lee", "Patient: Hi, I'm Maria", "FROM: DOLORES J
+    # PRZYBYLSKI"
     "label": CuedPattern(
         rx(rf"\b(?i:{_LABEL})(?:[ \t]*[:,?]?[ \t]+|(?<=[\"“'‘]))"
-           rf"(?P<phi>(?:{_BARE_INITIAL}){{0,2}}(?:{_NAME_WORD}|{LOWER_WORD})(?:{_NEXT}(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"),
+           rf"(?P<phi>(?:{_BARE_INITIAL}){{0,2}}(?:{_NAME_WORD}|{LOWER_WORD})"
+           rf"(?:{_NEXT}(?:{_BARE_INITIAL})?(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"),
         lowercase_cue(_LABEL), cue_in_lowercase=True),
     # "his daughter Ana Lopez", "PCP: Ortiz", "wife, Mary,"
     "role": CuedPattern(
@@ -547,9 +553,9 @@ _SIGNER_INITIALS = regex.compile(rf"\b(?:(?i:scribe|clerk|initiall?ed|sonographe
                                  regex.MULTILINE)
 
 
-# Initials that sign a log's entries, closing two of its lines or more after a stop or a column's gap ("Cont sertraline.
-# AJF")
-_ENTRY_SIGNATURE = regex.compile(r"(?m)(?:[.;)][ \t]+|[ \t]{2,}|\t)(?P<phi>\p{Lu}{2,3})[ \t]*$")
+# Initials that sign a log's entries, closing two of its lines or more after a stop (and a dash) or a column's gap
+# ("Cont sertraline. AJF", "Driver site fine. — CF")
+_ENTRY_SIGNATURE = regex.compile(r"(?m)(?:[.;)][ \t]+(?P<dash>[-–—][ \t]*)?|[ \t]{2,}|\t)(?P<phi>\p{Lu}{2,3})[ \t]*$")
 
 
 @lru_cache(maxsize=8)  # (a window's names and then its allow-list ask for the same text's)
@@ -557,9 +563,10 @@ def signer_initials(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of :data:`_SIGNER_INITIALS` and of the same initials signing two entries or more
     (:data:`_ENTRY_SIGNATURE`): the allow-list keeps them (the label or the layout says whose they are)."""
     labelled = [m.span("phi") for m in _SIGNER_INITIALS.finditer(text)]
-    entries = [m.span("phi") for m in _ENTRY_SIGNATURE.finditer(text)]
-    signed = Counter(text[s:e] for s, e in entries)
-    signing = [(s, e) for s, e in entries if signed[text[s:e]] > 1 and is_initials(text[s:e])]
+    entries = [(m.span("phi"), bool(m.group("dash"))) for m in _ENTRY_SIGNATURE.finditer(text)]
+    signed = Counter(text[s:e] for (s, e), _ in entries)
+    # (after a dash, whatever else they spell but a word: "— CF" is no cystic fibrosis there)
+    signing = [(s, e) for (s, e), dash in entries if signed[text[s:e]] > 1 and is_initials(text[s:e], abbreviation_ok=dash)]
     return tuple((s, e) for s, e in labelled + signing if text[s:e].lower() not in _NOT_INITIALS
                  and not _ROLE_WORD.fullmatch(text[s:e]) and not regex.fullmatch(_CREDENTIAL, text[s:e]))
 
@@ -576,12 +583,13 @@ def _name_words_no_role(words: list[str]) -> bool:
     return all(is_name_word(w) and not _ROLE_WORD.fullmatch(w) for w in words)
 
 
-def is_initials(word: str) -> bool:
-    """Letters that can be a person's initials: not an English word or an abbreviation notes use."""
+def is_initials(word: str, abbreviation_ok: bool = False) -> bool:
+    """Letters that can be a person's initials: not an English word or (unless ``abbreviation_ok``) an abbreviation
+    notes use."""
     low = word.lower()
     common = common_words() if len(low) == 2 else english_words()  # "mb", "jo" are words of the English list too
-    return low not in _NOT_INITIALS and low not in common and low not in department_words() \
-        and low not in service_words() and not regex.fullmatch(_CREDENTIAL, word) and not is_clinical_abbreviation(word)
+    return low not in _NOT_INITIALS and low not in common and (abbreviation_ok or low not in department_words()
+        and low not in service_words() and not regex.fullmatch(_CREDENTIAL, word) and not is_clinical_abbreviation(word))
 
 
 def _initials_ok(value: str) -> bool:
@@ -774,16 +782,20 @@ def find_names(text: str) -> list[tuple[int, int]]:
                     word = text[s:e].split()[0].removesuffix("'s").removesuffix("’s")
                     if word.islower() and word in last_names() and is_name_word(word) and word not in _NO_NAME_AFTER_CUE:
                         span = (s, s + len(word))
-            elif kind == "credential":
-                span = _name_words(text, s, e, strong=True, lowercase_ok=False)
-                if span:  # keep only the words right before the credential
-                    span = (span[0], e) if span[1] == e else None
+            elif kind == "credential":  # the words right before the credential, in its column ("REPORT GIVEN TO
+                # JOLENE RN", "Whipple      Grant      Joy Paredes, CRNA")
+                s = max((gap.end() for gap in _COLUMN_GAP.finditer(text, s, e)), default=s)
+                starts = [word.start() for word in regex.finditer(r"\S+", text, pos=s, endpos=e)]
+                span = next((span for start in starts if (span := _name_words(text, start, e, strong=True, lowercase_ok=False))
+                             and span[1] == e), None)
                 word = text[span[0]:span[1]] if span else ""
-                if span and " " not in word and not (_may_be_name(word) or word.isupper() and len(word) <= 3):
-                    span = None  # "Hospice RN", "CHARGE RN", "RRT RN": a unit or a role (but "TDW RN": initials)
-            elif kind == "surname_initial_credential":
-                surname = text[s:e].split(",")[0]
-                span = (s, e) if is_name_word(surname) and _may_be_name(surname) else None
+                if span and " " not in word and not (_may_be_name(word) or span[0] == starts[0] and word.isupper()
+                                                     and len(word) <= 3):
+                    span = None  # "Hospice RN", "CHARGE RN", "RRT RN": a unit or a role (but "TDW RN": initials, not
+                    # "ON CALL MED SHO")
+            elif kind == "surname_first_credential":
+                surname, given = (w.strip() for w in text[s:e].split(","))
+                span = (s, e) if all(is_name_word(w) and _may_be_name(w) for w in (surname, given.rstrip("."))) else None
             elif kind == "label":
                 cue = text[m.start(): s]
                 strong = bool(_STRONG_LABEL.search(cue))
@@ -1406,8 +1418,9 @@ _ALIGNED_CELL = regex.compile(r"\S+(?:[ ]\S+)*")  # a cell of a table aligned wi
 _ANSWERS = frozenset("na no ok yes unk tbd nd nr none".split())
 _TABLE_INITIALS = regex.compile(r"\p{Lu}{2,3}|\p{Ll}{2,3}")
 _THREE_DIGITS = regex.compile(r"\d{3}")
-# digits of a row's cell, not of a header's ("HbA1c", "SpO2", "FY1"): a digit that follows no letter ("08-20", "1")
-_DATA_DIGITS = regex.compile(r"(?<!\p{L})\d")
+# digits of a row's cell, not of a header's ("HbA1c", "SpO2", "FY1", "1-liner"): a digit that follows no letter ("08-20",
+# "1") and opens no hyphenated word
+_DATA_DIGITS = regex.compile(r"(?<![\p{L}\d])\d++(?!-\p{L}{2})")
 _RULE = regex.compile(r"[ \t]*[-=+|:][-=+|: \t]*[-=][-=+|: \t]*")
 _CSV_COMMA = regex.compile(r'"[^"\n]*"(*SKIP)(*FAIL)|,')  # a comma between CSV cells, not inside a quoted one
 # (letters apart from the digits allowed: "UH 301-774"; groups one space apart after a first with a digit: "G0514 24 118372 P")
