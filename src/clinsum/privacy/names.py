@@ -38,7 +38,7 @@ _TITLE = (r"(?:Drs|Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Mister|Missus|Mada
 _CREDENTIAL = (r"(?:MD|M\.D\.|DO|D\.O\.|RN|RM|NP|PA-C|PA|PhD|FNP|FNP-C|APRN|MBBS|DNP|LPN|CNM|DPM|DDS|MSW|LCSW|PharmD"
                r"|CMA|MA|CNA|LVN|RT|RRT|SLP|OTR|OTR/L|DPT|PT|OT|CRNA|EMT|MSN|BSN|RD|RPh|RDN|NRP|ANP|MRCP|FRCS|MRCGP"
                r"|SpR|StR|SHO|FY1|FY2|MBChB|MRCS|FRCP|FRCA|FRCR|FRCOG|FRACP|FRACS|FRCPC|FRCSC|CCRP|CCRC|CRC|MSc|BSc|MPhil"
-               r"|MPH)")
+               r"|MPH|MDiv)")
 # The last word of a job's title after a signature's comma: "Recovery Coordinator", "Senior Claims Adjuster"
 _JOB_TITLE = (r"(?:Coordinator|Manager|Officer|Adjuster|Nurse|Assessor|Advis[eo]r|Specialist|Consultant|Physician|Therapist"
               r"|Pharmacist|Administrator|Handler|Examiner|Counsell?or|Psychologist|Worker|Secretary|Clerk|Director|Lead"
@@ -421,6 +421,10 @@ _NAME_PATTERNS = {
     "role_quoted": rx(rf"(?<=\b(?i:{_ROLE}|family|girl|boy|aka|a\.k\.a\.|goes[ \t]+by|known[ \t]+as|nicknamed|cellmate)"
                       rf"(?:[ \t]+\d)?[ \t]*)(?:[\"“](?P<phi>{CAP}(?:[ \t]+{CAP})?)[\"”]"
                       rf"|\((?P<phi>{CAP}|{UPPER})(?=\)|[ \t]*,[ \t]*(?i:{_ROLE})\)))"),
+    # who wrote a comment, a note or a review, in brackets after it: "Midwife comments (Jo-Anne):", "Pharmacy review
+    # (Tendai, 11.01.24)", "Clinician edit (FM, 09:41)", "Reg comment (tm):" (a name or initials alone in the brackets)
+    "comment_author": rx(r"\b(?i:comments?|notes?|review|edit|addendum)[ \t]*\("
+                         r"(?P<phi>\p{L}[\p{L}'’.-]*(?:[ ]\p{L}[\p{L}'’.-]*)?)(?=[ \t]*(?:\)|,[ \t]*\d))"),
     # a nickname in quotes inside a name: 'Robert "Bobby" Lee'
     "nickname": rx(rf"(?P<phi>{CAP}[ \t]+[\"“'‘]{CAP}[\"”'’][ \t]+{CAP})"),
     # the name someone goes by or is called: 'goes by "Tee"', 'we call him Ziggy', 'prefers to be called Dot'
@@ -853,6 +857,11 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 if rest and rest[0].lower() not in _NO_NAME_AFTER_CUE and (
                         _lowercase_name(rest[0], spoken=False) if rest[0].islower() else _may_be_name(rest[0])):
                     span = (s, e)  # "will patterson", "gus petrakis"
+            elif kind == "comment_author":  # initials, or name words that are no common word
+                value = text[s:e]
+                span = (s, e) if (_initials_ok(value) if len(value) <= 3 and (value.isupper() or value.islower())
+                                  else _name_words(text, s, e, strong=True, lowercase_ok=False) == (s, e)
+                                  and all(_may_be_name(w) and not w.isupper() for w in value.split())) else None
             elif kind == "role_quoted":  # no role's or common word: not 'the baby (Twin A)', 'pt\'s son (PCP)'
                 words = regex.findall(r"\p{L}[\p{L}'’-]*", text[s:e])
                 span = (s, e) if _name_words_no_role(words) and (
