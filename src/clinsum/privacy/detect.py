@@ -314,8 +314,8 @@ _ROYAL_TOWN = regex.compile(rf"\b(?P<phi>(?:Royal|ROYAL)[ \t]+(?P<place>{CAP}|{U
 
 def find_kind_first_sites(text: str) -> list[tuple[int, int]]:
     """Spans of :data:`_KIND_FIRST_SITE` whose name after the kind has no department or clinical word nor one text writes
-    in lowercase but a town, and more words that are a listed town's or no English word than not ("Hospital Daerah Bukit
-    Merah Indah"; not "Hospital Course", "HOSPICE REFERRAL"), of prisons (:data:`_PRISON`), of universities named
+    in lowercase but a town, and more words that are a listed town's or no English word than not, or a listed town
+    ("Hospital Daerah Bukit Merah Indah", "Hospital Kuala Lumpur"; not "Hospital Course", "HOSPICE REFERRAL"), of prisons (:data:`_PRISON`), of universities named
     after a listed town, a state or a country (:data:`_UNIVERSITY_OF`; not "University of Health Sciences") and of
     hospitals named "Royal" and a listed town (:data:`_ROYAL_TOWN`)."""
     spans = []
@@ -323,7 +323,8 @@ def find_kind_first_sites(text: str) -> list[tuple[int, int]]:
         words = m.group("name").split()
         if all(is_name_word(w) and w.lower() not in department_words() and (w.lower() not in lowercase_words()
                                                                              or w.lower() in towns()) for w in words) \
-                and 2 * sum(w.lower() in towns() or w.lower() not in english_words() for w in words) > len(words) \
+                and (2 * sum(w.lower() in towns() or w.lower() not in english_words() for w in words) > len(words)
+                     or m.group("name").lower() in towns()) \
                 and not clinical_spans(m.group("name")):
             spans.append(m.span("phi"))
     return spans + [m.span("phi") for m in _PRISON.finditer(text)] + [

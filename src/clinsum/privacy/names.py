@@ -62,7 +62,7 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|baby\s+o
     |grandma|grandpa|granny|nana|student|medical\s+student|trainee|preceptor|chaperone|nursing|chaplain|dietitian|nutritionist|hcp|mpoa
     |rider|courier|carer|gunner|sapper|rifleman|bombardier|signalman|sn|snod|bms|mls|scientist|embryologist|geneticist
     |rmo|cmt|boy|girl|lass|missus|mamaw|papaw|memaw|meemaw
-    |health\s+care\s+proxy|surrogate|social\s+work|case\s+management|dtr|dau|bro|sis|hubby|(?-i:dil|DIL|sil|SIL)
+    |health\s+care\s+proxy|surrogate|social\s+work|case\s+management|dtr|dau|bro|sis|hubby|(?-i:dil|DIL|sil|SIL|RT(?=[ ][A-Z][a-z]))
     |crna|cna|lpn|lvn|rrt|slp|emt|pct|paramedic|medic|tech|technician|cytotech|technologist|phlebotomist
     |transporter
     |charge(?:\s+(?:rn|nurse))?|huc|(?:unit\s+)?(?:clerk|secretary)|receptionist|ward\s+clerk|house\s+supervisor|registrar|consultant|interp
@@ -169,9 +169,9 @@ _NAME_PATTERNS = {
     # "Ferreira, D NP", "Mahlangu, S. MD", "23:42 Adeyemi, Tobi MD: ok titrate"
     "surname_first_credential": rx(rf"(?P<phi>{CAP},[ \t]*(?:\p{{Lu}}\.?|{CAP}))[ \t]+{_CREDENTIAL}\b"),
     # an initial and a surname in lowercase before a credential: "-- s. markovic md", "m. ruiz rn" (or a given name and a
-    # surname, a comma between them and it: "ngozika adeleke-bassey, md"; or a given name alone signing a line after a
-    # dash: "- nikki rn")
-    "lowercase_credential": rx(r"(?:(?m:^)[ \t]*[-–—~][ \t]*(?P<phi>\p{Ll}[\p{Ll}'’-]+\p{Ll})|(?<![\p{L}\d'’.-])"
+    # surname, a comma between them and it: "ngozika adeleke-bassey, md"; or a given name alone or a surname after an
+    # initial signing a line after a dash: "- nikki rn", "-m. adkins rn")
+    "lowercase_credential": rx(r"(?:(?m:^)[ \t]*[-–—~][ \t]*(?P<phi>(?:\p{Ll}\.?[ \t]+)?\p{Ll}[\p{Ll}'’-]+\p{Ll})|(?<![\p{L}\d'’.-])"
                                r"(?P<phi>(?:\p{Ll}\.?|\p{Ll}[\p{Ll}'’-]+\p{Ll}(?=[ \t]+\p{Ll}[\p{Ll}'’-]+\p{Ll}[ \t]*,))"
                                r"[ \t]+\p{Ll}[\p{Ll}'’-]+\p{Ll}))[ \t]*,?[ \t]+"
                                r"(?:md|rn|np|pa|do|lpn|lcsw|msw|pharmd|dds|pa-c)\b(?![\p{L}-])"),
@@ -222,9 +222,9 @@ _NAME_PATTERNS = {
     "room_list": rx(rf"(?im)^[ \t]*(?:[-•*][ \t]*)?{_ROOM}[ \t]+"
                     rf"(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:[ \t]+(?:{_NAME_WORD}|{LOWER_WORD})){{0,2}})"
                     r"(?=[ \t]*:[ \t]|[ \t]+[-–—][ \t])"),
-    # a capitalised name after a room and a dash, or after a bare room number in columns: "Rm 5 -- Aroha (11y)",
-    # "412A  Castellanos   POD2 lap chole"
-    "room_column": rx(rf"(?m)^[ \t]*(?:{_ROOM}[ \t]*[-–—]+[ \t]*"
+    # a capitalised name after a room and a dash or a column's gap, or after a bare room number in columns: "Rm 5 --
+    # Aroha (11y)", "BED 2  LAFLEUR   VENT", "412A  Castellanos   POD2 lap chole"
+    "room_column": rx(rf"(?m)^[ \t]*(?:{_ROOM}(?:[ \t]*[-–—]+[ \t]*|[ \t]{{2,}})"
                       rf"|\d{{2,4}}[A-Za-z]?[ \t]{{2,}})(?P<phi>{_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,2}})(?=[ \t]*\(|[ \t]{{2,}}|[ \t]*[-–—:])"),
     # a chat user's handle after a time stamp: "10:43 kpatel: ok", "[09:12] j.morales: on my way"
     # (or a phone's export of a group chat: "14/08/25, 9:12 pm - Jijo K: bed 6", "[9:14 AM] - Priya Menon: ok", in
@@ -354,7 +354,7 @@ _NAME_PATTERNS = {
     "vocative": rx(rf",[ \t]+(?P<phi>{CAP})(?=[ \t]*(?:[?!]|\.(?:\s|$)))"),
     # a signature after a dash at the end of a line, a credential or a job's title after it: "-- tkowalczyk", "—J. Park,
     # NP", "– Sione L., Recovery Coordinator"
-    "dash_signature": rx(rf"(?m)(?:^|[ \t.])(?:--|—|–)[ \t]*(?P<phi>[\p{{L}}][\p{{L}}'’.-]+(?:{_GAP}[\p{{L}}][\p{{L}}'’.-]+){{0,2}})"
+    "dash_signature": rx(rf"(?m)(?:^|[ \t.])(?:--|—|–)[ \t]*(?P<phi>[\p{{L}}][\p{{L}}'’.-]+(?:{_GAP}[\p{{L}}][\p{{L}}'’.-]*){{0,2}})"
                          rf"(?:,?{_GAP}{_CREDENTIAL}|,[ \t]*(?:{CAP}[ \t]+){{0,2}}{_JOB_TITLE})?[ \t]*$"),
     # a name on the line after a message's sign-off, alone or before its role: "thx\nkayla", "Thanks,\n-Tevita", "thank
     # you\nmin-jun park", "Yours faithfully,\nEfua Quaye, Senior Occupational Therapist", "Yours faithfully, Declan Ferris,
@@ -421,6 +421,9 @@ _NAME_PATTERNS = {
     "role_quoted": rx(rf"(?<=\b(?i:{_ROLE}|family|girl|boy|aka|a\.k\.a\.|goes[ \t]+by|known[ \t]+as|nicknamed|cellmate)"
                       rf"(?:[ \t]+\d)?[ \t]*)(?:[\"“](?P<phi>{CAP}(?:[ \t]+{CAP})?)[\"”]"
                       rf"|\((?P<phi>{CAP}|{UPPER})(?=\)|[ \t]*,[ \t]*(?i:{_ROLE})\)))"),
+    # the person a reminder is sent to, before a comma or "has"/"you": "Reminder - Rhys, you have an appointment",
+    # "Reminder: ZAINAB has an appt"
+    "reminded": rx(rf"\b(?i:reminder)[ \t]*[:–—-][ \t]*(?P<phi>{CAP}|{UPPER})(?=[ \t]*,|[ \t]+(?i:has|have|you|is)\b)"),
     # who wrote a comment, a note or a review, in brackets after it: "Midwife comments (Jo-Anne):", "Pharmacy review
     # (Tendai, 11.01.24)", "Clinician edit (FM, 09:41)", "Reg comment (tm):" (a name or initials alone in the brackets)
     "comment_author": rx(r"\b(?i:comments?|notes?|review|edit|addendum)[ \t]*\("
@@ -546,12 +549,13 @@ def _may_be_name(word: str) -> bool:
 
 # Capitals after a label that only a person's initials follow, whatever else they spell, closing the line or the cell:
 # "scribe: TB", "Collected by: NM     Date", "Reg clerk: TQ", "Sonographer: KW" (not an answer, a unit, a role or a
-# credential: "checked: NA", "RN") (a word of its own: not "ADMISSION CLERKING   12.03"); after "by" before a credential
+# credential: "checked: NA", "RN") (a word of its own: not "ADMISSION CLERKING   12.03"), or before a date or a time
+# ("confirmed by MT 18-Feb 15:02"); after "by" before a credential
 # ("gross by DM, PA"); after a sentence and a dash that close the text ("Seen and examined with resident; agree. - AN")
 _SIGNER_INITIALS = regex.compile(rf"\b(?:(?i:scribe|clerk|initiall?ed|sonographer|technologist|radiographer"
                                  rf"|phlebotomist|perfusionist)|(?i:collected|typed|dictated|transcribed|witnessed"
-                                 rf"|countersigned|scribed)[ \t]+(?i:by))(?!\p{{L}})[ \t]*:?[ \t]*"
-                                 rf"(?P<phi>\p{{Lu}}{{2,3}})(?=[ \t]*$|[ \t]{{2}}|\t)"
+                                 rf"|countersigned|scribed|confirmed|checked|verified|entered)[ \t]+(?i:by))(?!\p{{L}})[ \t]*:?[ \t]*"
+                                 rf"(?P<phi>\p{{Lu}}{{2,3}})(?=[ \t]*$|[ \t]{{2}}|\t|[ \t]\d)"
                                  rf"|\b(?i:by)[ \t]+(?P<phi>\p{{Lu}}{{2,3}})(?=,?[ \t]+{_CREDENTIAL}\b)"
                                  rf"|(?<=[.;!?][ \t]{{1,3}}[-–—][ \t]{{0,3}})(?P<phi>\p{{Lu}}{{2,3}})(?=[ \t]*\Z)",
                                  regex.MULTILINE)
@@ -658,7 +662,7 @@ _INITIAL_ONLY = regex.compile(r"\p{Lu}\.?|\p{Lu}(?:\.\p{Lu})+\.")
 _DOTTED_INITIALS = regex.compile(r"\p{Lu}(?:\.\p{Lu})+\.")
 _SENTENCE_GOES_ON = regex.compile(r"\.?(?:[ \t]+\p{Ll}|[,;)]|[ \t]*\(|[ ]{2,}(?=\S)|\t|[ \t]*\|"
                                   r"|[ \t]+[-–—]{1,2}[ \t])")
-_CREDENTIAL_NEXT = regex.compile(rf"[ \t]+{_CREDENTIAL}\b")
+_CREDENTIAL_NEXT = regex.compile(rf",?[ \t]+{_CREDENTIAL}\b")
 _LISTED = regex.compile(r"[^,&+]+?(?=[ \t]*(?:,|&|\+|[ \t]and[ \t]|$))")  # "Lupe, Carmen and Rosa": each
 _CAP = regex.compile(CAP)
 _INITIAL_OR_PARTICLE = regex.compile(rf"{INITIAL}|{PARTICLE}")
@@ -857,6 +861,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 if rest and rest[0].lower() not in _NO_NAME_AFTER_CUE and (
                         _lowercase_name(rest[0], spoken=False) if rest[0].islower() else _may_be_name(rest[0])):
                     span = (s, e)  # "will patterson", "gus petrakis"
+            elif kind == "reminded":  # no common word ("Reminder: Patient has", "Reminder - Tomorrow, ...")
+                span = (s, e) if is_name_word(text[s:e]) and _may_be_name(text[s:e]) else None
             elif kind == "comment_author":  # initials, or name words that are no common word
                 value = text[s:e]
                 span = (s, e) if (_initials_ok(value) if len(value) <= 3 and (value.isupper() or value.islower())
@@ -1016,9 +1022,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
                     span = None  # a word text writes in lowercase: "B12 deficiency 45F", "mood, affect 34 yo" (but
                     # "rm 4 - okonkwo 71F")
                 first = words[0]
-                if span and kind == "room_column" and _LABEL_NEXT.match(text, span[1]) and first.lower() in english_words() \
-                        and not is_listed_name(first):
-                    span = None  # a log's time and a field's label: "0313  TEAM: OYELARAN (LEAD)"
+                if span and kind == "room_column" and first.lower() in english_words() and not is_listed_name(first):
+                    span = None  # a log's time and a field's label, a bed's state: "0313  TEAM: OYELARAN (LEAD)", "Bed 8
+                    # Clean   ready"
                 # a dash inside a line is as often a separator: "Team — Progress Note", "14A — WATCHER"
                 inside = kind == "dash_signature" and text[text.rfind("\n", 0, m.start()) + 1: m.start()].strip(" \t.")
                 if span and inside and not all(w.lower() in first_names() or not w.isupper() and _likely_or_known(w)

@@ -475,9 +475,11 @@ DATE_PATTERNS = [
     # ... with the part of it ("from mid-August", "by end of April", "early-March")
     rx(r"\b(?P<phi>(?i:(?:end|beginning|middle|start)[ \t]+of[ \t]+|(?:mid|early|late)-)"
        rf"(?:{_MONTH_NAME}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))\b"),
-    # ... in lowercase after a word that only dates ("off lithium since jan", "worse than in march")
-    rx(r"\b(?:since|until|till|during|in|from)[ \t]+(?P<phi>january|february|march|april|june|july|august|september|october"
-       r"|november|december|(?<=(?:since|until|till|during)[ \t]+)(?:jan|feb|apr|aug|sept?|oct|nov|dec))\b(?![ \t]*\d)"),
+    # ... in lowercase after a word that only dates ("off lithium since jan", "worse than in march", "took the extra
+    # lasix in feb", an orientation's answer: "thinks it is february")
+    rx(r"\b(?:since|until|till|during|in|from|it[ \t]+is|it['’]s)[ \t]+(?P<phi>january|february|march|april|june|july|august"
+       r"|september|october|november|december|(?<=(?:since|until|till|during)[ \t]+)(?:jan|apr|dec)"
+       r"|(?<=(?:since|until|till|during|in)[ \t]+)(?:feb|aug|sept?|oct|nov))\b(?![ \t]*\d)"),
     # a month, a day and a short year: "Date: Aug 19/25", "Oct 11/24"
     rx(r"\b(?P<phi>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}/\d{2})\b(?![/\d])"),
     # ... or its abbreviation after a word that only dates ("admitted there in Jan"; not "seen by Jan", a name)
