@@ -136,6 +136,7 @@ class _ClinicalRecognizers:
             SpanRecognizer("LOCATION", lambda text: find_tagged_places(text, "LOCATION"), 0.6, "Tagger"),
             SpanRecognizer("INSTITUTION", find_care_brands, 0.6, "Gazetteer"),
             SpanRecognizer("INSTITUTION", find_practices, 0.6, "Specialty"),
+            SpanRecognizer("INSTITUTION", find_sites_after_departments, 0.6, "AfterDepartment"),
             SpanRecognizer("INSTITUTION", find_site_acronyms, 0.6, "Acronym"),
             SpanRecognizer("INSTITUTION", find_kind_first_sites, 0.6, "KindFirst"),
             SpanRecognizer("INSTITUTION", find_fax_senders, 0.6, "FaxBanner"),
@@ -613,10 +614,10 @@ def find_streets_of_homes(text: str) -> list[tuple[int, int]]:
 # "St Ita's University Hospital, Galway | +353", "MULTISPECIALITY HOSPITAL, ADYAR\n", "(Whānau Birth Midwives, Porirua)",
 # "Mustashfa El-Nour El-Takhassusi, Heliopolis, Cairo", "Eastern Community Mental Health Clinic, St. Philip\n",
 # "Igbogbo Primary Health Centre, Ikorodu, OPD card", "Queen Elizabeth II Health Sciences Centre, Halifax NS".
-_TOWN_AFTER_SITE = regex.compile(rf"[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<town>(?P<saint>(?:St|Saint|Mt)\.?[ \t]+)?{CAP}(?:[ \t]+{CAP})?"
-                                 rf"|{UPPER}(?:[ \t]+{UPPER})?)"
-                                 rf"(?=[ \t]*(?:[.;|·()\[\]\n]|$|,[ \t]*(?:{STATE}\b|[A-Z]{{1,2}}\d|\d{{4,5}}\b"
-                                 rf"|{CAP}[ \t]*(?:[.;|·()\n—–]|$)|{UPPER}[ \t]+\p{{Ll}}|{CAP}[ \t]+{CAP}"
+_TOWN_AFTER_SITE = regex.compile(rf"[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<town>(?P<saint>(?:St|Saint|Mt)\.?[ \t]+)?{CAP}(?:[ ]{CAP})?"
+                                 rf"|{UPPER}(?:[ ]{UPPER})?)"  # (its words one space apart: not "Jubail     Date:")
+                                 rf"(?=[ \t]*(?:[.;:|·()\[\]\n]|$|,[ \t]*(?:{STATE}\b|[A-Z]{{1,2}}\d|\d{{4,5}}\b"
+                                 rf"|(?:{CAP}|{UPPER})[ \t]*(?:[.;|·()\n—–]|$)|{UPPER}[ \t]+\p{{Ll}}|{CAP}[ \t]+{CAP}"
                                  rf"|[ \t]*\p{{Ll}}))|[ \t]{{2}}"
                                  rf"|[ \t]+(?i:site|campus|branch)\b|[ \t]+[-–—][ \t]|[ \t]+[A-Z]{{2}}[ \t]*(?:$|\n))")
 # ... or a listed town right after it: "Fresenius Kidney Care Tahlequah MWF"
@@ -930,6 +931,34 @@ def answered_places(text: str) -> dict[str, list[tuple[int, int]]]:
 _PRACTICE = regex.compile(rf"(?P<phi>{CAP}(?:[ \t]+{CAP}){{0,2}}[ \t]+(?:Cardiology|Nephrology|Orthopa?edics|Dermatology"
                           r"|Oncology|Neurology|Urology|Gastroenterology|Pulmonology|Endocrinology|Rheumatology"
                           r"|Ophthalmology|Podiatry|Dentistry|Dental|Audiology|Fitness|Physical\s+Therapy|Surgery)(?:[ \t]+Associates)?)\b")
+
+
+# A site named after one of its departments, a comma or a dash between them: "Endoscopy Unit, Tenwek - Report", "Genetic
+# Clinic, SGPGI, Lucknow", "Diabetes Service - Te Whatu Ora Waikato", "Cardiovascular Genetics Clinic, UPMC
+# Presbyterian" (its words up to a comma, a dash, a bracket, a column's gap or the line's end)
+_SITE_AFTER_DEPARTMENT = regex.compile(
+    rf"(?P<department>(?:{CAP}[ \t]+(?:&[ \t]+|and[ \t]+)?){{1,3}}(?:Clinic|Unit|Department|Dept\.?|Service|Division|Outpatients))"
+    rf"[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<phi>(?:{CAP}|{UPPER}|Children['’]s|Women['’]s)(?:[ \t](?:{CAP}|{UPPER}|of|the|&)){{0,4}})"
+    rf"(?=[ \t]*(?:[,()]|[ \t][-–—]|$|[ \t]{{2}}|\t))", regex.MULTILINE)
+
+
+def find_sites_after_departments(text: str) -> list[tuple[int, int]]:
+    """Spans of :data:`_SITE_AFTER_DEPARTMENT` after department words only, whose words are no department's, no
+    title's, no town's or country's, no common word but a name's, and not a person's name ("Pain Clinic, Tuesday",
+    "Renal Unit, Bed 4", "Oncology Clinic, Dr Ruiz", "Endocrine Service, Kingston" are none)."""
+    found = []
+    for m in _SITE_AFTER_DEPARTMENT.finditer(text):
+        department = regex.findall(r"\p{L}+", m.group("department").lower())[:-1]
+        words = [w for w in m.group("phi").split() if w not in ("of", "the", "&")]
+        low = [w.lower().removesuffix("'s").removesuffix("’s") for w in words]
+        if department and all(w in department_words() or w == "and" for w in department) \
+                and not any(w in department_words() or _TITLE_WORD.fullmatch(w) or w in countries() for w in low) \
+                and not _listed_town(m.group("phi")) and not _above_town(m.group("phi")) \
+                and all(w not in lowercase_words() or is_listed_name(w) for w in low) \
+                and not (low[0] in first_names() and len(words) > 1 and is_listed_name(words[1])) \
+                and not clinical_spans(m.group("phi")):
+            found.append(m.span("phi"))
+    return found
 
 
 def find_practices(text: str) -> list[tuple[int, int]]:
