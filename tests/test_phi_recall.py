@@ -2606,10 +2606,10 @@ def test_insurance_dental_and_school_records_in_many_countries(tagger, text, exp
     # a Québec flat as 'app.'; a job's title after a dashed signature
     ('Adresse : 4127, rue Saint-Hubert, app. 3, Montréal\n– Mere T., Case Manager',
      'Adresse : [ADDRESS], [LOCATION]\n– [NAME], Case Manager'),
-    # a listed town closing a line or a cell after a comma (not a state)
+    # a listed town closing a line or a cell after a comma (not a state), after a site named after its department
     ('Genetic Clinic, SGPGI, Lucknow     Reg 2024-GEN-06612\nIN THE PROBATE COURT OF FRANKLIN COUNTY, '
      'OHIO',
-     'Genetic Clinic, SGPGI, [LOCATION]     Reg [ID]\nIN THE PROBATE [LOCATION], OHIO'),
+     'Genetic Clinic, [INSTITUTION], [LOCATION]     Reg [ID]\nIN THE PROBATE [LOCATION], OHIO'),
     # entry numbers under a record's or a box's column (not a laboratory's reference range)
     ('Reg. No. | Name | Age\nF.2231 | Annie Hortle | 54\nBox    | Contents | Disposition\nD-0447 | '
      'inactive files | shredded\nTest | Result | Ref\nNa | 140 | 135-145',
