@@ -65,7 +65,7 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|baby\s+o
     |health\s+care\s+proxy|surrogate|social\s+work|case\s+management|dtr|dau|bro|sis|hubby|(?-i:dil|DIL|sil|SIL|RT(?=[ ][A-Z][a-z]))
     |crna|cna|lpn|lvn|rrt|slp|emt|pct|paramedic|medic|tech|technician|cytotech|technologist|phlebotomist
     |transporter
-    |charge(?:\s+(?:rn|nurse))?|huc|(?:unit\s+)?(?:clerk|secretary)|receptionist|ward\s+clerk|house\s+supervisor|registrar|consultant|interp
+    |charge(?:\s+(?:rn|nurse))?|huc|(?:unit\s+)?(?:clerk|secretary)|receptionist|ward\s+clerk|house\s+sup(?:ervisor)?|registrar|consultant|interp
     |fy1|fy2|spr|surg|asst|relief
     |adjuster|case\s+worker|caseworker|officer|supervisor|foreman|coach|teacher|counsell?or|employer
     |t[ií]a|t[ií]o|m[aā]m[aāá]|pap[aá]|hija|hijo|esposa|esposo|hermana|hermano|ayah|ibu|bapak|suami|istri
@@ -749,6 +749,23 @@ def _name_words(text: str, start: int, end: int, strong: bool, lowercase_ok: boo
 _AFTER_ROLE = regex.compile(rf"(?:{_CREDENTIAL}|{_TEAM_ROLE}|(?i:{_ROLE}))[ \t]+(?=\S+[ \t]+\S)", regex.VERBOSE)
 
 
+def _name_words_ending(text: str, start: int, end: int, dropped=lambda word: True, **kwargs) -> tuple[int, int] | None:
+    """:func:`_name_words` of the first run of words in ``text[start:end]`` whose name words reach ``end``, the words
+    before it ``dropped`` all ("REPORT GIVEN TO JOLENE RN"; with :func:`_cue_word`, "MD Ibarra (PGY3)" but not
+    "Clinical Team (PCT)")."""
+    for word in regex.finditer(r"\S+", text, pos=start, endpos=end):
+        if (span := _name_words(text, word.start(), end, **kwargs)) and span[1] == end:
+            return span
+        if not dropped(word.group().strip(",")):
+            return None
+    return None
+
+
+def _cue_word(word: str) -> bool:
+    """A credential, a role's or a title's word: "RN", "MD", "Dr"."""
+    return bool(regex.fullmatch(_CREDENTIAL, word) or _ROLE_WORD.fullmatch(word) or _TITLE_WORD.fullmatch(word))
+
+
 def _first_last(text: str, s: int, e: int) -> tuple[int, int] | None:
     """A name of two words or more: a dictionary first name first, or every word name-like to the name model (alone on
     a line or after a field's label: "Home: Maha Cazares"; not "Diagnosis: Acute Pancreatitis")."""
@@ -793,11 +810,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
             elif kind == "credential":  # the words right before the credential, in its column ("REPORT GIVEN TO
                 # JOLENE RN", "Whipple      Grant      Joy Paredes, CRNA")
                 s = max((gap.end() for gap in _COLUMN_GAP.finditer(text, s, e)), default=s)
-                starts = [word.start() for word in regex.finditer(r"\S+", text, pos=s, endpos=e)]
-                span = next((span for start in starts if (span := _name_words(text, start, e, strong=True, lowercase_ok=False))
-                             and span[1] == e), None)
+                span = _name_words_ending(text, s, e, strong=True, lowercase_ok=False)
                 word = text[span[0]:span[1]] if span else ""
-                if span and " " not in word and not (_may_be_name(word) or span[0] == starts[0] and word.isupper()
+                if span and " " not in word and not (_may_be_name(word) or span[0] == s and word.isupper()
                                                      and len(word) <= 3):
                     span = None  # "Hospice RN", "CHARGE RN", "RRT RN": a unit or a role (but "TDW RN": initials, not
                     # "ON CALL MED SHO")
@@ -996,8 +1011,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
                         is_name_word(word) and _may_be_name(word) or word.isupper() and len(word) <= 3 and is_initials(word)) \
                     else None
             elif kind in ("role_after", "role_apposition", "role_before", "log_line"):  # a dictionary or likely name
-                span = _name_words(text, s, e, strong=kind != "role_apposition", lowercase_ok=False, likely_alone=True)
-                span = (span[0], e) if span and span[1] == e else None  # the words right before the role
+                # right before the role ("RN, RT, MD Ibarra (PGY3)")
+                span = _name_words_ending(text, s, e, strong=kind != "role_apposition", lowercase_ok=False,
+                                          likely_alone=True, dropped=_cue_word)
             elif kind == "unit_bed":  # a listed name or a word no English list holds, no clinical word or one text
                 word = text[s:e]  # writes in lowercase ("5E-18 NPO", "4W-03 FALL RISK")
                 span = (s, e) if len(word) > 2 and is_name_word(word) and word.lower() not in lowercase_words() and (

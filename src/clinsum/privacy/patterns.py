@@ -446,9 +446,9 @@ DATE_PATTERNS = [
         r"d/c(?:'?d)?|dc'?d|transferred|"
         rf"starting|started|surgery|born|follow[\s-]?up|f/u|appointment|appt|return|RTC|next|last|{WEEKDAY}|"
         r"labs?|drawn|collected|BMP|CMP|CBC|CXR|CT|MRI|echo|EKG|ECG|Holter|cultures?|BCx|UCx|UA|biopsy|bx|colonoscopy"
-        r"|EGD|DOA|DOI|LMP|EDD|EDC|exp|expires|expiry|quit|lapse|"
+        r"|EGD|DOA|DOI|LMP|EDD|EDC|exp|expires|expiry|quit|lapse|intubated|extubated|"
         r"addendum|adm|hearing(?:\s+is)?|board|conference|sign-?out|eval(?:uation)?)"
-        r"\s*[:(]?,?\s*"
+        r"\s*[:(]?,?\s*(?:(?:from|of)\s+)?"  # ("bcx from 3/11", "echo of 2/14")
         rf"(?P<phi>(?:(?:0?[1-9]|1[0-2])[/-](?:0?[1-9]|[12]\d|3[01])|{_DAY_MONTH})(?:[-–]{_MONTH_DAY})?)"
         rf"(?![\d/-]|:\d){_NOT_A_COUNT}", re.IGNORECASE),
     # a day and a month after a cue of Commonwealth notes, not a duration written as clinicians of the UK write it ("TCA
