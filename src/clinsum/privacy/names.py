@@ -1412,7 +1412,7 @@ def _speaker_tag(tag: str) -> bool:
 # ("MRN", "Rx#", "Acct") a number.
 _PATIENT_COLUMN = regex.compile(r"(?i:pt|patient|name|(?:pt|patient|last|first|given|family)[ \t_]*name|last|first|surname)")
 _PERSON_COLUMN = regex.compile(r"""(?i:pt|patient|client|name|(?:pt|patient|last|first|given|family)[ \t_]*name|last|first
-    |surname|resident|md|do|rn|lpn|cna|np|pa|nurse|attending|fellow|intern|provider|physician|doctor|doc|surgeon
+    |surname|resident|md|do|rn|lpn|cna|np|pa|rt|rrt|nurse|attending|fellow|intern|provider|physician|doctor|doc|surgeon
     |anesthesia|anesthesiologist|crna|circulator|scrub|tech|sitter|staff|charge|assigned|init|inits|initials|sig
     |signature|signed|by|caregiver|contact|pcp|nok|rph|pharmacist|operator|user|sho|reg|registrar|spr|str|consultant
     |fy1|fy2|f1|f2|hca|midwife|anaesthetist|anesthetist|on[ \t-]?call|covering|therapist|clinician|keyworker

@@ -160,6 +160,8 @@ HOLIDAY = r"""(?:christmas(?:[ \t]+(?:eve|day))?|xmas|new[ \t]+year'?s(?:[ \t]+(
     |columbus[ \t]+day|(?:lunar|chinese)[ \t]+new[ \t]+year|good[ \t]+friday|hanukkah|yom[ \t]+kippur|juneteenth
     |diwali|divali|deepavali|dussehra|dasara|durga[ \t]+puja|eid(?:[ \t-]+(?:al|ul|el)[ \t-]+\w+)?
     |(?:saint|st\.?)[ \t]+(?:patrick|paddy|david|andrew|george)['’]?s[ \t]+day|paddy['’]?s[ \t]+day|boxing[ \t]+day|canada[ \t]+day|anzac[ \t]+day|f[êe]te[ \t]+nationale
+    |three[ \t]+kings['’]?[ \t]+day|fat[ \t]+tuesday|(?:national[ \t]+)?indigenous[ \t]+peoples['’]?[ \t]+day|cny
+    |d[ií]a[ \t]+de[ \t]+la[ \t]+independencia
     |waitangi[ \t]+(?:day|weekend)|australia[ \t]+day|remembrance[ \t]+(?:day|sunday)|bonfire[ \t]+night|guy[ \t]+fawkes(?:[ \t]+night)?|hogmanay|burns[ \t]+night
     |emancipation[ \t]+day|kamehameha[ \t]+day|prince[ \t]+k[uū]hi[oō][ \t]+day|kwanzaa|passover|purim|navratri|vesak|songkran
     |onam|vaisakhi|baisakhi|chuseok|matariki|mardi[ \t]+gras|cinco[ \t]+de[ \t]+mayo|d[ií]a[ \t]+de[ \t]+(?:los[ \t]+)?(?:muertos|reyes)|nochebuena
@@ -565,8 +567,8 @@ AGE_PATTERNS = [
     # after the sex in a header: "F, 97, admitted from home", "male, 93," (not a temperature: "98.6 F, 92, 18")
     rx(rf"(?<![\d°][ \t]?)\b(?:[MF]|(?i:male|female|man|woman))[ \t]*,[ \t]*(?P<phi>{AGE_OVER_89})[ \t]*(?:,|\.|$|\n|(?i:y|yo|years?)\b)",
        re.MULTILINE),
-    # "she turned 91", "I'll be ninety-two this Christmas", "aged ninety-three"
-    rx(rf"\b(?:turned|turns|turning|turn|will\ be|'ll\ be|be|aged|age|reached|celebrated|celebrating|celebrates)\s+(?:her\s+|his\s+)?"
+    # "she turned 91", "I'll be ninety-two this Christmas", "aged ninety-three", "she'd have been ninety-five"
+    rx(rf"\b(?:turned|turns|turning|turn|will\ be|'ll\ be|be|been|aged|age|reached|celebrated|celebrating|celebrates)\s+(?:her\s+|his\s+)?"
        rf"(?P<phi>{AGE_OVER_89}|{WORD_AGE})(?:st|nd|rd|th)?\b{_UNIT_AFTER}"
        rf"(?!\s*(?:%|percent|minutes|seconds|pounds|mg|degrees|°|times))",
        re.IGNORECASE),
@@ -624,7 +626,7 @@ _ID_LABEL = r"""(?:(?:MRN|M\.R\.N\.|MR|med(?:ical)?\.?\s+rec(?:ord)?s?\.?|chart|
     |A-?Number|alien\s+number|USCIS\s+receipt|receipt|inmate|booking|DOC|enc|pol|operator|NRIC|MyKad|NIN|HSN|SIN|ePCR
     |AFIS|PESEL|CDL|GMC|NMC|HCPC|AHPRA|IMC|MCNZ|NMBI|HPCSA|SANC|(?:RGN|RN|RM|RPN|RNMH)\s+PIN|MCRN|GOC|GDC|GPhC|NAATI(?:\s+CPN)?
     |PHIN|subject|participant|grp|episode(?=[ \t]*(?::|\#|(?i:no|number|id)\b))|batch|(?<!\ba[ \t])lot|CPSO|CPSA|CPSBC
-    |CPSM|CPSNS|UBRN|e?PRF|folder|file|collar|stamp|PNC|(?-i:HN)|(?-i:CPR)(?=\s*(?:no\.?|number)?\s*[:#]\s*\d{9}\b)|DVA(?:\s+(?:gold|white|orange))?(?:\s+card)?|(?-i:CAD)(?=[ \t]+\d{2}-\d{5}))
+    |CPSM|CPSNS|UBRN|e?PRF|folder|file|collar|stamp|PNC|(?-i:HN)|NCPDP|mbr|(?-i:ULI|TRN)|(?-i:CPR)(?=\s*(?:no\.?|number)?\s*[:#]\s*\d{9}\b)|DVA(?:\s+(?:gold|white|orange))?(?:\s+card)?|(?-i:CAD)(?=[ \t]+\d{2}-\d{5}))
     \.?\s*(?:\#|(?:number|no|num|id|serial)\b\.?)?\s*(?:\#|(?:number|no|id)\b\.?)?
     |(?:record|plan|insurance|device|implant|pacemaker|encounter|visit|unit|case|patient|pt|vehicle|plate
     |certificate|tracking|hosp(?:ital)?|study|confirmation|job|req|requisition|tail|interpreter|IC|IP|OP|run|incident
@@ -828,10 +830,11 @@ PHONE_PATTERNS = [
     # 5S", "0013  FR 3390" (not a time: "0800 TO 1200")
     rx(r"(?m)^[ \t]*(?:\[?\d{1,2}:?\d{2}\]?[ \t]+)?(?i:to|fr|from)[ \t]+(?!(?:[01]\d|2[0-3])[0-5]\d\b)"
        r"(?P<phi>\d{4,5}|\d-\d{4})\b(?=[ \t]*(?::|[ \t]{2}|\())"),
-    # an extension, its word with it: "page at x4471", "charge phone ext 7730"
+    # an extension, its word with it: "page at x4471", "charge phone ext 7730", "ext 44-3017", three digits after
+    # "ext." ("or ext. 214 at her work")
     # (three digits after the word written out where one calls it: "Associate, on extension 214"; not a joint's "extension
     # 120 degrees")
-    rx(r"\b(?P<phi>(?:ext|extension|x)\.?[ \t]*(?:\#|:|no\.?)?[ \t]*(?:\d{4,5}|\d-\d{4})"
+    rx(r"\b(?P<phi>(?:ext|extension|x)\.?[ \t]*(?:\#|:|no\.?)?[ \t]*(?:\d{4,5}|\d{1,2}-\d{4})|ext(?:\.|[ \t]*\#)[ \t]*\d{3}"
        r"|(?<=\b(?:on|at|call|dial|ring)[ \t]+)extension[ \t]+\d{3})\b(?![/.]\d|[ \t]*(?:°|deg))", re.IGNORECASE),
     # ... or after the number it extends: "TEL 05-691 2200 SAMB. 318", "0161 555 0192 ext 22"
     rx(r"(?<=\d[ \t]*,?[ \t]*)(?P<phi>(?i:samb|ext|extn|poste|durchwahl)\.?[ \t]*\d{2,5})\b(?![/.]\d)"),
@@ -983,7 +986,7 @@ STREET_WORDS = r"""(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|
     |Underpass|Union|Unions|Via|Viaduct|Well|Wells|Bypass|Burg|Burgs|Bluffs?|Bottom|Bend|Beach|Bayou|Arcade|Cape
     |Causeway|Center|Centers|Cliffs?|Club|Curve|Dale|Dam|Divide|Drives|Extensions?|Garden|Hill|Mall|Wall|Ways
     |Loaf|Route|Rte|Camp|Crest|Lanes|Roads|Streets|Squares|Close|Mews|Rise|Wynd|Brae|Parade|Promenade|Quay|Cottages
-    |Grange|Drove|Vale|Chase|Mawatha|Marg|Salai)"""
+    |Grange|Drove|Vale|Chase|Mawatha|Marg|Salai|Concourse)"""
 _STREET = rf"(?:{STREET_WORDS}|{STREET_WORDS.upper()})\b"  # "Oak Street", "ELM ST"
 NUMBERED_STREET = (r"(?:\d{1,3}(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh"
                    r"|Twelfth)")  # a numbered street: "5th", "Ninth"
@@ -1026,10 +1029,12 @@ _FOREIGN_STREET = rx(rf"""(?<![\p{{L}}\d])(?P<phi>(?:(?i:No|Nr|N[º°])\.?[ \t]*
 # Also what opens a line of an address block (addresses.py).
 STREET_ADDRESS = rx(rf"(?:\b|(?<!\w)(?=\#))(?P<phi>(?:(?:(?i:Apt|Apartment|Unit|Suite|Flat)\.?[ \t]*\#?|(?i:No|Nr)\.[ \t]*)"
                     rf"[A-Za-z0-9/-]+,?[ \t]+)?"
-                    rf"(?:\#|(?:(?i:H/No|No|Nr|Lot|Plot|Blk|Block)\.?|LP)[ \t]*(?:[A-Z]{{1,2}}(?=\d))?(?=\d))?(?:\d{{1,4}}[A-Za-z]?/)?"
+                    rf"(?:\#|(?:(?i:H/No|No|Nr|Lot|Plot|Blk|Block)\.?|LP)[ \t]*(?:[A-Z]{{1,2}}(?=\d))?(?=\d))?"
+                    rf"(?:\d{{1,4}}[A-Za-z]?/|\d{{2,3}}-(?=\d{{2,3}}[ \t]))?"  # ("41-25 Kissena Blvd": Queens's)
                     rf"\d{{1,6}}(?:[A-Za-z](?=[ \t]))?,?[ \t]+(?:[NSEW]\.?[ \t]+)?"
                     rf"(?:(?!(?i:with|and|or|to|at|for|from|of|by|on|in|per)\b)"  # (not "SEPT 29 WITH DR")
-                    rf"(?:{CAP}|{UPPER}|\d{{1,3}}(?:st|nd|rd|th)|St\.)[ \t]+){{1,4}}"  # ("No. 41/3, St. Anthony's Mawatha")
+                    rf"(?:{CAP}|{UPPER}|\d{{1,3}}(?:st|nd|rd|th)|St\.|\d{{1,3}}(?=[ \t]+(?:St|Street|Ave|Avenue)[ \t]+(?:NE|NW|SE|SW)\b))"
+                    rf"[ \t]+){{1,4}}"  # ("No. 41/3, St. Anthony's Mawatha", "1403 29 St NW": Calgary's, its quadrant after it)
                     rf"{_STREET}\.?"
                     rf"(?:[ \t]+(?:NE|NW|SE|SW|N|S|E|W)\b)?(?:[ \t]+\d{{1,3}}(?=,?[ \t]*\#))?{_APARTMENT})")
 # (a line is read only if it holds a kind of street, as a word or a word's ending)
