@@ -2917,3 +2917,71 @@ def test_specialist_services_and_records_away_from_clinics_in_their_own_language
 ])
 def test_hospital_charts_with_dictation_footers_and_conversations_naming_people_in_passing(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a sign-out table whose header has "1-liner"; beds in columns (not a bed's state); a staff column headed RT
+    ('bed | pt | mrn | 1-liner | to-do\n1 | KOWALSKI, Stan | 8820117 | 78M EtOH cirrhosis | q6 h/h\n'
+     'BED 2  LAFLEUR   VENT, PROPOFOL\nBed 8  Clean   ready\n'
+     '| date | mode | result | RT |\n| 2/3 | PS | failed @ 40 min | BK |\n| 2/4 | PS | passed 60 min | BK |',
+     'bed | pt | mrn | 1-liner | to-do\n1 | [NAME] | [ID] | 78M EtOH cirrhosis | q6 h/h\n'
+     'BED 2  [NAME]   VENT, PROPOFOL\nBed 8  Clean   ready\n'
+     '| date | mode | result | RT |\n| [DATE] | PS | failed @ 40 min | [NAME] |\n| [DATE] | PS | passed 60 min | [NAME] |'),
+    # a secure chat's sender; the name right before a credential after words in capitals (not a role); relatives in
+    # capitals; a name after its cue's credentials (not a team's name); PCT and RT before a name (not "RT IJ"); an
+    # officer's abbreviated title (no town); a nickname in a role's brackets; a lowercase name signing after a dash
+    ('23:42 Nwachukwu, Ifeoma RN: bp soft\nREPORT GIVEN TO JOLENE RN 6000 @ 1430. CHARGE RN aware\n'
+     'DISCUSSED W/ SON ERIK AND DIL TRACY DEC 23.\nRRT: RN, RT, MD Ibarra (PGY3); PTSD Clinical Team (PCT)\n'
+     'found unresponsive by PCT Deshawn; RT Marcus at bedside; RT IJ CVC placed\n'
+     'filed by Minneapolis Police Department, Ofc. Strand badge 7124\nPt reports partner (Mohamed "Moe") hit her\n'
+     'ring given to sister.\n- nikki rn',
+     '23:42 [NAME] RN: bp soft\nREPORT GIVEN TO [NAME] RN 6000 @ 1430. CHARGE RN aware\n'
+     'DISCUSSED W/ SON [NAME] AND DIL [NAME] [DATE].\nRRT: RN, RT, MD [NAME] (PGY3); PTSD Clinical Team (PCT)\n'
+     'found unresponsive by PCT [NAME]; RT [NAME] at bedside; RT IJ CVC placed\n'
+     'filed by [INSTITUTION], Ofc. [NAME] badge [ID]\nPt reports partner ([NAME] "[NAME]") hit her\n'
+     'ring given to sister.\n- [NAME] rn'),
+    # a sender in capitals with a middle initial; who wrote a comment or a review (not "note (above)"); a reminder's
+    # addressee (not "Patient"); initials after "confirmed by" before a date; initials signing entries after a dash
+    ('FROM: DOLORES J PRZYBYLSKI  04/02\nMidwife comments (Jo-Anne): keen on home birth; see note (above)\n'
+     'Pharmacy review (Tendai, 11.01.24): approved\nReminder - Rhys, you have an appointment at Fracture Clinic\n'
+     'Reminder: Patient has an appointment\nInterpreter booked, confirmed by MT 18/2\n'
+     'Family at bedside. — CF\nDriver line site R chest fine. — CF',
+     'FROM: [NAME]  [DATE]\nMidwife comments ([NAME]): keen on home birth; see note (above)\n'
+     'Pharmacy review ([NAME], [DATE]): approved\nReminder - [NAME], you have an appointment at Fracture Clinic\n'
+     'Reminder: Patient has an appointment\nInterpreter booked, confirmed by [NAME] [DATE]\n'
+     'Family at bedside. — [NAME]\nDriver line site R chest fine. — [NAME]'),
+    # dates after an expiry, an admission, a lapse, an intubation and a culture's "from" (not a ventilator's pressures
+    # nor a pain score); lowercase months after "it is" and "in"; holidays; an age after "been"; an extension after
+    # "ext." (not a knee's extension)
+    ('milk expires 2/2; DOA 8/12; Reports single lapse 3/8; intubated 3-17; f/u bcx from 3/11\n'
+     'resp: nippv 8/5 fio2 .25; BiPAP 12/6 trial; pain from 7/10 now\n'
+     'thinks it is february; took the extra lasix in feb; its Three Kings Day; Fat Tuesday lol\n'
+     "she'd have been ninety-five in January; 218-555-0139 (home) or ext. 214 at work; knee ext 120",
+     'milk expires [DATE]; DOA [DATE]; Reports single lapse [DATE]; intubated [DATE]; f/u bcx from [DATE]\n'
+     'resp: nippv 8/5 fio2 .25; BiPAP 12/6 trial; pain from 7/10 now\n'
+     'thinks it is [DATE]; took the extra lasix in [DATE]; its [DATE]; [DATE] lol\n'
+     "she'd have been [AGE] in [DATE]; [PHONE] (home) or [PHONE] at work; knee ext 120"),
+    # a brand's store; Health Service, CHC, HealthPlan; academic hospitals' letters; a site after its department (not a
+    # title or a bed); a kind-first hospital of a two-word town; a town after a site before a colon; no site in a heading
+    # in capitals nor in a department's words
+    ('Shoppers Drug Mart #1147\nPorirua Union & Community Health Service — 04 555 0172\n'
+     '15:40   South Riverdale CHC; Payer: Superior HealthPlan\nreport from VUMC burn unit; transfer plan to IWK\n'
+     'Endoscopy Unit, Tenwek - Report; Oncology Clinic, Dr Ruiz; Renal Unit, Bed 4\n'
+     'From: Hospital Kuala Lumpur\nPenrhos Pharmacy, Aberystwyth: DELIVERY RUN\n'
+     "SCHOOL HEALTH SERVICE – PUPIL'S MEDICAL RECORD; Gynaecology Clinic; Royal Alexandra Hospital - Intensive Care Unit",
+     '[INSTITUTION]\n[INSTITUTION] — [PHONE]\n'
+     '15:40   [INSTITUTION]; Payer: [INSTITUTION]\nreport from [INSTITUTION] burn unit; transfer plan to [INSTITUTION]\n'
+     'Endoscopy Unit, [INSTITUTION] - Report; Oncology Clinic, Dr [NAME]; Renal Unit, Bed 4\n'
+     'From: [INSTITUTION]\n[INSTITUTION], [LOCATION]: DELIVERY RUN\n'
+     "SCHOOL HEALTH SERVICE – PUPIL'S MEDICAL RECORD; Gynaecology Clinic; [INSTITUTION] - Intensive Care Unit"),
+    # a concourse; Queens's house numbers; a pharmacy's, Jamaica's, Alberta's and a member's numbers; Calgary's
+    # numbered streets; greetings of other languages
+    ('1040 Grand Concourse, Apt 6F\n41-25 Kissena Blvd, Apt 9C\n'
+     'NCPDP 2631874; TRN: 118-403-562; ULI 1002-44718; mbr KP-000184720593\n'
+     'Clinic at 1403 29 St NW, Calgary\n'
+     "PROVIDER: Yá'át'ééh. I'm Dr. Hathaway.\nDR: Yuh still a drink di bush tea?",
+     '[ADDRESS]\n[ADDRESS]\nNCPDP [ID]; TRN: [ID]; ULI [ID]; mbr [ID]\nClinic at [ADDRESS]\n'
+     "PROVIDER: Yá'át'ééh. I'm Dr. [NAME].\nDR: Yuh still a drink di bush tea?"),
+])
+def test_icu_nursing_notes_sign_outs_and_the_correspondence_around_care(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected
