@@ -557,7 +557,7 @@ AGE_PATTERNS = [
     rx(rf"(?<!\b(?i:t|tmax|t[ \t]?max|temp|temperature|fever|febrile|pyrexia)[ \t:]{{0,2}})"
        rf"\b(?P<phi>{AGE_OVER_89})\s?(?:[MF])\b"),
     # (not a temperature in Fahrenheit: "Tmax 102F")
-    rx(rf"\b(?:age[ds]?|aged|age:|age\s+at\s+(?:death|diagnosis|onset|admission|implant|surgery|referral|consent"
+    rx(rf"\b(?:age[ds]?|aged|age:|age/sex:?|age\s+at\s+(?:death|diagnosis|onset|admission|implant|surgery|referral|consent"
        rf"|enrol?ment))\s*:?\s*(?P<phi>{AGE_OVER_89}|{WORD_AGE})\b",
        re.IGNORECASE),
     # the answer to an age question: "Doctor: How old are you?\nPatient: Ninety-three."
@@ -865,6 +865,8 @@ PHONE_PATTERNS = [
     # a local number of seven digits with its dash and no cue: "call 555-0148 after 5", "Corner Chemist   555-0110" (no
     # range of a dose: "250-1000 mg"; none in the 1,301 dialogues and notes of MTS-Dialog's training and validation sets)
     rx(rf"(?<![\w/.:-])(?P<phi>[2-9]\d{{2}}-\d{{4}})(?![\w/-]|[.,]\d)(?![ \t]*(?i:{_MEASURE}))"),
+    # a Brazilian number, its area code in brackets: "(11) 2661-7394", "(81) 99872-4410"
+    rx(r"(?<![\w/.-])(?P<phi>\([1-9]\d\)[ ]?9?\d{4}-\d{4})(?![\w/-]|[.,]\d)"),
     # eight digits in two groups of four, as Hong Kong and Singapore write a number: "NOK 9127 4406", "informed (9438 1207)"
     # (the first digit 3, 6, 8 or 9: no pair of years "2019 2020"; not inside a longer number, nor a measure)
     rx(rf"(?<![\w/.:-])(?<!\d[ \t])(?P<phi>[3689]\d{{3}}[ ]\d{{4}})(?![\w/-]|[.,]\d|[ \t]\d)(?![ \t]*(?i:{_MEASURE}))"),
@@ -872,9 +874,9 @@ PHONE_PATTERNS = [
     rx(r"(?<![\w+])(?P<phi>\+\d{1,3}[ \t.-]?(?:\(0\)[ \t]?)?\d[\d \t.-]{6,14}\d)(?![\w/])"),
 ]
 # A number with a national trunk prefix, in groups, as most countries but the US write phone numbers: "07 555 8123",
-# "01851 555402", "021 455 7732", "0412 345 678", "(02) 9555 0148", "0300-5551842" (the recognizer keeps those of nine to eleven digits:
-# not "0800 1200 1600", a medication round's hours, nor "01 02 2024")
-NATIONAL_PHONE = rx(r"(?=[0(6-9])(?<![\w/.,+-])(?:(?:0\d{1,4}|\(0\d{1,4}\))(?:[ \t-]\d{2,7}){1,3}|0\d{10}|[6-9]\d{4}[ ]\d{5})"
+# "01851 555402", "021 455 7732", "0412 345 678", "(02) 9555 0148", "0300-5551842", France's "04 50 02 18 77" (the
+# recognizer keeps those of nine to eleven digits: not "0800 1200 1600", a medication round's hours, nor "01 02 2024")
+NATIONAL_PHONE = rx(r"(?=[0(6-9])(?<![\w/.,+-])(?:(?:0\d{1,4}|\(0\d{1,4}\))(?:[ \t-]\d{2,7}){1,4}|0\d{10}|[6-9]\d{4}[ ]\d{5})"
                     r"(?![\w/-]|[.,]\d)")  # (the lookahead first: a character that cannot start one is passed at once)
 # Numbers read out digit by digit, as dictation and call transcripts write them: "m r n four four seven one nine
 # two two", "call me at nine one eight, five five five, zero one six two", "accession s p twenty three dash one one".
