@@ -1002,8 +1002,12 @@ _TRUNK_INSIDE = regex.compile(r"(?<=[ \t-])\(?0")
 
 
 def _phone_digits(m: regex.Match) -> bool:
-    """Nine to eleven digits, or twelve in an Indonesian mobile's groups ("0813-2555-6047")."""
+    """Nine to eleven digits, or twelve in an Indonesian mobile's groups ("0813-2555-6047"); not a scale's points in
+    ascending order ("scores 05 10 15 20 25")."""
     digits = sum(c.isdigit() for c in m.group())
+    groups = [int(g) for g in regex.findall(r"\d+", m.group())]
+    if len(groups) >= 4 and all(a < b for a, b in zip(groups, groups[1:])):
+        return False
     return 9 <= digits <= 11 or digits == 12 and _INDONESIAN_MOBILE.fullmatch(m.group()) is not None
 
 
