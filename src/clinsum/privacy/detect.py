@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
-from itertools import accumulate
+from itertools import accumulate, takewhile
 
 import regex
 from tqdm import tqdm
@@ -935,29 +935,38 @@ _PRACTICE = regex.compile(rf"(?P<phi>{CAP}(?:[ \t]+{CAP}){{0,2}}[ \t]+(?:Cardiol
 
 # A site named after one of its departments, a comma or a dash between them: "Endoscopy Unit, Tenwek - Report", "Genetic
 # Clinic, SGPGI, Lucknow", "Diabetes Service - Te Whatu Ora Waikato", "Cardiovascular Genetics Clinic, UPMC
-# Presbyterian" (its words up to a comma, a dash, a bracket, a column's gap or the line's end)
-_SITE_AFTER_DEPARTMENT = regex.compile(
-    rf"(?P<department>(?:{CAP}[ \t]+(?:&[ \t]+|and[ \t]+)?){{1,3}}(?:Clinic|Unit|Department|Dept\.?|Service|Division|Outpatients))"
-    rf"[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<phi>(?:{CAP}|{UPPER}|Children['’]s|Women['’]s)(?:[ \t](?:{CAP}|{UPPER}|of|the|&)){{0,4}})"
-    rf"(?=[ \t]*(?:[,()]|[ \t][-–—]|$|[ \t]{{2}}|\t))", regex.MULTILINE)
+# Presbyterian": the department's kind and what follows it, then its words up to a comma, a dash, a bracket, a column's
+# gap or the line's end (the department's words are read back from its kind: a pattern tried at every capital was slower)
+_DEPARTMENT_KIND = regex.compile(r"\b(?:Clinic|Unit|Department|Dept\.?|Service|Division|Outpatients)[ \t]*(?:,|[ \t][-–—])[ \t]*")
+_SITE_AFTER_DEPARTMENT = regex.compile(rf"(?:{CAP}|{UPPER}|Children['’]s|Women['’]s)(?:[ \t](?:{CAP}|{UPPER}|of|the|&)){{0,4}}"
+                                       rf"(?=[ \t]*(?:[,()]|[ \t][-–—]|$|[ \t]{{2}}|\t))", regex.MULTILINE)
+
+
+_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}'’-]*")
 
 
 def find_sites_after_departments(text: str) -> list[tuple[int, int]]:
-    """Spans of :data:`_SITE_AFTER_DEPARTMENT` after department words only, whose words are no department's, no
-    title's, no town's or country's, no common word but a name's, and not a person's name ("Pain Clinic, Tuesday",
-    "Renal Unit, Bed 4", "Oncology Clinic, Dr Ruiz", "Endocrine Service, Kingston" are none)."""
+    """Spans of :data:`_SITE_AFTER_DEPARTMENT` after a department's kind (:data:`_DEPARTMENT_KIND`) and its capitalised
+    department words, whose words are no department's, no title's, no town's or country's, no common word but a name's,
+    and not a person's name ("Pain Clinic, Tuesday", "Renal Unit, Bed 4", "Oncology Clinic, Dr Ruiz", "Endocrine
+    Service, Kingston" are none)."""
     found = []
-    for m in _SITE_AFTER_DEPARTMENT.finditer(text):
-        department = regex.findall(r"\p{L}+", m.group("department").lower())[:-1]
-        words = [w for w in m.group("phi").split() if w not in ("of", "the", "&")]
+    for kind in _DEPARTMENT_KIND.finditer(text):
+        before = text[text.rfind("\n", 0, kind.start()) + 1: kind.start()].split()
+        department = list(takewhile(lambda w: w in ("&", "and") or w[:1].isupper() and w.lower() in department_words(),
+                                    reversed(before)))
+        rest = before[:len(before) - len(department)]
+        if not any(w not in ("&", "and") for w in department) or rest and _CAPITALISED.fullmatch(rest[-1]) \
+                or not (m := _SITE_AFTER_DEPARTMENT.match(text, kind.end())):
+            continue  # (a site's own name before the department's words: "Murrumbidgee Heart Clinic, Wagga Wagga")
+        words = [w for w in m.group().split() if w not in ("of", "the", "&")]
         low = [w.lower().removesuffix("'s").removesuffix("’s") for w in words]
-        if department and all(w in department_words() or w == "and" for w in department) \
-                and not any(w in department_words() or _TITLE_WORD.fullmatch(w) or w in countries() for w in low) \
-                and not _listed_town(m.group("phi")) and not _above_town(m.group("phi")) \
+        if not any(w in department_words() or _TITLE_WORD.fullmatch(w) or w in countries() for w in low) \
+                and not _listed_town(m.group()) and not _above_town(m.group()) \
                 and all(w not in lowercase_words() or is_listed_name(w) for w in low) \
                 and not (low[0] in first_names() and len(words) > 1 and is_listed_name(words[1])) \
-                and not clinical_spans(m.group("phi")):
-            found.append(m.span("phi"))
+                and not clinical_spans(m.group()):
+            found.append(m.span())
     return found
 
 

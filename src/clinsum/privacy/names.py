@@ -39,6 +39,8 @@ _CREDENTIAL = (r"(?:MD|M\.D\.|DO|D\.O\.|RN|RM|NP|PA-C|PA|PhD|FNP|FNP-C|APRN|MBBS
                r"|CMA|MA|CNA|LVN|RT|RRT|SLP|OTR|OTR/L|DPT|PT|OT|CRNA|EMT|MSN|BSN|RD|RPh|RDN|NRP|ANP|MRCP|FRCS|MRCGP"
                r"|SpR|StR|SHO|FY1|FY2|MBChB|MRCS|FRCP|FRCA|FRCR|FRCOG|FRACP|FRACS|FRCPC|FRCSC|CCRP|CCRC|CRC|MSc|BSc|MPhil"
                r"|MPH|MDiv)")
+# ... as text without capitals writes them after a name ("m. ruiz rn")
+_LOWERCASE_CREDENTIAL = r"(?:md|rn|np|pa|do|lpn|lcsw|msw|pharmd|dds|pa-c)\b(?![\p{L}-])"
 # The last word of a job's title after a signature's comma: "Recovery Coordinator", "Senior Claims Adjuster"
 _JOB_TITLE = (r"(?:Coordinator|Manager|Officer|Adjuster|Nurse|Assessor|Advis[eo]r|Specialist|Consultant|Physician|Therapist"
               r"|Pharmacist|Administrator|Handler|Examiner|Counsell?or|Psychologist|Worker|Secretary|Clerk|Director|Lead"
@@ -169,12 +171,13 @@ _NAME_PATTERNS = {
     # "Ferreira, D NP", "Mahlangu, S. MD", "23:42 Adeyemi, Tobi MD: ok titrate"
     "surname_first_credential": rx(rf"(?P<phi>{CAP},[ \t]*(?:\p{{Lu}}\.?|{CAP}))[ \t]+{_CREDENTIAL}\b"),
     # an initial and a surname in lowercase before a credential: "-- s. markovic md", "m. ruiz rn" (or a given name and a
-    # surname, a comma between them and it: "ngozika adeleke-bassey, md"; or a given name alone or a surname after an
-    # initial signing a line after a dash: "- nikki rn", "-m. adkins rn")
-    "lowercase_credential": rx(r"(?:(?m:^)[ \t]*[-–—~][ \t]*(?P<phi>(?:\p{Ll}\.?[ \t]+)?\p{Ll}[\p{Ll}'’-]+\p{Ll})|(?<![\p{L}\d'’.-])"
-                               r"(?P<phi>(?:\p{Ll}\.?|\p{Ll}[\p{Ll}'’-]+\p{Ll}(?=[ \t]+\p{Ll}[\p{Ll}'’-]+\p{Ll}[ \t]*,))"
-                               r"[ \t]+\p{Ll}[\p{Ll}'’-]+\p{Ll}))[ \t]*,?[ \t]+"
-                               r"(?:md|rn|np|pa|do|lpn|lcsw|msw|pharmd|dds|pa-c)\b(?![\p{L}-])"),
+    # surname, a comma between them and it: "ngozika adeleke-bassey, md")
+    "lowercase_credential": rx(r"(?<![\p{L}\d'’.-])(?P<phi>(?:\p{Ll}\.?|\p{Ll}[\p{Ll}'’-]+\p{Ll}(?=[ \t]+\p{Ll}[\p{Ll}'’-]+\p{Ll}[ \t]*,))"
+                               r"[ \t]+\p{Ll}[\p{Ll}'’-]+\p{Ll})[ \t]*,?[ \t]+"
+                               rf"{_LOWERCASE_CREDENTIAL}"),
+    # ... or a given name alone or a surname after an initial signing a line after a dash: "- nikki rn", "-m. adkins rn"
+    "dash_lowercase_credential": rx(r"(?m)^[ \t]*[-–—~][ \t]*(?P<phi>(?:\p{Ll}\.?[ \t]+)?\p{Ll}[\p{Ll}'’-]+\p{Ll})[ \t]*,?[ \t]+"
+                                    rf"{_LOWERCASE_CREDENTIAL}"),
     # "Patient name: john smith", "Signed by: Kim Nguyen", "cc: Lee", "Patient: Hi, I'm Maria", "FROM: DOLORES J
     # PRZYBYLSKI"
     "label": CuedPattern(
@@ -896,7 +899,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 words = regex.findall(r"\p{L}[\p{L}'’-]*", text[s:e])
                 span = (s, e) if all(is_name_word(w) for w in words) and (
                     words[0].lower() in first_names() or _likely_name(words[0])) else None
-            elif kind == "lowercase_credential":  # a surname text does not write in lowercase: "m. ruiz rn"
+            elif kind in ("lowercase_credential", "dash_lowercase_credential"):  # a surname text does not write in
+                # lowercase: "m. ruiz rn"
                 words = text[s:e].split()  # (and a given name no English word: not "pain improved, md aware")
                 named = words[1:] if len(words[0].rstrip(".")) == 1 else words  # the initial aside
                 span = (s, e) if all(is_name_word(w) and w not in lowercase_words() and (
