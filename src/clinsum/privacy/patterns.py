@@ -1245,6 +1245,7 @@ ZIP_PATTERNS = [
 FACILITY = r"""(?:Health\s+(?:&|and)\s+Social\s+Care(?:\s+(?:Trust|Partnership|Board))?
     |Health\s+Cent(?:er|re)\s+(?:IV|I{1,3})(?!\w)|HC\s+(?:IV|I{2,3})(?!\w)|Health\s+(?:Facility|Office|Post)
     |(?<!\bMy\s)Aged\s+Care|RFC|AFC|RUFC|GAA|Care\s+(?:&|and)\s+Attention\s+Home
+    |(?:Council|Agency|Institute|Office|Commission)\s+on\s+Aging|Health\s+Fund|Hospitals
     |Health\s+Unit|Health\s+Services?|NHS\s+(?:Foundation\s+)?Trust|NHS\s+FT|Health\s+Board|Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|Health\s+Centre|Health\s+System|Healthcare
     |Health\s+(?:&|and)\s+Rehab(?:ilitation)?|Rehabilitation(?:\s+(?:&|and)\s+(?:Nursing|Health))?|EMS|Ambulance(?:\s+(?:Service|Trust|Station))?
     |Fire\s+(?:Department|Rescue|Station)|Police(?:\s+(?:Department|Station|Service))?|PD|Sheriff['’]?s\s+(?:Office|Department)|Mortuary
@@ -1412,7 +1413,8 @@ INSTITUTION_PATTERNS = [
     rx(rf"(?P<phi>(?:{CAP}[ \t]+){{1,3}}Children['’]s)(?=[ \t]*(?:[.,;:!?)\n]|$|(?:Hospital|Medical)\b))"),
     # (after the words that open such a name, in capitals too: "Royal Hospital for Sick Children", "UNIVERSITY HOSPITAL OF
     # THE WEST INDIES", "Royal Hospital for Children and Young People")
-    rx(rf"(?P<phi>(?:{_HOSPITAL_FOR_OPENER}[ \t]+)?(?:(?:Hospital|Institute)[ \t]+(?:for|of)|(?:Center|Centre)[ \t]+for)"
+    rx(rf"(?P<phi>(?:{_HOSPITAL_FOR_OPENER}[ \t]+)?(?:(?:Hospital|Institute|Cathedral|Basilica)[ \t]+(?:for|of)"
+       rf"|(?:Center|Centre)[ \t]+for)"
        rf"[ \t]+(?:the[ \t]+)?{CAP}(?:[ \t]+(?:and[ \t]+)?{CAP}){{0,3}}"
        rf"|(?:{_HOSPITAL_FOR_OPENER.upper()}[ \t]+)?(?:HOSPITAL|INSTITUTE)[ \t]+(?:FOR|OF)[ \t]+(?:THE[ \t]+)?{UPPER}"
        rf"(?:[ \t]+{UPPER}){{0,3}})"),
@@ -1420,8 +1422,10 @@ INSTITUTION_PATTERNS = [
     rx(rf"\b(?i:at|for)[ \t]+the[ \t]+(?P<phi>{CAP}(?:[ \t]+{CAP}){{0,2}})[ \t]+(?i:plant|factory|mill|mine|refinery|warehouse"
        r"|shipyard|foundry)\b"),
     # "Eastgate Family Clinic", "Hope Hospice of the Valley"
-    # (and the word for its whole, and a veterans' system's letters: "VA Salt Lake City Health Care System")
-    rx(rf"(?P<phi>(?:VA[ ])?(?:(?:St|Mt)\.?[ ])?{CAP}(?:[ ]{_SITE_WORD}){{0,4}}?[ ]{FACILITY}(?:[ ]{FACILITY})*"
+    # (and the word for its whole, and a veterans' system's letters: "VA Salt Lake City Health Care System", and the
+    # initials of its eponym: "W.W. Hastings Hospital")
+    rx(rf"(?P<phi>(?:VA[ ]|(?<!\p{{L}})(?:\p{{Lu}}\.){{1,3}}[ ])?(?:(?:St|Mt)\.?[ ])?{CAP}(?:[ ]{_SITE_WORD}){{0,4}}?[ ]{FACILITY}"
+       rf"(?:[ ]{FACILITY})*"
        rf"{_SITE_WHOLE}"
        rf"(?:[ ]of(?:[ ]the)?[ ]{CAP}(?:[ ]{CAP}){{0,2}})?{_SITE_NUMBER})\b"),
     rx(rf"(?P<phi>{UPPER}(?:[ ](?:{UPPER}|&(?=[ ]{UPPER}))){{0,4}}[ ](?:{_FACILITY_UPPER})"
