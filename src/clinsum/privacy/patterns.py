@@ -1424,7 +1424,7 @@ INSTITUTION_PATTERNS = [
     # "Eastgate Family Clinic", "Hope Hospice of the Valley"
     # (and the word for its whole, and a veterans' system's letters: "VA Salt Lake City Health Care System", and the
     # initials of its eponym: "W.W. Hastings Hospital")
-    rx(rf"(?P<phi>(?:VA[ ]|(?<!\p{{L}})(?:\p{{Lu}}\.){{1,3}}[ ])?(?:(?:St|Mt)\.?[ ])?{CAP}(?:[ ]{_SITE_WORD}){{0,4}}?[ ]{FACILITY}"
+    rx(rf"(?P<phi>(?:VA[ ]|(?<![\p{{L}}\d.])(?:\p{{Lu}}\.){{1,3}}[ ])?(?:(?:St|Mt)\.?[ ])?{CAP}(?:[ ]{_SITE_WORD}){{0,4}}?[ ]{FACILITY}"
        rf"(?:[ ]{FACILITY})*"
        rf"{_SITE_WHOLE}"
        rf"(?:[ ]of(?:[ ]the)?[ ]{CAP}(?:[ ]{CAP}){{0,2}})?{_SITE_NUMBER})\b"),
