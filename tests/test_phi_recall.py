@@ -2963,17 +2963,19 @@ def test_hospital_charts_with_dictation_footers_and_conversations_naming_people_
      "she'd have been [AGE] in [DATE]; [PHONE] (home) or [PHONE] at work; knee ext 120"),
     # a brand's store; Health Service, CHC, HealthPlan; academic hospitals' letters; a site after its department (not a
     # title or a bed); a kind-first hospital of a two-word town; a town after a site before a colon; no site in a heading
-    # in capitals nor in a department's words
+    # in capitals nor in a department's words; a town's "General" (not a surgeon's)
     ('Shoppers Drug Mart #1147\nPorirua Union & Community Health Service — 04 555 0172\n'
      '15:40   South Riverdale CHC; Payer: Superior HealthPlan\nreport from VUMC burn unit; transfer plan to IWK\n'
      'Endoscopy Unit, Tenwek - Report; Oncology Clinic, Dr Ruiz; Renal Unit, Bed 4\n'
      'From: Hospital Kuala Lumpur\nPenrhos Pharmacy, Aberystwyth: DELIVERY RUN\n'
-     "SCHOOL HEALTH SERVICE – PUPIL'S MEDICAL RECORD; Gynaecology Clinic; Royal Alexandra Hospital - Intensive Care Unit",
+     "SCHOOL HEALTH SERVICE – PUPIL'S MEDICAL RECORD; Gynaecology Clinic; Royal Alexandra Hospital - Intensive Care Unit\n"
+     'wanted me to go to the Western General but; per the Surgeon General.',
      '[INSTITUTION]\n[INSTITUTION] — [PHONE]\n'
      '15:40   [INSTITUTION]; Payer: [INSTITUTION]\nreport from [INSTITUTION] burn unit; transfer plan to [INSTITUTION]\n'
      'Endoscopy Unit, [INSTITUTION] - Report; Oncology Clinic, Dr [NAME]; Renal Unit, Bed 4\n'
      'From: [INSTITUTION]\n[INSTITUTION], [LOCATION]: DELIVERY RUN\n'
-     "SCHOOL HEALTH SERVICE – PUPIL'S MEDICAL RECORD; Gynaecology Clinic; [INSTITUTION] - Intensive Care Unit"),
+     "SCHOOL HEALTH SERVICE – PUPIL'S MEDICAL RECORD; Gynaecology Clinic; [INSTITUTION] - Intensive Care Unit\n"
+     'wanted me to go to the [INSTITUTION] but; per the Surgeon General.'),
     # a concourse; Queens's house numbers; a pharmacy's, Jamaica's, Alberta's and a member's numbers; Calgary's
     # numbered streets; greetings of other languages
     ('1040 Grand Concourse, Apt 6F\n41-25 Kissena Blvd, Apt 9C\n'
