@@ -320,16 +320,16 @@ _TOWN_GENERAL = regex.compile(rf"\b(?P<phi>(?:(?P<brand>{CAP})[ ])?(?P<place>{CA
                               rf"(?=[ \t]*(?:[.,;:)\n]|$)|[ \t]+(?:in|on|at|for|and|but|hospital|ED|ER|ICU|emergency)\b)")
 _NOT_A_TOWN_GENERAL = frozenset("""attorney surgeon major brigadier lieutenant secretary inspector consul postmaster
     dollar solicitor auditor registrar governor director adjutant accountant paymaster comptroller""".split())
-_COMPASS_WORDS = frozenset("western eastern northern southern central north south east west".split())
+_COMPASS_ADJECTIVES = frozenset("western eastern northern southern central".split())  # (and :data:`_COMPASS`)
 
 
 def find_kind_first_sites(text: str) -> list[tuple[int, int]]:
     """Spans of :data:`_KIND_FIRST_SITE` whose name after the kind has no department or clinical word nor one text writes
     in lowercase but a town, and more words that are a listed town's or no English word than not, or a listed town
-    ("Hospital Daerah Bukit Merah Indah", "Hospital Kuala Lumpur"; not "Hospital Course", "HOSPICE REFERRAL"), of prisons (:data:`_PRISON`), of universities named
-    after a listed town, a state or a country (:data:`_UNIVERSITY_OF`; not "University of Health Sciences"), of
-    hospitals named "Royal" and a listed town (:data:`_ROYAL_TOWN`) and of hospitals named by a listed town or a
-    compass word and "General" (:data:`_TOWN_GENERAL`)."""
+    ("Hospital Daerah Bukit Merah Indah", "Hospital Kuala Lumpur"; not "Hospital Course", "HOSPICE REFERRAL"), of prisons
+    (:data:`_PRISON`), of universities named after a listed town, a state or a country (:data:`_UNIVERSITY_OF`; not
+    "University of Health Sciences"), of hospitals named "Royal" and a listed town (:data:`_ROYAL_TOWN`) and of
+    hospitals named by a listed town or a compass word and "General" (:data:`_TOWN_GENERAL`)."""
     spans = []
     for m in _KIND_FIRST_SITE.finditer(text):
         words = m.group("name").split()
@@ -341,7 +341,7 @@ def find_kind_first_sites(text: str) -> list[tuple[int, int]]:
             spans.append(m.span("phi"))
     for m in _TOWN_GENERAL.finditer(text):  # (a system's name before the town, no word of a sentence: "Saw Kingston")
         if m.group("place").lower() not in _NOT_A_TOWN_GENERAL \
-                and (_listed_town(m.group("place")) or m.group("place").lower() in _COMPASS_WORDS):
+                and (_listed_town(m.group("place")) or m.group("place").lower() in _COMPASS | _COMPASS_ADJECTIVES):
             brand = m.group("brand")
             spans.append((m.start("place") if not brand or brand.lower() in english_words() else m.start(), m.end()))
     return spans + [m.span("phi") for m in _PRISON.finditer(text)] + [

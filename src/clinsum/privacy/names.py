@@ -65,8 +65,7 @@ _ROLE = r"""(?:(?:son|daughter|mother|father|sister|brother)\s+in\s+law|baby\s+o
     |rider|courier|carer|gunner|sapper|rifleman|bombardier|signalman|sn|snod|bms|mls|scientist|embryologist|geneticist
     |rmo|cmt|boy|girl|lass|missus|mamaw|papaw|memaw|meemaw
     |health\s+care\s+proxy|surrogate|social\s+work|case\s+management|dtr|dau|bro|sis|hubby|(?-i:dil|DIL|sil|SIL|RT(?=[ ][A-Z][a-z]))
-    |crna|cna|lpn|lvn|rrt|slp|emt|pct|paramedic|medic|tech|technician|cytotech|technologist|phlebotomist
-    |transporter
+    |crna|cna|lpn|lvn|rrt|slp|emt|pct|paramedic|medic|tech|technician|cytotech|technologist|phlebotomist|transporter
     |charge(?:\s+(?:rn|nurse))?|huc|(?:unit\s+)?(?:clerk|secretary)|receptionist|ward\s+clerk|house\s+sup(?:ervisor)?|registrar|consultant|interp
     |fy1|fy2|spr|surg|asst|relief
     |adjuster|case\s+worker|caseworker|officer|supervisor|foreman|coach|teacher|counsell?or|employer
