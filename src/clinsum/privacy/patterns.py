@@ -511,7 +511,8 @@ DATE_PATTERNS = [
        rf"|6/[1-5]|5/[1-4]|4/[1-3]|3/[12]|2/1)(?![\d/]|[.,]\d|[ \t]*(?::|\)?[ \t]*(?i:ratio|split|diet)\b)){_NOT_A_COUNT}",
        re.IGNORECASE),
 ]
-WORD_AGE = r"(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|something|odd))?|(?:one\s+|a\s+)?hundred(?:\s+and\s+\w+)?)"
+WORD_AGE = (r"(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|something|odd))?|(?:one\s+|a\s+)?hundred"
+            rf"(?:\s+and\s+(?:{_UNIT}|{_TEENS}))?(?![\s-]+and\s|[\s-]+(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)))")
 _MEASURE = (r"(?:mg|mcg|g|ml|l|units?|iu|%|mmhg|kg|lbs?|cm|mm|tabs?|tablets?|caps?|puffs?|times|days?|weeks?|minutes?|mins?"
             r"|hours?|hrs?|seconds?|percent|pounds|degrees|bpm|beats)\b")
 _UNIT_AFTER = rf"(?!\s*{_MEASURE})"
