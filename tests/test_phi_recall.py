@@ -2951,16 +2951,18 @@ def test_hospital_charts_with_dictation_footers_and_conversations_naming_people_
      'Reminder: Patient has an appointment\nInterpreter booked, confirmed by [NAME] [DATE]\n'
      'Family at bedside. — [NAME]\nDriver line site R chest fine. — [NAME]'),
     # dates after an expiry, an admission, a lapse, an intubation and a culture's "from" (not a ventilator's pressures
-    # nor a pain score); lowercase months after "it is" and "in"; holidays; an age after "been"; an extension after
-    # "ext." (not a knee's extension)
+    # nor a pain score); lowercase months after "it is" and "in"; holidays; an age after "been" (not a reading); an
+    # extension after "ext." (not a knee's extension)
     ('milk expires 2/2; DOA 8/12; Reports single lapse 3/8; intubated 3-17; f/u bcx from 3/11\n'
      'resp: nippv 8/5 fio2 .25; BiPAP 12/6 trial; pain from 7/10 now\n'
      'thinks it is february; took the extra lasix in feb; its Three Kings Day; Fat Tuesday lol\n'
-     "she'd have been ninety-five in January; 218-555-0139 (home) or ext. 214 at work; knee ext 120",
+     "she'd have been ninety-five in January; 218-555-0139 (home) or ext. 214 at work; knee ext 120\n"
+     'my sugar has been one hundred and eighty; she turned a hundred and two',
      'milk expires [DATE]; DOA [DATE]; Reports single lapse [DATE]; intubated [DATE]; f/u bcx from [DATE]\n'
      'resp: nippv 8/5 fio2 .25; BiPAP 12/6 trial; pain from 7/10 now\n'
      'thinks it is [DATE]; took the extra lasix in [DATE]; its [DATE]; [DATE] lol\n'
-     "she'd have been [AGE] in [DATE]; [PHONE] (home) or [PHONE] at work; knee ext 120"),
+     "she'd have been [AGE] in [DATE]; [PHONE] (home) or [PHONE] at work; knee ext 120\n"
+     'my sugar has been one hundred and eighty; she turned [AGE]'),
     # a brand's store; Health Service, CHC, HealthPlan; academic hospitals' letters; a site after its department (not a
     # title or a bed); a kind-first hospital of a two-word town; a town after a site before a colon; no site in a heading
     # in capitals nor in a department's words; a town's "General" (not a surgeon's)
