@@ -14,6 +14,7 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|" \
          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _MONTH_NAME = "|".join(m.capitalize() for m in MONTHS)  # "January|February|...", as written in a sentence
+_LOWERCASE_MONTH = "|".join(m for m in MONTHS if m != "may")  # ... in lowercase, but the verb "may"
 ORD = r"(?:st|nd|rd|th)"
 FOREIGN_MONTH = (r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
                  r"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro"
@@ -479,8 +480,8 @@ DATE_PATTERNS = [
        rf"(?:{_MONTH_NAME}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))\b"),
     # ... in lowercase after a word that only dates ("off lithium since jan", "worse than in march", "took the extra
     # lasix in feb", an orientation's answer: "thinks it is february")
-    rx(r"\b(?:since|until|till|during|in|from|it[ \t]+is|it['’]s)[ \t]+(?P<phi>january|february|march|april|june|july|august"
-       r"|september|october|november|december|(?<=(?:since|until|till|during)[ \t]+)(?:jan|apr|dec)"
+    rx(r"\b(?:since|until|till|during|in|from|it[ \t]+is|it['’]s)[ \t]+"
+       rf"(?P<phi>{_LOWERCASE_MONTH}|(?<=(?:since|until|till|during)[ \t]+)(?:jan|apr|dec)"
        r"|(?<=(?:since|until|till|during|in)[ \t]+)(?:feb|aug|sept?|oct|nov))\b(?![ \t]*\d)"),
     # a month, a day and a short year: "Date: Aug 19/25", "Oct 11/24"
     rx(r"\b(?P<phi>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}/\d{2})\b(?![/\d])"),
