@@ -309,6 +309,17 @@ Sources (``--source``, repeatable):
   US cardiac, trauma and neuro intensive care and telemetry units of other states, the VA's and county hospitals', some
   in capitals; correspondence of other US states, UK regions, Canadian provinces, Australia, Ireland, Ghana, Malaysia
   and Jamaica, with benefits, court and licensing forms); development data.
+- ``handwritten-61``, ``handwritten-62``: benchmarks/data/phi_handwritten_61.txt and _62.txt, 32 documents each (514
+  and 520 identifiers) written the same way in the thirty-sixth sitting (US behavioural-health, addiction and social-work
+  assessments: psychiatric intakes and emergency evaluations, psychosocial assessments with long social and family
+  histories, substance-use intakes, safety plans, involuntary holds, group notes, aftercare plans; US outpatient records
+  as longitudinal de-identification corpora hold them: primary-care and specialty follow-ups over years with "Record
+  date:" headers and shifted years, interval histories naming other doctors and hospitals, medication, problem and
+  health-maintenance lists, social histories, letters with cc lists, phone encounters, addenda); report only, their
+  misses never read.
+- ``dev-61``, ``dev-62``: benchmarks/data/phi_dev_61.txt and _62.txt, 32 documents each (518 and 519 identifiers)
+  written the same way in the thirty-sixth sitting (the same two styles: behavioural health in Canada, other US states
+  and Australia; US and Canadian outpatient records of other specialties and practices); development data.
 - ``presidio-research``: Microsoft presidio-research's synthetic PII sentences (MIT; general text, not
   clinical), read from ``--presidio-research PATH`` (data/synth_dataset_v2.json of that repository);
   skipped when the path is not given or absent.
@@ -470,7 +481,11 @@ HANDWRITTEN = {"handwritten": Path(__file__).parent / "data" / "phi_handwritten.
                "dev-57": Path(__file__).parent / "data" / "phi_dev_57.txt",
                "dev-58": Path(__file__).parent / "data" / "phi_dev_58.txt",
                "dev-59": Path(__file__).parent / "data" / "phi_dev_59.txt",
-               "dev-60": Path(__file__).parent / "data" / "phi_dev_60.txt"}
+               "dev-60": Path(__file__).parent / "data" / "phi_dev_60.txt",
+               "handwritten-61": Path(__file__).parent / "data" / "phi_handwritten_61.txt",
+               "handwritten-62": Path(__file__).parent / "data" / "phi_handwritten_62.txt",
+               "dev-61": Path(__file__).parent / "data" / "phi_dev_61.txt",
+               "dev-62": Path(__file__).parent / "data" / "phi_dev_62.txt"}
 DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "dev-8", "dev-9",
                "dev-10", "dev-11", "dev-12", "dev-13", "dev-14", "dev-15", "dev-16",
                "dev-17", "dev-18", "dev-19", "dev-20", "dev-21", "dev-22", "dev-23", "dev-24", "dev-25",
@@ -478,7 +493,7 @@ DEV_SOURCES = ("generator", "presidio-research", "dev-3", "dev-4", "dev-5", "dev
                "dev-36", "dev-37", "dev-38", "dev-39", "dev-40", "dev-41", "dev-42",
                "dev-43", "dev-44", "dev-45", "dev-46", "dev-47", "dev-48", "dev-49", "dev-50",
                "dev-51", "dev-52", "dev-53", "dev-54", "dev-55",
-               "dev-56", "dev-57", "dev-58", "dev-59", "dev-60")  # whose misses --show-misses may print
+               "dev-56", "dev-57", "dev-58", "dev-59", "dev-60", "dev-61", "dev-62")  # whose misses --show-misses may print
 # presidio-research entity types -> ours; the others (titles, nationalities, times, any age) are not
 # identifiers under Safe Harbor: a redaction over them is neither a hit nor a false alarm.
 PRESIDIO_RESEARCH_TYPES = {"PERSON": "NAME", "STREET_ADDRESS": "ADDRESS", "GPE": "LOCATION", "PHONE_NUMBER": "PHONE",
