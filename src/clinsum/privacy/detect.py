@@ -288,7 +288,7 @@ _SITE_KIND = r"(?:Hospital|Hospice|Infirmary|Klinik(?:[ \t]+Kesihatan)?|Rumah[ \
 _SITE_NUMBER = r"(?:[ \t]+(?:[IVX]{1,4}|\d{1,2})(?=[ \t]*(?:[,;:.)\n–—-]|$)|[ \t]{2}))?"  # "Puskesmas Wonosari I", "POSYANDU MAWAR 3"
 _KIND_FIRST_SITE = regex.compile(
     rf"\b(?P<phi>(?:(?:District|General|Regional|Base|Civil|Government|Govt\.?|Teaching|Provincial|Divisional"
-    rf"|University)[ \t]+)"
+    rf"|University|Children['’]s|Women['’]s|Central|National|Mission|Military|Referral|Specialist)[ \t]+)"
     rf"{{0,2}}{_SITE_KIND}[ \t]+"
     rf"(?P<name>{CAP}(?:[ \t]{CAP}){{0,2}}){_SITE_NUMBER}"  # (one space apart: no word past a column's gap)
     rf"|{capitals(_SITE_KIND)}[ \t]+(?P<name>{UPPER}(?:[ \t]{UPPER}){{0,3}}){_SITE_NUMBER})"
@@ -313,11 +313,11 @@ _UNIVERSITY_OF = regex.compile(rf"\b(?P<phi>(?:University(?:[ \t]+College)?|Poly
 _ROYAL_TOWN = regex.compile(rf"\b(?P<phi>(?:Royal|ROYAL)[ \t]+(?P<place>{CAP}|{UPPER}))(?![\p{{L}}\d'’-])")
 
 
-# A hospital named by its town or its part of town and "General", as people say it: "the Western General", "Sentara
-# Norfolk General", "Kingston General" (before a stop, a comma or a word that goes on the sentence; not "Surgeon
+# A hospital named by its town or its part of town and "General" (or an Australian town and "Base"), as people say it: "the
+# Western General", "Sentara Norfolk General", "Kingston General", "Dubbo Base" (before a stop, a comma or a word that goes on the sentence; not "Surgeon
 # General", "General Motors", "general anaesthetic")
-_TOWN_GENERAL = regex.compile(rf"\b(?P<phi>(?:(?P<brand>{CAP})[ ])?(?P<place>{CAP})[ ]General)"
-                              rf"(?=[ \t]*(?:[.,;:)\n]|$)|[ \t]+(?:in|on|at|for|and|but|hospital|ED|ER|ICU|emergency)\b)")
+_TOWN_GENERAL = regex.compile(rf"\b(?P<phi>(?:(?P<brand>{CAP})[ ])?(?P<place>{CAP})[ ](?:General|Base))"
+                              rf"(?=[ \t]*(?:[.,;:)|\n]|$)|[ \t]+(?:in|on|at|for|and|but|hospital|ED|ER|ICU|emergency)\b)")
 _NOT_A_TOWN_GENERAL = frozenset("""attorney surgeon major brigadier lieutenant secretary inspector consul postmaster
     dollar solicitor auditor registrar governor director adjutant accountant paymaster comptroller""".split())
 _COMPASS_ADJECTIVES = frozenset("western eastern northern southern central".split())  # (and :data:`_COMPASS`)
@@ -329,7 +329,7 @@ def find_kind_first_sites(text: str) -> list[tuple[int, int]]:
     ("Hospital Daerah Bukit Merah Indah", "Hospital Kuala Lumpur"; not "Hospital Course", "HOSPICE REFERRAL"), of prisons
     (:data:`_PRISON`), of universities named after a listed town, a state or a country (:data:`_UNIVERSITY_OF`; not
     "University of Health Sciences"), of hospitals named "Royal" and a listed town (:data:`_ROYAL_TOWN`) and of
-    hospitals named by a listed town or a compass word and "General" (:data:`_TOWN_GENERAL`)."""
+    hospitals named by a listed town or a compass word and "General" or "Base" (:data:`_TOWN_GENERAL`)."""
     spans = []
     for m in _KIND_FIRST_SITE.finditer(text):
         words = m.group("name").split()
@@ -414,20 +414,22 @@ def find_lowercase_saints_sites(text: str) -> list[tuple[int, int]]:
 # prison"
 _PHRASE_WORDS = frozenset("""the a an all my his her our your their this that these those some any no every each it its in on
     at for to with from by""".split())
+_VERBS_BEFORE_A_KIND = frozenset("do get go have take make".split())  # "hard to do fasting labs": no site
 
 
 def find_lowercase_sites(text: str) -> list[tuple[int, int]]:
     """Care sites, practices and schools named in lowercase after a place word (:data:`LOWERCASE_SITE`, each place word
     read: "from the meeting at first methodist"): in text written without capitals every facility, on a line of speech
     so written (:func:`names.on_lowercase_line`) those with no word of :data:`_PHRASE_WORDS` (detect drops kinds of
-    places later); anywhere, and after a practice's word, those whose name is no common word nor a possessive, and holds
+    places later), neither opening with a verb ("hard to do fasting labs"); anywhere, and after a practice's word, those whose name is no common word nor a possessive, and holds
     a word that text does not write in lowercase and that names a town or a person or that the name model takes for a
     name ("riverside family medicine", "oak harbor high"; not "the cancer clinic", "the north clinic", "my baby's
     health", "humeral head quite high", "anticoag clinic")."""
     lowercase = is_lowercase_text(text)
     return [m.span("phi") for m in LOWERCASE_SITE.finditer(text, overlapped=True)
             if m.group("head") and (lowercase or on_lowercase_line(text, m.start())
-                                    and _PHRASE_WORDS.isdisjoint(m.group("name").split())) or _site_name(m.group("name"))]
+                                    and _PHRASE_WORDS.isdisjoint(m.group("name").split()))
+            and m.group("name").split()[0] not in _VERBS_BEFORE_A_KIND or _site_name(m.group("name"))]
 
 
 def _site_name(name: str) -> bool:
@@ -570,7 +572,8 @@ def ages_after_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int,
 # Kroger on Dublin-Granville", "the Quest on Broad and Main", "Grace Lutheran on Ninth" (not "Walgreens on Monday", "CVS
 # on the corner").
 _STREET_AFTER_SITE = regex.compile(rf"(?:[ \t]+(?i:pharmacy|store|location|branch|office|clinic))?[ \t]+on[ \t]+"
-                                   rf"(?P<street>(?:(?:N|S|E|W|NE|NW|SE|SW)[ \t]+)?(?:{NUMBERED_STREET}|{CAP})(?:[ \t]+{CAP})?"
+                                   rf"(?P<street>(?:\d{{1,5}}[ \t]+)?(?:(?:N|S|E|W|NE|NW|SE|SW)[ \t]+)?(?:{NUMBERED_STREET}|{CAP})"
+                                   rf"(?:[ \t]+{CAP})?"  # (a house's number first: "Salvation Army on 204 W Walnut")
                                    rf"(?:[ \t]+(?:and|&)[ \t]+(?:{NUMBERED_STREET}|{CAP}))?"
                                    # ... or in lowercase: "the walgreens on glenwood", "walmart on n main", "heb on pecan st"
                                    rf"|(?P<direction>(?:[nsew]|north|south|east|west)[ \t]+)?(?P<lower>\p{{Ll}}[\p{{Ll}}'’-]+)"
@@ -636,10 +639,13 @@ _TOWN_AFTER_SITE = regex.compile(rf"[ \t]*(?:,|[ \t][-–—])[ \t]*(?P<town>(?P
                                  rf"|(?:{CAP}|{UPPER})[ \t]*(?:[.;|·()\n—–]|$)|{UPPER}[ \t]+\p{{Ll}}|{CAP}[ \t]+{CAP}"
                                  rf"|[ \t]*\p{{Ll}}))|[ \t]{{2}}"
                                  rf"|[ \t]+(?i:site|campus|branch)\b|[ \t]+[-–—][ \t]|[ \t]+[A-Z]{{2}}[ \t]*(?:$|\n))")
+# ... or a listed town in brackets after it (:func:`towns_after_sites`)
+_TOWN_IN_BRACKETS = regex.compile(rf"[ \t]*\([ \t]*(?P<town>(?:{CAP}|{UPPER})(?:[ ](?:{CAP}|{UPPER}))?)[ \t]*\)")
 # ... or a listed town right after it: "Fresenius Kidney Care Tahlequah MWF"
 _LISTED_TOWN_AFTER_SITE = regex.compile(rf"[ \t]+(?P<town>{CAP}(?:[ \t]+{CAP})?)\b")
 # A title opens a person's name, not a town's: "Sample Clinic, Mister Sample".
-_TITLE_WORD = regex.compile(r"(?i:mr|mrs|ms|miss|mister|dr|doctor|prof|professor|sir|madam|nurse|officer|ofc|sgt|deputy|det)\b")
+_TITLE_WORD = regex.compile(r"(?i:mr|mrs|ms|miss|mister|dr|doctor|prof|professor|sir|madam|nurse|officer|ofc|sgt|deputy|det"
+                            r"|captain|capt|lieutenant|sergeant|corporal|colonel|commander|constable|inspector)\b")
 
 
 def towns_after_sites(text: str, sites: list[tuple[int, int]], places: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
@@ -654,6 +660,8 @@ def towns_after_sites(text: str, sites: list[tuple[int, int]], places: list[tupl
                 and listed.group("town").lower() not in lowercase_words():
             m = listed
         if not m:
+            if not after_place and (bracket := _TOWN_IN_BRACKETS.match(text, e)) and _listed_town(bracket.group("town")):
+                found.append(bracket.span("town"))  # "North Dakota State Hospital (Jamestown)"
             continue
         town = m.group("town")
         listed_only = after_place or town.isupper()
@@ -1609,7 +1617,7 @@ class PhiDetector:
                     clinical[i] = clinical_spans(window)
                 # (a record's fields were read in the window's own pass: its names are found, not mentions)
                 spans += _shifted(_allowed_removed(window, mine, clinical[i], records=False), start, own_start, own_end)
-        return [s for s in _merge(spans) if s.type not in self.keep]
+        return [s for s in _merge(spans + _bridges(text, _merge(spans))) if s.type not in self.keep]
 
     def _analyze(self, text: str) -> list[PhiSpan]:
         if not text.strip():
@@ -1970,6 +1978,28 @@ def _not_an_address(text: str, span: PhiSpan) -> bool:
 # a label of a number, the word and "nr" or "no" joined by a stop: "pat.nr 2027713", "reg.nr. N-88-VV"
 _DOTTED_NUMBER_LABEL = regex.compile(r"\p{L}{1,12}\.(?i:nr|no)")
 _DOTTED_NUMBER_VALUE = regex.compile(r"\.?[ \t]*:?[ \t]*[\p{L}\d-]*\d")
+
+
+# What joins the parts of one name that were found apart: a site's town after a dash ("Good Samaritan Society - Fargo",
+# "Nemours Audiology – Wilmington"), a nickname in quotes between a given name and a surname ('Tomás "el
+# Ruso" Petrov')
+_SITE_DASH = regex.compile(r"[ \t]+[-–—][ \t]+")
+_NICKNAME_OPEN, _NICKNAME_CLOSE = regex.compile(r"[ \t]+[\"“]"), regex.compile(r"[\"”][ \t]+")
+
+
+def _bridges(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """Spans over the punctuation between the parts of one identifier (:data:`_SITE_DASH`, :data:`_NICKNAME_OPEN`), so
+    that the parts become one span of the whole's type; ``spans`` are merged and in order."""
+    bridges = []
+    for left, right in zip(spans, spans[1:]):
+        if left.type == "INSTITUTION" and right.type == "LOCATION" \
+                and _SITE_DASH.fullmatch(text, left.end, right.start) and "\n" not in text[left.start:right.end]:
+            bridges.append(PhiSpan(left.start, right.end, "INSTITUTION", left.score))
+    for first, nickname, last in zip(spans, spans[1:], spans[2:]):
+        if first.type == nickname.type == last.type == "NAME" and _NICKNAME_OPEN.fullmatch(text, first.end, nickname.start) \
+                and _NICKNAME_CLOSE.fullmatch(text, nickname.end, last.start):
+            bridges.append(PhiSpan(first.start, last.end, "NAME", first.score))
+    return bridges
 
 
 def _merge(spans: list[PhiSpan]) -> list[PhiSpan]:

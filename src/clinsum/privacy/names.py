@@ -2347,8 +2347,9 @@ _LOGIN_AFTER_DOER = regex.compile(r"\b(?:(?i:by|received|checked|verified|dispen
 
 def find_references_and_handles(text: str) -> list[tuple[int, int]]:
     """Spans of the initials of a letter's reference, of chat handles, forum users and logins (:data:`_LETTER_REFERENCE`,
-    :data:`_LABELLED_REFERENCE`, :data:`_HANDLE`, :data:`_FORUM_USER`, :data:`_LOGIN_AFTER_DOER`); the allow-list drops
-    those that are clinical or common words ("BP/HR", "@all")."""
+    :data:`_LABELLED_REFERENCE`, :data:`_HANDLE`, :data:`_FORUM_USER`, :data:`_LOGIN_AFTER_DOER`), and of people listed
+    by their dotted initials (:data:`_INITIALS_LIST`); the allow-list drops those that are clinical or common words
+    ("BP/HR", "@all")."""
     spans = [m.span(g) for m in _LETTER_REFERENCE.finditer(text) for g in ("writer", "typist")]
     spans += labelled_references(text)
     spans += [m.span("handle") for m in _HANDLE.finditer(text) if m.group("handle").lower() not in _CHAT_SYSTEM]
@@ -2361,7 +2362,18 @@ def find_references_and_handles(text: str) -> list[tuple[int, int]]:
     spans += [(m.start("login"), m.end()) for m in _LOGIN_AFTER_DOER.finditer(text)
               if any(_login(m.group("login"), m.group("login")[n:])
                      for n in ((1, 2) if m.group("label") else (1,)))]
+    for m in _INITIALS_LIST.finditer(text):
+        items = list(_DOTTED_INITIALS.finditer(text, m.start(), m.end()))
+        if not any(item.group().lower() in _DOTTED_ABBREVIATIONS for item in items):
+            spans += [item.span() for item in items]
     return spans
+
+
+# Three or more people by their dotted initials, one after another: a group's members, a meeting's ("Members present:
+# T.W., D.L., R.C., J.B.H."); not abbreviations so written ("U.S., U.K., E.U.")
+_DOTTED_INITIALS = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,3}(?![\p{L}])")
+_INITIALS_LIST = regex.compile(rf"{_DOTTED_INITIALS.pattern}(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?{_DOTTED_INITIALS.pattern}){{2,}}")
+_DOTTED_ABBREVIATIONS = frozenset("u.s. u.k. e.u. u.n. a.m. p.m. d.c. b.c. a.d. n.y. l.a. u.s.a. r.n. m.d. d.o. p.a.".split())
 
 
 def _login(login: str, surname: str) -> bool:

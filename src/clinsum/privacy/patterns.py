@@ -330,6 +330,11 @@ DATE_PATTERNS = [
     rx(rf"\b(?P<phi>(?:the[ \t]+)?{ORDINAL_WORD}[ \t]+of[ \t]+the[ \t]+(?:{'|'.join(_ORDINALS)}|tenth|eleventh|twelfth)"
        rf"(?:[ \t]+month(?:,?[ \t]+{_SAID_YEAR})?|,?[ \t]+{_SAID_YEAR}))",
        re.IGNORECASE),
+    # a date as forms and oaths write it: "the 11th day of April, 2024", "this 3rd day of March" (a year after it may be
+    # its own date too)
+    rx(rf"\b(?P<phi>(?:the[ \t]+)?\d{{1,2}}(?:st|nd|rd|th)[ \t]+day[ \t]+of[ \t]+(?i:{MONTH})(?:,?[ \t]+\d{{4}})?)\b"),
+    # a form's date in spaced strokes, as a hand fills it in: "Date: 5 / 22 / 24"
+    rx(r"\b(?i:date)[ \t]*:[ \t]*(?P<phi>\d{1,2}[ \t]+/[ \t]+\d{1,2}[ \t]+/[ \t]+\d{2,4})\b"),
     # a day past the 12th before its month, as most of the world writes a date: "DONOR NOTE - 21/4", "baseline 27/3" (not
     # "/7" or "/12", days and months in British notes: "abx x 14/7", "18/12 old")
     rx(r"(?<![\w/.,:-])(?P<phi>(?:1[3-9]|2\d|3[01])/(?:0?[1-6]|0?[89]|1[01]))(?![\w/]|[.,:]\d)"),
@@ -377,6 +382,13 @@ DATE_PATTERNS = [
     rx(r"(?=\d)(?:(?<![\d/.-])|(?<=(?<![\d/])\d{1,2}/\d{4}[-–]))(?P<phi>(?:0?[1-9]|1[0-2])/(?:19|20)\d{2})"
        r"(?![\d/]|\.\d)"),  # (closing a range: "1/2070-10/2070")
     rx(r"(?<![\w.-])(?P<phi>(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\w.-])"),
+    # a month and a two-digit year that no day can be, after a word that dates, as long records write them: "ICD placed
+    # 3/88", "on warfarin since 10/91", "echo 10/91" (not "3/88 nodes", a fraction, nor weeks as Commonwealth notes
+    # write them: "review in 2/52", "aspirin from 12/40")
+    rx(r"\b(?i:since|in|from|until|till|through|thru|on|dated?|placed|implanted|inserted|dx'?d?|diagnosed|started|stopped"
+       r"|done|performed|last|prior|echo|cath|colonoscopy|EGD|CT|MRI|CXR|PFTs?|mammogram|stress|biopsy|bx|surgery|repair"
+       r"|CABG|PCI|stent|MI|admitted|admission|hospitali[sz]ed|seen)[ \t]*[:(]?[ \t]*"
+       rf"(?P<phi>(?:0?[1-9]|1[0-2])/(?!40|52)(?:3[2-9]|[4-9]\d))(?![\d/]|\.\d){_NOT_A_COUNT}"),
     rx(r"(?=\d)(?<![\d/])(?P<phi>\d{1,2}[ \t]*/[ \t]*\d{1,2}[ \t]*/[ \t]*(?:19|20)\d{2})(?![\d/])"),
     CuedPattern(rx(r"(?<![\d/.-][ \t]?)(?P<phi>(?:0?[1-9]|1[0-2])[ \t](?:0?[1-9]|[12]\d|3[01])[ \t](?:19|20)\d{2})(?![\d/.-]|[ \t]\d)"),
                 rx(r"\d[ \t]\d{1,2}[ \t]\d\d")),
@@ -638,8 +650,8 @@ _ID_VALUE = (r"(?:(?:[A-Z][ \t](?=\d))?(?=[A-Z0-9/.-]*\d)[A-Z0-9](?:[A-Z0-9]|[-/
              r"(?:[ \t]\d{2,6}){0,4}"
              r"(?:(?:[ \t]\d\b){1,2}|[ \t](?-i:[A-Z]{1,2})\b(?:[ \t]\d{2}\b)?)?"  # "W227 8810 93", "B24.551902", "4518 227 903 KT",
              # "4127 33018 2 1", "08-2219873 F 08"
-             r"|(?-i:[A-Z]{2,4}(?:-[A-Z]{2,4})?)(?:[ \t]\d{2,8}(?:[-/]\d{1,8})*){1,4}(?:[ \t]?(?-i:[A-Z]{1,2})\b|[ \t]\d\b)?)")  # "XJH 441 298 776", "plate BXR
-# 4471", "KGH 2210938", "GVT 441 EC", "WC 3310-884-7", "SAG 0081 2234 9", "AS-KR 2291/24"
+             r"|(?-i:[A-Z]{2,4}(?:-[A-Z]{2,4})?)(?:[ \t]\d{2,12}(?:[-/]\d{1,8})*){1,4}(?:[ \t]?(?-i:[A-Z]{1,2})\b|[ \t]\d\b)?)")  # "XJH 441 298 776", "plate BXR
+# 4471", "KGH 2210938", "WV 0441829736", "GVT 441 EC", "WC 3310-884-7", "SAG 0081 2234 9", "AS-KR 2291/24"
 # Words whose number is no record's: "Room no. 4127", "page 12 of", "Step #3", "Dose no. 2".
 _NOT_A_RECORD = (r"(?i:room|rm|bed|bay|ward|floor|level|unit|page|step|item|question|line|cycle|dose|day|week|version|model"
                  r"|size|grade|stage|class|phase|lead|figure|table|section|part|exhibit|appendix|lane|gate|platform|seat"
@@ -1170,6 +1182,9 @@ LOCATION_PATTERNS = [
     # (not a weekday: "Montag, den 3. März")
     rx(rf"(?m)^[ \t]*(?!{_FOREIGN_WEEKDAY_WORD}\b)(?P<phi>{CAP}(?:[ -]{CAP}){{0,2}}),[ \t]+"
        rf"(?i:den|le|el|il|am|dnia|d\.)[ \t]+\d{{1,2}}(?:\.|[ \t]+\p{{L}})"),
+    # a First Nation's community: "Fort William First Nation", "Peguis First Nation"
+    rx(rf"(?<![\p{{L}}'’-])(?!(?i:the|a|an|our|their|his|her|many|all|other|local|some|two|three|several)\b)"
+       rf"(?P<phi>(?:{CAP}[ \t]+){{1,3}}First[ \t]+Nations?)\b"),
     # an Irish address's townland and town before its county: "Corlough, Ballinamore, Co. Leitrim"
     rx(rf"(?P<phi>{CAP}(?:[ -]{CAP}){{0,2}})(?=,[ \t]*(?:{CAP}(?:[ -]{CAP}){{0,2}},[ \t]*)?(?:Co\.|County)[ \t]+{CAP})"),
     # a town a distance and a direction away: "lives ~11 mi N of Goodland", "20 minutes west of Tamworth"
@@ -1264,10 +1279,10 @@ FACILITY = r"""(?:Health\s+(?:&|and)\s+Social\s+Care(?:\s+(?:Trust|Partnership|B
     |Community\s+Health|Health\s+Station|Health|Daycare|Day\s+Care|Assisted\s+Living|Senior\s+Living|Manor|Sanatorium|Center|Centre
     |High\s+School|Middle\s+School|Elementary(?:\s+School)?|School|Academy|College|University
     |Church|Chapel|Cathedral|Temple|Mosque|Synagogue|Parish|Trust|Society|Heart\s+(?:&|and)\s+Vascular|Polyclinic|Ward|Wing|Regional|Pathology|Depot
-    |Hastanesi|MC|UMC|CHC|FQHC|HSCP|CMHT|Assembly|Tabernacle|Ministries|Gurdwara|Mandir|Masjid|CRO
+    |Hastanesi|MC|UMC|CHC|FQHC|HSCP|CMHT|LHD|LHN|Assembly|Tabernacle|Ministries|Gurdwara|Mandir|Masjid|CRO
     |Hosp|Opticians|Optometrists|Takaful|Assurance
     |Treatment\s+Program(?:me)?|Medical\s+Complex|Shelter|Refuge|Mission
-    |(?:Magistrate['’]?s['’]?|Magistrates|District|Family|Crown|County|Circuit|Superior|Youth|Juvenile|Municipal|Coroner['’]?s)\s+Court)"""
+    |(?:Magistrate(?:['’]?s['’]?)?|Magistrates|District|Family|Crown|County|Circuit|Superior|Youth|Juvenile|Municipal|Coroner['’]?s)\s+Court)"""
 
 
 def capitals(pattern: str) -> str:
@@ -1420,6 +1435,9 @@ INSTITUTION_PATTERNS = [
        rf"[ \t]+(?:the[ \t]+)?{CAP}(?:[ \t]+(?:and[ \t]+)?{CAP}){{0,3}}"
        rf"|(?:{_HOSPITAL_FOR_OPENER.upper()}[ \t]+)?(?:HOSPITAL|INSTITUTE)[ \t]+(?:FOR|OF)[ \t]+(?:THE[ \t]+)?{UPPER}"
        rf"(?:[ \t]+{UPPER}){{0,3}})"),
+    # a military unit by its number: "served with the 101st Airborne Division", "2nd Battalion, 7th Marines"
+    rx(rf"(?P<phi>\b\d{{1,3}}(?:st|nd|rd|th)[ \t]+(?:{CAP}[ \t]+){{0,3}}(?:Division|Brigade|Regiment|Battalion|Squadron"
+       rf"|Infantry|Cavalry|Marines|Airborne|Fleet|Armored|Armoured|Artillery|Rangers|Fighter[ \t]+Wing|Air[ \t]+Wing))\b"),
     # a workplace by its kind: "20 years at the Dow plant"
     rx(rf"\b(?i:at|for)[ \t]+the[ \t]+(?P<phi>{CAP}(?:[ \t]+{CAP}){{0,2}})[ \t]+(?i:plant|factory|mill|mine|refinery|warehouse"
        r"|shipyard|foundry)\b"),
