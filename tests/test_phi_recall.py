@@ -2990,3 +2990,49 @@ def test_hospital_charts_with_dictation_footers_and_conversations_naming_people_
 ])
 def test_icu_nursing_notes_sign_outs_and_the_correspondence_around_care(tagger, text, expected):
     assert tagger.redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a site's town after a dash, a listed town in brackets after a site (not a department), a nickname in quotes
+    # inside a name, a Children's hospital before its town, a town's Base hospital (not a home base), a people's name
+    # before a site's kind (not a role's words)
+    ('Requested SNF auth for Good Samaritan Society - Fargo. Clinicals faxed\n'
+     "Inpatient: North Dakota State Hospital (Jamestown); Mercy Hospital (Cardiology)\n"
+     'Client: Declan "Decko" Furlong   Client ID DAS-10-00441\n'
+     "Children's Hospital Lahore OPD-3; Accept for assessment, Dubbo Base; back to home base.\n"
+     'ultrasound at Swedish Medical Center on May 2; Aboriginal Health Practitioner',
+     'Requested SNF auth for [INSTITUTION]. Clinicals faxed\n'
+     'Inpatient: [INSTITUTION] ([LOCATION]); [INSTITUTION] (Cardiology)\n'
+     'Client: [NAME]   Client ID [ID]\n'
+     '[INSTITUTION] OPD-3; Accept for assessment, [INSTITUTION]; back to home base.\n'
+     'ultrasound at [INSTITUTION] on [DATE]; Aboriginal Health Practitioner'),
+    # a magistrate court, a numbered military unit, a First Nation (not the First Nations in general), an LHD, a
+    # Center "for" its work, a house number on the street after a site, no town after a site that is a rank or a
+    # laboratory's department
+    ('charge, Cabell County Magistrate Court case 23-M06F-01944\nserved with the 101st Airborne Division in Iraq\n'
+     'his mother, of Fort William First Nation, says; The First Nations health authority\n'
+     'MH LINE CALL LOG - Western NSW LHD\nBrigham and Women\'s Hospital / Phyllis Jen Center for Primary Care\n'
+     'at Salvation Army on 204 W Walnut\nEmployer: Red Sea Airways – Captain, A320 fleet\n'
+     'Regina General Hospital - Microbiology',
+     'charge, [INSTITUTION] case [ID]\nserved with the [INSTITUTION] in Iraq\n'
+     'his mother, of [LOCATION], says; The First Nations health authority\n'
+     'MH LINE CALL LOG - [INSTITUTION]\n[INSTITUTION] / [INSTITUTION]\n'
+     'at [INSTITUTION] on [ADDRESS]\nEmployer: [INSTITUTION] – Captain, A320 fleet\n'
+     '[INSTITUTION] - Microbiology'),
+    # an oath's date, a form's spaced date, a month and a two-digit year after a dating word (not weeks as
+    # Commonwealth notes write them, nor a fraction of nodes); people listed by their dotted initials (not countries)
+    ('Signed this 11th day of April 2024 at 14:05h\nMY SAFETY PLAN      Date: 5 / 22 / 24\n'
+     'ICD placed 3/88; on warfarin since 10/91; review in 2/52; aspirin from 12/40; in 3/88 nodes\n'
+     'Members present (6): T.W., D.L., R.C., J.B.H., S.M., K.Y.\ntravel to the U.S., U.K., E.U. since',
+     'Signed this [DATE] at 14:05h\nMY SAFETY PLAN      Date: [DATE]\n'
+     'ICD placed [DATE]; on warfarin since [DATE]; review in 2/52; aspirin from 12/40; in 3/88 nodes\n'
+     'Members present (6): [NAME], [NAME], [NAME], [NAME], [NAME], [NAME]\ntravel to the U.S., U.K., E.U. since'),
+    # a state's letters before a long number; a counsellor's credential (no name); brands named alone; no site that
+    # opens with a verb
+    ('Medicaid ID: WV 0441829736\ntherapist Mara Bjornson, LPCC, at the center\n'
+     'CBC q4mo at LifeLabs; ferry deckhand with BC Ferries\nworks nights, hard to do fasting labs, ok nonfasting',
+     'Medicaid ID: [ID]\ntherapist [NAME], LPCC, at the center\n'
+     'CBC q4mo at [INSTITUTION]; ferry deckhand with [INSTITUTION]\nworks nights, hard to do fasting labs, ok nonfasting'),
+])
+def test_behavioural_health_assessments_and_outpatient_records_over_years(tagger, text, expected):
+    assert tagger.redact(text)[0] == expected

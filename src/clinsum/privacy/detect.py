@@ -1793,10 +1793,15 @@ def _allowed_removed(text: str, spans: list[PhiSpan], clinical: tuple[tuple[int,
                 cut += len(value[cut:]) - len(value[cut:].lstrip())
                 span = PhiSpan(span.start + cut, span.end, span.type, span.score)
                 value = text[span.start: span.end]
-            if all(w.lower() in department_words() or not is_name_word(w) for w in re.findall(r"[\w'’&-]+", value)) \
-                    and not _PROPER_SITE.match(value):
+            words = re.findall(r"[\w'’&-]+", value)
+            if all(w.lower() in department_words() or not is_name_word(w) for w in words) \
+                    and not _PROPER_SITE.match(value) and not (
+                        len(words) > 1 and words[0].lower() in languages() and words[0][:1].isupper()
+                        and all(w.lower() in department_words() for w in words[1:])
+                        and words[-1].lower() in _SITE_CLOSERS | {"center", "centre"}):
                 continue  # "the Cardiology Clinic", "Urgent Care", "High School": a kind of place, not a place (but
-                # :data:`_PROPER_SITE`)
+                # :data:`_PROPER_SITE`, and a people's name before the kind: "Swedish Medical Center", "Hebrew
+                # Rehabilitation Center")
             if value.isupper() and len(words := regex.findall(r"\p{L}+", value)) > 1 \
                     and words[-1].lower() not in _SITE_CLOSERS \
                     and all(w.lower() in lowercase_words() and (not is_listed_name(w) or w.lower() in _KIND_SURNAMES)

@@ -1443,11 +1443,11 @@ INSTITUTION_PATTERNS = [
        r"|shipyard|foundry)\b"),
     # "Eastgate Family Clinic", "Hope Hospice of the Valley"
     # (and the word for its whole, and a veterans' system's letters: "VA Salt Lake City Health Care System", and the
-    # initials of its eponym: "W.W. Hastings Hospital")
+    # initials of its eponym: "W.W. Hastings Hospital", and what it is for: "Phyllis Jen Center for Primary Care")
     rx(rf"(?P<phi>(?:VA[ ]|(?<![\p{{L}}\d.])(?:\p{{Lu}}\.){{1,3}}[ ])?(?:(?:St|Mt)\.?[ ])?{CAP}(?:[ ]{_SITE_WORD}){{0,4}}?[ ]{FACILITY}"
        rf"(?:[ ]{FACILITY})*"
        rf"{_SITE_WHOLE}"
-       rf"(?:[ ]of(?:[ ]the)?[ ]{CAP}(?:[ ]{CAP}){{0,2}})?{_SITE_NUMBER})\b"),
+       rf"(?:[ ](?:of|for)(?:[ ]the)?[ ]{CAP}(?:[ ]{CAP}){{0,2}})?{_SITE_NUMBER})\b"),
     rx(rf"(?P<phi>{UPPER}(?:[ ](?:{UPPER}|&(?=[ ]{UPPER}))){{0,4}}[ ](?:{_FACILITY_UPPER})"
        rf"{capitals(_SITE_WHOLE)})\b"),  # ("WEARSIDE & TYNE ...")
     # a hospital or clinic named in Spanish, Portuguese, French or Italian: "Hospital Regional de Cusco", "Clínica Santa
