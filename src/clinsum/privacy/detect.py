@@ -232,11 +232,12 @@ def _care_brand_set() -> frozenset[str]:
 
 def find_care_brands(text: str) -> list[tuple[int, int]]:
     """Spans of pharmacies, laboratories, health systems, care homes and employers named without a cue
-    (``Walgreens``, ``CVS #4471``, ``Quest Diagnostics``, ``Kaiser``), from the list in ``data/care_brands.txt``, and
+    (``Walgreens``, ``CVS #4471``, ``Quest Diagnostics``, ``Kaiser``, with the place it serves: ``Blue Cross Blue
+    Shield of Texas``), from the list in ``data/care_brands.txt``, and
     in lowercase (:func:`_lowercase_brands`, looked up word by word: a second alternation of every name would double
     the time); not "CVS" as a body system's heading or a prenatal test ("CVS: small PDA", "CVS at 11-13 wks", "CVS
     discussed")."""
-    spans = [m.span() for m in _care_brand_pattern().finditer(text)
+    spans = [(m.start(), _brand_place_end(text, m.end())) for m in _care_brand_pattern().finditer(text)
              if not (m.group() == "CVS" and _NOT_THE_PHARMACY.match(text, m.end()))]
     brands = _lowercase_brands()
     for m in _LOWERCASE_WORD.finditer(text):
@@ -245,6 +246,18 @@ def find_care_brands(text: str) -> list[tuple[int, int]]:
                 spans.append((m.start(), m.start() + len(name)))
                 break
     return spans
+
+
+def _brand_place_end(text: str, end: int) -> int:
+    """The end of a brand's name with the state or town it serves: "Blue Cross Blue Shield of Texas" (a listed place
+    after "of"), else ``end``."""
+    if (m := _OF_PLACE.match(text, end)) and (_STATE.fullmatch(m.group("place")) or _listed_town(m.group("place"))
+                                              or m.group("place").lower() in provinces()):
+        return m.end()
+    return end
+
+
+_OF_PLACE = regex.compile(rf"[ \t]+of[ \t]+(?P<place>{CAP}(?:[ ]{CAP}){{0,2}})(?![\p{{L}}\d'’-])")
 
 
 # What follows "CVS" when it is no pharmacy: a heading's colon, a gestational week, a test's words.

@@ -1435,6 +1435,8 @@ INSTITUTION_PATTERNS = [
        rf"[ \t]+(?:the[ \t]+)?{CAP}(?:[ \t]+(?:and[ \t]+)?{CAP}){{0,3}}"
        rf"|(?:{_HOSPITAL_FOR_OPENER.upper()}[ \t]+)?(?:HOSPITAL|INSTITUTE)[ \t]+(?:FOR|OF)[ \t]+(?:THE[ \t]+)?{UPPER}"
        rf"(?:[ \t]+{UPPER}){{0,3}})"),
+    # a state's health system or Medicaid program by its name: "Nebraska Medicine", "Nevada Medicaid"
+    rx(rf"\b(?P<phi>(?:{STATE_NAMES})[ \t]+(?:Medicine|Medicaid))\b"),
     # a military unit by its number: "served with the 101st Airborne Division", "2nd Battalion, 7th Marines"
     rx(rf"(?P<phi>\b\d{{1,3}}(?:st|nd|rd|th)[ \t]+(?:{CAP}[ \t]+){{0,3}}(?:Division|Brigade|Regiment|Battalion|Squadron"
        rf"|Infantry|Cavalry|Marines|Airborne|Fleet|Armored|Armoured|Artillery|Rangers|Fighter[ \t]+Wing|Air[ \t]+Wing))\b"),
