@@ -3006,15 +3006,17 @@ def test_icu_nursing_notes_sign_outs_and_the_correspondence_around_care(tagger, 
      'Client: [NAME]   Client ID [ID]\n'
      '[INSTITUTION] OPD-3; Accept for assessment, [INSTITUTION]; back to home base.\n'
      'ultrasound at [INSTITUTION] on [DATE]; Aboriginal Health Practitioner'),
-    # a magistrate court, a numbered military unit, a First Nation (not the First Nations in general), an LHD, a
-    # Center "for" its work, a house number on the street after a site, no town after a site that is a rank or a
+    # a magistrate court, a numbered military unit, an insurer "of" its state, a state's health system, an employer, a
+    # First Nation (not the First Nations in general), an LHD, a Center "for" its work, a house number on the street after a site, no town after a site that is a rank or a
     # laboratory's department
     ('charge, Cabell County Magistrate Court case 23-M06F-01944\nserved with the 101st Airborne Division in Iraq\n'
+     'Plan: Blue Cross Blue Shield of Texas; Nebraska Medicine; retired brakeman, Union Pacific\n'
      'his mother, of Fort William First Nation, says; The First Nations health authority\n'
      'MH LINE CALL LOG - Western NSW LHD\nBrigham and Women\'s Hospital / Phyllis Jen Center for Primary Care\n'
      'at Salvation Army on 204 W Walnut\nEmployer: Red Sea Airways – Captain, A320 fleet\n'
      'Regina General Hospital - Microbiology',
      'charge, [INSTITUTION] case [ID]\nserved with the [INSTITUTION] in Iraq\n'
+     'Plan: [INSTITUTION]; [INSTITUTION]; retired brakeman, [INSTITUTION]\n'
      'his mother, of [LOCATION], says; The First Nations health authority\n'
      'MH LINE CALL LOG - [INSTITUTION]\n[INSTITUTION] / [INSTITUTION]\n'
      'at [INSTITUTION] on [ADDRESS]\nEmployer: [INSTITUTION] – Captain, A320 fleet\n'
@@ -3028,11 +3030,14 @@ def test_icu_nursing_notes_sign_outs_and_the_correspondence_around_care(tagger, 
      'ICD placed [DATE]; on warfarin since [DATE]; review in 2/52; aspirin from 12/40; in 3/88 nodes\n'
      'Members present (6): [NAME], [NAME], [NAME], [NAME], [NAME], [NAME]\ntravel to the U.S., U.K., E.U. since'),
     # a state's letters before a long number; a counsellor's credential (no name); brands named alone; no site that
-    # opens with a verb
+    # opens with a verb; a service's doctor in brackets (not a stain's eponym); a day of the month "around" a date (not
+    # a percentile)
     ('Medicaid ID: WV 0441829736\ntherapist Mara Bjornson, LPCC, at the center\n'
-     'CBC q4mo at LifeLabs; ferry deckhand with BC Ferries\nworks nights, hard to do fasting labs, ok nonfasting',
+     'CBC q4mo at LifeLabs; ferry deckhand with BC Ferries\nworks nights, hard to do fasting labs, ok nonfasting\n'
+     'SIGNOUT -> night float (Patel); AFB (Ziehl-Neelsen) neg\nran out around the 3rd; weight around the 50th percentile',
      'Medicaid ID: [ID]\ntherapist [NAME], LPCC, at the center\n'
-     'CBC q4mo at [INSTITUTION]; ferry deckhand with [INSTITUTION]\nworks nights, hard to do fasting labs, ok nonfasting'),
+     'CBC q4mo at [INSTITUTION]; ferry deckhand with [INSTITUTION]\nworks nights, hard to do fasting labs, ok nonfasting\n'
+     'SIGNOUT -> night float ([NAME]); AFB (Ziehl-Neelsen) neg\nran out around [DATE]; weight around the 50th percentile'),
 ])
 def test_behavioural_health_assessments_and_outpatient_records_over_years(tagger, text, expected):
     assert tagger.redact(text)[0] == expected

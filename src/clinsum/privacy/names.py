@@ -343,6 +343,8 @@ _NAME_PATTERNS = {
                            r"(?i:patient|pt)[ \t]+)?(?P<phi>\p{L}[\p{L}'’-]+(?:[ \t]+\p{L}[\p{L}'’-]+){0,4}?)"
                            r"[ \t,]+(?=(?i:date[ \t]+of[ \t]+birth|d[ \t]?o[ \t]?b|birth[ \t]?date|born|medical[ \t]+record"
                            r"|m[ \t]?r[ \t]?n|record[ \t]+number|hospital[ \t]+number|nhs|amka|mrn)\b)"),
+    # the doctor of a team or a service in brackets after it: "ID (Smith) recs", "night float (Patel)"
+    "team_bracket": rx(rf"(?P<team>\b\p{{L}}[\p{{L}}/&]*(?:[ \t]+float)?)[ \t]*\([ \t]*(?P<phi>{CAP}(?:-{CAP})?)[ \t]*\)"),
     # who answers or makes a call, in any case: "pharmasave gimli this is dawn speaking", "it's bernice calling"
     "speaking": rx(rf"\b(?i:this[ \t]+is|it's|it’s|its)[ \t]+(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:[ \t]+(?:{_NAME_WORD}"
                    rf"|{LOWER_WORD}))?)[ \t]+(?i:speaking|calling)\b"),
@@ -1024,6 +1026,15 @@ def find_names(text: str) -> list[tuple[int, int]]:
             elif kind == "dictated_patient":  # words no function or clinical word ("a progress note on her date of birth")
                 words = text[s:e].split()
                 span = (s, e) if not any(w.lower() in common_words() or clinical_spans(w) for w in words) else None
+            elif kind == "team_bracket":  # a service's, a department's or a unit's word (not a test's: "AFB
+                # (Ziehl-Neelsen)") before a listed or likely name, no department's, clinical or eponym's word ("ICU
+                # (Bed)", "neuro (Babinski)")
+                team, word = m.group("team"), text[s:e]
+                low = team.lower()
+                span = (s, e) if (low in service_words() or low in department_words() or low.endswith(" float")) \
+                    and _likely_or_known(word) and word.lower() not in lowercase_words() \
+                    and word.lower() not in department_words() and not clinical_spans(word) \
+                    and not any(map(is_eponym_surname, word.split("-"))) else None
             elif kind == "speaking":  # a listed or likely name, no role or department ("this is pharmacy calling")
                 words = text[s:e].split()
                 span = (s, e) if all(_likely_or_known(w) and not _ROLE_WORD.fullmatch(w) and w.lower() not in common_words()

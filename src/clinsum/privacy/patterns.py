@@ -427,8 +427,10 @@ DATE_PATTERNS = [
        rf"(?P<phi>(?:the[ \t]+)?(?:[12]?\d|3[01])(?:st|nd|rd|th)(?:[ \t]*[-–][ \t]*(?:[12]?\d|3[01])(?:st|nd|rd|th))?)\b"
        r"(?=[ \t]*(?:$|[,;!?)]|\.(?:\s|$)|(?:if|so|to|but|at|when|then|please|pls|until|till|onwards|ok|instead)\b))",
        re.IGNORECASE | re.MULTILINE),
-    # "on the 14th", "the 3rd of"; 3/14 after a date word ("seen on 3/14"; not "1/2 tablet")
-    rx(rf"\b(?:on|since|from|until|till|by|before|after|of)\s+(?P<phi>the\s+\d{{1,2}}{ORD})\b", re.IGNORECASE),
+    # "on the 14th", "around the 3rd", "the 3rd of" (not "by the 3rd day", "around the 90th percentile"); 3/14 after a
+    # date word ("seen on 3/14"; not "1/2 tablet")
+    rx(rf"\b(?:on|since|from|until|till|by|before|after|of|around|about)\s+(?P<phi>the\s+\d{{1,2}}{ORD})\b"
+       r"(?![ \t]+(?:day|dose|floor|visit|cycle|week|percentile|grade|trimester|round|session|attempt|time)s?\b)", re.IGNORECASE),
     rx(rf"\bthe\s+(?P<phi>\d{{1,2}}{ORD})\s+of\b", re.IGNORECASE),
     # a weekday with the date or day after it, as one date: "Sunday, October 13", "Tuesday the 9th", "Sun 3/9", "Wed
     # 07.08.2024", "Wed. Oct 16"; not with an hour ("Mon-Fri 8-4:30", "Tue 9 am", a rota's "Sat 08-20")
