@@ -326,11 +326,13 @@ _UNIVERSITY_OF = regex.compile(rf"\b(?P<phi>(?:University(?:[ \t]+College)?|Poly
 _ROYAL_TOWN = regex.compile(rf"\b(?P<phi>(?:Royal|ROYAL)[ \t]+(?P<place>{CAP}|{UPPER}))(?![\p{{L}}\d'’-])")
 
 
-# A hospital named by its town or its part of town and "General" (or an Australian town and "Base"), as people say it: "the
-# Western General", "Sentara Norfolk General", "Kingston General", "Dubbo Base" (before a stop, a comma or a word that goes on the sentence; not "Surgeon
+# A hospital named by its town or its part of town and "General" (or an Australian town and "Base"), as people say it:
+# "the Western General", "Sentara Norfolk General", "Kingston General", "Dubbo Base" (before a stop, a comma or a word
+# that goes on the sentence; not "Surgeon
 # General", "General Motors", "general anaesthetic")
 _TOWN_GENERAL = regex.compile(rf"\b(?P<phi>(?:(?P<brand>{CAP})[ ])?(?P<place>{CAP})[ ](?:General|Base))"
-                              rf"(?=[ \t]*(?:[.,;:)|\n]|$)|[ \t]+(?:in|on|at|for|and|but|hospital|ED|ER|ICU|emergency)\b)")
+                              rf"(?=[ \t]*(?:[.,;:)|\n]|$)"
+                              rf"|[ \t]+(?:in|on|at|for|and|but|hospital|ED|ER|ICU|emergency)\b)")
 _NOT_A_TOWN_GENERAL = frozenset("""attorney surgeon major brigadier lieutenant secretary inspector consul postmaster
     dollar solicitor auditor registrar governor director adjutant accountant paymaster comptroller""".split())
 _COMPASS_ADJECTIVES = frozenset("western eastern northern southern central".split())  # (and :data:`_COMPASS`)
@@ -434,7 +436,8 @@ def find_lowercase_sites(text: str) -> list[tuple[int, int]]:
     """Care sites, practices and schools named in lowercase after a place word (:data:`LOWERCASE_SITE`, each place word
     read: "from the meeting at first methodist"): in text written without capitals every facility, on a line of speech
     so written (:func:`names.on_lowercase_line`) those with no word of :data:`_PHRASE_WORDS` (detect drops kinds of
-    places later), neither opening with a verb ("hard to do fasting labs"); anywhere, and after a practice's word, those whose name is no common word nor a possessive, and holds
+    places later), neither opening with a verb ("hard to do fasting labs"); anywhere, and after a practice's word, those
+    whose name is no common word nor a possessive, and holds
     a word that text does not write in lowercase and that names a town or a person or that the name model takes for a
     name ("riverside family medicine", "oak harbor high"; not "the cancer clinic", "the north clinic", "my baby's
     health", "humeral head quite high", "anticoag clinic")."""
@@ -585,8 +588,8 @@ def ages_after_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int,
 # Kroger on Dublin-Granville", "the Quest on Broad and Main", "Grace Lutheran on Ninth" (not "Walgreens on Monday", "CVS
 # on the corner").
 _STREET_AFTER_SITE = regex.compile(rf"(?:[ \t]+(?i:pharmacy|store|location|branch|office|clinic))?[ \t]+on[ \t]+"
-                                   rf"(?P<street>(?:\d{{1,5}}[ \t]+)?(?:(?:N|S|E|W|NE|NW|SE|SW)[ \t]+)?(?:{NUMBERED_STREET}|{CAP})"
-                                   rf"(?:[ \t]+{CAP})?"  # (a house's number first: "Salvation Army on 204 W Walnut")
+                                   rf"(?P<street>(?:\d{{1,5}}[ \t]+)?"  # (a number: "Salvation Army on 204 W Walnut")
+                                   rf"(?:(?:N|S|E|W|NE|NW|SE|SW)[ \t]+)?(?:{NUMBERED_STREET}|{CAP})(?:[ \t]+{CAP})?"
                                    rf"(?:[ \t]+(?:and|&)[ \t]+(?:{NUMBERED_STREET}|{CAP}))?"
                                    # ... or in lowercase: "the walgreens on glenwood", "walmart on n main", "heb on pecan st"
                                    rf"|(?P<direction>(?:[nsew]|north|south|east|west)[ \t]+)?(?P<lower>\p{{Ll}}[\p{{Ll}}'’-]+)"
@@ -657,8 +660,9 @@ _TOWN_IN_BRACKETS = regex.compile(rf"[ \t]*\([ \t]*(?P<town>(?:{CAP}|{UPPER})(?:
 # ... or a listed town right after it: "Fresenius Kidney Care Tahlequah MWF"
 _LISTED_TOWN_AFTER_SITE = regex.compile(rf"[ \t]+(?P<town>{CAP}(?:[ \t]+{CAP})?)\b")
 # A title opens a person's name, not a town's: "Sample Clinic, Mister Sample".
-_TITLE_WORD = regex.compile(r"(?i:mr|mrs|ms|miss|mister|dr|doctor|prof|professor|sir|madam|nurse|officer|ofc|sgt|deputy|det"
-                            r"|captain|capt|lieutenant|sergeant|corporal|colonel|commander|constable|inspector)\b")
+_TITLE_WORD = regex.compile(r"(?i:mr|mrs|ms|miss|mister|dr|doctor|prof|professor|sir|madam|nurse|officer|ofc|sgt"
+                            r"|deputy|det|captain|capt|lieutenant|sergeant|corporal|colonel|commander|constable"
+                            r"|inspector)\b")
 
 
 def towns_after_sites(text: str, sites: list[tuple[int, int]], places: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
@@ -2014,7 +2018,8 @@ def _bridges(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
                 and _SITE_DASH.fullmatch(text, left.end, right.start) and "\n" not in text[left.start:right.end]:
             bridges.append(PhiSpan(left.start, right.end, "INSTITUTION", left.score))
     for first, nickname, last in zip(spans, spans[1:], spans[2:]):
-        if first.type == nickname.type == last.type == "NAME" and _NICKNAME_OPEN.fullmatch(text, first.end, nickname.start) \
+        if first.type == nickname.type == last.type == "NAME" \
+                and _NICKNAME_OPEN.fullmatch(text, first.end, nickname.start) \
                 and _NICKNAME_CLOSE.fullmatch(text, nickname.end, last.start):
             bridges.append(PhiSpan(first.start, last.end, "NAME", first.score))
     return bridges

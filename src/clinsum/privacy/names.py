@@ -344,7 +344,8 @@ _NAME_PATTERNS = {
                            r"[ \t,]+(?=(?i:date[ \t]+of[ \t]+birth|d[ \t]?o[ \t]?b|birth[ \t]?date|born|medical[ \t]+record"
                            r"|m[ \t]?r[ \t]?n|record[ \t]+number|hospital[ \t]+number|nhs|amka|mrn)\b)"),
     # the doctor of a team or a service in brackets after it: "ID (Smith) recs", "night float (Patel)"
-    "team_bracket": rx(rf"(?P<team>\b\p{{L}}[\p{{L}}/&]*(?:[ \t]+float)?)[ \t]*\([ \t]*(?P<phi>{CAP}(?:-{CAP})?)[ \t]*\)"),
+    "team_bracket": rx(rf"(?P<team>\b\p{{L}}[\p{{L}}/&]*(?:[ \t]+float)?)[ \t]*\([ \t]*"
+                       rf"(?P<phi>{CAP}(?:-{CAP})?)[ \t]*\)"),
     # who answers or makes a call, in any case: "pharmasave gimli this is dawn speaking", "it's bernice calling"
     "speaking": rx(rf"\b(?i:this[ \t]+is|it's|it’s|its)[ \t]+(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:[ \t]+(?:{_NAME_WORD}"
                    rf"|{LOWER_WORD}))?)[ \t]+(?i:speaking|calling)\b"),
@@ -2383,8 +2384,10 @@ def find_references_and_handles(text: str) -> list[tuple[int, int]]:
 # Three or more people by their dotted initials, one after another: a group's members, a meeting's ("Members present:
 # T.W., D.L., R.C., J.B.H."); not abbreviations so written ("U.S., U.K., E.U.")
 _DOTTED_INITIALS = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,3}(?![\p{L}])")
-_INITIALS_LIST = regex.compile(rf"{_DOTTED_INITIALS.pattern}(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?{_DOTTED_INITIALS.pattern}){{2,}}")
-_DOTTED_ABBREVIATIONS = frozenset("u.s. u.k. e.u. u.n. a.m. p.m. d.c. b.c. a.d. n.y. l.a. u.s.a. r.n. m.d. d.o. p.a.".split())
+_INITIALS_LIST = regex.compile(rf"{_DOTTED_INITIALS.pattern}"
+                               rf"(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?{_DOTTED_INITIALS.pattern}){{2,}}")
+_DOTTED_ABBREVIATIONS = frozenset("""u.s. u.k. e.u. u.n. a.m. p.m. d.c. b.c. a.d. n.y. l.a. u.s.a. r.n. m.d. d.o.
+    p.a.""".split())
 
 
 def _login(login: str, surname: str) -> bool:

@@ -385,9 +385,9 @@ DATE_PATTERNS = [
     # a month and a two-digit year that no day can be, after a word that dates, as long records write them: "ICD placed
     # 3/88", "on warfarin since 10/91", "echo 10/91" (not "3/88 nodes", a fraction, nor weeks as Commonwealth notes
     # write them: "review in 2/52", "aspirin from 12/40")
-    rx(r"\b(?i:since|in|from|until|till|through|thru|on|dated?|placed|implanted|inserted|dx'?d?|diagnosed|started|stopped"
-       r"|done|performed|last|prior|echo|cath|colonoscopy|EGD|CT|MRI|CXR|PFTs?|mammogram|stress|biopsy|bx|surgery|repair"
-       r"|CABG|PCI|stent|MI|admitted|admission|hospitali[sz]ed|seen)[ \t]*[:(]?[ \t]*"
+    rx(r"\b(?i:since|in|from|until|till|through|thru|on|dated?|placed|implanted|inserted|dx'?d?|diagnosed|started"
+       r"|stopped|done|performed|last|prior|echo|cath|colonoscopy|EGD|CT|MRI|CXR|PFTs?|mammogram|stress|biopsy|bx"
+       r"|surgery|repair|CABG|PCI|stent|MI|admitted|admission|hospitali[sz]ed|seen)[ \t]*[:(]?[ \t]*"
        rf"(?P<phi>(?:0?[1-9]|1[0-2])/(?!40|52)(?:3[2-9]|[4-9]\d))(?![\d/]|\.\d){_NOT_A_COUNT}"),
     rx(r"(?=\d)(?<![\d/])(?P<phi>\d{1,2}[ \t]*/[ \t]*\d{1,2}[ \t]*/[ \t]*(?:19|20)\d{2})(?![\d/])"),
     CuedPattern(rx(r"(?<![\d/.-][ \t]?)(?P<phi>(?:0?[1-9]|1[0-2])[ \t](?:0?[1-9]|[12]\d|3[01])[ \t](?:19|20)\d{2})(?![\d/.-]|[ \t]\d)"),
@@ -430,7 +430,8 @@ DATE_PATTERNS = [
     # "on the 14th", "around the 3rd", "the 3rd of" (not "by the 3rd day", "around the 90th percentile"); 3/14 after a
     # date word ("seen on 3/14"; not "1/2 tablet")
     rx(rf"\b(?:on|since|from|until|till|by|before|after|of|around|about)\s+(?P<phi>the\s+\d{{1,2}}{ORD})\b"
-       r"(?![ \t]+(?:day|dose|floor|visit|cycle|week|percentile|grade|trimester|round|session|attempt|time)s?\b)", re.IGNORECASE),
+       r"(?![ \t]+(?:day|dose|floor|visit|cycle|week|percentile|grade|trimester|round|session|attempt|time)s?\b)",
+       re.IGNORECASE),
     rx(rf"\bthe\s+(?P<phi>\d{{1,2}}{ORD})\s+of\b", re.IGNORECASE),
     # a weekday with the date or day after it, as one date: "Sunday, October 13", "Tuesday the 9th", "Sun 3/9", "Wed
     # 07.08.2024", "Wed. Oct 16"; not with an hour ("Mon-Fri 8-4:30", "Tue 9 am", a rota's "Sat 08-20")
@@ -1440,8 +1441,9 @@ INSTITUTION_PATTERNS = [
     # a state's health system or Medicaid program by its name: "Nebraska Medicine", "Nevada Medicaid"
     rx(rf"\b(?P<phi>(?:{STATE_NAMES})[ \t]+(?:Medicine|Medicaid))\b"),
     # a military unit by its number: "served with the 101st Airborne Division", "2nd Battalion, 7th Marines"
-    rx(rf"(?P<phi>\b\d{{1,3}}(?:st|nd|rd|th)[ \t]+(?:{CAP}[ \t]+){{0,3}}(?:Division|Brigade|Regiment|Battalion|Squadron"
-       rf"|Infantry|Cavalry|Marines|Airborne|Fleet|Armored|Armoured|Artillery|Rangers|Fighter[ \t]+Wing|Air[ \t]+Wing))\b"),
+    rx(rf"(?P<phi>\b\d{{1,3}}(?:st|nd|rd|th)[ \t]+(?:{CAP}[ \t]+){{0,3}}(?:Division|Brigade|Regiment|Battalion"
+       rf"|Squadron|Infantry|Cavalry|Marines|Airborne|Fleet|Armored|Armoured|Artillery|Rangers|Fighter[ \t]+Wing"
+       rf"|Air[ \t]+Wing))\b"),
     # a workplace by its kind: "20 years at the Dow plant"
     rx(rf"\b(?i:at|for)[ \t]+the[ \t]+(?P<phi>{CAP}(?:[ \t]+{CAP}){{0,2}})[ \t]+(?i:plant|factory|mill|mine|refinery|warehouse"
        r"|shipyard|foundry)\b"),
