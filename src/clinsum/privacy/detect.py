@@ -328,11 +328,11 @@ _ROYAL_TOWN = regex.compile(rf"\b(?P<phi>(?:Royal|ROYAL)[ \t]+(?P<place>{CAP}|{U
 
 # A hospital named by its town or its part of town and "General" (or an Australian town and "Base"), as people say it:
 # "the Western General", "Sentara Norfolk General", "Kingston General", "Dubbo Base" (before a stop, a comma or a word
-# that goes on the sentence; not "Surgeon
-# General", "General Motors", "general anaesthetic")
-_TOWN_GENERAL = regex.compile(rf"\b(?P<phi>(?:(?P<brand>{CAP})[ ])?(?P<place>{CAP})[ ](?:General|Base))"
-                              rf"(?=[ \t]*(?:[.,;:)|\n]|$)"
-                              rf"|[ \t]+(?:in|on|at|for|and|but|hospital|ED|ER|ICU|emergency)\b)")
+# that goes on the sentence; not "Surgeon General", "General Motors", "general anaesthetic")
+_TOWN_GENERAL = tuple(regex.compile(rf"\b(?P<phi>(?:(?P<brand>{CAP})[ ])?(?P<place>{CAP})[ ]{kind})"
+                                    rf"(?=[ \t]*(?:[.,;:)|\n]|$)"
+                                    rf"|[ \t]+(?:in|on|at|for|and|but|hospital|ED|ER|ICU|emergency)\b)")
+                      for kind in ("General", "Base"))  # (one pattern a word: a literal the engine looks for first)
 _NOT_A_TOWN_GENERAL = frozenset("""attorney surgeon major brigadier lieutenant secretary inspector consul postmaster
     dollar solicitor auditor registrar governor director adjutant accountant paymaster comptroller""".split())
 _COMPASS_ADJECTIVES = frozenset("western eastern northern southern central".split())  # (and :data:`_COMPASS`)
@@ -354,7 +354,8 @@ def find_kind_first_sites(text: str) -> list[tuple[int, int]]:
                      or m.group("name").lower() in towns()) \
                 and not clinical_spans(m.group("name")):
             spans.append(m.span("phi"))
-    for m in _TOWN_GENERAL.finditer(text):  # (a system's name before the town, no word of a sentence: "Saw Kingston")
+    # (a system's name before the town, no word of a sentence: "Saw Kingston")
+    for m in (m for pattern in _TOWN_GENERAL for m in pattern.finditer(text)):
         if m.group("place").lower() not in _NOT_A_TOWN_GENERAL \
                 and (_listed_town(m.group("place")) or m.group("place").lower() in _COMPASS | _COMPASS_ADJECTIVES):
             brand = m.group("brand")

@@ -344,8 +344,8 @@ _NAME_PATTERNS = {
                            r"[ \t,]+(?=(?i:date[ \t]+of[ \t]+birth|d[ \t]?o[ \t]?b|birth[ \t]?date|born|medical[ \t]+record"
                            r"|m[ \t]?r[ \t]?n|record[ \t]+number|hospital[ \t]+number|nhs|amka|mrn)\b)"),
     # the doctor of a team or a service in brackets after it: "ID (Smith) recs", "night float (Patel)"
-    "team_bracket": rx(rf"(?P<team>\b\p{{L}}[\p{{L}}/&]*(?:[ \t]+float)?)[ \t]*\([ \t]*"
-                       rf"(?P<phi>{CAP}(?:-{CAP})?)[ \t]*\)"),
+    "team_bracket": rx(rf"(?<=(?P<team>\b\p{{L}}[\p{{L}}/&]*(?:[ \t]+float)?)[ \t]*)\([ \t]*"
+                       rf"(?P<phi>{CAP}(?:-{CAP})?)[ \t]*\)"),  # (the bracket read first: faster)
     # who answers or makes a call, in any case: "pharmasave gimli this is dawn speaking", "it's bernice calling"
     "speaking": rx(rf"\b(?i:this[ \t]+is|it's|it’s|its)[ \t]+(?P<phi>(?:{_NAME_WORD}|{LOWER_WORD})(?:[ \t]+(?:{_NAME_WORD}"
                    rf"|{LOWER_WORD}))?)[ \t]+(?i:speaking|calling)\b"),

@@ -385,9 +385,9 @@ DATE_PATTERNS = [
     # a month and a two-digit year that no day can be, after a word that dates, as long records write them: "ICD placed
     # 3/88", "on warfarin since 10/91", "echo 10/91" (not "3/88 nodes", a fraction, nor weeks as Commonwealth notes
     # write them: "review in 2/52", "aspirin from 12/40")
-    rx(r"\b(?i:since|in|from|until|till|through|thru|on|dated?|placed|implanted|inserted|dx'?d?|diagnosed|started"
-       r"|stopped|done|performed|last|prior|echo|cath|colonoscopy|EGD|CT|MRI|CXR|PFTs?|mammogram|stress|biopsy|bx"
-       r"|surgery|repair|CABG|PCI|stent|MI|admitted|admission|hospitali[sz]ed|seen)[ \t]*[:(]?[ \t]*"
+    rx(r"(?=\d{1,2}/\d)(?<=\b(?i:since|in|from|until|till|through|thru|on|dated?|placed|implanted|inserted|dx'?d?"
+       r"|diagnosed|started|stopped|done|performed|last|prior|echo|cath|colonoscopy|EGD|CT|MRI|CXR|PFTs?|mammogram"
+       r"|stress|biopsy|bx|surgery|repair|CABG|PCI|stent|MI|admitted|admission|hospitali[sz]ed|seen)[ \t]*[:(]?[ \t]*)"
        rf"(?P<phi>(?:0?[1-9]|1[0-2])/(?!40|52)(?:3[2-9]|[4-9]\d))(?![\d/]|\.\d){_NOT_A_COUNT}"),
     rx(r"(?=\d)(?<![\d/])(?P<phi>\d{1,2}[ \t]*/[ \t]*\d{1,2}[ \t]*/[ \t]*(?:19|20)\d{2})(?![\d/])"),
     CuedPattern(rx(r"(?<![\d/.-][ \t]?)(?P<phi>(?:0?[1-9]|1[0-2])[ \t](?:0?[1-9]|[12]\d|3[01])[ \t](?:19|20)\d{2})(?![\d/.-]|[ \t]\d)"),
