@@ -1635,7 +1635,8 @@ class PhiDetector:
                     clinical[i] = clinical_spans(window)
                 # (a record's fields were read in the window's own pass: its names are found, not mentions)
                 spans += _shifted(_allowed_removed(window, mine, clinical[i], records=False), start, own_start, own_end)
-        return [s for s in _merge(spans + _bridges(text, _merge(spans))) if s.type not in self.keep]
+        merged = _merge(spans)
+        return [s for s in _merge(merged + _bridges(text, merged)) if s.type not in self.keep]
 
     def _analyze(self, text: str) -> list[PhiSpan]:
         if not text.strip():

@@ -2375,7 +2375,7 @@ def find_references_and_handles(text: str) -> list[tuple[int, int]]:
               if any(_login(m.group("login"), m.group("login")[n:])
                      for n in ((1, 2) if m.group("label") else (1,)))]
     for m in _INITIALS_LIST.finditer(text):
-        items = list(_DOTTED_INITIALS.finditer(text, m.start(), m.end()))
+        items = list(_LISTED_INITIALS.finditer(text, m.start(), m.end()))
         if not any(item.group().lower() in _DOTTED_ABBREVIATIONS for item in items):
             spans += [item.span() for item in items]
     return spans
@@ -2383,9 +2383,10 @@ def find_references_and_handles(text: str) -> list[tuple[int, int]]:
 
 # Three or more people by their dotted initials, one after another: a group's members, a meeting's ("Members present:
 # T.W., D.L., R.C., J.B.H."); not abbreviations so written ("U.S., U.K., E.U.")
-_DOTTED_INITIALS = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,3}(?![\p{L}])")
-_INITIALS_LIST = regex.compile(rf"{_DOTTED_INITIALS.pattern}"
-                               rf"(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?{_DOTTED_INITIALS.pattern}){{2,}}")
+# (a name of its own: :data:`_DOTTED_INITIALS`, of any length, judges a single word)
+_LISTED_INITIALS = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,3}(?![\p{L}])")
+_INITIALS_LIST = regex.compile(rf"{_LISTED_INITIALS.pattern}"
+                               rf"(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?{_LISTED_INITIALS.pattern}){{2,}}")
 _DOTTED_ABBREVIATIONS = frozenset("""u.s. u.k. e.u. u.n. a.m. p.m. d.c. b.c. a.d. n.y. l.a. u.s.a. r.n. m.d. d.o.
     p.a.""".split())
 
